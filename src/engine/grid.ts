@@ -1,0 +1,82 @@
+/** A cell that holds an Excel error value such as #DIV/0! or #N/A. */
+export interface CellError {
+  readonly error: string;
+}
+
+/** A cell value as the adapters hand it to the engine. */
+export type CellValue = string | number | boolean | Date | CellError | null;
+
+/** A rectangular block of one sheet, as read by an adapter (Office.js or .xlsx). */
+export interface Grid {
+  readonly sheet: string;
+  /** 1-based row of values[0]. */
+  readonly originRow: number;
+  /** 1-based column of values[r][0]. */
+  readonly originCol: number;
+  readonly values: readonly (readonly CellValue[])[];
+  /** Formula text ("=A1+1") where the cell holds a formula, else null; same shape as values. */
+  readonly formulas?: readonly (readonly (string | null)[])[];
+  /** Merged areas in A1 notation, e.g. "A1:F1". */
+  readonly merges?: readonly string[];
+}
+
+/** A workbook as the engine sees it: its sheets as grids, in workbook order. */
+export interface WorkbookGrids {
+  readonly sheets: readonly Grid[];
+}
+
+/** The address of one cell: sheet name and 1-based row and column. */
+export interface CellRef {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+}
+
+/** True when a cell value is an Excel error. */
+export function isCellError(v: CellValue | undefined): v is CellError {
+  return typeof v === "object" && v !== null && !(v instanceof Date) && "error" in v;
+}
+
+/** Column letters for a 1-based column number: 1 → A, 27 → AA. */
+export function columnLetter(col: number): string {
+  let s = "";
+  let n = col;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** 1-based column number for column letters: A → 1, AA → 27. */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** A1 address of a 1-based row and column, e.g. (3, 2) → "B3". */
+export function a1(row: number, col: number): string {
+  return `${columnLetter(col)}${row}`;
+}
+
+/** A1 address of a cell reference, without the sheet name. */
+export function refAddress(ref: CellRef): string {
+  return a1(ref.row, ref.col);
+}
+
+/** Parses "B3" (or "$B$3") into a 1-based row and column; null if it is not an address. */
+export function parseA1(address: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  if (!m) return null;
+  return { row: Number(m[2]), col: columnNumber(m[1]) };
+}
+
+/** The value at a 1-based sheet row and column of a grid, or null outside it. */
+export function cellAt(grid: Grid, row: number, col: number): CellValue {
+  const r = grid.values[row - grid.originRow];
+  if (!r) return null;
+  const v = r[col - grid.originCol];
+  return v === undefined ? null : v;
+}

@@ -1,0 +1,90 @@
+/** The typed plan model that parsing produces and every computation reads. */
+import type { CellRef } from "./grid";
+import type { SettingsValues } from "./format";
+
+export type RankingGroup = "department" | "district" | "commune";
+export type Measure = "percent" | "count" | "yesno" | "mvnd";
+export type Direction = "higher" | "lower";
+export type Severity = "error" | "warning" | "info";
+
+/** A period: a quarter of a year, or (quarter null) the whole year. Canonical key "2015-Q2" or "2014". */
+export interface Period {
+  readonly year: number;
+  readonly quarter: 1 | 2 | 3 | 4 | null;
+}
+
+/** The plan's settings, each with the cell it was read from (absent when the default applies). */
+export interface Settings extends SettingsValues {
+  readonly cells: Partial<Record<keyof SettingsValues, CellRef>>;
+}
+
+export interface Unit {
+  readonly code: string;
+  readonly name: string;
+  readonly group: RankingGroup;
+  readonly active: boolean;
+  /** The unit's row: cell of its code, and of each column read. */
+  readonly cell: CellRef;
+}
+
+export interface Indicator {
+  readonly code: string;
+  readonly name: string;
+  /** Pillar as written (canonical Vietnamese label when it is one of the known pillars). */
+  readonly pillar: string;
+  readonly measure: Measure;
+  readonly direction: Direction;
+  readonly weight: number;
+  /** Annual target per unit; for percent measures a fraction (0.6 = 60%); yes/no: 1. */
+  readonly annualTarget: number | null;
+  /** Milestones for Q1..Q4 (same scale as the annual target), null where not given. */
+  readonly milestones: readonly [number | null, number | null, number | null, number | null];
+  readonly groups: readonly RankingGroup[];
+  /** Share of units (0..1) in the applicable groups that must meet the target, or null. */
+  readonly coverageTarget: number | null;
+  readonly cell: CellRef;
+  /** Cells of the columns read, by column key (weight, annualTarget, milestoneQ1, …). */
+  readonly cells: Readonly<Record<string, CellRef>>;
+}
+
+/** One figure: a unit's value for an indicator in a period; value null when blank or unreadable. */
+export interface Figure {
+  readonly unit: string;
+  readonly indicator: string;
+  /** Canonical period key, "2015-Q2". */
+  readonly period: string;
+  readonly value: number | null;
+  readonly cell: CellRef;
+}
+
+/** Where the input sheets were found, so that formulas can refer to them. */
+export interface SheetLayout {
+  readonly sheet: string;
+  /** 1-based row of the header row. */
+  readonly headerRow: number;
+  /** 1-based first and last data rows (last < first when empty). */
+  readonly firstRow: number;
+  readonly lastRow: number;
+  /** 1-based column of each column key found (figures: also each indicator code). */
+  readonly columns: Readonly<Record<string, number>>;
+}
+
+export interface Plan {
+  readonly settings: Settings;
+  readonly units: readonly Unit[];
+  readonly indicators: readonly Indicator[];
+  /** Canonical period keys that have figures, sorted. */
+  readonly periods: readonly string[];
+  readonly figures: readonly Figure[];
+  readonly layout: Partial<Record<"settings" | "units" | "indicators" | "figures", SheetLayout>>;
+}
+
+/** A validation finding: errors are data, with a code, a severity, a cell and message parameters. */
+export interface Finding {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly sheet: string;
+  /** A1 address without the sheet ("B7"), or "" when the finding is about a whole sheet. */
+  readonly cell: string;
+  readonly params: Readonly<Record<string, string | number>>;
+}

@@ -1,0 +1,22 @@
+/** Folds text for matching headers and codes: NFC/NFD alike, no diacritics, đ → d, lower case,
+ *  zero-width and non-breaking spaces removed, punctuation and runs of space folded to one space. */
+export function foldText(s: string): string {
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .replace(/[\u200b-\u200d\ufeff]/g, "")
+    .replace(/[\u00a0\u2007\u202f]/g, " ")
+    .toLowerCase()
+    .replace(/[^a-z0-9%]+/g, " ")
+    .trim();
+}
+
+/** Trims user text and puts it in NFC, dropping zero-width characters and folding non-breaking spaces. */
+export function cleanText(s: string): string {
+  return s
+    .normalize("NFC")
+    .replace(/[\u200b-\u200d\ufeff]/g, "")
+    .replace(/[\u00a0\u2007\u202f]/g, " ")
+    .trim();
+}
