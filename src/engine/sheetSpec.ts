@@ -1,0 +1,115 @@
+/**
+ * Declarative descriptions of the sheets the product writes. Both adapters (Office.js and .xlsx)
+ * apply the same spec, so tests can assert on the spec and the two outputs agree.
+ */
+
+/** A literal cell value. Strings are always text: adapters must keep "=…", "+…", "-…", "@…" as text. */
+export type SpecValue = string | number | boolean | null;
+
+/** Cell styling the adapters understand (kept small on purpose). */
+export interface CellStyle {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly fontSize?: number;
+  /** RGB hex without '#', e.g. "1F4E79". */
+  readonly fontColor?: string;
+  readonly fill?: string;
+  readonly horizontal?: "left" | "center" | "right";
+  readonly wrap?: boolean;
+  readonly border?: boolean;
+}
+
+/** One cell: a literal value, or a formula with its cached value (what the engine computed). */
+export interface SpecCell {
+  readonly value?: SpecValue;
+  /** Formula in A1 notation, starting with "=", English function names and "," separators. */
+  readonly formula?: string;
+  readonly numberFormat?: string;
+  readonly style?: CellStyle;
+}
+
+/** A rectangular block of cells whose top-left cell is at (row, col), 1-based. */
+export interface SpecBlock {
+  readonly row: number;
+  readonly col: number;
+  readonly cells: readonly (readonly SpecCell[])[];
+}
+
+/** An Excel table over a range whose first row holds the headers. */
+export interface TableSpec {
+  readonly name: string;
+  /** A1 range including the header row, e.g. "A4:H35". */
+  readonly range: string;
+  readonly style?: string;
+}
+
+export type ConditionalFormatSpec =
+  | {
+      readonly type: "cellIs";
+      readonly range: string;
+      readonly operator: "greaterThanOrEqual" | "lessThan" | "between" | "equal";
+      /** Formulas or numbers as text, e.g. ["1"] or ["0.8", "0.9999"]. */
+      readonly operands: readonly string[];
+      readonly fill: string;
+      readonly fontColor?: string;
+    }
+  | {
+      readonly type: "textEquals";
+      readonly range: string;
+      readonly text: string;
+      readonly fill: string;
+      readonly fontColor?: string;
+    }
+  | { readonly type: "dataBar"; readonly range: string; readonly color: string }
+  | {
+      readonly type: "colorScale";
+      readonly range: string;
+      /** Colours for the minimum, (optional) midpoint and maximum. */
+      readonly colors: readonly string[];
+    };
+
+/** A native Excel chart over ranges of the same sheet. */
+export interface ChartSpec {
+  readonly type: "bar" | "column" | "pie";
+  readonly title: string;
+  /** A1 range of the category labels (same sheet). */
+  readonly categories: string;
+  readonly series: readonly { readonly name: string; readonly values: string }[];
+  /** Placement by cells: top-left and bottom-right corners, 1-based. */
+  readonly anchor: {
+    readonly fromRow: number;
+    readonly fromCol: number;
+    readonly toRow: number;
+    readonly toCol: number;
+  };
+}
+
+export interface PrintSetup {
+  readonly orientation: "landscape" | "portrait";
+  readonly paperSize: "A4";
+  readonly fitToWidth: number;
+  /** Rows repeated at the top of every printed page, e.g. "1:4". */
+  readonly titleRows?: string;
+}
+
+/** Which output sheet this is; the adapter records it as the ownership mark. */
+export type OutputKind = "results" | "ranking" | "findings" | "summary";
+
+/** A whole output sheet. */
+export interface SheetSpec {
+  readonly name: string;
+  readonly kind: OutputKind;
+  readonly blocks: readonly SpecBlock[];
+  readonly merges?: readonly string[];
+  readonly columnWidths?: readonly { readonly col: number; readonly width: number }[];
+  /** Rows and columns frozen at the top-left. */
+  readonly freeze?: { readonly rows: number; readonly cols: number };
+  readonly tables?: readonly TableSpec[];
+  readonly conditionalFormats?: readonly ConditionalFormatSpec[];
+  readonly charts?: readonly ChartSpec[];
+  readonly print?: PrintSetup;
+  readonly tabColor?: string;
+}
+
+/** The mark the product leaves on every sheet it owns (custom property / hidden defined name). */
+export const OWNER_MARK = "ictplan.owned";
