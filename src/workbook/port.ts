@@ -1,0 +1,17 @@
+/** The port the engine needs from a workbook host: read the sheets as grids, apply sheet specs. */
+import type { WorkbookGrids } from "../engine/grid";
+import type { SheetSpec } from "../engine/sheetSpec";
+
+export interface ApplyOptions {
+  /** Replace an owned output sheet even when the user has edited it since the product wrote it. */
+  readonly force?: boolean;
+}
+
+export interface WorkbookPort {
+  /** Reads every sheet (values, formulas, merges) as grids. */
+  readGrids(): Promise<WorkbookGrids>;
+  /** Names of the sheets the product owns (carry the ownership mark). */
+  ownedSheets(): Promise<string[]>;
+  /** Creates or replaces the given output sheets; never touches a sheet the product does not own. */
+  applySheets(specs: readonly SheetSpec[], options?: ApplyOptions): Promise<void>;
+}
