@@ -637,3 +637,18 @@ export function sheetDef(key: SheetDef["key"]): SheetDef {
 
 /** Roman numerals used in Vietnamese quarter names. */
 export const QUARTER_ROMAN = ["I", "II", "III", "IV"] as const;
+
+/** Cell values of a whole plan in the template's layout: what the template writer fills in
+ *  (the sample is built as PlanRows, then written by the .xlsx adapter like the template). */
+export interface PlanRows {
+  /** [setting label (SETTINGS[i].label), value] pairs. */
+  readonly settings: readonly (readonly [string, string | number])[];
+  /** Rows in the column order of the Đơn vị sheet definition. */
+  readonly units: readonly (readonly (string | number | null)[])[];
+  /** Rows in the column order of the Chỉ tiêu sheet definition. */
+  readonly indicators: readonly (readonly (string | number | null)[])[];
+  /** Indicator codes heading the figure columns after Mã đơn vị and Kỳ báo cáo. */
+  readonly figureIndicators: readonly string[];
+  /** Rows: unit code, period text, then one value per figure indicator (null = blank). */
+  readonly figures: readonly (readonly (string | number | null)[])[];
+}
