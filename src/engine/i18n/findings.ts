@@ -1,0 +1,268 @@
+/** Finding messages in Vietnamese and English; {name} placeholders take the finding's params. */
+import type { Severity } from "../model";
+
+export interface FindingText {
+  readonly severity: Severity;
+  readonly vi: string;
+  readonly en: string;
+  /** What the user should do. */
+  readonly fixVi: string;
+  readonly fixEn: string;
+}
+
+export const FINDING_TEXTS = {
+  MISSING_SHEET: {
+    severity: "error",
+    vi: "Thiếu sheet “{sheet}”.",
+    en: "Sheet “{sheet}” is missing.",
+    fixVi: "Thêm sheet theo mẫu (ictplan template).",
+    fixEn: "Add the sheet as in the template (ictplan template).",
+  },
+  DUPLICATE_SHEET: {
+    severity: "error",
+    vi: "Có hai sheet cùng là “{sheet}” (“{other}”).",
+    en: "Two sheets are both “{sheet}” (“{other}”).",
+    fixVi: "Xóa hoặc đổi tên một sheet.",
+    fixEn: "Delete or rename one of them.",
+  },
+  MISSING_HEADER_ROW: {
+    severity: "error",
+    vi: "Không tìm thấy dòng tiêu đề trên sheet “{sheet}”.",
+    en: "No header row found on sheet “{sheet}”.",
+    fixVi: "Đặt tiêu đề cột như mẫu trong 20 dòng đầu.",
+    fixEn: "Put the column headers as in the template within the first 20 rows.",
+  },
+  MISSING_COLUMN: {
+    severity: "error",
+    vi: "Thiếu cột “{column}” trên sheet “{sheet}”.",
+    en: "Column “{column}” is missing on sheet “{sheet}”.",
+    fixVi: "Thêm cột với tiêu đề “{column}”.",
+    fixEn: "Add a column headed “{column}”.",
+  },
+  UNKNOWN_COLUMN: {
+    severity: "info",
+    vi: "Cột “{header}” không thuộc mẫu, được bỏ qua.",
+    en: "Column “{header}” is not part of the format and is ignored.",
+    fixVi: "Không cần làm gì nếu cột này là ghi chú.",
+    fixEn: "Nothing to do if it is a note column.",
+  },
+  UNKNOWN_INDICATOR_COLUMN: {
+    severity: "warning",
+    vi: "Cột “{header}” trên sheet Số liệu không khớp mã chỉ tiêu nào.",
+    en: "Column “{header}” on the Figures sheet matches no indicator code.",
+    fixVi: "Sửa tiêu đề thành một mã chỉ tiêu trên sheet Chỉ tiêu.",
+    fixEn: "Change the header to an indicator code from the Indicators sheet.",
+  },
+  MISSING_INDICATOR_COLUMN: {
+    severity: "warning",
+    vi: "Chỉ tiêu {indicator} không có cột trên sheet Số liệu.",
+    en: "Indicator {indicator} has no column on the Figures sheet.",
+    fixVi: "Thêm cột có tiêu đề {indicator}.",
+    fixEn: "Add a column headed {indicator}.",
+  },
+  MISSING_VALUE: {
+    severity: "error",
+    vi: "Ô trống: cần “{column}”.",
+    en: "Empty cell: “{column}” is required.",
+    fixVi: "Nhập giá trị.",
+    fixEn: "Enter a value.",
+  },
+  DUPLICATE_UNIT: {
+    severity: "error",
+    vi: "Mã đơn vị {code} bị trùng (đã có ở ô {first}).",
+    en: "Unit code {code} is a duplicate (first at {first}).",
+    fixVi: "Mỗi đơn vị một mã riêng.",
+    fixEn: "Give each unit its own code.",
+  },
+  DUPLICATE_INDICATOR: {
+    severity: "error",
+    vi: "Mã chỉ tiêu {code} bị trùng (đã có ở ô {first}).",
+    en: "Indicator code {code} is a duplicate (first at {first}).",
+    fixVi: "Mỗi chỉ tiêu một mã riêng.",
+    fixEn: "Give each indicator its own code.",
+  },
+  INVALID_CODE: {
+    severity: "error",
+    vi: "Mã “{value}” không hợp lệ (chỉ dùng chữ, số, - và _).",
+    en: "Code “{value}” is not valid (letters, digits, - and _ only).",
+    fixVi: "Sửa mã, bỏ dấu cách.",
+    fixEn: "Fix the code; remove spaces.",
+  },
+  INVALID_ENUM: {
+    severity: "error",
+    vi: "“{value}” không phải giá trị hợp lệ của “{column}”.",
+    en: "“{value}” is not a valid “{column}”.",
+    fixVi: "Chọn một trong: {allowed}.",
+    fixEn: "Choose one of: {allowed}.",
+  },
+  UNKNOWN_PILLAR: {
+    severity: "warning",
+    vi: "Trụ cột “{value}” không thuộc danh mục chuẩn; vẫn được tính như một trụ cột riêng.",
+    en: "Pillar “{value}” is not a standard pillar; it is scored as a pillar of its own.",
+    fixVi: "Kiểm tra chính tả tên trụ cột.",
+    fixEn: "Check the pillar's spelling.",
+  },
+  UNKNOWN_SETTING: {
+    severity: "warning",
+    vi: "Tham số “{value}” không được nhận biết, bị bỏ qua.",
+    en: "Setting “{value}” is not recognised and is ignored.",
+    fixVi: "Xem danh sách tham số trong tài liệu.",
+    fixEn: "See the list of settings in the docs.",
+  },
+  INVALID_SETTING: {
+    severity: "error",
+    vi: "Giá trị “{value}” của tham số “{setting}” không hợp lệ; dùng mặc định {default}.",
+    en: "Value “{value}” of setting “{setting}” is not valid; the default {default} is used.",
+    fixVi: "Sửa giá trị.",
+    fixEn: "Fix the value.",
+  },
+  NOT_A_NUMBER: {
+    severity: "error",
+    vi: "“{value}” không phải là số (cột “{column}”).",
+    en: "“{value}” is not a number (column “{column}”).",
+    fixVi: "Nhập số, ví dụ 1.100 hoặc 0,6 hoặc 60%.",
+    fixEn: "Enter a number, e.g. 1.100, 0,6 or 60%.",
+  },
+  NUMBER_AS_TEXT: {
+    severity: "warning",
+    vi: "Số “{value}” được lưu dạng văn bản; đã đọc là {number}.",
+    en: "Number “{value}” is stored as text; read as {number}.",
+    fixVi: "Chuyển ô sang định dạng số.",
+    fixEn: "Convert the cell to a number.",
+  },
+  PERCENT_POINTS: {
+    severity: "info",
+    vi: "{value} được hiểu là {value}%.",
+    en: "{value} is read as {value}%.",
+    fixVi: "Nhập dạng 60% để rõ ràng.",
+    fixEn: "Type 60% to be explicit.",
+  },
+  PERCENT_OUT_OF_RANGE: {
+    severity: "error",
+    vi: "Tỷ lệ {value} nằm ngoài khoảng 0–100%.",
+    en: "Percentage {value} is outside 0–100%.",
+    fixVi: "Kiểm tra lại số liệu.",
+    fixEn: "Check the figure.",
+  },
+  NEGATIVE_VALUE: {
+    severity: "error",
+    vi: "Giá trị âm {value} không hợp lệ cho “{column}”.",
+    en: "Negative value {value} is not valid for “{column}”.",
+    fixVi: "Kiểm tra lại số liệu.",
+    fixEn: "Check the figure.",
+  },
+  NOT_YES_NO: {
+    severity: "error",
+    vi: "“{value}” không phải Có/Không.",
+    en: "“{value}” is not yes/no.",
+    fixVi: "Nhập Có hoặc Không (x, 1/0 cũng được).",
+    fixEn: "Enter Có or Không (x, 1/0 also work).",
+  },
+  ERROR_CELL: {
+    severity: "error",
+    vi: "Ô chứa lỗi {value}.",
+    en: "The cell holds the error {value}.",
+    fixVi: "Sửa công thức hoặc nhập giá trị.",
+    fixEn: "Fix the formula or enter a value.",
+  },
+  UNKNOWN_UNIT: {
+    severity: "error",
+    vi: "Mã đơn vị {code} không có trên sheet Đơn vị.",
+    en: "Unit code {code} is not on the Units sheet.",
+    fixVi: "Thêm đơn vị hoặc sửa mã.",
+    fixEn: "Add the unit or fix the code.",
+  },
+  UNKNOWN_PERIOD: {
+    severity: "error",
+    vi: "“{value}” không phải kỳ báo cáo hợp lệ.",
+    en: "“{value}” is not a valid period.",
+    fixVi: "Viết “Quý II/2015” hoặc “2015-Q2”.",
+    fixEn: "Write “Quý II/2015” or “2015-Q2”.",
+  },
+  DUPLICATE_FIGURE_ROW: {
+    severity: "error",
+    vi: "Đơn vị {unit} có hai dòng số liệu cho {period} (dòng {first}).",
+    en: "Unit {unit} has two rows for {period} (row {first}).",
+    fixVi: "Gộp hoặc xóa một dòng.",
+    fixEn: "Merge or delete one of the rows.",
+  },
+  INACTIVE_UNIT_FIGURE: {
+    severity: "warning",
+    vi: "Đơn vị {unit} không hoạt động nhưng có số liệu; số liệu không được tính.",
+    en: "Unit {unit} is inactive but has figures; they are not counted.",
+    fixVi: "Đánh dấu đơn vị đang hoạt động hoặc xóa số liệu.",
+    fixEn: "Mark the unit active or remove the figures.",
+  },
+  MISSING_FIGURE: {
+    severity: "warning",
+    vi: "Thiếu số liệu {indicator} của {unit} cho {period}.",
+    en: "Figure {indicator} of {unit} for {period} is missing.",
+    fixVi: "Nhập số liệu; nếu để trống chỉ tiêu được tính 0 điểm.",
+    fixEn: "Enter the figure; blank scores 0.",
+  },
+  MISSING_TARGET: {
+    severity: "warning",
+    vi: "Chỉ tiêu {indicator} không có mục tiêu cho {period}; chấm điểm min–max trong nhóm.",
+    en: "Indicator {indicator} has no target for {period}; scored min–max within the group.",
+    fixVi: "Nhập chỉ tiêu năm hoặc mốc quý.",
+    fixEn: "Enter an annual target or quarterly milestone.",
+  },
+  WEIGHT_NOT_POSITIVE: {
+    severity: "error",
+    vi: "Trọng số của {indicator} phải là số dương.",
+    en: "The weight of {indicator} must be positive.",
+    fixVi: "Nhập trọng số lớn hơn 0.",
+    fixEn: "Enter a weight above 0.",
+  },
+  WEIGHTS_DO_NOT_ADD_UP: {
+    severity: "warning",
+    vi: "Tổng trọng số các chỉ tiêu áp dụng cho nhóm {group} là {sum}, không phải 100; trọng số được chia lại theo tỷ lệ.",
+    en: "The weights of the indicators for group {group} add up to {sum}, not 100; they are rescaled.",
+    fixVi: "Điều chỉnh trọng số cho tổng bằng 100.",
+    fixEn: "Adjust the weights to add up to 100.",
+  },
+  NO_UNIT_IN_GROUP: {
+    severity: "warning",
+    vi: "Chỉ tiêu {indicator} áp dụng cho nhóm {group} nhưng nhóm không có đơn vị nào đang hoạt động.",
+    en: "Indicator {indicator} applies to group {group}, which has no active unit.",
+    fixVi: "Kiểm tra cột Áp dụng cho.",
+    fixEn: "Check the Applies-to column.",
+  },
+  NO_INDICATORS_FOR_GROUP: {
+    severity: "error",
+    vi: "Nhóm {group} không có chỉ tiêu nào áp dụng; không thể xếp hạng.",
+    en: "No indicator applies to group {group}; it cannot be ranked.",
+    fixVi: "Thêm chỉ tiêu cho nhóm.",
+    fixEn: "Add indicators for the group.",
+  },
+  NO_UNITS: {
+    severity: "error",
+    vi: "Sheet Đơn vị không có đơn vị nào.",
+    en: "The Units sheet has no units.",
+    fixVi: "Nhập danh sách đơn vị.",
+    fixEn: "Enter the units.",
+  },
+  NO_INDICATORS: {
+    severity: "error",
+    vi: "Sheet Chỉ tiêu không có chỉ tiêu nào.",
+    en: "The Indicators sheet has no indicators.",
+    fixVi: "Nhập danh mục chỉ tiêu.",
+    fixEn: "Enter the indicators.",
+  },
+  NO_FIGURES_FOR_PERIOD: {
+    severity: "error",
+    vi: "Không có số liệu nào cho {period}.",
+    en: "There are no figures for {period}.",
+    fixVi: "Chọn kỳ khác hoặc nhập số liệu.",
+    fixEn: "Choose another period or enter figures.",
+  },
+  UNREADABLE: {
+    severity: "error",
+    vi: "Không đọc được ô: {detail}.",
+    en: "Could not read the cell: {detail}.",
+    fixVi: "Kiểm tra nội dung ô.",
+    fixEn: "Check the cell's content.",
+  },
+} as const satisfies Record<string, FindingText>;
+
+export type FindingCode = keyof typeof FINDING_TEXTS;

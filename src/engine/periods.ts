@@ -1,0 +1,73 @@
+/** Reporting periods: quarters ("Quý II/2015", "2015-Q2") and whole years ("2014"). */
+import type { CellValue } from "./grid";
+import type { Period } from "./model";
+import { QUARTER_ROMAN } from "./format";
+import { foldText } from "./text";
+
+const ROMAN: Record<string, 1 | 2 | 3 | 4> = { i: 1, ii: 2, iii: 3, iv: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
+
+function quarter(token: string): 1 | 2 | 3 | 4 | null {
+  return ROMAN[token] ?? null;
+}
+
+function validYear(y: number): boolean {
+  return Number.isInteger(y) && y >= 1990 && y <= 2100;
+}
+
+/** Reads a period as planners write it; null when it is not one. */
+export function parsePeriod(v: CellValue): Period | null {
+  if (typeof v === "number") return validYear(v) ? { year: v, quarter: null } : null;
+  if (typeof v !== "string") return null;
+  const s = foldText(v);
+  if (!s) return null;
+  let m = /^(\d{4}) ?q ?([1-4])$/.exec(s); // 2015-Q2, 2015Q2, 2015 q2
+  if (m) return mk(Number(m[1]), quarter(m[2]));
+  m = /^(?:quy|q|quarter) ?(i{1,3}|iv|[1-4])(?: nam| year)? ?(\d{4})$/.exec(s); // Quý II/2015, Q2 2015, quý 2 năm 2015
+  if (m) return mk(Number(m[2]), quarter(m[1]));
+  m = /^(i{1,3}|iv) (\d{4})$/.exec(s); // II/2015
+  if (m) return mk(Number(m[2]), quarter(m[1]));
+  m = /^(?:nam |year )?(\d{4})$/.exec(s); // 2014, Năm 2014
+  if (m) return validYear(Number(m[1])) ? { year: Number(m[1]), quarter: null } : null;
+  return null;
+}
+
+function mk(year: number, q: 1 | 2 | 3 | 4 | null): Period | null {
+  return validYear(year) && q !== null ? { year, quarter: q } : null;
+}
+
+/** The canonical key: "2015-Q2" for a quarter, "2014" for a year. */
+export function periodKey(p: Period): string {
+  return p.quarter === null ? String(p.year) : `${p.year}-Q${p.quarter}`;
+}
+
+/** Parses a canonical key back into a period. */
+export function periodFromKey(key: string): Period | null {
+  const m = /^(\d{4})(?:-Q([1-4]))?$/.exec(key.trim());
+  if (!m) return null;
+  return { year: Number(m[1]), quarter: m[2] ? (Number(m[2]) as 1 | 2 | 3 | 4) : null };
+}
+
+/** The period as users read it: "Quý II/2015" or "Q2 2015"; "Năm 2014" or "Year 2014". */
+export function formatPeriod(p: Period, lang: "vi" | "en"): string {
+  if (p.quarter === null) return lang === "vi" ? `Năm ${p.year}` : `Year ${p.year}`;
+  return lang === "vi" ? `Quý ${QUARTER_ROMAN[p.quarter - 1]}/${p.year}` : `Q${p.quarter} ${p.year}`;
+}
+
+/** The period before: the previous quarter (Q1 → last year's Q4), or the previous year. */
+export function previousPeriod(p: Period): Period {
+  if (p.quarter === null) return { year: p.year - 1, quarter: null };
+  return p.quarter === 1
+    ? { year: p.year - 1, quarter: 4 }
+    : { year: p.year, quarter: (p.quarter - 1) as 1 | 2 | 3 };
+}
+
+function ordinal(key: string): number {
+  const p = periodFromKey(key);
+  if (!p) return Number.POSITIVE_INFINITY;
+  return p.year * 10 + (p.quarter ?? 5);
+}
+
+/** Chronological order of period keys; a year sorts after its fourth quarter. */
+export function comparePeriodKeys(a: string, b: string): number {
+  return ordinal(a) - ordinal(b);
+}
