@@ -1,0 +1,424 @@
+/** Parsing the four input sheets into the plan model; never throws, every problem is a finding. */
+import type { CellRef, Grid, WorkbookGrids } from "../grid";
+import { a1, cellAt, refAddress } from "../grid";
+import type { SettingDef, SettingsValues, SheetDef } from "../format";
+import { DIRECTIONS, MEASURES, PILLARS, RANKING_GROUPS, SETTINGS, sheetDef } from "../format";
+import type {
+  Figure,
+  Finding,
+  Indicator,
+  Measure,
+  Plan,
+  RankingGroup,
+  Settings,
+  SheetLayout,
+  Unit,
+} from "../model";
+import { finding } from "../findings";
+import { isBlank, readNumber } from "../numbers";
+import { comparePeriodKeys, parsePeriod, periodKey } from "../periods";
+import { foldText } from "../text";
+import { detectHeader, lastFilledRow, locateSheets, missingColumns, type HeaderMatch } from "./headers";
+import {
+  matchEnum,
+  normaliseCode,
+  readEnum,
+  readMeasure,
+  readPercent,
+  readPlainNumber,
+  readText,
+  validCode,
+} from "./values";
+
+/** Default settings, from the format definition. */
+export function defaultSettings(): SettingsValues {
+  const s: Record<string, string | number> = {};
+  for (const d of SETTINGS) s[d.key] = d.default;
+  return s as unknown as SettingsValues;
+}
+
+interface SheetContext {
+  readonly grid: Grid;
+  readonly def: SheetDef;
+  readonly header: HeaderMatch;
+  readonly layout: SheetLayout;
+}
+
+function prepare(
+  grid: Grid | undefined,
+  key: SheetDef["key"],
+  findings: Finding[],
+  extra?: ReadonlyMap<string, string>,
+): SheetContext | null {
+  if (!grid) return null;
+  const def = sheetDef(key);
+  const header = detectHeader(grid, def, extra);
+  if (!header) {
+    findings.push(finding("MISSING_HEADER_ROW", { sheet: grid.sheet }, { sheet: grid.sheet }));
+    return null;
+  }
+  findings.push(...missingColumns(grid, def, header));
+  const layout: SheetLayout = {
+    sheet: grid.sheet,
+    headerRow: header.row,
+    firstRow: header.row + 1,
+    lastRow: lastFilledRow(grid),
+    columns: header.columns,
+  };
+  return { grid, def, header, layout };
+}
+
+function rowsOf(ctx: SheetContext): number[] {
+  const rows: number[] = [];
+  for (let r = ctx.layout.firstRow; r <= ctx.layout.lastRow; r++) {
+    const vals = ctx.grid.values[r - ctx.grid.originRow] ?? [];
+    if (vals.some((v) => !isBlank(v ?? null))) rows.push(r);
+  }
+  return rows;
+}
+
+const ref = (ctx: SheetContext, row: number, key: string): CellRef | null => {
+  const col = ctx.header.columns[key];
+  return col === undefined ? null : { sheet: ctx.grid.sheet, row, col };
+};
+
+function parseSettings(ctx: SheetContext | null, findings: Finding[]): Settings {
+  const values = defaultSettings() as unknown as Record<string, string | number>;
+  const cells: Partial<Record<keyof SettingsValues, CellRef>> = {};
+  if (ctx) {
+    const byName = new Map<string, SettingDef>();
+    for (const d of SETTINGS)
+      for (const n of [d.key, d.label, d.labelEn, ...d.aliases]) byName.set(foldText(n), d);
+    for (const row of rowsOf(ctx)) {
+      const kRef = ref(ctx, row, "setting");
+      const vRef = ref(ctx, row, "value");
+      if (!kRef || !vRef) continue;
+      const label = cellAt(ctx.grid, row, kRef.col);
+      if (isBlank(label)) continue;
+      const def = byName.get(foldText(String(label)));
+      if (!def) {
+        findings.push(finding("UNKNOWN_SETTING", kRef, { value: String(label) }));
+        continue;
+      }
+      const raw = cellAt(ctx.grid, row, vRef.col);
+      if (isBlank(raw)) continue;
+      const v = readSetting(def, raw);
+      if (v === null) {
+        findings.push(
+          finding("INVALID_SETTING", vRef, {
+            value: String(raw),
+            setting: def.label,
+            default: String(def.default),
+          }),
+        );
+        continue;
+      }
+      values[def.key] = v;
+      cells[def.key] = vRef;
+    }
+  }
+  return { ...(values as unknown as SettingsValues), cells };
+}
+
+function readSetting(def: SettingDef, raw: import("../grid").CellValue): string | number | null {
+  switch (def.type) {
+    case "text":
+      return typeof raw === "string" || typeof raw === "number" ? String(raw).trim() : null;
+    case "period": {
+      const p = parsePeriod(raw);
+      return p ? periodKey(p) : null;
+    }
+    case "enum":
+      return matchEnum(raw, def.values ?? [])?.key ?? null;
+    default: {
+      const n = readNumber(raw);
+      if (!n) return null;
+      let x = n.value;
+      if (def.type === "percent" && !n.percent && x > 1 && x <= 100) x /= 100;
+      if (def.type === "integer" && !Number.isInteger(x)) return null;
+      if (def.key === "indexScale" && ![1, 100, 1000].includes(x)) return null;
+      if (def.key === "indexDecimals" && (x < 0 || x > 6)) return null;
+      if (def.key === "robustnessDraws" && (x < 1 || x > 100000)) return null;
+      if (x < 0) return null;
+      return x;
+    }
+  }
+}
+
+function parseUnits(ctx: SheetContext | null, findings: Finding[]): Unit[] {
+  if (!ctx) return [];
+  const units: Unit[] = [];
+  const seen = new Map<string, CellRef>();
+  for (const row of rowsOf(ctx)) {
+    const codeRef = ref(ctx, row, "code");
+    if (!codeRef) break;
+    const code = readText(cellAt(ctx.grid, row, codeRef.col), codeRef);
+    findings.push(...code.findings);
+    if (code.value === null) {
+      if (!code.findings.length) findings.push(finding("MISSING_VALUE", codeRef, { column: "Mã đơn vị" }));
+      continue;
+    }
+    const c = normaliseCode(code.value);
+    if (!validCode(c)) {
+      findings.push(finding("INVALID_CODE", codeRef, { value: code.value }));
+      continue;
+    }
+    const first = seen.get(c);
+    if (first) {
+      findings.push(finding("DUPLICATE_UNIT", codeRef, { code: c, first: refAddress(first) }));
+      continue;
+    }
+    seen.set(c, codeRef);
+    const nameRef = ref(ctx, row, "name");
+    const name = nameRef
+      ? readText(cellAt(ctx.grid, row, nameRef.col), nameRef)
+      : { value: null, findings: [] };
+    findings.push(...name.findings);
+    const groupRef = ref(ctx, row, "group");
+    let group: RankingGroup | null = null;
+    if (groupRef) {
+      const g = readEnum(cellAt(ctx.grid, row, groupRef.col), RANKING_GROUPS, groupRef, "Nhóm xếp hạng");
+      findings.push(...g.findings);
+      if (g.value) group = g.value.key as RankingGroup;
+      else if (!g.findings.length)
+        findings.push(finding("MISSING_VALUE", groupRef, { column: "Nhóm xếp hạng" }));
+    }
+    const activeRef = ref(ctx, row, "active");
+    let active = true;
+    if (activeRef) {
+      const a = readMeasure(cellAt(ctx.grid, row, activeRef.col), "yesno", activeRef, "Đang hoạt động");
+      findings.push(...a.findings);
+      if (a.value !== null) active = a.value === 1;
+    }
+    if (group === null) continue;
+    units.push({ code: c, name: name.value ?? c, group, active, cell: codeRef });
+  }
+  return units;
+}
+
+function parseGroups(raw: import("../grid").CellValue, cell: CellRef, findings: Finding[]): RankingGroup[] {
+  if (isBlank(raw)) return RANKING_GROUPS.map((g) => g.key as RankingGroup);
+  const whole = matchEnum(raw, RANKING_GROUPS);
+  if (whole) return [whole.key as RankingGroup];
+  const out: RankingGroup[] = [];
+  for (const part of String(raw).split(/[;\n]+/)) {
+    if (!part.trim()) continue;
+    const e = readEnum(part, RANKING_GROUPS, cell, "Áp dụng cho");
+    findings.push(...e.findings);
+    if (e.value && !out.includes(e.value.key as RankingGroup)) out.push(e.value.key as RankingGroup);
+  }
+  return out;
+}
+
+function parseIndicators(ctx: SheetContext | null, findings: Finding[]): Indicator[] {
+  if (!ctx) return [];
+  const out: Indicator[] = [];
+  const seen = new Map<string, CellRef>();
+  for (const row of rowsOf(ctx)) {
+    const codeRef = ref(ctx, row, "code");
+    if (!codeRef) break;
+    const code = readText(cellAt(ctx.grid, row, codeRef.col), codeRef);
+    findings.push(...code.findings);
+    if (code.value === null) {
+      if (!code.findings.length) findings.push(finding("MISSING_VALUE", codeRef, { column: "Mã chỉ tiêu" }));
+      continue;
+    }
+    const c = normaliseCode(code.value);
+    if (!validCode(c)) {
+      findings.push(finding("INVALID_CODE", codeRef, { value: code.value }));
+      continue;
+    }
+    const first = seen.get(c);
+    if (first) {
+      findings.push(finding("DUPLICATE_INDICATOR", codeRef, { code: c, first: refAddress(first) }));
+      continue;
+    }
+    seen.set(c, codeRef);
+    const cells: Record<string, CellRef> = {};
+    const get = (key: string) => {
+      const r = ref(ctx, row, key);
+      if (r) cells[key] = r;
+      return r ? { r, v: cellAt(ctx.grid, row, r.col) } : null;
+    };
+    const name = get("name");
+    const nameText = name ? readText(name.v, name.r) : null;
+    const pillarCell = get("pillar");
+    let pillar = "";
+    if (pillarCell && !isBlank(pillarCell.v)) {
+      const p = matchEnum(pillarCell.v, PILLARS);
+      pillar = p ? p.vi : String(pillarCell.v).trim();
+      if (!p) findings.push(finding("UNKNOWN_PILLAR", pillarCell.r, { value: pillar }));
+    } else if (pillarCell) findings.push(finding("MISSING_VALUE", pillarCell.r, { column: "Trụ cột" }));
+    const measureCell = get("measure");
+    let measure: Measure | null = null;
+    if (measureCell) {
+      const m = readEnum(measureCell.v, MEASURES, measureCell.r, "Đơn vị tính");
+      findings.push(...m.findings);
+      if (m.value) measure = m.value.key as Measure;
+      else if (!m.findings.length)
+        findings.push(finding("MISSING_VALUE", measureCell.r, { column: "Đơn vị tính" }));
+    }
+    const dirCell = get("direction");
+    let direction: "higher" | "lower" = "higher";
+    if (dirCell) {
+      const d = readEnum(dirCell.v, DIRECTIONS, dirCell.r, "Chiều");
+      findings.push(...d.findings);
+      if (d.value) direction = d.value.key as "higher" | "lower";
+    }
+    const weightCell = get("weight");
+    let weight = 0;
+    if (weightCell) {
+      const w = readPlainNumber(weightCell.v, weightCell.r, "Trọng số", true);
+      findings.push(...w.findings);
+      if (w.value === null && !w.findings.length)
+        findings.push(finding("MISSING_VALUE", weightCell.r, { column: "Trọng số" }));
+      else if (w.value !== null && w.value <= 0)
+        findings.push(finding("WEIGHT_NOT_POSITIVE", weightCell.r, { indicator: c }));
+      else if (w.value !== null) weight = w.value;
+    }
+    const m: Measure = measure ?? "count";
+    const target = (key: string): number | null => {
+      const t = get(key);
+      if (!t) return null;
+      const r = readMeasure(t.v, m, t.r, key);
+      findings.push(...r.findings);
+      return r.value;
+    };
+    const annualTarget = target("annualTarget");
+    const milestones = [
+      target("milestoneQ1"),
+      target("milestoneQ2"),
+      target("milestoneQ3"),
+      target("milestoneQ4"),
+    ] as const;
+    const groupsCell = get("groups");
+    const groups = groupsCell
+      ? parseGroups(groupsCell.v, groupsCell.r, findings)
+      : RANKING_GROUPS.map((g) => g.key as RankingGroup);
+    const covCell = get("coverageTarget");
+    let coverageTarget: number | null = null;
+    if (covCell) {
+      const cv = readPercent(covCell.v, covCell.r, "Chỉ tiêu toàn tỉnh");
+      findings.push(...cv.findings);
+      coverageTarget = cv.value;
+    }
+    if (measure === null || weight <= 0) continue;
+    out.push({
+      code: c,
+      name: nameText?.value ?? c,
+      pillar: pillar || PILLARS[0].vi,
+      measure,
+      direction: measure === "yesno" ? "higher" : direction,
+      weight,
+      annualTarget: measure === "yesno" && annualTarget === null ? 1 : annualTarget,
+      milestones: [...milestones] as unknown as Indicator["milestones"],
+      groups,
+      coverageTarget,
+      cell: codeRef,
+      cells,
+    });
+  }
+  return out;
+}
+
+function parseFigures(
+  grid: Grid | undefined,
+  units: readonly Unit[],
+  indicators: readonly Indicator[],
+  findings: Finding[],
+): { figures: Figure[]; layout: SheetLayout | null } {
+  const extra = new Map<string, string>();
+  for (const ind of indicators) extra.set(foldText(ind.code), `ind:${ind.code}`);
+  const ctx = prepare(grid, "figures", findings, extra);
+  if (!ctx) return { figures: [], layout: null };
+  const unitByCode = new Map(units.map((u) => [u.code, u]));
+  const indCols: { ind: Indicator; col: number }[] = [];
+  for (const ind of indicators) {
+    const col = ctx.header.columns[`ind:${ind.code}`];
+    if (col === undefined)
+      findings.push(
+        finding(
+          "MISSING_INDICATOR_COLUMN",
+          { sheet: ctx.grid.sheet, cell: a1(ctx.header.row, ctx.grid.originCol) },
+          { indicator: ind.code },
+        ),
+      );
+    else indCols.push({ ind, col });
+  }
+  for (const [col, text] of ctx.header.unmatched) {
+    findings.push(
+      finding(
+        "UNKNOWN_INDICATOR_COLUMN",
+        { sheet: ctx.grid.sheet, row: ctx.header.row, col },
+        { header: text },
+      ),
+    );
+  }
+  const figures: Figure[] = [];
+  const seenRow = new Map<string, number>();
+  for (const row of rowsOf(ctx)) {
+    const uRef = ref(ctx, row, "unit");
+    const pRef = ref(ctx, row, "period");
+    if (!uRef || !pRef) break;
+    const uText = readText(cellAt(ctx.grid, row, uRef.col), uRef);
+    findings.push(...uText.findings);
+    if (uText.value === null) {
+      if (!uText.findings.length) findings.push(finding("MISSING_VALUE", uRef, { column: "Mã đơn vị" }));
+      continue;
+    }
+    const code = normaliseCode(uText.value);
+    const unit = unitByCode.get(code);
+    if (!unit) {
+      findings.push(finding("UNKNOWN_UNIT", uRef, { code }));
+      continue;
+    }
+    const pv = cellAt(ctx.grid, row, pRef.col);
+    const p = parsePeriod(pv);
+    if (!p || p.quarter === null) {
+      findings.push(
+        isBlank(pv)
+          ? finding("MISSING_VALUE", pRef, { column: "Kỳ báo cáo" })
+          : finding("UNKNOWN_PERIOD", pRef, { value: String(pv) }),
+      );
+      continue;
+    }
+    const key = periodKey(p);
+    const dup = seenRow.get(`${code}|${key}`);
+    if (dup !== undefined) {
+      findings.push(finding("DUPLICATE_FIGURE_ROW", uRef, { unit: code, period: key, first: dup }));
+      continue;
+    }
+    seenRow.set(`${code}|${key}`, row);
+    if (!unit.active) findings.push(finding("INACTIVE_UNIT_FIGURE", uRef, { unit: code }));
+    for (const { ind, col } of indCols) {
+      const cell: CellRef = { sheet: ctx.grid.sheet, row, col };
+      const r = readMeasure(cellAt(ctx.grid, row, col), ind.measure, cell, ind.code);
+      findings.push(...r.findings);
+      figures.push({ unit: code, indicator: ind.code, period: key, value: r.value, cell });
+    }
+  }
+  const columns: Record<string, number> = {};
+  for (const [k, v] of Object.entries(ctx.header.columns)) columns[k.startsWith("ind:") ? k.slice(4) : k] = v;
+  return { figures, layout: { ...ctx.layout, columns } };
+}
+
+/** Parses a workbook's input sheets into a plan; never throws: what cannot be read becomes a finding. */
+export function parseWorkbook(wb: WorkbookGrids): { plan: Plan; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const located = locateSheets(wb);
+  findings.push(...located.findings);
+  const settingsCtx = prepare(located.sheets.settings, "settings", findings);
+  const settings = parseSettings(settingsCtx, findings);
+  const unitsCtx = prepare(located.sheets.units, "units", findings);
+  const units = parseUnits(unitsCtx, findings);
+  const indCtx = prepare(located.sheets.indicators, "indicators", findings);
+  const indicators = parseIndicators(indCtx, findings);
+  const fig = parseFigures(located.sheets.figures, units, indicators, findings);
+  const periods = [...new Set(fig.figures.map((f) => f.period))].sort(comparePeriodKeys);
+  const layout: Plan["layout"] = {};
+  if (settingsCtx) layout.settings = settingsCtx.layout;
+  if (unitsCtx) layout.units = unitsCtx.layout;
+  if (indCtx) layout.indicators = indCtx.layout;
+  if (fig.layout) layout.figures = fig.layout;
+  return { plan: { settings, units, indicators, periods, figures: fig.figures, layout }, findings };
+}

@@ -1,0 +1,118 @@
+/** Reading one typed cell into a model value, or a finding that says what is wrong there. */
+import type { CellRef, CellValue } from "../grid";
+import { isCellError } from "../grid";
+import type { EnumValue } from "../format";
+import type { Finding, Measure } from "../model";
+import { finding } from "../findings";
+import { isBlank, readNumber, readYesNo } from "../numbers";
+import { foldText, cleanText } from "../text";
+
+/** A value read from a cell, with the findings it raised. */
+export interface Read<T> {
+  readonly value: T | null;
+  readonly findings: Finding[];
+}
+
+function ok<T>(value: T | null, findings: Finding[] = []): Read<T> {
+  return { value, findings };
+}
+const none = <T>(findings: Finding[] = []): Read<T> => ({ value: null, findings });
+
+function shown(v: CellValue): string {
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (isCellError(v)) return v.error;
+  return String(v);
+}
+
+/** Reads an enum value by its key, labels or aliases (any case, accents optional). */
+export function matchEnum(v: CellValue, values: readonly EnumValue[]): EnumValue | null {
+  if (typeof v !== "string" && typeof v !== "number") return null;
+  const f = foldText(String(v));
+  if (!f) return null;
+  return values.find((e) => [e.key, e.vi, e.en, ...e.aliases].some((n) => foldText(n) === f)) ?? null;
+}
+
+/** Reads an enum cell; INVALID_ENUM when it is none of the allowed values. */
+export function readEnum(
+  v: CellValue,
+  values: readonly EnumValue[],
+  ref: CellRef,
+  column: string,
+): Read<EnumValue> {
+  if (isBlank(v)) return none();
+  if (isCellError(v)) return none([finding("ERROR_CELL", ref, { value: v.error })]);
+  const e = matchEnum(v, values);
+  if (e) return ok(e);
+  return none([
+    finding("INVALID_ENUM", ref, { value: shown(v), column, allowed: values.map((x) => x.vi).join("; ") }),
+  ]);
+}
+
+/** Reads text; errors become findings. */
+export function readText(v: CellValue, ref: CellRef): Read<string> {
+  if (isBlank(v)) return none();
+  if (isCellError(v)) return none([finding("ERROR_CELL", ref, { value: v.error })]);
+  return ok(cleanText(shown(v)));
+}
+
+/** Reads a plain number (counts, weights, million VND); negative values are refused where told. */
+export function readPlainNumber(
+  v: CellValue,
+  ref: CellRef,
+  column: string,
+  allowNegative = false,
+): Read<number> {
+  if (isBlank(v)) return none();
+  if (isCellError(v)) return none([finding("ERROR_CELL", ref, { value: v.error })]);
+  if (typeof v === "boolean") return ok(v ? 1 : 0);
+  const n = readNumber(v);
+  if (!n) return none([finding("NOT_A_NUMBER", ref, { value: shown(v), column })]);
+  const fs: Finding[] = n.fromText
+    ? [finding("NUMBER_AS_TEXT", ref, { value: shown(v), number: n.value })]
+    : [];
+  if (n.value < 0 && !allowNegative)
+    return none([...fs, finding("NEGATIVE_VALUE", ref, { value: n.value, column })]);
+  return ok(n.value, fs);
+}
+
+/** Reads a share as a fraction: 60%, "60 %", 0.6; 60 (percent points) is read as 60% with a note. */
+export function readPercent(v: CellValue, ref: CellRef, column: string): Read<number> {
+  if (isBlank(v)) return none();
+  if (isCellError(v)) return none([finding("ERROR_CELL", ref, { value: v.error })]);
+  const n = typeof v === "boolean" ? null : readNumber(v);
+  if (!n) return none([finding("NOT_A_NUMBER", ref, { value: shown(v), column })]);
+  const fs: Finding[] =
+    n.fromText && !n.percent ? [finding("NUMBER_AS_TEXT", ref, { value: shown(v), number: n.value })] : [];
+  let x = n.value;
+  if (!n.percent && x > 1 && x <= 100) {
+    fs.push(finding("PERCENT_POINTS", ref, { value: x }));
+    x = x / 100;
+  }
+  if (x < 0 || x > 1) {
+    const pct = `${Math.round((n.percent || x > 1 ? n.value * (n.percent ? 100 : 1) : x * 100) * 100) / 100}%`;
+    return none([...fs, finding("PERCENT_OUT_OF_RANGE", ref, { value: pct })]);
+  }
+  return ok(x, fs);
+}
+
+/** Reads a figure or target in the indicator's unit of measure (yes/no becomes 1/0). */
+export function readMeasure(v: CellValue, measure: Measure, ref: CellRef, column: string): Read<number> {
+  if (measure === "percent") return readPercent(v, ref, column);
+  if (measure === "yesno") {
+    if (isBlank(v)) return none();
+    if (isCellError(v)) return none([finding("ERROR_CELL", ref, { value: v.error })]);
+    const b = readYesNo(v);
+    return b === null ? none([finding("NOT_YES_NO", ref, { value: shown(v) })]) : ok(b ? 1 : 0);
+  }
+  return readPlainNumber(v, ref, column);
+}
+
+/** Upper-case NFC code with no surrounding spaces, for matching codes across sheets. */
+export function normaliseCode(s: string): string {
+  return cleanText(s).toUpperCase();
+}
+
+/** True when a code has only letters, digits, '-', '_' and '.'. */
+export function validCode(code: string): boolean {
+  return /^[\p{L}\p{N}_.-]+$/u.test(code);
+}
