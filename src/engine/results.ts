@@ -2,8 +2,9 @@
 import type { CellRef } from "./grid";
 import type { RankingGroup } from "./model";
 
-/** Đạt ≥ 100%, Gần đạt ≥ near-target threshold, Chưa đạt below, Chưa có số liệu when missing. */
-export type AttainmentStatus = "met" | "near" | "notMet" | "noData";
+/** Đạt ≥ 100%, Gần đạt ≥ near-target threshold, Chưa đạt below, Chưa có số liệu when missing,
+ *  Không có chỉ tiêu when the indicator sets no target for the period. */
+export type AttainmentStatus = "met" | "near" | "notMet" | "noData" | "noTarget";
 
 export type Grade = "good" | "fair" | "average" | "weak";
 

@@ -1,0 +1,131 @@
+/** Target attainment: per unit, indicator and period, and for the province as a whole. */
+import type { CellRef } from "./grid";
+import type { Figure, Indicator, Plan, Unit } from "./model";
+import type { AttainmentStatus, ProvinceAttainment, UnitAttainment } from "./results";
+import { comparePeriodKeys, periodFromKey } from "./periods";
+import { periodTarget, quartersOf } from "./validate";
+
+/** Uncapped attainment: actual/target (higher is better), target/actual (lower), or the 1/0 of a yes/no. */
+export function attainmentOf(
+  actual: number | null,
+  target: number | null,
+  ind: Indicator,
+  cap: number,
+): number | null {
+  if (actual === null) return null;
+  if (ind.measure === "yesno") return actual;
+  if (target === null) return null;
+  if (ind.direction === "lower") return actual <= 0 ? Math.max(cap, 1) : target / actual;
+  return target <= 0 ? null : actual / target;
+}
+
+/** Status band of an attainment. */
+export function statusOf(a: number | null, hasTarget: boolean, nearTarget: number): AttainmentStatus {
+  if (!hasTarget) return "noTarget";
+  if (a === null) return "noData";
+  if (a >= 1) return "met";
+  return a >= nearTarget ? "near" : "notMet";
+}
+
+/** The figure a period uses for each unit × indicator: the quarter's, or for a year the latest non-blank quarter's. */
+export function figuresForPeriod(plan: Plan, period: string): Map<string, Figure> {
+  const quarters = new Set(quartersOf(period));
+  const out = new Map<string, Figure>();
+  for (const f of plan.figures) {
+    if (!quarters.has(f.period)) continue;
+    const k = `${f.unit}|${f.indicator}`;
+    const prev = out.get(k);
+    const better =
+      !prev ||
+      (prev.value === null && f.value !== null) ||
+      ((prev.value === null) === (f.value === null) && comparePeriodKeys(f.period, prev.period) > 0);
+    if (better) out.set(k, f);
+  }
+  return out;
+}
+
+/** True when the indicator applies to the unit (its group is among the indicator's groups). */
+export function applies(ind: Indicator, unit: Unit): boolean {
+  return ind.groups.includes(unit.group);
+}
+
+/** Attainment of every active unit for every applicable indicator in a period. */
+export function unitAttainment(
+  plan: Plan,
+  period: string,
+  figures = figuresForPeriod(plan, period),
+): UnitAttainment[] {
+  const { attainmentCap: cap, nearTarget } = plan.settings;
+  const out: UnitAttainment[] = [];
+  for (const u of plan.units) {
+    if (!u.active) continue;
+    for (const ind of plan.indicators) {
+      if (!applies(ind, u)) continue;
+      const f = figures.get(`${u.code}|${ind.code}`);
+      const actual = f?.value ?? null;
+      const target = ind.measure === "yesno" ? 1 : periodTarget(ind, period);
+      const a = attainmentOf(actual, target, ind, cap);
+      const hasTarget =
+        ind.measure === "yesno" || (target !== null && (ind.direction === "lower" || target > 0));
+      const source: CellRef | undefined = f?.cell;
+      out.push({
+        unit: u.code,
+        indicator: ind.code,
+        period,
+        actual,
+        target,
+        attainment: a,
+        capped: a === null ? null : Math.min(a, cap),
+        status: statusOf(a, hasTarget, nearTarget),
+        ...(source ? { source } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+/** Province-level attainment: the share of applicable units meeting the period target, against the coverage target. */
+export function provinceAttainment(
+  plan: Plan,
+  period: string,
+  rows: readonly UnitAttainment[],
+): ProvinceAttainment[] {
+  const byInd = new Map<string, UnitAttainment[]>();
+  for (const r of rows) {
+    const list = byInd.get(r.indicator) ?? [];
+    list.push(r);
+    byInd.set(r.indicator, list);
+  }
+  return plan.indicators.map((ind) => {
+    const list = byInd.get(ind.code) ?? [];
+    const withData = list.filter((r) => r.attainment !== null);
+    const meeting = list.filter((r) => r.status === "met").length;
+    const share = list.length ? meeting / list.length : null;
+    const cov = ind.coverageTarget;
+    const a = share !== null && cov !== null && cov > 0 ? share / cov : null;
+    const mean = withData.length
+      ? withData.reduce((s, r) => s + (r.attainment ?? 0), 0) / withData.length
+      : null;
+    const hasTarget = list.some((r) => r.status !== "noTarget");
+    return {
+      indicator: ind.code,
+      period,
+      applicableUnits: list.length,
+      unitsWithData: withData.length,
+      unitsMeeting: meeting,
+      shareMeeting: share,
+      coverageTarget: cov,
+      attainment: a,
+      status:
+        cov !== null
+          ? statusOf(list.length ? a : null, true, plan.settings.nearTarget)
+          : statusOf(mean, hasTarget, plan.settings.nearTarget),
+      meanAttainment: mean,
+    };
+  });
+}
+
+/** True when a period key is a whole year. */
+export function isYear(period: string): boolean {
+  return periodFromKey(period)?.quarter === null;
+}
