@@ -1,0 +1,65 @@
+/** The product's ownership mark: which sheets it wrote, and a fingerprint to tell whether a user edited them since. */
+import type { Grid } from "../engine/grid";
+import type { SheetSpec } from "../engine/sheetSpec";
+
+/** Name of the very hidden sheet (xlsx) that lists the owned sheets with their kind and fingerprint. */
+export const META_SHEET = "ictplan_meta";
+
+export interface OwnedSheet {
+  readonly name: string;
+  readonly kind: string;
+  readonly fingerprint: string;
+}
+
+function fnv1a(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, "0");
+}
+
+function entry(row: number, col: number, formula: string | null, value: unknown): string | null {
+  if (formula) return `${row},${col}=${formula}`;
+  if (value === null || value === undefined || value === "") return null;
+  return `${row},${col}:${typeof value}:${String(value)}`;
+}
+
+/** Fingerprint of what a spec writes (formulas and literals; cached results are left out as Excel recomputes them). */
+export function specFingerprint(spec: SheetSpec): string {
+  const parts: string[] = [];
+  for (const b of spec.blocks)
+    b.cells.forEach((row, i) =>
+      row.forEach((c, j) => {
+        const e = entry(b.row + i, b.col + j, c.formula ?? null, c.formula ? null : c.value);
+        if (e) parts.push(e);
+      }),
+    );
+  return fnv1a(parts.sort().join("\n"));
+}
+
+/** Fingerprint of a sheet as read back, comparable with specFingerprint. */
+export function gridFingerprint(grid: Grid): string {
+  const parts: string[] = [];
+  grid.values.forEach((row, i) =>
+    row.forEach((v, j) => {
+      const f = grid.formulas?.[i]?.[j] ?? null;
+      const e = entry(
+        grid.originRow + i,
+        grid.originCol + j,
+        f,
+        f ? null : v instanceof Date ? v.toISOString() : v,
+      );
+      if (e) parts.push(e);
+    }),
+  );
+  return fnv1a(parts.sort().join("\n"));
+}
+
+/** Raised (as a value, by the adapters) when an owned sheet was edited by a user and force was not given. */
+export class EditedOutputError extends Error {
+  constructor(readonly sheets: readonly string[]) {
+    super(`edited output sheets: ${sheets.join(", ")}`);
+  }
+}

@@ -1,0 +1,143 @@
+/** Applying a declarative SheetSpec to an ExcelJS worksheet. */
+import type ExcelJS from "exceljs";
+import type { CellStyle, ConditionalFormatSpec, SheetSpec, SpecCell } from "../../engine/sheetSpec";
+
+const argb = (rgb: string) => `FF${rgb.toUpperCase()}`;
+
+function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
+  if (s.bold || s.italic || s.fontSize || s.fontColor)
+    cell.font = {
+      ...(s.bold ? { bold: true } : {}),
+      ...(s.italic ? { italic: true } : {}),
+      ...(s.fontSize ? { size: s.fontSize } : {}),
+      ...(s.fontColor ? { color: { argb: argb(s.fontColor) } } : {}),
+    };
+  if (s.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
+  if (s.horizontal || s.wrap)
+    cell.alignment = {
+      ...(s.horizontal ? { horizontal: s.horizontal } : {}),
+      ...(s.wrap ? { wrapText: true } : {}),
+      vertical: "middle",
+    };
+  if (s.border) {
+    const thin = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
+    cell.border = { top: thin, left: thin, bottom: thin, right: thin };
+  }
+}
+
+/** Writes one spec cell: a formula with its cached result, or a literal (text always stays text). */
+export function writeCell(cell: ExcelJS.Cell, c: SpecCell): void {
+  if (c.formula) {
+    const result = c.value === null || c.value === undefined ? undefined : c.value;
+    cell.value = {
+      formula: c.formula.replace(/^=/, ""),
+      ...(result !== undefined ? { result } : {}),
+    } as ExcelJS.CellFormulaValue;
+  } else if (c.value !== undefined) {
+    cell.value = c.value;
+  }
+  if (c.numberFormat) cell.numFmt = c.numberFormat;
+  if (c.style) applyStyle(cell, c.style);
+}
+
+function conditional(cf: ConditionalFormatSpec, priority: number): ExcelJS.ConditionalFormattingOptions {
+  const fill = (rgb: string, font?: string): Partial<ExcelJS.Style> => ({
+    fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(rgb) } },
+    ...(font ? { font: { color: { argb: argb(font) } } } : {}),
+  });
+  switch (cf.type) {
+    case "cellIs":
+      return {
+        ref: cf.range,
+        rules: [
+          {
+            type: "cellIs",
+            priority,
+            operator: cf.operator as ExcelJS.CellIsOperators,
+            formulae: [...cf.operands],
+            style: fill(cf.fill, cf.fontColor),
+          },
+        ],
+      };
+    case "textEquals": {
+      const first = cf.range.split(":")[0].replace(/\$/g, "");
+      const text = cf.text.replace(/"/g, '""');
+      return {
+        ref: cf.range,
+        rules: [
+          {
+            type: "expression",
+            priority,
+            formulae: [`${first}="${text}"`],
+            style: fill(cf.fill, cf.fontColor),
+          },
+        ],
+      };
+    }
+    case "dataBar":
+      return {
+        ref: cf.range,
+        rules: [
+          {
+            type: "dataBar",
+            priority,
+            cfvo: [{ type: "min" }, { type: "max" }],
+            color: { argb: argb(cf.color) },
+          } as unknown as ExcelJS.DataBarRuleType,
+        ],
+      };
+    case "colorScale":
+      return {
+        ref: cf.range,
+        rules: [
+          {
+            type: "colorScale",
+            priority,
+            cfvo:
+              cf.colors.length === 3
+                ? [{ type: "min" }, { type: "percentile", value: 50 }, { type: "max" }]
+                : [{ type: "min" }, { type: "max" }],
+            color: cf.colors.map((c) => ({ argb: argb(c) })),
+          },
+        ],
+      };
+  }
+}
+
+/** Fills a (new, empty) worksheet from a spec; charts are added to the package afterwards (see charts.ts). */
+export function applySpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
+  for (const b of spec.blocks) {
+    b.cells.forEach((row, i) => {
+      const r = ws.getRow(b.row + i);
+      row.forEach((c, j) => writeCell(r.getCell(b.col + j), c));
+    });
+  }
+  for (const m of spec.merges ?? []) ws.mergeCells(m);
+  for (const w of spec.columnWidths ?? []) ws.getColumn(w.col).width = w.width;
+  if (spec.freeze) ws.views = [{ state: "frozen", xSplit: spec.freeze.cols, ySplit: spec.freeze.rows }];
+  for (const t of spec.tables ?? []) {
+    // Tables over existing cells: ExcelJS needs the header names and rows, so we rebuild them from the sheet.
+    const [from, to] = t.range.split(":");
+    const m1 = /^([A-Z]+)(\d+)$/.exec(from);
+    const m2 = /^([A-Z]+)(\d+)$/.exec(to);
+    if (!m1 || !m2) continue;
+    const c1 = ws.getColumn(m1[1]).number;
+    const c2 = ws.getColumn(m2[1]).number;
+    const r1 = Number(m1[2]);
+    const r2 = Number(m2[2]);
+    if (r2 <= r1) continue;
+    ws.autoFilter = { from: { row: r1, column: c1 }, to: { row: r2, column: c2 } };
+  }
+  let priority = 1;
+  for (const cf of spec.conditionalFormats ?? []) ws.addConditionalFormatting(conditional(cf, priority++));
+  if (spec.print)
+    ws.pageSetup = {
+      orientation: spec.print.orientation,
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: spec.print.fitToWidth,
+      fitToHeight: 0,
+      ...(spec.print.titleRows ? { printTitlesRow: spec.print.titleRows } : {}),
+    };
+  if (spec.tabColor) ws.properties.tabColor = { argb: argb(spec.tabColor) };
+}

@@ -1,0 +1,107 @@
+/** The .xlsx adapter: ExcelJS in Node and the browser, implementing the workbook port. */
+import ExcelJS from "exceljs";
+import type { WorkbookGrids } from "../../engine/grid";
+import type { SheetSpec } from "../../engine/sheetSpec";
+import type { ApplyOptions, WorkbookPort } from "../port";
+import {
+  EditedOutputError,
+  META_SHEET,
+  gridFingerprint,
+  specFingerprint,
+  type OwnedSheet,
+} from "../ownership";
+import { worksheetToGrid } from "./read";
+import { applySpec } from "./write";
+import { addCharts } from "./charts";
+
+/** An .xlsx workbook held in memory. */
+export class XlsxWorkbook implements WorkbookPort {
+  private readonly charts = new Map<string, SheetSpec>();
+
+  private constructor(readonly workbook: ExcelJS.Workbook) {}
+
+  /** Loads a workbook from the bytes of an .xlsx file. */
+  static async load(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
+    const wb = new ExcelJS.Workbook();
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    return new XlsxWorkbook(wb);
+  }
+
+  /** Wraps a workbook built in memory (the template writer). */
+  static of(wb: ExcelJS.Workbook): XlsxWorkbook {
+    return new XlsxWorkbook(wb);
+  }
+
+  async readGrids(): Promise<WorkbookGrids> {
+    return { sheets: this.workbook.worksheets.filter((ws) => ws.name !== META_SHEET).map(worksheetToGrid) };
+  }
+
+  /** Owned sheets with their kind and fingerprint, from the hidden meta sheet. */
+  owned(): OwnedSheet[] {
+    const meta = this.workbook.getWorksheet(META_SHEET);
+    if (!meta) return [];
+    const out: OwnedSheet[] = [];
+    meta.eachRow((row, n) => {
+      if (n === 1) return;
+      const [name, kind, fingerprint] = [1, 2, 3].map((c) => String(row.getCell(c).value ?? ""));
+      if (name) out.push({ name, kind, fingerprint });
+    });
+    return out;
+  }
+
+  async ownedSheets(): Promise<string[]> {
+    return this.owned().map((o) => o.name);
+  }
+
+  /** Owned sheets whose content no longer matches what the product wrote. */
+  editedSheets(): string[] {
+    return this.owned()
+      .filter((o) => {
+        const ws = this.workbook.getWorksheet(o.name);
+        return ws !== undefined && gridFingerprint(worksheetToGrid(ws)) !== o.fingerprint;
+      })
+      .map((o) => o.name);
+  }
+
+  async applySheets(specs: readonly SheetSpec[], options: ApplyOptions = {}): Promise<void> {
+    const owned = this.owned();
+    const ownedNames = new Set(owned.map((o) => o.name));
+    const fold = (s: string) => s.normalize("NFC").toLowerCase();
+    for (const spec of specs) {
+      const clash = this.workbook.worksheets.find(
+        (ws) => fold(ws.name) === fold(spec.name) && !ownedNames.has(ws.name),
+      );
+      if (clash) throw new Error(`sheet "${clash.name}" exists and is not owned by ictplan`);
+    }
+    if (!options.force) {
+      const edited = this.editedSheets();
+      if (edited.length) throw new EditedOutputError(edited);
+    }
+    // Replace every sheet the product owns (stale summaries of other quarters included), keep the rest untouched.
+    for (const o of owned) {
+      const ws = this.workbook.getWorksheet(o.name);
+      if (ws) this.workbook.removeWorksheet(ws.id);
+    }
+    const oldMeta = this.workbook.getWorksheet(META_SHEET);
+    if (oldMeta) this.workbook.removeWorksheet(oldMeta.id);
+    this.charts.clear();
+    const records: OwnedSheet[] = [];
+    for (const spec of specs) {
+      const ws = this.workbook.addWorksheet(spec.name);
+      applySpec(ws, spec);
+      if (spec.charts?.length) this.charts.set(spec.name, spec);
+      records.push({ name: spec.name, kind: spec.kind, fingerprint: specFingerprint(spec) });
+    }
+    const meta = this.workbook.addWorksheet(META_SHEET, { state: "veryHidden" });
+    meta.addRow(["sheet", "kind", "fingerprint"]);
+    for (const r of records) meta.addRow([r.name, r.kind, r.fingerprint]);
+  }
+
+  /** The .xlsx bytes, with the summary's charts added as native DrawingML parts. */
+  async save(): Promise<Uint8Array> {
+    const buf = new Uint8Array(await this.workbook.xlsx.writeBuffer());
+    const sheetOrder = this.workbook.worksheets.map((ws) => ws.name);
+    return this.charts.size ? addCharts(buf, sheetOrder, [...this.charts.values()]) : buf;
+  }
+}
