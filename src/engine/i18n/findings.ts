@@ -236,14 +236,14 @@ export const FINDING_TEXTS = {
     fixEn: "Add indicators for the group.",
   },
   NO_UNITS: {
-    severity: "error",
+    severity: "warning",
     vi: "Sheet Đơn vị không có đơn vị nào.",
     en: "The Units sheet has no units.",
     fixVi: "Nhập danh sách đơn vị.",
     fixEn: "Enter the units.",
   },
   NO_INDICATORS: {
-    severity: "error",
+    severity: "warning",
     vi: "Sheet Chỉ tiêu không có chỉ tiêu nào.",
     en: "The Indicators sheet has no indicators.",
     fixVi: "Nhập danh mục chỉ tiêu.",
