@@ -45,6 +45,8 @@ export interface Indicator {
   readonly cell: CellRef;
   /** Cells of the columns read, by column key (weight, annualTarget, milestoneQ1, …). */
   readonly cells: Readonly<Record<string, CellRef>>;
+  /** Column keys whose value is not the cell's own number (text, percent points): live formulas then use the value. */
+  readonly converted?: readonly string[];
 }
 
 /** One figure: a unit's value for an indicator in a period; value null when blank or unreadable. */
@@ -55,6 +57,8 @@ export interface Figure {
   readonly period: string;
   readonly value: number | null;
   readonly cell: CellRef;
+  /** True when the value is not the cell's own number (text, percent points, TRUE/FALSE): live formulas then use the value. */
+  readonly converted?: boolean;
 }
 
 /** Where the input sheets were found, so that formulas can refer to them. */

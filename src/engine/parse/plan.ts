@@ -277,13 +277,17 @@ function parseIndicators(ctx: SheetContext | null, findings: Finding[]): Indicat
       else if (w.value !== null) weight = w.value;
     }
     const m: Measure = measure ?? "count";
+    const converted: string[] = [];
     const target = (key: string): number | null => {
       const t = get(key);
       if (!t) return null;
       const r = readMeasure(t.v, m, t.r, key);
       findings.push(...r.findings);
+      if (r.value !== null && t.v !== r.value) converted.push(key);
       return r.value;
     };
+    const weightRaw = weightCell?.v;
+    if (typeof weightRaw !== "number") converted.push("weight");
     const annualTarget = target("annualTarget");
     const milestones = [
       target("milestoneQ1"),
@@ -316,6 +320,7 @@ function parseIndicators(ctx: SheetContext | null, findings: Finding[]): Indicat
       coverageTarget,
       cell: codeRef,
       cells,
+      converted,
     });
   }
   return out;
@@ -392,9 +397,11 @@ function parseFigures(
     if (!unit.active) findings.push(finding("INACTIVE_UNIT_FIGURE", uRef, { unit: code }));
     for (const { ind, col } of indCols) {
       const cell: CellRef = { sheet: ctx.grid.sheet, row, col };
-      const r = readMeasure(cellAt(ctx.grid, row, col), ind.measure, cell, ind.code);
+      const raw = cellAt(ctx.grid, row, col);
+      const r = readMeasure(raw, ind.measure, cell, ind.code);
       findings.push(...r.findings);
-      figures.push({ unit: code, indicator: ind.code, period: key, value: r.value, cell });
+      const converted = r.value !== null && raw !== r.value;
+      figures.push({ unit: code, indicator: ind.code, period: key, value: r.value, cell, ...(converted ? { converted } : {}) });
     }
   }
   const columns: Record<string, number> = {};

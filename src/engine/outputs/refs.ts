@@ -1,0 +1,38 @@
+/** A1 references for formulas: quoted sheet names, absolute cells, bounded ranges. */
+import type { CellRef } from "../grid";
+import { a1, columnLetter } from "../grid";
+
+/** Quotes a sheet name when Excel needs it (anything but plain ASCII letters, digits and _), doubling apostrophes. */
+export function quoteSheetName(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Absolute address "$B$7". */
+export function abs(row: number, col: number): string {
+  return `$${columnLetter(col)}$${row}`;
+}
+
+/** Reference to a cell on another sheet: 'Số liệu'!$E$12. */
+export function sheetRef(ref: CellRef): string {
+  return `${quoteSheetName(ref.sheet)}!${abs(ref.row, ref.col)}`;
+}
+
+/** Relative address on the same sheet: "E12". */
+export function local(row: number, col: number): string {
+  return a1(row, col);
+}
+
+/** Absolute range on the same sheet: $F$5:$F$40. */
+export function absRange(row1: number, col1: number, row2: number, col2: number): string {
+  return `${abs(row1, col1)}:${abs(row2, col2)}`;
+}
+
+/** A number as formula text (full precision, no exponent surprises for ordinary values). */
+export function num(x: number): string {
+  return Number.isInteger(x) ? String(x) : String(x);
+}
+
+/** A string literal for a formula, with quotes doubled. */
+export function str(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
