@@ -4,6 +4,7 @@ import type { Figure, Indicator, Plan, Unit } from "./model";
 import type { AttainmentStatus, ProvinceAttainment, UnitAttainment } from "./results";
 import { comparePeriodKeys, periodFromKey } from "./periods";
 import { periodTarget, quartersOf } from "./validate";
+import { excelGte } from "./excelMath";
 
 /** Uncapped attainment: actual/target (higher is better), target/actual (lower), or the 1/0 of a yes/no. */
 export function attainmentOf(
@@ -23,8 +24,8 @@ export function attainmentOf(
 export function statusOf(a: number | null, hasTarget: boolean, nearTarget: number): AttainmentStatus {
   if (!hasTarget) return "noTarget";
   if (a === null) return "noData";
-  if (a >= 1) return "met";
-  return a >= nearTarget ? "near" : "notMet";
+  if (excelGte(a, 1)) return "met";
+  return excelGte(a, nearTarget) ? "near" : "notMet";
 }
 
 /** The figure a period uses for each unit × indicator: the quarter's, or for a year the latest non-blank quarter's. */

@@ -75,3 +75,8 @@ function erf(x: number): number {
   }
   return (x * (num + p[3])) / (den + q[3]);
 }
+
+/** a ≥ b as Excel compares numbers: on their 15-significant-digit values (so 0.24/0.3 ≥ 0.8 holds, as it displays). */
+export function excelGte(a: number, b: number): boolean {
+  return Number(a.toPrecision(15)) >= Number(b.toPrecision(15));
+}

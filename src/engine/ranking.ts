@@ -1,6 +1,7 @@
 /** Competition ranking exactly as Excel's RANK.EQ (descending), grades and their distribution. */
 import type { Plan, RankingGroup } from "./model";
 import type { Grade, GradeDistribution } from "./results";
+import { excelGte } from "./excelMath";
 
 /** RANK.EQ(x, values, 0): 1 + how many values are strictly greater (ties share a rank, the next is skipped). */
 export function rankEq(x: number, values: readonly number[]): number {
@@ -33,9 +34,9 @@ export function gradeThresholds(plan: Plan): { good: number; fair: number; avera
 
 /** Tốt ≥ good, Khá ≥ fair, Trung bình ≥ average, else Yếu. */
 export function gradeOf(index: number, t: { good: number; fair: number; average: number }): Grade {
-  if (index >= t.good) return "good";
-  if (index >= t.fair) return "fair";
-  if (index >= t.average) return "average";
+  if (excelGte(index, t.good)) return "good";
+  if (excelGte(index, t.fair)) return "fair";
+  if (excelGte(index, t.average)) return "average";
   return "weak";
 }
 

@@ -34,11 +34,17 @@ const CHANGES_N = 5;
 
 /** Units of a ranking in rank order, ties by code. */
 export function byRank(list: readonly UnitReadiness[]): UnitReadiness[] {
-  return [...list].sort((a, b) => a.rankInGroup - b.rankInGroup || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
+  return [...list].sort(
+    (a, b) => a.rankInGroup - b.rankInGroup || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0),
+  );
 }
 
 /** Builds the summary's content for the period of the results. */
-export function buildQuarterlySummary(plan: Plan, results: PeriodResults, findings: readonly Finding[]): QuarterlySummary {
+export function buildQuarterlySummary(
+  plan: Plan,
+  results: PeriodResults,
+  findings: readonly Finding[],
+): QuarterlySummary {
   const groups: GroupSummary[] = [];
   for (const g of RANKING_GROUPS) {
     const ranking = byRank(results.ranking.filter((r) => r.group === g.key));

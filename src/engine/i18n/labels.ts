@@ -13,7 +13,8 @@ const VI = {
   titleFindings: "Kết quả kiểm tra dữ liệu",
   titleSummary: "Tổng hợp",
   province: "tỉnh",
-  generated: "Do ictplan tạo; sửa số liệu trên sheet Số liệu, các công thức tự tính lại. Sheet này được tạo lại mỗi lần tính.",
+  generated:
+    "Do ictplan tạo; sửa số liệu trên sheet Số liệu, các công thức tự tính lại. Sheet này được tạo lại mỗi lần tính.",
   unitCode: "Mã đơn vị",
   unitName: "Tên đơn vị",
   group: "Nhóm",
@@ -83,7 +84,8 @@ const EN: typeof VI = {
   titleFindings: "Data checks",
   titleSummary: "Summary",
   province: "province",
-  generated: "Written by ictplan; correct figures on the Figures sheet and the formulas recalculate. This sheet is rewritten on every run.",
+  generated:
+    "Written by ictplan; correct figures on the Figures sheet and the formulas recalculate. This sheet is rewritten on every run.",
   unitCode: "Unit code",
   unitName: "Unit",
   group: "Group",
@@ -156,7 +158,13 @@ const GRADE_LABELS: Record<Lang, Record<Grade, string>> = {
 };
 
 const STATUS_LABELS: Record<Lang, Record<AttainmentStatus, string>> = {
-  vi: { met: "Đạt", near: "Gần đạt", notMet: "Chưa đạt", noData: "Chưa có số liệu", noTarget: "Không có chỉ tiêu" },
+  vi: {
+    met: "Đạt",
+    near: "Gần đạt",
+    notMet: "Chưa đạt",
+    noData: "Chưa có số liệu",
+    noTarget: "Không có chỉ tiêu",
+  },
   en: { met: "Met", near: "Near target", notMet: "Not met", noData: "No data", noTarget: "No target" },
 };
 

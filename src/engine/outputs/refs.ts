@@ -4,7 +4,9 @@ import { a1, columnLetter } from "../grid";
 
 /** Quotes a sheet name when Excel needs it (anything but plain ASCII letters, digits and _), doubling apostrophes. */
 export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
+    ? name
+    : `'${name.replace(/'/g, "''")}'`;
 }
 
 /** Absolute address "$B$7". */

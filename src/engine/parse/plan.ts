@@ -401,7 +401,14 @@ function parseFigures(
       const r = readMeasure(raw, ind.measure, cell, ind.code);
       findings.push(...r.findings);
       const converted = r.value !== null && raw !== r.value;
-      figures.push({ unit: code, indicator: ind.code, period: key, value: r.value, cell, ...(converted ? { converted } : {}) });
+      figures.push({
+        unit: code,
+        indicator: ind.code,
+        period: key,
+        value: r.value,
+        cell,
+        ...(converted ? { converted } : {}),
+      });
     }
   }
   const columns: Record<string, number> = {};

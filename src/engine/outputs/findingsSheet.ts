@@ -1,0 +1,52 @@
+/** "Kiểm tra": every finding with its severity, sheet, cell, code and message. */
+import type { Finding } from "../model";
+import type { SheetSpec, SpecCell } from "../sheetSpec";
+import { findingMessage } from "../findings";
+import { labels, severityLabel, type Lang } from "../i18n/labels";
+import { HEADER_STYLE, NOTE_STYLE, TITLE_STYLE } from "./style";
+
+/** Builds the Kiểm tra sheet. */
+export function buildFindingsSheet(findings: readonly Finding[], lang: Lang, subtitle: string): SheetSpec {
+  const L = labels(lang);
+  const header = [L.severity, L.sheet, L.cell, L.code, L.message];
+  const rows: SpecCell[][] = findings.map((f) => [
+    { value: severityLabel(f.severity, lang) },
+    { value: f.sheet },
+    { value: f.cell },
+    { value: f.code },
+    { value: findingMessage(f, lang), style: { wrap: true } },
+  ]);
+  const last = 4 + rows.length;
+  const sevRange = `A5:A${Math.max(last, 5)}`;
+  return {
+    name: L.sheetFindings,
+    kind: "findings",
+    blocks: [
+      { row: 1, col: 1, cells: [[{ value: `${L.titleFindings} – ${subtitle}`, style: TITLE_STYLE }]] },
+      { row: 2, col: 1, cells: [[{ value: rows.length ? L.generated : L.noFindings, style: NOTE_STYLE }]] },
+      { row: 4, col: 1, cells: [header.map((h) => ({ value: h, style: HEADER_STYLE }))] },
+      ...(rows.length ? [{ row: 5, col: 1, cells: rows }] : []),
+    ],
+    columnWidths: [12, 14, 8, 26, 100].map((width, i) => ({ col: i + 1, width })),
+    freeze: { rows: 4, cols: 0 },
+    tables: rows.length ? [{ name: "KiemTra", range: `A4:E${last}` }] : [],
+    conditionalFormats: [
+      {
+        type: "textEquals",
+        range: sevRange,
+        text: severityLabel("error", lang),
+        fill: "FFC7CE",
+        fontColor: "9C0006",
+      },
+      {
+        type: "textEquals",
+        range: sevRange,
+        text: severityLabel("warning", lang),
+        fill: "FFEB9C",
+        fontColor: "9C5700",
+      },
+    ],
+    print: { orientation: "landscape", paperSize: "A4", fitToWidth: 1, titleRows: "4:4" },
+    tabColor: "C00000",
+  };
+}

@@ -1,0 +1,36 @@
+/** All output sheets for a period, in the order they are written. */
+import type { Finding, Plan } from "../model";
+import type { PeriodResults } from "../results";
+import type { SheetSpec } from "../sheetSpec";
+import type { QuarterlySummary } from "../summary";
+import type { Lang } from "../i18n/labels";
+import { buildResultsSheet } from "./resultsSheet";
+import { buildRankingSheet } from "./rankingSheet";
+import { buildFindingsSheet } from "./findingsSheet";
+import { buildSummarySheet } from "./summarySheet";
+import { periodTitle } from "./style";
+
+export { quoteSheetName } from "./refs";
+export { summarySheetName } from "./summarySheet";
+
+export interface OutputOptions {
+  readonly lang: Lang;
+  /** The summary's content; null leaves the summary tab out. */
+  readonly summary: QuarterlySummary | null;
+}
+
+/** Kết quả, Xếp hạng, Kiểm tra and (with a summary) Tổng hợp <quarter>. */
+export function buildOutputSheets(
+  plan: Plan,
+  results: PeriodResults,
+  findings: readonly Finding[],
+  options: OutputOptions,
+): SheetSpec[] {
+  const { lang, summary } = options;
+  const res = buildResultsSheet(plan, results, lang);
+  const rank = buildRankingSheet(plan, results, res.layout, lang);
+  const checks = buildFindingsSheet(findings, lang, periodTitle(plan, results.period, lang));
+  const sheets = [res.spec, rank.spec, checks];
+  if (summary) sheets.push(buildSummarySheet(plan, results, summary, res.layout, rank.layout, lang));
+  return sheets;
+}

@@ -1,0 +1,237 @@
+/** "Xếp hạng": pillar scores, index, RANK.EQ ranks within group and overall, grade, change and robustness, as live formulas. */
+import type { Indicator, Plan } from "../model";
+import type { PeriodResults, UnitReadiness } from "../results";
+import type { SheetSpec, SpecCell } from "../sheetSpec";
+import { pillarsOf } from "../readiness";
+import { gradeThresholds } from "../ranking";
+import { byRank } from "../summary";
+import { RANKING_GROUPS } from "../format";
+import { gradeLabel, labels, type Lang } from "../i18n/labels";
+import { absRange, local, quoteSheetName, sheetRef, str } from "./refs";
+import { HEADER_ROW, type ResultsLayout } from "./resultsSheet";
+import { HEADER_STYLE, NOTE_STYLE, TITLE_STYLE, gradeFormats, groupName, periodTitle } from "./style";
+
+/** Where the ranking sheet put its columns, for the summary's formulas. */
+export interface RankingLayout {
+  readonly sheet: string;
+  readonly firstRow: number;
+  readonly lastRow: number;
+  readonly rowOf: ReadonlyMap<string, number>;
+  readonly col: {
+    readonly name: number;
+    readonly group: number;
+    readonly index: number;
+    readonly rounded: number;
+    readonly rankGroup: number;
+    readonly rankOverall: number;
+    readonly grade: number;
+  };
+}
+
+const blank = (v: number | null | undefined): number | string => (v === null || v === undefined ? "" : v);
+
+function weightRef(ind: Indicator): string {
+  const c = ind.cells.weight;
+  return c && !ind.converted?.includes("weight") ? sheetRef(c) : String(ind.weight);
+}
+
+/** Units in sheet order: by ranking group, then rank, then code. */
+function ordered(results: PeriodResults): UnitReadiness[] {
+  return RANKING_GROUPS.flatMap((g) => byRank(results.ranking.filter((r) => r.group === g.key)));
+}
+
+/** Builds the Xếp hạng sheet. */
+export function buildRankingSheet(
+  plan: Plan,
+  results: PeriodResults,
+  res: ResultsLayout,
+  lang: Lang,
+): { spec: SheetSpec; layout: RankingLayout } {
+  const L = labels(lang);
+  const s = plan.settings;
+  const pillars = pillarsOf(plan);
+  const units = ordered(results);
+  const first = HEADER_ROW + 1;
+  const last = HEADER_ROW + units.length;
+  const P0 = 4; // first pillar column
+  const col = {
+    name: 2,
+    group: 3,
+    index: P0 + pillars.length,
+    rounded: P0 + pillars.length + 1,
+    rankGroup: P0 + pillars.length + 2,
+    rankOverall: P0 + pillars.length + 3,
+    grade: P0 + pillars.length + 4,
+    prevIndex: P0 + pillars.length + 5,
+    change: P0 + pillars.length + 6,
+    prevRank: P0 + pillars.length + 7,
+    rankChange: P0 + pillars.length + 8,
+    median: P0 + pillars.length + 9,
+    interval: P0 + pillars.length + 10,
+  };
+  const t = gradeThresholds(plan);
+  const groupRange = absRange(first, col.group, Math.max(last, first), col.group);
+  const roundedRange = absRange(first, col.rounded, Math.max(last, first), col.rounded);
+  const scoreRef = (unit: string, ind: string): string | null => {
+    const r = res.rowOf.get(`${unit}|${ind}`);
+    return r === undefined ? null : `${quoteSheetName(res.sheet)}!${local(r, res.cols.score)}`;
+  };
+  const rowOf = new Map<string, number>();
+  const rowsCells: SpecCell[][] = units.map((u, i) => {
+    const r = first + i;
+    rowOf.set(u.unit, r);
+    const applicable = plan.indicators.filter((ind) => scoreRef(u.unit, ind.code) !== null);
+    const pillarWeight: string[] = [];
+    const pillarCells: SpecCell[] = pillars.map((p, k) => {
+      const terms = applicable
+        .filter((ind) => ind.pillar === p)
+        .map((ind) => ({ k: scoreRef(u.unit, ind.code) as string, w: weightRef(ind) }));
+      const cached = blank(u.pillarScores[p]);
+      if (!terms.length) {
+        pillarWeight.push("0");
+        return { value: "" };
+      }
+      if (s.missingPolicy === "zero") {
+        const w = `(${terms.map((x) => x.w).join("+")})`;
+        pillarWeight.push(w);
+        return {
+          formula: `=(${terms.map((x) => `${x.w}*${x.k}`).join("+")})/${w}`,
+          value: cached,
+          numberFormat: "0.000",
+        };
+      }
+      const w = `(${terms.map((x) => `IF(ISNUMBER(${x.k}),${x.w},0)`).join("+")})`;
+      pillarWeight.push(w);
+      const numr = terms.map((x) => `IF(ISNUMBER(${x.k}),${x.w}*${x.k},0)`).join("+");
+      return {
+        formula: `=IF(COUNT(${terms.map((x) => x.k).join(",")})=0,"",(${numr})/${w})`,
+        value: cached,
+        numberFormat: "0.000",
+        ...(k < 0 ? {} : {}),
+      };
+    });
+    const P = (k: number) => local(r, P0 + k);
+    const live = pillars.map((_, k) => k).filter((k) => pillarWeight[k] !== "0");
+    const den = live.map((k) => `IF(ISNUMBER(${P(k)}),${pillarWeight[k]},0)`).join("+") || "0";
+    let indexFormula: string;
+    if (s.aggregation === "geometric") {
+      const zero = live.map((k) => `AND(ISNUMBER(${P(k)}),${P(k)}<=0)`).join(",");
+      const logs = live.map((k) => `IF(ISNUMBER(${P(k)}),${pillarWeight[k]}*LN(${P(k)}),0)`).join("+");
+      indexFormula = `=IF((${den})=0,0,IF(OR(${zero || "FALSE"}),0,EXP((${logs})/(${den}))))*${s.indexScale}`;
+    } else {
+      const numr = live.map((k) => `IF(ISNUMBER(${P(k)}),${pillarWeight[k]}*${P(k)},0)`).join("+") || "0";
+      indexFormula = `=IF((${den})=0,0,(${numr})/(${den}))*${s.indexScale}`;
+    }
+    const I = local(r, col.index);
+    const R = local(r, col.rounded);
+    const gl = (g: Parameters<typeof gradeLabel>[0]) => str(gradeLabel(g, lang));
+    const prev = u.previous;
+    return [
+      { value: u.unit },
+      { value: u.name },
+      { value: groupName(u.group, lang) },
+      ...pillarCells,
+      { formula: indexFormula, value: u.index, numberFormat: "0.0000" },
+      {
+        formula: `=ROUND(${I},${s.indexDecimals})`,
+        value: u.indexRounded,
+        numberFormat: s.indexDecimals > 0 ? `0.${"0".repeat(s.indexDecimals)}` : "0",
+        style: { bold: true },
+      },
+      {
+        formula: `=COUNTIFS(${groupRange},${local(r, col.group)},${roundedRange},">"&${R})+1`,
+        value: u.rankInGroup,
+        style: { bold: true, horizontal: "center" },
+      },
+      {
+        formula: `=COUNTIF(${roundedRange},">"&${R})+1`,
+        value: u.rankOverall,
+        style: { horizontal: "center" },
+      },
+      {
+        formula: `=IF(${R}>=${t.good},${gl("good")},IF(${R}>=${t.fair},${gl("fair")},IF(${R}>=${t.average},${gl("average")},${gl("weak")})))`,
+        value: gradeLabel(u.grade, lang),
+        style: { horizontal: "center" },
+      },
+      { value: blank(prev?.indexRounded) },
+      prev
+        ? {
+            formula: `=ROUND(${R}-${local(r, col.prevIndex)},${s.indexDecimals})`,
+            value: blank(u.indexChange),
+            numberFormat: "+0.00;-0.00;0",
+          }
+        : { value: "" },
+      { value: blank(prev?.rankInGroup), style: { horizontal: "center" } },
+      prev
+        ? {
+            formula: `=${local(r, col.prevRank)}-${local(r, col.rankGroup)}`,
+            value: blank(u.rankChange),
+            numberFormat: "+0;-0;0",
+            style: { horizontal: "center" },
+          }
+        : { value: "" },
+      { value: blank(u.robustness?.median), style: { horizontal: "center" } },
+      {
+        value: u.robustness ? `${u.robustness.p5}–${u.robustness.p95}` : "",
+        style: { horizontal: "center" },
+      },
+    ];
+  });
+  const header = [
+    L.unitCode,
+    L.unitName,
+    L.group,
+    ...pillars,
+    L.index,
+    L.indexRounded,
+    L.rankGroup,
+    L.rankOverall,
+    L.grade,
+    L.previousIndex,
+    L.indexChange,
+    L.previousRank,
+    L.rankChange,
+    L.medianRank,
+    L.interval,
+  ];
+  const sheet = L.sheetRanking;
+  const lastCol = header.length;
+  const gradeRange = `${local(first, col.grade)}:${local(Math.max(last, first), col.grade)}`;
+  const spec: SheetSpec = {
+    name: sheet,
+    kind: "ranking",
+    blocks: [
+      {
+        row: 1,
+        col: 1,
+        cells: [
+          [{ value: `${L.titleRanking} – ${periodTitle(plan, results.period, lang)}`, style: TITLE_STYLE }],
+        ],
+      },
+      { row: 2, col: 1, cells: [[{ value: L.generated, style: NOTE_STYLE }]] },
+      { row: HEADER_ROW, col: 1, cells: [header.map((h) => ({ value: h, style: HEADER_STYLE }))] },
+      { row: first, col: 1, cells: rowsCells },
+    ],
+    columnWidths: header.map((_, i) => ({ col: i + 1, width: i === 1 ? 36 : i === 2 ? 20 : 12 })),
+    freeze: { rows: HEADER_ROW, cols: 2 },
+    tables: units.length ? [{ name: "XepHang", range: `A${HEADER_ROW}:${local(last, lastCol)}` }] : [],
+    conditionalFormats: units.length
+      ? [
+          ...gradeFormats(gradeRange, lang),
+          {
+            type: "dataBar",
+            range: `${local(first, col.rounded)}:${local(last, col.rounded)}`,
+            color: "5B9BD5",
+          },
+        ]
+      : [],
+    print: {
+      orientation: "landscape",
+      paperSize: "A4",
+      fitToWidth: 1,
+      titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
+    },
+    tabColor: "70AD47",
+  };
+  return { spec, layout: { sheet, firstRow: first, lastRow: last, rowOf, col } };
+}

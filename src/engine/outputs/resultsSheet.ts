@@ -1,0 +1,216 @@
+/** "Kết quả": attainment and score of every unit × indicator, as live formulas on the source cells. */
+import type { Indicator, Plan, Unit } from "../model";
+import type { PeriodResults, UnitAttainment } from "../results";
+import type { SheetSpec, SpecCell } from "../sheetSpec";
+import { RANKING_GROUPS } from "../format";
+import { periodFromKey } from "../periods";
+import { labels, statusLabel, type Lang } from "../i18n/labels";
+import { absRange, local, sheetRef, str } from "./refs";
+import { HEADER_STYLE, TITLE_STYLE, NOTE_STYLE, groupName, periodTitle, statusFormats } from "./style";
+
+/** Where each unit × indicator landed on the Kết quả sheet, for the formulas of the other sheets. */
+export interface ResultsLayout {
+  readonly sheet: string;
+  readonly firstRow: number;
+  readonly lastRow: number;
+  /** Row of each "unit|indicator". */
+  readonly rowOf: ReadonlyMap<string, number>;
+  /** First and last row of each indicator's block (all groups). */
+  readonly indicatorRows: ReadonlyMap<string, { first: number; last: number }>;
+  readonly cols: typeof COLS;
+}
+
+export const COLS = {
+  unit: 1,
+  name: 2,
+  group: 3,
+  indicator: 4,
+  indicatorName: 5,
+  actual: 6,
+  target: 7,
+  attainment: 8,
+  capped: 9,
+  status: 10,
+  score: 11,
+} as const;
+
+export const HEADER_ROW = 4;
+
+const blank = (v: string | number | null | undefined): string | number =>
+  v === null || v === undefined ? "" : v;
+
+interface RowPlan {
+  readonly unit: Unit;
+  readonly ind: Indicator;
+  readonly att: UnitAttainment;
+}
+
+/** The rows in order: by indicator, then ranking group, then unit — so each indicator × group is one contiguous block. */
+function orderRows(
+  plan: Plan,
+  results: PeriodResults,
+): { rows: RowPlan[]; blocks: Map<string, { first: number; last: number }> } {
+  const att = new Map(results.attainment.map((a) => [`${a.unit}|${a.indicator}`, a]));
+  const rows: RowPlan[] = [];
+  const blocks = new Map<string, { first: number; last: number }>();
+  for (const ind of plan.indicators) {
+    for (const g of RANKING_GROUPS) {
+      const first = HEADER_ROW + 1 + rows.length;
+      for (const unit of plan.units) {
+        const a = unit.group === g.key ? att.get(`${unit.code}|${ind.code}`) : undefined;
+        if (a) rows.push({ unit, ind, att: a });
+      }
+      const last = HEADER_ROW + rows.length;
+      if (last >= first) blocks.set(`${ind.code}|${g.key}`, { first, last });
+    }
+  }
+  return { rows, blocks };
+}
+
+/** The target cell a period uses: the quarter's milestone where given, else the annual target. */
+function targetKey(ind: Indicator, period: string): string {
+  const q = periodFromKey(period)?.quarter ?? null;
+  return q !== null && ind.milestones[q - 1] !== null ? `milestoneQ${q}` : "annualTarget";
+}
+
+/** Builds the Kết quả sheet and its layout. */
+export function buildResultsSheet(
+  plan: Plan,
+  results: PeriodResults,
+  lang: Lang,
+): { spec: SheetSpec; layout: ResultsLayout } {
+  const L = labels(lang);
+  const s = plan.settings;
+  const cap = s.attainmentCap;
+  const missing = s.missingPolicy === "zero" ? "0" : '""';
+  const scoreByUnit = new Map(results.ranking.map((r) => [r.unit, r.indicatorScores]));
+  const { rows, blocks } = orderRows(plan, results);
+  const figureByCell = new Map(
+    plan.figures.map((f) => [`${f.unit}|${f.indicator}|${f.cell.row}|${f.cell.col}`, f]),
+  );
+  const rowOf = new Map<string, number>();
+  const indicatorRows = new Map<string, { first: number; last: number }>();
+  const cells: SpecCell[][] = [];
+  rows.forEach(({ unit, ind, att }, i) => {
+    const r = HEADER_ROW + 1 + i;
+    rowOf.set(`${unit.code}|${ind.code}`, r);
+    const span = indicatorRows.get(ind.code);
+    indicatorRows.set(ind.code, { first: span?.first ?? r, last: r });
+    const F = local(r, COLS.actual);
+    const G = local(r, COLS.target);
+    const H = local(r, COLS.attainment);
+    const I = local(r, COLS.capped);
+    const fig = att.source
+      ? figureByCell.get(`${unit.code}|${ind.code}|${att.source.row}|${att.source.col}`)
+      : undefined;
+    const actual: SpecCell =
+      att.source && !fig?.converted
+        ? {
+            formula: `=IF(ISBLANK(${sheetRef(att.source)}),"",${sheetRef(att.source)})`,
+            value: blank(att.actual),
+          }
+        : { value: blank(att.actual) };
+    const tKey = targetKey(ind, results.period);
+    const tCell = ind.cells[tKey];
+    const target: SpecCell =
+      ind.measure === "yesno" || att.target === null || !tCell || ind.converted?.includes(tKey)
+        ? { value: blank(att.target) }
+        : { formula: `=${sheetRef(tCell)}`, value: att.target };
+    const noTarget = att.status === "noTarget";
+    const lowerCap = Math.max(cap, 1);
+    const attFormula =
+      ind.measure === "yesno"
+        ? `=IF(${F}="","",${F})`
+        : ind.direction === "lower"
+          ? `=IF(${F}="","",IF(${F}<=0,${lowerCap},${G}/${F}))`
+          : `=IF(${F}="","",${F}/${G})`;
+    const attainment: SpecCell = noTarget
+      ? { value: "" }
+      : { formula: attFormula, value: blank(att.attainment) };
+    const capped: SpecCell = noTarget
+      ? { value: "" }
+      : { formula: `=IF(${H}="","",MIN(${H},${cap}))`, value: blank(att.capped) };
+    const st = (k: Parameters<typeof statusLabel>[0]) => str(statusLabel(k, lang));
+    const status: SpecCell = noTarget
+      ? { value: statusLabel("noTarget", lang) }
+      : {
+          formula: `=IF(${H}="",${st("noData")},IF(${H}>=1,${st("met")},IF(${H}>=${s.nearTarget},${st("near")},${st("notMet")})))`,
+          value: statusLabel(att.status, lang),
+        };
+    const block = blocks.get(`${ind.code}|${unit.group}`) as { first: number; last: number };
+    const rng = absRange(block.first, COLS.actual, block.last, COLS.actual);
+    const lower = ind.direction === "lower";
+    let scoreExpr: string;
+    if (s.normalisation === "target" && !noTarget) scoreExpr = `${I}/${cap}`;
+    else if (s.normalisation === "zscore") {
+      const z = `(${F}-AVERAGE(${rng}))/STDEVP(${rng})`;
+      scoreExpr = `IF(STDEVP(${rng})=0,0.5,NORMSDIST(${lower ? `-${z}` : z}))`;
+    } else if (s.normalisation === "percentile") {
+      const below = `COUNTIF(${rng},"<"&${F})`;
+      const above = `COUNTIF(${rng},">"&${F})`;
+      scoreExpr = `IF(${below}+${above}=0,1,${lower ? above : below}/(${below}+${above}))`;
+    } else {
+      const num = lower ? `MAX(${rng})-${F}` : `${F}-MIN(${rng})`;
+      scoreExpr = `IF(MAX(${rng})=MIN(${rng}),1,(${num})/(MAX(${rng})-MIN(${rng})))`;
+    }
+    const sc = scoreByUnit.get(unit.code)?.[ind.code];
+    const score: SpecCell = { formula: `=IF(${F}="",${missing},${scoreExpr})`, value: blank(sc) };
+    cells.push([
+      { value: unit.code },
+      { value: unit.name },
+      { value: groupName(unit.group, lang) },
+      { value: ind.code },
+      { value: ind.name },
+      { ...actual, numberFormat: ind.measure === "percent" ? "0%" : "#,##0.##" },
+      { ...target, numberFormat: ind.measure === "percent" ? "0%" : "#,##0.##" },
+      { ...attainment, numberFormat: "0.0%" },
+      { ...capped, numberFormat: "0.0%" },
+      status,
+      { ...score, numberFormat: "0.000" },
+    ]);
+  });
+  const lastRow = HEADER_ROW + rows.length;
+  const sheet = L.sheetResults;
+  const header = [
+    L.unitCode,
+    L.unitName,
+    L.group,
+    L.indicatorCode,
+    L.indicatorName,
+    L.actual,
+    L.target,
+    L.attainment,
+    L.capped,
+    L.status,
+    L.score,
+  ];
+  const statusRange = `${local(HEADER_ROW + 1, COLS.status)}:${local(Math.max(lastRow, HEADER_ROW + 1), COLS.status)}`;
+  const spec: SheetSpec = {
+    name: sheet,
+    kind: "results",
+    blocks: [
+      {
+        row: 1,
+        col: 1,
+        cells: [
+          [{ value: `${L.titleResults} – ${periodTitle(plan, results.period, lang)}`, style: TITLE_STYLE }],
+        ],
+      },
+      { row: 2, col: 1, cells: [[{ value: L.generated, style: NOTE_STYLE }]] },
+      { row: HEADER_ROW, col: 1, cells: [header.map((h) => ({ value: h, style: HEADER_STYLE }))] },
+      { row: HEADER_ROW + 1, col: 1, cells },
+    ],
+    columnWidths: [10, 34, 20, 12, 44, 11, 11, 11, 11, 16, 9].map((width, i) => ({ col: i + 1, width })),
+    freeze: { rows: HEADER_ROW, cols: 2 },
+    tables: rows.length ? [{ name: "KetQua", range: `A${HEADER_ROW}:${local(lastRow, COLS.score)}` }] : [],
+    conditionalFormats: rows.length ? statusFormats(statusRange, lang) : [],
+    print: {
+      orientation: "landscape",
+      paperSize: "A4",
+      fitToWidth: 1,
+      titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
+    },
+    tabColor: "2E75B6",
+  };
+  return { spec, layout: { sheet, firstRow: HEADER_ROW + 1, lastRow, rowOf, indicatorRows, cols: COLS } };
+}

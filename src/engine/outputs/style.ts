@@ -1,0 +1,57 @@
+/** Shared look of the output sheets. */
+import type { CellStyle, ConditionalFormatSpec } from "../sheetSpec";
+import type { Plan, RankingGroup } from "../model";
+import { RANKING_GROUPS } from "../format";
+import { formatPeriod, periodFromKey } from "../periods";
+import { gradeLabel, statusLabel, type Lang } from "../i18n/labels";
+
+export const TITLE_STYLE: CellStyle = { bold: true, fontSize: 14, fontColor: "1F4E79" };
+export const NOTE_STYLE: CellStyle = { italic: true, fontColor: "595959" };
+export const HEADER_STYLE: CellStyle = {
+  bold: true,
+  fontColor: "FFFFFF",
+  fill: "1F4E79",
+  wrap: true,
+  border: true,
+};
+export const SECTION_STYLE: CellStyle = { bold: true, fontSize: 12, fontColor: "1F4E79" };
+
+const GREEN = "C6EFCE";
+const YELLOW = "FFEB9C";
+const RED = "FFC7CE";
+const GREY = "EDEDED";
+
+/** Name of a ranking group in a language. */
+export function groupName(g: RankingGroup | "all", lang: Lang): string {
+  if (g === "all") return lang === "vi" ? "Toàn tỉnh" : "All units";
+  const e = RANKING_GROUPS.find((x) => x.key === g);
+  return e ? (lang === "vi" ? e.vi : e.en) : g;
+}
+
+/** "Quý II/2015 – tỉnh Lào Cai". */
+export function periodTitle(plan: Plan, period: string, lang: Lang): string {
+  const p = periodFromKey(period);
+  const label = p ? formatPeriod(p, lang) : period;
+  const prov = plan.settings.province;
+  return prov ? `${label} – ${lang === "vi" ? `tỉnh ${prov}` : `${prov} province`}` : label;
+}
+
+/** Colours for status cells: Đạt green, Gần đạt yellow, Chưa đạt red, no data grey. */
+export function statusFormats(range: string, lang: Lang): ConditionalFormatSpec[] {
+  return [
+    { type: "textEquals", range, text: statusLabel("met", lang), fill: GREEN, fontColor: "006100" },
+    { type: "textEquals", range, text: statusLabel("near", lang), fill: YELLOW, fontColor: "9C5700" },
+    { type: "textEquals", range, text: statusLabel("notMet", lang), fill: RED, fontColor: "9C0006" },
+    { type: "textEquals", range, text: statusLabel("noData", lang), fill: GREY },
+  ];
+}
+
+/** Colours for grade cells. */
+export function gradeFormats(range: string, lang: Lang): ConditionalFormatSpec[] {
+  return [
+    { type: "textEquals", range, text: gradeLabel("good", lang), fill: GREEN, fontColor: "006100" },
+    { type: "textEquals", range, text: gradeLabel("fair", lang), fill: "DDEBF7", fontColor: "1F4E79" },
+    { type: "textEquals", range, text: gradeLabel("average", lang), fill: YELLOW, fontColor: "9C5700" },
+    { type: "textEquals", range, text: gradeLabel("weak", lang), fill: RED, fontColor: "9C0006" },
+  ];
+}
