@@ -256,6 +256,20 @@ export const FINDING_TEXTS = {
     fixVi: "Chọn kỳ khác hoặc nhập số liệu.",
     fixEn: "Choose another period or enter figures.",
   },
+  CONFLICTING_UNIT: {
+    severity: "error",
+    vi: "Đơn vị {code} có trong cả {file} và {other}; giữ bản trong {other}.",
+    en: "Unit {code} is in both {file} and {other}; the one in {other} is kept.",
+    fixVi: "Mỗi đơn vị chỉ gửi một tệp.",
+    fixEn: "Each unit should send one file.",
+  },
+  CONFLICTING_INDICATOR: {
+    severity: "error",
+    vi: "Chỉ tiêu {code} trong {file} khác định nghĩa trong {other} ({detail}); dùng định nghĩa trong {other}.",
+    en: "Indicator {code} in {file} differs from {other} ({detail}); the definition in {other} is used.",
+    fixVi: "Dùng cùng một danh mục chỉ tiêu cho mọi đơn vị.",
+    fixEn: "Use the same indicator list in every unit's file.",
+  },
   UNREADABLE: {
     severity: "error",
     vi: "Không đọc được ô: {detail}.",

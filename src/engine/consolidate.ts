@@ -1,0 +1,137 @@
+/** Consolidation: many units' workbooks (each in the template's format) merged into one provincial plan. */
+import type { Finding, Indicator, Plan } from "./model";
+import type { PlanRows } from "./format";
+import { DIRECTIONS, MEASURES, RANKING_GROUPS, SETTINGS, YES_NO } from "./format";
+import { finding } from "./findings";
+import { comparePeriodKeys, formatPeriod, periodFromKey } from "./periods";
+
+const label = (values: typeof MEASURES, key: string) => values.find((v) => v.key === key)?.vi ?? key;
+
+function indicatorRow(i: Indicator): (string | number | null)[] {
+  return [
+    i.code,
+    i.name,
+    i.pillar,
+    label(MEASURES, i.measure),
+    label(DIRECTIONS, i.direction),
+    i.weight,
+    i.measure === "yesno" ? YES_NO[0].vi : i.annualTarget,
+    ...i.milestones,
+    i.groups.map((g) => label(RANKING_GROUPS, g)).join("; "),
+    i.coverageTarget,
+  ];
+}
+
+function definitionDiff(a: Indicator, b: Indicator): string | null {
+  const fields: (keyof Indicator)[] = [
+    "measure",
+    "direction",
+    "weight",
+    "annualTarget",
+    "pillar",
+    "coverageTarget",
+  ];
+  for (const f of fields) if (a[f] !== b[f]) return f;
+  if (a.milestones.join() !== b.milestones.join()) return "milestones";
+  if (a.groups.join() !== b.groups.join()) return "groups";
+  return null;
+}
+
+/** A parsed plan back in the template layout (what the template writer writes). */
+export function planToRows(plan: Plan): PlanRows {
+  const settings = SETTINGS.filter((d) => plan.settings.cells[d.key] !== undefined).map(
+    (d): readonly [string, string | number] => {
+      const v = plan.settings[d.key];
+      const shown =
+        d.type === "enum"
+          ? (d.values?.find((e) => e.key === v)?.vi ?? String(v))
+          : d.type === "period"
+            ? formatPeriod(periodFromKey(String(v)) ?? { year: 0, quarter: null }, "vi")
+            : v;
+      return [d.label, shown];
+    },
+  );
+  const codes = plan.indicators.map((i) => i.code);
+  const byRow = new Map<string, (number | null)[]>();
+  for (const f of plan.figures) {
+    const k = `${f.unit}|${f.period}`;
+    const row = byRow.get(k) ?? codes.map(() => null);
+    row[codes.indexOf(f.indicator)] = f.value;
+    byRow.set(k, row);
+  }
+  const figures = [...byRow.entries()]
+    .map(([k, vals]) => {
+      const [unit, period] = k.split("|");
+      return { unit, period, vals };
+    })
+    .sort(
+      (a, b) =>
+        comparePeriodKeys(a.period, b.period) ||
+        plan.units.findIndex((u) => u.code === a.unit) - plan.units.findIndex((u) => u.code === b.unit),
+    )
+    .map((r) => [
+      r.unit,
+      formatPeriod(periodFromKey(r.period) ?? { year: 0, quarter: null }, "vi"),
+      ...r.vals,
+    ]);
+  return {
+    settings,
+    units: plan.units.map((u) => [
+      u.code,
+      u.name,
+      label(RANKING_GROUPS, u.group),
+      u.active ? YES_NO[0].vi : YES_NO[1].vi,
+    ]),
+    indicators: plan.indicators.map(indicatorRow),
+    figureIndicators: codes,
+    figures,
+  };
+}
+
+/** Merges units' plans: settings and indicators from the first file, every unit once; conflicts become findings. */
+export function consolidatePlans(files: readonly { name: string; plan: Plan }[]): {
+  plan: Plan;
+  findings: Finding[];
+} {
+  const findings: Finding[] = [];
+  const first = files[0].plan;
+  const indicators = new Map(first.indicators.map((i) => [i.code, { ind: i, file: files[0].name }]));
+  const units = new Map<string, { file: string; plan: Plan; unit: Plan["units"][number] }>();
+  for (const { name, plan } of files) {
+    for (const i of plan.indicators) {
+      const known = indicators.get(i.code);
+      if (!known) indicators.set(i.code, { ind: i, file: name });
+      else {
+        const diff = definitionDiff(known.ind, i);
+        if (diff)
+          findings.push(
+            finding("CONFLICTING_INDICATOR", i.cell, {
+              code: i.code,
+              file: name,
+              other: known.file,
+              detail: diff,
+            }),
+          );
+      }
+    }
+    for (const u of plan.units) {
+      const prev = units.get(u.code);
+      if (prev)
+        findings.push(finding("CONFLICTING_UNIT", u.cell, { code: u.code, file: name, other: prev.file }));
+      else units.set(u.code, { file: name, plan, unit: u });
+    }
+  }
+  const figures = [...units.values()].flatMap(({ plan, unit }) =>
+    plan.figures.filter((f) => f.unit === unit.code),
+  );
+  const periods = [...new Set(figures.map((f) => f.period))].sort(comparePeriodKeys);
+  const plan: Plan = {
+    settings: first.settings,
+    units: [...units.values()].map((u) => u.unit),
+    indicators: [...indicators.values()].map((x) => x.ind),
+    periods,
+    figures,
+    layout: {},
+  };
+  return { plan, findings };
+}

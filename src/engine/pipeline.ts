@@ -1,0 +1,48 @@
+/** The main job as one pure function: check a workbook, compute a period, build the output sheets. */
+import type { WorkbookGrids } from "./grid";
+import type { Finding, Plan } from "./model";
+import type { PeriodResults } from "./results";
+import type { SheetSpec } from "./sheetSpec";
+import type { QuarterlySummary } from "./summary";
+import type { Lang } from "./i18n/labels";
+import { checkWorkbook } from "./validate";
+import { computePeriod } from "./compute";
+import { buildQuarterlySummary } from "./summary";
+import { buildOutputSheets } from "./outputs";
+import { parsePeriod, periodKey } from "./periods";
+
+export interface RunOptions {
+  /** Period as typed ("2015-Q2", "Quý II/2015", "2014"); default: the plan's current period. */
+  readonly period?: string | null;
+  readonly lang: Lang;
+  readonly robustness?: boolean;
+  /** Build the summary tab too (default true). */
+  readonly summary?: boolean;
+}
+
+export interface RunResult {
+  readonly plan: Plan;
+  readonly findings: readonly Finding[];
+  readonly period: string | null;
+  readonly results: PeriodResults | null;
+  readonly summary: QuarterlySummary | null;
+  readonly sheets: readonly SheetSpec[];
+}
+
+/** Reads a typed period into its key, or null when it is not one. */
+export function periodArg(text: string): string | null {
+  const p = parsePeriod(text);
+  return p ? periodKey(p) : null;
+}
+
+/** Checks, computes and builds the output sheets; never throws for bad input (it becomes findings). */
+export function runPlan(grids: WorkbookGrids, options: RunOptions): RunResult {
+  const { plan, findings, period } = checkWorkbook(grids, options.period ?? null);
+  if (!period || plan.units.length === 0 || plan.indicators.length === 0) {
+    return { plan, findings, period, results: null, summary: null, sheets: [] };
+  }
+  const results = computePeriod(plan, period, { robustness: options.robustness ?? true });
+  const summary = options.summary === false ? null : buildQuarterlySummary(plan, results, findings);
+  const sheets = buildOutputSheets(plan, results, findings, { lang: options.lang, summary });
+  return { plan, findings, period, results, summary, sheets };
+}
