@@ -89,9 +89,9 @@ function periodChecks(plan: Plan, period: string): Finding[] {
   }
   for (const i of plan.indicators) {
     if (i.measure !== "yesno" && periodTarget(i, period) === null) {
-      const key = p.quarter === null ? "annualTarget" : `milestoneQ${p.quarter}`;
+      // Point at the annual target: milestones are optional, the annual target is what is missing.
       out.push(
-        finding("MISSING_TARGET", i.cells[key] ?? i.cells.annualTarget ?? i.cell, {
+        finding("MISSING_TARGET", i.cells.annualTarget ?? i.cell, {
           indicator: i.code,
           period: label,
         }),

@@ -1,0 +1,173 @@
+import type { CellValue, Grid, WorkbookGrids } from "../../src/engine/grid";
+import { planRowsToGrids } from "../../src/engine/planRows";
+import { samplePlanRows } from "../../src/engine/sample";
+import { checkWorkbook } from "../../src/engine/validate";
+import { parseWorkbook } from "../../src/engine/parse/plan";
+import { INPUT_SHEETS, sheetDef } from "../../src/engine/format";
+
+const sample = planRowsToGrids(samplePlanRows());
+
+/** Rewrites every input sheet's header row, optionally reordering columns and adding title rows above. */
+function variant(wb: WorkbookGrids, header: (h: string, sheet: string) => string, opts: { reverse?: boolean; titleRows?: number } = {}): WorkbookGrids {
+  return {
+    sheets: wb.sheets.map((g): Grid => {
+      const order = g.values[0].map((_, i) => i);
+      if (opts.reverse) order.reverse();
+      const rows: CellValue[][] = g.values.map((r, i) => order.map((j) => (i === 0 && typeof r[j] === "string" ? header(r[j] as string, g.sheet) : r[j])));
+      const titles: CellValue[][] = Array.from({ length: opts.titleRows ?? 0 }, (_, i) => order.map((_, j) => (j === 0 ? `Kế hoạch ứng dụng CNTT – tiêu đề ${i + 1}` : null)));
+      return {
+        ...g,
+        values: [...titles, ...rows],
+        merges: titles.map((_, i) => `A${i + 1}:F${i + 1}`),
+      };
+    }),
+  };
+}
+
+const stripAccents = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D");
+
+function english(h: string, sheet: string): string {
+  const def = INPUT_SHEETS.find((d) => d.name === sheet);
+  return def?.columns.find((c) => c.header === h)?.headerEn ?? h;
+}
+
+function summary(wb: WorkbookGrids) {
+  const { plan, findings } = checkWorkbook(wb, "2015-Q2");
+  return {
+    errors: findings.filter((f) => f.severity === "error"),
+    units: plan.units.map((u) => [u.code, u.group, u.active]),
+    indicators: plan.indicators.map((i) => [i.code, i.weight, i.annualTarget, i.direction, i.measure, i.groups.join()]),
+    figures: plan.figures.map((f) => [f.unit, f.indicator, f.period, f.value]).sort(),
+    settings: { ...plan.settings, cells: undefined },
+  };
+}
+
+describe("parsing the plan workbook", () => {
+  const base = summary(sample);
+
+  it("accepts the bundled sample with no error", () => {
+    expect(base.errors).toEqual([]);
+    expect(base.units).toHaveLength(31);
+    expect(base.indicators.length).toBeGreaterThanOrEqual(12);
+    expect(base.settings.province).toBe("Lào Cai");
+    expect(base.settings.currentPeriod).toBe("2015-Q2");
+  });
+
+  it.each([
+    ["without diacritics", (h: string) => stripAccents(h)],
+    ["in NFD", (h: string) => h.normalize("NFD")],
+    ["in English", english],
+    ["in upper case", (h: string) => h.toUpperCase()],
+  ])("accepts headers %s, reordered and under two merged title rows", (_, fn) => {
+    const v = variant(sample, fn, { reverse: true, titleRows: 2 });
+    expect(summary(v)).toEqual(base);
+  });
+
+  it("keeps the cell of every value and the layout of every sheet", () => {
+    const { plan } = parseWorkbook(variant(sample, (h) => h, { titleRows: 2 }));
+    expect(plan.layout.units).toMatchObject({ sheet: "Đơn vị", headerRow: 3, firstRow: 4 });
+    expect(plan.units[0].cell).toEqual({ sheet: "Đơn vị", row: 4, col: 1 });
+    const f = plan.figures.find((x) => x.unit === "SNV" && x.indicator === "MAYTINH" && x.period === "2014-Q1");
+    expect(f?.cell.sheet).toBe("Số liệu");
+    expect(plan.layout.figures?.columns.MAYTINH).toBe(f?.cell.col);
+  });
+
+  it("finds sheets whose names differ only in accents or case", () => {
+    const renamed = { sheets: sample.sheets.map((g) => ({ ...g, sheet: stripAccents(g.sheet).toUpperCase() })) };
+    expect(summary(renamed).errors).toEqual([]);
+  });
+});
+
+/** A workbook full of bad input: every cell-level finding code at least once, at a known cell. */
+function badWorkbook(): WorkbookGrids {
+  const ind = sheetDef("indicators").columns.map((c) => c.header);
+  const grid = (sheet: string, values: CellValue[][]): Grid => ({ sheet, originRow: 1, originCol: 1, values });
+  return {
+    sheets: [
+      grid("Cấu hình", [
+        ["Tham số", "Giá trị"],
+        ["Ngưỡng Tốt", "cao"], // A2/B2 INVALID_SETTING
+        ["Màu nền", "xanh"], // A3 UNKNOWN_SETTING
+        ["Kỳ hiện tại", "2015-Q2"],
+      ]),
+      grid("Đơn vị", [
+        ["Mã đơn vị", "Tên đơn vị", "Nhóm xếp hạng", "Đang hoạt động"],
+        ["SNV", "Sở Nội vụ", "Sở, ban, ngành", "Có"], // row 2
+        ["SNV", "Sở Nội vụ (lặp)", "Sở, ban, ngành", "Có"], // A3 DUPLICATE_UNIT
+        ["STC", "Sở Tài chính", "Bộ", "Có"], // C4 INVALID_ENUM
+        ["SYT", "Sở Y tế", "Sở, ban, ngành", "Không"], // row 5 inactive
+        ["MA SAI", "Mã sai", "Sở, ban, ngành", "Có"], // A6 INVALID_CODE
+        ["STP", "Sở Tư pháp", "Sở, ban, ngành", "có lẽ"], // D7 NOT_YES_NO
+      ]),
+      grid("Chỉ tiêu", [
+        ind,
+        ["WEB", "Có website", "Dịch vụ công trực tuyến", "Có/Không", null, 40, "Có", null, null, null, null, "Sở, ban, ngành", 0.6],
+        ["EMAIL", "Dùng thư điện tử", "Nhân lực", "%", null, 30, "120%", null, null, null, null, "Sở, ban, ngành; UBND huyện, thành phố", null], // G3 PERCENT_OUT_OF_RANGE, L3 NO_UNIT_IN_GROUP
+        ["WEB", "Trùng", "Nhân lực", "%", null, 10, 0.5, null, null, null, null, null, null], // A4 DUPLICATE_INDICATOR
+        ["NGAY", "Số ngày xử lý", "Nhân lực", "Số lượng", "Thấp hơn tốt hơn", -5, 3, null, null, null, null, "Sở, ban, ngành", null], // F5 WEIGHT_NOT_POSITIVE
+        ["KP", "Kinh phí", "Tài chính", "Triệu đồng", null, 20, null, null, null, null, null, "Sở, ban, ngành", null], // C6 UNKNOWN_PILLAR, G6 MISSING_TARGET
+      ]),
+      grid("Số liệu", [
+        ["Mã đơn vị", "Kỳ báo cáo", "WEB", "EMAIL", "KP", "XYZ"], // F1 UNKNOWN_INDICATOR_COLUMN, A1 MISSING_INDICATOR_COLUMN (NGAY is invalid so not expected)
+        ["SNV", "Quý II/2015", "Có", "45", 100, null], // D2 PERCENT_POINTS + NUMBER_AS_TEXT
+        ["SNV", "2015-Q2", "Có", 0.5, 100, null], // A3 DUPLICATE_FIGURE_ROW
+        ["SKHDT", "2015-Q2", "Có", 0.5, 100, null], // A4 UNKNOWN_UNIT
+        ["STP", "Quý 9/2015", "Có", 0.5, 100, null], // B5 UNKNOWN_PERIOD
+        ["STP", "2015-Q2", { error: "#DIV/0!" }, "nhiều", -3, null], // C6 ERROR_CELL, D6 NOT_A_NUMBER, E6 NEGATIVE_VALUE
+        ["SYT", "2015-Q2", "Có", 0.5, 100, null], // A7 INACTIVE_UNIT_FIGURE
+        ["STP", "2015-Q1", "Có", 0.5, 100, null],
+      ]),
+    ],
+  };
+}
+
+describe("validation of bad input", () => {
+  it("gives exactly the expected findings, at the right cells, and never throws", () => {
+    const { findings } = checkWorkbook(badWorkbook(), "2015-Q2");
+    const got = findings.map((f) => `${f.code} ${f.sheet}!${f.cell}`).sort();
+    expect(got).toEqual(
+      [
+        "INVALID_SETTING Cấu hình!B2",
+        "UNKNOWN_SETTING Cấu hình!A3",
+        "DUPLICATE_UNIT Đơn vị!A3",
+        "INVALID_ENUM Đơn vị!C4",
+        "INVALID_CODE Đơn vị!A6",
+        "NOT_YES_NO Đơn vị!D7",
+        "PERCENT_OUT_OF_RANGE Chỉ tiêu!G3",
+        "DUPLICATE_INDICATOR Chỉ tiêu!A4",
+        "WEIGHT_NOT_POSITIVE Chỉ tiêu!F5",
+        "UNKNOWN_PILLAR Chỉ tiêu!C6",
+        "MISSING_TARGET Chỉ tiêu!G6",
+        "MISSING_TARGET Chỉ tiêu!G3",
+        "NO_UNIT_IN_GROUP Chỉ tiêu!L3",
+        "WEIGHTS_DO_NOT_ADD_UP Chỉ tiêu!F1",
+        "UNKNOWN_INDICATOR_COLUMN Số liệu!F1",
+        "PERCENT_POINTS Số liệu!D2",
+        "NUMBER_AS_TEXT Số liệu!D2",
+        "DUPLICATE_FIGURE_ROW Số liệu!A3",
+        "UNKNOWN_UNIT Số liệu!A4",
+        "UNKNOWN_PERIOD Số liệu!B5",
+        "ERROR_CELL Số liệu!C6",
+        "NOT_A_NUMBER Số liệu!D6",
+        "NEGATIVE_VALUE Số liệu!E6",
+        "MISSING_FIGURE Số liệu!D6",
+        "MISSING_FIGURE Số liệu!E6",
+        "MISSING_FIGURE Số liệu!C6",
+        "INACTIVE_UNIT_FIGURE Số liệu!A7",
+      ].sort(),
+    );
+  });
+
+  it("reports missing sheets and columns instead of failing", () => {
+    const wb = badWorkbook();
+    const noFigures = { sheets: wb.sheets.filter((s) => s.sheet !== "Số liệu").map((s) => (s.sheet === "Đơn vị" ? { ...s, values: s.values.map((r) => r.slice(0, 2)) } : s)) };
+    const codes = checkWorkbook(noFigures).findings.map((f) => `${f.code} ${f.sheet}`);
+    expect(codes).toContain("MISSING_SHEET Số liệu");
+    expect(codes).toContain("MISSING_COLUMN Đơn vị");
+  });
+
+  it("turns an empty workbook into findings", () => {
+    const { findings } = checkWorkbook({ sheets: [] });
+    expect(findings.map((f) => f.code)).toEqual(["MISSING_SHEET", "MISSING_SHEET", "MISSING_SHEET"]);
+  });
+});

@@ -1,0 +1,90 @@
+import fc from "fast-check";
+import { comparePeriodKeys, formatPeriod, parsePeriod, periodKey, previousPeriod } from "../../src/engine/periods";
+import { readNumber, readYesNo } from "../../src/engine/numbers";
+
+describe("periods", () => {
+  it.each([
+    ["Quý I/2026", "2026-Q1"],
+    ["Quý II/2015", "2015-Q2"],
+    ["quy iv/2014", "2014-Q4"],
+    ["Quý II/2015".normalize("NFD"), "2015-Q2"],
+    ["2026-Q1", "2026-Q1"],
+    ["2015Q3", "2015-Q3"],
+    ["Q2 2015", "2015-Q2"],
+    ["quý 3 năm 2015", "2015-Q3"],
+    ["2014", "2014"],
+    [2014, "2014"],
+    ["Năm 2014", "2014"],
+  ])("reads %p as %p", (text, key) => {
+    const p = parsePeriod(text);
+    expect(p && periodKey(p)).toBe(key);
+  });
+
+  it.each(["Quý V/2015", "2015-Q5", "hôm qua", "", "12", 3.5])("refuses %p", (text) => {
+    expect(parsePeriod(text)).toBeNull();
+  });
+
+  it("formats and steps back", () => {
+    expect(formatPeriod({ year: 2015, quarter: 2 }, "vi")).toBe("Quý II/2015");
+    expect(formatPeriod({ year: 2015, quarter: 2 }, "en")).toBe("Q2 2015");
+    expect(previousPeriod({ year: 2015, quarter: 1 })).toEqual({ year: 2014, quarter: 4 });
+    expect(previousPeriod({ year: 2014, quarter: null })).toEqual({ year: 2013, quarter: null });
+    expect(["2015-Q1", "2014", "2014-Q4", "2014-Q1"].sort(comparePeriodKeys)).toEqual(["2014-Q1", "2014-Q4", "2014", "2015-Q1"]);
+  });
+
+  it("round-trips every quarter through its Vietnamese name", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1990, max: 2100 }), fc.integer({ min: 1, max: 4 }), (year, q) => {
+        const p = { year, quarter: q as 1 | 2 | 3 | 4 };
+        expect(parsePeriod(formatPeriod(p, "vi"))).toEqual(p);
+        expect(parsePeriod(formatPeriod(p, "en"))).toEqual(p);
+      }),
+      { seed: 42, numRuns: 200 },
+    );
+  });
+});
+
+describe("Vietnamese numbers", () => {
+  it.each([
+    ["1.100", 1100],
+    ["0,6", 0.6],
+    ["60%", 0.6],
+    ["60 %", 0.6],
+    ["1.234,5", 1234.5],
+    ["1,234.5", 1234.5],
+    ["2.073", 2073],
+    ["12.5", 12.5],
+    ["0.6", 0.6],
+    ["1.234.567", 1234567],
+    ["-3", -3],
+    ["\u00a012\u200b", 12],
+  ])("reads %p as %p", (text, value) => {
+    expect(readNumber(text)?.value).toBeCloseTo(value, 12);
+    expect(readNumber(text)?.fromText).toBe(true);
+  });
+
+  it.each(["abc", "1,2,3,4", "1.23.4", "", "--1", "12a"])("refuses %p", (text) => {
+    expect(readNumber(text)).toBeNull();
+  });
+
+  it("keeps real numbers as they are", () => {
+    expect(readNumber(0.6)).toEqual({ value: 0.6, fromText: false, percent: false });
+    expect(readNumber(Number.NaN)).toBeNull();
+  });
+
+  it("reads yes/no in Vietnamese and English", () => {
+    for (const y of ["Có", "co", "x", "✓", "yes", "1", true, 1]) expect(readYesNo(y)).toBe(true);
+    for (const n of ["Không", "khong", "no", "0", false, 0]) expect(readYesNo(n)).toBe(false);
+    expect(readYesNo("có lẽ")).toBeNull();
+  });
+
+  it("reads any integer written with Vietnamese grouping", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1000, max: 999_999_999 }), (n) => {
+        const vi = n.toLocaleString("vi-VN");
+        expect(readNumber(vi)?.value).toBe(n);
+      }),
+      { seed: 7, numRuns: 300 },
+    );
+  });
+});
