@@ -8,13 +8,21 @@ import { INPUT_SHEETS, sheetDef } from "../../src/engine/format";
 const sample = planRowsToGrids(samplePlanRows());
 
 /** Rewrites every input sheet's header row, optionally reordering columns and adding title rows above. */
-function variant(wb: WorkbookGrids, header: (h: string, sheet: string) => string, opts: { reverse?: boolean; titleRows?: number } = {}): WorkbookGrids {
+function variant(
+  wb: WorkbookGrids,
+  header: (h: string, sheet: string) => string,
+  opts: { reverse?: boolean; titleRows?: number } = {},
+): WorkbookGrids {
   return {
     sheets: wb.sheets.map((g): Grid => {
       const order = g.values[0].map((_, i) => i);
       if (opts.reverse) order.reverse();
-      const rows: CellValue[][] = g.values.map((r, i) => order.map((j) => (i === 0 && typeof r[j] === "string" ? header(r[j] as string, g.sheet) : r[j])));
-      const titles: CellValue[][] = Array.from({ length: opts.titleRows ?? 0 }, (_, i) => order.map((_, j) => (j === 0 ? `Kế hoạch ứng dụng CNTT – tiêu đề ${i + 1}` : null)));
+      const rows: CellValue[][] = g.values.map((r, i) =>
+        order.map((j) => (i === 0 && typeof r[j] === "string" ? header(r[j] as string, g.sheet) : r[j])),
+      );
+      const titles: CellValue[][] = Array.from({ length: opts.titleRows ?? 0 }, (_, i) =>
+        order.map((_, j) => (j === 0 ? `Kế hoạch ứng dụng CNTT – tiêu đề ${i + 1}` : null)),
+      );
       return {
         ...g,
         values: [...titles, ...rows],
@@ -24,7 +32,12 @@ function variant(wb: WorkbookGrids, header: (h: string, sheet: string) => string
   };
 }
 
-const stripAccents = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D");
+const stripAccents = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D");
 
 function english(h: string, sheet: string): string {
   const def = INPUT_SHEETS.find((d) => d.name === sheet);
@@ -36,7 +49,14 @@ function summary(wb: WorkbookGrids) {
   return {
     errors: findings.filter((f) => f.severity === "error"),
     units: plan.units.map((u) => [u.code, u.group, u.active]),
-    indicators: plan.indicators.map((i) => [i.code, i.weight, i.annualTarget, i.direction, i.measure, i.groups.join()]),
+    indicators: plan.indicators.map((i) => [
+      i.code,
+      i.weight,
+      i.annualTarget,
+      i.direction,
+      i.measure,
+      i.groups.join(),
+    ]),
     figures: plan.figures.map((f) => [f.unit, f.indicator, f.period, f.value]).sort(),
     settings: { ...plan.settings, cells: undefined },
   };
@@ -67,13 +87,17 @@ describe("parsing the plan workbook", () => {
     const { plan } = parseWorkbook(variant(sample, (h) => h, { titleRows: 2 }));
     expect(plan.layout.units).toMatchObject({ sheet: "Đơn vị", headerRow: 3, firstRow: 4 });
     expect(plan.units[0].cell).toEqual({ sheet: "Đơn vị", row: 4, col: 1 });
-    const f = plan.figures.find((x) => x.unit === "SNV" && x.indicator === "MAYTINH" && x.period === "2014-Q1");
+    const f = plan.figures.find(
+      (x) => x.unit === "SNV" && x.indicator === "MAYTINH" && x.period === "2014-Q1",
+    );
     expect(f?.cell.sheet).toBe("Số liệu");
     expect(plan.layout.figures?.columns.MAYTINH).toBe(f?.cell.col);
   });
 
   it("finds sheets whose names differ only in accents or case", () => {
-    const renamed = { sheets: sample.sheets.map((g) => ({ ...g, sheet: stripAccents(g.sheet).toUpperCase() })) };
+    const renamed = {
+      sheets: sample.sheets.map((g) => ({ ...g, sheet: stripAccents(g.sheet).toUpperCase() })),
+    };
     expect(summary(renamed).errors).toEqual([]);
   });
 });
@@ -81,7 +105,12 @@ describe("parsing the plan workbook", () => {
 /** A workbook full of bad input: every cell-level finding code at least once, at a known cell. */
 function badWorkbook(): WorkbookGrids {
   const ind = sheetDef("indicators").columns.map((c) => c.header);
-  const grid = (sheet: string, values: CellValue[][]): Grid => ({ sheet, originRow: 1, originCol: 1, values });
+  const grid = (sheet: string, values: CellValue[][]): Grid => ({
+    sheet,
+    originRow: 1,
+    originCol: 1,
+    values,
+  });
   return {
     sheets: [
       grid("Cấu hình", [
@@ -101,11 +130,67 @@ function badWorkbook(): WorkbookGrids {
       ]),
       grid("Chỉ tiêu", [
         ind,
-        ["WEB", "Có website", "Dịch vụ công trực tuyến", "Có/Không", null, 40, "Có", null, null, null, null, "Sở, ban, ngành", 0.6],
-        ["EMAIL", "Dùng thư điện tử", "Nhân lực", "%", null, 30, "120%", null, null, null, null, "Sở, ban, ngành; UBND huyện, thành phố", null], // G3 PERCENT_OUT_OF_RANGE, L3 NO_UNIT_IN_GROUP
+        [
+          "WEB",
+          "Có website",
+          "Dịch vụ công trực tuyến",
+          "Có/Không",
+          null,
+          40,
+          "Có",
+          null,
+          null,
+          null,
+          null,
+          "Sở, ban, ngành",
+          0.6,
+        ],
+        [
+          "EMAIL",
+          "Dùng thư điện tử",
+          "Nhân lực",
+          "%",
+          null,
+          30,
+          "120%",
+          null,
+          null,
+          null,
+          null,
+          "Sở, ban, ngành; UBND huyện, thành phố",
+          null,
+        ], // G3 PERCENT_OUT_OF_RANGE, L3 NO_UNIT_IN_GROUP
         ["WEB", "Trùng", "Nhân lực", "%", null, 10, 0.5, null, null, null, null, null, null], // A4 DUPLICATE_INDICATOR
-        ["NGAY", "Số ngày xử lý", "Nhân lực", "Số lượng", "Thấp hơn tốt hơn", -5, 3, null, null, null, null, "Sở, ban, ngành", null], // F5 WEIGHT_NOT_POSITIVE
-        ["KP", "Kinh phí", "Tài chính", "Triệu đồng", null, 20, null, null, null, null, null, "Sở, ban, ngành", null], // C6 UNKNOWN_PILLAR, G6 MISSING_TARGET
+        [
+          "NGAY",
+          "Số ngày xử lý",
+          "Nhân lực",
+          "Số lượng",
+          "Thấp hơn tốt hơn",
+          -5,
+          3,
+          null,
+          null,
+          null,
+          null,
+          "Sở, ban, ngành",
+          null,
+        ], // F5 WEIGHT_NOT_POSITIVE
+        [
+          "KP",
+          "Kinh phí",
+          "Tài chính",
+          "Triệu đồng",
+          null,
+          20,
+          null,
+          null,
+          null,
+          null,
+          null,
+          "Sở, ban, ngành",
+          null,
+        ], // C6 UNKNOWN_PILLAR, G6 MISSING_TARGET
       ]),
       grid("Số liệu", [
         ["Mã đơn vị", "Kỳ báo cáo", "WEB", "EMAIL", "KP", "XYZ"], // F1 UNKNOWN_INDICATOR_COLUMN, A1 MISSING_INDICATOR_COLUMN (NGAY is invalid so not expected)
@@ -160,7 +245,11 @@ describe("validation of bad input", () => {
 
   it("reports missing sheets and columns instead of failing", () => {
     const wb = badWorkbook();
-    const noFigures = { sheets: wb.sheets.filter((s) => s.sheet !== "Số liệu").map((s) => (s.sheet === "Đơn vị" ? { ...s, values: s.values.map((r) => r.slice(0, 2)) } : s)) };
+    const noFigures = {
+      sheets: wb.sheets
+        .filter((s) => s.sheet !== "Số liệu")
+        .map((s) => (s.sheet === "Đơn vị" ? { ...s, values: s.values.map((r) => r.slice(0, 2)) } : s)),
+    };
     const codes = checkWorkbook(noFigures).findings.map((f) => `${f.code} ${f.sheet}`);
     expect(codes).toContain("MISSING_SHEET Số liệu");
     expect(codes).toContain("MISSING_COLUMN Đơn vị");

@@ -1,5 +1,11 @@
 import fc from "fast-check";
-import { comparePeriodKeys, formatPeriod, parsePeriod, periodKey, previousPeriod } from "../../src/engine/periods";
+import {
+  comparePeriodKeys,
+  formatPeriod,
+  parsePeriod,
+  periodKey,
+  previousPeriod,
+} from "../../src/engine/periods";
 import { readNumber, readYesNo } from "../../src/engine/numbers";
 
 describe("periods", () => {
@@ -29,7 +35,12 @@ describe("periods", () => {
     expect(formatPeriod({ year: 2015, quarter: 2 }, "en")).toBe("Q2 2015");
     expect(previousPeriod({ year: 2015, quarter: 1 })).toEqual({ year: 2014, quarter: 4 });
     expect(previousPeriod({ year: 2014, quarter: null })).toEqual({ year: 2013, quarter: null });
-    expect(["2015-Q1", "2014", "2014-Q4", "2014-Q1"].sort(comparePeriodKeys)).toEqual(["2014-Q1", "2014-Q4", "2014", "2015-Q1"]);
+    expect(["2015-Q1", "2014", "2014-Q4", "2014-Q1"].sort(comparePeriodKeys)).toEqual([
+      "2014-Q1",
+      "2014-Q4",
+      "2014",
+      "2015-Q1",
+    ]);
   });
 
   it("round-trips every quarter through its Vietnamese name", () => {

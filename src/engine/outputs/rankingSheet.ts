@@ -131,7 +131,7 @@ export function buildRankingSheet(
       { value: u.name },
       { value: groupName(u.group, lang) },
       ...pillarCells,
-      { formula: indexFormula, value: u.index, numberFormat: "0.0000" },
+      live.length ? { formula: indexFormula, value: u.index, numberFormat: "0.0000" } : { value: u.index },
       {
         formula: `=ROUND(${I},${s.indexDecimals})`,
         value: u.indexRounded,

@@ -144,7 +144,7 @@ export function buildResultsSheet(
     if (s.normalisation === "target" && !noTarget) scoreExpr = `${I}/${cap}`;
     else if (s.normalisation === "zscore") {
       const z = `(${F}-AVERAGE(${rng}))/STDEVP(${rng})`;
-      scoreExpr = `IF(STDEVP(${rng})=0,0.5,NORMSDIST(${lower ? `-${z}` : z}))`;
+      scoreExpr = `IF(STDEVP(${rng})=0,0.5,NORM.S.DIST(${lower ? `-${z}` : z},1))`;
     } else if (s.normalisation === "percentile") {
       const below = `COUNTIF(${rng},"<"&${F})`;
       const above = `COUNTIF(${rng},">"&${F})`;

@@ -1,0 +1,290 @@
+import fc from "fast-check";
+import { planRowsToGrids } from "../../src/engine/planRows";
+import { samplePlanRows } from "../../src/engine/sample";
+import { checkWorkbook } from "../../src/engine/validate";
+import { computePeriod } from "../../src/engine/compute";
+import { competitionRanks, rankEq } from "../../src/engine/ranking";
+import { excelRound } from "../../src/engine/excelMath";
+import type { PlanRows } from "../../src/engine/format";
+import { planRowsArb } from "../helpers/randomPlan";
+
+const sampleRows = samplePlanRows();
+
+function compute(rows: PlanRows, period: string, robustness = false) {
+  const { plan, findings } = checkWorkbook(planRowsToGrids(rows), period);
+  return { plan, findings, results: computePeriod(plan, period, { robustness }) };
+}
+
+/** A tiny plan whose figures are worked out by hand below. */
+function tiny(): PlanRows {
+  return {
+    settings: [["Kỳ hiện tại", "2015-Q2"]],
+    units: [
+      ["A", "Đơn vị A", "Sở, ban, ngành", "Có"],
+      ["B", "Đơn vị B", "Sở, ban, ngành", "Có"],
+      ["C", "Đơn vị C", "Sở, ban, ngành", "Có"],
+      ["D", "Huyện D", "UBND huyện, thành phố", "Có"],
+    ],
+    indicators: [
+      // code, name, pillar, measure, direction, weight, annual, Q1..Q4, groups, coverage
+      ["PCT", "Tỷ lệ", "Nhân lực", "%", null, 50, 0.4, null, 0.2, null, null, null, 0.6],
+      [
+        "DAYS",
+        "Số ngày",
+        "Ứng dụng nội bộ",
+        "Số lượng",
+        "Thấp hơn tốt hơn",
+        30,
+        3,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+      ],
+      [
+        "WEB",
+        "Website",
+        "Dịch vụ công trực tuyến",
+        "Có/Không",
+        null,
+        20,
+        "Có",
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+      ],
+    ],
+    figureIndicators: ["PCT", "DAYS", "WEB"],
+    figures: [
+      ["A", "2015-Q2", 0.3, 2, 1],
+      ["B", "2015-Q2", 0.1, 6, 1],
+      ["C", "2015-Q2", null, 4, 0],
+      ["D", "2015-Q2", 0.2, 3, 1],
+      ["A", "2015-Q1", 0.1, 3, 1],
+      ["B", "2015-Q1", 0.2, 3, 1],
+      ["C", "2015-Q1", 0.2, 3, 1],
+    ],
+  };
+}
+
+describe("attainment, index and ranks on a plan worked out by hand", () => {
+  const { results } = compute(tiny(), "2015-Q2");
+  const att = (u: string, i: string) => results.attainment.find((a) => a.unit === u && a.indicator === i);
+  const unit = (u: string) => results.ranking.find((r) => r.unit === u);
+
+  it("uses the quarter's milestone as the target, caps for scoring, and bands the status", () => {
+    expect(att("A", "PCT")).toMatchObject({
+      target: 0.2,
+      attainment: 1.4999999999999998,
+      capped: 1,
+      status: "met",
+    });
+    expect(att("B", "PCT")).toMatchObject({ attainment: 0.5, capped: 0.5, status: "notMet" });
+    expect(att("C", "PCT")).toMatchObject({ actual: null, attainment: null, status: "noData" });
+  });
+
+  it("inverts lower-is-better and reads yes/no as 1/0", () => {
+    expect(att("A", "DAYS")).toMatchObject({ target: 3, attainment: 1.5, capped: 1, status: "met" });
+    expect(att("B", "DAYS")).toMatchObject({ attainment: 0.5, status: "notMet" });
+    expect(att("C", "DAYS")?.attainment).toBeCloseTo(0.75, 12);
+    expect(att("C", "WEB")).toMatchObject({ attainment: 0, status: "notMet" });
+  });
+
+  it("computes the weighted index, scores a missing figure 0 and ranks like RANK.EQ", () => {
+    // A: (50·1 + 30·1 + 20·1)/100 = 100; B: (50·0.5 + 30·0.5 + 20·1)/100 = 60; C: (0 + 30·0.75 + 0)/100 = 22.5
+    expect(unit("A")?.indexRounded).toBe(100);
+    expect(unit("B")?.indexRounded).toBe(60);
+    expect(unit("C")?.indexRounded).toBe(22.5);
+    expect(unit("C")?.missingFigures).toBe(1);
+    expect([unit("A")?.grade, unit("B")?.grade, unit("C")?.grade]).toEqual([
+      "good",
+      "AVERAGE".toLowerCase(),
+      "weak",
+    ]);
+    expect([
+      unit("A")?.rankInGroup,
+      unit("B")?.rankInGroup,
+      unit("C")?.rankInGroup,
+      unit("D")?.rankInGroup,
+    ]).toEqual([1, 2, 3, 1]);
+    expect(unit("D")?.rankOverall).toBe(1);
+    expect(unit("A")?.rankOverall).toBe(1);
+  });
+
+  it("compares with the previous quarter", () => {
+    expect(results.previousPeriod).toBe("2015-Q1");
+    // Q1: A PCT 0.1/0.4 → .25 → 50·.25+30+20 = 62.5; B: 50·.5+30+20 = 75; C: 75 → A is third.
+    expect(unit("A")?.previous).toEqual({
+      indexRounded: 62.5,
+      rankInGroup: 3,
+      rankOverall: 3,
+      grade: "average",
+    });
+    expect(unit("A")?.rankChange).toBe(2);
+    expect(unit("A")?.indexChange).toBe(37.5);
+  });
+
+  it("measures province coverage: the share of units meeting the target against the coverage target", () => {
+    const p = results.province.find((x) => x.indicator === "PCT");
+    // A and D meet 20%: 2 of 4 = 50% against 60% → 83.3% (near target)
+    expect(p).toMatchObject({
+      applicableUnits: 4,
+      unitsWithData: 3,
+      unitsMeeting: 2,
+      shareMeeting: 0.5,
+      coverageTarget: 0.6,
+      status: "near",
+    });
+    expect(p?.attainment).toBeCloseTo(0.5 / 0.6, 12);
+  });
+
+  it("excludes missing figures and renormalises the weights under the exclude policy", () => {
+    const rows = tiny();
+    const { results: r } = compute(
+      { ...rows, settings: [...rows.settings, ["Số liệu thiếu", "Loại trừ"]] },
+      "2015-Q2",
+    );
+    // C: (30·0.75 + 20·0)/(30 + 20) = 45
+    expect(r.ranking.find((x) => x.unit === "C")?.indexRounded).toBe(45);
+  });
+
+  it("supports the 0–1 and 1,000-point scales and geometric aggregation", () => {
+    const rows = tiny();
+    const one = compute(
+      { ...rows, settings: [...rows.settings, ["Thang điểm", 1], ["Số chữ số thập phân", 4]] },
+      "2015-Q2",
+    ).results;
+    expect(one.ranking.find((x) => x.unit === "B")?.indexRounded).toBe(0.6);
+    expect(one.ranking.find((x) => x.unit === "B")?.grade).toBe("average");
+    const geo = compute(
+      { ...rows, settings: [...rows.settings, ["Cách tổng hợp", "Trung bình nhân"]] },
+      "2015-Q2",
+    ).results;
+    // B: pillars 0.5 (w50), 0.5 (w30), 1 (w20): exp((50 ln .5 + 30 ln .5)/100) · 100
+    expect(geo.ranking.find((x) => x.unit === "B")?.index).toBeCloseTo(
+      100 * Math.exp((80 * Math.log(0.5)) / 100),
+      10,
+    );
+    expect(geo.ranking.find((x) => x.unit === "C")?.index).toBe(0);
+  });
+});
+
+describe("the bundled sample", () => {
+  it("grades 2014 as the Lào Cai report: 9 of 31 units Tốt (29%), 12 Khá (39%)", () => {
+    const { results, findings } = compute(sampleRows, "2014");
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+    const all = results.distribution.find((d) => d.group === "all");
+    expect(all?.total).toBe(31);
+    expect(all?.counts.good).toBe(9);
+    expect(all?.counts.fair).toBe(12);
+    expect(Math.round((all?.shares.good ?? 0) * 100)).toBe(29);
+    expect(Math.round((all?.shares.fair ?? 0) * 100)).toBe(39);
+  });
+
+  it("has an exact tie within a group that shares a rank and skips the next", () => {
+    const { results } = compute(sampleRows, "2015-Q2");
+    const snv = results.ranking.find((r) => r.unit === "SNV");
+    const stp = results.ranking.find((r) => r.unit === "STP");
+    expect(snv?.indexRounded).toBe(stp?.indexRounded);
+    expect(snv?.rankInGroup).toBe(stp?.rankInGroup);
+    const ranks = results.ranking.filter((r) => r.group === "department").map((r) => r.rankInGroup);
+    expect(ranks).not.toContain((snv?.rankInGroup ?? 0) + 1);
+  });
+
+  it("gives reproducible rank intervals that contain the rank", () => {
+    const a = compute(sampleRows, "2015-Q2", true).results;
+    const b = compute(sampleRows, "2015-Q2", true).results;
+    expect(a.ranking.map((r) => r.robustness)).toEqual(b.ranking.map((r) => r.robustness));
+    for (const r of a.ranking) {
+      expect(r.robustness).not.toBeNull();
+      expect(r.robustness!.p5).toBeLessThanOrEqual(r.robustness!.median);
+      expect(r.robustness!.median).toBeLessThanOrEqual(r.robustness!.p95);
+    }
+  });
+});
+
+describe("invariants on random plans", () => {
+  it("ranks are exactly RANK.EQ within each group and overall", () => {
+    fc.assert(
+      fc.property(planRowsArb(), (rows) => {
+        const { results } = compute(rows, "2015-Q1");
+        const all = results.ranking.map((r) => r.indexRounded);
+        for (const r of results.ranking) {
+          expect(r.rankOverall).toBe(rankEq(r.indexRounded, all));
+          const group = results.ranking.filter((x) => x.group === r.group).map((x) => x.indexRounded);
+          expect(r.rankInGroup).toBe(rankEq(r.indexRounded, group));
+        }
+      }),
+      { seed: 20151, numRuns: 60 },
+    );
+  });
+
+  it("keeps the index within [0, scale]", () => {
+    fc.assert(
+      fc.property(planRowsArb(), (rows) => {
+        for (const r of compute(rows, "2015-Q1").results.ranking) {
+          expect(r.index).toBeGreaterThanOrEqual(0);
+          expect(r.index).toBeLessThanOrEqual(100 + 1e-9);
+        }
+      }),
+      { seed: 20152, numRuns: 60 },
+    );
+  });
+
+  it("never lowers a unit's index when one of its higher-is-better figures rises (distance to target)", () => {
+    fc.assert(
+      fc.property(
+        planRowsArb({ normalisation: "target", aggregation: "arithmetic" }),
+        fc.nat(),
+        (rows, pick) => {
+          const before = compute(rows, "2015-Q1").results;
+          const rowIdx = rows.units.length + (pick % rows.units.length); // a 2015-Q1 row
+          const hi = rows.indicators
+            .map((r, i) => (r[4] === "Cao hơn tốt hơn" && r[3] !== "Có/Không" ? i : -1))
+            .filter((i) => i >= 0);
+          if (!hi.length) return;
+          const col = hi[pick % hi.length];
+          const old = rows.figures[rowIdx][col + 2];
+          if (typeof old !== "number") return;
+          const raised = rows.indicators[col][3] === "%" ? Math.min(1, old + 0.05) : old + 1;
+          const figures = rows.figures.map((r, i) =>
+            i === rowIdx ? r.map((v, j) => (j === col + 2 ? raised : v)) : r,
+          );
+          const after = compute({ ...rows, figures }, "2015-Q1").results;
+          const u = String(rows.figures[rowIdx][0]);
+          const b = before.ranking.find((r) => r.unit === u)?.index ?? 0;
+          const a = after.ranking.find((r) => r.unit === u)?.index ?? 0;
+          expect(a).toBeGreaterThanOrEqual(b - 1e-9);
+        },
+      ),
+      { seed: 20153, numRuns: 60 },
+    );
+  });
+
+  it("competitionRanks equals rankEq and ROUND matches Excel's half-away-from-zero", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.integer({ min: 0, max: 30 }).map((x) => x / 4),
+          { maxLength: 40 },
+        ),
+        (xs) => {
+          expect(competitionRanks(xs)).toEqual(xs.map((x) => rankEq(x, xs)));
+        },
+      ),
+      { seed: 20154, numRuns: 200 },
+    );
+    expect([
+      excelRound(1.005, 2),
+      excelRound(2.675, 2),
+      excelRound(-2.5, 0),
+      excelRound(72.345, 2),
+      excelRound(0.1 + 0.2, 15),
+    ]).toEqual([1.01, 2.68, -3, 72.35, 0.3]);
+  });
+});
