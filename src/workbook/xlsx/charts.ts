@@ -202,7 +202,12 @@ export async function addCharts(
         "<worksheet ",
         `<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" `,
       );
-    const at = AFTER_DRAWING.map((t) => sheetXml.indexOf(t))
+    // Only top-level elements count: data bars carry an <extLst> of their own inside conditional formatting.
+    const topFrom = Math.max(
+      sheetXml.lastIndexOf("</conditionalFormatting>"),
+      sheetXml.lastIndexOf("</sheetData>"),
+    );
+    const at = AFTER_DRAWING.map((t) => sheetXml.indexOf(t, topFrom))
       .filter((i) => i >= 0)
       .sort((a, b) => a - b)[0];
     sheetXml = sheetXml.slice(0, at) + `<drawing r:id="${rid}"/>` + sheetXml.slice(at);
