@@ -1,0 +1,168 @@
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { run, type Io } from "../../src/cli/main";
+import { samplePlanRows } from "../../src/engine/sample";
+import { buildTemplate } from "../../src/workbook/xlsx/template";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
+import type { PlanRows } from "../../src/engine/format";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "ictplan-cli-"));
+  await fs.writeFile(
+    path.join(dir, "sample.xlsx"),
+    await XlsxWorkbook.of(buildTemplate(samplePlanRows())).save(),
+  );
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = {
+    stdout: (s) => out.push(s),
+    stderr: (s) => err.push(s),
+    env: { LANG: "vi_VN.UTF-8" },
+    cwd: dir,
+  };
+  const code = await run(argv, io);
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+describe("ictplan CLI", () => {
+  it("validates the sample: warnings only, exit 0, findings as a table with sheet and cell", async () => {
+    const r = await cli("validate", "sample.xlsx");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Kiểm tra: 0 lỗi, \d+ cảnh báo/);
+    expect(r.out).toMatch(/Số liệu\s+H177\s+MISSING_FIGURE/);
+  });
+
+  it("computes with --json: stable keys, ranking with ranks and grades, output written beside the input", async () => {
+    const r = await cli(
+      "compute",
+      "sample.xlsx",
+      "--period",
+      "Quý II/2015",
+      "-o",
+      "out.xlsx",
+      "--json",
+      "--lang",
+      "en",
+    );
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(Object.keys(json)).toEqual(
+      expect.arrayContaining(["findings", "attainment", "ranking", "gradeDistribution", "period", "output"]),
+    );
+    expect(json.period).toBe("2015-Q2");
+    expect(json.findings[0]).toEqual(
+      expect.objectContaining({
+        code: expect.any(String),
+        severity: expect.any(String),
+        sheet: expect.any(String),
+        cell: expect.any(String),
+        message: expect.any(String),
+      }),
+    );
+    expect(json.ranking).toHaveLength(31);
+    expect(json.ranking[0]).toEqual(
+      expect.objectContaining({
+        unit: "STTTT",
+        name: "Sở Thông tin và Truyền thông",
+        group: "department",
+        rank: 2,
+        rankOverall: 2,
+        grade: "good",
+      }),
+    );
+    expect(json.gradeDistribution.find((d: { group: string }) => d.group === "all").total).toBe(31);
+    await expect(fs.stat(path.join(dir, "out.xlsx"))).resolves.toBeTruthy();
+  });
+
+  it("grades the year 2014 as the Lào Cai report", async () => {
+    const r = await cli("compute", "sample.xlsx", "--period", "2014", "-o", "y2014.xlsx", "--json");
+    const all = JSON.parse(r.out).gradeDistribution.find((d: { group: string }) => d.group === "all");
+    expect(all.counts).toEqual({ good: 9, fair: 12, average: 3, weak: 7 });
+  });
+
+  it("never writes over its input unless told to", async () => {
+    const r = await cli("compute", "sample.xlsx", "-o", "sample.xlsx");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--in-place/);
+  });
+
+  it.each([
+    ["not-excel.xlsx", Buffer.from("xin chào"), /không phải là tệp .xlsx/],
+    ["old.xls", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]), /\.xls cũ|mật khẩu/],
+    ["corrupt.xlsx", Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]), /bị hỏng/],
+  ])("refuses %s with a clear message and exit 2, no stack trace", async (name, bytes, message) => {
+    await fs.writeFile(path.join(dir, name), bytes);
+    const r = await cli("validate", name);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it("refuses an empty workbook, a missing file and a file over 50 MB", async () => {
+    const wb = new ExcelJS.Workbook();
+    await fs.writeFile(path.join(dir, "empty.xlsx"), Buffer.from(await wb.xlsx.writeBuffer()));
+    expect((await cli("validate", "empty.xlsx")).err).toMatch(/không có sheet nào|bị hỏng/);
+    expect((await cli("validate", "nope.xlsx")).code).toBe(2);
+    const big = path.join(dir, "big.xlsx");
+    await fs.writeFile(big, Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+    await fs.truncate(big, 51 * 1024 * 1024);
+    const r = await cli("validate", "big.xlsx");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/51 MB/);
+  });
+
+  it("answers a usage error with exit 2 and the usage text", async () => {
+    const r = await cli("rank", "sample.xlsx");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/Cách dùng/);
+    expect((await cli("compute", "sample.xlsx", "--period", "Quý V")).code).toBe(2);
+  });
+
+  it("exits 1 when the data have errors", async () => {
+    const rows = samplePlanRows();
+    const bad: PlanRows = {
+      ...rows,
+      figures: rows.figures.map((r, i) => (i === 0 ? ["KHONGCO", ...r.slice(1)] : r)),
+    };
+    await fs.writeFile(path.join(dir, "bad.xlsx"), await XlsxWorkbook.of(buildTemplate(bad)).save());
+    const r = await cli("validate", "bad.xlsx", "--json");
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).findings).toContainEqual(
+      expect.objectContaining({ code: "UNKNOWN_UNIT", sheet: "Số liệu", cell: "A2" }),
+    );
+  });
+
+  it("consolidates the sample split into 31 unit workbooks to the same ranks as the sample", async () => {
+    const rows = samplePlanRows();
+    const files: string[] = [];
+    for (const u of rows.units) {
+      const mine: PlanRows = { ...rows, units: [u], figures: rows.figures.filter((f) => f[0] === u[0]) };
+      const name = `unit-${u[0]}.xlsx`;
+      await fs.writeFile(path.join(dir, name), await XlsxWorkbook.of(buildTemplate(mine)).save());
+      files.push(name);
+    }
+    const c = await cli("consolidate", ...files, "-o", "province.xlsx");
+    expect(c.code).toBe(0);
+    const a = JSON.parse(
+      (await cli("compute", "province.xlsx", "--period", "2015-Q2", "-o", "p-out.xlsx", "--json")).out,
+    );
+    const b = JSON.parse(
+      (await cli("compute", "sample.xlsx", "--period", "2015-Q2", "-o", "s-out.xlsx", "--json")).out,
+    );
+    const ranks = (j: { ranking: { unit: string; rank: number; rankOverall: number; index: number }[] }) =>
+      j.ranking.map((r) => [r.unit, r.rank, r.rankOverall, r.index]).sort();
+    expect(ranks(a)).toEqual(ranks(b));
+    const dup = await cli("consolidate", files[0], files[0], "-o", "dup.xlsx", "--json");
+    expect(dup.code).toBe(1);
+    expect(JSON.parse(dup.out).findings[0].code).toBe("CONFLICTING_UNIT");
+  }, 120000);
+});

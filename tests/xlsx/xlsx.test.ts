@@ -1,0 +1,138 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
+import { buildTemplate } from "../../src/workbook/xlsx/template";
+import { samplePlanRows } from "../../src/engine/sample";
+import { checkWorkbook } from "../../src/engine/validate";
+import { runPlan } from "../../src/engine/pipeline";
+import { INPUT_SHEETS } from "../../src/engine/format";
+import { EditedOutputError } from "../../src/workbook/ownership";
+import type { Grid } from "../../src/engine/grid";
+
+async function sampleBytes(): Promise<Uint8Array> {
+  return XlsxWorkbook.of(buildTemplate(samplePlanRows())).save();
+}
+
+async function computeOnce(bytes: Uint8Array, force = false): Promise<Uint8Array> {
+  const wb = await XlsxWorkbook.load(bytes);
+  const run = runPlan(await wb.readGrids(), { period: "2015-Q2", lang: "vi", robustness: false });
+  await wb.applySheets(run.sheets, { force });
+  return wb.save();
+}
+
+const byName = (sheets: readonly Grid[], name: string) => sheets.find((g) => g.sheet === name);
+
+describe("the template", () => {
+  it("has the four input sheets with their headers, and checks clean of errors", async () => {
+    const bytes = await XlsxWorkbook.of(buildTemplate()).save();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes));
+    for (const def of INPUT_SHEETS) {
+      const ws = wb.getWorksheet(def.name);
+      expect(ws).toBeDefined();
+      const headers = def.columns.map((_, i) => ws!.getRow(1).getCell(i + 1).value);
+      expect(headers).toEqual(def.columns.map((c) => c.header));
+      expect(ws!.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    }
+    expect(wb.getWorksheet("Hướng dẫn")).toBeDefined();
+    const units = wb.getWorksheet("Đơn vị")!;
+    const dv = (
+      units as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }
+    ).dataValidations.model;
+    for (const cell of ["C2", "C500"])
+      expect(dv[cell]).toMatchObject({ type: "list", formulae: ["'Danh mục'!$A$2:$A$4"] });
+    const grids = await (await XlsxWorkbook.load(bytes)).readGrids();
+    expect(checkWorkbook(grids).findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+});
+
+describe("compute on an .xlsx file", () => {
+  let input: Uint8Array;
+  let output: Uint8Array;
+  beforeAll(async () => {
+    input = await sampleBytes();
+    output = await computeOnce(input);
+  });
+
+  it("leaves every input sheet unchanged, cell for cell, values and formulas", async () => {
+    const before = await (await XlsxWorkbook.load(input)).readGrids();
+    const after = await (await XlsxWorkbook.load(output)).readGrids();
+    for (const g of before.sheets) {
+      const a = byName(after.sheets, g.sheet);
+      expect(a?.values).toEqual(g.values);
+      expect(a?.formulas).toEqual(g.formulas);
+    }
+  });
+
+  it("writes the four output sheets with formulas and their cached results", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(output));
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names).toEqual(
+      expect.arrayContaining(["Kết quả", "Xếp hạng", "Kiểm tra", "Tổng hợp Quý II-2015"]),
+    );
+    const rank = wb.getWorksheet("Xếp hạng")!;
+    const cell = rank.getRow(5).getCell(10).value as ExcelJS.CellFormulaValue;
+    expect(cell.formula).toMatch(/^ROUND\(/);
+    expect(typeof cell.result).toBe("number");
+    expect(rank.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, fitToWidth: 1 });
+  });
+
+  it("adds native chart parts that the package declares and the summary sheet links", async () => {
+    const zip = await JSZip.loadAsync(output);
+    const charts = Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
+    expect(charts.length).toBe(4);
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    for (const c of charts) expect(types).toContain(`/${c}`);
+    const chart = await zip.file(charts[0])!.async("string");
+    expect(chart).toContain("<c:chartSpace");
+    expect(chart).toMatch(/<c:f>'Tổng hợp Quý II-2015'!\$B\$\d+:\$E\$\d+<\/c:f>/);
+    const drawings = Object.keys(zip.files).filter((f) => /^xl\/drawings\/drawing\d+\.xml$/.test(f));
+    expect(drawings).toHaveLength(1);
+    const sheets = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f))
+        .map((f) => zip.file(f)!.async("string")),
+    );
+    expect(sheets.filter((s) => s.includes('<drawing r:id="rIdIctplanDrawing"/>'))).toHaveLength(1);
+  });
+
+  it("is idempotent: computing its own output again gives the same output sheets", async () => {
+    const again = await computeOnce(output);
+    const a = await (await XlsxWorkbook.load(output)).readGrids();
+    const b = await (await XlsxWorkbook.load(again)).readGrids();
+    expect(b.sheets.map((s) => s.sheet)).toEqual(a.sheets.map((s) => s.sheet));
+    for (const g of a.sheets) expect(byName(b.sheets, g.sheet)).toEqual(g);
+  });
+
+  it("refuses to overwrite an output sheet the user edited, unless forced", async () => {
+    const wb = await XlsxWorkbook.load(output);
+    wb.workbook.getWorksheet("Xếp hạng")!.getCell("B5").value = "Ghi chú của tôi";
+    const edited = await wb.save();
+    await expect(computeOnce(edited)).rejects.toBeInstanceOf(EditedOutputError);
+    const forced = await computeOnce(edited, true);
+    const grids = await (await XlsxWorkbook.load(forced)).readGrids();
+    expect(byName(grids.sheets, "Xếp hạng")?.values[4][1]).not.toBe("Ghi chú của tôi");
+  });
+
+  it("never writes over a sheet it does not own", async () => {
+    const wb = await XlsxWorkbook.load(input);
+    wb.workbook.addWorksheet("Kết quả").getCell("A1").value = "của người dùng";
+    const run = runPlan(await wb.readGrids(), { period: "2015-Q2", lang: "vi", robustness: false });
+    await expect(wb.applySheets(run.sheets)).rejects.toThrow(/not owned/);
+    expect(wb.workbook.getWorksheet("Kết quả")!.getCell("A1").value).toBe("của người dùng");
+  });
+
+  it("keeps text that looks like a formula as text", async () => {
+    const wb = await XlsxWorkbook.load(input);
+    wb.workbook.getWorksheet("Đơn vị")!.getCell("B2").value = '=HYPERLINK("http://x")';
+    const run = runPlan(await wb.readGrids(), { period: "2015-Q2", lang: "vi", robustness: false });
+    await wb.applySheets(run.sheets);
+    const out = await XlsxWorkbook.load(await wb.save());
+    const grids = await out.readGrids();
+    const rank = byName(grids.sheets, "Xếp hạng")!;
+    const row = rank.values.findIndex((r) => r[0] === "STTTT");
+    expect(rank.values[row][1]).toBe('=HYPERLINK("http://x")');
+    expect(rank.formulas?.[row][1] ?? null).toBeNull();
+  });
+});
