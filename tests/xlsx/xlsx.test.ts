@@ -136,3 +136,15 @@ describe("compute on an .xlsx file", () => {
     expect(rank.formulas?.[row][1] ?? null).toBeNull();
   });
 });
+
+describe("the bundled sample file", () => {
+  it("assets/samples/lao-cai-2015.xlsx holds exactly what the sample code generates (npm run sample)", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const committed = await (
+      await XlsxWorkbook.load(await readFile(`${__dirname}/../../assets/samples/lao-cai-2015.xlsx`))
+    ).readGrids();
+    const fresh = await (await XlsxWorkbook.load(await sampleBytes())).readGrids();
+    expect(committed).toEqual(fresh);
+    expect(checkWorkbook(committed).findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+});

@@ -1,0 +1,140 @@
+/** The generated documentation pages (the test asserts the committed pages equal these). */
+import type { ColumnDef, EnumValue } from "../src/engine/format";
+import {
+  DIRECTIONS,
+  INPUT_SHEETS,
+  MEASURES,
+  PILLARS,
+  RANKING_GROUPS,
+  SETTINGS,
+  YES_NO,
+} from "../src/engine/format";
+import { FINDING_TEXTS } from "../src/engine/i18n/findings";
+
+const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+
+function allowed(c: ColumnDef): string {
+  if (c.type === "yesno") return "Có / Không (also x, ✓, yes/no, 1/0)";
+  if (c.values) return c.values.map((v) => v.vi).join("; ");
+  if (c.type === "period") return '"Quý II/2015" or "2015-Q2"';
+  return "";
+}
+
+const enumTable = (values: readonly EnumValue[]) =>
+  [
+    "| key | Vietnamese | English | also accepted |",
+    "| --- | --- | --- | --- |",
+    ...values.map((v) => `| ${v.key} | ${v.vi} | ${v.en} | ${cell(v.aliases.join(", "))} |`),
+  ].join("\n");
+
+/** docs/workbook-format.md */
+export function formatDoc(): string {
+  const out: string[] = [
+    "# The plan workbook",
+    "",
+    "<!-- Generated from src/engine/format.ts by `npx tsx scripts/gen-docs.ts`; do not edit by hand. -->",
+    "",
+    "A plan workbook has four input sheets. `ictplan template` writes an empty one with drop-downs and an",
+    "instructions sheet (Hướng dẫn); `ictplan sample` writes the bundled Lào Cai sample.",
+    "",
+    "How the parser finds things:",
+    "",
+    "- **Sheets** by name or alias, ignoring case, accents (NFC or NFD) and punctuation.",
+    "- **Header row**: the row among the first 20 that names the most columns of the sheet; title rows",
+    "  (merged or not) above it are skipped. Columns may be in any order. A header matches its Vietnamese",
+    "  name, its English name or an alias, with or without diacritics.",
+    "- **Numbers** the Vietnamese way: `1.100` = 1100, `0,6` = 0.6, `1.234,5` = 1234.5; `60%` and `60 %` = 0.6.",
+    "  Numbers stored as text are read, with a warning.",
+    "- **Percentages** are fractions (0.6 = 60%). A number between 1 and 100 in a percentage column is read",
+    "  as percent points (60 → 60%) with a note; above 100% is an error.",
+    "- **Yes/no**: Có/Không, x, ✓, yes/no, 1/0, TRUE/FALSE.",
+    "- **Periods** are quarters, written `Quý II/2015`, `Quy 2/2015`, `Q2 2015`, `2015-Q2` or `2015Q2`. A whole",
+    "  year (`2014`) can be computed: each unit's latest figure of that year against the annual target.",
+    "",
+  ];
+  for (const s of INPUT_SHEETS) {
+    out.push(
+      `## ${s.name} (${s.nameEn})`,
+      "",
+      `${s.description} ${s.descriptionEn}`,
+      "",
+      `Sheet names accepted: ${[s.name, s.nameEn, ...s.aliases].join(", ")}.`,
+      "",
+    );
+    out.push(
+      "| header | English | also accepted | type | required | allowed values | example | meaning |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    );
+    for (const c of s.columns)
+      out.push(
+        `| ${c.header} | ${c.headerEn} | ${cell(c.aliases.join(", "))} | ${c.type} | ${c.required ? "yes" : "no"} | ${cell(allowed(c))} | ${cell(c.example)} | ${cell(c.description)} ${cell(c.descriptionEn)} |`,
+      );
+    if (s.key === "figures")
+      out.push(
+        "| *(indicator code)* | | | number | | | 0,6 | One column per indicator, headed by its code from Chỉ tiêu. |",
+      );
+    out.push("");
+  }
+  out.push(
+    "## Settings on Cấu hình",
+    "",
+    "| setting | English | also accepted | type | default | meaning |",
+    "| --- | --- | --- | --- | --- | --- |",
+  );
+  for (const d of SETTINGS) {
+    const values = d.values ? ` (${d.values.map((v) => v.vi).join(" / ")})` : "";
+    out.push(
+      `| ${d.label} | ${d.labelEn} | ${cell(d.aliases.join(", "))} | ${d.type}${cell(values)} | ${d.default === "" ? "(blank)" : String(d.default)} | ${cell(d.description)} ${cell(d.descriptionEn)} |`,
+    );
+  }
+  out.push(
+    "",
+    "## Ranking groups",
+    "",
+    enumTable(RANKING_GROUPS),
+    "",
+    "## Pillars",
+    "",
+    "Any other pillar name is accepted with a warning and scored as a pillar of its own.",
+    "",
+    enumTable(PILLARS),
+  );
+  out.push(
+    "",
+    "## Units of measure",
+    "",
+    enumTable(MEASURES),
+    "",
+    "## Direction",
+    "",
+    enumTable(DIRECTIONS),
+    "",
+    "## Yes/no",
+    "",
+    enumTable(YES_NO),
+    "",
+  );
+  return out.join("\n");
+}
+
+/** docs/validation.md */
+export function validationDoc(): string {
+  const out = [
+    "# Validation findings",
+    "",
+    "<!-- Generated from src/engine/i18n/findings.ts by `npx tsx scripts/gen-docs.ts`; do not edit by hand. -->",
+    "",
+    "Every finding is a value: a code, a severity, the sheet and cell it is about, and parameters for its",
+    "message. Validation never throws: anything it cannot read becomes a finding. Errors make `ictplan`",
+    "exit with 1; warnings and info do not. `{name}` stands for a parameter.",
+    "",
+    "| code | severity | message (vi) | message (en) | what to do |",
+    "| --- | --- | --- | --- | --- |",
+  ];
+  for (const [code, t] of Object.entries(FINDING_TEXTS))
+    out.push(
+      `| ${code} | ${t.severity} | ${cell(t.vi)} | ${cell(t.en)} | ${cell(t.fixVi)} / ${cell(t.fixEn)} |`,
+    );
+  out.push("");
+  return out.join("\n");
+}
