@@ -5,7 +5,7 @@ import type { Finding } from "../engine/model";
 import { countBySeverity, findingMessage } from "../engine/findings";
 import { periodArg, runPlan, type RunResult } from "../engine/pipeline";
 import { formatPeriod, periodFromKey } from "../engine/periods";
-import { gradeLabel } from "../engine/i18n/labels";
+import { gradeLabel, severityLabel } from "../engine/i18n/labels";
 import { groupName } from "../engine/outputs/style";
 import { samplePlanRows } from "../engine/sample";
 import { consolidatePlans, planToRows } from "../engine/consolidate";
@@ -103,7 +103,7 @@ function printFindings(io: Io, findings: readonly Finding[], lang: Lang, limit =
   io.stdout(`  ${msg(lang, "tableHeader")}`);
   for (const f of findings.slice(0, limit))
     io.stdout(
-      `  ${pad(f.severity.toUpperCase(), 7)} ${pad(f.sheet, 10)} ${pad(f.cell, 5)} ${pad(f.code, 24)} ${findingMessage(f, lang)}`,
+      `  ${pad(severityLabel(f.severity, lang), 9)} ${pad(f.sheet, 10)} ${pad(f.cell, 5)} ${pad(f.code, 24)} ${findingMessage(f, lang)}`,
     );
   if (findings.length > limit) io.stdout(`  … (+${findings.length - limit})`);
 }
@@ -324,8 +324,13 @@ async function dispatch(a: Args, io: Io): Promise<number> {
     case "demo": {
       const dir = abs(a.output ?? "out");
       await fs.mkdir(dir, { recursive: true });
+      // The bundled sample as shipped; regenerated from code only if it is missing.
+      const bundled = path.join(__dirname, "..", "..", "assets", "samples", "lao-cai-2015.xlsx");
       const sample = path.join(dir, "lao-cai-2015.xlsx");
-      await writeAtomic(sample, await XlsxWorkbook.of(buildTemplate(samplePlanRows())).save());
+      const bytes = await fs
+        .readFile(bundled)
+        .catch(async () => XlsxWorkbook.of(buildTemplate(samplePlanRows())).save());
+      await writeAtomic(sample, new Uint8Array(bytes));
       const period = a.period ?? "2015-Q2";
       const out = path.join(dir, `lao-cai-${periodArg(period) ?? period}.xlsx`);
       const { run } = await compute({ ...a, period, force: true }, io, sample, out, a.json);
