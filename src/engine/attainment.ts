@@ -1,9 +1,10 @@
 /** Target attainment: per unit, indicator and period, and for the province as a whole. */
 import type { CellRef } from "./grid";
-import type { Figure, Indicator, Plan, Unit } from "./model";
+import type { Indicator, Plan, Unit } from "./model";
 import type { AttainmentStatus, ProvinceAttainment, UnitAttainment } from "./results";
-import { comparePeriodKeys, periodFromKey } from "./periods";
-import { periodTarget, quartersOf } from "./validate";
+import { periodFromKey } from "./periods";
+import { figuresForPeriod } from "./figureIndex";
+import { periodTarget } from "./validate";
 import { excelGte } from "./excelMath";
 
 /** Uncapped attainment: actual/target (higher is better), target/actual (lower), or the 1/0 of a yes/no. */
@@ -28,23 +29,6 @@ export function statusOf(a: number | null, hasTarget: boolean, nearTarget: numbe
   return excelGte(a, nearTarget) ? "near" : "notMet";
 }
 
-/** The figure a period uses for each unit × indicator: the quarter's, or for a year the latest non-blank quarter's. */
-export function figuresForPeriod(plan: Plan, period: string): Map<string, Figure> {
-  const quarters = new Set(quartersOf(period));
-  const out = new Map<string, Figure>();
-  for (const f of plan.figures) {
-    if (!quarters.has(f.period)) continue;
-    const k = `${f.unit}|${f.indicator}`;
-    const prev = out.get(k);
-    const better =
-      !prev ||
-      (prev.value === null && f.value !== null) ||
-      ((prev.value === null) === (f.value === null) && comparePeriodKeys(f.period, prev.period) > 0);
-    if (better) out.set(k, f);
-  }
-  return out;
-}
-
 /** True when the indicator applies to the unit (its group is among the indicator's groups). */
 export function applies(ind: Indicator, unit: Unit): boolean {
   return ind.groups.includes(unit.group);
@@ -58,13 +42,16 @@ export function unitAttainment(
 ): UnitAttainment[] {
   const { attainmentCap: cap, nearTarget } = plan.settings;
   const out: UnitAttainment[] = [];
+  const targets = new Map(
+    plan.indicators.map((i) => [i.code, i.measure === "yesno" ? 1 : periodTarget(i, period)]),
+  );
   for (const u of plan.units) {
     if (!u.active) continue;
     for (const ind of plan.indicators) {
       if (!applies(ind, u)) continue;
       const f = figures.get(`${u.code}|${ind.code}`);
       const actual = f?.value ?? null;
-      const target = ind.measure === "yesno" ? 1 : periodTarget(ind, period);
+      const target = targets.get(ind.code) ?? null;
       const a = attainmentOf(actual, target, ind, cap);
       const hasTarget =
         ind.measure === "yesno" || (target !== null && (ind.direction === "lower" || target > 0));

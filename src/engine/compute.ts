@@ -1,14 +1,14 @@
 /** Everything computed for one period: attainment, scores, index, ranks, grades, changes and robustness. */
 import type { Indicator, Plan, RankingGroup, Unit } from "./model";
 import type { GradeDistribution, PeriodResults, UnitReadiness } from "./results";
-import { applies, figuresForPeriod, provinceAttainment, unitAttainment } from "./attainment";
+import { applies, provinceAttainment, unitAttainment } from "./attainment";
+import { figuresForPeriod, quartersOf } from "./figureIndex";
 import { indicatorScores } from "./scoring";
 import { composite } from "./readiness";
 import { excelRound } from "./excelMath";
 import { competitionRanks, distribution, gradeOf, gradeThresholds } from "./ranking";
 import { rankRobustness } from "./robustness";
 import { periodFromKey, periodKey, previousPeriod } from "./periods";
-import { quartersOf } from "./validate";
 import { RANKING_GROUPS } from "./format";
 
 export interface ComputeOptions {

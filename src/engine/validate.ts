@@ -4,7 +4,8 @@ import { a1, parseA1 } from "./grid";
 import { INPUT_SHEETS, RANKING_GROUPS } from "./format";
 import type { Finding, Indicator, Plan, RankingGroup } from "./model";
 import { finding } from "./findings";
-import { comparePeriodKeys, formatPeriod, periodFromKey } from "./periods";
+import { formatPeriod, periodFromKey } from "./periods";
+import { figuresForPeriod, quartersOf } from "./figureIndex";
 import { parseWorkbook } from "./parse/plan";
 
 const groupLabel = (g: RankingGroup): string => RANKING_GROUPS.find((x) => x.key === g)?.vi ?? g;
@@ -23,13 +24,6 @@ export function periodTarget(ind: Indicator, period: string): number | null {
 export function defaultPeriod(plan: Plan): string | null {
   if (plan.settings.currentPeriod) return plan.settings.currentPeriod;
   return plan.periods.length ? plan.periods[plan.periods.length - 1] : null;
-}
-
-/** Quarter keys of a period: itself, or the four quarters of a year. */
-export function quartersOf(period: string): string[] {
-  const p = periodFromKey(period);
-  if (!p) return [];
-  return p.quarter === null ? [1, 2, 3, 4].map((q) => `${p.year}-Q${q}`) : [period];
 }
 
 /** Content checks: weights, groups, missing figures and targets for the period. Never throws. */
@@ -83,7 +77,7 @@ function periodChecks(plan: Plan, period: string): Finding[] {
   const label = formatPeriod(p, "vi");
   const quarters = new Set(quartersOf(period));
   const figSheet = plan.layout.figures?.sheet ?? "Số liệu";
-  if (!plan.figures.some((f) => quarters.has(f.period))) {
+  if (![...quarters].some((q) => plan.periods.includes(q))) {
     out.push(finding("NO_FIGURES_FOR_PERIOD", { sheet: figSheet }, { period: label }));
     return out;
   }
@@ -98,19 +92,7 @@ function periodChecks(plan: Plan, period: string): Finding[] {
       );
     }
   }
-  // The figure used for a unit × indicator: the quarter's, or the latest non-blank of the year.
-  const latest = new Map<string, { value: number | null; cell: import("./grid").CellRef; period: string }>();
-  for (const f of plan.figures) {
-    if (!quarters.has(f.period)) continue;
-    const k = `${f.unit}|${f.indicator}`;
-    const prev = latest.get(k);
-    if (
-      !prev ||
-      (prev.value === null && f.value !== null) ||
-      (f.value !== null && comparePeriodKeys(f.period, prev.period) > 0)
-    )
-      latest.set(k, f);
-  }
+  const latest = figuresForPeriod(plan, period);
   for (const u of plan.units) {
     if (!u.active) continue;
     for (const i of plan.indicators) {

@@ -1,0 +1,61 @@
+/** One benchmark measurement in its own process, so that peak memory (maxRSS) belongs to it alone. Prints JSON. */
+import ExcelJS from "exceljs";
+import { generatePlanRows } from "./generate";
+import { planRowsToGrids } from "../src/engine/planRows";
+import { checkWorkbook } from "../src/engine/validate";
+import { computePeriod } from "../src/engine/compute";
+import { buildQuarterlySummary } from "../src/engine/summary";
+import { runPlan } from "../src/engine/pipeline";
+import { buildTemplate } from "../src/workbook/xlsx/template";
+import { XlsxWorkbook } from "../src/workbook/xlsx/xlsxWorkbook";
+import { evaluateSpecs } from "../tests/helpers/hyperformula";
+
+const [kind, unitsArg, indArg, qArg] = process.argv.slice(2);
+const units = Number(unitsArg);
+const indicators = Number(indArg);
+const quarters = Number(qArg);
+const period = `${2014 + Math.floor((quarters - 1) / 4)}-Q${((quarters - 1) % 4) + 1}`;
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+
+async function main(): Promise<void> {
+  const rows = generatePlanRows(units, indicators, quarters);
+  const grids = planRowsToGrids(rows);
+  const out: Record<string, number | string> = { units, indicators, quarters };
+  if (kind === "engine") {
+    const t0 = now();
+    const { plan, findings } = checkWorkbook(grids, period);
+    const t1 = now();
+    const results = computePeriod(plan, period);
+    const t2 = now();
+    buildQuarterlySummary(plan, results, findings);
+    const t3 = now();
+    Object.assign(out, { ms: t3 - t0, parseValidateMs: t1 - t0, computeMs: t2 - t1, summaryMs: t3 - t2 });
+  } else if (kind === "formulas") {
+    const t0 = now();
+    const run = runPlan(grids, { period, lang: "vi", robustness: false });
+    const t1 = now();
+    const { checked, mismatches } = evaluateSpecs(grids, run.sheets);
+    const t2 = now();
+    Object.assign(out, { engineMs: t1 - t0, ms: t2 - t1, formulas: checked, mismatches: mismatches.length });
+  } else if (kind === "xlsx") {
+    const file = await XlsxWorkbook.of(buildTemplate(rows)).save();
+    const b0 = now();
+    const bare = new ExcelJS.Workbook();
+    await bare.xlsx.load(file as unknown as ExcelJS.Buffer);
+    await bare.xlsx.writeBuffer();
+    const b1 = now();
+    const wb = await XlsxWorkbook.load(file);
+    const read = await wb.readGrids();
+    const p0 = now();
+    const run = runPlan(read, { period, lang: "vi", robustness: false });
+    const p1 = now();
+    await wb.applySheets(run.sheets);
+    const bytes = await wb.save();
+    const p2 = now();
+    Object.assign(out, { fileMB: file.length / 1048576, outMB: bytes.length / 1048576, bareMs: b1 - b0, productIoMs: p0 - b1 + (p2 - p1), engineMs: p1 - p0 });
+  }
+  out.peakMB = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(JSON.stringify(out));
+}
+
+void main();

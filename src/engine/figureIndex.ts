@@ -1,0 +1,42 @@
+/** Which figure a period uses for each unit × indicator, with the plan's figures indexed by quarter once. */
+import type { Figure, Plan } from "./model";
+import { comparePeriodKeys, periodFromKey } from "./periods";
+
+const byQuarterCache = new WeakMap<Plan, Map<string, Figure[]>>();
+
+/** The plan's figures grouped by quarter key (computed once per plan). */
+export function figuresByQuarter(plan: Plan): Map<string, Figure[]> {
+  let m = byQuarterCache.get(plan);
+  if (!m) {
+    m = new Map();
+    for (const f of plan.figures) {
+      const list = m.get(f.period);
+      if (list) list.push(f);
+      else m.set(f.period, [f]);
+    }
+    byQuarterCache.set(plan, m);
+  }
+  return m;
+}
+
+/** Quarter keys of a period: itself, or the four quarters of a year. */
+export function quartersOf(period: string): string[] {
+  const p = periodFromKey(period);
+  if (!p) return [];
+  return p.quarter === null ? [1, 2, 3, 4].map((q) => `${p.year}-Q${q}`) : [period];
+}
+
+/** The figure a period uses for each "unit|indicator": the quarter's, or for a year the latest non-blank quarter's. */
+export function figuresForPeriod(plan: Plan, period: string): Map<string, Figure> {
+  const index = figuresByQuarter(plan);
+  const out = new Map<string, Figure>();
+  for (const q of quartersOf(period).sort(comparePeriodKeys)) {
+    for (const f of index.get(q) ?? []) {
+      const k = `${f.unit}|${f.indicator}`;
+      const prev = out.get(k);
+      // Later quarters replace earlier ones, except that a blank never replaces a value.
+      if (!prev || f.value !== null || prev.value === null) out.set(k, f);
+    }
+  }
+  return out;
+}
