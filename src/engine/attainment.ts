@@ -1,5 +1,4 @@
 /** Target attainment: per unit, indicator and period, and for the province as a whole. */
-import type { CellRef } from "./grid";
 import type { Indicator, Plan, Unit } from "./model";
 import type { AttainmentStatus, ProvinceAttainment, UnitAttainment } from "./results";
 import { periodFromKey } from "./periods";
@@ -55,8 +54,7 @@ export function unitAttainment(
       const a = attainmentOf(actual, target, ind, cap);
       const hasTarget =
         ind.measure === "yesno" || (target !== null && (ind.direction === "lower" || target > 0));
-      const source: CellRef | undefined = f?.cell;
-      out.push({
+      const row: { -readonly [K in keyof UnitAttainment]: UnitAttainment[K] } = {
         unit: u.code,
         indicator: ind.code,
         period,
@@ -65,8 +63,9 @@ export function unitAttainment(
         attainment: a,
         capped: a === null ? null : Math.min(a, cap),
         status: statusOf(a, hasTarget, nearTarget),
-        ...(source ? { source } : {}),
-      });
+      };
+      if (f) row.source = f.cell;
+      out.push(row);
     }
   }
   return out;

@@ -3,6 +3,7 @@ import type { Figure, Plan } from "./model";
 import { comparePeriodKeys, periodFromKey } from "./periods";
 
 const byQuarterCache = new WeakMap<Plan, Map<string, Figure[]>>();
+const perPeriodCache = new WeakMap<Plan, Map<string, Map<string, Figure>>>();
 
 /** The plan's figures grouped by quarter key (computed once per plan). */
 export function figuresByQuarter(plan: Plan): Map<string, Figure[]> {
@@ -28,8 +29,13 @@ export function quartersOf(period: string): string[] {
 
 /** The figure a period uses for each "unit|indicator": the quarter's, or for a year the latest non-blank quarter's. */
 export function figuresForPeriod(plan: Plan, period: string): Map<string, Figure> {
+  let cache = perPeriodCache.get(plan);
+  if (!cache) perPeriodCache.set(plan, (cache = new Map()));
+  const hit = cache.get(period);
+  if (hit) return hit;
   const index = figuresByQuarter(plan);
   const out = new Map<string, Figure>();
+  cache.set(period, out);
   for (const q of quartersOf(period).sort(comparePeriodKeys)) {
     for (const f of index.get(q) ?? []) {
       const k = `${f.unit}|${f.indicator}`;

@@ -398,6 +398,20 @@ function parseFigures(
     for (const { ind, col } of indCols) {
       const cell: CellRef = { sheet: ctx.grid.sheet, row, col };
       const raw = cellAt(ctx.grid, row, col);
+      // Fast path for the common case, a plain number already in range: no finding to make.
+      if (
+        typeof raw === "number" &&
+        raw >= 0 &&
+        (ind.measure !== "percent" || raw <= 1) &&
+        (ind.measure !== "yesno" || raw === 0 || raw === 1)
+      ) {
+        figures.push({ unit: code, indicator: ind.code, period: key, value: raw, cell });
+        continue;
+      }
+      if (raw === null) {
+        figures.push({ unit: code, indicator: ind.code, period: key, value: null, cell });
+        continue;
+      }
       const r = readMeasure(raw, ind.measure, cell, ind.code);
       findings.push(...r.findings);
       const converted = r.value !== null && raw !== r.value;
