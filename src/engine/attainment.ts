@@ -46,9 +46,10 @@ export function unitAttainment(
   );
   for (const u of plan.units) {
     if (!u.active) continue;
+    const unitFigures = figures.get(u.code);
     for (const ind of plan.indicators) {
       if (!applies(ind, u)) continue;
-      const f = figures.get(`${u.code}|${ind.code}`);
+      const f = unitFigures?.get(ind.code);
       const actual = f?.value ?? null;
       const target = targets.get(ind.code) ?? null;
       const a = attainmentOf(actual, target, ind, cap);

@@ -1,5 +1,5 @@
 /** Indicator scores in [0, 1]: distance to target, min–max, z-score or percentile rank within the ranking group. */
-import type { Indicator, Plan, RankingGroup } from "./model";
+import type { Plan, RankingGroup } from "./model";
 import type { UnitAttainment } from "./results";
 import { normalCdf } from "./excelMath";
 
@@ -62,33 +62,37 @@ export function indicatorScores(
 ): Map<string, Map<string, number | null>> {
   const { normalisation, attainmentCap: cap } = plan.settings;
   const unitGroup = new Map(plan.units.map((u) => [u.code, u.group]));
-  const indByCode = new Map(plan.indicators.map((i) => [i.code, i]));
-  const stats = new Map<string, GroupStats>();
-  const collect = new Map<string, number[]>();
+  const lowerIsBetter = new Map(plan.indicators.map((i) => [i.code, i.direction === "lower"]));
+  // Group statistics only where some row needs them (no target, or a relative normalisation).
+  const collect = new Map<RankingGroup, Map<string, number[]>>();
   for (const r of rows) {
-    if (r.actual === null) continue;
-    const k = `${unitGroup.get(r.unit)}|${r.indicator}`;
-    const list = collect.get(k) ?? [];
-    list.push(r.actual);
-    collect.set(k, list);
+    if (r.actual === null || (normalisation === "target" && r.status !== "noTarget")) continue;
+    const g = unitGroup.get(r.unit) as RankingGroup;
+    let byInd = collect.get(g);
+    if (!byInd) collect.set(g, (byInd = new Map()));
+    const list = byInd.get(r.indicator);
+    if (list) list.push(r.actual);
+    else byInd.set(r.indicator, [r.actual]);
   }
-  for (const [k, list] of collect) stats.set(k, groupStats(list));
+  const stats = new Map<RankingGroup, Map<string, GroupStats>>();
+  for (const [g, byInd] of collect)
+    stats.set(g, new Map([...byInd].map(([i, list]) => [i, groupStats(list)])));
   const out = new Map<string, Map<string, number | null>>();
   for (const r of rows) {
-    const ind = indByCode.get(r.indicator) as Indicator;
-    const group = unitGroup.get(r.unit) as RankingGroup;
     let score: number | null = null;
     if (r.actual !== null) {
-      const lower = ind.direction === "lower";
-      const s = stats.get(`${group}|${r.indicator}`) as GroupStats;
       if (normalisation === "target" && r.status !== "noTarget") score = (r.capped ?? 0) / cap;
-      else if (normalisation === "zscore") score = zScore(r.actual, s, lower);
-      else if (normalisation === "percentile") score = percentileScore(r.actual, s, lower);
-      else score = minMaxScore(r.actual, s, lower);
+      else {
+        const lower = lowerIsBetter.get(r.indicator) === true;
+        const s = stats.get(unitGroup.get(r.unit) as RankingGroup)?.get(r.indicator) as GroupStats;
+        if (normalisation === "zscore") score = zScore(r.actual, s, lower);
+        else if (normalisation === "percentile") score = percentileScore(r.actual, s, lower);
+        else score = minMaxScore(r.actual, s, lower);
+      }
     }
-    const m = out.get(r.unit) ?? new Map<string, number | null>();
+    let m = out.get(r.unit);
+    if (!m) out.set(r.unit, (m = new Map()));
     m.set(r.indicator, score);
-    out.set(r.unit, m);
   }
   return out;
 }
