@@ -52,7 +52,13 @@ async function main(): Promise<void> {
     await wb.applySheets(run.sheets);
     const bytes = await wb.save();
     const p2 = now();
-    Object.assign(out, { fileMB: file.length / 1048576, outMB: bytes.length / 1048576, bareMs: b1 - b0, productIoMs: p0 - b1 + (p2 - p1), engineMs: p1 - p0 });
+    Object.assign(out, {
+      fileMB: file.length / 1048576,
+      outMB: bytes.length / 1048576,
+      bareMs: b1 - b0,
+      productIoMs: p0 - b1 + (p2 - p1),
+      engineMs: p1 - p0,
+    });
   }
   out.peakMB = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(JSON.stringify(out));

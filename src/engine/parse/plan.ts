@@ -139,6 +139,8 @@ function readSetting(def: SettingDef, raw: import("../grid").CellValue): string 
       if (def.key === "indexScale" && ![1, 100, 1000].includes(x)) return null;
       if (def.key === "indexDecimals" && (x < 0 || x > 6)) return null;
       if (def.key === "robustnessDraws" && (x < 1 || x > 100000)) return null;
+      if (def.key === "attainmentCap" && !(x >= 1)) return null;
+      if (def.key === "nearTarget" && !(x > 0 && x <= 1)) return null;
       if (x < 0) return null;
       return x;
     }

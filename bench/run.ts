@@ -1,0 +1,101 @@
+/**
+ * `npm run bench`: measures the engine, the generated formulas in an independent formula engine, and the .xlsx
+ * path on generated plans; prints one table and writes bench/results.md and bench/results.json.
+ * Each measurement runs in its own process so that its peak memory is its own.
+ */
+import { execFileSync } from "node:child_process";
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+type Row = Record<string, number | string>;
+
+const tsx = path.join(__dirname, "..", "node_modules", "tsx", "dist", "cli.mjs");
+const child = path.join(__dirname, "child.ts");
+
+function measure(kind: string, units: number, indicators: number, quarters: number, timeoutS: number): Row {
+  try {
+    const out = execFileSync(
+      process.execPath,
+      ["--max-old-space-size=8192", tsx, child, kind, String(units), String(indicators), String(quarters)],
+      {
+        encoding: "utf8",
+        timeout: timeoutS * 1000,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    return JSON.parse(out.trim().split("\n").pop() as string) as Row;
+  } catch (e) {
+    const why =
+      e instanceof Error && /ETIMEDOUT|timed out/.test(e.message)
+        ? `over ${timeoutS} s`
+        : (((e as { stderr?: string }).stderr ?? String(e)).split("\n").find((l) => /Error/.test(l)) ??
+          "failed");
+    return { units, indicators, quarters, error: why.slice(0, 120) };
+  }
+}
+
+const fmt = (x: number | string | undefined, d = 0) => (typeof x === "number" ? x.toFixed(d) : (x ?? ""));
+
+async function main(): Promise<void> {
+  const sizes = [31, 1000, 10000];
+  const started = Date.now();
+  const engine = sizes.map((n) => measure("engine", n, 50, 8, 300));
+  const formulaEngine = [31, 1000].map((n) => measure("formulas", n, 50, 8, 300));
+  const xlsx = [31, 1000, 10000].map((n) => measure("xlsx", n, 50, 8, 400));
+  const machine = `${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const lines = [
+    "# Benchmark results",
+    "",
+    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}. Plans are generated (bench/generate.ts): units × 50 indicators × 8 quarters; times in ms, peak memory = the measuring process's max RSS in MB.`,
+    "",
+    "## Engine: parse + validate + attainment + index + ranks + summary (no robustness)",
+    "",
+    "| units | ms | parse+validate | compute | summary | peak MB |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...engine.map(
+      (r) =>
+        `| ${r.units} | ${r.error ?? fmt(r.ms)} | ${fmt(r.parseValidateMs)} | ${fmt(r.computeMs)} | ${fmt(r.summaryMs)} | ${fmt(r.peakMB)} |`,
+    ),
+    "",
+    "## Formula engine: the generated live formulas evaluated by HyperFormula",
+    "",
+    "| units | formulas | HyperFormula ms | engine ms (with sheet specs) | ratio engine / formula engine | mismatches | peak MB |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...formulaEngine.map((r) => {
+      const ratio =
+        typeof r.ms === "number" && typeof r.engineMs === "number" ? r.engineMs / r.ms : undefined;
+      if (ratio !== undefined) r.ratio = ratio;
+      return `| ${r.units} | ${fmt(r.formulas)} | ${r.error ?? fmt(r.ms)} | ${fmt(r.engineMs)} | ${fmt(ratio, 3)} | ${fmt(r.mismatches)} | ${fmt(r.peakMB)} |`;
+    }),
+    "",
+    "HyperFormula 3.5 refuses sheets past its size limit; the 10,000-unit plan is not evaluated there.",
+    "",
+    "## .xlsx: the product's read + write against ExcelJS's bare load + save of the same file",
+    "",
+    "| units | file MB | output MB | bare ExcelJS ms | product I/O ms | ratio | engine ms | peak MB |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...xlsx.map((r) => {
+      const ratio =
+        typeof r.productIoMs === "number" && typeof r.bareMs === "number"
+          ? r.productIoMs / r.bareMs
+          : undefined;
+      if (ratio !== undefined) r.ratio = ratio;
+      return `| ${r.units} | ${fmt(r.fileMB, 2)} | ${fmt(r.outMB, 2)} | ${r.error ?? fmt(r.bareMs)} | ${fmt(r.productIoMs)} | ${fmt(ratio, 2)} | ${fmt(r.engineMs)} | ${fmt(r.peakMB)} |`;
+    }),
+    "",
+    "## Office.js syncs and task-pane bundle",
+    "",
+    "Not available yet: the Office.js adapter and the task pane are issues 6 and 7.",
+    "",
+    `Whole run: ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+    "",
+  ];
+  const md = lines.join("\n");
+  process.stdout.write(md);
+  await fs.writeFile(path.join(__dirname, "results.md"), md);
+  const json = { machine, engine, formulaEngine, xlsx, syncs: [], bundleGzipKB: null };
+  await fs.writeFile(path.join(__dirname, "results.json"), JSON.stringify(json, null, 2) + "\n");
+}
+
+void main();
