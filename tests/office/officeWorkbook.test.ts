@@ -1,0 +1,125 @@
+import { FakeExcel, OfficeError, installExcelEnums } from "../fakeExcel/fakeExcel";
+import { OfficeWorkbook } from "../../src/workbook/office/officeWorkbook";
+import { planRowsToGrids } from "../../src/engine/planRows";
+import { samplePlanRows } from "../../src/engine/sample";
+import { runPlan } from "../../src/engine/pipeline";
+import type { PlanRows } from "../../src/engine/format";
+import { generatePlanRows } from "../../bench/generate";
+import { a1 } from "../../src/engine/grid";
+
+beforeAll(() => installExcelEnums());
+
+function hostWith(rows: PlanRows): FakeExcel {
+  const host = new FakeExcel();
+  for (const g of planRowsToGrids(rows).sheets)
+    host.addSheet(
+      g.sheet,
+      g.values.map((r) => r.map((v) => (v === null || typeof v === "object" ? null : v))),
+    );
+  return host;
+}
+
+async function validateAndCompute(host: FakeExcel, period = "2015-Q2") {
+  const wb = new OfficeWorkbook(host.runner());
+  const grids = await wb.readGrids();
+  const readSyncs = wb.syncs;
+  const run = runPlan(grids, { period, lang: "vi", robustness: false });
+  await wb.applySheets(run.sheets);
+  return { wb, run, readSyncs, totalSyncs: wb.syncs };
+}
+
+describe("Office.js adapter on the strict fake host", () => {
+  it("reads in 2 syncs and computes-and-writes all output sheets in at most 6", async () => {
+    const host = hostWith(samplePlanRows());
+    const { readSyncs, totalSyncs, run } = await validateAndCompute(host);
+    expect(readSyncs).toBe(2);
+    expect(totalSyncs - readSyncs).toBeLessThanOrEqual(4);
+    expect(host.sheets.map((s) => s.name)).toEqual([
+      "Cấu hình",
+      "Đơn vị",
+      "Chỉ tiêu",
+      "Số liệu",
+      ...run.sheets.map((s) => s.name),
+      "ictplan_meta",
+    ]);
+    expect(host.sheets.find((s) => s.name === "ictplan_meta")?.visibility).toBe("VeryHidden");
+  });
+
+  it("uses the same number of syncs for a plan thirty times larger, apart from payload chunks", async () => {
+    const small = await validateAndCompute(hostWith(samplePlanRows()));
+    const bigHost = hostWith(generatePlanRows(1000, 20, 6));
+    const big = await validateAndCompute(bigHost, "2015-Q2");
+    expect(small.wb.chunkSyncs).toBe(0);
+    expect(big.wb.chunkSyncs).toBeGreaterThan(0);
+    expect(big.wb.chunkSyncs).toBeLessThanOrEqual(Math.ceil(bigHost.payloadBytes / (4 * 1024 * 1024)));
+    expect(big.totalSyncs - big.wb.chunkSyncs).toBe(small.totalSyncs);
+  });
+
+  it("writes exactly the spec: formulas, literals, and leaves the input sheets unchanged", async () => {
+    const host = hostWith(samplePlanRows());
+    const before = host.sheets.map((s) => ({ name: s.name, cells: new Map(s.cells) }));
+    const { run } = await validateAndCompute(host);
+    for (const b of before) expect(host.sheet(b.name)?.cells).toEqual(b.cells);
+    for (const spec of run.sheets)
+      for (const block of spec.blocks)
+        block.cells.forEach((row, i) =>
+          row.forEach((c, j) => {
+            const got = host.read(spec.name, a1(block.row + i, block.col + j));
+            if (c.formula) expect(got).toBe(c.formula);
+            else expect(got ?? "").toBe(c.value ?? "");
+          }),
+        );
+  });
+
+  it("keeps user text that looks like a formula as text", async () => {
+    const host = hostWith(samplePlanRows());
+    // A name typed as text that starts with "=" (Excel keeps it as text when typed with a leading apostrophe).
+    host.sheet("Đơn vị")!.cells.set("1,1", { value: "=1+1", formula: null, numberFormat: "@" });
+    await validateAndCompute(host);
+    const rank = host.sheet("Xếp hạng")!;
+    const nameCell = [...rank.cells.values()].find((c) => c.value === "=1+1");
+    expect(nameCell).toMatchObject({ formula: null, value: "=1+1" });
+  });
+
+  it("replaces its own sheets on a second run and refuses a user's sheet of the same name", async () => {
+    const host = hostWith(samplePlanRows());
+    await validateAndCompute(host);
+    const count = host.sheets.length;
+    await validateAndCompute(host);
+    expect(host.sheets.length).toBe(count);
+    const other = hostWith(samplePlanRows());
+    other.addSheet("Kết quả", [["của tôi"]]);
+    await expect(validateAndCompute(other)).rejects.toThrow(/not owned/);
+    expect(other.read("Kết quả", "A1")).toBe("của tôi");
+  });
+
+  it("leaves no half-written output when Excel fails mid-write", async () => {
+    const host = hostWith(samplePlanRows());
+    await validateAndCompute(host);
+    const names = host.sheets.map((s) => s.name);
+    const wb = new OfficeWorkbook(host.runner());
+    const run = runPlan(await wb.readGrids(), { period: "2015-Q2", lang: "vi", robustness: false });
+    host.failAtOp = 200;
+    await expect(wb.applySheets(run.sheets, { force: true })).rejects.toBeInstanceOf(OfficeError);
+    expect(host.sheets.map((s) => s.name)).toEqual(names);
+    await expect(
+      wb.applySheets(
+        run.sheets.map((s, i) => (i === 1 ? { ...s, name: "Xếp/hạng" } : s)),
+        { force: true },
+      ),
+    ).rejects.toThrow(/invalid sheet name/);
+    expect(host.sheets.map((s) => s.name)).toEqual(names);
+  });
+
+  it("throws PropertyNotLoaded when a property is read before load and sync", async () => {
+    const host = new FakeExcel();
+    host.addSheet("A", [[1]]);
+    const ctx = host.context() as Excel.RequestContext;
+    const sheets = ctx.workbook.worksheets;
+    expect(() => sheets.items).toThrow(/not available/);
+    sheets.load("items/name");
+    expect(() => sheets.items).toThrow(/not available/);
+    await ctx.sync();
+    expect(sheets.items.map((s) => s.name)).toEqual(["A"]);
+  });
+});
