@@ -9,6 +9,8 @@ import { runPlan } from "../src/engine/pipeline";
 import { buildTemplate } from "../src/workbook/xlsx/template";
 import { XlsxWorkbook } from "../src/workbook/xlsx/xlsxWorkbook";
 import { evaluateSpecs } from "../tests/helpers/hyperformula";
+import { FakeExcel, installExcelEnums } from "../tests/fakeExcel/fakeExcel";
+import { OfficeWorkbook } from "../src/workbook/office/officeWorkbook";
 
 const [kind, unitsArg, indArg, qArg] = process.argv.slice(2);
 const units = Number(unitsArg);
@@ -37,6 +39,29 @@ async function main(): Promise<void> {
     const { checked, mismatches } = evaluateSpecs(grids, run.sheets);
     const t2 = now();
     Object.assign(out, { engineMs: t1 - t0, ms: t2 - t1, formulas: checked, mismatches: mismatches.length });
+  } else if (kind === "office") {
+    installExcelEnums();
+    const host = new FakeExcel();
+    for (const g of grids.sheets)
+      host.addSheet(
+        g.sheet,
+        g.values.map((r) => r.map((v) => (v === null || typeof v === "object" ? null : v))),
+      );
+    const wb = new OfficeWorkbook(host.runner());
+    const t0 = now();
+    const read = await wb.readGrids();
+    const readSyncs = wb.syncs;
+    const readBytes = host.payloadBytes;
+    const run = runPlan(read, { period, lang: "vi", robustness: false });
+    await wb.applySheets(run.sheets);
+    Object.assign(out, {
+      ms: now() - t0,
+      readSyncs,
+      readBytes,
+      writeSyncs: wb.syncs - readSyncs,
+      chunkSyncs: wb.chunkSyncs,
+      writeBytes: host.payloadBytes - readBytes,
+    });
   } else if (kind === "xlsx") {
     const file = await XlsxWorkbook.of(buildTemplate(rows)).save();
     const b0 = now();

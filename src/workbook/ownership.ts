@@ -63,3 +63,8 @@ export class EditedOutputError extends Error {
     super(`edited output sheets: ${sheets.join(", ")}`);
   }
 }
+
+/** Owned sheets a write replaces: those of the same name or kind as a new sheet (a new summary replaces the old quarter's). */
+export function replacedBy(owned: readonly OwnedSheet[], specs: readonly SheetSpec[]): OwnedSheet[] {
+  return owned.filter((o) => specs.some((s) => s.name === o.name || s.kind === o.kind));
+}

@@ -76,7 +76,12 @@ export class FakeExcel {
   }
 
   queue(run: () => void, payload: unknown = null): void {
-    this.ops.push({ run, bytes: payload === null ? 16 : JSON.stringify(payload).length });
+    // Proxies in a payload travel as object references, not as their contents.
+    const bytes =
+      payload === null
+        ? 16
+        : JSON.stringify(payload, (_k, v: unknown) => (v instanceof Loadable ? "<ref>" : v)).length;
+    this.ops.push({ run, bytes });
   }
 
   onSync(load: () => void): void {

@@ -58,7 +58,12 @@ export function evaluateSpecs(
     sheets[g.sheet] = data;
   }
   for (const s of specs) sheets[s.name] = specData(s);
-  const hf = HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3", useArrayArithmetic: false });
+  const hf = HyperFormula.buildFromSheets(sheets, {
+    licenseKey: "gpl-v3",
+    useArrayArithmetic: false,
+    maxRows: 1_048_576,
+    maxColumns: 16_384,
+  });
   const mismatches: FormulaMismatch[] = [];
   let checked = 0;
   for (const s of specs) {

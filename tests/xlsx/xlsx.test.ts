@@ -148,3 +148,20 @@ describe("the bundled sample file", () => {
     expect(checkWorkbook(committed).findings.filter((f) => f.severity === "error")).toEqual([]);
   });
 });
+
+describe("partial writes", () => {
+  it("writing only the checks sheet keeps the other owned sheets; a new summary replaces the old quarter's", async () => {
+    const wb = await XlsxWorkbook.load(await computeOnce(await sampleBytes()));
+    const grids = await wb.readGrids();
+    const q1 = runPlan(grids, { period: "2015-Q1", lang: "vi", robustness: false });
+    await wb.applySheets(q1.sheets.filter((s) => s.kind === "findings"));
+    expect(await wb.ownedSheets()).toEqual(
+      expect.arrayContaining(["Kết quả", "Xếp hạng", "Tổng hợp Quý II-2015", "Kiểm tra"]),
+    );
+    await wb.applySheets(q1.sheets);
+    const owned = await wb.ownedSheets();
+    expect(owned).toContain("Tổng hợp Quý I-2015");
+    expect(owned).not.toContain("Tổng hợp Quý II-2015");
+    expect(wb.workbook.getWorksheet("Tổng hợp Quý II-2015")).toBeUndefined();
+  });
+});

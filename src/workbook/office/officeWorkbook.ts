@@ -11,6 +11,7 @@ import {
   EditedOutputError,
   META_SHEET,
   gridFingerprint,
+  replacedBy,
   specFingerprint,
   type OwnedSheet,
 } from "../ownership";
@@ -150,7 +151,7 @@ export class OfficeWorkbook implements WorkbookPort {
       }
       if (!options.force && owned.length) {
         // Compare what is there now with what the product wrote (one more sync, only when there is something to compare).
-        const present = owned.filter((o) => names.includes(o.name));
+        const present = replacedBy(owned, specs).filter((o) => names.includes(o.name));
         const ranges = present.map((o) => {
           const r = ctx.workbook.worksheets.getItem(o.name).getUsedRangeOrNullObject(true);
           r.load(["values", "formulas", "rowIndex", "columnIndex"]);
@@ -217,7 +218,8 @@ export class OfficeWorkbook implements WorkbookPort {
         throw e;
       }
       // Everything is written: swap the new sheets in.
-      for (const o of owned) if (names.includes(o.name)) ctx.workbook.worksheets.getItem(o.name).delete();
+      const replaced = replacedBy(owned, specs);
+      for (const o of replaced) if (names.includes(o.name)) ctx.workbook.worksheets.getItem(o.name).delete();
       ctx.workbook.worksheets.getItemOrNullObject(META_SHEET).delete();
       specs.forEach((spec, k) => (temps[k].name = spec.name));
       const meta = ctx.workbook.worksheets.add(META_SHEET);

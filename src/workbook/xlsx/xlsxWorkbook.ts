@@ -7,6 +7,7 @@ import {
   EditedOutputError,
   META_SHEET,
   gridFingerprint,
+  replacedBy,
   specFingerprint,
   type OwnedSheet,
 } from "../ownership";
@@ -55,8 +56,8 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /** Owned sheets whose content no longer matches what the product wrote. */
-  editedSheets(): string[] {
-    return this.owned()
+  editedSheets(among: readonly OwnedSheet[] = this.owned()): string[] {
+    return among
       .filter((o) => {
         const ws = this.workbook.getWorksheet(o.name);
         return ws !== undefined && gridFingerprint(worksheetToGrid(ws)) !== o.fingerprint;
@@ -75,18 +76,19 @@ export class XlsxWorkbook implements WorkbookPort {
       if (clash) throw new Error(`sheet "${clash.name}" exists and is not owned by ictplan`);
     }
     if (!options.force) {
-      const edited = this.editedSheets();
+      const edited = this.editedSheets(replacedBy(owned, specs));
       if (edited.length) throw new EditedOutputError(edited);
     }
-    // Replace every sheet the product owns (stale summaries of other quarters included), keep the rest untouched.
-    for (const o of owned) {
+    // Replace the owned sheets of the same name or kind (a stale summary of another quarter too); keep the rest.
+    const replaced = replacedBy(owned, specs);
+    for (const o of replaced) {
       const ws = this.workbook.getWorksheet(o.name);
       if (ws) this.workbook.removeWorksheet(ws.id);
     }
     const oldMeta = this.workbook.getWorksheet(META_SHEET);
     if (oldMeta) this.workbook.removeWorksheet(oldMeta.id);
     this.charts.clear();
-    const records: OwnedSheet[] = [];
+    const records: OwnedSheet[] = owned.filter((o) => !replaced.includes(o));
     for (const spec of specs) {
       const ws = this.workbook.addWorksheet(spec.name);
       applySpec(ws, spec);
