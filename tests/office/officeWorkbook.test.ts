@@ -123,3 +123,21 @@ describe("Office.js adapter on the strict fake host", () => {
     expect(sheets.items.map((s) => s.name)).toEqual(["A"]);
   });
 });
+
+describe("ribbon and pane actions", () => {
+  it("Kiểm tra writes only the checks sheet; Tính toán adds results and ranking; the summary adds the summary tab", async () => {
+    const { runAction } = await import("../../src/workbook/office/actions");
+    const host = hostWith(samplePlanRows());
+    const wb = new OfficeWorkbook(host.runner());
+    expect((await runAction(wb, "validate", { lang: "vi" })).written).toEqual(["Kiểm tra"]);
+    expect((await runAction(wb, "compute", { lang: "vi" })).written).toEqual([
+      "Kết quả",
+      "Xếp hạng",
+      "Kiểm tra",
+    ]);
+    const all = await runAction(wb, "summary", { lang: "en", period: "2015-Q1" });
+    expect(all.written).toEqual(["Results", "Ranking", "Checks", "Summary Q1 2015"]);
+    expect(all.run.results?.ranking[0].robustness).not.toBeNull();
+    await wb.selectCell("Số liệu", "H177");
+  });
+});
