@@ -147,6 +147,35 @@ function readSetting(def: SettingDef, raw: import("../grid").CellValue): string 
   }
 }
 
+/** Reads a row's code: present, well-formed and not seen before; otherwise a finding and null. */
+function readCode(
+  ctx: SheetContext,
+  codeRef: CellRef,
+  seen: Map<string, CellRef>,
+  findings: Finding[],
+  column: string,
+  duplicate: "DUPLICATE_UNIT" | "DUPLICATE_INDICATOR",
+): string | null {
+  const code = readText(cellAt(ctx.grid, codeRef.row, codeRef.col), codeRef);
+  findings.push(...code.findings);
+  if (code.value === null) {
+    if (!code.findings.length) findings.push(finding("MISSING_VALUE", codeRef, { column }));
+    return null;
+  }
+  const c = normaliseCode(code.value);
+  if (!validCode(c)) {
+    findings.push(finding("INVALID_CODE", codeRef, { value: code.value }));
+    return null;
+  }
+  const first = seen.get(c);
+  if (first) {
+    findings.push(finding(duplicate, codeRef, { code: c, first: refAddress(first) }));
+    return null;
+  }
+  seen.set(c, codeRef);
+  return c;
+}
+
 function parseUnits(ctx: SheetContext | null, findings: Finding[]): Unit[] {
   if (!ctx) return [];
   const units: Unit[] = [];
@@ -154,23 +183,8 @@ function parseUnits(ctx: SheetContext | null, findings: Finding[]): Unit[] {
   for (const row of rowsOf(ctx)) {
     const codeRef = ref(ctx, row, "code");
     if (!codeRef) break;
-    const code = readText(cellAt(ctx.grid, row, codeRef.col), codeRef);
-    findings.push(...code.findings);
-    if (code.value === null) {
-      if (!code.findings.length) findings.push(finding("MISSING_VALUE", codeRef, { column: "Mã đơn vị" }));
-      continue;
-    }
-    const c = normaliseCode(code.value);
-    if (!validCode(c)) {
-      findings.push(finding("INVALID_CODE", codeRef, { value: code.value }));
-      continue;
-    }
-    const first = seen.get(c);
-    if (first) {
-      findings.push(finding("DUPLICATE_UNIT", codeRef, { code: c, first: refAddress(first) }));
-      continue;
-    }
-    seen.set(c, codeRef);
+    const c = readCode(ctx, codeRef, seen, findings, "Mã đơn vị", "DUPLICATE_UNIT");
+    if (c === null) continue;
     const nameRef = ref(ctx, row, "name");
     const name = nameRef
       ? readText(cellAt(ctx.grid, row, nameRef.col), nameRef)
@@ -219,23 +233,8 @@ function parseIndicators(ctx: SheetContext | null, findings: Finding[]): Indicat
   for (const row of rowsOf(ctx)) {
     const codeRef = ref(ctx, row, "code");
     if (!codeRef) break;
-    const code = readText(cellAt(ctx.grid, row, codeRef.col), codeRef);
-    findings.push(...code.findings);
-    if (code.value === null) {
-      if (!code.findings.length) findings.push(finding("MISSING_VALUE", codeRef, { column: "Mã chỉ tiêu" }));
-      continue;
-    }
-    const c = normaliseCode(code.value);
-    if (!validCode(c)) {
-      findings.push(finding("INVALID_CODE", codeRef, { value: code.value }));
-      continue;
-    }
-    const first = seen.get(c);
-    if (first) {
-      findings.push(finding("DUPLICATE_INDICATOR", codeRef, { code: c, first: refAddress(first) }));
-      continue;
-    }
-    seen.set(c, codeRef);
+    const c = readCode(ctx, codeRef, seen, findings, "Mã chỉ tiêu", "DUPLICATE_INDICATOR");
+    if (c === null) continue;
     const cells: Record<string, CellRef> = {};
     const get = (key: string) => {
       const r = ref(ctx, row, key);
