@@ -68,3 +68,17 @@ export class EditedOutputError extends Error {
 export function replacedBy(owned: readonly OwnedSheet[], specs: readonly SheetSpec[]): OwnedSheet[] {
   return owned.filter((o) => specs.some((s) => s.name === o.name || s.kind === o.kind));
 }
+
+/** Refuses a write whose sheet names (compared as Excel does, ignoring case) would hit a sheet the user owns. */
+export function assertNoUserSheetClash(
+  existing: readonly string[],
+  owned: readonly OwnedSheet[],
+  specs: readonly SheetSpec[],
+): void {
+  const fold = (s: string) => s.normalize("NFC").toLowerCase();
+  const ownedNames = new Set(owned.map((o) => o.name));
+  for (const spec of specs) {
+    const clash = existing.find((n) => fold(n) === fold(spec.name) && !ownedNames.has(n));
+    if (clash) throw new Error(`sheet "${clash}" exists and is not owned by ictplan`);
+  }
+}

@@ -9,6 +9,7 @@ import type { SheetSpec, SpecCell } from "../../engine/sheetSpec";
 import type { ApplyOptions, WorkbookPort } from "../port";
 import {
   EditedOutputError,
+  assertNoUserSheetClash,
   META_SHEET,
   gridFingerprint,
   replacedBy,
@@ -143,12 +144,7 @@ export class OfficeWorkbook implements WorkbookPort {
   async applySheets(specs: readonly SheetSpec[], options: ApplyOptions = {}): Promise<void> {
     await this.run(async (ctx) => {
       const { owned, names } = await this.loadOwned(ctx);
-      const ownedNames = new Set(owned.map((o) => o.name));
-      const fold = (s: string) => s.normalize("NFC").toLowerCase();
-      for (const spec of specs) {
-        const clash = names.find((n) => fold(n) === fold(spec.name) && !ownedNames.has(n));
-        if (clash) throw new Error(`sheet "${clash}" exists and is not owned by ictplan`);
-      }
+      assertNoUserSheetClash(names, owned, specs);
       if (!options.force && owned.length) {
         // Compare what is there now with what the product wrote (one more sync, only when there is something to compare).
         const present = replacedBy(owned, specs).filter((o) => names.includes(o.name));

@@ -5,6 +5,7 @@ import type { SheetSpec } from "../../engine/sheetSpec";
 import type { ApplyOptions, WorkbookPort } from "../port";
 import {
   EditedOutputError,
+  assertNoUserSheetClash,
   META_SHEET,
   gridFingerprint,
   replacedBy,
@@ -67,14 +68,11 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async applySheets(specs: readonly SheetSpec[], options: ApplyOptions = {}): Promise<void> {
     const owned = this.owned();
-    const ownedNames = new Set(owned.map((o) => o.name));
-    const fold = (s: string) => s.normalize("NFC").toLowerCase();
-    for (const spec of specs) {
-      const clash = this.workbook.worksheets.find(
-        (ws) => fold(ws.name) === fold(spec.name) && !ownedNames.has(ws.name),
-      );
-      if (clash) throw new Error(`sheet "${clash.name}" exists and is not owned by ictplan`);
-    }
+    assertNoUserSheetClash(
+      this.workbook.worksheets.map((ws) => ws.name),
+      owned,
+      specs,
+    );
     if (!options.force) {
       const edited = this.editedSheets(replacedBy(owned, specs));
       if (edited.length) throw new EditedOutputError(edited);
