@@ -33,6 +33,7 @@ describe("the template", () => {
       const headers = def.columns.map((_, i) => ws!.getRow(1).getCell(i + 1).value);
       expect(headers).toEqual(def.columns.map((c) => c.header));
       expect(ws!.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+      expect(Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables)).toHaveLength(1);
     }
     expect(wb.getWorksheet("Hướng dẫn")).toBeDefined();
     const units = wb.getWorksheet("Đơn vị")!;

@@ -14,6 +14,12 @@ import { columnLetter } from "../../engine/grid";
 import { templateHeaders } from "../../engine/planRows";
 
 const LISTS_SHEET = "Danh mục";
+const TABLE_NAMES: Record<SheetDef["key"], string> = {
+  settings: "CauHinh",
+  units: "DonVi",
+  indicators: "ChiTieu",
+  figures: "SoLieu",
+};
 const HEADER_FILL = "FF1F4E79";
 /** Rows the drop-downs and formats cover in an empty template. */
 const TEMPLATE_ROWS = 500;
@@ -64,13 +70,19 @@ function inputSheet(
 ): void {
   const ws = wb.addWorksheet(def.name);
   const headers = [...templateHeaders(def.key), ...extraHeaders];
-  headerRow(ws, headers);
-  rows.forEach((r, i) => {
-    const row = ws.getRow(i + 2);
-    r.forEach((v, j) => {
-      if (v !== null) row.getCell(j + 1).value = v;
-    });
+  // The headers and data as an Excel table (an empty template gets one blank row, as Excel's own tables do).
+  const tableRows = rows.length
+    ? rows.map((r) => headers.map((_, j) => r[j] ?? null))
+    : [headers.map(() => null)];
+  ws.addTable({
+    name: TABLE_NAMES[def.key],
+    ref: "A1",
+    headerRow: true,
+    style: { theme: "TableStyleMedium2", showRowStripes: true },
+    columns: headers.map((name) => ({ name, filterButton: true })),
+    rows: tableRows,
   });
+  headerRow(ws, headers);
   const last = Math.max(rows.length + 1, TEMPLATE_ROWS);
   def.columns.forEach((c, j) => {
     const col = ws.getColumn(j + 1);
@@ -96,10 +108,6 @@ function inputSheet(
   }
   for (let j = def.columns.length + 1; j <= headers.length; j++)
     if (!percentCols.has(j)) ws.getColumn(j).width = 11;
-  ws.autoFilter = {
-    from: { row: 1, column: 1 },
-    to: { row: Math.max(rows.length + 1, 2), column: headers.length },
-  };
 }
 
 function instructions(wb: ExcelJS.Workbook): void {
