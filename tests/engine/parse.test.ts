@@ -260,3 +260,58 @@ describe("validation of bad input", () => {
     expect(findings.map((f) => f.code)).toEqual(["MISSING_SHEET", "MISSING_SHEET", "MISSING_SHEET"]);
   });
 });
+
+describe("the finding catalogue", () => {
+  it("every finding code is produced by some bad workbook, at a cell or sheet it names", async () => {
+    const { FINDING_TEXTS } = await import("../../src/engine/i18n/findings");
+    const seen = new Set<string>();
+    const add = (wb: WorkbookGrids, period: string | null = "2015-Q2") =>
+      checkWorkbook(wb, period).findings.forEach((f) => seen.add(f.code));
+    add(badWorkbook());
+    const grid = (sheet: string, values: CellValue[][]): Grid => ({
+      sheet,
+      originRow: 1,
+      originCol: 1,
+      values,
+    });
+    // Missing sheets and columns, a sheet with no header, a duplicate sheet, an extra column.
+    add({
+      sheets: [
+        grid("Cấu hình", [["nothing here"]]),
+        grid("Đơn vị", [
+          ["Mã đơn vị", "Tên đơn vị", "Ghi chú"],
+          ["A", "Đơn vị A", "x"],
+        ]),
+        grid("ĐƠN VỊ", [["Mã đơn vị", "Tên đơn vị"]]),
+      ],
+    });
+    // Empty units and indicators sheets.
+    add({
+      sheets: [
+        grid("Đơn vị", [["Mã đơn vị", "Tên đơn vị", "Nhóm xếp hạng"]]),
+        grid("Chỉ tiêu", [sheetDef("indicators").columns.map((c) => c.header)]),
+        grid("Số liệu", [["Mã đơn vị", "Kỳ báo cáo"]]),
+      ],
+    });
+    // A group with no indicator, an indicator without a figures column, a period without figures, a blank code.
+    const rows = samplePlanRows();
+    add(
+      planRowsToGrids({
+        ...rows,
+        units: [
+          ...rows.units,
+          ["XA1", "Xã Một", "UBND xã", "Có"],
+          [null, "Không mã", "Sở, ban, ngành", "Có"],
+        ],
+        figureIndicators: rows.figureIndicators.slice(1),
+        figures: rows.figures.map((r) => [r[0], r[1], ...r.slice(3)]),
+      }),
+      "2016-Q1",
+    );
+    const expected = Object.keys(FINDING_TEXTS).filter(
+      (c) => !["UNREADABLE", "CONFLICTING_UNIT", "CONFLICTING_INDICATOR"].includes(c),
+    );
+    expect([...seen].sort()).toEqual(expect.arrayContaining(expected.sort()));
+    expect(expected.filter((c) => !seen.has(c))).toEqual([]);
+  });
+});

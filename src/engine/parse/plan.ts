@@ -58,6 +58,10 @@ function prepare(
     return null;
   }
   findings.push(...missingColumns(grid, def, header));
+  // Extra columns (notes, a column the planner added) are kept out of the computation, and said so.
+  if (key !== "figures")
+    for (const [col, text] of header.unmatched)
+      findings.push(finding("UNKNOWN_COLUMN", { sheet: grid.sheet, row: header.row, col }, { header: text }));
   const layout: SheetLayout = {
     sheet: grid.sheet,
     headerRow: header.row,

@@ -1,6 +1,7 @@
 /** Applying a declarative SheetSpec to an ExcelJS worksheet. */
 import type ExcelJS from "exceljs";
 import type { CellStyle, ConditionalFormatSpec, SheetSpec, SpecCell } from "../../engine/sheetSpec";
+import { parseA1 } from "../../engine/grid";
 
 const argb = (rgb: string) => `FF${rgb.toUpperCase()}`;
 
@@ -116,17 +117,27 @@ export function applySpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   for (const w of spec.columnWidths ?? []) ws.getColumn(w.col).width = w.width;
   if (spec.freeze) ws.views = [{ state: "frozen", xSplit: spec.freeze.cols, ySplit: spec.freeze.rows }];
   for (const t of spec.tables ?? []) {
-    // Tables over existing cells: ExcelJS needs the header names and rows, so we rebuild them from the sheet.
-    const [from, to] = t.range.split(":");
-    const m1 = /^([A-Z]+)(\d+)$/.exec(from);
-    const m2 = /^([A-Z]+)(\d+)$/.exec(to);
-    if (!m1 || !m2) continue;
-    const c1 = ws.getColumn(m1[1]).number;
-    const c2 = ws.getColumn(m2[1]).number;
-    const r1 = Number(m1[2]);
-    const r2 = Number(m2[2]);
-    if (r2 <= r1) continue;
-    ws.autoFilter = { from: { row: r1, column: c1 }, to: { row: r2, column: c2 } };
+    // An Excel table over cells already written: ExcelJS wants the header names and the rows' values again.
+    const [from, to] = t.range.split(":").map((x) => parseA1(x));
+    if (!from || !to || to.row <= from.row) continue;
+    const width = to.col - from.col + 1;
+    const header = Array.from({ length: width }, (_, j) =>
+      String(ws.getCell(from.row, from.col + j).value ?? `#${j + 1}`),
+    );
+    const rows = Array.from({ length: to.row - from.row }, (_, i) =>
+      Array.from({ length: width }, (_, j) => ws.getCell(from.row + 1 + i, from.col + j).value),
+    );
+    ws.addTable({
+      name: t.name,
+      ref: t.range.split(":")[0],
+      headerRow: true,
+      style: {
+        theme: (t.style as ExcelJS.TableStyleProperties["theme"]) ?? "TableStyleLight9",
+        showRowStripes: true,
+      },
+      columns: header.map((name) => ({ name, filterButton: true })),
+      rows,
+    });
   }
   let priority = 1;
   for (const cf of spec.conditionalFormats ?? []) ws.addConditionalFormatting(conditional(cf, priority++));
