@@ -1,4 +1,5 @@
 /** The CLI's own messages in Vietnamese and English. */
+import { fillTemplate } from "../engine/text";
 export type Lang = "vi" | "en";
 
 const VI = {
@@ -100,7 +101,7 @@ export type MessageKey = keyof typeof VI;
 /** A CLI message with {placeholders} filled in. */
 export function msg(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
   const t = (lang === "vi" ? VI : EN)[key];
-  return t.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+  return fillTemplate(t, params);
 }
 
 /** The language from the environment's locale: English when it starts with "en", else Vietnamese. */

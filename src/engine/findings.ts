@@ -3,6 +3,7 @@ import type { CellRef } from "./grid";
 import { refAddress } from "./grid";
 import type { Finding, Severity } from "./model";
 import { FINDING_TEXTS, type FindingCode } from "./i18n/findings";
+import { fillTemplate } from "./text";
 
 export type { FindingCode };
 
@@ -21,15 +22,11 @@ export function findingSeverity(code: FindingCode): Severity {
   return FINDING_TEXTS[code].severity;
 }
 
-function fill(template: string, params: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
-}
-
 /** The finding's message in a language, without the location. */
 export function findingMessage(f: Finding, lang: "vi" | "en"): string {
   const t = (FINDING_TEXTS as Record<string, (typeof FINDING_TEXTS)[FindingCode]>)[f.code];
   if (!t) return f.code;
-  return `${fill(lang === "vi" ? t.vi : t.en, f.params)} ${fill(lang === "vi" ? t.fixVi : t.fixEn, f.params)}`;
+  return `${fillTemplate(lang === "vi" ? t.vi : t.en, f.params)} ${fillTemplate(lang === "vi" ? t.fixVi : t.fixEn, f.params)}`;
 }
 
 /** "Số liệu!E12: message" — where, then what and what to do. */

@@ -20,3 +20,8 @@ export function cleanText(s: string): string {
     .replace(/[\u00a0\u2007\u202f]/g, " ")
     .trim();
 }
+
+/** Fills {name} placeholders of a message template; unknown names stay visible as {name}. */
+export function fillTemplate(template: string, params: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+}

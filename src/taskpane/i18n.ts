@@ -1,4 +1,5 @@
 /** Task-pane strings in Vietnamese (default) and English, and number formatting per language. */
+import { fillTemplate } from "../engine/text";
 export type Lang = "vi" | "en";
 
 const VI = {
@@ -67,9 +68,7 @@ export type Key = keyof typeof VI;
 
 /** A string of the catalog with {placeholders} filled in. */
 export function t(lang: Lang, key: Key, params: Record<string, string | number> = {}): string {
-  return (lang === "vi" ? VI : EN)[key].replace(/\{(\w+)\}/g, (_, k: string) =>
-    k in params ? String(params[k]) : `{${k}}`,
-  );
+  return fillTemplate((lang === "vi" ? VI : EN)[key], params);
 }
 
 /** A number as the language writes it (vi: 1.234,5). */
