@@ -2,4 +2,4 @@
 // Runs the TypeScript CLI through tsx so that no build step is needed after `npm ci`.
 "use strict";
 require("tsx/cjs");
-require("../src/cli/main.ts");
+require("../src/cli/main.ts").main();

@@ -378,8 +378,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-if (require.main === module || process.argv[1]?.endsWith("ictplan.js")) {
-  run(process.argv.slice(2), {
+/** Runs the CLI on this process's arguments and sets its exit code (the `ictplan` bin calls this). */
+export function main(): void {
+  void run(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s + "\n"),
     stderr: (s) => process.stderr.write(s + "\n"),
     env: process.env,
