@@ -166,3 +166,25 @@ describe("ictplan CLI", () => {
     expect(JSON.parse(dup.out).findings[0].code).toBe("CONFLICTING_UNIT");
   }, 120000);
 });
+
+describe("the ictplan bin", () => {
+  it("runs when called through a link named ictplan, as npx and npm's .bin do", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const link = path.join(dir, "ictplan");
+    await fs.symlink(path.join(__dirname, "..", "..", "bin", "ictplan.js"), link);
+    const r = spawnSync(
+      process.execPath,
+      [link, "template", "-o", path.join(dir, "via-bin.xlsx"), "--lang", "en"],
+      { encoding: "utf8" },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Written: .*via-bin\.xlsx/);
+    const bad = spawnSync(
+      process.execPath,
+      [link, "validate", path.join(dir, "missing.xlsx"), "--lang", "en"],
+      { encoding: "utf8" },
+    );
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/not found/);
+  });
+});
