@@ -30,6 +30,7 @@ import { EditedOutputError } from "../workbook/ownership";
 import { runAction, type Action } from "../workbook/office/actions";
 import type { OfficeWorkbook } from "../workbook/office/officeWorkbook";
 import { formatNumber, t, type Lang } from "./i18n";
+import { describeOfficeError } from "./errors";
 
 type Message = { intent: "success" | "error" | "warning" | "info"; text: string; retry?: Action };
 const GRADE_COLOR = { good: "success", fair: "brand", average: "warning", weak: "danger" } as const;
@@ -66,7 +67,7 @@ export function App({ workbook, initialLang }: { workbook: OfficeWorkbook; initi
       else
         setMessage({
           intent: "error",
-          text: t(lang, "failed", { detail: e instanceof Error ? e.message : String(e) }),
+          text: describeOfficeError(e, lang),
         });
     } finally {
       setBusy(false);

@@ -47,6 +47,8 @@ function parseRange(address: string): { r0: number; c0: number; r1: number; c1: 
 export class FakeExcel {
   sheets: SheetModel[] = [];
   syncs = 0;
+  /** Workbook structure protected (Review → Protect Workbook): sheets cannot be added, deleted or renamed. */
+  structureProtected = false;
   /** Test hook: the Nth operation from now fails as Excel would fail mid-request. */
   failAtOp: number | null = null;
   payloadBytes = 0;
@@ -410,6 +412,7 @@ class FakeWorksheets extends Loadable {
   add(name: string): FakeWorksheet {
     let model: SheetModel | undefined;
     this.host.queue(() => {
+      if (this.host.structureProtected) throw new OfficeError("AccessDenied", "The workbook is protected.");
       this.host.validateName(name);
       model = { name, cells: new Map(), visibility: "Visible", protected: false, decorations: [] };
       this.host.sheets.push(model);

@@ -141,3 +141,22 @@ describe("ribbon and pane actions", () => {
     await wb.selectCell("Số liệu", "H177");
   });
 });
+
+describe("graceful limits", () => {
+  it("a protected workbook: the write is refused, nothing changes, and the pane says what to do", async () => {
+    const { describeOfficeError } = await import("../../src/taskpane/errors");
+    const host = hostWith(samplePlanRows());
+    host.structureProtected = true;
+    const names = host.sheets.map((s) => s.name);
+    const wb = new OfficeWorkbook(host.runner());
+    const run = runPlan(await wb.readGrids(), { period: "2015-Q2", lang: "vi", robustness: false });
+    const error = await wb.applySheets(run.sheets).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OfficeError);
+    expect(host.sheets.map((s) => s.name)).toEqual(names);
+    expect(describeOfficeError(error, "vi")).toMatch(/bảo vệ/);
+    expect(describeOfficeError(error, "en")).toMatch(/protected/);
+    expect(
+      describeOfficeError(new Error('sheet "Kết quả" exists and is not owned by ictplan'), "vi"),
+    ).toMatch(/Đổi tên.*"Kết quả"/);
+  });
+});
