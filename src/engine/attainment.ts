@@ -1,7 +1,6 @@
 /** Target attainment: per unit, indicator and period, and for the province as a whole. */
 import type { Indicator, Plan, Unit } from "./model";
 import type { AttainmentStatus, ProvinceAttainment, UnitAttainment } from "./results";
-import { periodFromKey } from "./periods";
 import { figuresForPeriod } from "./figureIndex";
 import { periodTarget } from "./validate";
 import { excelGte } from "./excelMath";
@@ -111,9 +110,4 @@ export function provinceAttainment(
       meanAttainment: mean,
     };
   });
-}
-
-/** True when a period key is a whole year. */
-export function isYear(period: string): boolean {
-  return periodFromKey(period)?.quarter === null;
 }

@@ -17,11 +17,6 @@ export function finding(
   return { code, severity: FINDING_TEXTS[code].severity, sheet: where.sheet, cell, params };
 }
 
-/** The catalogue severity of a code. */
-export function findingSeverity(code: FindingCode): Severity {
-  return FINDING_TEXTS[code].severity;
-}
-
 /** The finding's message in a language, without the location. */
 export function findingMessage(f: Finding, lang: "vi" | "en"): string {
   const t = (FINDING_TEXTS as Record<string, (typeof FINDING_TEXTS)[FindingCode]>)[f.code];
@@ -35,16 +30,9 @@ export function formatFinding(f: Finding, lang: "vi" | "en"): string {
   return `${where}: ${findingMessage(f, lang)}`;
 }
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
 /** Counts findings by severity. */
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
   const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) c[f.severity]++;
   return c;
-}
-
-/** Sorts by severity rank only where sheets and cells tie; used for stable display. */
-export function severityRank(s: Severity): number {
-  return SEVERITY_ORDER[s];
 }

@@ -29,11 +29,6 @@ export function absRange(row1: number, col1: number, row2: number, col2: number)
   return `${abs(row1, col1)}:${abs(row2, col2)}`;
 }
 
-/** A number as formula text (full precision, no exponent surprises for ordinary values). */
-export function num(x: number): string {
-  return Number.isInteger(x) ? String(x) : String(x);
-}
-
 /** A string literal for a formula, with quotes doubled. */
 export function str(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
