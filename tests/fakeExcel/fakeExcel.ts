@@ -25,6 +25,12 @@ export class OfficeError extends Error {
 const LIMIT = 5 * 1024 * 1024;
 const key = (r: number, c: number) => `${r},${c}`;
 
+function colName(c: number): string {
+  let s = "";
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
 function colNum(s: string): number {
   let n = 0;
   for (const ch of s.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
@@ -47,6 +53,9 @@ function parseRange(address: string): { r0: number; c0: number; r1: number; c1: 
 export class FakeExcel {
   sheets: SheetModel[] = [];
   syncs = 0;
+  /** The active sheet and the selected address, as the user would see them. */
+  active: string | null = null;
+  selection: string | null = null;
   /** Workbook structure protected (Review → Protect Workbook): sheets cannot be added, deleted or renamed. */
   structureProtected = false;
   /** Test hook: the Nth operation from now fails as Excel would fail mid-request. */
@@ -302,7 +311,10 @@ class FakeRange extends Loadable {
     this.host.queue(() => this.sheetOf()?.decorations.push("merge"));
   }
   select(): void {
-    this.host.queue(() => undefined);
+    this.host.queue(() => {
+      const b = this.box();
+      this.host.selection = b ? `${this.sheetOf()?.name}!${colName(b.c0)}${b.r0 + 1}` : null;
+    });
   }
 }
 
@@ -385,7 +397,9 @@ class FakeWorksheet extends Loadable {
     });
   }
   activate(): void {
-    this.host.queue(() => undefined);
+    this.host.queue(() => {
+      this.host.active = this.ref()?.name ?? null;
+    });
   }
 }
 

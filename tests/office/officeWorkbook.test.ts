@@ -139,6 +139,8 @@ describe("ribbon and pane actions", () => {
     expect(all.written).toEqual(["Results", "Ranking", "Checks", "Summary Q1 2015"]);
     expect(all.run.results?.ranking[0].robustness).not.toBeNull();
     await wb.selectCell("Số liệu", "H177");
+    expect(host.active).toBe("Số liệu");
+    expect(host.selection).toBe("Số liệu!H177");
   });
 });
 
@@ -158,5 +160,36 @@ describe("graceful limits", () => {
     expect(
       describeOfficeError(new Error('sheet "Kết quả" exists and is not owned by ictplan'), "vi"),
     ).toMatch(/Đổi tên.*"Kết quả"/);
+  });
+});
+
+describe("the two adapters agree", () => {
+  it("the Office.js path writes the same cells as the .xlsx path for the same sheet specs", async () => {
+    const { XlsxWorkbook } = await import("../../src/workbook/xlsx/xlsxWorkbook");
+    const { buildTemplate } = await import("../../src/workbook/xlsx/template");
+    const xlsx = await XlsxWorkbook.load(await XlsxWorkbook.of(buildTemplate(samplePlanRows())).save());
+    const run = runPlan(await xlsx.readGrids(), { period: "2015-Q2", lang: "vi", robustness: false });
+    await xlsx.applySheets(run.sheets);
+    const written = await (await XlsxWorkbook.load(await xlsx.save())).readGrids();
+    const host = hostWith(samplePlanRows());
+    await new OfficeWorkbook(host.runner()).applySheets(run.sheets);
+    let compared = 0;
+    for (const spec of run.sheets) {
+      const grid = written.sheets.find((g) => g.sheet === spec.name)!;
+      grid.values.forEach((row, i) =>
+        row.forEach((v, j) => {
+          const f = grid.formulas?.[i]?.[j] ?? null;
+          const fromXlsx = f ?? (v === null || v === "" ? null : v);
+          const fromOffice = host.read(spec.name, a1(grid.originRow + i, grid.originCol + j));
+          expect([
+            spec.name,
+            a1(grid.originRow + i, grid.originCol + j),
+            fromOffice === "" ? null : fromOffice,
+          ]).toEqual([spec.name, a1(grid.originRow + i, grid.originCol + j), fromXlsx]);
+          compared++;
+        }),
+      );
+    }
+    expect(compared).toBeGreaterThan(5000);
   });
 });
