@@ -6,7 +6,7 @@ export interface CellError {
 /** A cell value as the adapters hand it to the engine. */
 export type CellValue = string | number | boolean | Date | CellError | null;
 
-/** A rectangular block of one sheet, as read by an adapter (Office.js or .xlsx). */
+/** A rectangular block of one sheet, as read by an adapter (the Excel add-in or an .xlsx file). */
 export interface Grid {
   readonly sheet: string;
   /** 1-based row of values[0]. */

@@ -1,5 +1,5 @@
 /**
- * Declarative descriptions of the sheets the product writes. Both adapters (Office.js and .xlsx)
+ * Declarative descriptions of the sheets the product writes. Both adapters (the Excel add-in and .xlsx files)
  * apply the same spec, so tests can assert on the spec and the two outputs agree.
  */
 

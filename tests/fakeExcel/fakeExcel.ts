@@ -436,24 +436,20 @@ class FakeWorksheets extends Loadable {
     );
   }
   getItem(name: string): FakeWorksheet {
-    let model: SheetModel | undefined;
-    let resolved = false;
-    return new FakeWorksheet(this.host, () => {
-      if (!resolved) {
-        model = this.host.sheet(name);
-        resolved = true;
-        if (!model) throw new OfficeError("ItemNotFound", `sheet "${name}" not found`);
-      }
-      return model && this.host.sheets.includes(model) ? model : undefined;
-    });
+    return this.lookup(name, true);
   }
   getItemOrNullObject(name: string): FakeWorksheet {
+    return this.lookup(name, false);
+  }
+  /** A proxy resolved by name when first used (at sync), as Office.js resolves it; strict lookups fail on a missing sheet. */
+  private lookup(name: string, strict: boolean): FakeWorksheet {
     let model: SheetModel | undefined;
     let resolved = false;
     return new FakeWorksheet(this.host, () => {
       if (!resolved) {
         model = this.host.sheet(name);
         resolved = true;
+        if (!model && strict) throw new OfficeError("ItemNotFound", `sheet "${name}" not found`);
       }
       return model && this.host.sheets.includes(model) ? model : undefined;
     });
