@@ -35,14 +35,30 @@ export function periodArg(text: string): string | null {
   return p ? periodKey(p) : null;
 }
 
-/** Checks, computes and builds the output sheets; never throws for bad input (it becomes findings). */
-export function runPlan(grids: WorkbookGrids, options: RunOptions): RunResult {
+/** The steps of a run, in order; a caller that must stay responsive can pause between them. */
+export type RunStep = "check" | "compute" | "summary" | "sheets";
+
+/** Checks, computes and builds the output sheets, yielding before each step; returns the result. */
+export function* planSteps(grids: WorkbookGrids, options: RunOptions): Generator<RunStep, RunResult, void> {
+  yield "check";
   const { plan, findings, period } = checkWorkbook(grids, options.period ?? null);
   if (!period || plan.units.length === 0 || plan.indicators.length === 0) {
     return { plan, findings, period, results: null, summary: null, sheets: [] };
   }
+  yield "compute";
   const results = computePeriod(plan, period, { robustness: options.robustness ?? true });
+  yield "summary";
   const summary = options.summary === false ? null : buildQuarterlySummary(plan, results, findings);
+  yield "sheets";
   const sheets = buildOutputSheets(plan, results, findings, { lang: options.lang, summary });
   return { plan, findings, period, results, summary, sheets };
+}
+
+/** Checks, computes and builds the output sheets; never throws for bad input (it becomes findings). */
+export function runPlan(grids: WorkbookGrids, options: RunOptions): RunResult {
+  const steps = planSteps(grids, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
 }

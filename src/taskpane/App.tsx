@@ -1,198 +1,222 @@
-/** The task pane: actions, findings (click to select the cell) and the ranking per group. */
-import { useState } from "react";
+/** The task pane: the plan at a glance, the three actions with progress, and a view per kind of result. */
+import { useCallback, useEffect, useRef, useState } from "react";
 import {
-  Badge,
   Button,
-  Dropdown,
-  Field,
-  Input,
+  CounterBadge,
   MessageBar,
   MessageBarBody,
-  Option,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
+  ProgressBar,
+  Tab,
+  TabList,
   Text,
   Title3,
 } from "@fluentui/react-components";
-import type { Finding } from "../engine/model";
+import type { Finding, Plan } from "../engine/model";
 import type { RunResult } from "../engine/pipeline";
-import { countBySeverity, formatFinding } from "../engine/findings";
-import { gradeLabel } from "../engine/i18n/labels";
-import { groupName } from "../engine/outputs/style";
-import { byRank } from "../engine/summary";
-import { periodArg } from "../engine/pipeline";
+import type { SettingsChange } from "../engine/settingsEdit";
+import { countBySeverity } from "../engine/findings";
 import { EditedOutputError } from "../workbook/ownership";
-import { runAction, type Action } from "../workbook/office/actions";
-import type { OfficeWorkbook } from "../workbook/office/officeWorkbook";
-import { formatNumber, t, type Lang } from "./i18n";
+import type { InteractiveWorkbook } from "../workbook/port";
+import {
+  CancelledError,
+  inspectWorkbook,
+  runAction,
+  saveSettings,
+  type Action,
+  type Stage,
+} from "../workbook/office/actions";
+import { t, type Lang } from "./i18n";
 import { describeOfficeError } from "./errors";
+import { Overview } from "./views/Overview";
+import { Findings } from "./views/Findings";
+import { Rankings } from "./views/Rankings";
+import { Attainment } from "./views/Attainment";
+import { SettingsView } from "./views/SettingsView";
 
+type View = "overview" | "findings" | "rankings" | "attainment" | "settings";
 type Message = { intent: "success" | "error" | "warning" | "info"; text: string; retry?: Action };
-const GRADE_COLOR = { good: "success", fair: "brand", average: "warning", weak: "danger" } as const;
+const STAGES: readonly Stage[] = ["read", "check", "compute", "summary", "sheets", "write"];
 
-export function App({ workbook, initialLang }: { workbook: OfficeWorkbook; initialLang: Lang }) {
-  const [lang, setLang] = useState<Lang>(initialLang);
-  const [period, setPeriod] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<Message | null>(null);
+export interface AppProps {
+  workbook: InteractiveWorkbook;
+  initialLang: Lang;
+  /** Told when the language changes (the preview page follows it). */
+  onLangChange?: (lang: Lang) => void;
+}
+
+export function App({ workbook, initialLang, onLangChange }: AppProps) {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  const [view, setView] = useState<View>("overview");
+  const [period, setPeriod] = useState<string>("");
+  const [plan, setPlan] = useState<Plan | null>(null);
+  const [findings, setFindings] = useState<readonly Finding[]>([]);
   const [run, setRun] = useState<RunResult | null>(null);
+  const [stage, setStage] = useState<Stage | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
+  const abort = useRef<AbortController | null>(null);
+
+  const setLang = (l: Lang) => {
+    setLangState(l);
+    onLangChange?.(l);
+  };
+
+  const failure = useCallback(
+    (e: unknown): Message => ({ intent: "error", text: describeOfficeError(e, lang) }),
+    [lang],
+  );
+
+  const inspect = useCallback(async () => {
+    try {
+      const checked = await inspectWorkbook(workbook);
+      setPlan(checked.plan);
+      setFindings(checked.findings);
+    } catch (e) {
+      setMessage(failure(e));
+    }
+  }, [workbook, failure]);
+
+  useEffect(() => {
+    void inspect();
+    // Only on opening: later reads happen with each action.
+  }, [workbook]);
 
   async function act(action: Action, force = false) {
-    setBusy(true);
+    const controller = new AbortController();
+    abort.current = controller;
     setMessage(null);
+    setStage("read");
     try {
-      const { run: r, written } = await runAction(workbook, action, {
-        period: period.trim() ? periodArg(period) : null,
-        lang,
-        force,
-      });
+      const { run: r, written } = await runAction(
+        workbook,
+        action,
+        { period: period || null, lang, force },
+        { onStage: setStage, signal: controller.signal },
+      );
       setRun(r);
+      setPlan(r.plan);
+      setFindings(r.findings);
       const c = countBySeverity(r.findings);
       setMessage({
         intent: c.error ? "warning" : "success",
-        text: action === "validate" ? t(lang, "checked", c) : t(lang, "done", { sheets: written.join(", ") }),
+        text:
+          action === "validate" || written.length === 0
+            ? t(lang, "checked", c)
+            : t(lang, "done", { sheets: written.join(", ") }),
       });
+      if (action === "validate" && r.findings.length) setView("findings");
+      if (action !== "validate" && r.results && view === "overview") setView("rankings");
     } catch (e) {
-      if (e instanceof EditedOutputError)
+      if (e instanceof CancelledError) setMessage({ intent: "info", text: t(lang, "cancelled") });
+      else if (e instanceof EditedOutputError)
         setMessage({
           intent: "warning",
           text: t(lang, "edited", { sheets: e.sheets.join(", ") }),
           retry: action,
         });
-      else
-        setMessage({
-          intent: "error",
-          text: describeOfficeError(e, lang),
-        });
+      else setMessage(failure(e));
     } finally {
-      setBusy(false);
+      abort.current = null;
+      setStage(null);
     }
   }
 
-  const select = (f: Finding) => void workbook.selectCell(f.sheet, f.cell).catch(() => undefined);
-  const plan = run?.plan;
+  async function save(change: SettingsChange) {
+    setMessage(null);
+    setStage("write");
+    try {
+      const ok = await saveSettings(workbook, change);
+      setMessage(
+        ok
+          ? { intent: "success", text: t(lang, "saved") }
+          : { intent: "error", text: t(lang, "noSettingsSheet") },
+      );
+      await inspect();
+    } catch (e) {
+      setMessage(failure(e));
+    } finally {
+      setStage(null);
+    }
+  }
+
+  const select = (f: Finding) =>
+    void workbook.selectCell(f.sheet, f.cell).catch((e) => setMessage(failure(e)));
+  const busy = stage !== null;
+  const counts = countBySeverity(findings);
 
   return (
-    <main style={{ padding: 12, display: "flex", flexDirection: "column", gap: 12 }} lang={lang}>
+    <main className="pane" lang={lang}>
       <Title3 as="h1">{t(lang, "title")}</Title3>
-      <Field label={t(lang, "language")}>
-        <Dropdown
-          value={lang === "vi" ? "Tiếng Việt" : "English"}
-          selectedOptions={[lang]}
-          onOptionSelect={(_, d) => setLang((d.optionValue as Lang) ?? "vi")}
-        >
-          <Option value="vi">Tiếng Việt</Option>
-          <Option value="en">English</Option>
-        </Dropdown>
-      </Field>
-      <Field label={t(lang, "period")} hint={t(lang, "periodHint")}>
-        <Input value={period} onChange={(_, d) => setPeriod(d.value)} />
-      </Field>
-      <div style={{ display: "flex", flexWrap: "wrap", gap: 8 }}>
-        <Button disabled={busy} onClick={() => void act("validate")}>
-          {t(lang, "validate")}
-        </Button>
-        <Button disabled={busy} appearance="primary" onClick={() => void act("compute")}>
-          {t(lang, "compute")}
-        </Button>
-        <Button disabled={busy} onClick={() => void act("summary")}>
-          {t(lang, "summary")}
-        </Button>
-      </div>
-      {busy && <Spinner size="small" label={t(lang, "working")} />}
-      {message && (
-        <MessageBar intent={message.intent}>
-          <MessageBarBody>
-            {message.text}{" "}
-            {message.retry && (
-              <Button size="small" onClick={() => void act(message.retry as Action, true)}>
-                {t(lang, "overwrite")}
+      <TabList
+        aria-label={t(lang, "views")}
+        selectedValue={view}
+        onTabSelect={(_, d) => setView(d.value as View)}
+        size="small"
+        style={{ flexWrap: "wrap" }}
+      >
+        <Tab value="overview">{t(lang, "overview")}</Tab>
+        <Tab value="findings">
+          {t(lang, "findings")}{" "}
+          <CounterBadge
+            count={findings.length}
+            showZero
+            size="small"
+            color={counts.error ? "danger" : "informative"}
+            aria-label={t(lang, "checked", counts)}
+          />
+        </Tab>
+        <Tab value="rankings">{t(lang, "rankings")}</Tab>
+        <Tab value="attainment">{t(lang, "attainment")}</Tab>
+        <Tab value="settings">{t(lang, "settings")}</Tab>
+      </TabList>
+
+      <div aria-live="polite" className="pane-status">
+        {stage && (
+          <div className="pane-progress">
+            <ProgressBar
+              value={(STAGES.indexOf(stage) + 1) / STAGES.length}
+              thickness="large"
+              aria-label={t(lang, "progress")}
+            />
+            <Text size={200}>{t(lang, `stage_${stage}` as const)}</Text>
+            {abort.current && stage !== "write" && (
+              <Button size="small" onClick={() => abort.current?.abort()}>
+                {t(lang, "cancel")}
               </Button>
             )}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {plan && (
-        <Text>
-          {t(lang, "plan", {
-            province: plan.settings.province,
-            units: plan.units.length,
-            indicators: plan.indicators.length,
-            periods: plan.periods.join(", "),
-          })}
-        </Text>
-      )}
-      {run && (
-        <section aria-label={t(lang, "findings")}>
-          <Title3 as="h2">{t(lang, "findings")}</Title3>
-          {run.findings.length === 0 && <Text>{t(lang, "noFindings")}</Text>}
-          <ul style={{ listStyle: "none", padding: 0, margin: 0 }}>
-            {run.findings.slice(0, 200).map((f, i) => (
-              <li key={i} style={{ marginBottom: 4 }}>
-                <Button
-                  appearance="subtle"
-                  size="small"
-                  onClick={() => select(f)}
-                  style={{ textAlign: "left", justifyContent: "flex-start" }}
-                >
-                  <Badge
-                    color={
-                      f.severity === "error" ? "danger" : f.severity === "warning" ? "warning" : "informative"
-                    }
-                    style={{ marginRight: 6 }}
-                  >
-                    {t(lang, f.severity)}
-                  </Badge>
-                  {formatFinding(f, lang)}
+          </div>
+        )}
+        {message && (
+          <MessageBar intent={message.intent}>
+            <MessageBarBody>
+              {message.text}{" "}
+              {message.retry && (
+                <Button size="small" onClick={() => void act(message.retry as Action, true)}>
+                  {t(lang, "overwrite")}
                 </Button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {run?.results &&
-        ["department", "district", "commune"].map((g) => {
-          const rows = byRank(run.results!.ranking.filter((r) => r.group === g));
-          if (!rows.length) return null;
-          return (
-            <section key={g} aria-label={`${t(lang, "ranking")} – ${groupName(g as "department", lang)}`}>
-              <Title3 as="h2">
-                {t(lang, "ranking")} – {groupName(g as "department", lang)}
-              </Title3>
-              <Table size="small">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>{t(lang, "rank")}</TableHeaderCell>
-                    <TableHeaderCell>{t(lang, "unit")}</TableHeaderCell>
-                    <TableHeaderCell>{t(lang, "index")}</TableHeaderCell>
-                    <TableHeaderCell>{t(lang, "grade")}</TableHeaderCell>
-                    <TableHeaderCell>{t(lang, "interval")}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {rows.map((r) => (
-                    <TableRow key={r.unit}>
-                      <TableCell>{r.rankInGroup}</TableCell>
-                      <TableCell>{r.name}</TableCell>
-                      <TableCell>
-                        {formatNumber(lang, r.indexRounded, run.plan.settings.indexDecimals)}
-                      </TableCell>
-                      <TableCell>
-                        <Badge color={GRADE_COLOR[r.grade]}>{gradeLabel(r.grade, lang)}</Badge>
-                      </TableCell>
-                      <TableCell>{r.robustness ? `${r.robustness.p5}–${r.robustness.p95}` : ""}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </section>
-          );
-        })}
+              )}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+
+      <section role="tabpanel" aria-label={t(lang, view)} className="pane-view">
+        {view === "overview" && (
+          <Overview
+            lang={lang}
+            plan={plan}
+            period={period}
+            onPeriod={setPeriod}
+            busy={busy}
+            onAction={(a) => void act(a)}
+          />
+        )}
+        {view === "findings" && <Findings lang={lang} findings={findings} onSelect={select} />}
+        {view === "rankings" && <Rankings lang={lang} run={run} />}
+        {view === "attainment" && <Attainment lang={lang} run={run} />}
+        {view === "settings" && (
+          <SettingsView lang={lang} onLang={setLang} plan={plan} busy={busy} onSave={(c) => void save(c)} />
+        )}
+      </section>
     </main>
   );
 }

@@ -3,8 +3,10 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { OfficeWorkbook } from "../workbook/office/officeWorkbook";
 import { App } from "./App";
+import { installStyles } from "./styles";
 import { t, type Lang } from "./i18n";
 
+/** True when Office's theme has a dark background (luma below half). */
 function isDark(): boolean {
   const bg = Office.context.officeTheme?.bodyBackgroundColor ?? "#ffffff";
   const n = parseInt(bg.replace("#", ""), 16);
@@ -12,6 +14,7 @@ function isDark(): boolean {
 }
 
 Office.onReady((info) => {
+  installStyles();
   const root = createRoot(document.getElementById("root") as HTMLElement);
   const lang: Lang = (Office.context.displayLanguage ?? "vi").toLowerCase().startsWith("en") ? "en" : "vi";
   const theme = info.host && isDark() ? webDarkTheme : webLightTheme;

@@ -1,6 +1,7 @@
 /** The port the engine needs from a workbook host: read the sheets as grids, apply sheet specs. */
 import type { WorkbookGrids } from "../engine/grid";
 import type { SheetSpec } from "../engine/sheetSpec";
+import type { CellEdit } from "../engine/settingsEdit";
 
 export interface ApplyOptions {
   /** Replace an owned output sheet even when the user has edited it since the product wrote it. */
@@ -14,4 +15,12 @@ export interface WorkbookPort {
   ownedSheets(): Promise<string[]>;
   /** Creates or replaces the given output sheets; never touches a sheet the product does not own. */
   applySheets(specs: readonly SheetSpec[], options?: ApplyOptions): Promise<void>;
+}
+
+/** What the task pane needs beyond the port: go to a cell, and write the cells the user asked to change. */
+export interface InteractiveWorkbook extends WorkbookPort {
+  /** Activates the sheet and selects the cell (A1 without the sheet; "" selects A1). */
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /** Writes the given cells of input sheets, text as text, in one batch. */
+  writeCells(edits: readonly CellEdit[]): Promise<void>;
 }

@@ -1,10 +1,15 @@
-/** The three ribbon and task-pane actions, shared by both: check, compute and rank, generate the quarterly summary. */
-import { runPlan, type RunResult } from "../../engine/pipeline";
+/** The task-pane and ribbon actions, shared by both: check, compute and rank, generate the quarterly summary. */
+import { planSteps, type RunResult, type RunStep } from "../../engine/pipeline";
 import type { OutputKind } from "../../engine/sheetSpec";
 import type { Lang } from "../../engine/i18n/labels";
-import type { WorkbookPort } from "../port";
+import { checkWorkbook } from "../../engine/validate";
+import { settingsEdits, type SettingsChange } from "../../engine/settingsEdit";
+import type { InteractiveWorkbook, WorkbookPort } from "../port";
 
 export type Action = "validate" | "compute" | "summary";
+
+/** The stages an action goes through; it can be cancelled before "write" and not after. */
+export type Stage = "read" | RunStep | "write";
 
 const WRITES: Record<Action, readonly OutputKind[]> = {
   validate: ["findings"],
@@ -18,20 +23,73 @@ export interface ActionOptions {
   readonly force?: boolean;
 }
 
+export interface ActionHooks {
+  /** Called as each stage starts, so a pane can show progress. */
+  readonly onStage?: (stage: Stage) => void;
+  /** Aborting cancels the action at the next stage boundary before anything is written. */
+  readonly signal?: AbortSignal;
+}
+
+/** The action was cancelled before it wrote anything. */
+export class CancelledError extends Error {
+  constructor() {
+    super("cancelled");
+    this.name = "CancelledError";
+  }
+}
+
+// Yielding to the event loop between stages lets the pane repaint and take a click on Cancel.
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function stepper(hooks: ActionHooks): (stage: Stage) => Promise<void> {
+  return async (stage) => {
+    if (hooks.signal?.aborted) throw new CancelledError();
+    hooks.onStage?.(stage);
+    await pause();
+    if (hooks.signal?.aborted) throw new CancelledError();
+  };
+}
+
 /** Runs an action on a workbook: reads it, computes, writes the sheets the action owns. */
 export async function runAction(
   port: WorkbookPort,
   action: Action,
   options: ActionOptions,
+  hooks: ActionHooks = {},
 ): Promise<{ run: RunResult; written: string[] }> {
+  const step = stepper(hooks);
+  await step("read");
   const grids = await port.readGrids();
-  const run = runPlan(grids, {
+  const steps = planSteps(grids, {
     period: options.period ?? null,
     lang: options.lang,
     robustness: action !== "validate",
     summary: action === "summary",
   });
+  let next = steps.next();
+  while (!next.done) {
+    await step(next.value);
+    next = steps.next();
+  }
+  const run = next.value;
   const sheets = run.sheets.filter((s) => WRITES[action].includes(s.kind));
-  if (sheets.length) await port.applySheets(sheets, { force: options.force ?? false });
+  if (sheets.length) {
+    await step("write");
+    await port.applySheets(sheets, { force: options.force ?? false });
+  }
   return { run, written: sheets.map((s) => s.name) };
+}
+
+/** Reads and checks the workbook without writing anything: what the pane shows when it opens. */
+export async function inspectWorkbook(port: WorkbookPort, period: string | null = null) {
+  return checkWorkbook(await port.readGrids(), period);
+}
+
+/** Writes changed settings into the plan's settings sheet; false when the workbook has none. */
+export async function saveSettings(port: InteractiveWorkbook, change: SettingsChange): Promise<boolean> {
+  const grids = await port.readGrids();
+  const edits = settingsEdits(grids, checkWorkbook(grids, null).plan, change);
+  if (!edits) return false;
+  await port.writeCells(edits);
+  return true;
 }

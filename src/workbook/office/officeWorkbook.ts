@@ -6,7 +6,8 @@
 import type { CellValue, Grid, WorkbookGrids } from "../../engine/grid";
 import { a1, columnLetter } from "../../engine/grid";
 import type { SheetSpec, SpecCell } from "../../engine/sheetSpec";
-import type { ApplyOptions, WorkbookPort } from "../port";
+import type { ApplyOptions, InteractiveWorkbook } from "../port";
+import type { CellEdit } from "../../engine/settingsEdit";
 import {
   EditedOutputError,
   assertNoUserSheetClash,
@@ -82,7 +83,7 @@ export function chunkRows(
 
 const rgb = (hex: string) => `#${hex}`;
 
-export class OfficeWorkbook implements WorkbookPort {
+export class OfficeWorkbook implements InteractiveWorkbook {
   /** Syncs made so far (for the documented budget and its tests). */
   syncs = 0;
   /** Of those, the extra syncs made only to keep requests under the payload limit. */
@@ -322,6 +323,15 @@ export class OfficeWorkbook implements WorkbookPort {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       ws.activate();
       ws.getRange(address || "A1").select();
+      await this.sync(ctx);
+    });
+  }
+
+  async writeCells(edits: readonly CellEdit[]): Promise<void> {
+    if (!edits.length) return;
+    await this.run(async (ctx) => {
+      for (const e of edits)
+        ctx.workbook.worksheets.getItem(e.sheet).getRange(e.cell).formulas = [[literalFor(e.value)]];
       await this.sync(ctx);
     });
   }

@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import type { WorkbookGrids } from "../../engine/grid";
 import type { SheetSpec } from "../../engine/sheetSpec";
 import type { ApplyOptions, WorkbookPort } from "../port";
+import type { CellEdit } from "../../engine/settingsEdit";
 import {
   EditedOutputError,
   assertNoUserSheetClash,
@@ -96,6 +97,15 @@ export class XlsxWorkbook implements WorkbookPort {
     const meta = this.workbook.addWorksheet(META_SHEET, { state: "veryHidden" });
     meta.addRow(["sheet", "kind", "fingerprint"]);
     for (const r of records) meta.addRow([r.name, r.kind, r.fingerprint]);
+  }
+
+  /** Writes cells of input sheets; strings are stored as text, never as formulas. */
+  writeCells(edits: readonly CellEdit[]): void {
+    for (const e of edits) {
+      const ws = this.workbook.getWorksheet(e.sheet);
+      if (!ws) throw new Error(`no sheet ${e.sheet}`);
+      ws.getCell(e.cell).value = e.value;
+    }
   }
 
   /** The .xlsx bytes, with the summary's charts added as native DrawingML parts. */

@@ -1,0 +1,58 @@
+/** The preview's workbook: an .xlsx file held in the page, with the selection the pane asks for. */
+import type { WorkbookGrids } from "../engine/grid";
+import type { SheetSpec } from "../engine/sheetSpec";
+import type { CellEdit } from "../engine/settingsEdit";
+import type { ApplyOptions, InteractiveWorkbook } from "../workbook/port";
+import type { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
+
+export interface Selection {
+  readonly sheet: string;
+  readonly cell: string;
+}
+
+/** Wraps the .xlsx adapter; tells the grid view when content or selection changes. */
+export class PreviewWorkbook implements InteractiveWorkbook {
+  /** Bumped on every change of content, so views re-read only when needed. */
+  revision = 0;
+  selection: Selection | null = null;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    readonly xlsx: XlsxWorkbook,
+    readonly fileName: string,
+  ) {}
+
+  /** Calls back on every change; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(content: boolean): void {
+    if (content) this.revision++;
+    for (const l of this.listeners) l();
+  }
+
+  readGrids(): Promise<WorkbookGrids> {
+    return this.xlsx.readGrids();
+  }
+
+  ownedSheets(): Promise<string[]> {
+    return this.xlsx.ownedSheets();
+  }
+
+  async applySheets(specs: readonly SheetSpec[], options?: ApplyOptions): Promise<void> {
+    await this.xlsx.applySheets(specs, options);
+    this.changed(true);
+  }
+
+  async writeCells(edits: readonly CellEdit[]): Promise<void> {
+    this.xlsx.writeCells(edits);
+    this.changed(true);
+  }
+
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    this.selection = { sheet, cell: cell || "A1" };
+    this.changed(false);
+  }
+}
