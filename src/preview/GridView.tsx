@@ -81,10 +81,11 @@ export function GridView({ workbook, lang }: { workbook: PreviewWorkbook; lang: 
         {t(lang, "rowsShown", { first: frame.first, last: frame.last, total: frame.rows })}
       </Text>
       <div className="grid-scroll" tabIndex={0} role="region" aria-label={grid.sheet}>
-        <table className="sheet" aria-readonly="true">
+        <table className="sheet">
+          <caption className="visually-hidden">{t(lang, "readOnly", { file: grid.sheet })}</caption>
           <thead>
             <tr>
-              <th scope="col" aria-label={grid.sheet} />
+              <td />
               {colNumbers.map((c) => (
                 <th key={c} scope="col">
                   {columnLetter(c)}

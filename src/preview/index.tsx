@@ -22,7 +22,7 @@ import { PreviewWorkbook } from "./previewWorkbook";
 const SAMPLE = "samples/lao-cai-2015.xlsx";
 
 const PREVIEW_CSS = `
-.preview { display: grid; grid-template-columns: minmax(0, 1fr) 380px; grid-template-rows: auto 1fr; height: 100vh;
+.preview { display: grid; grid-template-columns: minmax(0, 1fr) 420px; grid-template-rows: auto 1fr; height: 100vh;
   background: var(--colorNeutralBackground2); color: var(--colorNeutralForeground1); }
 .toolbar { grid-column: 1 / -1; display: flex; flex-wrap: wrap; gap: 8px; align-items: center; padding: 8px 12px;
   border-bottom: 1px solid var(--colorNeutralStroke2); background: var(--colorNeutralBackground1); }

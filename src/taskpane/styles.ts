@@ -20,8 +20,10 @@ body { margin: 0; font-family: "Segoe UI", "Segoe UI Web (West European)", -appl
 .finding { text-align: left; justify-content: flex-start; align-items: flex-start; gap: 8px; width: 100%;
   height: auto; min-height: 24px; font-weight: normal; }
 .finding-cell { font-family: Consolas, monospace; min-width: 3.5em; color: var(--colorBrandForeground1); }
+.data-table .fui-Badge, .data-table .num { white-space: nowrap; }
 .data-table .num { text-align: right; font-variant-numeric: tabular-nums; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.sub { font-size: 11px; color: var(--colorNeutralForeground3); }
 .code { font-family: Consolas, monospace; color: var(--colorNeutralForeground3); }
 `;
 

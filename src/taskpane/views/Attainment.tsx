@@ -31,6 +31,7 @@ export function Attainment({ lang, run }: { lang: Lang; run: RunResult | null })
       size="small"
       aria-label={t(lang, "attainmentCaption", { period: periodLabel(lang, results.period) })}
       className="data-table"
+      style={{ tableLayout: "auto" }}
     >
       <TableHeader>
         <TableRow>
@@ -49,6 +50,7 @@ export function Attainment({ lang, run }: { lang: Lang; run: RunResult | null })
             </TableCell>
             <TableCell className="num">
               {formatNumber(lang, p.unitsMeeting, 0)}/{formatNumber(lang, p.applicableUnits, 0)}
+              {p.shareMeeting !== null && <div className="sub">{formatPercent(lang, p.shareMeeting)}</div>}
             </TableCell>
             <TableCell className="num">
               {p.coverageTarget === null ? "–" : formatPercent(lang, p.coverageTarget, 0)}

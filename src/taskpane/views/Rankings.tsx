@@ -91,7 +91,13 @@ export function Rankings({ lang, run }: { lang: Lang; run: RunResult | null }) {
           ))}
         </Dropdown>
       </Field>
-      <Table size="small" sortable aria-label={caption} className="data-table">
+      <Table
+        size="small"
+        sortable
+        aria-label={caption}
+        className="data-table"
+        style={{ tableLayout: "auto" }}
+      >
         <TableHeader>
           <TableRow>
             {header("rank", t(lang, "rank"))}

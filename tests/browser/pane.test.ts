@@ -1,0 +1,354 @@
+/**
+ * The task pane in headless Chromium (Debian's package), built for production:
+ * - in taskpane.html with Office.js from @microsoft/office-js (no CDN): starts, says it needs Excel;
+ * - in the preview (`npm run preview`), on the bundled sample: validate, go to a finding's cell, compute,
+ *   the summary, settings written back, language, dark theme, download, keyboard only, axe-core, screenshots.
+ * No request may leave 127.0.0.1. Skipped with a message when Chromium is missing, except in CI.
+ */
+import { existsSync, promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { build, serve } from "../../scripts/serve";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
+import { runPlan, type RunResult } from "../../src/engine/pipeline";
+import { byRank } from "../../src/engine/summary";
+import { summarySheetName } from "../../src/engine/outputs/summarySheet";
+import { countBySeverity } from "../../src/engine/findings";
+import { formatNumber } from "../../src/taskpane/i18n";
+import { a1 } from "../../src/engine/grid";
+
+const CHROMIUM = "/usr/bin/chromium";
+const root = path.join(__dirname, "..", "..");
+const officeDist = path.join(root, "node_modules", "@microsoft", "office-js", "dist");
+const sampleFile = path.join(root, "assets", "samples", "lao-cai-2015.xlsx");
+const artefacts = path.join(root, "test-results");
+const docsShots = path.join(root, "docs", "screenshots");
+const haveChromium = existsSync(CHROMIUM);
+type View = "overview" | "findings" | "rankings" | "attainment" | "settings";
+const VIEWS: readonly View[] = ["overview", "findings", "rankings", "attainment", "settings"];
+const TAB_NAMES = {
+  vi: {
+    overview: "Tổng quan",
+    findings: "Phát hiện",
+    rankings: "Xếp hạng",
+    attainment: "Mức đạt",
+    settings: "Cấu hình",
+  },
+  en: {
+    overview: "Overview",
+    findings: "Findings",
+    rankings: "Rankings",
+    attainment: "Attainment",
+    settings: "Settings",
+  },
+} as const;
+
+if (!haveChromium && process.env.CI === "true")
+  throw new Error("CI needs Debian's chromium for the browser tests (apt-get install chromium)");
+if (!haveChromium)
+  console.warn(
+    "Browser tests skipped: /usr/bin/chromium is missing. Install Debian's chromium (apt-get install chromium) to run them.",
+  );
+
+const describeBrowser = haveChromium ? describe : describe.skip;
+
+describeBrowser("task pane in Chromium", () => {
+  let out: string;
+  let server: { url: string; close: () => void };
+  let browser: Browser;
+  let expected: RunResult;
+  const foreign: string[] = [];
+
+  beforeAll(async () => {
+    out = await fs.mkdtemp(path.join(os.tmpdir(), "ictplan-dist-"));
+    build(out);
+    server = await serve(out);
+    const { chromium } = await import("playwright-core");
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+      ],
+    });
+    const sample = await XlsxWorkbook.load(await fs.readFile(sampleFile));
+    expected = runPlan(await sample.readGrids(), { lang: "vi" });
+    await fs.mkdir(artefacts, { recursive: true });
+  }, 240000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+    if (out) await fs.rm(out, { recursive: true, force: true });
+  });
+
+  afterEach(() => expect(foreign).toEqual([]));
+
+  /** A page whose requests may only reach the test server (and Office.js, answered from node_modules). */
+  async function newPage(): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    page.on("pageerror", (e) => foreign.push(`page error: ${e.message}`));
+    await page.route("**/*", async (route) => {
+      const url = new URL(route.request().url());
+      if (url.origin === server.url || url.protocol === "blob:" || url.protocol === "data:")
+        return route.continue();
+      if (url.hostname === "appsforoffice.microsoft.com") {
+        const local = path.join(officeDist, url.pathname.replace(/^\/lib\/1\/hosted\//, ""));
+        if (local.startsWith(officeDist) && existsSync(local))
+          return route.fulfill({ path: local, contentType: "text/javascript" });
+      }
+      foreign.push(url.href);
+      return route.abort();
+    });
+    return page;
+  }
+
+  async function openSample(page: Page): Promise<void> {
+    const started = Date.now();
+    await page.goto(`${server.url}/preview.html`);
+    await page.getByRole("button", { name: "Dùng tệp mẫu Lào Cai" }).waitFor();
+    console.log(`preview: first render in ${Date.now() - started} ms`);
+    await page.getByRole("button", { name: "Dùng tệp mẫu Lào Cai" }).click();
+    await page
+      .locator(".facts")
+      .getByText(expected.plan.settings.province, { exact: true })
+      .waitFor({ timeout: 30000 });
+  }
+
+  const tab = (page: Page, view: View, lang: "vi" | "en" = "vi") =>
+    page.locator(".pane").getByRole("tab", { name: new RegExp(`^${TAB_NAMES[lang][view]}`) });
+
+  async function axe(page: Page, label: string): Promise<void> {
+    // Evaluated through DevTools, so the page's Content-Security-Policy does not block it.
+    await page.evaluate(await fs.readFile(require.resolve("axe-core/axe.min.js"), "utf8"));
+    // Tabster's focus sentinels (data-tabster-dummy) are aria-hidden and focusable on purpose; Microsoft's
+    // Accessibility Insights drops them from aria-hidden-focus too (accessibility-insights-web#7605).
+    const violations = await page.evaluate(async () => {
+      type Node = { target: unknown; html: string };
+      const result = await (
+        window as unknown as {
+          axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: Node[] }[] }> };
+        }
+      ).axe.run();
+      return result.violations
+        .map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          nodes: v.nodes.filter(
+            (n) => !(v.id === "aria-hidden-focus" && n.html.includes("data-tabster-dummy")),
+          ),
+        }))
+        .filter((v) => v.nodes.length)
+        .map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
+        }));
+    });
+    const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    if (violations.length) console.log(`axe ${label}:`, JSON.stringify(violations));
+    expect(serious).toEqual([]);
+  }
+
+  async function shoot(page: Page, name: string): Promise<void> {
+    await page.screenshot({ path: path.join(artefacts, `${name}.png`) });
+    if (process.env.UPDATE_SCREENSHOTS === "1") {
+      await fs.mkdir(docsShots, { recursive: true });
+      await page.screenshot({ path: path.join(docsShots, `${name}.png`) });
+    }
+  }
+
+  it("taskpane.html starts with Office.js from @microsoft/office-js and explains it needs Excel", async () => {
+    const page = await newPage();
+    const started = Date.now();
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByText("Hãy mở bảng điều khiển này trong Excel").waitFor({ timeout: 20000 });
+    console.log(`task pane: Office.js loaded and the pane rendered in ${Date.now() - started} ms`);
+    expect(
+      await page.evaluate(
+        () => typeof (window as unknown as { Office?: { onReady?: unknown } }).Office?.onReady,
+      ),
+    ).toBe("function");
+    await shoot(page, "taskpane-outside-excel");
+    await page.close();
+  }, 60000);
+
+  it("validates the sample, lists its findings and selects a finding's cell in the grid", async () => {
+    const page = await newPage();
+    await openSample(page);
+    const facts = page.locator(".facts");
+    await expect(facts.getByText(String(expected.plan.units.length), { exact: true }).count()).resolves.toBe(
+      1,
+    );
+    await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+    const c = countBySeverity(expected.findings);
+    await page
+      .getByText(`Đã kiểm tra: ${c.error} lỗi, ${c.warning} cảnh báo, ${c.info} thông tin.`)
+      .waitFor();
+    await expect(tab(page, "findings").getAttribute("aria-selected")).resolves.toBe("true");
+    const items = page.locator(".finding");
+    await expect(items.count()).resolves.toBe(expected.findings.length);
+    // The grid shows the Kiểm tra sheet the action wrote.
+    await page.locator(".sheet-tabs").getByRole("tab", { name: "Kiểm tra" }).waitFor();
+
+    const target = expected.findings.find((f) => f.cell && f.sheet !== expected.plan.layout.settings?.sheet);
+    if (!target) throw new Error("the sample should have a finding with a cell");
+    await items
+      .filter({ has: page.locator(".finding-cell", { hasText: new RegExp(`^${target.cell}$`) }) })
+      .first()
+      .click();
+    await page.locator('.sheet-tabs [role="tab"][aria-selected="true"]', { hasText: target.sheet }).waitFor();
+    await page.locator(`td[data-cell="${target.cell}"][aria-selected="true"]`).waitFor();
+
+    // Filtering by severity hides what is unchecked.
+    await page.getByRole("checkbox", { name: /^Cảnh báo/ }).click();
+    await expect(items.count()).resolves.toBe(
+      expected.findings.filter((f) => f.severity !== "warning").length,
+    );
+    await page.close();
+  }, 90000);
+
+  it("computes, ranks, writes the summary, saves settings, downloads, switches language and theme; axe on every view", async () => {
+    const page = await newPage();
+    await openSample(page);
+    await axe(page, "vi overview");
+    await shoot(page, "vi-overview");
+
+    await page.getByRole("button", { name: "Tính toán & xếp hạng" }).click();
+    await page.getByText(/^Xong: đã ghi/).waitFor();
+    await expect(tab(page, "rankings").getAttribute("aria-selected")).resolves.toBe("true");
+    const top = byRank(expected.results!.ranking.filter((r) => r.group === "department"))[0];
+    const firstRow = page.locator(".data-table tbody tr").first();
+    await expect(firstRow.textContent()).resolves.toContain(top.name);
+    await expect(firstRow.textContent()).resolves.toContain(formatNumber("vi", top.indexRounded, 2));
+    for (const sheet of ["Kết quả", "Xếp hạng"])
+      await page.locator(".sheet-tabs").getByRole("tab", { name: sheet, exact: true }).waitFor();
+
+    // Sorting by index ascending puts the lowest-ranked unit of the group first.
+    await page.getByRole("columnheader", { name: /^Chỉ số/ }).click();
+    const low = byRank(expected.results!.ranking.filter((r) => r.group === "department")).at(-1)!;
+    await expect(firstRow.textContent()).resolves.toContain(formatNumber("vi", low.indexRounded, 2));
+    await axe(page, "vi rankings");
+    await shoot(page, "vi-rankings");
+
+    await tab(page, "attainment").click();
+    await expect(page.locator(".data-table tbody tr").count()).resolves.toBe(
+      expected.results!.province.length,
+    );
+    await axe(page, "vi attainment");
+    await shoot(page, "vi-attainment");
+
+    await tab(page, "findings").click();
+    await axe(page, "vi findings");
+    await shoot(page, "vi-findings");
+
+    await tab(page, "overview").click();
+    await page.getByRole("button", { name: "Tạo báo cáo quý" }).click();
+    const summaryName = summarySheetName(expected.period!, "vi");
+    await page.locator(".sheet-tabs").getByRole("tab", { name: summaryName }).waitFor();
+
+    // Settings: the new threshold lands in the Cấu hình sheet and the next computation uses it.
+    await tab(page, "settings").click();
+    const good = page.getByRole("textbox", { name: "Ngưỡng Tốt" });
+    await good.fill("60");
+    await page.getByText("Các ngưỡng phải giảm dần").first().waitFor();
+    await good.fill("95");
+    await axe(page, "vi settings");
+    await shoot(page, "vi-settings");
+    await page.getByRole("button", { name: "Lưu vào sheet Cấu hình" }).click();
+    await page.getByText(/^Đã lưu cấu hình vào sổ/).waitFor();
+    const settingsSheet = expected.plan.layout.settings!.sheet;
+    const goodCell = expected.plan.settings.cells.gradeGood!;
+    await page.locator(".sheet-tabs").getByRole("tab", { name: settingsSheet }).click();
+    await expect(
+      page.locator(`td[data-cell="${a1(goodCell.row, goodCell.col)}"]`).textContent(),
+    ).resolves.toBe("95");
+
+    // Download: the .xlsx carries the outputs and the saved setting.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Tải kết quả (.xlsx)" }).click(),
+    ]);
+    const saved = await XlsxWorkbook.load(await fs.readFile((await download.path()) as string));
+    const names = saved.workbook.worksheets.map((w) => w.name);
+    expect(names).toEqual(expect.arrayContaining(["Kết quả", "Xếp hạng", "Kiểm tra", summaryName]));
+    const rerun = runPlan(await saved.readGrids(), { lang: "vi" });
+    expect(rerun.plan.settings.gradeGood).toBe(95);
+    expect(rerun.findings).toEqual(expected.findings);
+
+    // English: every view's labels and numbers follow the language.
+    await page.getByRole("combobox", { name: "Ngôn ngữ" }).click();
+    await page.getByRole("option", { name: "English" }).click();
+    await tab(page, "overview", "en").waitFor();
+    await tab(page, "overview", "en").click();
+    await page.getByRole("button", { name: "Compute & rank" }).click();
+    await page.getByText(/^Done: wrote/).waitFor();
+    const goodNow = rerun.results!.ranking.filter((r) => r.grade === "good").length;
+    expect(goodNow).toBeLessThan(expected.results!.ranking.filter((r) => r.grade === "good").length);
+    await expect(firstRow.textContent()).resolves.toContain(formatNumber("en", top.indexRounded, 2));
+    const goodInGroup = rerun.results!.ranking.filter((r) => r.group === "department" && r.grade === "good");
+    await expect(page.locator(".data-table tbody tr", { hasText: "Good" }).count()).resolves.toBe(
+      goodInGroup.length,
+    );
+    for (const view of VIEWS) {
+      await tab(page, view, "en").click();
+      await axe(page, `en ${view}`);
+      await shoot(page, `en-${view}`);
+    }
+
+    await page.getByRole("switch", { name: "Dark theme" }).click();
+    await tab(page, "rankings", "en").click();
+    await axe(page, "en rankings dark");
+    await shoot(page, "en-rankings-dark");
+    await page.close();
+  }, 180000);
+
+  it("works from the keyboard alone", async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/preview.html`);
+    const focusOn = async (name: RegExp) => {
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press("Tab");
+        const label = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          return el ? (el.getAttribute("aria-label") ?? el.textContent ?? "").trim() : "";
+        });
+        if (name.test(label)) return;
+      }
+      throw new Error(`could not reach ${name} with Tab`);
+    };
+    await focusOn(/^Dùng tệp mẫu/);
+    await page.keyboard.press("Enter");
+    await page.locator(".facts").waitFor({ timeout: 30000 });
+    await focusOn(/^Kiểm tra$/);
+    await page.keyboard.press("Enter");
+    await page.getByText(/^Đã kiểm tra/).waitFor();
+    // The tab list moves with the arrow keys; the findings tab is selected after validating.
+    await focusOn(/^Phát hiện/);
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await expect(tab(page, "rankings").getAttribute("aria-selected")).resolves.toBe("true");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("Enter");
+    await focusOn(/^H\d+|^[A-Z]+\d+/);
+    await page.keyboard.press("Enter");
+    await page.locator('td[aria-selected="true"]').waitFor();
+    await page.close();
+  }, 90000);
+
+  it("says plainly when a file is not an .xlsx workbook", async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/preview.html`);
+    await page.locator('input[type="file"]').setInputFiles({
+      name: "ke-hoach.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from("this is not a zip file"),
+    });
+    await page.getByText(/Không đọc được tệp ke-hoach\.xlsx/).waitFor();
+    await page.close();
+  }, 60000);
+});
