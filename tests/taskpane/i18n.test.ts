@@ -1,0 +1,27 @@
+/** Numbers as each language writes and reads them. */
+import { formatNumber, formatPercent, parseNumber, periodLabel, t } from "../../src/taskpane/i18n";
+
+describe("pane i18n", () => {
+  it("writes numbers the Vietnamese way and the English way", () => {
+    expect(formatNumber("vi", 1234.5, 1)).toBe("1.234,5");
+    expect(formatNumber("en", 1234.5, 1)).toBe("1,234.5");
+    expect(formatPercent("vi", 0.8333)).toBe("83,3%");
+    expect(formatPercent("en", 0.8333)).toBe("83.3%");
+  });
+
+  it("reads numbers typed either way in Vietnamese, and rejects what is not a number", () => {
+    expect(parseNumber("vi", "1.234,5")).toBe(1234.5);
+    expect(parseNumber("vi", "0,8")).toBe(0.8);
+    expect(parseNumber("vi", "1.2")).toBe(1.2);
+    expect(parseNumber("en", "1,234.5")).toBe(1234.5);
+    expect(parseNumber("vi", " 80 ")).toBe(80);
+    expect(parseNumber("vi", "tám mươi")).toBeNull();
+    expect(parseNumber("en", "")).toBeNull();
+  });
+
+  it("fills templates and names periods per language", () => {
+    expect(t("vi", "showing", { shown: 3, total: 10 })).toBe("Hiển thị 3/10");
+    expect(periodLabel("vi", "2015-Q2")).toBe("Quý II/2015");
+    expect(periodLabel("en", "2015-Q2")).toBe("Q2 2015");
+  });
+});
