@@ -15,6 +15,7 @@ import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
 import { buildTemplate } from "../workbook/xlsx/template";
 import { EditedOutputError } from "../workbook/ownership";
 import { FileProblem, openWorkbook, writeAtomic } from "./files";
+import { figureCount } from "../engine/figures";
 import { langFromEnv, msg, type Lang, type MessageKey } from "./messages";
 
 /** Where the CLI prints; tests pass their own. */
@@ -302,7 +303,7 @@ async function dispatch(a: Args, io: Io): Promise<number> {
           msg(a.lang, "consolidated", {
             files: a.files.length,
             units: plan.units.length,
-            figures: plan.figures.length,
+            figures: figureCount(plan.figures),
           }),
         );
         io.stdout(msg(a.lang, "written", { file: abs(a.output) }));

@@ -45,10 +45,9 @@ export function unitAttainment(
   );
   for (const u of plan.units) {
     if (!u.active) continue;
-    const unitFigures = figures.get(u.code);
     for (const ind of plan.indicators) {
       if (!applies(ind, u)) continue;
-      const f = unitFigures?.get(ind.code);
+      const f = figures.get(u.code, ind.code);
       const actual = f?.value ?? null;
       const target = targets.get(ind.code) ?? null;
       const a = attainmentOf(actual, target, ind, cap);
@@ -65,6 +64,7 @@ export function unitAttainment(
         status: statusOf(a, hasTarget, nearTarget),
       };
       if (f) row.source = f.cell;
+      if (f?.converted) row.converted = true;
       out.push(row);
     }
   }

@@ -1,5 +1,6 @@
 /** Consolidation: many units' workbooks (each in the template's format) merged into one provincial plan. */
-import type { Finding, Indicator, Plan } from "./model";
+import type { FigureRow, FigureTable, Finding, Indicator, Plan } from "./model";
+import { figureTable, valueAt } from "./figures";
 import type { PlanRows } from "./format";
 import { DIRECTIONS, MEASURES, RANKING_GROUPS, SETTINGS, YES_NO } from "./format";
 import { finding } from "./findings";
@@ -37,6 +38,19 @@ function definitionDiff(a: Indicator, b: Indicator): string | null {
   return null;
 }
 
+/** Each figure row with its values in the order of `codes` (null where blank or without a column). */
+function rowValues(
+  table: FigureTable,
+  codes: readonly string[],
+): (FigureRow & { values: (number | null)[] })[] {
+  const column = codes.map((c) => table.indicators.indexOf(c));
+  const n = table.indicators.length;
+  return table.rows.map((r, i) => ({
+    ...r,
+    values: column.map((j) => (j < 0 ? null : valueAt(table, i * n + j))),
+  }));
+}
+
 /** A parsed plan back in the template layout (what the template writer writes). */
 export function planToRows(plan: Plan): PlanRows {
   const settings = SETTINGS.filter((d) => plan.settings.cells[d.key] !== undefined).map(
@@ -52,18 +66,7 @@ export function planToRows(plan: Plan): PlanRows {
     },
   );
   const codes = plan.indicators.map((i) => i.code);
-  const byRow = new Map<string, (number | null)[]>();
-  for (const f of plan.figures) {
-    const k = `${f.unit}|${f.period}`;
-    const row = byRow.get(k) ?? codes.map(() => null);
-    row[codes.indexOf(f.indicator)] = f.value;
-    byRow.set(k, row);
-  }
-  const figures = [...byRow.entries()]
-    .map(([k, vals]) => {
-      const [unit, period] = k.split("|");
-      return { unit, period, vals };
-    })
+  const figures = rowValues(plan.figures, codes)
     .sort(
       (a, b) =>
         comparePeriodKeys(a.period, b.period) ||
@@ -72,7 +75,7 @@ export function planToRows(plan: Plan): PlanRows {
     .map((r) => [
       r.unit,
       formatPeriod(periodFromKey(r.period) ?? { year: 0, quarter: null }, "vi"),
-      ...r.vals,
+      ...r.values,
     ]);
   return {
     settings,
@@ -121,10 +124,19 @@ export function consolidatePlans(files: readonly { name: string; plan: Plan }[])
       else units.set(u.code, { file: name, plan, unit: u });
     }
   }
-  const figures = [...units.values()].flatMap(({ plan, unit }) =>
-    plan.figures.filter((f) => f.unit === unit.code),
+  const codes = [...indicators.keys()];
+  const rows = [...units.values()].flatMap(({ plan, unit }) =>
+    rowValues(plan.figures, codes).filter((r) => r.unit === unit.code),
   );
-  const periods = [...new Set(figures.map((f) => f.period))].sort(comparePeriodKeys);
+  // The merged plan's cells refer to no single sheet: it is written out again (planToRows), never read by cell.
+  const figures = figureTable(
+    "",
+    codes,
+    codes.map(() => 0),
+    rows,
+    rows.map((r) => r.values),
+  );
+  const periods = [...new Set(rows.map((r) => r.period))].sort(comparePeriodKeys);
   const plan: Plan = {
     settings: first.settings,
     units: [...units.values()].map((u) => u.unit),

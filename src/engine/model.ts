@@ -73,13 +73,38 @@ export interface SheetLayout {
   readonly columns: Readonly<Record<string, number>>;
 }
 
+/** One row of the figures sheet: whose figures, for which quarter, where. */
+export interface FigureRow {
+  readonly unit: string;
+  /** Canonical quarter key, "2015-Q2". */
+  readonly period: string;
+  /** 1-based sheet row. */
+  readonly row: number;
+}
+
+/**
+ * The figures sheet as read, column by column: a 10,000-unit plan has millions of figures, and one object
+ * each would cost more than the computation (see figures.ts for the per-figure view).
+ */
+export interface FigureTable {
+  readonly sheet: string;
+  /** Codes of the indicators that have a column, and that column. */
+  readonly indicators: readonly string[];
+  readonly cols: readonly number[];
+  readonly rows: readonly FigureRow[];
+  /** rows × indicators values, row-major; NaN where the cell is blank or unreadable. */
+  readonly values: Float64Array;
+  /** Positions (row × indicators + indicator) whose value is not the cell's own number. */
+  readonly converted: ReadonlySet<number>;
+}
+
 export interface Plan {
   readonly settings: Settings;
   readonly units: readonly Unit[];
   readonly indicators: readonly Indicator[];
   /** Canonical period keys that have figures, sorted. */
   readonly periods: readonly string[];
-  readonly figures: readonly Figure[];
+  readonly figures: FigureTable;
   readonly layout: Partial<Record<"settings" | "units" | "indicators" | "figures", SheetLayout>>;
 }
 

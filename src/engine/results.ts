@@ -23,6 +23,8 @@ export interface UnitAttainment {
   readonly status: AttainmentStatus;
   /** Where the actual figure came from (absent when there is no figure row). */
   readonly source?: CellRef;
+  /** True when the figure is not the source cell's own number (text, percent points): formulas use the value. */
+  readonly converted?: boolean;
 }
 
 /** Province-level attainment of one indicator: how many applicable units meet the period target. */

@@ -97,7 +97,7 @@ function periodChecks(plan: Plan, period: string): Finding[] {
     if (!u.active) continue;
     for (const i of plan.indicators) {
       if (!i.groups.includes(u.group)) continue;
-      const f = latest.get(u.code)?.get(i.code);
+      const f = latest.get(u.code, i.code);
       if (f && f.value !== null) continue;
       const where = f ? f.cell : { sheet: figSheet, cell: "" };
       out.push(finding("MISSING_FIGURE", where, { indicator: i.code, unit: u.code, period: label }));

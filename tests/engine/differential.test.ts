@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { eachFigure } from "../../src/engine/figures";
 import type { WorkbookGrids } from "../../src/engine/grid";
 import type { PlanRows } from "../../src/engine/format";
 import { planRowsToGrids } from "../../src/engine/planRows";
@@ -33,7 +34,7 @@ describe("live formulas agree with the engine (evaluated by HyperFormula)", () =
     // Raise Sở Ngoại vụ's e-mail use in 2015-Q2 and compare what the formulas now say with a fresh engine run.
     const figSheet = hf.getSheetId("Số liệu") as number;
     const layout = run.plan.layout.figures!;
-    const fig = run.plan.figures.find(
+    const fig = [...eachFigure(run.plan.figures)].find(
       (f) => f.unit === "SNGV" && f.indicator === "EMAIL_SD" && f.period === "2015-Q2",
     )!;
     hf.setCellContents({ sheet: figSheet, row: fig.cell.row - 1, col: fig.cell.col - 1 }, 0.9);

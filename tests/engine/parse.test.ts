@@ -1,4 +1,5 @@
 import type { CellValue, Grid, WorkbookGrids } from "../../src/engine/grid";
+import { eachFigure } from "../../src/engine/figures";
 import { planRowsToGrids } from "../../src/engine/planRows";
 import { samplePlanRows } from "../../src/engine/sample";
 import { checkWorkbook } from "../../src/engine/validate";
@@ -57,7 +58,7 @@ function summary(wb: WorkbookGrids) {
       i.measure,
       i.groups.join(),
     ]),
-    figures: plan.figures.map((f) => [f.unit, f.indicator, f.period, f.value]).sort(),
+    figures: [...eachFigure(plan.figures)].map((f) => [f.unit, f.indicator, f.period, f.value]).sort(),
     settings: { ...plan.settings, cells: undefined },
   };
 }
@@ -87,7 +88,7 @@ describe("parsing the plan workbook", () => {
     const { plan } = parseWorkbook(variant(sample, (h) => h, { titleRows: 2 }));
     expect(plan.layout.units).toMatchObject({ sheet: "Đơn vị", headerRow: 3, firstRow: 4 });
     expect(plan.units[0].cell).toEqual({ sheet: "Đơn vị", row: 4, col: 1 });
-    const f = plan.figures.find(
+    const f = [...eachFigure(plan.figures)].find(
       (x) => x.unit === "SNV" && x.indicator === "MAYTINH" && x.period === "2014-Q1",
     );
     expect(f?.cell.sheet).toBe("Số liệu");

@@ -85,9 +85,6 @@ export function buildResultsSheet(
   const missing = s.missingPolicy === "zero" ? "0" : '""';
   const scoreByUnit = new Map(results.ranking.map((r) => [r.unit, r.indicatorScores]));
   const { rows, blocks } = orderRows(plan, results);
-  const figureByCell = new Map(
-    plan.figures.map((f) => [`${f.unit}|${f.indicator}|${f.cell.row}|${f.cell.col}`, f]),
-  );
   const rowOf = new Map<string, number>();
   const indicatorRows = new Map<string, { first: number; last: number }>();
   const cells: SpecCell[][] = [];
@@ -100,11 +97,8 @@ export function buildResultsSheet(
     const G = local(r, COLS.target);
     const H = local(r, COLS.attainment);
     const I = local(r, COLS.capped);
-    const fig = att.source
-      ? figureByCell.get(`${unit.code}|${ind.code}|${att.source.row}|${att.source.col}`)
-      : undefined;
     const actual: SpecCell =
-      att.source && !fig?.converted
+      att.source && !att.converted
         ? {
             formula: `=IF(ISBLANK(${sheetRef(att.source)}),"",${sheetRef(att.source)})`,
             value: blank(att.actual),

@@ -4,7 +4,8 @@ import { a1, cellAt, refAddress } from "../grid";
 import type { SettingDef, SettingsValues, SheetDef } from "../format";
 import { DIRECTIONS, MEASURES, PILLARS, RANKING_GROUPS, SETTINGS, sheetDef } from "../format";
 import type {
-  Figure,
+  FigureRow,
+  FigureTable,
   Finding,
   Indicator,
   Measure,
@@ -15,6 +16,7 @@ import type {
   Unit,
 } from "../model";
 import { finding } from "../findings";
+import { EMPTY_FIGURES } from "../figures";
 import { isBlank, readNumber } from "../numbers";
 import { comparePeriodKeys, parsePeriod, periodKey } from "../periods";
 import { foldText } from "../text";
@@ -336,11 +338,11 @@ function parseFigures(
   units: readonly Unit[],
   indicators: readonly Indicator[],
   findings: Finding[],
-): { figures: Figure[]; layout: SheetLayout | null } {
+): { figures: FigureTable; layout: SheetLayout | null } {
   const extra = new Map<string, string>();
   for (const ind of indicators) extra.set(foldText(ind.code), `ind:${ind.code}`);
   const ctx = prepare(grid, "figures", findings, extra);
-  if (!ctx) return { figures: [], layout: null };
+  if (!ctx) return { figures: EMPTY_FIGURES, layout: null };
   const unitByCode = new Map(units.map((u) => [u.code, u]));
   const indCols: { ind: Indicator; col: number }[] = [];
   for (const ind of indicators) {
@@ -364,7 +366,11 @@ function parseFigures(
       ),
     );
   }
-  const figures: Figure[] = [];
+  const sheet = ctx.grid.sheet;
+  const n = indCols.length;
+  const figureRows: FigureRow[] = [];
+  const values = new Float64Array(Math.max(0, ctx.layout.lastRow - ctx.layout.firstRow + 1) * n);
+  const converted = new Set<number>();
   const seenRow = new Map<string, number>();
   for (const row of rowsOf(ctx)) {
     const uRef = ref(ctx, row, "unit");
@@ -400,8 +406,10 @@ function parseFigures(
     }
     seenRow.set(`${code}|${key}`, row);
     if (!unit.active) findings.push(finding("INACTIVE_UNIT_FIGURE", uRef, { unit: code }));
-    for (const { ind, col } of indCols) {
-      const cell: CellRef = { sheet: ctx.grid.sheet, row, col };
+    const base = figureRows.length * n;
+    figureRows.push({ unit: code, period: key, row });
+    for (let j = 0; j < n; j++) {
+      const { ind, col } = indCols[j];
       const raw = cellAt(ctx.grid, row, col);
       // Fast path for the common case, a plain number already in range: no finding to make.
       if (
@@ -410,26 +418,27 @@ function parseFigures(
         (ind.measure !== "percent" || raw <= 1) &&
         (ind.measure !== "yesno" || raw === 0 || raw === 1)
       ) {
-        figures.push({ unit: code, indicator: ind.code, period: key, value: raw, cell });
+        values[base + j] = raw;
         continue;
       }
       if (raw === null) {
-        figures.push({ unit: code, indicator: ind.code, period: key, value: null, cell });
+        values[base + j] = NaN;
         continue;
       }
-      const r = readMeasure(raw, ind.measure, cell, ind.code);
+      const r = readMeasure(raw, ind.measure, { sheet, row, col }, ind.code);
       findings.push(...r.findings);
-      const converted = r.value !== null && raw !== r.value;
-      figures.push({
-        unit: code,
-        indicator: ind.code,
-        period: key,
-        value: r.value,
-        cell,
-        ...(converted ? { converted } : {}),
-      });
+      values[base + j] = r.value ?? NaN;
+      if (r.value !== null && raw !== r.value) converted.add(base + j);
     }
   }
+  const figures: FigureTable = {
+    sheet,
+    indicators: indCols.map((c) => c.ind.code),
+    cols: indCols.map((c) => c.col),
+    rows: figureRows,
+    values: values.slice(0, figureRows.length * n),
+    converted,
+  };
   const columns: Record<string, number> = {};
   for (const [k, v] of Object.entries(ctx.header.columns)) columns[k.startsWith("ind:") ? k.slice(4) : k] = v;
   return { figures, layout: { ...ctx.layout, columns } };
@@ -447,7 +456,7 @@ export function parseWorkbook(wb: WorkbookGrids): { plan: Plan; findings: Findin
   const indCtx = prepare(located.sheets.indicators, "indicators", findings);
   const indicators = parseIndicators(indCtx, findings);
   const fig = parseFigures(located.sheets.figures, units, indicators, findings);
-  const periods = [...new Set(fig.figures.map((f) => f.period))].sort(comparePeriodKeys);
+  const periods = [...new Set(fig.figures.rows.map((r) => r.period))].sort(comparePeriodKeys);
   const layout: Plan["layout"] = {};
   if (settingsCtx) layout.settings = settingsCtx.layout;
   if (unitsCtx) layout.units = unitsCtx.layout;

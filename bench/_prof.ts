@@ -1,0 +1,17 @@
+import { generatePlanRows } from "../bench/generate";
+import { planRowsToGrids } from "../src/engine/planRows";
+import { checkWorkbook } from "../src/engine/validate";
+import { computePeriod } from "../src/engine/compute";
+import { buildQuarterlySummary } from "../src/engine/summary";
+const units = Number(process.argv[2] ?? 10000);
+const rows = generatePlanRows(units, 50, 8);
+const grids = planRowsToGrids(rows);
+const now = () => performance.now();
+const t0 = now();
+const { plan, findings } = checkWorkbook(grids, "2015-Q4");
+const t1 = now();
+const results = computePeriod(plan, "2015-Q4");
+const t2 = now();
+buildQuarterlySummary(plan, results, findings);
+const t3 = now();
+console.log({ parse: t1 - t0, compute: t2 - t1, summary: t3 - t2, total: t3 - t0, rss: process.memoryUsage().rss / 1e6, findings: findings.length });
