@@ -2,6 +2,7 @@
 import type { Indicator, Plan, Unit } from "./model";
 import type { AttainmentStatus, ProvinceAttainment, UnitAttainment } from "./results";
 import { figuresForPeriod } from "./figureIndex";
+import { cellAt, valueAt } from "./figures";
 import { periodTarget } from "./validate";
 import { excelGte } from "./excelMath";
 
@@ -47,8 +48,9 @@ export function unitAttainment(
     if (!u.active) continue;
     for (const ind of plan.indicators) {
       if (!applies(ind, u)) continue;
-      const f = figures.get(u.code, ind.code);
-      const actual = f?.value ?? null;
+      // Positions, not figure objects: this loop runs units × indicators times, twice per computation.
+      const p = figures.positionOf(u.code, ind.code);
+      const actual = p < 0 ? null : valueAt(figures.table, p);
       const target = targets.get(ind.code) ?? null;
       const a = attainmentOf(actual, target, ind, cap);
       const hasTarget =
@@ -63,8 +65,8 @@ export function unitAttainment(
         capped: a === null ? null : Math.min(a, cap),
         status: statusOf(a, hasTarget, nearTarget),
       };
-      if (f) row.source = f.cell;
-      if (f?.converted) row.converted = true;
+      if (p >= 0) row.source = cellAt(figures.table, p);
+      if (figures.table.converted.has(p)) row.converted = true;
       out.push(row);
     }
   }

@@ -33,17 +33,22 @@ export class PeriodFigures {
   private readonly column: Map<string, number>;
 
   constructor(
-    private readonly table: FigureTable,
+    readonly table: FigureTable,
     /** Per unit, the position used for each indicator column, or -1. */
     private readonly positions: Map<string, Int32Array>,
   ) {
     this.column = new Map(table.indicators.map((code, j) => [code, j]));
   }
 
+  /** Position in the table of the figure the period uses for a unit and indicator; -1 when there is none. */
+  positionOf(unit: string, indicator: string): number {
+    const j = this.column.get(indicator);
+    return j === undefined ? -1 : (this.positions.get(unit)?.[j] ?? -1);
+  }
+
   /** The figure the period uses for a unit and indicator; undefined when the unit has no row for it. */
   get(unit: string, indicator: string): Figure | undefined {
-    const j = this.column.get(indicator);
-    const p = j === undefined ? -1 : (this.positions.get(unit)?.[j] ?? -1);
+    const p = this.positionOf(unit, indicator);
     return p < 0 ? undefined : figureAt(this.table, p);
   }
 }

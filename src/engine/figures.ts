@@ -1,4 +1,5 @@
 /** The per-figure view of a plan's figure table: one figure at a time, made only when asked for. */
+import type { CellRef } from "./grid";
 import type { Figure, FigureRow, FigureTable } from "./model";
 
 /** A table with no figures (no figures sheet, or a plan built in memory). */
@@ -33,6 +34,13 @@ export function valueAt(table: FigureTable, position: number): number | null {
   return Number.isNaN(v) ? null : v;
 }
 
+/** The cell of the figure at a position. */
+export function cellAt(table: FigureTable, position: number): CellRef {
+  const n = table.indicators.length;
+  const j = position % n;
+  return { sheet: table.sheet, row: table.rows[(position - j) / n].row, col: table.cols[j] };
+}
+
 /** The figure at a position (row index × indicators + indicator index). */
 export function figureAt(table: FigureTable, position: number): Figure {
   const n = table.indicators.length;
@@ -43,7 +51,7 @@ export function figureAt(table: FigureTable, position: number): Figure {
     indicator: table.indicators[j],
     period: r.period,
     value: valueAt(table, position),
-    cell: { sheet: table.sheet, row: r.row, col: table.cols[j] },
+    cell: cellAt(table, position),
   };
   return table.converted.has(position) ? { ...fig, converted: true } : fig;
 }
