@@ -64,6 +64,30 @@ describe("live formulas agree with the engine (evaluated by HyperFormula)", () =
     expect(hf.getCellValue({ sheet: rank, row: r - 1, col: col("Hạng chung") })).toBe(expected.rankOverall);
   });
 
+  it.each([
+    ["Min–max", /^=IF\(COUNT\(\S+\)=0,"",(MIN|MAX)\(/],
+    ["Z-score", /^=IF\(COUNT\(\S+\)=0,"",(AVERAGE|STDEVP)\(/],
+  ])(
+    "under %s, each block's statistics are computed once, so recalculation stays linear",
+    (label, statistic) => {
+      const rows: PlanRows = {
+        ...sample,
+        settings: [...sample.settings.filter(([k]) => k !== "Chuẩn hóa"), ["Chuẩn hóa", label]],
+      };
+      const { run, mismatches } = differential(planRowsToGrids(rows), "2015-Q2");
+      expect(mismatches).toEqual([]);
+      const results = run.sheets[0];
+      const formulas = results.blocks
+        .flatMap((b) => b.cells.flat())
+        .flatMap((c) => (c.formula ? [c.formula] : []));
+      const withRange = formulas.filter((f) => /\$[A-Z]+\$\d+:\$[A-Z]+\$\d+/.test(f));
+      const blocks = new Set(run.results!.ranking.map((r) => r.group)).size * run.plan.indicators.length;
+      expect(withRange.length).toBeLessThanOrEqual(2 * blocks);
+      expect(withRange.length).toBeGreaterThan(0);
+      expect(withRange.filter((f) => !statistic.test(f))).toEqual([]);
+    },
+  );
+
   it("on random plans, with ties, blanks and every normalisation and aggregation", () => {
     let formulas = 0;
     fc.assert(

@@ -1,11 +1,11 @@
 /** "Kết quả": attainment and score of every unit × indicator, as live formulas on the source cells. */
 import type { Indicator, Plan, Unit } from "../model";
 import type { PeriodResults, UnitAttainment } from "../results";
-import type { SheetSpec, SpecCell } from "../sheetSpec";
+import type { SheetSpec, SpecBlock, SpecCell } from "../sheetSpec";
 import { RANKING_GROUPS } from "../format";
 import { periodFromKey } from "../periods";
 import { labels, statusLabel, type Lang } from "../i18n/labels";
-import { absRange, local, sheetRef, str } from "./refs";
+import { abs, absRange, local, sheetRef, str } from "./refs";
 import { HEADER_STYLE, TITLE_STYLE, NOTE_STYLE, groupName, periodTitle, statusFormats } from "./style";
 
 /** Where each unit × indicator landed on the Kết quả sheet, for the formulas of the other sheets. */
@@ -32,7 +32,19 @@ export const COLS = {
   capped: 9,
   status: 10,
   score: 11,
+  /** Block statistics, written once per indicator × group block (first row) when its scores need them. */
+  statA: 12,
+  statB: 13,
 } as const;
+
+type BlockStats = "minmax" | "zscore" | null;
+
+/** The statistics a block's score formulas refer to: once per block, so scoring stays linear in the rows. */
+function blockStats(values: readonly number[], kind: "minmax" | "zscore"): [number, number] {
+  if (kind === "minmax") return [Math.min(...values), Math.max(...values)];
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  return [mean, Math.sqrt(values.reduce((a, v) => a + (v - mean) * (v - mean), 0) / values.length)];
+}
 
 export const HEADER_ROW = 4;
 
@@ -88,6 +100,31 @@ export function buildResultsSheet(
   const rowOf = new Map<string, number>();
   const indicatorRows = new Map<string, { first: number; last: number }>();
   const cells: SpecCell[][] = [];
+  const statBlocks: SpecBlock[] = [];
+  let statKind: BlockStats = null;
+  const statsBlock = (
+    block: { first: number; last: number },
+    rng: string,
+    kind: "minmax" | "zscore",
+  ): SpecBlock => {
+    statKind = kind;
+    const values = rows
+      .slice(block.first - HEADER_ROW - 1, block.last - HEADER_ROW)
+      .flatMap((x) => (x.att.actual === null ? [] : [x.att.actual]));
+    const [a, b] = values.length ? blockStats(values, kind) : ["", ""];
+    const fns = kind === "minmax" ? ["MIN", "MAX"] : ["AVERAGE", "STDEVP"];
+    return {
+      row: block.first,
+      col: COLS.statA,
+      cells: [
+        [a, b].map((value, i) => ({
+          formula: `=IF(COUNT(${rng})=0,"",${fns[i]}(${rng}))`,
+          value,
+          numberFormat: "#,##0.####",
+        })),
+      ],
+    };
+  };
   rows.forEach(({ unit, ind, att }, i) => {
     const r = HEADER_ROW + 1 + i;
     rowOf.set(`${unit.code}|${ind.code}`, r);
@@ -134,19 +171,28 @@ export function buildResultsSheet(
     const block = blocks.get(`${ind.code}|${unit.group}`) as { first: number; last: number };
     const rng = absRange(block.first, COLS.actual, block.last, COLS.actual);
     const lower = ind.direction === "lower";
+    const needs: BlockStats =
+      s.normalisation === "target"
+        ? noTarget
+          ? "minmax"
+          : null
+        : s.normalisation === "percentile"
+          ? null
+          : s.normalisation;
+    const [A, B] = [abs(block.first, COLS.statA), abs(block.first, COLS.statB)];
+    if (needs && r === block.first) statBlocks.push(statsBlock(block, rng, needs));
     let scoreExpr: string;
-    if (s.normalisation === "target" && !noTarget) scoreExpr = `${I}/${cap}`;
-    else if (s.normalisation === "zscore") {
-      const z = `(${F}-AVERAGE(${rng}))/STDEVP(${rng})`;
-      scoreExpr = `IF(STDEVP(${rng})=0,0.5,NORM.S.DIST(${lower ? `-${z}` : z},1))`;
+    if (needs === "zscore") {
+      const z = `(${F}-${A})/${B}`;
+      scoreExpr = `IF(${B}=0,0.5,NORM.S.DIST(${lower ? `-${z}` : z},1))`;
+    } else if (needs === "minmax") {
+      scoreExpr = `IF(${B}=${A},1,(${lower ? `${B}-${F}` : `${F}-${A}`})/(${B}-${A}))`;
     } else if (s.normalisation === "percentile") {
+      // COUNTIF per row is quadratic in the block's size; docs/limits.md says so.
       const below = `COUNTIF(${rng},"<"&${F})`;
       const above = `COUNTIF(${rng},">"&${F})`;
       scoreExpr = `IF(${below}+${above}=0,1,${lower ? above : below}/(${below}+${above}))`;
-    } else {
-      const num = lower ? `MAX(${rng})-${F}` : `${F}-MIN(${rng})`;
-      scoreExpr = `IF(MAX(${rng})=MIN(${rng}),1,(${num})/(MAX(${rng})-MIN(${rng})))`;
-    }
+    } else scoreExpr = `${I}/${cap}`;
     const sc = scoreByUnit.get(unit.code)?.[ind.code];
     const score: SpecCell = { formula: `=IF(${F}="",${missing},${scoreExpr})`, value: blank(sc) };
     cells.push([
@@ -193,8 +239,26 @@ export function buildResultsSheet(
       { row: 2, col: 1, cells: [[{ value: L.generated, style: NOTE_STYLE }]] },
       { row: HEADER_ROW, col: 1, cells: [header.map((h) => ({ value: h, style: HEADER_STYLE }))] },
       { row: HEADER_ROW + 1, col: 1, cells },
+      ...(statKind
+        ? [
+            {
+              row: HEADER_ROW,
+              col: COLS.statA,
+              cells: [
+                (statKind === "minmax" ? [L.blockMin, L.blockMax] : [L.blockMean, L.blockSd]).map((h) => ({
+                  value: h,
+                  style: HEADER_STYLE,
+                })),
+              ],
+            },
+          ]
+        : []),
+      ...statBlocks,
     ],
-    columnWidths: [10, 34, 20, 12, 44, 11, 11, 11, 11, 16, 9].map((width, i) => ({ col: i + 1, width })),
+    columnWidths: [10, 34, 20, 12, 44, 11, 11, 11, 11, 16, 9, 12, 12].map((width, i) => ({
+      col: i + 1,
+      width,
+    })),
     freeze: { rows: HEADER_ROW, cols: 2 },
     tables: rows.length ? [{ name: "KetQua", range: `A${HEADER_ROW}:${local(lastRow, COLS.score)}` }] : [],
     conditionalFormats: rows.length ? statusFormats(statusRange, lang) : [],
