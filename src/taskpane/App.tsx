@@ -27,6 +27,7 @@ import {
 } from "../workbook/office/actions";
 import { t, type Lang } from "./i18n";
 import { describeOfficeError } from "./errors";
+import { workerEngine } from "./workerEngine";
 import { Overview } from "./views/Overview";
 import { Findings } from "./views/Findings";
 import { Rankings } from "./views/Rankings";
@@ -36,6 +37,7 @@ import { SettingsView } from "./views/SettingsView";
 type View = "overview" | "findings" | "rankings" | "attainment" | "settings";
 type Message = { intent: "success" | "error" | "warning" | "info"; text: string; retry?: Action };
 const STAGES: readonly Stage[] = ["read", "check", "compute", "summary", "sheets", "write"];
+const engine = workerEngine();
 
 export interface AppProps {
   workbook: InteractiveWorkbook;
@@ -90,7 +92,7 @@ export function App({ workbook, initialLang, onLangChange }: AppProps) {
         workbook,
         action,
         { period: period || null, lang, force },
-        { onStage: setStage, signal: controller.signal },
+        { onStage: setStage, signal: controller.signal, engine },
       );
       setRun(r);
       setPlan(r.plan);

@@ -17,6 +17,8 @@ import { summarySheetName } from "../../src/engine/outputs/summarySheet";
 import { countBySeverity } from "../../src/engine/findings";
 import { formatNumber } from "../../src/taskpane/i18n";
 import { a1 } from "../../src/engine/grid";
+import { buildTemplate } from "../../src/workbook/xlsx/template";
+import { generatePlanRows } from "../../bench/generate";
 
 const CHROMIUM = "/usr/bin/chromium";
 const root = path.join(__dirname, "..", "..");
@@ -218,8 +220,11 @@ describeBrowser("task pane in Chromium", () => {
     await axe(page, "vi overview");
     await shoot(page, "vi-overview");
 
+    const workers: string[] = [];
+    page.on("worker", (w) => workers.push(w.url()));
     await page.getByRole("button", { name: "Tính toán & xếp hạng" }).click();
     await page.getByText(/^Xong: đã ghi/).waitFor();
+    expect(workers.length).toBe(1); // the engine ran in a Web Worker, not on the pane's thread
     await expect(tab(page, "rankings").getAttribute("aria-selected")).resolves.toBe("true");
     const top = byRank(expected.results!.ranking.filter((r) => r.group === "department"))[0];
     const firstRow = page.locator(".data-table tbody tr").first();
@@ -339,6 +344,26 @@ describeBrowser("task pane in Chromium", () => {
     await page.locator('td[aria-selected="true"]').waitFor();
     await page.close();
   }, 90000);
+
+  it("cancels a long computation on a large plan, and the workbook is left as it was", async () => {
+    const big = await XlsxWorkbook.of(buildTemplate(generatePlanRows(1000, 50, 8))).save();
+    const page = await newPage();
+    await page.goto(`${server.url}/preview.html`);
+    await page.locator('input[type="file"]').setInputFiles({
+      name: "ke-hoach-1000.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from(big),
+    });
+    await page.locator(".facts").getByText("1.000", { exact: true }).waitFor({ timeout: 60000 });
+    const sheetsBefore = await page.locator(".sheet-tabs [role=tab]").allTextContents();
+    await page.getByRole("button", { name: "Tính toán & xếp hạng" }).click();
+    await page.getByRole("progressbar").waitFor();
+    await page.getByRole("button", { name: "Hủy" }).click();
+    await page.getByText("Đã hủy; sổ không bị thay đổi.").waitFor();
+    await expect(page.locator(".sheet-tabs [role=tab]").allTextContents()).resolves.toEqual(sheetsBefore);
+    await expect(page.getByRole("progressbar").count()).resolves.toBe(0);
+    await page.close();
+  }, 120000);
 
   it("says plainly when a file is not an .xlsx workbook", async () => {
     const page = await newPage();

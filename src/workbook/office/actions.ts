@@ -1,5 +1,6 @@
 /** The task-pane and ribbon actions, shared by both: check, compute and rank, generate the quarterly summary. */
-import { planSteps, type RunResult, type RunStep } from "../../engine/pipeline";
+import { planSteps, type RunOptions, type RunResult, type RunStep } from "../../engine/pipeline";
+import type { WorkbookGrids } from "../../engine/grid";
 import type { OutputKind } from "../../engine/sheetSpec";
 import type { Lang } from "../../engine/i18n/labels";
 import { checkWorkbook } from "../../engine/validate";
@@ -23,11 +24,21 @@ export interface ActionOptions {
   readonly force?: boolean;
 }
 
+/** Runs the engine's steps on grids, reporting each; rejects with CancelledError when the signal aborts. */
+export type RunEngine = (
+  grids: WorkbookGrids,
+  options: RunOptions,
+  onStep: (step: RunStep) => void,
+  signal?: AbortSignal,
+) => Promise<RunResult>;
+
 export interface ActionHooks {
   /** Called as each stage starts, so a pane can show progress. */
   readonly onStage?: (stage: Stage) => void;
   /** Aborting cancels the action at the next stage boundary before anything is written. */
   readonly signal?: AbortSignal;
+  /** Where the engine runs: by default on this thread, pausing between steps; the pane uses a Web Worker. */
+  readonly engine?: RunEngine;
 }
 
 /** The action was cancelled before it wrote anything. */
@@ -41,14 +52,29 @@ export class CancelledError extends Error {
 // Yielding to the event loop between stages lets the pane repaint and take a click on Cancel.
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-function stepper(hooks: ActionHooks): (stage: Stage) => Promise<void> {
+function stepper<S extends Stage>(
+  onStage?: (stage: S) => void,
+  signal?: AbortSignal,
+): (stage: S) => Promise<void> {
   return async (stage) => {
-    if (hooks.signal?.aborted) throw new CancelledError();
-    hooks.onStage?.(stage);
+    if (signal?.aborted) throw new CancelledError();
+    onStage?.(stage);
     await pause();
-    if (hooks.signal?.aborted) throw new CancelledError();
+    if (signal?.aborted) throw new CancelledError();
   };
 }
+
+/** The engine on this thread, yielding to the event loop between steps. */
+export const inThread: RunEngine = async (grids, options, onStep, signal) => {
+  const step = stepper(onStep, signal);
+  const steps = planSteps(grids, options);
+  let next = steps.next();
+  while (!next.done) {
+    await step(next.value);
+    next = steps.next();
+  }
+  return next.value;
+};
 
 /** Runs an action on a workbook: reads it, computes, writes the sheets the action owns. */
 export async function runAction(
@@ -57,21 +83,21 @@ export async function runAction(
   options: ActionOptions,
   hooks: ActionHooks = {},
 ): Promise<{ run: RunResult; written: string[] }> {
-  const step = stepper(hooks);
+  const step = stepper(hooks.onStage, hooks.signal);
   await step("read");
   const grids = await port.readGrids();
-  const steps = planSteps(grids, {
-    period: options.period ?? null,
-    lang: options.lang,
-    robustness: action !== "validate",
-    summary: action === "summary",
-  });
-  let next = steps.next();
-  while (!next.done) {
-    await step(next.value);
-    next = steps.next();
-  }
-  const run = next.value;
+  const engine = hooks.engine ?? inThread;
+  const run = await engine(
+    grids,
+    {
+      period: options.period ?? null,
+      lang: options.lang,
+      robustness: action !== "validate",
+      summary: action === "summary",
+    },
+    (s) => hooks.onStage?.(s),
+    hooks.signal,
+  );
   const sheets = run.sheets.filter((s) => WRITES[action].includes(s.kind));
   if (sheets.length) {
     await step("write");
