@@ -1,11 +1,11 @@
 /** Task-pane figures: gzipped first-load JavaScript of a fresh production build, and render times in headless Chromium. */
-import { existsSync, promises as fs } from "node:fs";
+import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { build, serve } from "../scripts/serve";
+import { haveChromium, launchChromium } from "../scripts/chromium";
 
-const CHROMIUM = "/usr/bin/chromium";
 const officeDist = path.join(__dirname, "..", "node_modules", "@microsoft", "office-js", "dist");
 
 export interface PaneFigures {
@@ -39,19 +39,9 @@ export async function measurePane(): Promise<PaneFigures> {
       previewFirstRenderMs: null,
       sampleLoadedMs: null,
     };
-    if (!existsSync(CHROMIUM)) return figures;
+    if (!haveChromium()) return figures;
     const server = await serve(dir);
-    const { chromium } = await import("playwright-core");
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-      ],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       await page.route("https://appsforoffice.microsoft.com/**", (route) =>

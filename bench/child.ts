@@ -41,12 +41,7 @@ async function main(): Promise<void> {
     Object.assign(out, { engineMs: t1 - t0, ms: t2 - t1, formulas: checked, mismatches: mismatches.length });
   } else if (kind === "office") {
     installExcelEnums();
-    const host = new FakeExcel();
-    for (const g of grids.sheets)
-      host.addSheet(
-        g.sheet,
-        g.values.map((r) => r.map((v) => (v === null || typeof v === "object" ? null : v))),
-      );
+    const host = FakeExcel.withGrids(grids);
     const wb = new OfficeWorkbook(host.runner());
     const t0 = now();
     const read = await wb.readGrids();

@@ -217,14 +217,13 @@ export function formatPercent(lang: Lang, x: number, decimals = 1): string {
   });
 }
 
-/** A number typed in the language's way (vi: "1.234,5" or "0,8"; en: "1,234.5"), or null. */
+/** A number typed in the language's way (vi: "1.234,5" or "0,8"; en: "1,234.5"), or null. A Vietnamese entry
+ *  without a comma reads "." as the decimal point ("1.2"), as people also type it. */
 export function parseNumber(lang: Lang, text: string): number | null {
-  const [group, decimal] = lang === "vi" ? [".", ","] : [",", "."];
-  let s = text.trim().split(group).join("");
-  if (lang === "vi" && !s.includes(",") && /^\d+\.\d+$/.test(text.trim())) s = text.trim();
-  s = s.replace(decimal, ".");
-  if (!/^[-+]?\d+(\.\d+)?$/.test(s)) return null;
-  return Number(s);
+  let s = text.trim();
+  if (lang === "en") s = s.split(",").join("");
+  else if (s.includes(",")) s = s.split(".").join("").replace(",", ".");
+  return /^[-+]?\d+(\.\d+)?$/.test(s) ? Number(s) : null;
 }
 
 /** A period key as the language writes it ("2015-Q2" → "Quý II/2015"). */

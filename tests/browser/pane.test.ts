@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { build, serve } from "../../scripts/serve";
+import { haveChromium, launchChromium } from "../../scripts/chromium";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
 import { runPlan, type RunResult } from "../../src/engine/pipeline";
 import { byRank } from "../../src/engine/summary";
@@ -20,13 +21,11 @@ import { a1 } from "../../src/engine/grid";
 import { buildTemplate } from "../../src/workbook/xlsx/template";
 import { generatePlanRows } from "../../bench/generate";
 
-const CHROMIUM = "/usr/bin/chromium";
 const root = path.join(__dirname, "..", "..");
 const officeDist = path.join(root, "node_modules", "@microsoft", "office-js", "dist");
 const sampleFile = path.join(root, "assets", "samples", "lao-cai-2015.xlsx");
 const artefacts = path.join(root, "test-results");
 const docsShots = path.join(root, "docs", "screenshots");
-const haveChromium = existsSync(CHROMIUM);
 type View = "overview" | "findings" | "rankings" | "attainment" | "settings";
 const VIEWS: readonly View[] = ["overview", "findings", "rankings", "attainment", "settings"];
 const TAB_NAMES = {
@@ -46,14 +45,14 @@ const TAB_NAMES = {
   },
 } as const;
 
-if (!haveChromium && process.env.CI === "true")
+if (!haveChromium() && process.env.CI === "true")
   throw new Error("CI needs Debian's chromium for the browser tests (apt-get install chromium)");
-if (!haveChromium)
+if (!haveChromium())
   console.warn(
     "Browser tests skipped: /usr/bin/chromium is missing. Install Debian's chromium (apt-get install chromium) to run them.",
   );
 
-const describeBrowser = haveChromium ? describe : describe.skip;
+const describeBrowser = haveChromium() ? describe : describe.skip;
 
 describeBrowser("task pane in Chromium", () => {
   let out: string;
@@ -66,17 +65,7 @@ describeBrowser("task pane in Chromium", () => {
     out = await fs.mkdtemp(path.join(os.tmpdir(), "ictplan-dist-"));
     build(out);
     server = await serve(out);
-    const { chromium } = await import("playwright-core");
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-      ],
-    });
+    browser = await launchChromium();
     const sample = await XlsxWorkbook.load(await fs.readFile(sampleFile));
     expected = runPlan(await sample.readGrids(), { lang: "vi" });
     await fs.mkdir(artefacts, { recursive: true });

@@ -4,6 +4,8 @@
  * values becomes a formula; a request over 5 MB throws RequestPayloadSizeLimitExceeded; invalid or duplicate
  * sheet names are refused. It counts syncs and payload bytes.
  */
+import type { WorkbookGrids } from "../../src/engine/grid";
+
 type Cell = { value: string | number | boolean; formula: string | null; numberFormat: string };
 interface SheetModel {
   name: string;
@@ -67,6 +69,17 @@ export class FakeExcel {
 
   constructor(supported: Record<string, number> = { ExcelApi: 1.17 }) {
     this.supported = supported;
+  }
+
+  /** A host holding these sheets' values (errors and dates left blank), as a workbook a user opened. */
+  static withGrids(grids: WorkbookGrids): FakeExcel {
+    const host = new FakeExcel();
+    for (const g of grids.sheets)
+      host.addSheet(
+        g.sheet,
+        g.values.map((r) => r.map((v) => (v === null || typeof v === "object" ? null : v))),
+      );
+    return host;
   }
 
   /** Adds a sheet directly (test set-up, not through the API). */

@@ -9,15 +9,7 @@ import { a1 } from "../../src/engine/grid";
 
 beforeAll(() => installExcelEnums());
 
-function hostWith(rows: PlanRows): FakeExcel {
-  const host = new FakeExcel();
-  for (const g of planRowsToGrids(rows).sheets)
-    host.addSheet(
-      g.sheet,
-      g.values.map((r) => r.map((v) => (v === null || typeof v === "object" ? null : v))),
-    );
-  return host;
-}
+const hostWith = (rows: PlanRows): FakeExcel => FakeExcel.withGrids(planRowsToGrids(rows));
 
 async function validateAndCompute(host: FakeExcel, period = "2015-Q2") {
   const wb = new OfficeWorkbook(host.runner());
