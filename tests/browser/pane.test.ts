@@ -168,6 +168,34 @@ describeBrowser("task pane in Chromium", () => {
     await page.close();
   }, 60000);
 
+  it.each(["taskpane.html", "preview.html"])(
+    "%s carries a Content-Security-Policy that refuses injected scripts",
+    async (file) => {
+      const page = await newPage();
+      await page.goto(`${server.url}/${file}`);
+      const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+      const scriptSrc = /script-src ([^;]*)/.exec(csp ?? "")?.[1] ?? "";
+      expect(scriptSrc).toMatch(/^'self'/);
+      expect(scriptSrc).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+      expect(csp).toMatch(/default-src 'self'/);
+      const injected = await page.evaluate(
+        () =>
+          new Promise<string>((resolve) => {
+            document.addEventListener("securitypolicyviolation", (e) => resolve(e.violatedDirective), {
+              once: true,
+            });
+            const s = document.createElement("script");
+            s.textContent = "document.title = 'injected'";
+            document.head.appendChild(s);
+            setTimeout(() => resolve(document.title), 1000);
+          }),
+      );
+      expect(injected).toMatch(/^script-src/);
+      await page.close();
+    },
+    30000,
+  );
+
   it("validates the sample, lists its findings and selects a finding's cell in the grid", async () => {
     const page = await newPage();
     await openSample(page);
@@ -353,6 +381,22 @@ describeBrowser("task pane in Chromium", () => {
     await expect(page.getByRole("progressbar").count()).resolves.toBe(0);
     await page.close();
   }, 120000);
+
+  it("opens a workbook dropped on the grid", async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/preview.html`);
+    const bytes = (await fs.readFile(sampleFile)).toString("base64");
+    const transfer = await page.evaluateHandle((b64) => {
+      const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([data], "so-tha-vao.xlsx"));
+      return dt;
+    }, bytes);
+    await page.locator(".workspace").dispatchEvent("drop", { dataTransfer: transfer });
+    await page.getByText("Sổ so-tha-vao.xlsx (chỉ xem)").first().waitFor({ timeout: 30000 });
+    await page.locator(".facts").getByText(expected.plan.settings.province, { exact: true }).waitFor();
+    await page.close();
+  }, 60000);
 
   it("says plainly when a file is not an .xlsx workbook", async () => {
     const page = await newPage();
