@@ -18,8 +18,10 @@ function measure(kind: string, units: number, indicators: number, quarters: numb
   try {
     const out = execFileSync(
       process.execPath,
-      ["--max-old-space-size=8192", tsx, child, kind, String(units), String(indicators), String(quarters)],
+      [tsx, child, kind, String(units), String(indicators), String(quarters)],
       {
+        // tsx starts its own node process: the heap limit must travel in NODE_OPTIONS to reach it.
+        env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=8192" },
         encoding: "utf8",
         timeout: timeoutS * 1000,
         stdio: ["ignore", "pipe", "pipe"],
