@@ -70,7 +70,12 @@ export function buildRankingSheet(
     interval: P0 + pillars.length + 10,
   };
   const t = gradeThresholds(plan);
-  const groupRange = absRange(first, col.group, Math.max(last, first), col.group);
+  // Units are written group by group, so each group's rank counts over its own block only.
+  const groupBlock = new Map<string, string>();
+  for (const g of new Set(units.map((u) => u.group))) {
+    const rows = units.flatMap((u, i) => (u.group === g ? [first + i] : []));
+    groupBlock.set(g, absRange(rows[0], col.rounded, rows[rows.length - 1], col.rounded));
+  }
   const roundedRange = absRange(first, col.rounded, Math.max(last, first), col.rounded);
   const scoreRef = (unit: string, ind: string): string | null => {
     const r = res.rowOf.get(`${unit}|${ind}`);
@@ -139,7 +144,7 @@ export function buildRankingSheet(
         style: { bold: true },
       },
       {
-        formula: `=COUNTIFS(${groupRange},${local(r, col.group)},${roundedRange},">"&${R})+1`,
+        formula: `=COUNTIF(${groupBlock.get(u.group)},">"&${R})+1`,
         value: u.rankInGroup,
         style: { bold: true, horizontal: "center" },
       },
