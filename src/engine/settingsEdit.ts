@@ -3,7 +3,7 @@ import type { WorkbookGrids } from "./grid";
 import type { Plan } from "./model";
 import { a1, cellAt } from "./grid";
 import { SETTINGS, type SettingDef, type SettingsValues } from "./format";
-import { foldText } from "./text";
+import { findSetting } from "./parse/plan";
 
 /** One cell to write in an input sheet: a number, or text that must stay text. */
 export interface CellEdit {
@@ -35,10 +35,7 @@ export function settingsEdits(grids: WorkbookGrids, plan: Plan, change: Settings
   for (let row = layout.firstRow; row <= layout.lastRow; row++) {
     const label = cellAt(grid, row, labelCol);
     if (label === null || typeof label === "object") continue;
-    const key = foldText(String(label));
-    const def = SETTINGS.find((d) =>
-      [d.key, d.label, d.labelEn, ...d.aliases].some((n) => foldText(n) === key),
-    );
+    const def = findSetting(String(label));
     if (def && !rowOf.has(def)) rowOf.set(def, row);
   }
   const edits: CellEdit[] = [];

@@ -88,20 +88,29 @@ const ref = (ctx: SheetContext, row: number, key: string): CellRef | null => {
   return col === undefined ? null : { sheet: ctx.grid.sheet, row, col };
 };
 
+let settingNames: Map<string, SettingDef> | null = null;
+
+/** The setting a label names (its key, Vietnamese or English label, or an alias; case and diacritics ignored). */
+export function findSetting(label: string): SettingDef | undefined {
+  if (!settingNames) {
+    settingNames = new Map();
+    for (const d of SETTINGS)
+      for (const n of [d.key, d.label, d.labelEn, ...d.aliases]) settingNames.set(foldText(n), d);
+  }
+  return settingNames.get(foldText(label));
+}
+
 function parseSettings(ctx: SheetContext | null, findings: Finding[]): Settings {
   const values = defaultSettings() as unknown as Record<string, string | number>;
   const cells: Partial<Record<keyof SettingsValues, CellRef>> = {};
   if (ctx) {
-    const byName = new Map<string, SettingDef>();
-    for (const d of SETTINGS)
-      for (const n of [d.key, d.label, d.labelEn, ...d.aliases]) byName.set(foldText(n), d);
     for (const row of rowsOf(ctx)) {
       const kRef = ref(ctx, row, "setting");
       const vRef = ref(ctx, row, "value");
       if (!kRef || !vRef) continue;
       const label = cellAt(ctx.grid, row, kRef.col);
       if (isBlank(label)) continue;
-      const def = byName.get(foldText(String(label)));
+      const def = findSetting(String(label));
       if (!def) {
         findings.push(finding("UNKNOWN_SETTING", kRef, { value: String(label) }));
         continue;
