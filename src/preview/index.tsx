@@ -15,7 +15,7 @@ import {
 } from "@fluentui/react-components";
 import { App } from "../taskpane/App";
 import { installStyles } from "../taskpane/styles";
-import { t, type Lang } from "../taskpane/i18n";
+import { chosenLang, t, type Lang } from "../taskpane/i18n";
 import { GridView } from "./GridView";
 import { PreviewWorkbook } from "./previewWorkbook";
 
@@ -48,7 +48,7 @@ table.sheet td.selected { outline: 2px solid var(--colorBrandStroke1); outline-o
 function Preview() {
   const dark = window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
   const [theme, setTheme] = useState<"light" | "dark">(dark ? "dark" : "light");
-  const [lang, setLang] = useState<Lang>("vi");
+  const [lang, setLang] = useState<Lang>(() => chosenLang("vi"));
   const [workbook, setWorkbook] = useState<PreviewWorkbook | null>(null);
   // Each opened file gets a fresh pane, so nothing computed for the previous file lingers.
   const opened = useRef(0);

@@ -25,7 +25,7 @@ import {
   type Action,
   type Stage,
 } from "../workbook/office/actions";
-import { t, type Lang } from "./i18n";
+import { rememberLang, t, type Lang } from "./i18n";
 import { describeOfficeError } from "./errors";
 import { workerEngine } from "./workerEngine";
 import { Overview } from "./views/Overview";
@@ -59,6 +59,7 @@ export function App({ workbook, initialLang, onLangChange }: AppProps) {
 
   const setLang = (l: Lang) => {
     setLangState(l);
+    rememberLang(l);
     onLangChange?.(l);
   };
 

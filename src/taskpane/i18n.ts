@@ -195,6 +195,27 @@ const EN: typeof VI = {
 
 export type Key = keyof typeof VI;
 
+const CHOSEN = "ictplan.lang";
+
+/** The language the user last chose in the pane, else the given default (Office's display language). */
+export function chosenLang(fallback: Lang): Lang {
+  try {
+    const v = window.localStorage.getItem(CHOSEN);
+    return v === "vi" || v === "en" ? v : fallback;
+  } catch {
+    return fallback; // storage can be disabled; the default is then used every time
+  }
+}
+
+/** Remembers the user's choice of language for the next time the pane opens. */
+export function rememberLang(lang: Lang): void {
+  try {
+    window.localStorage.setItem(CHOSEN, lang);
+  } catch {
+    // Not remembered where storage is disabled.
+  }
+}
+
 /** A string of the catalog with {placeholders} filled in. */
 export function t(lang: Lang, key: Key, params: Record<string, string | number> = {}): string {
   return fillTemplate((lang === "vi" ? VI : EN)[key], params);

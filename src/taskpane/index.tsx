@@ -4,7 +4,7 @@ import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-com
 import { OfficeWorkbook } from "../workbook/office/officeWorkbook";
 import { App } from "./App";
 import { installStyles } from "./styles";
-import { t, type Lang } from "./i18n";
+import { chosenLang, t } from "./i18n";
 
 /** True when Office's theme has a dark background (luma below half). */
 function isDark(): boolean {
@@ -16,7 +16,9 @@ function isDark(): boolean {
 Office.onReady((info) => {
   installStyles();
   const root = createRoot(document.getElementById("root") as HTMLElement);
-  const lang: Lang = (Office.context.displayLanguage ?? "vi").toLowerCase().startsWith("en") ? "en" : "vi";
+  const lang = chosenLang(
+    (Office.context.displayLanguage ?? "vi").toLowerCase().startsWith("en") ? "en" : "vi",
+  );
   const theme = info.host && isDark() ? webDarkTheme : webLightTheme;
   let body;
   if (info.host !== Office.HostType.Excel) body = <p style={{ padding: 16 }}>{t(lang, "needsExcel")}</p>;
