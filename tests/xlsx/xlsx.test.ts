@@ -138,6 +138,33 @@ describe("compute on an .xlsx file", () => {
   });
 });
 
+describe("functions newer than Excel 2007", () => {
+  it("are stored with the _xlfn. prefix Excel and LibreOffice need, and read back as typed", async () => {
+    const rows = samplePlanRows();
+    const zscore = {
+      ...rows,
+      settings: [...rows.settings.filter(([k]) => k !== "Chuẩn hóa"), ["Chuẩn hóa", "Z-score"] as const],
+    };
+    const bytes = await computeOnce(await XlsxWorkbook.of(buildTemplate(zscore)).save());
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = (
+      await Promise.all(
+        Object.keys(zip.files)
+          .filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f))
+          .map((f) => zip.file(f)!.async("string")),
+      )
+    ).join("");
+    expect(xml).toContain("_xlfn.NORM.S.DIST(");
+    expect(xml).not.toMatch(/[^.]NORM\.S\.DIST\(/);
+    const results = byName((await (await XlsxWorkbook.load(bytes)).readGrids()).sheets, "Kết quả")!;
+    const formulas = results.formulas!.flat().filter((f): f is string => f !== null);
+    expect(formulas.some((f) => f.includes("NORM.S.DIST("))).toBe(true);
+    expect(formulas.some((f) => f.includes("_xlfn."))).toBe(false);
+    // Read back as typed, the output matches its fingerprint: recomputing needs no --force.
+    await expect(computeOnce(bytes)).resolves.toBeInstanceOf(Uint8Array);
+  });
+});
+
 describe("the bundled sample file", () => {
   it("assets/samples/lao-cai-2015.xlsx holds exactly what the sample code generates (npm run sample)", async () => {
     const { readFile } = await import("node:fs/promises");

@@ -20,7 +20,8 @@ export function readCell(raw: Raw): { value: CellValue; formula: string | null }
       const f = "formula" in raw && raw.formula ? raw.formula : "";
       const res = (raw as { result?: Raw }).result;
       const inner = res === undefined ? { value: null } : readCell(res);
-      return { value: inner.value, formula: f ? `=${f}` : null };
+      // Formulas read as typed in Excel: without the file format's "_xlfn." prefix (see write.ts).
+      return { value: inner.value, formula: f ? `=${f.replace(/_xlfn\./g, "")}` : null };
     }
     if ("text" in raw) return { value: String((raw as { text: unknown }).text), formula: null };
   }

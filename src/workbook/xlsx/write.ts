@@ -26,12 +26,24 @@ function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
   }
 }
 
+/**
+ * Functions newer than Excel 2007 are stored in the file with the "_xlfn." prefix (ECMA-376 / MS-XLSX); without
+ * it Excel shows #NAME? and LibreOffice an error. The engine's formulas are written as typed, so the prefix is
+ * added here and taken off again when reading (read.ts).
+ */
+const FUTURE_FUNCTIONS = /\b(NORM\.S\.DIST)\(/g;
+
+/** A formula as it is stored in an .xlsx file (without the leading "="). */
+export function fileFormula(formula: string): string {
+  return formula.replace(/^=/, "").replace(FUTURE_FUNCTIONS, "_xlfn.$1(");
+}
+
 /** Writes one spec cell: a formula with its cached result, or a literal (text always stays text). */
 export function writeCell(cell: ExcelJS.Cell, c: SpecCell): void {
   if (c.formula) {
     const result = c.value === null || c.value === undefined ? undefined : c.value;
     cell.value = {
-      formula: c.formula.replace(/^=/, ""),
+      formula: fileFormula(c.formula),
       ...(result !== undefined ? { result } : {}),
     } as ExcelJS.CellFormulaValue;
   } else if (c.value !== undefined) {
