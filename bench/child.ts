@@ -1,5 +1,9 @@
 /** One benchmark measurement in its own process, so that peak memory (maxRSS) belongs to it alone. Prints JSON. */
 import ExcelJS from "exceljs";
+import { execFileSync } from "node:child_process";
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { generatePlanRows } from "./generate";
 import { planRowsToGrids } from "../src/engine/planRows";
 import { checkWorkbook } from "../src/engine/validate";
@@ -57,6 +61,23 @@ async function main(): Promise<void> {
     const t0 = now();
     const { checked, mismatches } = evaluateSpecs(grids, specs);
     Object.assign(out, { ms: now() - t0, formulas: checked, mismatches: mismatches.length });
+  } else if (kind === "libreoffice") {
+    // Every output formula recalculated by LibreOffice Calc, a native spreadsheet engine (the closest to Excel here).
+    const wb = XlsxWorkbook.of(buildTemplate(rows));
+    const run = runPlan(await wb.readGrids(), { period, lang: "vi", robustness: false });
+    await wb.applySheets(run.sheets);
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "ictplan-lo-"));
+    try {
+      const file = path.join(dir, "out.xlsx");
+      const expected = path.join(dir, "expected.json");
+      await fs.writeFile(file, await wb.save());
+      await fs.writeFile(expected, JSON.stringify(run.results?.ranking ?? []));
+      const script = path.join(__dirname, "libreoffice.py");
+      const lo = JSON.parse(execFileSync("/usr/bin/python3", [script, file, expected], { encoding: "utf8" }));
+      Object.assign(out, { ms: lo.calcMs, loadMs: lo.loadMs, compared: lo.units, mismatches: lo.mismatches });
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   } else if (kind === "office") {
     installExcelEnums();
     const host = FakeExcel.withGrids(grids);

@@ -5,7 +5,7 @@
  */
 import { measurePane } from "./browser";
 import { execFileSync } from "node:child_process";
-import { promises as fs } from "node:fs";
+import { existsSync, promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -38,6 +38,16 @@ function measure(kind: string, units: number, indicators: number, quarters: numb
   }
 }
 
+/** LibreOffice Calc and its Python bridge, from Debian's packages. */
+function haveLibreOffice(): boolean {
+  try {
+    execFileSync("/usr/bin/python3", ["-c", "import uno"], { stdio: "ignore" });
+    return existsSync("/usr/bin/soffice");
+  } catch {
+    return false;
+  }
+}
+
 const fmt = (x: number | string | undefined, d = 0) => (typeof x === "number" ? x.toFixed(d) : (x ?? ""));
 
 async function main(): Promise<void> {
@@ -46,6 +56,7 @@ async function main(): Promise<void> {
   const engine = sizes.map((n) => measure("engine", n, 50, 8, 300));
   const formulaEngine = [31, 1000].map((n) => measure("formulas", n, 50, 8, 300));
   const crossUnit = [1000, 3000].map((n) => measure("ranking", n, 50, 8, 300));
+  const libreOffice = haveLibreOffice() ? [1000, 3000].map((n) => measure("libreoffice", n, 50, 8, 300)) : [];
   const xlsx = [31, 1000, 10000].map((n) => measure("xlsx", n, 50, 8, n > 1000 ? 120 : 300));
   const office = sizes.map((n) => measure("office", n, 50, 8, 300));
   const pane = await measurePane().catch((e: unknown) => {
@@ -90,6 +101,23 @@ async function main(): Promise<void> {
       (r) =>
         `| ${r.units} | ${fmt(r.formulas)} | ${r.error ?? fmt(r.ms)} | ${fmt(r.mismatches)} | ${fmt(r.peakMB)} |`,
     ),
+    "",
+    "## LibreOffice Calc: every output formula recalculated by a native spreadsheet engine",
+    "",
+    ...(libreOffice.length
+      ? [
+          "The output workbook opened in LibreOffice Calc (headless, over UNO, bench/libreoffice.py), `calculateAll()` timed, then the rounded index and both ranks of every unit compared with the engine.",
+          "",
+          "| units | load ms | recalculate all ms | units compared | mismatches |",
+          "| ---: | ---: | ---: | ---: | ---: |",
+          ...libreOffice.map(
+            (r) =>
+              `| ${r.units} | ${fmt(r.loadMs)} | ${r.error ?? fmt(r.ms)} | ${fmt(r.compared)} | ${fmt(r.mismatches)} |`,
+          ),
+        ]
+      : [
+          "Not measured: LibreOffice is not installed (`apt-get install libreoffice-calc-nogui python3-uno` enables it).",
+        ]),
     "",
     "## .xlsx: the product's read + write against ExcelJS's bare load + save of the same file",
     "",
@@ -152,6 +180,7 @@ async function main(): Promise<void> {
     engine,
     formulaEngine,
     crossUnitFormulas: crossUnit,
+    libreOffice,
     xlsx,
     syncs,
     bundleGzipKB: pane?.bundleGzipKB ?? null,
