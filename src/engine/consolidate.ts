@@ -125,9 +125,18 @@ export function consolidatePlans(files: readonly { name: string; plan: Plan }[])
     }
   }
   const codes = [...indicators.keys()];
-  const rows = [...units.values()].flatMap(({ plan, unit }) =>
-    rowValues(plan.figures, codes).filter((r) => r.unit === unit.code),
-  );
+  // Each file's rows once, grouped by unit; then each unit's rows from the file that holds the unit.
+  const byFile = new Map<Plan, Map<string, ReturnType<typeof rowValues>>>();
+  for (const { plan } of files) {
+    const byUnit = new Map<string, ReturnType<typeof rowValues>>();
+    for (const r of rowValues(plan.figures, codes)) {
+      const list = byUnit.get(r.unit);
+      if (list) list.push(r);
+      else byUnit.set(r.unit, [r]);
+    }
+    byFile.set(plan, byUnit);
+  }
+  const rows = [...units.values()].flatMap(({ plan, unit }) => byFile.get(plan)?.get(unit.code) ?? []);
   // The merged plan's cells refer to no single sheet: it is written out again (planToRows), never read by cell.
   const figures = figureTable(
     "",
