@@ -6,6 +6,7 @@ import { RANKING_GROUPS } from "../format";
 import { periodFromKey } from "../periods";
 import { labels, statusLabel, type Lang } from "../i18n/labels";
 import { abs, absRange, local, sheetRef, str } from "./refs";
+import { groupStats } from "../scoring";
 import { HEADER_STYLE, TITLE_STYLE, NOTE_STYLE, groupName, periodTitle, statusFormats } from "./style";
 
 /** Where each unit × indicator landed on the Kết quả sheet, for the formulas of the other sheets. */
@@ -38,13 +39,6 @@ export const COLS = {
 } as const;
 
 type BlockStats = "minmax" | "zscore" | null;
-
-/** The statistics a block's score formulas refer to: once per block, so scoring stays linear in the rows. */
-function blockStats(values: readonly number[], kind: "minmax" | "zscore"): [number, number] {
-  if (kind === "minmax") return [Math.min(...values), Math.max(...values)];
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  return [mean, Math.sqrt(values.reduce((a, v) => a + (v - mean) * (v - mean), 0) / values.length)];
-}
 
 export const HEADER_ROW = 4;
 
@@ -101,17 +95,19 @@ export function buildResultsSheet(
   const indicatorRows = new Map<string, { first: number; last: number }>();
   const cells: SpecCell[][] = [];
   const statBlocks: SpecBlock[] = [];
-  let statKind: BlockStats = null;
+  // Only z-score needs mean and SD; min–max (or distance to target without a target) needs min and max.
+  const statKind = s.normalisation === "zscore" ? "zscore" : "minmax";
   const statsBlock = (
     block: { first: number; last: number },
     rng: string,
     kind: "minmax" | "zscore",
   ): SpecBlock => {
-    statKind = kind;
     const values = rows
       .slice(block.first - HEADER_ROW - 1, block.last - HEADER_ROW)
       .flatMap((x) => (x.att.actual === null ? [] : [x.att.actual]));
-    const [a, b] = values.length ? blockStats(values, kind) : ["", ""];
+    // The engine's own group statistics (scoring.ts) are the formulas' cached values.
+    const st = groupStats(values);
+    const [a, b] = !values.length ? ["", ""] : kind === "minmax" ? [st.min, st.max] : [st.mean, st.sd];
     const fns = kind === "minmax" ? ["MIN", "MAX"] : ["AVERAGE", "STDEVP"];
     return {
       row: block.first,
@@ -239,7 +235,7 @@ export function buildResultsSheet(
       { row: 2, col: 1, cells: [[{ value: L.generated, style: NOTE_STYLE }]] },
       { row: HEADER_ROW, col: 1, cells: [header.map((h) => ({ value: h, style: HEADER_STYLE }))] },
       { row: HEADER_ROW + 1, col: 1, cells },
-      ...(statKind
+      ...(statBlocks.length
         ? [
             {
               row: HEADER_ROW,
