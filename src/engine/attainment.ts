@@ -2,7 +2,7 @@
 import type { Indicator, Plan, Unit } from "./model";
 import type { AttainmentStatus, ProvinceAttainment, UnitAttainment } from "./results";
 import { figuresForPeriod } from "./figureIndex";
-import { cellAt, valueAt } from "./figures";
+import { figureCell, valueAt } from "./figures";
 import { periodTarget } from "./validate";
 import { excelGte } from "./excelMath";
 
@@ -65,7 +65,7 @@ export function unitAttainment(
         capped: a === null ? null : Math.min(a, cap),
         status: statusOf(a, hasTarget, nearTarget),
       };
-      if (p >= 0) row.source = cellAt(figures.table, p);
+      if (p >= 0) row.source = figureCell(figures.table, p);
       if (figures.table.converted.has(p)) row.converted = true;
       out.push(row);
     }

@@ -35,7 +35,7 @@ export function valueAt(table: FigureTable, position: number): number | null {
 }
 
 /** The cell of the figure at a position. */
-export function cellAt(table: FigureTable, position: number): CellRef {
+export function figureCell(table: FigureTable, position: number): CellRef {
   const n = table.indicators.length;
   const j = position % n;
   return { sheet: table.sheet, row: table.rows[(position - j) / n].row, col: table.cols[j] };
@@ -44,14 +44,13 @@ export function cellAt(table: FigureTable, position: number): CellRef {
 /** The figure at a position (row index × indicators + indicator index). */
 export function figureAt(table: FigureTable, position: number): Figure {
   const n = table.indicators.length;
-  const j = position % n;
-  const r = table.rows[(position - j) / n];
+  const r = table.rows[Math.floor(position / n)];
   const fig: Figure = {
     unit: r.unit,
-    indicator: table.indicators[j],
+    indicator: table.indicators[position % n],
     period: r.period,
     value: valueAt(table, position),
-    cell: cellAt(table, position),
+    cell: figureCell(table, position),
   };
   return table.converted.has(position) ? { ...fig, converted: true } : fig;
 }
