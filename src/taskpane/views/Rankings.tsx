@@ -20,7 +20,7 @@ import { gradeLabel } from "../../engine/i18n/labels";
 import { groupName } from "../../engine/outputs/style";
 import { formatNumber, formatPercent, periodLabel, t, type Lang } from "../i18n";
 
-export const GRADE_COLOR = { good: "success", fair: "brand", average: "warning", weak: "danger" } as const;
+const GRADE_COLOR = { good: "success", fair: "brand", average: "warning", weak: "danger" } as const;
 const GROUPS: readonly RankingGroup[] = ["department", "district", "commune"];
 type SortKey = "rank" | "unit" | "index" | "change";
 const SORTS: Record<SortKey, (a: UnitReadiness, b: UnitReadiness) => number> = {
