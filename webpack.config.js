@@ -50,7 +50,6 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/icon-*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml" },
           { from: "src/taskpane/help.html", to: "help.html" },
           { from: "assets/samples/lao-cai-2015.xlsx", to: "samples/lao-cai-2015.xlsx" },
         ],
