@@ -18,6 +18,8 @@ Tùy chọn: --lang vi|en, --json (kết quả dạng máy đọc), --no-robustn
 Mã thoát: 0 không có lỗi; 1 dữ liệu có lỗi; 2 sai cú pháp hoặc không đọc được tệp.`,
   unknownCommand: "Lệnh không hợp lệ: {value}.",
   missingFile: "Thiếu tên tệp .xlsx.",
+  tooManyFiles: "Lệnh {command} nhận một tệp .xlsx, không phải nhiều tệp ({files}).",
+  missingValue: "Tùy chọn {option} cần một giá trị, ví dụ {option} {example}.",
   missingOutput: "Cần -o <tệp ra>.",
   badOption: "Tùy chọn không hợp lệ: {value}.",
   badPeriod: 'Kỳ "{value}" không hợp lệ; viết 2015-Q2, "Quý II/2015" hoặc 2014.',
@@ -36,6 +38,7 @@ Mã thoát: 0 không có lỗi; 1 dữ liệu có lỗi; 2 sai cú pháp hoặc 
   writeFailed: "Không ghi được {file}: {detail}.",
   reading: "Đang đọc {file}…",
   computing: "Đang tính {period}…",
+  computingCurrent: "Đang tính kỳ hiện tại của sổ…",
   writing: "Đang ghi {file}…",
   findingsSummary: "Kiểm tra: {error} lỗi, {warning} cảnh báo, {info} thông tin.",
   noFindings: "Kiểm tra: không có phát hiện nào.",
@@ -44,8 +47,6 @@ Mã thoát: 0 không có lỗi; 1 dữ liệu có lỗi; 2 sai cú pháp hoặc 
   written: "Đã ghi: {file}",
   nothingToCompute: "Không có gì để tính: sổ chưa có đơn vị, chỉ tiêu hoặc số liệu.",
   consolidated: "Đã gộp {files} tệp: {units} đơn vị, {figures} số liệu.",
-  tableHeader: "Sheet | Ô | Mã | Nội dung",
-  rankHeader: "Hạng | Đơn vị | Chỉ số | Xếp loại | Khoảng hạng",
   openWith: "Mở bằng Excel hoặc LibreOffice để xem công thức, biểu đồ và sheet tổng hợp.",
 };
 
@@ -65,6 +66,8 @@ Options: --lang vi|en, --json (machine-readable output), --no-robustness
 Exit codes: 0 clean; 1 findings of severity error; 2 usage error or unreadable file.`,
   unknownCommand: "Unknown command: {value}.",
   missingFile: "An .xlsx file name is missing.",
+  tooManyFiles: "Command {command} takes one .xlsx file, not several ({files}).",
+  missingValue: "Option {option} needs a value, e.g. {option} {example}.",
   missingOutput: "-o <output file> is required.",
   badOption: "Unknown option: {value}.",
   badPeriod: 'Period "{value}" is not valid; write 2015-Q2, "Quý II/2015" or 2014.',
@@ -83,6 +86,7 @@ Exit codes: 0 clean; 1 findings of severity error; 2 usage error or unreadable f
   writeFailed: "Could not write {file}: {detail}.",
   reading: "Reading {file}…",
   computing: "Computing {period}…",
+  computingCurrent: "Computing the workbook's current period…",
   writing: "Writing {file}…",
   findingsSummary: "Checks: {error} errors, {warning} warnings, {info} info.",
   noFindings: "Checks: no findings.",
@@ -91,8 +95,6 @@ Exit codes: 0 clean; 1 findings of severity error; 2 usage error or unreadable f
   written: "Written: {file}",
   nothingToCompute: "Nothing to compute: the workbook has no units, indicators or figures yet.",
   consolidated: "Merged {files} files: {units} units, {figures} figures.",
-  tableHeader: "Sheet | Cell | Code | Message",
-  rankHeader: "Rank | Unit | Index | Grade | Rank interval",
   openWith: "Open it in Excel or LibreOffice to see the formulas, charts and the summary tab.",
 };
 
