@@ -369,12 +369,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(msg(lang, e.key, e.params));
       return 2;
     }
-    io.stderr(
-      msg(lang, "corrupt", {
-        file: argv.find((x) => x.endsWith(".xlsx")) ?? "",
-        detail: e instanceof Error ? e.message : String(e),
-      }),
-    );
+    io.stderr(msg(lang, "unexpected", { file: argv.find((x) => /\.xls[xm]?$/i.test(x)) ?? "" }));
+    if (io.env.ICTPLAN_DEBUG) io.stderr(e instanceof Error ? (e.stack ?? e.message) : String(e));
     return 2;
   }
 }
