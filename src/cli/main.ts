@@ -400,10 +400,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) return fail(e.key, msg(lang, e.key, e.params), true);
     if (e instanceof FileProblem) return fail(e.key, msg(lang, e.key, e.params), false);
-    const detail = e instanceof Error ? e.message : String(e);
+    if (io.env.ICTPLAN_DEBUG) io.stderr(e instanceof Error ? (e.stack ?? e.message) : String(e));
     return fail(
-      "corrupt",
-      msg(lang, "corrupt", { file: argv.find((x) => x.endsWith(".xlsx")) ?? "", detail }),
+      "unexpected",
+      msg(lang, "unexpected", { file: argv.find((x) => /\.xls[xm]?$/i.test(x)) ?? "" }),
       false,
     );
   }
