@@ -2,6 +2,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
+import { WorkbookProblem, type ProblemReason } from "../workbook/xlsx/problems";
 import type { MessageKey } from "./messages";
 
 /** Files above this size are refused before parsing (the product's documented limit). */
@@ -17,10 +18,6 @@ export class FileProblem extends Error {
   }
 }
 
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const CFB = [0xd0, 0xcf, 0x11, 0xe0];
-const starts = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x);
-
 /** Reads and opens an .xlsx file, or throws a FileProblem that says what is wrong and what to do. */
 export async function openWorkbook(file: string, maxMB = MAX_FILE_MB): Promise<XlsxWorkbook> {
   let stat;
@@ -33,20 +30,32 @@ export async function openWorkbook(file: string, maxMB = MAX_FILE_MB): Promise<X
   const sizeMB = stat.size / (1024 * 1024);
   if (sizeMB > maxMB) throw new FileProblem("tooBig", { file, size: Math.round(sizeMB), limit: maxMB });
   const bytes = new Uint8Array(await fs.readFile(file));
-  if (starts(bytes, CFB)) throw new FileProblem("oldXls", { file });
-  if (!starts(bytes, ZIP)) throw new FileProblem("notXlsx", { file });
-  let wb: XlsxWorkbook;
   try {
-    wb = await XlsxWorkbook.load(bytes);
+    const wb = await XlsxWorkbook.load(bytes);
+    await wb.readGrids();
+    return wb;
   } catch (e) {
-    throw new FileProblem("corrupt", {
-      file,
-      detail: e instanceof Error ? e.message.split("\n")[0].slice(0, 120) : String(e),
-    });
+    if (e instanceof WorkbookProblem)
+      throw new FileProblem(PROBLEM_MESSAGES[e.reason], { file, ...e.params });
+    throw e;
   }
-  if (wb.workbook.worksheets.length === 0) throw new FileProblem("empty", { file });
-  return wb;
 }
+
+/** The message for each reason a workbook cannot be read. */
+const PROBLEM_MESSAGES: Record<ProblemReason, MessageKey> = {
+  password: "password",
+  xls: "oldXls",
+  ods: "ods",
+  notXlsx: "notXlsx",
+  damagedZip: "corrupt",
+  noWorkbook: "notXlsx",
+  damagedPart: "corrupt",
+  tooLarge: "tooLargeUnpacked",
+  tooManyCells: "tooManyCells",
+  tooManyRows: "tooManyRows",
+  textTooLong: "textTooLong",
+  noSheets: "empty",
+};
 
 /** Writes bytes to a temporary file beside the target, then renames it over the target. */
 export async function writeAtomic(file: string, bytes: Uint8Array): Promise<void> {
