@@ -8,6 +8,7 @@ import { a1, columnLetter } from "../../engine/grid";
 import type { SheetSpec, SpecCell } from "../../engine/sheetSpec";
 import type { ApplyOptions, InteractiveWorkbook } from "../port";
 import type { CellEdit } from "../../engine/settingsEdit";
+import { OPTIONAL, type SupportsSet } from "./requirements";
 import {
   EditedOutputError,
   assertNoUserSheetClash,
@@ -91,7 +92,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
 
   constructor(
     private readonly run: ExcelRunner,
-    private readonly supports: (set: string, version: string) => boolean = () => true,
+    private readonly supports: SupportsSet = () => true,
   ) {}
 
   private async sync(ctx: Excel.RequestContext): Promise<void> {
@@ -180,7 +181,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       const temps: Excel.Worksheet[] = [];
       const tempName = (k: number) => `ictplan_tmp_${k}`;
       try {
-        if (this.supports("ExcelApi", "1.6")) ctx.workbook.application.suspendApiCalculationUntilNextSync();
+        ctx.workbook.application.suspendApiCalculationUntilNextSync();
         let pending = 0;
         for (const [k, spec] of specs.entries()) {
           const sheet = ctx.workbook.worksheets.add(tempName(k));
@@ -304,7 +305,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         add.setXAxisValues(sheet.getRange(c.categories));
       }
     }
-    if (spec.print && this.supports("ExcelApi", "1.9")) {
+    if (spec.print && this.supports(OPTIONAL.printLayout.set, OPTIONAL.printLayout.version)) {
       sheet.pageLayout.orientation =
         spec.print.orientation === "landscape"
           ? Excel.PageOrientation.landscape
