@@ -77,6 +77,14 @@ export class ZipPackage {
       throw new WorkbookProblem("damagedZip");
     }
     const pkg = new ZipPackage(zip, limits);
+    // The sizes the zip declares refuse an honest zip bomb at once; unpacking counts again for one that lies.
+    let declared = 0;
+    for (const f of Object.values(zip.files)) {
+      const size = (f as unknown as Loaded)._data?.uncompressedSize;
+      declared += typeof size === "number" ? size : 0;
+    }
+    if (declared > limits.maxUncompressedBytes)
+      throw new WorkbookProblem("tooLarge", { limitMB: Math.round(limits.maxUncompressedBytes / 1048576) });
     if (pkg.has("mimetype")) {
       const mime = (await pkg.text("mimetype")) ?? "";
       if (mime.startsWith("application/vnd.oasis.opendocument")) throw new WorkbookProblem("ods");
