@@ -43,7 +43,7 @@ async function deflate(content: PartContent): Promise<{ data: Buffer; crc: numbe
   return { data: Buffer.concat(out), crc, size };
 }
 
-/** A zip written byte by byte (stored sizes honest unless `lie` sets every declared uncompressed size to it). */
+/** A zip written byte by byte (sizes honest, unless `lie` sets the declared uncompressed size of generated parts). */
 export async function zipOf(parts: Record<string, PartContent>, lie?: number): Promise<Uint8Array> {
   const locals: Buffer[] = [];
   const central: Buffer[] = [];
@@ -51,7 +51,8 @@ export async function zipOf(parts: Record<string, PartContent>, lie?: number): P
   for (const [name, content] of Object.entries(parts)) {
     const { data, crc, size } = await deflate(content);
     const fname = Buffer.from(name, "utf8");
-    const declared = lie ?? size;
+    const generated = typeof content !== "string" && !(content instanceof Uint8Array);
+    const declared = generated && lie !== undefined ? lie : size;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
