@@ -13,7 +13,7 @@ import { GRADES } from "../engine/ranking";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
 import { buildTemplate, sampleWorkbookBytes } from "../workbook/xlsx/template";
 import { EditedOutputError } from "../workbook/ownership";
-import { FileProblem, openWorkbook, writeAtomic } from "./files";
+import { FileProblem, assertReplaceable, openWorkbook, sameFile, writeAtomic } from "./files";
 import { figureCount } from "../engine/figures";
 import { langFromEnv, msg, type Lang, type MessageKey } from "./messages";
 
@@ -222,6 +222,7 @@ async function compute(
     );
   const run = runPlan(grids, { period, lang: a.lang, robustness: a.robustness });
   const out = output(run.period);
+  if (!a.inPlace) await checkOutput(a, [input], out);
   if (run.sheets.length) {
     try {
       await wb.applySheets(run.sheets, { force: a.force });
@@ -230,17 +231,17 @@ async function compute(
       throw new FileProblem("notOwned", { detail: e instanceof Error ? e.message : String(e) });
     }
     if (!quiet) io.stderr(msg(a.lang, "writing", { file: out }));
-    await writeAtomic(out, await wb.save());
+    await writeAtomic(out, () => wb.save());
   }
   return { code: exitFor(run.findings), run, out };
 }
 
-/** `<name>-ictplan-<period>.xlsx` beside the input, the period being the one computed. */
+/** `<name>-ictplan-<period>.xlsx` beside the input, the period being the one computed; a macro workbook's copy stays .xlsm (Excel will not open macros in a .xlsx). */
 function defaultOutput(input: string, period: string | null): string {
   const ext = path.extname(input);
   return path.join(
     path.dirname(input),
-    `${path.basename(input, ext)}-ictplan${period ? `-${period}` : ""}.xlsx`,
+    `${path.basename(input, ext)}-ictplan${period ? `-${period}` : ""}${isMacro(input) ? ".xlsm" : ".xlsx"}`,
   );
 }
 
@@ -250,6 +251,17 @@ function oneFile(a: Args): string {
   if (a.files.length > 1)
     throw new UsageError("tooManyFiles", { command: a.command, files: a.files.join(", ") });
   return a.files[0];
+}
+
+const isMacro = (file: string) => /\.xlsm$/i.test(file);
+
+/** Refuses an output that would lose a file: the input itself, or an existing file ictplan may not replace. */
+async function checkOutput(a: Args, inputs: readonly string[], out: string): Promise<void> {
+  for (const input of inputs) {
+    if (await sameFile(input, out)) throw new UsageError("sameAsInput", { file: out });
+    if (isMacro(input) && !isMacro(out)) throw new UsageError("macroOutput", { file: input });
+  }
+  if (!a.force) await assertReplaceable(out);
 }
 
 async function dispatch(a: Args, io: Io): Promise<number> {
@@ -284,7 +296,6 @@ async function dispatch(a: Args, io: Io): Promise<number> {
     case "compute": {
       const file = oneFile(a);
       const input = abs(file);
-      if (!a.inPlace && a.output !== null && abs(a.output) === input) throw new UsageError("sameAsInput");
       const output = (period: string | null) =>
         a.inPlace ? input : abs(a.output ?? defaultOutput(file, period));
       const { code, run, out } = await compute(a, io, input, output, a.json);
@@ -311,6 +322,7 @@ async function dispatch(a: Args, io: Io): Promise<number> {
     case "consolidate": {
       if (a.files.length < 1) throw new UsageError("missingFile");
       if (!a.output) throw new UsageError("missingOutput");
+      await checkOutput(a, a.files.map(abs), abs(a.output));
       const parsed = [];
       for (const f of a.files) {
         const wb = await openWorkbook(abs(f));
@@ -348,6 +360,7 @@ async function dispatch(a: Args, io: Io): Promise<number> {
     case "template":
     case "sample": {
       const out = abs(a.output ?? (a.command === "template" ? "plan-template.xlsx" : "lao-cai-2015.xlsx"));
+      await checkOutput(a, [], out);
       const bytes =
         a.command === "sample" ? await sampleWorkbookBytes() : await XlsxWorkbook.of(buildTemplate()).save();
       await writeAtomic(out, bytes);
@@ -411,6 +424,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
 /** Runs the CLI on this process's arguments and sets its exit code (the `ictplan` bin calls this). */
 export function main(): void {
+  // A reader that stops early (`ictplan validate x | head -1`) closes the pipe: end quietly, as Unix tools do.
+  for (const stream of [process.stdout, process.stderr])
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw e;
+    });
   void run(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s + "\n"),
     stderr: (s) => process.stderr.write(s + "\n"),

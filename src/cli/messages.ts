@@ -45,11 +45,18 @@ Mã thoát: 0 không có lỗi; 1 dữ liệu có lỗi; 2 sai cú pháp hoặc 
   unexpected:
     "ictplan gặp lỗi không mong muốn khi xử lý {file}; không tệp nào bị thay đổi. Hãy báo lỗi kèm tệp (đặt ICTPLAN_DEBUG=1 để xem chi tiết kỹ thuật).",
   empty: "Sổ {file} không có trang tính (worksheet) nào.",
-  sameAsInput: "Tệp ra trùng với tệp vào; dùng --in-place nếu muốn ghi đè.",
+  sameAsInput:
+    "Tệp ra {file} chính là tệp vào (cùng một tệp, có thể qua liên kết hoặc khác chữ hoa/thường); dùng --in-place nếu muốn ghi vào chính nó.",
   edited:
     "Sheet {sheets} do ictplan tạo đã bị sửa tay. Chép phần đã sửa sang sheet khác, hoặc chạy lại với --force để ghi đè.",
   notOwned: "Không thể ghi: {detail}. Đổi tên sheet đó rồi chạy lại.",
-  writeFailed: "Không ghi được {file}: {detail}.",
+  writeFailed:
+    "Không ghi được {file} (mã lỗi hệ thống {code}). Kiểm tra thư mục có tồn tại và ghi được, đĩa còn chỗ, tệp không đang mở trong chương trình khác.",
+  outputExists:
+    "Tệp {file} đã có và không phải bản ictplan ghi ra còn nguyên (đã bị sửa, hoặc là tệp khác). ictplan không ghi đè để không mất dữ liệu: chọn tên khác bằng -o, hoặc thêm --force nếu chắc chắn muốn ghi đè.",
+  outputNotFile: "{file} là một thư mục, không phải tệp. Hãy chọn tên tệp .xlsx.",
+  macroOutput:
+    "Sổ vào {file} có macro (.xlsm): tệp ra cũng phải là .xlsm để giữ macro và mở được trong Excel.",
   reading: "Đang đọc {file}…",
   computing: "Đang tính {period}…",
   computingCurrent: "Đang tính kỳ hiện tại của sổ…",
@@ -107,11 +114,18 @@ Exit codes: 0 clean; 1 findings of severity error; 2 usage error or unreadable f
   unexpected:
     "ictplan hit an unexpected error while processing {file}; no file was changed. Please report it with the file (set ICTPLAN_DEBUG=1 for technical details).",
   empty: "Workbook {file} has no worksheets.",
-  sameAsInput: "The output is the input file; use --in-place to overwrite it.",
+  sameAsInput:
+    "The output {file} is the input file (the same file, perhaps through a link or in other letter case); use --in-place to write into it.",
   edited:
     "Sheet {sheets}, written by ictplan, was edited by hand. Copy your edits to another sheet, or run again with --force to overwrite.",
   notOwned: "Cannot write: {detail}. Rename that sheet and run again.",
-  writeFailed: "Could not write {file}: {detail}.",
+  writeFailed:
+    "Could not write {file} (system error {code}). Check that the folder exists and is writable, the disk has room, and the file is not open in another program.",
+  outputExists:
+    "File {file} exists and is not an unchanged ictplan output (it was edited, or it is another file). ictplan does not overwrite it, so nothing is lost: choose another name with -o, or add --force to overwrite it.",
+  outputNotFile: "{file} is a folder, not a file. Choose an .xlsx file name.",
+  macroOutput:
+    "The input {file} has macros (.xlsm): the output must be .xlsm too, to keep them and to open in Excel.",
   reading: "Reading {file}…",
   computing: "Computing {period}…",
   computingCurrent: "Computing the workbook's current period…",

@@ -11,7 +11,8 @@ export interface OwnedSheet {
   readonly fingerprint: string;
 }
 
-function fnv1a(s: string): string {
+/** FNV-1a hash of a string, as 8 hex digits. */
+export function fnv1a(s: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);

@@ -12,6 +12,7 @@ import {
   EditedOutputError,
   assertNoUserSheetClash,
   META_SHEET,
+  fnv1a,
   gridFingerprint,
   replacedBy,
   specFingerprint,
@@ -92,6 +93,9 @@ function parseRels(xml: string | null): Relationship[] {
 
 const emptyRels = () =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL_NS}"></Relationships>`;
+
+/** The meta sheet's row that records the package digest (no sheet name, so older readers skip it). */
+const DIGEST_KIND = "package";
 
 /** The lowest "prefix{n}suffix" not in use. */
 function freeName(taken: (name: string) => boolean, prefix: string, suffix: string): string {
@@ -228,6 +232,52 @@ export class XlsxWorkbook implements WorkbookPort {
     return out;
   }
 
+  /** Parts the product owns: its sheets and the meta sheet with every part they lead to, and the package-level parts it edits. */
+  private async ownedParts(names: readonly string[]): Promise<Set<string>> {
+    const out = new Set<string>(
+      [this.wbPart, relsOf(this.wbPart), "[Content_Types].xml"].map((p) => p.toLowerCase()),
+    );
+    for (const r of await this.workbookRels())
+      if (typeIs(r.type, "styles") || typeIs(r.type, "calcChain"))
+        out.add(resolve(this.wbPart, r.target).toLowerCase());
+    const walk = async (part: string): Promise<void> => {
+      if (out.has(part.toLowerCase())) return;
+      out.add(part.toLowerCase());
+      out.add(relsOf(part).toLowerCase());
+      for (const r of parseRels(await this.pkg.text(relsOf(part))))
+        if (!r.external && !typeIs(r.type, "worksheet")) await walk(resolve(part, r.target));
+    };
+    for (const s of this.sheets)
+      if (s.part && (names.includes(s.name) || s.name === META_SHEET)) await walk(s.part);
+    return out;
+  }
+
+  /**
+   * A digest of everything in the package the product does not own (each part's CRC-32 and the names of the user's
+   * sheets): recorded when the product writes, so a later run can tell whether anyone changed the file since.
+   */
+  private async packageDigest(owned: readonly string[]): Promise<string> {
+    const mine = await this.ownedParts(owned);
+    const parts = this.pkg.parts().filter((p) => !mine.has(p.toLowerCase()));
+    parts.sort();
+    const lines: string[] = [];
+    for (const p of parts) lines.push(`${p}:${await this.pkg.crc(p)}`);
+    for (const s of this.sheets)
+      if (!owned.includes(s.name) && s.name !== META_SHEET) lines.push(`sheet:${s.name}`);
+    return fnv1a(lines.join("\n"));
+  }
+
+  /** True when this is a file the product wrote and nobody has changed since: its owned sheets and all the rest. */
+  async unchangedSinceWritten(): Promise<boolean> {
+    const owned = await this.owned();
+    const meta = this.sheets.find((s) => s.name === META_SHEET && s.kind === "worksheet");
+    if (!meta || !owned.length) return false;
+    const g = await this.grid(meta, await this.context());
+    const recorded = g.values.find((r) => r[0] === null && r[1] === DIGEST_KIND)?.[2];
+    if ((await this.editedSheets(owned)).length) return false;
+    return typeof recorded === "string" && recorded === (await this.packageDigest(owned.map((o) => o.name)));
+  }
+
   async ownedSheets(): Promise<string[]> {
     return (await this.owned()).map((o) => o.name);
   }
@@ -273,7 +323,8 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     for (const s of free) await w.removeSheet(s, this.sheets);
     const meta = this.sheets.find((s) => s.name === META_SHEET) ?? null;
-    await w.writeMeta(records, meta, this.sheets);
+    const digest = await this.packageDigest(records.map((r) => r.name));
+    await w.writeMeta(records, digest, meta, this.sheets);
     await w.finish();
     this.wbXml = w.wbXml;
     this.grids.clear();
@@ -475,10 +526,15 @@ class PackageWriter {
   /** The hidden sheet that lists the owned sheets, kind and fingerprint. */
   async writeMeta(
     records: readonly OwnedSheet[],
+    digest: string,
     slot: SheetEntry | null,
     sheets: SheetEntry[],
   ): Promise<void> {
-    const rows = [["sheet", "kind", "fingerprint"], ...records.map((r) => [r.name, r.kind, r.fingerprint])];
+    const rows: (string | null)[][] = [
+      ["sheet", "kind", "fingerprint"],
+      ...records.map((r) => [r.name, r.kind, r.fingerprint]),
+      [null, DIGEST_KIND, digest],
+    ];
     const spec: SheetSpec = {
       name: META_SHEET,
       kind: "results",

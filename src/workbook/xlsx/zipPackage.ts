@@ -34,6 +34,23 @@ export function sniff(bytes: Uint8Array): void {
   if (!starts(bytes, ZIP) && !starts(bytes, EMPTY_ZIP)) throw new WorkbookProblem("notXlsx");
 }
 
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+/** CRC-32 as zip records it. */
+export function crc32(b: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < b.length; i++) c = CRC_TABLE[(c ^ b[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
 const decoder = new TextDecoder("utf-8");
 const encoder = new TextEncoder();
 
@@ -60,6 +77,14 @@ export class ZipPackage {
       throw new WorkbookProblem("damagedZip");
     }
     const pkg = new ZipPackage(zip, limits);
+    // The sizes the zip declares refuse an honest zip bomb at once; unpacking counts again for one that lies.
+    let declared = 0;
+    for (const f of Object.values(zip.files)) {
+      const size = (f as unknown as Loaded)._data?.uncompressedSize;
+      declared += typeof size === "number" ? size : 0;
+    }
+    if (declared > limits.maxUncompressedBytes)
+      throw new WorkbookProblem("tooLarge", { limitMB: Math.round(limits.maxUncompressedBytes / 1048576) });
     if (pkg.has("mimetype")) {
       const mime = (await pkg.text("mimetype")) ?? "";
       if (mime.startsWith("application/vnd.oasis.opendocument")) throw new WorkbookProblem("ods");
@@ -91,6 +116,14 @@ export class ZipPackage {
     if (!n || this.written.has(n)) return null;
     const crc = (this.zip.files[n] as unknown as Loaded)._data?.crc32;
     return typeof crc === "number" ? crc >>> 0 : null;
+  }
+
+  /** A part's CRC-32: the recorded one when unchanged, else computed from its bytes. */
+  async crc(name: string): Promise<number | null> {
+    const stored = this.storedCrc(name);
+    if (stored !== null) return stored;
+    const b = await this.bytes(name);
+    return b ? crc32(b) : null;
   }
 
   /** A part's bytes, unpacked in chunks; stops as soon as the package's uncompressed total passes the limit. */
