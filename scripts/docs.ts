@@ -126,14 +126,27 @@ export function validationDoc(): string {
     "",
     "Every finding is a value: a code, a severity, the sheet and cell it is about, and parameters for its",
     "message. Validation never throws: anything it cannot read becomes a finding. Errors make `ictplan`",
-    "exit with 1; warnings and info do not. `{name}` stands for a parameter.",
+    "exit with 1; warnings and info do not. `{name}` stands for a parameter; `{unit}` and `{indicator}` are shown",
+    'with the name from the Đơn vị or Chỉ tiêu sheet, "Sở Du lịch (SDL)" (params `unitName`, `indicatorName`).',
+    "",
+    "Findings are listed errors first, then by sheet, row and column. A cause shared by many rows is one finding with",
+    "a count: the rows of one unknown unit code (`UNKNOWN_UNIT`), every unknown code when the Đơn vị sheet is missing",
+    "or empty (`UNKNOWN_UNITS`), a unit's repeated rows (`DUPLICATE_FIGURE_ROW`), an inactive unit's rows, a unit",
+    "with no row for the period (`MISSING_FIGURE_ROW`, not one `MISSING_FIGURE` per indicator); a figure that cannot",
+    "be read has its own error and is not also `MISSING_FIGURE`. Every finding names a cell: a missing sheet's A1, an",
+    "empty list's first row, the Kỳ hiện tại cell (or the Kỳ báo cáo header) for a period with no figures.",
+    "",
+    "The remedy is the one that works where the message is read: in Excel (the Kiểm tra sheet and the task pane) it",
+    'never names a command; on the command line it may ("CLI:" below).',
     "",
     "| code | severity | message (vi) | message (en) | what to do |",
     "| --- | --- | --- | --- | --- |",
   ];
   for (const [code, t] of Object.entries(FINDING_TEXTS))
     out.push(
-      `| ${code} | ${t.severity} | ${cell(t.vi)} | ${cell(t.en)} | ${cell(t.fixVi)} / ${cell(t.fixEn)} |`,
+      `| ${code} | ${t.severity} | ${cell(t.vi)} | ${cell(t.en)} | ${cell(t.fixVi)} / ${cell(t.fixEn)}${
+        "cli" in t ? ` CLI: ${cell(t.cli.fixVi)} / ${cell(t.cli.fixEn)}` : ""
+      } |`,
     );
   out.push("");
   return out.join("\n");

@@ -56,7 +56,7 @@ function prepare(
   const def = sheetDef(key);
   const header = detectHeader(grid, def, extra);
   if (!header) {
-    findings.push(finding("MISSING_HEADER_ROW", { sheet: grid.sheet }, { sheet: grid.sheet }));
+    findings.push(finding("MISSING_HEADER_ROW", { sheet: grid.sheet, cell: "A1" }, { sheet: grid.sheet }));
     return null;
   }
   findings.push(...missingColumns(grid, def, header));
@@ -112,7 +112,12 @@ function parseSettings(ctx: SheetContext | null, findings: Finding[]): Settings 
       if (isBlank(label)) continue;
       const def = findSetting(String(label));
       if (!def) {
-        findings.push(finding("UNKNOWN_SETTING", kRef, { value: String(label) }));
+        findings.push(
+          finding("UNKNOWN_SETTING", kRef, {
+            value: String(label),
+            allowed: SETTINGS.map((d) => d.label).join("; "),
+          }),
+        );
         continue;
       }
       const raw = cellAt(ctx.grid, row, vRef.col);
@@ -342,6 +347,57 @@ function parseIndicators(ctx: SheetContext | null, findings: Finding[]): Indicat
   return out;
 }
 
+type CascadeCode = "UNKNOWN_UNIT" | "DUPLICATE_FIGURE_ROW" | "INACTIVE_UNIT_FIGURE";
+
+/** Figure-row findings gathered per cause and unit code, so that one cause is one finding with a count. */
+class Cascades {
+  private readonly byKey = new Map<
+    string,
+    { code: CascadeCode; unit: string; at: CellRef; rows: number; periods: string[]; first: number }
+  >();
+
+  add(code: CascadeCode, unit: string, at: CellRef, dup?: { period: string; first: number }): void {
+    const k = `${code}|${unit}`;
+    const e = this.byKey.get(k);
+    if (e) {
+      e.rows++;
+      if (dup && !e.periods.includes(dup.period)) e.periods.push(dup.period);
+    } else
+      this.byKey.set(k, {
+        code,
+        unit,
+        at,
+        rows: 1,
+        periods: dup ? [dup.period] : [],
+        first: dup?.first ?? 0,
+      });
+  }
+
+  /** The findings; with no units at all, every unknown code is one finding (the Đơn vị sheet is what is missing). */
+  findings(noUnits: boolean): Finding[] {
+    const all = [...this.byKey.values()];
+    const unknown = all.filter((e) => e.code === "UNKNOWN_UNIT");
+    const out: Finding[] = [];
+    if (noUnits && unknown.length) {
+      const codes = unknown.map((e) => e.unit);
+      out.push(
+        finding("UNKNOWN_UNITS", unknown[0].at, {
+          rows: unknown.reduce((n, e) => n + e.rows, 0),
+          codes: codes.length > 5 ? `${codes.slice(0, 5).join(", ")}, …` : codes.join(", "),
+        }),
+      );
+    }
+    for (const e of all) {
+      if (e.code === "UNKNOWN_UNIT") {
+        if (!noUnits) out.push(finding("UNKNOWN_UNIT", e.at, { code: e.unit, rows: e.rows }));
+      } else if (e.code === "DUPLICATE_FIGURE_ROW")
+        out.push(finding(e.code, e.at, { unit: e.unit, period: e.periods.join(", "), first: e.first }));
+      else out.push(finding(e.code, e.at, { unit: e.unit, rows: e.rows }));
+    }
+    return out;
+  }
+}
+
 function parseFigures(
   grid: Grid | undefined,
   units: readonly Unit[],
@@ -381,6 +437,8 @@ function parseFigures(
   const values = new Float64Array(Math.max(0, ctx.layout.lastRow - ctx.layout.firstRow + 1) * n);
   const converted = new Set<number>();
   const seenRow = new Map<string, number>();
+  // Rows with the same cause are one finding with a count, at the first of them.
+  const cascade = new Cascades();
   for (const row of rowsOf(ctx)) {
     const uRef = ref(ctx, row, "unit");
     const pRef = ref(ctx, row, "period");
@@ -394,7 +452,7 @@ function parseFigures(
     const code = normaliseCode(uText.value);
     const unit = unitByCode.get(code);
     if (!unit) {
-      findings.push(finding("UNKNOWN_UNIT", uRef, { code }));
+      cascade.add("UNKNOWN_UNIT", code, uRef);
       continue;
     }
     const pv = cellAt(ctx.grid, row, pRef.col);
@@ -410,11 +468,11 @@ function parseFigures(
     const key = periodKey(p);
     const dup = seenRow.get(`${code}|${key}`);
     if (dup !== undefined) {
-      findings.push(finding("DUPLICATE_FIGURE_ROW", uRef, { unit: code, period: key, first: dup }));
+      cascade.add("DUPLICATE_FIGURE_ROW", code, uRef, { period: key, first: dup });
       continue;
     }
     seenRow.set(`${code}|${key}`, row);
-    if (!unit.active) findings.push(finding("INACTIVE_UNIT_FIGURE", uRef, { unit: code }));
+    if (!unit.active) cascade.add("INACTIVE_UNIT_FIGURE", code, uRef);
     const base = figureRows.length * n;
     figureRows.push({ unit: code, period: key, row });
     for (let j = 0; j < n; j++) {
@@ -440,6 +498,7 @@ function parseFigures(
       if (r.value !== null && raw !== r.value) converted.add(base + j);
     }
   }
+  findings.push(...cascade.findings(units.length === 0));
   const figures: FigureTable = {
     sheet,
     indicators: indCols.map((c) => c.ind.code),
