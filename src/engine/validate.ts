@@ -92,7 +92,15 @@ function periodChecks(plan: Plan, period: string): Finding[] {
     return out;
   }
   for (const i of plan.indicators) {
-    if (i.measure !== "yesno" && periodTarget(i, period) === null) {
+    const t = i.measure === "yesno" ? 1 : periodTarget(i, period);
+    if (t === 0 && i.direction === "higher") {
+      const q = p.quarter;
+      const fromMilestone = q !== null && i.milestones[q - 1] !== null;
+      const cell = (fromMilestone ? i.cells[`milestoneQ${q}`] : i.cells.annualTarget) ?? i.cell;
+      out.push(finding("ZERO_TARGET", cell, { indicator: i.code, period: label }));
+      continue;
+    }
+    if (t === null) {
       // Point at the annual target: milestones are optional, the annual target is what is missing.
       out.push(
         finding("MISSING_TARGET", i.cells.annualTarget ?? i.cell, {

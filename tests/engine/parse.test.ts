@@ -316,6 +316,13 @@ describe("the finding catalogue", () => {
     // No Đơn vị sheet (every figure row's unit is unknown); a unit with no row for the period.
     add({ sheets: planRowsToGrids(rows).sheets.filter((g) => g.sheet !== "Đơn vị") });
     add(planRowsToGrids({ ...rows, figures: rows.figures.filter((r) => r[0] !== "SDL") }));
+    // A target of 0 for a higher-is-better indicator.
+    add(
+      planRowsToGrids({
+        ...rows,
+        indicators: rows.indicators.map((r) => (r[0] === "KINHPHI" ? r.map((v, j) => (j === 6 ? 0 : v)) : r)),
+      }),
+    );
     const expected = Object.keys(FINDING_TEXTS).filter(
       (c) => !["UNREADABLE", "CONFLICTING_UNIT", "CONFLICTING_INDICATOR"].includes(c),
     );

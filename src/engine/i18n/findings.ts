@@ -230,6 +230,13 @@ export const FINDING_TEXTS = {
     fixVi: "Nhập chỉ tiêu năm hoặc mốc quý.",
     fixEn: "Enter an annual target or quarterly milestone.",
   },
+  ZERO_TARGET: {
+    severity: "warning",
+    vi: "Mục tiêu của {indicator} cho {period} bằng 0: không tính được tỷ lệ đạt, nên chỉ tiêu được chấm min–max trong nhóm.",
+    en: "The target of {indicator} for {period} is 0: attainment cannot be computed, so it is scored min–max within the group.",
+    fixVi: "Nhập mục tiêu lớn hơn 0, hoặc để trống nếu chỉ tiêu không có mục tiêu.",
+    fixEn: "Enter a target above 0, or leave it blank if the indicator has no target.",
+  },
   WEIGHT_NOT_POSITIVE: {
     severity: "error",
     vi: "Trọng số của {indicator} phải là số dương.",

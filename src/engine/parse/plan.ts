@@ -1,6 +1,6 @@
 /** Parsing the four input sheets into the plan model; never throws, every problem is a finding. */
 import type { CellRef, Grid, WorkbookGrids } from "../grid";
-import { a1, cellAt, refAddress } from "../grid";
+import { a1, cellAt, refAddress, shownAsPercent } from "../grid";
 import type { SettingDef, SettingsValues, SheetDef } from "../format";
 import { DIRECTIONS, MEASURES, PILLARS, RANKING_GROUPS, SETTINGS, sheetDef } from "../format";
 import type {
@@ -122,7 +122,7 @@ function parseSettings(ctx: SheetContext | null, findings: Finding[]): Settings 
       }
       const raw = cellAt(ctx.grid, row, vRef.col);
       if (isBlank(raw)) continue;
-      const v = readSetting(def, raw);
+      const v = readSetting(def, raw, shownAsPercent(ctx.grid, row, vRef.col));
       if (v === null) {
         findings.push(
           finding("INVALID_SETTING", vRef, {
@@ -140,7 +140,11 @@ function parseSettings(ctx: SheetContext | null, findings: Finding[]): Settings 
   return { ...(values as unknown as SettingsValues), cells };
 }
 
-function readSetting(def: SettingDef, raw: import("../grid").CellValue): string | number | null {
+function readSetting(
+  def: SettingDef,
+  raw: import("../grid").CellValue,
+  percentCell: boolean,
+): string | number | null {
   switch (def.type) {
     case "text":
       return typeof raw === "string" || typeof raw === "number" ? String(raw).trim() : null;
@@ -154,7 +158,9 @@ function readSetting(def: SettingDef, raw: import("../grid").CellValue): string 
       const n = readNumber(raw);
       if (!n) return null;
       let x = n.value;
-      if (def.type === "percent" && !n.percent && x > 1 && x <= 100) x /= 100;
+      // 80 means 80% in a percent setting, unless the cell shows 80 as 8000%.
+      if (def.type === "percent" && !n.percent && !percentCell && x > 1 && x <= 100) x /= 100;
+      if (def.type === "percent" && x > 1) return null;
       if (def.type === "integer" && !Number.isInteger(x)) return null;
       if (def.key === "indexScale" && ![1, 100, 1000].includes(x)) return null;
       if (def.key === "indexDecimals" && (x < 0 || x > 6)) return null;
@@ -302,7 +308,7 @@ function parseIndicators(ctx: SheetContext | null, findings: Finding[]): Indicat
     const target = (key: string): number | null => {
       const t = get(key);
       if (!t) return null;
-      const r = readMeasure(t.v, m, t.r, key);
+      const r = readMeasure(t.v, m, t.r, key, shownAsPercent(ctx.grid, row, t.r.col));
       findings.push(...r.findings);
       if (r.value !== null && t.v !== r.value) converted.push(key);
       return r.value;
@@ -323,7 +329,12 @@ function parseIndicators(ctx: SheetContext | null, findings: Finding[]): Indicat
     const covCell = get("coverageTarget");
     let coverageTarget: number | null = null;
     if (covCell) {
-      const cv = readPercent(covCell.v, covCell.r, "Chỉ tiêu toàn tỉnh");
+      const cv = readPercent(
+        covCell.v,
+        covCell.r,
+        "Chỉ tiêu toàn tỉnh",
+        shownAsPercent(ctx.grid, row, covCell.r.col),
+      );
       findings.push(...cv.findings);
       coverageTarget = cv.value;
     }
@@ -492,7 +503,13 @@ function parseFigures(
         values[base + j] = NaN;
         continue;
       }
-      const r = readMeasure(raw, ind.measure, { sheet, row, col }, ind.code);
+      const r = readMeasure(
+        raw,
+        ind.measure,
+        { sheet, row, col },
+        ind.code,
+        shownAsPercent(ctx.grid, row, col),
+      );
       findings.push(...r.findings);
       values[base + j] = r.value ?? NaN;
       if (r.value !== null && raw !== r.value) converted.add(base + j);

@@ -1,6 +1,7 @@
 /** Reading an ExcelJS worksheet into the engine's grids: values, formulas with cached results, errors, merges. */
 import type ExcelJS from "exceljs";
 import type { CellValue, Grid } from "../../engine/grid";
+import { isPercentFormat } from "../../engine/grid";
 
 type Raw = ExcelJS.CellValue;
 
@@ -34,11 +35,14 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   const cols = ws.columnCount;
   const values: CellValue[][] = [];
   const formulas: (string | null)[][] = [];
+  const formats: (string | null)[][] = [];
   let anyFormula = false;
+  let anyPercent = false;
   for (let r = 1; r <= rows; r++) {
     const row = ws.getRow(r);
     const vr: CellValue[] = [];
     const fr: (string | null)[] = [];
+    const nr: (string | null)[] = [];
     for (let c = 1; c <= cols; c++) {
       const cell = row.getCell(c);
       // Merged cells other than the master read as the master's value in ExcelJS; keep them blank as Excel does.
@@ -47,10 +51,23 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
       vr.push(value);
       fr.push(formula);
       if (formula) anyFormula = true;
+      // Only percent formats matter to the engine (a 1.2 that Excel shows as 120%).
+      const pct = isPercentFormat(cell.numFmt) ? cell.numFmt : null;
+      nr.push(pct);
+      if (pct) anyPercent = true;
     }
     values.push(vr);
     formulas.push(fr);
+    formats.push(nr);
   }
   const merges = (ws.model as { merges?: string[] }).merges ?? [];
-  return { sheet: ws.name, originRow: 1, originCol: 1, values, ...(anyFormula ? { formulas } : {}), merges };
+  return {
+    sheet: ws.name,
+    originRow: 1,
+    originCol: 1,
+    values,
+    ...(anyFormula ? { formulas } : {}),
+    ...(anyPercent ? { formats } : {}),
+    merges,
+  };
 }
