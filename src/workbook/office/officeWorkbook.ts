@@ -4,7 +4,7 @@
  * Sync budget (docs/architecture.md): read = 2; apply = 3 + one per extra 5 MB chunk.
  */
 import type { CellValue, Grid, WorkbookGrids } from "../../engine/grid";
-import { a1, columnLetter } from "../../engine/grid";
+import { a1, columnLetter, isPercentFormat } from "../../engine/grid";
 import type { SheetSpec, SpecCell } from "../../engine/sheetSpec";
 import type { ApplyOptions, InteractiveWorkbook } from "../port";
 import type { CellEdit } from "../../engine/settingsEdit";
@@ -108,7 +108,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       const visible = sheets.items.filter((ws) => ws.name !== META_SHEET);
       const ranges = visible.map((ws) => {
         const r = ws.getUsedRangeOrNullObject(true);
-        r.load(["values", "formulas", "rowIndex", "columnIndex"]);
+        r.load(["values", "formulas", "numberFormat", "rowIndex", "columnIndex"]);
         return r;
       });
       await this.sync(ctx);
@@ -119,7 +119,17 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         const formulas = r.formulas.map((row) =>
           row.map((f) => (typeof f === "string" && f.startsWith("=") ? f : null)),
         );
-        return { sheet: ws.name, originRow: r.rowIndex + 1, originCol: r.columnIndex + 1, values, formulas };
+        // Only percent formats matter to the engine (a 1.2 that Excel shows as 120%).
+        const pct = r.numberFormat.map((row) => row.map((f) => (isPercentFormat(f) ? String(f) : null)));
+        const formats = pct.some((row) => row.some((f) => f !== null)) ? { formats: pct } : {};
+        return {
+          sheet: ws.name,
+          originRow: r.rowIndex + 1,
+          originCol: r.columnIndex + 1,
+          values,
+          formulas,
+          ...formats,
+        };
       });
       return { sheets: grids };
     });
