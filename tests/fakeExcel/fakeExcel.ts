@@ -436,6 +436,20 @@ export class FakeExcel {
     this.dirty = true;
   }
 
+  /** A deep copy of the workbook's state (sheets, tables), for restore. */
+  snapshot(): unknown {
+    return structuredClone({ sheets: this.sheets, tables: this.tables });
+  }
+
+  /** Puts the workbook back to a snapshot. */
+  restore(snapshot: unknown): void {
+    const copy = structuredClone(snapshot) as { sheets: SheetModel[]; tables: TableModel[] };
+    this.sheets = copy.sheets;
+    this.tables = copy.tables;
+    this.failure = null;
+    this.dirty = true;
+  }
+
   markDirty(): void {
     this.dirty = true;
   }

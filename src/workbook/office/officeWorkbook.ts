@@ -61,6 +61,7 @@ export function chunkRows(block: Part, limit = PAYLOAD_LIMIT): Part[] {
   const out: Part[] = [];
   let start = 0;
   let bytes = 0;
+  if (!block.cells.length) return [];
   block.cells.forEach((row, i) => {
     const size = rowBytes(row);
     if (i > start && bytes + size > limit) {
@@ -93,6 +94,27 @@ function partBytes(part: Part): number {
 }
 
 const tableNames = (specs: readonly SheetSpec[]) => specs.flatMap((s) => (s.tables ?? []).map((t) => t.name));
+
+/** What a swap changes, for undoing or finishing it after a failure. */
+interface Swap {
+  readonly specs: readonly SheetSpec[];
+  readonly temps: readonly string[];
+  readonly old: readonly OwnedSheet[];
+  readonly aside: readonly string[];
+  readonly owned: readonly OwnedSheet[];
+  readonly record: readonly (readonly string[])[];
+  readonly hasMeta: boolean;
+  /** Formulas of kept owned sheets that name a replaced sheet, entered again once the names are swapped. */
+  readonly reentries: readonly Reentry[];
+}
+
+interface Reentry {
+  readonly sheet: string;
+  /** 0-based. */
+  readonly row: number;
+  readonly col: number;
+  readonly formula: string;
+}
 
 interface Target {
   readonly name: string;
@@ -252,9 +274,18 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       try {
         await this.writeTemporary(ctx, specs, temps, names.filter(isScratch), hasMeta);
       } catch (e) {
-        throw await this.dropTemporary(ctx, temps, e);
+        throw await this.dropTemporary(ctx, hasMeta ? temps : [...temps, META_SHEET], e);
       }
-      await this.swap(ctx, specs, temps, old, owned);
+      // Owned sheets this write does not replace stay in the record; their formulas naming a replaced sheet are re-entered.
+      const kept = owned.filter((o) => names.includes(o.name) && !replacedBy(owned, specs).includes(o));
+      const reentries = kept.length && old.length ? await this.dependentFormulas(ctx, kept, old) : [];
+      const record = [
+        ["sheet", "kind", "fingerprint"],
+        ...kept.map((o) => [o.name, o.kind, o.fingerprint]),
+        ...specs.map((s) => [s.name, s.kind, specFingerprint(s)]),
+      ];
+      const aside = old.map((_, k) => `${OLD}${k}`);
+      await this.swap(ctx, { specs, temps, old, aside, owned, record, hasMeta, reentries });
     });
   }
 
@@ -325,7 +356,12 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       sheets.load("items/name");
       await ctx.sync();
       const present = new Set(sheets.items.map((s) => s.name));
-      for (const t of temps) if (present.has(t)) sheets.getItem(t).delete();
+      for (const t of temps)
+        if (present.has(t)) {
+          // A VeryHidden sheet cannot be deleted (Worksheet.delete): the new ownership sheet is made Hidden first.
+          if (t === META_SHEET) sheets.getItem(t).visibility = "Hidden" as Excel.SheetVisibility;
+          sheets.getItem(t).delete();
+        }
       await ctx.sync();
       return new OutputWriteError(cause, "unchanged");
     } catch {
@@ -339,29 +375,55 @@ export class OfficeWorkbook implements InteractiveWorkbook {
    * A batch is not a transaction: after a failure, the state is read back and the swap is either finished (when the new
    * sheets and the record are already in place) or undone.
    */
-  private async swap(
-    ctx: Excel.RequestContext,
-    specs: readonly SheetSpec[],
-    temps: readonly string[],
-    old: readonly OwnedSheet[],
-    owned: readonly OwnedSheet[],
-  ): Promise<void> {
+  private async swap(ctx: Excel.RequestContext, swap: Swap): Promise<void> {
+    const { specs, temps, old, aside, record } = swap;
     const sheets = ctx.workbook.worksheets;
-    const aside = old.map((_, k) => `${OLD}${k}`);
-    const record = [
-      ["sheet", "kind", "fingerprint"],
-      ...specs.map((s) => [s.name, s.kind, specFingerprint(s)]),
-    ];
     old.forEach((o, k) => (sheets.getItem(o.name).name = aside[k]));
     specs.forEach((s, k) => (sheets.getItem(temps[k]).name = s.name));
+    this.reenter(ctx, swap.reentries);
     this.writeRecord(ctx, record);
     this.finish(ctx, aside, tableNames(specs));
     try {
       await this.sync(ctx);
       return;
     } catch (e) {
-      throw await this.recover(ctx, specs, temps, old, aside, owned, record, e);
+      throw await this.recover(ctx, swap, e);
     }
+  }
+
+  /**
+   * Formulas of kept owned sheets that name a sheet being replaced (the summary names Kết quả, which compute replaces).
+   * Excel binds them to the old sheet and would turn them into #REF! when it is deleted; entered again after the
+   * rename, the same text binds to the new sheet.
+   */
+  private async dependentFormulas(
+    ctx: Excel.RequestContext,
+    kept: readonly OwnedSheet[],
+    old: readonly OwnedSheet[],
+  ): Promise<Reentry[]> {
+    const names = old.map((o) => o.name.toLowerCase());
+    const grids = await this.readSheets(
+      ctx,
+      kept.map((o) => ({ name: o.name, sheet: ctx.workbook.worksheets.getItem(o.name) })),
+    );
+    const out: Reentry[] = [];
+    for (const g of grids)
+      g.formulas?.forEach((row, i) =>
+        row.forEach((f, j) => {
+          const lower = f?.toLowerCase();
+          if (
+            f &&
+            names.some((n) => lower!.includes(`${n}!`) || lower!.includes(`${n.replace(/'/g, "''")}'!`))
+          )
+            out.push({ sheet: g.sheet, row: g.originRow - 1 + i, col: g.originCol - 1 + j, formula: f });
+        }),
+      );
+    return out;
+  }
+
+  private reenter(ctx: Excel.RequestContext, reentries: readonly Reentry[]): void {
+    for (const r of reentries)
+      ctx.workbook.worksheets.getItem(r.sheet).getCell(r.row, r.col).formulas = [[r.formula]];
   }
 
   /** Rewrites the ownership sheet's cells (the sheet itself stays: it may be VeryHidden, which cannot be deleted). */
@@ -380,16 +442,8 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     ctx.workbook.application.calculate("Recalculate" as Excel.CalculationType);
   }
 
-  private async recover(
-    ctx: Excel.RequestContext,
-    specs: readonly SheetSpec[],
-    temps: readonly string[],
-    old: readonly OwnedSheet[],
-    aside: readonly string[],
-    owned: readonly OwnedSheet[],
-    record: readonly (readonly string[])[],
-    cause: unknown,
-  ): Promise<unknown> {
+  private async recover(ctx: Excel.RequestContext, swap: Swap, cause: unknown): Promise<unknown> {
+    const { specs, temps, old, aside, owned, record, hasMeta } = swap;
     try {
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/name");
@@ -419,12 +473,18 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       old.forEach((o, k) => {
         if (names.has(aside[k])) sheets.getItem(aside[k]).name = o.name;
       });
-      this.writeRecord(
-        ctx,
-        owned.length
-          ? [["sheet", "kind", "fingerprint"], ...owned.map((o) => [o.name, o.kind, o.fingerprint])]
-          : [],
-      );
+      this.reenter(ctx, swap.reentries);
+      if (!hasMeta) {
+        // The ownership sheet was added by this run: remove it again (Hidden first: a VeryHidden sheet cannot be deleted).
+        sheets.getItem(META_SHEET).visibility = "Hidden" as Excel.SheetVisibility;
+        sheets.getItem(META_SHEET).delete();
+      } else
+        this.writeRecord(
+          ctx,
+          owned.length
+            ? [["sheet", "kind", "fingerprint"], ...owned.map((o) => [o.name, o.kind, o.fingerprint])]
+            : [],
+        );
       await ctx.sync();
       return new OutputWriteError(cause, "restored");
     } catch {
