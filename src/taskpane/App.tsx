@@ -3,14 +3,24 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import {
   Button,
   CounterBadge,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
   MessageBar,
   MessageBarBody,
+  Overflow,
+  OverflowItem,
   ProgressBar,
   Tab,
   TabList,
   Text,
   Title3,
+  useIsOverflowItemVisible,
+  useOverflowMenu,
 } from "@fluentui/react-components";
+import type { ReactNode } from "react";
 import type { Finding, Plan } from "../engine/model";
 import type { RunResult } from "../engine/pipeline";
 import type { SettingsChange } from "../engine/settingsEdit";
@@ -35,6 +45,7 @@ import { Attainment } from "./views/Attainment";
 import { SettingsView } from "./views/SettingsView";
 
 type View = "overview" | "findings" | "rankings" | "attainment" | "settings";
+const VIEWS: readonly View[] = ["overview", "findings", "rankings", "attainment", "settings"];
 type Message = { intent: "success" | "error" | "warning" | "info"; text: string; retry?: Action };
 const STAGES: readonly Stage[] = ["read", "check", "compute", "summary", "sheets", "write"];
 const engine = workerEngine();
@@ -145,32 +156,41 @@ export function App({ workbook, initialLang, onLangChange }: AppProps) {
     void workbook.selectCell(f.sheet, f.cell).catch((e) => setMessage(failure(e)));
   const busy = stage !== null;
   const counts = countBySeverity(findings);
+  const tabLabel = (v: View): ReactNode =>
+    v === "findings" ? (
+      <>
+        {t(lang, "findings")}{" "}
+        <CounterBadge
+          count={findings.length}
+          showZero
+          size="small"
+          color={counts.error ? "danger" : "informative"}
+          aria-label={t(lang, "checked", counts)}
+        />
+      </>
+    ) : (
+      t(lang, v)
+    );
 
   return (
     <main className="pane" lang={lang}>
       <Title3 as="h1">{t(lang, "title")}</Title3>
-      <TabList
-        aria-label={t(lang, "views")}
-        selectedValue={view}
-        onTabSelect={(_, d) => setView(d.value as View)}
-        size="small"
-        style={{ flexWrap: "wrap" }}
-      >
-        <Tab value="overview">{t(lang, "overview")}</Tab>
-        <Tab value="findings">
-          {t(lang, "findings")}{" "}
-          <CounterBadge
-            count={findings.length}
-            showZero
-            size="small"
-            color={counts.error ? "danger" : "informative"}
-            aria-label={t(lang, "checked", counts)}
-          />
-        </Tab>
-        <Tab value="rankings">{t(lang, "rankings")}</Tab>
-        <Tab value="attainment">{t(lang, "attainment")}</Tab>
-        <Tab value="settings">{t(lang, "settings")}</Tab>
-      </TabList>
+      <Overflow minimumVisible={1}>
+        <TabList
+          aria-label={t(lang, "views")}
+          selectedValue={view}
+          onTabSelect={(_, d) => setView(d.value as View)}
+          size="small"
+          className="pane-tabs"
+        >
+          {VIEWS.map((v) => (
+            <OverflowItem key={v} id={v} priority={v === view ? 2 : 1}>
+              <Tab value={v}>{tabLabel(v)}</Tab>
+            </OverflowItem>
+          ))}
+          <MoreViews lang={lang} label={tabLabel} onSelect={setView} />
+        </TabList>
+      </Overflow>
 
       <div aria-live="polite" className="pane-status">
         {stage && (
@@ -222,4 +242,38 @@ export function App({ workbook, initialLang, onLangChange }: AppProps) {
       </section>
     </main>
   );
+}
+
+/** The views that do not fit beside the others, in a menu at the end of the tab list. */
+function MoreViews(props: { lang: Lang; label: (v: View) => ReactNode; onSelect: (v: View) => void }) {
+  const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
+  if (!isOverflowing) return null;
+  return (
+    <Menu>
+      <MenuTrigger disableButtonEnhancement>
+        <Button
+          ref={ref}
+          appearance="transparent"
+          size="small"
+          className="more-views"
+          aria-label={t(props.lang, "moreViews", { n: overflowCount })}
+        >
+          ⋯
+        </Button>
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          {VIEWS.map((v) => (
+            <HiddenView key={v} view={v} label={props.label} onSelect={props.onSelect} />
+          ))}
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}
+
+function HiddenView(props: { view: View; label: (v: View) => ReactNode; onSelect: (v: View) => void }) {
+  const visible = useIsOverflowItemVisible(props.view);
+  if (visible) return null;
+  return <MenuItem onClick={() => props.onSelect(props.view)}>{props.label(props.view)}</MenuItem>;
 }
