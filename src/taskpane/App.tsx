@@ -8,8 +8,6 @@ import {
   MenuList,
   MenuPopover,
   MenuTrigger,
-  MessageBar,
-  MessageBarBody,
   Overflow,
   OverflowItem,
   ProgressBar,
@@ -36,7 +34,7 @@ import {
   type Stage,
 } from "../workbook/office/actions";
 import { rememberLang, t, type Lang } from "./i18n";
-import { describeOfficeError } from "./errors";
+import { MessageView, type Message } from "./message";
 import { workerEngine } from "./workerEngine";
 import { Overview } from "./views/Overview";
 import { Findings } from "./views/Findings";
@@ -46,7 +44,6 @@ import { SettingsView } from "./views/SettingsView";
 
 type View = "overview" | "findings" | "rankings" | "attainment" | "settings";
 const VIEWS: readonly View[] = ["overview", "findings", "rankings", "attainment", "settings"];
-type Message = { intent: "success" | "error" | "warning" | "info"; text: string; retry?: Action };
 const STAGES: readonly Stage[] = ["read", "check", "compute", "summary", "sheets", "write"];
 const engine = workerEngine();
 
@@ -67,6 +64,14 @@ export function App({ workbook, initialLang, onLangChange }: AppProps) {
   const [stage, setStage] = useState<Stage | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const abort = useRef<AbortController | null>(null);
+  const messageRef = useRef<HTMLDivElement | null>(null);
+  const statusRef = useRef<HTMLDivElement | null>(null);
+  // Set when an action ends, so focus goes to what it says instead of falling to the page body.
+  const focusMessage = useRef(false);
+  useEffect(() => {
+    if (message && focusMessage.current) messageRef.current?.focus();
+    focusMessage.current = false;
+  }, [message]);
 
   const setLang = (l: Lang) => {
     setLangState(l);
@@ -74,10 +79,7 @@ export function App({ workbook, initialLang, onLangChange }: AppProps) {
     onLangChange?.(l);
   };
 
-  const failure = useCallback(
-    (e: unknown): Message => ({ intent: "error", text: describeOfficeError(e, lang) }),
-    [lang],
-  );
+  const failure = useCallback((error: unknown): Message => ({ intent: "error", error }), []);
 
   const inspect = useCallback(async () => {
     try {
@@ -99,6 +101,8 @@ export function App({ workbook, initialLang, onLangChange }: AppProps) {
     abort.current = controller;
     setMessage(null);
     setStage("read");
+    // The button pressed is disabled while the action runs: keep focus in the pane, on its progress.
+    statusRef.current?.focus();
     try {
       const { run: r, written } = await runAction(
         workbook,
@@ -112,23 +116,25 @@ export function App({ workbook, initialLang, onLangChange }: AppProps) {
       const c = countBySeverity(r.findings);
       setMessage({
         intent: c.error ? "warning" : "success",
-        text:
-          action === "validate" || written.length === 0
-            ? t(lang, "checked", c)
-            : t(lang, "done", { sheets: written.join(", ") }),
+        key: action === "validate" || written.length === 0 ? "checked" : "done",
+        params: action === "validate" || written.length === 0 ? c : { sheets: written.join(", ") },
+        sheets: written,
+        distribution: action === "validate" ? undefined : r.results?.distribution,
       });
       if (action === "validate" && r.findings.length) setView("findings");
       if (action !== "validate" && r.results && view === "overview") setView("rankings");
     } catch (e) {
-      if (e instanceof CancelledError) setMessage({ intent: "info", text: t(lang, "cancelled") });
+      if (e instanceof CancelledError) setMessage({ intent: "info", key: "cancelled" });
       else if (e instanceof EditedOutputError)
         setMessage({
           intent: "warning",
-          text: t(lang, "edited", { sheets: e.sheets.join(", ") }),
+          key: "edited",
+          params: { sheets: e.sheets.join(", ") },
           retry: action,
         });
       else setMessage(failure(e));
     } finally {
+      focusMessage.current = true;
       abort.current = null;
       setStage(null);
     }
@@ -139,11 +145,8 @@ export function App({ workbook, initialLang, onLangChange }: AppProps) {
     setStage("write");
     try {
       const ok = await saveSettings(workbook, change);
-      setMessage(
-        ok
-          ? { intent: "success", text: t(lang, "saved") }
-          : { intent: "error", text: t(lang, "noSettingsSheet") },
-      );
+      focusMessage.current = true;
+      setMessage(ok ? { intent: "success", key: "saved" } : { intent: "error", key: "noSettingsSheet" });
       await inspect();
     } catch (e) {
       setMessage(failure(e));
@@ -154,6 +157,8 @@ export function App({ workbook, initialLang, onLangChange }: AppProps) {
 
   const select = (f: Finding) =>
     void workbook.selectCell(f.sheet, f.cell).catch((e) => setMessage(failure(e)));
+  const openSheet = (sheet: string) =>
+    void workbook.activateSheet(sheet).catch((e) => setMessage(failure(e)));
   const busy = stage !== null;
   const counts = countBySeverity(findings);
   const tabLabel = (v: View): ReactNode =>
@@ -176,23 +181,25 @@ export function App({ workbook, initialLang, onLangChange }: AppProps) {
     <main className="pane" lang={lang}>
       <Title3 as="h1">{t(lang, "title")}</Title3>
       <Overflow minimumVisible={1}>
-        <TabList
-          aria-label={t(lang, "views")}
-          selectedValue={view}
-          onTabSelect={(_, d) => setView(d.value as View)}
-          size="small"
-          className="pane-tabs"
-        >
-          {VIEWS.map((v) => (
-            <OverflowItem key={v} id={v} priority={v === view ? 2 : 1}>
-              <Tab value={v}>{tabLabel(v)}</Tab>
-            </OverflowItem>
-          ))}
+        {/* The menu sits beside the tab list, not in it: a tab list holds only tabs. */}
+        <div className="pane-tabs">
+          <TabList
+            aria-label={t(lang, "views")}
+            selectedValue={view}
+            onTabSelect={(_, d) => setView(d.value as View)}
+            size="small"
+          >
+            {VIEWS.map((v) => (
+              <OverflowItem key={v} id={v} priority={v === view ? 2 : 1}>
+                <Tab value={v}>{tabLabel(v)}</Tab>
+              </OverflowItem>
+            ))}
+          </TabList>
           <MoreViews lang={lang} label={tabLabel} onSelect={setView} />
-        </TabList>
+        </div>
       </Overflow>
 
-      <div aria-live="polite" className="pane-status">
+      <div aria-live="polite" className="pane-status" ref={statusRef} tabIndex={-1}>
         {stage && (
           <div className="pane-progress">
             <ProgressBar
@@ -209,16 +216,13 @@ export function App({ workbook, initialLang, onLangChange }: AppProps) {
           </div>
         )}
         {message && (
-          <MessageBar intent={message.intent}>
-            <MessageBarBody>
-              {message.text}{" "}
-              {message.retry && (
-                <Button size="small" onClick={() => void act(message.retry as Action, true)}>
-                  {t(lang, "overwrite")}
-                </Button>
-              )}
-            </MessageBarBody>
-          </MessageBar>
+          <MessageView
+            ref={messageRef}
+            message={message}
+            lang={lang}
+            onRetry={(a) => void act(a, true)}
+            onOpenSheet={openSheet}
+          />
         )}
       </div>
 

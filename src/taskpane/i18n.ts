@@ -26,6 +26,8 @@ const VI = {
   checked: "Đã kiểm tra: {error} lỗi, {warning} cảnh báo, {info} thông tin.",
   edited: "Sheet {sheets} do ictplan tạo đã bị sửa tay. Ghi đè?",
   overwrite: "Ghi đè",
+  openSheets: "Mở sheet:",
+  openSheet: "Mở sheet {sheet}",
   needsExcel: "Hãy mở bảng điều khiển này trong Excel (Microsoft 365 hoặc Excel 2021 trở lên).",
   needsApi:
     "Excel này chưa hỗ trợ ExcelApi 1.7. Hãy cập nhật Office (Microsoft 365 hoặc Excel 2021 trở lên).",
@@ -126,6 +128,8 @@ const EN: typeof VI = {
   checked: "Checked: {error} errors, {warning} warnings, {info} info.",
   edited: "Sheet {sheets}, written by ictplan, was edited by hand. Overwrite it?",
   overwrite: "Overwrite",
+  openSheets: "Open sheet:",
+  openSheet: "Open sheet {sheet}",
   needsExcel: "Open this pane in Excel (Microsoft 365 or Excel 2021 or later).",
   needsApi:
     "This Excel does not support ExcelApi 1.7. Please update Office (Microsoft 365 or Excel 2021 or later).",

@@ -7,10 +7,15 @@ body { margin: 0; font-family: "Segoe UI", "Segoe UI Web (West European)", -appl
 /* Fluent gives drop-downs a 250 px minimum: too wide for a 270 px pane with its padding. */
 .pane .fui-Dropdown, .pane .fui-Input { min-width: 0; max-width: 100%; }
 .pane .fui-Dropdown__button { min-width: 0; }
-.pane-tabs { min-width: 0; overflow: hidden; flex-wrap: nowrap; }
+.pane-tabs { display: flex; align-items: center; min-width: 0; overflow: hidden; }
+.pane-tabs > .fui-TabList { min-width: 0; flex-wrap: nowrap; }
 .pane-tabs .fui-Tab { flex-shrink: 0; }
 .pane h1 { margin: 0; }
 .pane-status { display: flex; flex-direction: column; gap: 6px; }
+.pane-status:focus, .pane-message:focus { outline: none; }
+.pane-message:focus-visible .fui-MessageBar { outline: 2px solid var(--colorStrokeFocus2); }
+.outcome { margin: 4px 0; padding-left: 16px; }
+.sheet-links { margin: 2px 0 4px; }
 .pane-progress { display: grid; grid-template-columns: 1fr auto; gap: 4px 8px; align-items: center; }
 .pane-progress > :first-child { grid-column: 1 / -1; }
 .stack { display: flex; flex-direction: column; gap: 10px; }

@@ -414,6 +414,36 @@ describeBrowser("task pane in Chromium", () => {
     await page.close();
   }, 180000);
 
+  it("after an action: grades per group, links that open the sheets written, focus on the message, and the message in the language chosen after it", async () => {
+    const page = await newPage();
+    await openSample(page);
+    await page.getByRole("button", { name: "Tính toán & xếp hạng" }).click();
+    const message = page.locator(".pane-message");
+    await message.getByText(/^Xong: đã ghi/).waitFor();
+    // Focus lands on the message, not on the page body.
+    await expect(page.evaluate(() => document.activeElement?.className ?? "")).resolves.toContain(
+      "pane-message",
+    );
+    const all = expected.results!.distribution.find((d) => d.group === "all")!;
+    const good = `${all.counts.good}/${all.total} Tốt (${Math.round(all.shares.good * 100)}%)`;
+    await expect(message.getByText(`Toàn tỉnh: ${good}`, { exact: false }).count()).resolves.toBe(1);
+    await expect(message.locator(".outcome li").count()).resolves.toBe(expected.results!.distribution.length);
+    // A link activates the sheet written: the grid switches to it.
+    await message.getByRole("button", { name: "Mở sheet Kết quả" }).click();
+    await page.locator('.sheet-tabs [role="tab"][aria-selected="true"]', { hasText: "Kết quả" }).waitFor();
+    await message.getByRole("button", { name: "Mở sheet Kiểm tra" }).click();
+    await page.locator('.sheet-tabs [role="tab"][aria-selected="true"]', { hasText: "Kiểm tra" }).waitFor();
+    // Switching language renders the same message again in English.
+    await openView(page, "settings");
+    await page.getByRole("combobox", { name: "Ngôn ngữ" }).click();
+    await page.getByRole("option", { name: "English" }).click();
+    await message.getByText(/^Done: wrote Kết quả, Xếp hạng, Kiểm tra\./).waitFor();
+    const goodEn = `${all.counts.good}/${all.total} Good (${Math.round(all.shares.good * 100)}%)`;
+    await expect(message.getByText(`All units: ${goodEn}`, { exact: false }).count()).resolves.toBe(1);
+    await expect(message.textContent()).resolves.not.toMatch(/Tốt|Xong|Toàn tỉnh/);
+    await page.close();
+  }, 90000);
+
   /** What sticks out of the pane: the pane, its tables or any element wider than the pane's client area. */
   async function overflow(page: Page): Promise<string[]> {
     return page.evaluate(() => {
@@ -508,15 +538,24 @@ describeBrowser("task pane in Chromium", () => {
     await focusOn(/^Kiểm tra$/);
     await page.keyboard.press("Enter");
     await page.getByText(/^Đã kiểm tra/).waitFor();
-    // The tab list moves with the arrow keys; the findings tab is selected after validating.
-    await focusOn(/^Phát hiện/);
-    await page.keyboard.press("ArrowRight");
-    await page.keyboard.press("Enter");
-    await expect(tab(page, "rankings").getAttribute("aria-selected")).resolves.toBe("true");
-    await page.keyboard.press("ArrowLeft");
-    await page.keyboard.press("Enter");
+    // A finding opens its cell from the keyboard.
     await focusOn(/^H\d+|^[A-Z]+\d+/);
     await page.keyboard.press("Enter");
+    await page.locator('td[aria-selected="true"]').waitFor();
+    // The tab list moves with the arrow keys; the findings tab is selected after validating.
+    await focusOn(/^Kết quả kiểm tra/);
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("Enter");
+    await expect(tab(page, "overview").getAttribute("aria-selected")).resolves.toBe("true");
+    // Views that do not fit beside the tabs (350 px) are in the menu after them.
+    await focusOn(/^Các mục khác/);
+    await page.keyboard.press("Enter");
+    await page.getByRole("menuitem").first().waitFor();
+    const first = (await page.getByRole("menuitem").first().textContent()) ?? "";
+    await page.keyboard.press("Enter");
+    await expect(page.locator(".pane").getByRole("tab", { selected: true }).textContent()).resolves.toBe(
+      first,
+    );
     await page.locator('td[aria-selected="true"]').waitFor();
     await page.close();
   }, 90000);

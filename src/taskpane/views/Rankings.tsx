@@ -8,7 +8,8 @@ import { gradeLabel, labels } from "../../engine/i18n/labels";
 import { groupName } from "../../engine/outputs/style";
 import { PILLARS } from "../../engine/format";
 import { formatNumber, formatPercent, periodLabel, t, type Lang } from "../i18n";
-import { Disclosure, SortHeader, type SortState } from "./compactList";
+import { Disclosure, SortHeader } from "./compactList";
+import { nextSort, sortUnits, type SortKey, type SortState } from "./rankingOrder";
 
 /** A known pillar in the pane's language; any other as the plan writes it. */
 function pillarName(pillar: string, lang: Lang): string {
@@ -17,38 +18,7 @@ function pillarName(pillar: string, lang: Lang): string {
 }
 
 const GRADE_COLOR = { good: "success", fair: "brand", average: "warning", weak: "danger" } as const;
-type SortKey = "rank" | "unit" | "index" | "change";
 type Group = UnitReadiness["group"];
-
-const byName = (a: UnitReadiness, b: UnitReadiness) =>
-  a.name.localeCompare(b.name, "vi") || a.unit.localeCompare(b.unit);
-/** Each key's order, best first; ties always by rank then name, whichever way the list runs. */
-const PRIMARY: Record<SortKey, (a: UnitReadiness, b: UnitReadiness) => number> = {
-  rank: (a, b) => a.rankInGroup - b.rankInGroup,
-  unit: () => 0,
-  index: (a, b) => b.indexRounded - a.indexRounded,
-  change: (a, b) => (b.rankChange ?? 0) - (a.rankChange ?? 0),
-};
-/** The direction a first click sorts in: names A→Z, rank 1 first, highest index and biggest climb first. */
-const FIRST: Record<SortKey, SortState<SortKey>["dir"]> = {
-  rank: "ascending",
-  unit: "ascending",
-  index: "descending",
-  change: "descending",
-};
-
-/** The group's units in the chosen order; units new this period stay last in a sort by change. */
-export function sortUnits(units: readonly UnitReadiness[], sort: SortState<SortKey>): UnitReadiness[] {
-  const sign = sort.dir === FIRST[sort.key] ? 1 : -1;
-  const isNew = (u: UnitReadiness) => (sort.key === "change" && u.rankChange === null ? 1 : 0);
-  return [...units].sort(
-    (a, b) =>
-      isNew(a) - isNew(b) ||
-      (sort.key === "unit" ? sign * byName(a, b) : sign * PRIMARY[sort.key](a, b)) ||
-      a.rankInGroup - b.rankInGroup ||
-      byName(a, b),
-  );
-}
 
 /** A compact arrow for the eye and the words for screen readers. */
 function Change({ r, lang }: { r: UnitReadiness; lang: Lang }) {
@@ -116,18 +86,7 @@ export function Rankings({ lang, run }: { lang: Lang; run: RunResult | null }) {
     period: periodLabel(lang, results.period),
   });
   const header = (key: SortKey, label: string, short?: string) => (
-    <SortHeader
-      id={key}
-      label={label}
-      short={short}
-      sort={sort}
-      onSort={(k) =>
-        setSort({
-          key: k,
-          dir: sort.key === k ? (sort.dir === "ascending" ? "descending" : "ascending") : FIRST[k],
-        })
-      }
-    />
+    <SortHeader id={key} label={label} short={short} sort={sort} onSort={(k) => setSort(nextSort(sort, k))} />
   );
 
   return (

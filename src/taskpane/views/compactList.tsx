@@ -1,10 +1,6 @@
 /** The pieces of the pane's compact tables: a sortable header and a row that opens to its details. */
 import type { ReactNode } from "react";
-
-export interface SortState<K extends string> {
-  readonly key: K;
-  readonly dir: "ascending" | "descending";
-}
+import type { SortState } from "./rankingOrder";
 
 /** A column header that sorts on click; `short` is shown where the full label would not fit. */
 export function SortHeader<K extends string>(props: {
