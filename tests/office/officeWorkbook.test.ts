@@ -141,6 +141,10 @@ describe("ribbon and pane actions", () => {
     await wb.selectCell("Số liệu", "H177");
     expect(host.active).toBe("Số liệu");
     expect(host.selection).toBe("Số liệu!H177");
+    // The pane's link to a sheet written activates it and leaves the selection alone.
+    await wb.activateSheet("Ranking");
+    expect(host.active).toBe("Ranking");
+    expect(host.selection).toBe("Số liệu!H177");
   });
 });
 

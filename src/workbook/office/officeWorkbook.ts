@@ -511,6 +511,14 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     });
   }
 
+  /** Activates a sheet (Worksheet.activate, ExcelApi 1.1): the tab the pane's link points to. */
+  async activateSheet(sheet: string): Promise<void> {
+    await this.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(sheet).activate();
+      await this.sync(ctx);
+    });
+  }
+
   async writeCells(edits: readonly CellEdit[]): Promise<void> {
     if (!edits.length) return;
     await this.run(async (ctx) => {
