@@ -603,7 +603,8 @@ export const SETTINGS: readonly SettingDef[] = [
     type: "text",
     default: "",
     description: "Dòng trên tên cơ quan ở đầu báo cáo; để trống là “UBND TỈNH <Tỉnh>”.",
-    descriptionEn: "The line above the issuing body in the report's heading; blank means the province's people's committee.",
+    descriptionEn:
+      "The line above the issuing body in the report's heading; blank means the province's people's committee.",
   },
   {
     key: "issuingBody",
@@ -613,7 +614,8 @@ export const SETTINGS: readonly SettingDef[] = [
     type: "text",
     default: "",
     description: "Tên cơ quan ban hành báo cáo; để trống là “SỞ THÔNG TIN VÀ TRUYỀN THÔNG”.",
-    descriptionEn: "The body issuing the report; blank means the Department of Information and Communications.",
+    descriptionEn:
+      "The body issuing the report; blank means the Department of Information and Communications.",
   },
   {
     key: "documentNumber",
@@ -622,8 +624,10 @@ export const SETTINGS: readonly SettingDef[] = [
     aliases: ["Số ký hiệu", "Ký hiệu", "Document number"],
     type: "text",
     default: "",
-    description: "Số và ký hiệu sau “Số:”, ví dụ “125/BC-STTTT”; để trống là “     /BC-STTTT” (điền số khi phát hành).",
-    descriptionEn: "Number and symbol after “No.”, e.g. “125/BC-STTTT”; blank leaves the number to fill in when issued.",
+    description:
+      "Số và ký hiệu sau “Số:”, ví dụ “125/BC-STTTT”; để trống là “     /BC-STTTT” (điền số khi phát hành).",
+    descriptionEn:
+      "Number and symbol after “No.”, e.g. “125/BC-STTTT”; blank leaves the number to fill in when issued.",
   },
   {
     key: "place",
@@ -662,8 +666,10 @@ export const SETTINGS: readonly SettingDef[] = [
     aliases: ["Noi nhan", "Recipients"],
     type: "text",
     default: "",
-    description: "Nơi nhận, cách nhau bằng dấu “;”; để trống là UBND tỉnh, Ban Chỉ đạo CNTT, các đơn vị, Lưu: VT.",
-    descriptionEn: "Recipients separated by “;”; blank means the provincial committee, the IT steering committee, the units and the archive.",
+    description:
+      "Nơi nhận, cách nhau bằng dấu “;”; để trống là UBND tỉnh, Ban Chỉ đạo CNTT, các đơn vị, Lưu: VT.",
+    descriptionEn:
+      "Recipients separated by “;”; blank means the provincial committee, the IT steering committee, the units and the archive.",
   },
 ];
 

@@ -58,7 +58,10 @@ export function* planSteps(grids: WorkbookGrids, options: RunOptions): Generator
   yield "compute";
   const results = computePeriod(plan, period, { robustness: options.robustness ?? true });
   yield "summary";
-  const summary = options.summary === false ? null : buildQuarterlySummary(plan, results, findings, options.asOf ?? new Date().toISOString());
+  const summary =
+    options.summary === false
+      ? null
+      : buildQuarterlySummary(plan, results, findings, options.asOf ?? new Date().toISOString());
   yield "sheets";
   const sheets = buildOutputSheets(plan, results, findings, { lang: options.lang, summary });
   return { plan, findings, period, results, summary, refused: null, sheets };

@@ -31,7 +31,9 @@ export function buildFindingsSheet(
       {
         row: 1,
         col: 1,
-        cells: [[{ value: subtitle ? `${L.titleFindings} – ${subtitle}` : L.titleFindings, style: TITLE_STYLE }]],
+        cells: [
+          [{ value: subtitle ? `${L.titleFindings} – ${subtitle}` : L.titleFindings, style: TITLE_STYLE }],
+        ],
       },
       { row: 2, col: 1, cells: [[{ value: rows.length ? L.generated : L.noFindings, style: NOTE_STYLE }]] },
       ...(refused

@@ -239,6 +239,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         if (s.bold) cell.format.font.bold = true;
         if (s.italic) cell.format.font.italic = true;
         if (s.fontSize) cell.format.font.size = s.fontSize;
+        if (s.fontName) cell.format.font.name = s.fontName;
         if (s.fontColor) cell.format.font.color = rgb(s.fontColor);
         if (s.fill) cell.format.fill.color = rgb(s.fill);
         if (s.wrap) cell.format.wrapText = true;

@@ -6,8 +6,9 @@ import { parseA1 } from "../../engine/grid";
 const argb = (rgb: string) => `FF${rgb.toUpperCase()}`;
 
 function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
-  if (s.bold || s.italic || s.fontSize || s.fontColor)
+  if (s.bold || s.italic || s.fontSize || s.fontColor || s.fontName)
     cell.font = {
+      ...(s.fontName ? { name: s.fontName } : {}),
       ...(s.bold ? { bold: true } : {}),
       ...(s.italic ? { italic: true } : {}),
       ...(s.fontSize ? { size: s.fontSize } : {}),
@@ -117,6 +118,24 @@ function conditional(cf: ConditionalFormatSpec, priority: number): ExcelJS.Condi
   }
 }
 
+/**
+ * Sets a sheet's manual page breaks (each after the given row). ExcelJS does not read breaks back when it loads a
+ * file, so the adapter records them and sets them again before saving; Row.addPageBreak writes max="16838", past
+ * the last column, hence the direct write.
+ */
+export function setRowBreaks(ws: ExcelJS.Worksheet, rows: readonly number[]): void {
+  (ws as unknown as { rowBreaks: unknown[] }).rowBreaks = rows.map((id) => ({ id, max: 16383, man: 1 }));
+}
+
+/**
+ * ExcelJS writes a print area "A1:G9" as "$A1:$G9", a reference LibreOffice ignores (it prints the whole sheet);
+ * given "A$1:G$9" it writes "$A$1:$G$9". It reads the area back without "$", so this runs before every save.
+ */
+export function anchorPrintArea(ws: ExcelJS.Worksheet): void {
+  const area = ws.pageSetup?.printArea;
+  if (area) ws.pageSetup.printArea = area.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/g, "$1$$$2");
+}
+
 /** Fills a (new, empty) worksheet from a spec; charts are added to the package afterwards (see charts.ts). */
 export function applySpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   for (const b of spec.blocks) {
@@ -153,14 +172,20 @@ export function applySpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   }
   let priority = 1;
   for (const cf of spec.conditionalFormats ?? []) ws.addConditionalFormatting(conditional(cf, priority++));
-  if (spec.print)
+  for (const h of spec.rowHeights ?? []) ws.getRow(h.row).height = h.height;
+  if (spec.print) {
+    const p = spec.print;
     ws.pageSetup = {
-      orientation: spec.print.orientation,
+      orientation: p.orientation,
       paperSize: 9,
-      fitToPage: true,
-      fitToWidth: spec.print.fitToWidth,
-      fitToHeight: 0,
-      ...(spec.print.titleRows ? { printTitlesRow: spec.print.titleRows } : {}),
+      // Fit-to-width makes Excel ignore manual page breaks: a sheet with breaks prints at 100%.
+      ...(p.fitToWidth > 0 ? { fitToPage: true, fitToWidth: p.fitToWidth, fitToHeight: 0 } : { scale: 100 }),
+      ...(p.titleRows ? { printTitlesRow: p.titleRows } : {}),
+      ...(p.area ? { printArea: p.area } : {}),
+      ...(p.margins ? { margins: { ...p.margins } } : {}),
     };
+    if (p.footer) ws.headerFooter = { oddFooter: p.footer };
+    setRowBreaks(ws, p.rowBreaks ?? []);
+  }
   if (spec.tabColor) ws.properties.tabColor = { argb: argb(spec.tabColor) };
 }
