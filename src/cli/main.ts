@@ -4,6 +4,9 @@ import { promises as fs } from "node:fs";
 import type { Finding } from "../engine/model";
 import { countBySeverity, findingMessage } from "../engine/findings";
 import { periodArg, runPlan, type RunResult } from "../engine/pipeline";
+import { refusalMessage } from "../engine/gate";
+import { buildReport } from "../engine/report";
+import { reportDocx } from "../document/reportDocx";
 import { formatPeriod, periodFromKey } from "../engine/periods";
 import { gradeLabel, severityLabel } from "../engine/i18n/labels";
 import { groupName } from "../engine/outputs/style";
@@ -195,6 +198,11 @@ async function compute(
   const grids = await wb.readGrids();
   if (!quiet) io.stderr(msg(a.lang, "computing", { period: period ?? "…" }));
   const run = runPlan(grids, { period, lang: a.lang, robustness: a.robustness });
+  if (run.refused) {
+    // Nothing is written: results from data like these would mislead.
+    io.stderr(refusalMessage(run.refused, a.lang));
+    return { code: 1, run };
+  }
   if (run.sheets.length) {
     try {
       await wb.applySheets(run.sheets, { force: a.force });
@@ -259,7 +267,8 @@ async function dispatch(a: Args, io: Io): Promise<number> {
             runJson(run, a.lang, {
               command: "compute",
               file: a.files[0],
-              output: run.sheets.length ? out : null,
+              output: run.refused ? null : out,
+              refused: run.refused ? refusalMessage(run.refused, a.lang) : null,
             }),
             null,
             2,
@@ -267,11 +276,32 @@ async function dispatch(a: Args, io: Io): Promise<number> {
         );
       else {
         printFindings(io, run.findings, a.lang);
-        if (!run.results) io.stdout(msg(a.lang, "nothingToCompute"));
         printRanking(io, run, a.lang);
-        if (run.sheets.length) io.stdout(`\n${msg(a.lang, "written", { file: out })}`);
+        if (!run.refused) io.stdout(`\n${msg(a.lang, "written", { file: out })}`);
       }
       return code;
+    }
+    case "report": {
+      // The quarterly report as a Word document; the workbook is only read.
+      if (a.files.length !== 1) throw new UsageError("missingFile");
+      const period = a.period === null ? null : periodArg(a.period);
+      if (a.period !== null && period === null) throw new UsageError("badPeriod", { value: a.period });
+      const input = a.files[0];
+      const out = abs(a.output ?? defaultOutput(input, period).replace(/\.xlsx$/, ".docx"));
+      const wb = await openWorkbook(abs(input));
+      const res = runPlan(await wb.readGrids(), { period, lang: a.lang, robustness: false });
+      if (res.refused || !res.summary) {
+        io.stderr(res.refused ? refusalMessage(res.refused, a.lang) : msg(a.lang, "usage"));
+        return 1;
+      }
+      await writeAtomic(out, await reportDocx(buildReport(res.plan, res.summary, a.lang)));
+      if (a.json)
+        io.stdout(JSON.stringify({ command: "report", file: input, period: res.period, output: out }));
+      else {
+        printFindings(io, res.findings, a.lang);
+        io.stdout(msg(a.lang, "written", { file: out }));
+      }
+      return exitFor(res.findings);
     }
     case "consolidate": {
       if (a.files.length < 1) throw new UsageError("missingFile");
@@ -335,14 +365,21 @@ async function dispatch(a: Args, io: Io): Promise<number> {
       const period = a.period ?? "2015-Q2";
       const out = path.join(dir, `lao-cai-${periodArg(period) ?? period}.xlsx`);
       const { run } = await compute({ ...a, period, force: true }, io, sample, out, a.json);
+      const docx = out.replace(/\.xlsx$/, ".docx");
+      if (run.summary) await writeAtomic(docx, await reportDocx(buildReport(run.plan, run.summary, a.lang)));
       if (a.json)
         io.stdout(
-          JSON.stringify(runJson(run, a.lang, { command: "demo", file: sample, output: out }), null, 2),
+          JSON.stringify(
+            runJson(run, a.lang, { command: "demo", file: sample, output: out, report: docx }),
+            null,
+            2,
+          ),
         );
       else {
         printFindings(io, run.findings, a.lang);
         printRanking(io, run, a.lang);
         io.stdout(`\n${msg(a.lang, "written", { file: out })}`);
+        io.stdout(msg(a.lang, "written", { file: docx }));
         io.stdout(msg(a.lang, "openWith"));
       }
       return 0;

@@ -4,6 +4,7 @@ import { refAddress } from "./grid";
 import type { Finding, Severity } from "./model";
 import { FINDING_TEXTS, type FindingCode } from "./i18n/findings";
 import { fillTemplate } from "./text";
+import { formatPeriod, periodFromKey } from "./periods";
 
 export type { FindingCode };
 
@@ -21,7 +22,9 @@ export function finding(
 export function findingMessage(f: Finding, lang: "vi" | "en"): string {
   const t = (FINDING_TEXTS as Record<string, (typeof FINDING_TEXTS)[FindingCode]>)[f.code];
   if (!t) return f.code;
-  return `${fillTemplate(lang === "vi" ? t.vi : t.en, f.params)} ${fillTemplate(lang === "vi" ? t.fixVi : t.fixEn, f.params)}`;
+  const p = typeof f.params.period === "string" ? periodFromKey(f.params.period) : null;
+  const params = p ? { ...f.params, period: formatPeriod(p, lang) } : f.params;
+  return `${fillTemplate(lang === "vi" ? t.vi : t.en, params)} ${fillTemplate(lang === "vi" ? t.fixVi : t.fixEn, params)}`;
 }
 
 /** "Số liệu!E12: message" — where, then what and what to do. */

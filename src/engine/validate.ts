@@ -4,7 +4,7 @@ import { a1, parseA1 } from "./grid";
 import { INPUT_SHEETS, RANKING_GROUPS } from "./format";
 import type { Finding, Indicator, Plan, RankingGroup } from "./model";
 import { finding } from "./findings";
-import { formatPeriod, periodFromKey } from "./periods";
+import { periodFromKey } from "./periods";
 import { figuresForPeriod, quartersOf } from "./figureIndex";
 import { parseWorkbook } from "./parse/plan";
 
@@ -72,9 +72,9 @@ export function validatePlan(plan: Plan, period?: string | null): Finding[] {
 
 function periodChecks(plan: Plan, period: string): Finding[] {
   const out: Finding[] = [];
-  const p = periodFromKey(period);
-  if (!p) return out;
-  const label = formatPeriod(p, "vi");
+  if (!periodFromKey(period)) return out;
+  // The period's key: messages write it in their own language.
+  const label = period;
   const quarters = new Set(quartersOf(period));
   const figSheet = plan.layout.figures?.sheet ?? "Số liệu";
   if (![...quarters].some((q) => plan.periods.includes(q))) {

@@ -15,6 +15,7 @@ import type { Finding, Plan } from "../engine/model";
 import type { RunResult } from "../engine/pipeline";
 import type { SettingsChange } from "../engine/settingsEdit";
 import { countBySeverity } from "../engine/findings";
+import { refusalMessage } from "../engine/gate";
 import { EditedOutputError } from "../workbook/ownership";
 import type { InteractiveWorkbook } from "../workbook/port";
 import {
@@ -99,13 +100,17 @@ export function App({ workbook, initialLang, onLangChange }: AppProps) {
       setPlan(r.plan);
       setFindings(r.findings);
       const c = countBySeverity(r.findings);
-      setMessage({
-        intent: c.error ? "warning" : "success",
-        text:
-          action === "validate" || written.length === 0
-            ? t(lang, "checked", c)
-            : t(lang, "done", { sheets: written.join(", ") }),
-      });
+      const sheets = written.join(", ");
+      setMessage(
+        r.refused && action !== "validate"
+          ? // No report: say so, and why (the Kiểm tra sheet says it too).
+            { intent: "error", text: refusalMessage(r.refused, lang) }
+          : action === "validate" || written.length === 0
+            ? { intent: c.error ? "warning" : "success", text: t(lang, "checked", c) }
+            : c.error + c.warning
+              ? { intent: "warning", text: t(lang, "doneWithNotes", { sheets, ...c }) }
+              : { intent: "success", text: t(lang, "done", { sheets }) },
+      );
       if (action === "validate" && r.findings.length) setView("findings");
       if (action !== "validate" && r.results && view === "overview") setView("rankings");
     } catch (e) {

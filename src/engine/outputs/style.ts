@@ -1,7 +1,7 @@
 /** Shared look of the output sheets. */
 import type { CellStyle, ConditionalFormatSpec } from "../sheetSpec";
 import type { Plan, RankingGroup } from "../model";
-import { RANKING_GROUPS } from "../format";
+import { PILLARS, RANKING_GROUPS } from "../format";
 import { formatPeriod, periodFromKey } from "../periods";
 import { gradeLabel, statusLabel, type Lang } from "../i18n/labels";
 
@@ -26,6 +26,12 @@ export function groupName(g: RankingGroup | "all", lang: Lang): string {
   if (g === "all") return lang === "vi" ? "Toàn tỉnh" : "All units";
   const e = RANKING_GROUPS.find((x) => x.key === g);
   return e ? (lang === "vi" ? e.vi : e.en) : g;
+}
+
+/** A pillar's name in a language: the known pillars are translated, others stay as the planner wrote them. */
+export function pillarName(pillar: string, lang: Lang): string {
+  const e = PILLARS.find((x) => x.vi === pillar);
+  return e ? (lang === "vi" ? e.vi : e.en) : pillar;
 }
 
 /** "Quý II/2015 – tỉnh Lào Cai". */
