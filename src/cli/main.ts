@@ -4,6 +4,9 @@ import { promises as fs } from "node:fs";
 import type { Finding } from "../engine/model";
 import { countBySeverity, findingMessage } from "../engine/findings";
 import { periodArg, runPlan, type RunResult } from "../engine/pipeline";
+import { refusalMessage } from "../engine/gate";
+import { buildReport } from "../engine/report";
+import { reportDocx } from "../document/reportDocx";
 import { formatPeriod, periodFromKey } from "../engine/periods";
 import { gradeLabel, labels, severityLabel } from "../engine/i18n/labels";
 import { groupName } from "../engine/outputs/style";
@@ -222,6 +225,11 @@ async function compute(
     );
   const run = runPlan(grids, { period, lang: a.lang, robustness: a.robustness });
   const out = output(run.period);
+  if (run.refused) {
+    // Nothing is written: results from data like these would mislead.
+    io.stderr(refusalMessage(run.refused, a.lang));
+    return { code: 1, run, out };
+  }
   if (!a.inPlace) await checkOutput(a, [input], out);
   if (run.sheets.length) {
     try {
@@ -305,7 +313,8 @@ async function dispatch(a: Args, io: Io): Promise<number> {
             runJson(run, a.lang, {
               command: "compute",
               file,
-              output: run.sheets.length ? out : null,
+              output: run.refused || !run.sheets.length ? null : out,
+              refused: run.refused ? refusalMessage(run.refused, a.lang) : null,
             }),
             null,
             2,
@@ -313,11 +322,33 @@ async function dispatch(a: Args, io: Io): Promise<number> {
         );
       else {
         printFindings(io, run.findings, a.lang);
-        if (!run.results) io.stdout(msg(a.lang, "nothingToCompute"));
         printRanking(io, run, a.lang);
-        if (run.sheets.length) io.stdout(`\n${msg(a.lang, "written", { file: out })}`);
+        if (!run.refused) io.stdout(`\n${msg(a.lang, "written", { file: out })}`);
       }
       return code;
+    }
+    case "report": {
+      // The quarterly report as a Word document; the workbook is only read.
+      const input = oneFile(a);
+      const period = a.period === null ? null : periodArg(a.period);
+      if (a.period !== null && period === null) throw new UsageError("badPeriod", { value: a.period });
+      const out = abs(a.output ?? defaultOutput(input, period).replace(/\.xls[xm]$/, ".docx"));
+      // A Word file cannot carry ictplan's ownership record: an existing one is replaced only with --force.
+      await checkOutput(a, [abs(input)], out);
+      const wb = await openWorkbook(abs(input));
+      const res = runPlan(await wb.readGrids(), { period, lang: a.lang, robustness: false });
+      if (res.refused || !res.summary) {
+        io.stderr(res.refused ? refusalMessage(res.refused, a.lang) : msg(a.lang, "usage"));
+        return 1;
+      }
+      await writeAtomic(out, await reportDocx(buildReport(res.plan, res.summary, a.lang)));
+      if (a.json)
+        io.stdout(JSON.stringify({ command: "report", file: input, period: res.period, output: out }));
+      else {
+        printFindings(io, res.findings, a.lang);
+        io.stdout(msg(a.lang, "written", { file: out }));
+      }
+      return exitFor(res.findings);
     }
     case "consolidate": {
       if (a.files.length < 1) throw new UsageError("missingFile");
@@ -380,14 +411,21 @@ async function dispatch(a: Args, io: Io): Promise<number> {
       const period = a.period ?? "2015-Q2";
       const output = (p: string | null) => path.join(dir, `lao-cai-${p ?? periodArg(period) ?? period}.xlsx`);
       const { code, run, out } = await compute({ ...a, period, force: true }, io, sample, output, a.json);
+      const docx = out.replace(/\.xlsx$/, ".docx");
+      if (run.summary) await writeAtomic(docx, await reportDocx(buildReport(run.plan, run.summary, a.lang)));
       if (a.json)
         io.stdout(
-          JSON.stringify(runJson(run, a.lang, { command: "demo", file: sample, output: out }), null, 2),
+          JSON.stringify(
+            runJson(run, a.lang, { command: "demo", file: sample, output: out, report: docx }),
+            null,
+            2,
+          ),
         );
       else {
         printFindings(io, run.findings, a.lang);
         printRanking(io, run, a.lang);
         io.stdout(`\n${msg(a.lang, "written", { file: out })}`);
+        io.stdout(msg(a.lang, "written", { file: docx }));
         io.stdout(msg(a.lang, "openWith"));
       }
       return code;

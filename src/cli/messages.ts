@@ -9,13 +9,15 @@ Cách dùng:
   ictplan validate <plan.xlsx>                         kiểm tra sổ kế hoạch
   ictplan compute <plan.xlsx> [--period 2015-Q2] [-o out.xlsx] [--in-place] [--force]
                                                        tính kết quả, xếp hạng và tạo sheet tổng hợp
+  ictplan report <plan.xlsx> [--period 2015-Q2] [-o bao-cao.docx]
+                                                       viết báo cáo quý dạng Word (.docx)
   ictplan consolidate <a.xlsx> <b.xlsx>… -o tinh.xlsx  gộp sổ của các đơn vị
   ictplan template [-o plan.xlsx]                      tạo sổ mẫu trống
   ictplan sample [-o sample.xlsx]                      ghi sổ mẫu Lào Cai
   ictplan demo                                         chạy thử trên sổ mẫu, ghi vào out/
 
 Tùy chọn: --lang vi|en, --json (kết quả dạng máy đọc), --no-robustness
-Mã thoát: 0 không có lỗi; 1 dữ liệu có lỗi; 2 sai cú pháp hoặc không đọc được tệp.`,
+Mã thoát: 0 không có lỗi; 1 dữ liệu có lỗi hoặc không đủ để lập báo cáo; 2 sai cú pháp hoặc không đọc được tệp.`,
   unknownCommand: "Lệnh không hợp lệ: {value}.",
   missingFile: "Thiếu tên tệp .xlsx.",
   tooManyFiles: "Lệnh {command} nhận một tệp .xlsx, không phải nhiều tệp ({files}).",
@@ -66,7 +68,6 @@ Mã thoát: 0 không có lỗi; 1 dữ liệu có lỗi; 2 sai cú pháp hoặc 
   ranking: "Xếp hạng {period} – {group}",
   distribution: "Phân loại",
   written: "Đã ghi: {file}",
-  nothingToCompute: "Không có gì để tính: sổ chưa có đơn vị, chỉ tiêu hoặc số liệu.",
   consolidated: "Đã gộp {files} tệp: {units} đơn vị, {figures} số liệu.",
   openWith: "Mở bằng Excel hoặc LibreOffice để xem công thức, biểu đồ và sheet tổng hợp.",
 };
@@ -78,13 +79,15 @@ Usage:
   ictplan validate <plan.xlsx>                         check a plan workbook
   ictplan compute <plan.xlsx> [--period 2015-Q2] [-o out.xlsx] [--in-place] [--force]
                                                        compute results and rankings, write the summary tab
+  ictplan report <plan.xlsx> [--period 2015-Q2] [-o report.docx]
+                                                       write the quarterly report as a Word document
   ictplan consolidate <a.xlsx> <b.xlsx>… -o province.xlsx  merge units' workbooks
   ictplan template [-o plan.xlsx]                      write an empty plan template
   ictplan sample [-o sample.xlsx]                      write the Lào Cai sample
   ictplan demo                                         run on the sample, write out/
 
 Options: --lang vi|en, --json (machine-readable output), --no-robustness
-Exit codes: 0 clean; 1 findings of severity error; 2 usage error or unreadable file.`,
+Exit codes: 0 clean; 1 findings of severity error, or data a report cannot be made from; 2 usage error or unreadable file.`,
   unknownCommand: "Unknown command: {value}.",
   missingFile: "An .xlsx file name is missing.",
   tooManyFiles: "Command {command} takes one .xlsx file, not several ({files}).",
@@ -135,7 +138,6 @@ Exit codes: 0 clean; 1 findings of severity error; 2 usage error or unreadable f
   ranking: "Ranking {period} – {group}",
   distribution: "Grades",
   written: "Written: {file}",
-  nothingToCompute: "Nothing to compute: the workbook has no units, indicators or figures yet.",
   consolidated: "Merged {files} files: {units} units, {figures} figures.",
   openWith: "Open it in Excel or LibreOffice to see the formulas, charts and the summary tab.",
 };

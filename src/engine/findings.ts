@@ -4,6 +4,7 @@ import { refAddress } from "./grid";
 import type { Finding, Severity } from "./model";
 import { FINDING_TEXTS, type FindingCode, type FindingText } from "./i18n/findings";
 import { fillTemplate } from "./text";
+import { formatPeriod, periodFromKey } from "./periods";
 
 export type { FindingCode };
 
@@ -34,7 +35,8 @@ function shownParams(params: Finding["params"]): Record<string, string | number>
 export function findingMessage(f: Finding, lang: "vi" | "en", host: Host = "excel"): string {
   const t = (FINDING_TEXTS as Record<string, FindingText>)[f.code];
   if (!t) return f.code;
-  const p = shownParams(f.params);
+  const period = typeof f.params.period === "string" ? periodFromKey(f.params.period) : null;
+  const p = shownParams(period ? { ...f.params, period: formatPeriod(period, lang) } : f.params);
   const fix = host === "cli" && t.cli ? t.cli : t;
   return `${fillTemplate(lang === "vi" ? t.vi : t.en, p)} ${fillTemplate(lang === "vi" ? fix.fixVi : fix.fixEn, p)}`;
 }

@@ -11,6 +11,8 @@ export interface CellStyle {
   readonly bold?: boolean;
   readonly italic?: boolean;
   readonly fontSize?: number;
+  /** Font family, e.g. "Times New Roman" (default: the workbook's). */
+  readonly fontName?: string;
   /** RGB hex without '#', e.g. "1F4E79". */
   readonly fontColor?: string;
   readonly fill?: string;
@@ -75,6 +77,14 @@ export interface ChartSpec {
   /** A1 range of the category labels (same sheet). */
   readonly categories: string;
   readonly series: readonly { readonly name: string; readonly values: string }[];
+  /** Colour of each bar of a one-series chart (RGB hex), e.g. the grade colours. */
+  readonly pointColors?: readonly string[];
+  /** Value axis bounds and number format (axis labels and data labels). */
+  readonly valueAxis?: { readonly min: number; readonly max: number; readonly numberFormat: string };
+  /** Show the legend (default true). */
+  readonly legend?: boolean;
+  /** Write each bar's value beside it. */
+  readonly dataLabels?: boolean;
   /** Placement by cells: top-left and bottom-right corners, 1-based. */
   readonly anchor: {
     readonly fromRow: number;
@@ -87,9 +97,25 @@ export interface ChartSpec {
 export interface PrintSetup {
   readonly orientation: "landscape" | "portrait";
   readonly paperSize: "A4";
+  /** Pages across (1 = fit to width); 0 prints at 100% and honours the row breaks. */
   readonly fitToWidth: number;
   /** Rows repeated at the top of every printed page, e.g. "1:4". */
   readonly titleRows?: string;
+  /** The printed range, e.g. "A1:G120". */
+  readonly area?: string;
+  /** Margins in inches. */
+  readonly margins?: {
+    readonly left: number;
+    readonly right: number;
+    readonly top: number;
+    readonly bottom: number;
+    readonly header: number;
+    readonly footer: number;
+  };
+  /** Footer in Excel's header/footer codes (&P page, &N pages; a literal "&" doubled). */
+  readonly footer?: string;
+  /** Rows after which a new page starts. */
+  readonly rowBreaks?: readonly number[];
 }
 
 /** Which output sheet this is; the adapter records it as the ownership mark. */
@@ -102,6 +128,10 @@ export interface SheetSpec {
   readonly blocks: readonly SpecBlock[];
   readonly merges?: readonly string[];
   readonly columnWidths?: readonly { readonly col: number; readonly width: number }[];
+  /** Row heights in points (rows not listed keep the default). */
+  readonly rowHeights?: readonly { readonly row: number; readonly height: number }[];
+  /** The period a summary tab reports (tabs are ordered and replaced by it). */
+  readonly period?: string;
   /** Rows and columns frozen at the top-left. */
   readonly freeze?: { readonly rows: number; readonly cols: number };
   readonly tables?: readonly TableSpec[];

@@ -4,7 +4,7 @@ import { a1, parseA1, refAddress } from "./grid";
 import { INPUT_SHEETS, RANKING_GROUPS } from "./format";
 import type { Finding, Indicator, Plan, RankingGroup, SheetLayout } from "./model";
 import { finding } from "./findings";
-import { formatPeriod, periodFromKey } from "./periods";
+import { periodFromKey } from "./periods";
 import { figuresForPeriod, quartersOf } from "./figureIndex";
 import { parseWorkbook } from "./parse/plan";
 
@@ -85,7 +85,8 @@ function periodChecks(plan: Plan, period: string): Finding[] {
   const out: Finding[] = [];
   const p = periodFromKey(period);
   if (!p) return out;
-  const label = formatPeriod(p, "vi");
+  // The period's key: messages write it in their own language.
+  const label = period;
   const quarters = new Set(quartersOf(period));
   if (![...quarters].some((q) => plan.periods.includes(q))) {
     out.push(finding("NO_FIGURES_FOR_PERIOD", periodCell(plan, period), { period: label }));

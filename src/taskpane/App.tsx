@@ -119,13 +119,19 @@ export function App({ workbook, initialLang, onLangChange, missing = [] }: AppPr
       setPlan(r.plan);
       setFindings(r.findings);
       const c = countBySeverity(r.findings);
-      setMessage({
-        intent: c.error ? "warning" : "success",
-        key: action === "validate" || written.length === 0 ? "checked" : "done",
-        params: action === "validate" || written.length === 0 ? c : { sheets: written.join(", ") },
-        sheets: written,
-        distribution: action === "validate" ? undefined : r.results?.distribution,
-      });
+      const checkedOnly = action === "validate" || written.length === 0;
+      setMessage(
+        r.refused && action !== "validate"
+          ? // No report: say so, and why (the Kiểm tra sheet says it too).
+            { intent: "error", refused: r.refused }
+          : {
+              intent: (checkedOnly ? c.error : c.error + c.warning) ? "warning" : "success",
+              key: checkedOnly ? "checked" : c.error + c.warning ? "doneWithNotes" : "done",
+              params: checkedOnly ? c : { sheets: written.join(", "), ...c },
+              sheets: written,
+              distribution: action === "validate" ? undefined : r.results?.distribution,
+            },
+      );
       if (action === "validate" && r.findings.length) setView("findings");
       if (action !== "validate" && r.results && view === "overview") setView("rankings");
     } catch (e) {

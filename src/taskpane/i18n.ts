@@ -23,6 +23,8 @@ const VI = {
   stage_write: "Đang ghi vào sổ (không thể hủy)…",
   progress: "Tiến độ",
   done: "Xong: đã ghi {sheets}.",
+  doneWithNotes:
+    "Đã ghi {sheets}, nhưng dữ liệu còn {error} lỗi, {warning} cảnh báo: báo cáo có ghi chú, hãy xem danh sách Phát hiện trước khi gửi.",
   checked: "Đã kiểm tra: {error} lỗi, {warning} cảnh báo, {info} thông tin.",
   edited: "Sheet {sheets} do ictplan tạo đã bị sửa tay. Ghi đè?",
   overwrite: "Ghi đè",
@@ -127,6 +129,8 @@ const EN: typeof VI = {
   stage_write: "Writing to the workbook (cannot be cancelled)…",
   progress: "Progress",
   done: "Done: wrote {sheets}.",
+  doneWithNotes:
+    "Wrote {sheets}, but the data have {error} errors and {warning} warnings: the report carries a note; review the findings before sending it.",
   checked: "Checked: {error} errors, {warning} warnings, {info} info.",
   edited: "Sheet {sheets}, written by ictplan, was edited by hand. Overwrite it?",
   overwrite: "Overwrite",

@@ -7,6 +7,7 @@ import type { Action } from "../workbook/office/actions";
 import { gradeLabel } from "../engine/i18n/labels";
 import { groupName } from "../engine/outputs/style";
 import { describeOfficeError } from "./errors";
+import { refusalMessage, type Refusal } from "../engine/gate";
 import { formatNumber, formatPercent, t, type Key, type Lang } from "./i18n";
 
 const GRADES = ["good", "fair", "average", "weak"] as const;
@@ -22,7 +23,9 @@ export type Message =
       readonly sheets?: readonly string[];
       readonly distribution?: readonly GradeDistribution[];
     }
-  | { readonly intent: "error"; readonly error: unknown };
+  | { readonly intent: "error"; readonly error: unknown }
+  /** No report was written, and why. */
+  | { readonly intent: "error"; readonly refused: Refusal };
 
 /** "Toàn tỉnh: 19/31 Tốt (61%), 8 Khá (26%), 4 Trung bình (13%), 0 Yếu (0%)". */
 export function distributionLine(d: GradeDistribution, lang: Lang): string {
@@ -37,6 +40,7 @@ export function distributionLine(d: GradeDistribution, lang: Lang): string {
 /** The text of a message in a language: numbers written the language's way. */
 export function messageText(m: Message, lang: Lang): string {
   if ("error" in m) return describeOfficeError(m.error, lang);
+  if ("refused" in m) return refusalMessage(m.refused, lang);
   const params = Object.fromEntries(
     Object.entries(m.params ?? {}).map(([k, v]) => [k, typeof v === "number" ? formatNumber(lang, v, 0) : v]),
   );
@@ -55,7 +59,7 @@ export const MessageView = forwardRef<HTMLDivElement, MessageViewProps>(function
   { message, lang, onRetry, onOpenSheet },
   ref,
 ) {
-  const m = "error" in message ? null : message;
+  const m = "error" in message || "refused" in message ? null : message;
   return (
     <div ref={ref} tabIndex={-1} className="pane-message">
       <MessageBar intent={message.intent} layout="multiline">

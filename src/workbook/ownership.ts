@@ -9,6 +9,8 @@ export interface OwnedSheet {
   readonly name: string;
   readonly kind: string;
   readonly fingerprint: string;
+  /** The period a summary tab reports ("2015-Q2"); "" for the other sheets. */
+  readonly period?: string;
 }
 
 /** FNV-1a hash of a string, as 8 hex digits. */
@@ -90,9 +92,49 @@ export class EditedOutputError extends Error {
   }
 }
 
-/** Owned sheets a write replaces: those of the same name or kind as a new sheet (a new summary replaces the old quarter's). */
+/**
+ * Owned sheets a write replaces: those of the same name, and those of the same kind, except summaries: there is one
+ * summary tab per period, and a new one replaces only its own period's.
+ */
 export function replacedBy(owned: readonly OwnedSheet[], specs: readonly SheetSpec[]): OwnedSheet[] {
-  return owned.filter((o) => specs.some((s) => s.name === o.name || s.kind === o.kind));
+  return owned.filter((o) =>
+    specs.some(
+      (s) => s.name === o.name || (s.kind === o.kind && (s.kind !== "summary" || s.period === o.period)),
+    ),
+  );
+}
+
+const KIND_ORDER = ["results", "ranking", "findings", "summary"];
+
+/**
+ * The workbook's tab order: the planner's sheets as they are, then the outputs (Kết quả, Xếp hạng, Kiểm tra), then
+ * the summaries by period. Returns the names in order.
+ */
+export function tabOrder(names: readonly string[], owned: readonly OwnedSheet[]): string[] {
+  const byName = new Map(owned.map((o) => [o.name, o]));
+  const rank = (n: string) => {
+    const o = byName.get(n);
+    return o ? 1 + Math.max(0, KIND_ORDER.indexOf(o.kind)) : 0;
+  };
+  return names
+    .map((n, i) => ({ n, i }))
+    .sort((a, b) => {
+      const ra = rank(a.n);
+      const rb = rank(b.n);
+      if (ra !== rb) return ra - rb;
+      const pa = byName.get(a.n)?.period ?? "";
+      const pb = byName.get(b.n)?.period ?? "";
+      return pa < pb ? -1 : pa > pb ? 1 : a.i - b.i;
+    })
+    .map((x) => x.n);
+}
+
+/** The tab the workbook opens on after a write: the newest summary, if there is one. */
+export function newestSummary(owned: readonly OwnedSheet[]): string | null {
+  const s = owned
+    .filter((o) => o.kind === "summary")
+    .sort((a, b) => ((a.period ?? "") < (b.period ?? "") ? -1 : 1));
+  return s.length ? s[s.length - 1].name : null;
 }
 
 /** Refuses a write whose sheet names (compared as Excel does, ignoring case) would hit a sheet the user owns. */

@@ -81,13 +81,30 @@ describe("compute on an .xlsx file", () => {
 
   it("adds native chart parts that the package declares and the summary sheet links", async () => {
     const zip = await JSZip.loadAsync(output);
-    const charts = Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
-    expect(charts.length).toBe(4);
+    const charts = Object.keys(zip.files)
+      .filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))
+      .sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]));
+    // Attainment by indicator, then one index chart per ranking group (departments, districts).
+    expect(charts.length).toBe(3);
     const types = await zip.file("[Content_Types].xml")!.async("string");
     for (const c of charts) expect(types).toContain(`/${c}`);
-    const chart = await zip.file(charts[0])!.async("string");
-    expect(chart).toContain("<c:chartSpace");
-    expect(chart).toMatch(/<c:f>'Tổng hợp Quý II-2015'!\$B\$\d+:\$E\$\d+<\/c:f>/);
+    const [attainment, departments] = await Promise.all(
+      charts.slice(0, 2).map((c) => zip.file(c)!.async("string")),
+    );
+    expect(attainment).toContain("<c:chartSpace");
+    // Names, not codes; shares as percent on a 0–100% axis.
+    expect(attainment).toContain("<c:v>Có mạng nội bộ (LAN) kết nối Internet</c:v>");
+    expect(attainment).not.toMatch(/<c:v>[A-Z_]+<\/c:v>/);
+    expect(attainment).toContain('<c:max val="1"/><c:min val="0"/>');
+    expect(attainment).toContain('formatCode="0%"');
+    // Index 0–100, rank 1 at the top, one bar per unit in its grade's colour, no legend (one series).
+    expect(departments).toMatch(/<c:f>'Tổng hợp Quý II-2015'!\$I\$\d+:\$I\$\d+<\/c:f>/);
+    expect(departments).toContain('<c:max val="100"/><c:min val="0"/>');
+    expect(departments).toContain('<c:orientation val="maxMin"/>');
+    expect(departments.match(/<c:dPt>/g)).toHaveLength(22);
+    expect(departments).toContain('<a:srgbClr val="2E7D32"/>');
+    expect(departments).not.toContain("<c:legend>");
+    expect(departments.match(/<c:ser>/g)).toHaveLength(1);
     const drawings = Object.keys(zip.files).filter((f) => /^xl\/drawings\/drawing\d+\.xml$/.test(f));
     expect(drawings).toHaveLength(1);
     const sheets = await Promise.all(
@@ -181,18 +198,26 @@ describe("the bundled sample file", () => {
 });
 
 describe("partial writes", () => {
-  it("writing only the checks sheet keeps the other owned sheets; a new summary replaces the old quarter's", async () => {
+  it("writing only the checks sheet keeps the other owned sheets; one summary tab per period, in period order", async () => {
     const wb = await XlsxWorkbook.load(await computeOnce(await sampleBytes()));
     const grids = await wb.readGrids();
-    const q1 = runPlan(grids, { period: "2015-Q1", lang: "vi", robustness: false });
+    const q1 = runPlan(grids, { period: "2015-Q1", lang: "vi", robustness: false, asOf: "2015-04-10" });
     await wb.applySheets(q1.sheets.filter((s) => s.kind === "findings"));
     expect(await wb.ownedSheets()).toEqual(
       expect.arrayContaining(["Kết quả", "Xếp hạng", "Tổng hợp Quý II-2015", "Kiểm tra"]),
     );
     await wb.applySheets(q1.sheets);
-    const owned = await wb.ownedSheets();
-    expect(owned).toContain("Tổng hợp Quý I-2015");
-    expect(owned).not.toContain("Tổng hợp Quý II-2015");
-    expect(await wb.sheetNames()).not.toContain("Tổng hợp Quý II-2015");
+    const again = await XlsxWorkbook.load(await wb.save());
+    // One tab per period: Q1 is added beside Q2, and regenerating Q1 replaces only Q1's tab.
+    expect((await again.ownedSheets()).filter((n) => n.startsWith("Tổng hợp")).sort()).toEqual([
+      "Tổng hợp Quý I-2015",
+      "Tổng hợp Quý II-2015",
+    ]);
+    const q1b = runPlan(await again.readGrids(), { period: "2015-Q1", lang: "vi", robustness: false });
+    await again.applySheets(q1b.sheets, { force: true });
+    expect((await again.ownedSheets()).filter((n) => n.startsWith("Tổng hợp")).sort()).toEqual([
+      "Tổng hợp Quý I-2015",
+      "Tổng hợp Quý II-2015",
+    ]);
   });
 });

@@ -88,7 +88,7 @@ const VI = {
   placeDate: "{place}, ngày {day} tháng {month} năm {year}",
   reportKind: "BÁO CÁO",
   reportSubject:
-    "Kết quả thực hiện kế hoạch ứng dụng công nghệ thông tin và đánh giá, xếp hạng mức độ ứng dụng CNTT {period}",
+    "{title}: kết quả thực hiện kế hoạch ứng dụng công nghệ thông tin, đánh giá, xếp hạng mức độ ứng dụng công nghệ thông tin",
   snapshot:
     "Số liệu chốt ngày {date}: bảng này là bản chụp số liệu ngày đó, không tự thay đổi khi sửa số liệu hay tính kỳ khác; tạo lại báo cáo quý để cập nhật. Các sheet Kết quả và Xếp hạng luôn tính theo số liệu hiện tại.",
   qualityNote:
@@ -106,7 +106,7 @@ const VI = {
   total: "Tổng số",
   goodShare: "Tỷ lệ Tốt",
   stt: "STT",
-  pageFooter: "{province} – {period} – Trang &P/&N",
+  pageFooter: "{where} – Trang &P/&N",
   chartGradesByGroup: "Phân loại theo nhóm",
   countShare: "{count} ({share})",
   // The drafted narrative: {…} are filled in with numbers written the language's way.
@@ -227,7 +227,7 @@ const EN: typeof VI = {
   placeDate: "{place}, {monthName} {day}, {year}",
   reportKind: "REPORT",
   reportSubject:
-    "Implementation of the IT-application plan and assessment and ranking of IT application, {period}",
+    "{title}: implementation of the IT-application plan, assessment and ranking of IT application",
   snapshot:
     "Figures as of {date}: this tab is a snapshot of that day's figures and does not change when figures are corrected or another period is computed; generate the quarterly report again to update it. The Results and Ranking sheets always follow the current figures.",
   qualityNote:
@@ -244,7 +244,7 @@ const EN: typeof VI = {
   total: "Total",
   goodShare: "Share Good",
   stt: "No.",
-  pageFooter: "{province} – {period} – Page &P/&N",
+  pageFooter: "{where} – Page &P/&N",
   chartGradesByGroup: "Grades by group",
   countShare: "{count} ({share})",
   nUnitsRanked: "In {period}, {n} units were assessed and ranked",

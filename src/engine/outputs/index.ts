@@ -9,6 +9,7 @@ import { buildRankingSheet } from "./rankingSheet";
 import { buildFindingsSheet } from "./findingsSheet";
 import { buildSummarySheet } from "./summarySheet";
 import { periodTitle } from "./style";
+import { buildReport } from "../report";
 
 export { quoteSheetName } from "./refs";
 export { summarySheetName } from "./summarySheet";
@@ -31,6 +32,6 @@ export function buildOutputSheets(
   const rank = buildRankingSheet(plan, results, res.layout, lang);
   const checks = buildFindingsSheet(findings, lang, periodTitle(plan, results.period, lang));
   const sheets = [res.spec, rank.spec, checks];
-  if (summary) sheets.push(buildSummarySheet(plan, results, summary, res.layout, rank.layout, lang));
+  if (summary) sheets.push(buildSummarySheet(buildReport(plan, summary, lang)));
   return sheets;
 }

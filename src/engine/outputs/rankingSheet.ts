@@ -9,7 +9,15 @@ import { RANKING_GROUPS } from "../format";
 import { gradeLabel, labels, type Lang } from "../i18n/labels";
 import { absRange, local, quoteSheetName, sheetRef, str } from "./refs";
 import { HEADER_ROW, type ResultsLayout } from "./resultsSheet";
-import { HEADER_STYLE, NOTE_STYLE, TITLE_STYLE, gradeFormats, groupName, periodTitle } from "./style";
+import {
+  HEADER_STYLE,
+  NOTE_STYLE,
+  TITLE_STYLE,
+  gradeFormats,
+  groupName,
+  periodTitle,
+  pillarName,
+} from "./style";
 
 /** Where the ranking sheet put its columns, for the summary's formulas. */
 export interface RankingLayout {
@@ -186,7 +194,7 @@ export function buildRankingSheet(
     L.unitCode,
     L.unitName,
     L.group,
-    ...pillars,
+    ...pillars.map((p) => pillarName(p, lang)),
     L.index,
     L.indexRounded,
     L.rankGroup,

@@ -1,7 +1,7 @@
 /** Shared look of the output sheets. */
 import type { CellStyle, ConditionalFormatSpec } from "../sheetSpec";
 import type { Plan, RankingGroup } from "../model";
-import { RANKING_GROUPS } from "../format";
+import { PILLARS, RANKING_GROUPS } from "../format";
 import { formatPeriod, periodFromKey } from "../periods";
 import { gradeLabel, statusLabel, type Lang } from "../i18n/labels";
 import { foldText } from "../text";
@@ -40,6 +40,12 @@ export function provinceTitle(name: string, lang: Lang): string {
       ? name.trim().replace(/\s+\S+$/, "")
       : name.trim();
   return lang === "vi" ? `tỉnh ${bare}` : `${bare} province`;
+}
+
+/** A pillar's name in a language: the known pillars are translated, others stay as the planner wrote them. */
+export function pillarName(pillar: string, lang: Lang): string {
+  const e = PILLARS.find((x) => x.vi === pillar);
+  return e ? (lang === "vi" ? e.vi : e.en) : pillar;
 }
 
 /** "Quý II/2015 – tỉnh Lào Cai". */

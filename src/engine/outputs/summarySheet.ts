@@ -1,314 +1,343 @@
-/** "Tổng hợp Quý …": the quarterly summary tab — key figures, tables, rankings per group, changes, charts, print layout. */
-import type { Plan } from "../model";
-import type { PeriodResults } from "../results";
-import type { ChartSpec, ConditionalFormatSpec, SheetSpec, SpecBlock, SpecCell } from "../sheetSpec";
-import type { QuarterlySummary } from "../summary";
-import { GRADES } from "../ranking";
+/**
+ * "Tổng hợp Quý …": the quarterly report as a print-ready A4 tab. Every cell is a value (a dated snapshot, see
+ * report.ts); the layout is computed here, row heights and page breaks included, so that tables never split
+ * without their header and the text prints at its own size.
+ */
+import type { CellStyle, ChartSpec, SheetSpec, SpecBlock, SpecCell } from "../sheetSpec";
+import type { Report, ReportBlock, ReportCell, ReportChart, ReportTable } from "../report";
+import { GRADE_COLORS, STATUS_COLORS } from "../report";
 import { formatPeriod, periodFromKey } from "../periods";
-import { gradeLabel, labels, statusLabel, type Lang } from "../i18n/labels";
-import { absRange, local, quoteSheetName, str } from "./refs";
-import type { ResultsLayout } from "./resultsSheet";
-import type { RankingLayout } from "./rankingSheet";
-import {
-  HEADER_STYLE,
-  NOTE_STYLE,
-  SECTION_STYLE,
-  TITLE_STYLE,
-  gradeFormats,
-  groupName,
-  periodTitle,
-  statusFormats,
-} from "./style";
+import { labels, type Lang } from "../i18n/labels";
+import { fillTemplate } from "../text";
+import { a1 } from "../grid";
+import { HEADER_STYLE } from "./style";
 
-/** The summary sheet's name: "Tổng hợp Quý II/2015" (at most 31 characters, no characters Excel forbids). */
+/** The summary sheet's name: "Tổng hợp Quý II-2015" (at most 31 characters, no characters Excel forbids). */
 export function summarySheetName(period: string, lang: Lang): string {
   const p = periodFromKey(period);
   const name = `${labels(lang).sheetSummary} ${p ? formatPeriod(p, lang) : period}`;
   return name.replace(/[[\]:*?/\\]/g, "-").slice(0, 31);
 }
 
-const blank = (v: number | null | undefined): number | string => (v === null || v === undefined ? "" : v);
+/** Widths of the seven printed columns, in characters: they fill an A4 portrait page at 100%. */
+export const SUMMARY_WIDTHS = [5, 35, 10, 10, 10, 10, 10] as const;
+const COLS = SUMMARY_WIDTHS.length;
+/** Chart data lives right of the printed area (columns I and J), where charts read it. */
+const DATA_COL = COLS + 2;
+/** Usable height of an A4 portrait page with the margins below, in points, less a safety margin. */
+export const PAGE_HEIGHT = 680;
+/** The administrative font (Nghị định 30/2020/NĐ-CP); LibreOffice substitutes the metric-compatible Liberation Serif. */
+const FONT = "Times New Roman";
+const BODY: CellStyle = { fontName: FONT, fontSize: 12, wrap: true };
+const TABLE_SIZE = 11;
+const lineHeight = (size: number) => Math.ceil(size * 1.25);
+const LINE = lineHeight(TABLE_SIZE);
 
-/** Builds the summary sheet. */
-export function buildSummarySheet(
-  plan: Plan,
-  results: PeriodResults,
-  summary: QuarterlySummary,
-  res: ResultsLayout,
-  rank: RankingLayout,
-  lang: Lang,
-): SheetSpec {
-  const L = labels(lang);
-  const blocks: SpecBlock[] = [];
-  const charts: ChartSpec[] = [];
-  const cfs: ConditionalFormatSpec[] = [];
-  const name = summarySheetName(results.period, lang);
-  let row = 1;
-  const put = (cells: SpecCell[][], col = 1) => {
-    blocks.push({ row, col, cells });
-    row += cells.length;
+/** Estimated lines a text takes in a width (characters of the default font); capitals and bold run wider. */
+function lines(text: string, width: number, size = 12, bold = false): number {
+  if (!text) return 1;
+  const scale = (size / 11) * (bold ? 1.1 : 1);
+  return text.split("\n").reduce((n, part) => {
+    const caps = (part.match(/[A-ZĐÀ-Ỹ]/g) ?? []).length;
+    const units = (part.length + caps * 0.5) * scale;
+    return n + Math.max(1, Math.ceil(units / (width * 0.92)));
+  }, 0);
+}
+
+const spanWidth = (from: number, span: number) =>
+  SUMMARY_WIDTHS.slice(from - 1, from - 1 + span).reduce((s, w) => s + w, 0);
+
+/** Lays out rows top to bottom, starting a new page when a piece would not fit. */
+class Layout {
+  row = 1;
+  private used = 0;
+  readonly blocks: SpecBlock[] = [];
+  readonly merges: string[] = [];
+  readonly heights: { row: number; height: number }[] = [];
+  readonly breaks: number[] = [];
+
+  /** Starts a new page unless `height` points still fit on this one. */
+  keep(height: number): void {
+    if (!this.fits(height)) this.newPage();
+  }
+
+  /** Whether `height` points still fit on this page. */
+  fits(height: number): boolean {
+    return this.used === 0 || this.used + height <= PAGE_HEIGHT;
+  }
+
+  newPage(): void {
+    this.breaks.push(this.row - 1);
+    this.used = 0;
+  }
+
+  /** Writes one row: cells with their spans; returns the row written. */
+  put(cells: readonly { cell: SpecCell; span: number }[], height: number): number {
+    let col = 1;
+    for (const { cell, span } of cells) {
+      this.blocks.push({ row: this.row, col, cells: [[cell]] });
+      if (span > 1) this.merges.push(`${a1(this.row, col)}:${a1(this.row, col + span - 1)}`);
+      col += span;
+    }
+    this.heights.push({ row: this.row, height });
+    this.used += height;
+    return this.row++;
+  }
+
+  /** A row of text across the page. */
+  text(text: string, style: CellStyle, gap = 4): number {
+    const size = style.fontSize ?? 12;
+    const h = lines(text, spanWidth(1, COLS), size, style.bold) * lineHeight(size) + gap;
+    this.keep(h);
+    return this.put([{ cell: { value: text, style: { ...BODY, ...style } }, span: COLS }], h);
+  }
+
+  space(height = 8): void {
+    if (this.used === 0) return;
+    this.heights.push({ row: this.row, height });
+    this.used += height;
+    this.row++;
+  }
+
+  /** Empty rows tall enough for `height` points (charts sit over them). */
+  reserve(height: number): { first: number; last: number } {
+    this.keep(height);
+    const first = this.row;
+    const n = Math.ceil(height / 18);
+    for (let i = 0; i < n; i++) {
+      this.heights.push({ row: this.row++, height: 18 });
+      this.used += 18;
+    }
+    return { first, last: this.row - 1 };
+  }
+}
+
+function tableCell(c: ReportCell): SpecCell {
+  const colors = c.grade ? GRADE_COLORS[c.grade] : c.status ? STATUS_COLORS[c.status] : undefined;
+  const style: CellStyle = {
+    ...BODY,
+    fontSize: TABLE_SIZE,
+    border: true,
+    ...(c.align ? { horizontal: c.align } : {}),
+    ...(c.bold ? { bold: true } : {}),
+    ...(colors ? { fill: colors.fill, fontColor: colors.font } : {}),
   };
-  const R = (col: number) =>
-    `${quoteSheetName(rank.sheet)}!${absRange(rank.firstRow, col, Math.max(rank.lastRow, rank.firstRow), col)}`;
-  const K = (col: number, first: number, last: number) =>
-    `${quoteSheetName(res.sheet)}!${absRange(first, col, last, col)}`;
-  const prev = results.previousPeriod ? periodFromKey(results.previousPeriod) : null;
+  return c.value !== undefined
+    ? { value: c.value, style, ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}) }
+    : { value: c.text, style };
+}
 
-  put([[{ value: `${L.titleSummary} ${periodTitle(plan, results.period, lang)}`, style: TITLE_STYLE }]]);
-  put([
-    [
-      {
-        value: `${L.previousPeriod}: ${prev ? formatPeriod(prev, lang) : "—"}. ${L.generated}`,
-        style: NOTE_STYLE,
-      },
-    ],
-  ]);
-  row++;
-
-  // Key figures.
-  put([[{ value: L.keyFigures, style: SECTION_STYLE }]]);
-  const anyRanked = rank.lastRow >= rank.firstRow;
-  const key: SpecCell[][] = [
-    [
-      { value: L.unitsRanked },
-      anyRanked ? { formula: `=COUNTA(${R(1)})`, value: summary.unitsRanked } : { value: 0 },
-    ],
-  ];
-  for (const g of summary.groups) {
-    key.push([
-      { value: `${L.meanIndex} – ${groupName(g.group, lang)}` },
-      {
-        formula: `=AVERAGEIF(${R(rank.col.group)},${str(groupName(g.group, lang))},${R(rank.col.rounded)})`,
-        value: blank(g.meanIndex),
-        numberFormat: "0.00",
-      },
-    ]);
-  }
-  const hasRows = res.lastRow >= res.firstRow;
-  const statusAll = K(res.cols.status, res.firstRow, Math.max(res.lastRow, res.firstRow));
-  key.push([
-    { value: L.targetsMet },
-    hasRows && summary.targetsMetShare !== null
-      ? {
-          formula: `=COUNTIF(${statusAll},${str(statusLabel("met", lang))})/(ROWS(${statusAll})-COUNTIF(${statusAll},${str(statusLabel("noTarget", lang))}))`,
-          value: summary.targetsMetShare,
-          numberFormat: "0.0%",
-        }
-      : { value: "" },
-  ]);
-  key.push([
-    { value: L.findingsCount },
-    { value: `${summary.findings.error} / ${summary.findings.warning} / ${summary.findings.info}` },
-  ]);
-  key.push([
-    { value: L.validation },
-    {
-      value: summary.findings.error ? L.validationErrors : L.validationOk,
-      style: { bold: true, fontColor: summary.findings.error ? "9C0006" : "006100" },
-    },
-  ]);
-  put(key);
-  row++;
-
-  // Grade distribution: counts per group, live over the ranking sheet.
-  put([[{ value: L.distribution, style: SECTION_STYLE }]]);
-  const distHeader = row;
-  put([
-    [
-      L.group,
-      ...GRADES.map((g) => gradeLabel(g, lang)),
-      "Σ",
-      ...GRADES.map((g) => `${gradeLabel(g, lang)} %`),
-    ].map((v) => ({ value: v, style: HEADER_STYLE })),
-  ]);
-  const distFirst = row;
-  const distRows: SpecCell[][] = summary.distribution.map((d, i) => {
-    const r = distFirst + i;
-    const count = (g: (typeof GRADES)[number]): SpecCell =>
-      !anyRanked
-        ? { value: 0 }
-        : d.group === "all"
-          ? { formula: `=COUNTIF(${R(rank.col.grade)},${str(gradeLabel(g, lang))})`, value: d.counts[g] }
-          : {
-              formula: `=COUNTIFS(${R(rank.col.group)},${str(groupName(d.group, lang))},${R(rank.col.grade)},${str(gradeLabel(g, lang))})`,
-              value: d.counts[g],
-            };
-    const total = `${local(r, 6)}`;
-    return [
-      { value: groupName(d.group, lang), style: { bold: d.group === "all" } },
-      ...GRADES.map(count),
-      { formula: `=SUM(${local(r, 2)}:${local(r, 5)})`, value: d.total },
-      ...GRADES.map((g, k): SpecCell => ({
-        formula: `=IF(${total}=0,0,${local(r, 2 + k)}/${total})`,
-        value: d.shares[g],
-        numberFormat: "0%",
-      })),
-    ];
+/** Where a table's columns start, and its row heights. */
+function measure(t: ReportTable) {
+  let col = 1;
+  const starts = t.columns.map((c) => {
+    const s = col;
+    col += c.span;
+    return s;
   });
-  put(distRows);
-  if (distRows.length)
-    charts.push({
-      type: "column",
-      title: L.chartGrades,
-      categories: `${local(distHeader, 2)}:${local(distHeader, 5)}`,
-      series: summary.distribution.map((d, i) => ({
-        name: groupName(d.group, lang),
-        values: `${local(distFirst + i, 2)}:${local(distFirst + i, 5)}`,
-      })),
-      anchor: { fromRow: 4, fromCol: 12, toRow: 20, toCol: 20 },
-    });
-  row++;
+  const headerHeight =
+    Math.max(...t.columns.map((c, i) => lines(c.title, spanWidth(starts[i], c.span), TABLE_SIZE, true))) *
+      LINE +
+    6;
+  const heights = t.rows.map(
+    (r) =>
+      Math.max(
+        ...r.map((c, i) => lines(c.text, spanWidth(starts[i], t.columns[i].span), TABLE_SIZE, c.bold)),
+      ) *
+        LINE +
+      5,
+  );
+  const total = headerHeight + heights.reduce((s, h) => s + h, 0);
+  // A table that fits on a page is kept whole; a longer one starts where its header and two rows fit.
+  const first = total <= PAGE_HEIGHT ? total : headerHeight + (heights[0] ?? 0) + (heights[1] ?? 0);
+  return { starts, headerHeight, heights, first };
+}
 
-  // Province attainment by indicator.
-  put([[{ value: L.indicatorTable, style: SECTION_STYLE }]]);
-  put([
-    [
-      L.code,
-      L.indicatorName,
-      L.applicable,
-      L.meeting,
-      L.share,
-      L.coverage,
-      L.provinceAttainment,
-      L.meanAttainment,
-      L.status,
-    ].map((v) => ({ value: v, style: HEADER_STYLE })),
-  ]);
-  const indFirst = row;
-  const near = plan.settings.nearTarget;
-  const statusFormula = (ref: string) =>
-    `=IF(${ref}="",${str(statusLabel("noData", lang))},IF(${ref}>=1,${str(statusLabel("met", lang))},IF(${ref}>=${near},${str(statusLabel("near", lang))},${str(statusLabel("notMet", lang))})))`;
-  const indRows: SpecCell[][] = summary.indicators.map((p, i) => {
-    const r = indFirst + i;
-    const ind = plan.indicators.find((x) => x.code === p.indicator);
-    const span = res.indicatorRows.get(p.indicator);
-    const C = local(r, 3);
-    const D = local(r, 4);
-    const E = local(r, 5);
-    const F = local(r, 6);
-    const G = local(r, 7);
-    const H = local(r, 8);
-    const meeting: SpecCell = span
-      ? {
-          formula: `=COUNTIF(${K(res.cols.status, span.first, span.last)},${str(statusLabel("met", lang))})`,
-          value: p.unitsMeeting,
-        }
-      : { value: 0 };
-    const mean: SpecCell = span
-      ? {
-          formula: `=IF(COUNT(${K(res.cols.attainment, span.first, span.last)})=0,"",AVERAGE(${K(res.cols.attainment, span.first, span.last)}))`,
-          value: blank(p.meanAttainment),
-          numberFormat: "0.0%",
-        }
-      : { value: "" };
-    const hasTarget = p.status !== "noTarget";
-    const status: SpecCell =
-      p.coverageTarget !== null
-        ? { formula: statusFormula(G), value: statusLabel(p.status, lang) }
-        : hasTarget
-          ? { formula: statusFormula(H), value: statusLabel(p.status, lang) }
-          : { value: statusLabel("noTarget", lang) };
-    return [
-      { value: p.indicator },
-      { value: ind?.name ?? p.indicator },
-      { value: p.applicableUnits },
-      meeting,
-      { formula: `=IF(${C}=0,"",${D}/${C})`, value: blank(p.shareMeeting), numberFormat: "0%" },
-      { value: blank(p.coverageTarget), numberFormat: "0%" },
-      p.coverageTarget !== null
-        ? { formula: `=IF(${E}="","",${E}/${F})`, value: blank(p.attainment), numberFormat: "0%" }
-        : { value: "" },
-      mean,
-      status,
-    ];
+const chartHeight = (c: ReportChart) => 70 + 19 * c.categories.length;
+
+/** The least of a block that must share a page with the heading before it. */
+function leadHeight(b: ReportBlock | undefined): number {
+  if (!b) return 0;
+  switch (b.kind) {
+    case "table":
+      return measure(b.table).first;
+    case "chart":
+      return chartHeight(b.chart);
+    case "heading":
+      return 22;
+    default:
+      return 3 * lineHeight(12);
+  }
+}
+
+/** A table; split across pages only when it is taller than a page, the header repeated on each and no lone last row. */
+function table(out: Layout, t: ReportTable): void {
+  const { headerHeight, heights, first } = measure(t);
+  const header = () =>
+    out.put(
+      t.columns.map((c) => ({
+        cell: {
+          value: c.title,
+          style: { ...HEADER_STYLE, fontName: FONT, fontSize: TABLE_SIZE, horizontal: "center" },
+        },
+        span: c.span,
+      })),
+      headerHeight,
+    );
+  out.keep(first);
+  header();
+  t.rows.forEach((r, i) => {
+    // Break before a row that would not fit, or before the last row if it would otherwise stand alone.
+    const need = i === t.rows.length - 2 ? heights[i] + heights[i + 1] : heights[i];
+    if (i > 0 && !out.fits(need)) {
+      out.newPage();
+      header();
+    }
+    out.put(
+      r.map((c, j) => ({ cell: tableCell(c), span: t.columns[j].span })),
+      heights[i],
+    );
   });
-  put(indRows);
-  if (indRows.length) {
-    cfs.push(...statusFormats(`${local(indFirst, 9)}:${local(row - 1, 9)}`, lang));
-    cfs.push({ type: "dataBar", range: `${local(indFirst, 5)}:${local(row - 1, 5)}`, color: "70AD47" });
-    charts.push({
-      type: "bar",
-      title: L.chartAttainment,
-      categories: `${local(indFirst, 1)}:${local(row - 1, 1)}`,
-      series: [{ name: L.share, values: `${local(indFirst, 5)}:${local(row - 1, 5)}` }],
-      anchor: { fromRow: 21, fromCol: 12, toRow: 40, toCol: 20 },
-    });
-  }
-  row++;
+}
 
-  // Ranking per group: live references to the ranking sheet; a chart of the index per unit for each group.
-  let chartRow = 41;
-  for (const g of summary.groups) {
-    put([[{ value: `${L.titleRanking} – ${groupName(g.group, lang)}`, style: SECTION_STYLE }]]);
-    put([
-      [L.rank, L.unitName, L.indexRounded, L.grade, L.rankChange].map((v) => ({
-        value: v,
-        style: HEADER_STYLE,
-      })),
-    ]);
-    const first = row;
-    const cells: SpecCell[][] = g.ranking.map((u) => {
-      const rr = rank.rowOf.get(u.unit) as number;
-      const ref = (c: number) => `=${quoteSheetName(rank.sheet)}!${local(rr, c)}`;
-      return [
-        { formula: ref(rank.col.rankGroup), value: u.rankInGroup, style: { horizontal: "center" } },
-        { formula: ref(rank.col.name), value: u.name },
-        { formula: ref(rank.col.rounded), value: u.indexRounded, numberFormat: "0.00" },
-        { formula: ref(rank.col.grade), value: gradeLabel(u.grade, lang), style: { horizontal: "center" } },
-        { value: blank(u.rankChange), numberFormat: "+0;-0;0", style: { horizontal: "center" } },
-      ];
-    });
-    put(cells);
-    cfs.push(...gradeFormats(`${local(first, 4)}:${local(row - 1, 4)}`, lang));
-    const height = Math.max(12, Math.ceil(g.ranking.length * 0.9) + 4);
-    charts.push({
-      type: "bar",
-      title: `${L.chartIndex} – ${groupName(g.group, lang)}`,
-      categories: `${local(first, 2)}:${local(row - 1, 2)}`,
-      series: [{ name: L.indexRounded, values: `${local(first, 3)}:${local(row - 1, 3)}` }],
-      anchor: { fromRow: chartRow, fromCol: 12, toRow: chartRow + height, toCol: 20 },
-    });
-    chartRow += height + 1;
-    const names = (list: typeof g.top) =>
-      list.map((u) => `${u.name} (${u.indexRounded.toFixed(plan.settings.indexDecimals)})`).join("; ");
-    put([
-      [{ value: L.top, style: { bold: true } }, { value: names(g.top) }],
-      [{ value: L.bottom, style: { bold: true } }, { value: names(g.bottom) }],
-    ]);
-    row++;
-  }
+/** A bar chart over data written right of the printed area, one bar per category, rank 1 at the top. */
+function chart(out: Layout, c: ReportChart, data: { row: number }, blocks: SpecBlock[]): ChartSpec {
+  const height = chartHeight(c);
+  const { first, last } = out.reserve(height);
+  const from = data.row;
+  blocks.push({
+    row: from,
+    col: DATA_COL,
+    cells: c.categories.map((name, i) => [
+      { value: name },
+      { value: c.values[i], numberFormat: c.numberFormat },
+    ]),
+  });
+  data.row += c.categories.length + 1;
+  const to = from + c.categories.length - 1;
+  return {
+    type: "bar",
+    title: c.title,
+    categories: `${a1(from, DATA_COL)}:${a1(to, DATA_COL)}`,
+    series: [{ name: c.title, values: `${a1(from, DATA_COL + 1)}:${a1(to, DATA_COL + 1)}` }],
+    pointColors: c.colors,
+    valueAxis: { min: 0, max: c.axisMax, numberFormat: c.numberFormat },
+    legend: false,
+    dataLabels: true,
+    anchor: { fromRow: first, fromCol: 1, toRow: last + 1, toCol: COLS + 1 },
+  };
+}
 
-  // Biggest changes since the previous period.
-  put([[{ value: L.changes, style: SECTION_STYLE }]]);
-  if (!results.previousPeriod || !summary.biggestChanges.length)
-    put([[{ value: results.previousPeriod ? "—" : L.noPrevious, style: NOTE_STYLE }]]);
-  else {
-    put([
-      [L.unitName, L.group, L.previousRank, L.rankGroup, L.rankChange].map((v) => ({
-        value: v,
-        style: HEADER_STYLE,
-      })),
-    ]);
-    put(
-      summary.biggestChanges.map((u) => [
-        { value: u.name },
-        { value: groupName(u.group, lang) },
-        { value: blank(u.previous?.rankInGroup), style: { horizontal: "center" } },
-        { value: u.rankInGroup, style: { horizontal: "center" } },
-        { value: blank(u.rankChange), numberFormat: "+0;-0;0", style: { horizontal: "center", bold: true } },
-      ]),
+/** Builds the summary tab from the report. */
+export function buildSummarySheet(report: Report): SheetSpec {
+  const L = labels(report.lang);
+  const out = new Layout();
+  const charts: ChartSpec[] = [];
+  const dataBlocks: SpecBlock[] = [];
+  const data = { row: 1 };
+  const h = report.heading;
+
+  // The official heading: issuing body left, quốc hiệu and tiêu ngữ right (Nghị định 30/2020/NĐ-CP).
+  const left = 2;
+  const right = COLS - left;
+  const pair = (l: string, r: string, ls: CellStyle, rs: CellStyle) => {
+    const n = Math.max(
+      lines(l, spanWidth(1, left), 12, ls.bold),
+      lines(r, spanWidth(left + 1, right), 12, rs.bold),
+    );
+    out.put(
+      [
+        { cell: { value: l, style: { ...BODY, fontSize: 12, horizontal: "center", ...ls } }, span: left },
+        { cell: { value: r, style: { ...BODY, fontSize: 12, horizontal: "center", ...rs } }, span: right },
+      ],
+      n * lineHeight(12) + 3,
+    );
+  };
+  pair(h.parentBody, h.nation, {}, { bold: true });
+  pair(h.issuingBody, h.motto, { bold: true }, { bold: true });
+  pair(h.number, h.placeDate, {}, { italic: true });
+  out.space(14);
+  out.text(h.kind, { bold: true, fontSize: 14, horizontal: "center" }, 2);
+  out.text(h.subject, { bold: true, fontSize: 12, horizontal: "center" });
+  out.space();
+  out.text(report.snapshot, { italic: true, fontColor: "404040" });
+  if (report.qualityNote) out.text(report.qualityNote, { bold: true, fontColor: "9C0006" });
+
+  report.body.forEach((b, i) => {
+    switch (b.kind) {
+      case "heading": {
+        out.space();
+        // A heading keeps with what follows it: two headings in a row with the block after the second.
+        const next = report.body[i + 1];
+        const after = next?.kind === "heading" ? 22 + leadHeight(report.body[i + 2]) : leadHeight(next);
+        out.keep(22 + after);
+        out.text(b.text, { bold: true, fontSize: 13, fontColor: "1F4E79" });
+        break;
+      }
+      case "paragraph":
+        out.text(b.text, b.italic ? { italic: true } : {});
+        break;
+      case "list":
+        b.items.forEach((item, i) => out.text(`${i + 1}. ${item}`, {}));
+        break;
+      case "table":
+        table(out, b.table);
+        out.space(6);
+        break;
+      case "chart":
+        charts.push(chart(out, b.chart, data, dataBlocks));
+        break;
+    }
+  });
+
+  // Nơi nhận on the left, the signer on the right, kept together on one page.
+  out.space(14);
+  const recipients = [report.recipientsTitle, ...report.recipients];
+  const signer = [...report.signerTitle, "", "", "", report.signerName];
+  const rows = Math.max(recipients.length, signer.length);
+  out.keep(rows * 20);
+  for (let i = 0; i < rows; i++) {
+    const r = recipients[i] ?? "";
+    const s = signer[i] ?? "";
+    const isTitle = i < report.signerTitle.length || (i === signer.length - 1 && s !== "");
+    out.put(
+      [
+        {
+          cell: {
+            value: r,
+            style: { fontName: FONT, fontSize: i === 0 ? 12 : 11, bold: i === 0, italic: i === 0 },
+          },
+          span: left,
+        },
+        {
+          cell: { value: s, style: { fontName: FONT, fontSize: 13, bold: isTitle, horizontal: "center" } },
+          span: right,
+        },
+      ],
+      Math.max(18, lines(r, spanWidth(1, left), 11) * LINE + 3),
     );
   }
 
+  const lastRow = out.row - 1;
+  const where = report.footer.replace(/&/g, "&&");
   return {
-    name,
+    name: summarySheetName(report.period, report.lang),
     kind: "summary",
-    blocks,
-    columnWidths: [24, 40, 12, 12, 12, 12, 12, 12, 16, 10, 4].map((width, i) => ({ col: i + 1, width })),
-    freeze: { rows: 2, cols: 0 },
-    conditionalFormats: cfs,
+    period: report.period,
+    blocks: [...out.blocks, ...dataBlocks],
+    merges: out.merges,
+    columnWidths: [...SUMMARY_WIDTHS, 2, 30, 10].map((width, i) => ({ col: i + 1, width })),
+    rowHeights: out.heights,
     charts,
-    print: { orientation: "landscape", paperSize: "A4", fitToWidth: 1, titleRows: "1:2" },
+    print: {
+      orientation: "portrait",
+      paperSize: "A4",
+      fitToWidth: 0,
+      area: `A1:${a1(lastRow, COLS)}`,
+      margins: { left: 0.7, right: 0.4, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
+      footer: `&C${fillTemplate(L.pageFooter, { where })}`,
+      rowBreaks: out.breaks,
+    },
     tabColor: "FFC000",
   };
 }

@@ -51,6 +51,7 @@ export function applyStyle(range: Excel.Range, rect: StyleRect): void {
   if (s.bold) f.font.bold = true;
   if (s.italic) f.font.italic = true;
   if (s.fontSize) f.font.size = s.fontSize;
+  if (s.fontName) f.font.name = s.fontName;
   if (s.fontColor) f.font.color = rgb(s.fontColor);
   if (s.fill) f.fill.color = rgb(s.fill);
   if (s.wrap) f.wrapText = true;

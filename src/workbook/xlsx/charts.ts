@@ -43,7 +43,7 @@ function strRef(sheet: string, range: string, values: Map<string, SpecValue>): s
   return `<c:strRef><c:f>${esc(absRef(sheet, range))}</c:f><c:strCache><c:ptCount val="${cells.length}"/>${pts}</c:strCache></c:strRef>`;
 }
 
-function numRef(sheet: string, range: string, values: Map<string, SpecValue>): string {
+function numRef(sheet: string, range: string, values: Map<string, SpecValue>, format = "General"): string {
   const cells = rangeCells(range);
   const pts = cells
     .map((c, i) => {
@@ -51,36 +51,56 @@ function numRef(sheet: string, range: string, values: Map<string, SpecValue>): s
       return typeof v === "number" ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : "";
     })
     .join("");
-  return `<c:numRef><c:f>${esc(absRef(sheet, range))}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${cells.length}"/>${pts}</c:numCache></c:numRef>`;
+  return `<c:numRef><c:f>${esc(absRef(sheet, range))}</c:f><c:numCache><c:formatCode>${esc(format)}</c:formatCode><c:ptCount val="${cells.length}"/>${pts}</c:numCache></c:numRef>`;
 }
 
 const PALETTE = ["1F4E79", "2E75B6", "70AD47", "FFC000", "C00000"];
 
+/** Text properties giving a chart element's labels a size (hundredths of a point). */
+const textSize = (sz: number) =>
+  `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${sz}"/></a:pPr><a:endParaRPr lang="vi-VN"/></a:p></c:txPr>`;
+
 /** The chart part (chartSpace) of one chart spec. */
 export function chartXml(sheet: string, chart: ChartSpec, values: Map<string, SpecValue>): string {
   const pie = chart.type === "pie";
+  const fmt = chart.valueAxis?.numberFormat ?? "General";
+  const fill = (rgb: string) => `<c:spPr><a:solidFill><a:srgbClr val="${rgb}"/></a:solidFill></c:spPr>`;
+  // One colour per bar (e.g. by grade): data points override the series' colour.
+  const points = (chart.pointColors ?? [])
+    .map(
+      (rgb, i) =>
+        `<c:dPt><c:idx val="${i}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/>${fill(rgb)}</c:dPt>`,
+    )
+    .join("");
+  const labels = chart.dataLabels
+    ? `<c:dLbls><c:numFmt formatCode="${esc(fmt)}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${textSize(1100)}<c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`
+    : "";
   const series = chart.series
     .map(
       (s, i) =>
         `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${esc(s.name)}</c:v></c:tx>` +
-        (pie
-          ? ""
-          : `<c:spPr><a:solidFill><a:srgbClr val="${PALETTE[i % PALETTE.length]}"/></a:solidFill></c:spPr>`) +
-        (pie ? "" : `<c:invertIfNegative val="0"/>`) +
-        `<c:cat>${strRef(sheet, chart.categories, values)}</c:cat><c:val>${numRef(sheet, s.values, values)}</c:val></c:ser>`,
+        (pie ? "" : fill(PALETTE[i % PALETTE.length])) +
+        (pie ? "" : `<c:invertIfNegative val="0"/>${i === 0 ? points : ""}${labels}`) +
+        `<c:cat>${strRef(sheet, chart.categories, values)}</c:cat><c:val>${numRef(sheet, s.values, values, fmt)}</c:val></c:ser>`,
     )
     .join("");
   const title = `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="vi-VN" sz="1200" b="1"/><a:t>${esc(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
+  const bounds = chart.valueAxis
+    ? `<c:max val="${chart.valueAxis.max}"/><c:min val="${chart.valueAxis.min}"/>`
+    : "";
   const plot = pie
     ? `<c:pieChart><c:varyColors val="1"/>${series}<c:dLbls><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/><c:showLeaderLines val="1"/></c:dLbls><c:firstSliceAng val="0"/></c:pieChart>`
     : `<c:barChart><c:barDir val="${chart.type === "bar" ? "bar" : "col"}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="80"/><c:axId val="111"/><c:axId val="222"/></c:barChart>` +
-      `<c:catAx><c:axId val="111"/><c:scaling><c:orientation val="${chart.type === "bar" ? "maxMin" : "minMax"}"/></c:scaling><c:delete val="0"/><c:axPos val="${chart.type === "bar" ? "l" : "b"}"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="222"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
-      `<c:valAx><c:axId val="222"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${chart.type === "bar" ? "b" : "l"}"/><c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="1"/><c:tickLblPos val="nextTo"/><c:crossAx val="111"/><c:crosses val="${chart.type === "bar" ? "max" : "autoZero"}"/><c:crossBetween val="between"/></c:valAx>`;
+      `<c:catAx><c:axId val="111"/><c:scaling><c:orientation val="${chart.type === "bar" ? "maxMin" : "minMax"}"/></c:scaling><c:delete val="0"/><c:axPos val="${chart.type === "bar" ? "l" : "b"}"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/>${textSize(1100)}<c:crossAx val="222"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+      `<c:valAx><c:axId val="222"/><c:scaling><c:orientation val="minMax"/>${bounds}</c:scaling><c:delete val="0"/><c:axPos val="${chart.type === "bar" ? "b" : "l"}"/><c:majorGridlines/><c:numFmt formatCode="${esc(fmt)}" sourceLinked="${chart.valueAxis ? 0 : 1}"/><c:tickLblPos val="nextTo"/>${textSize(1100)}<c:crossAx val="111"/><c:crosses val="${chart.type === "bar" ? "max" : "autoZero"}"/><c:crossBetween val="between"/></c:valAx>`;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
     `<c:roundedCorners val="0"/><c:chart>${title}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot}</c:plotArea>` +
-    `<c:legend><c:legendPos val="${pie ? "r" : "b"}"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
+    (chart.legend === false
+      ? ""
+      : `<c:legend><c:legendPos val="${pie ? "r" : "b"}"/><c:overlay val="0"/></c:legend>`) +
+    `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
   );
 }
 

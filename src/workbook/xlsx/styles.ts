@@ -99,7 +99,10 @@ export class StyleBook {
       (s.bold ? this.el("b") : "") +
         (s.italic ? this.el("i") : "") +
         (s.fontColor ? this.el("color", ` rgb="${argb(s.fontColor)}"`) : "") +
-        (forDxf ? "" : this.el("sz", ` val="${s.fontSize ?? 11}"`) + this.el("name", ` val="Calibri"`)),
+        (forDxf
+          ? ""
+          : this.el("sz", ` val="${s.fontSize ?? 11}"`) +
+            this.el("name", ` val="${esc(s.fontName ?? "Calibri")}"`)),
     );
   }
 
@@ -127,7 +130,7 @@ export class StyleBook {
     if (hit !== undefined) return hit;
     const st = s ?? {};
     const fmt = this.numFmtId(numberFormat);
-    const hasFont = !!(st.bold || st.italic || st.fontSize || st.fontColor);
+    const hasFont = !!(st.bold || st.italic || st.fontSize || st.fontColor || st.fontName);
     const font = hasFont ? this.add("fonts", this.fontXml(st)) : 0;
     const fill = st.fill
       ? this.add(

@@ -161,7 +161,8 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, links: SheetLinks):
   }
   const out: string[] = [];
   const tabColor = spec.tabColor ? `<tabColor rgb="FF${spec.tabColor.toUpperCase()}"/>` : "";
-  const fit = spec.print ? `<pageSetUpPr fitToPage="1"/>` : "";
+  // Fit-to-width makes Excel ignore manual page breaks: a sheet with breaks (fitToWidth 0) prints at 100%.
+  const fit = spec.print && spec.print.fitToWidth > 0 ? `<pageSetUpPr fitToPage="1"/>` : "";
   out.push(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
   );
@@ -179,10 +180,12 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, links: SheetLinks):
     out.push(
       `<cols>${widths.map((w) => `<col min="${w.col}" max="${w.col}" width="${w.width}" customWidth="1"/>`).join("")}</cols>`,
     );
+  const heights = new Map((spec.rowHeights ?? []).map((h) => [h.row, h.height]));
+  for (const r of heights.keys()) if (!rows.has(r)) rows.set(r, []);
   out.push("<sheetData>");
   for (const r of [...rows.keys()].sort((a, b) => a - b)) {
     const list = rows.get(r) as { col: number; xml: string }[];
-    if (!list.length) continue;
+    if (!list.length && !heights.has(r)) continue;
     let sorted = true;
     for (let k = 1; k < list.length; k++) if (list[k].col <= list[k - 1].col) sorted = false;
     if (!sorted) {
@@ -193,7 +196,8 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, links: SheetLinks):
       for (const col of [...byCol.keys()].sort((a, b) => a - b))
         list.push({ col, xml: byCol.get(col) as string });
     }
-    let row = `<row r="${r}">`;
+    const h = heights.get(r);
+    let row = h === undefined ? `<row r="${r}">` : `<row r="${r}" ht="${h}" customHeight="1">`;
     for (const c of list) row += c.xml;
     out.push(row + "</row>");
   }
@@ -205,11 +209,31 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, links: SheetLinks):
     );
   let priority = 1;
   for (const cf of spec.conditionalFormats ?? []) out.push(conditionalXml(cf, priority++, styles));
-  out.push(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`);
-  if (spec.print)
+  const m = spec.print?.margins ?? {
+    left: 0.7,
+    right: 0.7,
+    top: 0.75,
+    bottom: 0.75,
+    header: 0.3,
+    footer: 0.3,
+  };
+  out.push(
+    `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`,
+  );
+  const p = spec.print;
+  if (p) {
     out.push(
-      `<pageSetup paperSize="9" orientation="${spec.print.orientation}" fitToWidth="${spec.print.fitToWidth}" fitToHeight="0"/>`,
+      p.fitToWidth > 0
+        ? `<pageSetup paperSize="9" orientation="${p.orientation}" fitToWidth="${p.fitToWidth}" fitToHeight="0"/>`
+        : `<pageSetup paperSize="9" scale="100" orientation="${p.orientation}"/>`,
     );
+    if (p.footer) out.push(`<headerFooter><oddFooter>${esc(p.footer)}</oddFooter></headerFooter>`);
+    const breaks = p.rowBreaks ?? [];
+    if (breaks.length)
+      out.push(
+        `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((id) => `<brk id="${id}" max="16383" man="1"/>`).join("")}</rowBreaks>`,
+      );
+  }
   if (links.drawing) out.push(`<drawing r:id="${links.drawing}"/>`);
   if (links.tables.length)
     out.push(
@@ -217,6 +241,18 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, links: SheetLinks):
     );
   out.push("</worksheet>");
   return out.join("");
+}
+
+/** The print area of a spec as a defined name's formula, e.g. 'Tổng hợp'!$A$1:$G$120. */
+export function printArea(spec: SheetSpec): string | null {
+  const area = spec.print?.area;
+  if (!area) return null;
+  const abs = area
+    .replace(/\$/g, "")
+    .split(":")
+    .map((x) => x.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2"))
+    .join(":");
+  return `'${spec.name.replace(/'/g, "''")}'!${abs}`;
 }
 
 /** Print titles of a spec as a defined name's formula, e.g. 'Xếp hạng'!$1:$4. */

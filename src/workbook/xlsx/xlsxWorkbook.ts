@@ -19,7 +19,10 @@ import {
   type OwnedSheet,
 } from "../ownership";
 import { readDateStyles, readPercentStyles, readSharedStrings, readSheet, type ReadContext } from "./read";
-import { REL_NS, printTitles, sheetXml, tableColumns, tableXml } from "./write";
+import { REL_NS, printArea, printTitles, sheetXml, tableColumns, tableXml } from "./write";
+
+/** The defined names local to an owned sheet that the product writes (and so replaces). */
+const PRINT_NAMES = ["_xlnm.Print_Area", "_xlnm.Print_Titles"];
 import { cellValues, chartXml, drawingXml } from "./charts";
 import { MINIMAL_STYLES, StyleBook } from "./styles";
 import { writeCellsXml } from "./editCells";
@@ -230,8 +233,8 @@ export class XlsxWorkbook implements WorkbookPort {
     const out: OwnedSheet[] = [];
     g.values.forEach((row, i) => {
       if (i === 0) return;
-      const [name, kind, fingerprint] = [0, 1, 2].map((c) => String(row[c] ?? ""));
-      if (name && kind) out.push({ name, kind, fingerprint });
+      const [name, kind, fingerprint, period] = [0, 1, 2, 3].map((c) => String(row[c] ?? ""));
+      if (name && kind) out.push({ name, kind, fingerprint, ...(period ? { period } : {}) });
     });
     return out;
   }
@@ -323,7 +326,12 @@ export class XlsxWorkbook implements WorkbookPort {
       const slot = free.find((s) => s.name === spec.name) ?? free.find((s) => kindOf(s) === spec.kind);
       if (slot) free.splice(free.indexOf(slot), 1);
       await w.writeSheet(spec, slot ?? null, this.sheets);
-      records.push({ name: spec.name, kind: spec.kind, fingerprint: specFingerprint(spec) });
+      records.push({
+        name: spec.name,
+        kind: spec.kind,
+        fingerprint: specFingerprint(spec),
+        ...(spec.period ? { period: spec.period } : {}),
+      });
     }
     for (const s of free) await w.removeSheet(s, this.sheets);
     const meta = this.sheets.find((s) => s.name === META_SHEET) ?? null;
@@ -377,7 +385,8 @@ class PackageWriter {
   private readonly stylesExisted: boolean;
   private readonly tableNames = new Set<string>();
   private nextTableId = 1;
-  private readonly titles = new Map<string, string>();
+  /** Print area and titles of each written sheet, as defined names local to it. */
+  private readonly titles = new Map<string, [string, string][]>();
 
   private constructor(
     private readonly pkg: ZipPackage,
@@ -523,8 +532,12 @@ class PackageWriter {
     this.addOverride(part, CT.sheet);
     if (rels.length)
       this.pkg.put(relsOf(part), emptyRels().replace("</Relationships>", `${rels.join("")}</Relationships>`));
-    const titles = printTitles(spec);
-    if (titles) this.titles.set(spec.name, titles);
+    const names: [string, string | null][] = [
+      ["_xlnm.Print_Area", printArea(spec)],
+      ["_xlnm.Print_Titles", printTitles(spec)],
+    ];
+    const local = names.filter((n): n is [string, string] => n[1] !== null);
+    if (local.length) this.titles.set(spec.name, local);
   }
 
   /** The hidden sheet that lists the owned sheets, kind and fingerprint. */
@@ -535,8 +548,8 @@ class PackageWriter {
     sheets: SheetEntry[],
   ): Promise<void> {
     const rows: (string | null)[][] = [
-      ["sheet", "kind", "fingerprint"],
-      ...records.map((r) => [r.name, r.kind, r.fingerprint]),
+      ["sheet", "kind", "fingerprint", "period"],
+      ...records.map((r) => [r.name, r.kind, r.fingerprint, r.period ?? null]),
       [null, DIGEST_KIND, digest],
     ];
     const spec: SheetSpec = {
@@ -598,7 +611,7 @@ class PackageWriter {
       const local = a.get("localSheetId");
       if (local === undefined) continue;
       const n = Number(local);
-      if (n === index && (shift || a.get("name") === "_xlnm.Print_Titles"))
+      if (n === index && (shift || PRINT_NAMES.includes(a.get("name") ?? "")))
         this.wbXml = this.wbXml.slice(0, e.start) + this.wbXml.slice(e.end);
       else if (shift && n > index) {
         const tag = this.wbXml.slice(e.start, e.end).replace(/localSheetId="\d+"/, `localSheetId="${n - 1}"`);
@@ -624,9 +637,14 @@ class PackageWriter {
 
   /** Print titles, styles, the calculation chain, and the edited package-level parts. */
   async finish(): Promise<void> {
-    for (const [name, formula] of this.titles) {
-      const index = this.sheetElements().findIndex((e) => attrs(e.attrText).get("name") === name);
-      const el = `<${this.p}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${esc(formula)}</${this.p}definedName>`;
+    for (const [sheet, local] of this.titles) {
+      const index = this.sheetElements().findIndex((e) => attrs(e.attrText).get("name") === sheet);
+      const el = local
+        .map(
+          ([name, formula]) =>
+            `<${this.p}definedName name="${name}" localSheetId="${index}">${esc(formula)}</${this.p}definedName>`,
+        )
+        .join("");
       const dn = elements(this.wbXml, ["definedNames"])[0];
       if (dn && !dn.selfClosing) {
         const at = dn.end - `</${dn.qname}>`.length;

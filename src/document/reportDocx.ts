@@ -1,0 +1,278 @@
+/**
+ * The quarterly report as a Word document in the administrative format of Nghị định 30/2020/NĐ-CP (Phụ lục I):
+ * A4, margins 20/20/30/15 mm, Times New Roman, body 14 pt justified with a first-line indent, the heading block
+ * (issuing body and số/ký hiệu left, quốc hiệu, tiêu ngữ and địa danh, ngày right), the title and trích yếu, the
+ * nơi nhận and signer block, page numbers centred in the top margin from page 2. Renders the same report model
+ * as the summary tab (src/engine/report.ts); charts are left to the tab, their figures are in the tables.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Header,
+  Packer,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  convertMillimetersToTwip,
+} from "docx";
+import type { Report, ReportCell, ReportTable } from "../engine/report";
+import { GRADE_COLORS, STATUS_COLORS } from "../engine/report";
+import { SUMMARY_WIDTHS } from "../engine/outputs/summarySheet";
+
+const FONT = "Times New Roman";
+/** Sizes in points (docx counts half-points). */
+const BODY_PT = 14;
+const TABLE_PT = 12;
+const pt = (x: number) => x * 2;
+
+const NONE = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" } as const;
+const NO_BORDERS = {
+  top: NONE,
+  bottom: NONE,
+  left: NONE,
+  right: NONE,
+  insideHorizontal: NONE,
+  insideVertical: NONE,
+};
+const THIN = { style: BorderStyle.SINGLE, size: 4, color: "808080" } as const;
+
+interface RunStyle {
+  readonly bold?: boolean;
+  readonly italics?: boolean;
+  readonly size?: number;
+  readonly color?: string;
+}
+
+function run(text: string, s: RunStyle = {}): TextRun {
+  return new TextRun({
+    text,
+    font: FONT,
+    size: pt(s.size ?? BODY_PT),
+    bold: s.bold,
+    italics: s.italics,
+    color: s.color,
+  });
+}
+
+function centred(text: string, s: RunStyle = {}, after = 0): Paragraph {
+  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after }, children: [run(text, s)] });
+}
+
+/** A short rule under the issuing body and the tiêu ngữ, as the decree draws it. */
+function underlined(text: string, s: RunStyle): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { after: 60 },
+    children: [new TextRun({ text, font: FONT, size: pt(s.size ?? 13), bold: s.bold, underline: {} })],
+  });
+}
+
+/** The heading block: a borderless table a little wider than the text, as the decree's templates set it. */
+function headingBlock(r: Report): Table {
+  const h = r.heading;
+  const cell = (children: Paragraph[], width: number) =>
+    new TableCell({ children, width: { size: width, type: WidthType.DXA }, borders: NO_BORDERS });
+  const left = convertMillimetersToTwip(78);
+  const right = convertMillimetersToTwip(104);
+  return new Table({
+    width: { size: left + right, type: WidthType.DXA },
+    columnWidths: [left, right],
+    indent: { size: -convertMillimetersToTwip(12), type: WidthType.DXA },
+    borders: NO_BORDERS,
+    rows: [
+      new TableRow({
+        children: [
+          cell(
+            [
+              centred(h.parentBody, { size: 12 }),
+              underlined(h.issuingBody, { bold: true, size: 12 }),
+              centred(h.number, { size: 13 }),
+            ],
+            left,
+          ),
+          cell(
+            [
+              centred(h.nation, { bold: true, size: 12 }),
+              underlined(h.motto, { bold: true, size: 13 }),
+              centred(h.placeDate, { italics: true, size: 13 }),
+            ],
+            right,
+          ),
+        ],
+      }),
+    ],
+  });
+}
+
+function body(text: string, s: RunStyle = {}): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: convertMillimetersToTwip(10) },
+    spacing: { before: 60, after: 60, line: 300 },
+    children: [run(text, s)],
+  });
+}
+
+function tableCell(c: ReportCell, width: number): TableCell {
+  const colors = c.grade ? GRADE_COLORS[c.grade] : c.status ? STATUS_COLORS[c.status] : undefined;
+  return new TableCell({
+    width: { size: width, type: WidthType.PERCENTAGE },
+    verticalAlign: VerticalAlign.CENTER,
+    ...(colors ? { shading: { type: ShadingType.CLEAR, color: "auto", fill: colors.fill } } : {}),
+    children: [
+      new Paragraph({
+        alignment:
+          c.align === "center"
+            ? AlignmentType.CENTER
+            : c.align === "right"
+              ? AlignmentType.RIGHT
+              : AlignmentType.LEFT,
+        children: [run(c.text, { size: TABLE_PT, bold: c.bold, color: colors?.font })],
+      }),
+    ],
+  });
+}
+
+/** A report table: its header repeats on every page and no row breaks across pages. */
+function table(t: ReportTable): Table {
+  // The columns keep the proportions they have on the summary tab.
+  let from = 0;
+  const weights = t.columns.map((c) => {
+    const w = SUMMARY_WIDTHS.slice(from, from + c.span).reduce((s, x) => s + x, 0);
+    from += c.span;
+    return Math.max(w, 7);
+  });
+  const total = weights.reduce((s, w) => s + w, 0);
+  const widths = weights.map((w) => (w / total) * 100);
+  const borders = {
+    top: THIN,
+    bottom: THIN,
+    left: THIN,
+    right: THIN,
+    insideHorizontal: THIN,
+    insideVertical: THIN,
+  };
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders,
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: t.columns.map(
+          (c, i) =>
+            new TableCell({
+              width: { size: widths[i], type: WidthType.PERCENTAGE },
+              verticalAlign: VerticalAlign.CENTER,
+              shading: { type: ShadingType.CLEAR, color: "auto", fill: "D9E2F3" },
+              children: [centred(c.title, { bold: true, size: TABLE_PT })],
+            }),
+        ),
+      }),
+      ...t.rows.map(
+        (r) => new TableRow({ cantSplit: true, children: r.map((c, i) => tableCell(c, widths[i])) }),
+      ),
+    ],
+  });
+}
+
+function signatureBlock(r: Report): Table {
+  const cell = (children: Paragraph[], width: number) =>
+    new TableCell({ children, width: { size: width, type: WidthType.PERCENTAGE }, borders: NO_BORDERS });
+  const left = [
+    new Paragraph({ children: [run(r.recipientsTitle, { bold: true, italics: true, size: 12 })] }),
+    ...r.recipients.map((x) => new Paragraph({ children: [run(x, { size: 11 })] })),
+  ];
+  const right = [
+    ...r.signerTitle.map((x) => centred(x, { bold: true, size: 14 })),
+    ...[0, 1, 2, 3].map(() => new Paragraph({ children: [] })),
+    centred(r.signerName, { bold: true, size: 14 }),
+  ];
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: NO_BORDERS,
+    rows: [new TableRow({ cantSplit: true, children: [cell(left, 50), cell(right, 50)] })],
+  });
+}
+
+/** The report as the bytes of a .docx file. */
+export async function reportDocx(r: Report): Promise<Uint8Array> {
+  const children: (Paragraph | Table)[] = [
+    headingBlock(r),
+    new Paragraph({ spacing: { after: 200 }, children: [] }),
+    centred(r.heading.kind, { bold: true, size: 14 }),
+    centred(r.heading.subject, { bold: true, size: 14 }, 120),
+    body(r.snapshot, { italics: true, size: 12 }),
+  ];
+  if (r.qualityNote) children.push(body(r.qualityNote, { bold: true, size: 13, color: "9C0006" }));
+  for (const b of r.body) {
+    switch (b.kind) {
+      case "heading":
+        children.push(
+          new Paragraph({
+            keepNext: true,
+            spacing: { before: 180, after: 60 },
+            indent: { firstLine: convertMillimetersToTwip(10) },
+            children: [run(b.text, { bold: true })],
+          }),
+        );
+        break;
+      case "paragraph":
+        children.push(body(b.text, b.italic ? { italics: true } : {}));
+        break;
+      case "list":
+        b.items.forEach((item, i) => children.push(body(`${i + 1}. ${item}`)));
+        break;
+      case "table":
+        children.push(table(b.table), new Paragraph({ spacing: { after: 120 }, children: [] }));
+        break;
+      case "chart":
+        // The chart's figures are in the table before it; the tab carries the chart itself.
+        break;
+    }
+  }
+  children.push(new Paragraph({ spacing: { after: 240 }, children: [] }), signatureBlock(r));
+  const doc = new Document({
+    creator: "ictplan",
+    title: r.heading.subject,
+    styles: { default: { document: { run: { font: FONT, size: pt(BODY_PT) } } } },
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
+            margin: {
+              top: convertMillimetersToTwip(20),
+              bottom: convertMillimetersToTwip(20),
+              left: convertMillimetersToTwip(30),
+              right: convertMillimetersToTwip(15),
+              header: convertMillimetersToTwip(10),
+            },
+          },
+        },
+        // Page numbers centred in the top margin, not on the first page (Nghị định 30/2020/NĐ-CP, Phụ lục I).
+        headers: {
+          first: new Header({ children: [new Paragraph({ children: [] })] }),
+          default: new Header({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: pt(13) })],
+              }),
+            ],
+          }),
+        },
+        children,
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toArrayBuffer(doc));
+}

@@ -1,0 +1,323 @@
+/**
+ * The quarterly report as one language-specific document model: the official heading, the drafted narrative,
+ * tables of already formatted text and chart data. The summary tab and the .docx both render this model, so they
+ * say the same thing; nothing in it refers to another sheet, so no later action can change it (a dated snapshot).
+ */
+import type { Plan, RankingGroup } from "./model";
+import type { AttainmentStatus, Grade } from "./results";
+import type { QuarterlySummary } from "./summary";
+import { GRADES } from "./ranking";
+import { formatPeriod, periodFromKey } from "./periods";
+import { gradeLabel, labels, statusLabel, type Lang } from "./i18n/labels";
+import { formatDate, formatNumber, formatPercent } from "./i18n/numbers";
+import { buildNarrative } from "./narrative";
+import { groupName } from "./outputs/style";
+import { fillTemplate } from "./text";
+
+/** One cell of a report table: the text shown, and the number behind it where there is one. */
+export interface ReportCell {
+  readonly text: string;
+  readonly value?: number;
+  /** Excel number format for the value (the tab writes numbers, the .docx the text). */
+  readonly numberFormat?: string;
+  readonly grade?: Grade;
+  readonly status?: AttainmentStatus;
+  readonly align?: "left" | "center" | "right";
+  readonly bold?: boolean;
+}
+
+export interface ReportColumn {
+  readonly title: string;
+  /** How many of the tab's seven columns it spans (the spans of a table add up to 7). */
+  readonly span: number;
+}
+
+export interface ReportTable {
+  readonly columns: readonly ReportColumn[];
+  readonly rows: readonly (readonly ReportCell[])[];
+}
+
+/** A bar chart: one bar per category, coloured per bar; rank 1 or the first category at the top. */
+export interface ReportChart {
+  readonly title: string;
+  readonly categories: readonly string[];
+  readonly values: readonly number[];
+  readonly colors: readonly string[];
+  readonly axisMax: number;
+  /** Excel number format of the value axis and labels ("0" or "0%"). */
+  readonly numberFormat: string;
+}
+
+export type ReportBlock =
+  | { readonly kind: "heading"; readonly text: string }
+  | { readonly kind: "paragraph"; readonly text: string; readonly italic?: boolean }
+  | { readonly kind: "table"; readonly table: ReportTable }
+  | { readonly kind: "chart"; readonly chart: ReportChart }
+  | { readonly kind: "list"; readonly items: readonly string[] };
+
+export interface Report {
+  readonly lang: Lang;
+  readonly period: string;
+  readonly heading: {
+    readonly parentBody: string;
+    readonly issuingBody: string;
+    readonly number: string;
+    readonly nation: string;
+    readonly motto: string;
+    readonly placeDate: string;
+    readonly kind: string;
+    readonly subject: string;
+  };
+  /** "Số liệu chốt ngày …": the snapshot rule, said on the report. */
+  readonly snapshot: string;
+  /** Errors and warnings that did not stop the report, or null. */
+  readonly qualityNote: string | null;
+  readonly body: readonly ReportBlock[];
+  readonly recipientsTitle: string;
+  readonly recipients: readonly string[];
+  readonly signerTitle: readonly string[];
+  readonly signerName: string;
+  /** Footer text before the page number ("tỉnh Lào Cai – Quý II/2015"). */
+  readonly footer: string;
+}
+
+/** Grade colours, shared by the tab's cells, its charts and the .docx. */
+export const GRADE_COLORS: Readonly<Record<Grade, { fill: string; font: string; bar: string }>> = {
+  good: { fill: "C6EFCE", font: "006100", bar: "2E7D32" },
+  fair: { fill: "DDEBF7", font: "1F4E79", bar: "2E75B6" },
+  average: { fill: "FFEB9C", font: "9C5700", bar: "F4B400" },
+  weak: { fill: "FFC7CE", font: "9C0006", bar: "C62828" },
+};
+
+export const STATUS_COLORS: Readonly<Partial<Record<AttainmentStatus, { fill: string; font: string }>>> = {
+  met: { fill: "C6EFCE", font: "006100" },
+  near: { fill: "FFEB9C", font: "9C5700" },
+  notMet: { fill: "FFC7CE", font: "9C0006" },
+};
+
+const MONTHS_EN = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** Text of a setting, or the language's default when the planner left it blank. */
+const setting = (
+  plan: Plan,
+  key:
+    "parentBody" | "issuingBody" | "documentNumber" | "place" | "signerTitle" | "signerName" | "recipients",
+) => plan.settings[key].trim();
+
+/** Builds the report for a summary in a language. */
+export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report {
+  const L = labels(lang);
+  const f = fillTemplate;
+  const p = periodFromKey(s.period);
+  const period = p ? formatPeriod(p, lang) : s.period;
+  const dec = plan.settings.indexDecimals;
+  const num = (x: number) => formatNumber(x, dec, lang);
+  const pct = (x: number) => formatPercent(x, lang);
+  const narrative = buildNarrative(plan, s, lang);
+  const province = s.province;
+  const [y, m, d] = s.asOf.split("-").map(Number);
+  const place = setting(plan, "place") || province;
+  const provinceTitle = province ? (lang === "vi" ? `tỉnh ${province}` : `${province} province`) : "";
+
+  const body: ReportBlock[] = [];
+  // I. Overview: the province paragraph, the grade distribution, the data caveats.
+  body.push({ kind: "heading", text: L.sectionGeneral });
+  body.push({ kind: "paragraph", text: narrative.province });
+  body.push({
+    kind: "table",
+    table: {
+      columns: [
+        { title: L.group, span: 2 },
+        ...GRADES.map((g) => ({ title: gradeLabel(g, lang), span: 1 })),
+        { title: L.total, span: 1 },
+      ],
+      rows: s.distribution.map((dist) => [
+        { text: groupName(dist.group, lang), bold: dist.group === "all" },
+        ...GRADES.map((g): ReportCell => ({
+          text: f(L.countShare, { count: dist.counts[g], share: pct(dist.shares[g]) }),
+          align: "center",
+          bold: dist.group === "all",
+        })),
+        { text: String(dist.total), value: dist.total, align: "center", bold: dist.group === "all" },
+      ]),
+    },
+  });
+  body.push({ kind: "paragraph", text: narrative.quality });
+
+  // II. Province targets.
+  body.push({ kind: "heading", text: L.sectionIndicators });
+  const indicatorName = (code: string) => plan.indicators.find((i) => i.code === code)?.name ?? code;
+  body.push({
+    kind: "table",
+    table: {
+      columns: [
+        { title: L.stt, span: 1 },
+        { title: L.indicatorName, span: 1 },
+        { title: L.applicable, span: 1 },
+        { title: L.meeting, span: 1 },
+        { title: L.share, span: 1 },
+        { title: L.coverage, span: 1 },
+        { title: L.status, span: 1 },
+      ],
+      rows: s.indicators.map((a, i) => [
+        { text: String(i + 1), value: i + 1, align: "center" },
+        { text: indicatorName(a.indicator) },
+        { text: String(a.applicableUnits), value: a.applicableUnits, align: "center" },
+        { text: String(a.unitsMeeting), value: a.unitsMeeting, align: "center" },
+        a.shareMeeting === null
+          ? { text: "" }
+          : { text: pct(a.shareMeeting), value: a.shareMeeting, numberFormat: "0%", align: "center" },
+        a.coverageTarget === null
+          ? { text: "" }
+          : { text: pct(a.coverageTarget), value: a.coverageTarget, numberFormat: "0%", align: "center" },
+        {
+          text: statusLabel(a.status, lang),
+          status: a.status,
+          align: "center",
+        },
+      ]),
+    },
+  });
+  if (s.indicators.length)
+    body.push({
+      kind: "chart",
+      chart: {
+        title: L.chartAttainment,
+        categories: s.indicators.map((a) => indicatorName(a.indicator)),
+        values: s.indicators.map((a) => a.shareMeeting ?? 0),
+        colors: s.indicators.map((a) =>
+          a.coverageTarget === null
+            ? "2E75B6"
+            : (a.attainment ?? 0) >= 1
+              ? GRADE_COLORS.good.bar
+              : GRADE_COLORS.weak.bar,
+        ),
+        axisMax: 1,
+        numberFormat: "0%",
+      },
+    });
+
+  // III. Ranking per group: the paragraph, the table, the chart.
+  body.push({ kind: "heading", text: L.sectionRanking });
+  s.groups.forEach((g, k) => {
+    body.push({ kind: "heading", text: `${k + 1}. ${groupName(g.group as RankingGroup, lang)}` });
+    body.push({ kind: "paragraph", text: narrative.groups[k].text });
+    body.push({
+      kind: "table",
+      table: {
+        columns: [
+          { title: L.rank, span: 1 },
+          { title: L.unitName, span: 1 },
+          { title: L.indexRounded, span: 1 },
+          { title: L.grade, span: 1 },
+          { title: L.previousIndex, span: 1 },
+          { title: L.indexChange, span: 1 },
+          { title: L.rankChange, span: 1 },
+        ],
+        rows: g.ranking.map((u) => [
+          { text: String(u.rankInGroup), value: u.rankInGroup, align: "center" },
+          { text: u.name },
+          {
+            text: num(u.indexRounded),
+            value: u.indexRounded,
+            numberFormat: dec ? `0.${"0".repeat(dec)}` : "0",
+            align: "right",
+          },
+          { text: gradeLabel(u.grade, lang), grade: u.grade, align: "center" },
+          u.previous
+            ? {
+                text: num(u.previous.indexRounded),
+                value: u.previous.indexRounded,
+                numberFormat: dec ? `0.${"0".repeat(dec)}` : "0",
+                align: "right",
+              }
+            : { text: "" },
+          u.indexChange === null
+            ? { text: "" }
+            : {
+                text: (u.indexChange > 0 ? "+" : "") + num(u.indexChange),
+                value: u.indexChange,
+                numberFormat: dec ? `+0.${"0".repeat(dec)};-0.${"0".repeat(dec)};0` : "+0;-0;0",
+                align: "right",
+              },
+          u.rankChange === null
+            ? { text: "" }
+            : {
+                text: (u.rankChange > 0 ? "+" : "") + String(u.rankChange),
+                value: u.rankChange,
+                numberFormat: "+0;-0;0",
+                align: "center",
+              },
+        ]),
+      },
+    });
+    body.push({
+      kind: "chart",
+      chart: {
+        title: `${L.chartIndex} – ${groupName(g.group, lang)}`,
+        categories: g.ranking.map((u) => u.name),
+        values: g.ranking.map((u) => u.indexRounded),
+        colors: g.ranking.map((u) => GRADE_COLORS[u.grade].bar),
+        axisMax: plan.settings.indexScale,
+        numberFormat: "0",
+      },
+    });
+  });
+
+  // IV. Drafted recommendations.
+  body.push({ kind: "heading", text: L.sectionRecommendations });
+  body.push({ kind: "paragraph", text: L.recommendationsNote, italic: true });
+  body.push({ kind: "list", items: narrative.recommendations });
+
+  const recipients = (setting(plan, "recipients") || L.recipientsDefault)
+    .split(/[;\n]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+  const number = setting(plan, "documentNumber");
+  const errors = s.findings.error;
+  const warnings = s.findings.warning;
+  return {
+    lang,
+    period: s.period,
+    heading: {
+      parentBody:
+        setting(plan, "parentBody") || f(L.parentBody, { province: province.toLocaleUpperCase("vi") }).trim(),
+      issuingBody: setting(plan, "issuingBody") || L.issuingBody,
+      number: f(L.documentNumber, { number: number || L.documentNumberBlank }),
+      nation: L.nation,
+      motto: L.motto,
+      placeDate: f(L.placeDate, {
+        place,
+        day: String(d).padStart(2, "0"),
+        month: String(m).padStart(2, "0"),
+        year: y,
+        monthName: MONTHS_EN[m - 1] ?? "",
+      }),
+      kind: L.reportKind,
+      subject: f(L.reportSubject, {
+        title: `${L.titleSummary} ${period}${provinceTitle ? ` – ${provinceTitle}` : ""}`,
+      }),
+    },
+    snapshot: f(L.snapshot, { date: formatDate(s.asOf) }),
+    qualityNote: errors + warnings ? f(L.qualityNote, { errors, warnings }) : null,
+    body,
+    recipientsTitle: L.recipientsTitle,
+    recipients: recipients.map((r, i) => `- ${r}${i === recipients.length - 1 ? "." : ";"}`),
+    signerTitle: (setting(plan, "signerTitle") || L.signerTitleDefault).split(/\\n|\n/).map((x) => x.trim()),
+    signerName: setting(plan, "signerName"),
+    footer: provinceTitle ? `${provinceTitle} – ${period}` : period,
+  };
+}

@@ -1,0 +1,193 @@
+/** The quarterly report: the drafted narrative on real values, the gate on the data, the catalogues. */
+import { planRowsToGrids } from "../../src/engine/planRows";
+import { samplePlanRows } from "../../src/engine/sample";
+import { runPlan, type RunResult } from "../../src/engine/pipeline";
+import { buildNarrative } from "../../src/engine/narrative";
+import { buildReport } from "../../src/engine/report";
+import { refusalMessage } from "../../src/engine/gate";
+import { labels, type Lang } from "../../src/engine/i18n/labels";
+import { formatNumber } from "../../src/engine/i18n/numbers";
+import { byRank } from "../../src/engine/summary";
+import type { WorkbookGrids } from "../../src/engine/grid";
+import type { SheetSpec } from "../../src/engine/sheetSpec";
+
+const grids = planRowsToGrids(samplePlanRows());
+const run = (g: WorkbookGrids, lang: Lang, period: string | null = "2015-Q2") =>
+  runPlan(g, { period, lang, robustness: false, asOf: "2015-07-05" });
+
+describe("the drafted narrative", () => {
+  const vi = run(grids, "vi");
+  const r = vi.results!;
+  const n = buildNarrative(vi.plan, vi.summary!, "vi");
+  const count = (pred: (u: (typeof r.ranking)[number]) => boolean) => r.ranking.filter(pred).length;
+
+  it("states the province's grades and their change with the period's own counts", () => {
+    const good = count((u) => u.grade === "good");
+    const before = count((u) => u.previous?.grade === "good");
+    const share = Math.round((good / r.ranking.length) * 100);
+    expect(good).toBe(19);
+    expect(n.province).toContain(
+      `Quý II/2015, 31 đơn vị được đánh giá, xếp hạng mức độ ứng dụng CNTT; ${good}/31 đơn vị (${share}%) xếp loại Tốt, tăng ${good - before} đơn vị so với Quý I/2015`,
+    );
+    const names = { fair: "Khá", average: "Trung bình", weak: "Yếu" } as const;
+    for (const g of ["fair", "average", "weak"] as const) {
+      const c = count((u) => u.grade === g);
+      expect(n.province).toContain(`${c}/31 đơn vị (${Math.round((c / 31) * 100)}%) xếp loại ${names[g]}`);
+    }
+  });
+
+  it("names the leaders, the laggards and the biggest movers of each group, numbers written with a decimal comma", () => {
+    for (const [k, g] of (["department", "district"] as const).entries()) {
+      const ranking = byRank(r.ranking.filter((u) => u.group === g));
+      const text = n.groups[k].text;
+      const fmt = (u: (typeof ranking)[number]) => `${u.name} (${formatNumber(u.indexRounded, 2, "vi")})`;
+      expect(text).toContain(`Dẫn đầu: ${ranking.slice(0, 3).map(fmt).join("; ")}.`);
+      expect(text).toContain(`Cuối bảng: ${ranking.slice(-3).reverse().map(fmt).join("; ")}.`);
+      const rise = [...ranking].sort((a, b) => (b.indexChange ?? 0) - (a.indexChange ?? 0))[0];
+      expect(text).toContain(
+        `Tăng nhiều nhất: ${rise.name} (+${formatNumber(rise.indexChange!, 2, "vi")} điểm`,
+      );
+    }
+    expect(n.groups[0].text).toContain("Văn phòng UBND tỉnh (99,45)");
+    expect(n.groups[0].text).not.toMatch(/\d\.\d\d\b/);
+  });
+
+  it("lists the indicators behind their province target and the data caveats", () => {
+    const behind = r.province.filter((p) => p.coverageTarget !== null && (p.attainment ?? 1) < 1);
+    expect(behind.length).toBeGreaterThan(0);
+    for (const b of behind) {
+      const name = vi.plan.indicators.find((i) => i.code === b.indicator)!.name;
+      expect(n.province).toContain(`${name} (${Math.round(b.shareMeeting! * 100)}% đơn vị đạt`);
+    }
+    const missing = r.attainment.filter((a) => a.status === "noData").length;
+    expect(n.quality).toContain(`thiếu ${missing} số liệu`);
+    expect(n.recommendations.length).toBeGreaterThanOrEqual(3);
+    expect(n.recommendations.at(-1)).toContain("Quý III/2015");
+  });
+
+  it("reads the same numbers in English with a decimal point", () => {
+    const en = run(grids, "en");
+    const text = buildNarrative(en.plan, en.summary!, "en");
+    expect(text.province).toContain(
+      "In Q2 2015, 31 units were assessed and ranked; 19/31 units (61%) were graded Good",
+    );
+    expect(text.groups[0].text).toContain("(99.45)");
+    expect(text.groups[0].text).not.toMatch(/\d,\d\d\b/);
+  });
+});
+
+describe("the gate on the data", () => {
+  const without = (name: string): WorkbookGrids => ({ sheets: grids.sheets.filter((g) => g.sheet !== name) });
+  const emptied = (name: string): WorkbookGrids => ({
+    sheets: grids.sheets.map((g) => (g.sheet === name ? { ...g, values: g.values.slice(0, 1) } : g)),
+  });
+  const checks = (res: RunResult) => res.sheets.find((s) => s.kind === "findings")!;
+  const a3 = (s: SheetSpec) => String(s.blocks.find((b) => b.row === 3)?.cells[0][0].value ?? "");
+
+  it.each([
+    ["the figures sheet is missing", without("Số liệu"), "2015-Q2", "missingSheet", "thiếu sheet “Số liệu”"],
+    ["the units sheet is missing", without("Đơn vị"), "2015-Q2", "missingSheet", "thiếu sheet “Đơn vị”"],
+    ["the period has no figures", grids, "2016-Q1", "noFigures", "không có số liệu nào cho Quý I/2016"],
+    ["no units", emptied("Đơn vị"), "2015-Q2", "noUnits", "sheet “Đơn vị” không có đơn vị nào"],
+    [
+      "no indicators",
+      emptied("Chỉ tiêu"),
+      "2015-Q2",
+      "noIndicators",
+      "sheet “Chỉ tiêu” không có chỉ tiêu nào",
+    ],
+  ])("refuses a report when %s, and says that nothing was written and why", (_, g, period, reason, why) => {
+    const res = run(g, "vi", period);
+    expect(res.refused?.reason).toBe(reason);
+    expect(res.results).toBeNull();
+    expect(res.summary).toBeNull();
+    // Only the checks sheet is written, and it says why there is no report.
+    expect(res.sheets.map((s) => s.kind)).toEqual(["findings"]);
+    const message = refusalMessage(res.refused!, "vi");
+    expect(message).toMatch(/^Chưa tạo báo cáo, không ghi kết quả nào vào sổ tính: /);
+    expect(message).toContain(why);
+    expect(a3(checks(res))).toBe(message);
+    expect(refusalMessage(run(g, "en", period).refused!, "en")).toMatch(
+      /^No report was made and nothing was written/,
+    );
+  });
+
+  it("makes the report when the errors do not make it meaningless, with a note on the tab", () => {
+    const rows = samplePlanRows();
+    // A figure that is not a number is an error, not a reason to refuse the report.
+    const figures = rows.figures.map((r, i) => (i === 40 ? [r[0], r[1], "abc", ...r.slice(3)] : r));
+    const res = run(planRowsToGrids({ ...rows, figures }), "vi");
+    expect(res.findings.some((f) => f.severity === "error")).toBe(true);
+    expect(res.refused).toBeNull();
+    const summary = res.sheets.find((s) => s.kind === "summary")!;
+    const texts = summary.blocks.flatMap((b) => b.cells.flat().map((c) => String(c.value ?? "")));
+    expect(texts.some((t) => /^Lưu ý về dữ liệu: [1-9]\d* lỗi, \d+ cảnh báo/.test(t))).toBe(true);
+  });
+});
+
+/** Every text cell of a sheet. */
+const textsOf = (s: SheetSpec) =>
+  s.blocks.flatMap((b) => b.cells.flat().flatMap((c) => (typeof c.value === "string" ? [c.value] : [])));
+
+const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
+const ENGLISH_TERMS =
+  /\b(Min|Max|Z-score|target|zero|arithmetic|geometric|Province|Rank|Index|Good|Fair|Average|Weak|Summary|Page|Status|Met|Total|Share)\b|Σ/;
+
+describe("one catalogue per language", () => {
+  const vi = labels("vi");
+  const en = labels("en");
+  const placeholders = (t: string) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+  it("has every key in both languages, filled, with the same placeholders", () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(vi).sort());
+    for (const k of Object.keys(vi) as (keyof typeof vi)[]) {
+      expect(vi[k].length).toBeGreaterThan(0);
+      expect(en[k].length).toBeGreaterThan(0);
+      // The English place/date line names the month; every other template takes the same parameters.
+      if (k !== "placeDate") expect([k, placeholders(en[k])]).toEqual([k, placeholders(vi[k])]);
+    }
+  });
+
+  it("writes no Vietnamese in English output and no English terms in Vietnamese output, beyond the planner's own data", () => {
+    const en = run(grids, "en");
+    const viRun = run(grids, "vi");
+    // What the planner typed stays as typed: unit and indicator names, the province, codes.
+    const userData = [
+      ...en.plan.units.map((u) => u.name),
+      ...en.plan.indicators.map((i) => i.name),
+      en.plan.settings.province,
+      en.plan.settings.province.toLocaleUpperCase("vi"),
+    ].sort((a, b) => b.length - a.length);
+    const strip = (t: string) => userData.reduce((s, d) => (d ? s.split(d).join("") : s), t);
+    const enSummary = en.sheets.find((s) => s.kind === "summary")!;
+    const enTexts = en.sheets
+      .filter((s) => s.kind !== "findings")
+      .flatMap(textsOf)
+      .map(strip);
+    expect(enTexts.filter((t) => VIETNAMESE.test(t) || /Quý/.test(t))).toEqual([]);
+    expect(enTexts.join("\n")).not.toMatch(/\d,\d\d\b/);
+    expect(textsOf(enSummary).some((t) => t.includes("SOCIALIST REPUBLIC OF VIET NAM"))).toBe(true);
+    const viSummary = viRun.sheets.find((s) => s.kind === "summary")!;
+    const viTexts = textsOf(viSummary).map(strip);
+    expect(viTexts.filter((t) => ENGLISH_TERMS.test(t))).toEqual([]);
+    // Generated numbers in text use the decimal comma.
+    expect(viTexts.join("\n")).not.toMatch(/\d\.\d\d\b/);
+    expect(textsOf(viSummary).some((t) => t.includes("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))).toBe(true);
+    // The report model (what the .docx renders) says the same in both languages.
+    const report = buildReport(en.plan, en.summary!, "en");
+    const all = [
+      ...Object.values(report.heading),
+      report.snapshot,
+      ...report.body.flatMap((b) =>
+        b.kind === "table"
+          ? [...b.table.columns.map((c) => c.title), ...b.table.rows.flat().map((c) => c.text)]
+          : b.kind === "list"
+            ? b.items
+            : b.kind === "chart"
+              ? [b.chart.title]
+              : [b.text],
+      ),
+    ].map(strip);
+    expect(all.filter((t) => VIETNAMESE.test(t))).toEqual([]);
+  });
+});

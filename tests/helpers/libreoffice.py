@@ -1,0 +1,59 @@
+"""Opens an .xlsx in LibreOffice Calc (headless, over UNO), recalculates every formula and saves it as .xlsx.
+
+Usage: python3 tests/helpers/libreoffice.py IN.xlsx OUT.xlsx
+What Excel would show after a planner's correction: the live sheets follow it, a snapshot does not.
+"""
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+import uno
+from com.sun.star.beans import PropertyValue
+
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name = name
+    p.Value = value
+    return p
+
+
+def main(src, dst):
+    port = 2100 + os.getpid() % 1000
+    profile = tempfile.mkdtemp(prefix="ictplan-lo-")
+    office = subprocess.Popen(
+        ["soffice", "--headless", "--invisible", "--norestore", "--nologo", f"-env:UserInstallation=file://{profile}",
+         f"--accept=socket,host=127.0.0.1,port={port};urp;"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+        ctx = None
+        for _ in range(240):
+            try:
+                ctx = resolver.resolve(f"uno:socket,host=127.0.0.1,port={port};urp;StarOffice.ComponentContext")
+                break
+            except Exception:
+                time.sleep(0.5)
+        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(src)), "_blank", 0,
+                                           (prop("Hidden", True),))
+        doc.calculateAll()
+        doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(dst)), (prop("FilterName", "Calc MS Excel 2007 XML"),))
+        doc.close(True)
+        try:
+            desktop.terminate()
+        except Exception:
+            pass
+    finally:
+        office.terminate()
+        try:
+            office.wait(timeout=10)
+        except Exception:
+            office.kill()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
