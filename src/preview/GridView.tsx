@@ -40,10 +40,11 @@ export function GridView({ workbook, lang }: { workbook: PreviewWorkbook; lang: 
   const grid = grids.find((g) => g.sheet === chosen) ?? grids[0];
   const selected = selection && grid && selection.sheet === grid.sheet ? parseA1(selection.cell) : null;
   const selectedRef = useRef<HTMLTableCellElement | null>(null);
-  useEffect(
-    () => selectedRef.current?.scrollIntoView({ block: "center", inline: "center" }),
-    [version, grid],
-  );
+  // A block body: scrollIntoView() returns a Promise in current Chromium, and an effect's return value is
+  // called as its cleanup.
+  useEffect(() => {
+    selectedRef.current?.scrollIntoView({ block: "center", inline: "center" });
+  }, [version, grid]);
 
   const frame = useMemo(() => {
     if (!grid) return null;

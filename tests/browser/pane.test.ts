@@ -62,8 +62,9 @@ describeBrowser("task pane in Chromium", () => {
   const foreign: string[] = [];
 
   beforeAll(async () => {
-    out = await fs.mkdtemp(path.join(os.tmpdir(), "ictplan-dist-"));
-    build(out);
+    // PANE_DIST reuses a bundle already built there (`npx webpack --mode production --output-path DIR`).
+    out = process.env.PANE_DIST ?? (await fs.mkdtemp(path.join(os.tmpdir(), "ictplan-dist-")));
+    if (!process.env.PANE_DIST) build(out);
     server = await serve(out);
     browser = await launchChromium();
     const sample = await XlsxWorkbook.load(await fs.readFile(sampleFile));
@@ -74,7 +75,7 @@ describeBrowser("task pane in Chromium", () => {
   afterAll(async () => {
     await browser?.close();
     server?.close();
-    if (out) await fs.rm(out, { recursive: true, force: true });
+    if (out && !process.env.PANE_DIST) await fs.rm(out, { recursive: true, force: true });
   });
 
   afterEach(() => expect(foreign).toEqual([]));
@@ -236,6 +237,53 @@ describeBrowser("task pane in Chromium", () => {
     await page.close();
   }, 90000);
 
+  it("keeps working after a finding's cell is selected: every action, settings and language", async () => {
+    // Regression: an effect returned scrollIntoView()'s value (a Promise in current Chromium), which React then
+    // called as its cleanup on the next grid update, and the whole page went blank.
+    const page = await newPage();
+    await openSample(page);
+    await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+    await page.getByText(/^Đã kiểm tra/).waitFor();
+    const target = expected.findings.find((f) => f.cell && f.sheet !== expected.plan.layout.settings?.sheet);
+    if (!target) throw new Error("the sample should have a finding with a cell");
+    const selectFinding = async () => {
+      await tab(page, "findings").click();
+      await page
+        .locator(".finding")
+        .filter({ has: page.locator(".finding-cell", { hasText: new RegExp(`^${target.cell}$`) }) })
+        .first()
+        .click();
+      await page.locator(`td[data-cell="${target.cell}"][aria-selected="true"]`).waitFor();
+    };
+    const alive = async () => {
+      await page.locator(".pane h1").waitFor();
+      await page.locator(".grid-view").waitFor();
+      expect(foreign).toEqual([]);
+    };
+    for (const action of ["Kiểm tra", "Tính toán & xếp hạng", "Tạo báo cáo quý"]) {
+      await selectFinding();
+      await tab(page, "overview").click();
+      await page.getByRole("button", { name: action, exact: true }).click();
+      await page.locator(".pane-status [role=alert], .pane-status .fui-MessageBar").first().waitFor();
+      await page.getByRole("progressbar").waitFor({ state: "detached" });
+      await alive();
+    }
+    await selectFinding();
+    await tab(page, "settings").click();
+    await page.getByRole("textbox", { name: "Ngưỡng Tốt" }).fill("85");
+    await page.getByRole("button", { name: "Lưu vào sheet Cấu hình" }).click();
+    await page.getByText(/^Đã lưu cấu hình vào sổ/).waitFor();
+    await alive();
+    await selectFinding();
+    await page.locator(".sheet-tabs").getByRole("tab", { name: "Xếp hạng", exact: true }).click();
+    await tab(page, "settings").click();
+    await page.getByRole("combobox", { name: "Ngôn ngữ" }).click();
+    await page.getByRole("option", { name: "English" }).click();
+    await tab(page, "overview", "en").waitFor();
+    await alive();
+    await page.close();
+  }, 120000);
+
   it("computes, ranks, writes the summary, saves settings, downloads, switches language and theme; axe on every view", async () => {
     const page = await newPage();
     await openSample(page);
@@ -301,7 +349,7 @@ describeBrowser("task pane in Chromium", () => {
       page.getByRole("button", { name: "Tải kết quả (.xlsx)" }).click(),
     ]);
     const saved = await XlsxWorkbook.load(await fs.readFile((await download.path()) as string));
-    const names = saved.workbook.worksheets.map((w) => w.name);
+    const names = await saved.sheetNames();
     expect(names).toEqual(expect.arrayContaining(["Kết quả", "Xếp hạng", "Kiểm tra", summaryName]));
     const rerun = runPlan(await saved.readGrids(), { lang: "vi" });
     expect(rerun.plan.settings.gradeGood).toBe(95);

@@ -271,6 +271,10 @@ class FakeRange extends Loadable {
   get values(): unknown[][] {
     return this.get("values");
   }
+  /** Range.numberFormat: the format codes, same shape as values (loaded like values). */
+  get numberFormat(): unknown[][] {
+    return this.get("numberFormat");
+  }
   get formulas(): unknown[][] {
     return this.get("formulas");
   }

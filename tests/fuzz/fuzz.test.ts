@@ -161,7 +161,7 @@ describe(`fuzzing (seed ${SEED}, ${RUNS} cases each; FUZZ_RUNS and FUZZ_SEED cha
       }),
       { seed: SEED + 3, numRuns: Math.max(5, Math.round(RUNS / 10)) },
     );
-  });
+  }, 300000);
 
   it("hostile text survives the .xlsx adapter as text", async () => {
     await fc.assert(

@@ -4,10 +4,11 @@
  * Sync budget (docs/architecture.md): read = 2; apply = 3 + one per extra 5 MB chunk.
  */
 import type { CellValue, Grid, WorkbookGrids } from "../../engine/grid";
-import { a1, columnLetter } from "../../engine/grid";
+import { a1, columnLetter, isPercentFormat } from "../../engine/grid";
 import type { SheetSpec, SpecCell } from "../../engine/sheetSpec";
 import type { ApplyOptions, InteractiveWorkbook } from "../port";
 import type { CellEdit } from "../../engine/settingsEdit";
+import { OPTIONAL, type SupportsSet } from "./requirements";
 import {
   EditedOutputError,
   assertNoUserSheetClash,
@@ -91,7 +92,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
 
   constructor(
     private readonly run: ExcelRunner,
-    private readonly supports: (set: string, version: string) => boolean = () => true,
+    private readonly supports: SupportsSet = () => true,
   ) {}
 
   private async sync(ctx: Excel.RequestContext): Promise<void> {
@@ -107,7 +108,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       const visible = sheets.items.filter((ws) => ws.name !== META_SHEET);
       const ranges = visible.map((ws) => {
         const r = ws.getUsedRangeOrNullObject(true);
-        r.load(["values", "formulas", "rowIndex", "columnIndex"]);
+        r.load(["values", "formulas", "numberFormat", "rowIndex", "columnIndex"]);
         return r;
       });
       await this.sync(ctx);
@@ -118,7 +119,17 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         const formulas = r.formulas.map((row) =>
           row.map((f) => (typeof f === "string" && f.startsWith("=") ? f : null)),
         );
-        return { sheet: ws.name, originRow: r.rowIndex + 1, originCol: r.columnIndex + 1, values, formulas };
+        // Only percent formats matter to the engine (a 1.2 that Excel shows as 120%).
+        const pct = r.numberFormat.map((row) => row.map((f) => (isPercentFormat(f) ? String(f) : null)));
+        const formats = pct.some((row) => row.some((f) => f !== null)) ? { formats: pct } : {};
+        return {
+          sheet: ws.name,
+          originRow: r.rowIndex + 1,
+          originCol: r.columnIndex + 1,
+          values,
+          formulas,
+          ...formats,
+        };
       });
       return { sheets: grids };
     });
@@ -180,7 +191,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       const temps: Excel.Worksheet[] = [];
       const tempName = (k: number) => `ictplan_tmp_${k}`;
       try {
-        if (this.supports("ExcelApi", "1.6")) ctx.workbook.application.suspendApiCalculationUntilNextSync();
+        ctx.workbook.application.suspendApiCalculationUntilNextSync();
         let pending = 0;
         for (const [k, spec] of specs.entries()) {
           const sheet = ctx.workbook.worksheets.add(tempName(k));
@@ -305,7 +316,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         add.setXAxisValues(sheet.getRange(c.categories));
       }
     }
-    if (spec.print && this.supports("ExcelApi", "1.9")) {
+    if (spec.print && this.supports(OPTIONAL.printLayout.set, OPTIONAL.printLayout.version)) {
       sheet.pageLayout.orientation =
         spec.print.orientation === "landscape"
           ? Excel.PageOrientation.landscape

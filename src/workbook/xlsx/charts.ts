@@ -1,16 +1,16 @@
-/** Native Excel charts for the .xlsx path: ExcelJS writes no charts, so DrawingML chart parts are added to the package. */
-import JSZip from "jszip";
-import type { ChartSpec, SpecValue } from "../../engine/sheetSpec";
+/** Native Excel charts for the .xlsx path: DrawingML chart and drawing parts for an output sheet's chart specs. */
+import type { ChartSpec, SheetSpec, SpecValue } from "../../engine/sheetSpec";
 import { columnLetter, parseA1 } from "../../engine/grid";
 
 const esc = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-/** One sheet's charts and the cell values their caches show. */
-export interface SheetCharts {
-  readonly name: string;
-  readonly charts: readonly ChartSpec[];
-  readonly values: ReadonlyMap<string, SpecValue>;
+/** The literal values of a spec's cells by "row,col" (the charts' cached points). */
+export function cellValues(spec: SheetSpec): Map<string, SpecValue> {
+  const m = new Map<string, SpecValue>();
+  for (const b of spec.blocks)
+    b.cells.forEach((row, i) => row.forEach((c, j) => m.set(`${b.row + i},${b.col + j}`, c.value ?? null)));
+  return m;
 }
 
 function rangeCells(range: string): { row: number; col: number }[] {
@@ -35,7 +35,7 @@ function absRef(sheet: string, range: string): string {
   return `${quoted}!${abs}`;
 }
 
-function strRef(sheet: string, range: string, values: ReadonlyMap<string, SpecValue>): string {
+function strRef(sheet: string, range: string, values: Map<string, SpecValue>): string {
   const cells = rangeCells(range);
   const pts = cells
     .map((c, i) => `<c:pt idx="${i}"><c:v>${esc(String(values.get(`${c.row},${c.col}`) ?? ""))}</c:v></c:pt>`)
@@ -43,12 +43,7 @@ function strRef(sheet: string, range: string, values: ReadonlyMap<string, SpecVa
   return `<c:strRef><c:f>${esc(absRef(sheet, range))}</c:f><c:strCache><c:ptCount val="${cells.length}"/>${pts}</c:strCache></c:strRef>`;
 }
 
-function numRef(
-  sheet: string,
-  range: string,
-  values: ReadonlyMap<string, SpecValue>,
-  format = "General",
-): string {
+function numRef(sheet: string, range: string, values: Map<string, SpecValue>, format = "General"): string {
   const cells = rangeCells(range);
   const pts = cells
     .map((c, i) => {
@@ -61,12 +56,8 @@ function numRef(
 
 const PALETTE = ["1F4E79", "2E75B6", "70AD47", "FFC000", "C00000"];
 
-/** Text properties giving a chart element's labels a size (hundredths of a point). */
-const textSize = (sz: number) =>
-  `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${sz}"/></a:pPr><a:endParaRPr lang="vi-VN"/></a:p></c:txPr>`;
-
 /** The chart part (chartSpace) of one chart spec. */
-export function chartXml(sheet: string, chart: ChartSpec, values: ReadonlyMap<string, SpecValue>): string {
+export function chartXml(sheet: string, chart: ChartSpec, values: Map<string, SpecValue>): string {
   const pie = chart.type === "pie";
   const fmt = chart.valueAxis?.numberFormat ?? "General";
   const fill = (rgb: string) => `<c:spPr><a:solidFill><a:srgbClr val="${rgb}"/></a:solidFill></c:spPr>`;
@@ -109,7 +100,12 @@ export function chartXml(sheet: string, chart: ChartSpec, values: ReadonlyMap<st
   );
 }
 
-function drawingXml(charts: readonly ChartSpec[], firstRel: number): string {
+/** Text properties giving a chart element's labels a size (hundredths of a point). */
+const textSize = (sz: number) =>
+  `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${sz}"/></a:pPr><a:endParaRPr lang="vi-VN"/></a:p></c:txPr>`;
+
+/** The drawing part that places a sheet's charts; chart i is linked by relationship rId(firstRel + i). */
+export function drawingXml(charts: readonly ChartSpec[], firstRel: number): string {
   const anchors = charts
     .map((c, i) => {
       const id = i + 2;
@@ -126,114 +122,4 @@ function drawingXml(charts: readonly ChartSpec[], firstRel: number): string {
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${anchors}</xdr:wsDr>`
   );
-}
-
-const REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
-const T_DRAWING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
-const T_CHART = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart";
-
-/** Resolves sheet names to their part paths through workbook.xml and its relationships. */
-async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
-  const wbXml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
-  const relsXml = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
-  const targets = new Map<string, string>();
-  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = /Id="([^"]+)"/.exec(m[0])?.[1];
-    const target = /Target="([^"]+)"/.exec(m[0])?.[1];
-    if (id && target) targets.set(id, target.replace(/^\/?xl\//, "").replace(/^\//, ""));
-  }
-  const out = new Map<string, string>();
-  for (const m of wbXml.matchAll(/<sheet\b[^>]*>/g)) {
-    const name = /name="([^"]+)"/.exec(m[0])?.[1];
-    const rid = /r:id="([^"]+)"/.exec(m[0])?.[1];
-    if (name && rid && targets.has(rid)) out.set(decodeXml(name), `xl/${targets.get(rid)}`);
-  }
-  return out;
-}
-
-function decodeXml(s: string): string {
-  return s
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-}
-
-const AFTER_DRAWING = [
-  "<legacyDrawing",
-  "<legacyDrawingHF",
-  "<drawingHF",
-  "<picture",
-  "<oleObjects",
-  "<controls",
-  "<webPublishItems",
-  "<tableParts",
-  "<extLst",
-  "</worksheet>",
-];
-
-/** Adds the charts of the given sheets to an .xlsx package. */
-export async function addCharts(xlsx: Uint8Array, specs: readonly SheetCharts[]): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(xlsx);
-  const parts = await sheetParts(zip);
-  let types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
-  let chartNo = 0;
-  let drawingNo = 0;
-  for (const spec of specs) {
-    const part = parts.get(spec.name);
-    const charts = spec.charts;
-    if (!part || !charts.length) continue;
-    drawingNo++;
-    const values = spec.values;
-    const drawingRels: string[] = [];
-    charts.forEach((c, i) => {
-      chartNo++;
-      zip.file(`xl/charts/chart${chartNo}.xml`, chartXml(spec.name, c, values));
-      drawingRels.push(
-        `<Relationship Id="rId${i + 1}" Type="${T_CHART}" Target="../charts/chart${chartNo}.xml"/>`,
-      );
-      types = types.replace(
-        "</Types>",
-        `<Override PartName="/xl/charts/chart${chartNo}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>`,
-      );
-    });
-    zip.file(`xl/drawings/drawing${drawingNo}.xml`, drawingXml(charts, 1));
-    zip.file(
-      `xl/drawings/_rels/drawing${drawingNo}.xml.rels`,
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${REL_NS}">${drawingRels.join("")}</Relationships>`,
-    );
-    types = types.replace(
-      "</Types>",
-      `<Override PartName="/xl/drawings/drawing${drawingNo}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>`,
-    );
-    const relsPath = part.replace(/([^/]+)$/, "_rels/$1.rels");
-    let rels =
-      (await zip.file(relsPath)?.async("string")) ??
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${REL_NS}"></Relationships>`;
-    const rid = "rIdIctplanDrawing";
-    rels = rels.replace(
-      "</Relationships>",
-      `<Relationship Id="${rid}" Type="${T_DRAWING}" Target="../drawings/drawing${drawingNo}.xml"/></Relationships>`,
-    );
-    zip.file(relsPath, rels);
-    let sheetXml = (await zip.file(part)?.async("string")) ?? "";
-    if (!sheetXml.includes('xmlns:r="'))
-      sheetXml = sheetXml.replace(
-        "<worksheet ",
-        `<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" `,
-      );
-    // Only top-level elements count: data bars carry an <extLst> of their own inside conditional formatting.
-    const topFrom = Math.max(
-      sheetXml.lastIndexOf("</conditionalFormatting>"),
-      sheetXml.lastIndexOf("</sheetData>"),
-    );
-    const at = AFTER_DRAWING.map((t) => sheetXml.indexOf(t, topFrom))
-      .filter((i) => i >= 0)
-      .sort((a, b) => a - b)[0];
-    sheetXml = sheetXml.slice(0, at) + `<drawing r:id="${rid}"/>` + sheetXml.slice(at);
-    zip.file(part, sheetXml);
-  }
-  zip.file("[Content_Types].xml", types);
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
