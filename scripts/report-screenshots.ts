@@ -51,7 +51,8 @@ async function pages(file: string, prefix: string, dir: string): Promise<string[
 async function main(): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "ictplan-shots-"));
   try {
-    for (const f of await fs.readdir(OUT)) if (/^report-(tab|docx)-\d+\.png$/.test(f)) await fs.rm(path.join(OUT, f));
+    for (const f of await fs.readdir(OUT))
+      if (/^report-(tab|docx)-\d+\.png$/.test(f)) await fs.rm(path.join(OUT, f));
     const wb = await XlsxWorkbook.load(await XlsxWorkbook.of(buildTemplate(samplePlanRows())).save());
     const run = runPlan(await wb.readGrids(), { period: "2015-Q2", lang: "vi", robustness: false });
     await wb.applySheets(run.sheets);
