@@ -144,8 +144,14 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     await this.sync(ctx);
     const owned: OwnedSheet[] = [];
     if (!used.isNullObject)
-      for (const [name, kind, fingerprint] of used.values.slice(1))
-        if (name) owned.push({ name: String(name), kind: String(kind), fingerprint: String(fingerprint) });
+      for (const [name, kind, fingerprint, period] of used.values.slice(1))
+        if (name)
+          owned.push({
+            name: String(name),
+            kind: String(kind),
+            fingerprint: String(fingerprint),
+            period: String(period ?? ""),
+          });
     return { owned, names: sheets.items.map((s) => s.name) };
   }
 
@@ -231,11 +237,15 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       ctx.workbook.worksheets.getItemOrNullObject(META_SHEET).delete();
       specs.forEach((spec, k) => (temps[k].name = spec.name));
       const meta = ctx.workbook.worksheets.add(META_SHEET);
+      // The owned sheets this write leaves in place stay listed (a compute keeps the summaries of every period).
       const rows = [
-        ["sheet", "kind", "fingerprint"],
-        ...specs.map((s) => [s.name, s.kind, specFingerprint(s)]),
+        ["sheet", "kind", "fingerprint", "period"],
+        ...owned
+          .filter((o) => !replaced.includes(o))
+          .map((o) => [o.name, o.kind, o.fingerprint, o.period ?? ""]),
+        ...specs.map((s) => [s.name, s.kind, specFingerprint(s), s.period ?? ""]),
       ];
-      meta.getRange(`A1:C${rows.length}`).values = rows;
+      meta.getRange(`A1:D${rows.length}`).values = rows;
       meta.visibility = Excel.SheetVisibility.veryHidden;
       await this.sync(ctx);
     });
@@ -322,7 +332,11 @@ export class OfficeWorkbook implements InteractiveWorkbook {
           ? Excel.PageOrientation.landscape
           : Excel.PageOrientation.portrait;
       sheet.pageLayout.paperSize = Excel.PaperType.a4;
-      sheet.pageLayout.zoom = { horizontalFitToPages: spec.print.fitToWidth, verticalFitToPages: 0 };
+      // A sheet laid out with its own page breaks prints at 100% (fitting to pages would ignore them).
+      sheet.pageLayout.zoom =
+        spec.print.fitToWidth > 0
+          ? { horizontalFitToPages: spec.print.fitToWidth, verticalFitToPages: 0 }
+          : { scale: 100 };
       if (spec.print.titleRows)
         sheet.pageLayout.setPrintTitleRows(spec.print.titleRows.replace(/(\d+)/g, "$$$1"));
     }
