@@ -332,16 +332,16 @@ async function dispatch(a: Args, io: Io): Promise<number> {
       const input = oneFile(a);
       const period = a.period === null ? null : periodArg(a.period);
       if (a.period !== null && period === null) throw new UsageError("badPeriod", { value: a.period });
-      const out = abs(a.output ?? defaultOutput(input, period).replace(/\.xls[xm]$/, ".docx"));
-      // A Word file cannot carry ictplan's ownership record: an existing one is replaced only with --force.
-      await checkOutput(a, [abs(input)], out);
       const wb = await openWorkbook(abs(input));
       const res = runPlan(await wb.readGrids(), { period, lang: a.lang, robustness: false });
       if (res.refused || !res.summary) {
-        io.stderr(res.refused ? refusalMessage(res.refused, a.lang) : msg(a.lang, "usage"));
+        if (res.refused) io.stderr(refusalMessage(res.refused, a.lang));
         return 1;
       }
-      await writeAtomic(out, await reportDocx(buildReport(res.plan, res.summary, a.lang)));
+      const out = abs(a.output ?? defaultOutput(input, res.period).replace(/\.xls[xm]$/, ".docx"));
+      // A Word file cannot carry ictplan's ownership record: an existing one is replaced only with --force.
+      await checkOutput(a, [abs(input)], out);
+      await writeAtomic(out, () => reportDocx(buildReport(res.plan, res.summary!, a.lang)));
       if (a.json)
         io.stdout(JSON.stringify({ command: "report", file: input, period: res.period, output: out }));
       else {

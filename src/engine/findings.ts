@@ -36,7 +36,8 @@ export function findingMessage(f: Finding, lang: "vi" | "en", host: Host = "exce
   const t = (FINDING_TEXTS as Record<string, FindingText>)[f.code];
   if (!t) return f.code;
   const period = typeof f.params.period === "string" ? periodFromKey(f.params.period) : null;
-  const p = shownParams(period ? { ...f.params, period: formatPeriod(period, lang) } : f.params);
+  // A period is kept as its key and written in the message's language.
+  const p = { ...shownParams(f.params), ...(period ? { period: formatPeriod(period, lang) } : {}) };
   const fix = host === "cli" && t.cli ? t.cli : t;
   return `${fillTemplate(lang === "vi" ? t.vi : t.en, p)} ${fillTemplate(lang === "vi" ? fix.fixVi : fix.fixEn, p)}`;
 }

@@ -11,7 +11,7 @@ import { formatPeriod, periodFromKey } from "./periods";
 import { gradeLabel, labels, statusLabel, type Lang } from "./i18n/labels";
 import { formatDate, formatNumber, formatPercent } from "./i18n/numbers";
 import { buildNarrative } from "./narrative";
-import { groupName } from "./outputs/style";
+import { groupName, provinceTitle } from "./outputs/style";
 import { fillTemplate } from "./text";
 
 /** One cell of a report table: the text shown, and the number behind it where there is one. */
@@ -130,7 +130,7 @@ export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report
   const province = s.province;
   const [y, m, d] = s.asOf.split("-").map(Number);
   const place = setting(plan, "place") || province;
-  const provinceTitle = province ? (lang === "vi" ? `tỉnh ${province}` : `${province} province`) : "";
+  const where = province ? provinceTitle(province, lang) : "";
 
   const body: ReportBlock[] = [];
   // I. Overview: the province paragraph, the grade distribution, the data caveats.
@@ -308,7 +308,7 @@ export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report
       }),
       kind: L.reportKind,
       subject: f(L.reportSubject, {
-        title: `${L.titleSummary} ${period}${provinceTitle ? ` – ${provinceTitle}` : ""}`,
+        title: `${L.titleSummary} ${period}${where ? ` – ${where}` : ""}`,
       }),
     },
     snapshot: f(L.snapshot, { date: formatDate(s.asOf) }),
@@ -318,6 +318,6 @@ export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report
     recipients: recipients.map((r, i) => `- ${r}${i === recipients.length - 1 ? "." : ";"}`),
     signerTitle: (setting(plan, "signerTitle") || L.signerTitleDefault).split(/\\n|\n/).map((x) => x.trim()),
     signerName: setting(plan, "signerName"),
-    footer: provinceTitle ? `${provinceTitle} – ${period}` : period,
+    footer: where ? `${where} – ${period}` : period,
   };
 }

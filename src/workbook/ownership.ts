@@ -104,31 +104,6 @@ export function replacedBy(owned: readonly OwnedSheet[], specs: readonly SheetSp
   );
 }
 
-const KIND_ORDER = ["results", "ranking", "findings", "summary"];
-
-/**
- * The workbook's tab order: the planner's sheets as they are, then the outputs (Kết quả, Xếp hạng, Kiểm tra), then
- * the summaries by period. Returns the names in order.
- */
-export function tabOrder(names: readonly string[], owned: readonly OwnedSheet[]): string[] {
-  const byName = new Map(owned.map((o) => [o.name, o]));
-  const rank = (n: string) => {
-    const o = byName.get(n);
-    return o ? 1 + Math.max(0, KIND_ORDER.indexOf(o.kind)) : 0;
-  };
-  return names
-    .map((n, i) => ({ n, i }))
-    .sort((a, b) => {
-      const ra = rank(a.n);
-      const rb = rank(b.n);
-      if (ra !== rb) return ra - rb;
-      const pa = byName.get(a.n)?.period ?? "";
-      const pb = byName.get(b.n)?.period ?? "";
-      return pa < pb ? -1 : pa > pb ? 1 : a.i - b.i;
-    })
-    .map((x) => x.n);
-}
-
 /** The tab the workbook opens on after a write: the newest summary, if there is one. */
 export function newestSummary(owned: readonly OwnedSheet[]): string | null {
   const s = owned

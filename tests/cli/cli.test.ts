@@ -129,6 +129,33 @@ describe("ictplan CLI", () => {
     expect((await cli("compute", "sample.xlsx", "--period", "Quý V")).code).toBe(2);
   });
 
+  it("refuses a report from a workbook without figures: exit 1, nothing written, and says why", async () => {
+    const rows = samplePlanRows();
+    await fs.writeFile(
+      path.join(dir, "nofig.xlsx"),
+      await XlsxWorkbook.of(buildTemplate({ ...rows, figures: [] })).save(),
+    );
+    const r = await cli("compute", "nofig.xlsx", "--period", "2015-Q2", "-o", "nofig-out.xlsx");
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(
+      "Chưa tạo báo cáo, không ghi kết quả nào vào sổ tính: không có số liệu nào cho Quý II/2015.",
+    );
+    await expect(fs.access(path.join(dir, "nofig-out.xlsx"))).rejects.toThrow();
+    const d = await cli("report", "nofig.xlsx", "--period", "2015-Q2", "-o", "nofig.docx");
+    expect(d.code).toBe(1);
+    expect(d.err).toContain("Chưa tạo báo cáo");
+    await expect(fs.access(path.join(dir, "nofig.docx"))).rejects.toThrow();
+  });
+
+  it("writes the quarterly report as a .docx", async () => {
+    const r = await cli("report", "sample.xlsx", "--period", "2015-Q2", "-o", "bao-cao.docx");
+    expect(r.code).toBe(0);
+    const bytes = await fs.readFile(path.join(dir, "bao-cao.docx"));
+    // A .docx is a zip package (PK) with the report's text in word/document.xml.
+    expect(bytes.subarray(0, 2).toString()).toBe("PK");
+    expect(bytes.length).toBeGreaterThan(5000);
+  });
+
   it("exits 1 when the data have errors", async () => {
     const rows = samplePlanRows();
     const bad: PlanRows = {

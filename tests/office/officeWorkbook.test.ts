@@ -148,6 +148,34 @@ describe("ribbon and pane actions", () => {
   });
 });
 
+describe("summaries on the Office.js path", () => {
+  it("keeps one summary tab per period, owned, through later computes; a refused run writes only Kiểm tra", async () => {
+    const { runAction } = await import("../../src/workbook/office/actions");
+    const host = hostWith(samplePlanRows());
+    const wb = new OfficeWorkbook(host.runner());
+    await runAction(wb, "summary", { lang: "vi", period: "2015-Q2" });
+    await runAction(wb, "summary", { lang: "vi", period: "2015-Q1" });
+    await runAction(wb, "compute", { lang: "vi", period: "2015-Q1" });
+    expect((await wb.ownedSheets()).filter((n) => n.startsWith("Tổng hợp")).sort()).toEqual([
+      "Tổng hợp Quý I-2015",
+      "Tổng hợp Quý II-2015",
+    ]);
+    // Regenerating Quý II replaces its own tab (it is still owned, so no clash with a user's sheet).
+    const again = await runAction(wb, "summary", { lang: "vi", period: "2015-Q2" });
+    expect(again.written).toContain("Tổng hợp Quý II-2015");
+    expect(
+      host.sheets
+        .filter((s) => s.name.startsWith("Tổng hợp"))
+        .map((s) => s.name)
+        .sort(),
+    ).toEqual(["Tổng hợp Quý I-2015", "Tổng hợp Quý II-2015"]);
+    // No figures for the period: no report, and the ribbon's user reads why on Kiểm tra.
+    const refused = await runAction(wb, "summary", { lang: "vi", period: "2016-Q1" });
+    expect(refused.run.refused?.reason).toBe("noFigures");
+    expect(refused.written).toEqual(["Kiểm tra"]);
+  });
+});
+
 describe("graceful limits", () => {
   it("a protected workbook: the write is refused, nothing changes, and the pane says what to do", async () => {
     const { describeOfficeError } = await import("../../src/taskpane/errors");

@@ -42,22 +42,25 @@ async function act(wb: XlsxWorkbook, kind: Kind, period: string, asOf = "2015-07
 }
 
 const text = (v: CellValue | undefined) => (v === null || v === undefined ? "" : String(v));
-const summaryGrid = async (wb: XlsxWorkbook, name: string): Promise<Grid> => {
-  const grid = (await wb.readGrids()).sheets.find((g) => g.sheet === name);
-  if (!grid) throw new Error(`no sheet ${name}`);
-  return grid;
-};
+async function summaryGrid(wb: XlsxWorkbook, name: string): Promise<Grid> {
+  const g = (await wb.readGrids()).sheets.find((x) => x.sheet === name);
+  if (!g) throw new Error(`no sheet ${name}`);
+  return g;
+}
 
-/** The workbook's bytes with every sheet but one hidden, as a planner prints the active tab. */
-async function onlySheetVisible(bytes: Uint8Array, keep: string): Promise<Uint8Array> {
+/** The package with every sheet but one hidden: what printing the active tab prints. */
+async function onlySheet(bytes: Uint8Array, name: string): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   const xml = await zip.file("xl/workbook.xml")!.async("string");
-  const edited = xml.replace(/<sheet\b[^>]*?\/>/g, (tag) => {
-    const name = /\bname="([^"]*)"/.exec(tag)?.[1] ?? "";
-    if (name === keep || /\bstate=/.test(tag)) return tag;
-    return tag.replace(/\/>$/, ' state="hidden"/>');
-  });
-  zip.file("xl/workbook.xml", edited);
+  const esc = name.replace(/&/g, "&amp;");
+  zip.file(
+    "xl/workbook.xml",
+    xml.replace(/<sheet\b[^>]*\/>/g, (tag) =>
+      tag.includes(`name="${esc}"`) || tag.includes('state="veryHidden"')
+        ? tag
+        : tag.replace(/ state="\w+"/, "").replace("<sheet ", '<sheet state="hidden" '),
+    ),
+  );
   return zip.generateAsync({ type: "uint8array" });
 }
 
@@ -146,9 +149,9 @@ describe("the summary tab is a dated snapshot", () => {
           const summaries = names.filter((n) => n.startsWith("Tổng hợp"));
           expect(summaries.sort()).toEqual([...expected.keys()].sort());
           for (const [n, values] of expected) {
-            const grid = await summaryGrid(reloaded, n);
-            expect(grid.values).toEqual(values);
-            assertConsistent(grid, n);
+            const g = await summaryGrid(reloaded, n);
+            expect(g.values).toEqual(values);
+            assertConsistent(g, n);
           }
         },
       ),
@@ -226,7 +229,7 @@ describe("printed on A4", () => {
       try {
         const file = path.join(dir, "summary.xlsx");
         // Print only the summary, as a planner prints the active tab.
-        await fs.writeFile(file, await onlySheetVisible(await wb.save(), spec.name));
+        await fs.writeFile(file, await onlySheet(await wb.save(), spec.name));
         execFileSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", dir, file], {
           timeout: 120_000,
         });

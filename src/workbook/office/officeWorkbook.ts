@@ -251,8 +251,14 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     await this.sync(ctx);
     const owned: OwnedSheet[] = [];
     if (!used.isNullObject)
-      for (const [name, kind, fingerprint] of used.values.slice(1))
-        if (name) owned.push({ name: String(name), kind: String(kind), fingerprint: String(fingerprint) });
+      for (const [name, kind, fingerprint, period] of used.values.slice(1))
+        if (name)
+          owned.push({
+            name: String(name),
+            kind: String(kind),
+            fingerprint: String(fingerprint),
+            ...(period ? { period: String(period) } : {}),
+          });
     return { owned, names: sheets.items.map((s) => s.name), hasMeta: !meta.isNullObject };
   }
 
@@ -289,9 +295,9 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       const kept = owned.filter((o) => names.includes(o.name) && !replacedBy(owned, specs).includes(o));
       const reentries = kept.length && old.length ? await this.dependentFormulas(ctx, kept, old) : [];
       const record = [
-        ["sheet", "kind", "fingerprint"],
-        ...kept.map((o) => [o.name, o.kind, o.fingerprint]),
-        ...specs.map((s) => [s.name, s.kind, specFingerprint(s)]),
+        ["sheet", "kind", "fingerprint", "period"],
+        ...kept.map((o) => [o.name, o.kind, o.fingerprint, o.period ?? ""]),
+        ...specs.map((s) => [s.name, s.kind, specFingerprint(s), s.period ?? ""]),
       ];
       const aside = old.map((_, k) => `${OLD}${k}`);
       await this.swap(ctx, { specs, temps, old, aside, owned, record, hasMeta, reentries });

@@ -56,10 +56,6 @@ function numRef(sheet: string, range: string, values: Map<string, SpecValue>, fo
 
 const PALETTE = ["1F4E79", "2E75B6", "70AD47", "FFC000", "C00000"];
 
-/** Text properties giving a chart element's labels a size (hundredths of a point). */
-const textSize = (sz: number) =>
-  `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${sz}"/></a:pPr><a:endParaRPr lang="vi-VN"/></a:p></c:txPr>`;
-
 /** The chart part (chartSpace) of one chart spec. */
 export function chartXml(sheet: string, chart: ChartSpec, values: Map<string, SpecValue>): string {
   const pie = chart.type === "pie";
@@ -103,6 +99,10 @@ export function chartXml(sheet: string, chart: ChartSpec, values: Map<string, Sp
     `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
   );
 }
+
+/** Text properties giving a chart element's labels a size (hundredths of a point). */
+const textSize = (sz: number) =>
+  `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${sz}"/></a:pPr><a:endParaRPr lang="vi-VN"/></a:p></c:txPr>`;
 
 /** The drawing part that places a sheet's charts; chart i is linked by relationship rId(firstRel + i). */
 export function drawingXml(charts: readonly ChartSpec[], firstRel: number): string {

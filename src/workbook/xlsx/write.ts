@@ -161,7 +161,7 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, links: SheetLinks):
   }
   const out: string[] = [];
   const tabColor = spec.tabColor ? `<tabColor rgb="FF${spec.tabColor.toUpperCase()}"/>` : "";
-  // Fit-to-width makes Excel ignore manual page breaks: a sheet with breaks (fitToWidth 0) prints at 100%.
+  // Fit-to-width makes Excel ignore manual page breaks: a sheet with breaks prints at 100% instead.
   const fit = spec.print && spec.print.fitToWidth > 0 ? `<pageSetUpPr fitToPage="1"/>` : "";
   out.push(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
@@ -180,12 +180,13 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, links: SheetLinks):
     out.push(
       `<cols>${widths.map((w) => `<col min="${w.col}" max="${w.col}" width="${w.width}" customWidth="1"/>`).join("")}</cols>`,
     );
+  out.push("<sheetData>");
   const heights = new Map((spec.rowHeights ?? []).map((h) => [h.row, h.height]));
   for (const r of heights.keys()) if (!rows.has(r)) rows.set(r, []);
-  out.push("<sheetData>");
   for (const r of [...rows.keys()].sort((a, b) => a - b)) {
     const list = rows.get(r) as { col: number; xml: string }[];
-    if (!list.length && !heights.has(r)) continue;
+    const ht = heights.get(r);
+    if (!list.length && ht === undefined) continue;
     let sorted = true;
     for (let k = 1; k < list.length; k++) if (list[k].col <= list[k - 1].col) sorted = false;
     if (!sorted) {
@@ -196,8 +197,7 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, links: SheetLinks):
       for (const col of [...byCol.keys()].sort((a, b) => a - b))
         list.push({ col, xml: byCol.get(col) as string });
     }
-    const h = heights.get(r);
-    let row = h === undefined ? `<row r="${r}">` : `<row r="${r}" ht="${h}" customHeight="1">`;
+    let row = `<row r="${r}"${ht === undefined ? "" : ` ht="${ht}" customHeight="1"`}>`;
     for (const c of list) row += c.xml;
     out.push(row + "</row>");
   }
@@ -227,11 +227,11 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, links: SheetLinks):
         ? `<pageSetup paperSize="9" orientation="${p.orientation}" fitToWidth="${p.fitToWidth}" fitToHeight="0"/>`
         : `<pageSetup paperSize="9" scale="100" orientation="${p.orientation}"/>`,
     );
-    if (p.footer) out.push(`<headerFooter><oddFooter>${esc(p.footer)}</oddFooter></headerFooter>`);
+    if (p.footer) out.push(`<headerFooter><oddFooter>${escText(p.footer)}</oddFooter></headerFooter>`);
     const breaks = p.rowBreaks ?? [];
     if (breaks.length)
       out.push(
-        `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((id) => `<brk id="${id}" max="16383" man="1"/>`).join("")}</rowBreaks>`,
+        `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("")}</rowBreaks>`,
       );
   }
   if (links.drawing) out.push(`<drawing r:id="${links.drawing}"/>`);
@@ -243,16 +243,11 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, links: SheetLinks):
   return out.join("");
 }
 
-/** The print area of a spec as a defined name's formula, e.g. 'Tổng hợp'!$A$1:$G$120. */
+/** The print area of a spec as a defined name's formula, e.g. 'Tổng hợp Quý II-2015'!$A$1:$G$120. */
 export function printArea(spec: SheetSpec): string | null {
   const area = spec.print?.area;
   if (!area) return null;
-  const abs = area
-    .replace(/\$/g, "")
-    .split(":")
-    .map((x) => x.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2"))
-    .join(":");
-  return `'${spec.name.replace(/'/g, "''")}'!${abs}`;
+  return `'${spec.name.replace(/'/g, "''")}'!${area.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`;
 }
 
 /** Print titles of a spec as a defined name's formula, e.g. 'Xếp hạng'!$1:$4. */

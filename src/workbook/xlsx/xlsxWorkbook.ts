@@ -14,15 +14,13 @@ import {
   META_SHEET,
   fnv1a,
   gridFingerprint,
+  newestSummary,
   replacedBy,
   specFingerprint,
   type OwnedSheet,
 } from "../ownership";
 import { readDateStyles, readPercentStyles, readSharedStrings, readSheet, type ReadContext } from "./read";
 import { REL_NS, printArea, printTitles, sheetXml, tableColumns, tableXml } from "./write";
-
-/** The defined names local to an owned sheet that the product writes (and so replaces). */
-const PRINT_NAMES = ["_xlnm.Print_Area", "_xlnm.Print_Titles"];
 import { cellValues, chartXml, drawingXml } from "./charts";
 import { MINIMAL_STYLES, StyleBook } from "./styles";
 import { writeCellsXml } from "./editCells";
@@ -234,7 +232,7 @@ export class XlsxWorkbook implements WorkbookPort {
     g.values.forEach((row, i) => {
       if (i === 0) return;
       const [name, kind, fingerprint, period] = [0, 1, 2, 3].map((c) => String(row[c] ?? ""));
-      if (name && kind) out.push({ name, kind, fingerprint, ...(period ? { period } : {}) });
+      if (name && kind) out.push({ name, kind, fingerprint, period });
     });
     return out;
   }
@@ -330,13 +328,15 @@ export class XlsxWorkbook implements WorkbookPort {
         name: spec.name,
         kind: spec.kind,
         fingerprint: specFingerprint(spec),
-        ...(spec.period ? { period: spec.period } : {}),
+        period: spec.period ?? "",
       });
     }
     for (const s of free) await w.removeSheet(s, this.sheets);
     const meta = this.sheets.find((s) => s.name === META_SHEET) ?? null;
     const digest = await this.packageDigest(records.map((r) => r.name));
     await w.writeMeta(records, digest, meta, this.sheets);
+    const newest = newestSummary(records);
+    if (newest) w.activate(newest);
     await w.finish();
     this.wbXml = w.wbXml;
     this.grids.clear();
@@ -385,8 +385,8 @@ class PackageWriter {
   private readonly stylesExisted: boolean;
   private readonly tableNames = new Set<string>();
   private nextTableId = 1;
-  /** Print area and titles of each written sheet, as defined names local to it. */
-  private readonly titles = new Map<string, [string, string][]>();
+  /** Defined names local to the written sheets: [sheet, name, formula]. */
+  private readonly localNames: [string, string, string][] = [];
 
   private constructor(
     private readonly pkg: ZipPackage,
@@ -532,12 +532,10 @@ class PackageWriter {
     this.addOverride(part, CT.sheet);
     if (rels.length)
       this.pkg.put(relsOf(part), emptyRels().replace("</Relationships>", `${rels.join("")}</Relationships>`));
-    const names: [string, string | null][] = [
-      ["_xlnm.Print_Area", printArea(spec)],
-      ["_xlnm.Print_Titles", printTitles(spec)],
-    ];
-    const local = names.filter((n): n is [string, string] => n[1] !== null);
-    if (local.length) this.titles.set(spec.name, local);
+    const titles = printTitles(spec);
+    if (titles) this.localNames.push([spec.name, "_xlnm.Print_Titles", titles]);
+    const area = printArea(spec);
+    if (area) this.localNames.push([spec.name, "_xlnm.Print_Area", area]);
   }
 
   /** The hidden sheet that lists the owned sheets, kind and fingerprint. */
@@ -549,7 +547,7 @@ class PackageWriter {
   ): Promise<void> {
     const rows: (string | null)[][] = [
       ["sheet", "kind", "fingerprint", "period"],
-      ...records.map((r) => [r.name, r.kind, r.fingerprint, r.period ?? null]),
+      ...records.map((r) => [r.name, r.kind, r.fingerprint, r.period ?? ""]),
       [null, DIGEST_KIND, digest],
     ];
     const spec: SheetSpec = {
@@ -611,7 +609,8 @@ class PackageWriter {
       const local = a.get("localSheetId");
       if (local === undefined) continue;
       const n = Number(local);
-      if (n === index && (shift || PRINT_NAMES.includes(a.get("name") ?? "")))
+      const printName = a.get("name") === "_xlnm.Print_Titles" || a.get("name") === "_xlnm.Print_Area";
+      if (n === index && (shift || printName))
         this.wbXml = this.wbXml.slice(0, e.start) + this.wbXml.slice(e.end);
       else if (shift && n > index) {
         const tag = this.wbXml.slice(e.start, e.end).replace(/localSheetId="\d+"/, `localSheetId="${n - 1}"`);
@@ -635,16 +634,29 @@ class PackageWriter {
     sheets.splice(sheets.indexOf(slot), 1);
   }
 
+  /** Makes a sheet the one the workbook opens on (the workbook view's active tab). */
+  activate(name: string): void {
+    const index = this.sheetElements().findIndex((e) => attrs(e.attrText).get("name") === name);
+    if (index < 0) return;
+    const view = elements(this.wbXml, ["workbookView"])[0];
+    if (view) {
+      const tag = this.wbXml.slice(view.start, view.end);
+      const open = tag
+        .replace(/\s(activeTab|firstSheet)="\d+"/g, "")
+        .replace(/^<([\w.:-]+)/, `<$1 activeTab="${index}"`);
+      this.wbXml = this.wbXml.slice(0, view.start) + open + this.wbXml.slice(view.end);
+    } else {
+      const sheets = this.sheetsElement();
+      const views = `<${this.p}bookViews><${this.p}workbookView activeTab="${index}"/></${this.p}bookViews>`;
+      this.wbXml = this.wbXml.slice(0, sheets.start) + views + this.wbXml.slice(sheets.start);
+    }
+  }
+
   /** Print titles, styles, the calculation chain, and the edited package-level parts. */
   async finish(): Promise<void> {
-    for (const [sheet, local] of this.titles) {
-      const index = this.sheetElements().findIndex((e) => attrs(e.attrText).get("name") === sheet);
-      const el = local
-        .map(
-          ([name, formula]) =>
-            `<${this.p}definedName name="${name}" localSheetId="${index}">${esc(formula)}</${this.p}definedName>`,
-        )
-        .join("");
+    for (const [name, definedName, formula] of this.localNames) {
+      const index = this.sheetElements().findIndex((e) => attrs(e.attrText).get("name") === name);
+      const el = `<${this.p}definedName name="${definedName}" localSheetId="${index}">${esc(formula)}</${this.p}definedName>`;
       const dn = elements(this.wbXml, ["definedNames"])[0];
       if (dn && !dn.selfClosing) {
         const at = dn.end - `</${dn.qname}>`.length;
