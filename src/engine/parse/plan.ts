@@ -135,7 +135,8 @@ function parseSettings(ctx: SheetContext | null, findings: Finding[]): Settings 
   return { ...(values as unknown as SettingsValues), cells };
 }
 
-function readSetting(def: SettingDef, raw: import("../grid").CellValue): string | number | null {
+/** A setting's value as the parser reads it from a cell, or null when the value is not allowed. */
+export function readSetting(def: SettingDef, raw: import("../grid").CellValue): string | number | null {
   switch (def.type) {
     case "text":
       return typeof raw === "string" || typeof raw === "number" ? String(raw).trim() : null;

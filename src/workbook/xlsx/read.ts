@@ -1,6 +1,7 @@
 /** Reading an ExcelJS worksheet into the engine's grids: values, formulas with cached results, errors, merges. */
 import type ExcelJS from "exceljs";
 import type { CellValue, Grid } from "../../engine/grid";
+import { NO_TICK, type Tick } from "../yielder";
 
 type Raw = ExcelJS.CellValue;
 
@@ -28,8 +29,8 @@ export function readCell(raw: Raw): { value: CellValue; formula: string | null }
   return { value: String(raw), formula: null };
 }
 
-/** The whole used area of a worksheet as a grid with origin A1. */
-export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
+/** The whole used area of a worksheet as a grid with origin A1; `tick` is awaited after each row. */
+export async function worksheetToGrid(ws: ExcelJS.Worksheet, tick: Tick = NO_TICK): Promise<Grid> {
   const rows = ws.actualRowCount === 0 ? 0 : ws.rowCount;
   const cols = ws.columnCount;
   const values: CellValue[][] = [];
@@ -50,6 +51,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
     }
     values.push(vr);
     formulas.push(fr);
+    await tick();
   }
   const merges = (ws.model as { merges?: string[] }).merges ?? [];
   return { sheet: ws.name, originRow: 1, originCol: 1, values, ...(anyFormula ? { formulas } : {}), merges };

@@ -2,6 +2,7 @@
 import type ExcelJS from "exceljs";
 import type { CellStyle, ConditionalFormatSpec, SheetSpec, SpecCell } from "../../engine/sheetSpec";
 import { parseA1 } from "../../engine/grid";
+import { NO_TICK, type Tick } from "../yielder";
 
 const argb = (rgb: string) => `FF${rgb.toUpperCase()}`;
 
@@ -117,13 +118,17 @@ function conditional(cf: ConditionalFormatSpec, priority: number): ExcelJS.Condi
   }
 }
 
-/** Fills a (new, empty) worksheet from a spec; charts are added to the package afterwards (see charts.ts). */
-export function applySpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
+/**
+ * Fills a (new, empty) worksheet from a spec; charts are added to the package afterwards (see charts.ts).
+ * `tick` is awaited after each row, so a page writing a large sheet can stay responsive.
+ */
+export async function applySpec(ws: ExcelJS.Worksheet, spec: SheetSpec, tick: Tick = NO_TICK): Promise<void> {
   for (const b of spec.blocks) {
-    b.cells.forEach((row, i) => {
+    for (let i = 0; i < b.cells.length; i++) {
       const r = ws.getRow(b.row + i);
-      row.forEach((c, j) => writeCell(r.getCell(b.col + j), c));
-    });
+      b.cells[i].forEach((c, j) => writeCell(r.getCell(b.col + j), c));
+      await tick();
+    }
   }
   for (const m of spec.merges ?? []) ws.mergeCells(m);
   for (const w of spec.columnWidths ?? []) ws.getColumn(w.col).width = w.width;
@@ -136,9 +141,11 @@ export function applySpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
     const header = Array.from({ length: width }, (_, j) =>
       String(ws.getCell(from.row, from.col + j).value ?? `#${j + 1}`),
     );
-    const rows = Array.from({ length: to.row - from.row }, (_, i) =>
-      Array.from({ length: width }, (_, j) => ws.getCell(from.row + 1 + i, from.col + j).value),
-    );
+    const rows: ExcelJS.CellValue[][] = [];
+    for (let i = 0; i < to.row - from.row; i++) {
+      rows.push(Array.from({ length: width }, (_, j) => ws.getCell(from.row + 1 + i, from.col + j).value));
+      await tick();
+    }
     ws.addTable({
       name: t.name,
       ref: t.range.split(":")[0],

@@ -14,12 +14,15 @@ import {
   type OwnedSheet,
 } from "../ownership";
 import { worksheetToGrid } from "./read";
+import { NO_TICK, type Tick } from "../yielder";
 import { applySpec } from "./write";
 import { addCharts } from "./charts";
 
 /** An .xlsx workbook held in memory. */
 export class XlsxWorkbook implements WorkbookPort {
   private readonly charts = new Map<string, SheetSpec>();
+  /** Awaited between rows of long reads and writes; a page sets a cooperative one to stay responsive. */
+  tick: Tick = NO_TICK;
 
   private constructor(readonly workbook: ExcelJS.Workbook) {}
 
@@ -37,7 +40,10 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async readGrids(): Promise<WorkbookGrids> {
-    return { sheets: this.workbook.worksheets.filter((ws) => ws.name !== META_SHEET).map(worksheetToGrid) };
+    const sheets = [];
+    for (const ws of this.workbook.worksheets)
+      if (ws.name !== META_SHEET) sheets.push(await worksheetToGrid(ws, this.tick));
+    return { sheets };
   }
 
   /** Owned sheets with their kind and fingerprint, from the hidden meta sheet. */
@@ -58,13 +64,13 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /** Owned sheets whose content no longer matches what the product wrote. */
-  editedSheets(among: readonly OwnedSheet[] = this.owned()): string[] {
-    return among
-      .filter((o) => {
-        const ws = this.workbook.getWorksheet(o.name);
-        return ws !== undefined && gridFingerprint(worksheetToGrid(ws)) !== o.fingerprint;
-      })
-      .map((o) => o.name);
+  async editedSheets(among: readonly OwnedSheet[] = this.owned()): Promise<string[]> {
+    const edited: string[] = [];
+    for (const o of among) {
+      const ws = this.workbook.getWorksheet(o.name);
+      if (ws && gridFingerprint(await worksheetToGrid(ws, this.tick)) !== o.fingerprint) edited.push(o.name);
+    }
+    return edited;
   }
 
   async applySheets(specs: readonly SheetSpec[], options: ApplyOptions = {}): Promise<void> {
@@ -75,7 +81,7 @@ export class XlsxWorkbook implements WorkbookPort {
       specs,
     );
     if (!options.force) {
-      const edited = this.editedSheets(replacedBy(owned, specs));
+      const edited = await this.editedSheets(replacedBy(owned, specs));
       if (edited.length) throw new EditedOutputError(edited);
     }
     // Replace the owned sheets of the same name or kind (a stale summary of another quarter too); keep the rest.
@@ -90,7 +96,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const records: OwnedSheet[] = owned.filter((o) => !replaced.includes(o));
     for (const spec of specs) {
       const ws = this.workbook.addWorksheet(spec.name);
-      applySpec(ws, spec);
+      await applySpec(ws, spec, this.tick);
       if (spec.charts?.length) this.charts.set(spec.name, spec);
       records.push({ name: spec.name, kind: spec.kind, fingerprint: specFingerprint(spec) });
     }
