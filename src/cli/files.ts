@@ -1,7 +1,8 @@
 /** File I/O for the CLI: safe reading of .xlsx files with clear reasons, atomic writing. */
-import { promises as fs } from "node:fs";
+import { promises as fs, rmSync } from "node:fs";
 import path from "node:path";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
+import { WorkbookProblem, type ProblemReason } from "../workbook/xlsx/problems";
 import type { MessageKey } from "./messages";
 
 /** Files above this size are refused before parsing (the product's documented limit). */
@@ -17,10 +18,6 @@ export class FileProblem extends Error {
   }
 }
 
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const CFB = [0xd0, 0xcf, 0x11, 0xe0];
-const starts = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x);
-
 /** Reads and opens an .xlsx file, or throws a FileProblem that says what is wrong and what to do. */
 export async function openWorkbook(file: string, maxMB = MAX_FILE_MB): Promise<XlsxWorkbook> {
   let stat;
@@ -33,30 +30,104 @@ export async function openWorkbook(file: string, maxMB = MAX_FILE_MB): Promise<X
   const sizeMB = stat.size / (1024 * 1024);
   if (sizeMB > maxMB) throw new FileProblem("tooBig", { file, size: Math.round(sizeMB), limit: maxMB });
   const bytes = new Uint8Array(await fs.readFile(file));
-  if (starts(bytes, CFB)) throw new FileProblem("oldXls", { file });
-  if (!starts(bytes, ZIP)) throw new FileProblem("notXlsx", { file });
-  let wb: XlsxWorkbook;
   try {
-    wb = await XlsxWorkbook.load(bytes);
+    const wb = await XlsxWorkbook.load(bytes);
+    await wb.readGrids();
+    return wb;
   } catch (e) {
-    throw new FileProblem("corrupt", {
-      file,
-      detail: e instanceof Error ? e.message.split("\n")[0].slice(0, 120) : String(e),
-    });
+    if (e instanceof WorkbookProblem)
+      throw new FileProblem(PROBLEM_MESSAGES[e.reason], { file, ...e.params });
+    throw e;
   }
-  if (wb.workbook.worksheets.length === 0) throw new FileProblem("empty", { file });
-  return wb;
 }
 
-/** Writes bytes to a temporary file beside the target, then renames it over the target. */
-export async function writeAtomic(file: string, bytes: Uint8Array): Promise<void> {
-  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
+/** The message for each reason a workbook cannot be read. */
+const PROBLEM_MESSAGES: Record<ProblemReason, MessageKey> = {
+  password: "password",
+  xls: "oldXls",
+  ods: "ods",
+  notXlsx: "notXlsx",
+  damagedZip: "corrupt",
+  noWorkbook: "notXlsx",
+  damagedPart: "corrupt",
+  tooLarge: "tooLargeUnpacked",
+  tooManyCells: "tooManyCells",
+  tooManyRows: "tooManyRows",
+  textTooLong: "textTooLong",
+  noSheets: "empty",
+};
+
+/** Same file by identity (device and inode, so symbolic links, hard links and case-insensitive disks are seen through). */
+export async function sameFile(a: string, b: string): Promise<boolean> {
+  const [sa, sb] = await Promise.all([fs.stat(a).catch(() => null), fs.stat(b).catch(() => null)]);
+  if (!sa || !sb) return false;
+  // Windows reports an inode of 0 on some file systems: fall back to the resolved paths, compared without case.
+  if (sa.ino === 0 || sb.ino === 0) {
+    const [ra, rb] = await Promise.all([fs.realpath(a), fs.realpath(b)]);
+    return ra.toLowerCase() === rb.toLowerCase();
+  }
+  return sa.dev === sb.dev && sa.ino === sb.ino;
+}
+
+/**
+ * Whether an existing file may be replaced: only a workbook ictplan wrote and nobody changed since (its own sheets
+ * and everything else in it). Otherwise a FileProblem that asks for --force.
+ */
+export async function assertReplaceable(file: string): Promise<void> {
+  const stat = await fs.stat(file).catch(() => null);
+  if (!stat) return;
+  if (!stat.isFile()) throw new FileProblem("outputNotFile", { file });
+  let unchanged = false;
   try {
-    await fs.writeFile(tmp, bytes);
+    const wb = await XlsxWorkbook.load(new Uint8Array(await fs.readFile(file)));
+    unchanged = await wb.unchangedSinceWritten();
+  } catch {
+    unchanged = false;
+  }
+  if (!unchanged) throw new FileProblem("outputExists", { file });
+}
+
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+const SIGNAL_CODES: Record<(typeof SIGNALS)[number], number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+
+/**
+ * Writes a file atomically: a temporary file in the same folder, flushed, then renamed over the target. The
+ * temporary file is removed on any failure and on SIGINT, SIGTERM or SIGHUP while it exists. The bytes may be
+ * produced after the temporary file is created (so an interrupted save leaves nothing behind either).
+ */
+export async function writeAtomic(
+  file: string,
+  content: Uint8Array | (() => Promise<Uint8Array>),
+): Promise<void> {
+  const dir = path.dirname(path.resolve(file));
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const cleanup = () => rmSync(tmp, { force: true });
+  const handlers = SIGNALS.map((sig) => {
+    const h = () => {
+      cleanup();
+      process.exit(128 + SIGNAL_CODES[sig]);
+    };
+    process.on(sig, h);
+    return [sig, h] as const;
+  });
+  process.on("exit", cleanup);
+  try {
+    await fs.mkdir(dir, { recursive: true });
+    const fh = await fs.open(tmp, "wx");
+    try {
+      const bytes = typeof content === "function" ? await content() : content;
+      await fh.writeFile(bytes);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
     await fs.rename(tmp, file);
   } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw new FileProblem("writeFailed", { file, detail: e instanceof Error ? e.message : String(e) });
+    cleanup();
+    if (e instanceof FileProblem) throw e;
+    throw new FileProblem("writeFailed", { file, code: (e as NodeJS.ErrnoException).code ?? "?" });
+  } finally {
+    for (const [sig, h] of handlers) process.off(sig, h);
+    process.off("exit", cleanup);
   }
 }

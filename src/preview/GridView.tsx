@@ -1,7 +1,7 @@
 /** A read-only view of the workbook's sheets, standing in for Excel's grid beside the preview's pane. */
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { Tab, TabList, Text } from "@fluentui/react-components";
-import type { CellValue } from "../engine/grid";
+import type { CellValue, Grid } from "../engine/grid";
 import { a1, columnLetter, isCellError, parseA1 } from "../engine/grid";
 import { formatNumber, t, type Lang } from "../taskpane/i18n";
 import type { PreviewWorkbook } from "./previewWorkbook";
@@ -28,55 +28,64 @@ export function GridView({ workbook, lang }: { workbook: PreviewWorkbook; lang: 
     () => `${workbook.revision}|${workbook.active}|${workbook.selection?.sheet}|${workbook.selection?.cell}`,
   );
   const revision = workbook.revision;
-  const names = useMemo(() => workbook.sheetNames(), [workbook, revision]);
+  const [grids, setGrids] = useState<readonly Grid[]>([]);
+  useEffect(() => {
+    void workbook.readGrids().then((g) => setGrids(g.sheets));
+  }, [workbook, revision]);
   const [chosen, setChosen] = useState<string | null>(null);
+  const selection = workbook.selection;
   // The grid follows the sheet the pane activates (a finding's cell, a link to a sheet written).
   const active = workbook.active;
   useEffect(() => {
     if (active) setChosen(active);
   }, [version, active]);
-  const sheet = chosen !== null && names.includes(chosen) ? chosen : names[0];
-  const selection = workbook.selection;
-  const selected = selection && selection.sheet === sheet ? parseA1(selection.cell) : null;
-  const first = selected ? Math.max(1, selected.row - 20) : 1;
-  // Only the rows drawn are read, so a 50,000-row output sheet costs no more than a small one.
-  const view = useMemo(
-    () => (sheet === undefined ? null : workbook.readWindow(sheet, first, WINDOW, MAX_COLS)),
-    [workbook, sheet, first, revision],
-  );
+  const grid = grids.find((g) => g.sheet === chosen) ?? grids[0];
+  const selected = selection && grid && selection.sheet === grid.sheet ? parseA1(selection.cell) : null;
   const selectedRef = useRef<HTMLTableCellElement | null>(null);
   // A block body: scrollIntoView() returns a Promise in current Chromium, and an effect's return value is
   // called as its cleanup.
   useEffect(() => {
     selectedRef.current?.scrollIntoView({ block: "center", inline: "center" });
-  }, [version, sheet]);
+  }, [version, grid]);
 
-  if (!view) return null;
-  const last = view.first + view.values.length - 1;
-  const rowNumbers = view.values.map((_, i) => view.first + i);
-  const colNumbers = Array.from({ length: view.cols }, (_, i) => i + 1);
+  const frame = useMemo(() => {
+    if (!grid) return null;
+    const rows = grid.originRow - 1 + grid.values.length;
+    const cols = Math.min(MAX_COLS, grid.originCol - 1 + Math.max(0, ...grid.values.map((r) => r.length)));
+    const first = selected ? Math.max(1, selected.row - 20) : 1;
+    return { rows, cols, first, last: Math.min(rows, first + WINDOW - 1) };
+  }, [grid, selected]);
+
+  if (!grid || !frame) return null;
+  const value = (row: number, col: number): CellValue =>
+    grid.values[row - grid.originRow]?.[col - grid.originCol] ?? null;
+  const rowNumbers = Array.from(
+    { length: Math.max(0, frame.last - frame.first + 1) },
+    (_, i) => frame.first + i,
+  );
+  const colNumbers = Array.from({ length: frame.cols }, (_, i) => i + 1);
 
   return (
     <div className="grid-view">
       <TabList
         aria-label={t(lang, "sheets")}
-        selectedValue={view.sheet}
+        selectedValue={grid.sheet}
         onTabSelect={(_, d) => setChosen(String(d.value))}
         size="small"
         className="sheet-tabs"
       >
-        {names.map((n) => (
-          <Tab key={n} value={n}>
-            {n}
+        {grids.map((g) => (
+          <Tab key={g.sheet} value={g.sheet}>
+            {g.sheet}
           </Tab>
         ))}
       </TabList>
       <Text size={200}>
-        {t(lang, "rowsShown", { first: view.first, last: Math.max(last, view.first), total: view.rows })}
+        {t(lang, "rowsShown", { first: frame.first, last: frame.last, total: frame.rows })}
       </Text>
-      <div className="grid-scroll" tabIndex={0} role="region" aria-label={view.sheet}>
+      <div className="grid-scroll" tabIndex={0} role="region" aria-label={grid.sheet}>
         <table className="sheet">
-          <caption className="visually-hidden">{t(lang, "readOnly", { file: view.sheet })}</caption>
+          <caption className="visually-hidden">{t(lang, "readOnly", { file: grid.sheet })}</caption>
           <thead>
             <tr>
               <td />
@@ -88,12 +97,12 @@ export function GridView({ workbook, lang }: { workbook: PreviewWorkbook; lang: 
             </tr>
           </thead>
           <tbody>
-            {rowNumbers.map((r, i) => (
+            {rowNumbers.map((r) => (
               <tr key={r}>
                 <th scope="row">{r}</th>
                 {colNumbers.map((c) => {
                   const isSel = selected !== null && selected.row === r && selected.col === c;
-                  const v = view.values[i][c - 1] ?? null;
+                  const v = value(r, c);
                   return (
                     <td
                       key={c}

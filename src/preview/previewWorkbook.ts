@@ -4,19 +4,6 @@ import type { SheetSpec } from "../engine/sheetSpec";
 import type { CellEdit } from "../engine/settingsEdit";
 import type { ApplyOptions, InteractiveWorkbook } from "../workbook/port";
 import type { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
-import type { CellValue } from "../engine/grid";
-import { readCell } from "../workbook/xlsx/read";
-import { cooperative } from "../workbook/yielder";
-
-/** Rows of one sheet as the grid shows them: a window, not the whole sheet. */
-export interface SheetWindow {
-  readonly sheet: string;
-  /** Rows and columns in use on the sheet. */
-  readonly rows: number;
-  readonly cols: number;
-  readonly first: number;
-  readonly values: readonly (readonly CellValue[])[];
-}
 
 export interface Selection {
   readonly sheet: string;
@@ -35,34 +22,7 @@ export class PreviewWorkbook implements InteractiveWorkbook {
   constructor(
     readonly xlsx: XlsxWorkbook,
     readonly fileName: string,
-  ) {
-    // Reading and writing a large workbook hand control back to the page every 40 ms.
-    xlsx.tick = cooperative(40);
-  }
-
-  /** The sheets a user sees (the product's very hidden bookkeeping sheet left out). */
-  sheetNames(): string[] {
-    return this.xlsx.workbook.worksheets.filter((ws) => ws.state !== "veryHidden").map((ws) => ws.name);
-  }
-
-  /** `count` rows from `first` of a sheet, at most `maxCols` columns: what the grid draws, read cheaply. */
-  readWindow(sheet: string, first: number, count: number, maxCols: number): SheetWindow | null {
-    const ws = this.xlsx.workbook.getWorksheet(sheet);
-    if (!ws) return null;
-    const rows = ws.actualRowCount === 0 ? 0 : ws.rowCount;
-    const cols = Math.min(maxCols, ws.columnCount);
-    const values: CellValue[][] = [];
-    for (let r = first; r <= Math.min(rows, first + count - 1); r++) {
-      const row = ws.getRow(r);
-      values.push(
-        Array.from({ length: cols }, (_, i) => {
-          const cell = row.getCell(i + 1);
-          return cell.isMerged && cell.master !== cell ? null : readCell(cell.value).value;
-        }),
-      );
-    }
-    return { sheet, rows, cols, first, values };
-  }
+  ) {}
 
   /** Calls back on every change; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void {
@@ -100,7 +60,8 @@ export class PreviewWorkbook implements InteractiveWorkbook {
   }
 
   async activateSheet(sheet: string): Promise<void> {
-    if (!this.xlsx.workbook.getWorksheet(sheet)) throw new Error(`The workbook has no sheet "${sheet}".`);
+    if (!(await this.xlsx.sheetNames()).includes(sheet))
+      throw new Error(`The workbook has no sheet "${sheet}".`);
     this.active = sheet;
     this.changed(false);
   }

@@ -38,6 +38,7 @@ import {
 import { rememberLang, t, type Lang } from "./i18n";
 import { MessageView, type Message } from "./message";
 import { workerEngine } from "./workerEngine";
+import { OPTIONAL, type OptionalFeature } from "../workbook/office/requirements";
 import { Overview } from "./views/Overview";
 import { Findings } from "./views/Findings";
 import { Rankings } from "./views/Rankings";
@@ -54,9 +55,11 @@ export interface AppProps {
   initialLang: Lang;
   /** Told when the language changes (the preview page follows it). */
   onLangChange?: (lang: Lang) => void;
+  /** Features this Excel lacks (above the minimum): each gets a standing note. */
+  missing?: readonly OptionalFeature[];
 }
 
-export function App({ workbook, initialLang, onLangChange }: AppProps) {
+export function App({ workbook, initialLang, onLangChange, missing = [] }: AppProps) {
   const [lang, setLangState] = useState<Lang>(initialLang);
   const [view, setView] = useState<View>("overview");
   const [period, setPeriod] = useState<string>("");
@@ -204,6 +207,12 @@ export function App({ workbook, initialLang, onLangChange }: AppProps) {
           <MoreViews lang={lang} label={tabLabel} onSelect={setView} />
         </div>
       </Overflow>
+
+      {missing.map((f) => (
+        <MessageBar key={f} intent="warning">
+          <MessageBarBody>{t(lang, `missing_${f}`, { ...OPTIONAL[f] })}</MessageBarBody>
+        </MessageBar>
+      ))}
 
       <div aria-live="polite" className="pane-status" ref={statusRef} tabIndex={-1}>
         {stage && (

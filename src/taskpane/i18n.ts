@@ -28,9 +28,11 @@ const VI = {
   overwrite: "Ghi đè",
   openSheets: "Mở sheet:",
   openSheet: "Mở sheet {sheet}",
-  needsExcel: "Hãy mở bảng điều khiển này trong Excel (Microsoft 365 hoặc Excel 2021 trở lên).",
+  needsExcel: "Hãy mở bảng điều khiển này trong Excel (Microsoft 365, Excel 2019 trở lên, Excel trên web).",
   needsApi:
-    "Excel này chưa hỗ trợ ExcelApi 1.7. Hãy cập nhật Office (Microsoft 365 hoặc Excel 2021 trở lên).",
+    "Excel này chưa hỗ trợ {set} {version}. Hãy cập nhật Office (Microsoft 365, Excel 2019 trở lên, Excel trên web).",
+  missing_printLayout:
+    "Excel này chưa hỗ trợ {set} {version}: báo cáo quý được tạo nhưng chưa đặt trang in (A4, vừa khổ ngang, lặp dòng tiêu đề). Hãy đặt trong tab Bố trí Trang trước khi in.",
   views: "Các mục",
   overview: "Tổng quan",
   findings: "Kết quả kiểm tra",
@@ -138,9 +140,11 @@ const EN: typeof VI = {
   overwrite: "Overwrite",
   openSheets: "Open sheet:",
   openSheet: "Open sheet {sheet}",
-  needsExcel: "Open this pane in Excel (Microsoft 365 or Excel 2021 or later).",
+  needsExcel: "Open this pane in Excel (Microsoft 365, Excel 2019 or later, Excel on the web).",
   needsApi:
-    "This Excel does not support ExcelApi 1.7. Please update Office (Microsoft 365 or Excel 2021 or later).",
+    "This Excel does not support {set} {version}. Please update Office (Microsoft 365, Excel 2019 or later, Excel on the web).",
+  missing_printLayout:
+    "This Excel does not support {set} {version}: the quarterly summary is written without its page setup (A4, fit to width, repeated title rows). Set it on the Page Layout tab before printing.",
   views: "Views",
   overview: "Overview",
   findings: "Findings",

@@ -387,7 +387,7 @@ describeBrowser("task pane in Chromium", () => {
       page.getByRole("button", { name: "Tải kết quả (.xlsx)" }).click(),
     ]);
     const saved = await XlsxWorkbook.load(await fs.readFile((await download.path()) as string));
-    const names = saved.workbook.worksheets.map((w) => w.name);
+    const names = await saved.sheetNames();
     expect(names).toEqual(expect.arrayContaining(["Kết quả", "Xếp hạng", "Kiểm tra", summaryName]));
     const rerun = runPlan(await saved.readGrids(), { lang: "vi" });
     expect(rerun.plan.settings.gradeGood).toBe(95);
@@ -614,11 +614,16 @@ describeBrowser("task pane in Chromium", () => {
   it("lists errors first and names the unit and indicator of a finding with their codes", async () => {
     const broken = await XlsxWorkbook.load(await fs.readFile(sampleFile));
     // A unit code written twice: an error on the Đơn vị sheet, after the Chỉ tiêu and Số liệu warnings.
-    const units = broken.workbook.getWorksheet(expected.plan.layout.units!.sheet)!;
     const victim = expected.plan.units
       .filter((u) => !expected.findings.some((f) => f.params.unit === u.code))
       .at(-1)!;
-    units.getCell(victim.cell.row, victim.cell.col).value = expected.plan.units[0].code;
+    broken.writeCells([
+      {
+        sheet: expected.plan.layout.units!.sheet,
+        cell: a1(victim.cell.row, victim.cell.col),
+        value: expected.plan.units[0].code,
+      },
+    ]);
     const page = await newPage();
     await page.goto(`${server.url}/preview.html`);
     await page.locator('input[type="file"]').setInputFiles({

@@ -95,7 +95,7 @@ describe("compute on an .xlsx file", () => {
         .filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f))
         .map((f) => zip.file(f)!.async("string")),
     );
-    expect(sheets.filter((s) => s.includes('<drawing r:id="rIdIctplanDrawing"/>'))).toHaveLength(1);
+    expect(sheets.filter((s) => /<drawing r:id="rId\d+"\/>/.test(s))).toHaveLength(1);
   });
 
   it("is idempotent: computing its own output again gives the same output sheets", async () => {
@@ -108,7 +108,7 @@ describe("compute on an .xlsx file", () => {
 
   it("refuses to overwrite an output sheet the user edited, unless forced", async () => {
     const wb = await XlsxWorkbook.load(output);
-    wb.workbook.getWorksheet("Xếp hạng")!.getCell("B5").value = "Ghi chú của tôi";
+    wb.writeCells([{ sheet: "Xếp hạng", cell: "B5", value: "Ghi chú của tôi" }]);
     const edited = await wb.save();
     await expect(computeOnce(edited)).rejects.toBeInstanceOf(EditedOutputError);
     const forced = await computeOnce(edited, true);
@@ -117,16 +117,19 @@ describe("compute on an .xlsx file", () => {
   });
 
   it("never writes over a sheet it does not own", async () => {
-    const wb = await XlsxWorkbook.load(input);
-    wb.workbook.addWorksheet("Kết quả").getCell("A1").value = "của người dùng";
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(input as unknown as ExcelJS.Buffer);
+    book.addWorksheet("Kết quả").getCell("A1").value = "của người dùng";
+    const wb = await XlsxWorkbook.load(new Uint8Array(await book.xlsx.writeBuffer()));
     const run = runPlan(await wb.readGrids(), { period: "2015-Q2", lang: "vi", robustness: false });
     await expect(wb.applySheets(run.sheets)).rejects.toThrow(/not owned/);
-    expect(wb.workbook.getWorksheet("Kết quả")!.getCell("A1").value).toBe("của người dùng");
+    const after = await (await XlsxWorkbook.load(await wb.save())).readGrids();
+    expect(byName(after.sheets, "Kết quả")?.values).toEqual([["của người dùng"]]);
   });
 
   it("keeps text that looks like a formula as text", async () => {
     const wb = await XlsxWorkbook.load(input);
-    wb.workbook.getWorksheet("Đơn vị")!.getCell("B2").value = '=HYPERLINK("http://x")';
+    wb.writeCells([{ sheet: "Đơn vị", cell: "B2", value: '=HYPERLINK("http://x")' }]);
     const run = runPlan(await wb.readGrids(), { period: "2015-Q2", lang: "vi", robustness: false });
     await wb.applySheets(run.sheets);
     const out = await XlsxWorkbook.load(await wb.save());
@@ -190,6 +193,6 @@ describe("partial writes", () => {
     const owned = await wb.ownedSheets();
     expect(owned).toContain("Tổng hợp Quý I-2015");
     expect(owned).not.toContain("Tổng hợp Quý II-2015");
-    expect(wb.workbook.getWorksheet("Tổng hợp Quý II-2015")).toBeUndefined();
+    expect(await wb.sheetNames()).not.toContain("Tổng hợp Quý II-2015");
   });
 });

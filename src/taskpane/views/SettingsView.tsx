@@ -23,11 +23,11 @@ function shownValue(def: SettingDef, value: string | number, lang: Lang): string
 /** The typed text read as the Cấu hình sheet would read it; null when it is not an allowed value. */
 function typedValue(def: SettingDef, text: string, lang: Lang): string | number | null {
   if (def.type === "text" || def.type === "enum") return text.trim();
-  if (def.type === "period") return text.trim() === "" ? "" : readSetting(def, text.trim());
+  if (def.type === "period") return text.trim() === "" ? "" : readSetting(def, text.trim(), false);
   const n = parseNumber(lang, text.replace(/%\s*$/, ""));
   if (n === null) return null;
   // A percentage is typed 0–100 here; the sheet holds the fraction.
-  return readSetting(def, def.type === "percent" ? `${n}%` : n);
+  return readSetting(def, def.type === "percent" ? `${n}%` : n, false);
 }
 
 /** The allowed values, in a few words: from the setting's type, or its list of values. */

@@ -1,12 +1,12 @@
-/** Native Excel charts for the .xlsx path: ExcelJS writes no charts, so DrawingML chart parts are added to the package. */
-import JSZip from "jszip";
+/** Native Excel charts for the .xlsx path: DrawingML chart and drawing parts for an output sheet's chart specs. */
 import type { ChartSpec, SheetSpec, SpecValue } from "../../engine/sheetSpec";
 import { columnLetter, parseA1 } from "../../engine/grid";
 
 const esc = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-function cellValues(spec: SheetSpec): Map<string, SpecValue> {
+/** The literal values of a spec's cells by "row,col" (the charts' cached points). */
+export function cellValues(spec: SheetSpec): Map<string, SpecValue> {
   const m = new Map<string, SpecValue>();
   for (const b of spec.blocks)
     b.cells.forEach((row, i) => row.forEach((c, j) => m.set(`${b.row + i},${b.col + j}`, c.value ?? null)));
@@ -84,7 +84,8 @@ export function chartXml(sheet: string, chart: ChartSpec, values: Map<string, Sp
   );
 }
 
-function drawingXml(charts: readonly ChartSpec[], firstRel: number): string {
+/** The drawing part that places a sheet's charts; chart i is linked by relationship rId(firstRel + i). */
+export function drawingXml(charts: readonly ChartSpec[], firstRel: number): string {
   const anchors = charts
     .map((c, i) => {
       const id = i + 2;
@@ -101,118 +102,4 @@ function drawingXml(charts: readonly ChartSpec[], firstRel: number): string {
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${anchors}</xdr:wsDr>`
   );
-}
-
-const REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
-const T_DRAWING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
-const T_CHART = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart";
-
-/** Resolves sheet names to their part paths through workbook.xml and its relationships. */
-async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
-  const wbXml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
-  const relsXml = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
-  const targets = new Map<string, string>();
-  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = /Id="([^"]+)"/.exec(m[0])?.[1];
-    const target = /Target="([^"]+)"/.exec(m[0])?.[1];
-    if (id && target) targets.set(id, target.replace(/^\/?xl\//, "").replace(/^\//, ""));
-  }
-  const out = new Map<string, string>();
-  for (const m of wbXml.matchAll(/<sheet\b[^>]*>/g)) {
-    const name = /name="([^"]+)"/.exec(m[0])?.[1];
-    const rid = /r:id="([^"]+)"/.exec(m[0])?.[1];
-    if (name && rid && targets.has(rid)) out.set(decodeXml(name), `xl/${targets.get(rid)}`);
-  }
-  return out;
-}
-
-function decodeXml(s: string): string {
-  return s
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-}
-
-const AFTER_DRAWING = [
-  "<legacyDrawing",
-  "<legacyDrawingHF",
-  "<drawingHF",
-  "<picture",
-  "<oleObjects",
-  "<controls",
-  "<webPublishItems",
-  "<tableParts",
-  "<extLst",
-  "</worksheet>",
-];
-
-/** Adds the charts of the given sheet specs to an .xlsx package. */
-export async function addCharts(
-  xlsx: Uint8Array,
-  _order: readonly string[],
-  specs: readonly SheetSpec[],
-): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(xlsx);
-  const parts = await sheetParts(zip);
-  let types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
-  let chartNo = 0;
-  let drawingNo = 0;
-  for (const spec of specs) {
-    const part = parts.get(spec.name);
-    const charts = spec.charts ?? [];
-    if (!part || !charts.length) continue;
-    drawingNo++;
-    const values = cellValues(spec);
-    const drawingRels: string[] = [];
-    charts.forEach((c, i) => {
-      chartNo++;
-      zip.file(`xl/charts/chart${chartNo}.xml`, chartXml(spec.name, c, values));
-      drawingRels.push(
-        `<Relationship Id="rId${i + 1}" Type="${T_CHART}" Target="../charts/chart${chartNo}.xml"/>`,
-      );
-      types = types.replace(
-        "</Types>",
-        `<Override PartName="/xl/charts/chart${chartNo}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>`,
-      );
-    });
-    zip.file(`xl/drawings/drawing${drawingNo}.xml`, drawingXml(charts, 1));
-    zip.file(
-      `xl/drawings/_rels/drawing${drawingNo}.xml.rels`,
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${REL_NS}">${drawingRels.join("")}</Relationships>`,
-    );
-    types = types.replace(
-      "</Types>",
-      `<Override PartName="/xl/drawings/drawing${drawingNo}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>`,
-    );
-    const relsPath = part.replace(/([^/]+)$/, "_rels/$1.rels");
-    let rels =
-      (await zip.file(relsPath)?.async("string")) ??
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${REL_NS}"></Relationships>`;
-    const rid = "rIdIctplanDrawing";
-    rels = rels.replace(
-      "</Relationships>",
-      `<Relationship Id="${rid}" Type="${T_DRAWING}" Target="../drawings/drawing${drawingNo}.xml"/></Relationships>`,
-    );
-    zip.file(relsPath, rels);
-    let sheetXml = (await zip.file(part)?.async("string")) ?? "";
-    if (!sheetXml.includes('xmlns:r="'))
-      sheetXml = sheetXml.replace(
-        "<worksheet ",
-        `<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" `,
-      );
-    // Only top-level elements count: data bars carry an <extLst> of their own inside conditional formatting.
-    const topFrom = Math.max(
-      sheetXml.lastIndexOf("</conditionalFormatting>"),
-      sheetXml.lastIndexOf("</sheetData>"),
-    );
-    const at = AFTER_DRAWING.map((t) => sheetXml.indexOf(t, topFrom))
-      .filter((i) => i >= 0)
-      .sort((a, b) => a - b)[0];
-    sheetXml = sheetXml.slice(0, at) + `<drawing r:id="${rid}"/>` + sheetXml.slice(at);
-    zip.file(part, sheetXml);
-  }
-  zip.file("[Content_Types].xml", types);
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

@@ -1,31 +1,20 @@
-/** Applying a declarative SheetSpec to an ExcelJS worksheet. */
-import type ExcelJS from "exceljs";
-import type { CellStyle, ConditionalFormatSpec, SheetSpec, SpecCell } from "../../engine/sheetSpec";
-import { parseA1 } from "../../engine/grid";
-import { NO_TICK, type Tick } from "../yielder";
+/**
+ * Writing a declarative SheetSpec as SpreadsheetML: the worksheet part (cells with their cached results, styles,
+ * merges, widths, frozen panes, conditional formats, print setup, tab colour) and its table parts.
+ */
+import type {
+  ConditionalFormatSpec,
+  SheetSpec,
+  SpecCell,
+  SpecValue,
+  TableSpec,
+} from "../../engine/sheetSpec";
+import { a1, parseA1 } from "../../engine/grid";
+import type { StyleBook } from "./styles";
+import { esc, escText } from "./xml";
 
-const argb = (rgb: string) => `FF${rgb.toUpperCase()}`;
-
-function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
-  if (s.bold || s.italic || s.fontSize || s.fontColor)
-    cell.font = {
-      ...(s.bold ? { bold: true } : {}),
-      ...(s.italic ? { italic: true } : {}),
-      ...(s.fontSize ? { size: s.fontSize } : {}),
-      ...(s.fontColor ? { color: { argb: argb(s.fontColor) } } : {}),
-    };
-  if (s.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
-  if (s.horizontal || s.wrap)
-    cell.alignment = {
-      ...(s.horizontal ? { horizontal: s.horizontal } : {}),
-      ...(s.wrap ? { wrapText: true } : {}),
-      vertical: "middle",
-    };
-  if (s.border) {
-    const thin = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
-    cell.border = { top: thin, left: thin, bottom: thin, right: thin };
-  }
-}
+export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /**
  * Functions newer than Excel 2007 are stored in the file with the "_xlfn." prefix (ECMA-376 / MS-XLSX); without
@@ -39,135 +28,201 @@ export function fileFormula(formula: string): string {
   return formula.replace(/^=/, "").replace(FUTURE_FUNCTIONS, "_xlfn.$1(");
 }
 
-/** Writes one spec cell: a formula with its cached result, or a literal (text always stays text). */
-export function writeCell(cell: ExcelJS.Cell, c: SpecCell): void {
+/** A number as SpreadsheetML stores it; NaN and infinities have no such form. */
+const numText = (n: number) => (Number.isFinite(n) ? String(n) : null);
+
+/** One cell's XML. Every formula carries its cached result, 0, FALSE and "" included; text is never a formula. */
+export function cellXml(ref: string, c: SpecCell, style: number): string {
+  const s = style ? ` s="${style}"` : "";
+  const v: SpecValue | undefined = c.value;
   if (c.formula) {
-    const result = c.value === null || c.value === undefined ? undefined : c.value;
-    cell.value = {
-      formula: fileFormula(c.formula),
-      ...(result !== undefined ? { result } : {}),
-    } as ExcelJS.CellFormulaValue;
-  } else if (c.value !== undefined) {
-    cell.value = c.value;
-  }
-  if (c.numberFormat) cell.numFmt = c.numberFormat;
-  if (c.style) applyStyle(cell, c.style);
-}
-
-function conditional(cf: ConditionalFormatSpec, priority: number): ExcelJS.ConditionalFormattingOptions {
-  const fill = (rgb: string, font?: string): Partial<ExcelJS.Style> => ({
-    fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(rgb) } },
-    ...(font ? { font: { color: { argb: argb(font) } } } : {}),
-  });
-  switch (cf.type) {
-    case "cellIs":
-      return {
-        ref: cf.range,
-        rules: [
-          {
-            type: "cellIs",
-            priority,
-            operator: cf.operator as ExcelJS.CellIsOperators,
-            formulae: [...cf.operands],
-            style: fill(cf.fill, cf.fontColor),
-          },
-        ],
-      };
-    case "textEquals": {
-      const first = cf.range.split(":")[0].replace(/\$/g, "");
-      const text = cf.text.replace(/"/g, '""');
-      return {
-        ref: cf.range,
-        rules: [
-          {
-            type: "expression",
-            priority,
-            formulae: [`${first}="${text}"`],
-            style: fill(cf.fill, cf.fontColor),
-          },
-        ],
-      };
+    const f = `<f>${esc(fileFormula(c.formula))}</f>`;
+    if (typeof v === "number") {
+      const t = numText(v);
+      return t === null
+        ? `<c r="${ref}"${s} t="e">${f}<v>#NUM!</v></c>`
+        : `<c r="${ref}"${s}>${f}<v>${t}</v></c>`;
     }
-    case "dataBar":
-      return {
-        ref: cf.range,
-        rules: [
-          {
-            type: "dataBar",
-            priority,
-            cfvo: [{ type: "min" }, { type: "max" }],
-            color: { argb: argb(cf.color) },
-          } as unknown as ExcelJS.DataBarRuleType,
-        ],
-      };
-    case "colorScale":
-      return {
-        ref: cf.range,
-        rules: [
-          {
-            type: "colorScale",
-            priority,
-            cfvo:
-              cf.colors.length === 3
-                ? [{ type: "min" }, { type: "percentile", value: 50 }, { type: "max" }]
-                : [{ type: "min" }, { type: "max" }],
-            color: cf.colors.map((c) => ({ argb: argb(c) })),
-          },
-        ],
-      };
+    if (typeof v === "boolean") return `<c r="${ref}"${s} t="b">${f}<v>${v ? 1 : 0}</v></c>`;
+    // A formula whose result is text, or blank ("" as Excel caches a formula that returns "").
+    return `<c r="${ref}"${s} t="str">${f}<v>${escText(typeof v === "string" ? v : "")}</v></c>`;
   }
+  if (typeof v === "number") {
+    const t = numText(v);
+    return t === null ? `<c r="${ref}"${s} t="e"><v>#NUM!</v></c>` : `<c r="${ref}"${s}><v>${t}</v></c>`;
+  }
+  if (typeof v === "boolean") return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
+  if (typeof v === "string") {
+    const space = v !== v.trim() || v.includes("\n") ? ` xml:space="preserve"` : "";
+    return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${escText(v)}</t></is></c>`;
+  }
+  return s ? `<c r="${ref}"${s}/>` : "";
 }
 
-/**
- * Fills a (new, empty) worksheet from a spec; charts are added to the package afterwards (see charts.ts).
- * `tick` is awaited after each row, so a page writing a large sheet can stay responsive.
- */
-export async function applySpec(ws: ExcelJS.Worksheet, spec: SheetSpec, tick: Tick = NO_TICK): Promise<void> {
+function conditionalXml(cf: ConditionalFormatSpec, priority: number, styles: StyleBook): string {
+  const sqref = cf.range.replace(/\$/g, "");
+  const rule = (() => {
+    switch (cf.type) {
+      case "cellIs":
+        return (
+          `<cfRule type="cellIs" dxfId="${styles.dxf(cf.fill, cf.fontColor)}" priority="${priority}" operator="${cf.operator}">` +
+          cf.operands.map((o) => `<formula>${esc(o)}</formula>`).join("") +
+          `</cfRule>`
+        );
+      case "textEquals": {
+        const first = sqref.split(":")[0];
+        const text = cf.text.replace(/"/g, '""');
+        return `<cfRule type="expression" dxfId="${styles.dxf(cf.fill, cf.fontColor)}" priority="${priority}"><formula>${esc(`${first}="${text}"`)}</formula></cfRule>`;
+      }
+      case "dataBar":
+        return `<cfRule type="dataBar" priority="${priority}"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="FF${cf.color.toUpperCase()}"/></dataBar></cfRule>`;
+      case "colorScale": {
+        const cfvo =
+          cf.colors.length === 3
+            ? `<cfvo type="min"/><cfvo type="percentile" val="50"/><cfvo type="max"/>`
+            : `<cfvo type="min"/><cfvo type="max"/>`;
+        const colors = cf.colors.map((c) => `<color rgb="FF${c.toUpperCase()}"/>`).join("");
+        return `<cfRule type="colorScale" priority="${priority}"><colorScale>${cfvo}${colors}</colorScale></cfRule>`;
+      }
+    }
+  })();
+  return `<conditionalFormatting sqref="${sqref}">${rule}</conditionalFormatting>`;
+}
+
+/** The text a table header cell shows (table column names must equal their header cells). */
+function headerText(c: SpecCell | undefined, j: number): string {
+  const v = c?.value;
+  return v === null || v === undefined || v === "" ? `#${j + 1}` : String(v);
+}
+
+/** The spec's cells by 1-based row and column. */
+function cellAtSpec(spec: SheetSpec, row: number, col: number): SpecCell | undefined {
   for (const b of spec.blocks) {
-    for (let i = 0; i < b.cells.length; i++) {
-      const r = ws.getRow(b.row + i);
-      b.cells[i].forEach((c, j) => writeCell(r.getCell(b.col + j), c));
-      await tick();
-    }
+    const r = b.cells[row - b.row];
+    if (r && col >= b.col && col - b.col < r.length) return r[col - b.col];
   }
-  for (const m of spec.merges ?? []) ws.mergeCells(m);
-  for (const w of spec.columnWidths ?? []) ws.getColumn(w.col).width = w.width;
-  if (spec.freeze) ws.views = [{ state: "frozen", xSplit: spec.freeze.cols, ySplit: spec.freeze.rows }];
+  return undefined;
+}
+
+/** A table's column names: its header cells' text, made unique as Excel requires. */
+export function tableColumns(spec: SheetSpec, t: TableSpec): string[] | null {
+  const [from, to] = t.range.split(":").map((x) => parseA1(x));
+  if (!from || !to || to.row <= from.row) return null;
+  const seen = new Set<string>();
+  return Array.from({ length: to.col - from.col + 1 }, (_, j) => {
+    const base = headerText(cellAtSpec(spec, from.row, from.col + j), j);
+    let name = base;
+    for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${base}${k}`;
+    seen.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/** The table part of one table spec. */
+export function tableXml(t: TableSpec, id: number, name: string, columns: readonly string[]): string {
+  const ref = t.range.replace(/\$/g, "");
+  const cols = columns.map((c, i) => `<tableColumn id="${i + 1}" name="${esc(c)}"/>`).join("");
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<table xmlns="${MAIN_NS}" id="${id}" name="${esc(name)}" displayName="${esc(name)}" ref="${ref}" headerRowCount="1" totalsRowShown="0">` +
+    `<autoFilter ref="${ref}"/><tableColumns count="${columns.length}">${cols}</tableColumns>` +
+    `<tableStyleInfo name="${esc(t.style ?? "TableStyleLight9")}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`
+  );
+}
+
+/** Relationship ids the worksheet refers to: its drawing (charts) and its tables. */
+export interface SheetLinks {
+  readonly drawing?: string;
+  readonly tables: readonly string[];
+}
+
+/** The worksheet part of a spec. Table header cells are written as the table's column names. */
+export function sheetXml(spec: SheetSpec, styles: StyleBook, links: SheetLinks): string {
+  const rows = new Map<number, { col: number; xml: string }[]>();
+  const headerNames = new Map<string, string>();
   for (const t of spec.tables ?? []) {
-    // An Excel table over cells already written: ExcelJS wants the header names and the rows' values again.
-    const [from, to] = t.range.split(":").map((x) => parseA1(x));
-    if (!from || !to || to.row <= from.row) continue;
-    const width = to.col - from.col + 1;
-    const header = Array.from({ length: width }, (_, j) =>
-      String(ws.getCell(from.row, from.col + j).value ?? `#${j + 1}`),
-    );
-    const rows: ExcelJS.CellValue[][] = [];
-    for (let i = 0; i < to.row - from.row; i++) {
-      rows.push(Array.from({ length: width }, (_, j) => ws.getCell(from.row + 1 + i, from.col + j).value));
-      await tick();
-    }
-    ws.addTable({
-      name: t.name,
-      ref: t.range.split(":")[0],
-      headerRow: true,
-      style: {
-        theme: (t.style as ExcelJS.TableStyleProperties["theme"]) ?? "TableStyleLight9",
-        showRowStripes: true,
-      },
-      columns: header.map((name) => ({ name, filterButton: true })),
-      rows,
+    const from = parseA1(t.range.split(":")[0]);
+    const cols = tableColumns(spec, t);
+    if (from && cols) cols.forEach((n, j) => headerNames.set(`${from.row},${from.col + j}`, n));
+  }
+  for (const b of spec.blocks) {
+    b.cells.forEach((cells, i) => {
+      const r = b.row + i;
+      let list = rows.get(r);
+      if (!list) rows.set(r, (list = []));
+      cells.forEach((c, j) => {
+        const col = b.col + j;
+        const header = headerNames.get(`${r},${col}`);
+        const cell = header !== undefined && !c.formula ? { ...c, value: header } : c;
+        const xml = cellXml(a1(r, col), cell, styles.cellStyle(c.style, c.numberFormat));
+        if (xml) list.push({ col, xml });
+      });
     });
   }
+  const out: string[] = [];
+  const tabColor = spec.tabColor ? `<tabColor rgb="FF${spec.tabColor.toUpperCase()}"/>` : "";
+  const fit = spec.print ? `<pageSetUpPr fitToPage="1"/>` : "";
+  out.push(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
+  );
+  if (tabColor || fit) out.push(`<sheetPr>${tabColor}${fit}</sheetPr>`);
+  const fr = spec.freeze;
+  if (fr && (fr.rows || fr.cols)) {
+    const pane = fr.rows && fr.cols ? "bottomRight" : fr.rows ? "bottomLeft" : "topRight";
+    out.push(
+      `<sheetViews><sheetView workbookViewId="0"><pane${fr.cols ? ` xSplit="${fr.cols}"` : ""}${fr.rows ? ` ySplit="${fr.rows}"` : ""} topLeftCell="${a1(fr.rows + 1, fr.cols + 1)}" activePane="${pane}" state="frozen"/></sheetView></sheetViews>`,
+    );
+  } else out.push(`<sheetViews><sheetView workbookViewId="0"/></sheetViews>`);
+  out.push(`<sheetFormatPr defaultRowHeight="15"/>`);
+  const widths = [...(spec.columnWidths ?? [])].sort((a, b) => a.col - b.col);
+  if (widths.length)
+    out.push(
+      `<cols>${widths.map((w) => `<col min="${w.col}" max="${w.col}" width="${w.width}" customWidth="1"/>`).join("")}</cols>`,
+    );
+  out.push("<sheetData>");
+  for (const r of [...rows.keys()].sort((a, b) => a - b)) {
+    const list = rows.get(r) as { col: number; xml: string }[];
+    if (!list.length) continue;
+    let sorted = true;
+    for (let k = 1; k < list.length; k++) if (list[k].col <= list[k - 1].col) sorted = false;
+    if (!sorted) {
+      // Later blocks win where blocks overlap, as they would when written one after the other.
+      const byCol = new Map<number, string>();
+      for (const c of list) byCol.set(c.col, c.xml);
+      list.length = 0;
+      for (const col of [...byCol.keys()].sort((a, b) => a - b))
+        list.push({ col, xml: byCol.get(col) as string });
+    }
+    let row = `<row r="${r}">`;
+    for (const c of list) row += c.xml;
+    out.push(row + "</row>");
+  }
+  out.push("</sheetData>");
+  const merges = spec.merges ?? [];
+  if (merges.length)
+    out.push(
+      `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m.replace(/\$/g, "")}"/>`).join("")}</mergeCells>`,
+    );
   let priority = 1;
-  for (const cf of spec.conditionalFormats ?? []) ws.addConditionalFormatting(conditional(cf, priority++));
+  for (const cf of spec.conditionalFormats ?? []) out.push(conditionalXml(cf, priority++, styles));
+  out.push(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`);
   if (spec.print)
-    ws.pageSetup = {
-      orientation: spec.print.orientation,
-      paperSize: 9,
-      fitToPage: true,
-      fitToWidth: spec.print.fitToWidth,
-      fitToHeight: 0,
-      ...(spec.print.titleRows ? { printTitlesRow: spec.print.titleRows } : {}),
-    };
-  if (spec.tabColor) ws.properties.tabColor = { argb: argb(spec.tabColor) };
+    out.push(
+      `<pageSetup paperSize="9" orientation="${spec.print.orientation}" fitToWidth="${spec.print.fitToWidth}" fitToHeight="0"/>`,
+    );
+  if (links.drawing) out.push(`<drawing r:id="${links.drawing}"/>`);
+  if (links.tables.length)
+    out.push(
+      `<tableParts count="${links.tables.length}">${links.tables.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`,
+    );
+  out.push("</worksheet>");
+  return out.join("");
+}
+
+/** Print titles of a spec as a defined name's formula, e.g. 'Xếp hạng'!$1:$4. */
+export function printTitles(spec: SheetSpec): string | null {
+  const rows = spec.print?.titleRows;
+  if (!rows) return null;
+  const [a, b] = rows.split(":");
+  return `'${spec.name.replace(/'/g, "''")}'!$${a}:$${b ?? a}`;
 }

@@ -1,6 +1,10 @@
-/** The .xlsx adapter: ExcelJS in Node and the browser, implementing the workbook port. */
-import ExcelJS from "exceljs";
-import type { WorkbookGrids } from "../../engine/grid";
+/**
+ * The .xlsx adapter, in Node and the browser: the file's zip package is kept as it came, the product's own sheets
+ * (and their tables, drawings and charts) are written into it as SpreadsheetML, and the workbook's sheet list,
+ * relationships, content types and style sheet are edited in place. Every other part stays byte for byte.
+ */
+import type ExcelJS from "exceljs";
+import type { Grid, WorkbookGrids } from "../../engine/grid";
 import type { SheetSpec } from "../../engine/sheetSpec";
 import type { ApplyOptions, WorkbookPort } from "../port";
 import type { CellEdit } from "../../engine/settingsEdit";
@@ -8,116 +12,661 @@ import {
   EditedOutputError,
   assertNoUserSheetClash,
   META_SHEET,
+  fnv1a,
   gridFingerprint,
   replacedBy,
   specFingerprint,
   type OwnedSheet,
 } from "../ownership";
-import { worksheetToGrid } from "./read";
-import { NO_TICK, type Tick } from "../yielder";
-import { applySpec } from "./write";
-import { addCharts } from "./charts";
+import { readDateStyles, readPercentStyles, readSharedStrings, readSheet, type ReadContext } from "./read";
+import { REL_NS, printTitles, sheetXml, tableColumns, tableXml } from "./write";
+import { cellValues, chartXml, drawingXml } from "./charts";
+import { MINIMAL_STYLES, StyleBook } from "./styles";
+import { writeCellsXml } from "./editCells";
+import { ZipPackage } from "./zipPackage";
+import { DEFAULT_LIMITS, WorkbookProblem, type ReadLimits } from "./problems";
+import { attrLocal, attrs, elements, esc, prefixFor, rootPrefix } from "./xml";
+
+const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
+const T = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+const CT = {
+  sheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+  table: "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml",
+  drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
+  chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+  styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+};
+
+interface Relationship {
+  readonly id: string;
+  readonly type: string;
+  readonly target: string;
+  readonly external: boolean;
+}
+
+interface SheetEntry {
+  name: string;
+  readonly sheetId: number;
+  readonly rid: string;
+  readonly state: string;
+  /** The part, resolved; null when the relationship is missing. */
+  readonly part: string | null;
+  readonly kind: "worksheet" | "other";
+}
+
+const dirOf = (part: string) => part.slice(0, part.lastIndexOf("/") + 1);
+const relsOf = (part: string) => `${dirOf(part)}_rels/${part.slice(part.lastIndexOf("/") + 1)}.rels`;
+const typeIs = (type: string, what: string) => type.endsWith(`/${what}`);
+
+/** The part a relationship target names, relative to the part that holds the relationship. */
+function resolve(base: string, target: string): string {
+  const path = target.startsWith("/") ? target.slice(1) : dirOf(base) + target;
+  const out: string[] = [];
+  for (const seg of path.split("/")) {
+    if (seg === "..") out.pop();
+    else if (seg !== "." && seg !== "") out.push(seg);
+  }
+  return out.join("/");
+}
+
+/** A target for `part` written relative to the folder of `from`. */
+function relative(from: string, part: string): string {
+  const a = dirOf(from).split("/").filter(Boolean);
+  const b = part.split("/");
+  let k = 0;
+  while (k < a.length && k < b.length - 1 && a[k] === b[k]) k++;
+  return "../".repeat(a.length - k) + b.slice(k).join("/");
+}
+
+function parseRels(xml: string | null): Relationship[] {
+  if (!xml) return [];
+  return elements(xml, ["Relationship"]).map((e) => {
+    const a = attrs(e.attrText);
+    return {
+      id: a.get("Id") ?? "",
+      type: a.get("Type") ?? "",
+      target: a.get("Target") ?? "",
+      external: a.get("TargetMode") === "External",
+    };
+  });
+}
+
+const emptyRels = () =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL_NS}"></Relationships>`;
+
+/** The meta sheet's row that records the package digest (no sheet name, so older readers skip it). */
+const DIGEST_KIND = "package";
+
+/** The lowest "prefix{n}suffix" not in use. */
+function freeName(taken: (name: string) => boolean, prefix: string, suffix: string): string {
+  for (let n = 1; ; n++) if (!taken(`${prefix}${n}${suffix}`)) return `${prefix}${n}${suffix}`;
+}
 
 /** An .xlsx workbook held in memory. */
 export class XlsxWorkbook implements WorkbookPort {
-  private readonly charts = new Map<string, SheetSpec>();
-  /** Awaited between rows of long reads and writes; a page sets a cooperative one to stay responsive. */
-  tick: Tick = NO_TICK;
+  private pkg!: ZipPackage;
+  private wbPart = "xl/workbook.xml";
+  private wbXml = "";
+  private sheets: SheetEntry[] = [];
+  private date1904 = false;
+  private sharedStrings: string[] | null = null;
+  private dateStyles: boolean[] | null = null;
+  private percentStyles: (string | null)[] = [];
+  private readonly grids = new Map<string, Grid>();
+  private readonly pendingEdits: CellEdit[] = [];
+  private ready: Promise<void>;
 
-  private constructor(readonly workbook: ExcelJS.Workbook) {}
-
-  /** Loads a workbook from the bytes of an .xlsx file. */
-  static async load(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
-    const wb = new ExcelJS.Workbook();
-    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-    return new XlsxWorkbook(wb);
+  private constructor(source: () => Promise<ZipPackage>) {
+    this.ready = source().then((pkg) => this.init(pkg));
   }
 
-  /** Wraps a workbook built in memory (the template writer). */
+  /** Loads a workbook from the bytes of an .xlsx file; a file that cannot be read raises a WorkbookProblem. */
+  static async load(
+    data: ArrayBuffer | Uint8Array,
+    limits: ReadLimits = DEFAULT_LIMITS,
+  ): Promise<XlsxWorkbook> {
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    const wb = new XlsxWorkbook(() => ZipPackage.open(bytes, limits));
+    await wb.ready;
+    return wb;
+  }
+
+  /** Wraps a workbook built in memory with ExcelJS (the template writer). */
   static of(wb: ExcelJS.Workbook): XlsxWorkbook {
-    return new XlsxWorkbook(wb);
+    return new XlsxWorkbook(async () => ZipPackage.open(new Uint8Array(await wb.xlsx.writeBuffer())));
+  }
+
+  private async init(pkg: ZipPackage): Promise<void> {
+    this.pkg = pkg;
+    const root = parseRels(await pkg.text("_rels/.rels")).find((r) => typeIs(r.type, "officeDocument"));
+    const candidates = [root ? resolve("", root.target) : null, "xl/workbook.xml"];
+    const wbPart = candidates.find((c): c is string => c !== null && pkg.has(c));
+    if (!wbPart) throw new WorkbookProblem("noWorkbook");
+    this.wbPart = wbPart;
+    this.wbXml = (await pkg.text(wbPart)) ?? "";
+    if (!elements(this.wbXml, ["workbook"]).length)
+      throw new WorkbookProblem("damagedPart", { part: wbPart });
+    const pr = elements(this.wbXml, ["workbookPr"])[0];
+    const d = pr ? attrs(pr.attrText).get("date1904") : undefined;
+    this.date1904 = d === "1" || d === "true";
+    const rels = parseRels(await pkg.text(relsOf(wbPart)));
+    const byId = new Map(rels.map((r) => [r.id, r]));
+    this.sheets = elements(this.wbXml, ["sheet"]).map((e) => {
+      const a = attrs(e.attrText);
+      const rid = attrLocal(a, "id", true) ?? "";
+      const rel = byId.get(rid);
+      const part = rel && !rel.external ? resolve(wbPart, rel.target) : null;
+      return {
+        name: a.get("name") ?? "",
+        sheetId: Number(a.get("sheetId") ?? 0),
+        rid,
+        state: a.get("state") ?? "visible",
+        part: part && pkg.has(part) ? part : null,
+        kind: rel && typeIs(rel.type, "worksheet") ? "worksheet" : "other",
+      };
+    });
+    if (!this.sheets.some((s) => s.kind === "worksheet" && s.part)) throw new WorkbookProblem("noSheets");
+  }
+
+  private async workbookRels(): Promise<Relationship[]> {
+    return parseRels(await this.pkg.text(relsOf(this.wbPart)));
+  }
+
+  private async context(): Promise<ReadContext> {
+    if (!this.sharedStrings || !this.dateStyles) {
+      const rels = await this.workbookRels();
+      const part = (t: string) => {
+        const r = rels.find((x) => typeIs(x.type, t));
+        return r ? resolve(this.wbPart, r.target) : null;
+      };
+      const sst = part("sharedStrings");
+      const styles = part("styles");
+      this.sharedStrings = sst ? readSharedStrings((await this.pkg.text(sst)) ?? "") : [];
+      const stylesXml = styles ? await this.pkg.text(styles) : null;
+      this.dateStyles = readDateStyles(stylesXml);
+      this.percentStyles = readPercentStyles(stylesXml);
+    }
+    return {
+      sharedStrings: this.sharedStrings,
+      dateStyles: this.dateStyles,
+      percentStyles: this.percentStyles,
+      date1904: this.date1904,
+      limits: this.pkg.limits,
+      cells: 0,
+    };
+  }
+
+  private async grid(entry: SheetEntry, ctx: ReadContext): Promise<Grid> {
+    const hit = this.grids.get(entry.name);
+    if (hit) return hit;
+    const xml = entry.part ? await this.pkg.text(entry.part) : null;
+    const g = readSheet(xml ?? "", entry.name, ctx);
+    this.grids.set(entry.name, g);
+    return g;
+  }
+
+  /** Names of all sheets, in workbook order (chart sheets and the hidden ownership sheet included). */
+  async sheetNames(): Promise<string[]> {
+    await this.ready;
+    return this.sheets.map((s) => s.name);
   }
 
   async readGrids(): Promise<WorkbookGrids> {
-    const sheets = [];
-    for (const ws of this.workbook.worksheets)
-      if (ws.name !== META_SHEET) sheets.push(await worksheetToGrid(ws, this.tick));
-    return { sheets };
+    await this.ready;
+    await this.flushEdits();
+    const ctx = await this.context();
+    const out: Grid[] = [];
+    for (const s of this.sheets)
+      if (s.kind === "worksheet" && s.name !== META_SHEET) out.push(await this.grid(s, ctx));
+    return { sheets: out };
   }
 
   /** Owned sheets with their kind and fingerprint, from the hidden meta sheet. */
-  owned(): OwnedSheet[] {
-    const meta = this.workbook.getWorksheet(META_SHEET);
+  async owned(): Promise<OwnedSheet[]> {
+    await this.ready;
+    const meta = this.sheets.find((s) => s.name === META_SHEET && s.kind === "worksheet");
     if (!meta) return [];
+    const g = await this.grid(meta, await this.context());
     const out: OwnedSheet[] = [];
-    meta.eachRow((row, n) => {
-      if (n === 1) return;
-      const [name, kind, fingerprint] = [1, 2, 3].map((c) => String(row.getCell(c).value ?? ""));
-      if (name) out.push({ name, kind, fingerprint });
+    g.values.forEach((row, i) => {
+      if (i === 0) return;
+      const [name, kind, fingerprint] = [0, 1, 2].map((c) => String(row[c] ?? ""));
+      if (name && kind) out.push({ name, kind, fingerprint });
     });
     return out;
   }
 
+  /** Parts the product owns: its sheets and the meta sheet with every part they lead to, and the package-level parts it edits. */
+  private async ownedParts(names: readonly string[]): Promise<Set<string>> {
+    const out = new Set<string>(
+      [this.wbPart, relsOf(this.wbPart), "[Content_Types].xml"].map((p) => p.toLowerCase()),
+    );
+    for (const r of await this.workbookRels())
+      if (typeIs(r.type, "styles") || typeIs(r.type, "calcChain"))
+        out.add(resolve(this.wbPart, r.target).toLowerCase());
+    const walk = async (part: string): Promise<void> => {
+      if (out.has(part.toLowerCase())) return;
+      out.add(part.toLowerCase());
+      out.add(relsOf(part).toLowerCase());
+      for (const r of parseRels(await this.pkg.text(relsOf(part))))
+        if (!r.external && !typeIs(r.type, "worksheet")) await walk(resolve(part, r.target));
+    };
+    for (const s of this.sheets)
+      if (s.part && (names.includes(s.name) || s.name === META_SHEET)) await walk(s.part);
+    return out;
+  }
+
+  /**
+   * A digest of everything in the package the product does not own (each part's CRC-32 and the names of the user's
+   * sheets): recorded when the product writes, so a later run can tell whether anyone changed the file since.
+   */
+  private async packageDigest(owned: readonly string[]): Promise<string> {
+    const mine = await this.ownedParts(owned);
+    const parts = this.pkg.parts().filter((p) => !mine.has(p.toLowerCase()));
+    parts.sort();
+    const lines: string[] = [];
+    for (const p of parts) lines.push(`${p}:${await this.pkg.crc(p)}`);
+    for (const s of this.sheets)
+      if (!owned.includes(s.name) && s.name !== META_SHEET) lines.push(`sheet:${s.name}`);
+    return fnv1a(lines.join("\n"));
+  }
+
+  /** True when this is a file the product wrote and nobody has changed since: its owned sheets and all the rest. */
+  async unchangedSinceWritten(): Promise<boolean> {
+    const owned = await this.owned();
+    const meta = this.sheets.find((s) => s.name === META_SHEET && s.kind === "worksheet");
+    if (!meta || !owned.length) return false;
+    const g = await this.grid(meta, await this.context());
+    const recorded = g.values.find((r) => r[0] === null && r[1] === DIGEST_KIND)?.[2];
+    if ((await this.editedSheets(owned)).length) return false;
+    return typeof recorded === "string" && recorded === (await this.packageDigest(owned.map((o) => o.name)));
+  }
+
   async ownedSheets(): Promise<string[]> {
-    return this.owned().map((o) => o.name);
+    return (await this.owned()).map((o) => o.name);
   }
 
   /** Owned sheets whose content no longer matches what the product wrote. */
-  async editedSheets(among: readonly OwnedSheet[] = this.owned()): Promise<string[]> {
-    const edited: string[] = [];
-    for (const o of among) {
-      const ws = this.workbook.getWorksheet(o.name);
-      if (ws && gridFingerprint(await worksheetToGrid(ws, this.tick)) !== o.fingerprint) edited.push(o.name);
+  async editedSheets(among?: readonly OwnedSheet[]): Promise<string[]> {
+    const list = among ?? (await this.owned());
+    await this.flushEdits();
+    const ctx = await this.context();
+    const out: string[] = [];
+    for (const o of list) {
+      const s = this.sheets.find((x) => x.name === o.name && x.kind === "worksheet");
+      if (s && gridFingerprint(await this.grid(s, ctx)) !== o.fingerprint) out.push(o.name);
     }
-    return edited;
+    return out;
   }
 
   async applySheets(specs: readonly SheetSpec[], options: ApplyOptions = {}): Promise<void> {
-    const owned = this.owned();
+    await this.ready;
+    await this.flushEdits();
+    const owned = await this.owned();
     assertNoUserSheetClash(
-      this.workbook.worksheets.map((ws) => ws.name),
+      this.sheets.map((s) => s.name),
       owned,
       specs,
     );
+    const replaced = replacedBy(owned, specs);
     if (!options.force) {
-      const edited = await this.editedSheets(replacedBy(owned, specs));
+      const edited = await this.editedSheets(replaced);
       if (edited.length) throw new EditedOutputError(edited);
     }
-    // Replace the owned sheets of the same name or kind (a stale summary of another quarter too); keep the rest.
-    const replaced = replacedBy(owned, specs);
-    for (const o of replaced) {
-      const ws = this.workbook.getWorksheet(o.name);
-      if (ws) this.workbook.removeWorksheet(ws.id);
-    }
-    const oldMeta = this.workbook.getWorksheet(META_SHEET);
-    if (oldMeta) this.workbook.removeWorksheet(oldMeta.id);
-    this.charts.clear();
+    const w = await PackageWriter.open(this.pkg, this.wbPart, this.wbXml);
+    // Owned sheets are replaced in their own slot (same position, part and sheetId), so the indices that defined
+    // names and views use for the other sheets never move; new sheets go at the end.
+    const free = this.sheets.filter((s) => replaced.some((o) => o.name === s.name));
     const records: OwnedSheet[] = owned.filter((o) => !replaced.includes(o));
     for (const spec of specs) {
-      const ws = this.workbook.addWorksheet(spec.name);
-      await applySpec(ws, spec, this.tick);
-      if (spec.charts?.length) this.charts.set(spec.name, spec);
+      const kindOf = (s: SheetEntry) => replaced.find((o) => o.name === s.name)?.kind;
+      const slot = free.find((s) => s.name === spec.name) ?? free.find((s) => kindOf(s) === spec.kind);
+      if (slot) free.splice(free.indexOf(slot), 1);
+      await w.writeSheet(spec, slot ?? null, this.sheets);
       records.push({ name: spec.name, kind: spec.kind, fingerprint: specFingerprint(spec) });
     }
-    const meta = this.workbook.addWorksheet(META_SHEET, { state: "veryHidden" });
-    meta.addRow(["sheet", "kind", "fingerprint"]);
-    for (const r of records) meta.addRow([r.name, r.kind, r.fingerprint]);
+    for (const s of free) await w.removeSheet(s, this.sheets);
+    const meta = this.sheets.find((s) => s.name === META_SHEET) ?? null;
+    const digest = await this.packageDigest(records.map((r) => r.name));
+    await w.writeMeta(records, digest, meta, this.sheets);
+    await w.finish();
+    this.wbXml = w.wbXml;
+    this.grids.clear();
+    this.dateStyles = null;
   }
 
-  /** Writes cells of input sheets; strings are stored as text, never as formulas. */
+  /** Writes cells of input sheets; strings are stored as text, never as formulas (applied before the next read or save). */
   writeCells(edits: readonly CellEdit[]): void {
-    for (const e of edits) {
-      const ws = this.workbook.getWorksheet(e.sheet);
-      if (!ws) throw new Error(`no sheet ${e.sheet}`);
-      ws.getCell(e.cell).value = e.value;
+    this.pendingEdits.push(...edits);
+  }
+
+  private async flushEdits(): Promise<void> {
+    if (!this.pendingEdits.length) return;
+    const edits = this.pendingEdits.splice(0);
+    for (const name of new Set(edits.map((e) => e.sheet))) {
+      const s = this.sheets.find((x) => x.name === name && x.kind === "worksheet");
+      if (!s?.part) throw new Error(`no sheet ${name}`);
+      const xml = (await this.pkg.text(s.part)) ?? "";
+      this.pkg.put(
+        s.part,
+        writeCellsXml(
+          xml,
+          edits.filter((e) => e.sheet === name),
+        ),
+      );
+      this.grids.delete(name);
     }
   }
 
-  /** The .xlsx bytes, with the summary's charts added as native DrawingML parts. */
+  /** The .xlsx bytes. */
   async save(): Promise<Uint8Array> {
-    const buf = new Uint8Array(await this.workbook.xlsx.writeBuffer());
-    const sheetOrder = this.workbook.worksheets.map((ws) => ws.name);
-    return this.charts.size ? addCharts(buf, sheetOrder, [...this.charts.values()]) : buf;
+    await this.ready;
+    await this.flushEdits();
+    return this.pkg.generate();
+  }
+}
+
+/** Edits the package-level parts (workbook, its relationships, content types, styles) while sheets are written. */
+class PackageWriter {
+  private readonly p: string;
+  private rPrefix: string;
+  private relsXml: string;
+  private typesXml: string;
+  private readonly styles: StyleBook;
+  private readonly stylesPart: string;
+  private readonly stylesExisted: boolean;
+  private readonly tableNames = new Set<string>();
+  private nextTableId = 1;
+  private readonly titles = new Map<string, string>();
+
+  private constructor(
+    private readonly pkg: ZipPackage,
+    private readonly wbPart: string,
+    public wbXml: string,
+    relsXml: string,
+    typesXml: string,
+    stylesPart: string,
+    stylesXml: string | null,
+  ) {
+    this.p = rootPrefix(wbXml);
+    this.relsXml = relsXml;
+    this.typesXml = typesXml;
+    this.stylesPart = stylesPart;
+    this.stylesExisted = stylesXml !== null;
+    this.styles = new StyleBook(stylesXml ?? MINIMAL_STYLES);
+    const r = prefixFor(wbXml, REL_NS);
+    if (r) this.rPrefix = r;
+    else {
+      this.rPrefix = "r";
+      this.wbXml = wbXml.replace(new RegExp(`<${this.p}workbook\\b`), `$& xmlns:r="${REL_NS}"`);
+    }
+  }
+
+  static async open(pkg: ZipPackage, wbPart: string, wbXml: string): Promise<PackageWriter> {
+    const relsXml = (await pkg.text(relsOf(wbPart))) ?? emptyRels();
+    const typesXml = (await pkg.text("[Content_Types].xml")) ?? "";
+    const stylesRel = parseRels(relsXml).find((r) => typeIs(r.type, "styles"));
+    const stylesPart = stylesRel ? resolve(wbPart, stylesRel.target) : `${dirOf(wbPart)}styles.xml`;
+    const w = new PackageWriter(
+      pkg,
+      wbPart,
+      wbXml,
+      relsXml,
+      typesXml,
+      stylesPart,
+      await pkg.text(stylesPart),
+    );
+    await w.scanNames();
+    return w;
+  }
+
+  /** Table names and ids already in the workbook (tables and defined names share one namespace). */
+  private async scanNames(): Promise<void> {
+    for (const part of this.pkg.parts()) {
+      if (!/\/tables\/[^/]+\.xml$/i.test(part)) continue;
+      const t = elements((await this.pkg.text(part)) ?? "", ["table"])[0];
+      if (!t) continue;
+      const a = attrs(t.attrText);
+      this.nextTableId = Math.max(this.nextTableId, Number(a.get("id") ?? 0) + 1);
+      for (const k of ["name", "displayName"])
+        if (a.get(k)) this.tableNames.add((a.get(k) as string).toLowerCase());
+    }
+    for (const e of elements(this.wbXml, ["definedName"]))
+      this.tableNames.add((attrs(e.attrText).get("name") ?? "").toLowerCase());
+  }
+
+  private addOverride(part: string, type: string): void {
+    this.removeOverride(part);
+    this.typesXml = this.typesXml.replace(
+      /<\/([\w.-]+:)?Types>/,
+      (m, p: string | undefined) =>
+        `<${p ?? ""}Override PartName="/${esc(part)}" ContentType="${type}"/>${m}`,
+    );
+  }
+
+  private removeOverride(part: string): void {
+    const want = `/${part}`.toLowerCase();
+    for (const e of elements(this.typesXml, ["Override"]).reverse())
+      if ((attrs(e.attrText).get("PartName") ?? "").toLowerCase() === want)
+        this.typesXml = this.typesXml.slice(0, e.start) + this.typesXml.slice(e.end);
+  }
+
+  private freeRelId(xml: string): string {
+    const ids = new Set(parseRels(xml).map((r) => r.id));
+    return freeName((n) => ids.has(n), "rId", "");
+  }
+
+  private freePart(prefix: string, suffix: string): string {
+    return freeName((n) => this.pkg.has(n), prefix, suffix);
+  }
+
+  /** Removes a part and, through its relationships, every part only it leads to (an owned sheet's tables, drawing, charts). */
+  private async removeTree(part: string): Promise<void> {
+    const rels = relsOf(part);
+    for (const r of parseRels(await this.pkg.text(rels)))
+      if (!r.external && !typeIs(r.type, "worksheet")) await this.removeTree(resolve(part, r.target));
+    this.pkg.remove(rels);
+    this.pkg.remove(part);
+    this.removeOverride(part);
+  }
+
+  private uniqueTableName(base: string): string {
+    let name = base;
+    for (let k = 2; this.tableNames.has(name.toLowerCase()); k++) name = `${base}_${k}`;
+    this.tableNames.add(name.toLowerCase());
+    return name;
+  }
+
+  /** Writes one output sheet into a slot (an owned sheet it replaces) or a new one at the end. */
+  async writeSheet(spec: SheetSpec, slot: SheetEntry | null, sheets: SheetEntry[]): Promise<void> {
+    let part: string;
+    if (slot?.part) {
+      part = slot.part;
+      await this.removeTree(part);
+      this.renameSheet(slot, spec.name);
+    } else {
+      if (slot) await this.removeSheet(slot, sheets);
+      part = this.addSheet(spec.name, "visible", sheets);
+    }
+    const rels: string[] = [];
+    const tableIds: string[] = [];
+    for (const t of spec.tables ?? []) {
+      const cols = tableColumns(spec, t);
+      if (!cols) continue;
+      const tablePart = this.freePart("xl/tables/table", ".xml");
+      const id = `rId${rels.length + 1}`;
+      this.pkg.put(tablePart, tableXml(t, this.nextTableId++, this.uniqueTableName(t.name), cols));
+      this.addOverride(tablePart, CT.table);
+      rels.push(`<Relationship Id="${id}" Type="${T}table" Target="${relative(part, tablePart)}"/>`);
+      tableIds.push(id);
+    }
+    let drawingId: string | undefined;
+    if (spec.charts?.length) {
+      const drawing = this.freePart("xl/drawings/drawing", ".xml");
+      const values = cellValues(spec);
+      const drawingRels = spec.charts.map((c, i) => {
+        const chartPart = this.freePart("xl/charts/chart", ".xml");
+        this.pkg.put(chartPart, chartXml(spec.name, c, values));
+        this.addOverride(chartPart, CT.chart);
+        return `<Relationship Id="rId${i + 1}" Type="${T}chart" Target="${relative(drawing, chartPart)}"/>`;
+      });
+      this.pkg.put(drawing, drawingXml(spec.charts, 1));
+      this.pkg.put(
+        relsOf(drawing),
+        emptyRels().replace("</Relationships>", `${drawingRels.join("")}</Relationships>`),
+      );
+      this.addOverride(drawing, CT.drawing);
+      drawingId = `rId${rels.length + 1}`;
+      rels.push(`<Relationship Id="${drawingId}" Type="${T}drawing" Target="${relative(part, drawing)}"/>`);
+    }
+    this.pkg.put(part, sheetXml(spec, this.styles, { drawing: drawingId, tables: tableIds }));
+    this.addOverride(part, CT.sheet);
+    if (rels.length)
+      this.pkg.put(relsOf(part), emptyRels().replace("</Relationships>", `${rels.join("")}</Relationships>`));
+    const titles = printTitles(spec);
+    if (titles) this.titles.set(spec.name, titles);
+  }
+
+  /** The hidden sheet that lists the owned sheets, kind and fingerprint. */
+  async writeMeta(
+    records: readonly OwnedSheet[],
+    digest: string,
+    slot: SheetEntry | null,
+    sheets: SheetEntry[],
+  ): Promise<void> {
+    const rows: (string | null)[][] = [
+      ["sheet", "kind", "fingerprint"],
+      ...records.map((r) => [r.name, r.kind, r.fingerprint]),
+      [null, DIGEST_KIND, digest],
+    ];
+    const spec: SheetSpec = {
+      name: META_SHEET,
+      kind: "results",
+      blocks: [{ row: 1, col: 1, cells: rows.map((r) => r.map((value) => ({ value }))) }],
+    };
+    let part: string;
+    if (slot?.part) {
+      part = slot.part;
+      await this.removeTree(part);
+    } else part = this.addSheet(META_SHEET, "veryHidden", sheets);
+    this.pkg.put(part, sheetXml(spec, this.styles, { tables: [] }));
+    this.addOverride(part, CT.sheet);
+  }
+
+  private sheetsElement(): { start: number; end: number; closeAt: number } {
+    const e = elements(this.wbXml, ["sheets"])[0];
+    if (!e) throw new WorkbookProblem("damagedPart", { part: this.wbPart });
+    return { start: e.start, end: e.end, closeAt: e.end - `</${e.qname}>`.length };
+  }
+
+  private addSheet(name: string, state: string, sheets: SheetEntry[]): string {
+    const part = this.freePart(`${dirOf(this.wbPart)}worksheets/sheet`, ".xml");
+    const rid = this.freeRelId(this.relsXml);
+    this.relsXml = this.relsXml.replace(
+      /<\/([\w.-]+:)?Relationships>/,
+      (m, p: string | undefined) =>
+        `<${p ?? ""}Relationship Id="${rid}" Type="${T}worksheet" Target="${relative(this.wbPart, part)}"/>${m}`,
+    );
+    const sheetId = Math.max(0, ...sheets.map((s) => s.sheetId)) + 1;
+    const { closeAt } = this.sheetsElement();
+    const el = `<${this.p}sheet name="${esc(name)}" sheetId="${sheetId}"${state !== "visible" ? ` state="${state}"` : ""} ${this.rPrefix}:id="${rid}"/>`;
+    this.wbXml = this.wbXml.slice(0, closeAt) + el + this.wbXml.slice(closeAt);
+    sheets.push({ name, sheetId, rid, state, part, kind: "worksheet" });
+    return part;
+  }
+
+  private sheetElements() {
+    const { start, end } = this.sheetsElement();
+    return elements(this.wbXml, ["sheet"], start, end);
+  }
+
+  private renameSheet(slot: SheetEntry, name: string): void {
+    const i = this.sheetElements().findIndex((e) => attrs(e.attrText).get("name") === slot.name);
+    const e = this.sheetElements()[i];
+    if (!e) return;
+    const tag = this.wbXml.slice(e.start, e.end).replace(/\bname="[^"]*"/, `name="${esc(name)}"`);
+    this.wbXml = this.wbXml.slice(0, e.start) + tag + this.wbXml.slice(e.end);
+    // Names local to the sheet (print titles) are the product's for an owned sheet: rewritten in finish().
+    this.dropLocalNames(i, false);
+    slot.name = name;
+  }
+
+  /** Removes defined names local to sheet index i; when the sheet itself goes, later sheets' indices move down. */
+  private dropLocalNames(index: number, shift: boolean): void {
+    for (const e of elements(this.wbXml, ["definedName"]).reverse()) {
+      const a = attrs(e.attrText);
+      const local = a.get("localSheetId");
+      if (local === undefined) continue;
+      const n = Number(local);
+      if (n === index && (shift || a.get("name") === "_xlnm.Print_Titles"))
+        this.wbXml = this.wbXml.slice(0, e.start) + this.wbXml.slice(e.end);
+      else if (shift && n > index) {
+        const tag = this.wbXml.slice(e.start, e.end).replace(/localSheetId="\d+"/, `localSheetId="${n - 1}"`);
+        this.wbXml = this.wbXml.slice(0, e.start) + tag + this.wbXml.slice(e.end);
+      }
+    }
+  }
+
+  /** Removes an owned sheet that no new sheet replaces. */
+  async removeSheet(slot: SheetEntry, sheets: SheetEntry[]): Promise<void> {
+    const els = this.sheetElements();
+    const i = els.findIndex((e) => attrs(e.attrText).get("name") === slot.name);
+    if (i >= 0) {
+      this.wbXml = this.wbXml.slice(0, els[i].start) + this.wbXml.slice(els[i].end);
+      this.dropLocalNames(i, true);
+    }
+    for (const e of elements(this.relsXml, ["Relationship"]).reverse())
+      if (attrs(e.attrText).get("Id") === slot.rid)
+        this.relsXml = this.relsXml.slice(0, e.start) + this.relsXml.slice(e.end);
+    if (slot.part) await this.removeTree(slot.part);
+    sheets.splice(sheets.indexOf(slot), 1);
+  }
+
+  /** Print titles, styles, the calculation chain, and the edited package-level parts. */
+  async finish(): Promise<void> {
+    for (const [name, formula] of this.titles) {
+      const index = this.sheetElements().findIndex((e) => attrs(e.attrText).get("name") === name);
+      const el = `<${this.p}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${esc(formula)}</${this.p}definedName>`;
+      const dn = elements(this.wbXml, ["definedNames"])[0];
+      if (dn && !dn.selfClosing) {
+        const at = dn.end - `</${dn.qname}>`.length;
+        this.wbXml = this.wbXml.slice(0, at) + el + this.wbXml.slice(at);
+      } else {
+        const names = `<${this.p}definedNames>${el}</${this.p}definedNames>`;
+        if (dn) this.wbXml = this.wbXml.slice(0, dn.start) + names + this.wbXml.slice(dn.end);
+        else {
+          // definedNames follows sheets, functionGroups and externalReferences (CT_Workbook's order).
+          const after =
+            elements(this.wbXml, ["externalReferences"])[0] ??
+            elements(this.wbXml, ["functionGroups"])[0] ??
+            elements(this.wbXml, ["sheets"])[0];
+          this.wbXml = this.wbXml.slice(0, after.end) + names + this.wbXml.slice(after.end);
+        }
+      }
+    }
+    if (!this.styles.unchanged) {
+      this.pkg.put(this.stylesPart, this.styles.render());
+      if (!this.stylesExisted) {
+        this.addOverride(this.stylesPart, CT.styles);
+        const rid = this.freeRelId(this.relsXml);
+        this.relsXml = this.relsXml.replace(
+          /<\/([\w.-]+:)?Relationships>/,
+          (m, p: string | undefined) =>
+            `<${p ?? ""}Relationship Id="${rid}" Type="${T}styles" Target="${relative(this.wbPart, this.stylesPart)}"/>${m}`,
+        );
+      }
+    }
+    // The calculation chain lists formula cells of the replaced sheets; Excel rebuilds it when it is absent.
+    for (const r of parseRels(this.relsXml).filter((x) => typeIs(x.type, "calcChain"))) {
+      const part = resolve(this.wbPart, r.target);
+      this.pkg.remove(part);
+      this.removeOverride(part);
+      for (const e of elements(this.relsXml, ["Relationship"]).reverse())
+        if (attrs(e.attrText).get("Id") === r.id)
+          this.relsXml = this.relsXml.slice(0, e.start) + this.relsXml.slice(e.end);
+    }
+    this.pkg.put(this.wbPart, this.wbXml);
+    this.pkg.put(relsOf(this.wbPart), this.relsXml);
+    this.pkg.put("[Content_Types].xml", this.typesXml);
   }
 }

@@ -1,0 +1,53 @@
+/** Why a workbook file cannot be read, as data the CLI and the preview turn into the planner's words. */
+
+/** Bounds on what reading a file may cost; each is checked while the file is being unpacked and parsed. */
+export interface ReadLimits {
+  /** Uncompressed bytes of all parts read, together. */
+  readonly maxUncompressedBytes: number;
+  /** Cells holding a value or formula, over all sheets. */
+  readonly maxCells: number;
+  /** Last row holding a value, per sheet (empty rows with only a style cost nothing and are not counted). */
+  readonly maxRows: number;
+  /** Characters of one text value (Excel's own limit is 32,767). */
+  readonly maxTextLength: number;
+}
+
+/** The product's documented limits (docs/limits.md). */
+export const DEFAULT_LIMITS: ReadLimits = {
+  maxUncompressedBytes: 300 * 1024 * 1024,
+  maxCells: 10_000_000,
+  maxRows: 1_048_576,
+  maxTextLength: 32_767,
+};
+
+export type ProblemReason =
+  /** An OLE compound file with an EncryptionInfo stream: an .xlsx encrypted with a password. */
+  | "password"
+  /** An OLE compound file without it: Excel 97–2003 .xls. */
+  | "xls"
+  /** An OpenDocument spreadsheet (.ods). */
+  | "ods"
+  /** Neither a zip nor a compound file. */
+  | "notXlsx"
+  /** A zip that cannot be unpacked (truncated, bad checksums, unsupported compression). */
+  | "damagedZip"
+  /** A zip without a workbook part: not a spreadsheet package. */
+  | "noWorkbook"
+  /** A part whose XML is broken. */
+  | "damagedPart"
+  | "tooLarge"
+  | "tooManyCells"
+  | "tooManyRows"
+  | "textTooLong"
+  /** A workbook without any worksheet. */
+  | "noSheets";
+
+/** A file that cannot be read, with the reason and where (part, sheet, cell) when known. */
+export class WorkbookProblem extends Error {
+  constructor(
+    readonly reason: ProblemReason,
+    readonly params: Readonly<Record<string, string | number>> = {},
+  ) {
+    super(`${reason} ${JSON.stringify(params)}`);
+  }
+}
