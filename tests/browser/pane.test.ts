@@ -362,7 +362,10 @@ describeBrowser("task pane in Chromium", () => {
     await shoot(page, "vi-settings");
     // Every setting of the Cấu hình sheet is here, each with its explanation and allowed values.
     for (const def of SETTINGS) {
-      const field = page.locator(".fui-Field", { has: page.getByText(def.label, { exact: false }) }).first();
+      const label = def.type === "percent" ? `${def.label} (%)` : def.label;
+      const field = page
+        .locator(".fui-Field")
+        .filter({ has: page.locator("label").getByText(label, { exact: true }) });
       await expect(field.textContent()).resolves.toContain(def.description);
       await expect(field.textContent()).resolves.toContain("Cho phép:");
     }
