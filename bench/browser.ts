@@ -5,6 +5,9 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { build, serve } from "../scripts/serve";
 import { haveChromium, launchChromium } from "../scripts/chromium";
+import { XlsxWorkbook } from "../src/workbook/xlsx/xlsxWorkbook";
+import { buildTemplate } from "../src/workbook/xlsx/template";
+import { generatePlanRows } from "./generate";
 
 const officeDist = path.join(__dirname, "..", "node_modules", "@microsoft", "office-js", "dist");
 
@@ -74,4 +77,100 @@ export async function measurePane(): Promise<PaneFigures> {
   }
 }
 
-if (require.main === module) void measurePane().then((f) => console.log(JSON.stringify(f, null, 2)));
+/** Long tasks on the pane's thread during one action, and how fast Cancel answers. */
+export interface StallFigures {
+  units: number;
+  /** ms the action took, click to message. */
+  actionMs: number;
+  /** The longest task (PerformanceObserver "longtask", over 50 ms) and in which stage it happened. */
+  longestTaskMs: number;
+  longestTaskStage: string;
+  /** Every long task over 200 ms: stage and duration. */
+  over200: { stage: string; ms: number }[];
+  /** Progress texts seen during the action (units done of total within the long stages). */
+  progressTexts: number;
+  /** ms from a click on Cancel (at each stage it was tried) until the pane said it was cancelled. */
+  cancelMs: { stage: string; ms: number }[];
+}
+
+/** Opens a generated plan of `units` units in the preview served from `dir` and measures compute + write. */
+export async function measureStalls(dir: string, units = 1000): Promise<StallFigures> {
+  const big = await XlsxWorkbook.of(buildTemplate(generatePlanRows(units, 50, 8))).save();
+  const server = await serve(dir);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const open = async () => {
+      await page.goto(`${server.url}/preview.html?pane=350`);
+      await page.locator('input[type="file"]').setInputFiles({
+        name: "ke-hoach.xlsx",
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer: Buffer.from(big),
+      });
+      await page.locator(".facts").waitFor({ timeout: 120000 });
+      // A string, not a function: tsx would wrap the function's inner names in a helper the page lacks.
+      await page.evaluate(`(() => {
+        window.stalls = [];
+        window.texts = new Set();
+        const stageNow = () => document.querySelector(".pane-progress")?.textContent ?? "idle";
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) window.stalls.push({ stage: stageNow(), ms: Math.round(e.duration) });
+        }).observe({ type: "longtask" });
+        new MutationObserver(() => window.texts.add(stageNow())).observe(document.body, {
+          subtree: true, childList: true, characterData: true,
+        });
+      })()`);
+    };
+    await open();
+    const t0 = Date.now();
+    await page.getByRole("button", { name: "Tính toán & xếp hạng" }).click();
+    await page.getByText(/^Xong: đã ghi/).waitFor({ timeout: 600000 });
+    const actionMs = Date.now() - t0;
+    // Let the observer deliver the last entries.
+    await page.waitForTimeout(500);
+    const { stalls, texts } = await page.evaluate<{
+      stalls: { stage: string; ms: number }[];
+      texts: string[];
+    }>("({ stalls: window.stalls, texts: [...window.texts] })");
+    const longest = stalls.reduce((a, b) => (b.ms > a.ms ? b : a), { stage: "", ms: 0 });
+    const cancelMs: { stage: string; ms: number }[] = [];
+    for (const stage of ["Đang kiểm tra", "Đang tính toán", "Đang lập"]) {
+      await open();
+      await page.getByRole("button", { name: "Tính toán & xếp hạng" }).click();
+      await page.locator(".pane-progress", { hasText: stage }).waitFor({ timeout: 600000 });
+      const ms = await page.evaluate<number>(`new Promise((resolve) => {
+        const start = performance.now();
+        const done = new MutationObserver(() => {
+          if (document.body.textContent.includes("Đã hủy")) {
+            done.disconnect();
+            resolve(performance.now() - start);
+          }
+        });
+        done.observe(document.body, { subtree: true, childList: true, characterData: true });
+        const cancel = [...document.querySelectorAll("button")].find((b) => b.textContent === "Hủy");
+        if (!cancel) resolve(-1);
+        else cancel.click();
+      })`);
+      cancelMs.push({ stage, ms: Math.round(ms) });
+    }
+    return {
+      units,
+      actionMs,
+      longestTaskMs: longest.ms,
+      longestTaskStage: longest.stage,
+      over200: stalls.filter((s) => s.ms > 200),
+      progressTexts: texts.filter((x) => /\d+\/\d+|\d+%/.test(x)).length,
+      cancelMs,
+    };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+if (require.main === module) {
+  // PANE_DIST=dir measures the long tasks of a bundle already built there.
+  const dist = process.env.PANE_DIST;
+  if (dist) void measureStalls(dist).then((f) => console.log(JSON.stringify(f, null, 2)));
+  else void measurePane().then((f) => console.log(JSON.stringify(f, null, 2)));
+}

@@ -4,12 +4,12 @@ import {
   Button,
   CounterBadge,
   Menu,
-  MessageBar,
-  MessageBarBody,
   MenuItem,
   MenuList,
   MenuPopover,
   MenuTrigger,
+  MessageBar,
+  MessageBarBody,
   Overflow,
   OverflowItem,
   ProgressBar,
@@ -68,6 +68,8 @@ export function App({ workbook, initialLang, onLangChange, missing = [] }: AppPr
   const [run, setRun] = useState<RunResult | null>(null);
   const [stage, setStage] = useState<Stage | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
+  // Settings saved since the results shown were computed: the views say so until the next computation.
+  const [stale, setStale] = useState(false);
   const abort = useRef<AbortController | null>(null);
   const messageRef = useRef<HTMLDivElement | null>(null);
   const statusRef = useRef<HTMLDivElement | null>(null);
@@ -116,6 +118,7 @@ export function App({ workbook, initialLang, onLangChange, missing = [] }: AppPr
         { onStage: setStage, signal: controller.signal, engine },
       );
       setRun(r);
+      if (r.results) setStale(false);
       setPlan(r.plan);
       setFindings(r.findings);
       const c = countBySeverity(r.findings);
@@ -158,6 +161,7 @@ export function App({ workbook, initialLang, onLangChange, missing = [] }: AppPr
       const ok = await saveSettings(workbook, change);
       focusMessage.current = true;
       setMessage(ok ? { intent: "success", key: "saved" } : { intent: "error", key: "noSettingsSheet" });
+      if (ok && run?.results) setStale(true);
       await inspect();
     } catch (e) {
       setMessage(failure(e));
@@ -254,7 +258,12 @@ export function App({ workbook, initialLang, onLangChange, missing = [] }: AppPr
             onAction={(a) => void act(a)}
           />
         )}
-        {view === "findings" && <Findings lang={lang} findings={findings} onSelect={select} />}
+        {view === "findings" && <Findings lang={lang} findings={findings} plan={plan} onSelect={select} />}
+        {stale && (view === "rankings" || view === "attainment") && (
+          <MessageBar intent="warning" className="stale">
+            <MessageBarBody>{t(lang, "stale")}</MessageBarBody>
+          </MessageBar>
+        )}
         {view === "rankings" && <Rankings lang={lang} run={run} />}
         {view === "attainment" && <Attainment lang={lang} run={run} />}
         {view === "settings" && (

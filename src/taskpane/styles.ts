@@ -62,6 +62,8 @@ body { margin: 0; font-family: "Segoe UI", "Segoe UI Web (West European)", -appl
   .index-grade { flex-direction: row; justify-content: flex-end; align-items: center; gap: 6px; }
 }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.finding-about { display: block; }
+.pane-view { display: flex; flex-direction: column; gap: 8px; }
 .sub { font-size: 11px; color: var(--colorNeutralForeground3); }
 .code { font-family: Consolas, monospace; color: var(--colorNeutralForeground3); }
 `;

@@ -17,6 +17,7 @@ import { byRank } from "../../src/engine/summary";
 import { summarySheetName } from "../../src/engine/outputs/summarySheet";
 import { countBySeverity } from "../../src/engine/findings";
 import { formatNumber } from "../../src/taskpane/i18n";
+import { SETTINGS } from "../../src/engine/format";
 import { a1 } from "../../src/engine/grid";
 import { buildTemplate } from "../../src/workbook/xlsx/template";
 import { generatePlanRows } from "../../bench/generate";
@@ -359,8 +360,23 @@ describeBrowser("task pane in Chromium", () => {
     await good.fill("95");
     await axe(page, "vi settings");
     await shoot(page, "vi-settings");
+    // Every setting of the Cấu hình sheet is here, each with its explanation and allowed values.
+    for (const def of SETTINGS) {
+      const label = def.type === "percent" ? `${def.label} (%)` : def.label;
+      const field = page
+        .locator(".fui-Field")
+        .filter({ has: page.locator("label").getByText(label, { exact: true }) });
+      await expect(field.textContent()).resolves.toContain(def.description);
+      await expect(field.textContent()).resolves.toContain("Cho phép:");
+    }
+    await page.getByRole("textbox", { name: "Số chữ số thập phân" }).fill("9");
+    await page.getByText("Giá trị này không được phép").first().waitFor();
+    await page.getByRole("textbox", { name: "Số chữ số thập phân" }).fill("2");
     await page.getByRole("button", { name: "Lưu vào sheet Cấu hình" }).click();
     await page.getByText(/^Đã lưu cấu hình vào sổ/).waitFor();
+    // The views computed before the change say they are stale until the next computation.
+    await openView(page, "rankings");
+    await page.locator(".stale", { hasText: "Cấu hình đã đổi sau lần tính này" }).waitFor();
     const settingsSheet = expected.plan.layout.settings!.sheet;
     const goodCell = expected.plan.settings.cells.gradeGood!;
     await page.locator(".sheet-tabs").getByRole("tab", { name: settingsSheet }).click();
@@ -381,12 +397,14 @@ describeBrowser("task pane in Chromium", () => {
     expect(rerun.findings).toEqual(expected.findings);
 
     // English: every view's labels and numbers follow the language.
+    await openView(page, "settings");
     await page.getByRole("combobox", { name: "Ngôn ngữ" }).click();
     await page.getByRole("option", { name: "English" }).click();
     await tab(page, "overview", "en").waitFor();
     await openView(page, "overview", "en");
     await page.getByRole("button", { name: "Compute & rank" }).click();
     await page.getByText(/^Done: wrote/).waitFor();
+    await expect(page.locator(".stale").count()).resolves.toBe(0);
     const goodNow = rerun.results!.ranking.filter((r) => r.grade === "good").length;
     expect(goodNow).toBeLessThan(expected.results!.ranking.filter((r) => r.grade === "good").length);
     await expect(firstRow.textContent()).resolves.toContain(formatNumber("en", top.indexRounded, 2));
@@ -595,6 +613,44 @@ describeBrowser("task pane in Chromium", () => {
     await page.locator(".facts").getByText(expected.plan.settings.province, { exact: true }).waitFor();
     await page.close();
   }, 60000);
+
+  it("lists errors first and names the unit and indicator of a finding with their codes", async () => {
+    const broken = await XlsxWorkbook.load(await fs.readFile(sampleFile));
+    // A unit code written twice: an error on the Đơn vị sheet, after the Chỉ tiêu and Số liệu warnings.
+    const victim = expected.plan.units
+      .filter((u) => !expected.findings.some((f) => f.params.unit === u.code))
+      .at(-1)!;
+    broken.writeCells([
+      {
+        sheet: expected.plan.layout.units!.sheet,
+        cell: a1(victim.cell.row, victim.cell.col),
+        value: expected.plan.units[0].code,
+      },
+    ]);
+    const page = await newPage();
+    await page.goto(`${server.url}/preview.html`);
+    await page.locator('input[type="file"]').setInputFiles({
+      name: "trung-ma.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from(await broken.save()),
+    });
+    await page.locator(".facts").waitFor({ timeout: 30000 });
+    await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+    await page.getByText(/^Đã kiểm tra: [1-9]/).waitFor();
+    const badges = await page.locator(".group-title .fui-Badge").allTextContents();
+    expect(badges[0]).toBe("Lỗi");
+    expect(badges.indexOf("Lỗi")).toBeLessThan(badges.indexOf("Cảnh báo"));
+    // A missing figure names the unit and the indicator, codes in brackets.
+    const missing = expected.findings.find((f) => f.code === "MISSING_FIGURE")!;
+    const unit = expected.plan.units.find((u) => u.code === missing.params.unit)!;
+    const indicator = expected.plan.indicators.find((i) => i.code === missing.params.indicator)!;
+    const item = page.locator(".finding", {
+      has: page.locator(".finding-cell", { hasText: new RegExp(`^${missing.cell}$`) }),
+    });
+    await expect(item.textContent()).resolves.toContain(`${unit.name} (${unit.code})`);
+    await expect(item.textContent()).resolves.toContain(`${indicator.name} (${indicator.code})`);
+    await page.close();
+  }, 90000);
 
   it("says plainly when a file is not an .xlsx workbook", async () => {
     const page = await newPage();

@@ -140,7 +140,8 @@ function parseSettings(ctx: SheetContext | null, findings: Finding[]): Settings 
   return { ...(values as unknown as SettingsValues), cells };
 }
 
-function readSetting(
+/** A setting's value as the parser reads it from a cell, or null when the value is not allowed. */
+export function readSetting(
   def: SettingDef,
   raw: import("../grid").CellValue,
   percentCell: boolean,

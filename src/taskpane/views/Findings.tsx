@@ -1,7 +1,7 @@
 /** Findings: grouped by severity then sheet, filterable, each one a button that selects its cell. */
 import { useMemo, useState } from "react";
 import { Badge, Button, Checkbox, Input, Text } from "@fluentui/react-components";
-import type { Finding, Severity } from "../../engine/model";
+import type { Finding, Plan, Severity } from "../../engine/model";
 import { countBySeverity, findingMessage } from "../../engine/findings";
 import { foldText } from "../../engine/text";
 import { formatNumber, t, type Lang } from "../i18n";
@@ -11,24 +11,45 @@ const BADGE = { error: "danger", warning: "warning", info: "informative" } as co
 /** Rendering thousands of buttons would stall the pane; the filter narrows the rest. */
 const SHOWN = 300;
 
+/** "Sở Du lịch (SDL)": the unit and indicator a finding is about, by name with the code in brackets, where the
+ *  engine's message does not already name them. */
+function context(f: Finding, plan: Plan | null, message: string): string {
+  const named = (code: unknown, list: readonly { code: string; name: string }[] | undefined) => {
+    const item = typeof code === "string" ? list?.find((x) => x.code === code) : undefined;
+    return item && item.name && !message.includes(item.name) ? `${item.name} (${item.code})` : null;
+  };
+  return [named(f.params.unit, plan?.units), named(f.params.indicator, plan?.indicators)]
+    .filter((x) => x !== null)
+    .join(" · ");
+}
+
+const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
 export interface FindingsProps {
   lang: Lang;
   findings: readonly Finding[];
+  plan: Plan | null;
   onSelect: (f: Finding) => void;
 }
 
-export function Findings({ lang, findings, onSelect }: FindingsProps) {
+export function Findings({ lang, findings, plan, onSelect }: FindingsProps) {
   const [hidden, setHidden] = useState<ReadonlySet<Severity>>(new Set());
   const [query, setQuery] = useState("");
   const counts = countBySeverity(findings);
   const filtered = useMemo(() => {
     const q = foldText(query);
-    return findings.filter(
-      (f) =>
-        !hidden.has(f.severity) &&
-        (!q || foldText(`${f.sheet} ${f.cell} ${f.code} ${findingMessage(f, lang)}`).includes(q)),
-    );
-  }, [findings, hidden, query, lang]);
+    // Errors first, then warnings, then information; in workbook order within each.
+    return findings
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => ORDER[a.f.severity] - ORDER[b.f.severity] || a.i - b.i)
+      .map(({ f }) => f)
+      .filter((f) => {
+        if (hidden.has(f.severity)) return false;
+        if (!q) return true;
+        const message = findingMessage(f, lang);
+        return foldText(`${f.sheet} ${f.cell} ${f.code} ${message} ${context(f, plan, message)}`).includes(q);
+      });
+  }, [findings, hidden, query, lang, plan]);
 
   if (findings.length === 0) return <Text>{t(lang, "noFindings")}</Text>;
   const shown = filtered.slice(0, SHOWN);
@@ -88,7 +109,7 @@ export function Findings({ lang, findings, onSelect }: FindingsProps) {
                     title={t(lang, "goToCell", { cell: f.cell ? `${f.sheet}!${f.cell}` : f.sheet })}
                   >
                     <span className="finding-cell">{f.cell || t(lang, "wholeSheet")}</span>
-                    <span>{findingMessage(f, lang)}</span>
+                    <FindingText f={f} plan={plan} lang={lang} />
                   </Button>
                 </li>
               ))}
@@ -97,5 +118,16 @@ export function Findings({ lang, findings, onSelect }: FindingsProps) {
         );
       })}
     </div>
+  );
+}
+
+function FindingText({ f, plan, lang }: { f: Finding; plan: Plan | null; lang: Lang }) {
+  const message = findingMessage(f, lang);
+  const about = context(f, plan, message);
+  return (
+    <span>
+      {message}
+      {about && <span className="sub finding-about">{about}</span>}
+    </span>
   );
 }

@@ -1,17 +1,52 @@
-/** Settings: the pane's language, and the computation settings written back to the Cấu hình sheet. */
+/** Settings: the pane's language, and every computation setting of the Cấu hình sheet with a one-line
+ *  explanation and its allowed values, written back to the sheet. */
 import { useEffect, useState } from "react";
 import { Button, Dropdown, Field, Input, Option, Spinner } from "@fluentui/react-components";
 import type { Plan } from "../../engine/model";
-import { SETTINGS, type SettingsValues } from "../../engine/format";
+import { SETTINGS, type SettingDef, type SettingsValues } from "../../engine/format";
+import { readSetting } from "../../engine/parse/plan";
 import type { SettingsChange } from "../../engine/settingsEdit";
-import { formatNumber, parseNumber, t, type Key, type Lang } from "../i18n";
+import { formatNumber, parseNumber, periodLabel, t, type Key, type Lang } from "../i18n";
 
-type NumberKey = "gradeGood" | "gradeFair" | "gradeAverage" | "attainmentCap";
-type EnumKey = "normalisation" | "missingPolicy";
-const NUMBER_KEYS: readonly NumberKey[] = ["gradeGood", "gradeFair", "gradeAverage", "attainmentCap"];
-const ENUM_KEYS: readonly EnumKey[] = ["normalisation", "missingPolicy"];
+type Texts = Record<keyof SettingsValues, string>;
 
-const enumValues = (key: EnumKey) => SETTINGS.find((d) => d.key === key)?.values ?? [];
+/** A setting's value as the pane shows it for editing (percentages as 0–100, enums by key). */
+function shownValue(def: SettingDef, value: string | number, lang: Lang): string {
+  if (typeof value === "string") return def.type === "period" && value ? periodLabel(lang, value) : value;
+  if (def.type === "percent") {
+    const pct = Math.round(value * 1e6) / 1e4; // 0.8 * 100 is 80.00000000000001
+    return formatNumber(lang, pct, Number.isInteger(pct) ? 0 : 2);
+  }
+  return def.type === "integer" || Number.isInteger(value) ? String(value) : formatNumber(lang, value, 2);
+}
+
+/** The typed text read as the Cấu hình sheet would read it; null when it is not an allowed value. */
+function typedValue(def: SettingDef, text: string, lang: Lang): string | number | null {
+  if (def.type === "text" || def.type === "enum") return text.trim();
+  if (def.type === "period") return text.trim() === "" ? "" : readSetting(def, text.trim(), false);
+  const n = parseNumber(lang, text.replace(/%\s*$/, ""));
+  if (n === null) return null;
+  // A percentage is typed 0–100 here; the sheet holds the fraction.
+  return readSetting(def, def.type === "percent" ? `${n}%` : n, false);
+}
+
+/** The allowed values, in a few words: from the setting's type, or its list of values. */
+function allowed(def: SettingDef, lang: Lang): string {
+  if (def.values) return def.values.map((v) => v[lang]).join(" · ");
+  const special: Partial<Record<keyof SettingsValues, Key>> = {
+    indexScale: "allowedScale",
+    indexDecimals: "allowedDecimals",
+    robustnessDraws: "allowedDraws",
+    attainmentCap: "allowedCap",
+    nearTarget: "allowedNear",
+    gradeGood: "allowedThresholds",
+    gradeFair: "allowedThresholds",
+    gradeAverage: "allowedThresholds",
+  };
+  const key = special[def.key];
+  if (key) return t(lang, key);
+  return t(lang, `allowed_${def.type}` as Key);
+}
 
 export interface SettingsViewProps {
   lang: Lang;
@@ -22,105 +57,109 @@ export interface SettingsViewProps {
 }
 
 export function SettingsView({ lang, onLang, plan, busy, onSave }: SettingsViewProps) {
-  const [texts, setTexts] = useState<Record<NumberKey, string>>({
-    gradeGood: "",
-    gradeFair: "",
-    gradeAverage: "",
-    attainmentCap: "",
-  });
-  const [enums, setEnums] = useState<Pick<SettingsValues, EnumKey> | null>(null);
+  const [texts, setTexts] = useState<Texts | null>(null);
   useEffect(() => {
     if (!plan) return;
     const s = plan.settings;
-    const show = (x: number) => formatNumber(lang, x, Number.isInteger(x) ? 0 : 2);
-    setTexts({
-      gradeGood: show(s.gradeGood),
-      gradeFair: show(s.gradeFair),
-      gradeAverage: show(s.gradeAverage),
-      attainmentCap: show(s.attainmentCap),
-    });
-    setEnums({ normalisation: s.normalisation, missingPolicy: s.missingPolicy });
+    setTexts(
+      Object.fromEntries(SETTINGS.map((d) => [d.key, shownValue(d, s[d.key], lang)])) as unknown as Texts,
+    );
   }, [plan, lang]);
 
-  const numbers = Object.fromEntries(NUMBER_KEYS.map((k) => [k, parseNumber(lang, texts[k])])) as Record<
-    NumberKey,
-    number | null
-  >;
-  const problem = (k: NumberKey): Key | null => {
-    const x = numbers[k];
-    if (x === null) return "notANumber";
-    if (k === "attainmentCap") return x < 1 ? "capRange" : null;
-    const { gradeGood: g, gradeFair: f, gradeAverage: a } = numbers;
-    return g !== null && f !== null && a !== null && !(g > f && f > a) ? "thresholdOrder" : null;
+  const header = (
+    <Field label={t(lang, "language")}>
+      <Dropdown
+        value={lang === "vi" ? "Tiếng Việt" : "English"}
+        selectedOptions={[lang]}
+        onOptionSelect={(_, d) => onLang(d.optionValue === "en" ? "en" : "vi")}
+      >
+        <Option value="vi" text="Tiếng Việt">
+          <span lang="vi">Tiếng Việt</span>
+        </Option>
+        <Option value="en" text="English">
+          <span lang="en">English</span>
+        </Option>
+      </Dropdown>
+    </Field>
+  );
+  if (!plan || !texts)
+    return (
+      <div className="stack">
+        {header}
+        <Spinner size="small" label={t(lang, "loading")} />
+      </div>
+    );
+
+  const values = Object.fromEntries(
+    SETTINGS.map((d) => [d.key, typedValue(d, texts[d.key], lang)]),
+  ) as Record<keyof SettingsValues, string | number | null>;
+  const problem = (def: SettingDef): Key | null => {
+    const x = values[def.key];
+    if (x === null) return def.type === "period" ? "notAPeriod" : "notAllowed";
+    const { gradeGood: g, gradeFair: f, gradeAverage: a } = values;
+    if (
+      (def.key === "gradeGood" || def.key === "gradeFair" || def.key === "gradeAverage") &&
+      typeof g === "number" &&
+      typeof f === "number" &&
+      typeof a === "number" &&
+      !(g > f && f > a)
+    )
+      return "thresholdOrder";
+    return null;
   };
-  const invalid = NUMBER_KEYS.some((k) => problem(k) !== null);
+  const invalid = SETTINGS.some((d) => problem(d) !== null);
+  const name = (d: SettingDef) => (lang === "vi" ? d.label : d.labelEn);
 
   return (
     <div className="stack">
-      <Field label={t(lang, "language")}>
-        <Dropdown
-          value={lang === "vi" ? "Tiếng Việt" : "English"}
-          selectedOptions={[lang]}
-          onOptionSelect={(_, d) => onLang(d.optionValue === "en" ? "en" : "vi")}
-        >
-          <Option value="vi" text="Tiếng Việt">
-            <span lang="vi">Tiếng Việt</span>
-          </Option>
-          <Option value="en" text="English">
-            <span lang="en">English</span>
-          </Option>
-        </Dropdown>
-      </Field>
-      {!plan || !enums ? (
-        <Spinner size="small" label={t(lang, "loading")} />
-      ) : (
-        <form
-          className="stack"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (invalid) return;
-            const change: SettingsChange = { ...enums };
-            for (const k of NUMBER_KEYS) change[k] = numbers[k] as number;
-            onSave(change);
-          }}
-        >
-          {NUMBER_KEYS.map((k) => {
-            const p = problem(k);
-            return (
-              <Field
-                key={k}
-                label={t(lang, k)}
-                validationState={p ? "error" : "none"}
-                validationMessage={p ? t(lang, p) : undefined}
-              >
+      {header}
+      <form
+        className="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (invalid) return;
+          onSave(Object.fromEntries(SETTINGS.map((d) => [d.key, values[d.key]])) as SettingsChange);
+        }}
+      >
+        {SETTINGS.map((d) => {
+          const p = problem(d);
+          const hint = `${lang === "vi" ? d.description : d.descriptionEn} ${t(lang, "allowedValues", {
+            values: allowed(d, lang),
+          })}`;
+          return (
+            <Field
+              key={d.key}
+              label={d.type === "percent" ? `${name(d)} (%)` : name(d)}
+              hint={hint}
+              validationState={p ? "error" : "none"}
+              validationMessage={p ? t(lang, p) : undefined}
+            >
+              {d.type === "enum" ? (
+                <Dropdown
+                  value={d.values?.find((v) => v.key === texts[d.key])?.[lang] ?? ""}
+                  selectedOptions={[texts[d.key]]}
+                  onOptionSelect={(_, o) => setTexts({ ...texts, [d.key]: o.optionValue ?? "" })}
+                >
+                  {(d.values ?? []).map((v) => (
+                    <Option key={v.key} value={v.key} text={v[lang]}>
+                      {v[lang]}
+                    </Option>
+                  ))}
+                </Dropdown>
+              ) : (
                 <Input
-                  inputMode="decimal"
-                  value={texts[k]}
-                  onChange={(_, d) => setTexts({ ...texts, [k]: d.value })}
+                  inputMode={d.type === "text" || d.type === "period" ? "text" : "decimal"}
+                  value={texts[d.key]}
+                  onChange={(_, v) => setTexts({ ...texts, [d.key]: v.value })}
                 />
-              </Field>
-            );
-          })}
-          {ENUM_KEYS.map((k) => (
-            <Field key={k} label={t(lang, k)}>
-              <Dropdown
-                value={enumValues(k).find((v) => v.key === enums[k])?.[lang] ?? ""}
-                selectedOptions={[enums[k]]}
-                onOptionSelect={(_, d) => setEnums({ ...enums, [k]: d.optionValue })}
-              >
-                {enumValues(k).map((v) => (
-                  <Option key={v.key} value={v.key} text={v[lang]}>
-                    {v[lang]}
-                  </Option>
-                ))}
-              </Dropdown>
+              )}
             </Field>
-          ))}
-          <Button type="submit" appearance="primary" disabled={busy || invalid}>
-            {t(lang, "save")}
-          </Button>
-        </form>
-      )}
+          );
+        })}
+        <Button type="submit" appearance="primary" disabled={busy || invalid}>
+          {t(lang, "save")}
+        </Button>
+      </form>
     </div>
   );
 }
