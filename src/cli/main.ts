@@ -99,7 +99,7 @@ function findingJson(f: Finding, lang: Lang) {
     severity: f.severity,
     sheet: f.sheet,
     cell: f.cell,
-    message: findingMessage(f, lang),
+    message: findingMessage(f, lang, "cli"),
     params: f.params,
   };
 }
@@ -120,7 +120,7 @@ function printFindings(io: Io, findings: readonly Finding[], lang: Lang, limit =
   const L = labels(lang);
   const rows = findings
     .slice(0, limit)
-    .map((f) => [severityLabel(f.severity, lang), f.sheet, f.cell, f.code, findingMessage(f, lang)]);
+    .map((f) => [severityLabel(f.severity, lang), f.sheet, f.cell, f.code, findingMessage(f, lang, "cli")]);
   printTable(io, [L.severity, L.sheet, L.cell, L.code, L.message], rows);
   if (findings.length > limit) io.stdout(`  … (+${findings.length - limit})`);
 }

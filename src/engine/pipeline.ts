@@ -2,7 +2,7 @@
 import type { WorkbookGrids } from "./grid";
 import type { Finding, Plan } from "./model";
 import type { PeriodResults } from "./results";
-import type { SheetSpec } from "./sheetSpec";
+import { fitCellText, type SheetSpec } from "./sheetSpec";
 import type { QuarterlySummary } from "./summary";
 import type { Lang } from "./i18n/labels";
 import { checkWorkbook } from "./validate";
@@ -51,7 +51,7 @@ export function* planSteps(grids: WorkbookGrids, options: RunOptions): Generator
   const { plan, findings, period } = checkWorkbook(grids, options.period ?? null);
   const refused = refusal(plan, findings, period, options.lang);
   if (refused) {
-    const checks = buildFindingsSheet(findings, options.lang, plan.settings.province, refused);
+    const checks = fitCellText(buildFindingsSheet(findings, options.lang, plan.settings.province, refused));
     return { plan, findings, period, results: null, summary: null, refused, sheets: [checks] };
   }
   if (!period) throw new Error("unreachable: the gate refuses a run without a period");
@@ -63,7 +63,7 @@ export function* planSteps(grids: WorkbookGrids, options: RunOptions): Generator
       ? null
       : buildQuarterlySummary(plan, results, findings, options.asOf ?? new Date().toISOString());
   yield "sheets";
-  const sheets = buildOutputSheets(plan, results, findings, { lang: options.lang, summary });
+  const sheets = buildOutputSheets(plan, results, findings, { lang: options.lang, summary }).map(fitCellText);
   return { plan, findings, period, results, summary, refused: null, sheets };
 }
 

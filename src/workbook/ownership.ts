@@ -21,10 +21,35 @@ export function fnv1a(s: string): string {
   return h.toString(16).padStart(8, "0");
 }
 
+/**
+ * Formula text as Excel may return it, reduced to what it means: Excel re-quotes sheet names, changes the case of
+ * function names and spacing, and reformats numbers ("0.50" → "0.5"); string literals are kept as written.
+ */
+export function normalFormula(formula: string): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part
+            .replace(/'((?:[^']|'')+)'!/g, (_m, name: string) => `${name.replace(/''/g, "'")}!`)
+            .replace(/\s+/g, "")
+            .toUpperCase()
+            .replace(/(?<![A-Z$_\d.])(\d+\.?\d*(?:E[+-]?\d+)?)(?![\d(A-Z!:])/g, (n) => String(Number(n))),
+    )
+    .join("");
+}
+
+/** A constant as Excel returns it: numbers to 15 significant digits (Excel's precision). */
+function normalValue(value: unknown): string {
+  if (typeof value === "number") return `number:${Number(value.toPrecision(15))}`;
+  return `${typeof value}:${String(value)}`;
+}
+
 function entry(row: number, col: number, formula: string | null, value: unknown): string | null {
-  if (formula) return `${row},${col}=${formula}`;
+  if (formula) return `${row},${col}=${normalFormula(formula)}`;
   if (value === null || value === undefined || value === "") return null;
-  return `${row},${col}:${typeof value}:${String(value)}`;
+  return `${row},${col}:${normalValue(value)}`;
 }
 
 /** Fingerprint of what a spec writes (formulas and literals; cached results are left out as Excel recomputes them). */

@@ -101,9 +101,7 @@ describe("requirements, stated once", () => {
     const printed = async (max: string) => {
       const host = FakeExcel.withGrids(planRowsToGrids(samplePlanRows()));
       await new OfficeWorkbook(host.runner(), hostWithApi(max)).applySheets(run.sheets);
-      return host.sheets
-        .filter((s) => s.decorations.some((d) => d.startsWith("pageLayout")))
-        .map((s) => s.name);
+      return host.sheets.filter((s) => Object.keys(s.pageLayout).length > 0).map((s) => s.name);
     };
     const withPrint = run.sheets.filter((s) => s.print).map((s) => s.name);
     expect(withPrint.length).toBeGreaterThan(0);
