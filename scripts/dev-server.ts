@@ -9,6 +9,7 @@
 import { X509Certificate } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import net from "node:net";
 import path from "node:path";
 import type { Configuration } from "webpack";
 import { deploymentFor, manifestFor } from "./deployment";
@@ -32,14 +33,32 @@ export function isAlive(pid: number): boolean {
   }
 }
 
+/** False when Linux says the process is something other than the dev server (its id was reused after a crash). */
+function isDevServer(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("dev-server");
+  } catch {
+    return true; // no /proc (Windows, Mac): the pid file is all there is
+  }
+}
+
 /** The running dev server recorded in the pid file, or null. */
 export function runningServer(dir = devDir()): { pid: number; port: number } | null {
   try {
     const s = JSON.parse(readFileSync(pidFile(dir), "utf8")) as { pid: number; port: number };
-    return Number.isInteger(s.pid) && isAlive(s.pid) ? s : null;
+    return Number.isInteger(s.pid) && isAlive(s.pid) && isDevServer(s.pid) ? s : null;
   } catch {
     return null;
   }
+}
+
+/** True when nothing listens on the port (tried the way the dev server will listen: every interface). */
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, () => probe.close(() => resolve(true)));
+  });
 }
 
 export interface Certificates {
@@ -130,6 +149,14 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
+  if (!(await portFree(port))) {
+    console.error(
+      `npm run dev-server: port ${port} is in use. Stop what listens there (npm stop, if it is a dev server ` +
+        "started from another folder) or choose another port: npm run dev-server -- --port <n>.",
+    );
+    process.exitCode = 1;
+    return;
+  }
   const local = args.includes("--local-certs") || !["win32", "darwin"].includes(process.platform);
   let https: { key: string | Buffer; cert: string | Buffer; ca?: string | Buffer };
   if (local) {
@@ -178,7 +205,8 @@ async function main(): Promise<void> {
   console.log(`Manifest to sideload or upload: ${manifest}`);
 
   const stop = async () => {
-    await server.stop();
+    // Open keep-alive connections can hold stop() up; npm stop waits 10 s before it kills.
+    await Promise.race([server.stop(), new Promise((resolve) => setTimeout(resolve, 3000))]);
     if (runningServer(dir)?.pid === process.pid) rmSync(pidFile(dir), { force: true });
     process.exit(0);
   };

@@ -7,12 +7,12 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { X509Certificate } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import https from "node:https";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { isAlive, localCertificates } from "../../scripts/dev-server";
+import { isAlive, localCertificates, runningServer } from "../../scripts/dev-server";
 
 const root = path.join(__dirname, "..", "..");
 const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
@@ -36,7 +36,7 @@ function freePort(): Promise<number> {
 function get(url: string, ca?: Buffer): Promise<{ status: number; type: string; body: string }> {
   return new Promise((resolve, reject) => {
     https
-      .get(url, ca ? { ca } : {}, (res) => {
+      .get(url, { agent: false, ...(ca ? { ca } : {}) }, (res) => {
         let body = "";
         res.setEncoding("utf8");
         res.on("data", (c: string) => (body += c));
@@ -120,7 +120,7 @@ describeLinux("dev server on Linux, without sudo", () => {
     const cert = new X509Certificate(readFileSync(path.join(state, "certs", "localhost.crt")));
     expect(cert.checkIssued(new X509Certificate(ca))).toBe(true);
     expect(cert.subjectAltName).toMatch(/DNS:localhost/);
-  });
+  }, 300_000); // the first request waits for webpack's first compile
 
   it("prints the one line that trusts the CA, and touches neither the home folder nor the system's CA folders", () => {
     const caFile = path.join(state, "certs", "ca.crt");
@@ -151,6 +151,33 @@ describeLinux("dev server on Linux, without sudo", () => {
     });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/already running \(process \d+, port \d+\)\. End it with npm stop first/);
+  });
+
+  it("says plainly when its port is taken by something else, before building anything", () => {
+    const other = mkdtempSync(path.join(os.tmpdir(), "ictplan-dev-other-"));
+    try {
+      const r = spawnSync(
+        process.execPath,
+        [tsx, path.join(root, "scripts", "dev-server.ts"), "--port", String(port)],
+        { cwd: root, env: { ...env, ICTPLAN_DEV_DIR: other }, encoding: "utf8" },
+      );
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`npm run dev-server: port ${port} is in use.`);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
+  it("ignores a pid file whose process id now belongs to another program", () => {
+    const stale = mkdtempSync(path.join(os.tmpdir(), "ictplan-dev-stale-"));
+    try {
+      // This test's own process is alive but is not a dev server: npm stop must not end it.
+      writeFileSync(path.join(stale, "dev-server.pid"), JSON.stringify({ pid: process.pid, port: 1 }));
+      expect(runningServer(stale)).toBeNull();
+    } finally {
+      rmSync(stale, { recursive: true, force: true });
+    }
   });
 
   it("npm stop ends it: the process is gone, the port closed, the pid file removed", async () => {
