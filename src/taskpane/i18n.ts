@@ -25,6 +25,8 @@ const VI = {
   done: "Xong: đã ghi {sheets}.",
   checked: "Đã kiểm tra: {error} lỗi, {warning} cảnh báo, {info} thông tin.",
   edited: "Sheet {sheets} do ictplan tạo đã bị sửa tay. Ghi đè?",
+  ribbonEdited:
+    "Sheet {sheets} do ictplan tạo đã bị sửa tay nên chưa ghi đè. Mở ngăn ictplan (Trang đầu → ictplan) để chọn Ghi đè.",
   overwrite: "Ghi đè",
   needsExcel: "Hãy mở bảng điều khiển này trong Excel (Microsoft 365 hoặc Excel 2021 trở lên).",
   needsApi:
@@ -120,6 +122,8 @@ const EN: typeof VI = {
   done: "Done: wrote {sheets}.",
   checked: "Checked: {error} errors, {warning} warnings, {info} info.",
   edited: "Sheet {sheets}, written by ictplan, was edited by hand. Overwrite it?",
+  ribbonEdited:
+    "Sheet {sheets}, written by ictplan, was edited by hand, so it was not overwritten. Open the ictplan pane (Home → ictplan) to choose Overwrite.",
   overwrite: "Overwrite",
   needsExcel: "Open this pane in Excel (Microsoft 365 or Excel 2021 or later).",
   needsApi:

@@ -1,7 +1,7 @@
 /** Task-pane entry: starts inside Excel, follows Office's theme and display language, checks the requirement set. */
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { OfficeWorkbook } from "../workbook/office/officeWorkbook";
+import { OfficeWorkbook, officeRunner } from "../workbook/office/officeWorkbook";
 import { App } from "./App";
 import { installStyles } from "./styles";
 import { chosenLang, t } from "./i18n";
@@ -25,9 +25,8 @@ Office.onReady((info) => {
   else if (!Office.context.requirements.isSetSupported("ExcelApi", "1.7"))
     body = <p style={{ padding: 16 }}>{t(lang, "needsApi")}</p>;
   else {
-    const workbook = new OfficeWorkbook(
-      (batch) => Excel.run(batch),
-      (set, version) => Office.context.requirements.isSetSupported(set, version),
+    const workbook = new OfficeWorkbook(officeRunner(Excel.run), (set, version) =>
+      Office.context.requirements.isSetSupported(set, version),
     );
     body = <App workbook={workbook} initialLang={lang} />;
   }

@@ -304,13 +304,14 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       const meta = sheets.add(META_SHEET);
       meta.visibility = "VeryHidden" as Excel.SheetVisibility;
     }
-    const added = temps.map((t) => sheets.add(t));
+    for (const t of temps) sheets.add(t);
     const retarget = retargeter(new Map(specs.map((s, k) => [s.name, temps[k]])), quoteSheetName);
     const calc = this.supports("ExcelApi", "1.6");
     if (calc) ctx.workbook.application.suspendApiCalculationUntilNextSync();
     let pending = 0;
     for (const [k, spec] of specs.entries()) {
-      const sheet = added[k];
+      // By name, not the proxy add() returned: that object path is only valid until the next sync (InvalidObjectPath).
+      const sheet = sheets.getItem(temps[k]);
       for (const block of spec.blocks)
         for (const part of chunkRows(block)) {
           const bytes = partBytes(part);
