@@ -42,8 +42,10 @@ export function officeRunner(run: typeof Excel.run): ExcelRunner {
  * client (`npm run bench:office`), the estimate counts about 10–15% short, hence 3 MB rather than 4.
  */
 export const PAYLOAD_LIMIT = 3 * 1024 * 1024;
-/** Cells read per request to start with; halved when Excel answers ResponsePayloadSizeLimitExceeded. */
-export const READ_CELLS = 100_000;
+/** Cells per read piece; a request takes as many pieces as fit READ_BYTES at the bytes per cell seen so far. */
+export const READ_CELLS = 20_000;
+/** Target size of one read response (Excel on the web refuses responses over 5 MB). */
+export const READ_BYTES = 3 * 1024 * 1024;
 /**
  * Serialised bytes per queued operation beyond its arguments (action, object path and ids), and per cell beyond its
  * JSON text, as measured with the real client (bench/office.ts; docs/limits.md).
@@ -141,8 +143,9 @@ export class OfficeWorkbook implements InteractiveWorkbook {
   }
 
   /**
-   * Reads sheets as grids: one sync for the used ranges' bounds, then row chunks of at most `READ_CELLS` cells per
-   * request (halved on ResponsePayloadSizeLimitExceeded; a read is also capped at 5,000,000 cells on every platform).
+   * Reads sheets as grids: one sync for the used ranges' bounds, then row pieces of `READ_CELLS` cells, as many per
+   * request as fit `READ_BYTES` at the size seen so far (split in halves on ResponsePayloadSizeLimitExceeded; a read is
+   * also capped at 5,000,000 cells on every platform).
    */
   private async readSheets(ctx: Excel.RequestContext, targets: readonly Target[]): Promise<Grid[]> {
     const used = targets.map((t) => {
@@ -207,7 +210,9 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         this.chunkSyncs++;
         continue;
       }
+      let bytes = 0;
       for (const { piece, range } of batch) {
+        bytes += JSON.stringify(range.values).length + JSON.stringify(range.formulas).length;
         const g = grids[piece.grid];
         range.values.forEach((row, i) => {
           (g.values as Grid["values"][number][])[piece.row + i] = row.map(readValue);
@@ -216,6 +221,8 @@ export class OfficeWorkbook implements InteractiveWorkbook {
           );
         });
       }
+      // Next request: as many cells as fit the response budget at this request's bytes per cell.
+      budget = Math.max(READ_CELLS, Math.floor((READ_BYTES * cells) / Math.max(1, bytes)));
       if (p < pieces.length) this.chunkSyncs++;
     }
     return grids;
