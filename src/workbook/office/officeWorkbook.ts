@@ -42,8 +42,8 @@ export function officeRunner(run: typeof Excel.run): ExcelRunner {
  * client (`npm run bench:office`), the estimate counts about 10–15% short, hence 3 MB rather than 4.
  */
 export const PAYLOAD_LIMIT = 3 * 1024 * 1024;
-/** Cells per read piece; a request takes as many pieces as fit READ_BYTES at the bytes per cell seen so far. */
-export const READ_CELLS = 20_000;
+/** Cells per read piece; a request takes as many pieces as fit READ_BYTES at each sheet's bytes per cell seen so far. */
+export const READ_CELLS = 5_000;
 /** Target size of one read response (Excel on the web refuses responses over 5 MB). */
 export const READ_BYTES = 3 * 1024 * 1024;
 /**
@@ -163,20 +163,22 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     }));
     type Piece = { grid: number; row: number; rows: number };
     const pieces: Piece[] = [];
-    let budget = READ_CELLS;
     targets.forEach((_, i) => {
       if (used[i].isNullObject) return;
-      const per = Math.max(1, Math.floor(budget / used[i].columnCount));
+      const per = Math.max(1, Math.floor(READ_CELLS / used[i].columnCount));
       for (let r = 0; r < used[i].rowCount; r += per)
         pieces.push({ grid: i, row: r, rows: Math.min(per, used[i].rowCount - r) });
     });
+    // Bytes per cell seen so far, per sheet; a piece of a sheet not read yet fills a request on its own.
+    const perCell = new Map<number, number>();
+    const cost = (piece: Piece) =>
+      piece.rows * used[piece.grid].columnCount * (perCell.get(piece.grid) ?? READ_BYTES / READ_CELLS);
     for (let p = 0; p < pieces.length;) {
       const batch: { piece: Piece; range: Excel.Range }[] = [];
-      let cells = 0;
+      let bytes = 0;
       while (p < pieces.length) {
         const piece = pieces[p];
-        const size = piece.rows * used[piece.grid].columnCount;
-        if (batch.length && cells + size > budget) break;
+        if (batch.length && bytes + cost(piece) > READ_BYTES) break;
         const u = used[piece.grid];
         const range = targets[piece.grid].sheet.getRangeByIndexes(
           u.rowIndex + piece.row,
@@ -186,7 +188,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         );
         range.load(["values", "formulas"]);
         batch.push({ piece, range });
-        cells += size;
+        bytes += cost(piece);
         p++;
       }
       try {
@@ -195,7 +197,8 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         if (codeOf(e) !== "ResponsePayloadSizeLimitExceeded" || batch.every((b) => b.piece.rows === 1))
           throw e;
         // Too much text for one response: split these pieces in halves and read them again.
-        budget = Math.max(1, Math.floor(cells / 2));
+        for (const { piece } of batch)
+          perCell.set(piece.grid, 2 * (perCell.get(piece.grid) ?? READ_BYTES / READ_CELLS));
         const split = batch.flatMap(({ piece }) => {
           const half = Math.ceil(piece.rows / 2);
           return piece.rows === 1
@@ -210,9 +213,12 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         this.chunkSyncs++;
         continue;
       }
-      let bytes = 0;
+      const seen = new Map<number, { bytes: number; cells: number }>();
       for (const { piece, range } of batch) {
-        bytes += JSON.stringify(range.values).length + JSON.stringify(range.formulas).length;
+        const s = seen.get(piece.grid) ?? { bytes: 0, cells: 0 };
+        s.bytes += JSON.stringify(range.values).length + JSON.stringify(range.formulas).length;
+        s.cells += piece.rows * used[piece.grid].columnCount;
+        seen.set(piece.grid, s);
         const g = grids[piece.grid];
         range.values.forEach((row, i) => {
           (g.values as Grid["values"][number][])[piece.row + i] = row.map(readValue);
@@ -221,8 +227,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
           );
         });
       }
-      // Next request: as many cells as fit the response budget at this request's bytes per cell.
-      budget = Math.max(READ_CELLS, Math.floor((READ_BYTES * cells) / Math.max(1, bytes)));
+      for (const [grid, s] of seen) perCell.set(grid, Math.max(1, s.bytes) / s.cells);
       if (p < pieces.length) this.chunkSyncs++;
     }
     return grids;
