@@ -24,8 +24,6 @@ import { applyStyle, styleRects } from "./styleBlocks";
 import { decorate, tempTableName } from "./decorate";
 import { OutputWriteError } from "./writeError";
 
-export { literalFor } from "./cells";
-
 /** Runs a batch against the workbook: Excel.run in Excel, a fake host in tests. */
 export type ExcelRunner = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -47,11 +45,11 @@ export const READ_CELLS = 5_000;
 /** Target size of one read response (Excel on the web refuses responses over 5 MB). */
 export const READ_BYTES = 3 * 1024 * 1024;
 /**
- * Serialised bytes per queued operation beyond its arguments (action, object path and ids), and per cell beyond its
- * JSON text, as measured with the real client (bench/office.ts; docs/limits.md).
+ * The estimate's serialised bytes per queued operation beyond its arguments (action, object path and ids), and per
+ * cell beyond its JSON text; checked against the real client by `npm run bench:office` (docs/limits.md).
  */
-export const OP_BYTES = 400;
-export const CELL_BYTES = 2;
+const OP_BYTES = 400;
+const CELL_BYTES = 2;
 
 const TMP = "ictplan_tmp_";
 const OLD = "ictplan_old_";
