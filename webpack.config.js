@@ -12,6 +12,7 @@ module.exports = async (env, options) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      message: "./src/commands/message.ts",
       preview: "./src/preview/index.tsx",
     },
     output: {
@@ -41,6 +42,11 @@ module.exports = async (env, options) => {
         filename: "commands.html",
         template: "./src/commands/commands.html",
         chunks: ["commands"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "message.html",
+        template: "./src/commands/message.html",
+        chunks: ["message"],
       }),
       new HtmlWebpackPlugin({
         filename: "preview.html",

@@ -5,7 +5,7 @@
  */
 import { measurePane } from "./browser";
 import { execFileSync } from "node:child_process";
-import { existsSync, promises as fs } from "node:fs";
+import { existsSync, promises as fs, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -143,8 +143,12 @@ async function main(): Promise<void> {
         `| ${r.units} | ${r.error ?? fmt(r.readSyncs)} | ${fmt(r.readBytes)} | ${fmt(r.writeSyncs)} | ${fmt(r.chunkSyncs)} | ${fmt(r.writeBytes)} | ${fmt(r.ms)} |`,
     ),
     "",
-    "Only the number of 4 MB payload chunks grows with size; the other syncs are fixed (2 to read, 3–4 to write).",
+    "Only the number of payload chunks grows with size; the other syncs are fixed (3 to read, 3 to write on a first run).",
     "",
+    // Written by `npm run bench:office` (real-client request sizes); kept when the whole bench runs.
+    ...(existsSync(path.join(__dirname, "office-results.md"))
+      ? [readFileSync(path.join(__dirname, "office-results.md"), "utf8")]
+      : []),
     "## Task-pane bundle",
     "",
     ...(pane === null

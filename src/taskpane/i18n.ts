@@ -27,6 +27,8 @@ const VI = {
     "Đã ghi {sheets}, nhưng dữ liệu còn {error} lỗi, {warning} cảnh báo: báo cáo có ghi chú, hãy xem danh sách Phát hiện trước khi gửi.",
   checked: "Đã kiểm tra: {error} lỗi, {warning} cảnh báo, {info} thông tin.",
   edited: "Sheet {sheets} do ictplan tạo đã bị sửa tay. Ghi đè?",
+  ribbonEdited:
+    "Sheet {sheets} do ictplan tạo đã bị sửa tay nên chưa ghi đè. Mở ngăn ictplan (Trang đầu → ictplan) để chọn Ghi đè.",
   overwrite: "Ghi đè",
   openSheets: "Mở sheet:",
   openSheet: "Mở sheet {sheet}",
@@ -141,6 +143,8 @@ const EN: typeof VI = {
     "Wrote {sheets}, but the data have {error} errors and {warning} warnings: the report carries a note; review the findings before sending it.",
   checked: "Checked: {error} errors, {warning} warnings, {info} info.",
   edited: "Sheet {sheets}, written by ictplan, was edited by hand. Overwrite it?",
+  ribbonEdited:
+    "Sheet {sheets}, written by ictplan, was edited by hand, so it was not overwritten. Open the ictplan pane (Home → ictplan) to choose Overwrite.",
   overwrite: "Overwrite",
   openSheets: "Open sheet:",
   openSheet: "Open sheet {sheet}",

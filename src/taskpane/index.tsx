@@ -1,7 +1,7 @@
 /** Task-pane entry: starts inside Excel, follows Office's theme and display language, checks the requirement set. */
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { OfficeWorkbook } from "../workbook/office/officeWorkbook";
+import { OfficeWorkbook, officeRunner } from "../workbook/office/officeWorkbook";
 import { App } from "./App";
 import { installStyles } from "./styles";
 import { chosenLang, t } from "./i18n";
@@ -27,7 +27,7 @@ Office.onReady((info) => {
   if (!gate) body = <p style={{ padding: 16 }}>{t(lang, "needsExcel")}</p>;
   else if (!gate.ok) body = <p style={{ padding: 16 }}>{t(lang, "needsApi", { ...MINIMUM })}</p>;
   else {
-    const workbook = new OfficeWorkbook((batch) => Excel.run(batch), supports);
+    const workbook = new OfficeWorkbook(officeRunner(Excel.run), supports);
     body = <App workbook={workbook} initialLang={lang} missing={gate.missing} />;
   }
   root.render(<FluentProvider theme={theme}>{body}</FluentProvider>);

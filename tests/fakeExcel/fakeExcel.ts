@@ -169,6 +169,8 @@ export class FakeExcel {
   payloadBytes = 0;
   /** The user is editing a cell (Excel.run without delayForCellEdit fails). */
   cellEditing = false;
+  /** When set, formulas are not evaluated and read back as this value (benchmarks at sizes HyperFormula is slow at). */
+  unevaluated: Scalar | null = null;
   /** Calls of application.calculate. */
   calculations = 0;
   private editEnded: Promise<void> = Promise.resolve();
@@ -369,6 +371,12 @@ export class FakeExcel {
   /** Recomputes every formula cell except those written under suspended calculation and not recalculated since. */
   recalc(): void {
     if (!this.dirty) return;
+    if (this.unevaluated !== null) {
+      for (const s of this.sheets)
+        for (const c of s.cells.values()) if (c.formula !== null) c.value = this.unevaluated;
+      this.dirty = false;
+      return;
+    }
     this.dirty = false;
     const data: Record<string, RawCellContent[][]> = {};
     const formulaCells: { sheet: SheetModel; r: number; c: number; cell: Cell }[] = [];
@@ -1349,9 +1357,17 @@ class FakeWorksheets extends Loadable {
       this.host.validateName(name);
       model = this.host.addSheet(name);
     }, name);
-    return new FakeWorksheet(this.host, () =>
-      model && this.host.sheets.includes(model) ? model : undefined,
-    );
+    // The real client rejects an add() object path used after the sync that carried it: "The object path
+    // 'worksheets.add()' isn't working for what you're trying to do" (InvalidObjectPath), seen with excel-web-16.00.
+    const born = this.host.syncs + 1;
+    return new FakeWorksheet(this.host, () => {
+      if (this.host.syncs !== born)
+        fail(
+          "InvalidObjectPath",
+          "The object path 'worksheets.add()' isn't working for what you're trying to do.",
+        );
+      return model && this.host.sheets.includes(model) ? model : undefined;
+    });
   }
   getItem(name: string): FakeWorksheet {
     return this.lookup(name, true);

@@ -60,6 +60,19 @@ describe("sheets", () => {
     expect(await code(ctx.sync())).toBe("ItemNotFound");
   });
 
+  it("the object worksheets.add() returns is only valid in the sync that carries the add (InvalidObjectPath)", async () => {
+    const host = twoSheets();
+    const ctx = ctxOf(host);
+    const added = ctx.workbook.worksheets.add("New");
+    added.getRange("A1").values = [[1]];
+    await ctx.sync();
+    added.getRange("A2").values = [[2]];
+    expect(await code(ctx.sync())).toBe("InvalidObjectPath");
+    ctx.workbook.worksheets.getItem("New").getRange("A2").values = [[2]];
+    await ctx.sync();
+    expect(host.valueAt("New", "A2")).toBe(2);
+  });
+
   it("a batch is not a transaction: operations before the failing one stay applied", async () => {
     const host = twoSheets();
     const ctx = ctxOf(host);

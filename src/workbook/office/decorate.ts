@@ -125,7 +125,11 @@ export function decorate(sheet: Excel.Worksheet, spec: SheetSpec, supports: Supp
       spec.print.orientation === "landscape" ? "Landscape" : "Portrait"
     ) as Excel.PageOrientation;
     sheet.pageLayout.paperSize = "A4" as Excel.PaperType;
-    sheet.pageLayout.zoom = { horizontalFitToPages: spec.print.fitToWidth, verticalFitToPages: 0 };
+    // Fit-to-width makes Excel ignore manual page breaks: a sheet with breaks (fitToWidth 0) prints at 100%.
+    sheet.pageLayout.zoom =
+      spec.print.fitToWidth > 0
+        ? { horizontalFitToPages: spec.print.fitToWidth, verticalFitToPages: 0 }
+        : { scale: 100 };
     if (spec.print.titleRows)
       sheet.pageLayout.setPrintTitleRows(spec.print.titleRows.replace(/(\d+)/g, "$$$1"));
   }

@@ -26,8 +26,6 @@ import { applyStyle, styleRects } from "./styleBlocks";
 import { decorate, tempTableName } from "./decorate";
 import { OutputWriteError } from "./writeError";
 
-export { literalFor } from "./cells";
-
 /** Runs a batch against the workbook: Excel.run in Excel, a fake host in tests. */
 export type ExcelRunner = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -39,16 +37,21 @@ export function officeRunner(run: typeof Excel.run): ExcelRunner {
   return (batch) => run({ delayForCellEdit: true }, batch);
 }
 
-/** Budget for one request as the Office.js client serialises it (Excel on the web refuses more than 5 MB). */
-export const PAYLOAD_LIMIT = 4 * 1024 * 1024;
-/** Cells read per request to start with; halved when Excel answers ResponsePayloadSizeLimitExceeded. */
-export const READ_CELLS = 100_000;
 /**
- * Serialised bytes per queued operation beyond its arguments (action, object path and ids), and per cell beyond its
- * JSON text, as measured with the real client (bench/office.ts; docs/limits.md).
+ * Budget for one request by this adapter's estimate (Excel on the web refuses more than 5 MB). Measured with the real
+ * client (`npm run bench:office`), the estimate counts about 10–15% short, hence 3 MB rather than 4.
  */
-export const OP_BYTES = 400;
-export const CELL_BYTES = 2;
+export const PAYLOAD_LIMIT = 3 * 1024 * 1024;
+/** Cells per read piece; a request takes as many pieces as fit READ_BYTES at each sheet's bytes per cell seen so far. */
+export const READ_CELLS = 5_000;
+/** Target size of one read response (Excel on the web refuses responses over 5 MB). */
+export const READ_BYTES = 3 * 1024 * 1024;
+/**
+ * The estimate's serialised bytes per queued operation beyond its arguments (action, object path and ids), and per
+ * cell beyond its JSON text; checked against the real client by `npm run bench:office` (docs/limits.md).
+ */
+const OP_BYTES = 400;
+const CELL_BYTES = 2;
 
 const TMP = "ictplan_tmp_";
 const OLD = "ictplan_old_";
@@ -140,8 +143,9 @@ export class OfficeWorkbook implements InteractiveWorkbook {
   }
 
   /**
-   * Reads sheets as grids: one sync for the used ranges' bounds, then row chunks of at most `READ_CELLS` cells per
-   * request (halved on ResponsePayloadSizeLimitExceeded; a read is also capped at 5,000,000 cells on every platform).
+   * Reads sheets as grids: one sync for the used ranges' bounds, then row pieces of `READ_CELLS` cells, as many per
+   * request as fit `READ_BYTES` at the size seen so far (split in halves on ResponsePayloadSizeLimitExceeded; a read is
+   * also capped at 5,000,000 cells on every platform).
    */
   private async readSheets(ctx: Excel.RequestContext, targets: readonly Target[]): Promise<Grid[]> {
     const used = targets.map((t) => {
@@ -161,20 +165,22 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     const percents: (string | null)[][][] = targets.map(() => []);
     type Piece = { grid: number; row: number; rows: number };
     const pieces: Piece[] = [];
-    let budget = READ_CELLS;
     targets.forEach((_, i) => {
       if (used[i].isNullObject) return;
-      const per = Math.max(1, Math.floor(budget / used[i].columnCount));
+      const per = Math.max(1, Math.floor(READ_CELLS / used[i].columnCount));
       for (let r = 0; r < used[i].rowCount; r += per)
         pieces.push({ grid: i, row: r, rows: Math.min(per, used[i].rowCount - r) });
     });
+    // Bytes per cell seen so far, per sheet; a piece of a sheet not read yet fills a request on its own.
+    const perCell = new Map<number, number>();
+    const cost = (piece: Piece) =>
+      piece.rows * used[piece.grid].columnCount * (perCell.get(piece.grid) ?? READ_BYTES / READ_CELLS);
     for (let p = 0; p < pieces.length;) {
       const batch: { piece: Piece; range: Excel.Range }[] = [];
-      let cells = 0;
+      let bytes = 0;
       while (p < pieces.length) {
         const piece = pieces[p];
-        const size = piece.rows * used[piece.grid].columnCount;
-        if (batch.length && cells + size > budget) break;
+        if (batch.length && bytes + cost(piece) > READ_BYTES) break;
         const u = used[piece.grid];
         const range = targets[piece.grid].sheet.getRangeByIndexes(
           u.rowIndex + piece.row,
@@ -184,7 +190,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         );
         range.load(["values", "formulas", "numberFormat"]);
         batch.push({ piece, range });
-        cells += size;
+        bytes += cost(piece);
         p++;
       }
       try {
@@ -193,7 +199,8 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         if (codeOf(e) !== "ResponsePayloadSizeLimitExceeded" || batch.every((b) => b.piece.rows === 1))
           throw e;
         // Too much text for one response: split these pieces in halves and read them again.
-        budget = Math.max(1, Math.floor(cells / 2));
+        for (const { piece } of batch)
+          perCell.set(piece.grid, 2 * (perCell.get(piece.grid) ?? READ_BYTES / READ_CELLS));
         const split = batch.flatMap(({ piece }) => {
           const half = Math.ceil(piece.rows / 2);
           return piece.rows === 1
@@ -208,7 +215,12 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         this.chunkSyncs++;
         continue;
       }
+      const seen = new Map<number, { bytes: number; cells: number }>();
       for (const { piece, range } of batch) {
+        const s = seen.get(piece.grid) ?? { bytes: 0, cells: 0 };
+        s.bytes += JSON.stringify(range.values).length + JSON.stringify(range.formulas).length;
+        s.cells += piece.rows * used[piece.grid].columnCount;
+        seen.set(piece.grid, s);
         const g = grids[piece.grid];
         range.values.forEach((row, i) => {
           (g.values as Grid["values"][number][])[piece.row + i] = row.map(readValue);
@@ -220,6 +232,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
           );
         });
       }
+      for (const [grid, s] of seen) perCell.set(grid, Math.max(1, s.bytes) / s.cells);
       if (p < pieces.length) this.chunkSyncs++;
     }
     return grids.map((g, i) =>
@@ -319,13 +332,14 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       const meta = sheets.add(META_SHEET);
       meta.visibility = "VeryHidden" as Excel.SheetVisibility;
     }
-    const added = temps.map((t) => sheets.add(t));
+    for (const t of temps) sheets.add(t);
     const retarget = retargeter(new Map(specs.map((s, k) => [s.name, temps[k]])), quoteSheetName);
     // ExcelApi 1.6, below the minimum (requirements.ts).
     ctx.workbook.application.suspendApiCalculationUntilNextSync();
     let pending = 0;
     for (const [k, spec] of specs.entries()) {
-      const sheet = added[k];
+      // By name, not the proxy add() returned: that object path is only valid until the next sync (InvalidObjectPath).
+      const sheet = sheets.getItem(temps[k]);
       for (const block of spec.blocks)
         for (const part of chunkRows(block)) {
           const bytes = partBytes(part);
@@ -444,9 +458,9 @@ export class OfficeWorkbook implements InteractiveWorkbook {
   /** Rewrites the ownership sheet's cells (the sheet itself stays: it may be VeryHidden, which cannot be deleted). */
   private writeRecord(ctx: Excel.RequestContext, rows: readonly (readonly string[])[]): void {
     const meta = ctx.workbook.worksheets.getItem(META_SHEET);
-    meta.getRange("A:C").clear();
+    meta.getRange("A:D").clear();
     if (rows.length)
-      meta.getRange(`A1:C${rows.length}`).values = rows.map((r) => r.map((v) => literalFor(v)));
+      meta.getRange(`A1:D${rows.length}`).values = rows.map((r) => r.map((v) => literalFor(v)));
   }
 
   /** The swap's last steps: old outputs deleted, tables given their names, recalculation requested. */
