@@ -140,36 +140,33 @@ export interface SheetLinks {
 const encoder = new TextEncoder();
 
 /**
- * Text written as UTF-8 in chunks of about a megabyte: an output sheet of a large plan is more XML than one
- * JavaScript string can hold, and short-lived small strings are cheap for the garbage collector.
+ * Text written as UTF-8 into one growing buffer, a few hundred KB at a time: an output sheet of a large plan is
+ * more XML than one JavaScript string can hold, and few large allocations keep the garbage collector idle.
  */
 class ByteWriter {
-  private pending: string[] = [];
-  private pendingLength = 0;
-  private readonly chunks: Uint8Array[] = [];
+  private buf = new Uint8Array(1 << 20);
+  private pos = 0;
+  private pending = "";
 
   push(s: string): void {
-    this.pending.push(s);
-    this.pendingLength += s.length;
-    if (this.pendingLength > 1 << 20) this.flush();
+    this.pending += s;
+    if (this.pending.length > 1 << 18) this.flush();
   }
 
   private flush(): void {
-    if (!this.pending.length) return;
-    this.chunks.push(encoder.encode(this.pending.join("")));
-    this.pending = [];
-    this.pendingLength = 0;
+    const need = this.pos + this.pending.length * 3;
+    if (need > this.buf.length) {
+      const bigger = new Uint8Array(Math.max(need, this.buf.length * 2));
+      bigger.set(this.buf.subarray(0, this.pos));
+      this.buf = bigger;
+    }
+    this.pos += encoder.encodeInto(this.pending, this.buf.subarray(this.pos)).written;
+    this.pending = "";
   }
 
   bytes(): Uint8Array {
     this.flush();
-    const out = new Uint8Array(this.chunks.reduce((n, c) => n + c.length, 0));
-    let at = 0;
-    for (const c of this.chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
+    return this.buf.subarray(0, this.pos);
   }
 }
 
