@@ -1,12 +1,12 @@
 /* eslint-disable */
-// Production build of the task pane and the ribbon commands into dist/, and the HTTPS dev server for sideloading.
+// The task pane, the ribbon commands and the preview, bundled. scripts/build.ts runs it for production and adds the
+// manifest; scripts/dev-server.ts serves it over HTTPS with its certificates (npm run dev-server).
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
-  const serving = Boolean(env && env.WEBPACK_SERVE);
   return {
     devtool: dev ? "source-map" : false,
     entry: {
@@ -50,7 +50,6 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/icon-*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml" },
           { from: "src/taskpane/help.html", to: "help.html" },
           { from: "assets/samples/lao-cai-2015.xlsx", to: "samples/lao-cai-2015.xlsx" },
         ],
@@ -60,9 +59,6 @@ module.exports = async (env, options) => {
     devServer: {
       port: 3000,
       headers: { "Access-Control-Allow-Origin": "*" },
-      server: serving
-        ? { type: "https", options: await require("office-addin-dev-certs").getHttpsServerOptions() }
-        : "http",
     },
   };
 };

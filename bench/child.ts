@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     const t1 = now();
     const results = computePeriod(plan, period);
     const t2 = now();
-    buildQuarterlySummary(plan, results, findings);
+    buildQuarterlySummary(plan, results, findings, new Date().toISOString());
     const t3 = now();
     Object.assign(out, { ms: t3 - t0, parseValidateMs: t1 - t0, computeMs: t2 - t1, summaryMs: t3 - t2 });
   } else if (kind === "formulas") {

@@ -45,8 +45,12 @@ export function formatDoc(): string {
     "  name, its English name or an alias, with or without diacritics.",
     "- **Numbers** the Vietnamese way: `1.100` = 1100, `0,6` = 0.6, `1.234,5` = 1234.5; `60%` and `60 %` = 0.6.",
     "  Numbers stored as text are read, with a warning.",
-    "- **Percentages** are fractions (0.6 = 60%). A number between 1 and 100 in a percentage column is read",
-    "  as percent points (60 → 60%) with a note; above 100% is an error.",
+    "- **Percentages** are read as Excel shows them. In a cell formatted as a percentage (`0%`, `0.0%`, …) the",
+    "  number is what Excel shows: 1.2 is 120% (an error: above 100%), 0.45 is 45%. In a cell without a percent",
+    "  format, a fraction is a share (0.6 = 60%) and a number between 1 and 100 is read as percent points",
+    "  (60 → 60%) with a note; above 100% is an error. The same holds for percent settings on Cấu hình.",
+    "- **A target of 0** for a higher-is-better indicator is a warning (`ZERO_TARGET`) at the cell that sets it:",
+    "  attainment cannot be computed against 0, so the indicator is scored min–max within the group.",
     "- **Yes/no**: Có/Không, x, ✓, yes/no, 1/0, TRUE/FALSE.",
     "- **Periods** are quarters, written `Quý II/2015`, `Quy 2/2015`, `Q2 2015`, `2015-Q2` or `2015Q2`. A whole",
     "  year (`2014`) can be computed: each unit's latest figure of that year against the annual target.",
@@ -126,14 +130,27 @@ export function validationDoc(): string {
     "",
     "Every finding is a value: a code, a severity, the sheet and cell it is about, and parameters for its",
     "message. Validation never throws: anything it cannot read becomes a finding. Errors make `ictplan`",
-    "exit with 1; warnings and info do not. `{name}` stands for a parameter.",
+    "exit with 1; warnings and info do not. `{name}` stands for a parameter; `{unit}` and `{indicator}` are shown",
+    'with the name from the Đơn vị or Chỉ tiêu sheet, "Sở Du lịch (SDL)" (params `unitName`, `indicatorName`).',
+    "",
+    "Findings are listed errors first, then by sheet, row and column. A cause shared by many rows is one finding with",
+    "a count: the rows of one unknown unit code (`UNKNOWN_UNIT`), every unknown code when the Đơn vị sheet is missing",
+    "or empty (`UNKNOWN_UNITS`), a unit's repeated rows (`DUPLICATE_FIGURE_ROW`), an inactive unit's rows, a unit",
+    "with no row for the period (`MISSING_FIGURE_ROW`, not one `MISSING_FIGURE` per indicator); a figure that cannot",
+    "be read has its own error and is not also `MISSING_FIGURE`. Every finding names a cell: a missing sheet's A1, an",
+    "empty list's first row, the Kỳ hiện tại cell (or the Kỳ báo cáo header) for a period with no figures.",
+    "",
+    "The remedy is the one that works where the message is read: in Excel (the Kiểm tra sheet and the task pane) it",
+    'never names a command; on the command line it may ("CLI:" below).',
     "",
     "| code | severity | message (vi) | message (en) | what to do |",
     "| --- | --- | --- | --- | --- |",
   ];
   for (const [code, t] of Object.entries(FINDING_TEXTS))
     out.push(
-      `| ${code} | ${t.severity} | ${cell(t.vi)} | ${cell(t.en)} | ${cell(t.fixVi)} / ${cell(t.fixEn)} |`,
+      `| ${code} | ${t.severity} | ${cell(t.vi)} | ${cell(t.en)} | ${cell(t.fixVi)} / ${cell(t.fixEn)}${
+        "cli" in t ? ` CLI: ${cell(t.cli.fixVi)} / ${cell(t.cli.fixEn)}` : ""
+      } |`,
     );
   out.push("");
   return out.join("\n");

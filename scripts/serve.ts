@@ -13,8 +13,8 @@ const TYPES: Record<string, string> = {
   ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
-/** Builds the production bundle into a folder (webpack, as `npm run build` does). */
-export function build(outDir: string): void {
+/** Builds the production bundle (the web files, no manifest) into a folder with webpack; quiet unless told. */
+export function build(outDir: string, output: "ignore" | "inherit" = "ignore"): void {
   const root = path.join(__dirname, "..");
   execFileSync(
     process.execPath,
@@ -25,7 +25,7 @@ export function build(outDir: string): void {
       "--output-path",
       outDir,
     ],
-    { cwd: root, stdio: "ignore" },
+    { cwd: root, stdio: output },
   );
 }
 

@@ -1,14 +1,15 @@
 /**
  * Offline manifest check (Microsoft's validator and its XSD files are not reachable from here): well-formed XML,
- * required elements present and in schema order, resource ids defined, URLs https on the add-in's origin,
+ * required elements present and in schema order, resource ids defined, every URL https and under the folder
+ * the task pane is served from (SourceLocation's, or the one given with --base), AppDomain that folder's origin,
  * icons present at their sizes, string lengths within the schema's limits. Exit 1 with the problems listed.
+ * `npm run validate` checks the development manifest; `npm run build` checks the one it writes.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 
 type Node = Record<string, unknown>;
-const ORIGIN = "https://localhost:3000";
 const TOP_ORDER = [
   "Id",
   "AlternateId",
@@ -63,8 +64,22 @@ function pngSize(file: string): { w: number; h: number } | null {
   return { w: b.readUInt32BE(16), h: b.readUInt32BE(20) };
 }
 
-/** All problems found in a manifest; empty when it passes. */
-export function checkManifest(xml: string, root: string): string[] {
+/** The folder URL the task pane is served from: SourceLocation's, ending in "/"; null when it has none. */
+export function manifestBase(xml: string): string | null {
+  const m = /<SourceLocation\s+DefaultValue="([^"]*)"/.exec(xml);
+  if (!m) return null;
+  try {
+    return new URL(".", m[1].replace(/&amp;/g, "&")).href;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * All problems found in a manifest; empty when it passes. `root` is the folder served at the base URL (icons are
+ * looked up there); `base`, when given, is where the manifest must point.
+ */
+export function checkManifest(xml: string, root: string, base?: string): string[] {
   const problems: string[] = [];
   const wellFormed = XMLValidator.validate(xml);
   if (wellFormed !== true)
@@ -133,13 +148,22 @@ export function checkManifest(xml: string, root: string): string[] {
   });
   for (const r of referenced)
     if (!defined.has(r.resid)) problems.push(`${r.where}: resid "${r.resid}" is not defined in <Resources>`);
+  const served = manifestBase(xml);
+  const home = base ?? served;
+  if (!served) problems.push("<DefaultSettings><SourceLocation> has no URL");
+  else if (base && served !== base)
+    problems.push(`SourceLocation ${served} is not under ${base}, where the add-in is to be served`);
+  const origin = home ? new URL(home).origin : null;
   for (const u of urls) {
     if (!u.url.startsWith("https://")) problems.push(`${u.where}: ${u.url} is not https`);
-    else if (!u.url.startsWith(ORIGIN))
-      problems.push(`${u.where}: ${u.url} is not on the add-in's origin ${ORIGIN}`);
+    else if (!home || !origin) continue;
+    else if (u.where.endsWith("/AppDomain")) {
+      if (u.url !== origin) problems.push(`${u.where}: ${u.url} is not the add-in's origin ${origin}`);
+    } else if (!u.url.startsWith(home))
+      problems.push(`${u.where}: ${u.url} is not under the add-in's folder ${home}`);
   }
   const iconFile = (url: string) =>
-    url.startsWith(`${ORIGIN}/assets/`) ? path.join(root, url.slice(ORIGIN.length + 1)) : null;
+    home && url.startsWith(`${home}assets/`) ? path.join(root, url.slice(home.length)) : null;
   const checkIcon = (url: string, size: number | null, where: string) => {
     const file = iconFile(url);
     if (!file) return;
@@ -160,15 +184,24 @@ export function checkManifest(xml: string, root: string): string[] {
   return problems;
 }
 
-if (require.main === module) {
-  const file = process.argv[2] ?? "manifest.xml";
-  const problems = checkManifest(readFileSync(file, "utf8"), path.dirname(path.resolve(file)));
+/** Checks a manifest file and prints the outcome; false when it has problems. */
+export function reportManifest(file: string, base?: string): boolean {
+  const xml = readFileSync(file, "utf8");
+  const problems = checkManifest(xml, path.dirname(path.resolve(file)), base);
   if (problems.length) {
     console.error(`${file}: ${problems.length} problem(s)`);
     for (const p of problems) console.error(`  - ${p}`);
-    process.exit(1);
+    return false;
   }
   console.log(
-    `${file}: valid (offline checks: well-formed, schema order, resource ids, https URLs on ${ORIGIN}, icons and sizes, string lengths)`,
+    `${file}: valid (offline checks: well-formed, schema order, resource ids, every URL https under ${base ?? manifestBase(xml)}, icons and sizes, string lengths)`,
   );
+  return true;
+}
+
+if (require.main === module) {
+  const args = process.argv.slice(2);
+  const at = args.indexOf("--base");
+  const base = at >= 0 ? args.splice(at, 2)[1] : undefined;
+  if (!reportManifest(args[0] ?? "manifest.xml", base)) process.exit(1);
 }

@@ -5,14 +5,13 @@ import type { Finding } from "../engine/model";
 import { countBySeverity, findingMessage } from "../engine/findings";
 import { periodArg, runPlan, type RunResult } from "../engine/pipeline";
 import { formatPeriod, periodFromKey } from "../engine/periods";
-import { gradeLabel, severityLabel } from "../engine/i18n/labels";
+import { gradeLabel, labels, severityLabel } from "../engine/i18n/labels";
 import { groupName } from "../engine/outputs/style";
-import { samplePlanRows } from "../engine/sample";
 import { consolidatePlans, planToRows } from "../engine/consolidate";
 import { parseWorkbook } from "../engine/parse/plan";
 import { GRADES } from "../engine/ranking";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
-import { buildTemplate } from "../workbook/xlsx/template";
+import { buildTemplate, sampleWorkbookBytes } from "../workbook/xlsx/template";
 import { EditedOutputError } from "../workbook/ownership";
 import { FileProblem, assertReplaceable, openWorkbook, sameFile, writeAtomic } from "./files";
 import { figureCount } from "../engine/figures";
@@ -47,13 +46,20 @@ class UsageError extends Error {
   }
 }
 
+/** --lang and --json as given anywhere on the line, so that even a usage error speaks as asked. */
+function earlyFlags(argv: readonly string[], env: Io["env"]): { lang: Lang; json: boolean } {
+  const i = argv.lastIndexOf("--lang");
+  const v = i >= 0 ? argv[i + 1] : undefined;
+  return { lang: v === "vi" || v === "en" ? v : langFromEnv(env), json: argv.includes("--json") };
+}
+
 function parseArgs(argv: readonly string[], env: Io["env"]): Args {
   const a: Args = {
     command: "",
     files: [],
     output: null,
     period: null,
-    lang: langFromEnv(env),
+    lang: earlyFlags(argv, env).lang,
     json: false,
     inPlace: false,
     force: false,
@@ -61,15 +67,16 @@ function parseArgs(argv: readonly string[], env: Io["env"]): Args {
   };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i];
-    const next = () => {
+    const next = (example: string) => {
       const v = argv[++i];
-      if (v === undefined) throw new UsageError("badOption", { value: x });
+      if (v === undefined || (v.startsWith("-") && v.length > 1))
+        throw new UsageError("missingValue", { option: x, example });
       return v;
     };
-    if (x === "-o" || x === "--output") a.output = next();
-    else if (x === "--period" || x === "-p") a.period = next();
+    if (x === "-o" || x === "--output") a.output = next("out.xlsx");
+    else if (x === "--period" || x === "-p") a.period = next("2015-Q2");
     else if (x === "--lang") {
-      const v = next();
+      const v = next("en");
       if (v !== "vi" && v !== "en") throw new UsageError("badOption", { value: `--lang ${v}` });
       a.lang = v;
     } else if (x === "--json") a.json = true;
@@ -92,20 +99,29 @@ function findingJson(f: Finding, lang: Lang) {
     severity: f.severity,
     sheet: f.sheet,
     cell: f.cell,
-    message: findingMessage(f, lang),
+    message: findingMessage(f, lang, "cli"),
     params: f.params,
   };
+}
+
+/** A table with one label per column; every column but the last as wide as its widest entry. */
+function printTable(io: Io, head: readonly string[], rows: readonly (readonly string[])[]): void {
+  const widths = head.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
+  const line = (r: readonly string[]) =>
+    `  ${r.map((x, j) => (j < r.length - 1 ? pad(x, widths[j]) : x)).join("  ")}`.trimEnd();
+  io.stdout(line(head));
+  for (const r of rows) io.stdout(line(r));
 }
 
 function printFindings(io: Io, findings: readonly Finding[], lang: Lang, limit = 50): void {
   const c = countBySeverity(findings);
   io.stdout(findings.length ? msg(lang, "findingsSummary", c) : msg(lang, "noFindings"));
   if (!findings.length) return;
-  io.stdout(`  ${msg(lang, "tableHeader")}`);
-  for (const f of findings.slice(0, limit))
-    io.stdout(
-      `  ${pad(severityLabel(f.severity, lang), 9)} ${pad(f.sheet, 10)} ${pad(f.cell, 5)} ${pad(f.code, 24)} ${findingMessage(f, lang)}`,
-    );
+  const L = labels(lang);
+  const rows = findings
+    .slice(0, limit)
+    .map((f) => [severityLabel(f.severity, lang), f.sheet, f.cell, f.code, findingMessage(f, lang, "cli")]);
+  printTable(io, [L.severity, L.sheet, L.cell, L.code, L.message], rows);
   if (findings.length > limit) io.stdout(`  … (+${findings.length - limit})`);
 }
 
@@ -127,13 +143,18 @@ function printRanking(io: Io, run: RunResult, lang: Lang): void {
     io.stdout(
       msg(lang, "ranking", { period: periodLabel(run.period, lang), group: groupName(g.group, lang) }),
     );
-    io.stdout(`  ${msg(lang, "rankHeader")}`);
-    for (const u of g.ranking) {
-      const iv = u.robustness ? `${u.robustness.p5}–${u.robustness.p95}` : "";
-      io.stdout(
-        `  ${pad(String(u.rankInGroup), 4)} ${pad(u.name, 42)} ${pad(fmt(u.indexRounded), 7)} ${pad(gradeLabel(u.grade, lang), 11)} ${iv}`,
-      );
-    }
+    const L = labels(lang);
+    printTable(
+      io,
+      [L.rank, L.unit, L.index, L.grade, L.interval],
+      g.ranking.map((u) => [
+        String(u.rankInGroup),
+        u.name,
+        fmt(u.indexRounded),
+        gradeLabel(u.grade, lang),
+        u.robustness ? `${u.robustness.p5}–${u.robustness.p95}` : "",
+      ]),
+    );
   }
   io.stdout("");
   io.stdout(msg(lang, "distribution"));
@@ -185,16 +206,23 @@ async function compute(
   a: Args,
   io: Io,
   input: string,
-  output: string,
+  output: (period: string | null) => string,
   quiet: boolean,
-): Promise<{ code: number; run: RunResult }> {
+): Promise<{ code: number; run: RunResult; out: string }> {
   const period = a.period === null ? null : periodArg(a.period);
   if (a.period !== null && period === null) throw new UsageError("badPeriod", { value: a.period });
   if (!quiet) io.stderr(msg(a.lang, "reading", { file: input }));
   const wb = await openWorkbook(input);
   const grids = await wb.readGrids();
-  if (!quiet) io.stderr(msg(a.lang, "computing", { period: period ?? "…" }));
+  if (!quiet)
+    io.stderr(
+      period
+        ? msg(a.lang, "computing", { period: periodLabel(period, a.lang) })
+        : msg(a.lang, "computingCurrent"),
+    );
   const run = runPlan(grids, { period, lang: a.lang, robustness: a.robustness });
+  const out = output(run.period);
+  if (!a.inPlace) await checkOutput(a, [input], out);
   if (run.sheets.length) {
     try {
       await wb.applySheets(run.sheets, { force: a.force });
@@ -202,19 +230,27 @@ async function compute(
       if (e instanceof EditedOutputError) throw new FileProblem("edited", { sheets: e.sheets.join(", ") });
       throw new FileProblem("notOwned", { detail: e instanceof Error ? e.message : String(e) });
     }
-    if (!quiet) io.stderr(msg(a.lang, "writing", { file: output }));
-    await writeAtomic(output, () => wb.save());
+    if (!quiet) io.stderr(msg(a.lang, "writing", { file: out }));
+    await writeAtomic(out, () => wb.save());
   }
-  return { code: exitFor(run.findings), run };
+  return { code: exitFor(run.findings), run, out };
 }
 
-/** The output beside the input; a macro workbook's copy stays .xlsm (Excel will not open macros in a .xlsx). */
+/** `<name>-ictplan-<period>.xlsx` beside the input, the period being the one computed; a macro workbook's copy stays .xlsm (Excel will not open macros in a .xlsx). */
 function defaultOutput(input: string, period: string | null): string {
   const ext = path.extname(input);
   return path.join(
     path.dirname(input),
     `${path.basename(input, ext)}-ictplan${period ? `-${period}` : ""}${isMacro(input) ? ".xlsm" : ".xlsx"}`,
   );
+}
+
+/** The one input file of a command; a usage error when none or several are given. */
+function oneFile(a: Args): string {
+  if (a.files.length === 0) throw new UsageError("missingFile");
+  if (a.files.length > 1)
+    throw new UsageError("tooManyFiles", { command: a.command, files: a.files.join(", ") });
+  return a.files[0];
 }
 
 const isMacro = (file: string) => /\.xlsm$/i.test(file);
@@ -236,17 +272,17 @@ async function dispatch(a: Args, io: Io): Promise<number> {
       io.stdout(msg(a.lang, "usage"));
       return a.command === "help" ? 0 : 2;
     case "validate": {
-      if (a.files.length !== 1) throw new UsageError("missingFile");
+      const file = oneFile(a);
       const period = a.period === null ? null : periodArg(a.period);
       if (a.period !== null && period === null) throw new UsageError("badPeriod", { value: a.period });
-      const wb = await openWorkbook(abs(a.files[0]));
+      const wb = await openWorkbook(abs(file));
       const run = runPlan(await wb.readGrids(), { period, lang: a.lang, robustness: false, summary: false });
       if (a.json)
         io.stdout(
           JSON.stringify(
             {
               command: "validate",
-              file: a.files[0],
+              file,
               period: run.period,
               findings: run.findings.map((f) => findingJson(f, a.lang)),
             },
@@ -258,19 +294,17 @@ async function dispatch(a: Args, io: Io): Promise<number> {
       return exitFor(run.findings);
     }
     case "compute": {
-      if (a.files.length !== 1) throw new UsageError("missingFile");
-      const input = abs(a.files[0]);
-      const out = a.inPlace
-        ? input
-        : abs(a.output ?? defaultOutput(a.files[0], a.period ? periodArg(a.period) : null));
-      if (!a.inPlace) await checkOutput(a, [input], out);
-      const { code, run } = await compute(a, io, input, out, a.json);
+      const file = oneFile(a);
+      const input = abs(file);
+      const output = (period: string | null) =>
+        a.inPlace ? input : abs(a.output ?? defaultOutput(file, period));
+      const { code, run, out } = await compute(a, io, input, output, a.json);
       if (a.json)
         io.stdout(
           JSON.stringify(
             runJson(run, a.lang, {
               command: "compute",
-              file: a.files[0],
+              file,
               output: run.sheets.length ? out : null,
             }),
             null,
@@ -327,9 +361,8 @@ async function dispatch(a: Args, io: Io): Promise<number> {
     case "sample": {
       const out = abs(a.output ?? (a.command === "template" ? "plan-template.xlsx" : "lao-cai-2015.xlsx"));
       await checkOutput(a, [], out);
-      const bytes = await XlsxWorkbook.of(
-        buildTemplate(a.command === "sample" ? samplePlanRows() : undefined),
-      ).save();
+      const bytes =
+        a.command === "sample" ? await sampleWorkbookBytes() : await XlsxWorkbook.of(buildTemplate()).save();
       await writeAtomic(out, bytes);
       io.stdout(
         a.json ? JSON.stringify({ command: a.command, output: out }) : msg(a.lang, "written", { file: out }),
@@ -342,13 +375,11 @@ async function dispatch(a: Args, io: Io): Promise<number> {
       // The bundled sample as shipped; regenerated from code only if it is missing.
       const bundled = path.join(__dirname, "..", "..", "assets", "samples", "lao-cai-2015.xlsx");
       const sample = path.join(dir, "lao-cai-2015.xlsx");
-      const bytes = await fs
-        .readFile(bundled)
-        .catch(async () => XlsxWorkbook.of(buildTemplate(samplePlanRows())).save());
+      const bytes = await fs.readFile(bundled).catch(sampleWorkbookBytes);
       await writeAtomic(sample, new Uint8Array(bytes));
       const period = a.period ?? "2015-Q2";
-      const out = path.join(dir, `lao-cai-${periodArg(period) ?? period}.xlsx`);
-      const { run } = await compute({ ...a, period, force: true }, io, sample, out, a.json);
+      const output = (p: string | null) => path.join(dir, `lao-cai-${p ?? periodArg(period) ?? period}.xlsx`);
+      const { code, run, out } = await compute({ ...a, period, force: true }, io, sample, output, a.json);
       if (a.json)
         io.stdout(
           JSON.stringify(runJson(run, a.lang, { command: "demo", file: sample, output: out }), null, 2),
@@ -359,7 +390,7 @@ async function dispatch(a: Args, io: Io): Promise<number> {
         io.stdout(`\n${msg(a.lang, "written", { file: out })}`);
         io.stdout(msg(a.lang, "openWith"));
       }
-      return 0;
+      return code;
     }
     default:
       throw new UsageError("unknownCommand", { value: a.command });
@@ -368,24 +399,26 @@ async function dispatch(a: Args, io: Io): Promise<number> {
 
 /** Runs the CLI and returns its exit code: 0 clean, 1 findings of severity error, 2 usage or unreadable file. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
-  let lang = langFromEnv(io.env);
-  try {
-    const a = parseArgs(argv, io.env);
-    lang = a.lang;
-    return await dispatch(a, io);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(msg(lang, e.key, e.params));
-      io.stderr(msg(lang, "usage"));
-      return 2;
-    }
-    if (e instanceof FileProblem) {
-      io.stderr(msg(lang, e.key, e.params));
-      return 2;
-    }
-    io.stderr(msg(lang, "unexpected", { file: argv.find((x) => /\.xls[xm]?$/i.test(x)) ?? "" }));
-    if (io.env.ICTPLAN_DEBUG) io.stderr(e instanceof Error ? (e.stack ?? e.message) : String(e));
+  const { lang, json } = earlyFlags(argv, io.env);
+  // With --json a failure is JSON on stdout too, so that a script always has something to parse.
+  const fail = (error: string, message: string, usage: boolean): number => {
+    if (json)
+      io.stdout(JSON.stringify({ command: argv.find((x) => !x.startsWith("-")) ?? null, error, message }));
+    io.stderr(message);
+    if (usage && !json) io.stderr(msg(lang, "usage"));
     return 2;
+  };
+  try {
+    return await dispatch(parseArgs(argv, io.env), io);
+  } catch (e) {
+    if (e instanceof UsageError) return fail(e.key, msg(lang, e.key, e.params), true);
+    if (e instanceof FileProblem) return fail(e.key, msg(lang, e.key, e.params), false);
+    if (io.env.ICTPLAN_DEBUG) io.stderr(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    return fail(
+      "unexpected",
+      msg(lang, "unexpected", { file: argv.find((x) => /\.xls[xm]?$/i.test(x)) ?? "" }),
+      false,
+    );
   }
 }
 

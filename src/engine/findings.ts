@@ -2,7 +2,7 @@
 import type { CellRef } from "./grid";
 import { refAddress } from "./grid";
 import type { Finding, Severity } from "./model";
-import { FINDING_TEXTS, type FindingCode } from "./i18n/findings";
+import { FINDING_TEXTS, type FindingCode, type FindingText } from "./i18n/findings";
 import { fillTemplate } from "./text";
 
 export type { FindingCode };
@@ -17,17 +17,32 @@ export function finding(
   return { code, severity: FINDING_TEXTS[code].severity, sheet: where.sheet, cell, params };
 }
 
-/** The finding's message in a language, without the location. */
-export function findingMessage(f: Finding, lang: "vi" | "en"): string {
-  const t = (FINDING_TEXTS as Record<string, (typeof FINDING_TEXTS)[FindingCode]>)[f.code];
+/** Where a message is read: remedies differ (only the command line can run `ictplan template`). */
+export type Host = "excel" | "cli";
+
+/** Params as a message shows them: a unit or indicator code with its name, "Sở Du lịch (SDL)". */
+function shownParams(params: Finding["params"]): Record<string, string | number> {
+  const out: Record<string, string | number> = { ...params };
+  for (const k of ["unit", "indicator"] as const) {
+    const name = params[`${k}Name`];
+    if (typeof name === "string" && name && name !== params[k]) out[k] = `${name} (${params[k]})`;
+  }
+  return out;
+}
+
+/** The finding's message in a language, without the location; the remedy is the one that works on the host. */
+export function findingMessage(f: Finding, lang: "vi" | "en", host: Host = "excel"): string {
+  const t = (FINDING_TEXTS as Record<string, FindingText>)[f.code];
   if (!t) return f.code;
-  return `${fillTemplate(lang === "vi" ? t.vi : t.en, f.params)} ${fillTemplate(lang === "vi" ? t.fixVi : t.fixEn, f.params)}`;
+  const p = shownParams(f.params);
+  const fix = host === "cli" && t.cli ? t.cli : t;
+  return `${fillTemplate(lang === "vi" ? t.vi : t.en, p)} ${fillTemplate(lang === "vi" ? fix.fixVi : fix.fixEn, p)}`;
 }
 
 /** "Số liệu!E12: message" — where, then what and what to do. */
-export function formatFinding(f: Finding, lang: "vi" | "en"): string {
+export function formatFinding(f: Finding, lang: "vi" | "en", host: Host = "excel"): string {
   const where = f.cell ? `${f.sheet}!${f.cell}` : f.sheet;
-  return `${where}: ${findingMessage(f, lang)}`;
+  return `${where}: ${findingMessage(f, lang, host)}`;
 }
 
 /** Counts findings by severity. */

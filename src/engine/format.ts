@@ -402,6 +402,13 @@ export interface SettingsValues {
   robustnessDraws: number;
   robustnessSpread: number;
   robustnessSeed: number;
+  parentBody: string;
+  issuingBody: string;
+  documentNumber: string;
+  place: string;
+  signerTitle: string;
+  signerName: string;
+  recipients: string;
 }
 
 const ev = (key: string, vi: string, en: string, aliases: string[] = []): EnumValue => ({
@@ -587,6 +594,82 @@ export const SETTINGS: readonly SettingDef[] = [
     default: 20150805,
     description: "Cùng hạt giống cho cùng kết quả.",
     descriptionEn: "The same seed gives the same result.",
+  },
+  {
+    key: "parentBody",
+    label: "Cơ quan chủ quản",
+    labelEn: "Parent body",
+    aliases: ["Cơ quan cấp trên", "Parent body"],
+    type: "text",
+    default: "",
+    description: "Dòng trên tên cơ quan ở đầu báo cáo; để trống là “UBND TỈNH <Tỉnh>”.",
+    descriptionEn:
+      "The line above the issuing body in the report's heading; blank means the province's people's committee.",
+  },
+  {
+    key: "issuingBody",
+    label: "Cơ quan báo cáo",
+    labelEn: "Issuing body",
+    aliases: ["Cơ quan ban hành", "Issuing body"],
+    type: "text",
+    default: "",
+    description: "Tên cơ quan ban hành báo cáo; để trống là “SỞ THÔNG TIN VÀ TRUYỀN THÔNG”.",
+    descriptionEn:
+      "The body issuing the report; blank means the Department of Information and Communications.",
+  },
+  {
+    key: "documentNumber",
+    label: "Số, ký hiệu báo cáo",
+    labelEn: "Document number",
+    aliases: ["Số ký hiệu", "Ký hiệu", "Document number"],
+    type: "text",
+    default: "",
+    description:
+      "Số và ký hiệu sau “Số:”, ví dụ “125/BC-STTTT”; để trống là “     /BC-STTTT” (điền số khi phát hành).",
+    descriptionEn:
+      "Number and symbol after “No.”, e.g. “125/BC-STTTT”; blank leaves the number to fill in when issued.",
+  },
+  {
+    key: "place",
+    label: "Địa danh",
+    labelEn: "Place",
+    aliases: ["Nơi ban hành", "Place"],
+    type: "text",
+    default: "",
+    description: "Địa danh trước ngày tháng (“Lào Cai, ngày … tháng … năm …”); để trống là tên tỉnh.",
+    descriptionEn: "The place before the date; blank means the province's name.",
+  },
+  {
+    key: "signerTitle",
+    label: "Chức vụ người ký",
+    labelEn: "Signer's title",
+    aliases: ["Chức vụ ký", "Signer title"],
+    type: "text",
+    default: "",
+    description: "Chức vụ ở khối chữ ký, ví dụ “KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC”; để trống là “GIÁM ĐỐC”.",
+    descriptionEn: "The title in the signature block; blank means the director.",
+  },
+  {
+    key: "signerName",
+    label: "Người ký",
+    labelEn: "Signer",
+    aliases: ["Họ tên người ký", "Signer"],
+    type: "text",
+    default: "",
+    description: "Họ và tên người ký báo cáo.",
+    descriptionEn: "The signer's full name.",
+  },
+  {
+    key: "recipients",
+    label: "Nơi nhận",
+    labelEn: "Recipients",
+    aliases: ["Noi nhan", "Recipients"],
+    type: "text",
+    default: "",
+    description:
+      "Nơi nhận, cách nhau bằng dấu “;”; để trống là UBND tỉnh, Ban Chỉ đạo CNTT, các đơn vị, Lưu: VT.",
+    descriptionEn:
+      "Recipients separated by “;”; blank means the provincial committee, the IT steering committee, the units and the archive.",
   },
 ];
 

@@ -18,6 +18,8 @@ export interface Grid {
   readonly formulas?: readonly (readonly (string | null)[])[];
   /** Merged areas in A1 notation, e.g. "A1:F1". */
   readonly merges?: readonly string[];
+  /** Number formats where a cell shows a percentage ("0%"), else null; same shape as values. Absent: none. */
+  readonly formats?: readonly (readonly (string | null)[])[];
 }
 
 /** A workbook as the engine sees it: its sheets as grids, in workbook order. */
@@ -79,4 +81,15 @@ export function cellAt(grid: Grid, row: number, col: number): CellValue {
   if (!r) return null;
   const v = r[col - grid.originCol];
   return v === undefined ? null : v;
+}
+
+/** True when an Excel number format shows the value as a percentage ("0%", "0.0%"; not a quoted or escaped %). */
+export function isPercentFormat(format: string | null | undefined): boolean {
+  if (!format) return false;
+  return /%/.test(format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, ""));
+}
+
+/** True when the cell at a 1-based sheet row and column is formatted to show a percentage. */
+export function shownAsPercent(grid: Grid, row: number, col: number): boolean {
+  return isPercentFormat(grid.formats?.[row - grid.originRow]?.[col - grid.originCol]);
 }

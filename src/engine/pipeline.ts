@@ -2,7 +2,7 @@
 import type { WorkbookGrids } from "./grid";
 import type { Finding, Plan } from "./model";
 import type { PeriodResults } from "./results";
-import type { SheetSpec } from "./sheetSpec";
+import { fitCellText, type SheetSpec } from "./sheetSpec";
 import type { QuarterlySummary } from "./summary";
 import type { Lang } from "./i18n/labels";
 import { checkWorkbook } from "./validate";
@@ -10,6 +10,8 @@ import { computePeriod } from "./compute";
 import { buildQuarterlySummary } from "./summary";
 import { buildOutputSheets } from "./outputs";
 import { parsePeriod, periodKey } from "./periods";
+import { refusal, type Refusal } from "./gate";
+import { buildFindingsSheet } from "./outputs/findingsSheet";
 
 export interface RunOptions {
   /** Period as typed ("2015-Q2", "Quý II/2015", "2014"); default: the plan's current period. */
@@ -18,6 +20,8 @@ export interface RunOptions {
   readonly robustness?: boolean;
   /** Build the summary tab too (default true). */
   readonly summary?: boolean;
+  /** The day the summary's figures are taken (ISO date); default today. */
+  readonly asOf?: string;
 }
 
 export interface RunResult {
@@ -26,6 +30,9 @@ export interface RunResult {
   readonly period: string | null;
   readonly results: PeriodResults | null;
   readonly summary: QuarterlySummary | null;
+  /** Why no results were computed (the data make a report meaningless), or null. */
+  readonly refused: Refusal | null;
+  /** The output sheets; when refused, only the checks sheet, saying why. */
   readonly sheets: readonly SheetSpec[];
 }
 
@@ -42,16 +49,22 @@ export type RunStep = "check" | "compute" | "summary" | "sheets";
 export function* planSteps(grids: WorkbookGrids, options: RunOptions): Generator<RunStep, RunResult, void> {
   yield "check";
   const { plan, findings, period } = checkWorkbook(grids, options.period ?? null);
-  if (!period || plan.units.length === 0 || plan.indicators.length === 0) {
-    return { plan, findings, period, results: null, summary: null, sheets: [] };
+  const refused = refusal(plan, findings, period, options.lang);
+  if (refused) {
+    const checks = fitCellText(buildFindingsSheet(findings, options.lang, plan.settings.province, refused));
+    return { plan, findings, period, results: null, summary: null, refused, sheets: [checks] };
   }
+  if (!period) throw new Error("unreachable: the gate refuses a run without a period");
   yield "compute";
   const results = computePeriod(plan, period, { robustness: options.robustness ?? true });
   yield "summary";
-  const summary = options.summary === false ? null : buildQuarterlySummary(plan, results, findings);
+  const summary =
+    options.summary === false
+      ? null
+      : buildQuarterlySummary(plan, results, findings, options.asOf ?? new Date().toISOString());
   yield "sheets";
-  const sheets = buildOutputSheets(plan, results, findings, { lang: options.lang, summary });
-  return { plan, findings, period, results, summary, sheets };
+  const sheets = buildOutputSheets(plan, results, findings, { lang: options.lang, summary }).map(fitCellText);
+  return { plan, findings, period, results, summary, refused: null, sheets };
 }
 
 /** Checks, computes and builds the output sheets; never throws for bad input (it becomes findings). */

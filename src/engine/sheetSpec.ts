@@ -113,3 +113,21 @@ export interface SheetSpec {
 
 /** The mark the product leaves on every sheet it owns (custom property / hidden defined name). */
 export const OWNER_MARK = "ictplan.owned";
+
+/** Excel's limit on the characters in one cell ("Excel specifications and limits"). */
+export const MAX_CELL_TEXT = 32767;
+
+/** The spec with every text longer than a cell may hold cut to fit, ending in "…" (a planner's long text quoted in a message could pass it). */
+export function fitCellText(spec: SheetSpec): SheetSpec {
+  const fits = (c: SpecCell) => typeof c.value !== "string" || c.value.length <= MAX_CELL_TEXT;
+  if (spec.blocks.every((b) => b.cells.every((row) => row.every(fits)))) return spec;
+  return {
+    ...spec,
+    blocks: spec.blocks.map((b) => ({
+      ...b,
+      cells: b.cells.map((row) =>
+        row.map((c) => (fits(c) ? c : { ...c, value: `${String(c.value).slice(0, MAX_CELL_TEXT - 1)}…` })),
+      ),
+    })),
+  };
+}

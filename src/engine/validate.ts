@@ -1,8 +1,8 @@
 /** Content checks over a parsed plan, and the whole check of a workbook (parse + validate). */
 import type { WorkbookGrids } from "./grid";
-import { a1, parseA1 } from "./grid";
+import { a1, parseA1, refAddress } from "./grid";
 import { INPUT_SHEETS, RANKING_GROUPS } from "./format";
-import type { Finding, Indicator, Plan, RankingGroup } from "./model";
+import type { Finding, Indicator, Plan, RankingGroup, SheetLayout } from "./model";
 import { finding } from "./findings";
 import { formatPeriod, periodFromKey } from "./periods";
 import { figuresForPeriod, quartersOf } from "./figureIndex";
@@ -31,8 +31,10 @@ export function validatePlan(plan: Plan, period?: string | null): Finding[] {
   const out: Finding[] = [];
   const ind = plan.layout.indicators;
   const units = plan.layout.units;
-  if (units && plan.units.length === 0) out.push(finding("NO_UNITS", { sheet: units.sheet }));
-  if (ind && plan.indicators.length === 0) out.push(finding("NO_INDICATORS", { sheet: ind.sheet }));
+  // An empty list points at its first row, where the planner starts typing.
+  const firstCell = (l: SheetLayout) => ({ sheet: l.sheet, cell: a1(l.firstRow, l.columns.code ?? 1) });
+  if (units && plan.units.length === 0) out.push(finding("NO_UNITS", firstCell(units)));
+  if (ind && plan.indicators.length === 0) out.push(finding("NO_INDICATORS", firstCell(ind)));
   if (!ind || !units || plan.indicators.length === 0) return out;
   const activeGroups = new Set(plan.units.filter((u) => u.active).map((u) => u.group));
   const weightCol = ind.columns.weight ?? 1;
@@ -70,19 +72,35 @@ export function validatePlan(plan: Plan, period?: string | null): Finding[] {
   return out;
 }
 
+/** Where the period was chosen: the Kỳ hiện tại cell when it names this period, else the figures' period header. */
+function periodCell(plan: Plan, period: string): { sheet: string; cell: string } {
+  const set = plan.settings.cells.currentPeriod;
+  if (set && plan.settings.currentPeriod === period) return { sheet: set.sheet, cell: refAddress(set) };
+  const fig = plan.layout.figures;
+  const col = fig?.columns.period;
+  return { sheet: fig?.sheet ?? "Số liệu", cell: fig && col ? a1(fig.headerRow, col) : "A1" };
+}
+
 function periodChecks(plan: Plan, period: string): Finding[] {
   const out: Finding[] = [];
   const p = periodFromKey(period);
   if (!p) return out;
   const label = formatPeriod(p, "vi");
   const quarters = new Set(quartersOf(period));
-  const figSheet = plan.layout.figures?.sheet ?? "Số liệu";
   if (![...quarters].some((q) => plan.periods.includes(q))) {
-    out.push(finding("NO_FIGURES_FOR_PERIOD", { sheet: figSheet }, { period: label }));
+    out.push(finding("NO_FIGURES_FOR_PERIOD", periodCell(plan, period), { period: label }));
     return out;
   }
   for (const i of plan.indicators) {
-    if (i.measure !== "yesno" && periodTarget(i, period) === null) {
+    const t = i.measure === "yesno" ? 1 : periodTarget(i, period);
+    if (t === 0 && i.direction === "higher") {
+      const q = p.quarter;
+      const fromMilestone = q !== null && i.milestones[q - 1] !== null;
+      const cell = (fromMilestone ? i.cells[`milestoneQ${q}`] : i.cells.annualTarget) ?? i.cell;
+      out.push(finding("ZERO_TARGET", cell, { indicator: i.code, period: label }));
+      continue;
+    }
+    if (t === null) {
       // Point at the annual target: milestones are optional, the annual target is what is missing.
       out.push(
         finding("MISSING_TARGET", i.cells.annualTarget ?? i.cell, {
@@ -93,25 +111,42 @@ function periodChecks(plan: Plan, period: string): Finding[] {
     }
   }
   const latest = figuresForPeriod(plan, period);
+  const withColumn = new Set(plan.figures.indicators);
+  const fig = plan.layout.figures;
+  // A unit without a row for the period is one finding where its row would go, not one per indicator.
+  let nextRow = fig ? fig.lastRow + 1 : 2;
   for (const u of plan.units) {
     if (!u.active) continue;
-    for (const i of plan.indicators) {
-      if (!i.groups.includes(u.group)) continue;
+    const applicable = plan.indicators.filter((i) => i.groups.includes(u.group) && withColumn.has(i.code));
+    if (!applicable.length) continue;
+    if (applicable.every((i) => latest.get(u.code, i.code) === undefined)) {
+      out.push(
+        finding(
+          "MISSING_FIGURE_ROW",
+          { sheet: fig?.sheet ?? "Số liệu", row: nextRow++, col: fig?.columns.unit ?? 1 },
+          { unit: u.code, period: label, indicators: applicable.length },
+        ),
+      );
+      continue;
+    }
+    for (const i of applicable) {
       const f = latest.get(u.code, i.code);
-      if (f && f.value !== null) continue;
-      const where = f ? f.cell : { sheet: figSheet, cell: "" };
-      out.push(finding("MISSING_FIGURE", where, { indicator: i.code, unit: u.code, period: label }));
+      if (!f || f.value !== null) continue;
+      out.push(finding("MISSING_FIGURE", f.cell, { indicator: i.code, unit: u.code, period: label }));
     }
   }
   return out;
 }
 
 const SHEET_ORDER = new Map(INPUT_SHEETS.map((s, i) => [s.name, i]));
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-/** Sorts findings by input-sheet order, then row, then column. */
+/** Sorts findings errors first, then by input-sheet order, row and column. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   const pos = (f: Finding) => parseA1(f.cell) ?? { row: 0, col: 0 };
   return [...findings].sort((a, b) => {
+    const sev = SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+    if (sev) return sev;
     const sa = SHEET_ORDER.get(a.sheet) ?? 99;
     const sb = SHEET_ORDER.get(b.sheet) ?? 99;
     if (sa !== sb) return sa - sb;
@@ -119,6 +154,25 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
     const pa = pos(a);
     const pb = pos(b);
     return pa.row - pb.row || pa.col - pb.col;
+  });
+}
+
+/** Adds the names of the units and indicators a finding's params code, so that its message names them. */
+function withNames(findings: readonly Finding[], plan: Plan): Finding[] {
+  const units = new Map(plan.units.map((u) => [u.code, u.name]));
+  const inds = new Map(plan.indicators.map((i) => [i.code, i.name]));
+  return findings.map((f) => {
+    const unitName = typeof f.params.unit === "string" ? units.get(f.params.unit) : undefined;
+    const indicatorName = typeof f.params.indicator === "string" ? inds.get(f.params.indicator) : undefined;
+    if (unitName === undefined && indicatorName === undefined) return f;
+    return {
+      ...f,
+      params: {
+        ...f.params,
+        ...(unitName !== undefined ? { unitName } : {}),
+        ...(indicatorName !== undefined ? { indicatorName } : {}),
+      },
+    };
   });
 }
 
@@ -130,13 +184,20 @@ export function checkWorkbook(
   try {
     const { plan, findings } = parseWorkbook(wb);
     const p = period ?? defaultPeriod(plan);
-    return { plan, findings: sortFindings([...findings, ...validatePlan(plan, p)]), period: p };
+    // A figure that could not be read already has its error; it is not also "missing".
+    const unreadable = new Set(
+      findings.filter((f) => f.severity === "error").map((f) => `${f.sheet}!${f.cell}`),
+    );
+    const content = validatePlan(plan, p).filter(
+      (f) => f.code !== "MISSING_FIGURE" || !unreadable.has(`${f.sheet}!${f.cell}`),
+    );
+    return { plan, findings: sortFindings(withNames([...findings, ...content], plan)), period: p };
   } catch (e) {
     const { plan } = parseWorkbook({ sheets: [] });
     const detail = e instanceof Error ? e.message : String(e);
     return {
       plan,
-      findings: [finding("UNREADABLE", { sheet: wb.sheets[0]?.sheet ?? "" }, { detail })],
+      findings: [finding("UNREADABLE", { sheet: wb.sheets[0]?.sheet ?? "", cell: "A1" }, { detail })],
       period: null,
     };
   }

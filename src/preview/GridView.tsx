@@ -25,7 +25,7 @@ function shown(v: CellValue, lang: Lang): string {
 export function GridView({ workbook, lang }: { workbook: PreviewWorkbook; lang: Lang }) {
   const version = useSyncExternalStore(
     (cb) => workbook.subscribe(cb),
-    () => `${workbook.revision}|${workbook.selection?.sheet}|${workbook.selection?.cell}`,
+    () => `${workbook.revision}|${workbook.active}|${workbook.selection?.sheet}|${workbook.selection?.cell}`,
   );
   const revision = workbook.revision;
   const [grids, setGrids] = useState<readonly Grid[]>([]);
@@ -34,16 +34,19 @@ export function GridView({ workbook, lang }: { workbook: PreviewWorkbook; lang: 
   }, [workbook, revision]);
   const [chosen, setChosen] = useState<string | null>(null);
   const selection = workbook.selection;
+  // The grid follows the sheet the pane activates (a finding's cell, a link to a sheet written).
+  const active = workbook.active;
   useEffect(() => {
-    if (selection) setChosen(selection.sheet);
-  }, [version, selection]);
+    if (active) setChosen(active);
+  }, [version, active]);
   const grid = grids.find((g) => g.sheet === chosen) ?? grids[0];
   const selected = selection && grid && selection.sheet === grid.sheet ? parseA1(selection.cell) : null;
   const selectedRef = useRef<HTMLTableCellElement | null>(null);
-  useEffect(
-    () => selectedRef.current?.scrollIntoView({ block: "center", inline: "center" }),
-    [version, grid],
-  );
+  // A block body: scrollIntoView() returns a Promise in current Chromium, and an effect's return value is
+  // called as its cleanup.
+  useEffect(() => {
+    selectedRef.current?.scrollIntoView({ block: "center", inline: "center" });
+  }, [version, grid]);
 
   const frame = useMemo(() => {
     if (!grid) return null;

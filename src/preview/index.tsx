@@ -6,6 +6,7 @@ import {
   FluentProvider,
   MessageBar,
   MessageBarBody,
+  Select,
   Spinner,
   Switch,
   Text,
@@ -20,9 +21,18 @@ import { GridView } from "./GridView";
 import { PreviewWorkbook } from "./previewWorkbook";
 
 const SAMPLE = "samples/lao-cai-2015.xlsx";
+/** The widths Excel opens a task pane at (Mac, Windows, the web) and about the widest a planner drags it to. */
+const PANE_WIDTHS = [270, 320, 350, 450] as const;
+const WIDTH_NOTE = { 270: "widthMac", 320: "widthWindows", 350: "widthWeb", 450: "widthWide" } as const;
+
+/** The pane width asked for in the address (?pane=320), else Excel on the web's 350 px. */
+function initialWidth(): number {
+  const asked = Number(new URLSearchParams(window.location.search).get("pane"));
+  return (PANE_WIDTHS as readonly number[]).includes(asked) ? asked : 350;
+}
 
 const PREVIEW_CSS = `
-.preview { display: grid; grid-template-columns: minmax(0, 1fr) 420px; grid-template-rows: auto 1fr; height: 100vh;
+.preview { display: grid; grid-template-columns: minmax(0, 1fr) calc(var(--pane-width) + 1px); grid-template-rows: auto 1fr; height: 100vh;
   background: var(--colorNeutralBackground2); color: var(--colorNeutralForeground1); }
 .toolbar { grid-column: 1 / -1; display: flex; flex-wrap: wrap; gap: 8px; align-items: center; padding: 8px 12px;
   border-bottom: 1px solid var(--colorNeutralStroke2); background: var(--colorNeutralBackground1); }
@@ -49,6 +59,7 @@ function Preview() {
   const dark = window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
   const [theme, setTheme] = useState<"light" | "dark">(dark ? "dark" : "light");
   const [lang, setLang] = useState<Lang>(() => chosenLang("vi"));
+  const [paneWidth, setPaneWidth] = useState(initialWidth);
   const [workbook, setWorkbook] = useState<PreviewWorkbook | null>(null);
   // Each opened file gets a fresh pane, so nothing computed for the previous file lingers.
   const opened = useRef(0);
@@ -95,7 +106,7 @@ function Preview() {
 
   return (
     <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme}>
-      <div className="preview" lang={lang}>
+      <div className="preview" lang={lang} style={{ ["--pane-width" as string]: `${paneWidth}px` }}>
         <header className="toolbar">
           <Title2 as="h1">{t(lang, "previewTitle")}</Title2>
           <Button onClick={() => input.current?.click()}>{t(lang, "openFile")}</Button>
@@ -123,6 +134,17 @@ function Preview() {
           <Button disabled={!workbook} onClick={() => void download()}>
             {t(lang, "download")}
           </Button>
+          <Select
+            aria-label={t(lang, "paneWidth")}
+            value={String(paneWidth)}
+            onChange={(_, d) => setPaneWidth(Number(d.value))}
+          >
+            {PANE_WIDTHS.map((w) => (
+              <option key={w} value={w}>
+                {t(lang, "widthOption", { width: w, where: t(lang, WIDTH_NOTE[w]) })}
+              </option>
+            ))}
+          </Select>
           <Switch
             checked={theme === "dark"}
             onChange={(_, d) => setTheme(d.checked ? "dark" : "light")}
@@ -158,7 +180,7 @@ function Preview() {
             !opening && <Text>{t(lang, "dropHint")}</Text>
           )}
         </section>
-        <div className="side">
+        <div className="side" data-width={paneWidth}>
           {workbook && (
             <App key={opened.current} workbook={workbook} initialLang={lang} onLangChange={setLang} />
           )}

@@ -15,6 +15,8 @@ export class PreviewWorkbook implements InteractiveWorkbook {
   /** Bumped on every change of content, so views re-read only when needed. */
   revision = 0;
   selection: Selection | null = null;
+  /** The sheet shown in the grid, as Excel's active sheet. */
+  active: string | null = null;
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -53,6 +55,14 @@ export class PreviewWorkbook implements InteractiveWorkbook {
 
   async selectCell(sheet: string, cell: string): Promise<void> {
     this.selection = { sheet, cell: cell || "A1" };
+    this.active = sheet;
+    this.changed(false);
+  }
+
+  async activateSheet(sheet: string): Promise<void> {
+    if (!(await this.xlsx.sheetNames()).includes(sheet))
+      throw new Error(`The workbook has no sheet "${sheet}".`);
+    this.active = sheet;
     this.changed(false);
   }
 }

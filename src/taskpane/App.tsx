@@ -3,14 +3,24 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import {
   Button,
   CounterBadge,
+  Menu,
   MessageBar,
   MessageBarBody,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Overflow,
+  OverflowItem,
   ProgressBar,
   Tab,
   TabList,
   Text,
   Title3,
+  useIsOverflowItemVisible,
+  useOverflowMenu,
 } from "@fluentui/react-components";
+import type { ReactNode } from "react";
 import type { Finding, Plan } from "../engine/model";
 import type { RunResult } from "../engine/pipeline";
 import type { SettingsChange } from "../engine/settingsEdit";
@@ -26,8 +36,9 @@ import {
   type Stage,
 } from "../workbook/office/actions";
 import { rememberLang, t, type Lang } from "./i18n";
-import { describeOfficeError } from "./errors";
+import { MessageView, type Message } from "./message";
 import { workerEngine } from "./workerEngine";
+import { OPTIONAL, type OptionalFeature } from "../workbook/office/requirements";
 import { Overview } from "./views/Overview";
 import { Findings } from "./views/Findings";
 import { Rankings } from "./views/Rankings";
@@ -35,7 +46,7 @@ import { Attainment } from "./views/Attainment";
 import { SettingsView } from "./views/SettingsView";
 
 type View = "overview" | "findings" | "rankings" | "attainment" | "settings";
-type Message = { intent: "success" | "error" | "warning" | "info"; text: string; retry?: Action };
+const VIEWS: readonly View[] = ["overview", "findings", "rankings", "attainment", "settings"];
 const STAGES: readonly Stage[] = ["read", "check", "compute", "summary", "sheets", "write"];
 const engine = workerEngine();
 
@@ -44,9 +55,11 @@ export interface AppProps {
   initialLang: Lang;
   /** Told when the language changes (the preview page follows it). */
   onLangChange?: (lang: Lang) => void;
+  /** Features this Excel lacks (above the minimum): each gets a standing note. */
+  missing?: readonly OptionalFeature[];
 }
 
-export function App({ workbook, initialLang, onLangChange }: AppProps) {
+export function App({ workbook, initialLang, onLangChange, missing = [] }: AppProps) {
   const [lang, setLangState] = useState<Lang>(initialLang);
   const [view, setView] = useState<View>("overview");
   const [period, setPeriod] = useState<string>("");
@@ -56,6 +69,14 @@ export function App({ workbook, initialLang, onLangChange }: AppProps) {
   const [stage, setStage] = useState<Stage | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const abort = useRef<AbortController | null>(null);
+  const messageRef = useRef<HTMLDivElement | null>(null);
+  const statusRef = useRef<HTMLDivElement | null>(null);
+  // Set when an action ends, so focus goes to what it says instead of falling to the page body.
+  const focusMessage = useRef(false);
+  useEffect(() => {
+    if (message && focusMessage.current) messageRef.current?.focus();
+    focusMessage.current = false;
+  }, [message]);
 
   const setLang = (l: Lang) => {
     setLangState(l);
@@ -63,10 +84,7 @@ export function App({ workbook, initialLang, onLangChange }: AppProps) {
     onLangChange?.(l);
   };
 
-  const failure = useCallback(
-    (e: unknown): Message => ({ intent: "error", text: describeOfficeError(e, lang) }),
-    [lang],
-  );
+  const failure = useCallback((error: unknown): Message => ({ intent: "error", error }), []);
 
   const inspect = useCallback(async () => {
     try {
@@ -88,6 +106,8 @@ export function App({ workbook, initialLang, onLangChange }: AppProps) {
     abort.current = controller;
     setMessage(null);
     setStage("read");
+    // The button pressed is disabled while the action runs: keep focus in the pane, on its progress.
+    statusRef.current?.focus();
     try {
       const { run: r, written } = await runAction(
         workbook,
@@ -101,23 +121,25 @@ export function App({ workbook, initialLang, onLangChange }: AppProps) {
       const c = countBySeverity(r.findings);
       setMessage({
         intent: c.error ? "warning" : "success",
-        text:
-          action === "validate" || written.length === 0
-            ? t(lang, "checked", c)
-            : t(lang, "done", { sheets: written.join(", ") }),
+        key: action === "validate" || written.length === 0 ? "checked" : "done",
+        params: action === "validate" || written.length === 0 ? c : { sheets: written.join(", ") },
+        sheets: written,
+        distribution: action === "validate" ? undefined : r.results?.distribution,
       });
       if (action === "validate" && r.findings.length) setView("findings");
       if (action !== "validate" && r.results && view === "overview") setView("rankings");
     } catch (e) {
-      if (e instanceof CancelledError) setMessage({ intent: "info", text: t(lang, "cancelled") });
+      if (e instanceof CancelledError) setMessage({ intent: "info", key: "cancelled" });
       else if (e instanceof EditedOutputError)
         setMessage({
           intent: "warning",
-          text: t(lang, "edited", { sheets: e.sheets.join(", ") }),
+          key: "edited",
+          params: { sheets: e.sheets.join(", ") },
           retry: action,
         });
       else setMessage(failure(e));
     } finally {
+      focusMessage.current = true;
       abort.current = null;
       setStage(null);
     }
@@ -128,11 +150,8 @@ export function App({ workbook, initialLang, onLangChange }: AppProps) {
     setStage("write");
     try {
       const ok = await saveSettings(workbook, change);
-      setMessage(
-        ok
-          ? { intent: "success", text: t(lang, "saved") }
-          : { intent: "error", text: t(lang, "noSettingsSheet") },
-      );
+      focusMessage.current = true;
+      setMessage(ok ? { intent: "success", key: "saved" } : { intent: "error", key: "noSettingsSheet" });
       await inspect();
     } catch (e) {
       setMessage(failure(e));
@@ -143,36 +162,55 @@ export function App({ workbook, initialLang, onLangChange }: AppProps) {
 
   const select = (f: Finding) =>
     void workbook.selectCell(f.sheet, f.cell).catch((e) => setMessage(failure(e)));
+  const openSheet = (sheet: string) =>
+    void workbook.activateSheet(sheet).catch((e) => setMessage(failure(e)));
   const busy = stage !== null;
   const counts = countBySeverity(findings);
+  const tabLabel = (v: View): ReactNode =>
+    v === "findings" ? (
+      <>
+        {t(lang, "findings")}{" "}
+        <CounterBadge
+          count={findings.length}
+          showZero
+          size="small"
+          color={counts.error ? "danger" : "informative"}
+          aria-label={t(lang, "checked", counts)}
+        />
+      </>
+    ) : (
+      t(lang, v)
+    );
 
   return (
     <main className="pane" lang={lang}>
       <Title3 as="h1">{t(lang, "title")}</Title3>
-      <TabList
-        aria-label={t(lang, "views")}
-        selectedValue={view}
-        onTabSelect={(_, d) => setView(d.value as View)}
-        size="small"
-        style={{ flexWrap: "wrap" }}
-      >
-        <Tab value="overview">{t(lang, "overview")}</Tab>
-        <Tab value="findings">
-          {t(lang, "findings")}{" "}
-          <CounterBadge
-            count={findings.length}
-            showZero
+      <Overflow minimumVisible={1}>
+        {/* The menu sits beside the tab list, not in it: a tab list holds only tabs. */}
+        <div className="pane-tabs">
+          <TabList
+            aria-label={t(lang, "views")}
+            selectedValue={view}
+            onTabSelect={(_, d) => setView(d.value as View)}
             size="small"
-            color={counts.error ? "danger" : "informative"}
-            aria-label={t(lang, "checked", counts)}
-          />
-        </Tab>
-        <Tab value="rankings">{t(lang, "rankings")}</Tab>
-        <Tab value="attainment">{t(lang, "attainment")}</Tab>
-        <Tab value="settings">{t(lang, "settings")}</Tab>
-      </TabList>
+          >
+            {VIEWS.map((v) => (
+              <OverflowItem key={v} id={v} priority={v === view ? 2 : 1}>
+                <Tab value={v}>{tabLabel(v)}</Tab>
+              </OverflowItem>
+            ))}
+          </TabList>
+          <MoreViews lang={lang} label={tabLabel} onSelect={setView} />
+        </div>
+      </Overflow>
 
-      <div aria-live="polite" className="pane-status">
+      {missing.map((f) => (
+        <MessageBar key={f} intent="warning">
+          <MessageBarBody>{t(lang, `missing_${f}`, { ...OPTIONAL[f] })}</MessageBarBody>
+        </MessageBar>
+      ))}
+
+      <div aria-live="polite" className="pane-status" ref={statusRef} tabIndex={-1}>
         {stage && (
           <div className="pane-progress">
             <ProgressBar
@@ -189,16 +227,13 @@ export function App({ workbook, initialLang, onLangChange }: AppProps) {
           </div>
         )}
         {message && (
-          <MessageBar intent={message.intent}>
-            <MessageBarBody>
-              {message.text}{" "}
-              {message.retry && (
-                <Button size="small" onClick={() => void act(message.retry as Action, true)}>
-                  {t(lang, "overwrite")}
-                </Button>
-              )}
-            </MessageBarBody>
-          </MessageBar>
+          <MessageView
+            ref={messageRef}
+            message={message}
+            lang={lang}
+            onRetry={(a) => void act(a, true)}
+            onOpenSheet={openSheet}
+          />
         )}
       </div>
 
@@ -222,4 +257,38 @@ export function App({ workbook, initialLang, onLangChange }: AppProps) {
       </section>
     </main>
   );
+}
+
+/** The views that do not fit beside the others, in a menu at the end of the tab list. */
+function MoreViews(props: { lang: Lang; label: (v: View) => ReactNode; onSelect: (v: View) => void }) {
+  const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
+  if (!isOverflowing) return null;
+  return (
+    <Menu>
+      <MenuTrigger disableButtonEnhancement>
+        <Button
+          ref={ref}
+          appearance="transparent"
+          size="small"
+          className="more-views"
+          aria-label={t(props.lang, "moreViews", { n: overflowCount })}
+        >
+          ⋯
+        </Button>
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          {VIEWS.map((v) => (
+            <HiddenView key={v} view={v} label={props.label} onSelect={props.onSelect} />
+          ))}
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}
+
+function HiddenView(props: { view: View; label: (v: View) => ReactNode; onSelect: (v: View) => void }) {
+  const visible = useIsOverflowItemVisible(props.view);
+  if (visible) return null;
+  return <MenuItem onClick={() => props.onSelect(props.view)}>{props.label(props.view)}</MenuItem>;
 }

@@ -1,5 +1,6 @@
 /** What to tell the planner when Excel refuses an operation: by Office.js error code, in the pane's language. */
 import type { Lang } from "./i18n";
+import { OutputWriteError, type WriteOutcome } from "../workbook/office/writeError";
 
 const MESSAGES: Record<string, Record<Lang, string>> = {
   AccessDenied: {
@@ -11,8 +12,16 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
     en: "Excel is editing a cell. Press Enter or Esc, then run again.",
   },
   RequestPayloadSizeLimitExceeded: {
-    vi: "Dữ liệu gửi tới Excel quá lớn cho một lần ghi. Hãy tách sổ kế hoạch thành các sổ nhỏ hơn.",
-    en: "Too much data for one write to Excel. Split the plan workbook into smaller ones.",
+    vi: "Dữ liệu gửi tới Excel vượt giới hạn 5 MB của một lần ghi (Excel trên web). Hãy mở sổ bằng Excel trên máy tính, hoặc dùng dòng lệnh ictplan cho sổ lớn như vậy.",
+    en: "The data sent to Excel is over the 5 MB a single write may carry (Excel on the web). Open the workbook in desktop Excel, or use the ictplan command line for a workbook this large.",
+  },
+  ResponsePayloadSizeLimitExceeded: {
+    vi: "Dữ liệu Excel trả về vượt giới hạn 5 MB của một lần đọc (Excel trên web), kể cả khi đọc từng phần. Hãy mở sổ bằng Excel trên máy tính, hoặc dùng dòng lệnh ictplan.",
+    en: "The data Excel returned is over the 5 MB a single read may carry (Excel on the web), even read in parts. Open the workbook in desktop Excel, or use the ictplan command line.",
+  },
+  RangeExceedsLimit: {
+    vi: "Một sheet có hơn 5.000.000 ô đã dùng, quá giới hạn Excel cho một lần đọc. Xoá các hàng, cột trống thừa ở cuối sheet rồi chạy lại.",
+    en: "A sheet uses more than 5,000,000 cells, over Excel's limit for one read. Delete the spare rows and columns at the end of the sheet, then run again.",
   },
   ItemAlreadyExists: {
     vi: "Đã có một sheet trùng tên với sheet kết quả. Đổi tên sheet đó rồi chạy lại.",
@@ -21,17 +30,39 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
 };
 
 const GENERIC: Record<Lang, string> = {
-  vi: "Excel báo lỗi khi ghi; các sheet kết quả cũ được giữ nguyên. Chi tiết: ",
-  en: "Excel reported an error while writing; the previous output sheets are unchanged. Details: ",
+  vi: "Excel báo lỗi khi ghi kết quả.",
+  en: "Excel reported an error while writing the output.",
 };
+
+/** What the failed write left, said as it is. */
+const OUTCOME: Record<WriteOutcome, Record<Lang, string>> = {
+  unchanged: {
+    vi: "Các sheet kết quả cũ không bị thay đổi.",
+    en: "The previous output sheets were not changed.",
+  },
+  restored: {
+    vi: "Việc thay sheet đã bắt đầu và đã được hoàn tác: các sheet kết quả cũ đã được khôi phục.",
+    en: "Replacing the sheets had begun and was undone: the previous output sheets are restored.",
+  },
+  unknown: {
+    vi: "Không hoàn tác được: có thể còn các sheet tạm {sheets}; các sheet kết quả có thể thiếu. Chạy lại để tạo lại kết quả và xoá các sheet tạm.",
+    en: "Undoing failed too: temporary sheets {sheets} may remain and output sheets may be missing. Run again to rebuild the output and remove them.",
+  },
+};
+
+const codeOf = (e: unknown) =>
+  typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
 
 /** A plain message for an error thrown by Excel.run, never a stack trace. */
 export function describeOfficeError(e: unknown, lang: Lang): string {
-  const code =
-    typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
+  if (e instanceof OutputWriteError) {
+    const outcome = OUTCOME[e.outcome][lang].replace("{sheets}", e.leftovers.join(", "));
+    return `${describeOfficeError(e.cause, lang)} ${outcome}`;
+  }
+  const code = codeOf(e);
   if (MESSAGES[code]) return MESSAGES[code][lang];
   const text = e instanceof Error ? e.message : String(e);
   const owned = /sheet "(.+)" exists and is not owned/.exec(text);
   if (owned) return MESSAGES.ItemAlreadyExists[lang].replace(/\.$/, ` ("${owned[1]}").`);
-  return GENERIC[lang] + text;
+  return `${GENERIC[lang]} ${code ? `(${code}) ` : ""}${text}`;
 }

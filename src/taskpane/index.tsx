@@ -5,6 +5,7 @@ import { OfficeWorkbook } from "../workbook/office/officeWorkbook";
 import { App } from "./App";
 import { installStyles } from "./styles";
 import { chosenLang, t } from "./i18n";
+import { MINIMUM, requirementGate } from "../workbook/office/requirements";
 
 /** True when Office's theme has a dark background (luma below half). */
 function isDark(): boolean {
@@ -20,16 +21,14 @@ Office.onReady((info) => {
     (Office.context.displayLanguage ?? "vi").toLowerCase().startsWith("en") ? "en" : "vi",
   );
   const theme = info.host && isDark() ? webDarkTheme : webLightTheme;
+  const supports = (set: string, version: string) => Office.context.requirements.isSetSupported(set, version);
+  const gate = info.host === Office.HostType.Excel ? requirementGate(supports) : null;
   let body;
-  if (info.host !== Office.HostType.Excel) body = <p style={{ padding: 16 }}>{t(lang, "needsExcel")}</p>;
-  else if (!Office.context.requirements.isSetSupported("ExcelApi", "1.7"))
-    body = <p style={{ padding: 16 }}>{t(lang, "needsApi")}</p>;
+  if (!gate) body = <p style={{ padding: 16 }}>{t(lang, "needsExcel")}</p>;
+  else if (!gate.ok) body = <p style={{ padding: 16 }}>{t(lang, "needsApi", { ...MINIMUM })}</p>;
   else {
-    const workbook = new OfficeWorkbook(
-      (batch) => Excel.run(batch),
-      (set, version) => Office.context.requirements.isSetSupported(set, version),
-    );
-    body = <App workbook={workbook} initialLang={lang} />;
+    const workbook = new OfficeWorkbook((batch) => Excel.run(batch), supports);
+    body = <App workbook={workbook} initialLang={lang} missing={gate.missing} />;
   }
   root.render(<FluentProvider theme={theme}>{body}</FluentProvider>);
 });

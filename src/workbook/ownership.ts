@@ -22,8 +22,38 @@ export function fnv1a(s: string): string {
 }
 
 /**
- * Order-independent digest of a sheet's cells: each non-empty cell's "row,col=formula" or "row,col:type:value" is
- * hashed (FNV-1a, two seeds) and the hashes summed, so a spec's blocks and a sheet read row by row agree without
+ * Formula text as Excel may return it, reduced to what it means: Excel re-quotes sheet names, changes the case of
+ * function names and spacing, and reformats numbers ("0.50" → "0.5"); string literals are kept as written.
+ */
+export function normalFormula(formula: string): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part
+            .replace(/'((?:[^']|'')+)'!/g, (_m, name: string) => `${name.replace(/''/g, "'")}!`)
+            .replace(/\s+/g, "")
+            .toUpperCase()
+            .replace(/(?<![A-Z$_\d.])(\d+\.?\d*(?:E[+-]?\d+)?)(?![\d(A-Z!:])/g, (n) => String(Number(n))),
+    )
+    .join("");
+}
+
+/** A constant as Excel returns it: numbers to 15 significant digits (Excel's precision). */
+function normalValue(value: unknown): string {
+  if (typeof value === "number") return `number:${Number(value.toPrecision(15))}`;
+  return `${typeof value}:${String(value)}`;
+}
+
+function entry(row: number, col: number, formula: string | null, value: unknown): string | null {
+  if (formula) return `${row},${col}=${normalFormula(formula)}`;
+  if (value === null || value === undefined || value === "") return null;
+  return `${row},${col}:${normalValue(value)}`;
+}
+
+/**
+ * Order-independent digest of a sheet's cells: each non-empty cell's entry() is hashed (FNV-1a, two seeds) and the hashes summed, so a spec's blocks and a sheet read row by row agree without
  * holding and sorting every cell's text.
  */
 class CellDigest {
@@ -32,17 +62,8 @@ class CellDigest {
   private n = 0;
 
   add(row: number, col: number, formula: string | null, value: unknown): void {
-    let text: string;
-    let tag: string;
-    if (formula) {
-      tag = "=";
-      text = formula;
-    } else {
-      if (value === null || value === undefined || value === "") return;
-      tag = `:${typeof value}:`;
-      text = String(value);
-    }
-    const s = `${row},${col}${tag}${text}`;
+    const s = entry(row, col, formula, value);
+    if (s === null) return;
     let h1 = 0x811c9dc5;
     let h2 = 0x050c5d1f;
     for (let i = 0; i < s.length; i++) {

@@ -21,6 +21,8 @@ export interface WorkbookPort {
 export interface InteractiveWorkbook extends WorkbookPort {
   /** Activates the sheet and selects the cell (A1 without the sheet; "" selects A1). */
   selectCell(sheet: string, cell: string): Promise<void>;
+  /** Shows a sheet (its own selection unchanged), e.g. the sheet an action has just written. */
+  activateSheet(sheet: string): Promise<void>;
   /** Writes the given cells of input sheets, text as text, in one batch. */
   writeCells(edits: readonly CellEdit[]): Promise<void>;
 }

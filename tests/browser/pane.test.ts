@@ -31,16 +31,16 @@ const VIEWS: readonly View[] = ["overview", "findings", "rankings", "attainment"
 const TAB_NAMES = {
   vi: {
     overview: "Tổng quan",
-    findings: "Phát hiện",
+    findings: "Kết quả kiểm tra",
     rankings: "Xếp hạng",
-    attainment: "Mức đạt",
+    attainment: "Chỉ tiêu",
     settings: "Cấu hình",
   },
   en: {
     overview: "Overview",
     findings: "Findings",
     rankings: "Rankings",
-    attainment: "Attainment",
+    attainment: "Targets",
     settings: "Settings",
   },
 } as const;
@@ -62,8 +62,9 @@ describeBrowser("task pane in Chromium", () => {
   const foreign: string[] = [];
 
   beforeAll(async () => {
-    out = await fs.mkdtemp(path.join(os.tmpdir(), "ictplan-dist-"));
-    build(out);
+    // PANE_DIST reuses a bundle already built there (`npx webpack --mode production --output-path DIR`).
+    out = process.env.PANE_DIST ?? (await fs.mkdtemp(path.join(os.tmpdir(), "ictplan-dist-")));
+    if (!process.env.PANE_DIST) build(out);
     server = await serve(out);
     browser = await launchChromium();
     const sample = await XlsxWorkbook.load(await fs.readFile(sampleFile));
@@ -74,7 +75,7 @@ describeBrowser("task pane in Chromium", () => {
   afterAll(async () => {
     await browser?.close();
     server?.close();
-    if (out) await fs.rm(out, { recursive: true, force: true });
+    if (out && !process.env.PANE_DIST) await fs.rm(out, { recursive: true, force: true });
   });
 
   afterEach(() => expect(foreign).toEqual([]));
@@ -112,6 +113,17 @@ describeBrowser("task pane in Chromium", () => {
 
   const tab = (page: Page, view: View, lang: "vi" | "en" = "vi") =>
     page.locator(".pane").getByRole("tab", { name: new RegExp(`^${TAB_NAMES[lang][view]}`) });
+
+  /** Opens a view by its tab, or from the overflow menu when the pane is too narrow to show its tab. */
+  async function openView(page: Page, view: View, lang: "vi" | "en" = "vi"): Promise<void> {
+    const name = new RegExp(`^${TAB_NAMES[lang][view]}`);
+    if (await tab(page, view, lang).isVisible()) await tab(page, view, lang).click();
+    else {
+      await page.locator(".pane .more-views").click();
+      await page.getByRole("menuitem", { name }).click();
+    }
+    await expect(tab(page, view, lang).getAttribute("aria-selected")).resolves.toBe("true");
+  }
 
   async function axe(page: Page, label: string): Promise<void> {
     // Judge the page at rest: a message still fading in has, for a moment, too little contrast.
@@ -156,6 +168,17 @@ describeBrowser("task pane in Chromium", () => {
       await fs.mkdir(docsShots, { recursive: true });
       await page.screenshot({ path: path.join(docsShots, `${name}.png`) });
     }
+  }
+
+  /** The pane alone, as the planner sees it; into docs/screenshots too when asked and `docs` is set. */
+  async function shootPane(page: Page, name: string, docs: boolean): Promise<void> {
+    await page.evaluate(() =>
+      Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
+    );
+    const side = page.locator(".side");
+    await side.screenshot({ path: path.join(artefacts, `pane-${name}.png`) });
+    if (docs && process.env.UPDATE_SCREENSHOTS === "1")
+      await side.screenshot({ path: path.join(docsShots, `pane-${name}.png`) });
   }
 
   it("taskpane.html starts with Office.js from @microsoft/office-js and explains it needs Excel", async () => {
@@ -236,6 +259,53 @@ describeBrowser("task pane in Chromium", () => {
     await page.close();
   }, 90000);
 
+  it("keeps working after a finding's cell is selected: every action, settings and language", async () => {
+    // Regression: an effect returned scrollIntoView()'s value (a Promise in current Chromium), which React then
+    // called as its cleanup on the next grid update, and the whole page went blank.
+    const page = await newPage();
+    await openSample(page);
+    await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+    await page.getByText(/^Đã kiểm tra/).waitFor();
+    const target = expected.findings.find((f) => f.cell && f.sheet !== expected.plan.layout.settings?.sheet);
+    if (!target) throw new Error("the sample should have a finding with a cell");
+    const selectFinding = async () => {
+      await openView(page, "findings");
+      await page
+        .locator(".finding")
+        .filter({ has: page.locator(".finding-cell", { hasText: new RegExp(`^${target.cell}$`) }) })
+        .first()
+        .click();
+      await page.locator(`td[data-cell="${target.cell}"][aria-selected="true"]`).waitFor();
+    };
+    const alive = async () => {
+      await page.locator(".pane h1").waitFor();
+      await page.locator(".grid-view").waitFor();
+      expect(foreign).toEqual([]);
+    };
+    for (const action of ["Kiểm tra", "Tính toán & xếp hạng", "Tạo báo cáo quý"]) {
+      await selectFinding();
+      await openView(page, "overview");
+      await page.getByRole("button", { name: action, exact: true }).click();
+      await page.locator(".pane-status [role=alert], .pane-status .fui-MessageBar").first().waitFor();
+      await page.getByRole("progressbar").waitFor({ state: "detached" });
+      await alive();
+    }
+    await selectFinding();
+    await openView(page, "settings");
+    await page.getByRole("textbox", { name: "Ngưỡng Tốt" }).fill("85");
+    await page.getByRole("button", { name: "Lưu vào sheet Cấu hình" }).click();
+    await page.getByText(/^Đã lưu cấu hình vào sổ/).waitFor();
+    await alive();
+    await selectFinding();
+    await page.locator(".sheet-tabs").getByRole("tab", { name: "Xếp hạng", exact: true }).click();
+    await openView(page, "settings");
+    await page.getByRole("combobox", { name: "Ngôn ngữ" }).click();
+    await page.getByRole("option", { name: "English" }).click();
+    await tab(page, "overview", "en").waitFor();
+    await alive();
+    await page.close();
+  }, 120000);
+
   it("computes, ranks, writes the summary, saves settings, downloads, switches language and theme; axe on every view", async () => {
     const page = await newPage();
     await openSample(page);
@@ -249,37 +319,40 @@ describeBrowser("task pane in Chromium", () => {
     expect(workers.length).toBe(1); // the engine ran in a Web Worker, not on the pane's thread
     await expect(tab(page, "rankings").getAttribute("aria-selected")).resolves.toBe("true");
     const top = byRank(expected.results!.ranking.filter((r) => r.group === "department"))[0];
-    const firstRow = page.locator(".data-table tbody tr").first();
+    const firstRow = page.locator(".ranking-list tbody tr").first();
     await expect(firstRow.textContent()).resolves.toContain(top.name);
     await expect(firstRow.textContent()).resolves.toContain(formatNumber("vi", top.indexRounded, 2));
     for (const sheet of ["Kết quả", "Xếp hạng"])
       await page.locator(".sheet-tabs").getByRole("tab", { name: sheet, exact: true }).waitFor();
 
-    // Sorting by index ascending puts the lowest-ranked unit of the group first.
-    await page.getByRole("columnheader", { name: /^Chỉ số/ }).click();
+    // The first click on the index sorts best first; the second, weakest first.
+    const indexHeader = page.getByRole("columnheader", { name: /^Chỉ số/ }).getByRole("button");
+    await indexHeader.click();
+    await expect(firstRow.textContent()).resolves.toContain(formatNumber("vi", top.indexRounded, 2));
+    await indexHeader.click();
     const low = byRank(expected.results!.ranking.filter((r) => r.group === "department")).at(-1)!;
     await expect(firstRow.textContent()).resolves.toContain(formatNumber("vi", low.indexRounded, 2));
     await axe(page, "vi rankings");
     await shoot(page, "vi-rankings");
 
-    await tab(page, "attainment").click();
-    await expect(page.locator(".data-table tbody tr").count()).resolves.toBe(
+    await openView(page, "attainment");
+    await expect(page.locator(".attainment-list tbody tr").count()).resolves.toBe(
       expected.results!.province.length,
     );
     await axe(page, "vi attainment");
     await shoot(page, "vi-attainment");
 
-    await tab(page, "findings").click();
+    await openView(page, "findings");
     await axe(page, "vi findings");
     await shoot(page, "vi-findings");
 
-    await tab(page, "overview").click();
+    await openView(page, "overview");
     await page.getByRole("button", { name: "Tạo báo cáo quý" }).click();
     const summaryName = summarySheetName(expected.period!, "vi");
     await page.locator(".sheet-tabs").getByRole("tab", { name: summaryName }).waitFor();
 
     // Settings: the new threshold lands in the Cấu hình sheet and the next computation uses it.
-    await tab(page, "settings").click();
+    await openView(page, "settings");
     const good = page.getByRole("textbox", { name: "Ngưỡng Tốt" });
     await good.fill("60");
     await page.getByText("Các ngưỡng phải giảm dần").first().waitFor();
@@ -311,18 +384,18 @@ describeBrowser("task pane in Chromium", () => {
     await page.getByRole("combobox", { name: "Ngôn ngữ" }).click();
     await page.getByRole("option", { name: "English" }).click();
     await tab(page, "overview", "en").waitFor();
-    await tab(page, "overview", "en").click();
+    await openView(page, "overview", "en");
     await page.getByRole("button", { name: "Compute & rank" }).click();
     await page.getByText(/^Done: wrote/).waitFor();
     const goodNow = rerun.results!.ranking.filter((r) => r.grade === "good").length;
     expect(goodNow).toBeLessThan(expected.results!.ranking.filter((r) => r.grade === "good").length);
     await expect(firstRow.textContent()).resolves.toContain(formatNumber("en", top.indexRounded, 2));
     const goodInGroup = rerun.results!.ranking.filter((r) => r.group === "department" && r.grade === "good");
-    await expect(page.locator(".data-table tbody tr", { hasText: "Good" }).count()).resolves.toBe(
+    await expect(page.locator(".ranking-list tbody tr", { hasText: "Good" }).count()).resolves.toBe(
       goodInGroup.length,
     );
     for (const view of VIEWS) {
-      await tab(page, view, "en").click();
+      await openView(page, view, "en");
       await axe(page, `en ${view}`);
       await shoot(page, `en-${view}`);
     }
@@ -335,11 +408,115 @@ describeBrowser("task pane in Chromium", () => {
     await page.getByText(/^Done: wrote/).waitFor();
 
     await page.getByRole("switch", { name: "Dark theme" }).click();
-    await tab(page, "rankings", "en").click();
+    await openView(page, "rankings", "en");
     await axe(page, "en rankings dark");
     await shoot(page, "en-rankings-dark");
     await page.close();
   }, 180000);
+
+  it("after an action: grades per group, links that open the sheets written, focus on the message, and the message in the language chosen after it", async () => {
+    const page = await newPage();
+    await openSample(page);
+    await page.getByRole("button", { name: "Tính toán & xếp hạng" }).click();
+    const message = page.locator(".pane-message");
+    await message.getByText(/^Xong: đã ghi/).waitFor();
+    // Focus lands on the message, not on the page body.
+    await expect(page.evaluate(() => document.activeElement?.className ?? "")).resolves.toContain(
+      "pane-message",
+    );
+    const all = expected.results!.distribution.find((d) => d.group === "all")!;
+    const good = `${all.counts.good}/${all.total} Tốt (${Math.round(all.shares.good * 100)}%)`;
+    await expect(message.getByText(`Toàn tỉnh: ${good}`, { exact: false }).count()).resolves.toBe(1);
+    await expect(message.locator(".outcome li").count()).resolves.toBe(expected.results!.distribution.length);
+    // A link activates the sheet written: the grid switches to it.
+    await message.getByRole("button", { name: "Mở sheet Kết quả" }).click();
+    await page.locator('.sheet-tabs [role="tab"][aria-selected="true"]', { hasText: "Kết quả" }).waitFor();
+    await message.getByRole("button", { name: "Mở sheet Kiểm tra" }).click();
+    await page.locator('.sheet-tabs [role="tab"][aria-selected="true"]', { hasText: "Kiểm tra" }).waitFor();
+    // Switching language renders the same message again in English.
+    await openView(page, "settings");
+    await page.getByRole("combobox", { name: "Ngôn ngữ" }).click();
+    await page.getByRole("option", { name: "English" }).click();
+    await message.getByText(/^Done: wrote Kết quả, Xếp hạng, Kiểm tra\./).waitFor();
+    const goodEn = `${all.counts.good}/${all.total} Good (${Math.round(all.shares.good * 100)}%)`;
+    await expect(message.getByText(`All units: ${goodEn}`, { exact: false }).count()).resolves.toBe(1);
+    await expect(message.textContent()).resolves.not.toMatch(/Tốt|Xong|Toàn tỉnh/);
+    await page.close();
+  }, 90000);
+
+  /** What sticks out of the pane: the pane, its tables or any element wider than the pane's client area. */
+  async function overflow(page: Page): Promise<string[]> {
+    return page.evaluate(() => {
+      const side = document.querySelector(".side") as HTMLElement;
+      const bad: string[] = [];
+      const boxes: HTMLElement[] = [side, ...side.querySelectorAll<HTMLElement>(".pane, .pane table")];
+      for (const el of boxes)
+        if (el.scrollWidth > el.clientWidth)
+          bad.push(`${el.className}: scrollWidth ${el.scrollWidth} > clientWidth ${el.clientWidth}`);
+      const right = side.getBoundingClientRect().left + side.clientWidth;
+      for (const el of side.querySelectorAll(".pane *")) {
+        const r = el.getBoundingClientRect();
+        if (r.width > 0 && r.right > right + 0.5)
+          bad.push(`${el.tagName.toLowerCase()}.${el.className}: right edge ${r.right} > ${right}`);
+      }
+      // A unit's or indicator's name takes at most two lines until its row is opened or focused.
+      for (const name of side.querySelectorAll<HTMLElement>(".list tr:not(.open) .name"))
+        if (name.getBoundingClientRect().height > 2 * 18 + 1)
+          bad.push(`"${name.textContent}" takes ${name.getBoundingClientRect().height} px`);
+      return bad.slice(0, 5);
+    });
+  }
+
+  it("fits every task-pane width (270, 320, 350, 450 px) in both languages and both themes", async () => {
+    const page = await newPage();
+    await openSample(page);
+    await page.getByRole("button", { name: "Tính toán & xếp hạng" }).click();
+    await page.getByText(/^Xong: đã ghi/).waitFor();
+    // The check itself catches an element wider than the pane.
+    await page.evaluate(() => {
+      const wide = document.createElement("div");
+      wide.id = "too-wide";
+      wide.style.width = "400px";
+      document.querySelector(".pane")?.appendChild(wide);
+    });
+    await expect(overflow(page)).resolves.not.toEqual([]);
+    await page.evaluate(() => document.getElementById("too-wide")?.remove());
+    const docs = (lang: string, view: View, width: number, dark: boolean) =>
+      (width === 350 && !dark) || (view === "rankings" && (lang === "vi" || dark));
+    for (const lang of ["vi", "en"] as const) {
+      if (lang === "en") {
+        await openView(page, "settings");
+        await page.getByRole("combobox", { name: "Ngôn ngữ" }).click();
+        await page.getByRole("option", { name: "English" }).click();
+      }
+      for (const dark of [false, true]) {
+        const themeSwitch = page.getByRole("switch", {
+          name: lang === "vi" ? "Giao diện tối" : "Dark theme",
+        });
+        if ((await themeSwitch.isChecked()) !== dark) await themeSwitch.click();
+        for (const width of [270, 320, 350, 450]) {
+          await page
+            .getByRole("combobox", { name: lang === "vi" ? "Độ rộng bảng điều khiển" : "Task pane width" })
+            .selectOption(String(width));
+          await expect(page.locator(".side").evaluate((e) => e.getBoundingClientRect().width)).resolves.toBe(
+            width + 1,
+          );
+          for (const view of VIEWS) {
+            await openView(page, view, lang);
+            if (view === "rankings" || view === "attainment") {
+              const first = page.locator(".list .row-toggle").first();
+              if ((await first.getAttribute("aria-expanded")) !== "true") await first.click();
+              await page.locator(".list tr.detail").waitFor();
+            }
+            await expect(overflow(page)).resolves.toEqual([]);
+            const name = `${lang}-${view}-${width}${dark ? "-dark" : ""}`;
+            await shootPane(page, name, docs(lang, view, width, dark));
+          }
+        }
+      }
+    }
+    await page.close();
+  }, 300000);
 
   it("works from the keyboard alone", async () => {
     const page = await newPage();
@@ -361,15 +538,24 @@ describeBrowser("task pane in Chromium", () => {
     await focusOn(/^Kiểm tra$/);
     await page.keyboard.press("Enter");
     await page.getByText(/^Đã kiểm tra/).waitFor();
-    // The tab list moves with the arrow keys; the findings tab is selected after validating.
-    await focusOn(/^Phát hiện/);
-    await page.keyboard.press("ArrowRight");
-    await page.keyboard.press("Enter");
-    await expect(tab(page, "rankings").getAttribute("aria-selected")).resolves.toBe("true");
-    await page.keyboard.press("ArrowLeft");
-    await page.keyboard.press("Enter");
+    // A finding opens its cell from the keyboard.
     await focusOn(/^H\d+|^[A-Z]+\d+/);
     await page.keyboard.press("Enter");
+    await page.locator('td[aria-selected="true"]').waitFor();
+    // The tab list moves with the arrow keys; the findings tab is selected after validating.
+    await focusOn(/^Kết quả kiểm tra/);
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("Enter");
+    await expect(tab(page, "overview").getAttribute("aria-selected")).resolves.toBe("true");
+    // Views that do not fit beside the tabs (350 px) are in the menu after them.
+    await focusOn(/^Các mục khác/);
+    await page.keyboard.press("Enter");
+    await page.getByRole("menuitem").first().waitFor();
+    const first = (await page.getByRole("menuitem").first().textContent()) ?? "";
+    await page.keyboard.press("Enter");
+    await expect(page.locator(".pane").getByRole("tab", { selected: true }).textContent()).resolves.toBe(
+      first,
+    );
     await page.locator('td[aria-selected="true"]').waitFor();
     await page.close();
   }, 90000);

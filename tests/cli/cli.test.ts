@@ -4,7 +4,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { run, type Io } from "../../src/cli/main";
 import { samplePlanRows } from "../../src/engine/sample";
-import { buildTemplate } from "../../src/workbook/xlsx/template";
+import { buildTemplate, sampleWorkbookBytes } from "../../src/workbook/xlsx/template";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
 import type { PlanRows } from "../../src/engine/format";
 
@@ -110,7 +110,9 @@ describe("ictplan CLI", () => {
   it("refuses an empty workbook, a missing file and a file over 50 MB", async () => {
     const wb = new ExcelJS.Workbook();
     await fs.writeFile(path.join(dir, "empty.xlsx"), Buffer.from(await wb.xlsx.writeBuffer()));
-    expect((await cli("validate", "empty.xlsx")).err).toMatch(/không có trang tính|bị hỏng/);
+    expect((await cli("validate", "empty.xlsx")).err).toMatch(
+      /không có trang tính|không có sheet nào|bị hỏng/,
+    );
     expect((await cli("validate", "nope.xlsx")).code).toBe(2);
     const big = path.join(dir, "big.xlsx");
     await fs.writeFile(big, Buffer.from([0x50, 0x4b, 0x03, 0x04]));
@@ -186,5 +188,124 @@ describe("the ictplan bin", () => {
     );
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/not found/);
+  });
+});
+
+describe("the rough edges of the command line (issue 17)", () => {
+  it("demo exits 1 when its run has error findings, as compute does", async () => {
+    const r = await cli("demo", "--period", "2013-Q1", "-o", "demo-nofigures", "--no-robustness", "--json");
+    expect(JSON.parse(r.out).findings).toContainEqual(
+      expect.objectContaining({ code: "NO_FIGURES_FOR_PERIOD", severity: "error" }),
+    );
+    expect(r.code).toBe(1);
+  });
+
+  it("says that validate takes one file when given two", async () => {
+    const r = await cli("validate", "sample.xlsx", "sample.xlsx", "--lang", "en");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(
+      /Command validate takes one \.xlsx file, not several \(sample\.xlsx, sample\.xlsx\)/,
+    );
+    expect(r.err).not.toMatch(/missing/);
+  });
+
+  it("says an option needs a value, in the language asked for wherever --lang stands", async () => {
+    const end = await cli("compute", "sample.xlsx", "--lang", "en", "--period");
+    expect(end.code).toBe(2);
+    expect(end.err).toMatch(/^Option --period needs a value, e\.g\. --period 2015-Q2\./);
+    expect(end.err).not.toMatch(/Unknown option|Tùy chọn/);
+    const before = await cli("compute", "sample.xlsx", "--period", "--lang", "en");
+    expect(before.err).toMatch(/^Option --period needs a value/);
+    const vi = await cli("compute", "sample.xlsx", "-o");
+    expect(vi.err).toMatch(/^Tùy chọn -o cần một giá trị, ví dụ -o out\.xlsx\./);
+  });
+
+  it("prints JSON on stdout for usage errors and unreadable files when --json is given", async () => {
+    const usage = await cli("validate", "--json", "--lang", "en");
+    expect(usage.code).toBe(2);
+    expect(JSON.parse(usage.out)).toEqual({
+      command: "validate",
+      error: "missingFile",
+      message: "An .xlsx file name is missing.",
+    });
+    const missing = await cli("compute", "nope.xlsx", "--json");
+    expect(missing.code).toBe(2);
+    expect(JSON.parse(missing.out)).toEqual(
+      expect.objectContaining({
+        command: "compute",
+        error: "notFound",
+        message: expect.stringMatching(/nope/),
+      }),
+    );
+  });
+
+  it("names the default output after the period computed, also when --period is not given", async () => {
+    const r = await cli("compute", "sample.xlsx", "--no-robustness");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/sample-ictplan-2015-Q2\.xlsx/);
+    await expect(fs.stat(path.join(dir, "sample-ictplan-2015-Q2.xlsx"))).resolves.toBeTruthy();
+    // What docs/cli.md says.
+    const doc = await fs.readFile(path.join(__dirname, "..", "..", "docs", "cli.md"), "utf8");
+    expect(doc).toMatch(/default `<name>-ictplan-<period>\.xlsx`, the period being the one computed/);
+  });
+
+  it("says which period it computes, and not '……' when none is given", async () => {
+    const none = await cli("compute", "sample.xlsx", "--no-robustness");
+    expect(none.err).toMatch(/Đang tính kỳ hiện tại của sổ…/);
+    expect(none.err).not.toMatch(/……/);
+    const given = await cli("compute", "sample.xlsx", "--period", "2015-Q1", "--no-robustness");
+    expect(given.err).toMatch(/Đang tính Quý I\/2015…/);
+  });
+
+  it("puts one label over each of the five columns of the findings table, aligned", async () => {
+    const r = await cli("validate", "sample.xlsx");
+    const lines = r.out.split("\n");
+    const head = lines[1];
+    const row = lines.find((l) => /MISSING_FIGURE/.test(l)) ?? "";
+    expect(head.trim().split(/\s{2,}/)).toEqual(["Mức độ", "Sheet", "Ô", "Mã", "Nội dung"]);
+    // Each label starts where its column's values start.
+    expect(row.indexOf("Số liệu")).toBe(head.indexOf("Sheet"));
+    expect(row.indexOf("H177")).toBe(head.indexOf("Ô"));
+    expect(row.indexOf("MISSING_FIGURE")).toBe(head.indexOf("Mã"));
+    expect(row.indexOf("Thiếu")).toBe(head.indexOf("Nội dung"));
+  });
+
+  it.each([
+    ["Lào Cai", "tỉnh Lào Cai", "Lào Cai province"],
+    ["Tỉnh Lào Cai", "tỉnh Lào Cai", "Lào Cai province"],
+    ["tinh Lao Cai", "tỉnh Lao Cai", "Lao Cai province"],
+    ["Thành phố Hà Nội", "Thành phố Hà Nội", "Thành phố Hà Nội"],
+  ])("titles the sheets for a Tỉnh setting of %s without saying tỉnh twice", async (province, vi, en) => {
+    const rows = samplePlanRows();
+    const mine: PlanRows = {
+      ...rows,
+      settings: rows.settings.map(([k, v]) => [k, k === "Tỉnh" ? province : v] as const),
+    };
+    const name = `province-${province.replace(/\s/g, "_")}.xlsx`;
+    await fs.writeFile(path.join(dir, name), await XlsxWorkbook.of(buildTemplate(mine)).save());
+    for (const [lang, sheet, expected] of [
+      ["vi", "Xếp hạng", vi],
+      ["en", "Ranking", en],
+    ] as const) {
+      const out = `title-${lang}-${name}`;
+      expect((await cli("compute", name, "-o", out, "--no-robustness", "--lang", lang)).code).toBe(0);
+      const wb = await XlsxWorkbook.load(await fs.readFile(path.join(dir, out)));
+      const grid = (await wb.readGrids()).sheets.find((g) => g.sheet === sheet);
+      const title = String(grid?.values[1 - grid.originRow]?.[1 - grid.originCol]);
+      expect(title).toMatch(new RegExp(`– ${expected}$`));
+    }
+  });
+
+  it("writes the sample with the same bytes on every run, equal to the bundled file (npm run sample leaves git clean)", async () => {
+    const a = await sampleWorkbookBytes();
+    const bundled = new Uint8Array(
+      await fs.readFile(path.join(__dirname, "..", "..", "assets", "samples", "lao-cai-2015.xlsx")),
+    );
+    expect(Buffer.from(a).equals(Buffer.from(bundled))).toBe(true);
+    const r = await cli("sample", "-o", "sample-again.xlsx");
+    expect(r.code).toBe(0);
+    expect(
+      Buffer.from(await fs.readFile(path.join(dir, "sample-again.xlsx"))).equals(Buffer.from(bundled)),
+    ).toBe(true);
   });
 });

@@ -3,6 +3,8 @@ import { eachFigure } from "../../src/engine/figures";
 import { planRowsToGrids } from "../../src/engine/planRows";
 import { samplePlanRows } from "../../src/engine/sample";
 import { checkWorkbook } from "../../src/engine/validate";
+import { findingMessage } from "../../src/engine/findings";
+import { FINDING_TEXTS } from "../../src/engine/i18n/findings";
 import { parseWorkbook } from "../../src/engine/parse/plan";
 import { INPUT_SHEETS, sheetDef } from "../../src/engine/format";
 
@@ -235,10 +237,8 @@ describe("validation of bad input", () => {
         "UNKNOWN_PERIOD Số liệu!B5",
         "ERROR_CELL Số liệu!C6",
         "NOT_A_NUMBER Số liệu!D6",
+        // C6, D6 and E6 cannot be read: their errors above, not also MISSING_FIGURE.
         "NEGATIVE_VALUE Số liệu!E6",
-        "MISSING_FIGURE Số liệu!D6",
-        "MISSING_FIGURE Số liệu!E6",
-        "MISSING_FIGURE Số liệu!C6",
         "INACTIVE_UNIT_FIGURE Số liệu!A7",
       ].sort(),
     );
@@ -267,7 +267,11 @@ describe("the finding catalogue", () => {
     const { FINDING_TEXTS } = await import("../../src/engine/i18n/findings");
     const seen = new Set<string>();
     const add = (wb: WorkbookGrids, period: string | null = "2015-Q2") =>
-      checkWorkbook(wb, period).findings.forEach((f) => seen.add(f.code));
+      checkWorkbook(wb, period).findings.forEach((f) => {
+        seen.add(f.code);
+        // Every finding names a cell the planner can go to.
+        expect(`${f.code} ${f.sheet}!${f.cell}`).toMatch(/!\$?[A-Z]+\$?\d+$/);
+      });
     add(badWorkbook());
     const grid = (sheet: string, values: CellValue[][]): Grid => ({
       sheet,
@@ -309,10 +313,140 @@ describe("the finding catalogue", () => {
       }),
       "2016-Q1",
     );
+    // No Đơn vị sheet (every figure row's unit is unknown); a unit with no row for the period.
+    add({ sheets: planRowsToGrids(rows).sheets.filter((g) => g.sheet !== "Đơn vị") });
+    add(planRowsToGrids({ ...rows, figures: rows.figures.filter((r) => r[0] !== "SDL") }));
+    // A target of 0 for a higher-is-better indicator.
+    add(
+      planRowsToGrids({
+        ...rows,
+        indicators: rows.indicators.map((r) => (r[0] === "KINHPHI" ? r.map((v, j) => (j === 6 ? 0 : v)) : r)),
+      }),
+    );
     const expected = Object.keys(FINDING_TEXTS).filter(
       (c) => !["UNREADABLE", "CONFLICTING_UNIT", "CONFLICTING_INDICATOR"].includes(c),
     );
     expect([...seen].sort()).toEqual(expect.arrayContaining(expected.sort()));
     expect(expected.filter((c) => !seen.has(c))).toEqual([]);
+  });
+});
+
+describe("findings a planner acts on without a lookup (issue 17)", () => {
+  const rows = samplePlanRows();
+  const codes = (wb: WorkbookGrids, period = "2015-Q2") => checkWorkbook(wb, period).findings;
+
+  it("names units and indicators with their codes in brackets", () => {
+    const f = codes(planRowsToGrids(rows)).find(
+      (x) => x.code === "MISSING_FIGURE" && x.params.unit === "SDL",
+    );
+    expect(f && findingMessage(f, "vi")).toMatch(
+      /^Thiếu số liệu Số lượt CBCC được đào tạo, bồi dưỡng CNTT \(DAOTAO\) của Sở Du lịch \(SDL\) cho Quý II\/2015\./,
+    );
+    expect(f && findingMessage(f, "en")).toMatch(/of Sở Du lịch \(SDL\) for/);
+  });
+
+  it("lists errors first, then warnings, then info", () => {
+    const bad = { sheets: [...badWorkbook().sheets] };
+    const sev = codes(bad).map((f) => ({ error: 0, warning: 1, info: 2 })[f.severity]);
+    expect(sev.length).toBeGreaterThan(5);
+    expect(sev).toEqual([...sev].sort((a, b) => a - b));
+    expect(new Set(sev).size).toBe(3);
+  });
+
+  it("makes a missing Đơn vị sheet two findings, the sheet and one count of the figure rows it orphans", () => {
+    const f = codes({ sheets: planRowsToGrids(rows).sheets.filter((g) => g.sheet !== "Đơn vị") });
+    expect(f.map((x) => `${x.code} ${x.sheet}!${x.cell}`)).toEqual([
+      "MISSING_SHEET Đơn vị!A1",
+      "UNKNOWN_UNITS Số liệu!A2",
+    ]);
+    expect(findingMessage(f[1], "vi")).toMatch(
+      /^186 dòng số liệu có mã đơn vị không có trên sheet Đơn vị \(STTTT, VPUB, SKHDT, STC, SNV, …\)/,
+    );
+    expect(findingMessage(f[0], "vi")).toBe(
+      "Thiếu sheet “Đơn vị”. Thêm sheet “Đơn vị” có dòng tiêu đề: Mã đơn vị | Tên đơn vị | Nhóm xếp hạng | Đang hoạt động.",
+    );
+  });
+
+  it("makes a duplicated unit code one finding on Đơn vị and one for its repeated figure rows, not one per row", () => {
+    const snv = rows.units.find((u) => u[0] === "SNV")!;
+    const f = codes(
+      planRowsToGrids({
+        ...rows,
+        units: [...rows.units, [snv[0], "Sở Nội vụ (bản sao)", snv[2], snv[3]]],
+        figures: [...rows.figures, ...rows.figures.filter((r) => r[0] === "SNV")],
+      }),
+    ).filter((x) => x.severity === "error");
+    expect(f.map((x) => x.code)).toEqual(["DUPLICATE_UNIT", "DUPLICATE_FIGURE_ROW"]);
+    expect(String(f[1].params.period).split(", ")).toHaveLength(
+      new Set(rows.figures.filter((r) => r[0] === "SNV").map((r) => r[1])).size,
+    );
+  });
+
+  it("makes an unknown code one finding with its count of rows", () => {
+    const f = codes(
+      planRowsToGrids({
+        ...rows,
+        figures: rows.figures.map((r) => (r[0] === "SNV" ? ["SNVX", ...r.slice(1)] : r)),
+      }),
+    ).filter((x) => x.severity === "error");
+    expect(f).toEqual([expect.objectContaining({ code: "UNKNOWN_UNIT", params: { code: "SNVX", rows: 6 } })]);
+  });
+
+  it("gives a negative figure its error only, not also MISSING_FIGURE", () => {
+    const ind = rows.indicators.find((r) => r[3] === "Số lượng")!;
+    const j = rows.figureIndicators.indexOf(String(ind[0])) + 2;
+    const last = rows.figures.length - 1;
+    const f = codes(
+      planRowsToGrids({
+        ...rows,
+        figures: rows.figures.map((r, i) => (i === last ? r.map((v, k) => (k === j ? -2 : v)) : r)),
+      }),
+    );
+    const at = f.filter(
+      (x) => x.sheet === "Số liệu" && x.cell === `${String.fromCharCode(65 + j)}${last + 2}`,
+    );
+    expect(at.map((x) => x.code)).toEqual(["NEGATIVE_VALUE"]);
+  });
+
+  it("makes a unit with no row for the period one finding where its row goes, not one per indicator", () => {
+    const f = codes(planRowsToGrids({ ...rows, figures: rows.figures.filter((r) => r[0] !== "SDL") }));
+    const sdl = f.filter((x) => x.params.unit === "SDL");
+    expect(sdl).toEqual([
+      expect.objectContaining({
+        code: "MISSING_FIGURE_ROW",
+        sheet: "Số liệu",
+        cell: `A${rows.figures.length - 6 + 2}`,
+      }),
+    ]);
+  });
+
+  it("points a period without figures at the Kỳ hiện tại cell or the Kỳ báo cáo header", () => {
+    const set = codes(
+      planRowsToGrids({
+        ...rows,
+        settings: rows.settings.map(([k, v]) => [k, k === "Kỳ hiện tại" ? "Quý I/2016" : v] as const),
+      }),
+      "2016-Q1",
+    ).find((x) => x.code === "NO_FIGURES_FOR_PERIOD");
+    const row = rows.settings.findIndex(([k]) => k === "Kỳ hiện tại") + 2;
+    expect(set).toEqual(expect.objectContaining({ sheet: "Cấu hình", cell: `B${row}` }));
+    const given = codes(planRowsToGrids(rows), "2013-Q1").find((x) => x.code === "NO_FIGURES_FOR_PERIOD");
+    expect(given).toEqual(expect.objectContaining({ sheet: "Số liệu", cell: "B1" }));
+  });
+
+  it("never tells a planner in Excel to run a command; the command line gets the command", () => {
+    for (const [code, t] of Object.entries(FINDING_TEXTS)) {
+      const f = { code, severity: t.severity, sheet: "S", cell: "A1", params: {} };
+      for (const lang of ["vi", "en"] as const)
+        expect(findingMessage(f, lang)).not.toMatch(/ictplan|npx|npm/);
+    }
+    const missing = {
+      code: "MISSING_SHEET",
+      severity: "error" as const,
+      sheet: "Đơn vị",
+      cell: "A1",
+      params: {},
+    };
+    expect(findingMessage(missing, "vi", "cli")).toMatch(/ictplan template/);
   });
 });

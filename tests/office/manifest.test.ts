@@ -43,7 +43,7 @@ describe("offline manifest validation", () => {
     ).toContainEqual(expect.stringMatching(/is not https/));
     expect(
       checkManifest(xml.replace("https://localhost:3000/help.html", "https://example.org/help.html"), root),
-    ).toContainEqual(expect.stringMatching(/not on the add-in's origin/));
+    ).toContainEqual(expect.stringMatching(/not under the add-in's folder https:\/\/localhost:3000\//));
     expect(
       checkManifest(xml.replace('DefaultValue="Kiểm tra"', `DefaultValue="${"x".repeat(130)}"`), root),
     ).toContainEqual(expect.stringMatching(/over the limit of 125/));

@@ -71,7 +71,7 @@ describe("pane actions", () => {
     expect(
       await saveSettings(wb, { gradeGood: 90, attainmentCap: 1.2, normalisation: "minmax", gradeFair: 65 }),
     ).toBe(true);
-    expect(wb.syncs - syncs).toBe(3); // read (2) + one write
+    expect(wb.syncs - syncs).toBe(4); // read (names, bounds, cells) + one write
     expect(host.read(goodCell.sheet, a1(goodCell.row, goodCell.col))).toBe(90);
     const after = await inspectWorkbook(wb);
     expect(after.plan.settings).toMatchObject({

@@ -5,9 +5,11 @@ export interface FindingText {
   readonly severity: Severity;
   readonly vi: string;
   readonly en: string;
-  /** What the user should do. */
+  /** What the user should do, where they are (Excel or the add-in). */
   readonly fixVi: string;
   readonly fixEn: string;
+  /** The remedy on the command line, where it differs (it may name an ictplan command). */
+  readonly cli?: { readonly fixVi: string; readonly fixEn: string };
 }
 
 export const FINDING_TEXTS = {
@@ -15,8 +17,14 @@ export const FINDING_TEXTS = {
     severity: "error",
     vi: "Thiếu sheet “{sheet}”.",
     en: "Sheet “{sheet}” is missing.",
-    fixVi: "Thêm sheet theo mẫu (ictplan template).",
-    fixEn: "Add the sheet as in the template (ictplan template).",
+    fixVi: "Thêm sheet “{sheet}” có dòng tiêu đề: {columns}.",
+    fixEn: "Add a sheet “{sheet}” with the header row: {columns}.",
+    cli: {
+      fixVi:
+        "Thêm sheet “{sheet}” có dòng tiêu đề: {columns} (chép từ sổ mẫu: ictplan template -o mau.xlsx).",
+      fixEn:
+        "Add a sheet “{sheet}” with the header row: {columns} (copy it from the template: ictplan template -o template.xlsx).",
+    },
   },
   DUPLICATE_SHEET: {
     severity: "error",
@@ -106,8 +114,8 @@ export const FINDING_TEXTS = {
     severity: "warning",
     vi: "Tham số “{value}” không được nhận biết, bị bỏ qua.",
     en: "Setting “{value}” is not recognised and is ignored.",
-    fixVi: "Xem danh sách tham số trong tài liệu.",
-    fixEn: "See the list of settings in the docs.",
+    fixVi: "Dùng một trong các tên: {allowed}.",
+    fixEn: "Use one of the names: {allowed}.",
   },
   INVALID_SETTING: {
     severity: "error",
@@ -167,10 +175,17 @@ export const FINDING_TEXTS = {
   },
   UNKNOWN_UNIT: {
     severity: "error",
-    vi: "Mã đơn vị {code} không có trên sheet Đơn vị.",
-    en: "Unit code {code} is not on the Units sheet.",
-    fixVi: "Thêm đơn vị hoặc sửa mã.",
-    fixEn: "Add the unit or fix the code.",
+    vi: "Mã đơn vị {code} ({rows} dòng số liệu) không có trên sheet Đơn vị; các dòng này không được tính.",
+    en: "Unit code {code} ({rows} figure rows) is not on the Units sheet; those rows are not counted.",
+    fixVi: "Thêm đơn vị vào sheet Đơn vị hoặc sửa mã.",
+    fixEn: "Add the unit to the Units sheet or fix the code.",
+  },
+  UNKNOWN_UNITS: {
+    severity: "error",
+    vi: "{rows} dòng số liệu có mã đơn vị không có trên sheet Đơn vị ({codes}); các dòng này không được tính.",
+    en: "{rows} figure rows have unit codes that are not on the Units sheet ({codes}); they are not counted.",
+    fixVi: "Nhập danh sách đơn vị trên sheet Đơn vị.",
+    fixEn: "Enter the units on the Units sheet.",
   },
   UNKNOWN_PERIOD: {
     severity: "error",
@@ -181,15 +196,15 @@ export const FINDING_TEXTS = {
   },
   DUPLICATE_FIGURE_ROW: {
     severity: "error",
-    vi: "Đơn vị {unit} có hai dòng số liệu cho {period} (dòng {first}).",
-    en: "Unit {unit} has two rows for {period} (row {first}).",
-    fixVi: "Gộp hoặc xóa một dòng.",
-    fixEn: "Merge or delete one of the rows.",
+    vi: "Đơn vị {unit} có hơn một dòng số liệu cho {period} (dòng đầu: {first}); dòng sau không được tính.",
+    en: "Unit {unit} has more than one row for {period} (first: row {first}); the later rows are not counted.",
+    fixVi: "Gộp hoặc xóa các dòng thừa.",
+    fixEn: "Merge or delete the extra rows.",
   },
   INACTIVE_UNIT_FIGURE: {
     severity: "warning",
-    vi: "Đơn vị {unit} không hoạt động nhưng có số liệu; số liệu không được tính.",
-    en: "Unit {unit} is inactive but has figures; they are not counted.",
+    vi: "Đơn vị {unit} không hoạt động nhưng có {rows} dòng số liệu; số liệu không được tính.",
+    en: "Unit {unit} is inactive but has {rows} figure rows; they are not counted.",
     fixVi: "Đánh dấu đơn vị đang hoạt động hoặc xóa số liệu.",
     fixEn: "Mark the unit active or remove the figures.",
   },
@@ -200,12 +215,27 @@ export const FINDING_TEXTS = {
     fixVi: "Nhập số liệu; nếu để trống chỉ tiêu được tính 0 điểm.",
     fixEn: "Enter the figure; blank scores 0.",
   },
+  MISSING_FIGURE_ROW: {
+    severity: "warning",
+    vi: "Đơn vị {unit} chưa có dòng số liệu cho {period} ({indicators} chỉ tiêu).",
+    en: "Unit {unit} has no row of figures for {period} ({indicators} indicators).",
+    fixVi:
+      "Thêm một dòng với mã đơn vị và kỳ báo cáo rồi nhập số liệu; nếu để trống các chỉ tiêu được tính 0 điểm.",
+    fixEn: "Add a row with the unit code and the period and enter the figures; blank scores 0.",
+  },
   MISSING_TARGET: {
     severity: "warning",
     vi: "Chỉ tiêu {indicator} không có mục tiêu cho {period}; chấm điểm min–max trong nhóm.",
     en: "Indicator {indicator} has no target for {period}; scored min–max within the group.",
     fixVi: "Nhập chỉ tiêu năm hoặc mốc quý.",
     fixEn: "Enter an annual target or quarterly milestone.",
+  },
+  ZERO_TARGET: {
+    severity: "warning",
+    vi: "Mục tiêu của {indicator} cho {period} bằng 0: không tính được tỷ lệ đạt, nên chỉ tiêu được chấm min–max trong nhóm.",
+    en: "The target of {indicator} for {period} is 0: attainment cannot be computed, so it is scored min–max within the group.",
+    fixVi: "Nhập mục tiêu lớn hơn 0, hoặc để trống nếu chỉ tiêu không có mục tiêu.",
+    fixEn: "Enter a target above 0, or leave it blank if the indicator has no target.",
   },
   WEIGHT_NOT_POSITIVE: {
     severity: "error",

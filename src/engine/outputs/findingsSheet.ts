@@ -3,10 +3,16 @@ import type { Finding } from "../model";
 import type { SheetSpec, SpecCell } from "../sheetSpec";
 import { findingMessage } from "../findings";
 import { labels, severityLabel, type Lang } from "../i18n/labels";
+import { refusalMessage, type Refusal } from "../gate";
 import { HEADER_STYLE, NOTE_STYLE, TITLE_STYLE } from "./style";
 
-/** Builds the Kiểm tra sheet. */
-export function buildFindingsSheet(findings: readonly Finding[], lang: Lang, subtitle: string): SheetSpec {
+/** Builds the Kiểm tra sheet; a refused run says on it that no report was made, and why. */
+export function buildFindingsSheet(
+  findings: readonly Finding[],
+  lang: Lang,
+  subtitle: string,
+  refused: Refusal | null = null,
+): SheetSpec {
   const L = labels(lang);
   const header = [L.severity, L.sheet, L.cell, L.code, L.message];
   const rows: SpecCell[][] = findings.map((f) => [
@@ -22,8 +28,23 @@ export function buildFindingsSheet(findings: readonly Finding[], lang: Lang, sub
     name: L.sheetFindings,
     kind: "findings",
     blocks: [
-      { row: 1, col: 1, cells: [[{ value: `${L.titleFindings} – ${subtitle}`, style: TITLE_STYLE }]] },
+      {
+        row: 1,
+        col: 1,
+        cells: [
+          [{ value: subtitle ? `${L.titleFindings} – ${subtitle}` : L.titleFindings, style: TITLE_STYLE }],
+        ],
+      },
       { row: 2, col: 1, cells: [[{ value: rows.length ? L.generated : L.noFindings, style: NOTE_STYLE }]] },
+      ...(refused
+        ? [
+            {
+              row: 3,
+              col: 1,
+              cells: [[{ value: refusalMessage(refused, lang), style: { bold: true, fontColor: "9C0006" } }]],
+            },
+          ]
+        : []),
       { row: 4, col: 1, cells: [header.map((h) => ({ value: h, style: HEADER_STYLE }))] },
       ...(rows.length ? [{ row: 5, col: 1, cells: rows }] : []),
     ],

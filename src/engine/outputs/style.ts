@@ -4,6 +4,7 @@ import type { Plan, RankingGroup } from "../model";
 import { RANKING_GROUPS } from "../format";
 import { formatPeriod, periodFromKey } from "../periods";
 import { gradeLabel, statusLabel, type Lang } from "../i18n/labels";
+import { foldText } from "../text";
 
 export const TITLE_STYLE: CellStyle = { bold: true, fontSize: 14, fontColor: "1F4E79" };
 export const NOTE_STYLE: CellStyle = { italic: true, fontColor: "595959" };
@@ -28,12 +29,25 @@ export function groupName(g: RankingGroup | "all", lang: Lang): string {
   return e ? (lang === "vi" ? e.vi : e.en) : g;
 }
 
+/** "tỉnh Lào Cai" / "Lào Cai province" from the Tỉnh setting, whether or not the planner wrote "Tỉnh" already;
+ *  a centrally-run city ("Thành phố Hà Nội", "TP. Huế") keeps its own word. */
+export function provinceTitle(name: string, lang: Lang): string {
+  const folded = foldText(name);
+  if (/^(thanh pho|tp) /.test(folded)) return name.trim();
+  const bare = /^(tinh|province) /.test(folded)
+    ? name.trim().replace(/^\S+\s+/, "")
+    : / province$/.test(folded)
+      ? name.trim().replace(/\s+\S+$/, "")
+      : name.trim();
+  return lang === "vi" ? `tỉnh ${bare}` : `${bare} province`;
+}
+
 /** "Quý II/2015 – tỉnh Lào Cai". */
 export function periodTitle(plan: Plan, period: string, lang: Lang): string {
   const p = periodFromKey(period);
   const label = p ? formatPeriod(p, lang) : period;
   const prov = plan.settings.province;
-  return prov ? `${label} – ${lang === "vi" ? `tỉnh ${prov}` : `${prov} province`}` : label;
+  return prov ? `${label} – ${provinceTitle(prov, lang)}` : label;
 }
 
 /** Colours for status cells: Đạt green, Gần đạt yellow, Chưa đạt red, no data grey. */

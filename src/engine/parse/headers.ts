@@ -6,6 +6,7 @@ import { INPUT_SHEETS } from "../format";
 import { foldText } from "../text";
 import type { Finding } from "../model";
 import { finding } from "../findings";
+import { templateHeaders } from "../planRows";
 
 /** How many rows from the top are searched for the header row (title rows may sit above it). */
 const HEADER_SCAN_ROWS = 20;
@@ -27,7 +28,13 @@ export function locateSheets(wb: WorkbookGrids): {
     const matches = wb.sheets.filter((g) => names.has(foldText(g.sheet)));
     if (matches.length === 0) {
       if (def.key !== "settings")
-        findings.push(finding("MISSING_SHEET", { sheet: def.name }, { sheet: def.name }));
+        findings.push(
+          finding(
+            "MISSING_SHEET",
+            { sheet: def.name, cell: "A1" },
+            { sheet: def.name, columns: templateHeaders(def.key).join(" | ") },
+          ),
+        );
       continue;
     }
     const exact = matches.find((g) => g.sheet.normalize("NFC") === def.name) ?? matches[0];
@@ -35,7 +42,11 @@ export function locateSheets(wb: WorkbookGrids): {
     for (const other of matches) {
       if (other !== exact)
         findings.push(
-          finding("DUPLICATE_SHEET", { sheet: other.sheet }, { sheet: exact.sheet, other: other.sheet }),
+          finding(
+            "DUPLICATE_SHEET",
+            { sheet: other.sheet, cell: "A1" },
+            { sheet: exact.sheet, other: other.sheet },
+          ),
         );
     }
   }

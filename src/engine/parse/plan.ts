@@ -1,6 +1,6 @@
 /** Parsing the four input sheets into the plan model; never throws, every problem is a finding. */
 import type { CellRef, Grid, WorkbookGrids } from "../grid";
-import { a1, cellAt, refAddress } from "../grid";
+import { a1, cellAt, refAddress, shownAsPercent } from "../grid";
 import type { SettingDef, SettingsValues, SheetDef } from "../format";
 import { DIRECTIONS, MEASURES, PILLARS, RANKING_GROUPS, SETTINGS, sheetDef } from "../format";
 import type {
@@ -56,7 +56,7 @@ function prepare(
   const def = sheetDef(key);
   const header = detectHeader(grid, def, extra);
   if (!header) {
-    findings.push(finding("MISSING_HEADER_ROW", { sheet: grid.sheet }, { sheet: grid.sheet }));
+    findings.push(finding("MISSING_HEADER_ROW", { sheet: grid.sheet, cell: "A1" }, { sheet: grid.sheet }));
     return null;
   }
   findings.push(...missingColumns(grid, def, header));
@@ -112,12 +112,17 @@ function parseSettings(ctx: SheetContext | null, findings: Finding[]): Settings 
       if (isBlank(label)) continue;
       const def = findSetting(String(label));
       if (!def) {
-        findings.push(finding("UNKNOWN_SETTING", kRef, { value: String(label) }));
+        findings.push(
+          finding("UNKNOWN_SETTING", kRef, {
+            value: String(label),
+            allowed: SETTINGS.map((d) => d.label).join("; "),
+          }),
+        );
         continue;
       }
       const raw = cellAt(ctx.grid, row, vRef.col);
       if (isBlank(raw)) continue;
-      const v = readSetting(def, raw);
+      const v = readSetting(def, raw, shownAsPercent(ctx.grid, row, vRef.col));
       if (v === null) {
         findings.push(
           finding("INVALID_SETTING", vRef, {
@@ -135,7 +140,11 @@ function parseSettings(ctx: SheetContext | null, findings: Finding[]): Settings 
   return { ...(values as unknown as SettingsValues), cells };
 }
 
-function readSetting(def: SettingDef, raw: import("../grid").CellValue): string | number | null {
+function readSetting(
+  def: SettingDef,
+  raw: import("../grid").CellValue,
+  percentCell: boolean,
+): string | number | null {
   switch (def.type) {
     case "text":
       return typeof raw === "string" || typeof raw === "number" ? String(raw).trim() : null;
@@ -149,7 +158,9 @@ function readSetting(def: SettingDef, raw: import("../grid").CellValue): string 
       const n = readNumber(raw);
       if (!n) return null;
       let x = n.value;
-      if (def.type === "percent" && !n.percent && x > 1 && x <= 100) x /= 100;
+      // 80 means 80% in a percent setting, unless the cell shows 80 as 8000%.
+      if (def.type === "percent" && !n.percent && !percentCell && x > 1 && x <= 100) x /= 100;
+      if (def.type === "percent" && x > 1) return null;
       if (def.type === "integer" && !Number.isInteger(x)) return null;
       if (def.key === "indexScale" && ![1, 100, 1000].includes(x)) return null;
       if (def.key === "indexDecimals" && (x < 0 || x > 6)) return null;
@@ -297,7 +308,7 @@ function parseIndicators(ctx: SheetContext | null, findings: Finding[]): Indicat
     const target = (key: string): number | null => {
       const t = get(key);
       if (!t) return null;
-      const r = readMeasure(t.v, m, t.r, key);
+      const r = readMeasure(t.v, m, t.r, key, shownAsPercent(ctx.grid, row, t.r.col));
       findings.push(...r.findings);
       if (r.value !== null && t.v !== r.value) converted.push(key);
       return r.value;
@@ -318,7 +329,12 @@ function parseIndicators(ctx: SheetContext | null, findings: Finding[]): Indicat
     const covCell = get("coverageTarget");
     let coverageTarget: number | null = null;
     if (covCell) {
-      const cv = readPercent(covCell.v, covCell.r, "Chỉ tiêu toàn tỉnh");
+      const cv = readPercent(
+        covCell.v,
+        covCell.r,
+        "Chỉ tiêu toàn tỉnh",
+        shownAsPercent(ctx.grid, row, covCell.r.col),
+      );
       findings.push(...cv.findings);
       coverageTarget = cv.value;
     }
@@ -340,6 +356,57 @@ function parseIndicators(ctx: SheetContext | null, findings: Finding[]): Indicat
     });
   }
   return out;
+}
+
+type CascadeCode = "UNKNOWN_UNIT" | "DUPLICATE_FIGURE_ROW" | "INACTIVE_UNIT_FIGURE";
+
+/** Figure-row findings gathered per cause and unit code, so that one cause is one finding with a count. */
+class Cascades {
+  private readonly byKey = new Map<
+    string,
+    { code: CascadeCode; unit: string; at: CellRef; rows: number; periods: string[]; first: number }
+  >();
+
+  add(code: CascadeCode, unit: string, at: CellRef, dup?: { period: string; first: number }): void {
+    const k = `${code}|${unit}`;
+    const e = this.byKey.get(k);
+    if (e) {
+      e.rows++;
+      if (dup && !e.periods.includes(dup.period)) e.periods.push(dup.period);
+    } else
+      this.byKey.set(k, {
+        code,
+        unit,
+        at,
+        rows: 1,
+        periods: dup ? [dup.period] : [],
+        first: dup?.first ?? 0,
+      });
+  }
+
+  /** The findings; with no units at all, every unknown code is one finding (the Đơn vị sheet is what is missing). */
+  findings(noUnits: boolean): Finding[] {
+    const all = [...this.byKey.values()];
+    const unknown = all.filter((e) => e.code === "UNKNOWN_UNIT");
+    const out: Finding[] = [];
+    if (noUnits && unknown.length) {
+      const codes = unknown.map((e) => e.unit);
+      out.push(
+        finding("UNKNOWN_UNITS", unknown[0].at, {
+          rows: unknown.reduce((n, e) => n + e.rows, 0),
+          codes: codes.length > 5 ? `${codes.slice(0, 5).join(", ")}, …` : codes.join(", "),
+        }),
+      );
+    }
+    for (const e of all) {
+      if (e.code === "UNKNOWN_UNIT") {
+        if (!noUnits) out.push(finding("UNKNOWN_UNIT", e.at, { code: e.unit, rows: e.rows }));
+      } else if (e.code === "DUPLICATE_FIGURE_ROW")
+        out.push(finding(e.code, e.at, { unit: e.unit, period: e.periods.join(", "), first: e.first }));
+      else out.push(finding(e.code, e.at, { unit: e.unit, rows: e.rows }));
+    }
+    return out;
+  }
 }
 
 function parseFigures(
@@ -381,6 +448,8 @@ function parseFigures(
   const values = new Float64Array(Math.max(0, ctx.layout.lastRow - ctx.layout.firstRow + 1) * n);
   const converted = new Set<number>();
   const seenRow = new Map<string, number>();
+  // Rows with the same cause are one finding with a count, at the first of them.
+  const cascade = new Cascades();
   for (const row of rowsOf(ctx)) {
     const uRef = ref(ctx, row, "unit");
     const pRef = ref(ctx, row, "period");
@@ -394,7 +463,7 @@ function parseFigures(
     const code = normaliseCode(uText.value);
     const unit = unitByCode.get(code);
     if (!unit) {
-      findings.push(finding("UNKNOWN_UNIT", uRef, { code }));
+      cascade.add("UNKNOWN_UNIT", code, uRef);
       continue;
     }
     const pv = cellAt(ctx.grid, row, pRef.col);
@@ -410,11 +479,11 @@ function parseFigures(
     const key = periodKey(p);
     const dup = seenRow.get(`${code}|${key}`);
     if (dup !== undefined) {
-      findings.push(finding("DUPLICATE_FIGURE_ROW", uRef, { unit: code, period: key, first: dup }));
+      cascade.add("DUPLICATE_FIGURE_ROW", code, uRef, { period: key, first: dup });
       continue;
     }
     seenRow.set(`${code}|${key}`, row);
-    if (!unit.active) findings.push(finding("INACTIVE_UNIT_FIGURE", uRef, { unit: code }));
+    if (!unit.active) cascade.add("INACTIVE_UNIT_FIGURE", code, uRef);
     const base = figureRows.length * n;
     figureRows.push({ unit: code, period: key, row });
     for (let j = 0; j < n; j++) {
@@ -434,12 +503,19 @@ function parseFigures(
         values[base + j] = NaN;
         continue;
       }
-      const r = readMeasure(raw, ind.measure, { sheet, row, col }, ind.code);
+      const r = readMeasure(
+        raw,
+        ind.measure,
+        { sheet, row, col },
+        ind.code,
+        shownAsPercent(ctx.grid, row, col),
+      );
       findings.push(...r.findings);
       values[base + j] = r.value ?? NaN;
       if (r.value !== null && raw !== r.value) converted.add(base + j);
     }
   }
+  findings.push(...cascade.findings(units.length === 0));
   const figures: FigureTable = {
     sheet,
     indicators: indCols.map((c) => c.ind.code),

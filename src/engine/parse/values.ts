@@ -75,11 +75,20 @@ export function readPlainNumber(
   return ok(n.value, fs);
 }
 
-/** Reads a share as a fraction: 60%, "60 %", 0.6; 60 (percent points) is read as 60% with a note. */
-export function readPercent(v: CellValue, ref: CellRef, column: string): Read<number> {
+/**
+ * Reads a share as a fraction: 60%, "60 %", 0.6; 60 (percent points) is read as 60% with a note. In a cell
+ * formatted as a percentage the number is read as Excel shows it: 1.2 is 120%, never 1.2%.
+ */
+export function readPercent(
+  v: CellValue,
+  ref: CellRef,
+  column: string,
+  shownAsPercent = false,
+): Read<number> {
   if (isBlank(v)) return none();
   if (isCellError(v)) return none([finding("ERROR_CELL", ref, { value: v.error })]);
-  const n = typeof v === "boolean" ? null : readNumber(v);
+  const read = typeof v === "boolean" ? null : readNumber(v);
+  const n = read && shownAsPercent && typeof v === "number" ? { ...read, percent: true } : read;
   if (!n) return none([finding("NOT_A_NUMBER", ref, { value: shown(v), column })]);
   const fs: Finding[] =
     n.fromText && !n.percent ? [finding("NUMBER_AS_TEXT", ref, { value: shown(v), number: n.value })] : [];
@@ -96,8 +105,14 @@ export function readPercent(v: CellValue, ref: CellRef, column: string): Read<nu
 }
 
 /** Reads a figure or target in the indicator's unit of measure (yes/no becomes 1/0). */
-export function readMeasure(v: CellValue, measure: Measure, ref: CellRef, column: string): Read<number> {
-  if (measure === "percent") return readPercent(v, ref, column);
+export function readMeasure(
+  v: CellValue,
+  measure: Measure,
+  ref: CellRef,
+  column: string,
+  shownAsPercent = false,
+): Read<number> {
+  if (measure === "percent") return readPercent(v, ref, column, shownAsPercent);
   if (measure === "yesno") {
     if (isBlank(v)) return none();
     if (isCellError(v)) return none([finding("ERROR_CELL", ref, { value: v.error })]);

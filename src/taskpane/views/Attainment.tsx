@@ -1,18 +1,12 @@
-/** Attainment: per indicator, how the province stands against its target in the period. */
-import {
-  Badge,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-} from "@fluentui/react-components";
+/** Attainment: per indicator, how the province stands against its target in the period, in the words of the
+ *  output sheets; a row opens to the coverage target, the shares and the mean attainment. */
+import { useState } from "react";
+import { Badge, Text } from "@fluentui/react-components";
 import type { RunResult } from "../../engine/pipeline";
-import type { AttainmentStatus } from "../../engine/results";
-import { statusLabel } from "../../engine/i18n/labels";
+import type { AttainmentStatus, ProvinceAttainment } from "../../engine/results";
+import { labels, statusLabel } from "../../engine/i18n/labels";
 import { formatNumber, formatPercent, periodLabel, t, type Lang } from "../i18n";
+import { Disclosure } from "./compactList";
 
 const STATUS_COLOR: Record<AttainmentStatus, "success" | "warning" | "danger" | "informative"> = {
   met: "success",
@@ -22,48 +16,100 @@ const STATUS_COLOR: Record<AttainmentStatus, "success" | "warning" | "danger" | 
   noTarget: "informative",
 };
 
+function Detail({ p, lang }: { p: ProvinceAttainment; lang: Lang }) {
+  const L = labels(lang);
+  const pct = (x: number | null, d = 1) => (x === null ? "–" : formatPercent(lang, x, d));
+  const facts: [string, string][] = [
+    [L.applicable, formatNumber(lang, p.applicableUnits, 0)],
+    [t(lang, "withData"), formatNumber(lang, p.unitsWithData, 0)],
+  ];
+  if (p.status !== "noTarget")
+    facts.push(
+      [L.meeting, formatNumber(lang, p.unitsMeeting, 0)],
+      [L.share, pct(p.shareMeeting)],
+      [L.coverage, pct(p.coverageTarget, 0)],
+      [L.provinceAttainment, pct(p.attainment)],
+      [L.meanAttainment, pct(p.meanAttainment)],
+    );
+  return (
+    <dl className="facts">
+      {facts.map(([k, v]) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 export function Attainment({ lang, run }: { lang: Lang; run: RunResult | null }) {
+  const [open, setOpen] = useState<string | null>(null);
   const results = run?.results;
   if (!results) return <Text>{t(lang, "noResults")}</Text>;
+  const L = labels(lang);
   const names = new Map(run.plan.indicators.map((i) => [i.code, i.name]));
   return (
-    <Table
-      size="small"
+    <table
+      className="list attainment-list"
       aria-label={t(lang, "attainmentCaption", { period: periodLabel(lang, results.period) })}
-      className="data-table"
-      style={{ tableLayout: "auto" }}
     >
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>{t(lang, "indicator")}</TableHeaderCell>
-          <TableHeaderCell>{t(lang, "meeting")}</TableHeaderCell>
-          <TableHeaderCell>{t(lang, "coverage")}</TableHeaderCell>
-          <TableHeaderCell>{t(lang, "attainment")}</TableHeaderCell>
-          <TableHeaderCell>{t(lang, "status")}</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {results.province.map((p) => (
-          <TableRow key={p.indicator}>
-            <TableCell>
-              <span className="code">{p.indicator}</span> {names.get(p.indicator)}
-            </TableCell>
-            <TableCell className="num">
-              {formatNumber(lang, p.unitsMeeting, 0)}/{formatNumber(lang, p.applicableUnits, 0)}
-              {p.shareMeeting !== null && <div className="sub">{formatPercent(lang, p.shareMeeting)}</div>}
-            </TableCell>
-            <TableCell className="num">
-              {p.coverageTarget === null ? "–" : formatPercent(lang, p.coverageTarget, 0)}
-            </TableCell>
-            <TableCell className="num">
-              {p.attainment === null ? "–" : formatPercent(lang, p.attainment)}
-            </TableCell>
-            <TableCell>
-              <Badge color={STATUS_COLOR[p.status]}>{statusLabel(p.status, lang)}</Badge>
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+      <colgroup>
+        <col />
+        <col className="c-meeting" />
+        <col className="c-status" />
+      </colgroup>
+      <thead>
+        <tr>
+          <th scope="col">{L.indicatorName}</th>
+          <th scope="col" className="num">
+            {L.meeting}
+          </th>
+          <th scope="col">{L.status}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {results.province.map((p) => {
+          const name = names.get(p.indicator) ?? p.indicator;
+          return (
+            <Disclosure
+              key={p.indicator}
+              id={`target-${p.indicator}`}
+              open={open === p.indicator}
+              onToggle={() => setOpen(open === p.indicator ? null : p.indicator)}
+              name={
+                <>
+                  {name} <span className="code">({p.indicator})</span>
+                </>
+              }
+              title={`${name} (${p.indicator})`}
+              cells={
+                <>
+                  <td className="num">
+                    {p.status === "noTarget" ? (
+                      "–"
+                    ) : (
+                      <>
+                        {formatNumber(lang, p.unitsMeeting, 0)}/{formatNumber(lang, p.applicableUnits, 0)}
+                        {p.shareMeeting !== null && (
+                          <div className="sub">{formatPercent(lang, p.shareMeeting, 0)}</div>
+                        )}
+                      </>
+                    )}
+                  </td>
+                  <td>
+                    <Badge size="small" color={STATUS_COLOR[p.status]} className="wrap">
+                      {statusLabel(p.status, lang)}
+                    </Badge>
+                  </td>
+                </>
+              }
+              detail={<Detail p={p} lang={lang} />}
+              columns={3}
+            />
+          );
+        })}
+      </tbody>
+    </table>
   );
 }

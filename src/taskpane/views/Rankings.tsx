@@ -1,34 +1,24 @@
-/** Rankings: per ranking group, rank, unit, index, grade, change since the previous period and rank interval. */
+/** Rankings: per ranking group, a compact list (rank, unit, index with grade, change) that fits a 270 px pane;
+ *  a row opens to the rank range, the previous period and the pillar scores. */
 import { useState } from "react";
-import {
-  Badge,
-  Dropdown,
-  Field,
-  Option,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-} from "@fluentui/react-components";
-import type { RankingGroup } from "../../engine/model";
+import { Badge, Dropdown, Field, Option, Text } from "@fluentui/react-components";
 import type { UnitReadiness } from "../../engine/results";
 import type { RunResult } from "../../engine/pipeline";
-import { gradeLabel } from "../../engine/i18n/labels";
+import { gradeLabel, labels } from "../../engine/i18n/labels";
 import { groupName } from "../../engine/outputs/style";
+import { PILLARS } from "../../engine/format";
 import { formatNumber, formatPercent, periodLabel, t, type Lang } from "../i18n";
+import { Disclosure, SortHeader } from "./compactList";
+import { nextSort, sortUnits, type SortKey, type SortState } from "./rankingOrder";
+
+/** A known pillar in the pane's language; any other as the plan writes it. */
+function pillarName(pillar: string, lang: Lang): string {
+  const known = PILLARS.find((p) => p.vi === pillar || p.key === pillar);
+  return known ? known[lang] : pillar;
+}
 
 const GRADE_COLOR = { good: "success", fair: "brand", average: "warning", weak: "danger" } as const;
-const GROUPS: readonly RankingGroup[] = ["department", "district", "commune"];
-type SortKey = "rank" | "unit" | "index" | "change";
-const SORTS: Record<SortKey, (a: UnitReadiness, b: UnitReadiness) => number> = {
-  rank: (a, b) => a.rankInGroup - b.rankInGroup || a.name.localeCompare(b.name, "vi"),
-  unit: (a, b) => a.name.localeCompare(b.name, "vi"),
-  index: (a, b) => a.indexRounded - b.indexRounded,
-  change: (a, b) => (a.rankChange ?? -Infinity) - (b.rankChange ?? -Infinity),
-};
+type Group = UnitReadiness["group"];
 
 /** A compact arrow for the eye and the words for screen readers. */
 function Change({ r, lang }: { r: UnitReadiness; lang: Lang }) {
@@ -48,33 +38,56 @@ function Change({ r, lang }: { r: UnitReadiness; lang: Lang }) {
   );
 }
 
+function Detail({ r, run, lang }: { r: UnitReadiness; run: RunResult; lang: Lang }) {
+  const L = labels(lang);
+  const { indexDecimals, indexScale } = run.plan.settings;
+  const num = (x: number) => formatNumber(lang, x, indexDecimals);
+  const iv = r.robustness;
+  const facts: [string, string][] = [
+    [L.unitName, `${r.name} (${r.unit})`],
+    [t(lang, "interval"), iv ? (iv.p5 === iv.p95 ? String(iv.p5) : `${iv.p5}–${iv.p95}`) : "–"],
+    [L.rankOverall, String(r.rankOverall)],
+    [L.previousIndex, r.previous ? num(r.previous.indexRounded) : "–"],
+    [L.previousRank, r.previous ? String(r.previous.rankInGroup) : "–"],
+    ...Object.entries(r.pillarScores).map(([pillar, s]): [string, string] => [
+      pillarName(pillar, lang),
+      s === null ? "–" : num(s * indexScale),
+    ]),
+  ];
+  if (r.missingFigures) facts.push([t(lang, "missingFigures"), String(r.missingFigures)]);
+  return (
+    <dl className="facts">
+      {facts.map(([k, v]) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 export function Rankings({ lang, run }: { lang: Lang; run: RunResult | null }) {
-  const [chosen, setChosen] = useState<RankingGroup | null>(null);
-  const [sort, setSort] = useState<{ key: SortKey; dir: "ascending" | "descending" }>({
-    key: "rank",
-    dir: "ascending",
-  });
+  const [chosen, setChosen] = useState<Group | null>(null);
+  const [sort, setSort] = useState<SortState<SortKey>>({ key: "rank", dir: "ascending" });
+  const [open, setOpen] = useState<string | null>(null);
   const results = run?.results;
   if (!results) return <Text>{t(lang, "noResults")}</Text>;
-  const present = GROUPS.filter((g) => results.ranking.some((r) => r.group === g));
-  const group = chosen && present.includes(chosen) ? chosen : present[0];
-  const sign = sort.dir === "ascending" ? 1 : -1;
-  const rows = results.ranking.filter((r) => r.group === group).sort((a, b) => sign * SORTS[sort.key](a, b));
-  const decimals = run.plan.settings.indexDecimals;
-  const header = (key: SortKey, label: string) => (
-    <TableHeaderCell
-      sortDirection={sort.key === key ? sort.dir : undefined}
-      onClick={() =>
-        setSort({ key, dir: sort.key === key && sort.dir === "ascending" ? "descending" : "ascending" })
-      }
-    >
-      {label}
-    </TableHeaderCell>
+  // Groups in the order the engine ranks them.
+  const present = [...new Set(results.ranking.map((r) => r.group))];
+  const group = chosen !== null && present.includes(chosen) ? chosen : present[0];
+  const rows = sortUnits(
+    results.ranking.filter((r) => r.group === group),
+    sort,
   );
+  const decimals = run.plan.settings.indexDecimals;
   const caption = t(lang, "rankingCaption", {
     group: groupName(group, lang),
     period: periodLabel(lang, results.period),
   });
+  const header = (key: SortKey, label: string, short?: string) => (
+    <SortHeader id={key} label={label} short={short} sort={sort} onSort={(k) => setSort(nextSort(sort, k))} />
+  );
 
   return (
     <div className="stack">
@@ -82,7 +95,7 @@ export function Rankings({ lang, run }: { lang: Lang; run: RunResult | null }) {
         <Dropdown
           value={groupName(group, lang)}
           selectedOptions={[group]}
-          onOptionSelect={(_, d) => setChosen(d.optionValue as RankingGroup)}
+          onOptionSelect={(_, d) => setChosen(d.optionValue as Group)}
         >
           {present.map((g) => (
             <Option key={g} value={g}>
@@ -91,46 +104,51 @@ export function Rankings({ lang, run }: { lang: Lang; run: RunResult | null }) {
           ))}
         </Dropdown>
       </Field>
-      <Table
-        size="small"
-        sortable
-        aria-label={caption}
-        className="data-table"
-        style={{ tableLayout: "auto" }}
-      >
-        <TableHeader>
-          <TableRow>
-            {header("rank", t(lang, "rank"))}
+      <table className="list ranking-list" aria-label={caption}>
+        <colgroup>
+          <col className="c-rank" />
+          <col />
+          <col className="c-index" />
+          <col className="c-change" />
+        </colgroup>
+        <thead>
+          <tr>
+            {header("rank", t(lang, "rank"), "#")}
             {header("unit", t(lang, "unit"))}
             {header("index", t(lang, "index"))}
-            <TableHeaderCell>{t(lang, "grade")}</TableHeaderCell>
-            {header("change", t(lang, "change"))}
-            <TableHeaderCell>{t(lang, "interval")}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
+            {header("change", t(lang, "change"), "±")}
+          </tr>
+        </thead>
+        <tbody>
           {rows.map((r) => (
-            <TableRow key={r.unit}>
-              <TableCell>{r.rankInGroup}</TableCell>
-              <TableCell>{r.name}</TableCell>
-              <TableCell className="num">{formatNumber(lang, r.indexRounded, decimals)}</TableCell>
-              <TableCell>
-                <Badge color={GRADE_COLOR[r.grade]}>{gradeLabel(r.grade, lang)}</Badge>
-              </TableCell>
-              <TableCell>
-                <Change r={r} lang={lang} />
-              </TableCell>
-              <TableCell>
-                {r.robustness
-                  ? r.robustness.p5 === r.robustness.p95
-                    ? r.robustness.p5
-                    : `${r.robustness.p5}–${r.robustness.p95}`
-                  : ""}
-              </TableCell>
-            </TableRow>
+            <Disclosure
+              key={r.unit}
+              id={`rank-${r.unit}`}
+              open={open === r.unit}
+              onToggle={() => setOpen(open === r.unit ? null : r.unit)}
+              lead={<td className="num">{r.rankInGroup}</td>}
+              name={r.name}
+              cells={
+                <>
+                  <td className="num">
+                    <div className="index-grade">
+                      <span>{formatNumber(lang, r.indexRounded, decimals)}</span>
+                      <Badge size="small" color={GRADE_COLOR[r.grade]}>
+                        {gradeLabel(r.grade, lang)}
+                      </Badge>
+                    </div>
+                  </td>
+                  <td className="num">
+                    <Change r={r} lang={lang} />
+                  </td>
+                </>
+              }
+              detail={<Detail r={r} run={run} lang={lang} />}
+              columns={4}
+            />
           ))}
-        </TableBody>
-      </Table>
+        </tbody>
+      </table>
       <Text size={200}>
         {t(lang, "intervalNote", {
           spread: formatPercent(lang, run.plan.settings.robustnessSpread, 0),

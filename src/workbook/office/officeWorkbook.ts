@@ -1,13 +1,17 @@
 /**
- * The Office.js adapter: reads all sheets in two syncs and writes each output sheet as whole 2-D arrays,
- * under a temporary name that is swapped in only when everything was written (no half-written output).
- * Sync budget (docs/architecture.md): read = 2; apply = 3 + one per extra 5 MB chunk.
+ * The Office.js adapter. Reads sheets in row chunks that keep each response under Excel on the web's 5 MB; writes output
+ * sheets under temporary names, then swaps them in so no half-written output is ever visible (docs/architecture.md,
+ * "Write protocol"). Formulas are written against the temporary names: Excel binds a reference to a sheet and carries it
+ * through the rename. The ownership sheet is never deleted (Excel refuses to delete a VeryHidden sheet); its cells are
+ * rewritten.
  */
-import type { CellValue, Grid, WorkbookGrids } from "../../engine/grid";
-import { a1, columnLetter } from "../../engine/grid";
-import type { SheetSpec, SpecCell } from "../../engine/sheetSpec";
+import type { Grid, WorkbookGrids } from "../../engine/grid";
+import { isPercentFormat } from "../../engine/grid";
+import type { SheetSpec } from "../../engine/sheetSpec";
+import { quoteSheetName } from "../../engine/outputs/refs";
 import type { ApplyOptions, InteractiveWorkbook } from "../port";
 import type { CellEdit } from "../../engine/settingsEdit";
+import type { SupportsSet } from "./requirements";
 import {
   EditedOutputError,
   assertNoUserSheetClash,
@@ -17,71 +21,107 @@ import {
   specFingerprint,
   type OwnedSheet,
 } from "../ownership";
+import { literalFor, readFormula, readValue, retargeter } from "./cells";
+import { applyStyle, styleRects } from "./styleBlocks";
+import { decorate, tempTableName } from "./decorate";
+import { OutputWriteError } from "./writeError";
+
+export { literalFor } from "./cells";
 
 /** Runs a batch against the workbook: Excel.run in Excel, a fake host in tests. */
 export type ExcelRunner = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-/** Excel on the web refuses requests over 5 MB; chunks stay well under it. */
+/**
+ * Excel.run that waits while the user is editing a cell instead of failing at once
+ * (Excel.RunOptions.delayForCellEdit, ExcelApi 1.11; older hosts ignore the option).
+ */
+export function officeRunner(run: typeof Excel.run): ExcelRunner {
+  return (batch) => run({ delayForCellEdit: true }, batch);
+}
+
+/** Budget for one request as the Office.js client serialises it (Excel on the web refuses more than 5 MB). */
 export const PAYLOAD_LIMIT = 4 * 1024 * 1024;
+/** Cells read per request to start with; halved when Excel answers ResponsePayloadSizeLimitExceeded. */
+export const READ_CELLS = 100_000;
+/**
+ * Serialised bytes per queued operation beyond its arguments (action, object path and ids), and per cell beyond its
+ * JSON text, as measured with the real client (bench/office.ts; docs/limits.md).
+ */
+export const OP_BYTES = 400;
+export const CELL_BYTES = 2;
 
-const ERRORS = new Set([
-  "#NULL!",
-  "#DIV/0!",
-  "#VALUE!",
-  "#REF!",
-  "#NAME?",
-  "#NUM!",
-  "#N/A",
-  "#GETTING_DATA",
-  "#SPILL!",
-  "#CALC!",
-  "#FIELD!",
-  "#BLOCKED!",
-  "#CONNECT!",
-  "#BUSY!",
-  "#UNKNOWN!",
-]);
+const TMP = "ictplan_tmp_";
+const OLD = "ictplan_old_";
+const isScratch = (name: string) => name.startsWith(TMP) || name.startsWith(OLD);
+const codeOf = (e: unknown) =>
+  typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
 
-function cellValue(v: unknown): CellValue {
-  if (v === "" || v === null || v === undefined) return null;
-  if (typeof v === "string" && ERRORS.has(v)) return { error: v };
-  if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") return v;
-  return String(v);
-}
+type Part = SheetSpec["blocks"][number];
 
-/** The text Excel keeps as text when written through `formulas` (a leading apostrophe where it could become a formula). */
-export function literalFor(v: SpecCell["value"]): string | number | boolean {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "string" && (/^[=+\-@']/.test(v) || /^\s*[\d.,]+%?\s*$/.test(v))) return `'${v}`;
-  return v;
-}
-
-function blockPayload(b: SheetSpec["blocks"][number]): {
-  formulas: (string | number | boolean)[][];
-  formats: string[][];
-} {
-  return {
-    formulas: b.cells.map((row) => row.map((c) => (c.formula ? c.formula : literalFor(c.value)))),
-    formats: b.cells.map((row) => row.map((c) => c.numberFormat ?? "General")),
-  };
-}
-
-/** Splits a block into row chunks whose JSON payload stays under the limit. */
-export function chunkRows(
-  block: SheetSpec["blocks"][number],
-  limit = PAYLOAD_LIMIT,
-): SheetSpec["blocks"][number][] {
-  const size = JSON.stringify(blockPayload(block)).length;
-  if (size <= limit || block.cells.length <= 1) return [block];
-  const parts = Math.ceil(size / limit);
-  const per = Math.ceil(block.cells.length / parts);
-  const out = [];
-  for (let i = 0; i < block.cells.length; i += per)
-    out.push({ row: block.row + i, col: block.col, cells: block.cells.slice(i, i + per) });
+/** Row chunks of a block whose write stays under the request budget. */
+export function chunkRows(block: Part, limit = PAYLOAD_LIMIT): Part[] {
+  const out: Part[] = [];
+  let start = 0;
+  let bytes = 0;
+  if (!block.cells.length) return [];
+  block.cells.forEach((row, i) => {
+    const size = rowBytes(row);
+    if (i > start && bytes + size > limit) {
+      out.push({ row: block.row + start, col: block.col, cells: block.cells.slice(start, i) });
+      start = i;
+      bytes = 0;
+    }
+    bytes += size;
+  });
+  out.push({ row: block.row + start, col: block.col, cells: block.cells.slice(start) });
   return out;
 }
 
-const rgb = (hex: string) => `#${hex}`;
+function rowBytes(row: Part["cells"][number]): number {
+  let n = 0;
+  for (const c of row)
+    n +=
+      JSON.stringify(c.formula ?? literalFor(c.value)).length +
+      JSON.stringify(c.numberFormat ?? "General").length +
+      2 * CELL_BYTES;
+  return n;
+}
+
+/** Estimated request bytes of writing one chunk: its cells and its style operations. */
+function partBytes(part: Part): number {
+  let n = 3 * OP_BYTES;
+  for (const row of part.cells) n += rowBytes(row);
+  for (const r of styleRects(part)) n += OP_BYTES * (Object.keys(r.style).length + (r.style.border ? 18 : 0));
+  return n;
+}
+
+const tableNames = (specs: readonly SheetSpec[]) => specs.flatMap((s) => (s.tables ?? []).map((t) => t.name));
+
+/** What a swap changes, for undoing or finishing it after a failure. */
+interface Swap {
+  readonly specs: readonly SheetSpec[];
+  readonly temps: readonly string[];
+  readonly old: readonly OwnedSheet[];
+  readonly aside: readonly string[];
+  readonly owned: readonly OwnedSheet[];
+  readonly record: readonly (readonly string[])[];
+  readonly hasMeta: boolean;
+  /** Formulas of kept owned sheets that name a replaced sheet, entered again once the names are swapped. */
+  readonly reentries: readonly Reentry[];
+}
+
+interface Reentry {
+  readonly sheet: string;
+  /** 0-based. */
+  readonly row: number;
+  readonly col: number;
+  readonly formula: string;
+}
+
+interface Target {
+  readonly name: string;
+  readonly sheet: Excel.Worksheet;
+}
 
 export class OfficeWorkbook implements InteractiveWorkbook {
   /** Syncs made so far (for the documented budget and its tests). */
@@ -91,7 +131,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
 
   constructor(
     private readonly run: ExcelRunner,
-    private readonly supports: (set: string, version: string) => boolean = () => true,
+    private readonly supports: SupportsSet = () => true,
   ) {}
 
   private async sync(ctx: Excel.RequestContext): Promise<void> {
@@ -99,35 +139,113 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     await ctx.sync();
   }
 
+  /**
+   * Reads sheets as grids: one sync for the used ranges' bounds, then row chunks of at most `READ_CELLS` cells per
+   * request (halved on ResponsePayloadSizeLimitExceeded; a read is also capped at 5,000,000 cells on every platform).
+   */
+  private async readSheets(ctx: Excel.RequestContext, targets: readonly Target[]): Promise<Grid[]> {
+    const used = targets.map((t) => {
+      const r = t.sheet.getUsedRangeOrNullObject(true);
+      r.load(["rowIndex", "columnIndex", "rowCount", "columnCount"]);
+      return r;
+    });
+    await this.sync(ctx);
+    const grids: Grid[] = targets.map((t, i) => ({
+      sheet: t.name,
+      originRow: used[i].isNullObject ? 1 : used[i].rowIndex + 1,
+      originCol: used[i].isNullObject ? 1 : used[i].columnIndex + 1,
+      values: [],
+      formulas: [],
+    }));
+    // Only percent formats matter to the engine (a 1.2 that Excel shows as 120%).
+    const percents: (string | null)[][][] = targets.map(() => []);
+    type Piece = { grid: number; row: number; rows: number };
+    const pieces: Piece[] = [];
+    let budget = READ_CELLS;
+    targets.forEach((_, i) => {
+      if (used[i].isNullObject) return;
+      const per = Math.max(1, Math.floor(budget / used[i].columnCount));
+      for (let r = 0; r < used[i].rowCount; r += per)
+        pieces.push({ grid: i, row: r, rows: Math.min(per, used[i].rowCount - r) });
+    });
+    for (let p = 0; p < pieces.length;) {
+      const batch: { piece: Piece; range: Excel.Range }[] = [];
+      let cells = 0;
+      while (p < pieces.length) {
+        const piece = pieces[p];
+        const size = piece.rows * used[piece.grid].columnCount;
+        if (batch.length && cells + size > budget) break;
+        const u = used[piece.grid];
+        const range = targets[piece.grid].sheet.getRangeByIndexes(
+          u.rowIndex + piece.row,
+          u.columnIndex,
+          piece.rows,
+          u.columnCount,
+        );
+        range.load(["values", "formulas", "numberFormat"]);
+        batch.push({ piece, range });
+        cells += size;
+        p++;
+      }
+      try {
+        await this.sync(ctx);
+      } catch (e) {
+        if (codeOf(e) !== "ResponsePayloadSizeLimitExceeded" || batch.every((b) => b.piece.rows === 1))
+          throw e;
+        // Too much text for one response: split these pieces in halves and read them again.
+        budget = Math.max(1, Math.floor(cells / 2));
+        const split = batch.flatMap(({ piece }) => {
+          const half = Math.ceil(piece.rows / 2);
+          return piece.rows === 1
+            ? [piece]
+            : [
+                { ...piece, rows: half },
+                { ...piece, row: piece.row + half, rows: piece.rows - half },
+              ];
+        });
+        pieces.splice(p - batch.length, batch.length, ...split);
+        p -= batch.length;
+        this.chunkSyncs++;
+        continue;
+      }
+      for (const { piece, range } of batch) {
+        const g = grids[piece.grid];
+        range.values.forEach((row, i) => {
+          (g.values as Grid["values"][number][])[piece.row + i] = row.map(readValue);
+          (g.formulas as (string | null)[][])[piece.row + i] = row.map((v, j) =>
+            readFormula(range.formulas[i][j], v),
+          );
+          percents[piece.grid][piece.row + i] = range.numberFormat[i].map((f) =>
+            isPercentFormat(f) ? String(f) : null,
+          );
+        });
+      }
+      if (p < pieces.length) this.chunkSyncs++;
+    }
+    return grids.map((g, i) =>
+      percents[i].some((row) => row.some((f) => f !== null)) ? { ...g, formats: percents[i] } : g,
+    );
+  }
+
   async readGrids(): Promise<WorkbookGrids> {
     return this.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/name");
       await this.sync(ctx);
-      const visible = sheets.items.filter((ws) => ws.name !== META_SHEET);
-      const ranges = visible.map((ws) => {
-        const r = ws.getUsedRangeOrNullObject(true);
-        r.load(["values", "formulas", "rowIndex", "columnIndex"]);
-        return r;
-      });
-      await this.sync(ctx);
-      const grids: Grid[] = visible.map((ws, i) => {
-        const r = ranges[i];
-        if (r.isNullObject) return { sheet: ws.name, originRow: 1, originCol: 1, values: [] };
-        const values = r.values.map((row) => row.map(cellValue));
-        const formulas = r.formulas.map((row) =>
-          row.map((f) => (typeof f === "string" && f.startsWith("=") ? f : null)),
-        );
-        return { sheet: ws.name, originRow: r.rowIndex + 1, originCol: r.columnIndex + 1, values, formulas };
-      });
-      return { sheets: grids };
+      const targets = sheets.items
+        .filter((ws) => ws.name !== META_SHEET && !isScratch(ws.name))
+        .map((ws) => ({ name: ws.name, sheet: ws }));
+      return { sheets: await this.readSheets(ctx, targets) };
     });
   }
 
-  private async loadOwned(ctx: Excel.RequestContext): Promise<{ owned: OwnedSheet[]; names: string[] }> {
+  private async loadOwned(
+    ctx: Excel.RequestContext,
+  ): Promise<{ owned: OwnedSheet[]; names: string[]; hasMeta: boolean }> {
     const sheets = ctx.workbook.worksheets;
     sheets.load("items/name");
     const meta = sheets.getItemOrNullObject(META_SHEET);
+    meta.load("name");
     const used = meta.getUsedRangeOrNullObject(true);
     used.load("values");
     await this.sync(ctx);
@@ -135,186 +253,252 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     if (!used.isNullObject)
       for (const [name, kind, fingerprint] of used.values.slice(1))
         if (name) owned.push({ name: String(name), kind: String(kind), fingerprint: String(fingerprint) });
-    return { owned, names: sheets.items.map((s) => s.name) };
+    return { owned, names: sheets.items.map((s) => s.name), hasMeta: !meta.isNullObject };
   }
 
   async ownedSheets(): Promise<string[]> {
     return this.run(async (ctx) => (await this.loadOwned(ctx)).owned.map((o) => o.name));
   }
 
+  /** The owned sheets a user has edited since the product wrote them (values compared as Excel returns them). */
+  private async editedSheets(ctx: Excel.RequestContext, present: readonly OwnedSheet[]): Promise<string[]> {
+    const targets = present.map((o) => ({ name: o.name, sheet: ctx.workbook.worksheets.getItem(o.name) }));
+    const grids = await this.readSheets(ctx, targets);
+    return present.filter((o, i) => gridFingerprint(grids[i]) !== o.fingerprint).map((o) => o.name);
+  }
+
   async applySheets(specs: readonly SheetSpec[], options: ApplyOptions = {}): Promise<void> {
+    for (const spec of specs)
+      if (!spec.name || spec.name.length > 31 || /[[\]:*?/\\]/.test(spec.name) || /^'|'$/.test(spec.name))
+        throw new Error(`invalid sheet name "${spec.name}"`);
     await this.run(async (ctx) => {
-      const { owned, names } = await this.loadOwned(ctx);
+      const { owned, names, hasMeta } = await this.loadOwned(ctx);
       assertNoUserSheetClash(names, owned, specs);
-      if (!options.force && owned.length) {
-        // Compare what is there now with what the product wrote (one more sync, only when there is something to compare).
-        const present = replacedBy(owned, specs).filter((o) => names.includes(o.name));
-        const ranges = present.map((o) => {
-          const r = ctx.workbook.worksheets.getItem(o.name).getUsedRangeOrNullObject(true);
-          r.load(["values", "formulas", "rowIndex", "columnIndex"]);
-          return r;
-        });
-        await this.sync(ctx);
-        const edited = present.filter((o, i) => {
-          const r = ranges[i];
-          if (r.isNullObject)
-            return (
-              o.fingerprint !== gridFingerprint({ sheet: o.name, originRow: 1, originCol: 1, values: [] })
-            );
-          const grid: Grid = {
-            sheet: o.name,
-            originRow: r.rowIndex + 1,
-            originCol: r.columnIndex + 1,
-            values: r.values.map((row) => row.map(cellValue)),
-            formulas: r.formulas.map((row) =>
-              row.map((f) => (typeof f === "string" && f.startsWith("=") ? f : null)),
-            ),
-          };
-          return gridFingerprint(grid) !== o.fingerprint;
-        });
-        if (edited.length) throw new EditedOutputError(edited.map((o) => o.name));
+      const old = replacedBy(owned, specs).filter((o) => names.includes(o.name));
+      if (!options.force && old.length) {
+        const edited = await this.editedSheets(ctx, old);
+        if (edited.length) throw new EditedOutputError(edited);
       }
-      for (const spec of specs)
-        if (!spec.name || spec.name.length > 31 || /[[\]:*?/\\]/.test(spec.name))
-          throw new Error(`invalid sheet name "${spec.name}"`);
-      const temps: Excel.Worksheet[] = [];
-      const tempName = (k: number) => `ictplan_tmp_${k}`;
+      const temps = specs.map((_, k) => `${TMP}${k}`);
       try {
-        if (this.supports("ExcelApi", "1.6")) ctx.workbook.application.suspendApiCalculationUntilNextSync();
-        let pending = 0;
-        for (const [k, spec] of specs.entries()) {
-          const sheet = ctx.workbook.worksheets.add(tempName(k));
-          temps.push(sheet);
-          for (const block of spec.blocks)
-            for (const part of chunkRows(block)) {
-              const { formulas, formats } = blockPayload(part);
-              const bytes = JSON.stringify(formulas).length + JSON.stringify(formats).length;
-              if (pending > 0 && pending + bytes > PAYLOAD_LIMIT) {
-                // Excel on the web caps a request at 5 MB: send what is queued first.
-                await this.sync(ctx);
-                this.chunkSyncs++;
-                pending = 0;
-              }
-              pending += bytes;
-              const width = Math.max(...part.cells.map((r) => r.length));
-              const pad = <T>(rows: T[][], fill: T) =>
-                rows.map((r) => [...r, ...Array<T>(width - r.length).fill(fill)]);
-              const range = sheet.getRangeByIndexes(part.row - 1, part.col - 1, part.cells.length, width);
-              range.numberFormat = pad(formats, "General");
-              range.formulas = pad(formulas, "");
-              this.styleCells(sheet, part);
-            }
-          this.decorate(sheet, spec);
-        }
-        await this.sync(ctx);
+        await this.writeTemporary(ctx, specs, temps, names.filter(isScratch), hasMeta);
       } catch (e) {
-        // Leave nothing half-written: drop the temporary sheets, keep the old output as it was.
-        for (let k = 0; k < specs.length; k++)
-          ctx.workbook.worksheets.getItemOrNullObject(tempName(k)).delete();
-        await ctx.sync().catch(() => undefined);
-        throw e;
+        throw await this.dropTemporary(ctx, hasMeta ? temps : [...temps, META_SHEET], e);
       }
-      // Everything is written: swap the new sheets in.
-      const replaced = replacedBy(owned, specs);
-      for (const o of replaced) if (names.includes(o.name)) ctx.workbook.worksheets.getItem(o.name).delete();
-      ctx.workbook.worksheets.getItemOrNullObject(META_SHEET).delete();
-      specs.forEach((spec, k) => (temps[k].name = spec.name));
-      const meta = ctx.workbook.worksheets.add(META_SHEET);
-      const rows = [
+      // Owned sheets this write does not replace stay in the record; their formulas naming a replaced sheet are re-entered.
+      const kept = owned.filter((o) => names.includes(o.name) && !replacedBy(owned, specs).includes(o));
+      const reentries = kept.length && old.length ? await this.dependentFormulas(ctx, kept, old) : [];
+      const record = [
         ["sheet", "kind", "fingerprint"],
+        ...kept.map((o) => [o.name, o.kind, o.fingerprint]),
         ...specs.map((s) => [s.name, s.kind, specFingerprint(s)]),
       ];
-      meta.getRange(`A1:C${rows.length}`).values = rows;
-      meta.visibility = Excel.SheetVisibility.veryHidden;
-      await this.sync(ctx);
+      const aside = old.map((_, k) => `${OLD}${k}`);
+      await this.swap(ctx, { specs, temps, old, aside, owned, record, hasMeta, reentries });
     });
   }
 
-  private styleCells(sheet: Excel.Worksheet, part: SheetSpec["blocks"][number]): void {
-    part.cells.forEach((row, i) =>
-      row.forEach((c, j) => {
-        if (!c.style) return;
-        const cell = sheet.getCell(part.row - 1 + i, part.col - 1 + j);
-        const s = c.style;
-        if (s.bold) cell.format.font.bold = true;
-        if (s.italic) cell.format.font.italic = true;
-        if (s.fontSize) cell.format.font.size = s.fontSize;
-        if (s.fontColor) cell.format.font.color = rgb(s.fontColor);
-        if (s.fill) cell.format.fill.color = rgb(s.fill);
-        if (s.wrap) cell.format.wrapText = true;
-        if (s.horizontal)
-          cell.format.horizontalAlignment =
-            s.horizontal === "left" ? "Left" : s.horizontal === "right" ? "Right" : "Center";
-      }),
-    );
+  /** Writes every spec into a new temporary sheet (formulas retargeted to the temporary names). */
+  private async writeTemporary(
+    ctx: Excel.RequestContext,
+    specs: readonly SheetSpec[],
+    temps: readonly string[],
+    leftovers: readonly string[],
+    hasMeta: boolean,
+  ): Promise<void> {
+    const sheets = ctx.workbook.worksheets;
+    // Sheets left by an interrupted earlier run carry only the product's output: remove them first.
+    for (const name of leftovers) sheets.getItem(name).delete();
+    if (!hasMeta) {
+      const meta = sheets.add(META_SHEET);
+      meta.visibility = "VeryHidden" as Excel.SheetVisibility;
+    }
+    const added = temps.map((t) => sheets.add(t));
+    const retarget = retargeter(new Map(specs.map((s, k) => [s.name, temps[k]])), quoteSheetName);
+    // ExcelApi 1.6, below the minimum (requirements.ts).
+    ctx.workbook.application.suspendApiCalculationUntilNextSync();
+    let pending = 0;
+    for (const [k, spec] of specs.entries()) {
+      const sheet = added[k];
+      for (const block of spec.blocks)
+        for (const part of chunkRows(block)) {
+          const bytes = partBytes(part);
+          if (pending > 0 && pending + bytes > PAYLOAD_LIMIT) {
+            // Excel on the web caps a request at 5 MB: send what is queued first.
+            await this.sync(ctx);
+            this.chunkSyncs++;
+            pending = 0;
+            ctx.workbook.application.suspendApiCalculationUntilNextSync();
+          }
+          pending += bytes;
+          const width = Math.max(...part.cells.map((r) => r.length));
+          const pad = <T>(row: readonly T[], fill: T) => [...row, ...Array<T>(width - row.length).fill(fill)];
+          const range = sheet.getRangeByIndexes(part.row - 1, part.col - 1, part.cells.length, width);
+          range.numberFormat = part.cells.map((row) =>
+            pad(
+              row.map((c) => c.numberFormat ?? "General"),
+              "General",
+            ),
+          );
+          range.formulas = part.cells.map((row) =>
+            pad(
+              row.map((c) => (c.formula ? retarget(c.formula) : literalFor(c.value))),
+              "",
+            ),
+          );
+          for (const rect of styleRects(part))
+            applyStyle(sheet.getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols), rect);
+        }
+      decorate(sheet, spec, this.supports);
+    }
+    await this.sync(ctx);
   }
 
-  private decorate(sheet: Excel.Worksheet, spec: SheetSpec): void {
-    for (const m of spec.merges ?? []) sheet.getRange(m).merge(false);
-    for (const w of spec.columnWidths ?? [])
-      sheet.getRange(`${columnLetter(w.col)}:${columnLetter(w.col)}`).format.columnWidth = w.width * 6;
-    if (spec.freeze) {
-      if (spec.freeze.rows && spec.freeze.cols)
-        sheet.freezePanes.freezeAt(sheet.getRange(`A1:${a1(spec.freeze.rows, spec.freeze.cols)}`));
-      else if (spec.freeze.rows) sheet.freezePanes.freezeRows(spec.freeze.rows);
+  /** After a failed write: removes the temporary sheets; the previous outputs were never touched. */
+  private async dropTemporary(
+    ctx: Excel.RequestContext,
+    temps: readonly string[],
+    cause: unknown,
+  ): Promise<unknown> {
+    try {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name");
+      await ctx.sync();
+      const present = new Set(sheets.items.map((s) => s.name));
+      for (const t of temps)
+        if (present.has(t)) {
+          // A VeryHidden sheet cannot be deleted (Worksheet.delete): the new ownership sheet is made Hidden first.
+          if (t === META_SHEET) sheets.getItem(t).visibility = "Hidden" as Excel.SheetVisibility;
+          sheets.getItem(t).delete();
+        }
+      await ctx.sync();
+      return new OutputWriteError(cause, "unchanged");
+    } catch {
+      return new OutputWriteError(cause, "unknown", temps);
     }
-    for (const cf of spec.conditionalFormats ?? []) {
-      const range = sheet.getRange(cf.range);
-      if (cf.type === "textEquals") {
-        const f = range.conditionalFormats.add(Excel.ConditionalFormatType.containsText);
-        f.textComparison.format.fill.color = rgb(cf.fill);
-        if (cf.fontColor) f.textComparison.format.font.color = rgb(cf.fontColor);
-        f.textComparison.rule = { operator: Excel.ConditionalTextOperator.contains, text: cf.text };
-      } else if (cf.type === "dataBar") {
-        const f = range.conditionalFormats.add(Excel.ConditionalFormatType.dataBar);
-        f.dataBar.positiveFormat.fillColor = rgb(cf.color);
-      } else if (cf.type === "cellIs") {
-        const f = range.conditionalFormats.add(Excel.ConditionalFormatType.cellValue);
-        f.cellValue.format.fill.color = rgb(cf.fill);
-        f.cellValue.rule = {
-          formula1: cf.operands[0],
-          ...(cf.operands[1] ? { formula2: cf.operands[1] } : {}),
-          operator:
-            cf.operator === "between"
-              ? "Between"
-              : cf.operator === "equal"
-                ? "EqualTo"
-                : cf.operator === "lessThan"
-                  ? "LessThan"
-                  : "GreaterThanOrEqual",
-        };
+  }
+
+  /**
+   * Swaps the temporary sheets in, in one request: old outputs renamed aside, temporary sheets renamed to the output
+   * names (their formulas follow), the ownership record rewritten, old outputs deleted, tables renamed, recalculation.
+   * A batch is not a transaction: after a failure, the state is read back and the swap is either finished (when the new
+   * sheets and the record are already in place) or undone.
+   */
+  private async swap(ctx: Excel.RequestContext, swap: Swap): Promise<void> {
+    const { specs, temps, old, aside, record } = swap;
+    const sheets = ctx.workbook.worksheets;
+    old.forEach((o, k) => (sheets.getItem(o.name).name = aside[k]));
+    specs.forEach((s, k) => (sheets.getItem(temps[k]).name = s.name));
+    this.reenter(ctx, swap.reentries);
+    this.writeRecord(ctx, record);
+    this.finish(ctx, aside, tableNames(specs));
+    try {
+      await this.sync(ctx);
+      return;
+    } catch (e) {
+      throw await this.recover(ctx, swap, e);
+    }
+  }
+
+  /**
+   * Formulas of kept owned sheets that name a sheet being replaced (the summary names Kết quả, which compute replaces).
+   * Excel binds them to the old sheet and would turn them into #REF! when it is deleted; entered again after the
+   * rename, the same text binds to the new sheet.
+   */
+  private async dependentFormulas(
+    ctx: Excel.RequestContext,
+    kept: readonly OwnedSheet[],
+    old: readonly OwnedSheet[],
+  ): Promise<Reentry[]> {
+    const names = old.map((o) => o.name.toLowerCase());
+    const grids = await this.readSheets(
+      ctx,
+      kept.map((o) => ({ name: o.name, sheet: ctx.workbook.worksheets.getItem(o.name) })),
+    );
+    const out: Reentry[] = [];
+    for (const g of grids)
+      g.formulas?.forEach((row, i) =>
+        row.forEach((f, j) => {
+          const lower = f?.toLowerCase();
+          if (
+            f &&
+            names.some((n) => lower!.includes(`${n}!`) || lower!.includes(`${n.replace(/'/g, "''")}'!`))
+          )
+            out.push({ sheet: g.sheet, row: g.originRow - 1 + i, col: g.originCol - 1 + j, formula: f });
+        }),
+      );
+    return out;
+  }
+
+  private reenter(ctx: Excel.RequestContext, reentries: readonly Reentry[]): void {
+    for (const r of reentries)
+      ctx.workbook.worksheets.getItem(r.sheet).getCell(r.row, r.col).formulas = [[r.formula]];
+  }
+
+  /** Rewrites the ownership sheet's cells (the sheet itself stays: it may be VeryHidden, which cannot be deleted). */
+  private writeRecord(ctx: Excel.RequestContext, rows: readonly (readonly string[])[]): void {
+    const meta = ctx.workbook.worksheets.getItem(META_SHEET);
+    meta.getRange("A:C").clear();
+    if (rows.length)
+      meta.getRange(`A1:C${rows.length}`).values = rows.map((r) => r.map((v) => literalFor(v)));
+  }
+
+  /** The swap's last steps: old outputs deleted, tables given their names, recalculation requested. */
+  private finish(ctx: Excel.RequestContext, aside: readonly string[], tables: readonly string[]): void {
+    for (const name of aside) ctx.workbook.worksheets.getItem(name).delete();
+    for (const t of tables) ctx.workbook.tables.getItem(tempTableName(t)).name = t;
+    // Calculation was suspended while writing; recalculating is the add-in's job (Application.suspendApiCalculationUntilNextSync).
+    ctx.workbook.application.calculate("Recalculate" as Excel.CalculationType);
+  }
+
+  private async recover(ctx: Excel.RequestContext, swap: Swap, cause: unknown): Promise<unknown> {
+    const { specs, temps, old, aside, owned, record, hasMeta } = swap;
+    try {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name");
+      ctx.workbook.tables.load("items/name");
+      const meta = sheets.getItem(META_SHEET).getUsedRangeOrNullObject(true);
+      meta.load("values");
+      await ctx.sync();
+      const names = new Set(sheets.items.map((s) => s.name));
+      const tables = new Set(ctx.workbook.tables.items.map((t) => t.name));
+      const written = !meta.isNullObject && JSON.stringify(meta.values) === JSON.stringify(record);
+      if (written && specs.every((s) => names.has(s.name)) && temps.every((t) => !names.has(t))) {
+        // The new sheets and the record are in place: finish the swap.
+        this.finish(
+          ctx,
+          aside.filter((a) => names.has(a)),
+          tableNames(specs).filter((t) => tables.has(tempTableName(t))),
+        );
+        await ctx.sync();
+        return null;
       }
+      // Undo: drop the new sheets (under either name), put the old ones back, rewrite the old record.
+      specs.forEach((s, k) => {
+        if (names.has(temps[k])) sheets.getItem(temps[k]).delete();
+        else if (names.has(s.name) && !old.some((o, j) => o.name === s.name && !names.has(aside[j])))
+          sheets.getItem(s.name).delete();
+      });
+      old.forEach((o, k) => {
+        if (names.has(aside[k])) sheets.getItem(aside[k]).name = o.name;
+      });
+      this.reenter(ctx, swap.reentries);
+      if (!hasMeta) {
+        // The ownership sheet was added by this run: remove it again (Hidden first: a VeryHidden sheet cannot be deleted).
+        sheets.getItem(META_SHEET).visibility = "Hidden" as Excel.SheetVisibility;
+        sheets.getItem(META_SHEET).delete();
+      } else
+        this.writeRecord(
+          ctx,
+          owned.length
+            ? [["sheet", "kind", "fingerprint"], ...owned.map((o) => [o.name, o.kind, o.fingerprint])]
+            : [],
+        );
+      await ctx.sync();
+      return new OutputWriteError(cause, "restored");
+    } catch {
+      return new OutputWriteError(cause, "unknown", [...temps, ...aside]);
     }
-    for (const c of spec.charts ?? []) {
-      const type =
-        c.type === "pie"
-          ? Excel.ChartType.pie
-          : c.type === "bar"
-            ? Excel.ChartType.barClustered
-            : Excel.ChartType.columnClustered;
-      const chart = sheet.charts.add(type, sheet.getRange(c.series[0].values), Excel.ChartSeriesBy.auto);
-      chart.title.text = c.title;
-      chart.setPosition(a1(c.anchor.fromRow, c.anchor.fromCol), a1(c.anchor.toRow, c.anchor.toCol));
-      const s = chart.series.getItemAt(0);
-      s.name = c.series[0].name;
-      s.setXAxisValues(sheet.getRange(c.categories));
-      for (const more of c.series.slice(1)) {
-        const add = chart.series.add(more.name);
-        add.setValues(sheet.getRange(more.values));
-        add.setXAxisValues(sheet.getRange(c.categories));
-      }
-    }
-    if (spec.print && this.supports("ExcelApi", "1.9")) {
-      sheet.pageLayout.orientation =
-        spec.print.orientation === "landscape"
-          ? Excel.PageOrientation.landscape
-          : Excel.PageOrientation.portrait;
-      sheet.pageLayout.paperSize = Excel.PaperType.a4;
-      sheet.pageLayout.zoom = { horizontalFitToPages: spec.print.fitToWidth, verticalFitToPages: 0 };
-      if (spec.print.titleRows)
-        sheet.pageLayout.setPrintTitleRows(spec.print.titleRows.replace(/(\d+)/g, "$$$1"));
-    }
-    if (spec.tabColor) sheet.tabColor = rgb(spec.tabColor);
   }
 
   /** Activates a sheet and selects one of its cells (navigation from a finding). */
@@ -323,6 +507,14 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       ws.activate();
       ws.getRange(address || "A1").select();
+      await this.sync(ctx);
+    });
+  }
+
+  /** Activates a sheet (Worksheet.activate, ExcelApi 1.1): the tab the pane's link points to. */
+  async activateSheet(sheet: string): Promise<void> {
+    await this.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(sheet).activate();
       await this.sync(ctx);
     });
   }

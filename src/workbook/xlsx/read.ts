@@ -4,6 +4,7 @@
  * and rows that carry only a style cost nothing.
  */
 import type { CellValue, Grid } from "../../engine/grid";
+import { isPercentFormat } from "../../engine/grid";
 import { a1 } from "../../engine/grid";
 import { WorkbookProblem, type ReadLimits } from "./problems";
 import { attrs, decodeText, elements } from "./xml";
@@ -13,6 +14,8 @@ export interface ReadContext {
   readonly sharedStrings: readonly string[];
   /** Per cell style index (cellXfs), whether its number format is a date. */
   readonly dateStyles: readonly boolean[];
+  /** Per cell style index, its number format where it shows a percentage ("0%"), else null. */
+  readonly percentStyles: readonly (string | null)[];
   readonly date1904: boolean;
   readonly limits: ReadLimits;
   cells: number;
@@ -62,8 +65,13 @@ export function isDateFormat(code: string): boolean {
   return /[dmyhs]/i.test(first) && !/^[#0.,%\s]*$/.test(first);
 }
 
-/** For each cell format (cellXfs) of styles.xml, whether it shows dates. */
-export function readDateStyles(xml: string | null): boolean[] {
+const BUILTIN_PERCENTS = new Map([
+  [9, "0%"],
+  [10, "0.00%"],
+]);
+
+/** The number format of each cell format (cellXfs) of styles.xml: its custom code, or the built-in id. */
+function cellFormats(xml: string | null): (string | number)[] {
   if (!xml) return [];
   const custom = new Map<number, string>();
   for (const e of elements(xml, ["numFmt"])) {
@@ -74,9 +82,20 @@ export function readDateStyles(xml: string | null): boolean[] {
   if (!xfs) return [];
   return elements(xml, ["xf"], xfs.openEnd, xfs.end).map((e) => {
     const id = Number(attrs(e.attrText).get("numFmtId") ?? 0);
-    const code = custom.get(id);
-    return code !== undefined ? isDateFormat(code) : BUILTIN_DATES.has(id);
+    return custom.get(id) ?? id;
   });
+}
+
+/** For each cell format (cellXfs) of styles.xml, whether it shows dates. */
+export function readDateStyles(xml: string | null): boolean[] {
+  return cellFormats(xml).map((f) => (typeof f === "string" ? isDateFormat(f) : BUILTIN_DATES.has(f)));
+}
+
+/** For each cell format (cellXfs) of styles.xml, its code where it shows a percentage, else null. */
+export function readPercentStyles(xml: string | null): (string | null)[] {
+  return cellFormats(xml).map((f) =>
+    typeof f === "string" ? (isPercentFormat(f) ? f : null) : (BUILTIN_PERCENTS.get(f) ?? null),
+  );
 }
 
 /** An Excel serial date as a JavaScript date (UTC), in the 1900 or 1904 date system. */
@@ -146,6 +165,9 @@ export function readSheet(xml: string, sheet: string, ctx: ReadContext): Grid {
   const { limits } = ctx;
   const rows: CellValue[][] = [];
   const frows: (string | null)[][] = [];
+  // Only percent formats matter to the engine (a 1.2 that Excel shows as 120%).
+  const prows: (string | null)[][] = [];
+  let anyPercent = false;
   const merges: string[] = [];
   const shared = new Map<string, { formula: string; row: number; col: number }>();
   let maxRow = 0;
@@ -195,6 +217,11 @@ export function readSheet(xml: string, sheet: string, ctx: ReadContext): Grid {
     if (f !== null) {
       frows[row - 1][col - 1] = `=${f.replace(FORMULA_PREFIX, "")}`;
       anyFormula = true;
+    }
+    const pct = typeof value === "number" && cStyle >= 0 ? (ctx.percentStyles[cStyle] ?? null) : null;
+    if (pct !== null) {
+      (prows[row - 1] ??= [])[col - 1] = pct;
+      anyPercent = true;
     }
     if (row > maxRow) maxRow = row;
     if (col > maxCol) maxCol = col;
@@ -302,5 +329,17 @@ export function readSheet(xml: string, sheet: string, ctx: ReadContext): Grid {
       formulas[r] = fr;
     }
   }
-  return { sheet, originRow: 1, originCol: 1, values, ...(anyFormula ? { formulas } : {}), merges };
+  const formats: (string | null)[][] = [];
+  if (anyPercent)
+    for (let r = 0; r < maxRow; r++)
+      formats.push(Array.from({ length: maxCol }, (_, c) => prows[r]?.[c] ?? null));
+  return {
+    sheet,
+    originRow: 1,
+    originCol: 1,
+    values,
+    ...(anyFormula ? { formulas } : {}),
+    ...(anyPercent ? { formats } : {}),
+    merges,
+  };
 }

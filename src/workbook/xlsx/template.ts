@@ -1,5 +1,6 @@
 /** The plan template (and the sample, which is the template filled in), written from the one format definition. */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { ColumnDef, EnumValue, PlanRows, SheetDef } from "../../engine/format";
 import {
   DIRECTIONS,
@@ -12,6 +13,7 @@ import {
 } from "../../engine/format";
 import { columnLetter } from "../../engine/grid";
 import { templateHeaders } from "../../engine/planRows";
+import { samplePlanRows } from "../../engine/sample";
 
 const LISTS_SHEET = "Danh mục";
 const TABLE_NAMES: Record<SheetDef["key"], string> = {
@@ -187,4 +189,19 @@ export function buildTemplate(rows?: PlanRows): ExcelJS.Workbook {
   }
   listsSheet(wb);
   return wb;
+}
+
+/** The sample's fixed date: its documents and zip entries carry it, so that regenerating it changes no byte. */
+const SAMPLE_DATE = new Date(Date.UTC(2015, 7, 5));
+
+/** The bundled Lào Cai sample as .xlsx bytes, identical on every run. */
+export async function sampleWorkbookBytes(): Promise<Uint8Array> {
+  const wb = buildTemplate(samplePlanRows());
+  wb.created = SAMPLE_DATE;
+  wb.modified = SAMPLE_DATE;
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  const out = new JSZip();
+  for (const f of Object.values(zip.files))
+    if (!f.dir) out.file(f.name, await f.async("uint8array"), { date: SAMPLE_DATE, createFolders: false });
+  return out.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

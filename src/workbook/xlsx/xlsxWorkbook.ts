@@ -18,7 +18,7 @@ import {
   specFingerprint,
   type OwnedSheet,
 } from "../ownership";
-import { readDateStyles, readSharedStrings, readSheet, type ReadContext } from "./read";
+import { readDateStyles, readPercentStyles, readSharedStrings, readSheet, type ReadContext } from "./read";
 import { REL_NS, printTitles, sheetXml, tableColumns, tableXml } from "./write";
 import { cellValues, chartXml, drawingXml } from "./charts";
 import { MINIMAL_STYLES, StyleBook } from "./styles";
@@ -111,6 +111,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private date1904 = false;
   private sharedStrings: string[] | null = null;
   private dateStyles: boolean[] | null = null;
+  private percentStyles: (string | null)[] = [];
   private readonly grids = new Map<string, Grid>();
   private readonly pendingEdits: CellEdit[] = [];
   private ready: Promise<void>;
@@ -181,11 +182,14 @@ export class XlsxWorkbook implements WorkbookPort {
       const sst = part("sharedStrings");
       const styles = part("styles");
       this.sharedStrings = sst ? readSharedStrings((await this.pkg.text(sst)) ?? "") : [];
-      this.dateStyles = readDateStyles(styles ? await this.pkg.text(styles) : null);
+      const stylesXml = styles ? await this.pkg.text(styles) : null;
+      this.dateStyles = readDateStyles(stylesXml);
+      this.percentStyles = readPercentStyles(stylesXml);
     }
     return {
       sharedStrings: this.sharedStrings,
       dateStyles: this.dateStyles,
+      percentStyles: this.percentStyles,
       date1904: this.date1904,
       limits: this.pkg.limits,
       cells: 0,

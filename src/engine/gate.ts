@@ -1,0 +1,67 @@
+/** The gate on the data: problems that make a report meaningless refuse it; everything else is a note on it. */
+import type { Finding, Plan } from "./model";
+import type { Lang } from "./i18n/labels";
+import { sheetDef } from "./format";
+import { formatPeriod, periodFromKey } from "./periods";
+import { quartersOf } from "./figureIndex";
+import { fillTemplate } from "./text";
+
+export type RefusalReason =
+  "unreadable" | "missingSheet" | "noUnits" | "noIndicators" | "noPeriod" | "noFigures";
+
+/** Why no report (and no results) was written, with what the message names. */
+export interface Refusal {
+  readonly reason: RefusalReason;
+  /** The sheet or period the message names. */
+  readonly subject: string;
+}
+
+const TEXTS: Record<Lang, { lead: string } & Record<RefusalReason, string>> = {
+  vi: {
+    lead: "Chưa tạo báo cáo, không ghi kết quả nào vào sổ tính: ",
+    unreadable: "không đọc được sổ tính.",
+    missingSheet: "thiếu sheet “{subject}” (hoặc sheet không có dòng tiêu đề).",
+    noUnits: "sheet “{subject}” không có đơn vị nào đang hoạt động.",
+    noIndicators: "sheet “{subject}” không có chỉ tiêu nào.",
+    noPeriod: "chưa có kỳ báo cáo: Cấu hình không ghi Kỳ hiện tại và sheet Số liệu không có kỳ nào.",
+    noFigures: "không có số liệu nào cho {subject}.",
+  },
+  en: {
+    lead: "No report was made and nothing was written to the workbook: ",
+    unreadable: "the workbook could not be read.",
+    missingSheet: "sheet “{subject}” is missing (or has no header row).",
+    noUnits: "sheet “{subject}” has no active unit.",
+    noIndicators: "sheet “{subject}” has no indicator.",
+    noPeriod: "there is no period: Settings names no current period and the Figures sheet has none.",
+    noFigures: "there are no figures for {subject}.",
+  },
+};
+
+/** The first problem that makes a report for the period meaningless, or null when one can be made. */
+export function refusal(
+  plan: Plan,
+  findings: readonly Finding[],
+  period: string | null,
+  lang: Lang,
+): Refusal | null {
+  if (findings.some((f) => f.code === "UNREADABLE")) return { reason: "unreadable", subject: "" };
+  for (const key of ["units", "indicators", "figures"] as const) {
+    if (!plan.layout[key]) {
+      const def = sheetDef(key);
+      return { reason: "missingSheet", subject: lang === "vi" ? def.name : def.nameEn };
+    }
+  }
+  const sheetName = (key: "units" | "indicators") => plan.layout[key]?.sheet ?? sheetDef(key).name;
+  if (!plan.units.some((u) => u.active)) return { reason: "noUnits", subject: sheetName("units") };
+  if (plan.indicators.length === 0) return { reason: "noIndicators", subject: sheetName("indicators") };
+  if (!period) return { reason: "noPeriod", subject: "" };
+  const p = periodFromKey(period);
+  if (!quartersOf(period).some((q) => plan.periods.includes(q)))
+    return { reason: "noFigures", subject: p ? formatPeriod(p, lang) : period };
+  return null;
+}
+
+/** The refusal as the user reads it: that nothing was written, and why. */
+export function refusalMessage(r: Refusal, lang: Lang): string {
+  return TEXTS[lang].lead + fillTemplate(TEXTS[lang][r.reason], { subject: r.subject });
+}

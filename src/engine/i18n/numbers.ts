@@ -1,0 +1,22 @@
+/** Numbers written the language's way: vi 99,45 and 1.100; en 99.45 and 1,100. */
+import type { Lang } from "./labels";
+
+/** A number with a fixed count of decimals and the language's separators. */
+export function formatNumber(x: number, decimals: number, lang: Lang): string {
+  const [int, frac] = Math.abs(x).toFixed(decimals).split(".");
+  const group = lang === "vi" ? "." : ",";
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  const sign = x < 0 && Number(`${int}.${frac ?? 0}`) !== 0 ? "-" : "";
+  return `${sign}${grouped}${frac ? (lang === "vi" ? "," : ".") + frac : ""}`;
+}
+
+/** A share (0.61) as a whole percent ("61%"), or with decimals ("61,3%"). */
+export function formatPercent(share: number, lang: Lang, decimals = 0): string {
+  return `${formatNumber(share * 100, decimals, lang)}%`;
+}
+
+/** A date as dd/mm/yyyy (both languages use day first in this product's reports). */
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split("-");
+  return `${d}/${m}/${y}`;
+}

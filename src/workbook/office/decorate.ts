@@ -1,0 +1,133 @@
+/** Everything of a sheet spec beyond its cells, as Office.js calls: merges, widths, freeze panes, tables, rules, charts, print. */
+import { a1, columnLetter, parseA1 } from "../../engine/grid";
+import type { ConditionalFormatSpec, SheetSpec } from "../../engine/sheetSpec";
+import { OPTIONAL, type SupportsSet } from "./requirements";
+
+const rgb = (hex: string) => `#${hex}`;
+
+/** Excel's column width in points for a width in characters of the default font (7 px per character + 5 px padding, 0.75 pt per px). */
+export function widthPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/** Name a table gets while its sheet is still temporary (table names are unique in the whole workbook). */
+export const tempTableName = (name: string) => `ictplan_tmp_${name}`;
+
+const CELL_IS: Record<
+  Extract<ConditionalFormatSpec, { type: "cellIs" }>["operator"],
+  "Between" | "EqualTo" | "LessThan" | "GreaterThanOrEqual"
+> = {
+  between: "Between",
+  equal: "EqualTo",
+  lessThan: "LessThan",
+  greaterThanOrEqual: "GreaterThanOrEqual",
+};
+
+function conditional(sheet: Excel.Worksheet, cf: ConditionalFormatSpec): void {
+  const range = sheet.getRange(cf.range);
+  if (cf.type === "textEquals") {
+    // Equality, not "contains" (Office.js text rules only contain, begin or end with): the .xlsx adapter's expression rule.
+    const first = cf.range.split(":")[0].replace(/\$/g, "");
+    const f = range.conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+    f.custom.rule.formula = `=${first}="${cf.text.replace(/"/g, '""')}"`;
+    f.custom.format.fill.color = rgb(cf.fill);
+    if (cf.fontColor) f.custom.format.font.color = rgb(cf.fontColor);
+  } else if (cf.type === "cellIs") {
+    const f = range.conditionalFormats.add("CellValue" as Excel.ConditionalFormatType);
+    f.cellValue.format.fill.color = rgb(cf.fill);
+    if (cf.fontColor) f.cellValue.format.font.color = rgb(cf.fontColor);
+    f.cellValue.rule = {
+      formula1: cf.operands[0],
+      ...(cf.operands[1] ? { formula2: cf.operands[1] } : {}),
+      operator: CELL_IS[cf.operator],
+    };
+  } else if (cf.type === "dataBar") {
+    const f = range.conditionalFormats.add("DataBar" as Excel.ConditionalFormatType);
+    f.dataBar.positiveFormat.fillColor = rgb(cf.color);
+  } else {
+    const f = range.conditionalFormats.add("ColorScale" as Excel.ConditionalFormatType);
+    const [min, mid, max] = cf.colors.length === 3 ? cf.colors : [cf.colors[0], null, cf.colors[1]];
+    f.colorScale.criteria = {
+      minimum: { type: "LowestValue" as Excel.ConditionalFormatColorCriterionType, color: rgb(min) },
+      ...(mid
+        ? {
+            midpoint: {
+              type: "Percentile" as Excel.ConditionalFormatColorCriterionType,
+              formula: "50",
+              color: rgb(mid),
+            },
+          }
+        : {}),
+      maximum: { type: "HighestValue" as Excel.ConditionalFormatColorCriterionType, color: rgb(max!) },
+    };
+  }
+}
+
+/** Column runs of equal width, so one range sets several columns ("C:E"). */
+function widthRuns(spec: SheetSpec): { from: number; to: number; width: number }[] {
+  const runs: { from: number; to: number; width: number }[] = [];
+  for (const w of [...(spec.columnWidths ?? [])].sort((a, b) => a.col - b.col)) {
+    const last = runs[runs.length - 1];
+    if (last && last.to === w.col - 1 && last.width === w.width) last.to = w.col;
+    else runs.push({ from: w.col, to: w.col, width: w.width });
+  }
+  return runs;
+}
+
+/** A range given as a spec address: a row ("B14:E14") gives series by rows, a column by columns. */
+function seriesBy(address: string): Excel.ChartSeriesBy {
+  const [a, b] = address.split(":").map((x) => parseA1(x));
+  return (a && b && a.row === b.row && b.col > a.col ? "Rows" : "Columns") as Excel.ChartSeriesBy;
+}
+
+/**
+ * Queues a sheet's decorations. Tables get temporary names (renamed after the swap); conditional formats are added
+ * last-first because Excel puts each new one at the top priority (ConditionalFormatCollection.add).
+ */
+export function decorate(sheet: Excel.Worksheet, spec: SheetSpec, supports: SupportsSet): void {
+  for (const m of spec.merges ?? []) sheet.getRange(m).merge(false);
+  for (const w of widthRuns(spec))
+    sheet.getRange(`${columnLetter(w.from)}:${columnLetter(w.to)}`).format.columnWidth = widthPoints(w.width);
+  if (spec.freeze && (spec.freeze.rows || spec.freeze.cols)) {
+    if (spec.freeze.rows && spec.freeze.cols)
+      sheet.freezePanes.freezeAt(sheet.getRange(a1(spec.freeze.rows, spec.freeze.cols)));
+    else if (spec.freeze.rows) sheet.freezePanes.freezeRows(spec.freeze.rows);
+    else sheet.freezePanes.freezeColumns(spec.freeze.cols);
+  }
+  for (const t of spec.tables ?? []) {
+    const table = sheet.tables.add(t.range, true);
+    table.name = tempTableName(t.name);
+    table.style = t.style ?? "TableStyleLight9";
+    table.showBandedRows = true;
+  }
+  for (const cf of [...(spec.conditionalFormats ?? [])].reverse()) conditional(sheet, cf);
+  for (const c of spec.charts ?? []) {
+    const type = (
+      c.type === "pie" ? "Pie" : c.type === "bar" ? "BarClustered" : "ColumnClustered"
+    ) as Excel.ChartType;
+    const first = c.series[0];
+    const chart = sheet.charts.add(type, sheet.getRange(first.values), seriesBy(first.values));
+    chart.title.text = c.title;
+    chart.setPosition(a1(c.anchor.fromRow, c.anchor.fromCol), a1(c.anchor.toRow, c.anchor.toCol));
+    const s = chart.series.getItemAt(0);
+    s.name = first.name;
+    s.setXAxisValues(sheet.getRange(c.categories));
+    for (const more of c.series.slice(1)) {
+      const add = chart.series.add(more.name);
+      add.setValues(sheet.getRange(more.values));
+      add.setXAxisValues(sheet.getRange(c.categories));
+    }
+    // A bar chart lists its first category at the bottom unless the category axis is reversed (as the .xlsx charts do).
+    if (c.type === "bar") chart.axes.categoryAxis.reversePlotOrder = true;
+  }
+  if (spec.print && supports(OPTIONAL.printLayout.set, OPTIONAL.printLayout.version)) {
+    sheet.pageLayout.orientation = (
+      spec.print.orientation === "landscape" ? "Landscape" : "Portrait"
+    ) as Excel.PageOrientation;
+    sheet.pageLayout.paperSize = "A4" as Excel.PaperType;
+    sheet.pageLayout.zoom = { horizontalFitToPages: spec.print.fitToWidth, verticalFitToPages: 0 };
+    if (spec.print.titleRows)
+      sheet.pageLayout.setPrintTitleRows(spec.print.titleRows.replace(/(\d+)/g, "$$$1"));
+  }
+  if (spec.tabColor) sheet.tabColor = rgb(spec.tabColor);
+}

@@ -1,0 +1,34 @@
+/**
+ * What the add-in needs from Excel, stated once. The manifest's <Requirements>, the README and the pane's check
+ * agree with it (tests/office/requirements.test.ts). The minimum is the highest set among the APIs the adapter
+ * always calls (getRangeByIndexes, freezePanes, tabColor, chart series add/setValues/setXAxisValues: ExcelApi 1.7);
+ * features above it are used where the host has them and skipped with a note where it does not.
+ */
+
+export interface RequirementSet {
+  readonly set: "ExcelApi";
+  readonly version: string;
+}
+
+/** Below this the add-in does not load (manifest) and the pane does not start. */
+export const MINIMUM: RequirementSet = { set: "ExcelApi", version: "1.7" };
+
+/** Features above the minimum, by the name the pane's note uses. */
+export const OPTIONAL = {
+  /** The quarterly summary's page layout: A4, fit to width, repeated title rows (Worksheet.pageLayout). */
+  printLayout: { set: "ExcelApi", version: "1.9" },
+} as const satisfies Record<string, RequirementSet>;
+
+export type OptionalFeature = keyof typeof OPTIONAL;
+
+/** Asks the host whether it has a requirement set (Office.context.requirements.isSetSupported in Excel). */
+export type SupportsSet = (set: string, version: string) => boolean;
+
+/** What the host allows: whether the pane can start, and which optional features it lacks. */
+export function requirementGate(supports: SupportsSet): { ok: boolean; missing: OptionalFeature[] } {
+  if (!supports(MINIMUM.set, MINIMUM.version)) return { ok: false, missing: [] };
+  const missing = (Object.keys(OPTIONAL) as OptionalFeature[]).filter(
+    (f) => !supports(OPTIONAL[f].set, OPTIONAL[f].version),
+  );
+  return { ok: true, missing };
+}

@@ -1,0 +1,332 @@
+/** The fake host refuses what Excel refuses: one test per documented rule (see tests/fakeExcel/fakeExcel.ts for the pages). */
+import { FakeExcel, OfficeError, installExcelEnums } from "../fakeExcel/fakeExcel";
+
+beforeAll(() => installExcelEnums());
+
+type Ctx = Excel.RequestContext;
+const ctxOf = (host: FakeExcel) => host.context() as Ctx;
+const code = async (p: Promise<unknown>) => {
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
+  return e instanceof OfficeError ? e.code : e === null ? "ok" : String(e);
+};
+
+function twoSheets(): FakeExcel {
+  const host = new FakeExcel();
+  host.addSheet("Data", [[1, 2]]);
+  host.addSheet("Other", [["x"]]);
+  return host;
+}
+
+describe("sheets", () => {
+  it("a VeryHidden sheet cannot be deleted (InvalidOperation); a Hidden one can", async () => {
+    const host = twoSheets();
+    const ctx = ctxOf(host);
+    ctx.workbook.worksheets.getItem("Other").visibility = Excel.SheetVisibility.veryHidden;
+    await ctx.sync();
+    ctx.workbook.worksheets.getItem("Other").delete();
+    expect(await code(ctx.sync())).toBe("InvalidOperation");
+    expect(host.sheet("Other")).toBeDefined();
+    ctx.workbook.worksheets.getItem("Other").visibility = Excel.SheetVisibility.hidden;
+    ctx.workbook.worksheets.getItem("Other").delete();
+    await ctx.sync();
+    expect(host.sheet("Other")).toBeUndefined();
+  });
+
+  it("the last visible sheet cannot be hidden or deleted", async () => {
+    const host = twoSheets();
+    const ctx = ctxOf(host);
+    ctx.workbook.worksheets.getItem("Other").visibility = "Hidden" as Excel.SheetVisibility;
+    await ctx.sync();
+    ctx.workbook.worksheets.getItem("Data").visibility = "Hidden" as Excel.SheetVisibility;
+    expect(await code(ctx.sync())).toBe("InvalidOperation");
+    ctx.workbook.worksheets.getItem("Data").delete();
+    expect(await code(ctx.sync())).toBe("InvalidOperation");
+  });
+
+  it("sheet names: 31 characters, no : \\ / ? * [ ], no edge apostrophe, not History, unique ignoring case", async () => {
+    const host = twoSheets();
+    for (const bad of ["a".repeat(32), "a/b", "a[b]", "'ab", "ab'", "History", ""]) {
+      const ctx = ctxOf(host);
+      ctx.workbook.worksheets.add(bad);
+      expect([bad, await code(ctx.sync())]).toEqual([bad, "InvalidArgument"]);
+    }
+    const ctx = ctxOf(host);
+    ctx.workbook.worksheets.add("DATA");
+    expect(await code(ctx.sync())).toBe("ItemAlreadyExists");
+    ctx.workbook.worksheets.getItem("Nope").load("name");
+    expect(await code(ctx.sync())).toBe("ItemNotFound");
+  });
+
+  it("a batch is not a transaction: operations before the failing one stay applied", async () => {
+    const host = twoSheets();
+    const ctx = ctxOf(host);
+    ctx.workbook.worksheets.add("New");
+    ctx.workbook.worksheets.add("new");
+    expect(await code(ctx.sync())).toBe("ItemAlreadyExists");
+    expect(host.sheet("New")).toBeDefined();
+  });
+});
+
+describe("formulas", () => {
+  it("are bound to sheets: a rename rewrites them, a delete turns them into #REF!", async () => {
+    const host = twoSheets();
+    const ctx = ctxOf(host);
+    ctx.workbook.worksheets.getItem("Other").getRange("B1").formulas = [["=Data!A1+Data!B1"]];
+    await ctx.sync();
+    expect(host.valueAt("Other", "B1")).toBe(3);
+    ctx.workbook.worksheets.getItem("Data").name = "Số liệu";
+    await ctx.sync();
+    expect(host.read("Other", "B1")).toBe("='Số liệu'!A1+'Số liệu'!B1");
+    expect(host.valueAt("Other", "B1")).toBe(3);
+    ctx.workbook.worksheets.getItem("Số liệu").delete();
+    await ctx.sync();
+    expect(host.read("Other", "B1")).toBe("=#REF!A1+#REF!B1");
+    const r = ctx.workbook.worksheets.getItem("Other").getRange("B1").load("values");
+    await ctx.sync();
+    expect(r.values).toEqual([["#REF!"]]);
+  });
+
+  it("a formula naming a sheet that does not exist is refused, never bound to a sheet added later", async () => {
+    const host = twoSheets();
+    const ctx = ctxOf(host);
+    ctx.workbook.worksheets.getItem("Other").getRange("C1").formulas = [["='Later'!A1"]];
+    expect(await code(ctx.sync())).toBe("InvalidArgument");
+    expect(host.read("Other", "C1")).toBeNull();
+  });
+
+  it("are evaluated: values read back are results, not text", async () => {
+    const host = twoSheets();
+    const ctx = ctxOf(host);
+    const r = ctx.workbook.worksheets.getItem("Data").getRange("C1:D1");
+    r.formulas = [["=A1*10", '=IF(C1>5,"Đạt","Chưa đạt")']];
+    r.load("values, formulas");
+    await ctx.sync();
+    expect(r.values).toEqual([[10, "Đạt"]]);
+    expect(r.formulas).toEqual([["=A1*10", '=IF(C1>5,"Đạt","Chưa đạt")']]);
+  });
+
+  it("written under suspended calculation, they stay uncalculated until application.calculate", async () => {
+    const host = twoSheets();
+    const ctx = ctxOf(host);
+    ctx.workbook.application.suspendApiCalculationUntilNextSync();
+    ctx.workbook.worksheets.getItem("Data").getRange("C1").formulas = [["=A1+B1"]];
+    await ctx.sync();
+    const r = ctx.workbook.worksheets.getItem("Data").getRange("C1").load("values");
+    await ctx.sync();
+    expect(r.values).toEqual([[0]]);
+    ctx.workbook.application.calculate("Soon" as Excel.CalculationType);
+    expect(await code(ctx.sync())).toBe("InvalidArgument");
+    ctx.workbook.application.calculate(Excel.CalculationType.recalculate);
+    r.load("values");
+    await ctx.sync();
+    expect(r.values).toEqual([[3]]);
+  });
+
+  it("strings are coerced as Excel coerces them; an apostrophe or the Text format keeps text", async () => {
+    const host = twoSheets();
+    const ctx = ctxOf(host);
+    const ws = ctx.workbook.worksheets.getItem("Other");
+    const inputs = [
+      "2015-06-30",
+      "1/2/2015",
+      "TRUE",
+      "1e3",
+      "50%",
+      "1,234",
+      "'=1+1",
+      "-A1",
+      "#N/A",
+      "Đạt",
+      "'007",
+    ];
+    ws.getRange("A2:K2").values = [inputs];
+    ws.getRange("A3").numberFormat = [["@"]];
+    ws.getRange("A3").values = [["=1+1"]];
+    const r = ws.getRange("A2:K3").load("values");
+    await ctx.sync();
+    expect(r.values[0]).toEqual([
+      42185,
+      42006,
+      true,
+      1000,
+      0.5,
+      1234,
+      "=1+1",
+      "#VALUE!",
+      "#N/A",
+      "Đạt",
+      "007",
+    ]);
+    expect(host.read("Other", "H2")).toBe("=-A1");
+    expect(r.values[1][0]).toBe("=1+1");
+  });
+});
+
+describe("sizes and time", () => {
+  it("a request over 5 MB fails (RequestPayloadSizeLimitExceeded) and applies nothing", async () => {
+    const host = twoSheets();
+    const ctx = ctxOf(host);
+    const big = Array.from({ length: 600 }, () => ["x".repeat(9000)]);
+    ctx.workbook.worksheets.getItem("Data").getRange("A1:A600").values = big;
+    expect(await code(ctx.sync())).toBe("RequestPayloadSizeLimitExceeded");
+    expect(host.read("Data", "A1")).toBe(1);
+  });
+
+  it("a response over 5 MB fails (ResponsePayloadSizeLimitExceeded)", async () => {
+    const host = twoSheets();
+    const ctx = ctxOf(host);
+    const ws = ctx.workbook.worksheets.getItem("Data");
+    for (let i = 0; i < 2; i++) {
+      ws.getRange(`A${i * 300 + 1}:A${i * 300 + 300}`).values = Array.from({ length: 300 }, () => [
+        "y".repeat(9000),
+      ]);
+      await ctx.sync();
+    }
+    ws.getRange("A1:A600").load("values");
+    expect(await code(ctx.sync())).toBe("ResponsePayloadSizeLimitExceeded");
+  });
+
+  it("a range read over 5,000,000 cells fails", async () => {
+    const host = twoSheets();
+    const ctx = ctxOf(host);
+    ctx.workbook.worksheets.getItem("Data").getRange("A1:F1000000").load("values");
+    expect(await code(ctx.sync())).toBe("RangeExceedsLimit");
+  });
+
+  it("while a cell is edited, Excel.run fails at once unless delayForCellEdit is set; then it waits", async () => {
+    const host = twoSheets();
+    host.startCellEdit();
+    const plain = host.run(async (ctx) => ctx.sync());
+    expect(await code(plain)).toBe("InvalidOperationInCellEditMode");
+    let ran = false;
+    const delayed = host.runner()(async (ctx) => {
+      ran = true;
+      await ctx.sync();
+    });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(ran).toBe(false);
+    host.endCellEdit();
+    await delayed;
+    expect(ran).toBe(true);
+  });
+});
+
+describe("formatting, conditional formats, tables, charts, freeze panes, page layout", () => {
+  it("conditional formats are added at the top priority", async () => {
+    const host = twoSheets();
+    const ctx = ctxOf(host);
+    const r = ctx.workbook.worksheets.getItem("Data").getRange("A1:B1");
+    r.conditionalFormats.add(Excel.ConditionalFormatType.cellValue);
+    r.conditionalFormats.add(Excel.ConditionalFormatType.dataBar);
+    await ctx.sync();
+    expect(host.sheet("Data")!.conditionalFormats.map((c) => c.type)).toEqual(["DataBar", "CellValue"]);
+  });
+
+  it("text comparison has no 'equals' operator, and a rule member must match the format's type", async () => {
+    const host = twoSheets();
+    const ctx = ctxOf(host);
+    const r = ctx.workbook.worksheets.getItem("Data").getRange("A1:B1");
+    const f = r.conditionalFormats.add(Excel.ConditionalFormatType.containsText);
+    f.textComparison.rule = { operator: "EqualTo" as Excel.ConditionalTextOperator, text: "Đạt" };
+    expect(await code(ctx.sync())).toBe("InvalidArgument");
+    const g = r.conditionalFormats.add(Excel.ConditionalFormatType.cellValue);
+    g.dataBar.positiveFormat.fillColor = "#00FF00";
+    expect(await code(ctx.sync())).toBe("InvalidOperation");
+  });
+
+  it("format properties check types and enum values", async () => {
+    const host = twoSheets();
+    const ws = () => ctxOf(host).workbook.worksheets.getItem("Data");
+    const cases: [string, (ctx: Ctx) => void][] = [
+      [
+        "alignment",
+        (ctx) =>
+          (ctx.workbook.worksheets.getItem("Data").getRange("A1").format.horizontalAlignment =
+            "Centre" as Excel.HorizontalAlignment),
+      ],
+      [
+        "bold",
+        (ctx) =>
+          (ctx.workbook.worksheets.getItem("Data").getRange("A1").format.font.bold =
+            "yes" as unknown as boolean),
+      ],
+      [
+        "colour",
+        (ctx) => (ctx.workbook.worksheets.getItem("Data").getRange("A1").format.fill.color = "#12345"),
+      ],
+      [
+        "border",
+        (ctx) =>
+          (ctx.workbook.worksheets.getItem("Data").getRange("A1").format.borders.getItem("EdgeTop").style =
+            "Thin" as Excel.BorderLineStyle),
+      ],
+      [
+        "inside edge of one row",
+        (ctx) =>
+          (ctx.workbook.worksheets
+            .getItem("Data")
+            .getRange("A1:B1")
+            .format.borders.getItem("InsideHorizontal").style = "Continuous"),
+      ],
+    ];
+    expect(ws()).toBeDefined();
+    for (const [what, act] of cases) {
+      const ctx = ctxOf(host);
+      act(ctx);
+      expect([what, await code(ctx.sync())]).toEqual([what, "InvalidArgument"]);
+    }
+  });
+
+  it("tables: unique names in the workbook, no overlap, headers become text", async () => {
+    const host = twoSheets();
+    host.addSheet("T", [
+      ["=1+1", "Name", "Name"],
+      [1, 2, 3],
+    ]);
+    const ctx = ctxOf(host);
+    const t = ctx.workbook.worksheets.getItem("T").tables.add("A1:C2", true);
+    t.name = "KetQua";
+    t.style = "TableStyleLight9";
+    await ctx.sync();
+    expect(host.read("T", "A1")).toBe("2");
+    expect(host.read("T", "C1")).toBe("Name2");
+    ctx.workbook.worksheets.getItem("T").tables.add("B2:C3", true);
+    expect(await code(ctx.sync())).toBe("InvalidOperation");
+    const other = ctx.workbook.worksheets.getItem("Data").tables.add("A1:B1", true);
+    other.name = "ketqua";
+    expect(await code(ctx.sync())).toBe("ItemAlreadyExists");
+    other.style = "TableStyleLight99";
+    expect(await code(ctx.sync())).toBe("InvalidArgument");
+  });
+
+  it("charts: type and seriesBy enums; series.add needs ExcelApi 1.7", async () => {
+    const host = new FakeExcel({ ExcelApi: "1.6" });
+    host.addSheet("Data", [[1], [2]]);
+    const ctx = ctxOf(host);
+    const ws = ctx.workbook.worksheets.getItem("Data");
+    ws.charts.add("Bars" as Excel.ChartType, ws.getRange("A1:A2"), Excel.ChartSeriesBy.auto);
+    expect(await code(ctx.sync())).toBe("InvalidArgument");
+    const chart = ws.charts.add(Excel.ChartType.barClustered, ws.getRange("A1:A2"), Excel.ChartSeriesBy.auto);
+    chart.series.add("more");
+    expect(await code(ctx.sync())).toBe("ApiNotFound");
+  });
+
+  it("freeze panes and page layout check their arguments; page layout needs ExcelApi 1.9", async () => {
+    const host = twoSheets();
+    const ctx = ctxOf(host);
+    ctx.workbook.worksheets.getItem("Data").freezePanes.freezeRows(-1);
+    expect(await code(ctx.sync())).toBe("InvalidArgument");
+    ctx.workbook.worksheets.getItem("Data").pageLayout.orientation = "landscape" as Excel.PageOrientation;
+    expect(await code(ctx.sync())).toBe("InvalidArgument");
+    ctx.workbook.worksheets.getItem("Data").pageLayout.setPrintTitleRows("4:4x");
+    expect(await code(ctx.sync())).toBe("InvalidArgument");
+    const old = new FakeExcel({ ExcelApi: "1.8" });
+    old.addSheet("Data");
+    const c2 = ctxOf(old);
+    c2.workbook.worksheets.getItem("Data").pageLayout.orientation = Excel.PageOrientation.landscape;
+    expect(await code(c2.sync())).toBe("ApiNotFound");
+  });
+});

@@ -1,0 +1,269 @@
+/**
+ * The write protocol on the strict host: any sequence of pane and ribbon actions leaves no temporary sheet, no error
+ * value in an output, outputs equal to the engine's, input sheets as the user left them and a true ownership record;
+ * and a failure at any operation of any batch leaves the previous outputs intact or restored, with a truthful message.
+ */
+import fc from "fast-check";
+import { FakeExcel, installExcelEnums, type SheetModel } from "../fakeExcel/fakeExcel";
+import { OfficeWorkbook } from "../../src/workbook/office/officeWorkbook";
+import { OutputWriteError } from "../../src/workbook/office/writeError";
+import { runAction, saveSettings, type Action } from "../../src/workbook/office/actions";
+import { EditedOutputError, META_SHEET, gridFingerprint } from "../../src/workbook/ownership";
+import { planRowsToGrids } from "../../src/engine/planRows";
+import { runPlan } from "../../src/engine/pipeline";
+import { a1, isCellError } from "../../src/engine/grid";
+import type { SheetSpec } from "../../src/engine/sheetSpec";
+import type { PlanRows } from "../../src/engine/format";
+import { planRowsArb } from "../helpers/randomPlan";
+import { generatePlanRows } from "../../bench/generate";
+import { describeOfficeError } from "../../src/taskpane/errors";
+
+beforeAll(() => installExcelEnums());
+
+type Step =
+  | { kind: "action"; action: Action }
+  | { kind: "force" }
+  | { kind: "period"; period: string | null }
+  | { kind: "settings"; gradeGood: number }
+  | { kind: "editInput"; row: number; value: number }
+  | { kind: "editOutput"; pick: number };
+
+const stepArb: fc.Arbitrary<Step> = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc
+      .constantFrom<Action>("validate", "compute", "summary")
+      .map((action) => ({ kind: "action" as const, action })),
+  },
+  { weight: 1, arbitrary: fc.constant({ kind: "force" as const }) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom(null, "2015-Q1", "2014-Q4")
+      .map((period) => ({ kind: "period" as const, period })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .integer({ min: 60, max: 95 })
+      .map((gradeGood) => ({ kind: "settings" as const, gradeGood })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({ row: fc.nat(40), value: fc.integer({ min: 0, max: 30 }) })
+      .map((r) => ({ kind: "editInput" as const, ...r })),
+  },
+  { weight: 1, arbitrary: fc.nat(10).map((pick) => ({ kind: "editOutput" as const, pick })) },
+);
+
+const isScratch = (n: string) => n.startsWith("ictplan_tmp_") || n.startsWith("ictplan_old_");
+/** A sheet's cells as the user sees them in the formula bar. */
+function contents(host: FakeExcel, s: SheetModel): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, c] of s.cells) {
+    const [r, col] = k.split(",").map(Number);
+    const v = c.formula !== null ? host.render(c.formula) : c.value;
+    if (v !== "") out[a1(r + 1, col + 1)] = v;
+  }
+  return out;
+}
+
+function same(got: unknown, want: unknown): boolean {
+  if (want === null || want === undefined) return got === "" || got === null;
+  if (typeof want === "number" && typeof got === "number")
+    return Math.abs(got - want) <= 1e-9 * Math.max(1, Math.abs(want));
+  return got === want;
+}
+
+/** Every cell of freshly written specs holds the engine's value (formulas evaluated by the host). */
+function expectEngineValues(host: FakeExcel, specs: readonly SheetSpec[]): void {
+  const wrong: string[] = [];
+  for (const spec of specs)
+    for (const b of spec.blocks)
+      b.cells.forEach((row, i) =>
+        row.forEach((c, j) => {
+          if (c.value !== undefined && isCellError(c.value as never)) return;
+          const at = a1(b.row + i, b.col + j);
+          const got = host.valueAt(spec.name, at);
+          if (!same(got, c.value ?? null))
+            wrong.push(`${spec.name}!${at} ${c.formula ?? ""} = ${String(got)}, engine ${String(c.value)}`);
+        }),
+      );
+  expect(wrong.slice(0, 5)).toEqual([]);
+}
+
+/** The ownership record lists the output sheets present, and each unedited one's fingerprint matches its cells. */
+async function expectTrueRecord(host: FakeExcel, edited: ReadonlySet<string>): Promise<string[]> {
+  const meta = host.sheet(META_SHEET);
+  const rows: string[][] = [];
+  for (let r = 1; meta && meta.cells.has(`${r},0`); r++)
+    rows.push([0, 1, 2].map((c) => String(meta.cells.get(`${r},${c}`)?.value ?? "")));
+  const grids = await new OfficeWorkbook(host.runner()).readGrids();
+  for (const [name, , fingerprint] of rows) {
+    const grid = grids.sheets.find((g) => g.sheet === name);
+    expect(grid).toBeDefined();
+    if (!edited.has(name)) expect([name, gridFingerprint(grid!)]).toEqual([name, fingerprint]);
+  }
+  return rows.map((r) => r[0]);
+}
+
+/** No output cell holds an error value the engine did not compute. */
+function expectNoErrors(
+  host: FakeExcel,
+  outputs: readonly string[],
+  last: ReadonlyMap<string, SheetSpec>,
+): void {
+  host.recalc();
+  for (const name of outputs) {
+    const allowed = new Set<string>();
+    for (const b of last.get(name)?.blocks ?? [])
+      b.cells.forEach((row, i) =>
+        row.forEach((c, j) => {
+          if (c.value !== undefined && isCellError(c.value as never))
+            allowed.add(`${b.row - 1 + i},${b.col - 1 + j}`);
+        }),
+      );
+    const errors = [...host.sheet(name)!.cells]
+      .filter(([k, c]) => c.error && !allowed.has(k))
+      .map(([k, c]) => `${name} ${k} ${String(c.value)}`);
+    expect(errors).toEqual([]);
+  }
+}
+
+async function runSequence(rows: PlanRows, steps: readonly Step[]): Promise<void> {
+  const host = FakeExcel.withGrids(planRowsToGrids(rows));
+  const inputs = host.sheets.map((s) => s.name);
+  const wb = new OfficeWorkbook(host.runner());
+  const expectedInputs = new Map(host.sheets.map((s) => [s.name, contents(host, s)]));
+  const edited = new Set<string>();
+  const last = new Map<string, SheetSpec>();
+  let period: string | null = null;
+  let force = false;
+  for (const step of steps) {
+    if (step.kind === "force") force = true;
+    else if (step.kind === "period") period = step.period;
+    else if (step.kind === "settings") {
+      await saveSettings(wb, { gradeGood: step.gradeGood });
+      const cfg = host.sheet("Cấu hình");
+      if (cfg) expectedInputs.set(cfg.name, contents(host, cfg));
+    } else if (step.kind === "editInput") {
+      const data = host.sheet("Số liệu")!;
+      const rowsUsed = Math.max(...[...data.cells.keys()].map((k) => Number(k.split(",")[0])));
+      const r = 1 + (step.row % Math.max(1, rowsUsed));
+      host.writeCell(data, r, 5, step.value);
+      expectedInputs.get("Số liệu")![a1(r + 1, 6)] = step.value;
+    } else if (step.kind === "editOutput") {
+      const outputs = host.sheets.filter((s) => last.has(s.name));
+      if (!outputs.length) continue;
+      const target = outputs[step.pick % outputs.length];
+      host.writeCell(target, 0, 0, `sửa tay ${step.pick}`);
+      edited.add(target.name);
+    } else {
+      const before = host.sheets.map((s) => [s.name, contents(host, s)]);
+      const owned = await wb.ownedSheets();
+      let result;
+      try {
+        result = await runAction(wb, step.action, { lang: "vi", period, force });
+      } catch (e) {
+        // Refused because a user edited an output it would replace: nothing changed.
+        if (!(e instanceof EditedOutputError)) throw e;
+        expect(force).toBe(false);
+        expect((e as EditedOutputError).sheets.every((s) => edited.has(s) && owned.includes(s))).toBe(true);
+        expect(host.sheets.map((s) => [s.name, contents(host, s)])).toEqual(before);
+        continue;
+      }
+      force = false;
+      const written = result.run.sheets.filter((s) => result.written.includes(s.name));
+      for (const s of written) {
+        last.set(s.name, s);
+        edited.delete(s.name);
+      }
+      for (const name of [...last.keys()]) if (!host.sheet(name)) last.delete(name);
+      expectEngineValues(host, written);
+    }
+    expect(host.sheets.map((s) => s.name).filter(isScratch)).toEqual([]);
+    for (const name of inputs)
+      expect([name, contents(host, host.sheet(name)!)]).toEqual([name, expectedInputs.get(name)]);
+    const outputs = await expectTrueRecord(host, edited);
+    expectNoErrors(host, outputs, last);
+  }
+}
+
+describe("write protocol", () => {
+  it("any sequence of at least 20 actions keeps the workbook sound (fast-check)", async () => {
+    await fc.assert(
+      fc.asyncProperty(planRowsArb(), fc.array(stepArb, { minLength: 20, maxLength: 28 }), (rows, steps) =>
+        runSequence(rows, steps),
+      ),
+      { seed: 1313, numRuns: Number(process.env.PROTOCOL_RUNS ?? 5) },
+    );
+  }, 600_000);
+
+  it("a failure at each operation of each write batch leaves the outputs intact or restored, and says so", async () => {
+    const host = FakeExcel.withGrids(planRowsToGrids(generatePlanRows(4, 3, 3)));
+    const wb = new OfficeWorkbook(host.runner());
+    const first = runPlan(await wb.readGrids(), {
+      period: null,
+      lang: "vi",
+      robustness: false,
+      summary: true,
+    });
+    const second = runPlan(await wb.readGrids(), {
+      period: null,
+      lang: "en",
+      robustness: false,
+      summary: true,
+    });
+    const start = host.snapshot();
+    let trials = 0;
+    const outcomes = new Map<string, number>();
+    // The first write (nothing to replace), then a replacing write of all four sheets in the other language.
+    for (const [setup, specs] of [
+      [[], first.sheets],
+      [first.sheets, second.sheets],
+    ] as const) {
+      host.restore(start);
+      if (setup.length) await wb.applySheets(setup);
+      const base = host.snapshot();
+      const s0 = host.syncs;
+      await wb.applySheets(specs, { force: true });
+      const batches = host.log.slice(s0).map((l) => l.ops);
+      for (const [k, ops] of batches.entries())
+        for (let op = 0; op < ops; op++) {
+          host.restore(base);
+          const before = host.sheets.map((s) => [s.name, contents(host, s)]);
+          host.failure = { sync: host.syncs + k + 1, op };
+          const error = await wb.applySheets(specs, { force: true }).then(
+            () => null,
+            (e: unknown) => e,
+          );
+          trials++;
+          expect(host.sheets.map((s) => s.name).filter(isScratch)).toEqual([]);
+          if (error === null) {
+            // The failure came after the new sheets and the record were in place: the swap was finished.
+            outcomes.set("finished", (outcomes.get("finished") ?? 0) + 1);
+            expectEngineValues(host, specs);
+            await expectTrueRecord(host, new Set());
+            continue;
+          }
+          expect(error).toBeInstanceOf(OutputWriteError);
+          const outcome = (error as OutputWriteError).outcome;
+          outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+          expect(["unchanged", "restored"]).toContain(outcome);
+          expect(host.sheets.map((s) => [s.name, contents(host, s)])).toEqual(before);
+          const message = describeOfficeError(error, "en");
+          expect(message).toMatch(
+            outcome === "unchanged" ? /were not changed/ : /undone: the previous output sheets are restored/,
+          );
+          expect(describeOfficeError(error, "vi")).toMatch(
+            outcome === "unchanged" ? /không bị thay đổi/ : /khôi phục/,
+          );
+          if (setup.length) expectEngineValues(host, setup);
+        }
+    }
+    expect(trials).toBeGreaterThan(100);
+    expect(outcomes.get("restored")).toBeGreaterThan(0);
+    expect(outcomes.get("finished")).toBeGreaterThan(0);
+  }, 600_000);
+});
