@@ -1,6 +1,6 @@
 /** One benchmark measurement in its own process, so that peak memory (maxRSS) belongs to it alone. Prints JSON. */
 import ExcelJS from "exceljs";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -110,7 +110,8 @@ async function main(): Promise<void> {
       await fs.writeFile(input, await planFile(rows));
       const bin = path.join(__dirname, "..", "bin", "ictplan.js");
       const w0 = now();
-      const timed = execFileSync(
+      // /usr/bin/time reports on stderr, which execFileSync does not return: spawnSync keeps it.
+      const timed = spawnSync(
         "/usr/bin/time",
         [
           "-f",
@@ -126,7 +127,7 @@ async function main(): Promise<void> {
           "--json",
         ],
         { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 30 },
-      );
+      ).stderr;
       const wallMs = now() - w0;
       const [, , user, sys, rssKB] = (/TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(timed) ?? []).map(Number);
       const f0 = now();
