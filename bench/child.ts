@@ -1,10 +1,13 @@
 /** One benchmark measurement in its own process, so that peak memory (maxRSS) belongs to it alone. Prints JSON. */
 import ExcelJS from "exceljs";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { generatePlanRows } from "./generate";
+import { planFile } from "./planFile";
+import JSZip from "jszip";
+import zlib from "node:zlib";
 import { planRowsToGrids } from "../src/engine/planRows";
 import { checkWorkbook } from "../src/engine/validate";
 import { computePeriod } from "../src/engine/compute";
@@ -96,6 +99,62 @@ async function main(): Promise<void> {
       chunkSyncs: wb.chunkSyncs,
       writeBytes: host.payloadBytes - readBytes,
     });
+  } else if (kind === "cli") {
+    // One run of the command line as a planner starts it (compute with the summary and robustness), timed with
+    // /usr/bin/time in its own process; then, in this process, the floor for the same files: unzip and parse the
+    // input, and write the output's bytes (every part deflated by Node's native zlib at level 1).
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "ictplan-cli-bench-"));
+    try {
+      const input = path.join(dir, "plan.xlsx");
+      const output = path.join(dir, "out.xlsx");
+      await fs.writeFile(input, await planFile(rows));
+      const bin = path.join(__dirname, "..", "bin", "ictplan.js");
+      const w0 = now();
+      // /usr/bin/time reports on stderr, which execFileSync does not return: spawnSync keeps it.
+      const timed = spawnSync(
+        "/usr/bin/time",
+        [
+          "-f",
+          "TIME %e %U %S %M",
+          process.execPath,
+          bin,
+          "compute",
+          input,
+          "-o",
+          output,
+          "--period",
+          period,
+          "--json",
+        ],
+        { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 30 },
+      ).stderr;
+      const wallMs = now() - w0;
+      const [, , user, sys, rssKB] = (/TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(timed) ?? []).map(Number);
+      const f0 = now();
+      const wb = await XlsxWorkbook.load(await fs.readFile(input));
+      await wb.readGrids();
+      const f1 = now();
+      const zip = await JSZip.loadAsync(await fs.readFile(output));
+      const parts = await Promise.all(Object.values(zip.files).map((f) => f.async("uint8array")));
+      const f2 = now();
+      await fs.writeFile(
+        path.join(dir, "floor.bin"),
+        Buffer.concat(parts.map((b) => zlib.deflateRawSync(b, { level: 1 }))),
+      );
+      const f3 = now();
+      Object.assign(out, {
+        fileMB: (await fs.stat(input)).size / 1048576,
+        outMB: (await fs.stat(output)).size / 1048576,
+        ms: wallMs,
+        cpuMs: (user + sys) * 1000,
+        cliPeakMB: rssKB / 1024,
+        floorReadMs: f1 - f0,
+        floorWriteMs: f3 - f2,
+        floorMs: f1 - f0 + (f3 - f2),
+      });
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   } else if (kind === "xlsx") {
     const file = await XlsxWorkbook.of(buildTemplate(rows)).save();
     const b0 = now();

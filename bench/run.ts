@@ -50,14 +50,60 @@ function haveLibreOffice(): boolean {
 
 const fmt = (x: number | string | undefined, d = 0) => (typeof x === "number" ? x.toFixed(d) : (x ?? ""));
 
+/** One CLI run per size (compute, summary, robustness) with the floor measured beside it. */
+function cliRows(): Row[] {
+  return [1000, 3500, 10000].map((n) => measure("cli", n, 50, 8, 900));
+}
+
+const LIMITS: Record<number, { s: number; mb: number }> = {
+  1000: { s: 3, mb: 1024 },
+  3500: { s: 10, mb: 2048 },
+  10000: { s: 60, mb: 4096 },
+};
+
+function cliSection(rows: readonly Row[]): string[] {
+  const num = (x: unknown) => (typeof x === "number" ? x : NaN);
+  return [
+    "## One CLI run: `ictplan compute` with the summary and robustness, against the floor",
+    "",
+    "The input is written directly as SpreadsheetML (bench/planFile.ts); the CLI runs in its own process under `/usr/bin/time` (wall time, CPU time = user + system, peak RSS). The floor, measured in the same run: unzip and parse the input (`XlsxWorkbook.load` + `readGrids`) plus writing the output's bytes (every part deflated by Node's native zlib, level 1, and written). Target: the time and memory limits of issue #15 and at most 1.5 × the floor.",
+    "",
+    "| units | input MB | output MB | CLI wall ms | CLI CPU ms | peak MB | floor ms (read + write) | CLI / floor | target |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ...rows.map((r) => {
+      const ratio = num(r.ms) / num(r.floorMs);
+      const t = LIMITS[num(r.units)];
+      return `| ${r.units} | ${fmt(r.fileMB, 1)} | ${fmt(r.outMB, 1)} | ${r.error ?? fmt(r.ms)} | ${fmt(r.cpuMs)} | ${fmt(r.cliPeakMB)} | ${fmt(r.floorMs)} (${fmt(r.floorReadMs)} + ${fmt(r.floorWriteMs)}) | ${Number.isFinite(ratio) ? ratio.toFixed(1) : ""} | ${t ? `${t.s} s, ${t.mb} MB, 1.5×` : ""} |`;
+    }),
+    "",
+  ];
+}
+
+/** `npm run bench -- --cli`: only the CLI runs, spliced into the existing results. */
+async function cliOnly(): Promise<void> {
+  const rows = cliRows();
+  const mdPath = path.join(__dirname, "results.md");
+  const md = await fs.readFile(mdPath, "utf8").catch(() => "# Benchmark results\n");
+  const section = cliSection(rows).join("\n");
+  const re = /## One CLI run:[\s\S]*?(?=\n## |$)/;
+  const next = re.test(md) ? md.replace(re, section) : md.replace(/\n## /, `\n${section}\n## `);
+  await fs.writeFile(mdPath, next);
+  const jsonPath = path.join(__dirname, "results.json");
+  const json = JSON.parse(await fs.readFile(jsonPath, "utf8").catch(() => "{}")) as Record<string, unknown>;
+  await fs.writeFile(jsonPath, JSON.stringify({ ...json, cli: rows }, null, 2) + "\n");
+  process.stdout.write(section);
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes("--cli")) return cliOnly();
   const sizes = [31, 1000, 10000];
   const started = Date.now();
   const engine = sizes.map((n) => measure("engine", n, 50, 8, 300));
   const formulaEngine = [31, 1000].map((n) => measure("formulas", n, 50, 8, 300));
   const crossUnit = [1000, 3000].map((n) => measure("ranking", n, 50, 8, 300));
   const libreOffice = haveLibreOffice() ? [1000, 3000].map((n) => measure("libreoffice", n, 50, 8, 300)) : [];
-  const xlsx = [31, 1000, 10000].map((n) => measure("xlsx", n, 50, 8, n > 1000 ? 120 : 300));
+  const cli = cliRows();
+  const xlsx = [31, 1000].map((n) => measure("xlsx", n, 50, 8, 300));
   const office = sizes.map((n) => measure("office", n, 50, 8, 300));
   const pane = await measurePane().catch((e: unknown) => {
     console.error(`task pane not measured: ${e instanceof Error ? e.message : String(e)}`);
@@ -119,6 +165,7 @@ async function main(): Promise<void> {
           "Not measured: LibreOffice is not installed (`apt-get install libreoffice-calc-nogui python3-uno` enables it).",
         ]),
     "",
+    ...cliSection(cli),
     "## .xlsx: the product's read + write against ExcelJS's bare load + save of the same file",
     "",
     "| units | file MB | output MB | bare ExcelJS load + save of the input, ms | product I/O ms | ratio | ExcelJS in+out ms | overhead | engine ms | peak MB |",
@@ -185,6 +232,7 @@ async function main(): Promise<void> {
     formulaEngine,
     crossUnitFormulas: crossUnit,
     libreOffice,
+    cli,
     xlsx,
     syncs,
     bundleGzipKB: pane?.bundleGzipKB ?? null,

@@ -24,7 +24,8 @@ interface Core {
   readonly applicable: (u: Unit) => Indicator[];
 }
 
-function computeCore(plan: Plan, period: string): Core {
+/** One period's units, scores and ranking before robustness and change (exported for the robustness test). */
+export function computeCore(plan: Plan, period: string): Core {
   const figures = figuresForPeriod(plan, period);
   const rows = unitAttainment(plan, period, figures);
   const scores = indicatorScores(plan, rows);

@@ -54,35 +54,55 @@ function entry(row: number, col: number, formula: string | null, value: unknown)
   return `${row},${col}:${normalValue(value)}`;
 }
 
+/**
+ * Order-independent digest of a sheet's cells: each non-empty cell's entry() is hashed (FNV-1a, two seeds) and the hashes summed, so a spec's blocks and a sheet read row by row agree without
+ * holding and sorting every cell's text.
+ */
+class CellDigest {
+  private a = 0;
+  private b = 0;
+  private n = 0;
+
+  add(row: number, col: number, formula: string | null, value: unknown): void {
+    const s = entry(row, col, formula, value);
+    if (s === null) return;
+    let h1 = 0x811c9dc5;
+    let h2 = 0x050c5d1f;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x01000193);
+    }
+    this.a = (this.a + (h1 >>> 0)) >>> 0;
+    this.b = (this.b + (h2 >>> 0)) >>> 0;
+    this.n++;
+  }
+
+  toString(): string {
+    return `${this.a.toString(16).padStart(8, "0")}${this.b.toString(16).padStart(8, "0")}${this.n.toString(16)}`;
+  }
+}
+
 /** Fingerprint of what a spec writes (formulas and literals; cached results are left out as Excel recomputes them). */
 export function specFingerprint(spec: SheetSpec): string {
-  const parts: string[] = [];
+  const d = new CellDigest();
   for (const b of spec.blocks)
     b.cells.forEach((row, i) =>
-      row.forEach((c, j) => {
-        const e = entry(b.row + i, b.col + j, c.formula ?? null, c.formula ? null : c.value);
-        if (e) parts.push(e);
-      }),
+      row.forEach((c, j) => d.add(b.row + i, b.col + j, c.formula ?? null, c.formula ? null : c.value)),
     );
-  return fnv1a(parts.sort().join("\n"));
+  return d.toString();
 }
 
 /** Fingerprint of a sheet as read back, comparable with specFingerprint. */
 export function gridFingerprint(grid: Grid): string {
-  const parts: string[] = [];
+  const d = new CellDigest();
   grid.values.forEach((row, i) =>
     row.forEach((v, j) => {
       const f = grid.formulas?.[i]?.[j] ?? null;
-      const e = entry(
-        grid.originRow + i,
-        grid.originCol + j,
-        f,
-        f ? null : v instanceof Date ? v.toISOString() : v,
-      );
-      if (e) parts.push(e);
+      d.add(grid.originRow + i, grid.originCol + j, f, f ? null : v instanceof Date ? v.toISOString() : v);
     }),
   );
-  return fnv1a(parts.sort().join("\n"));
+  return d.toString();
 }
 
 /** Raised (as a value, by the adapters) when an owned sheet was edited by a user and force was not given. */

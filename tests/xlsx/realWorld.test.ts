@@ -66,7 +66,7 @@ describe("workbooks saved by LibreOffice Calc", () => {
       const convert = (file: string, to: string, outDir: string) =>
         execFileSync(soffice!, [profile, "--headless", "--convert-to", to, "--outdir", outDir, file], {
           stdio: "pipe",
-          timeout: 120000,
+          timeout: 300000,
         });
       const loDir = path.join(dir, "lo");
       convert(src, "xlsx:Calc MS Excel 2007 XML", loDir);
@@ -82,7 +82,7 @@ describe("workbooks saved by LibreOffice Calc", () => {
       convert(outFile, "csv", path.join(dir, "lo-csv"));
       expect((await fs.stat(path.join(dir, "lo-csv", "lo-out.csv"))).size).toBeGreaterThan(0);
     },
-    180000,
+    600000,
   );
 
   it("tables without a style element (as LibreOffice writes them) compute", async () => {

@@ -54,6 +54,9 @@ export class StyleBook {
   private readonly counts = new Map<string, number>();
   private readonly added = new Map<string, string[]>();
   private readonly cache = new Map<string, number>();
+  /** Cell formats by style object and number format: specs share their style objects, so most lookups stop here. */
+  private readonly byObject = new WeakMap<CellStyle, Map<string, number>>();
+  private readonly noStyle = new Map<string, number>();
   private nextFmtId = 164;
 
   constructor(private readonly xml: string) {
@@ -125,6 +128,16 @@ export class StyleBook {
   /** The cell-format index (the s attribute) for a spec cell's style and number format; 0 when it has neither. */
   cellStyle(s: CellStyle | undefined, numberFormat: string | undefined): number {
     if (!s && !numberFormat) return 0;
+    let known = s ? this.byObject.get(s) : this.noStyle;
+    if (!known) this.byObject.set(s as CellStyle, (known = new Map()));
+    const hit = known.get(numberFormat ?? "");
+    if (hit !== undefined) return hit;
+    const index = this.cellStyleOf(s, numberFormat);
+    known.set(numberFormat ?? "", index);
+    return index;
+  }
+
+  private cellStyleOf(s: CellStyle | undefined, numberFormat: string | undefined): number {
     const key = `xf|${JSON.stringify(s ?? {})}|${numberFormat ?? ""}`;
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit;

@@ -25,7 +25,8 @@ const FUTURE_FUNCTIONS = /\b(NORM\.S\.DIST)\(/g;
 
 /** A formula as it is stored in an .xlsx file (without the leading "="). */
 export function fileFormula(formula: string): string {
-  return formula.replace(/^=/, "").replace(FUTURE_FUNCTIONS, "_xlfn.$1(");
+  const f = formula.charCodeAt(0) === 61 ? formula.slice(1) : formula;
+  return f.includes("NORM.S.DIST(") ? f.replace(FUTURE_FUNCTIONS, "_xlfn.$1(") : f;
 }
 
 /** A number as SpreadsheetML stores it; NaN and infinities have no such form. */
@@ -136,30 +137,50 @@ export interface SheetLinks {
   readonly tables: readonly string[];
 }
 
-/** The worksheet part of a spec. Table header cells are written as the table's column names. */
-export function sheetXml(spec: SheetSpec, styles: StyleBook, links: SheetLinks): string {
-  const rows = new Map<number, { col: number; xml: string }[]>();
+const encoder = new TextEncoder();
+
+/**
+ * Text written as UTF-8 into one growing buffer, a few hundred KB at a time: an output sheet of a large plan is
+ * more XML than one JavaScript string can hold, and few large allocations keep the garbage collector idle.
+ */
+class ByteWriter {
+  private buf = new Uint8Array(1 << 20);
+  private pos = 0;
+  private pending = "";
+
+  push(s: string): void {
+    this.pending += s;
+    if (this.pending.length > 1 << 18) this.flush();
+  }
+
+  private flush(): void {
+    const need = this.pos + this.pending.length * 3;
+    if (need > this.buf.length) {
+      const bigger = new Uint8Array(Math.max(need, this.buf.length * 2));
+      bigger.set(this.buf.subarray(0, this.pos));
+      this.buf = bigger;
+    }
+    this.pos += encoder.encodeInto(this.pending, this.buf.subarray(this.pos)).written;
+    this.pending = "";
+  }
+
+  bytes(): Uint8Array {
+    this.flush();
+    return this.buf.subarray(0, this.pos);
+  }
+}
+
+/** The worksheet part of a spec (UTF-8). Table header cells are written as the table's column names. */
+export function sheetXml(spec: SheetSpec, styles: StyleBook, links: SheetLinks): Uint8Array {
   const headerNames = new Map<string, string>();
+  const headerRows = new Set<number>();
   for (const t of spec.tables ?? []) {
     const from = parseA1(t.range.split(":")[0]);
     const cols = tableColumns(spec, t);
     if (from && cols) cols.forEach((n, j) => headerNames.set(`${from.row},${from.col + j}`, n));
+    if (from) headerRows.add(from.row);
   }
-  for (const b of spec.blocks) {
-    b.cells.forEach((cells, i) => {
-      const r = b.row + i;
-      let list = rows.get(r);
-      if (!list) rows.set(r, (list = []));
-      cells.forEach((c, j) => {
-        const col = b.col + j;
-        const header = headerNames.get(`${r},${col}`);
-        const cell = header !== undefined && !c.formula ? { ...c, value: header } : c;
-        const xml = cellXml(a1(r, col), cell, styles.cellStyle(c.style, c.numberFormat));
-        if (xml) list.push({ col, xml });
-      });
-    });
-  }
-  const out: string[] = [];
+  const out = new ByteWriter();
   const tabColor = spec.tabColor ? `<tabColor rgb="FF${spec.tabColor.toUpperCase()}"/>` : "";
   // Fit-to-width makes Excel ignore manual page breaks: a sheet with breaks prints at 100% instead.
   const fit = spec.print && spec.print.fitToWidth > 0 ? `<pageSetUpPr fitToPage="1"/>` : "";
@@ -181,25 +202,47 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, links: SheetLinks):
       `<cols>${widths.map((w) => `<col min="${w.col}" max="${w.col}" width="${w.width}" customWidth="1"/>`).join("")}</cols>`,
     );
   out.push("<sheetData>");
+  const cell = (r: number, col: number, c: SpecCell) => {
+    const header = headerRows.has(r) ? headerNames.get(`${r},${col}`) : undefined;
+    const written = header !== undefined && !c.formula ? { ...c, value: header } : c;
+    return cellXml(a1(r, col), written, styles.cellStyle(c.style, c.numberFormat));
+  };
+  const blocks = [...spec.blocks].sort((a, b) => a.row - b.row);
   const heights = new Map((spec.rowHeights ?? []).map((h) => [h.row, h.height]));
-  for (const r of heights.keys()) if (!rows.has(r)) rows.set(r, []);
-  for (const r of [...rows.keys()].sort((a, b) => a - b)) {
-    const list = rows.get(r) as { col: number; xml: string }[];
+  const open = (r: number) => {
     const ht = heights.get(r);
-    if (!list.length && ht === undefined) continue;
-    let sorted = true;
-    for (let k = 1; k < list.length; k++) if (list[k].col <= list[k - 1].col) sorted = false;
-    if (!sorted) {
-      // Later blocks win where blocks overlap, as they would when written one after the other.
-      const byCol = new Map<number, string>();
-      for (const c of list) byCol.set(c.col, c.xml);
-      list.length = 0;
-      for (const col of [...byCol.keys()].sort((a, b) => a - b))
-        list.push({ col, xml: byCol.get(col) as string });
+    return `<row r="${r}"${ht === undefined ? "" : ` ht="${ht}" customHeight="1"`}>`;
+  };
+  const disjoint =
+    heights.size === 0 &&
+    blocks.every((b, k) => k === 0 || b.row >= blocks[k - 1].row + blocks[k - 1].cells.length);
+  if (disjoint) {
+    // The usual case: no two blocks share a row, so each row is written straight from its block.
+    for (const b of blocks)
+      b.cells.forEach((cells, i) => {
+        const r = b.row + i;
+        let row = "";
+        for (let j = 0; j < cells.length; j++) row += cell(r, b.col + j, cells[j]);
+        if (row) out.push(`<row r="${r}">${row}</row>`);
+      });
+  } else {
+    // Blocks side by side or overlapping (or rows with set heights): later blocks win where they overlap, as if
+    // written one after the other.
+    const rows = new Map<number, Map<number, string>>();
+    for (const r of heights.keys()) rows.set(r, new Map());
+    for (const b of spec.blocks)
+      b.cells.forEach((cells, i) => {
+        const r = b.row + i;
+        let list = rows.get(r);
+        if (!list) rows.set(r, (list = new Map()));
+        cells.forEach((c, j) => list.set(b.col + j, cell(r, b.col + j, c)));
+      });
+    for (const r of [...rows.keys()].sort((a, b) => a - b)) {
+      const list = rows.get(r) as Map<number, string>;
+      let row = "";
+      for (const col of [...list.keys()].sort((a, b) => a - b)) row += list.get(col);
+      if (row || heights.has(r)) out.push(`${open(r)}${row}</row>`);
     }
-    let row = `<row r="${r}"${ht === undefined ? "" : ` ht="${ht}" customHeight="1"`}>`;
-    for (const c of list) row += c.xml;
-    out.push(row + "</row>");
   }
   out.push("</sheetData>");
   const merges = spec.merges ?? [];
@@ -240,7 +283,7 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, links: SheetLinks):
       `<tableParts count="${links.tables.length}">${links.tables.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`,
     );
   out.push("</worksheet>");
-  return out.join("");
+  return out.bytes();
 }
 
 /** The print area of a spec as a defined name's formula, e.g. 'Tổng hợp Quý II-2015'!$A$1:$G$120. */

@@ -7,6 +7,7 @@ const hex4 = (c: string) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padS
 
 /** Escapes text for an attribute or element. */
 export function esc(s: string): string {
+  if (!/[&<>"]/.test(s)) return s;
   return s.replace(/[&<>"]/g, (c) =>
     c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;",
   );
@@ -14,6 +15,8 @@ export function esc(s: string): string {
 
 /** Escapes cell text: XML escaping plus ST_Xstring escaping, so "_x0041_" typed by a user stays as typed. */
 export function escText(s: string): string {
+  // eslint-disable-next-line no-control-regex -- the characters XML cannot carry, and the escape's own pattern
+  if (!/[&<>"_\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(s)) return s;
   return esc(s.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1").replace(INVALID, hex4));
 }
 

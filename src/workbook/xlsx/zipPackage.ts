@@ -208,7 +208,8 @@ export class ZipPackage {
     return this.zip.generateAsync({
       type: "uint8array",
       compression: "DEFLATE",
-      compressionOptions: { level: 6 },
+      // Level 1: about three times faster than the default on sheet XML, for files a few percent larger.
+      compressionOptions: { level: 1 },
     });
   }
 }
