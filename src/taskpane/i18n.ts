@@ -24,7 +24,7 @@ const VI = {
   progress: "Tiến độ",
   done: "Xong: đã ghi {sheets}.",
   doneWithNotes:
-    "Đã ghi {sheets}, nhưng dữ liệu còn {error} lỗi, {warning} cảnh báo: báo cáo có ghi chú, hãy xem danh sách Phát hiện trước khi gửi.",
+    "Xong: đã ghi {sheets}. Dữ liệu còn {error} lỗi, {warning} cảnh báo: báo cáo có ghi chú, hãy xem Kết quả kiểm tra trước khi gửi.",
   checked: "Đã kiểm tra: {error} lỗi, {warning} cảnh báo, {info} thông tin.",
   edited: "Sheet {sheets} do ictplan tạo đã bị sửa tay. Ghi đè?",
   ribbonEdited:
@@ -140,7 +140,7 @@ const EN: typeof VI = {
   progress: "Progress",
   done: "Done: wrote {sheets}.",
   doneWithNotes:
-    "Wrote {sheets}, but the data have {error} errors and {warning} warnings: the report carries a note; review the findings before sending it.",
+    "Done: wrote {sheets}. The data have {error} errors and {warning} warnings: the report carries a note; review the findings before sending it.",
   checked: "Checked: {error} errors, {warning} warnings, {info} info.",
   edited: "Sheet {sheets}, written by ictplan, was edited by hand. Overwrite it?",
   ribbonEdited:

@@ -511,7 +511,10 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         this.writeRecord(
           ctx,
           owned.length
-            ? [["sheet", "kind", "fingerprint"], ...owned.map((o) => [o.name, o.kind, o.fingerprint])]
+            ? [
+                ["sheet", "kind", "fingerprint", "period"],
+                ...owned.map((o) => [o.name, o.kind, o.fingerprint, o.period ?? ""]),
+              ]
             : [],
         );
       await ctx.sync();
