@@ -16,6 +16,8 @@ export interface Period {
 /** The plan's settings, each with the cell it was read from (absent when the default applies). */
 export interface Settings extends SettingsValues {
   readonly cells: Partial<Record<keyof SettingsValues, CellRef>>;
+  /** Settings whose value is not the cell's own number ("80%" as text, 80 for 80%): formulas then use the value. */
+  readonly converted?: readonly (keyof SettingsValues)[];
 }
 
 export interface Unit {

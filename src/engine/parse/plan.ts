@@ -103,6 +103,7 @@ export function findSetting(label: string): SettingDef | undefined {
 function parseSettings(ctx: SheetContext | null, findings: Finding[]): Settings {
   const values = defaultSettings() as unknown as Record<string, string | number>;
   const cells: Partial<Record<keyof SettingsValues, CellRef>> = {};
+  const converted: (keyof SettingsValues)[] = [];
   if (ctx) {
     for (const row of rowsOf(ctx)) {
       const kRef = ref(ctx, row, "setting");
@@ -135,9 +136,10 @@ function parseSettings(ctx: SheetContext | null, findings: Finding[]): Settings 
       }
       values[def.key] = v;
       cells[def.key] = vRef;
+      if (raw !== v) converted.push(def.key);
     }
   }
-  return { ...(values as unknown as SettingsValues), cells };
+  return { ...(values as unknown as SettingsValues), cells, converted };
 }
 
 /** A setting's value as the parser reads it from a cell, or null when the value is not allowed. */
