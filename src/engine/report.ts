@@ -11,6 +11,7 @@ import { formatPeriod, periodFromKey } from "./periods";
 import { gradeLabel, labels, statusLabel, type Lang } from "./i18n/labels";
 import { formatDate, formatNumber, formatPercent } from "./i18n/numbers";
 import { buildNarrative } from "./narrative";
+import { effectiveCoverage } from "./attainment";
 import { groupName, provinceTitle } from "./outputs/style";
 import { fillTemplate } from "./text";
 
@@ -176,13 +177,21 @@ export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report
         { text: String(i + 1), value: i + 1, align: "center" },
         { text: indicatorName(a.indicator) },
         { text: String(a.applicableUnits), value: a.applicableUnits, align: "center" },
-        { text: String(a.unitsMeeting), value: a.unitsMeeting, align: "center" },
+        // No counts for an indicator without a target; a blank Chỉ tiêu toàn tỉnh is the 100% it stands for.
+        a.unitsMeeting === null
+          ? { text: "" }
+          : { text: String(a.unitsMeeting), value: a.unitsMeeting, align: "center" },
         a.shareMeeting === null
           ? { text: "" }
           : { text: pct(a.shareMeeting), value: a.shareMeeting, numberFormat: "0%", align: "center" },
-        a.coverageTarget === null
+        a.status === "noTarget"
           ? { text: "" }
-          : { text: pct(a.coverageTarget), value: a.coverageTarget, numberFormat: "0%", align: "center" },
+          : {
+              text: pct(effectiveCoverage(a)),
+              value: effectiveCoverage(a),
+              numberFormat: "0%",
+              align: "center",
+            },
         {
           text: statusLabel(a.status, lang),
           status: a.status,
@@ -198,12 +207,15 @@ export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report
         title: L.chartAttainment,
         categories: s.indicators.map((a) => indicatorName(a.indicator)),
         values: s.indicators.map((a) => a.shareMeeting ?? 0),
+        // The bar's colour is the indicator's status (one rule: share meeting against Chỉ tiêu toàn tỉnh).
         colors: s.indicators.map((a) =>
-          a.coverageTarget === null
-            ? "2E75B6"
-            : (a.attainment ?? 0) >= 1
-              ? GRADE_COLORS.good.bar
-              : GRADE_COLORS.weak.bar,
+          a.status === "met"
+            ? GRADE_COLORS.good.bar
+            : a.status === "near"
+              ? GRADE_COLORS.average.bar
+              : a.status === "notMet"
+                ? GRADE_COLORS.weak.bar
+                : "A6A6A6",
         ),
         axisMax: 1,
         numberFormat: "0%",

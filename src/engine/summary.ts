@@ -38,7 +38,7 @@ export interface QuarterlySummary {
   /** Units with at least one missing figure. */
   readonly unitsWithMissing: number;
   readonly indicators: readonly ProvinceAttainment[];
-  /** Indicators with a province coverage target that is not met, furthest behind first. */
+  /** Indicators whose share of units meeting is below Chỉ tiêu toàn tỉnh (blank: 100%), furthest behind first. */
   readonly behindTargets: readonly ProvinceAttainment[];
   readonly groups: readonly GroupSummary[];
   readonly distribution: readonly GradeDistribution[];
@@ -125,7 +125,7 @@ export function buildQuarterlySummary(
     unitsWithMissing: new Set(missing.map((a) => a.unit)).size,
     indicators: results.province,
     behindTargets: results.province
-      .filter((p) => p.coverageTarget !== null && p.attainment !== null && p.attainment < 1)
+      .filter((p) => p.status !== "noTarget" && p.attainment !== null && p.attainment < 1)
       .sort((a, b) => (a.attainment ?? 0) - (b.attainment ?? 0)),
     groups,
     distribution: results.distribution,

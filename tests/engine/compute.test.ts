@@ -288,3 +288,62 @@ describe("invariants on random plans", () => {
     ]).toEqual([1.01, 2.68, -3, 72.35, 0.3]);
   });
 });
+
+describe("province attainment, one rule (issue 17)", () => {
+  it("judges every indicator with a target on share meeting / coverage (blank = 100%), and counts nothing without one", async () => {
+    const { samplePlanRows: rowsOf } = await import("../../src/engine/sample");
+    const { planRowsToGrids: grids } = await import("../../src/engine/planRows");
+    const { runPlan: runIt } = await import("../../src/engine/pipeline");
+    const { statusOf } = await import("../../src/engine/attainment");
+    const run = runIt(grids(rowsOf()), { period: "2015-Q2", lang: "vi", robustness: false });
+    const province = run.results!.province;
+    const byCode = new Map(province.map((p) => [p.indicator, p]));
+    for (const p of province) {
+      if (p.status === "noTarget") continue;
+      const cov = p.coverageTarget ?? 1;
+      expect(p.attainment).toBeCloseTo(p.shareMeeting! / cov, 12);
+      expect(p.status).toBe(statusOf(p.attainment, true, run.plan.settings.nearTarget));
+    }
+    // DAOTAO has no target: no counts, no "0/31".
+    expect(byCode.get("DAOTAO")).toEqual(
+      expect.objectContaining({
+        unitsMeeting: null,
+        shareMeeting: null,
+        attainment: null,
+        status: "noTarget",
+      }),
+    );
+    // VBDT (no coverage target: every unit) is judged on 27/31 meeting, not on its mean attainment of 146%;
+    // WEBSITE (coverage 60%) on 22/31 against 60%.
+    const vbdt = byCode.get("VBDT")!;
+    expect(vbdt.coverageTarget).toBeNull();
+    expect([vbdt.unitsMeeting, vbdt.applicableUnits, vbdt.status]).toEqual([27, 31, "near"]);
+    expect(vbdt.meanAttainment).toBeGreaterThan(1);
+    const web = byCode.get("WEBSITE")!;
+    expect([web.unitsMeeting, web.coverageTarget, web.status]).toEqual([22, 0.6, "met"]);
+    // The report (summary tab, .docx) says the same: no counts for DAOTAO, 100% for VBDT's blank Chỉ tiêu toàn tỉnh.
+    const { buildReport } = await import("../../src/engine/report");
+    const report = buildReport(run.plan, run.summary!, "vi");
+    const table = report.body.find((b) => b.kind === "table" && b.table.columns[1].title === "Chỉ tiêu");
+    if (table?.kind !== "table") throw new Error("no indicator table");
+    const rowOf = (code: string) => {
+      const name = run.plan.indicators.find((i) => i.code === code)!.name;
+      return table.table.rows.find((r) => r[1].text === name)!;
+    };
+    expect(
+      rowOf("DAOTAO")
+        .slice(3, 6)
+        .map((c) => c.text),
+    ).toEqual(["", "", ""]);
+    expect(rowOf("DAOTAO")[6].text).toBe("Không có chỉ tiêu");
+    expect(
+      rowOf("VBDT")
+        .slice(3, 7)
+        .map((c) => c.text),
+    ).toEqual(["27", "87%", "100%", "Gần đạt"]);
+    const { buildNarrative } = await import("../../src/engine/narrative");
+    expect(buildNarrative(run.plan, run.summary!, "vi").province).toMatch(
+      /Chưa đạt chỉ tiêu toàn tỉnh: .*\(87% đơn vị đạt, chỉ tiêu toàn tỉnh 100%\)/,
+    );
+  });
+});
