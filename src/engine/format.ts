@@ -313,8 +313,10 @@ const INDICATORS: SheetDef = {
       values: RANKING_GROUPS,
       required: false,
       example: "Sở, ban, ngành; UBND huyện, thành phố",
-      description: "Các nhóm xếp hạng, cách nhau bởi dấu chấm phẩy; để trống là tất cả.",
-      descriptionEn: "Ranking groups separated by semicolons; blank means all.",
+      description:
+        "Các nhóm xếp hạng, cách nhau bởi dấu chấm phẩy; để trống là mọi nhóm có đơn vị trên sheet Đơn vị.",
+      descriptionEn:
+        "Ranking groups separated by semicolons; blank means every group that has units on the Units sheet.",
       width: 30,
     },
     {

@@ -60,7 +60,8 @@ export function validatePlan(plan: Plan, period?: string | null): Finding[] {
         ),
       );
   }
-  for (const i of plan.indicators) {
+  // With no units at all, NO_UNITS says it once; no group is "without units" on its own.
+  for (const i of plan.units.length ? plan.indicators : []) {
     for (const g of i.groups) {
       if (!activeGroups.has(g))
         out.push(

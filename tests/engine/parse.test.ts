@@ -450,3 +450,18 @@ describe("findings a planner acts on without a lookup (issue 17)", () => {
     expect(findingMessage(missing, "vi", "cli")).toMatch(/ictplan template/);
   });
 });
+
+describe("a blank Áp dụng cho (issue 17)", () => {
+  it("means every group present on Đơn vị, with no warning for groups the province does not have", () => {
+    const rows = samplePlanRows();
+    const groupsCol = sheetDef("indicators").columns.findIndex((c) => c.key === "groups");
+    const onlyDepartments = {
+      ...rows,
+      units: rows.units.filter((u) => u[2] === "Sở, ban, ngành"),
+      indicators: rows.indicators.map((r) => r.map((v, j) => (j === groupsCol ? null : v))),
+    };
+    const { plan, findings } = checkWorkbook(planRowsToGrids(onlyDepartments), "2015-Q2");
+    expect(plan.indicators.every((i) => i.groups.join() === "department")).toBe(true);
+    expect(findings.filter((f) => f.code === "NO_UNIT_IN_GROUP")).toEqual([]);
+  });
+});

@@ -241,8 +241,13 @@ function parseUnits(ctx: SheetContext | null, findings: Finding[]): Unit[] {
   return units;
 }
 
-function parseGroups(raw: import("../grid").CellValue, cell: CellRef, findings: Finding[]): RankingGroup[] {
-  if (isBlank(raw)) return RANKING_GROUPS.map((g) => g.key as RankingGroup);
+function parseGroups(
+  raw: import("../grid").CellValue,
+  cell: CellRef,
+  findings: Finding[],
+  all: readonly RankingGroup[],
+): RankingGroup[] {
+  if (isBlank(raw)) return [...all];
   const whole = matchEnum(raw, RANKING_GROUPS);
   if (whole) return [whole.key as RankingGroup];
   const out: RankingGroup[] = [];
@@ -255,7 +260,19 @@ function parseGroups(raw: import("../grid").CellValue, cell: CellRef, findings: 
   return out;
 }
 
-function parseIndicators(ctx: SheetContext | null, findings: Finding[]): Indicator[] {
+/** The groups a blank "Áp dụng cho" means: every group present on Đơn vị (every group when there are no units). */
+function presentGroups(units: readonly Unit[]): RankingGroup[] {
+  const present = RANKING_GROUPS.map((g) => g.key as RankingGroup).filter((g) =>
+    units.some((u) => u.group === g),
+  );
+  return present.length ? present : RANKING_GROUPS.map((g) => g.key as RankingGroup);
+}
+
+function parseIndicators(
+  ctx: SheetContext | null,
+  findings: Finding[],
+  allGroups: readonly RankingGroup[],
+): Indicator[] {
   if (!ctx) return [];
   const out: Indicator[] = [];
   const seen = new Map<string, CellRef>();
@@ -326,9 +343,7 @@ function parseIndicators(ctx: SheetContext | null, findings: Finding[]): Indicat
       target("milestoneQ4"),
     ] as const;
     const groupsCell = get("groups");
-    const groups = groupsCell
-      ? parseGroups(groupsCell.v, groupsCell.r, findings)
-      : RANKING_GROUPS.map((g) => g.key as RankingGroup);
+    const groups = groupsCell ? parseGroups(groupsCell.v, groupsCell.r, findings, allGroups) : [...allGroups];
     const covCell = get("coverageTarget");
     let coverageTarget: number | null = null;
     if (covCell) {
@@ -542,7 +557,7 @@ export function parseWorkbook(wb: WorkbookGrids): { plan: Plan; findings: Findin
   const unitsCtx = prepare(located.sheets.units, "units", findings);
   const units = parseUnits(unitsCtx, findings);
   const indCtx = prepare(located.sheets.indicators, "indicators", findings);
-  const indicators = parseIndicators(indCtx, findings);
+  const indicators = parseIndicators(indCtx, findings, presentGroups(units));
   const fig = parseFigures(located.sheets.figures, units, indicators, findings);
   const periods = [...new Set(fig.figures.rows.map((r) => r.period))].sort(comparePeriodKeys);
   const layout: Plan["layout"] = {};
