@@ -2,7 +2,8 @@
 import type { CellRef } from "./grid";
 import type { SettingsValues } from "./format";
 
-export type RankingGroup = "department" | "district" | "commune";
+/** A ranking group: "department", "district", "commune" for the known groups, else the name the planner wrote. */
+export type RankingGroup = string;
 export type Measure = "percent" | "count" | "yesno" | "mvnd";
 export type Direction = "higher" | "lower";
 export type Severity = "error" | "warning" | "info";

@@ -3,7 +3,7 @@
  * tables of already formatted text and chart data. The summary tab and the .docx both render this model, so they
  * say the same thing; nothing in it refers to another sheet, so no later action can change it (a dated snapshot).
  */
-import type { Plan, RankingGroup } from "./model";
+import type { Plan } from "./model";
 import type { AttainmentStatus, Grade } from "./results";
 import type { QuarterlySummary } from "./summary";
 import { GRADES } from "./ranking";
@@ -225,7 +225,7 @@ export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report
   // III. Ranking per group: the paragraph, the table, the chart.
   body.push({ kind: "heading", text: L.sectionRanking });
   s.groups.forEach((g, k) => {
-    body.push({ kind: "heading", text: `${k + 1}. ${groupName(g.group as RankingGroup, lang)}` });
+    body.push({ kind: "heading", text: `${k + 1}. ${groupName(g.group, lang)}` });
     body.push({ kind: "paragraph", text: narrative.groups[k].text });
     body.push({
       kind: "table",

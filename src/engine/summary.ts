@@ -1,7 +1,7 @@
 /** The quarterly summary's content as data: key figures, tables, leaders and laggards, changes, data quality. */
 import type { Finding, Plan, RankingGroup, Severity } from "./model";
 import type { Grade, GradeDistribution, PeriodResults, ProvinceAttainment, UnitReadiness } from "./results";
-import { RANKING_GROUPS } from "./format";
+import { orderGroups } from "./format";
 import { countBySeverity } from "./findings";
 
 export interface GroupSummary {
@@ -80,12 +80,11 @@ export function buildQuarterlySummary(
   asOf: string,
 ): QuarterlySummary {
   const groups: GroupSummary[] = [];
-  for (const g of RANKING_GROUPS) {
-    const ranking = byRank(results.ranking.filter((r) => r.group === g.key));
-    if (!ranking.length) continue;
+  for (const g of orderGroups(results.ranking.map((r) => r.group))) {
+    const ranking = byRank(results.ranking.filter((r) => r.group === g));
     const changed = ranking.filter((r) => r.indexChange !== null && r.indexChange !== 0);
     groups.push({
-      group: g.key as RankingGroup,
+      group: g,
       ranking,
       meanIndex: mean(ranking.map((r) => r.indexRounded)),
       previousMeanIndex: mean(ranking.flatMap((r) => (r.previous ? [r.previous.indexRounded] : []))),

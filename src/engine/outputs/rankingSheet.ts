@@ -5,7 +5,7 @@ import type { SheetSpec, SpecCell } from "../sheetSpec";
 import { pillarsOf } from "../readiness";
 import { settingNames, settingTerm, thresholdTerm } from "./liveSettings";
 import { byRank } from "../summary";
-import { RANKING_GROUPS } from "../format";
+import { orderGroups } from "../format";
 import { gradeLabel, labels, type Lang } from "../i18n/labels";
 import { absRange, local, quoteSheetName, sheetRef, str } from "./refs";
 import { HEADER_ROW, type ResultsLayout } from "./resultsSheet";
@@ -45,7 +45,9 @@ function weightRef(ind: Indicator): string {
 
 /** Units in sheet order: by ranking group, then rank, then code. */
 function ordered(results: PeriodResults): UnitReadiness[] {
-  return RANKING_GROUPS.flatMap((g) => byRank(results.ranking.filter((r) => r.group === g.key)));
+  return orderGroups(results.ranking.map((r) => r.group)).flatMap((g) =>
+    byRank(results.ranking.filter((r) => r.group === g)),
+  );
 }
 
 /** Builds the Xếp hạng sheet. */

@@ -2,7 +2,7 @@
 import type { Indicator, Plan, Unit } from "../model";
 import type { PeriodResults, UnitAttainment } from "../results";
 import type { SheetSpec, SpecBlock, SpecCell } from "../sheetSpec";
-import { RANKING_GROUPS } from "../format";
+import { orderGroups } from "../format";
 import { periodFromKey } from "../periods";
 import { labels, statusLabel, type Lang } from "../i18n/labels";
 import { abs, absRange, local, sheetRef, str } from "./refs";
@@ -61,14 +61,14 @@ function orderRows(
   const rows: RowPlan[] = [];
   const blocks = new Map<string, { first: number; last: number }>();
   for (const ind of plan.indicators) {
-    for (const g of RANKING_GROUPS) {
+    for (const g of orderGroups(plan.units.map((u) => u.group))) {
       const first = HEADER_ROW + 1 + rows.length;
       for (const unit of plan.units) {
-        const a = unit.group === g.key ? att.get(`${unit.code}|${ind.code}`) : undefined;
+        const a = unit.group === g ? att.get(`${unit.code}|${ind.code}`) : undefined;
         if (a) rows.push({ unit, ind, att: a });
       }
       const last = HEADER_ROW + rows.length;
-      if (last >= first) blocks.set(`${ind.code}|${g.key}`, { first, last });
+      if (last >= first) blocks.set(`${ind.code}|${g}`, { first, last });
     }
   }
   return { rows, blocks };

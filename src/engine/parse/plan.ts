@@ -2,7 +2,7 @@
 import type { CellRef, Grid, WorkbookGrids } from "../grid";
 import { a1, cellAt, refAddress, shownAsPercent } from "../grid";
 import type { SettingDef, SettingsValues, SheetDef } from "../format";
-import { DIRECTIONS, MEASURES, PILLARS, RANKING_GROUPS, SETTINGS, sheetDef } from "../format";
+import { DIRECTIONS, MEASURES, PILLARS, RANKING_GROUPS, SETTINGS, orderGroups, sheetDef } from "../format";
 import type {
   FigureRow,
   FigureTable,
@@ -222,10 +222,14 @@ function parseUnits(ctx: SheetContext | null, findings: Finding[]): Unit[] {
     const groupRef = ref(ctx, row, "group");
     let group: RankingGroup | null = null;
     if (groupRef) {
-      const g = readEnum(cellAt(ctx.grid, row, groupRef.col), RANKING_GROUPS, groupRef, "Nhóm xếp hạng");
-      findings.push(...g.findings);
-      if (g.value) group = g.value.key as RankingGroup;
-      else if (!g.findings.length)
+      // A known group by any of its names, else a group of the planner's own, by the name written.
+      const raw = cellAt(ctx.grid, row, groupRef.col);
+      const known = matchEnum(raw, RANKING_GROUPS);
+      const own = readText(raw, groupRef);
+      findings.push(...own.findings);
+      if (known) group = known.key;
+      else if (own.value) group = own.value;
+      else if (!own.findings.length)
         findings.push(finding("MISSING_VALUE", groupRef, { column: "Nhóm xếp hạng" }));
     }
     const activeRef = ref(ctx, row, "active");
@@ -248,24 +252,32 @@ function parseGroups(
   all: readonly RankingGroup[],
 ): RankingGroup[] {
   if (isBlank(raw)) return [...all];
-  const whole = matchEnum(raw, RANKING_GROUPS);
-  if (whole) return [whole.key as RankingGroup];
+  // A known group by any of its names, or a group of the planner's own that is on Đơn vị.
+  const match = (text: string): RankingGroup | null =>
+    matchEnum(text, RANKING_GROUPS)?.key ?? all.find((g) => foldText(g) === foldText(text)) ?? null;
+  const whole = match(String(raw));
+  if (whole) return [whole];
   const out: RankingGroup[] = [];
   for (const part of String(raw).split(/[;\n]+/)) {
     if (!part.trim()) continue;
-    const e = readEnum(part, RANKING_GROUPS, cell, "Áp dụng cho");
-    findings.push(...e.findings);
-    if (e.value && !out.includes(e.value.key as RankingGroup)) out.push(e.value.key as RankingGroup);
+    const g = match(part);
+    if (g === null)
+      findings.push(
+        finding("INVALID_ENUM", cell, {
+          value: part.trim(),
+          column: "Áp dụng cho",
+          allowed: all.map((x) => RANKING_GROUPS.find((k) => k.key === x)?.vi ?? x).join("; "),
+        }),
+      );
+    else if (!out.includes(g)) out.push(g);
   }
   return out;
 }
 
-/** The groups a blank "Áp dụng cho" means: every group present on Đơn vị (every group when there are no units). */
+/** The groups a blank "Áp dụng cho" means: every group present on Đơn vị (the known groups when there are no units). */
 function presentGroups(units: readonly Unit[]): RankingGroup[] {
-  const present = RANKING_GROUPS.map((g) => g.key as RankingGroup).filter((g) =>
-    units.some((u) => u.group === g),
-  );
-  return present.length ? present : RANKING_GROUPS.map((g) => g.key as RankingGroup);
+  const present = orderGroups(units.map((u) => u.group));
+  return present.length ? present : RANKING_GROUPS.map((g) => g.key);
 }
 
 function parseIndicators(

@@ -155,7 +155,7 @@ function inputSheet(
         type: "list",
         allowBlank: true,
         formulae: [list],
-        showErrorMessage: c.type !== "enumList",
+        showErrorMessage: c.type !== "enumList" && c.values !== RANKING_GROUPS,
         errorTitle: header,
         error: WORDS[lang].pick(header),
       });
