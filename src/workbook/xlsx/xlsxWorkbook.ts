@@ -13,7 +13,8 @@ import {
   assertNoUserSheetClash,
   META_SHEET,
   fnv1a,
-  gridFingerprint,
+  fingerprintMatches,
+  isLegacyFingerprint,
   newestSummary,
   replacedBy,
   specFingerprint,
@@ -97,6 +98,14 @@ const emptyRels = () =>
 
 /** The meta sheet's row that records the package digest (no sheet name, so older readers skip it). */
 const DIGEST_KIND = "package";
+
+/**
+ * The releases before 2026-11-26 wrote the whole package with ExcelJS 4.4 and recorded no package digest. ExcelJS
+ * writes these fixed marks into the workbook part; Excel, LibreOffice, WPS and Google Sheets write their own when
+ * they save, so a workbook part that still has them was saved by nothing since that release.
+ */
+const PREVIOUS_RELEASE =
+  /<(?:[\w.-]+:)?fileVersion appName="xl" lastEdited="5" lowestEdited="5" rupBuild="9303"\/>[\s\S]*<(?:[\w.-]+:)?calcPr calcId="171027"\/>/;
 
 /** The lowest "prefix{n}suffix" not in use. */
 function freeName(taken: (name: string) => boolean, prefix: string, suffix: string): string {
@@ -280,6 +289,8 @@ export class XlsxWorkbook implements WorkbookPort {
     const g = await this.grid(meta, await this.context());
     const recorded = g.values.find((r) => r[0] === null && r[1] === DIGEST_KIND)?.[2];
     if ((await this.editedSheets(owned)).length) return false;
+    if (recorded === undefined && owned.every((o) => isLegacyFingerprint(o.fingerprint)))
+      return PREVIOUS_RELEASE.test(this.wbXml);
     return typeof recorded === "string" && recorded === (await this.packageDigest(owned.map((o) => o.name)));
   }
 
@@ -295,7 +306,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const out: string[] = [];
     for (const o of list) {
       const s = this.sheets.find((x) => x.name === o.name && x.kind === "worksheet");
-      if (s && gridFingerprint(await this.grid(s, ctx)) !== o.fingerprint) out.push(o.name);
+      if (s && !fingerprintMatches(await this.grid(s, ctx), o.fingerprint)) out.push(o.name);
     }
     return out;
   }
