@@ -25,7 +25,7 @@ import { REL_NS, printArea, printTitles, sheetXml, tableColumns, tableXml } from
 import { cellValues, chartXml, drawingXml } from "./charts";
 import { MINIMAL_STYLES, StyleBook } from "./styles";
 import { writeCellsXml } from "./editCells";
-import { ZipPackage } from "./zipPackage";
+import { ZipPackage, foreignPackage } from "./zipPackage";
 import { DEFAULT_LIMITS, WorkbookProblem, type ReadLimits } from "./problems";
 import { attrLocal, attrs, elements, esc, prefixFor, rootPrefix } from "./xml";
 
@@ -150,8 +150,8 @@ export class XlsxWorkbook implements WorkbookPort {
     this.pkg = pkg;
     const root = parseRels(await pkg.text("_rels/.rels")).find((r) => typeIs(r.type, "officeDocument"));
     const candidates = [root ? resolve("", root.target) : null, "xl/workbook.xml"];
-    const wbPart = candidates.find((c): c is string => c !== null && pkg.has(c));
-    if (!wbPart) throw new WorkbookProblem("noWorkbook");
+    const wbPart = candidates.find((c): c is string => c !== null && /\.xml$/i.test(c) && pkg.has(c));
+    if (!wbPart) throw new WorkbookProblem(foreignPackage(pkg.parts()));
     this.wbPart = wbPart;
     this.wbXml = (await pkg.text(wbPart)) ?? "";
     if (!elements(this.wbXml, ["workbook"]).length)
