@@ -26,6 +26,7 @@ import { cellValues, chartXml, drawingXml } from "./charts";
 import { MINIMAL_STYLES, StyleBook } from "./styles";
 import { writeCellsXml } from "./editCells";
 import { ZipPackage, foreignPackage } from "./zipPackage";
+import { updateTitlesOfParts } from "./appProps";
 import { DEFAULT_LIMITS, WorkbookProblem, type ReadLimits } from "./problems";
 import { attrLocal, attrs, elements, esc, prefixFor, rootPrefix } from "./xml";
 
@@ -325,6 +326,8 @@ export class XlsxWorkbook implements WorkbookPort {
       const edited = await this.editedSheets(replaced);
       if (edited.length) throw new EditedOutputError(edited);
     }
+    const worksheets = () => this.sheets.filter((s) => s.kind === "worksheet").map((s) => s.name);
+    const before = worksheets();
     const w = await PackageWriter.open(this.pkg, this.wbPart, this.wbXml);
     // Owned sheets are replaced in their own slot (same position, part and sheetId), so the indices that defined
     // names and views use for the other sheets never move; new sheets go at the end.
@@ -343,6 +346,11 @@ export class XlsxWorkbook implements WorkbookPort {
       });
     }
     for (const s of free) await w.removeSheet(s, this.sheets);
+    await w.updateAppProperties(
+      before,
+      worksheets(),
+      specs.map((s) => s.name).filter((n) => !before.includes(n)),
+    );
     const meta = this.sheets.find((s) => s.name === META_SHEET) ?? null;
     const digest = await this.packageDigest(records.map((r) => r.name));
     await w.writeMeta(records, digest, meta, this.sheets);
@@ -643,6 +651,22 @@ class PackageWriter {
         this.relsXml = this.relsXml.slice(0, e.start) + this.relsXml.slice(e.end);
     if (slot.part) await this.removeTree(slot.part);
     sheets.splice(sheets.indexOf(slot), 1);
+  }
+
+  /** Keeps the sheet lists of the extended properties (docProps/app.xml) in step with the workbook's sheets. */
+  async updateAppProperties(
+    before: readonly string[],
+    after: readonly string[],
+    added: readonly string[],
+  ): Promise<void> {
+    const rel = parseRels(await this.pkg.text("_rels/.rels")).find((r) =>
+      typeIs(r.type, "extended-properties"),
+    );
+    const part = rel && !rel.external ? resolve("", rel.target) : null;
+    const xml = part ? await this.pkg.text(part) : null;
+    if (!part || !xml) return;
+    const updated = updateTitlesOfParts(xml, before, after, added);
+    if (updated !== xml) this.pkg.put(part, updated);
   }
 
   /** Makes a sheet the one the workbook opens on (the workbook view's active tab). */
