@@ -42,6 +42,8 @@ export interface ReportChart {
   readonly title: string;
   readonly categories: readonly string[];
   readonly values: readonly number[];
+  /** Each value as the report's language writes it ("99,45", "61%"), for the bars' labels. */
+  readonly labels: readonly string[];
   readonly colors: readonly string[];
   readonly axisMax: number;
   /** Excel number format of the value axis and labels ("0" or "0%"). */
@@ -198,6 +200,7 @@ export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report
         title: L.chartAttainment,
         categories: s.indicators.map((a) => indicatorName(a.indicator)),
         values: s.indicators.map((a) => a.shareMeeting ?? 0),
+        labels: s.indicators.map((a) => pct(a.shareMeeting ?? 0)),
         colors: s.indicators.map((a) =>
           a.coverageTarget === null
             ? "2E75B6"
@@ -270,6 +273,7 @@ export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report
         title: `${L.chartIndex} – ${groupName(g.group, lang)}`,
         categories: g.ranking.map((u) => u.name),
         values: g.ranking.map((u) => u.indexRounded),
+        labels: g.ranking.map((u) => num(u.indexRounded)),
         colors: g.ranking.map((u) => GRADE_COLORS[u.grade].bar),
         axisMax: plan.settings.indexScale,
         numberFormat: "0",
