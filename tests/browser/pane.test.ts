@@ -21,6 +21,9 @@ import { SETTINGS } from "../../src/engine/format";
 import { a1 } from "../../src/engine/grid";
 import { buildTemplate } from "../../src/workbook/xlsx/template";
 import { generatePlanRows } from "../../bench/generate";
+import JSZip from "jszip";
+import { buildReport } from "../../src/engine/report";
+import { samplePlanRows } from "../../src/engine/sample";
 
 const root = path.join(__dirname, "..", "..");
 const officeDist = path.join(root, "node_modules", "@microsoft", "office-js", "dist");
@@ -652,6 +655,49 @@ describeBrowser("task pane in Chromium", () => {
     await expect(item.textContent()).resolves.toContain(`${indicator.name} (${indicator.code})`);
     await page.close();
   }, 90000);
+
+  it("downloads the Word report from the pane; a refused period gives no file and says why", async () => {
+    const page = await newPage();
+    await openSample(page);
+    const sheetsBefore = await page.locator(".sheet-tabs [role=tab]").allTextContents();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Tải báo cáo Word" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`bao-cao-${expected.period}.docx`);
+    await page.getByText(`Đã lập báo cáo bao-cao-${expected.period}.docx`, { exact: false }).waitFor();
+    const zip = await JSZip.loadAsync(await fs.readFile((await download.path()) as string));
+    const xml = await zip.file("word/document.xml")!.async("string");
+    const words = xml.replace(/<[^>]+>/g, "");
+    // The same report as `ictplan report`: the narrative, the tables, one chart per group and attainment.
+    const model = buildReport(expected.plan, expected.summary!, "vi");
+    for (const b of model.body)
+      if (b.kind === "paragraph" || b.kind === "heading") expect(words).toContain(b.text);
+      else if (b.kind === "table") for (const row of b.table.rows) expect(words).toContain(row[1].text);
+    expect(xml.match(/<w:tbl>/g)?.length).toBe(model.body.filter((b) => b.kind === "table").length + 2);
+    expect(Object.keys(zip.files).filter((f) => /^word\/charts\/chart\d+\.xml$/.test(f))).toHaveLength(
+      model.body.filter((b) => b.kind === "chart").length,
+    );
+    // Made from the workbook without writing to it.
+    await expect(page.locator(".sheet-tabs [role=tab]").allTextContents()).resolves.toEqual(sheetsBefore);
+
+    // A workbook with no figures for its period: the gate refuses, no download, the message says why.
+    const rows = samplePlanRows();
+    const empty = await XlsxWorkbook.of(buildTemplate({ ...rows, figures: [] })).save();
+    await page.locator('input[type="file"]').setInputFiles({
+      name: "khong-so-lieu.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from(empty),
+    });
+    await page.getByText("Sổ khong-so-lieu.xlsx (chỉ xem)").first().waitFor({ timeout: 30000 });
+    let downloads = 0;
+    page.on("download", () => downloads++);
+    await page.getByRole("button", { name: "Tải báo cáo Word" }).click();
+    await page.getByText(/^Chưa tạo báo cáo, không ghi kết quả nào vào sổ tính: /).waitFor();
+    await page.waitForTimeout(500);
+    expect(downloads).toBe(0);
+    await page.close();
+  }, 120000);
 
   it("says plainly when a file is not an .xlsx workbook", async () => {
     const page = await newPage();
