@@ -129,7 +129,7 @@ function body(text: string, s: RunStyle = {}, keepNext = false): Paragraph {
  * header and two rows, and its last two rows, stay together (no lone row on a page).
  */
 const keepWithNext = (i: number, n: number) => (n <= KEEP_WHOLE ? i < n - 1 : i === 0 || i === n - 2);
-const KEEP_WHOLE = 24;
+const KEEP_WHOLE = 12;
 
 function tableCell(c: ReportCell, width: number, keepNext: boolean): TableCell {
   const colors = c.grade ? GRADE_COLORS[c.grade] : c.status ? STATUS_COLORS[c.status] : undefined;
@@ -280,7 +280,7 @@ export async function reportDocx(r: Report): Promise<Uint8Array> {
     new Paragraph({ spacing: { after: 200 }, children: [] }),
     centred(r.heading.kind, { bold: true, size: 14 }),
     centred(r.heading.subject, { bold: true, size: 14 }, 120),
-    body(r.snapshot, { italics: true, size: 12 }),
+    body(r.snapshotDocument, { italics: true, size: 12 }),
   ];
   if (r.qualityNote) children.push(body(r.qualityNote, { bold: true, size: 13, color: "9C0006" }));
   for (const b of r.body) {

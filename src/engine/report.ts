@@ -70,8 +70,10 @@ export interface Report {
     readonly kind: string;
     readonly subject: string;
   };
-  /** "Số liệu chốt ngày …": the snapshot rule, said on the report. */
+  /** "Số liệu chốt ngày …": the snapshot rule, said on the tab. */
   readonly snapshot: string;
+  /** The date of the figures, as the Word document says it (it has no sheets to refer to). */
+  readonly snapshotDocument: string;
   /** Errors and warnings that did not stop the report, or null. */
   readonly qualityNote: string | null;
   readonly body: readonly ReportBlock[];
@@ -316,6 +318,7 @@ export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report
       }),
     },
     snapshot: f(L.snapshot, { date: formatDate(s.asOf) }),
+    snapshotDocument: f(L.snapshotDocument, { date: formatDate(s.asOf) }),
     qualityNote: errors + warnings ? f(L.qualityNote, { errors, warnings }) : null,
     body,
     recipientsTitle: L.recipientsTitle,
