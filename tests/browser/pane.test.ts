@@ -23,6 +23,9 @@ import { buildTemplate } from "../../src/workbook/xlsx/template";
 import { generatePlanRows } from "../../bench/generate";
 import JSZip from "jszip";
 import { buildReport } from "../../src/engine/report";
+import { reportDocx } from "../../src/document/reportDocx";
+import { DOCX_MIME } from "../../src/workbook/office/actions";
+import { fileMessages } from "../../src/taskpane/fileTransfer";
 import { samplePlanRows } from "../../src/engine/sample";
 
 const root = path.join(__dirname, "..", "..");
@@ -698,6 +701,53 @@ describeBrowser("task pane in Chromium", () => {
     expect(downloads).toBe(0);
     await page.close();
   }, 120000);
+
+  it("the Excel dialog page receives the report in pieces and downloads it on the planner's click", async () => {
+    const page = await newPage();
+    // Office.js as a dialog page sees it: its own Office.context.ui, the pane's messages fed in below.
+    await page.route("https://appsforoffice.microsoft.com/**", (route) =>
+      route.fulfill({
+        contentType: "text/javascript",
+        body: `window.toParent = [];
+          window.Office = {
+            EventType: { DialogParentMessageReceived: "dialogParentMessageReceived" },
+            onReady(cb) { setTimeout(cb, 0); return Promise.resolve({ host: "Excel" }); },
+            context: { ui: {
+              addHandlerAsync(type, handler, cb) {
+                if (type === "dialogParentMessageReceived") window.fromPane = handler;
+                setTimeout(() => cb && cb({ status: "succeeded" }), 0);
+              },
+              messageParent(m) { window.toParent.push(JSON.parse(m).type); },
+            } },
+          };`,
+      }),
+    );
+    await page.goto(`${server.url}/download.html?lang=vi`);
+    await page.waitForFunction(() =>
+      (window as unknown as { toParent: string[] }).toParent.includes("ready"),
+    );
+    await page.getByText("Đang nhận báo cáo…").waitFor();
+    const bytes = await reportDocx(buildReport(expected.plan, expected.summary!, "vi"));
+    const file = { name: `bao-cao-${expected.period}.docx`, mime: DOCX_MIME, bytes };
+    for (const message of fileMessages(file))
+      await page.evaluate(
+        (m) => (window as unknown as { fromPane: (a: { message: string }) => void }).fromPane({ message: m }),
+        message,
+      );
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: `Lưu bao-cao-${expected.period}.docx` }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(file.name);
+    const got = await fs.readFile((await download.path()) as string);
+    expect(got.equals(Buffer.from(bytes))).toBe(true);
+    await page.getByText(/^Đã lưu bao-cao-.*\.docx vào thư mục Tải về/).waitFor();
+    await page.getByRole("button", { name: "Đóng" }).click();
+    await expect(
+      page.evaluate(() => (window as unknown as { toParent: string[] }).toParent),
+    ).resolves.toEqual(["ready", "saved", "close"]);
+    await page.close();
+  }, 60000);
 
   it("says plainly when a file is not an .xlsx workbook", async () => {
     const page = await newPage();
