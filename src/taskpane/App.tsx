@@ -107,19 +107,25 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
     // Only on opening: later reads happen with each action.
   }, [workbook]);
 
-  async function act(action: Action, force = false) {
+  /** Starts a cancellable run: clears the message, shows progress, and returns the run's abort signal. */
+  function begin(): AbortSignal {
     const controller = new AbortController();
     abort.current = controller;
     setMessage(null);
     setStage("read");
     // The button pressed is disabled while the action runs: keep focus in the pane, on its progress.
     statusRef.current?.focus();
+    return controller.signal;
+  }
+
+  async function act(action: Action, force = false) {
+    const signal = begin();
     try {
       const { run: r, written } = await runAction(
         workbook,
         action,
         { period: period || null, lang, force },
-        { onStage: setStage, signal: controller.signal, engine },
+        { onStage: setStage, signal, engine },
       );
       setRun(r);
       if (r.results) setStale(false);
@@ -160,16 +166,12 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
 
   /** The period's report as a Word file, handed to the planner; refused by the gate, no file and why. */
   async function report() {
-    const controller = new AbortController();
-    abort.current = controller;
-    setMessage(null);
-    setStage("read");
-    statusRef.current?.focus();
+    const signal = begin();
     try {
       const { run: r, file } = await makeReport(
         workbook,
         { period: period || null, lang },
-        { onStage: setStage, signal: controller.signal, engine },
+        { onStage: setStage, signal, engine },
       );
       setPlan(r.plan);
       setFindings(r.findings);
