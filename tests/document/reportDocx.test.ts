@@ -147,6 +147,26 @@ describe("the report's charts in the .docx", () => {
     expect(got.at(-1)!.categories).toEqual(base.categories.slice(2));
   });
 
+  it("splits a group too long for a page into charts of at most 30 bars, in rank order, on the same axis", async () => {
+    const r = report("en");
+    const base = r.body.flatMap((b) => (b.kind === "chart" ? [b.chart] : []))[1];
+    const n = 75;
+    const long = {
+      ...base,
+      title: "Index by unit – Communes",
+      categories: Array.from({ length: n }, (_, i) => `Commune ${i + 1}`),
+      values: Array.from({ length: n }, (_, i) => 100 - i),
+      labels: Array.from({ length: n }, (_, i) => `${100 - i}.00`),
+      colors: Array.from({ length: n }, (_, i) => (i < 40 ? GRADE_COLORS.good.bar : GRADE_COLORS.weak.bar)),
+    };
+    const got = await charts(await reportDocx({ ...r, body: [{ kind: "chart", chart: long }] }));
+    expect(got.map((c) => c.title)).toEqual([1, 2, 3].map((k) => `${long.title} (${k}/3)`));
+    expect(got.every((c) => c.categories.length <= 30 && c.valMax === 100)).toBe(true);
+    expect(got.flatMap((c) => c.categories)).toEqual(long.categories);
+    expect(got.flatMap((c) => c.colors)).toEqual(long.colors);
+    expect(got.flatMap((c) => c.labels)).toEqual(long.labels);
+  });
+
   (haveWriter && havePoppler ? it : it.skip)(
     "prints through LibreOffice with every chart's names and the signer block beside the text before it",
     async () => {
