@@ -13,6 +13,7 @@ module.exports = async (env, options) => {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
       message: "./src/commands/message.ts",
+      download: "./src/download/download.ts",
       preview: "./src/preview/index.tsx",
     },
     output: {
@@ -47,6 +48,11 @@ module.exports = async (env, options) => {
         filename: "message.html",
         template: "./src/commands/message.html",
         chunks: ["message"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "download.html",
+        template: "./src/download/download.html",
+        chunks: ["download"],
       }),
       new HtmlWebpackPlugin({
         filename: "preview.html",

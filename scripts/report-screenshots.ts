@@ -1,7 +1,7 @@
 /**
  * Refreshes docs/screenshots/report-*.png: the sample's Quý II/2015 summary tab printed by LibreOffice (only that
- * tab, as a planner prints the active sheet) and the .docx report converted to PDF by LibreOffice Writer, one PNG
- * per page. Needs soffice (libreoffice-calc-nogui, libreoffice-writer-nogui) and pdftoppm (poppler-utils).
+ * tab, as a planner prints the active sheet) and the .docx report in Vietnamese (report-docx-N) and English
+ * (report-docx-en-N) converted to PDF by LibreOffice Writer, one PNG per page. Needs soffice (libreoffice-calc-nogui, libreoffice-writer-nogui) and pdftoppm (poppler-utils).
  * Usage: npx tsx scripts/report-screenshots.ts
  */
 import { execFileSync } from "node:child_process";
@@ -38,7 +38,7 @@ async function pages(file: string, prefix: string, dir: string): Promise<string[
   execFileSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", dir, file], { stdio: "ignore" });
   const pdf = file.replace(/\.\w+$/, ".pdf");
   execFileSync("pdftoppm", ["-png", "-r", "70", pdf, path.join(dir, prefix)]);
-  const made = (await fs.readdir(dir)).filter((f) => f.startsWith(`${prefix}-`) && f.endsWith(".png")).sort();
+  const made = (await fs.readdir(dir)).filter((f) => new RegExp(`^${prefix}-\\d+\\.png$`).test(f)).sort();
   const out: string[] = [];
   for (const [i, f] of made.entries()) {
     const target = path.join(OUT, `${prefix}-${i + 1}.png`);
@@ -52,9 +52,10 @@ async function main(): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "ictplan-shots-"));
   try {
     for (const f of await fs.readdir(OUT))
-      if (/^report-(tab|docx)-\d+\.png$/.test(f)) await fs.rm(path.join(OUT, f));
+      if (/^report-(tab|docx|docx-en)-\d+\.png$/.test(f)) await fs.rm(path.join(OUT, f));
     const wb = await XlsxWorkbook.load(await XlsxWorkbook.of(buildTemplate(samplePlanRows())).save());
-    const run = runPlan(await wb.readGrids(), { period: "2015-Q2", lang: "vi", robustness: false });
+    const grids = await wb.readGrids();
+    const run = runPlan(grids, { period: "2015-Q2", lang: "vi", robustness: false });
     await wb.applySheets(run.sheets);
     const summary = run.sheets.find((s) => s.kind === "summary");
     if (!summary || !run.summary) throw new Error("no summary");
@@ -62,7 +63,14 @@ async function main(): Promise<void> {
     await fs.writeFile(xlsx, await onlySheet(await wb.save(), summary.name));
     const docx = path.join(dir, "report-docx.docx");
     await fs.writeFile(docx, await reportDocx(buildReport(run.plan, run.summary, "vi")));
-    const written = [...(await pages(xlsx, "report-tab", dir)), ...(await pages(docx, "report-docx", dir))];
+    const en = runPlan(grids, { period: "2015-Q2", lang: "en", robustness: false });
+    const docxEn = path.join(dir, "report-docx-en.docx");
+    await fs.writeFile(docxEn, await reportDocx(buildReport(en.plan, en.summary!, "en")));
+    const written = [
+      ...(await pages(xlsx, "report-tab", dir)),
+      ...(await pages(docx, "report-docx", dir)),
+      ...(await pages(docxEn, "report-docx-en", dir)),
+    ];
     for (const f of written) console.log(`Written: ${path.relative(process.cwd(), f)}`);
   } finally {
     await fs.rm(dir, { recursive: true, force: true });

@@ -413,12 +413,19 @@ async function dispatch(a: Args, io: Io): Promise<number> {
       const period = a.period ?? "2015-Q2";
       const output = (p: string | null) => path.join(dir, `lao-cai-${p ?? periodArg(period) ?? period}.xlsx`);
       const { code, run, out } = await compute({ ...a, period, force: true }, io, sample, output, a.json);
-      const docx = out.replace(/\.xlsx$/, ".docx");
-      if (run.summary) await writeAtomic(docx, await reportDocx(buildReport(run.plan, run.summary, a.lang)));
+      // The report beside the workbook, unless the gate refused the run (then neither is written).
+      const docx = run.summary && !run.refused ? out.replace(/\.xlsx$/, ".docx") : null;
+      if (docx) await writeAtomic(docx, await reportDocx(buildReport(run.plan, run.summary!, a.lang)));
       if (a.json)
         io.stdout(
           JSON.stringify(
-            runJson(run, a.lang, { command: "demo", file: sample, output: out, report: docx }),
+            runJson(run, a.lang, {
+              command: "demo",
+              file: sample,
+              output: run.refused || !run.sheets.length ? null : out,
+              report: docx,
+              refused: run.refused ? refusalMessage(run.refused, a.lang) : null,
+            }),
             null,
             2,
           ),
@@ -426,8 +433,8 @@ async function dispatch(a: Args, io: Io): Promise<number> {
       else {
         printFindings(io, run.findings, a.lang);
         printRanking(io, run, a.lang);
-        io.stdout(`\n${msg(a.lang, "written", { file: out })}`);
-        io.stdout(msg(a.lang, "written", { file: docx }));
+        if (!run.refused) io.stdout(`\n${msg(a.lang, "written", { file: out })}`);
+        if (docx) io.stdout(msg(a.lang, "written", { file: docx }));
         io.stdout(msg(a.lang, "openWith"));
       }
       return code;

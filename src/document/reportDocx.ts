@@ -3,7 +3,8 @@
  * A4, margins 20/20/30/15 mm, Times New Roman, body 14 pt justified with a first-line indent, the heading block
  * (issuing body and số/ký hiệu left, quốc hiệu, tiêu ngữ and địa danh, ngày right), the title and trích yếu, the
  * nơi nhận and signer block, page numbers centred in the top margin from page 2. Renders the same report model
- * as the summary tab (src/engine/report.ts); charts are left to the tab, their figures are in the tables.
+ * as the summary tab (src/engine/report.ts), its charts as native Word charts (drawn by Word or LibreOffice in the
+ * document's font, so Vietnamese text needs no font of ours, and "Edit Data" opens their figures).
  */
 import {
   AlignmentType,
@@ -22,7 +23,8 @@ import {
   WidthType,
   convertMillimetersToTwip,
 } from "docx";
-import type { Report, ReportCell, ReportTable } from "../engine/report";
+import { ChartRun } from "docx/charts";
+import type { Report, ReportCell, ReportChart, ReportTable } from "../engine/report";
 import { GRADE_COLORS, STATUS_COLORS } from "../engine/report";
 import { SUMMARY_WIDTHS } from "../engine/outputs/summarySheet";
 
@@ -30,6 +32,7 @@ const FONT = "Times New Roman";
 /** Sizes in points (docx counts half-points). */
 const BODY_PT = 14;
 const TABLE_PT = 12;
+const HEADER_PT = 11;
 const pt = (x: number) => x * 2;
 
 const NONE = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" } as const;
@@ -111,8 +114,9 @@ function headingBlock(r: Report): Table {
   });
 }
 
-function body(text: string, s: RunStyle = {}): Paragraph {
+function body(text: string, s: RunStyle = {}, keepNext = false): Paragraph {
   return new Paragraph({
+    keepNext,
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: convertMillimetersToTwip(10) },
     spacing: { before: 60, after: 60, line: 300 },
@@ -120,7 +124,14 @@ function body(text: string, s: RunStyle = {}): Paragraph {
   });
 }
 
-function tableCell(c: ReportCell, width: number): TableCell {
+/**
+ * Whether row i of n keeps with the next: a table that fits on a page is kept whole; a longer one breaks where the
+ * header and two rows, and its last two rows, stay together (no lone row on a page).
+ */
+const keepWithNext = (i: number, n: number) => (n <= KEEP_WHOLE ? i < n - 1 : i === 0 || i === n - 2);
+const KEEP_WHOLE = 12;
+
+function tableCell(c: ReportCell, width: number, keepNext: boolean): TableCell {
   const colors = c.grade ? GRADE_COLORS[c.grade] : c.status ? STATUS_COLORS[c.status] : undefined;
   return new TableCell({
     width: { size: width, type: WidthType.PERCENTAGE },
@@ -128,6 +139,7 @@ function tableCell(c: ReportCell, width: number): TableCell {
     ...(colors ? { shading: { type: ShadingType.CLEAR, color: "auto", fill: colors.fill } } : {}),
     children: [
       new Paragraph({
+        keepNext,
         alignment:
           c.align === "center"
             ? AlignmentType.CENTER
@@ -147,7 +159,8 @@ function table(t: ReportTable): Table {
   const weights = t.columns.map((c) => {
     const w = SUMMARY_WIDTHS.slice(from, from + c.span).reduce((s, x) => s + x, 0);
     from += c.span;
-    return Math.max(w, 7);
+    // Wide enough for a one-word header ("Hạng", "Rank") on one line.
+    return Math.max(w, 9);
   });
   const total = weights.reduce((s, w) => s + w, 0);
   const widths = weights.map((w) => (w / total) * 100);
@@ -172,13 +185,95 @@ function table(t: ReportTable): Table {
               width: { size: widths[i], type: WidthType.PERCENTAGE },
               verticalAlign: VerticalAlign.CENTER,
               shading: { type: ShadingType.CLEAR, color: "auto", fill: "D9E2F3" },
-              children: [centred(c.title, { bold: true, size: TABLE_PT })],
+              children: [
+                new Paragraph({
+                  alignment: AlignmentType.CENTER,
+                  keepNext: true,
+                  children: [run(c.title, { bold: true, size: HEADER_PT })],
+                }),
+              ],
             }),
         ),
       }),
       ...t.rows.map(
-        (r) => new TableRow({ cantSplit: true, children: r.map((c, i) => tableCell(c, widths[i])) }),
+        (r, i) =>
+          new TableRow({
+            cantSplit: true,
+            children: r.map((c, j) => tableCell(c, widths[j], keepWithNext(i, t.rows.length))),
+          }),
       ),
+    ],
+  });
+}
+
+/** Text width of the page (A4 less 30 + 15 mm margins) in the 96-dpi pixels charts are sized in. */
+const CHART_WIDTH = Math.round(((210 - 45) / 25.4) * 96);
+
+/** Bars in one chart: 26 px each under a 90 px title and axis, so a chart is at most 870 px (9 in) and fits a page. */
+const MAX_BARS = 30;
+
+/**
+ * A report chart as Word charts: one, or for a group too long for a page, parts of at most MAX_BARS bars in rank
+ * order, titled "(1/3)", "(2/3)"…, on the same axis.
+ */
+function charts(c: ReportChart): Paragraph[] {
+  const parts = Math.ceil(c.categories.length / MAX_BARS);
+  if (parts <= 1) return [chart(c)];
+  const size = Math.ceil(c.categories.length / parts);
+  return Array.from({ length: parts }, (_, k) => {
+    const cut = <T>(xs: readonly T[]) => xs.slice(k * size, (k + 1) * size);
+    return chart({
+      ...c,
+      title: `${c.title} (${k + 1}/${parts})`,
+      categories: cut(c.categories),
+      values: cut(c.values),
+      labels: cut(c.labels),
+      colors: cut(c.colors),
+    });
+  });
+}
+
+/**
+ * A horizontal bar chart of a report chart: one bar per category in its own colour, the first category (rank 1) at
+ * the top, the value axis from 0 to the chart's maximum along the bottom, each bar labelled with its value.
+ */
+function chart(c: ReportChart): Paragraph {
+  const font = (size: number, bold = false) => ({ name: FONT, size, bold, color: "262626" });
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    keepLines: true,
+    spacing: { before: 60, after: 120 },
+    children: [
+      new ChartRun({
+        type: "bar",
+        title: { text: c.title, font: font(12, true) },
+        font: { name: FONT },
+        legend: false,
+        categories: [...c.categories],
+        series: [
+          {
+            name: c.title,
+            values: [...c.values],
+            colors: [...c.colors],
+            // The language's own figures ("99,45"): a number format would follow the reader's locale instead.
+            pointLabels: c.labels.map((text) => ({ text })),
+          },
+        ],
+        gapWidth: 60,
+        // Word draws the first category at the bottom: reversed, rank 1 is at the top, and the value axis
+        // crosses at the last category so it stays along the bottom.
+        categoryAxis: { reverseOrder: true, font: font(10) },
+        valueAxis: {
+          minimum: 0,
+          maximum: c.axisMax,
+          numberFormat: c.numberFormat,
+          crossesAt: "maximum",
+          font: font(10),
+        },
+        dataLabels: { value: true, position: "outsideEnd", font: font(10) },
+        chartArea: { border: "none" },
+        transformation: { width: CHART_WIDTH, height: 90 + 26 * c.categories.length },
+      }),
     ],
   });
 }
@@ -209,7 +304,7 @@ export async function reportDocx(r: Report): Promise<Uint8Array> {
     new Paragraph({ spacing: { after: 200 }, children: [] }),
     centred(r.heading.kind, { bold: true, size: 14 }),
     centred(r.heading.subject, { bold: true, size: 14 }, 120),
-    body(r.snapshot, { italics: true, size: 12 }),
+    body(r.snapshotDocument, { italics: true, size: 12 }),
   ];
   if (r.qualityNote) children.push(body(r.qualityNote, { bold: true, size: 13, color: "9C0006" }));
   for (const b of r.body) {
@@ -228,17 +323,20 @@ export async function reportDocx(r: Report): Promise<Uint8Array> {
         children.push(body(b.text, b.italic ? { italics: true } : {}));
         break;
       case "list":
-        b.items.forEach((item, i) => children.push(body(`${i + 1}. ${item}`)));
+        // The last item keeps with the signature block, which never stands alone on a page.
+        b.items.forEach((item, i) =>
+          children.push(body(`${i + 1}. ${item}`, {}, b === r.body.at(-1) && i === b.items.length - 1)),
+        );
         break;
       case "table":
         children.push(table(b.table), new Paragraph({ spacing: { after: 120 }, children: [] }));
         break;
       case "chart":
-        // The chart's figures are in the table before it; the tab carries the chart itself.
+        children.push(...charts(b.chart));
         break;
     }
   }
-  children.push(new Paragraph({ spacing: { after: 240 }, children: [] }), signatureBlock(r));
+  children.push(new Paragraph({ keepNext: true, spacing: { after: 240 }, children: [] }), signatureBlock(r));
   const doc = new Document({
     creator: "ictplan",
     title: r.heading.subject,

@@ -43,6 +43,8 @@ export interface ReportChart {
   readonly title: string;
   readonly categories: readonly string[];
   readonly values: readonly number[];
+  /** Each value as the report's language writes it ("99,45", "61%"), for the bars' labels. */
+  readonly labels: readonly string[];
   readonly colors: readonly string[];
   readonly axisMax: number;
   /** Excel number format of the value axis and labels ("0" or "0%"). */
@@ -69,8 +71,10 @@ export interface Report {
     readonly kind: string;
     readonly subject: string;
   };
-  /** "Số liệu chốt ngày …": the snapshot rule, said on the report. */
+  /** "Số liệu chốt ngày …": the snapshot rule, said on the tab. */
   readonly snapshot: string;
+  /** The date of the figures, as the Word document says it (it has no sheets to refer to). */
+  readonly snapshotDocument: string;
   /** Errors and warnings that did not stop the report, or null. */
   readonly qualityNote: string | null;
   readonly body: readonly ReportBlock[];
@@ -207,6 +211,7 @@ export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report
         title: L.chartAttainment,
         categories: s.indicators.map((a) => indicatorName(a.indicator)),
         values: s.indicators.map((a) => a.shareMeeting ?? 0),
+        labels: s.indicators.map((a) => pct(a.shareMeeting ?? 0)),
         // The bar's colour is the indicator's status (one rule: share meeting against Chỉ tiêu toàn tỉnh).
         colors: s.indicators.map((a) =>
           a.status === "met"
@@ -282,6 +287,7 @@ export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report
         title: `${L.chartIndex} – ${groupName(g.group, lang)}`,
         categories: g.ranking.map((u) => u.name),
         values: g.ranking.map((u) => u.indexRounded),
+        labels: g.ranking.map((u) => num(u.indexRounded)),
         colors: g.ranking.map((u) => GRADE_COLORS[u.grade].bar),
         axisMax: plan.settings.indexScale,
         numberFormat: "0",
@@ -324,6 +330,7 @@ export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report
       }),
     },
     snapshot: f(L.snapshot, { date: formatDate(s.asOf) }),
+    snapshotDocument: f(L.snapshotDocument, { date: formatDate(s.asOf) }),
     qualityNote: errors + warnings ? f(L.qualityNote, { errors, warnings }) : null,
     body,
     recipientsTitle: L.recipientsTitle,

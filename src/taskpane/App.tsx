@@ -30,11 +30,13 @@ import type { InteractiveWorkbook } from "../workbook/port";
 import {
   CancelledError,
   inspectWorkbook,
+  makeReport,
   runAction,
   saveSettings,
   type Action,
   type Stage,
 } from "../workbook/office/actions";
+import { browserDownload, type SaveFile } from "./saveFile";
 import { rememberLang, t, type Lang } from "./i18n";
 import { MessageView, type Message } from "./message";
 import { workerEngine } from "./workerEngine";
@@ -47,7 +49,7 @@ import { SettingsView } from "./views/SettingsView";
 
 type View = "overview" | "findings" | "rankings" | "attainment" | "settings";
 const VIEWS: readonly View[] = ["overview", "findings", "rankings", "attainment", "settings"];
-const STAGES: readonly Stage[] = ["read", "check", "compute", "summary", "sheets", "write"];
+const STAGES: readonly Stage[] = ["read", "check", "compute", "summary", "sheets", "document", "write"];
 const engine = workerEngine();
 
 export interface AppProps {
@@ -57,9 +59,11 @@ export interface AppProps {
   onLangChange?: (lang: Lang) => void;
   /** Features this Excel lacks (above the minimum): each gets a standing note. */
   missing?: readonly OptionalFeature[];
+  /** How a made file reaches the planner: a browser download by default; in Excel an Office dialog. */
+  saveFile?: SaveFile;
 }
 
-export function App({ workbook, initialLang, onLangChange, missing = [] }: AppProps) {
+export function App({ workbook, initialLang, onLangChange, missing = [], saveFile }: AppProps) {
   const [lang, setLangState] = useState<Lang>(initialLang);
   const [view, setView] = useState<View>("overview");
   const [period, setPeriod] = useState<string>("");
@@ -103,19 +107,25 @@ export function App({ workbook, initialLang, onLangChange, missing = [] }: AppPr
     // Only on opening: later reads happen with each action.
   }, [workbook]);
 
-  async function act(action: Action, force = false) {
+  /** Starts a cancellable run: clears the message, shows progress, and returns the run's abort signal. */
+  function begin(): AbortSignal {
     const controller = new AbortController();
     abort.current = controller;
     setMessage(null);
     setStage("read");
     // The button pressed is disabled while the action runs: keep focus in the pane, on its progress.
     statusRef.current?.focus();
+    return controller.signal;
+  }
+
+  async function act(action: Action, force = false) {
+    const signal = begin();
     try {
       const { run: r, written } = await runAction(
         workbook,
         action,
         { period: period || null, lang, force },
-        { onStage: setStage, signal: controller.signal, engine },
+        { onStage: setStage, signal, engine },
       );
       setRun(r);
       if (r.results) setStale(false);
@@ -147,6 +157,41 @@ export function App({ workbook, initialLang, onLangChange, missing = [] }: AppPr
           retry: action,
         });
       else setMessage(failure(e));
+    } finally {
+      focusMessage.current = true;
+      abort.current = null;
+      setStage(null);
+    }
+  }
+
+  /** The period's report as a Word file, handed to the planner; refused by the gate, no file and why. */
+  async function report() {
+    const signal = begin();
+    try {
+      const { run: r, file } = await makeReport(
+        workbook,
+        { period: period || null, lang },
+        { onStage: setStage, signal, engine },
+      );
+      setPlan(r.plan);
+      setFindings(r.findings);
+      if (!file) {
+        setMessage(r.refused ? { intent: "error", refused: r.refused } : failure(new Error("no summary")));
+        return;
+      }
+      // Made: the dialog or download is the planner's to finish, not to cancel.
+      abort.current = null;
+      const outcome = await (saveFile ?? browserDownload())(file, lang);
+      const c = countBySeverity(r.findings);
+      setMessage(
+        outcome === "closed"
+          ? { intent: "info", key: "reportNotSaved" }
+          : c.error + c.warning
+            ? { intent: "warning", key: "reportSavedWithNotes", params: { file: file.name, ...c } }
+            : { intent: "success", key: "reportSaved", params: { file: file.name } },
+      );
+    } catch (e) {
+      setMessage(e instanceof CancelledError ? { intent: "info", key: "cancelled" } : failure(e));
     } finally {
       focusMessage.current = true;
       abort.current = null;
@@ -256,6 +301,7 @@ export function App({ workbook, initialLang, onLangChange, missing = [] }: AppPr
             onPeriod={setPeriod}
             busy={busy}
             onAction={(a) => void act(a)}
+            onReport={() => void report()}
           />
         )}
         {view === "findings" && <Findings lang={lang} findings={findings} plan={plan} onSelect={select} />}

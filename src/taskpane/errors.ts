@@ -1,6 +1,7 @@
 /** What to tell the planner when Excel refuses an operation: by Office.js error code, in the pane's language. */
 import type { Lang } from "./i18n";
 import { OutputWriteError, type WriteOutcome } from "../workbook/office/writeError";
+import { DialogError } from "./saveFile";
 
 const MESSAGES: Record<string, Record<Lang, string>> = {
   AccessDenied: {
@@ -27,6 +28,23 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
     vi: "Đã có một sheet trùng tên với sheet kết quả. Đổi tên sheet đó rồi chạy lại.",
     en: "A sheet already has the name of an output sheet. Rename it, then run again.",
   },
+};
+
+/** Office dialog errors by code (Handle errors and events in the Office dialog box). */
+const DIALOG: Record<string, Record<Lang, string>> = {
+  "12007": {
+    vi: "Một hộp thoại của ictplan đang mở. Đóng hộp thoại đó rồi bấm lại.",
+    en: "An ictplan dialog is already open. Close it, then press the button again.",
+  },
+  "12009": {
+    vi: "Hộp thoại lưu báo cáo đã bị bỏ qua. Bấm lại và chọn Cho phép khi Office hỏi.",
+    en: "The dialog to save the report was ignored. Press the button again and choose Allow when Office asks.",
+  },
+};
+
+const DIALOG_GENERIC: Record<Lang, string> = {
+  vi: "Không mở được hộp thoại lưu báo cáo; chưa có tệp nào được lưu.",
+  en: "The dialog to save the report could not be opened; no file was saved.",
 };
 
 const GENERIC: Record<Lang, string> = {
@@ -60,6 +78,7 @@ export function describeOfficeError(e: unknown, lang: Lang): string {
     return `${describeOfficeError(e.cause, lang)} ${outcome}`;
   }
   const code = codeOf(e);
+  if (e instanceof DialogError) return DIALOG[code]?.[lang] ?? `${DIALOG_GENERIC[lang]} (${code})`;
   if (MESSAGES[code]) return MESSAGES[code][lang];
   const text = e instanceof Error ? e.message : String(e);
   const owned = /sheet "(.+)" exists and is not owned/.exec(text);

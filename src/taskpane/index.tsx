@@ -6,6 +6,7 @@ import { App } from "./App";
 import { installStyles } from "./styles";
 import { chosenLang, t } from "./i18n";
 import { MINIMUM, requirementGate } from "../workbook/office/requirements";
+import { browserDownload, dialogDownload } from "./saveFile";
 
 /** True when Office's theme has a dark background (luma below half). */
 function isDark(): boolean {
@@ -28,7 +29,13 @@ Office.onReady((info) => {
   else if (!gate.ok) body = <p style={{ padding: 16 }}>{t(lang, "needsApi", { ...MINIMUM })}</p>;
   else {
     const workbook = new OfficeWorkbook(officeRunner(Excel.run), supports);
-    body = <App workbook={workbook} initialLang={lang} missing={gate.missing} />;
+    // The report's file goes through an Office dialog that offers the download (DialogApi 1.2 for messageChild);
+    // without it, a download from the pane itself, which Excel on the web allows.
+    const page = new URL("download.html", window.location.href).toString();
+    const saveFile = supports("DialogApi", "1.2")
+      ? dialogDownload(Office.context.ui, page)
+      : browserDownload();
+    body = <App workbook={workbook} initialLang={lang} missing={gate.missing} saveFile={saveFile} />;
   }
   root.render(<FluentProvider theme={theme}>{body}</FluentProvider>);
 });

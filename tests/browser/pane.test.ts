@@ -21,6 +21,12 @@ import { SETTINGS } from "../../src/engine/format";
 import { a1 } from "../../src/engine/grid";
 import { buildTemplate } from "../../src/workbook/xlsx/template";
 import { generatePlanRows } from "../../bench/generate";
+import JSZip from "jszip";
+import { buildReport } from "../../src/engine/report";
+import { reportDocx } from "../../src/document/reportDocx";
+import { DOCX_MIME } from "../../src/workbook/office/actions";
+import { fileMessages } from "../../src/taskpane/fileTransfer";
+import { samplePlanRows } from "../../src/engine/sample";
 
 const root = path.join(__dirname, "..", "..");
 const officeDist = path.join(root, "node_modules", "@microsoft", "office-js", "dist");
@@ -652,6 +658,96 @@ describeBrowser("task pane in Chromium", () => {
     await expect(item.textContent()).resolves.toContain(`${indicator.name} (${indicator.code})`);
     await page.close();
   }, 90000);
+
+  it("downloads the Word report from the pane; a refused period gives no file and says why", async () => {
+    const page = await newPage();
+    await openSample(page);
+    const sheetsBefore = await page.locator(".sheet-tabs [role=tab]").allTextContents();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Tải báo cáo Word" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`bao-cao-${expected.period}.docx`);
+    await page.getByText(`Đã lập báo cáo bao-cao-${expected.period}.docx`, { exact: false }).waitFor();
+    const zip = await JSZip.loadAsync(await fs.readFile((await download.path()) as string));
+    const xml = await zip.file("word/document.xml")!.async("string");
+    const words = xml.replace(/<[^>]+>/g, "");
+    // The same report as `ictplan report`: the narrative, the tables, one chart per group and attainment.
+    const model = buildReport(expected.plan, expected.summary!, "vi");
+    for (const b of model.body)
+      if (b.kind === "paragraph" || b.kind === "heading") expect(words).toContain(b.text);
+      else if (b.kind === "table") for (const row of b.table.rows) expect(words).toContain(row[1].text);
+    expect(xml.match(/<w:tbl>/g)?.length).toBe(model.body.filter((b) => b.kind === "table").length + 2);
+    expect(Object.keys(zip.files).filter((f) => /^word\/charts\/chart\d+\.xml$/.test(f))).toHaveLength(
+      model.body.filter((b) => b.kind === "chart").length,
+    );
+    // Made from the workbook without writing to it.
+    await expect(page.locator(".sheet-tabs [role=tab]").allTextContents()).resolves.toEqual(sheetsBefore);
+
+    // A workbook with no figures for its period: the gate refuses, no download, the message says why.
+    const rows = samplePlanRows();
+    const empty = await XlsxWorkbook.of(buildTemplate({ ...rows, figures: [] })).save();
+    await page.locator('input[type="file"]').setInputFiles({
+      name: "khong-so-lieu.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from(empty),
+    });
+    await page.getByText("Sổ khong-so-lieu.xlsx (chỉ xem)").first().waitFor({ timeout: 30000 });
+    let downloads = 0;
+    page.on("download", () => downloads++);
+    await page.getByRole("button", { name: "Tải báo cáo Word" }).click();
+    await page.getByText(/^Chưa tạo báo cáo, không ghi kết quả nào vào sổ tính: /).waitFor();
+    await page.waitForTimeout(500);
+    expect(downloads).toBe(0);
+    await page.close();
+  }, 120000);
+
+  it("the Excel dialog page receives the report in pieces and downloads it on the planner's click", async () => {
+    const page = await newPage();
+    // Office.js as a dialog page sees it: its own Office.context.ui, the pane's messages fed in below.
+    await page.route("https://appsforoffice.microsoft.com/**", (route) =>
+      route.fulfill({
+        contentType: "text/javascript",
+        body: `window.toParent = [];
+          window.Office = {
+            EventType: { DialogParentMessageReceived: "dialogParentMessageReceived" },
+            onReady(cb) { setTimeout(cb, 0); return Promise.resolve({ host: "Excel" }); },
+            context: { ui: {
+              addHandlerAsync(type, handler, cb) {
+                if (type === "dialogParentMessageReceived") window.fromPane = handler;
+                setTimeout(() => cb && cb({ status: "succeeded" }), 0);
+              },
+              messageParent(m) { window.toParent.push(JSON.parse(m).type); },
+            } },
+          };`,
+      }),
+    );
+    await page.goto(`${server.url}/download.html?lang=vi`);
+    await page.waitForFunction(() =>
+      (window as unknown as { toParent: string[] }).toParent.includes("ready"),
+    );
+    await page.getByText("Đang nhận báo cáo…").waitFor();
+    const bytes = await reportDocx(buildReport(expected.plan, expected.summary!, "vi"));
+    const file = { name: `bao-cao-${expected.period}.docx`, mime: DOCX_MIME, bytes };
+    for (const message of fileMessages(file))
+      await page.evaluate(
+        (m) => (window as unknown as { fromPane: (a: { message: string }) => void }).fromPane({ message: m }),
+        message,
+      );
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: `Lưu bao-cao-${expected.period}.docx` }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(file.name);
+    const got = await fs.readFile((await download.path()) as string);
+    expect(got.equals(Buffer.from(bytes))).toBe(true);
+    await page.getByText(/^Đã lưu bao-cao-.*\.docx vào thư mục Tải về/).waitFor();
+    await page.getByRole("button", { name: "Đóng" }).click();
+    await expect(
+      page.evaluate(() => (window as unknown as { toParent: string[] }).toParent),
+    ).resolves.toEqual(["ready", "saved", "close"]);
+    await page.close();
+  }, 60000);
 
   it("says plainly when a file is not an .xlsx workbook", async () => {
     const page = await newPage();

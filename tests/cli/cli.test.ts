@@ -2,6 +2,7 @@ import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { run, type Io } from "../../src/cli/main";
 import { samplePlanRows } from "../../src/engine/sample";
 import { buildTemplate, sampleWorkbookBytes } from "../../src/workbook/xlsx/template";
@@ -225,6 +226,24 @@ describe("the rough edges of the command line (issue 17)", () => {
       expect.objectContaining({ code: "NO_FIGURES_FOR_PERIOD", severity: "error" }),
     );
     expect(r.code).toBe(1);
+    // Refused: no report beside it, and none claimed.
+    expect(JSON.parse(r.out).report).toBeNull();
+    expect((await fs.readdir(path.join(dir, "demo-nofigures"))).filter((f) => f.endsWith(".docx"))).toEqual(
+      [],
+    );
+  });
+
+  it("demo writes the workbook with its summary tab and the Word report beside it, and names both", async () => {
+    const r = await cli("demo", "-o", "demo-out", "--no-robustness");
+    const xlsx = path.join(dir, "demo-out", "lao-cai-2015-Q2.xlsx");
+    const docx = path.join(dir, "demo-out", "lao-cai-2015-Q2.docx");
+    expect(r.out).toContain(`Đã ghi: ${xlsx}`);
+    expect(r.out).toContain(`Đã ghi: ${docx}`);
+    const wb = await XlsxWorkbook.load(await fs.readFile(xlsx));
+    expect(await wb.sheetNames()).toContain("Tổng hợp Quý II-2015");
+    const zip = await JSZip.loadAsync(await fs.readFile(docx));
+    expect(await zip.file("word/document.xml")!.async("string")).toContain("Tổng hợp Quý II/2015");
+    expect(Object.keys(zip.files).filter((f) => /^word\/charts\/chart\d+\.xml$/.test(f))).toHaveLength(3);
   });
 
   it("says that validate takes one file when given two", async () => {

@@ -163,7 +163,7 @@ describe("npm run build with ADDIN_URL", () => {
   });
 
   it("builds pages that load their scripts relative to their folder, so a sub-folder host works", () => {
-    for (const page of ["taskpane.html", "commands.html"]) {
+    for (const page of ["taskpane.html", "commands.html", "download.html"]) {
       const html = readFileSync(path.join(out, page), "utf8");
       // The build minifies HTML: attribute values may be quoted or not.
       const srcs = [...html.matchAll(/<script[^>]*\ssrc=(?:"([^"]+)"|([^\s>"]+))/g)].map((m) => m[1] ?? m[2]);

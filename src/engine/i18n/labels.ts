@@ -90,6 +90,7 @@ const VI = {
   reportKind: "BÁO CÁO",
   reportSubject:
     "{title}: kết quả thực hiện kế hoạch ứng dụng công nghệ thông tin, đánh giá, xếp hạng mức độ ứng dụng công nghệ thông tin",
+  snapshotDocument: "Số liệu chốt ngày {date}.",
   snapshot:
     "Số liệu chốt ngày {date}: bảng này là bản chụp số liệu ngày đó, không tự thay đổi khi sửa số liệu hay tính kỳ khác; tạo lại báo cáo quý để cập nhật. Các sheet Kết quả và Xếp hạng luôn tính theo số liệu hiện tại.",
   qualityNote:
@@ -229,6 +230,7 @@ const EN: typeof VI = {
   reportKind: "REPORT",
   reportSubject:
     "{title}: implementation of the IT-application plan, assessment and ranking of IT application",
+  snapshotDocument: "Figures as of {date}.",
   snapshot:
     "Figures as of {date}: this tab is a snapshot of that day's figures and does not change when figures are corrected or another period is computed; generate the quarterly report again to update it. The Results and Ranking sheets always follow the current figures.",
   qualityNote:

@@ -1,4 +1,4 @@
-/** Overview: the plan found in the workbook, the period to report, and the three actions. */
+/** Overview: the plan found in the workbook, the period to report, the three actions and the Word report. */
 import { Button, Dropdown, Field, Option, Spinner, Text } from "@fluentui/react-components";
 import type { Plan } from "../../engine/model";
 import { defaultPeriod } from "../../engine/validate";
@@ -13,9 +13,11 @@ export interface OverviewProps {
   onPeriod: (key: string) => void;
   busy: boolean;
   onAction: (a: Action) => void;
+  /** Makes the period's report as a .docx and hands it to the planner. */
+  onReport: () => void;
 }
 
-export function Overview({ lang, plan, period, onPeriod, busy, onAction }: OverviewProps) {
+export function Overview({ lang, plan, period, onPeriod, busy, onAction, onReport }: OverviewProps) {
   if (!plan) return <Spinner size="small" label={t(lang, "loading")} />;
   const current = defaultPeriod(plan);
   const currentText = current
@@ -65,6 +67,9 @@ export function Overview({ lang, plan, period, onPeriod, busy, onAction }: Overv
         </Button>
         <Button disabled={busy} onClick={() => onAction("summary")}>
           {t(lang, "summary")}
+        </Button>
+        <Button disabled={busy} onClick={onReport}>
+          {t(lang, "report")}
         </Button>
       </div>
     </div>

@@ -1,16 +1,20 @@
-/** The task-pane and ribbon actions, shared by both: check, compute and rank, generate the quarterly summary. */
+/**
+ * The task-pane and ribbon actions, shared by both: check, compute and rank, generate the quarterly summary; and the
+ * pane's report as a Word file, made from the workbook without writing to it.
+ */
 import { planSteps, type RunOptions, type RunResult, type RunStep } from "../../engine/pipeline";
 import type { WorkbookGrids } from "../../engine/grid";
 import type { OutputKind } from "../../engine/sheetSpec";
 import type { Lang } from "../../engine/i18n/labels";
 import { checkWorkbook } from "../../engine/validate";
 import { settingsEdits, type SettingsChange } from "../../engine/settingsEdit";
+import { buildReport } from "../../engine/report";
 import type { InteractiveWorkbook, WorkbookPort } from "../port";
 
 export type Action = "validate" | "compute" | "summary";
 
 /** The stages an action goes through; it can be cancelled before "write" and not after. */
-export type Stage = "read" | RunStep | "write";
+export type Stage = "read" | RunStep | "document" | "write";
 
 const WRITES: Record<Action, readonly OutputKind[]> = {
   validate: ["findings"],
@@ -104,6 +108,42 @@ export async function runAction(
     await port.applySheets(sheets, { force: options.force ?? false });
   }
   return { run, written: sheets.map((s) => s.name) };
+}
+
+/** A file made for the planner to save. */
+export interface ReportFile {
+  readonly name: string;
+  readonly mime: string;
+  readonly bytes: Uint8Array;
+}
+
+export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/**
+ * The quarterly report of a period as a .docx, the same file as `ictplan report`; the workbook is only read. A
+ * report the gate refuses gives no file (the run's `refused` says why).
+ */
+export async function makeReport(
+  port: WorkbookPort,
+  options: ActionOptions,
+  hooks: ActionHooks = {},
+): Promise<{ run: RunResult; file: ReportFile | null }> {
+  const step = stepper(hooks.onStage, hooks.signal);
+  await step("read");
+  const grids = await port.readGrids();
+  const run = await (hooks.engine ?? inThread)(
+    grids,
+    { period: options.period ?? null, lang: options.lang, robustness: false, summary: true },
+    (s) => hooks.onStage?.(s),
+    hooks.signal,
+  );
+  if (run.refused || !run.summary) return { run, file: null };
+  await step("document");
+  // The Word writer is loaded only when a report is asked for: the pane and the ribbon start without it.
+  const { reportDocx } = await import(/* webpackChunkName: "docx" */ "../../document/reportDocx");
+  const bytes = await reportDocx(buildReport(run.plan, run.summary, options.lang));
+  const stem = options.lang === "vi" ? "bao-cao" : "report";
+  return { run, file: { name: `${stem}-${run.summary.period}.docx`, mime: DOCX_MIME, bytes } };
 }
 
 /** Reads and checks the workbook without writing anything: what the pane shows when it opens. */

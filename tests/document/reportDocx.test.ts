@@ -1,0 +1,206 @@
+/**
+ * The .docx report's charts: one native bar chart per ranking group the report model gives (whatever the groups),
+ * plus the attainment chart; rank 1 at the top, grade colours, the index axis 0–100, names not codes, labels in the
+ * report's language; and what LibreOffice prints of them (chart text in the PDF, the signer block not alone).
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import JSZip from "jszip";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
+import { buildTemplate } from "../../src/workbook/xlsx/template";
+import { samplePlanRows } from "../../src/engine/sample";
+import { runPlan, type RunResult } from "../../src/engine/pipeline";
+import { buildReport, GRADE_COLORS, type Report, type ReportBlock } from "../../src/engine/report";
+import { reportDocx } from "../../src/document/reportDocx";
+import type { Lang } from "../../src/engine/i18n/labels";
+
+const haveWriter = existsSync("/usr/bin/soffice") && existsSync("/usr/lib/libreoffice/program/libswlo.so");
+const havePoppler = existsSync("/usr/bin/pdftotext");
+
+let runs: Record<Lang, RunResult>;
+beforeAll(async () => {
+  const wb = await XlsxWorkbook.load(await XlsxWorkbook.of(buildTemplate(samplePlanRows())).save());
+  const grids = await wb.readGrids();
+  const one = (lang: Lang) =>
+    runPlan(grids, { period: "2015-Q2", lang, robustness: false, summary: true, asOf: "2015-07-05" });
+  runs = { vi: one("vi"), en: one("en") };
+});
+
+const report = (lang: Lang) => buildReport(runs[lang].plan, runs[lang].summary!, lang);
+
+interface ParsedChart {
+  title: string;
+  barDir: string;
+  categories: string[];
+  values: number[];
+  colors: string[];
+  labels: string[];
+  catOrientation: string;
+  valMin: number;
+  valMax: number;
+  valCrosses: string;
+  legend: boolean;
+}
+
+const texts = (xml: string, re: RegExp) => [...xml.matchAll(re)].map((m) => m[1]);
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
+
+/** The charts of a .docx in document order, read from their DrawingML parts. */
+async function charts(bytes: Uint8Array): Promise<ParsedChart[]> {
+  const zip = await JSZip.loadAsync(bytes);
+  const doc = await zip.file("word/document.xml")!.async("string");
+  const rels = await zip.file("word/_rels/document.xml.rels")!.async("string");
+  const target = (id: string) =>
+    new RegExp(`Id="${id}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${id}"`)
+      .exec(rels)!
+      .slice(1)
+      .find(Boolean)!;
+  const out: ParsedChart[] = [];
+  for (const id of texts(doc, /<c:chart [^>]*r:id="([^"]+)"/g)) {
+    const xml = await zip.file(`word/${target(id)}`)!.async("string");
+    const ser = /<c:ser>([\s\S]*?)<\/c:ser>/.exec(xml)![1];
+    const cat = /<c:cat>([\s\S]*?)<\/c:cat>/.exec(ser)![1];
+    const val = /<c:val>([\s\S]*?)<\/c:val>/.exec(ser)![1];
+    const catAx = /<c:catAx>([\s\S]*?)<\/c:catAx>/.exec(xml)![1];
+    const valAx = /<c:valAx>([\s\S]*?)<\/c:valAx>/.exec(xml)![1];
+    const title = /<c:title>([\s\S]*?)<\/c:title>/.exec(xml)![1];
+    out.push({
+      title: unescape(texts(title, /<a:t>([^<]*)<\/a:t>/g).join("")),
+      barDir: /<c:barDir val="(\w+)"/.exec(xml)![1],
+      categories: texts(cat, /<c:v>([^<]*)<\/c:v>/g).map(unescape),
+      values: texts(val, /<c:v>([^<]*)<\/c:v>/g).map(Number),
+      colors: texts(ser, /<c:dPt>[\s\S]*?<a:srgbClr val="(\w+)"/g),
+      labels: texts(/<c:dLbls>([\s\S]*)<\/c:dLbls>/.exec(ser)?.[1] ?? "", /<a:t>([^<]*)<\/a:t>/g),
+      catOrientation: /<c:orientation val="(\w+)"/.exec(catAx)![1],
+      valMin: Number(/<c:min val="([^"]+)"/.exec(valAx)![1]),
+      valMax: Number(/<c:max val="([^"]+)"/.exec(valAx)![1]),
+      valCrosses: /<c:crosses val="(\w+)"/.exec(valAx)![1],
+      legend: xml.includes("<c:legend>"),
+    });
+  }
+  return out;
+}
+
+describe("the report's charts in the .docx", () => {
+  it.each(["vi", "en"] as const)(
+    "(%s) one bar chart per ranking group: rank 1 at the top, grade colours, 0–100, names, local numbers",
+    async (lang) => {
+      const r = report(lang);
+      const s = runs[lang].summary!;
+      const got = await charts(await reportDocx(r));
+      // The attainment chart, then one per group of the summary, in its order.
+      expect(got).toHaveLength(1 + s.groups.length);
+      const [attainment, ...groups] = got;
+      const modelCharts = r.body.flatMap((b) => (b.kind === "chart" ? [b.chart] : []));
+      expect(got.map((c) => c.title)).toEqual(modelCharts.map((c) => c.title));
+      expect(attainment.categories).toEqual(
+        s.indicators.map((a) => runs[lang].plan.indicators.find((i) => i.code === a.indicator)!.name),
+      );
+      expect(attainment.categories.join(" ")).not.toMatch(/[A-Z]+_[A-Z]+/); // names, not codes
+      expect(attainment.valMax).toBe(1);
+      expect(attainment.labels.every((l) => /^\d+%$/.test(l))).toBe(true);
+      s.groups.forEach((g, k) => {
+        const c = groups[k];
+        expect(c.barDir).toBe("bar");
+        expect(c.title).toBe(modelCharts[k + 1].title);
+        expect(c.categories).toEqual(g.ranking.map((u) => u.name));
+        expect(c.values).toEqual(g.ranking.map((u) => u.indexRounded));
+        expect(c.colors).toEqual(g.ranking.map((u) => GRADE_COLORS[u.grade].bar));
+        // Word draws the first category at the bottom: reversed order puts rank 1 on top, and the value
+        // axis crossing at the last category keeps it along the bottom.
+        expect(c.catOrientation).toBe("maxMin");
+        expect(c.valCrosses).toBe("max");
+        expect([c.valMin, c.valMax]).toEqual([0, 100]);
+        expect(c.legend).toBe(false);
+        const decimals = lang === "vi" ? /^\d+,\d\d$/ : /^\d+\.\d\d$/;
+        expect(c.labels).toHaveLength(g.ranking.length);
+        expect(c.labels.every((l) => decimals.test(l))).toBe(true);
+      });
+    },
+  );
+
+  it("draws whatever groups the report model gives, not a fixed list", async () => {
+    const r = report("vi");
+    const charted = r.body.flatMap((b) => (b.kind === "chart" ? [b.chart] : []));
+    const base = charted[1];
+    const extra = ["Nhóm doanh nghiệp nhà nước", "Nhóm trường học", "Nhóm bệnh viện"].map((name, k) => ({
+      ...base,
+      title: `Chỉ số – ${name}`,
+      categories: base.categories.slice(k),
+      values: base.values.slice(k),
+      labels: base.labels.slice(k),
+      colors: base.colors.slice(k),
+    }));
+    const more: Report = {
+      ...r,
+      body: [...r.body, ...extra.map((chart): ReportBlock => ({ kind: "chart", chart }))],
+    };
+    const got = await charts(await reportDocx(more));
+    expect(got.map((c) => c.title)).toEqual([...charted, ...extra].map((c) => c.title));
+    expect(got.at(-1)!.categories).toEqual(base.categories.slice(2));
+  });
+
+  it("splits a group too long for a page into charts of at most 30 bars, in rank order, on the same axis", async () => {
+    const r = report("en");
+    const base = r.body.flatMap((b) => (b.kind === "chart" ? [b.chart] : []))[1];
+    const n = 75;
+    const long = {
+      ...base,
+      title: "Index by unit – Communes",
+      categories: Array.from({ length: n }, (_, i) => `Commune ${i + 1}`),
+      values: Array.from({ length: n }, (_, i) => 100 - i),
+      labels: Array.from({ length: n }, (_, i) => `${100 - i}.00`),
+      colors: Array.from({ length: n }, (_, i) => (i < 40 ? GRADE_COLORS.good.bar : GRADE_COLORS.weak.bar)),
+    };
+    const got = await charts(await reportDocx({ ...r, body: [{ kind: "chart", chart: long }] }));
+    expect(got.map((c) => c.title)).toEqual([1, 2, 3].map((k) => `${long.title} (${k}/3)`));
+    expect(got.every((c) => c.categories.length <= 30 && c.valMax === 100)).toBe(true);
+    expect(got.flatMap((c) => c.categories)).toEqual(long.categories);
+    expect(got.flatMap((c) => c.colors)).toEqual(long.colors);
+    expect(got.flatMap((c) => c.labels)).toEqual(long.labels);
+  });
+
+  (haveWriter && havePoppler ? it : it.skip)(
+    "prints through LibreOffice with every chart's names and the signer block beside the text before it",
+    async () => {
+      const dir = await fs.mkdtemp(path.join(os.tmpdir(), "ictplan-docx-charts-"));
+      try {
+        const file = path.join(dir, "bao-cao.docx");
+        const r = report("vi");
+        await fs.writeFile(file, await reportDocx(r));
+        execFileSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", dir, file], {
+          timeout: 120_000,
+          stdio: "ignore",
+        });
+        const pages = execFileSync("pdftotext", ["-layout", path.join(dir, "bao-cao.pdf"), "-"], {
+          encoding: "utf8",
+        }).split("\f");
+        const all = pages.join("\n").replace(/\s+/g, " ");
+        for (const b of r.body)
+          if (b.kind === "chart") {
+            expect(all).toContain(b.chart.title);
+            // Every bar is labelled with its unit: each name is printed in the table and again in the chart.
+            for (const name of b.chart.categories.filter((n) => n.length < 30))
+              expect(all.split(name).length - 1).toBeGreaterThanOrEqual(2);
+            for (const label of b.chart.labels) expect(all).toContain(label);
+          }
+        const last = pages.filter((p) => p.trim()).at(-1)!;
+        expect(last).toContain("Nơi nhận");
+        // The signer block never stands alone: the last recommendation is on its page.
+        const lastItem = r.body.at(-1)!;
+        if (lastItem.kind !== "list") throw new Error("the report ends with the recommendations");
+        expect(last.replace(/\s+/g, " ")).toContain(lastItem.items.at(-1)!.slice(0, 30));
+      } finally {
+        await fs.rm(dir, { recursive: true, force: true });
+      }
+    },
+    180_000,
+  );
+});
