@@ -18,7 +18,7 @@ import {
   EditedOutputError,
   assertNoUserSheetClash,
   META_SHEET,
-  gridFingerprint,
+  fingerprintMatches,
   replacedBy,
   specFingerprint,
   type OwnedSheet,
@@ -319,7 +319,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
   private async editedSheets(ctx: Excel.RequestContext, present: readonly OwnedSheet[]): Promise<string[]> {
     const targets = present.map((o) => ({ name: o.name, sheet: ctx.workbook.worksheets.getItem(o.name) }));
     const grids = await this.readSheets(ctx, targets);
-    return present.filter((o, i) => gridFingerprint(grids[i]) !== o.fingerprint).map((o) => o.name);
+    return present.filter((o, i) => !fingerprintMatches(grids[i], o.fingerprint)).map((o) => o.name);
   }
 
   async applySheets(specs: readonly SheetSpec[], options: ApplyOptions = {}): Promise<void> {

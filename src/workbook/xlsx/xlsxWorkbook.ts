@@ -15,7 +15,8 @@ import {
   assertNoUserSheetClash,
   META_SHEET,
   fnv1a,
-  gridFingerprint,
+  fingerprintMatches,
+  isLegacyFingerprint,
   newestSummary,
   replacedBy,
   specFingerprint,
@@ -26,7 +27,8 @@ import { REL_NS, printArea, printTitles, sheetXml, tableColumns, tableXml } from
 import { cellValues, chartXml, drawingXml } from "./charts";
 import { MINIMAL_STYLES, StyleBook } from "./styles";
 import { writeCellsXml } from "./editCells";
-import { ZipPackage } from "./zipPackage";
+import { ZipPackage, foreignPackage } from "./zipPackage";
+import { updateTitlesOfParts } from "./appProps";
 import { DEFAULT_LIMITS, WorkbookProblem, type ReadLimits } from "./problems";
 import { attrLocal, attrs, elements, esc, prefixFor, rootPrefix } from "./xml";
 
@@ -100,6 +102,14 @@ const emptyRels = () =>
 /** The meta sheet's row that records the package digest (no sheet name, so older readers skip it). */
 const DIGEST_KIND = "package";
 
+/**
+ * The releases before 2026-11-26 wrote the whole package with ExcelJS 4.4 and recorded no package digest. ExcelJS
+ * writes these fixed marks into the workbook part; Excel, LibreOffice, WPS and Google Sheets write their own when
+ * they save, so a workbook part that still has them was saved by nothing since that release.
+ */
+const PREVIOUS_RELEASE =
+  /<(?:[\w.-]+:)?fileVersion appName="xl" lastEdited="5" lowestEdited="5" rupBuild="9303"\/>[\s\S]*<(?:[\w.-]+:)?calcPr calcId="171027"\/>/;
+
 /** The lowest "prefix{n}suffix" not in use. */
 function freeName(taken: (name: string) => boolean, prefix: string, suffix: string): string {
   for (let n = 1; ; n++) if (!taken(`${prefix}${n}${suffix}`)) return `${prefix}${n}${suffix}`;
@@ -143,8 +153,8 @@ export class XlsxWorkbook implements WorkbookPort {
     this.pkg = pkg;
     const root = parseRels(await pkg.text("_rels/.rels")).find((r) => typeIs(r.type, "officeDocument"));
     const candidates = [root ? resolve("", root.target) : null, "xl/workbook.xml"];
-    const wbPart = candidates.find((c): c is string => c !== null && pkg.has(c));
-    if (!wbPart) throw new WorkbookProblem("noWorkbook");
+    const wbPart = candidates.find((c): c is string => c !== null && /\.xml$/i.test(c) && pkg.has(c));
+    if (!wbPart) throw new WorkbookProblem(foreignPackage(pkg.parts()));
     this.wbPart = wbPart;
     this.wbXml = (await pkg.text(wbPart)) ?? "";
     if (!elements(this.wbXml, ["workbook"]).length)
@@ -282,6 +292,8 @@ export class XlsxWorkbook implements WorkbookPort {
     const g = await this.grid(meta, await this.context());
     const recorded = g.values.find((r) => r[0] === null && r[1] === DIGEST_KIND)?.[2];
     if ((await this.editedSheets(owned)).length) return false;
+    if (recorded === undefined && owned.every((o) => isLegacyFingerprint(o.fingerprint)))
+      return PREVIOUS_RELEASE.test(this.wbXml);
     return typeof recorded === "string" && recorded === (await this.packageDigest(owned.map((o) => o.name)));
   }
 
@@ -297,7 +309,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const out: string[] = [];
     for (const o of list) {
       const s = this.sheets.find((x) => x.name === o.name && x.kind === "worksheet");
-      if (s && gridFingerprint(await this.grid(s, ctx)) !== o.fingerprint) out.push(o.name);
+      if (s && !fingerprintMatches(await this.grid(s, ctx), o.fingerprint)) out.push(o.name);
     }
     return out;
   }
@@ -316,6 +328,8 @@ export class XlsxWorkbook implements WorkbookPort {
       const edited = await this.editedSheets(replaced);
       if (edited.length) throw new EditedOutputError(edited);
     }
+    const worksheets = () => this.sheets.filter((s) => s.kind === "worksheet").map((s) => s.name);
+    const before = worksheets();
     const w = await PackageWriter.open(this.pkg, this.wbPart, this.wbXml);
     // Owned sheets are replaced in their own slot (same position, part and sheetId), so the indices that defined
     // names and views use for the other sheets never move; new sheets go at the end.
@@ -335,6 +349,11 @@ export class XlsxWorkbook implements WorkbookPort {
       });
     }
     for (const s of free) await w.removeSheet(s, this.sheets);
+    await w.updateAppProperties(
+      before,
+      worksheets(),
+      specs.map((s) => s.name).filter((n) => !before.includes(n)),
+    );
     const meta = this.sheets.find((s) => s.name === META_SHEET) ?? null;
     const digest = await this.packageDigest(records.map((r) => r.name));
     await w.writeMeta(records, digest, meta, this.sheets);
@@ -635,6 +654,22 @@ class PackageWriter {
         this.relsXml = this.relsXml.slice(0, e.start) + this.relsXml.slice(e.end);
     if (slot.part) await this.removeTree(slot.part);
     sheets.splice(sheets.indexOf(slot), 1);
+  }
+
+  /** Keeps the sheet lists of the extended properties (docProps/app.xml) in step with the workbook's sheets. */
+  async updateAppProperties(
+    before: readonly string[],
+    after: readonly string[],
+    added: readonly string[],
+  ): Promise<void> {
+    const rel = parseRels(await this.pkg.text("_rels/.rels")).find((r) =>
+      typeIs(r.type, "extended-properties"),
+    );
+    const part = rel && !rel.external ? resolve("", rel.target) : null;
+    const xml = part ? await this.pkg.text(part) : null;
+    if (!part || !xml) return;
+    const updated = updateTitlesOfParts(xml, before, after, added);
+    if (updated !== xml) this.pkg.put(part, updated);
   }
 
   /** Makes a sheet the one the workbook opens on (the workbook view's active tab). */
