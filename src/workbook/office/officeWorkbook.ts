@@ -8,7 +8,7 @@
 import type { Grid, WorkbookGrids } from "../../engine/grid";
 import { isPercentFormat } from "../../engine/grid";
 import type { DefinedNameSpec, SheetSpec } from "../../engine/sheetSpec";
-import { specDefinedNames } from "../../engine/sheetSpec";
+import { specDefinedNames, writesSettingNames } from "../../engine/sheetSpec";
 import { isSettingName } from "../../engine/outputs/liveSettings";
 import { quoteSheetName } from "../../engine/outputs/refs";
 import type { ApplyOptions, InteractiveWorkbook } from "../port";
@@ -356,7 +356,9 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       const aside = old.map((_, k) => `${OLD}${k}`);
       // The settings' names no output reads any more go with the old outputs.
       const wanted = new Set(specDefinedNames(specs).map((d) => d.name.toLowerCase()));
-      const stale = definedNames.filter((n) => isSettingName(n) && !wanted.has(n.toLowerCase()));
+      const stale = writesSettingNames(specs)
+        ? definedNames.filter((n) => isSettingName(n) && !wanted.has(n.toLowerCase()))
+        : [];
       await this.swap(ctx, { specs, temps, old, aside, owned, record, hasMeta, reentries, stale, added });
     });
   }
