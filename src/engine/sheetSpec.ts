@@ -171,6 +171,15 @@ export function fitCellText(spec: SheetSpec): SheetSpec {
   };
 }
 
+/**
+ * Whether a write of these specs owns the settings' defined names: it writes Kết quả or Xếp hạng, whose formulas read
+ * them. A write of other sheets only (Kiểm tra, a summary tab) leaves the names as they are, since the sheets kept
+ * still read them.
+ */
+export function writesSettingNames(specs: readonly SheetSpec[]): boolean {
+  return specs.some((s) => s.kind === "results" || s.kind === "ranking");
+}
+
 /** The defined names of a set of specs, each name once (several sheets may read the same setting). */
 export function specDefinedNames(specs: readonly SheetSpec[]): DefinedNameSpec[] {
   const byName = new Map<string, DefinedNameSpec>();

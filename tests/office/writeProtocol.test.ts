@@ -201,7 +201,15 @@ describe("write protocol", () => {
   }, 600_000);
 
   it("a failure at each operation of each write batch leaves the outputs intact or restored, and says so", async () => {
-    const host = FakeExcel.withGrids(planRowsToGrids(generatePlanRows(4, 3, 3)));
+    // Thresholds and scale on Cấu hình: the write also creates (and on failure removes) their defined names.
+    const rows = generatePlanRows(4, 3, 3);
+    const settings: typeof rows.settings = [
+      ...rows.settings,
+      ["Ngưỡng Tốt", 80],
+      ["Ngưỡng Khá", 65],
+      ["Thang điểm", 100],
+    ];
+    const host = FakeExcel.withGrids(planRowsToGrids({ ...rows, settings }));
     const wb = new OfficeWorkbook(host.runner());
     const first = runPlan(await wb.readGrids(), {
       period: null,
@@ -228,11 +236,14 @@ describe("write protocol", () => {
       const base = host.snapshot();
       const s0 = host.syncs;
       await wb.applySheets(specs, { force: true });
+      // The plan's settings are on Cấu hình: the write creates their defined names too.
+      expect(host.names.length).toBeGreaterThan(0);
       const batches = host.log.slice(s0).map((l) => l.ops);
       for (const [k, ops] of batches.entries())
         for (let op = 0; op < ops; op++) {
           host.restore(base);
           const before = host.sheets.map((s) => [s.name, contents(host, s)]);
+          const namesBefore = host.names.map((n) => [n.name, host.render(n.formula)]);
           host.failure = { sync: host.syncs + k + 1, op };
           const error = await wb.applySheets(specs, { force: true }).then(
             () => null,
@@ -252,6 +263,8 @@ describe("write protocol", () => {
           outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
           expect(["unchanged", "restored"]).toContain(outcome);
           expect(host.sheets.map((s) => [s.name, contents(host, s)])).toEqual(before);
+          // The settings' defined names as they were: a name this write added is gone again.
+          expect(host.names.map((n) => [n.name, host.render(n.formula)])).toEqual(namesBefore);
           const message = describeOfficeError(error, "en");
           expect(message).toMatch(
             outcome === "unchanged" ? /were not changed/ : /undone: the previous output sheets are restored/,

@@ -85,6 +85,25 @@ describe("defined names for the live settings", () => {
     expect(host.render(good.formula)).toBe(`='Cấu hình'!$B$${settingRow("Ngưỡng Tốt")}`);
   });
 
+  it("stay when only Kiểm tra or a summary tab is written, in both adapters (the kept sheets read them)", async () => {
+    installExcelEnums();
+    const host = FakeExcel.withGrids(planRowsToGrids(rows));
+    const office = new OfficeWorkbook(host.runner());
+    const xlsx = XlsxWorkbook.of(buildTemplate(rows));
+    for (const wb of [office, xlsx]) {
+      const run = runPlan(await wb.readGrids(), { period: "2015-Q2", lang: "vi", robustness: false });
+      await wb.applySheets(run.sheets, { force: true });
+      const partial = run.sheets.filter((s) => s.kind === "findings" || s.kind === "summary");
+      await wb.applySheets(partial, { force: true });
+    }
+    expect(host.names.map((n) => n.name)).toContain("ictplan_gradeGood");
+    host.recalc();
+    const errors = [...host.sheet("Xếp hạng")!.cells.values()].filter((c) => c.error);
+    expect(errors).toEqual([]);
+    const xml = await (await JSZip.loadAsync(await xlsx.save())).file("xl/workbook.xml")!.async("string");
+    expect(xml.match(/name="ictplan_gradeGood"/g)).toHaveLength(1);
+  });
+
   it("in Excel, a threshold changed on Cấu hình regrades the units without the add-in", async () => {
     installExcelEnums();
     const host = FakeExcel.withGrids(planRowsToGrids(rows));

@@ -8,7 +8,7 @@
 import type { Grid, WorkbookGrids } from "../../engine/grid";
 import { isPercentFormat } from "../../engine/grid";
 import type { DefinedNameSpec, SheetSpec } from "../../engine/sheetSpec";
-import { specDefinedNames } from "../../engine/sheetSpec";
+import { specDefinedNames, writesSettingNames } from "../../engine/sheetSpec";
 import { isSettingName } from "../../engine/outputs/liveSettings";
 import { quoteSheetName } from "../../engine/outputs/refs";
 import type { ApplyOptions, InteractiveWorkbook } from "../port";
@@ -79,6 +79,13 @@ function setDefinedNames(
   }
 }
 
+/** Deletes those of the given defined names that exist (workbook.names loaded). */
+function dropNames(ctx: Excel.RequestContext, names: readonly string[]): void {
+  for (const item of ctx.workbook.names.items)
+    if (names.some((n) => n.toLowerCase() === item.name.toLowerCase()))
+      ctx.workbook.names.getItem(item.name).delete();
+}
+
 /** Row chunks of a block whose write stays under the request budget. */
 export function chunkRows(block: Part, limit = PAYLOAD_LIMIT): Part[] {
   const out: Part[] = [];
@@ -131,6 +138,8 @@ interface Swap {
   readonly reentries: readonly Reentry[];
   /** The settings' defined names no new output reads, deleted with the old outputs. */
   readonly stale: readonly string[];
+  /** The settings' defined names this write added (none was there before), removed again when it is undone. */
+  readonly added: readonly string[];
 }
 
 interface Reentry {
@@ -326,11 +335,15 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         if (edited.length) throw new EditedOutputError(edited);
       }
       const temps = specs.map((_, k) => `${TMP}${k}`);
+      const has = (name: string) => definedNames.some((n) => n.toLowerCase() === name.toLowerCase());
+      const added = specDefinedNames(specs)
+        .map((d) => d.name)
+        .filter((n) => !has(n));
       try {
         setDefinedNames(ctx, specDefinedNames(specs), definedNames);
         await this.writeTemporary(ctx, specs, temps, names.filter(isScratch), hasMeta);
       } catch (e) {
-        throw await this.dropTemporary(ctx, hasMeta ? temps : [...temps, META_SHEET], e);
+        throw await this.dropTemporary(ctx, hasMeta ? temps : [...temps, META_SHEET], added, e);
       }
       // Owned sheets this write does not replace stay in the record; their formulas naming a replaced sheet are re-entered.
       const kept = owned.filter((o) => names.includes(o.name) && !replacedBy(owned, specs).includes(o));
@@ -343,8 +356,10 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       const aside = old.map((_, k) => `${OLD}${k}`);
       // The settings' names no output reads any more go with the old outputs.
       const wanted = new Set(specDefinedNames(specs).map((d) => d.name.toLowerCase()));
-      const stale = definedNames.filter((n) => isSettingName(n) && !wanted.has(n.toLowerCase()));
-      await this.swap(ctx, { specs, temps, old, aside, owned, record, hasMeta, reentries, stale });
+      const stale = writesSettingNames(specs)
+        ? definedNames.filter((n) => isSettingName(n) && !wanted.has(n.toLowerCase()))
+        : [];
+      await this.swap(ctx, { specs, temps, old, aside, owned, record, hasMeta, reentries, stale, added });
     });
   }
 
@@ -405,16 +420,19 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     await this.sync(ctx);
   }
 
-  /** After a failed write: removes the temporary sheets; the previous outputs were never touched. */
+  /** After a failed write: removes the temporary sheets and the names it added; the previous outputs were never touched. */
   private async dropTemporary(
     ctx: Excel.RequestContext,
     temps: readonly string[],
+    added: readonly string[],
     cause: unknown,
   ): Promise<unknown> {
     try {
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/name");
+      ctx.workbook.names.load("items/name");
       await ctx.sync();
+      dropNames(ctx, added);
       const present = new Set(sheets.items.map((s) => s.name));
       for (const t of temps)
         if (present.has(t)) {
@@ -527,7 +545,9 @@ export class OfficeWorkbook implements InteractiveWorkbook {
           ctx,
           aside.filter((a) => names.has(a)),
           tableNames(specs).filter((t) => tables.has(tempTableName(t))),
-          swap.stale.filter((n) => ctx.workbook.names.items.some((d) => d.name === n)),
+          swap.stale.filter((n) =>
+            ctx.workbook.names.items.some((d) => d.name.toLowerCase() === n.toLowerCase()),
+          ),
         );
         await ctx.sync();
         return null;
@@ -542,6 +562,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         if (names.has(aside[k])) sheets.getItem(aside[k]).name = o.name;
       });
       this.reenter(ctx, swap.reentries);
+      dropNames(ctx, swap.added);
       if (!hasMeta) {
         // The ownership sheet was added by this run: remove it again (Hidden first: a VeryHidden sheet cannot be deleted).
         sheets.getItem(META_SHEET).visibility = "Hidden" as Excel.SheetVisibility;

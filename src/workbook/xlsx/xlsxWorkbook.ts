@@ -6,7 +6,7 @@
 import type ExcelJS from "exceljs";
 import type { Grid, WorkbookGrids } from "../../engine/grid";
 import type { DefinedNameSpec, SheetSpec } from "../../engine/sheetSpec";
-import { specDefinedNames } from "../../engine/sheetSpec";
+import { specDefinedNames, writesSettingNames } from "../../engine/sheetSpec";
 import { isSettingName } from "../../engine/outputs/liveSettings";
 import type { ApplyOptions, WorkbookPort } from "../port";
 import type { CellEdit } from "../../engine/settingsEdit";
@@ -334,7 +334,7 @@ export class XlsxWorkbook implements WorkbookPort {
     // Owned sheets are replaced in their own slot (same position, part and sheetId), so the indices that defined
     // names and views use for the other sheets never move; new sheets go at the end.
     const free = this.sheets.filter((s) => replaced.some((o) => o.name === s.name));
-    w.setSettingNames(specDefinedNames(specs));
+    if (writesSettingNames(specs)) w.setSettingNames(specDefinedNames(specs));
     const records: OwnedSheet[] = owned.filter((o) => !replaced.includes(o));
     for (const spec of specs) {
       const kindOf = (s: SheetEntry) => replaced.find((o) => o.name === s.name)?.kind;
