@@ -11,7 +11,7 @@ import { run, type Io } from "../../src/cli/main";
 import { PROBLEM_MESSAGES } from "../../src/cli/files";
 import { msg } from "../../src/cli/messages";
 import type { SheetSpec } from "../../src/engine/sheetSpec";
-import { editPackage, minimalParts, partsOf, sheetOf, zipOf } from "../helpers/packages";
+import { editPackage, minimalParts, partsOf, sharedStringTexts, sheetOf, zipOf } from "../helpers/packages";
 
 let sample: Uint8Array;
 let sampleGrids: Awaited<ReturnType<XlsxWorkbook["readGrids"]>>;
@@ -45,16 +45,7 @@ async function rewriteSheets(bytes: Uint8Array, f: (xml: string) => string): Pro
 const xmlEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 async function sharedStrings(bytes: Uint8Array): Promise<string[]> {
-  const xml = new TextDecoder().decode((await partsOf(bytes)).get("xl/sharedStrings.xml"));
-  return [...xml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
-    [...m[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)]
-      .map((t) => t[1])
-      .join("")
-      .replace(/&lt;/g, "<")
-      .replace(/&gt;/g, ">")
-      .replace(/&quot;/g, '"')
-      .replace(/&amp;/g, "&"),
-  );
+  return sharedStringTexts(new TextDecoder().decode((await partsOf(bytes)).get("xl/sharedStrings.xml")));
 }
 
 describe("workbooks saved by LibreOffice Calc", () => {
