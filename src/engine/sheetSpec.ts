@@ -118,6 +118,13 @@ export interface PrintSetup {
   readonly rowBreaks?: readonly number[];
 }
 
+/** A workbook-level defined name (named range) the sheet's formulas use, e.g. ictplan_gradeGood → 'Cấu hình'!$B$5. */
+export interface DefinedNameSpec {
+  readonly name: string;
+  /** An absolute reference with its sheet, without "=". */
+  readonly ref: string;
+}
+
 /** Which output sheet this is; the adapter records it as the ownership mark. */
 export type OutputKind = "results" | "ranking" | "findings" | "summary";
 
@@ -139,6 +146,8 @@ export interface SheetSpec {
   readonly charts?: readonly ChartSpec[];
   readonly print?: PrintSetup;
   readonly tabColor?: string;
+  /** Names the adapters create (or point anew) before the formulas are written. */
+  readonly definedNames?: readonly DefinedNameSpec[];
 }
 
 /** The mark the product leaves on every sheet it owns (custom property / hidden defined name). */
@@ -160,4 +169,11 @@ export function fitCellText(spec: SheetSpec): SheetSpec {
       ),
     })),
   };
+}
+
+/** The defined names of a set of specs, each name once (several sheets may read the same setting). */
+export function specDefinedNames(specs: readonly SheetSpec[]): DefinedNameSpec[] {
+  const byName = new Map<string, DefinedNameSpec>();
+  for (const s of specs) for (const d of s.definedNames ?? []) byName.set(d.name, d);
+  return [...byName.values()];
 }

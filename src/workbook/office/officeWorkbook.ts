@@ -7,7 +7,9 @@
  */
 import type { Grid, WorkbookGrids } from "../../engine/grid";
 import { isPercentFormat } from "../../engine/grid";
-import type { SheetSpec } from "../../engine/sheetSpec";
+import type { DefinedNameSpec, SheetSpec } from "../../engine/sheetSpec";
+import { specDefinedNames } from "../../engine/sheetSpec";
+import { isSettingName } from "../../engine/outputs/liveSettings";
 import { quoteSheetName } from "../../engine/outputs/refs";
 import type { ApplyOptions, InteractiveWorkbook } from "../port";
 import type { CellEdit } from "../../engine/settingsEdit";
@@ -61,6 +63,22 @@ const codeOf = (e: unknown) =>
 
 type Part = SheetSpec["blocks"][number];
 
+/**
+ * The settings' defined names, before the formulas that read them: an existing name is pointed anew
+ * (NamedItem.formula, ExcelApi 1.7, the minimum), a missing one added (NamedItemCollection.add, ExcelApi 1.4).
+ */
+function setDefinedNames(
+  ctx: Excel.RequestContext,
+  wanted: readonly DefinedNameSpec[],
+  present: readonly string[],
+): void {
+  for (const d of wanted) {
+    const same = present.find((n) => n.toLowerCase() === d.name.toLowerCase());
+    if (same) ctx.workbook.names.getItem(same).formula = `=${d.ref}`;
+    else ctx.workbook.names.add(d.name, `=${d.ref}`);
+  }
+}
+
 /** Row chunks of a block whose write stays under the request budget. */
 export function chunkRows(block: Part, limit = PAYLOAD_LIMIT): Part[] {
   const out: Part[] = [];
@@ -111,6 +129,8 @@ interface Swap {
   readonly hasMeta: boolean;
   /** Formulas of kept owned sheets that name a replaced sheet, entered again once the names are swapped. */
   readonly reentries: readonly Reentry[];
+  /** The settings' defined names no new output reads, deleted with the old outputs. */
+  readonly stale: readonly string[];
 }
 
 interface Reentry {
@@ -254,9 +274,11 @@ export class OfficeWorkbook implements InteractiveWorkbook {
 
   private async loadOwned(
     ctx: Excel.RequestContext,
-  ): Promise<{ owned: OwnedSheet[]; names: string[]; hasMeta: boolean }> {
+  ): Promise<{ owned: OwnedSheet[]; names: string[]; hasMeta: boolean; definedNames: string[] }> {
     const sheets = ctx.workbook.worksheets;
     sheets.load("items/name");
+    const defined = ctx.workbook.names;
+    defined.load("items/name");
     const meta = sheets.getItemOrNullObject(META_SHEET);
     meta.load("name");
     const used = meta.getUsedRangeOrNullObject(true);
@@ -272,7 +294,12 @@ export class OfficeWorkbook implements InteractiveWorkbook {
             fingerprint: String(fingerprint),
             ...(period ? { period: String(period) } : {}),
           });
-    return { owned, names: sheets.items.map((s) => s.name), hasMeta: !meta.isNullObject };
+    return {
+      owned,
+      names: sheets.items.map((s) => s.name),
+      hasMeta: !meta.isNullObject,
+      definedNames: defined.items.map((n) => n.name),
+    };
   }
 
   async ownedSheets(): Promise<string[]> {
@@ -291,7 +318,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       if (!spec.name || spec.name.length > 31 || /[[\]:*?/\\]/.test(spec.name) || /^'|'$/.test(spec.name))
         throw new Error(`invalid sheet name "${spec.name}"`);
     await this.run(async (ctx) => {
-      const { owned, names, hasMeta } = await this.loadOwned(ctx);
+      const { owned, names, hasMeta, definedNames } = await this.loadOwned(ctx);
       assertNoUserSheetClash(names, owned, specs);
       const old = replacedBy(owned, specs).filter((o) => names.includes(o.name));
       if (!options.force && old.length) {
@@ -300,6 +327,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       }
       const temps = specs.map((_, k) => `${TMP}${k}`);
       try {
+        setDefinedNames(ctx, specDefinedNames(specs), definedNames);
         await this.writeTemporary(ctx, specs, temps, names.filter(isScratch), hasMeta);
       } catch (e) {
         throw await this.dropTemporary(ctx, hasMeta ? temps : [...temps, META_SHEET], e);
@@ -313,7 +341,10 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         ...specs.map((s) => [s.name, s.kind, specFingerprint(s), s.period ?? ""]),
       ];
       const aside = old.map((_, k) => `${OLD}${k}`);
-      await this.swap(ctx, { specs, temps, old, aside, owned, record, hasMeta, reentries });
+      // The settings' names no output reads any more go with the old outputs.
+      const wanted = new Set(specDefinedNames(specs).map((d) => d.name.toLowerCase()));
+      const stale = definedNames.filter((n) => isSettingName(n) && !wanted.has(n.toLowerCase()));
+      await this.swap(ctx, { specs, temps, old, aside, owned, record, hasMeta, reentries, stale });
     });
   }
 
@@ -411,7 +442,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     specs.forEach((s, k) => (sheets.getItem(temps[k]).name = s.name));
     this.reenter(ctx, swap.reentries);
     this.writeRecord(ctx, record);
-    this.finish(ctx, aside, tableNames(specs));
+    this.finish(ctx, aside, tableNames(specs), swap.stale);
     try {
       await this.sync(ctx);
       return;
@@ -464,8 +495,14 @@ export class OfficeWorkbook implements InteractiveWorkbook {
   }
 
   /** The swap's last steps: old outputs deleted, tables given their names, recalculation requested. */
-  private finish(ctx: Excel.RequestContext, aside: readonly string[], tables: readonly string[]): void {
+  private finish(
+    ctx: Excel.RequestContext,
+    aside: readonly string[],
+    tables: readonly string[],
+    staleNames: readonly string[],
+  ): void {
     for (const name of aside) ctx.workbook.worksheets.getItem(name).delete();
+    for (const name of staleNames) ctx.workbook.names.getItem(name).delete();
     for (const t of tables) ctx.workbook.tables.getItem(tempTableName(t)).name = t;
     // Calculation was suspended while writing; recalculating is the add-in's job (Application.suspendApiCalculationUntilNextSync).
     ctx.workbook.application.calculate("Recalculate" as Excel.CalculationType);
@@ -477,6 +514,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/name");
       ctx.workbook.tables.load("items/name");
+      ctx.workbook.names.load("items/name");
       const meta = sheets.getItem(META_SHEET).getUsedRangeOrNullObject(true);
       meta.load("values");
       await ctx.sync();
@@ -489,6 +527,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
           ctx,
           aside.filter((a) => names.has(a)),
           tableNames(specs).filter((t) => tables.has(tempTableName(t))),
+          swap.stale.filter((n) => ctx.workbook.names.items.some((d) => d.name === n)),
         );
         await ctx.sync();
         return null;

@@ -5,7 +5,9 @@
  */
 import type ExcelJS from "exceljs";
 import type { Grid, WorkbookGrids } from "../../engine/grid";
-import type { SheetSpec } from "../../engine/sheetSpec";
+import type { DefinedNameSpec, SheetSpec } from "../../engine/sheetSpec";
+import { specDefinedNames } from "../../engine/sheetSpec";
+import { isSettingName } from "../../engine/outputs/liveSettings";
 import type { ApplyOptions, WorkbookPort } from "../port";
 import type { CellEdit } from "../../engine/settingsEdit";
 import {
@@ -335,6 +337,7 @@ export class XlsxWorkbook implements WorkbookPort {
     // Owned sheets are replaced in their own slot (same position, part and sheetId), so the indices that defined
     // names and views use for the other sheets never move; new sheets go at the end.
     const free = this.sheets.filter((s) => replaced.some((o) => o.name === s.name));
+    w.setSettingNames(specDefinedNames(specs));
     const records: OwnedSheet[] = owned.filter((o) => !replaced.includes(o));
     for (const spec of specs) {
       const kindOf = (s: SheetEntry) => replaced.find((o) => o.name === s.name)?.kind;
@@ -690,27 +693,50 @@ class PackageWriter {
     }
   }
 
+  /** Appends a definedName element to the workbook's definedNames, creating that where CT_Workbook puts it. */
+  private addDefinedName(el: string): void {
+    const dn = elements(this.wbXml, ["definedNames"])[0];
+    if (dn && !dn.selfClosing) {
+      const at = dn.end - `</${dn.qname}>`.length;
+      this.wbXml = this.wbXml.slice(0, at) + el + this.wbXml.slice(at);
+      return;
+    }
+    const names = `<${this.p}definedNames>${el}</${this.p}definedNames>`;
+    if (dn) this.wbXml = this.wbXml.slice(0, dn.start) + names + this.wbXml.slice(dn.end);
+    else {
+      // definedNames follows sheets, functionGroups and externalReferences (CT_Workbook's order).
+      const after =
+        elements(this.wbXml, ["externalReferences"])[0] ??
+        elements(this.wbXml, ["functionGroups"])[0] ??
+        elements(this.wbXml, ["sheets"])[0];
+      this.wbXml = this.wbXml.slice(0, after.end) + names + this.wbXml.slice(after.end);
+    }
+  }
+
+  /**
+   * The settings' workbook-level names (ictplan_…): the old ones removed, the given ones written. Every other defined
+   * name is the planner's and stays as it was, byte for byte.
+   */
+  setSettingNames(names: readonly DefinedNameSpec[]): void {
+    for (const e of elements(this.wbXml, ["definedName"]).reverse()) {
+      const a = attrs(e.attrText);
+      if (a.get("localSheetId") === undefined && isSettingName(a.get("name") ?? ""))
+        this.wbXml = this.wbXml.slice(0, e.start) + this.wbXml.slice(e.end);
+    }
+    const dn = elements(this.wbXml, ["definedNames"])[0];
+    if (dn && !dn.selfClosing && !elements(this.wbXml, ["definedName"], dn.start, dn.end).length)
+      this.wbXml = this.wbXml.slice(0, dn.start) + this.wbXml.slice(dn.end);
+    for (const d of names)
+      this.addDefinedName(`<${this.p}definedName name="${esc(d.name)}">${esc(d.ref)}</${this.p}definedName>`);
+  }
+
   /** Print titles, styles, the calculation chain, and the edited package-level parts. */
   async finish(): Promise<void> {
     for (const [name, definedName, formula] of this.localNames) {
       const index = this.sheetElements().findIndex((e) => attrs(e.attrText).get("name") === name);
-      const el = `<${this.p}definedName name="${definedName}" localSheetId="${index}">${esc(formula)}</${this.p}definedName>`;
-      const dn = elements(this.wbXml, ["definedNames"])[0];
-      if (dn && !dn.selfClosing) {
-        const at = dn.end - `</${dn.qname}>`.length;
-        this.wbXml = this.wbXml.slice(0, at) + el + this.wbXml.slice(at);
-      } else {
-        const names = `<${this.p}definedNames>${el}</${this.p}definedNames>`;
-        if (dn) this.wbXml = this.wbXml.slice(0, dn.start) + names + this.wbXml.slice(dn.end);
-        else {
-          // definedNames follows sheets, functionGroups and externalReferences (CT_Workbook's order).
-          const after =
-            elements(this.wbXml, ["externalReferences"])[0] ??
-            elements(this.wbXml, ["functionGroups"])[0] ??
-            elements(this.wbXml, ["sheets"])[0];
-          this.wbXml = this.wbXml.slice(0, after.end) + names + this.wbXml.slice(after.end);
-        }
-      }
+      this.addDefinedName(
+        `<${this.p}definedName name="${definedName}" localSheetId="${index}">${esc(formula)}</${this.p}definedName>`,
+      );
     }
     if (!this.styles.unchanged) {
       this.pkg.put(this.stylesPart, this.styles.render());
