@@ -52,6 +52,7 @@ export const PROBLEM_MESSAGES: Record<ProblemReason, MessageKey> = {
   xml2003: "xml2003",
   xlsb: "xlsb",
   numbers: "numbers",
+  strict: "strict",
   damagedZip: "corrupt",
   noWorkbook: "notXlsx",
   damagedPart: "corrupt",

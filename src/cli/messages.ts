@@ -41,6 +41,8 @@ Mã thoát: 0 không có lỗi; 1 dữ liệu có lỗi hoặc không đủ đ�
   xml2003:
     'Tệp {file} là Bảng tính XML 2003 (định dạng XML của Excel 2003), ictplan chỉ đọc .xlsx. Hãy mở tệp trong Excel, chọn Tệp → Lưu thành → Sổ làm việc Excel (.xlsx); hoặc chuyển bằng LibreOffice: soffice --headless --convert-to xlsx "{file}".',
   xlsb: 'Tệp {file} là Sổ làm việc nhị phân Excel (.xlsb), ictplan chỉ đọc .xlsx. Hãy mở tệp trong Excel, chọn Tệp → Lưu thành → Sổ làm việc Excel (.xlsx); hoặc chuyển bằng LibreOffice: soffice --headless --convert-to xlsx "{file}".',
+  strict:
+    "Tệp {file} được lưu dạng Bảng tính Open XML Nghiêm ngặt, ictplan chưa ghi được vào dạng này. Hãy mở tệp trong Excel, chọn Tệp → Lưu thành → Sổ làm việc Excel (.xlsx) rồi chạy lại với tệp đó.",
   numbers:
     "Tệp {file} là bảng tính Apple Numbers, ictplan chỉ đọc .xlsx. Trong Numbers chọn Tệp → Xuất sang → Excel, chọn .xlsx, rồi chạy lại với tệp đó.",
   corrupt:
@@ -120,6 +122,8 @@ Exit codes: 0 clean; 1 findings of severity error, or data a report cannot be ma
   xml2003:
     'File {file} is an XML Spreadsheet 2003 (Excel 2003\'s XML format); ictplan reads .xlsx only. Open it in Excel and choose File → Save As → Excel Workbook (.xlsx), or convert it with LibreOffice: soffice --headless --convert-to xlsx "{file}".',
   xlsb: 'File {file} is an Excel Binary Workbook (.xlsb); ictplan reads .xlsx only. Open it in Excel and choose File → Save As → Excel Workbook (.xlsx), or convert it with LibreOffice: soffice --headless --convert-to xlsx "{file}".',
+  strict:
+    "File {file} was saved as Strict Open XML Spreadsheet, which ictplan cannot write into yet. Open it in Excel, choose File → Save As → Excel Workbook (.xlsx), and run again on that file.",
   numbers:
     "File {file} is an Apple Numbers spreadsheet; ictplan reads .xlsx only. In Numbers choose File → Export To → Excel, pick .xlsx, and run again on that file.",
   corrupt:

@@ -156,3 +156,16 @@ export async function partsOf(bytes: Uint8Array): Promise<Map<string, Uint8Array
   for (const f of Object.values(zip.files)) if (!f.dir) out.set(f.name, await f.async("uint8array"));
   return out;
 }
+
+/** The texts of a shared string table's items (runs joined), decoded. */
+export function sharedStringTexts(xml: string): string[] {
+  return [...xml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
+    [...m[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)]
+      .map((t) => t[1])
+      .join("")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, "&"),
+  );
+}

@@ -13,7 +13,7 @@ import { buildTemplate } from "../../src/workbook/xlsx/template";
 import { samplePlanRows } from "../../src/engine/sample";
 import { runPlan } from "../../src/engine/pipeline";
 import type { CellValue, Grid, WorkbookGrids } from "../../src/engine/grid";
-import { partsOf, zipOf } from "../helpers/packages";
+import { partsOf, sharedStringTexts, zipOf } from "../helpers/packages";
 
 type Parts = Map<string, string | Uint8Array>;
 
@@ -273,19 +273,6 @@ function streamed(p: Parts, strings: readonly string[]): void {
   );
 }
 
-function sharedStringsOf(p: Parts): string[] {
-  const xml = p.get("xl/sharedStrings.xml") as string;
-  return [...xml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
-    [...m[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)]
-      .map((t) => t[1])
-      .join("")
-      .replace(/&lt;/g, "<")
-      .replace(/&gt;/g, ">")
-      .replace(/&quot;/g, '"')
-      .replace(/&amp;/g, "&"),
-  );
-}
-
 let sample: Uint8Array;
 let sampleGrids: WorkbookGrids;
 let expected: Map<string, Grid>;
@@ -323,7 +310,7 @@ const producers: [string, (p: Parts) => void, string, RegExp][] = [
   ["Excel on the web / for Mac", excelWeb, "xl/workbook.xml", /<xr:revisionPtr /],
   [
     "a streaming exporter (no cell references, inline strings)",
-    (p) => streamed(p, sharedStringsOf(p)),
+    (p) => streamed(p, sharedStringTexts(p.get("xl/sharedStrings.xml") as string)),
     "xl/worksheets/sheet5.xml",
     /<row [^>]*><c t="inlineStr">/,
   ],

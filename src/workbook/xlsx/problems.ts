@@ -39,6 +39,8 @@ export type ProblemReason =
   | "xlsb"
   /** An Apple Numbers document. */
   | "numbers"
+  /** Saved as Strict Open XML (ISO/IEC 29500 Strict namespaces): readable, but the output could not be mixed into it. */
+  | "strict"
   /** A zip that cannot be unpacked (truncated, bad checksums, unsupported compression). */
   | "damagedZip"
   /** A zip without a workbook part: not a spreadsheet package. */

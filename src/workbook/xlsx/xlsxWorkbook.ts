@@ -157,8 +157,11 @@ export class XlsxWorkbook implements WorkbookPort {
     if (!wbPart) throw new WorkbookProblem(foreignPackage(pkg.parts()));
     this.wbPart = wbPart;
     this.wbXml = (await pkg.text(wbPart)) ?? "";
-    if (!elements(this.wbXml, ["workbook"]).length)
-      throw new WorkbookProblem("damagedPart", { part: wbPart });
+    const book = elements(this.wbXml, ["workbook"])[0];
+    if (!book) throw new WorkbookProblem("damagedPart", { part: wbPart });
+    // Strict Open XML binds other namespaces (the workbook's r: prefix among them) than the transitional parts
+    // this adapter writes; Excel opens no mix of the two.
+    if (book.attrText.includes("http://purl.oclc.org/ooxml/")) throw new WorkbookProblem("strict");
     const pr = elements(this.wbXml, ["workbookPr"])[0];
     const d = pr ? attrs(pr.attrText).get("date1904") : undefined;
     this.date1904 = d === "1" || d === "true";
