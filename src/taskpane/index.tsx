@@ -5,7 +5,7 @@ import { OfficeWorkbook, officeRunner } from "../workbook/office/officeWorkbook"
 import { App } from "./App";
 import { installStyles } from "./styles";
 import { chosenLang, t } from "./i18n";
-import { MINIMUM, requirementGate } from "../workbook/office/requirements";
+import { DIALOG_MESSAGES, MINIMUM, requirementGate } from "../workbook/office/requirements";
 import { browserDownload, dialogDownload } from "./saveFile";
 
 /** True when Office's theme has a dark background (luma below half). */
@@ -32,7 +32,7 @@ Office.onReady((info) => {
     // The report's file goes through an Office dialog that offers the download (DialogApi 1.2 for messageChild);
     // without it, a download from the pane itself, which Excel on the web allows.
     const page = new URL("download.html", window.location.href).toString();
-    const saveFile = supports("DialogApi", "1.2")
+    const saveFile = supports(DIALOG_MESSAGES.set, DIALOG_MESSAGES.version)
       ? dialogDownload(Office.context.ui, page)
       : browserDownload();
     body = <App workbook={workbook} initialLang={lang} missing={gate.missing} saveFile={saveFile} />;

@@ -21,6 +21,12 @@ export const OPTIONAL = {
 
 export type OptionalFeature = keyof typeof OPTIONAL;
 
+/**
+ * Office's dialog messages to the dialog (`Dialog.messageChild`), how the pane hands the Word report to a dialog
+ * that saves it; without them the pane downloads the file itself (no note: the button still works).
+ */
+export const DIALOG_MESSAGES = { set: "DialogApi", version: "1.2" } as const;
+
 /** Asks the host whether it has a requirement set (Office.context.requirements.isSetSupported in Excel). */
 export type SupportsSet = (set: string, version: string) => boolean;
 
