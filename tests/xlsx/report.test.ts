@@ -230,10 +230,37 @@ describe("printed on A4", () => {
         const file = path.join(dir, "summary.xlsx");
         // Print only the summary, as a planner prints the active tab.
         await fs.writeFile(file, await onlySheet(await wb.save(), spec.name));
-        execFileSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", dir, file], {
-          timeout: 120_000,
-        });
+        // The English tab of the same workbook, printed in the same run.
+        const en = await sample();
+        const enRun = runPlan(await en.readGrids(), { period: "2015-Q2", lang: "en", robustness: false });
+        await en.applySheets(enRun.sheets);
+        const enName = enRun.sheets.find((s) => s.kind === "summary")!.name;
+        const enFile = path.join(dir, "summary-en.xlsx");
+        await fs.writeFile(enFile, await onlySheet(await en.save(), enName));
+        // A reader whose locale writes "99.45": the vi tab must still print 99,45 (its formats carry vi-VN's tag).
+        execFileSync(
+          "soffice",
+          [
+            `-env:UserInstallation=file://${dir}/profile`,
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            dir,
+            file,
+            enFile,
+          ],
+          { timeout: 180_000, env: { ...process.env, LANG: "en_US.UTF-8", LC_ALL: "en_US.UTF-8" } },
+        );
         const pdf = path.join(dir, "summary.pdf");
+        const vi = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
+        const english = execFileSync("pdftotext", [path.join(dir, "summary-en.pdf"), "-"], {
+          encoding: "utf8",
+        });
+        expect(vi).toMatch(/^99,45$/m);
+        expect(vi).not.toMatch(/\d\.\d/);
+        expect(english).toMatch(/^99\.45$/m);
+        expect(english).not.toMatch(/\d,\d/);
         const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
         // Every page break is one the layout chose: LibreOffice added none of its own (none mid-table).
         expect(pages).toBe((spec.print?.rowBreaks?.length ?? 0) + 1);

@@ -112,7 +112,21 @@ class Layout {
   }
 }
 
-function tableCell(c: ReportCell): SpecCell {
+/**
+ * The language's number format tag (Windows LCID): LibreOffice shows a tagged format with that language's decimal
+ * separator, whatever the reader's locale, so the vi tab prints 99,45 and the en tab 99.45 everywhere. Excel uses
+ * the reader's own separators for numbers, tag or not.
+ */
+const LOCALE_TAG: Readonly<Record<Lang, string>> = { vi: "[$-42A]", en: "[$-409]" };
+
+/** A number format with the language's tag on each of its sections. */
+const tagged = (format: string, lang: Lang) =>
+  format
+    .split(";")
+    .map((part) => LOCALE_TAG[lang] + part)
+    .join(";");
+
+function tableCell(c: ReportCell, lang: Lang): SpecCell {
   const colors = c.grade ? GRADE_COLORS[c.grade] : c.status ? STATUS_COLORS[c.status] : undefined;
   const style: CellStyle = {
     ...BODY,
@@ -123,7 +137,7 @@ function tableCell(c: ReportCell): SpecCell {
     ...(colors ? { fill: colors.fill, fontColor: colors.font } : {}),
   };
   return c.value !== undefined
-    ? { value: c.value, style, ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}) }
+    ? { value: c.value, style, ...(c.numberFormat ? { numberFormat: tagged(c.numberFormat, lang) } : {}) }
     : { value: c.text, style };
 }
 
@@ -171,7 +185,7 @@ function leadHeight(b: ReportBlock | undefined): number {
 }
 
 /** A table; split across pages only when it is taller than a page, the header repeated on each and no lone last row. */
-function table(out: Layout, t: ReportTable): void {
+function table(out: Layout, t: ReportTable, lang: Lang): void {
   const { headerHeight, heights, first } = measure(t);
   const header = () =>
     out.put(
@@ -194,7 +208,7 @@ function table(out: Layout, t: ReportTable): void {
       header();
     }
     out.put(
-      r.map((c, j) => ({ cell: tableCell(c), span: t.columns[j].span })),
+      r.map((c, j) => ({ cell: tableCell(c, lang), span: t.columns[j].span })),
       heights[i],
     );
   });
@@ -281,7 +295,7 @@ export function buildSummarySheet(report: Report): SheetSpec {
         b.items.forEach((item, i) => out.text(`${i + 1}. ${item}`, {}));
         break;
       case "table":
-        table(out, b.table);
+        table(out, b.table, report.lang);
         out.space(6);
         break;
       case "chart":
@@ -332,10 +346,11 @@ export function buildSummarySheet(report: Report): SheetSpec {
     print: {
       orientation: "portrait",
       paperSize: "A4",
-      fitToWidth: 0,
+      // Printed at 100%: the layout sized the text and chose the page breaks (fit-to-width would drop them).
+      scale: 100,
       area: `A1:${a1(lastRow, COLS)}`,
       margins: { left: 0.7, right: 0.4, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
-      footer: `&C${fillTemplate(L.pageFooter, { where })}`,
+      footer: fillTemplate(L.pageFooter, { where }),
       rowBreaks: out.breaks,
     },
     tabColor: "FFC000",

@@ -18,6 +18,7 @@ import {
   META_SHEET,
   gridFingerprint,
   replacedBy,
+  sheetOrder,
   specFingerprint,
   type OwnedSheet,
 } from "../ownership";
@@ -111,6 +112,10 @@ interface Swap {
   readonly hasMeta: boolean;
   /** Formulas of kept owned sheets that name a replaced sheet, entered again once the names are swapped. */
   readonly reentries: readonly Reentry[];
+  /** Every sheet's name in the order the workbook ends with (ownership.sheetOrder). */
+  readonly order: readonly string[];
+  /** The summary just written, which the user is shown; null when none was. */
+  readonly opening: string | null;
 }
 
 interface Reentry {
@@ -313,7 +318,18 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         ...specs.map((s) => [s.name, s.kind, specFingerprint(s), s.period ?? ""]),
       ];
       const aside = old.map((_, k) => `${OLD}${k}`);
-      await this.swap(ctx, { specs, temps, old, aside, owned, record, hasMeta, reentries });
+      const gone = new Set([...old.map((o) => o.name), ...names.filter(isScratch)]);
+      const final = [
+        ...names.filter((n) => !gone.has(n)),
+        ...specs.map((s) => s.name).filter((n) => !names.includes(n) || gone.has(n)),
+        ...(hasMeta ? [] : [META_SHEET]),
+      ];
+      const order = sheetOrder(final, [
+        ...kept,
+        ...specs.map((s) => ({ name: s.name, kind: s.kind, fingerprint: "", period: s.period ?? "" })),
+      ]);
+      const opening = specs.find((s) => s.kind === "summary")?.name ?? null;
+      await this.swap(ctx, { specs, temps, old, aside, owned, record, hasMeta, reentries, order, opening });
     });
   }
 
@@ -411,7 +427,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     specs.forEach((s, k) => (sheets.getItem(temps[k]).name = s.name));
     this.reenter(ctx, swap.reentries);
     this.writeRecord(ctx, record);
-    this.finish(ctx, aside, tableNames(specs));
+    this.finish(ctx, swap, aside, tableNames(specs));
     try {
       await this.sync(ctx);
       return;
@@ -463,10 +479,22 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       meta.getRange(`A1:D${rows.length}`).values = rows.map((r) => r.map((v) => literalFor(v)));
   }
 
-  /** The swap's last steps: old outputs deleted, tables given their names, recalculation requested. */
-  private finish(ctx: Excel.RequestContext, aside: readonly string[], tables: readonly string[]): void {
-    for (const name of aside) ctx.workbook.worksheets.getItem(name).delete();
+  /**
+   * The swap's last steps: old outputs deleted, tables given their names, the sheets put in their order, the summary
+   * just written shown, recalculation requested.
+   */
+  private finish(
+    ctx: Excel.RequestContext,
+    swap: Swap,
+    aside: readonly string[],
+    tables: readonly string[],
+  ): void {
+    const sheets = ctx.workbook.worksheets;
+    for (const name of aside) sheets.getItem(name).delete();
     for (const t of tables) ctx.workbook.tables.getItem(tempTableName(t)).name = t;
+    // Worksheet.position (ExcelApi 1.1): placing each sheet at its index in turn leaves the whole list in that order.
+    swap.order.forEach((name, i) => (sheets.getItem(name).position = i));
+    if (swap.opening) sheets.getItem(swap.opening).activate();
     // Calculation was suspended while writing; recalculating is the add-in's job (Application.suspendApiCalculationUntilNextSync).
     ctx.workbook.application.calculate("Recalculate" as Excel.CalculationType);
   }
@@ -487,6 +515,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         // The new sheets and the record are in place: finish the swap.
         this.finish(
           ctx,
+          swap,
           aside.filter((a) => names.has(a)),
           tableNames(specs).filter((t) => tables.has(tempTableName(t))),
         );
