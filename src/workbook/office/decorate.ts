@@ -63,26 +63,15 @@ function conditional(sheet: Excel.Worksheet, cf: ConditionalFormatSpec): void {
   }
 }
 
-/** Column runs of equal width, so one range sets several columns ("C:E"). */
-function widthRuns(spec: SheetSpec): { from: number; to: number; width: number }[] {
-  const runs: { from: number; to: number; width: number }[] = [];
-  for (const w of [...(spec.columnWidths ?? [])].sort((a, b) => a.col - b.col)) {
-    const last = runs[runs.length - 1];
-    if (last && last.to === w.col - 1 && last.width === w.width) last.to = w.col;
-    else runs.push({ from: w.col, to: w.col, width: w.width });
+/** Runs of consecutive columns or rows of equal size, so one range sets several ("C:E", "5:9"). */
+function runs(sizes: readonly { at: number; size: number }[]): { from: number; to: number; size: number }[] {
+  const out: { from: number; to: number; size: number }[] = [];
+  for (const x of [...sizes].sort((a, b) => a.at - b.at)) {
+    const last = out[out.length - 1];
+    if (last && last.to === x.at - 1 && last.size === x.size) last.to = x.at;
+    else out.push({ from: x.at, to: x.at, size: x.size });
   }
-  return runs;
-}
-
-/** Row runs of equal height, so one range sets several rows ("5:9"). */
-function heightRuns(spec: SheetSpec): { from: number; to: number; height: number }[] {
-  const runs: { from: number; to: number; height: number }[] = [];
-  for (const h of [...(spec.rowHeights ?? [])].sort((a, b) => a.row - b.row)) {
-    const last = runs[runs.length - 1];
-    if (last && last.to === h.row - 1 && last.height === h.height) last.to = h.row;
-    else runs.push({ from: h.row, to: h.row, height: h.height });
-  }
-  return runs;
+  return out;
 }
 
 /** A range given as a spec address: a row ("B14:E14") gives series by rows, a column by columns. */
@@ -97,8 +86,8 @@ function seriesBy(address: string): Excel.ChartSeriesBy {
  */
 export function decorate(sheet: Excel.Worksheet, spec: SheetSpec, supports: SupportsSet): void {
   for (const m of spec.merges ?? []) sheet.getRange(m).merge(false);
-  for (const w of widthRuns(spec))
-    sheet.getRange(`${columnLetter(w.from)}:${columnLetter(w.to)}`).format.columnWidth = widthPoints(w.width);
+  for (const w of runs((spec.columnWidths ?? []).map((c) => ({ at: c.col, size: c.width }))))
+    sheet.getRange(`${columnLetter(w.from)}:${columnLetter(w.to)}`).format.columnWidth = widthPoints(w.size);
   if (spec.freeze && (spec.freeze.rows || spec.freeze.cols)) {
     if (spec.freeze.rows && spec.freeze.cols)
       sheet.freezePanes.freezeAt(sheet.getRange(a1(spec.freeze.rows, spec.freeze.cols)));
@@ -112,7 +101,8 @@ export function decorate(sheet: Excel.Worksheet, spec: SheetSpec, supports: Supp
     table.showBandedRows = true;
   }
   for (const cf of [...(spec.conditionalFormats ?? [])].reverse()) conditional(sheet, cf);
-  for (const h of heightRuns(spec)) sheet.getRange(`${h.from}:${h.to}`).format.rowHeight = h.height;
+  for (const h of runs((spec.rowHeights ?? []).map((r) => ({ at: r.row, size: r.height }))))
+    sheet.getRange(`${h.from}:${h.to}`).format.rowHeight = h.size;
   for (const c of spec.charts ?? []) {
     const type = (
       c.type === "pie" ? "Pie" : c.type === "bar" ? "BarClustered" : "ColumnClustered"
