@@ -350,7 +350,8 @@ export function buildSummarySheet(report: Report): SheetSpec {
       scale: 100,
       area: `A1:${a1(lastRow, COLS)}`,
       margins: { left: 0.7, right: 0.4, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
-      footer: fillTemplate(L.pageFooter, { where }),
+      // In the report's font at 11 pt (&"font,style" and &nn are header/footer codes; the text starts with a letter).
+      footer: `&"${FONT},Regular"&11${fillTemplate(L.pageFooter, { where })}`,
       rowBreaks: out.breaks,
     },
     tabColor: "FFC000",
