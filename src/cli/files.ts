@@ -42,11 +42,16 @@ export async function openWorkbook(file: string, maxMB = MAX_FILE_MB): Promise<X
 }
 
 /** The message for each reason a workbook cannot be read. */
-const PROBLEM_MESSAGES: Record<ProblemReason, MessageKey> = {
+export const PROBLEM_MESSAGES: Record<ProblemReason, MessageKey> = {
   password: "password",
   xls: "oldXls",
   ods: "ods",
   notXlsx: "notXlsx",
+  emptyFile: "emptyFile",
+  webPage: "webPage",
+  xml2003: "xml2003",
+  xlsb: "xlsb",
+  numbers: "numbers",
   damagedZip: "corrupt",
   noWorkbook: "notXlsx",
   damagedPart: "corrupt",

@@ -393,7 +393,9 @@ async function dispatch(a: Args, io: Io): Promise<number> {
       const out = abs(a.output ?? (a.command === "template" ? "plan-template.xlsx" : "lao-cai-2015.xlsx"));
       await checkOutput(a, [], out);
       const bytes =
-        a.command === "sample" ? await sampleWorkbookBytes() : await XlsxWorkbook.of(buildTemplate()).save();
+        a.command === "sample"
+          ? await sampleWorkbookBytes()
+          : await XlsxWorkbook.of(buildTemplate(undefined, a.lang)).save();
       await writeAtomic(out, bytes);
       io.stdout(
         a.json ? JSON.stringify({ command: a.command, output: out }) : msg(a.lang, "written", { file: out }),

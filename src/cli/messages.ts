@@ -34,6 +34,15 @@ Mã thoát: 0 không có lỗi; 1 dữ liệu có lỗi hoặc không đủ đ�
     "Tệp {file} được đặt mật khẩu để mở nên ictplan không đọc được. Hãy mở trong Excel, vào Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa mật khẩu, lưu lại rồi chạy lại (hoặc làm trên một bản sao).",
   ods: 'Tệp {file} là bảng tính OpenDocument (.ods), ictplan chỉ đọc .xlsx. Trong LibreOffice chọn Tệp → Lưu thành → Excel 2007-365 (.xlsx); hoặc chạy soffice --headless --convert-to xlsx "{file}".',
   notXlsx: "Tệp {file} không phải là tệp .xlsx. Hãy lưu sổ dạng Sổ làm việc Excel (.xlsx).",
+  emptyFile:
+    "Tệp {file} rỗng (0 byte): có thể việc sao chép hoặc tải về chưa xong. Hãy lấy lại tệp từ nơi gốc rồi chạy lại.",
+  webPage:
+    'Tệp {file} thực ra là trang web (HTML) được đặt tên .xls, như nhiều phần mềm báo cáo xuất ra, không phải sổ Excel. Hãy mở tệp trong Excel và chọn Tệp → Lưu thành → Sổ làm việc Excel (.xlsx); hoặc chuyển bằng LibreOffice: soffice --headless --infilter="HTML (StarCalc)" --convert-to xlsx "{file}".',
+  xml2003:
+    'Tệp {file} là Bảng tính XML 2003 (định dạng XML của Excel 2003), ictplan chỉ đọc .xlsx. Hãy mở tệp trong Excel, chọn Tệp → Lưu thành → Sổ làm việc Excel (.xlsx); hoặc chuyển bằng LibreOffice: soffice --headless --convert-to xlsx "{file}".',
+  xlsb: 'Tệp {file} là Sổ làm việc nhị phân Excel (.xlsb), ictplan chỉ đọc .xlsx. Hãy mở tệp trong Excel, chọn Tệp → Lưu thành → Sổ làm việc Excel (.xlsx); hoặc chuyển bằng LibreOffice: soffice --headless --convert-to xlsx "{file}".',
+  numbers:
+    "Tệp {file} là bảng tính Apple Numbers, ictplan chỉ đọc .xlsx. Trong Numbers chọn Tệp → Xuất sang → Excel, chọn .xlsx, rồi chạy lại với tệp đó.",
   corrupt:
     "Tệp {file} bị hỏng: không giải nén được hoặc nội dung không đúng định dạng .xlsx. Hãy mở tệp trong Excel hoặc LibreOffice (chúng có thể sửa tệp), lưu lại dạng .xlsx rồi chạy lại.",
   tooLargeUnpacked:
@@ -104,6 +113,15 @@ Exit codes: 0 clean; 1 findings of severity error, or data a report cannot be ma
     "File {file} is protected with a password to open, so ictplan cannot read it. Open it in Excel, go to File → Info → Protect Workbook → Encrypt with Password, clear the password, save, and run again (or do this on a copy).",
   ods: 'File {file} is an OpenDocument spreadsheet (.ods); ictplan reads .xlsx only. In LibreOffice choose File → Save As → Excel 2007-365 (.xlsx), or run soffice --headless --convert-to xlsx "{file}".',
   notXlsx: "File {file} is not an .xlsx file. Save the workbook as Excel Workbook (.xlsx).",
+  emptyFile:
+    "File {file} is empty (0 bytes): a copy or download may not have finished. Get the file again from where it came from and run again.",
+  webPage:
+    'File {file} is really a web page (HTML) named .xls, as many reporting programs export, not an Excel workbook. Open it in Excel and choose File → Save As → Excel Workbook (.xlsx), or convert it with LibreOffice: soffice --headless --infilter="HTML (StarCalc)" --convert-to xlsx "{file}".',
+  xml2003:
+    'File {file} is an XML Spreadsheet 2003 (Excel 2003\'s XML format); ictplan reads .xlsx only. Open it in Excel and choose File → Save As → Excel Workbook (.xlsx), or convert it with LibreOffice: soffice --headless --convert-to xlsx "{file}".',
+  xlsb: 'File {file} is an Excel Binary Workbook (.xlsb); ictplan reads .xlsx only. Open it in Excel and choose File → Save As → Excel Workbook (.xlsx), or convert it with LibreOffice: soffice --headless --convert-to xlsx "{file}".',
+  numbers:
+    "File {file} is an Apple Numbers spreadsheet; ictplan reads .xlsx only. In Numbers choose File → Export To → Excel, pick .xlsx, and run again on that file.",
   corrupt:
     "File {file} is damaged: it cannot be unpacked, or its content is not a valid .xlsx. Open it in Excel or LibreOffice (they can often repair it), save it as .xlsx and run again.",
   tooLargeUnpacked:

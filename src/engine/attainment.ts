@@ -73,7 +73,11 @@ export function unitAttainment(
   return out;
 }
 
-/** Province-level attainment: the share of applicable units meeting the period target, against the coverage target. */
+/**
+ * Province-level attainment, one rule for every indicator with a target: the share of applicable units meeting
+ * the period target against the coverage target (Chỉ tiêu toàn tỉnh; blank means every unit, 100%), and the status
+ * bands applied to that ratio. An indicator without a target has no counts and the status Không có chỉ tiêu.
+ */
 export function provinceAttainment(
   plan: Plan,
   period: string,
@@ -88,28 +92,40 @@ export function provinceAttainment(
   return plan.indicators.map((ind) => {
     const list = byInd.get(ind.code) ?? [];
     const withData = list.filter((r) => r.attainment !== null);
-    const meeting = list.filter((r) => r.status === "met").length;
-    const share = list.length ? meeting / list.length : null;
-    const cov = ind.coverageTarget;
-    const a = share !== null && cov !== null && cov > 0 ? share / cov : null;
-    const mean = withData.length
-      ? withData.reduce((s, r) => s + (r.attainment ?? 0), 0) / withData.length
-      : null;
-    const hasTarget = list.some((r) => r.status !== "noTarget");
-    return {
+    const base = {
       indicator: ind.code,
       period,
       applicableUnits: list.length,
-      unitsWithData: withData.length,
+      unitsWithData: list.filter((r) => r.actual !== null).length,
+      coverageTarget: ind.coverageTarget,
+    };
+    if (!list.some((r) => r.status !== "noTarget"))
+      return {
+        ...base,
+        unitsMeeting: null,
+        shareMeeting: null,
+        attainment: null,
+        status: "noTarget",
+        meanAttainment: null,
+      };
+    const meeting = list.filter((r) => r.status === "met").length;
+    const share = list.length ? meeting / list.length : null;
+    const cov = effectiveCoverage(ind);
+    const a = share !== null && cov > 0 ? share / cov : null;
+    return {
+      ...base,
       unitsMeeting: meeting,
       shareMeeting: share,
-      coverageTarget: cov,
       attainment: a,
-      status:
-        cov !== null
-          ? statusOf(list.length ? a : null, true, plan.settings.nearTarget)
-          : statusOf(mean, hasTarget, plan.settings.nearTarget),
-      meanAttainment: mean,
+      status: statusOf(a, true, plan.settings.nearTarget),
+      meanAttainment: withData.length
+        ? withData.reduce((s, r) => s + (r.attainment ?? 0), 0) / withData.length
+        : null,
     };
   });
+}
+
+/** The share of units that must meet the target: the Chỉ tiêu toàn tỉnh cell, 100% when it is blank. */
+export function effectiveCoverage(of: { readonly coverageTarget: number | null }): number {
+  return of.coverageTarget ?? 1;
 }

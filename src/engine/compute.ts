@@ -9,7 +9,7 @@ import { excelRound } from "./excelMath";
 import { competitionRanks, distribution, gradeOf, gradeThresholds } from "./ranking";
 import { rankRobustness } from "./robustness";
 import { periodFromKey, periodKey, previousPeriod } from "./periods";
-import { RANKING_GROUPS } from "./format";
+import { orderGroups } from "./format";
 
 export interface ComputeOptions {
   /** Run the Monte Carlo rank-robustness analysis (default false: it is the slow part). */
@@ -81,16 +81,13 @@ export function previousWithFigures(plan: Plan, period: string): string | null {
 /** Grade distributions per ranking group present, then over all units. */
 export function gradeDistributions(ranking: readonly UnitReadiness[]): GradeDistribution[] {
   const out: GradeDistribution[] = [];
-  for (const g of RANKING_GROUPS) {
-    const members = ranking.filter((r) => r.group === g.key);
-    if (members.length)
-      out.push(
-        distribution(
-          g.key as RankingGroup,
-          members.map((r) => r.grade),
-        ),
-      );
-  }
+  for (const g of orderGroups(ranking.map((r) => r.group)))
+    out.push(
+      distribution(
+        g,
+        ranking.filter((r) => r.group === g).map((r) => r.grade),
+      ),
+    );
   out.push(
     distribution(
       "all",

@@ -59,8 +59,28 @@ export const RANKING_GROUPS: readonly EnumValue[] = [
     en: "District / city",
     aliases: ["Huyện", "UBND huyện", "huyện, thành phố", "huyen thanh pho", "district", "city"],
   },
-  { key: "commune", vi: "UBND xã", en: "Commune", aliases: ["Xã", "xa phuong", "commune", "ward"] },
+  {
+    key: "commune",
+    vi: "UBND xã, phường, đặc khu",
+    en: "Commune / ward / special zone",
+    aliases: ["UBND xã", "Xã", "xã, phường", "xa phuong", "phường", "đặc khu", "commune", "ward"],
+  },
 ];
+
+/**
+ * Ranking groups in display order: the known groups first (in RANKING_GROUPS order), then the planner's own
+ * groups (any other name on Đơn vị: "Bệnh viện", "Đơn vị sự nghiệp") in the order they first appear.
+ */
+export function orderGroups(groups: Iterable<string>): string[] {
+  const rank = (g: string, i: number) => {
+    const k = RANKING_GROUPS.findIndex((x) => x.key === g);
+    return k >= 0 ? k : RANKING_GROUPS.length + i;
+  };
+  return [...new Set(groups)]
+    .map((g, i) => ({ g, r: rank(g, i) }))
+    .sort((a, b) => a.r - b.r)
+    .map((x) => x.g);
+}
 
 /** Pillars of the readiness index (any other pillar name is accepted with a warning). */
 export const PILLARS: readonly EnumValue[] = [
@@ -172,8 +192,10 @@ const UNITS: SheetDef = {
       values: RANKING_GROUPS,
       required: true,
       example: "Sở, ban, ngành",
-      description: "Đơn vị được xếp hạng trong nhóm này và trong toàn tỉnh.",
-      descriptionEn: "The unit is ranked within this group and overall.",
+      description:
+        "Đơn vị được xếp hạng trong nhóm này và trong toàn tỉnh. Chọn trong danh sách (Sở, ban, ngành; UBND xã, phường, đặc khu; UBND huyện, thành phố) hoặc viết tên nhóm riêng, ví dụ Bệnh viện.",
+      descriptionEn:
+        "The unit is ranked within this group and overall. Pick one from the list or write a group of your own, e.g. Hospitals.",
       width: 24,
     },
     {
@@ -312,9 +334,11 @@ const INDICATORS: SheetDef = {
       type: "enumList",
       values: RANKING_GROUPS,
       required: false,
-      example: "Sở, ban, ngành; UBND huyện, thành phố",
-      description: "Các nhóm xếp hạng, cách nhau bởi dấu chấm phẩy; để trống là tất cả.",
-      descriptionEn: "Ranking groups separated by semicolons; blank means all.",
+      example: "Sở, ban, ngành; UBND xã, phường, đặc khu",
+      description:
+        "Các nhóm xếp hạng, cách nhau bởi dấu chấm phẩy; để trống là mọi nhóm có đơn vị trên sheet Đơn vị.",
+      descriptionEn:
+        "Ranking groups separated by semicolons; blank means every group that has units on the Units sheet.",
       width: 30,
     },
     {

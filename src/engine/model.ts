@@ -2,7 +2,8 @@
 import type { CellRef } from "./grid";
 import type { SettingsValues } from "./format";
 
-export type RankingGroup = "department" | "district" | "commune";
+/** A ranking group: "department", "district", "commune" for the known groups, else the name the planner wrote. */
+export type RankingGroup = string;
 export type Measure = "percent" | "count" | "yesno" | "mvnd";
 export type Direction = "higher" | "lower";
 export type Severity = "error" | "warning" | "info";
@@ -16,6 +17,8 @@ export interface Period {
 /** The plan's settings, each with the cell it was read from (absent when the default applies). */
 export interface Settings extends SettingsValues {
   readonly cells: Partial<Record<keyof SettingsValues, CellRef>>;
+  /** Settings whose value is not the cell's own number ("80%" as text, 80 for 80%): formulas then use the value. */
+  readonly converted?: readonly (keyof SettingsValues)[];
 }
 
 export interface Unit {

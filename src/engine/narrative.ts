@@ -8,6 +8,7 @@ import { gradeLabel, labels, type Labels, type Lang } from "./i18n/labels";
 import { formatNumber, formatPercent } from "./i18n/numbers";
 import { groupName } from "./outputs/style";
 import { fillTemplate } from "./text";
+import { effectiveCoverage } from "./attainment";
 
 export interface Narrative {
   /** The province paragraph: grades and their change, targets met, targets behind. */
@@ -70,7 +71,7 @@ export function buildNarrative(plan: Plan, s: QuarterlySummary, lang: Lang): Nar
     s.targetsMetShare !== null
       ? f(L.targetsMetSentence, { share: formatPercent(s.targetsMetShare, lang, 1) })
       : "",
-    s.indicators.some((i) => i.coverageTarget !== null)
+    s.indicators.some((i) => i.status !== "noTarget")
       ? s.behindTargets.length
         ? f(L.behindTargets, {
             list: list(
@@ -78,7 +79,7 @@ export function buildNarrative(plan: Plan, s: QuarterlySummary, lang: Lang): Nar
                 f(L.behindItem, {
                   name: indicatorName(b.indicator),
                   share: pct(b.shareMeeting ?? 0),
-                  target: pct(b.coverageTarget ?? 0),
+                  target: pct(effectiveCoverage(b)),
                 }),
               ),
             ),

@@ -3,12 +3,13 @@ import type { CellValue, Grid, WorkbookGrids } from "./grid";
 import type { PlanRows } from "./format";
 import { sheetDef } from "./format";
 
-/** Header row of an input sheet in the template's column order (Vietnamese headers). */
+/** Header row of an input sheet in the template's column order (Vietnamese headers, or English). */
 export function templateHeaders(
   key: "settings" | "units" | "indicators" | "figures",
   figureIndicators: readonly string[] = [],
+  lang: "vi" | "en" = "vi",
 ): string[] {
-  const cols = sheetDef(key).columns.map((c) => c.header);
+  const cols = sheetDef(key).columns.map((c) => (lang === "vi" ? c.header : c.headerEn));
   return key === "figures" ? [...cols, ...figureIndicators] : cols;
 }
 

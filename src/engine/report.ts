@@ -3,7 +3,7 @@
  * tables of already formatted text and chart data. The summary tab and the .docx both render this model, so they
  * say the same thing; nothing in it refers to another sheet, so no later action can change it (a dated snapshot).
  */
-import type { Plan, RankingGroup } from "./model";
+import type { Plan } from "./model";
 import type { AttainmentStatus, Grade } from "./results";
 import type { QuarterlySummary } from "./summary";
 import { GRADES } from "./ranking";
@@ -11,6 +11,7 @@ import { formatPeriod, periodFromKey } from "./periods";
 import { gradeLabel, labels, statusLabel, type Lang } from "./i18n/labels";
 import { formatDate, formatNumber, formatPercent } from "./i18n/numbers";
 import { buildNarrative } from "./narrative";
+import { effectiveCoverage } from "./attainment";
 import { groupName, provinceTitle } from "./outputs/style";
 import { fillTemplate } from "./text";
 
@@ -176,13 +177,21 @@ export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report
         { text: String(i + 1), value: i + 1, align: "center" },
         { text: indicatorName(a.indicator) },
         { text: String(a.applicableUnits), value: a.applicableUnits, align: "center" },
-        { text: String(a.unitsMeeting), value: a.unitsMeeting, align: "center" },
+        // No counts for an indicator without a target; a blank Chỉ tiêu toàn tỉnh is the 100% it stands for.
+        a.unitsMeeting === null
+          ? { text: "" }
+          : { text: String(a.unitsMeeting), value: a.unitsMeeting, align: "center" },
         a.shareMeeting === null
           ? { text: "" }
           : { text: pct(a.shareMeeting), value: a.shareMeeting, numberFormat: "0%", align: "center" },
-        a.coverageTarget === null
+        a.status === "noTarget"
           ? { text: "" }
-          : { text: pct(a.coverageTarget), value: a.coverageTarget, numberFormat: "0%", align: "center" },
+          : {
+              text: pct(effectiveCoverage(a)),
+              value: effectiveCoverage(a),
+              numberFormat: "0%",
+              align: "center",
+            },
         {
           text: statusLabel(a.status, lang),
           status: a.status,
@@ -198,12 +207,15 @@ export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report
         title: L.chartAttainment,
         categories: s.indicators.map((a) => indicatorName(a.indicator)),
         values: s.indicators.map((a) => a.shareMeeting ?? 0),
+        // The bar's colour is the indicator's status (one rule: share meeting against Chỉ tiêu toàn tỉnh).
         colors: s.indicators.map((a) =>
-          a.coverageTarget === null
-            ? "2E75B6"
-            : (a.attainment ?? 0) >= 1
-              ? GRADE_COLORS.good.bar
-              : GRADE_COLORS.weak.bar,
+          a.status === "met"
+            ? GRADE_COLORS.good.bar
+            : a.status === "near"
+              ? GRADE_COLORS.average.bar
+              : a.status === "notMet"
+                ? GRADE_COLORS.weak.bar
+                : "A6A6A6",
         ),
         axisMax: 1,
         numberFormat: "0%",
@@ -213,7 +225,7 @@ export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report
   // III. Ranking per group: the paragraph, the table, the chart.
   body.push({ kind: "heading", text: L.sectionRanking });
   s.groups.forEach((g, k) => {
-    body.push({ kind: "heading", text: `${k + 1}. ${groupName(g.group as RankingGroup, lang)}` });
+    body.push({ kind: "heading", text: `${k + 1}. ${groupName(g.group, lang)}` });
     body.push({ kind: "paragraph", text: narrative.groups[k].text });
     body.push({
       kind: "table",

@@ -34,14 +34,17 @@ export interface ProvinceAttainment {
   /** Active units in the groups the indicator applies to. */
   readonly applicableUnits: number;
   readonly unitsWithData: number;
-  readonly unitsMeeting: number;
-  /** unitsMeeting / applicableUnits, or null when no unit applies. */
+  /** Units meeting the period target; null for an indicator without a target (nothing to count). */
+  readonly unitsMeeting: number | null;
+  /** unitsMeeting / applicableUnits, or null when no unit applies or there is no target. */
   readonly shareMeeting: number | null;
+  /** The Chỉ tiêu toàn tỉnh cell as read (null: blank, which means 100%). */
   readonly coverageTarget: number | null;
-  /** shareMeeting / coverageTarget where a coverage target exists, else null. */
+  /** Mức đạt: shareMeeting / coverage target (100% when blank); null without a target. */
   readonly attainment: number | null;
+  /** The status bands applied to attainment; noTarget without a target. */
   readonly status: AttainmentStatus;
-  /** Mean uncapped attainment of the units with data, or null. */
+  /** Mean uncapped attainment of the units with data (shown for information; not what the status uses), or null. */
   readonly meanAttainment: number | null;
 }
 

@@ -130,6 +130,13 @@ export type PrintSetup = PrintZoom & {
   readonly footer?: string;
 };
 
+/** A workbook-level defined name (named range) the sheet's formulas use, e.g. ictplan_gradeGood → 'Cấu hình'!$B$5. */
+export interface DefinedNameSpec {
+  readonly name: string;
+  /** An absolute reference with its sheet, without "=". */
+  readonly ref: string;
+}
+
 /** Which output sheet this is; the adapter records it as the ownership mark. */
 export type OutputKind = "results" | "ranking" | "findings" | "summary";
 
@@ -151,6 +158,8 @@ export interface SheetSpec {
   readonly charts?: readonly ChartSpec[];
   readonly print?: PrintSetup;
   readonly tabColor?: string;
+  /** Names the adapters create (or point anew) before the formulas are written. */
+  readonly definedNames?: readonly DefinedNameSpec[];
 }
 
 /** The mark the product leaves on every sheet it owns (custom property / hidden defined name). */
@@ -172,4 +181,11 @@ export function fitCellText(spec: SheetSpec): SheetSpec {
       ),
     })),
   };
+}
+
+/** The defined names of a set of specs, each name once (several sheets may read the same setting). */
+export function specDefinedNames(specs: readonly SheetSpec[]): DefinedNameSpec[] {
+  const byName = new Map<string, DefinedNameSpec>();
+  for (const s of specs) for (const d of s.definedNames ?? []) byName.set(d.name, d);
+  return [...byName.values()];
 }

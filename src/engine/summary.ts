@@ -1,7 +1,7 @@
 /** The quarterly summary's content as data: key figures, tables, leaders and laggards, changes, data quality. */
 import type { Finding, Plan, RankingGroup, Severity } from "./model";
 import type { Grade, GradeDistribution, PeriodResults, ProvinceAttainment, UnitReadiness } from "./results";
-import { RANKING_GROUPS } from "./format";
+import { orderGroups } from "./format";
 import { countBySeverity } from "./findings";
 
 export interface GroupSummary {
@@ -38,7 +38,7 @@ export interface QuarterlySummary {
   /** Units with at least one missing figure. */
   readonly unitsWithMissing: number;
   readonly indicators: readonly ProvinceAttainment[];
-  /** Indicators with a province coverage target that is not met, furthest behind first. */
+  /** Indicators whose share of units meeting is below Chỉ tiêu toàn tỉnh (blank: 100%), furthest behind first. */
   readonly behindTargets: readonly ProvinceAttainment[];
   readonly groups: readonly GroupSummary[];
   readonly distribution: readonly GradeDistribution[];
@@ -80,12 +80,11 @@ export function buildQuarterlySummary(
   asOf: string,
 ): QuarterlySummary {
   const groups: GroupSummary[] = [];
-  for (const g of RANKING_GROUPS) {
-    const ranking = byRank(results.ranking.filter((r) => r.group === g.key));
-    if (!ranking.length) continue;
+  for (const g of orderGroups(results.ranking.map((r) => r.group))) {
+    const ranking = byRank(results.ranking.filter((r) => r.group === g));
     const changed = ranking.filter((r) => r.indexChange !== null && r.indexChange !== 0);
     groups.push({
-      group: g.key as RankingGroup,
+      group: g,
       ranking,
       meanIndex: mean(ranking.map((r) => r.indexRounded)),
       previousMeanIndex: mean(ranking.flatMap((r) => (r.previous ? [r.previous.indexRounded] : []))),
@@ -125,7 +124,7 @@ export function buildQuarterlySummary(
     unitsWithMissing: new Set(missing.map((a) => a.unit)).size,
     indicators: results.province,
     behindTargets: results.province
-      .filter((p) => p.coverageTarget !== null && p.attainment !== null && p.attainment < 1)
+      .filter((p) => p.status !== "noTarget" && p.attainment !== null && p.attainment < 1)
       .sort((a, b) => (a.attainment ?? 0) - (b.attainment ?? 0)),
     groups,
     distribution: results.distribution,

@@ -41,10 +41,17 @@ export function validatePlan(plan: Plan, period?: string | null): Finding[] {
   for (const g of activeGroups) {
     const applicable = plan.indicators.filter((i) => i.groups.includes(g));
     if (applicable.length === 0) {
+      // A group of the planner's own with no indicator is most likely a misspelt group: point at its first unit.
+      const first = RANKING_GROUPS.some((k) => k.key === g)
+        ? undefined
+        : plan.units.find((u) => u.group === g && u.active);
+      const groupCol = units.columns.group;
       out.push(
         finding(
           "NO_INDICATORS_FOR_GROUP",
-          { sheet: ind.sheet, cell: a1(ind.headerRow, weightCol) },
+          first && groupCol
+            ? { sheet: units.sheet, row: first.cell.row, col: groupCol }
+            : { sheet: ind.sheet, cell: a1(ind.headerRow, weightCol) },
           { group: groupLabel(g) },
         ),
       );
@@ -60,7 +67,8 @@ export function validatePlan(plan: Plan, period?: string | null): Finding[] {
         ),
       );
   }
-  for (const i of plan.indicators) {
+  // With no units at all, NO_UNITS says it once; no group is "without units" on its own.
+  for (const i of plan.units.length ? plan.indicators : []) {
     for (const g of i.groups) {
       if (!activeGroups.has(g))
         out.push(

@@ -106,6 +106,35 @@ export function gridFingerprint(grid: Grid): string {
   return d.toString();
 }
 
+/**
+ * The fingerprint of the releases before 2026-11-26 (8 hex digits): FNV-1a of the sorted cell entries, formulas as
+ * written rather than normalised. Outputs those releases wrote carry it in their ownership record.
+ */
+function legacyGridFingerprint(grid: Grid): string {
+  const parts: string[] = [];
+  grid.values.forEach((row, i) =>
+    row.forEach((v, j) => {
+      const f = grid.formulas?.[i]?.[j] ?? null;
+      const value = f ? null : v instanceof Date ? v.toISOString() : v;
+      const r = grid.originRow + i;
+      const c = grid.originCol + j;
+      if (f) parts.push(`${r},${c}=${f}`);
+      else if (value !== null && value !== "") parts.push(`${r},${c}:${typeof value}:${String(value)}`);
+    }),
+  );
+  return fnv1a(parts.sort().join("\n"));
+}
+
+/** True for a fingerprint in the format of the releases before 2026-11-26. */
+export const isLegacyFingerprint = (fingerprint: string): boolean => /^[0-9a-f]{8}$/.test(fingerprint);
+
+/** Whether a sheet as read back is the one its recorded fingerprint (of either format) describes. */
+export function fingerprintMatches(grid: Grid, recorded: string): boolean {
+  return isLegacyFingerprint(recorded)
+    ? legacyGridFingerprint(grid) === recorded
+    : gridFingerprint(grid) === recorded;
+}
+
 /** Raised (as a value, by the adapters) when an owned sheet was edited by a user and force was not given. */
 export class EditedOutputError extends Error {
   constructor(readonly sheets: readonly string[]) {

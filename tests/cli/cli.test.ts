@@ -323,6 +323,20 @@ describe("the rough edges of the command line (issue 17)", () => {
     }
   });
 
+  it("writes the template in English with --lang en", async () => {
+    expect((await cli("template", "-o", "template-en.xlsx", "--lang", "en")).code).toBe(0);
+    const wb = await XlsxWorkbook.load(await fs.readFile(path.join(dir, "template-en.xlsx")));
+    const names = (await wb.readGrids()).sheets.map((g) => g.sheet);
+    expect(names).toEqual(
+      expect.arrayContaining(["Instructions", "Settings", "Units", "Indicators", "Figures"]),
+    );
+    expect((await cli("template", "-o", "template-vi.xlsx")).code).toBe(0);
+    const vi = await XlsxWorkbook.load(await fs.readFile(path.join(dir, "template-vi.xlsx")));
+    expect((await vi.readGrids()).sheets.map((g) => g.sheet)).toEqual(
+      expect.arrayContaining(["Hướng dẫn", "Cấu hình"]),
+    );
+  });
+
   it("writes the sample with the same bytes on every run, equal to the bundled file (npm run sample leaves git clean)", async () => {
     const a = await sampleWorkbookBytes();
     const bundled = new Uint8Array(

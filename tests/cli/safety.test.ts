@@ -1,5 +1,6 @@
 /** Never lose a file: output identity, replacing only unchanged outputs, atomic writes, kills, closed pipes. */
 import { spawn, execFileSync } from "node:child_process";
+import ExcelJS from "exceljs";
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -7,6 +8,8 @@ import { run, type Io } from "../../src/cli/main";
 import { samplePlanRows } from "../../src/engine/sample";
 import { buildTemplate } from "../../src/workbook/xlsx/template";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
+import { META_SHEET } from "../../src/workbook/ownership";
+import { editPackage } from "../helpers/packages";
 
 const BIN = path.join(__dirname, "..", "..", "bin", "ictplan.js");
 let dir: string;
@@ -105,6 +108,90 @@ describe("an existing output", () => {
     const forced = await cli(d, "compute", "plan.xlsx", "-o", "out.xlsx", "--no-robustness", "--force");
     expect(forced.code).toBe(0);
   });
+});
+
+/**
+ * The ownership record as the releases before 2026-11-26 wrote it (ExcelJS 4.4 writing the whole package): three
+ * columns, no package digest, and per sheet FNV-1a of its sorted cell entries as ExcelJS read them (the code of
+ * that release's ownership.ts and read.ts, kept here to make such files).
+ */
+async function asPreviousRelease(bytes: Uint8Array, edit?: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  const meta = wb.getWorksheet(META_SHEET)!;
+  const records: string[][] = [];
+  meta.eachRow((row, n) => {
+    const [name, kind] = [1, 2].map((c) => String(row.getCell(c).value ?? ""));
+    if (n > 1 && name) records.push([name, kind]);
+  });
+  const fnv = (s: string) => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+    return h.toString(16).padStart(8, "0");
+  };
+  const fingerprint = (ws: ExcelJS.Worksheet) => {
+    const parts: string[] = [];
+    for (let r = 1; r <= (ws.actualRowCount === 0 ? 0 : ws.rowCount); r++)
+      for (let c = 1; c <= ws.columnCount; c++) {
+        const cell = ws.getRow(r).getCell(c);
+        const raw = cell.isMerged && cell.master !== cell ? null : cell.value;
+        if (raw !== null && typeof raw === "object" && !(raw instanceof Date) && "formula" in raw) {
+          if (raw.formula) parts.push(`${r},${c}==${raw.formula.replace(/_xlfn\./g, "")}`);
+        } else if (raw !== null && raw !== undefined && raw !== "") {
+          const v = raw instanceof Date ? raw.toISOString() : raw;
+          parts.push(`${r},${c}:${typeof v}:${String(v)}`);
+        }
+      }
+    return fnv(parts.sort().join("\n"));
+  };
+  wb.removeWorksheet(meta.id);
+  const old = wb.addWorksheet(META_SHEET, { state: "veryHidden" });
+  old.addRow(["sheet", "kind", "fingerprint"]);
+  for (const [name, kind] of records) old.addRow([name, kind, fingerprint(wb.getWorksheet(name)!)]);
+  edit?.(wb);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe("an output written by the previous release (ownership record of the older format)", () => {
+  it("is replaced without --force when unchanged; kept when an owned sheet was edited or another program saved it", async () => {
+    const d = await fresh("previous");
+    const out = path.join(d, "out.xlsx");
+    expect((await cli(d, "compute", "plan.xlsx", "-o", "out.xlsx", "--no-robustness")).code).toBe(0);
+    const current = new Uint8Array(await fs.readFile(out));
+    const previous = await asPreviousRelease(current);
+    const record = (await (await XlsxWorkbook.load(previous)).owned()).map((o) => o.fingerprint);
+    expect(record.length).toBe(4);
+    for (const f of record) expect(f).toMatch(/^[0-9a-f]{8}$/);
+
+    // Unchanged: compute again into it, and compute in place of it, both without --force.
+    await fs.writeFile(out, previous);
+    const again = await cli(d, "compute", "plan.xlsx", "-o", "out.xlsx", "--no-robustness");
+    expect(again.err).not.toMatch(/not an unchanged|edited/);
+    expect(again.code).toBe(0);
+    const replaced = await XlsxWorkbook.load(await fs.readFile(out));
+    expect(await replaced.unchangedSinceWritten()).toBe(true);
+    await fs.writeFile(out, previous);
+    expect((await cli(d, "compute", "out.xlsx", "--in-place", "--no-robustness")).code).toBe(0);
+
+    // A cell of an owned sheet typed over, or the file saved by Excel since (its own marks in the workbook part).
+    const typedOver = await asPreviousRelease(current, (wb) => {
+      wb.getWorksheet("Ranking")!.getCell("B40").value = "ghi chú của tôi";
+    });
+    const savedByExcel = await editPackage(previous, {
+      "xl/workbook.xml": (x) => x.replace(/rupBuild="9303"/, 'rupBuild="27328"'),
+    });
+    for (const kept of [typedOver, savedByExcel]) {
+      await fs.writeFile(out, kept);
+      const r = await cli(d, "compute", "plan.xlsx", "-o", "out.xlsx", "--no-robustness");
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/exists and is not an unchanged ictplan output/);
+      expect(new Uint8Array(await fs.readFile(out))).toEqual(new Uint8Array(kept));
+    }
+    await fs.writeFile(out, typedOver);
+    const inPlace = await cli(d, "compute", "out.xlsx", "--in-place", "--no-robustness");
+    expect(inPlace.code).toBe(2);
+    expect(inPlace.err).toMatch(/Sheet Ranking, written by ictplan, was edited by hand/);
+  }, 120000);
 });
 
 describe("atomic writes", () => {

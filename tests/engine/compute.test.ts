@@ -288,3 +288,119 @@ describe("invariants on random plans", () => {
     ]).toEqual([1.01, 2.68, -3, 72.35, 0.3]);
   });
 });
+
+describe("province attainment, one rule (issue 17)", () => {
+  it("judges every indicator with a target on share meeting / coverage (blank = 100%), and counts nothing without one", async () => {
+    const { samplePlanRows: rowsOf } = await import("../../src/engine/sample");
+    const { planRowsToGrids: grids } = await import("../../src/engine/planRows");
+    const { runPlan: runIt } = await import("../../src/engine/pipeline");
+    const { statusOf } = await import("../../src/engine/attainment");
+    const run = runIt(grids(rowsOf()), { period: "2015-Q2", lang: "vi", robustness: false });
+    const province = run.results!.province;
+    const byCode = new Map(province.map((p) => [p.indicator, p]));
+    for (const p of province) {
+      if (p.status === "noTarget") continue;
+      const cov = p.coverageTarget ?? 1;
+      expect(p.attainment).toBeCloseTo(p.shareMeeting! / cov, 12);
+      expect(p.status).toBe(statusOf(p.attainment, true, run.plan.settings.nearTarget));
+    }
+    // DAOTAO has no target: no counts, no "0/31".
+    expect(byCode.get("DAOTAO")).toEqual(
+      expect.objectContaining({
+        unitsMeeting: null,
+        shareMeeting: null,
+        attainment: null,
+        status: "noTarget",
+      }),
+    );
+    // VBDT (no coverage target: every unit) is judged on 27/31 meeting, not on its mean attainment of 146%;
+    // WEBSITE (coverage 60%) on 22/31 against 60%.
+    const vbdt = byCode.get("VBDT")!;
+    expect(vbdt.coverageTarget).toBeNull();
+    expect([vbdt.unitsMeeting, vbdt.applicableUnits, vbdt.status]).toEqual([27, 31, "near"]);
+    expect(vbdt.meanAttainment).toBeGreaterThan(1);
+    const web = byCode.get("WEBSITE")!;
+    expect([web.unitsMeeting, web.coverageTarget, web.status]).toEqual([22, 0.6, "met"]);
+    // The report (summary tab, .docx) says the same: no counts for DAOTAO, 100% for VBDT's blank Chỉ tiêu toàn tỉnh.
+    const { buildReport } = await import("../../src/engine/report");
+    const report = buildReport(run.plan, run.summary!, "vi");
+    const table = report.body.find((b) => b.kind === "table" && b.table.columns[1].title === "Chỉ tiêu");
+    if (table?.kind !== "table") throw new Error("no indicator table");
+    const rowOf = (code: string) => {
+      const name = run.plan.indicators.find((i) => i.code === code)!.name;
+      return table.table.rows.find((r) => r[1].text === name)!;
+    };
+    expect(
+      rowOf("DAOTAO")
+        .slice(3, 6)
+        .map((c) => c.text),
+    ).toEqual(["", "", ""]);
+    expect(rowOf("DAOTAO")[6].text).toBe("Không có chỉ tiêu");
+    expect(
+      rowOf("VBDT")
+        .slice(3, 7)
+        .map((c) => c.text),
+    ).toEqual(["27", "87%", "100%", "Gần đạt"]);
+    const { buildNarrative } = await import("../../src/engine/narrative");
+    expect(buildNarrative(run.plan, run.summary!, "vi").province).toMatch(
+      /Chưa đạt chỉ tiêu toàn tỉnh: .*\(87% đơn vị đạt, chỉ tiêu toàn tỉnh 100%\)/,
+    );
+  });
+});
+
+describe("ranking groups defined by the planner (issue 17)", () => {
+  it("ranks units within any group named on Đơn vị, known groups first, and keeps the sample's groups", async () => {
+    const { samplePlanRows: rowsOf } = await import("../../src/engine/sample");
+    const { planRowsToGrids: grids } = await import("../../src/engine/planRows");
+    const { runPlan: runIt } = await import("../../src/engine/pipeline");
+    const rows = rowsOf();
+    // Today's province: departments, xã/phường/đặc khu, and hospitals of its own naming.
+    const renamed = {
+      ...rows,
+      units: rows.units.map((u, i) =>
+        u[2] === "UBND huyện, thành phố"
+          ? [u[0], u[1], i % 2 ? "Bệnh viện" : "UBND xã, phường, đặc khu", u[3]]
+          : u,
+      ),
+      indicators: rows.indicators.map((r) =>
+        r.map((v, j) =>
+          j === 11 && typeof v === "string" ? v.replace("UBND huyện, thành phố", "UBND xã; Bệnh viện") : v,
+        ),
+      ),
+    };
+    const run = runIt(grids(renamed), { period: "2015-Q2", lang: "vi", robustness: false });
+    expect(run.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(run.findings.filter((f) => f.code === "NO_UNIT_IN_GROUP" || f.code === "INVALID_ENUM")).toEqual(
+      [],
+    );
+    const groups = run.results!.distribution.map((d) => d.group);
+    expect(groups).toEqual(["department", "commune", "Bệnh viện", "all"]);
+    for (const g of ["commune", "Bệnh viện"]) {
+      const members = run.results!.ranking.filter((r) => r.group === g);
+      expect(members.length).toBeGreaterThan(0);
+      expect(Math.min(...members.map((m) => m.rankInGroup))).toBe(1);
+    }
+    const rankSheet = run.sheets.find((s) => s.kind === "ranking")!;
+    const shown = rankSheet.blocks[3].cells.map((r) => r[2].value);
+    expect(new Set(shown)).toEqual(new Set(["Sở, ban, ngành", "UBND xã, phường, đặc khu", "Bệnh viện"]));
+    // The summary, the report (a heading, a table and a chart per group) and the narrative take every group.
+    expect(run.summary!.groups.map((g) => g.group)).toEqual(["department", "commune", "Bệnh viện"]);
+    const { buildReport } = await import("../../src/engine/report");
+    const report = buildReport(run.plan, run.summary!, "vi");
+    const headings = report.body.flatMap((b) => (b.kind === "heading" ? [b.text] : []));
+    expect(headings).toEqual(
+      expect.arrayContaining(["1. Sở, ban, ngành", "2. UBND xã, phường, đặc khu", "3. Bệnh viện"]),
+    );
+    const charts = report.body.flatMap((b) => (b.kind === "chart" ? [b.chart] : []));
+    const hospitals = run.results!.ranking.filter((r) => r.group === "Bệnh viện");
+    expect(
+      charts.some((c) => c.categories.length === hospitals.length && c.title.includes("Bệnh viện")),
+    ).toBe(true);
+    const { buildNarrative } = await import("../../src/engine/narrative");
+    const text = buildNarrative(run.plan, run.summary!, "en");
+    expect(text.groups.map((g) => g.group)).toEqual(["department", "commune", "Bệnh viện"]);
+    // The 2015 sample keeps its departments and districts.
+    const sample = runIt(grids(rows), { period: "2015-Q2", lang: "vi", robustness: false });
+    expect(sample.results!.distribution.map((d) => d.group)).toEqual(["department", "district", "all"]);
+  });
+});

@@ -6,6 +6,7 @@ import { planRowsToGrids } from "../../src/engine/planRows";
 import { samplePlanRows } from "../../src/engine/sample";
 import { runPlan } from "../../src/engine/pipeline";
 import { evaluateSpecs } from "../helpers/hyperformula";
+import { specDefinedNames } from "../../src/engine/sheetSpec";
 import { planRowsArb } from "../helpers/randomPlan";
 
 function differential(grids: WorkbookGrids, period: string | null) {
@@ -62,6 +63,77 @@ describe("live formulas agree with the engine (evaluated by HyperFormula)", () =
       expected.rankInGroup,
     );
     expect(hf.getCellValue({ sheet: rank, row: r - 1, col: col("Hạng chung") })).toBe(expected.rankOverall);
+  });
+
+  it("recalculates after thresholds, cap, near-target, scale and decimals change on Cấu hình, as a fresh run computes", () => {
+    const base: PlanRows = { ...sample, settings: [...sample.settings, ["Ngưỡng Gần đạt", 0.8]] };
+    const { run, hf, mismatches } = differential(planRowsToGrids(base), "2015-Q2");
+    expect(mismatches).toEqual([]);
+    const changes: Record<string, number> = {
+      "Ngưỡng Tốt": 95,
+      "Ngưỡng Khá": 70,
+      "Mức trần tỷ lệ đạt": 1.2,
+      "Ngưỡng Gần đạt": 0.5,
+      "Thang điểm": 1000,
+      "Số chữ số thập phân": 1,
+    };
+    // The settings are read through defined names, one per live setting with a cell.
+    const names = specDefinedNames(run.sheets).map((d) => d.name);
+    expect(names.sort()).toEqual(
+      [
+        "ictplan_attainmentCap",
+        "ictplan_gradeAverage",
+        "ictplan_gradeFair",
+        "ictplan_gradeGood",
+        "ictplan_indexDecimals",
+        "ictplan_indexScale",
+        "ictplan_nearTarget",
+      ].sort(),
+    );
+    const settingsSheet = hf.getSheetId("Cấu hình") as number;
+    base.settings.forEach(([k], i) => {
+      if (k in changes) hf.setCellContents({ sheet: settingsSheet, row: i + 1, col: 1 }, changes[k]);
+    });
+    const changed: PlanRows = {
+      ...base,
+      settings: base.settings.map(([k, v]) => [k, k in changes ? changes[k] : v] as const),
+    };
+    const after = runPlan(planRowsToGrids(changed), { period: "2015-Q2", lang: "vi", robustness: false });
+    // Every formula now shows what a fresh run writes, without writing the sheets again. Kết quả keeps its row
+    // order; Xếp hạng is sorted by rank, so its rows are matched by unit code. The previous period's index and
+    // rank are values of the last run (docs/formulas.md), so the two change columns are left out.
+    const differ: string[] = [];
+    let grades = 0;
+    const same = (want: unknown, got: unknown) =>
+      typeof want === "number" && typeof got === "number"
+        ? Math.abs(want - got) <= 1e-9 * Math.max(1, Math.abs(want))
+        : want === got;
+    for (const k of [0, 1]) {
+      const spec = run.sheets[k];
+      const id = hf.getSheetId(spec.name) as number;
+      const body = spec.blocks[3];
+      const afterBody = after.sheets[k].blocks[3];
+      const header = spec.blocks[2].cells[0].map((c) => c.value);
+      const skip = new Set(["Thay đổi chỉ số", "Thay đổi hạng"].map((h) => header.indexOf(h)));
+      const afterRow = new Map(afterBody.cells.map((r, i) => [`${r[0].value}|${k ? "" : r[3].value}`, i]));
+      body.cells.forEach((row, i) => {
+        const j0 = afterRow.get(`${row[0].value}|${k ? "" : row[3].value}`)!;
+        row.forEach((c, j) => {
+          if (!c.formula || skip.has(j)) return;
+          const want = afterBody.cells[j0][j].value ?? "";
+          const got = hf.getCellValue({ sheet: id, row: body.row - 1 + i, col: body.col - 1 + j }) ?? "";
+          if (typeof want === "string" && /^(Tốt|Khá|Trung bình|Yếu)$/.test(want)) grades++;
+          if (!same(want, got))
+            differ.push(`${spec.name}!${body.row + i}:${j + 1} ${String(got)} ≠ ${String(want)}`);
+        });
+      });
+    }
+    expect(differ).toEqual([]);
+    expect(grades).toBe(31);
+    // The changes did change what the sheets show.
+    const good = (r: typeof run) => r.results!.ranking.filter((u) => u.grade === "good").length;
+    expect(good(after)).toBeLessThan(good(run));
+    expect(after.results!.ranking[0].indexRounded).toBeGreaterThan(100);
   });
 
   it.each([

@@ -126,7 +126,7 @@ function badWorkbook(): WorkbookGrids {
         ["Mã đơn vị", "Tên đơn vị", "Nhóm xếp hạng", "Đang hoạt động"],
         ["SNV", "Sở Nội vụ", "Sở, ban, ngành", "Có"], // row 2
         ["SNV", "Sở Nội vụ (lặp)", "Sở, ban, ngành", "Có"], // A3 DUPLICATE_UNIT
-        ["STC", "Sở Tài chính", "Bộ", "Có"], // C4 INVALID_ENUM
+        ["STC", "Sở Tài chính", "Bộ", "Có"], // C4 a group of its own, with no indicator: NO_INDICATORS_FOR_GROUP
         ["SYT", "Sở Y tế", "Sở, ban, ngành", "Không"], // row 5 inactive
         ["MA SAI", "Mã sai", "Sở, ban, ngành", "Có"], // A6 INVALID_CODE
         ["STP", "Sở Tư pháp", "Sở, ban, ngành", "có lẽ"], // D7 NOT_YES_NO
@@ -218,7 +218,7 @@ describe("validation of bad input", () => {
         "INVALID_SETTING Cấu hình!B2",
         "UNKNOWN_SETTING Cấu hình!A3",
         "DUPLICATE_UNIT Đơn vị!A3",
-        "INVALID_ENUM Đơn vị!C4",
+        "NO_INDICATORS_FOR_GROUP Đơn vị!C4",
         "INVALID_CODE Đơn vị!A6",
         "NOT_YES_NO Đơn vị!D7",
         "PERCENT_OUT_OF_RANGE Chỉ tiêu!G3",
@@ -316,6 +316,15 @@ describe("the finding catalogue", () => {
     // No Đơn vị sheet (every figure row's unit is unknown); a unit with no row for the period.
     add({ sheets: planRowsToGrids(rows).sheets.filter((g) => g.sheet !== "Đơn vị") });
     add(planRowsToGrids({ ...rows, figures: rows.figures.filter((r) => r[0] !== "SDL") }));
+    // Áp dụng cho naming a group that is neither known nor on Đơn vị.
+    add(
+      planRowsToGrids({
+        ...rows,
+        indicators: rows.indicators.map((r, i) =>
+          i === 0 ? r.map((v, j) => (j === 11 ? "Nhóm không có" : v)) : r,
+        ),
+      }),
+    );
     // A target of 0 for a higher-is-better indicator.
     add(
       planRowsToGrids({
@@ -448,5 +457,20 @@ describe("findings a planner acts on without a lookup (issue 17)", () => {
       params: {},
     };
     expect(findingMessage(missing, "vi", "cli")).toMatch(/ictplan template/);
+  });
+});
+
+describe("a blank Áp dụng cho (issue 17)", () => {
+  it("means every group present on Đơn vị, with no warning for groups the province does not have", () => {
+    const rows = samplePlanRows();
+    const groupsCol = sheetDef("indicators").columns.findIndex((c) => c.key === "groups");
+    const onlyDepartments = {
+      ...rows,
+      units: rows.units.filter((u) => u[2] === "Sở, ban, ngành"),
+      indicators: rows.indicators.map((r) => r.map((v, j) => (j === groupsCol ? null : v))),
+    };
+    const { plan, findings } = checkWorkbook(planRowsToGrids(onlyDepartments), "2015-Q2");
+    expect(plan.indicators.every((i) => i.groups.join() === "department")).toBe(true);
+    expect(findings.filter((f) => f.code === "NO_UNIT_IN_GROUP")).toEqual([]);
   });
 });

@@ -50,6 +50,11 @@ export interface TableModel {
   style: string;
   showBandedRows: boolean;
 }
+export interface NameModel {
+  name: string;
+  /** "=…", bound (see FakeExcel.bind): it follows a renamed sheet and shows #REF! once its sheet is deleted. */
+  formula: string;
+}
 export interface RangeRef {
   sheet: SheetModel;
   box: Box;
@@ -172,6 +177,8 @@ function need(ok: boolean, what: string, v: unknown): void {
 export class FakeExcel {
   sheets: SheetModel[] = [];
   tables: TableModel[] = [];
+  /** Workbook-scoped defined names (Formulas → Name Manager); the formula is bound to sheets as cell formulas are. */
+  names: NameModel[] = [];
   syncs = 0;
   /** The active sheet and the selected address, as the user would see them. */
   active: string | null = null;
@@ -417,12 +424,15 @@ export class FakeExcel {
     }
     if (!formulaCells.length) return;
     const t0 = Date.now();
-    const hf = HyperFormula.buildFromSheets(data, {
-      licenseKey: "gpl-v3",
-      useArrayArithmetic: false,
-      maxRows: MAX_ROWS,
-      maxColumns: MAX_COLS,
-    });
+    const hf = HyperFormula.buildFromSheets(
+      data,
+      { licenseKey: "gpl-v3", useArrayArithmetic: false, maxRows: MAX_ROWS, maxColumns: MAX_COLS },
+      // A formula naming an undefined name evaluates to #NAME? (HyperFormula does the same).
+      this.names.map((n) => {
+        const text = this.render(n.formula);
+        return { name: n.name, expression: text.includes("#REF!") ? "=#REF!" : text };
+      }),
+    );
     for (const { sheet, r, c, cell } of formulaCells) {
       if (cell.stale) continue;
       const v = hf.getCellValue({ sheet: hf.getSheetId(sheet.name) as number, row: r, col: c });
@@ -466,14 +476,19 @@ export class FakeExcel {
 
   /** A deep copy of the workbook's state (sheets, tables), for restore. */
   snapshot(): unknown {
-    return structuredClone({ sheets: this.sheets, tables: this.tables });
+    return structuredClone({ sheets: this.sheets, tables: this.tables, names: this.names });
   }
 
   /** Puts the workbook back to a snapshot. */
   restore(snapshot: unknown): void {
-    const copy = structuredClone(snapshot) as { sheets: SheetModel[]; tables: TableModel[] };
+    const copy = structuredClone(snapshot) as {
+      sheets: SheetModel[];
+      tables: TableModel[];
+      names?: NameModel[];
+    };
     this.sheets = copy.sheets;
     this.tables = copy.tables;
+    this.names = copy.names ?? [];
     this.failure = null;
     this.dirty = true;
   }
@@ -1610,13 +1625,112 @@ class FakeTables extends Loadable {
   }
 }
 
+/**
+ * A defined name's syntax ("Define and use names in formulas", support.microsoft.com: first character a letter, "_"
+ * or "\\"; then letters, digits, "." and "_"; not a cell reference such as A1 or R1C1; at most 255 characters).
+ */
+function validDefinedName(name: unknown): boolean {
+  return (
+    typeof name === "string" &&
+    /^[A-Za-z_\\][\w.]{0,254}$/.test(name) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(name) &&
+    !/^[RrCc]$|^[Rr]\d*[Cc]\d*$/.test(name)
+  );
+}
+
+/** Excel.NamedItem: name and formula loadable; formula settable (ExcelApi 1.7); delete() (ExcelApi 1.4). */
+class FakeNamedItem extends Loadable {
+  constructor(
+    private host: FakeExcel,
+    private model: () => NameModel,
+  ) {
+    super();
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  get formula(): string {
+    return this.get("formula");
+  }
+  /** "The formula of the named item. Formulas always start with an equal sign ("=")." (NamedItem.formula, ExcelApi 1.7) */
+  set formula(v: string) {
+    this.host.queue(() => {
+      this.host.requires("1.7", "NamedItem.formula");
+      need(typeof v === "string" && v.startsWith("="), "formula", v);
+      this.model().formula = this.host.bind(v);
+      this.host.markDirty();
+    }, v);
+  }
+  /** "Deletes the given name." (NamedItem.delete, ExcelApi 1.4) */
+  delete(): void {
+    this.host.queue(() => {
+      this.host.requires("1.4", "NamedItem.delete");
+      const m = this.model();
+      this.host.names.splice(this.host.names.indexOf(m), 1);
+      this.host.markDirty();
+    });
+  }
+}
+
+/**
+ * Workbook.names (Excel.NamedItemCollection): load("items/name") (ExcelApi 1.1); getItem resolves by name at sync
+ * (ItemNotFound when missing); add(name, reference) "adds a new name to the collection of the given scope" (ExcelApi
+ * 1.4). Names are unique ignoring case, as the Name Manager enforces; the error code for a duplicate is not documented,
+ * so the stricter reading is taken: the add fails (ItemAlreadyExists) and nothing changes.
+ */
+class FakeNames extends Loadable {
+  constructor(private host: FakeExcel) {
+    super();
+  }
+  load(_props = "items/name"): this {
+    this.host.onSync(() => {
+      const items = this.host.names.map((n) => {
+        const item = new FakeNamedItem(this.host, () => n);
+        const loaded = (item as unknown as { loaded: Map<string, unknown> }).loaded;
+        loaded.set("name", n.name);
+        loaded.set("formula", this.host.render(n.formula));
+        return item;
+      });
+      this.loaded.set("items", items);
+      return this.host.names.map((n) => n.name);
+    });
+    return this;
+  }
+  get items(): FakeNamedItem[] {
+    return this.get("items");
+  }
+  getItem(name: string): FakeNamedItem {
+    let model: NameModel | undefined;
+    return new FakeNamedItem(this.host, () => {
+      model ??= this.host.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
+      return model ?? fail("ItemNotFound", `The requested resource doesn't exist: name "${name}".`);
+    });
+  }
+  add(name: string, reference: string): FakeNamedItem {
+    const model: NameModel = { name, formula: "" };
+    this.host.queue(() => {
+      this.host.requires("1.4", "NamedItemCollection.add");
+      need(validDefinedName(name), "name", name);
+      need(typeof reference === "string", "reference", reference);
+      if (this.host.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+        fail("ItemAlreadyExists", `A resource with the same name or identifier already exists: "${name}"`);
+      model.formula = this.host.bind(reference.startsWith("=") ? reference : `=${reference}`);
+      this.host.names.push(model);
+      this.host.markDirty();
+    }, [name, reference]);
+    return new FakeNamedItem(this.host, () => model);
+  }
+}
+
 class FakeWorkbook {
   readonly worksheets: FakeWorksheets;
   readonly tables: FakeTables;
+  readonly names: FakeNames;
   readonly application: { suspendApiCalculationUntilNextSync: () => void; calculate: (type: string) => void };
   constructor(host: FakeExcel) {
     this.worksheets = new FakeWorksheets(host);
     this.tables = new FakeTables(host);
+    this.names = new FakeNames(host);
     this.application = {
       /** "Suspends calculation until the next context.sync() is called. Once set, it is the developer's responsibility to re-calc the workbook" (Application.suspendApiCalculationUntilNextSync, ExcelApi 1.6). */
       suspendApiCalculationUntilNextSync: () =>

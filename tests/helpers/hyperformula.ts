@@ -3,6 +3,7 @@ import { HyperFormula, type RawCellContent } from "hyperformula";
 import type { CellValue, WorkbookGrids } from "../../src/engine/grid";
 import { isCellError } from "../../src/engine/grid";
 import type { SheetSpec } from "../../src/engine/sheetSpec";
+import { specDefinedNames } from "../../src/engine/sheetSpec";
 
 function raw(v: CellValue): RawCellContent {
   if (v === null) return null;
@@ -58,12 +59,13 @@ export function evaluateSpecs(
     sheets[g.sheet] = data;
   }
   for (const s of specs) sheets[s.name] = specData(s);
-  const hf = HyperFormula.buildFromSheets(sheets, {
-    licenseKey: "gpl-v3",
-    useArrayArithmetic: false,
-    maxRows: 1_048_576,
-    maxColumns: 16_384,
-  });
+  // The settings' defined names, as the adapters create them in the workbook.
+  const names = specDefinedNames(specs).map((d) => ({ name: d.name, expression: `=${d.ref}` }));
+  const hf = HyperFormula.buildFromSheets(
+    sheets,
+    { licenseKey: "gpl-v3", useArrayArithmetic: false, maxRows: 1_048_576, maxColumns: 16_384 },
+    names,
+  );
   const mismatches: FormulaMismatch[] = [];
   let checked = 0;
   for (const s of specs) {

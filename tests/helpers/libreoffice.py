@@ -1,6 +1,6 @@
 """Opens an .xlsx in LibreOffice Calc (headless, over UNO), recalculates every formula and saves it as .xlsx.
 
-Usage: python3 tests/helpers/libreoffice.py IN.xlsx OUT.xlsx
+Usage: python3 tests/helpers/libreoffice.py IN.xlsx OUT.xlsx [IN2.xlsx OUT2.xlsx …] (one LibreOffice for all)
 What Excel would show after a planner's correction: the live sheets follow it, a snapshot does not.
 """
 import os
@@ -20,7 +20,7 @@ def prop(name, value):
     return p
 
 
-def main(src, dst):
+def main(pairs):
     port = 2100 + os.getpid() % 1000
     profile = tempfile.mkdtemp(prefix="ictplan-lo-")
     office = subprocess.Popen(
@@ -38,11 +38,13 @@ def main(src, dst):
             except Exception:
                 time.sleep(0.5)
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(src)), "_blank", 0,
-                                           (prop("Hidden", True),))
-        doc.calculateAll()
-        doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(dst)), (prop("FilterName", "Calc MS Excel 2007 XML"),))
-        doc.close(True)
+        for src, dst in pairs:
+            doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(src)), "_blank", 0,
+                                               (prop("Hidden", True),))
+            doc.calculateAll()
+            doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(dst)),
+                           (prop("FilterName", "Calc MS Excel 2007 XML"),))
+            doc.close(True)
         try:
             desktop.terminate()
         except Exception:
@@ -56,4 +58,5 @@ def main(src, dst):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    args = sys.argv[1:]
+    main(list(zip(args[0::2], args[1::2])))

@@ -7,6 +7,7 @@ import { runPlan } from "../../src/engine/pipeline";
 import type { PlanRows } from "../../src/engine/format";
 import { generatePlanRows } from "../../bench/generate";
 import { a1 } from "../../src/engine/grid";
+import type { SheetSpec } from "../../src/engine/sheetSpec";
 
 beforeAll(() => installExcelEnums());
 
@@ -92,6 +93,46 @@ describe("Office.js adapter on the strict fake host", () => {
     other.addSheet("Kết quả", [["của tôi"]]);
     await expect(validateAndCompute(other)).rejects.toThrow(/not owned/);
     expect(other.read("Kết quả", "A1")).toBe("của tôi");
+  });
+
+  it("takes the ownership record of the previous release (8-digit fingerprints) as its own: replaced unless edited", async () => {
+    // The previous release's fingerprint: FNV-1a of the spec's sorted cell entries, formulas as written.
+    const legacy = (spec: SheetSpec) => {
+      const parts: string[] = [];
+      for (const b of spec.blocks)
+        b.cells.forEach((row, i) =>
+          row.forEach((c, j) => {
+            const at = `${b.row + i},${b.col + j}`;
+            if (c.formula) parts.push(`${at}=${c.formula}`);
+            else if (c.value !== null && c.value !== undefined && c.value !== "")
+              parts.push(`${at}:${typeof c.value}:${String(c.value)}`);
+          }),
+        );
+      let h = 0x811c9dc5;
+      for (const ch of parts.sort().join("\n")) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+      return h.toString(16).padStart(8, "0");
+    };
+    const asPrevious = async () => {
+      const host = hostWith(samplePlanRows());
+      const { run } = await validateAndCompute(host);
+      const meta = host.sheet("ictplan_meta")!;
+      for (const [k, cell] of [...meta.cells]) {
+        const [r, c] = k.split(",").map(Number);
+        const spec = run.sheets.find((x) => x.name === meta.cells.get(`${r},0`)?.value);
+        if (r > 0 && c === 2 && spec) cell.value = legacy(spec);
+        if (c === 3) meta.cells.delete(k);
+      }
+      host.markDirty();
+      return host;
+    };
+    const host = await asPrevious();
+    expect(String(host.read("ictplan_meta", "C2"))).toMatch(/^[0-9a-f]{8}$/);
+    await validateAndCompute(host);
+    expect(String(host.read("ictplan_meta", "C2"))).not.toMatch(/^[0-9a-f]{8}$/);
+
+    const edited = await asPrevious();
+    edited.writeCell(edited.sheet("Xếp hạng")!, 39, 1, "ghi chú của tôi");
+    await expect(validateAndCompute(edited)).rejects.toThrow(/edited output sheets: Xếp hạng/);
   });
 
   it("leaves no half-written output when Excel fails mid-write", async () => {

@@ -8,6 +8,8 @@ import { buildTemplate } from "../../src/workbook/xlsx/template";
 import { samplePlanRows } from "../../src/engine/sample";
 import { runPlan } from "../../src/engine/pipeline";
 import { run, type Io } from "../../src/cli/main";
+import { PROBLEM_MESSAGES } from "../../src/cli/files";
+import { msg } from "../../src/cli/messages";
 import type { SheetSpec } from "../../src/engine/sheetSpec";
 import { editPackage, minimalParts, partsOf, sheetOf, zipOf } from "../helpers/packages";
 
@@ -273,12 +275,83 @@ describe("files that cannot be read: the cause in the planner's words, never Jav
       () => zipOf({ ...minimalParts({}), "xl/workbook.xml": "<workbook><sheets/></workbook>" }),
       /has no worksheets/,
     ],
+    ["empty.xlsx", async () => new Uint8Array(0), /is empty \(0 bytes\).*Get the file again/],
+    [
+      // Report software often exports an HTML table named .xls; Excel opens it after a warning.
+      "export.xls",
+      async () =>
+        new TextEncoder().encode(
+          '\uFEFF<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta charset="utf-8"></head><body><table><tr><td>Mã</td></tr></table></body></html>',
+        ),
+      /really a web page \(HTML\).*Save As.*--infilter="HTML \(StarCalc\)" --convert-to xlsx/,
+    ],
+    [
+      "xml2003.xls",
+      async () =>
+        new TextEncoder().encode(
+          '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>',
+        ),
+      /XML Spreadsheet 2003.*Save As.*soffice --headless --convert-to xlsx/,
+    ],
+    [
+      "binary.xlsb",
+      () =>
+        zipOf({
+          "[Content_Types].xml": "<Types/>",
+          "_rels/.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.bin"/></Relationships>`,
+          "xl/workbook.bin": new Uint8Array([0x83, 0x01, 0x00, 0x80, 0x01, 0x00]),
+        }),
+      /Excel Binary Workbook \(\.xlsb\).*Save As.*convert-to xlsx/,
+    ],
+    [
+      // Numbers 2013 and later: a zip of Snappy-compressed IWA archives.
+      "plan.numbers",
+      () =>
+        zipOf({
+          "Index/Document.iwa": new Uint8Array([0, 5, 0, 0, 1]),
+          "Metadata/Properties.plist": "<plist/>",
+        }),
+      /Apple Numbers spreadsheet.*Export To → Excel/,
+    ],
   ])("%s", async (name, make, message) => {
     const r = await validate(name, await make());
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
     expect(r.err).not.toMatch(/TypeError|ReferenceError|Error:|undefined|\bat \S+ \(/);
     const vi = await validate(name, await make(), "vi");
+    expect(vi.code).toBe(2);
     expect(vi.err).toMatch(/Tệp|Sổ/);
+    expect(vi.err).not.toMatch(
+      /TypeError|ReferenceError|Error:|undefined|\bat \S+ \(|\b(?:the|is|file|open)\b/,
+    );
+    // The same advice in both languages: the commands and menu paths quoted are the same number of them.
+    expect(vi.err.match(/soffice|→/g)?.length ?? 0).toBe(r.err.match(/soffice|→/g)?.length ?? 0);
+  });
+
+  it("every reason a file cannot be read, the read limits included, has its message in Vietnamese and English", () => {
+    const params: Record<string, string | number> = {
+      file: "ke-hoach.xlsx",
+      part: "xl/worksheets/sheet5.xml",
+      sheet: "Data2015",
+      cell: "C7",
+      length: 40000,
+      limit: 32767,
+      limitMB: 300,
+    };
+    for (const [reason, key] of Object.entries(PROBLEM_MESSAGES)) {
+      const vi = msg("vi", key, params);
+      const en = msg("en", key, params);
+      for (const m of [vi, en]) {
+        expect([reason, m]).not.toEqual([reason, expect.stringMatching(/[{}]|undefined|Error/)]);
+        expect(m).toContain("ke-hoach.xlsx");
+      }
+      expect([reason, vi]).toEqual([reason, expect.stringMatching(/[ệổờ]/)]);
+      expect([reason, vi]).not.toEqual([reason, expect.stringMatching(/\b(?:the|is|file|open|save)\b/i)]);
+      expect([reason, en]).not.toEqual([reason, expect.stringMatching(/[ệổờ]/)]);
+      // The limit messages say which limit and where.
+      if (/tooMany|textTooLong/.test(reason))
+        for (const m of [vi, en]) expect(m).toMatch(/Data2015.*32767|32767.*Data2015/);
+      if (reason === "tooLarge") for (const m of [vi, en]) expect(m).toContain("300 MB");
+    }
   });
 });

@@ -262,8 +262,9 @@ export const FINDING_TEXTS = {
     severity: "error",
     vi: "Nhóm {group} không có chỉ tiêu nào áp dụng; không thể xếp hạng.",
     en: "No indicator applies to group {group}; it cannot be ranked.",
-    fixVi: "Thêm chỉ tiêu cho nhóm.",
-    fixEn: "Add indicators for the group.",
+    fixVi: "Sửa tên nhóm trên sheet Đơn vị nếu viết sai, hoặc ghi nhóm vào cột Áp dụng cho của các chỉ tiêu.",
+    fixEn:
+      "Fix the group's name on the Units sheet if it is misspelt, or add the group to the indicators' Applies-to column.",
   },
   NO_UNITS: {
     severity: "warning",

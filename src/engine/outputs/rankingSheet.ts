@@ -3,9 +3,9 @@ import type { Indicator, Plan } from "../model";
 import type { PeriodResults, UnitReadiness } from "../results";
 import type { SheetSpec, SpecCell } from "../sheetSpec";
 import { pillarsOf } from "../readiness";
-import { gradeThresholds } from "../ranking";
+import { settingNames, settingTerm, thresholdTerm } from "./liveSettings";
 import { byRank } from "../summary";
-import { RANKING_GROUPS } from "../format";
+import { orderGroups } from "../format";
 import { gradeLabel, labels, type Lang } from "../i18n/labels";
 import { absRange, local, quoteSheetName, sheetRef, str } from "./refs";
 import { HEADER_ROW, type ResultsLayout } from "./resultsSheet";
@@ -45,7 +45,9 @@ function weightRef(ind: Indicator): string {
 
 /** Units in sheet order: by ranking group, then rank, then code. */
 function ordered(results: PeriodResults): UnitReadiness[] {
-  return RANKING_GROUPS.flatMap((g) => byRank(results.ranking.filter((r) => r.group === g.key)));
+  return orderGroups(results.ranking.map((r) => r.group)).flatMap((g) =>
+    byRank(results.ranking.filter((r) => r.group === g)),
+  );
 }
 
 /** Builds the Xếp hạng sheet. */
@@ -77,7 +79,13 @@ export function buildRankingSheet(
     median: P0 + pillars.length + 9,
     interval: P0 + pillars.length + 10,
   };
-  const t = gradeThresholds(plan);
+  const t = {
+    good: thresholdTerm(plan, "gradeGood"),
+    fair: thresholdTerm(plan, "gradeFair"),
+    average: thresholdTerm(plan, "gradeAverage"),
+  };
+  const scale = settingTerm(plan, "indexScale");
+  const decimals = settingTerm(plan, "indexDecimals");
   // Units are written group by group, so each group's rank counts over its own block only.
   const groupBlock = new Map<string, string>();
   for (const g of new Set(units.map((u) => u.group))) {
@@ -130,10 +138,10 @@ export function buildRankingSheet(
     if (s.aggregation === "geometric") {
       const zero = live.map((k) => `AND(ISNUMBER(${P(k)}),${P(k)}<=0)`).join(",");
       const logs = live.map((k) => `IF(ISNUMBER(${P(k)}),${pillarWeight[k]}*LN(${P(k)}),0)`).join("+");
-      indexFormula = `=IF((${den})=0,0,IF(OR(${zero || "FALSE"}),0,EXP((${logs})/(${den}))))*${s.indexScale}`;
+      indexFormula = `=IF((${den})=0,0,IF(OR(${zero || "FALSE"}),0,EXP((${logs})/(${den}))))*${scale}`;
     } else {
       const numr = live.map((k) => `IF(ISNUMBER(${P(k)}),${pillarWeight[k]}*${P(k)},0)`).join("+") || "0";
-      indexFormula = `=IF((${den})=0,0,(${numr})/(${den}))*${s.indexScale}`;
+      indexFormula = `=IF((${den})=0,0,(${numr})/(${den}))*${scale}`;
     }
     const I = local(r, col.index);
     const R = local(r, col.rounded);
@@ -146,7 +154,7 @@ export function buildRankingSheet(
       ...pillarCells,
       live.length ? { formula: indexFormula, value: u.index, numberFormat: "0.0000" } : { value: u.index },
       {
-        formula: `=ROUND(${I},${s.indexDecimals})`,
+        formula: `=ROUND(${I},${decimals})`,
         value: u.indexRounded,
         numberFormat: s.indexDecimals > 0 ? `0.${"0".repeat(s.indexDecimals)}` : "0",
         style: { bold: true },
@@ -169,7 +177,7 @@ export function buildRankingSheet(
       { value: blank(prev?.indexRounded) },
       prev
         ? {
-            formula: `=ROUND(${R}-${local(r, col.prevIndex)},${s.indexDecimals})`,
+            formula: `=ROUND(${R}-${local(r, col.prevIndex)},${decimals})`,
             value: blank(u.indexChange),
             numberFormat: "+0.00;-0.00;0",
           }
@@ -245,6 +253,13 @@ export function buildRankingSheet(
       titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
     },
     tabColor: "70AD47",
+    definedNames: settingNames(plan, [
+      "gradeGood",
+      "gradeFair",
+      "gradeAverage",
+      "indexScale",
+      "indexDecimals",
+    ]),
   };
   return { spec, layout: { sheet, firstRow: first, lastRow: last, rowOf, col } };
 }

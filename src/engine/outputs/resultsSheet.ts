@@ -2,11 +2,12 @@
 import type { Indicator, Plan, Unit } from "../model";
 import type { PeriodResults, UnitAttainment } from "../results";
 import type { SheetSpec, SpecBlock, SpecCell } from "../sheetSpec";
-import { RANKING_GROUPS } from "../format";
+import { orderGroups } from "../format";
 import { periodFromKey } from "../periods";
 import { labels, statusLabel, type Lang } from "../i18n/labels";
 import { abs, absRange, local, sheetRef, str } from "./refs";
 import { groupStats } from "../scoring";
+import { settingNames, settingTerm } from "./liveSettings";
 import { HEADER_STYLE, TITLE_STYLE, NOTE_STYLE, groupName, periodTitle, statusFormats } from "./style";
 
 /** Where each unit × indicator landed on the Kết quả sheet, for the formulas of the other sheets. */
@@ -60,14 +61,14 @@ function orderRows(
   const rows: RowPlan[] = [];
   const blocks = new Map<string, { first: number; last: number }>();
   for (const ind of plan.indicators) {
-    for (const g of RANKING_GROUPS) {
+    for (const g of orderGroups(plan.units.map((u) => u.group))) {
       const first = HEADER_ROW + 1 + rows.length;
       for (const unit of plan.units) {
-        const a = unit.group === g.key ? att.get(`${unit.code}|${ind.code}`) : undefined;
+        const a = unit.group === g ? att.get(`${unit.code}|${ind.code}`) : undefined;
         if (a) rows.push({ unit, ind, att: a });
       }
       const last = HEADER_ROW + rows.length;
-      if (last >= first) blocks.set(`${ind.code}|${g.key}`, { first, last });
+      if (last >= first) blocks.set(`${ind.code}|${g}`, { first, last });
     }
   }
   return { rows, blocks };
@@ -87,7 +88,8 @@ export function buildResultsSheet(
 ): { spec: SheetSpec; layout: ResultsLayout } {
   const L = labels(lang);
   const s = plan.settings;
-  const cap = s.attainmentCap;
+  const cap = settingTerm(plan, "attainmentCap");
+  const near = settingTerm(plan, "nearTarget");
   const missing = s.missingPolicy === "zero" ? "0" : '""';
   const scoreByUnit = new Map(results.ranking.map((r) => [r.unit, r.indicatorScores]));
   const { rows, blocks } = orderRows(plan, results);
@@ -144,7 +146,7 @@ export function buildResultsSheet(
         ? { value: blank(att.target) }
         : { formula: `=${sheetRef(tCell)}`, value: att.target };
     const noTarget = att.status === "noTarget";
-    const lowerCap = Math.max(cap, 1);
+    const lowerCap = `MAX(${cap},1)`;
     const attFormula =
       ind.measure === "yesno"
         ? `=IF(${F}="","",${F})`
@@ -161,7 +163,7 @@ export function buildResultsSheet(
     const status: SpecCell = noTarget
       ? { value: statusLabel("noTarget", lang) }
       : {
-          formula: `=IF(${H}="",${st("noData")},IF(${H}>=1,${st("met")},IF(${H}>=${s.nearTarget},${st("near")},${st("notMet")})))`,
+          formula: `=IF(${H}="",${st("noData")},IF(${H}>=1,${st("met")},IF(${H}>=${near},${st("near")},${st("notMet")})))`,
           value: statusLabel(att.status, lang),
         };
     const block = blocks.get(`${ind.code}|${unit.group}`) as { first: number; last: number };
@@ -265,6 +267,7 @@ export function buildResultsSheet(
       titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
     },
     tabColor: "2E75B6",
+    definedNames: settingNames(plan, ["attainmentCap", "nearTarget"]),
   };
   return { spec, layout: { sheet, firstRow: HEADER_ROW + 1, lastRow, rowOf, indicatorRows, cols: COLS } };
 }

@@ -2,7 +2,7 @@
 import type { CellRef, Grid, WorkbookGrids } from "../grid";
 import { a1, cellAt, refAddress, shownAsPercent } from "../grid";
 import type { SettingDef, SettingsValues, SheetDef } from "../format";
-import { DIRECTIONS, MEASURES, PILLARS, RANKING_GROUPS, SETTINGS, sheetDef } from "../format";
+import { DIRECTIONS, MEASURES, PILLARS, RANKING_GROUPS, SETTINGS, orderGroups, sheetDef } from "../format";
 import type {
   FigureRow,
   FigureTable,
@@ -103,6 +103,7 @@ export function findSetting(label: string): SettingDef | undefined {
 function parseSettings(ctx: SheetContext | null, findings: Finding[]): Settings {
   const values = defaultSettings() as unknown as Record<string, string | number>;
   const cells: Partial<Record<keyof SettingsValues, CellRef>> = {};
+  const converted: (keyof SettingsValues)[] = [];
   if (ctx) {
     for (const row of rowsOf(ctx)) {
       const kRef = ref(ctx, row, "setting");
@@ -135,9 +136,10 @@ function parseSettings(ctx: SheetContext | null, findings: Finding[]): Settings 
       }
       values[def.key] = v;
       cells[def.key] = vRef;
+      if (raw !== v) converted.push(def.key);
     }
   }
-  return { ...(values as unknown as SettingsValues), cells };
+  return { ...(values as unknown as SettingsValues), cells, converted };
 }
 
 /** A setting's value as the parser reads it from a cell, or null when the value is not allowed. */
@@ -220,10 +222,14 @@ function parseUnits(ctx: SheetContext | null, findings: Finding[]): Unit[] {
     const groupRef = ref(ctx, row, "group");
     let group: RankingGroup | null = null;
     if (groupRef) {
-      const g = readEnum(cellAt(ctx.grid, row, groupRef.col), RANKING_GROUPS, groupRef, "Nhóm xếp hạng");
-      findings.push(...g.findings);
-      if (g.value) group = g.value.key as RankingGroup;
-      else if (!g.findings.length)
+      // A known group by any of its names, else a group of the planner's own, by the name written.
+      const raw = cellAt(ctx.grid, row, groupRef.col);
+      const known = matchEnum(raw, RANKING_GROUPS);
+      const own = readText(raw, groupRef);
+      findings.push(...own.findings);
+      if (known) group = known.key;
+      else if (own.value) group = own.value;
+      else if (!own.findings.length)
         findings.push(finding("MISSING_VALUE", groupRef, { column: "Nhóm xếp hạng" }));
     }
     const activeRef = ref(ctx, row, "active");
@@ -239,21 +245,46 @@ function parseUnits(ctx: SheetContext | null, findings: Finding[]): Unit[] {
   return units;
 }
 
-function parseGroups(raw: import("../grid").CellValue, cell: CellRef, findings: Finding[]): RankingGroup[] {
-  if (isBlank(raw)) return RANKING_GROUPS.map((g) => g.key as RankingGroup);
-  const whole = matchEnum(raw, RANKING_GROUPS);
-  if (whole) return [whole.key as RankingGroup];
+function parseGroups(
+  raw: import("../grid").CellValue,
+  cell: CellRef,
+  findings: Finding[],
+  all: readonly RankingGroup[],
+): RankingGroup[] {
+  if (isBlank(raw)) return [...all];
+  // A known group by any of its names, or a group of the planner's own that is on Đơn vị.
+  const match = (text: string): RankingGroup | null =>
+    matchEnum(text, RANKING_GROUPS)?.key ?? all.find((g) => foldText(g) === foldText(text)) ?? null;
+  const whole = match(String(raw));
+  if (whole) return [whole];
   const out: RankingGroup[] = [];
   for (const part of String(raw).split(/[;\n]+/)) {
     if (!part.trim()) continue;
-    const e = readEnum(part, RANKING_GROUPS, cell, "Áp dụng cho");
-    findings.push(...e.findings);
-    if (e.value && !out.includes(e.value.key as RankingGroup)) out.push(e.value.key as RankingGroup);
+    const g = match(part);
+    if (g === null)
+      findings.push(
+        finding("INVALID_ENUM", cell, {
+          value: part.trim(),
+          column: "Áp dụng cho",
+          allowed: all.map((x) => RANKING_GROUPS.find((k) => k.key === x)?.vi ?? x).join("; "),
+        }),
+      );
+    else if (!out.includes(g)) out.push(g);
   }
   return out;
 }
 
-function parseIndicators(ctx: SheetContext | null, findings: Finding[]): Indicator[] {
+/** The groups a blank "Áp dụng cho" means: every group present on Đơn vị (the known groups when there are no units). */
+function presentGroups(units: readonly Unit[]): RankingGroup[] {
+  const present = orderGroups(units.map((u) => u.group));
+  return present.length ? present : RANKING_GROUPS.map((g) => g.key);
+}
+
+function parseIndicators(
+  ctx: SheetContext | null,
+  findings: Finding[],
+  allGroups: readonly RankingGroup[],
+): Indicator[] {
   if (!ctx) return [];
   const out: Indicator[] = [];
   const seen = new Map<string, CellRef>();
@@ -324,9 +355,7 @@ function parseIndicators(ctx: SheetContext | null, findings: Finding[]): Indicat
       target("milestoneQ4"),
     ] as const;
     const groupsCell = get("groups");
-    const groups = groupsCell
-      ? parseGroups(groupsCell.v, groupsCell.r, findings)
-      : RANKING_GROUPS.map((g) => g.key as RankingGroup);
+    const groups = groupsCell ? parseGroups(groupsCell.v, groupsCell.r, findings, allGroups) : [...allGroups];
     const covCell = get("coverageTarget");
     let coverageTarget: number | null = null;
     if (covCell) {
@@ -540,7 +569,7 @@ export function parseWorkbook(wb: WorkbookGrids): { plan: Plan; findings: Findin
   const unitsCtx = prepare(located.sheets.units, "units", findings);
   const units = parseUnits(unitsCtx, findings);
   const indCtx = prepare(located.sheets.indicators, "indicators", findings);
-  const indicators = parseIndicators(indCtx, findings);
+  const indicators = parseIndicators(indCtx, findings, presentGroups(units));
   const fig = parseFigures(located.sheets.figures, units, indicators, findings);
   const periods = [...new Set(fig.figures.rows.map((r) => r.period))].sort(comparePeriodKeys);
   const layout: Plan["layout"] = {};

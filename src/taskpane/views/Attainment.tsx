@@ -5,6 +5,7 @@ import { Badge, Text } from "@fluentui/react-components";
 import type { RunResult } from "../../engine/pipeline";
 import type { AttainmentStatus, ProvinceAttainment } from "../../engine/results";
 import { labels, statusLabel } from "../../engine/i18n/labels";
+import { effectiveCoverage } from "../../engine/attainment";
 import { formatNumber, formatPercent, periodLabel, t, type Lang } from "../i18n";
 import { Disclosure } from "./compactList";
 
@@ -25,9 +26,10 @@ function Detail({ p, lang }: { p: ProvinceAttainment; lang: Lang }) {
   ];
   if (p.status !== "noTarget")
     facts.push(
-      [L.meeting, formatNumber(lang, p.unitsMeeting, 0)],
+      [L.meeting, formatNumber(lang, p.unitsMeeting ?? 0, 0)],
       [L.share, pct(p.shareMeeting)],
-      [L.coverage, pct(p.coverageTarget, 0)],
+      // A blank Chỉ tiêu toàn tỉnh means every unit: shown as the 100% it stands for.
+      [L.coverage, pct(effectiveCoverage(p), 0)],
       [L.provinceAttainment, pct(p.attainment)],
       [L.meanAttainment, pct(p.meanAttainment)],
     );
@@ -90,7 +92,8 @@ export function Attainment({ lang, run }: { lang: Lang; run: RunResult | null })
                       "–"
                     ) : (
                       <>
-                        {formatNumber(lang, p.unitsMeeting, 0)}/{formatNumber(lang, p.applicableUnits, 0)}
+                        {formatNumber(lang, p.unitsMeeting ?? 0, 0)}/
+                        {formatNumber(lang, p.applicableUnits, 0)}
                         {p.shareMeeting !== null && (
                           <div className="sub">{formatPercent(lang, p.shareMeeting, 0)}</div>
                         )}

@@ -6,7 +6,7 @@ import type { UnitReadiness } from "../../engine/results";
 import type { RunResult } from "../../engine/pipeline";
 import { gradeLabel, labels } from "../../engine/i18n/labels";
 import { groupName } from "../../engine/outputs/style";
-import { PILLARS } from "../../engine/format";
+import { PILLARS, orderGroups } from "../../engine/format";
 import { formatNumber, formatPercent, periodLabel, t, type Lang } from "../i18n";
 import { Disclosure, SortHeader } from "./compactList";
 import { nextSort, sortUnits, type SortKey, type SortState } from "./rankingOrder";
@@ -73,8 +73,8 @@ export function Rankings({ lang, run }: { lang: Lang; run: RunResult | null }) {
   const [open, setOpen] = useState<string | null>(null);
   const results = run?.results;
   if (!results) return <Text>{t(lang, "noResults")}</Text>;
-  // Groups in the order the engine ranks them.
-  const present = [...new Set(results.ranking.map((r) => r.group))];
+  // Any group the planner named on Đơn vị, known groups first (the order of the sheets and the report).
+  const present = orderGroups(results.ranking.map((r) => r.group));
   const group = chosen !== null && present.includes(chosen) ? chosen : present[0];
   const rows = sortUnits(
     results.ranking.filter((r) => r.group === group),

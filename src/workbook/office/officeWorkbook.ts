@@ -7,7 +7,9 @@
  */
 import type { Grid, WorkbookGrids } from "../../engine/grid";
 import { isPercentFormat } from "../../engine/grid";
-import type { SheetSpec } from "../../engine/sheetSpec";
+import type { DefinedNameSpec, SheetSpec } from "../../engine/sheetSpec";
+import { specDefinedNames } from "../../engine/sheetSpec";
+import { isSettingName } from "../../engine/outputs/liveSettings";
 import { quoteSheetName } from "../../engine/outputs/refs";
 import type { ApplyOptions, InteractiveWorkbook } from "../port";
 import type { CellEdit } from "../../engine/settingsEdit";
@@ -16,7 +18,7 @@ import {
   EditedOutputError,
   assertNoUserSheetClash,
   META_SHEET,
-  gridFingerprint,
+  fingerprintMatches,
   replacedBy,
   sheetOrder,
   specFingerprint,
@@ -61,6 +63,22 @@ const codeOf = (e: unknown) =>
   typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
 
 type Part = SheetSpec["blocks"][number];
+
+/**
+ * The settings' defined names, before the formulas that read them: an existing name is pointed anew
+ * (NamedItem.formula, ExcelApi 1.7, the minimum), a missing one added (NamedItemCollection.add, ExcelApi 1.4).
+ */
+function setDefinedNames(
+  ctx: Excel.RequestContext,
+  wanted: readonly DefinedNameSpec[],
+  present: readonly string[],
+): void {
+  for (const d of wanted) {
+    const same = present.find((n) => n.toLowerCase() === d.name.toLowerCase());
+    if (same) ctx.workbook.names.getItem(same).formula = `=${d.ref}`;
+    else ctx.workbook.names.add(d.name, `=${d.ref}`);
+  }
+}
 
 /** Row chunks of a block whose write stays under the request budget. */
 export function chunkRows(block: Part, limit = PAYLOAD_LIMIT): Part[] {
@@ -116,6 +134,8 @@ interface Swap {
   readonly order: readonly string[];
   /** The summary just written, which the user is shown; null when none was. */
   readonly opening: string | null;
+  /** The settings' defined names no new output reads, deleted with the old outputs. */
+  readonly stale: readonly string[];
 }
 
 interface Reentry {
@@ -259,9 +279,11 @@ export class OfficeWorkbook implements InteractiveWorkbook {
 
   private async loadOwned(
     ctx: Excel.RequestContext,
-  ): Promise<{ owned: OwnedSheet[]; names: string[]; hasMeta: boolean }> {
+  ): Promise<{ owned: OwnedSheet[]; names: string[]; hasMeta: boolean; definedNames: string[] }> {
     const sheets = ctx.workbook.worksheets;
     sheets.load("items/name");
+    const defined = ctx.workbook.names;
+    defined.load("items/name");
     const meta = sheets.getItemOrNullObject(META_SHEET);
     meta.load("name");
     const used = meta.getUsedRangeOrNullObject(true);
@@ -277,7 +299,12 @@ export class OfficeWorkbook implements InteractiveWorkbook {
             fingerprint: String(fingerprint),
             ...(period ? { period: String(period) } : {}),
           });
-    return { owned, names: sheets.items.map((s) => s.name), hasMeta: !meta.isNullObject };
+    return {
+      owned,
+      names: sheets.items.map((s) => s.name),
+      hasMeta: !meta.isNullObject,
+      definedNames: defined.items.map((n) => n.name),
+    };
   }
 
   async ownedSheets(): Promise<string[]> {
@@ -288,7 +315,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
   private async editedSheets(ctx: Excel.RequestContext, present: readonly OwnedSheet[]): Promise<string[]> {
     const targets = present.map((o) => ({ name: o.name, sheet: ctx.workbook.worksheets.getItem(o.name) }));
     const grids = await this.readSheets(ctx, targets);
-    return present.filter((o, i) => gridFingerprint(grids[i]) !== o.fingerprint).map((o) => o.name);
+    return present.filter((o, i) => !fingerprintMatches(grids[i], o.fingerprint)).map((o) => o.name);
   }
 
   async applySheets(specs: readonly SheetSpec[], options: ApplyOptions = {}): Promise<void> {
@@ -296,7 +323,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       if (!spec.name || spec.name.length > 31 || /[[\]:*?/\\]/.test(spec.name) || /^'|'$/.test(spec.name))
         throw new Error(`invalid sheet name "${spec.name}"`);
     await this.run(async (ctx) => {
-      const { owned, names, hasMeta } = await this.loadOwned(ctx);
+      const { owned, names, hasMeta, definedNames } = await this.loadOwned(ctx);
       assertNoUserSheetClash(names, owned, specs);
       const old = replacedBy(owned, specs).filter((o) => names.includes(o.name));
       if (!options.force && old.length) {
@@ -305,6 +332,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       }
       const temps = specs.map((_, k) => `${TMP}${k}`);
       try {
+        setDefinedNames(ctx, specDefinedNames(specs), definedNames);
         await this.writeTemporary(ctx, specs, temps, names.filter(isScratch), hasMeta);
       } catch (e) {
         throw await this.dropTemporary(ctx, hasMeta ? temps : [...temps, META_SHEET], e);
@@ -318,6 +346,9 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         ...specs.map((s) => [s.name, s.kind, specFingerprint(s), s.period ?? ""]),
       ];
       const aside = old.map((_, k) => `${OLD}${k}`);
+      // The settings' names no output reads any more go with the old outputs.
+      const wanted = new Set(specDefinedNames(specs).map((d) => d.name.toLowerCase()));
+      const stale = definedNames.filter((n) => isSettingName(n) && !wanted.has(n.toLowerCase()));
       const gone = new Set([...old.map((o) => o.name), ...names.filter(isScratch)]);
       const final = [
         ...names.filter((n) => !gone.has(n)),
@@ -329,7 +360,19 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         ...specs.map((s) => ({ name: s.name, kind: s.kind, fingerprint: "", period: s.period ?? "" })),
       ]);
       const opening = specs.find((s) => s.kind === "summary")?.name ?? null;
-      await this.swap(ctx, { specs, temps, old, aside, owned, record, hasMeta, reentries, order, opening });
+      await this.swap(ctx, {
+        specs,
+        temps,
+        old,
+        aside,
+        owned,
+        record,
+        hasMeta,
+        reentries,
+        stale,
+        order,
+        opening,
+      });
     });
   }
 
@@ -427,7 +470,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     specs.forEach((s, k) => (sheets.getItem(temps[k]).name = s.name));
     this.reenter(ctx, swap.reentries);
     this.writeRecord(ctx, record);
-    this.finish(ctx, swap, aside, tableNames(specs));
+    this.finish(ctx, swap, aside, tableNames(specs), swap.stale);
     try {
       await this.sync(ctx);
       return;
@@ -480,17 +523,19 @@ export class OfficeWorkbook implements InteractiveWorkbook {
   }
 
   /**
-   * The swap's last steps: old outputs deleted, tables given their names, the sheets put in their order, the summary
-   * just written shown, recalculation requested.
+   * The swap's last steps: old outputs deleted, settings' names no output reads deleted, tables given their names,
+   * the sheets put in their order, the summary just written shown, recalculation requested.
    */
   private finish(
     ctx: Excel.RequestContext,
     swap: Swap,
     aside: readonly string[],
     tables: readonly string[],
+    staleNames: readonly string[],
   ): void {
     const sheets = ctx.workbook.worksheets;
     for (const name of aside) sheets.getItem(name).delete();
+    for (const name of staleNames) ctx.workbook.names.getItem(name).delete();
     for (const t of tables) ctx.workbook.tables.getItem(tempTableName(t)).name = t;
     // Worksheet.position (ExcelApi 1.1): placing each sheet at its index in turn leaves the whole list in that order.
     swap.order.forEach((name, i) => (sheets.getItem(name).position = i));
@@ -505,6 +550,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/name");
       ctx.workbook.tables.load("items/name");
+      ctx.workbook.names.load("items/name");
       const meta = sheets.getItem(META_SHEET).getUsedRangeOrNullObject(true);
       meta.load("values");
       await ctx.sync();
@@ -518,6 +564,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
           swap,
           aside.filter((a) => names.has(a)),
           tableNames(specs).filter((t) => tables.has(tempTableName(t))),
+          swap.stale.filter((n) => ctx.workbook.names.items.some((d) => d.name === n)),
         );
         await ctx.sync();
         return null;

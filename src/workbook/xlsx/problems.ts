@@ -29,6 +29,16 @@ export type ProblemReason =
   | "ods"
   /** Neither a zip nor a compound file. */
   | "notXlsx"
+  /** A file of 0 bytes (a copy or download that did not finish). */
+  | "emptyFile"
+  /** A web page (HTML) named .xls, as report software often exports. */
+  | "webPage"
+  /** An XML Spreadsheet 2003 (Excel 2003's XML format), often named .xls. */
+  | "xml2003"
+  /** An Excel Binary Workbook (.xlsb): a zip whose workbook part is binary. */
+  | "xlsb"
+  /** An Apple Numbers document. */
+  | "numbers"
   /** A zip that cannot be unpacked (truncated, bad checksums, unsupported compression). */
   | "damagedZip"
   /** A zip without a workbook part: not a spreadsheet package. */

@@ -1,7 +1,9 @@
 /** The plan template (and the sample, which is the template filled in), written from the one format definition. */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { ColumnDef, EnumValue, PlanRows, SheetDef } from "../../engine/format";
+import type { ColumnDef, EnumValue, PlanRows, SettingDef, SheetDef } from "../../engine/format";
+import { matchEnum } from "../../engine/parse/values";
+import { findSetting } from "../../engine/parse/plan";
 import {
   DIRECTIONS,
   INPUT_SHEETS,
@@ -15,7 +17,8 @@ import { columnLetter } from "../../engine/grid";
 import { templateHeaders } from "../../engine/planRows";
 import { samplePlanRows } from "../../engine/sample";
 
-const LISTS_SHEET = "Danh mục";
+type Lang = "vi" | "en";
+const LISTS_SHEET: Record<Lang, string> = { vi: "Danh mục", en: "Lists" };
 const TABLE_NAMES: Record<SheetDef["key"], string> = {
   settings: "CauHinh",
   units: "DonVi",
@@ -26,28 +29,82 @@ const HEADER_FILL = "FF1F4E79";
 /** Rows the drop-downs and formats cover in an empty template. */
 const TEMPLATE_ROWS = 500;
 
-const LISTS: readonly { key: string; title: string; values: readonly EnumValue[] }[] = [
-  { key: "group", title: "Nhóm xếp hạng", values: RANKING_GROUPS },
-  { key: "yesno", title: "Có/Không", values: YES_NO },
-  { key: "measure", title: "Đơn vị tính", values: MEASURES },
-  { key: "direction", title: "Chiều", values: DIRECTIONS },
-  { key: "pillar", title: "Trụ cột", values: PILLARS },
+const LISTS: readonly { key: string; title: string; titleEn: string; values: readonly EnumValue[] }[] = [
+  { key: "group", title: "Nhóm xếp hạng", titleEn: "Ranking group", values: RANKING_GROUPS },
+  { key: "yesno", title: "Có/Không", titleEn: "Yes/No", values: YES_NO },
+  { key: "measure", title: "Đơn vị tính", titleEn: "Unit of measure", values: MEASURES },
+  { key: "direction", title: "Chiều", titleEn: "Direction", values: DIRECTIONS },
+  { key: "pillar", title: "Trụ cột", titleEn: "Pillar", values: PILLARS },
 ];
 
-function listRange(key: string): string {
+/** Words of the template itself, in the language it is written in. */
+const WORDS = {
+  vi: {
+    instructions: "Hướng dẫn",
+    title: "Hướng dẫn nhập kế hoạch ứng dụng CNTT",
+    intro:
+      "Điền các sheet Cấu hình, Đơn vị, Chỉ tiêu và Số liệu. Có thể đổi thứ tự cột, viết tiêu đề có dấu hoặc không dấu, hoặc bằng tiếng Anh.",
+    required: " (bắt buộc)",
+    example: "Ví dụ",
+    empty: "(trống)",
+    settings: "Tham số (sheet Cấu hình)",
+    byDefault: "Mặc định",
+    periods: "Kỳ báo cáo",
+    periodsText:
+      'Viết "Quý II/2015" hoặc "2015-Q2". Tỷ lệ nhập dạng 60% (hoặc 0,6). Số viết kiểu Việt Nam: 1.100 là một nghìn một trăm.',
+    starter:
+      "Sheet Chỉ tiêu có sẵn danh mục chỉ tiêu mẫu (theo kế hoạch của tỉnh Lào Cai), mỗi chỉ tiêu một cột trên sheet Số liệu: sửa, xóa hoặc thêm chỉ tiêu, và giữ tiêu đề cột Số liệu là mã chỉ tiêu.",
+    pick: (h: string) => `Chọn một giá trị trong danh sách (${h}).`,
+  },
+  en: {
+    instructions: "Instructions",
+    title: "Entering an IT-application plan",
+    intro:
+      "Fill in the Settings, Units, Indicators and Figures sheets. Columns may be in any order; headers may be Vietnamese (with or without accents) or English.",
+    required: " (required)",
+    example: "Example",
+    empty: "(blank)",
+    settings: "Settings (Settings sheet)",
+    byDefault: "Default",
+    periods: "Periods",
+    periodsText:
+      'Write "2015-Q2" or "Quý II/2015". Percentages as 60% (or 0.6). Vietnamese number style also works: 1.100 is one thousand one hundred.',
+    starter:
+      "The Indicators sheet starts with a sample indicator list (from Lào Cai's plan), each with its column on the Figures sheet: edit, delete or add indicators, and keep each Figures column headed by its indicator code.",
+    pick: (h: string) => `Choose a value from the list (${h}).`,
+  },
+};
+
+const label = (e: EnumValue, lang: Lang) => (lang === "vi" ? e.vi : e.en);
+
+function listRange(key: string, lang: Lang): string {
   const i = LISTS.findIndex((l) => l.key === key);
   const l = LISTS[i];
   const col = columnLetter(i + 1);
-  return `'${LISTS_SHEET}'!$${col}$2:$${col}$${l.values.length + 1}`;
+  return `'${LISTS_SHEET[lang]}'!$${col}$2:$${col}$${l.values.length + 1}`;
 }
 
-function listFor(c: ColumnDef): string | null {
-  if (c.type === "yesno") return listRange("yesno");
-  if (c.values === RANKING_GROUPS && c.type === "enum") return listRange("group");
-  if (c.values === MEASURES) return listRange("measure");
-  if (c.values === DIRECTIONS) return listRange("direction");
-  if (c.values === PILLARS) return listRange("pillar");
+function listFor(c: ColumnDef, lang: Lang): string | null {
+  if (c.type === "yesno") return listRange("yesno", lang);
+  if (c.values === RANKING_GROUPS && c.type === "enum") return listRange("group", lang);
+  if (c.values === MEASURES) return listRange("measure", lang);
+  if (c.values === DIRECTIONS) return listRange("direction", lang);
+  if (c.values === PILLARS) return listRange("pillar", lang);
   return null;
+}
+
+type DataValidations = { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } };
+
+/** A cell value in the template's language: enum values (and each part of a list) by their label. */
+function localised(v: string | number | null, c: ColumnDef | undefined, lang: Lang): string | number | null {
+  if (lang === "vi" || v === null || !c?.values) return v;
+  const parts = String(v).split(/;\s*/);
+  return parts
+    .map((x) => {
+      const e = matchEnum(x, c.values ?? []);
+      return e ? label(e, lang) : x;
+    })
+    .join("; ");
 }
 
 function headerRow(ws: ExcelJS.Worksheet, headers: readonly string[]): void {
@@ -69,12 +126,13 @@ function inputSheet(
   rows: readonly (readonly (string | number | null)[])[],
   extraHeaders: readonly string[],
   percentCols: ReadonlySet<number>,
-): void {
-  const ws = wb.addWorksheet(def.name);
-  const headers = [...templateHeaders(def.key), ...extraHeaders];
+  lang: Lang,
+): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(lang === "vi" ? def.name : def.nameEn);
+  const headers = [...templateHeaders(def.key, [], lang), ...extraHeaders];
   // The headers and data as an Excel table (an empty template gets one blank row, as Excel's own tables do).
   const tableRows = rows.length
-    ? rows.map((r) => headers.map((_, j) => r[j] ?? null))
+    ? rows.map((r) => headers.map((_, j) => localised(r[j] ?? null, def.columns[j], lang)))
     : [headers.map(() => null)];
   ws.addTable({
     name: TABLE_NAMES[def.key],
@@ -90,104 +148,146 @@ function inputSheet(
     const col = ws.getColumn(j + 1);
     col.width = c.width ?? 14;
     const letter = columnLetter(j + 1);
-    const list = listFor(c);
+    const list = listFor(c, lang);
+    const header = lang === "vi" ? c.header : c.headerEn;
     if (list)
-      (
-        ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }
-      ).dataValidations.add(`${letter}2:${letter}${last}`, {
+      (ws as unknown as DataValidations).dataValidations.add(`${letter}2:${letter}${last}`, {
         type: "list",
         allowBlank: true,
         formulae: [list],
-        showErrorMessage: c.type !== "enumList",
-        errorTitle: c.header,
-        error: `Chọn một giá trị trong danh sách (${c.header}).`,
+        showErrorMessage: c.type !== "enumList" && c.values !== RANKING_GROUPS,
+        errorTitle: header,
+        error: WORDS[lang].pick(header),
       });
     if (c.numberFormat) for (let r = 2; r <= last; r++) ws.getCell(`${letter}${r}`).numFmt = c.numberFormat;
   });
   for (const j of percentCols) {
     ws.getColumn(j).width = 11;
-    for (let r = 2; r <= rows.length + 1; r++) ws.getCell(r, j).numFmt = "0%";
+    // Down to the template's last row, so that what the planner types reads as Excel shows it (60 → 60%).
+    for (let r = 2; r <= last; r++) ws.getCell(r, j).numFmt = "0%";
   }
   for (let j = def.columns.length + 1; j <= headers.length; j++)
     if (!percentCols.has(j)) ws.getColumn(j).width = 11;
+  return ws;
 }
 
-function instructions(wb: ExcelJS.Workbook): void {
-  const ws = wb.addWorksheet("Hướng dẫn");
+/** Drop-downs for the Cấu hình settings that take one of a few values (Chuẩn hóa, Số liệu thiếu, Cách tổng hợp). */
+function settingDropDowns(ws: ExcelJS.Worksheet, labels: readonly string[], lang: Lang): void {
+  labels.forEach((l, i) => {
+    const def = findSetting(l);
+    if (!def?.values) return;
+    (ws as unknown as DataValidations).dataValidations.add(`B${i + 2}`, {
+      type: "list",
+      allowBlank: true,
+      formulae: [`"${def.values.map((v) => label(v, lang)).join(",")}"`],
+      showErrorMessage: true,
+      errorTitle: lang === "vi" ? def.label : def.labelEn,
+      error: WORDS[lang].pick(lang === "vi" ? def.label : def.labelEn),
+    });
+  });
+}
+
+function instructions(wb: ExcelJS.Workbook, lang: Lang, starter: boolean): void {
+  const w = WORDS[lang];
+  const ws = wb.addWorksheet(w.instructions);
   ws.getColumn(1).width = 26;
   ws.getColumn(2).width = 34;
   ws.getColumn(3).width = 90;
   const title = ws.getCell("A1");
-  title.value = "Hướng dẫn nhập kế hoạch ứng dụng CNTT";
+  title.value = w.title;
   title.font = { bold: true, size: 14, color: { argb: HEADER_FILL } };
-  ws.getCell("A2").value =
-    "Điền các sheet Cấu hình, Đơn vị, Chỉ tiêu và Số liệu. Có thể đổi thứ tự cột, viết tiêu đề có dấu hoặc không dấu, hoặc bằng tiếng Anh.";
-  let r = 4;
+  ws.getCell("A2").value = w.intro;
+  if (starter) ws.getCell("A3").value = w.starter;
+  let r = 5;
   for (const def of INPUT_SHEETS) {
     const h = ws.getRow(r++);
-    h.getCell(1).value = def.name;
-    h.getCell(3).value = def.description;
+    h.getCell(1).value = lang === "vi" ? def.name : def.nameEn;
+    h.getCell(3).value = lang === "vi" ? def.description : def.descriptionEn;
     h.font = { bold: true };
     for (const c of def.columns) {
       const row = ws.getRow(r++);
-      row.getCell(2).value = c.header + (c.required ? " (bắt buộc)" : "");
-      row.getCell(3).value = `${c.description} Ví dụ: ${c.example || "(trống)"}`;
+      row.getCell(2).value = (lang === "vi" ? c.header : c.headerEn) + (c.required ? w.required : "");
+      const example = localised(c.example || null, c, lang);
+      row.getCell(3).value =
+        `${lang === "vi" ? c.description : c.descriptionEn} ${w.example}: ${example ?? w.empty}`;
       row.getCell(3).alignment = { wrapText: true };
     }
     r++;
   }
-  ws.getRow(r++).getCell(1).value = "Tham số (sheet Cấu hình)";
+  ws.getRow(r++).getCell(1).value = w.settings;
   for (const s of SETTINGS) {
     const row = ws.getRow(r++);
-    row.getCell(2).value = s.label;
-    row.getCell(3).value = `${s.description} Mặc định: ${s.default === "" ? "(trống)" : String(s.default)}`;
+    row.getCell(2).value = lang === "vi" ? s.label : s.labelEn;
+    const allowed = s.values ? ` (${s.values.map((v) => label(v, lang)).join(" / ")})` : "";
+    row.getCell(3).value =
+      `${lang === "vi" ? s.description : s.descriptionEn}${allowed} ${w.byDefault}: ${settingValue(s, lang) ?? w.empty}`;
   }
   r++;
-  ws.getRow(r++).getCell(1).value = "Kỳ báo cáo";
-  ws.getRow(r++).getCell(3).value =
-    'Viết "Quý II/2015" hoặc "2015-Q2". Tỷ lệ nhập dạng 60% (hoặc 0,6). Số viết kiểu Việt Nam: 1.100 là một nghìn một trăm.';
+  ws.getRow(r++).getCell(1).value = w.periods;
+  ws.getRow(r++).getCell(3).value = w.periodsText;
 }
 
-function listsSheet(wb: ExcelJS.Workbook): void {
-  const ws = wb.addWorksheet(LISTS_SHEET, { state: "hidden" });
+function listsSheet(wb: ExcelJS.Workbook, lang: Lang): void {
+  const ws = wb.addWorksheet(LISTS_SHEET[lang], { state: "hidden" });
   LISTS.forEach((l, i) => {
-    ws.getCell(1, i + 1).value = l.title;
-    l.values.forEach((v, k) => (ws.getCell(k + 2, i + 1).value = v.vi));
+    ws.getCell(1, i + 1).value = lang === "vi" ? l.title : l.titleEn;
+    l.values.forEach((v, k) => (ws.getCell(k + 2, i + 1).value = label(v, lang)));
     ws.getColumn(i + 1).width = 28;
   });
 }
 
-/** An empty plan workbook, or with rows the same layout filled in (that is how the sample is written). */
-export function buildTemplate(rows?: PlanRows): ExcelJS.Workbook {
+/** A setting's default as the planner reads it: an enum by its label ("Theo chỉ tiêu"), never its key. */
+function settingValue(s: SettingDef, lang: Lang): string | number | null {
+  if (s.default === "") return null;
+  const e = s.values?.find((v) => v.key === s.default);
+  return e ? label(e, lang) : s.default;
+}
+
+/**
+ * An empty plan workbook, or with rows the same layout filled in (that is how the sample is written), in Vietnamese
+ * or English. The empty template starts with the sample's indicator list, one Số liệu column each, so that the
+ * planner sees the layout and edits it rather than having to know it.
+ */
+export function buildTemplate(rows?: PlanRows, lang: Lang = "vi"): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "ictplan";
-  instructions(wb);
+  const starter = rows === undefined;
+  const sample = samplePlanRows();
+  const data: PlanRows = rows ?? {
+    settings: SETTINGS.map(
+      (s) => [lang === "vi" ? s.label : s.labelEn, settingValue(s, lang) ?? ""] as const,
+    ),
+    units: [],
+    indicators: sample.indicators,
+    figureIndicators: sample.figureIndicators,
+    figures: [],
+  };
+  instructions(wb, lang, starter);
   const [settings, units, indicators, figures] = INPUT_SHEETS;
-  const settingsRows: (string | number | null)[][] = rows
-    ? rows.settings.map(([k, v]) => [k, v])
-    : SETTINGS.map((s) => [s.label, s.default === "" ? null : s.default]);
-  inputSheet(wb, settings, settingsRows, [], new Set());
-  inputSheet(wb, units, rows?.units ?? [], [], new Set());
-  inputSheet(wb, indicators, rows?.indicators ?? [], [], new Set());
+  const settingsRows = data.settings.map(([k, v]) => [k, v === "" ? null : v]);
+  const settingsSheet = inputSheet(wb, settings, settingsRows, [], new Set(), lang);
+  settingDropDowns(
+    settingsSheet,
+    data.settings.map(([k]) => k),
+    lang,
+  );
+  inputSheet(wb, units, data.units, [], new Set(), lang);
+  const indSheet = inputSheet(wb, indicators, data.indicators, [], new Set(), lang);
+  const measureIdx = indicators.columns.findIndex((c) => c.key === "measure");
+  const isPct = (r: readonly (string | number | null)[]) =>
+    matchEnum(r[measureIdx], MEASURES)?.key === "percent";
+  const pct = new Set(data.indicators.filter(isPct).map((r) => String(r[0])));
   const pctCols = new Set<number>();
-  if (rows) {
-    const measureIdx = indicators.columns.findIndex((c) => c.key === "measure");
-    const pct = new Set(rows.indicators.filter((r) => r[measureIdx] === "%").map((r) => String(r[0])));
-    rows.figureIndicators.forEach((code, i) => pct.has(code) && pctCols.add(figures.columns.length + i + 1));
-    // Percent targets and milestones show as percentages too.
-  }
-  inputSheet(wb, figures, rows?.figures ?? [], rows?.figureIndicators ?? [], pctCols);
-  if (rows) {
-    const ws = wb.getWorksheet(indicators.name);
-    const measureIdx = indicators.columns.findIndex((c) => c.key === "measure");
-    const pctKeys = ["annualTarget", "milestoneQ1", "milestoneQ2", "milestoneQ3", "milestoneQ4"];
-    rows.indicators.forEach((r, i) => {
-      if (r[measureIdx] !== "%" || !ws) return;
-      for (const k of pctKeys)
-        ws.getCell(i + 2, indicators.columns.findIndex((c) => c.key === k) + 1).numFmt = "0%";
-    });
-  }
-  listsSheet(wb);
+  data.figureIndicators.forEach((code, i) => pct.has(code) && pctCols.add(figures.columns.length + i + 1));
+  inputSheet(wb, figures, data.figures, data.figureIndicators, pctCols, lang);
+  // Percent targets and milestones show as percentages too.
+  const pctKeys = ["annualTarget", "milestoneQ1", "milestoneQ2", "milestoneQ3", "milestoneQ4"];
+  data.indicators.forEach((r, i) => {
+    if (!isPct(r)) return;
+    for (const k of pctKeys)
+      indSheet.getCell(i + 2, indicators.columns.findIndex((c) => c.key === k) + 1).numFmt = "0%";
+  });
+  listsSheet(wb, lang);
   return wb;
 }
 

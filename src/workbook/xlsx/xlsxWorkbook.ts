@@ -5,7 +5,9 @@
  */
 import type ExcelJS from "exceljs";
 import type { Grid, WorkbookGrids } from "../../engine/grid";
-import type { SheetSpec } from "../../engine/sheetSpec";
+import type { DefinedNameSpec, SheetSpec } from "../../engine/sheetSpec";
+import { specDefinedNames } from "../../engine/sheetSpec";
+import { isSettingName } from "../../engine/outputs/liveSettings";
 import type { ApplyOptions, WorkbookPort } from "../port";
 import type { CellEdit } from "../../engine/settingsEdit";
 import {
@@ -13,7 +15,8 @@ import {
   assertNoUserSheetClash,
   META_SHEET,
   fnv1a,
-  gridFingerprint,
+  fingerprintMatches,
+  isLegacyFingerprint,
   replacedBy,
   sheetOrder,
   specFingerprint,
@@ -24,7 +27,8 @@ import { REL_NS, printArea, printTitles, sheetXml, tableColumns, tableXml } from
 import { cellValues, chartXml, drawingXml } from "./charts";
 import { MINIMAL_STYLES, StyleBook } from "./styles";
 import { writeCellsXml } from "./editCells";
-import { ZipPackage } from "./zipPackage";
+import { ZipPackage, foreignPackage } from "./zipPackage";
+import { updateTitlesOfParts } from "./appProps";
 import { DEFAULT_LIMITS, WorkbookProblem, type ReadLimits } from "./problems";
 import { attrLocal, attrs, elements, esc, prefixFor, rootPrefix } from "./xml";
 
@@ -98,6 +102,14 @@ const emptyRels = () =>
 /** The meta sheet's row that records the package digest (no sheet name, so older readers skip it). */
 const DIGEST_KIND = "package";
 
+/**
+ * The releases before 2026-11-26 wrote the whole package with ExcelJS 4.4 and recorded no package digest. ExcelJS
+ * writes these fixed marks into the workbook part; Excel, LibreOffice, WPS and Google Sheets write their own when
+ * they save, so a workbook part that still has them was saved by nothing since that release.
+ */
+const PREVIOUS_RELEASE =
+  /<(?:[\w.-]+:)?fileVersion appName="xl" lastEdited="5" lowestEdited="5" rupBuild="9303"\/>[\s\S]*<(?:[\w.-]+:)?calcPr calcId="171027"\/>/;
+
 /** The lowest "prefix{n}suffix" not in use. */
 function freeName(taken: (name: string) => boolean, prefix: string, suffix: string): string {
   for (let n = 1; ; n++) if (!taken(`${prefix}${n}${suffix}`)) return `${prefix}${n}${suffix}`;
@@ -141,8 +153,8 @@ export class XlsxWorkbook implements WorkbookPort {
     this.pkg = pkg;
     const root = parseRels(await pkg.text("_rels/.rels")).find((r) => typeIs(r.type, "officeDocument"));
     const candidates = [root ? resolve("", root.target) : null, "xl/workbook.xml"];
-    const wbPart = candidates.find((c): c is string => c !== null && pkg.has(c));
-    if (!wbPart) throw new WorkbookProblem("noWorkbook");
+    const wbPart = candidates.find((c): c is string => c !== null && /\.xml$/i.test(c) && pkg.has(c));
+    if (!wbPart) throw new WorkbookProblem(foreignPackage(pkg.parts()));
     this.wbPart = wbPart;
     this.wbXml = (await pkg.text(wbPart)) ?? "";
     if (!elements(this.wbXml, ["workbook"]).length)
@@ -280,6 +292,8 @@ export class XlsxWorkbook implements WorkbookPort {
     const g = await this.grid(meta, await this.context());
     const recorded = g.values.find((r) => r[0] === null && r[1] === DIGEST_KIND)?.[2];
     if ((await this.editedSheets(owned)).length) return false;
+    if (recorded === undefined && owned.every((o) => isLegacyFingerprint(o.fingerprint)))
+      return PREVIOUS_RELEASE.test(this.wbXml);
     return typeof recorded === "string" && recorded === (await this.packageDigest(owned.map((o) => o.name)));
   }
 
@@ -295,7 +309,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const out: string[] = [];
     for (const o of list) {
       const s = this.sheets.find((x) => x.name === o.name && x.kind === "worksheet");
-      if (s && gridFingerprint(await this.grid(s, ctx)) !== o.fingerprint) out.push(o.name);
+      if (s && !fingerprintMatches(await this.grid(s, ctx), o.fingerprint)) out.push(o.name);
     }
     return out;
   }
@@ -314,10 +328,13 @@ export class XlsxWorkbook implements WorkbookPort {
       const edited = await this.editedSheets(replaced);
       if (edited.length) throw new EditedOutputError(edited);
     }
+    const worksheets = () => this.sheets.filter((s) => s.kind === "worksheet").map((s) => s.name);
+    const before = worksheets();
     const w = await PackageWriter.open(this.pkg, this.wbPart, this.wbXml);
-    // Owned sheets are replaced in their own slot (same position, part and sheetId), so the indices that defined
-    // names and views use for the other sheets never move; new sheets go at the end.
+    // Owned sheets are replaced in their own slot (same part and sheetId), new sheets go at the end; then every sheet
+    // is put in its place (reorder: sheet-scoped defined names and the active tab follow).
     const free = this.sheets.filter((s) => replaced.some((o) => o.name === s.name));
+    w.setSettingNames(specDefinedNames(specs));
     const records: OwnedSheet[] = owned.filter((o) => !replaced.includes(o));
     // The workbook opens on the summary just written, its tab alone selected.
     const opening = specs.find((s) => s.kind === "summary")?.name ?? null;
@@ -335,9 +352,7 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     for (const s of free) await w.removeSheet(s, this.sheets);
     if (opening) await w.deselectAllBut(opening, this.sheets);
-    const meta = this.sheets.find((s) => s.name === META_SHEET) ?? null;
-    const digest = await this.packageDigest(records.map((r) => r.name));
-    await w.writeMeta(records, digest, meta, this.sheets);
+    // Ordered before the ownership sheet is added: it goes last either way.
     w.reorder(
       sheetOrder(
         this.sheets.map((s) => s.name),
@@ -346,6 +361,14 @@ export class XlsxWorkbook implements WorkbookPort {
       this.sheets,
       opening,
     );
+    await w.updateAppProperties(
+      before,
+      worksheets(),
+      specs.map((s) => s.name).filter((n) => !before.includes(n)),
+    );
+    const meta = this.sheets.find((s) => s.name === META_SHEET) ?? null;
+    const digest = await this.packageDigest(records.map((r) => r.name));
+    await w.writeMeta(records, digest, meta, this.sheets);
     await w.finish();
     this.wbXml = w.wbXml;
     this.grids.clear();
@@ -648,6 +671,22 @@ class PackageWriter {
     sheets.splice(sheets.indexOf(slot), 1);
   }
 
+  /** Keeps the sheet lists of the extended properties (docProps/app.xml) in step with the workbook's sheets. */
+  async updateAppProperties(
+    before: readonly string[],
+    after: readonly string[],
+    added: readonly string[],
+  ): Promise<void> {
+    const rel = parseRels(await this.pkg.text("_rels/.rels")).find((r) =>
+      typeIs(r.type, "extended-properties"),
+    );
+    const part = rel && !rel.external ? resolve("", rel.target) : null;
+    const xml = part ? await this.pkg.text(part) : null;
+    if (!part || !xml) return;
+    const updated = updateTitlesOfParts(xml, before, after, added);
+    if (updated !== xml) this.pkg.put(part, updated);
+  }
+
   /**
    * Clears the selected flag of every sheet but one: a sheet selected beside the active one opens grouped with it in
    * Excel, where an edit goes to both (ECMA-376 §18.3.1.87 sheetView tabSelected). The only change made to a sheet the
@@ -707,27 +746,50 @@ class PackageWriter {
     }
   }
 
+  /** Appends a definedName element to the workbook's definedNames, creating that where CT_Workbook puts it. */
+  private addDefinedName(el: string): void {
+    const dn = elements(this.wbXml, ["definedNames"])[0];
+    if (dn && !dn.selfClosing) {
+      const at = dn.end - `</${dn.qname}>`.length;
+      this.wbXml = this.wbXml.slice(0, at) + el + this.wbXml.slice(at);
+      return;
+    }
+    const names = `<${this.p}definedNames>${el}</${this.p}definedNames>`;
+    if (dn) this.wbXml = this.wbXml.slice(0, dn.start) + names + this.wbXml.slice(dn.end);
+    else {
+      // definedNames follows sheets, functionGroups and externalReferences (CT_Workbook's order).
+      const after =
+        elements(this.wbXml, ["externalReferences"])[0] ??
+        elements(this.wbXml, ["functionGroups"])[0] ??
+        elements(this.wbXml, ["sheets"])[0];
+      this.wbXml = this.wbXml.slice(0, after.end) + names + this.wbXml.slice(after.end);
+    }
+  }
+
+  /**
+   * The settings' workbook-level names (ictplan_…): the old ones removed, the given ones written. Every other defined
+   * name is the planner's and stays as it was, byte for byte.
+   */
+  setSettingNames(names: readonly DefinedNameSpec[]): void {
+    for (const e of elements(this.wbXml, ["definedName"]).reverse()) {
+      const a = attrs(e.attrText);
+      if (a.get("localSheetId") === undefined && isSettingName(a.get("name") ?? ""))
+        this.wbXml = this.wbXml.slice(0, e.start) + this.wbXml.slice(e.end);
+    }
+    const dn = elements(this.wbXml, ["definedNames"])[0];
+    if (dn && !dn.selfClosing && !elements(this.wbXml, ["definedName"], dn.start, dn.end).length)
+      this.wbXml = this.wbXml.slice(0, dn.start) + this.wbXml.slice(dn.end);
+    for (const d of names)
+      this.addDefinedName(`<${this.p}definedName name="${esc(d.name)}">${esc(d.ref)}</${this.p}definedName>`);
+  }
+
   /** Print titles, styles, the calculation chain, and the edited package-level parts. */
   async finish(): Promise<void> {
     for (const [name, definedName, formula] of this.localNames) {
       const index = this.sheetElements().findIndex((e) => attrs(e.attrText).get("name") === name);
-      const el = `<${this.p}definedName name="${definedName}" localSheetId="${index}">${esc(formula)}</${this.p}definedName>`;
-      const dn = elements(this.wbXml, ["definedNames"])[0];
-      if (dn && !dn.selfClosing) {
-        const at = dn.end - `</${dn.qname}>`.length;
-        this.wbXml = this.wbXml.slice(0, at) + el + this.wbXml.slice(at);
-      } else {
-        const names = `<${this.p}definedNames>${el}</${this.p}definedNames>`;
-        if (dn) this.wbXml = this.wbXml.slice(0, dn.start) + names + this.wbXml.slice(dn.end);
-        else {
-          // definedNames follows sheets, functionGroups and externalReferences (CT_Workbook's order).
-          const after =
-            elements(this.wbXml, ["externalReferences"])[0] ??
-            elements(this.wbXml, ["functionGroups"])[0] ??
-            elements(this.wbXml, ["sheets"])[0];
-          this.wbXml = this.wbXml.slice(0, after.end) + names + this.wbXml.slice(after.end);
-        }
-      }
+      this.addDefinedName(
+        `<${this.p}definedName name="${definedName}" localSheetId="${index}">${esc(formula)}</${this.p}definedName>`,
+      );
     }
     if (!this.styles.unchanged) {
       this.pkg.put(this.stylesPart, this.styles.render());

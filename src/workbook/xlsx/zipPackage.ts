@@ -28,10 +28,25 @@ function contains(b: Uint8Array, sig: readonly number[]): boolean {
   return false;
 }
 
+/** A web page, and an XML Spreadsheet 2003, by their first characters (after a byte-order mark and blank space). */
+const WEB_PAGE = /^\uFEFF?\s*(?:<!doctype html|<html|<table)/i;
+const XML_2003 = /^\uFEFF?\s*<\?xml[^>]*\?>\s*(?:<\?mso-application[^>]*Excel\.Sheet|<(?:ss:)?Workbook\b)/;
+
 /** What kind of file these bytes are, before any unpacking: refuses .xls, password files and non-zips with a reason. */
 export function sniff(bytes: Uint8Array): void {
+  if (bytes.length === 0) throw new WorkbookProblem("emptyFile");
   if (starts(bytes, CFB)) throw new WorkbookProblem(contains(bytes, ENCRYPTION_INFO) ? "password" : "xls");
-  if (!starts(bytes, ZIP) && !starts(bytes, EMPTY_ZIP)) throw new WorkbookProblem("notXlsx");
+  if (!starts(bytes, ZIP) && !starts(bytes, EMPTY_ZIP)) {
+    const head = new TextDecoder("utf-8").decode(bytes.subarray(0, 1024));
+    throw new WorkbookProblem(WEB_PAGE.test(head) ? "webPage" : XML_2003.test(head) ? "xml2003" : "notXlsx");
+  }
+}
+
+/** Why a zip without a SpreadsheetML workbook part is not one: an .xlsb, an Apple Numbers document, or neither. */
+export function foreignPackage(parts: readonly string[]): "xlsb" | "numbers" | "noWorkbook" {
+  if (parts.some((p) => /^xl\/workbook\.bin$/i.test(p))) return "xlsb";
+  if (parts.some((p) => /^Index(?:\.zip$|\/.*\.iwa$)/.test(p))) return "numbers";
+  return "noWorkbook";
 }
 
 const CRC_TABLE = (() => {

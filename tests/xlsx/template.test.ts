@@ -1,0 +1,86 @@
+/** The template a planner fills without the docs (issue 17). */
+import ExcelJS from "exceljs";
+import { INPUT_SHEETS, SETTINGS } from "../../src/engine/format";
+import { checkWorkbook } from "../../src/engine/validate";
+import { samplePlanRows } from "../../src/engine/sample";
+import { buildTemplate } from "../../src/workbook/xlsx/template";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
+
+type Validations = { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } };
+
+async function reopen(wb: ExcelJS.Workbook): Promise<{ ex: ExcelJS.Workbook; bytes: Uint8Array }> {
+  const bytes = await XlsxWorkbook.of(wb).save();
+  const ex = new ExcelJS.Workbook();
+  await ex.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  return { ex, bytes };
+}
+
+describe("the empty template", () => {
+  it("shows every setting's value as the planner reads it, with a drop-down where there is a choice", async () => {
+    const { ex } = await reopen(buildTemplate());
+    const ws = ex.getWorksheet("Cấu hình")!;
+    const values = new Map<string, unknown>();
+    ws.eachRow((row, n) => n > 1 && values.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(values.get("Chuẩn hóa")).toBe("Theo chỉ tiêu");
+    expect(values.get("Số liệu thiếu")).toBe("Tính 0 điểm");
+    expect(values.get("Cách tổng hợp")).toBe("Trung bình cộng");
+    expect([...values.values()]).not.toEqual(expect.arrayContaining(["target", "zero", "arithmetic"]));
+    const dv = (ws as unknown as Validations).dataValidations.model;
+    const row = SETTINGS.findIndex((s) => s.key === "normalisation") + 2;
+    expect(dv[`B${row}`]).toMatchObject({
+      type: "list",
+      formulae: ['"Theo chỉ tiêu,Min–max,Z-score,Thứ hạng phần trăm"'],
+    });
+  });
+
+  it("starts with an indicator list and one Số liệu column per indicator, headed by its code", async () => {
+    const { ex, bytes } = await reopen(buildTemplate());
+    const codes = samplePlanRows().indicators.map((r) => r[0]);
+    const fig = ex.getWorksheet("Số liệu")!;
+    const headers = (fig.getRow(1).values as unknown[]).slice(1);
+    expect(headers).toEqual(["Mã đơn vị", "Kỳ báo cáo", ...codes]);
+    const { plan, findings } = checkWorkbook(await (await XlsxWorkbook.load(bytes)).readGrids());
+    expect(plan.indicators.map((i) => i.code)).toEqual(codes);
+    expect(findings.filter((f) => f.severity !== "info").map((f) => f.code)).toEqual(["NO_UNITS"]);
+  });
+
+  it("is written in English with --lang en, and reads back as the same plan", async () => {
+    const { ex, bytes } = await reopen(buildTemplate(undefined, "en"));
+    expect(ex.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining(["Instructions", ...INPUT_SHEETS.map((d) => d.nameEn)]),
+    );
+    expect(ex.worksheets.map((w) => w.name).join(" ")).not.toMatch(
+      /Cấu hình|Đơn vị|Chỉ tiêu|Số liệu|Hướng dẫn/,
+    );
+    const units = ex.getWorksheet("Units")!;
+    expect((units.getRow(1).values as unknown[]).slice(1)).toEqual(
+      INPUT_SHEETS[1].columns.map((c) => c.headerEn),
+    );
+    const ind = ex.getWorksheet("Indicators")!;
+    expect(ind.getCell("D2").value).toMatch(/^(%|Count|Yes\/No|Million VND)$/);
+    expect(ind.getCell("C2").value).toBe("Technical infrastructure");
+    const settings = ex.getWorksheet("Settings")!;
+    const values = new Map<string, unknown>();
+    settings.eachRow((row, n) => n > 1 && values.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(values.get("Normalisation")).toBe("Distance to target");
+    const dv = (units as unknown as Validations).dataValidations.model;
+    expect(dv.C2).toMatchObject({ type: "list", formulae: ["'Lists'!$A$2:$A$4"] });
+    const en = checkWorkbook(await (await XlsxWorkbook.load(bytes)).readGrids());
+    const vi = checkWorkbook(
+      await (await XlsxWorkbook.load(await XlsxWorkbook.of(buildTemplate()).save())).readGrids(),
+    );
+    expect(en.findings.filter((f) => f.severity !== "info").map((f) => f.code)).toEqual(["NO_UNITS"]);
+    const shape = (p: typeof en.plan) =>
+      p.indicators.map((i) => [
+        i.code,
+        i.pillar,
+        i.measure,
+        i.direction,
+        i.weight,
+        i.annualTarget,
+        i.groups.join(),
+      ]);
+    expect(shape(en.plan)).toEqual(shape(vi.plan));
+    expect(en.plan.settings.normalisation).toBe("target");
+  });
+});
