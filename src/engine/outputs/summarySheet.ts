@@ -24,6 +24,8 @@ export const SUMMARY_WIDTHS = [5, 35, 10, 10, 10, 10, 10] as const;
 const COLS = SUMMARY_WIDTHS.length;
 /** Chart data lives right of the printed area (columns I and J), where charts read it. */
 const DATA_COL = COLS + 2;
+/** Excel's tallest row, in points ("Excel specifications and limits": row height 409 points). */
+const MAX_ROW_HEIGHT = 409;
 /** Usable height of an A4 portrait page with the margins below, in points, less a safety margin. */
 export const PAGE_HEIGHT = 680;
 /** The administrative font (Nghị định 30/2020/NĐ-CP); LibreOffice substitutes the metric-compatible Liberation Serif. */
@@ -72,7 +74,8 @@ class Layout {
   }
 
   /** Writes one row: cells with their spans; returns the row written. */
-  put(cells: readonly { cell: SpecCell; span: number }[], height: number): number {
+  put(cells: readonly { cell: SpecCell; span: number }[], wanted: number): number {
+    const height = Math.min(wanted, MAX_ROW_HEIGHT);
     let col = 1;
     for (const { cell, span } of cells) {
       this.blocks.push({ row: this.row, col, cells: [[cell]] });
@@ -84,10 +87,22 @@ class Layout {
     return this.row++;
   }
 
-  /** A row of text across the page. */
+  /** A row of text across the page; a text taller than Excel's tallest row is cut at words into several rows. */
   text(text: string, style: CellStyle, gap = 4): number {
     const size = style.fontSize ?? 12;
-    const h = lines(text, spanWidth(1, COLS), size, style.bold) * lineHeight(size) + gap;
+    const height = (t: string) => lines(t, spanWidth(1, COLS), size, style.bold) * lineHeight(size) + gap;
+    const words = text.split(" ");
+    if (height(text) > MAX_ROW_HEIGHT && words.length > 1) {
+      let piece = words[0];
+      for (const w of words.slice(1)) {
+        if (height(`${piece} ${w}`) > MAX_ROW_HEIGHT) {
+          this.text(piece, style, 0);
+          piece = w;
+        } else piece = `${piece} ${w}`;
+      }
+      return this.text(piece, style, gap);
+    }
+    const h = Math.min(height(text), MAX_ROW_HEIGHT);
     this.keep(h);
     return this.put([{ cell: { value: text, style: { ...BODY, ...style } }, span: COLS }], h);
   }
