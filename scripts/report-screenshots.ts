@@ -1,7 +1,9 @@
 /**
  * Refreshes docs/screenshots/report-*.png: the sample's Quý II/2015 summary tab printed by LibreOffice (only that
- * tab, as a planner prints the active sheet) and the .docx report in Vietnamese (report-docx-N) and English
- * (report-docx-en-N) converted to PDF by LibreOffice Writer, one PNG per page. Needs soffice (libreoffice-calc-nogui, libreoffice-writer-nogui) and pdftoppm (poppler-utils).
+ * tab, as a planner prints the active sheet), in Vietnamese (report-tab-N) and English (report-tab-en-N), and the
+ * .docx report in Vietnamese (report-docx-N) and English (report-docx-en-N) converted to PDF by LibreOffice Writer,
+ * one PNG per page. LibreOffice runs in an en-US locale with its own profile: the vi tab must still print 99,45.
+ * Needs soffice (libreoffice-calc-nogui, libreoffice-writer-nogui) and pdftoppm (poppler-utils).
  * Usage: npx tsx scripts/report-screenshots.ts
  */
 import { execFileSync } from "node:child_process";
@@ -35,7 +37,19 @@ async function onlySheet(bytes: Uint8Array, name: string): Promise<Uint8Array> {
 
 /** Converts a file to PDF with LibreOffice and writes one PNG per page as <prefix>-N.png. */
 async function pages(file: string, prefix: string, dir: string): Promise<string[]> {
-  execFileSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", dir, file], { stdio: "ignore" });
+  execFileSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${dir}/profile`,
+      "--headless",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      dir,
+      file,
+    ],
+    { stdio: "ignore", env: { ...process.env, LANG: "en_US.UTF-8", LC_ALL: "en_US.UTF-8" } },
+  );
   const pdf = file.replace(/\.\w+$/, ".pdf");
   execFileSync("pdftoppm", ["-png", "-r", "70", pdf, path.join(dir, prefix)]);
   const made = (await fs.readdir(dir)).filter((f) => new RegExp(`^${prefix}-\\d+\\.png$`).test(f)).sort();
@@ -52,25 +66,22 @@ async function main(): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "ictplan-shots-"));
   try {
     for (const f of await fs.readdir(OUT))
-      if (/^report-(tab|docx|docx-en)-\d+\.png$/.test(f)) await fs.rm(path.join(OUT, f));
-    const wb = await XlsxWorkbook.load(await XlsxWorkbook.of(buildTemplate(samplePlanRows())).save());
-    const grids = await wb.readGrids();
-    const run = runPlan(grids, { period: "2015-Q2", lang: "vi", robustness: false });
-    await wb.applySheets(run.sheets);
-    const summary = run.sheets.find((s) => s.kind === "summary");
-    if (!summary || !run.summary) throw new Error("no summary");
-    const xlsx = path.join(dir, "report-tab.xlsx");
-    await fs.writeFile(xlsx, await onlySheet(await wb.save(), summary.name));
-    const docx = path.join(dir, "report-docx.docx");
-    await fs.writeFile(docx, await reportDocx(buildReport(run.plan, run.summary, "vi")));
-    const en = runPlan(grids, { period: "2015-Q2", lang: "en", robustness: false });
-    const docxEn = path.join(dir, "report-docx-en.docx");
-    await fs.writeFile(docxEn, await reportDocx(buildReport(en.plan, en.summary!, "en")));
-    const written = [
-      ...(await pages(xlsx, "report-tab", dir)),
-      ...(await pages(docx, "report-docx", dir)),
-      ...(await pages(docxEn, "report-docx-en", dir)),
-    ];
+      if (/^report-(tab|tab-en|docx|docx-en)-\d+\.png$/.test(f)) await fs.rm(path.join(OUT, f));
+    const written: string[] = [];
+    for (const lang of ["vi", "en"] as const) {
+      const wb = await XlsxWorkbook.load(await XlsxWorkbook.of(buildTemplate(samplePlanRows())).save());
+      const run = runPlan(await wb.readGrids(), { period: "2015-Q2", lang, robustness: false });
+      await wb.applySheets(run.sheets);
+      const summary = run.sheets.find((s) => s.kind === "summary");
+      if (!summary || !run.summary) throw new Error("no summary");
+      const suffix = lang === "vi" ? "" : "-en";
+      const xlsx = path.join(dir, `report-tab${suffix}.xlsx`);
+      await fs.writeFile(xlsx, await onlySheet(await wb.save(), summary.name));
+      written.push(...(await pages(xlsx, `report-tab${suffix}`, dir)));
+      const docx = path.join(dir, `report-docx${suffix}.docx`);
+      await fs.writeFile(docx, await reportDocx(buildReport(run.plan, run.summary, lang)));
+      written.push(...(await pages(docx, `report-docx${suffix}`, dir)));
+    }
     for (const f of written) console.log(`Written: ${path.relative(process.cwd(), f)}`);
   } finally {
     await fs.rm(dir, { recursive: true, force: true });

@@ -70,6 +70,9 @@ export type ConditionalFormatSpec =
       readonly colors: readonly string[];
     };
 
+/** Colours of a chart's series in order (RGB hex), in both adapters. */
+export const SERIES_COLORS = ["1F4E79", "2E75B6", "70AD47", "FFC000", "C00000"] as const;
+
 /** A native Excel chart over ranges of the same sheet. */
 export interface ChartSpec {
   readonly type: "bar" | "column" | "pie";
@@ -94,11 +97,22 @@ export interface ChartSpec {
   };
 }
 
-export interface PrintSetup {
+/**
+ * How a sheet is scaled on paper. Excel ignores manual page breaks on a sheet set to fit to pages, so a sheet with
+ * row breaks is printed at a scale: the type says so, and both adapters write what it says.
+ */
+export type PrintZoom =
+  | { readonly fitToWidth: number; readonly rowBreaks?: undefined }
+  | {
+      /** Percent, 10–400. */
+      readonly scale: number;
+      /** Rows after which a new page starts. */
+      readonly rowBreaks?: readonly number[];
+    };
+
+export type PrintSetup = PrintZoom & {
   readonly orientation: "landscape" | "portrait";
   readonly paperSize: "A4";
-  /** Pages across (1 = fit to width); 0 prints at 100% and honours the row breaks. */
-  readonly fitToWidth: number;
   /** Rows repeated at the top of every printed page, e.g. "1:4". */
   readonly titleRows?: string;
   /** The printed range, e.g. "A1:G120". */
@@ -112,11 +126,9 @@ export interface PrintSetup {
     readonly header: number;
     readonly footer: number;
   };
-  /** Footer in Excel's header/footer codes (&P page, &N pages; a literal "&" doubled). */
+  /** The footer's centre section in Excel's header/footer codes (&P page, &N pages; a literal "&" doubled). */
   readonly footer?: string;
-  /** Rows after which a new page starts. */
-  readonly rowBreaks?: readonly number[];
-}
+};
 
 /** A workbook-level defined name (named range) the sheet's formulas use, e.g. ictplan_gradeGood → 'Cấu hình'!$B$5. */
 export interface DefinedNameSpec {

@@ -47,7 +47,7 @@ const VI = {
   needsApi:
     "Excel này chưa hỗ trợ {set} {version}. Hãy cập nhật Office (Microsoft 365, Excel 2019 trở lên, Excel trên web).",
   missing_printLayout:
-    "Excel này chưa hỗ trợ {set} {version}: báo cáo quý được tạo nhưng chưa đặt trang in (A4, vừa khổ ngang, lặp dòng tiêu đề). Hãy đặt trong tab Bố trí Trang trước khi in.",
+    "Excel này chưa hỗ trợ {set} {version}: báo cáo quý được tạo nhưng chưa đặt trang in (A4, tỷ lệ, lề, vùng in, chân trang có số trang, ngắt trang, lặp dòng tiêu đề). Hãy đặt trong tab Bố trí Trang trước khi in.",
   views: "Các mục",
   overview: "Tổng quan",
   findings: "Kết quả kiểm tra",
@@ -174,7 +174,7 @@ const EN: typeof VI = {
   needsApi:
     "This Excel does not support {set} {version}. Please update Office (Microsoft 365, Excel 2019 or later, Excel on the web).",
   missing_printLayout:
-    "This Excel does not support {set} {version}: the quarterly summary is written without its page setup (A4, fit to width, repeated title rows). Set it on the Page Layout tab before printing.",
+    "This Excel does not support {set} {version}: the quarterly summary is written without its page setup (A4, scale, margins, print area, footer with page numbers, page breaks, repeated title rows). Set it on the Page Layout tab before printing.",
   views: "Views",
   overview: "Overview",
   findings: "Findings",

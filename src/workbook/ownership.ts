@@ -1,6 +1,7 @@
 /** The product's ownership mark: which sheets it wrote, and a fingerprint to tell whether a user edited them since. */
 import type { Grid } from "../engine/grid";
 import type { SheetSpec } from "../engine/sheetSpec";
+import { comparePeriodKeys } from "../engine/periods";
 
 /** Name of the very hidden sheet (xlsx) that lists the owned sheets with their kind and fingerprint. */
 export const META_SHEET = "ictplan_meta";
@@ -153,12 +154,25 @@ export function replacedBy(owned: readonly OwnedSheet[], specs: readonly SheetSp
   );
 }
 
-/** The tab the workbook opens on after a write: the newest summary, if there is one. */
-export function newestSummary(owned: readonly OwnedSheet[]): string | null {
-  const s = owned
-    .filter((o) => o.kind === "summary")
-    .sort((a, b) => ((a.period ?? "") < (b.period ?? "") ? -1 : 1));
-  return s.length ? s[s.length - 1].name : null;
+/** Where each kind of output goes after the user's sheets (summaries last, by period). */
+const KIND_ORDER: Readonly<Record<string, number>> = { results: 1, ranking: 2, findings: 3, summary: 4 };
+
+/**
+ * The sheet order after a write, whatever order the actions ran in: the user's sheets as they stand, then the outputs
+ * (Kết quả, Xếp hạng, Kiểm tra), then the summaries by period (Quý I before Quý II, a year after its fourth quarter),
+ * the ownership sheet last.
+ */
+export function sheetOrder(names: readonly string[], owned: readonly OwnedSheet[]): string[] {
+  const byName = new Map(owned.map((o) => [o.name, o]));
+  const place = (name: string, i: number) => {
+    const o = byName.get(name);
+    const rank = name === META_SHEET ? 9 : o ? (KIND_ORDER[o.kind] ?? KIND_ORDER.summary) : 0;
+    return { name, i, rank, period: o?.kind === "summary" ? (o.period ?? "") : "" };
+  };
+  return names
+    .map(place)
+    .sort((a, b) => a.rank - b.rank || comparePeriodKeys(a.period, b.period) || a.i - b.i)
+    .map((x) => x.name);
 }
 
 /** Refuses a write whose sheet names (compared as Excel does, ignoring case) would hit a sheet the user owns. */

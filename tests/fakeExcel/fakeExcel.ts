@@ -59,13 +59,27 @@ export interface RangeRef {
   sheet: SheetModel;
   box: Box;
 }
+export interface SeriesModel {
+  name: string | null;
+  values: RangeRef | null;
+  xValues: RangeRef | null;
+  /** ChartSeries.format.fill.setSolidColor. */
+  color?: string;
+  /** ChartPoint.format.fill.setSolidColor by point index. */
+  pointColors?: Record<number, string>;
+  hasDataLabels?: boolean;
+}
 export interface ChartModel {
   type: string;
   title: string | null;
   from: string | null;
   to: string | null;
   categoryReversed: boolean;
-  series: { name: string | null; values: RangeRef | null; xValues: RangeRef | null }[];
+  series: SeriesModel[];
+  /** ChartAxis.minimum / maximum of the value axis; undefined = automatic. */
+  valueMin?: number;
+  valueMax?: number;
+  legendVisible: boolean;
 }
 export interface SheetModel {
   id: string;
@@ -76,6 +90,10 @@ export interface SheetModel {
   /** Cell formats by cell key: "font.bold", "fill.color", "border.top" … */
   formats: Map<string, Record<string, unknown>>;
   columnWidths: Map<number, number>;
+  /** Row heights in points by 0-based row (RangeFormat.rowHeight). */
+  rowHeights: Map<number, number>;
+  /** Manual horizontal page breaks: the 0-based rows a new page starts at (PageBreakCollection.add). */
+  rowBreaks: number[];
   merges: Box[];
   /** In priority order: index 0 is the top priority. */
   conditionalFormats: ConditionalFormatModel[];
@@ -238,6 +256,8 @@ export class FakeExcel {
       protected: false,
       formats: new Map(),
       columnWidths: new Map(),
+      rowHeights: new Map(),
+      rowBreaks: [],
       merges: [],
       conditionalFormats: [],
       charts: [],
@@ -633,6 +653,12 @@ class FakeFormat {
         for (let c = box.c0; c <= box.c1; c++) sheet.columnWidths.set(c, v as number);
         return;
       }
+      if (prop === "rowHeight") {
+        // RangeFormat.rowHeight: [Api set: ExcelApi 1.2]
+        this.host.requires("1.2", "RangeFormat.rowHeight");
+        for (let r = box.r0; r <= box.r1; r++) sheet.rowHeights.set(r, v as number);
+        return;
+      }
       const border = /^border:(\w+)\.(\w+)$/.exec(prop);
       if (!border) return this.host.setFormat(sheet, box, prop, v);
       // Undocumented for one-row/one-column ranges: the stricter reading refuses an inside edge there.
@@ -661,6 +687,13 @@ class FakeFormat {
   }
   set verticalAlignment(v: string) {
     this.set("verticalAlignment", v, () => checkEnum("VerticalAlignment", v, "verticalAlignment"));
+  }
+  /**
+   * "The height of all rows in the range" in points (RangeFormat.rowHeight); Excel's rows are at most 409 points high
+   * ("Excel specifications and limits": row height).
+   */
+  set rowHeight(v: number) {
+    this.set("rowHeight", v, () => need(typeof v === "number" && v >= 0 && v <= 409, "rowHeight", v));
   }
   set columnWidth(v: number) {
     this.set("columnWidth", v, () =>
@@ -959,17 +992,51 @@ class FakeChart {
     }, [start, end]);
   }
   get axes() {
+    const host = this.host;
+    const model = this.model;
     const q = (v: unknown) =>
       this.host.queue(() => {
         this.host.requires("1.7", "ChartAxis.reversePlotOrder");
         need(typeof v === "boolean", "reversePlotOrder", v);
         this.model().categoryReversed = v as boolean;
       }, v);
+    /** "Can be set to a numeric value or an empty string (for automatic axis values)" (ChartAxis.minimum / maximum, ExcelApi 1.1). */
+    const bound = (which: "valueMin" | "valueMax", v: unknown) =>
+      host.queue(() => {
+        need(v === "" || (typeof v === "number" && Number.isFinite(v)), `valueAxis.${which}`, v);
+        const m = model();
+        if (v === "") delete m[which];
+        else m[which] = v as number;
+        if (m.valueMin !== undefined && m.valueMax !== undefined)
+          // Undocumented for the API (the grid's Format Axis refuses it): the stricter reading refuses a minimum ≥ maximum.
+          need(m.valueMin < m.valueMax, "valueAxis minimum < maximum", [m.valueMin, m.valueMax]);
+      }, v);
     return {
       categoryAxis: {
         set reversePlotOrder(v: boolean) {
           q(v);
         },
+      },
+      valueAxis: {
+        set minimum(v: number | "") {
+          bound("valueMin", v);
+        },
+        set maximum(v: number | "") {
+          bound("valueMax", v);
+        },
+      },
+    };
+  }
+  /** ChartLegend.visible: "Specifies if the chart legend is visible" (ExcelApi 1.1). */
+  get legend() {
+    const q = (v: unknown) =>
+      this.host.queue(() => {
+        need(typeof v === "boolean", "legend.visible", v);
+        this.model().legendVisible = v as boolean;
+      }, v);
+    return {
+      set visible(v: boolean) {
+        q(v);
       },
     };
   }
@@ -981,7 +1048,7 @@ class FakeChart {
           () => this.model().series[i] ?? fail("ItemNotFound", `chart has no series ${i}`),
         ),
       add: (name?: string) => {
-        let s: ChartModel["series"][number] | null = null;
+        let s: SeriesModel | null = null;
         this.host.queue(() => {
           // ChartSeriesCollection.add: [Api set: ExcelApi 1.7]
           this.host.requires("1.7", "ChartSeriesCollection.add");
@@ -995,11 +1062,57 @@ class FakeChart {
   }
 }
 
+/**
+ * ChartFill.setSolidColor(color): "HTML color code representing the color of the background, in the form #RRGGBB
+ * (e.g., "FFA500") or as a named HTML color (e.g., "orange")" (ExcelApi 1.1).
+ */
+function chartFill(host: FakeExcel, apply: (color: string) => void) {
+  return {
+    setSolidColor: (color: string) =>
+      host.queue(() => {
+        need(isColor(color), "setSolidColor", color);
+        apply(color);
+      }, color),
+  };
+}
+
 class FakeSeries {
   constructor(
     private host: FakeExcel,
-    private model: () => ChartModel["series"][number],
+    private model: () => SeriesModel,
   ) {}
+  /** ChartSeries.format.fill (ChartSeriesFormat, ExcelApi 1.1). */
+  get format() {
+    return { fill: chartFill(this.host, (c) => (this.model().color = c)) };
+  }
+  /**
+   * ChartSeries.points.getItemAt(index): "Retrieve a point based on its position within the series … Zero-indexed"
+   * (ChartPointsCollection, ExcelApi 1.1). A point past the series' values is not documented: the stricter reading
+   * fails it with ItemNotFound.
+   */
+  get points() {
+    return {
+      getItemAt: (i: number) => ({
+        format: {
+          fill: chartFill(this.host, (c) => {
+            const s = this.model();
+            const n = s.values ? cellsOf(s.values.box) : 0;
+            if (!Number.isInteger(i) || i < 0 || i >= n)
+              fail("ItemNotFound", `The series has ${n} points; there is no point ${i}.`);
+            (s.pointColors ??= {})[i] = c;
+          }),
+        },
+      }),
+    };
+  }
+  /** ChartSeries.hasDataLabels: [Api set: ExcelApi 1.7]. */
+  set hasDataLabels(v: boolean) {
+    this.host.queue(() => {
+      this.host.requires("1.7", "ChartSeries.hasDataLabels");
+      need(typeof v === "boolean", "hasDataLabels", v);
+      this.model().hasDataLabels = v;
+    }, v);
+  }
   set name(v: string) {
     this.host.queue(() => {
       need(typeof v === "string", "series.name", v);
@@ -1103,6 +1216,20 @@ class FakeWorksheet extends Loadable {
       s.visibility = v;
     }, v);
   }
+  /**
+   * "The zero-based position of the worksheet within the workbook" (Worksheet.position, ExcelApi 1.1): hidden sheets
+   * count. Moving a sheet is refused under workbook structure protection (Protect workbook structure); a position
+   * past the last sheet is not documented: the stricter reading refuses it.
+   */
+  set position(v: number) {
+    this.host.queue(() => {
+      const s = needSheet(this.ref());
+      need(Number.isInteger(v) && v >= 0 && v < this.host.sheets.length, "position", v);
+      if (this.host.structureProtected) fail("AccessDenied", "The workbook is protected.");
+      const rest = this.host.sheets.filter((x) => x !== s);
+      this.host.sheets = [...rest.slice(0, v), s, ...rest.slice(v)];
+    }, v);
+  }
   set tabColor(v: string) {
     this.host.queue(() => {
       need(v === "" || isColor(v), "tabColor", v);
@@ -1175,6 +1302,7 @@ class FakeWorksheet extends Loadable {
             from: null,
             to: null,
             categoryReversed: false,
+            legendVisible: true,
             series: series.map((b) => ({ name: null, values: { sheet, box: b }, xValues: null })),
           };
           needSheet(this.ref()).charts.push(model);
@@ -1191,6 +1319,7 @@ class FakeWorksheet extends Loadable {
   }
   get pageLayout() {
     const host = this.host;
+    const ref = () => needSheet(this.ref());
     const q = (prop: string, v: unknown, check: () => void) =>
       host.queue(() => {
         // PageLayout: [Api set: ExcelApi 1.9]
@@ -1223,6 +1352,68 @@ class FakeWorksheet extends Loadable {
           need(typeof v === "string" && /^\$?\d+:\$?\d+$/.test(v), "setPrintTitleRows", v);
         });
       },
+      /** PageLayout.setPrintArea(printArea: Range | RangeAreas | string): "Sets the worksheet's print area" (ExcelApi 1.9). */
+      setPrintArea(v: string | FakeRange) {
+        q("printArea", typeof v === "string" ? v : "<ref>", () => {
+          need(typeof v === "string" || v instanceof FakeRange, "setPrintArea", v);
+          if (typeof v === "string") parseAddress(v);
+        });
+      },
+      /**
+       * PageLayout.setPrintMargins(unit, marginOptions): "Margins not provided remain unchanged" (ExcelApi 1.9); the
+       * unit is an Excel.PrintMarginUnit. Kept here in inches. A negative margin is not documented: refused.
+       */
+      setPrintMargins(unit: string, options: Record<string, number>) {
+        host.queue(() => {
+          host.requires("1.9", "pageLayout.setPrintMargins");
+          checkEnum("PrintMarginUnit", unit, "setPrintMargins unit");
+          const per = unit === "Points" ? 72 : unit === "Centimeters" ? 2.54 : 1;
+          const sides = ["left", "right", "top", "bottom", "header", "footer"];
+          need(typeof options === "object" && options !== null, "marginOptions", options);
+          const margins = { ...((ref().pageLayout.margins as Record<string, number>) ?? {}) };
+          for (const [k, v] of Object.entries(options)) {
+            need(sides.includes(k), "marginOptions key", k);
+            need(typeof v === "number" && v >= 0, `margin ${k}`, v);
+            margins[k] = v / per;
+          }
+          ref().pageLayout.margins = margins;
+        }, [unit, options]);
+      },
+      /**
+       * PageLayout.headersFooters.defaultForAllPages: "The general header/footer, used for all pages unless even/odd
+       * or first page is specified" (HeaderFooterGroup, ExcelApi 1.9); a new sheet's state is Default.
+       */
+      headersFooters: {
+        defaultForAllPages: {
+          set centerFooter(v: string) {
+            q("centerFooter", v, () => need(typeof v === "string", "centerFooter", v));
+          },
+        },
+      },
+    };
+  }
+  /**
+   * Worksheet.horizontalPageBreaks (PageBreakCollection, ExcelApi 1.9): add(range) "Adds a page break before the
+   * top-left cell of the range specified". A break before row 1 is not documented (Excel's Insert Page Break does
+   * nothing there): the stricter reading refuses it.
+   */
+  get horizontalPageBreaks() {
+    const host = this.host;
+    const ref = () => needSheet(this.ref());
+    return {
+      add: (at: string | FakeRange) =>
+        host.queue(
+          () => {
+            host.requires("1.9", "horizontalPageBreaks.add");
+            need(typeof at === "string" || at instanceof FakeRange, "pageBreakRange", at);
+            const row = typeof at === "string" ? parseAddress(at).r0 : at.resolve().box.r0;
+            need(row > 0, "page break before row 1", at);
+            const s = ref();
+            if (!s.rowBreaks.includes(row)) s.rowBreaks.push(row);
+            s.rowBreaks.sort((a, b) => a - b);
+          },
+          typeof at === "string" ? at : "<ref>",
+        ),
     };
   }
   load(props: string | string[] = "name"): this {

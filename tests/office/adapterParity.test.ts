@@ -25,6 +25,8 @@ interface Both {
   xlsx: ExcelJS.Workbook;
   grids: Map<string, Grid>;
   charts: string[];
+  /** Each sheet's worksheet part (for what ExcelJS does not read back: manual page breaks). */
+  sheetXml: Map<string, string>;
 }
 
 let both: Both;
@@ -47,9 +49,16 @@ beforeAll(async () => {
     .filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))
     .sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]));
   const charts = await Promise.all(chartFiles.map((f) => zip.file(f)!.async("string")));
+  const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const sheetXml = new Map<string, string>();
+  for (const m of workbookXml.matchAll(/<sheet name="([^"]*)"[^>]*r:id="([^"]*)"/g)) {
+    const target = new RegExp(`Id="${m[2]}"[^>]*Target="([^"]*)"`).exec(rels)![1];
+    sheetXml.set(m[1].replace(/&amp;/g, "&"), await zip.file(`xl/${target}`)!.async("string"));
+  }
   const host = FakeExcel.withGrids(planRowsToGrids(samplePlanRows()));
   await new OfficeWorkbook(host.runner()).applySheets(run.sheets);
-  both = { specs: run.sheets, host, xlsx, grids, charts };
+  both = { specs: run.sheets, host, xlsx, grids, charts, sheetXml };
 }, 120_000);
 
 const sheetOf = (name: string): [SheetModel, ExcelJS.Worksheet] => [
@@ -239,6 +248,85 @@ describe("Office.js and .xlsx adapters write the same workbook", () => {
         ps.printTitlesRow,
       ]);
     }
+  });
+
+  it("print layout: scale, print area, margins, footer, row heights and manual page breaks", () => {
+    let breaks = 0;
+    for (const spec of both.specs) {
+      const [o, x] = sheetOf(spec.name);
+      const ps = x.pageSetup;
+      const pl = o.pageLayout as {
+        zoom?: { horizontalFitToPages?: number; scale?: number };
+        printArea?: string;
+        margins?: Record<string, number>;
+        centerFooter?: string;
+      };
+      expect([spec.name, pl.zoom?.scale, pl.printArea, pl.margins, pl.centerFooter]).toEqual([
+        spec.name,
+        spec.print && !ps.fitToPage ? ps.scale : undefined,
+        ps.printArea,
+        spec.print?.margins ? ps.margins : undefined,
+        x.headerFooter?.oddFooter?.replace(/^&C/, ""),
+      ]);
+      const xml = both.sheetXml.get(spec.name)!;
+      // A break after row r in the file is one before row r + 1 (0-based r) in Excel's collection.
+      const xbreaks = [...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
+      expect([spec.name, o.rowBreaks]).toEqual([spec.name, xbreaks]);
+      breaks += xbreaks.length;
+      const rows = new Set([...o.rowHeights.keys()].map((r) => r + 1));
+      for (const m of xml.matchAll(/<row r="(\d+)"[^>]*customHeight="1"/g)) rows.add(Number(m[1]));
+      const diff = [...rows]
+        .filter((r) => o.rowHeights.get(r - 1) !== x.getRow(r).height)
+        .map((r) => `${spec.name} row ${r}: ${o.rowHeights.get(r - 1)} / ${x.getRow(r).height}`);
+      expect(diff.slice(0, 5)).toEqual([]);
+    }
+    const summary = both.specs.find((s) => s.kind === "summary")!;
+    expect(breaks).toBeGreaterThan(0);
+    expect(sheetOf(summary.name)[0].rowHeights.size).toBeGreaterThan(50);
+    expect((sheetOf(summary.name)[0].pageLayout as { printArea?: string }).printArea).toMatch(/^A1:G\d+$/);
+  });
+
+  it("charts: series and bar colours, value axis, legend, data labels", () => {
+    const axis = (xml: string, bound: string) => {
+      const m = new RegExp(`<c:valAx>[\\s\\S]*?<c:${bound} val="([\\d.]+)"`).exec(xml);
+      return m ? Number(m[1]) : undefined;
+    };
+    const office = both.specs.flatMap((s) => both.host.sheet(s.name)!.charts);
+    let points = 0;
+    office.forEach((c, i) => {
+      const xml = both.charts[i];
+      const sers = [...xml.matchAll(/<c:ser>([\s\S]*?)<\/c:ser>/g)].map((m) => m[1]);
+      const color = (part: string) =>
+        /^<c:idx[^>]*\/><c:order[^>]*\/><c:tx>[\s\S]*?<\/c:tx><c:spPr><a:solidFill><a:srgbClr val="(\w+)"/.exec(
+          part,
+        )?.[1];
+      const xpoints = sers.map((ser) =>
+        Object.fromEntries(
+          [...ser.matchAll(/<c:dPt><c:idx val="(\d+)"\/>[\s\S]*?<a:srgbClr val="(\w+)"/g)].map((m) => [
+            Number(m[1]),
+            `#${m[2]}`,
+          ]),
+        ),
+      );
+      points += Object.keys(xpoints[0] ?? {}).length;
+      expect({
+        colors: c.series.map((s) => s.color),
+        points: c.series.map((s) => s.pointColors ?? {}),
+        labels: c.series.map((s) => Boolean(s.hasDataLabels)),
+        min: c.valueMin,
+        max: c.valueMax,
+        legend: c.legendVisible,
+      }).toEqual({
+        colors: sers.map((ser) => (color(ser) ? `#${color(ser)}` : undefined)),
+        points: xpoints,
+        labels: sers.map((ser) => ser.includes('<c:showVal val="1"/>')),
+        min: axis(xml, "min"),
+        max: axis(xml, "max"),
+        legend: xml.includes("<c:legend>"),
+      });
+    });
+    // The grade colours reach the bars.
+    expect(points).toBeGreaterThan(30);
   });
 
   it("charts: type, title, series and category ranges, bar category order", () => {

@@ -342,4 +342,89 @@ describe("formatting, conditional formats, tables, charts, freeze panes, page la
     c2.workbook.worksheets.getItem("Data").pageLayout.orientation = Excel.PageOrientation.landscape;
     expect(await code(c2.sync())).toBe("ApiNotFound");
   });
+
+  it("print area, margins, footer and page breaks need ExcelApi 1.9 and check their arguments", async () => {
+    const host = twoSheets();
+    const ctx = ctxOf(host);
+    const ws = ctx.workbook.worksheets.getItem("Data");
+    ws.pageLayout.setPrintMargins("Miles" as Excel.PrintMarginUnit, { left: 1 });
+    expect(await code(ctx.sync())).toBe("InvalidArgument");
+    ws.pageLayout.setPrintMargins(Excel.PrintMarginUnit.points, { left: -1 });
+    expect(await code(ctx.sync())).toBe("InvalidArgument");
+    // "Adds a page break before the top-left cell": none can go before row 1.
+    ws.horizontalPageBreaks.add("A1");
+    expect(await code(ctx.sync())).toBe("InvalidArgument");
+    ws.horizontalPageBreaks.add("B12:C14");
+    ws.pageLayout.setPrintMargins(Excel.PrintMarginUnit.points, { left: 36, top: 72 });
+    ws.pageLayout.setPrintArea("A1:G40");
+    ws.pageLayout.headersFooters.defaultForAllPages.centerFooter = "Trang &P/&N";
+    expect(await code(ctx.sync())).toBe("ok");
+    const data = host.sheet("Data")!;
+    expect(data.rowBreaks).toEqual([11]);
+    expect(data.pageLayout).toMatchObject({
+      margins: { left: 0.5, top: 1 },
+      printArea: "A1:G40",
+      centerFooter: "Trang &P/&N",
+    });
+    const old = new FakeExcel({ ExcelApi: "1.8" });
+    old.addSheet("Data");
+    for (const op of [
+      (w: Excel.Worksheet) => w.horizontalPageBreaks.add("A5"),
+      (w: Excel.Worksheet) => w.pageLayout.setPrintArea("A1:B2"),
+      (w: Excel.Worksheet) => w.pageLayout.setPrintMargins(Excel.PrintMarginUnit.inches, { left: 1 }),
+      (w: Excel.Worksheet) => (w.pageLayout.headersFooters.defaultForAllPages.centerFooter = "x"),
+    ]) {
+      const c = ctxOf(old);
+      op(c.workbook.worksheets.getItem("Data"));
+      expect(await code(c.sync())).toBe("ApiNotFound");
+    }
+  });
+
+  it("row heights are at most 409 points; a chart point exists only within its series", async () => {
+    const host = new FakeExcel();
+    host.addSheet("Data", [[1], [2]]);
+    const ctx = ctxOf(host);
+    const ws = ctx.workbook.worksheets.getItem("Data");
+    ws.getRange("1:2").format.rowHeight = 410;
+    expect(await code(ctx.sync())).toBe("InvalidArgument");
+    ws.getRange("1:2").format.rowHeight = 18;
+    const chart = ws.charts.add(
+      Excel.ChartType.barClustered,
+      ws.getRange("A1:A2"),
+      Excel.ChartSeriesBy.columns,
+    );
+    chart.series.getItemAt(0).points.getItemAt(1).format.fill.setSolidColor("#2E7D32");
+    chart.series.getItemAt(0).format.fill.setSolidColor("#1F4E79");
+    chart.axes.valueAxis.maximum = 100;
+    chart.axes.valueAxis.minimum = 0;
+    chart.legend.visible = false;
+    expect(await code(ctx.sync())).toBe("ok");
+    expect([...host.sheet("Data")!.rowHeights]).toEqual([
+      [0, 18],
+      [1, 18],
+    ]);
+    const model = host.sheet("Data")!.charts[0];
+    expect(model).toMatchObject({ valueMin: 0, valueMax: 100, legendVisible: false });
+    expect(model.series[0]).toMatchObject({ color: "#1F4E79", pointColors: { 1: "#2E7D32" } });
+    chart.series.getItemAt(0).points.getItemAt(2).format.fill.setSolidColor("#2E7D32");
+    expect(await code(ctx.sync())).toBe("ItemNotFound");
+    chart.series.getItemAt(0).format.fill.setSolidColor("#12345");
+    expect(await code(ctx.sync())).toBe("InvalidArgument");
+  });
+});
+
+describe("sheet order", () => {
+  it("Worksheet.position moves a sheet (hidden ones count); out of range or under structure protection it fails", async () => {
+    const host = twoSheets();
+    host.addSheet("Third");
+    const ctx = ctxOf(host);
+    ctx.workbook.worksheets.getItem("Third").position = 0;
+    expect(await code(ctx.sync())).toBe("ok");
+    expect(host.sheets.map((s) => s.name)).toEqual(["Third", "Data", "Other"]);
+    ctx.workbook.worksheets.getItem("Third").position = 3;
+    expect(await code(ctx.sync())).toBe("InvalidArgument");
+    host.structureProtected = true;
+    ctx.workbook.worksheets.getItem("Third").position = 2;
+    expect(await code(ctx.sync())).toBe("AccessDenied");
+  });
 });

@@ -38,8 +38,8 @@ describe("Office.js adapter on the strict fake host", () => {
       "Đơn vị",
       "Chỉ tiêu",
       "Số liệu",
-      "ictplan_meta",
       ...run.sheets.map((s) => s.name),
+      "ictplan_meta",
     ]);
     expect(host.sheets.find((s) => s.name === "ictplan_meta")?.visibility).toBe("VeryHidden");
   });

@@ -230,10 +230,37 @@ describe("printed on A4", () => {
         const file = path.join(dir, "summary.xlsx");
         // Print only the summary, as a planner prints the active tab.
         await fs.writeFile(file, await onlySheet(await wb.save(), spec.name));
-        execFileSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", dir, file], {
-          timeout: 120_000,
-        });
+        // The English tab of the same workbook, printed in the same run.
+        const en = await sample();
+        const enRun = runPlan(await en.readGrids(), { period: "2015-Q2", lang: "en", robustness: false });
+        await en.applySheets(enRun.sheets);
+        const enName = enRun.sheets.find((s) => s.kind === "summary")!.name;
+        const enFile = path.join(dir, "summary-en.xlsx");
+        await fs.writeFile(enFile, await onlySheet(await en.save(), enName));
+        // A reader whose locale writes "99.45": the vi tab must still print 99,45 (its formats carry vi-VN's tag).
+        execFileSync(
+          "soffice",
+          [
+            `-env:UserInstallation=file://${dir}/profile`,
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            dir,
+            file,
+            enFile,
+          ],
+          { timeout: 180_000, env: { ...process.env, LANG: "en_US.UTF-8", LC_ALL: "en_US.UTF-8" } },
+        );
         const pdf = path.join(dir, "summary.pdf");
+        const vi = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
+        const english = execFileSync("pdftotext", [path.join(dir, "summary-en.pdf"), "-"], {
+          encoding: "utf8",
+        });
+        expect(vi).toMatch(/^99,45$/m);
+        expect(vi).not.toMatch(/\d\.\d/);
+        expect(english).toMatch(/^99\.45$/m);
+        expect(english).not.toMatch(/\d,\d/);
         const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
         // Every page break is one the layout chose: LibreOffice added none of its own (none mid-table).
         expect(pages).toBe((spec.print?.rowBreaks?.length ?? 0) + 1);
@@ -248,7 +275,21 @@ describe("printed on A4", () => {
           const page = execFileSync("pdftotext", ["-f", String(p), "-l", String(p), pdf, "-"], {
             encoding: "utf8",
           });
-          expect(page).toContain(`tỉnh Lào Cai – Quý II/2015 – Trang ${p}/${pages}`);
+          // The footer: the words on the line of the last "Trang" (pdftotext's reading order mixes it with the body,
+          // and a chart starting on the next page leaves clipped, invisible words near the bottom).
+          const words = [
+            ...execFileSync("pdftotext", ["-bbox", "-f", String(p), "-l", String(p), pdf, "-"], {
+              encoding: "utf8",
+            }).matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g),
+          ].map((m) => ({ x: Number(m[1]), y: Number(m[2]), text: m[3] }));
+          const line = words.filter((w) => w.text === "Trang").pop()?.y ?? -1;
+          expect(line).toBeGreaterThan(780);
+          const footer = words
+            .filter((w) => Math.abs(w.y - line) < 0.5)
+            .sort((a, b) => a.x - b.x)
+            .map((w) => w.text)
+            .join(" ");
+          expect(footer).toBe(`tỉnh Lào Cai – Quý II/2015 – Trang ${p}/${pages}`);
           // The print area stops at the report: the chart data beside it is not printed.
           if (p > 1) expect(page).not.toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
         }

@@ -24,6 +24,8 @@ export const SUMMARY_WIDTHS = [5, 35, 10, 10, 10, 10, 10] as const;
 const COLS = SUMMARY_WIDTHS.length;
 /** Chart data lives right of the printed area (columns I and J), where charts read it. */
 const DATA_COL = COLS + 2;
+/** Excel's tallest row, in points ("Excel specifications and limits": row height 409 points). */
+const MAX_ROW_HEIGHT = 409;
 /** Usable height of an A4 portrait page with the margins below, in points, less a safety margin. */
 export const PAGE_HEIGHT = 680;
 /** The administrative font (Nghị định 30/2020/NĐ-CP); LibreOffice substitutes the metric-compatible Liberation Serif. */
@@ -72,7 +74,8 @@ class Layout {
   }
 
   /** Writes one row: cells with their spans; returns the row written. */
-  put(cells: readonly { cell: SpecCell; span: number }[], height: number): number {
+  put(cells: readonly { cell: SpecCell; span: number }[], wanted: number): number {
+    const height = Math.min(wanted, MAX_ROW_HEIGHT);
     let col = 1;
     for (const { cell, span } of cells) {
       this.blocks.push({ row: this.row, col, cells: [[cell]] });
@@ -84,10 +87,22 @@ class Layout {
     return this.row++;
   }
 
-  /** A row of text across the page. */
+  /** A row of text across the page; a text taller than Excel's tallest row is cut at words into several rows. */
   text(text: string, style: CellStyle, gap = 4): number {
     const size = style.fontSize ?? 12;
-    const h = lines(text, spanWidth(1, COLS), size, style.bold) * lineHeight(size) + gap;
+    const height = (t: string) => lines(t, spanWidth(1, COLS), size, style.bold) * lineHeight(size) + gap;
+    const words = text.split(" ");
+    if (height(text) > MAX_ROW_HEIGHT && words.length > 1) {
+      let piece = words[0];
+      for (const w of words.slice(1)) {
+        if (height(`${piece} ${w}`) > MAX_ROW_HEIGHT) {
+          this.text(piece, style, 0);
+          piece = w;
+        } else piece = `${piece} ${w}`;
+      }
+      return this.text(piece, style, gap);
+    }
+    const h = Math.min(height(text), MAX_ROW_HEIGHT);
     this.keep(h);
     return this.put([{ cell: { value: text, style: { ...BODY, ...style } }, span: COLS }], h);
   }
@@ -112,7 +127,21 @@ class Layout {
   }
 }
 
-function tableCell(c: ReportCell): SpecCell {
+/**
+ * The language's number format tag (Windows LCID): LibreOffice shows a tagged format with that language's decimal
+ * separator, whatever the reader's locale, so the vi tab prints 99,45 and the en tab 99.45 everywhere. Excel uses
+ * the reader's own separators for numbers, tag or not.
+ */
+const LOCALE_TAG: Readonly<Record<Lang, string>> = { vi: "[$-42A]", en: "[$-409]" };
+
+/** A number format with the language's tag on each of its sections. */
+const tagged = (format: string, lang: Lang) =>
+  format
+    .split(";")
+    .map((part) => LOCALE_TAG[lang] + part)
+    .join(";");
+
+function tableCell(c: ReportCell, lang: Lang): SpecCell {
   const colors = c.grade ? GRADE_COLORS[c.grade] : c.status ? STATUS_COLORS[c.status] : undefined;
   const style: CellStyle = {
     ...BODY,
@@ -123,7 +152,7 @@ function tableCell(c: ReportCell): SpecCell {
     ...(colors ? { fill: colors.fill, fontColor: colors.font } : {}),
   };
   return c.value !== undefined
-    ? { value: c.value, style, ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}) }
+    ? { value: c.value, style, ...(c.numberFormat ? { numberFormat: tagged(c.numberFormat, lang) } : {}) }
     : { value: c.text, style };
 }
 
@@ -171,7 +200,7 @@ function leadHeight(b: ReportBlock | undefined): number {
 }
 
 /** A table; split across pages only when it is taller than a page, the header repeated on each and no lone last row. */
-function table(out: Layout, t: ReportTable): void {
+function table(out: Layout, t: ReportTable, lang: Lang): void {
   const { headerHeight, heights, first } = measure(t);
   const header = () =>
     out.put(
@@ -194,7 +223,7 @@ function table(out: Layout, t: ReportTable): void {
       header();
     }
     out.put(
-      r.map((c, j) => ({ cell: tableCell(c), span: t.columns[j].span })),
+      r.map((c, j) => ({ cell: tableCell(c, lang), span: t.columns[j].span })),
       heights[i],
     );
   });
@@ -281,7 +310,7 @@ export function buildSummarySheet(report: Report): SheetSpec {
         b.items.forEach((item, i) => out.text(`${i + 1}. ${item}`, {}));
         break;
       case "table":
-        table(out, b.table);
+        table(out, b.table, report.lang);
         out.space(6);
         break;
       case "chart":
@@ -332,10 +361,12 @@ export function buildSummarySheet(report: Report): SheetSpec {
     print: {
       orientation: "portrait",
       paperSize: "A4",
-      fitToWidth: 0,
+      // Printed at 100%: the layout sized the text and chose the page breaks (fit-to-width would drop them).
+      scale: 100,
       area: `A1:${a1(lastRow, COLS)}`,
       margins: { left: 0.7, right: 0.4, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
-      footer: `&C${fillTemplate(L.pageFooter, { where })}`,
+      // In the report's font at 11 pt (&"font,style" and &nn are header/footer codes; the text starts with a letter).
+      footer: `&"${FONT},Regular"&11${fillTemplate(L.pageFooter, { where })}`,
       rowBreaks: out.breaks,
     },
     tabColor: "FFC000",

@@ -1,6 +1,6 @@
 /** Everything of a sheet spec beyond its cells, as Office.js calls: merges, widths, freeze panes, tables, rules, charts, print. */
 import { a1, columnLetter, parseA1 } from "../../engine/grid";
-import type { ConditionalFormatSpec, SheetSpec } from "../../engine/sheetSpec";
+import { SERIES_COLORS, type ConditionalFormatSpec, type SheetSpec } from "../../engine/sheetSpec";
 import { OPTIONAL, type SupportsSet } from "./requirements";
 
 const rgb = (hex: string) => `#${hex}`;
@@ -63,15 +63,15 @@ function conditional(sheet: Excel.Worksheet, cf: ConditionalFormatSpec): void {
   }
 }
 
-/** Column runs of equal width, so one range sets several columns ("C:E"). */
-function widthRuns(spec: SheetSpec): { from: number; to: number; width: number }[] {
-  const runs: { from: number; to: number; width: number }[] = [];
-  for (const w of [...(spec.columnWidths ?? [])].sort((a, b) => a.col - b.col)) {
-    const last = runs[runs.length - 1];
-    if (last && last.to === w.col - 1 && last.width === w.width) last.to = w.col;
-    else runs.push({ from: w.col, to: w.col, width: w.width });
+/** Runs of consecutive columns or rows of equal size, so one range sets several ("C:E", "5:9"). */
+function runs(sizes: readonly { at: number; size: number }[]): { from: number; to: number; size: number }[] {
+  const out: { from: number; to: number; size: number }[] = [];
+  for (const x of [...sizes].sort((a, b) => a.at - b.at)) {
+    const last = out[out.length - 1];
+    if (last && last.to === x.at - 1 && last.size === x.size) last.to = x.at;
+    else out.push({ from: x.at, to: x.at, size: x.size });
   }
-  return runs;
+  return out;
 }
 
 /** A range given as a spec address: a row ("B14:E14") gives series by rows, a column by columns. */
@@ -86,8 +86,8 @@ function seriesBy(address: string): Excel.ChartSeriesBy {
  */
 export function decorate(sheet: Excel.Worksheet, spec: SheetSpec, supports: SupportsSet): void {
   for (const m of spec.merges ?? []) sheet.getRange(m).merge(false);
-  for (const w of widthRuns(spec))
-    sheet.getRange(`${columnLetter(w.from)}:${columnLetter(w.to)}`).format.columnWidth = widthPoints(w.width);
+  for (const w of runs((spec.columnWidths ?? []).map((c) => ({ at: c.col, size: c.width }))))
+    sheet.getRange(`${columnLetter(w.from)}:${columnLetter(w.to)}`).format.columnWidth = widthPoints(w.size);
   if (spec.freeze && (spec.freeze.rows || spec.freeze.cols)) {
     if (spec.freeze.rows && spec.freeze.cols)
       sheet.freezePanes.freezeAt(sheet.getRange(a1(spec.freeze.rows, spec.freeze.cols)));
@@ -101,6 +101,8 @@ export function decorate(sheet: Excel.Worksheet, spec: SheetSpec, supports: Supp
     table.showBandedRows = true;
   }
   for (const cf of [...(spec.conditionalFormats ?? [])].reverse()) conditional(sheet, cf);
+  for (const h of runs((spec.rowHeights ?? []).map((r) => ({ at: r.row, size: r.height }))))
+    sheet.getRange(`${h.from}:${h.to}`).format.rowHeight = h.size;
   for (const c of spec.charts ?? []) {
     const type = (
       c.type === "pie" ? "Pie" : c.type === "bar" ? "BarClustered" : "ColumnClustered"
@@ -109,29 +111,44 @@ export function decorate(sheet: Excel.Worksheet, spec: SheetSpec, supports: Supp
     const chart = sheet.charts.add(type, sheet.getRange(first.values), seriesBy(first.values));
     chart.title.text = c.title;
     chart.setPosition(a1(c.anchor.fromRow, c.anchor.fromCol), a1(c.anchor.toRow, c.anchor.toCol));
-    const s = chart.series.getItemAt(0);
-    s.name = first.name;
-    s.setXAxisValues(sheet.getRange(c.categories));
+    const all = [chart.series.getItemAt(0)];
+    all[0].name = first.name;
+    all[0].setXAxisValues(sheet.getRange(c.categories));
     for (const more of c.series.slice(1)) {
       const add = chart.series.add(more.name);
       add.setValues(sheet.getRange(more.values));
       add.setXAxisValues(sheet.getRange(c.categories));
+      all.push(add);
     }
+    if (c.type !== "pie") {
+      // ChartFill.setSolidColor and ChartPointsCollection.getItemAt: ExcelApi 1.1. A point's colour overrides its series'.
+      all.forEach((s, i) => s.format.fill.setSolidColor(rgb(SERIES_COLORS[i % SERIES_COLORS.length])));
+      c.pointColors?.forEach((p, i) => all[0].points.getItemAt(i).format.fill.setSolidColor(rgb(p)));
+      // Labels and axis take the number format of their source cells (linked by default), which the spec sets.
+      if (c.dataLabels) for (const s of all) s.hasDataLabels = true;
+      if (c.valueAxis) {
+        chart.axes.valueAxis.minimum = c.valueAxis.min;
+        chart.axes.valueAxis.maximum = c.valueAxis.max;
+      }
+    }
+    if (c.legend === false) chart.legend.visible = false;
     // A bar chart lists its first category at the bottom unless the category axis is reversed (as the .xlsx charts do).
     if (c.type === "bar") chart.axes.categoryAxis.reversePlotOrder = true;
   }
-  if (spec.print && supports(OPTIONAL.printLayout.set, OPTIONAL.printLayout.version)) {
-    sheet.pageLayout.orientation = (
-      spec.print.orientation === "landscape" ? "Landscape" : "Portrait"
-    ) as Excel.PageOrientation;
-    sheet.pageLayout.paperSize = "A4" as Excel.PaperType;
-    // Fit-to-width makes Excel ignore manual page breaks: a sheet with breaks (fitToWidth 0) prints at 100%.
-    sheet.pageLayout.zoom =
-      spec.print.fitToWidth > 0
-        ? { horizontalFitToPages: spec.print.fitToWidth, verticalFitToPages: 0 }
-        : { scale: 100 };
-    if (spec.print.titleRows)
-      sheet.pageLayout.setPrintTitleRows(spec.print.titleRows.replace(/(\d+)/g, "$$$1"));
+  const p = spec.print;
+  if (p && supports(OPTIONAL.printLayout.set, OPTIONAL.printLayout.version)) {
+    const layout = sheet.pageLayout;
+    layout.orientation = (p.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
+    layout.paperSize = "A4" as Excel.PaperType;
+    layout.zoom =
+      "fitToWidth" in p ? { horizontalFitToPages: p.fitToWidth, verticalFitToPages: 0 } : { scale: p.scale };
+    if (p.titleRows) layout.setPrintTitleRows(p.titleRows.replace(/(\d+)/g, "$$$1"));
+    if (p.area) layout.setPrintArea(p.area);
+    if (p.margins) layout.setPrintMargins("Inches" as Excel.PrintMarginUnit, p.margins);
+    if (p.footer) layout.headersFooters.defaultForAllPages.centerFooter = p.footer;
+    // "Adds a page break before the top-left cell of the range specified" (PageBreakCollection.add): the spec's
+    // break after row r is one before row r + 1.
+    for (const r of p.rowBreaks ?? []) sheet.horizontalPageBreaks.add(`A${r + 1}`);
   }
   if (spec.tabColor) sheet.tabColor = rgb(spec.tabColor);
 }

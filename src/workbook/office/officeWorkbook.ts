@@ -20,6 +20,7 @@ import {
   META_SHEET,
   fingerprintMatches,
   replacedBy,
+  sheetOrder,
   specFingerprint,
   type OwnedSheet,
 } from "../ownership";
@@ -136,6 +137,10 @@ interface Swap {
   readonly hasMeta: boolean;
   /** Formulas of kept owned sheets that name a replaced sheet, entered again once the names are swapped. */
   readonly reentries: readonly Reentry[];
+  /** Every sheet's name in the order the workbook ends with (ownership.sheetOrder). */
+  readonly order: readonly string[];
+  /** The summary just written, which the user is shown; null when none was. */
+  readonly opening: string | null;
   /** The settings' defined names no new output reads, deleted with the old outputs. */
   readonly stale: readonly string[];
   /** The settings' defined names this write added (none was there before), removed again when it is undone. */
@@ -359,7 +364,31 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       const stale = writesSettingNames(specs)
         ? definedNames.filter((n) => isSettingName(n) && !wanted.has(n.toLowerCase()))
         : [];
-      await this.swap(ctx, { specs, temps, old, aside, owned, record, hasMeta, reentries, stale, added });
+      const gone = new Set([...old.map((o) => o.name), ...names.filter(isScratch)]);
+      const final = [
+        ...names.filter((n) => !gone.has(n)),
+        ...specs.map((s) => s.name).filter((n) => !names.includes(n) || gone.has(n)),
+        ...(hasMeta ? [] : [META_SHEET]),
+      ];
+      const order = sheetOrder(final, [
+        ...kept,
+        ...specs.map((s) => ({ name: s.name, kind: s.kind, fingerprint: "", period: s.period ?? "" })),
+      ]);
+      const opening = specs.find((s) => s.kind === "summary")?.name ?? null;
+      await this.swap(ctx, {
+        specs,
+        temps,
+        old,
+        aside,
+        owned,
+        record,
+        hasMeta,
+        reentries,
+        stale,
+        added,
+        order,
+        opening,
+      });
     });
   }
 
@@ -460,7 +489,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     specs.forEach((s, k) => (sheets.getItem(temps[k]).name = s.name));
     this.reenter(ctx, swap.reentries);
     this.writeRecord(ctx, record);
-    this.finish(ctx, aside, tableNames(specs), swap.stale);
+    this.finish(ctx, swap, aside, tableNames(specs), swap.stale);
     try {
       await this.sync(ctx);
       return;
@@ -512,16 +541,24 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       meta.getRange(`A1:D${rows.length}`).values = rows.map((r) => r.map((v) => literalFor(v)));
   }
 
-  /** The swap's last steps: old outputs deleted, tables given their names, recalculation requested. */
+  /**
+   * The swap's last steps: old outputs deleted, settings' names no output reads deleted, tables given their names,
+   * the sheets put in their order, the summary just written shown, recalculation requested.
+   */
   private finish(
     ctx: Excel.RequestContext,
+    swap: Swap,
     aside: readonly string[],
     tables: readonly string[],
     staleNames: readonly string[],
   ): void {
-    for (const name of aside) ctx.workbook.worksheets.getItem(name).delete();
+    const sheets = ctx.workbook.worksheets;
+    for (const name of aside) sheets.getItem(name).delete();
     for (const name of staleNames) ctx.workbook.names.getItem(name).delete();
     for (const t of tables) ctx.workbook.tables.getItem(tempTableName(t)).name = t;
+    // Worksheet.position (ExcelApi 1.1): placing each sheet at its index in turn leaves the whole list in that order.
+    swap.order.forEach((name, i) => (sheets.getItem(name).position = i));
+    if (swap.opening) sheets.getItem(swap.opening).activate();
     // Calculation was suspended while writing; recalculating is the add-in's job (Application.suspendApiCalculationUntilNextSync).
     ctx.workbook.application.calculate("Recalculate" as Excel.CalculationType);
   }
@@ -543,6 +580,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         // The new sheets and the record are in place: finish the swap.
         this.finish(
           ctx,
+          swap,
           aside.filter((a) => names.has(a)),
           tableNames(specs).filter((t) => tables.has(tempTableName(t))),
           swap.stale.filter((n) =>

@@ -15,7 +15,7 @@ export const MINIMUM: RequirementSet = { set: "ExcelApi", version: "1.7" };
 
 /** Features above the minimum, by the name the pane's note uses. */
 export const OPTIONAL = {
-  /** The quarterly summary's page layout: A4, fit to width, repeated title rows (Worksheet.pageLayout). */
+  /** Page layout: A4, scale or fit to width, margins, print area, footer, page breaks, title rows (Worksheet.pageLayout). */
   printLayout: { set: "ExcelApi", version: "1.9" },
 } as const satisfies Record<string, RequirementSet>;
 

@@ -1,5 +1,5 @@
 /** Native Excel charts for the .xlsx path: DrawingML chart and drawing parts for an output sheet's chart specs. */
-import type { ChartSpec, SheetSpec, SpecValue } from "../../engine/sheetSpec";
+import { SERIES_COLORS, type ChartSpec, type SheetSpec, type SpecValue } from "../../engine/sheetSpec";
 import { columnLetter, parseA1 } from "../../engine/grid";
 
 const esc = (s: string) =>
@@ -54,8 +54,6 @@ function numRef(sheet: string, range: string, values: Map<string, SpecValue>, fo
   return `<c:numRef><c:f>${esc(absRef(sheet, range))}</c:f><c:numCache><c:formatCode>${esc(format)}</c:formatCode><c:ptCount val="${cells.length}"/>${pts}</c:numCache></c:numRef>`;
 }
 
-const PALETTE = ["1F4E79", "2E75B6", "70AD47", "FFC000", "C00000"];
-
 /** The chart part (chartSpace) of one chart spec. */
 export function chartXml(sheet: string, chart: ChartSpec, values: Map<string, SpecValue>): string {
   const pie = chart.type === "pie";
@@ -75,7 +73,7 @@ export function chartXml(sheet: string, chart: ChartSpec, values: Map<string, Sp
     .map(
       (s, i) =>
         `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${esc(s.name)}</c:v></c:tx>` +
-        (pie ? "" : fill(PALETTE[i % PALETTE.length])) +
+        (pie ? "" : fill(SERIES_COLORS[i % SERIES_COLORS.length])) +
         (pie ? "" : `<c:invertIfNegative val="0"/>${i === 0 ? points : ""}${labels}`) +
         `<c:cat>${strRef(sheet, chart.categories, values)}</c:cat><c:val>${numRef(sheet, s.values, values, fmt)}</c:val></c:ser>`,
     )

@@ -135,6 +135,8 @@ export function tableXml(t: TableSpec, id: number, name: string, columns: readon
 export interface SheetLinks {
   readonly drawing?: string;
   readonly tables: readonly string[];
+  /** The sheet is the one the workbook opens on (its tab selected). */
+  readonly selected?: boolean;
 }
 
 const encoder = new TextEncoder();
@@ -182,19 +184,19 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, links: SheetLinks):
   }
   const out = new ByteWriter();
   const tabColor = spec.tabColor ? `<tabColor rgb="FF${spec.tabColor.toUpperCase()}"/>` : "";
-  // Fit-to-width makes Excel ignore manual page breaks: a sheet with breaks prints at 100% instead.
-  const fit = spec.print && spec.print.fitToWidth > 0 ? `<pageSetUpPr fitToPage="1"/>` : "";
+  const fit = spec.print && "fitToWidth" in spec.print ? `<pageSetUpPr fitToPage="1"/>` : "";
   out.push(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
   );
   if (tabColor || fit) out.push(`<sheetPr>${tabColor}${fit}</sheetPr>`);
   const fr = spec.freeze;
+  const view = `<sheetView${links.selected ? ` tabSelected="1"` : ""} workbookViewId="0"`;
   if (fr && (fr.rows || fr.cols)) {
     const pane = fr.rows && fr.cols ? "bottomRight" : fr.rows ? "bottomLeft" : "topRight";
     out.push(
-      `<sheetViews><sheetView workbookViewId="0"><pane${fr.cols ? ` xSplit="${fr.cols}"` : ""}${fr.rows ? ` ySplit="${fr.rows}"` : ""} topLeftCell="${a1(fr.rows + 1, fr.cols + 1)}" activePane="${pane}" state="frozen"/></sheetView></sheetViews>`,
+      `<sheetViews>${view}><pane${fr.cols ? ` xSplit="${fr.cols}"` : ""}${fr.rows ? ` ySplit="${fr.rows}"` : ""} topLeftCell="${a1(fr.rows + 1, fr.cols + 1)}" activePane="${pane}" state="frozen"/></sheetView></sheetViews>`,
     );
-  } else out.push(`<sheetViews><sheetView workbookViewId="0"/></sheetViews>`);
+  } else out.push(`<sheetViews>${view}/></sheetViews>`);
   out.push(`<sheetFormatPr defaultRowHeight="15"/>`);
   const widths = [...(spec.columnWidths ?? [])].sort((a, b) => a.col - b.col);
   if (widths.length)
@@ -266,11 +268,11 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, links: SheetLinks):
   const p = spec.print;
   if (p) {
     out.push(
-      p.fitToWidth > 0
+      "fitToWidth" in p
         ? `<pageSetup paperSize="9" orientation="${p.orientation}" fitToWidth="${p.fitToWidth}" fitToHeight="0"/>`
-        : `<pageSetup paperSize="9" scale="100" orientation="${p.orientation}"/>`,
+        : `<pageSetup paperSize="9" scale="${p.scale}" orientation="${p.orientation}"/>`,
     );
-    if (p.footer) out.push(`<headerFooter><oddFooter>${escText(p.footer)}</oddFooter></headerFooter>`);
+    if (p.footer) out.push(`<headerFooter><oddFooter>${escText(`&C${p.footer}`)}</oddFooter></headerFooter>`);
     const breaks = p.rowBreaks ?? [];
     if (breaks.length)
       out.push(

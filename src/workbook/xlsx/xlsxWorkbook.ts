@@ -17,8 +17,8 @@ import {
   fnv1a,
   fingerprintMatches,
   isLegacyFingerprint,
-  newestSummary,
   replacedBy,
+  sheetOrder,
   specFingerprint,
   type OwnedSheet,
 } from "../ownership";
@@ -334,16 +334,18 @@ export class XlsxWorkbook implements WorkbookPort {
     const worksheets = () => this.sheets.filter((s) => s.kind === "worksheet").map((s) => s.name);
     const before = worksheets();
     const w = await PackageWriter.open(this.pkg, this.wbPart, this.wbXml);
-    // Owned sheets are replaced in their own slot (same position, part and sheetId), so the indices that defined
-    // names and views use for the other sheets never move; new sheets go at the end.
+    // Owned sheets are replaced in their own slot (same part and sheetId), new sheets go at the end; then every sheet
+    // is put in its place (reorder: sheet-scoped defined names and the active tab follow).
     const free = this.sheets.filter((s) => replaced.some((o) => o.name === s.name));
     if (writesSettingNames(specs)) w.setSettingNames(specDefinedNames(specs));
     const records: OwnedSheet[] = owned.filter((o) => !replaced.includes(o));
+    // The workbook opens on the summary just written, its tab alone selected.
+    const opening = specs.find((s) => s.kind === "summary")?.name ?? null;
     for (const spec of specs) {
       const kindOf = (s: SheetEntry) => replaced.find((o) => o.name === s.name)?.kind;
       const slot = free.find((s) => s.name === spec.name) ?? free.find((s) => kindOf(s) === spec.kind);
       if (slot) free.splice(free.indexOf(slot), 1);
-      await w.writeSheet(spec, slot ?? null, this.sheets);
+      await w.writeSheet(spec, slot ?? null, this.sheets, spec.name === opening);
       records.push({
         name: spec.name,
         kind: spec.kind,
@@ -352,6 +354,16 @@ export class XlsxWorkbook implements WorkbookPort {
       });
     }
     for (const s of free) await w.removeSheet(s, this.sheets);
+    if (opening) await w.deselectAllBut(opening, this.sheets);
+    // Ordered before the ownership sheet is added: it goes last either way.
+    w.reorder(
+      sheetOrder(
+        this.sheets.map((s) => s.name),
+        records,
+      ),
+      this.sheets,
+      opening,
+    );
     await w.updateAppProperties(
       before,
       worksheets(),
@@ -360,8 +372,6 @@ export class XlsxWorkbook implements WorkbookPort {
     const meta = this.sheets.find((s) => s.name === META_SHEET) ?? null;
     const digest = await this.packageDigest(records.map((r) => r.name));
     await w.writeMeta(records, digest, meta, this.sheets);
-    const newest = newestSummary(records);
-    if (newest) w.activate(newest);
     await w.finish();
     this.wbXml = w.wbXml;
     this.grids.clear();
@@ -512,7 +522,12 @@ class PackageWriter {
   }
 
   /** Writes one output sheet into a slot (an owned sheet it replaces) or a new one at the end. */
-  async writeSheet(spec: SheetSpec, slot: SheetEntry | null, sheets: SheetEntry[]): Promise<void> {
+  async writeSheet(
+    spec: SheetSpec,
+    slot: SheetEntry | null,
+    sheets: SheetEntry[],
+    selected = false,
+  ): Promise<void> {
     let part: string;
     if (slot?.part) {
       part = slot.part;
@@ -553,7 +568,7 @@ class PackageWriter {
       drawingId = `rId${rels.length + 1}`;
       rels.push(`<Relationship Id="${drawingId}" Type="${T}drawing" Target="${relative(part, drawing)}"/>`);
     }
-    this.pkg.put(part, sheetXml(spec, this.styles, { drawing: drawingId, tables: tableIds }));
+    this.pkg.put(part, sheetXml(spec, this.styles, { drawing: drawingId, tables: tableIds, selected }));
     this.addOverride(part, CT.sheet);
     if (rels.length)
       this.pkg.put(relsOf(part), emptyRels().replace("</Relationships>", `${rels.join("")}</Relationships>`));
@@ -675,21 +690,62 @@ class PackageWriter {
     if (updated !== xml) this.pkg.put(part, updated);
   }
 
-  /** Makes a sheet the one the workbook opens on (the workbook view's active tab). */
-  activate(name: string): void {
-    const index = this.sheetElements().findIndex((e) => attrs(e.attrText).get("name") === name);
-    if (index < 0) return;
+  /**
+   * Clears the selected flag of every sheet but one: a sheet selected beside the active one opens grouped with it in
+   * Excel, where an edit goes to both (ECMA-376 §18.3.1.87 sheetView tabSelected). The only change made to a sheet the
+   * product does not own.
+   */
+  async deselectAllBut(name: string, sheets: readonly SheetEntry[]): Promise<void> {
+    for (const s of sheets) {
+      if (s.name === name || !s.part) continue;
+      const xml = (await this.pkg.text(s.part)) ?? "";
+      const view = elements(xml, ["sheetView"])[0];
+      if (!view || !/\btabSelected="(1|true)"/.test(view.attrText)) continue;
+      const tag = xml.slice(view.start, view.end).replace(/\s+tabSelected="(1|true)"/, "");
+      this.pkg.put(s.part, xml.slice(0, view.start) + tag + xml.slice(view.end));
+    }
+  }
+
+  /**
+   * Puts the sheets in `order` (every sheet's name): the sheet elements are moved, sheet-scoped defined names follow
+   * their sheet's new index, and the workbook opens on `opening` (or on the sheet it opened on before).
+   */
+  reorder(order: readonly string[], sheets: SheetEntry[], opening: string | null): void {
+    const els = this.sheetElements();
+    const before = els.map((e) => attrs(e.attrText).get("name") ?? "");
+    const index = new Map(order.map((n, i) => [n, i]));
+    const moved = els.map((e, i) => ({ e, to: index.get(before[i]) ?? i })).sort((a, b) => a.to - b.to);
+    if (els.length) {
+      const first = els[0].start;
+      const last = els[els.length - 1].end;
+      const text = moved.map((m) => this.wbXml.slice(m.e.start, m.e.end)).join("");
+      this.wbXml = this.wbXml.slice(0, first) + text + this.wbXml.slice(last);
+    }
+    const after = moved.map((m) => before[els.indexOf(m.e)]);
+    const newIndex = (old: number) => (old < before.length ? after.indexOf(before[old]) : old);
+    for (const e of elements(this.wbXml, ["definedName"]).reverse()) {
+      const local = attrs(e.attrText).get("localSheetId");
+      if (local === undefined) continue;
+      const tag = this.wbXml
+        .slice(e.start, e.end)
+        .replace(/localSheetId="\d+"/, `localSheetId="${newIndex(Number(local))}"`);
+      this.wbXml = this.wbXml.slice(0, e.start) + tag + this.wbXml.slice(e.end);
+    }
+    sheets.sort((a, b) => after.indexOf(a.name) - after.indexOf(b.name));
     const view = elements(this.wbXml, ["workbookView"])[0];
+    const was = view ? Number(attrs(view.attrText).get("activeTab") ?? 0) : 0;
+    const active = opening ? after.indexOf(opening) : newIndex(was);
     if (view) {
-      const tag = this.wbXml.slice(view.start, view.end);
-      const open = tag
+      // firstSheet (the first tab shown in the tab bar) is dropped: the bar starts at the first sheet again.
+      const tag = this.wbXml
+        .slice(view.start, view.end)
         .replace(/\s(activeTab|firstSheet)="\d+"/g, "")
-        .replace(/^<([\w.:-]+)/, `<$1 activeTab="${index}"`);
-      this.wbXml = this.wbXml.slice(0, view.start) + open + this.wbXml.slice(view.end);
-    } else {
-      const sheets = this.sheetsElement();
-      const views = `<${this.p}bookViews><${this.p}workbookView activeTab="${index}"/></${this.p}bookViews>`;
-      this.wbXml = this.wbXml.slice(0, sheets.start) + views + this.wbXml.slice(sheets.start);
+        .replace(/^<([\w.:-]+)/, `<$1 activeTab="${active}"`);
+      this.wbXml = this.wbXml.slice(0, view.start) + tag + this.wbXml.slice(view.end);
+    } else if (active > 0) {
+      const at = this.sheetsElement();
+      const views = `<${this.p}bookViews><${this.p}workbookView activeTab="${active}"/></${this.p}bookViews>`;
+      this.wbXml = this.wbXml.slice(0, at.start) + views + this.wbXml.slice(at.start);
     }
   }
 
