@@ -18,10 +18,14 @@ import { FileProblem, assertReplaceable, openWorkbook, sameFile, writeAtomic } f
 import { figureCount } from "../engine/figures";
 import { langFromEnv, msg, type Lang, type MessageKey } from "./messages";
 
-// ExcelJS (the template writer) and docx take a second to load: only the commands that use them load them.
-const template = () => import("../workbook/xlsx/template");
+// ExcelJS (the template writer) and docx take a second to load: only the commands that use them load them. A
+// require, not import(): under tsx's CommonJS hook a dynamic import goes to Node's ESM loader, which cannot load .ts.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const template = async (): Promise<typeof import("../workbook/xlsx/template")> =>
+  require("../workbook/xlsx/template");
 const reportDocx: typeof import("../document/reportDocx").reportDocx = async (...args) =>
-  (await import("../document/reportDocx")).reportDocx(...args);
+  (require("../document/reportDocx") as typeof import("../document/reportDocx")).reportDocx(...args);
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Where the CLI prints; tests pass their own. */
 export interface Io {

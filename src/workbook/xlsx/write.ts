@@ -32,9 +32,12 @@ export function fileFormula(formula: string): string {
 /** A number as SpreadsheetML stores it; NaN and infinities have no such form. */
 const numText = (n: number) => (Number.isFinite(n) ? String(n) : null);
 
+/** The s attribute of each cell format, made once. */
+const STYLE_ATTR: string[] = [];
+
 /** One cell's XML. Every formula carries its cached result, 0, FALSE and "" included; text is never a formula. */
 export function cellXml(ref: string, c: SpecCell, style: number): string {
-  const s = style ? ` s="${style}"` : "";
+  const s = style ? (STYLE_ATTR[style] ??= ` s="${style}"`) : "";
   const v: SpecValue | undefined = c.value;
   if (c.formula) {
     const f = `<f>${esc(fileFormula(c.formula))}</f>`;
