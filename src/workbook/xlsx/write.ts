@@ -9,7 +9,7 @@ import type {
   SpecValue,
   TableSpec,
 } from "../../engine/sheetSpec";
-import { a1, columnLetter, parseA1 } from "../../engine/grid";
+import { a1, parseA1 } from "../../engine/grid";
 import type { StyleBook } from "./styles";
 import { esc, escText } from "./xml";
 
@@ -205,12 +205,10 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, links: SheetLinks):
       `<cols>${widths.map((w) => `<col min="${w.col}" max="${w.col}" width="${w.width}" customWidth="1"/>`).join("")}</cols>`,
     );
   out.push("<sheetData>");
-  const letters: string[] = [];
-  const ref = (r: number, col: number) => `${letters[col] ?? (letters[col] = columnLetter(col))}${r}`;
   const cell = (r: number, col: number, c: SpecCell, header: boolean) => {
     const name = header ? headerNames.get(`${r},${col}`) : undefined;
     const written = name !== undefined && !c.formula ? { ...c, value: name } : c;
-    return cellXml(ref(r, col), written, styles.cellStyle(c.style, c.numberFormat));
+    return cellXml(a1(r, col), written, styles.cellStyle(c.style, c.numberFormat));
   };
   const heights = new Map((spec.rowHeights ?? []).map((h) => [h.row, h.height]));
   // Rows in order, each from the blocks that cover it; later blocks win where they overlap, as if written one after
