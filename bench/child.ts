@@ -15,6 +15,8 @@ import { buildQuarterlySummary } from "../src/engine/summary";
 import { runPlan } from "../src/engine/pipeline";
 import { buildTemplate } from "../src/workbook/xlsx/template";
 import { XlsxWorkbook } from "../src/workbook/xlsx/xlsxWorkbook";
+import { useZipCodec } from "../src/workbook/xlsx/zipPackage";
+import { NODE_CODEC } from "../src/workbook/xlsx/nodeCodec";
 import { evaluateSpecs } from "../tests/helpers/hyperformula";
 import { FakeExcel, installExcelEnums } from "../tests/fakeExcel/fakeExcel";
 import { OfficeWorkbook } from "../src/workbook/office/officeWorkbook";
@@ -25,6 +27,8 @@ const indicators = Number(indArg);
 const quarters = Number(qArg);
 const period = `${2014 + Math.floor((quarters - 1) / 4)}-Q${((quarters - 1) % 4) + 1}`;
 const now = () => Number(process.hrtime.bigint()) / 1e6;
+// Node's zlib, as the CLI uses: the floor is read with the same codec.
+useZipCodec(NODE_CODEC);
 
 async function main(): Promise<void> {
   const rows = generatePlanRows(units, indicators, quarters);

@@ -6,7 +6,6 @@ import { countBySeverity, findingMessage } from "../engine/findings";
 import { periodArg, runPlan, type RunResult } from "../engine/pipeline";
 import { refusalMessage } from "../engine/gate";
 import { buildReport } from "../engine/report";
-import { reportDocx } from "../document/reportDocx";
 import { formatPeriod, periodFromKey } from "../engine/periods";
 import { gradeLabel, labels, severityLabel } from "../engine/i18n/labels";
 import { groupName } from "../engine/outputs/style";
@@ -14,11 +13,19 @@ import { consolidatePlans, planToRows } from "../engine/consolidate";
 import { parseWorkbook } from "../engine/parse/plan";
 import { GRADES } from "../engine/ranking";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
-import { buildTemplate, sampleWorkbookBytes } from "../workbook/xlsx/template";
 import { EditedOutputError } from "../workbook/ownership";
 import { FileProblem, assertReplaceable, openWorkbook, sameFile, writeAtomic } from "./files";
 import { figureCount } from "../engine/figures";
 import { langFromEnv, msg, type Lang, type MessageKey } from "./messages";
+
+// ExcelJS (the template writer) and docx take a second to load: only the commands that use them load them. A
+// require, not import(): under tsx's CommonJS hook a dynamic import goes to Node's ESM loader, which cannot load .ts.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const template = async (): Promise<typeof import("../workbook/xlsx/template")> =>
+  require("../workbook/xlsx/template");
+const reportDocx: typeof import("../document/reportDocx").reportDocx = async (...args) =>
+  (require("../document/reportDocx") as typeof import("../document/reportDocx")).reportDocx(...args);
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Where the CLI prints; tests pass their own. */
 export interface Io {
@@ -360,7 +367,7 @@ async function dispatch(a: Args, io: Io): Promise<number> {
         parsed.push({ name: path.basename(f), plan: parseWorkbook(await wb.readGrids()).plan });
       }
       const { plan, findings } = consolidatePlans(parsed);
-      const bytes = await XlsxWorkbook.of(buildTemplate(planToRows(plan))).save();
+      const bytes = await XlsxWorkbook.of((await template()).buildTemplate(planToRows(plan))).save();
       await writeAtomic(abs(a.output), bytes);
       if (a.json)
         io.stdout(
@@ -394,8 +401,8 @@ async function dispatch(a: Args, io: Io): Promise<number> {
       await checkOutput(a, [], out);
       const bytes =
         a.command === "sample"
-          ? await sampleWorkbookBytes()
-          : await XlsxWorkbook.of(buildTemplate(undefined, a.lang)).save();
+          ? await (await template()).sampleWorkbookBytes()
+          : await XlsxWorkbook.of((await template()).buildTemplate(undefined, a.lang)).save();
       await writeAtomic(out, bytes);
       io.stdout(
         a.json ? JSON.stringify({ command: a.command, output: out }) : msg(a.lang, "written", { file: out }),
@@ -408,7 +415,7 @@ async function dispatch(a: Args, io: Io): Promise<number> {
       // The bundled sample as shipped; regenerated from code only if it is missing.
       const bundled = path.join(__dirname, "..", "..", "assets", "samples", "lao-cai-2015.xlsx");
       const sample = path.join(dir, "lao-cai-2015.xlsx");
-      const bytes = await fs.readFile(bundled).catch(sampleWorkbookBytes);
+      const bytes = await fs.readFile(bundled).catch(async () => (await template()).sampleWorkbookBytes());
       await writeAtomic(sample, new Uint8Array(bytes));
       const period = a.period ?? "2015-Q2";
       const output = (p: string | null) => path.join(dir, `lao-cai-${p ?? periodArg(period) ?? period}.xlsx`);

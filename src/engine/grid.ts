@@ -41,6 +41,8 @@ export function isCellError(v: CellValue | undefined): v is CellError {
 
 /** Column letters for a 1-based column number: 1 → A, 27 → AA. */
 export function columnLetter(col: number): string {
+  const hit = LETTERS[col];
+  if (hit !== undefined) return hit;
   let s = "";
   let n = col;
   while (n > 0) {
@@ -48,8 +50,12 @@ export function columnLetter(col: number): string {
     s = String.fromCharCode(65 + m) + s;
     n = Math.floor((n - 1) / 26);
   }
+  // Excel's columns (A to XFD) are remembered: output sheets ask for the same few columns millions of times.
+  if (Number.isInteger(col) && col > 0 && col <= 16384) LETTERS[col] = s;
   return s;
 }
+
+const LETTERS: string[] = [];
 
 /** 1-based column number for column letters: A → 1, AA → 27. */
 export function columnNumber(letters: string): number {

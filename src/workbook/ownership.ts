@@ -29,18 +29,30 @@ export function fnv1a(s: string): string {
  * function names and spacing, and reformats numbers ("0.50" → "0.5"); string literals are kept as written.
  */
 export function normalFormula(formula: string): string {
+  if (formula.indexOf('"') < 0) return normalPart(formula);
   return formula
     .split(/("(?:[^"]|"")*")/)
-    .map((part, i) =>
-      i % 2 === 1
-        ? part
-        : part
-            .replace(/'((?:[^']|'')+)'!/g, (_m, name: string) => `${name.replace(/''/g, "'")}!`)
-            .replace(/\s+/g, "")
-            .toUpperCase()
-            .replace(/(?<![A-Z$_\d.])(\d+\.?\d*(?:E[+-]?\d+)?)(?![\d(A-Z!:])/g, (n) => String(Number(n))),
-    )
+    .map((part, i) => (i % 2 === 1 ? part : normalPart(part)))
     .join("");
+}
+
+/**
+ * A number written as String(Number(n)) would not write it: a leading zero, a trailing zero or point after the
+ * decimal point, an exponent, 16 or more digits, or six zeros after the point. Only a part where one of these may
+ * occur needs the number rewriting (the other numbers stay as they are): most formulas skip it.
+ */
+const ODD_NUMBER = /(?<!\d)0\d|\d\.(?!\d)|\.\d*0(?!\d)|\dE|\d[\d.]{15}|\.0{6}/;
+
+/** Outside string literals: sheet names unquoted, spaces dropped, upper case, numbers as Excel writes them. */
+function normalPart(part: string): string {
+  const unquoted =
+    part.indexOf("'") < 0
+      ? part
+      : part.replace(/'((?:[^']|'')+)'!/g, (_m, name: string) => `${name.replace(/''/g, "'")}!`);
+  const upper = (/\s/.test(unquoted) ? unquoted.replace(/\s+/g, "") : unquoted).toUpperCase();
+  return ODD_NUMBER.test(upper)
+    ? upper.replace(/(?<![A-Z$_\d.])(\d+\.?\d*(?:E[+-]?\d+)?)(?![\d(A-Z!:])/g, (n) => String(Number(n)))
+    : upper;
 }
 
 /** A constant as Excel returns it: numbers to 15 significant digits (Excel's precision). */

@@ -1,7 +1,7 @@
 /** Never lose a file: output identity, replacing only unchanged outputs, atomic writes, kills, closed pipes. */
 import { spawn, execFileSync } from "node:child_process";
 import ExcelJS from "exceljs";
-import { promises as fs } from "node:fs";
+import { promises as fs, watch } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { run, type Io } from "../../src/cli/main";
@@ -10,6 +10,8 @@ import { buildTemplate } from "../../src/workbook/xlsx/template";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
 import { META_SHEET } from "../../src/workbook/ownership";
 import { editPackage } from "../helpers/packages";
+import { generatePlanRows } from "../../bench/generate";
+import { planFile } from "../../bench/planFile";
 
 const BIN = path.join(__dirname, "..", "..", "bin", "ictplan.js");
 let dir: string;
@@ -206,24 +208,42 @@ describe("atomic writes", () => {
 
   it("a kill while writing leaves no temporary file and no half-written output", async () => {
     const d = await fresh("kill");
-    const child = spawn(process.execPath, [BIN, "compute", "plan.xlsx", "-o", "out.xlsx"], { cwd: d });
+    // A plan of 300 units: its output (about 2.5 MB) takes long enough to write and sync that the kill lands
+    // while the temporary file exists (the package itself is assembled in a few milliseconds).
+    await fs.writeFile(path.join(d, "plan.xlsx"), await planFile(generatePlanRows(300, 50, 8)));
+    const child = spawn(
+      process.execPath,
+      [BIN, "compute", "plan.xlsx", "-o", "out.xlsx", "--no-robustness"],
+      {
+        cwd: d,
+      },
+    );
     let killed = false;
     const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    // The temporary file exists from before the package is generated until the rename: kill it then.
-    for (let i = 0; i < 4000 && child.exitCode === null; i++) {
-      if ((await tempFiles(d)).length) {
-        child.kill("SIGTERM");
-        killed = true;
-        break;
+    const kill = () => {
+      if (killed || child.exitCode !== null) return;
+      child.kill("SIGTERM");
+      killed = true;
+    };
+    // The temporary file exists from before the package is generated until the rename: kill it then, as soon as
+    // the folder reports it (polling as well, in case the watch misses it).
+    const watcher = watch(d, (_, name) => {
+      if (name && name.endsWith(".tmp")) kill();
+    });
+    try {
+      for (let i = 0; i < 12000 && !killed && child.exitCode === null; i++) {
+        if ((await tempFiles(d)).length) kill();
+        await new Promise((r) => setTimeout(r, 5));
       }
-      await new Promise((r) => setTimeout(r, 5));
+    } finally {
+      watcher.close();
     }
     const code = await exit;
     expect(killed).toBe(true);
     expect(code).toBe(143);
     expect(await tempFiles(d)).toEqual([]);
     await expect(fs.stat(path.join(d, "out.xlsx"))).rejects.toThrow();
-  }, 60000);
+  }, 120000);
 });
 
 describe("a closed pipe", () => {
@@ -238,5 +258,5 @@ describe("a closed pipe", () => {
     expect(first.trim()).toBe("{");
     const stderr = await fs.readFile(err, "utf8");
     expect(stderr).not.toMatch(/EPIPE|Error|at /);
-  }, 60000);
+  }, 120000);
 });

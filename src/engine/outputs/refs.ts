@@ -4,10 +4,19 @@ import { a1, columnLetter } from "../grid";
 
 /** Quotes a sheet name when Excel needs it (anything but plain ASCII letters, digits and _), doubling apostrophes. */
 export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
-    ? name
-    : `'${name.replace(/'/g, "''")}'`;
+  let q = QUOTED.get(name);
+  if (q === undefined) {
+    q =
+      /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
+        ? name
+        : `'${name.replace(/'/g, "''")}'`;
+    // A plan has a handful of sheets, named in every cross-sheet reference.
+    if (QUOTED.size < 1000) QUOTED.set(name, q);
+  }
+  return q;
 }
+
+const QUOTED = new Map<string, string>();
 
 /** Absolute address "$B$7". */
 export function abs(row: number, col: number): string {

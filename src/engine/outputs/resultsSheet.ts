@@ -123,6 +123,13 @@ export function buildResultsSheet(
       ],
     };
   };
+  // The status words as formula literals, the same in every row.
+  const st = {
+    noData: str(statusLabel("noData", lang)),
+    met: str(statusLabel("met", lang)),
+    near: str(statusLabel("near", lang)),
+    notMet: str(statusLabel("notMet", lang)),
+  };
   rows.forEach(({ unit, ind, att }, i) => {
     const r = HEADER_ROW + 1 + i;
     rowOf.set(`${unit.code}|${ind.code}`, r);
@@ -132,19 +139,21 @@ export function buildResultsSheet(
     const G = local(r, COLS.target);
     const H = local(r, COLS.attainment);
     const I = local(r, COLS.capped);
-    const actual: SpecCell =
-      att.source && !att.converted
-        ? {
-            formula: `=IF(ISBLANK(${sheetRef(att.source)}),"",${sheetRef(att.source)})`,
-            value: blank(att.actual),
-          }
-        : { value: blank(att.actual) };
+    const figureFormat = ind.measure === "percent" ? "0%" : "#,##0.##";
+    const source = att.source && !att.converted ? sheetRef(att.source) : null;
+    const actual: SpecCell = source
+      ? {
+          formula: `=IF(ISBLANK(${source}),"",${source})`,
+          value: blank(att.actual),
+          numberFormat: figureFormat,
+        }
+      : { value: blank(att.actual), numberFormat: figureFormat };
     const tKey = targetKey(ind, results.period);
     const tCell = ind.cells[tKey];
     const target: SpecCell =
       ind.measure === "yesno" || att.target === null || !tCell || ind.converted?.includes(tKey)
-        ? { value: blank(att.target) }
-        : { formula: `=${sheetRef(tCell)}`, value: att.target };
+        ? { value: blank(att.target), numberFormat: figureFormat }
+        : { formula: `=${sheetRef(tCell)}`, value: att.target, numberFormat: figureFormat };
     const noTarget = att.status === "noTarget";
     const lowerCap = `MAX(${cap},1)`;
     const attFormula =
@@ -154,16 +163,15 @@ export function buildResultsSheet(
           ? `=IF(${F}="","",IF(${F}<=0,${lowerCap},${G}/${F}))`
           : `=IF(${F}="","",${F}/${G})`;
     const attainment: SpecCell = noTarget
-      ? { value: "" }
-      : { formula: attFormula, value: blank(att.attainment) };
+      ? { value: "", numberFormat: "0.0%" }
+      : { formula: attFormula, value: blank(att.attainment), numberFormat: "0.0%" };
     const capped: SpecCell = noTarget
-      ? { value: "" }
-      : { formula: `=IF(${H}="","",MIN(${H},${cap}))`, value: blank(att.capped) };
-    const st = (k: Parameters<typeof statusLabel>[0]) => str(statusLabel(k, lang));
+      ? { value: "", numberFormat: "0.0%" }
+      : { formula: `=IF(${H}="","",MIN(${H},${cap}))`, value: blank(att.capped), numberFormat: "0.0%" };
     const status: SpecCell = noTarget
       ? { value: statusLabel("noTarget", lang) }
       : {
-          formula: `=IF(${H}="",${st("noData")},IF(${H}>=1,${st("met")},IF(${H}>=${near},${st("near")},${st("notMet")})))`,
+          formula: `=IF(${H}="",${st.noData},IF(${H}>=1,${st.met},IF(${H}>=${near},${st.near},${st.notMet})))`,
           value: statusLabel(att.status, lang),
         };
     const block = blocks.get(`${ind.code}|${unit.group}`) as { first: number; last: number };
@@ -192,19 +200,23 @@ export function buildResultsSheet(
       scoreExpr = `IF(${below}+${above}=0,1,${lower ? above : below}/(${below}+${above}))`;
     } else scoreExpr = `${I}/${cap}`;
     const sc = scoreByUnit.get(unit.code)?.[ind.code];
-    const score: SpecCell = { formula: `=IF(${F}="",${missing},${scoreExpr})`, value: blank(sc) };
+    const score: SpecCell = {
+      formula: `=IF(${F}="",${missing},${scoreExpr})`,
+      value: blank(sc),
+      numberFormat: "0.000",
+    };
     cells.push([
       { value: unit.code },
       { value: unit.name },
       { value: groupName(unit.group, lang) },
       { value: ind.code },
       { value: ind.name },
-      { ...actual, numberFormat: ind.measure === "percent" ? "0%" : "#,##0.##" },
-      { ...target, numberFormat: ind.measure === "percent" ? "0%" : "#,##0.##" },
-      { ...attainment, numberFormat: "0.0%" },
-      { ...capped, numberFormat: "0.0%" },
+      actual,
+      target,
+      attainment,
+      capped,
       status,
-      { ...score, numberFormat: "0.000" },
+      score,
     ]);
   });
   const lastRow = HEADER_ROW + rows.length;

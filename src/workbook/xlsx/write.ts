@@ -32,9 +32,12 @@ export function fileFormula(formula: string): string {
 /** A number as SpreadsheetML stores it; NaN and infinities have no such form. */
 const numText = (n: number) => (Number.isFinite(n) ? String(n) : null);
 
+/** The s attribute of each cell format, made once. */
+const STYLE_ATTR: string[] = [];
+
 /** One cell's XML. Every formula carries its cached result, 0, FALSE and "" included; text is never a formula. */
 export function cellXml(ref: string, c: SpecCell, style: number): string {
-  const s = style ? ` s="${style}"` : "";
+  const s = style ? (STYLE_ATTR[style] ??= ` s="${style}"`) : "";
   const v: SpecValue | undefined = c.value;
   if (c.formula) {
     const f = `<f>${esc(fileFormula(c.formula))}</f>`;
@@ -204,47 +207,50 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, links: SheetLinks):
       `<cols>${widths.map((w) => `<col min="${w.col}" max="${w.col}" width="${w.width}" customWidth="1"/>`).join("")}</cols>`,
     );
   out.push("<sheetData>");
-  const cell = (r: number, col: number, c: SpecCell) => {
-    const header = headerRows.has(r) ? headerNames.get(`${r},${col}`) : undefined;
-    const written = header !== undefined && !c.formula ? { ...c, value: header } : c;
+  const cell = (r: number, col: number, c: SpecCell, header: boolean) => {
+    const name = header ? headerNames.get(`${r},${col}`) : undefined;
+    const written = name !== undefined && !c.formula ? { ...c, value: name } : c;
     return cellXml(a1(r, col), written, styles.cellStyle(c.style, c.numberFormat));
   };
-  const blocks = [...spec.blocks].sort((a, b) => a.row - b.row);
   const heights = new Map((spec.rowHeights ?? []).map((h) => [h.row, h.height]));
-  const open = (r: number) => {
-    const ht = heights.get(r);
-    return `<row r="${r}"${ht === undefined ? "" : ` ht="${ht}" customHeight="1"`}>`;
-  };
-  const disjoint =
-    heights.size === 0 &&
-    blocks.every((b, k) => k === 0 || b.row >= blocks[k - 1].row + blocks[k - 1].cells.length);
-  if (disjoint) {
-    // The usual case: no two blocks share a row, so each row is written straight from its block.
-    for (const b of blocks)
-      b.cells.forEach((cells, i) => {
-        const r = b.row + i;
-        let row = "";
-        for (let j = 0; j < cells.length; j++) row += cell(r, b.col + j, cells[j]);
-        if (row) out.push(`<row r="${r}">${row}</row>`);
-      });
-  } else {
-    // Blocks side by side or overlapping (or rows with set heights): later blocks win where they overlap, as if
-    // written one after the other.
-    const rows = new Map<number, Map<number, string>>();
-    for (const r of heights.keys()) rows.set(r, new Map());
+  // Rows in order, each from the blocks that cover it; later blocks win where they overlap, as if written one after
+  // the other. One sweep: blocks sorted by first row join the active list and leave it after their last row.
+  const order = spec.blocks.map((b, k) => k).sort((a, b) => spec.blocks[a].row - spec.blocks[b].row);
+  const rowSet = new Set<number>(heights.keys());
+  for (const b of spec.blocks) for (let i = 0; i < b.cells.length; i++) rowSet.add(b.row + i);
+  const rows = [...rowSet].sort((a, b) => a - b);
+  // Cell formats are numbered as first met; where blocks share rows they are met block by block (the order the
+  // file has always had), so the style sheet does not depend on how the rows are swept.
+  const shared = order.some((k, i) => {
+    const prev = spec.blocks[order[i - 1]];
+    return i > 0 && spec.blocks[k].row < prev.row + prev.cells.length;
+  });
+  if (shared || heights.size)
     for (const b of spec.blocks)
-      b.cells.forEach((cells, i) => {
-        const r = b.row + i;
-        let list = rows.get(r);
-        if (!list) rows.set(r, (list = new Map()));
-        cells.forEach((c, j) => list.set(b.col + j, cell(r, b.col + j, c)));
-      });
-    for (const r of [...rows.keys()].sort((a, b) => a - b)) {
-      const list = rows.get(r) as Map<number, string>;
-      let row = "";
-      for (const col of [...list.keys()].sort((a, b) => a - b)) row += list.get(col);
-      if (row || heights.has(r)) out.push(`${open(r)}${row}</row>`);
+      for (const r of b.cells) for (const c of r) styles.cellStyle(c.style, c.numberFormat);
+  let active: number[] = [];
+  let next = 0;
+  for (const r of rows) {
+    while (next < order.length && spec.blocks[order[next]].row <= r) active.push(order[next++]);
+    active = active.filter((k) => r < spec.blocks[k].row + spec.blocks[k].cells.length);
+    const header = headerRows.has(r);
+    let row = "";
+    if (active.length === 1) {
+      const b = spec.blocks[active[0]];
+      const cells = b.cells[r - b.row];
+      for (let j = 0; j < cells.length; j++) row += cell(r, b.col + j, cells[j], header);
+    } else if (active.length > 1) {
+      const byCol = new Map<number, SpecCell>();
+      for (const k of [...active].sort((x, y) => x - y)) {
+        const b = spec.blocks[k];
+        b.cells[r - b.row].forEach((c, j) => byCol.set(b.col + j, c));
+      }
+      for (const col of [...byCol.keys()].sort((x, y) => x - y))
+        row += cell(r, col, byCol.get(col) as SpecCell, header);
     }
+    const ht = heights.get(r);
+    if (row || ht !== undefined)
+      out.push(`<row r="${r}"${ht === undefined ? "" : ` ht="${ht}" customHeight="1"`}>${row}</row>`);
   }
   out.push("</sheetData>");
   const merges = spec.merges ?? [];

@@ -7,10 +7,17 @@ const hex4 = (c: string) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padS
 
 /** Escapes text for an attribute or element. */
 export function esc(s: string): string {
-  if (!/[&<>"]/.test(s)) return s;
-  return s.replace(/[&<>"]/g, (c) =>
-    c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;",
-  );
+  // A scan by character code: formulas are escaped by the million, most with a few quotes in them.
+  let out = "";
+  let last = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 38 || c === 60 || c === 62 || c === 34) {
+      out += s.slice(last, i) + (c === 38 ? "&amp;" : c === 60 ? "&lt;" : c === 62 ? "&gt;" : "&quot;");
+      last = i + 1;
+    }
+  }
+  return last === 0 ? s : out + s.slice(last);
 }
 
 /** Escapes cell text: XML escaping plus ST_Xstring escaping, so "_x0041_" typed by a user stays as typed. */

@@ -1,0 +1,69 @@
+/** The zip container and both codecs (fflate in the browser, Node's zlib in the CLI): same parts, same limits. */
+import zlib from "node:zlib";
+import { ZipPackage, crc32, useZipCodec, type ZipCodec } from "../../src/workbook/xlsx/zipPackage";
+import { NODE_CODEC } from "../../src/workbook/xlsx/nodeCodec";
+import { WorkbookProblem } from "../../src/workbook/xlsx/problems";
+import { partsOf, zipOf } from "../helpers/packages";
+import * as fflate from "fflate";
+
+const FFLATE: ZipCodec = {
+  inflate: (d, max) => {
+    const out = fflate.inflateSync(d);
+    return out.length > max ? null : out;
+  },
+  deflate: (d) => fflate.deflateSync(d, { level: 1 }),
+  crc32,
+};
+
+afterEach(() => useZipCodec(NODE_CODEC));
+
+describe.each([
+  ["Node zlib", NODE_CODEC],
+  ["fflate", FFLATE],
+])("zip package with %s", (_, codec) => {
+  beforeEach(() => useZipCodec(codec));
+
+  it("keeps unchanged parts' compressed bytes, replaces and adds parts, and reads back what it wrote", async () => {
+    const big = "<x>" + "ô".repeat(200_000) + "</x>";
+    const input = await zipOf({ "a.xml": "<a/>", "dir/B.xml": big, "c.bin": new Uint8Array([0, 1, 2, 255]) });
+    const pkg = await ZipPackage.open(input);
+    expect(pkg.parts()).toEqual(["a.xml", "dir/B.xml", "c.bin"]);
+    expect(await pkg.text("/DIR/b.xml")).toBe(big);
+    expect(pkg.storedCrc("dir/B.xml")).toBe(zlib.crc32(Buffer.from(big)));
+    pkg.put("a.xml", "<a>new</a>");
+    pkg.put("d/e.xml", "<e/>");
+    pkg.remove("c.bin");
+    expect(pkg.changed("a.xml")).toBe(true);
+    expect(pkg.storedCrc("a.xml")).toBeNull();
+    expect(await pkg.crc("a.xml")).toBe(zlib.crc32(Buffer.from("<a>new</a>")));
+    const out = await pkg.generate();
+    // An independent reader (JSZip, checking every CRC) sees the same parts.
+    const parts = await partsOf(out);
+    expect([...parts.keys()]).toEqual(["a.xml", "dir/B.xml", "d/e.xml"]);
+    expect(Buffer.from(parts.get("a.xml")!).toString()).toBe("<a>new</a>");
+    expect(Buffer.from(parts.get("dir/B.xml")!).toString()).toBe(big);
+    const again = await ZipPackage.open(out);
+    expect(await again.text("d/e.xml")).toBe("<e/>");
+  });
+
+  it("stops unpacking at the limit even when the zip declares small sizes", async () => {
+    const bomb = { head: "<x>", repeat: "a".repeat(1000), times: 20_000, tail: "</x>" };
+    const input = await zipOf({ "bomb.xml": bomb }, 100);
+    const limits = { maxUncompressedBytes: 5_000_000, maxCells: 1e7, maxRows: 1e6, maxTextLength: 32767 };
+    const pkg = await ZipPackage.open(input, limits);
+    await expect(pkg.bytes("bomb.xml")).rejects.toMatchObject({ reason: "tooLarge" });
+  });
+
+  it("calls a zip with damaged data damaged", async () => {
+    const input = await zipOf({ "a.xml": "<a>" + "z".repeat(5000) + "</a>" });
+    const bad = new Uint8Array(input);
+    bad.fill(0xff, 40, 60);
+    const pkg = await ZipPackage.open(bad);
+    const e = await pkg.bytes("a.xml").catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(WorkbookProblem);
+    expect((e as WorkbookProblem).reason).toBe("damagedZip");
+    await expect(ZipPackage.open(bad.subarray(0, bad.length - 30))).rejects.toMatchObject({
+      reason: "damagedZip",
+    });
+  });
+});
