@@ -1,5 +1,5 @@
 /** The task pane: the plan at a glance, the three actions with progress, and a view per kind of result. */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import {
   Button,
   CounterBadge,
@@ -33,9 +33,10 @@ import {
   runAction,
   saveSettings,
   type Action,
+  type Progress,
   type Stage,
 } from "../workbook/office/actions";
-import { rememberLang, t, type Lang } from "./i18n";
+import { formatNumber, rememberLang, t, type Lang } from "./i18n";
 import { MessageView, type Message } from "./message";
 import { workerEngine } from "./workerEngine";
 import { OPTIONAL, type OptionalFeature } from "../workbook/office/requirements";
@@ -49,6 +50,7 @@ type View = "overview" | "findings" | "rankings" | "attainment" | "settings";
 const VIEWS: readonly View[] = ["overview", "findings", "rankings", "attainment", "settings"];
 const STAGES: readonly Stage[] = ["read", "check", "compute", "summary", "sheets", "write"];
 const engine = workerEngine();
+const PROGRESS_MS = 150;
 
 export interface AppProps {
   workbook: InteractiveWorkbook;
@@ -66,7 +68,23 @@ export function App({ workbook, initialLang, onLangChange, missing = [] }: AppPr
   const [plan, setPlan] = useState<Plan | null>(null);
   const [findings, setFindings] = useState<readonly Finding[]>([]);
   const [run, setRun] = useState<RunResult | null>(null);
-  const [stage, setStage] = useState<Stage | null>(null);
+  const [stage, setStageState] = useState<Stage | null>(null);
+  // Units of work done in the stage under way (draws, rows), when it reports them.
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const shownAt = useRef(0);
+  const setStage = (s: Stage | null) => {
+    // A mark per stage: the bench and the browser tests tell from them where the thread was busy.
+    performance.mark(`ictplan:${s ?? "idle"}`);
+    setStageState(s);
+    setProgress(null);
+  };
+  // Shown at most every PROGRESS_MS: each update re-renders the pane.
+  const showProgress = (p: Progress) => {
+    const now = performance.now();
+    if (p.done < p.total && now - shownAt.current < PROGRESS_MS) return;
+    shownAt.current = now;
+    setProgress(p);
+  };
   const [message, setMessage] = useState<Message | null>(null);
   // Settings saved since the results shown were computed: the views say so until the next computation.
   const [stale, setStale] = useState(false);
@@ -115,12 +133,15 @@ export function App({ workbook, initialLang, onLangChange, missing = [] }: AppPr
         workbook,
         action,
         { period: period || null, lang, force },
-        { onStage: setStage, signal: controller.signal, engine },
+        { onStage: setStage, onProgress: showProgress, signal: controller.signal, engine },
       );
-      setRun(r);
-      if (r.results) setStale(false);
-      setPlan(r.plan);
-      setFindings(r.findings);
+      // A transition: React renders a large plan's lists in slices, so the pane takes clicks meanwhile.
+      startTransition(() => {
+        setRun(r);
+        if (r.results) setStale(false);
+        setPlan(r.plan);
+        setFindings(r.findings);
+      });
       const c = countBySeverity(r.findings);
       const checkedOnly = action === "validate" || written.length === 0;
       setMessage(
@@ -175,6 +196,7 @@ export function App({ workbook, initialLang, onLangChange, missing = [] }: AppPr
   const openSheet = (sheet: string) =>
     void workbook.activateSheet(sheet).catch((e) => setMessage(failure(e)));
   const busy = stage !== null;
+  const inStage = progress && progress.stage === stage && progress.total > 0 ? progress : null;
   const counts = countBySeverity(findings);
   const tabLabel = (v: View): ReactNode =>
     v === "findings" ? (
@@ -224,11 +246,24 @@ export function App({ workbook, initialLang, onLangChange, missing = [] }: AppPr
         {stage && (
           <div className="pane-progress">
             <ProgressBar
-              value={(STAGES.indexOf(stage) + 1) / STAGES.length}
+              value={(STAGES.indexOf(stage) + (inStage ? inStage.done / inStage.total : 1)) / STAGES.length}
               thickness="large"
               aria-label={t(lang, "progress")}
             />
-            <Text size={200}>{t(lang, `stage_${stage}` as const)}</Text>
+            <Text size={200}>
+              {t(lang, `stage_${stage}` as const)}
+              {inStage && (
+                <>
+                  {" "}
+                  <span className="pane-progress-count">
+                    {t(lang, `progress_${inStage.stage}`, {
+                      done: formatNumber(lang, inStage.done, 0),
+                      total: formatNumber(lang, inStage.total, 0),
+                    })}
+                  </span>
+                </>
+              )}
+            </Text>
             {abort.current && stage !== "write" && (
               <Button size="small" onClick={() => abort.current?.abort()}>
                 {t(lang, "cancel")}

@@ -22,6 +22,8 @@ const VI = {
   stage_sheets: "Đang lập các sheet kết quả…",
   stage_write: "Đang ghi vào sổ (không thể hủy)…",
   progress: "Tiến độ",
+  progress_compute: "{done}/{total} lượt mô phỏng",
+  progress_write: "{done}/{total} dòng",
   done: "Xong: đã ghi {sheets}.",
   doneWithNotes:
     "Xong: đã ghi {sheets}. Dữ liệu còn {error} lỗi, {warning} cảnh báo: báo cáo có ghi chú, hãy xem Kết quả kiểm tra trước khi gửi.",
@@ -138,6 +140,8 @@ const EN: typeof VI = {
   stage_sheets: "Building the output sheets…",
   stage_write: "Writing to the workbook (cannot be cancelled)…",
   progress: "Progress",
+  progress_compute: "{done}/{total} simulation draws",
+  progress_write: "{done}/{total} rows",
   done: "Done: wrote {sheets}.",
   doneWithNotes:
     "Done: wrote {sheets}. The data have {error} errors and {warning} warnings: the report carries a note; review the findings before sending it.",

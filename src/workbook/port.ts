@@ -6,6 +6,8 @@ import type { CellEdit } from "../engine/settingsEdit";
 export interface ApplyOptions {
   /** Replace an owned output sheet even when the user has edited it since the product wrote it. */
   readonly force?: boolean;
+  /** Told as rows are written (rows done, total), so a pane can show progress. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export interface WorkbookPort {

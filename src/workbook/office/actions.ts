@@ -32,9 +32,18 @@ export type RunEngine = (
   signal?: AbortSignal,
 ) => Promise<RunResult>;
 
+/** How far a long stage has got: robustness draws while computing, rows while writing. */
+export interface Progress {
+  readonly stage: "compute" | "write";
+  readonly done: number;
+  readonly total: number;
+}
+
 export interface ActionHooks {
   /** Called as each stage starts, so a pane can show progress. */
   readonly onStage?: (stage: Stage) => void;
+  /** Called as a long stage advances (often; a pane may show each). */
+  readonly onProgress?: (progress: Progress) => void;
   /** Aborting cancels the action at the next stage boundary before anything is written. */
   readonly signal?: AbortSignal;
   /** Where the engine runs: by default on this thread, pausing between steps; the pane uses a Web Worker. */
@@ -83,6 +92,7 @@ export async function runAction(
   options: ActionOptions,
   hooks: ActionHooks = {},
 ): Promise<{ run: RunResult; written: string[] }> {
+  const { onProgress } = hooks;
   const step = stepper(hooks.onStage, hooks.signal);
   await step("read");
   const grids = await port.readGrids();
@@ -94,6 +104,7 @@ export async function runAction(
       lang: options.lang,
       robustness: action !== "validate",
       summary: action === "summary",
+      onProgress: onProgress && ((done, total) => onProgress({ stage: "compute", done, total })),
     },
     (s) => hooks.onStage?.(s),
     hooks.signal,
@@ -101,7 +112,10 @@ export async function runAction(
   const sheets = run.sheets.filter((s) => WRITES[action].includes(s.kind));
   if (sheets.length) {
     await step("write");
-    await port.applySheets(sheets, { force: options.force ?? false });
+    await port.applySheets(sheets, {
+      force: options.force ?? false,
+      onProgress: onProgress && ((done, total) => onProgress({ stage: "write", done, total })),
+    });
   }
   return { run, written: sheets.map((s) => s.name) };
 }

@@ -1,54 +1,19 @@
 /** The plan template (and the sample, which is the template filled in), written from the one format definition. */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { ColumnDef, EnumValue, PlanRows, SheetDef } from "../../engine/format";
-import {
-  DIRECTIONS,
-  INPUT_SHEETS,
-  MEASURES,
-  PILLARS,
-  RANKING_GROUPS,
-  SETTINGS,
-  YES_NO,
-} from "../../engine/format";
+import type { PlanRows, SheetDef } from "../../engine/format";
+import { INPUT_SHEETS, SETTINGS } from "../../engine/format";
 import { columnLetter } from "../../engine/grid";
+import { HEADER_FILL, HEADER_HEIGHT, LISTS, LISTS_SHEET, TEMPLATE_ROWS, listFor } from "../inputSheet";
 import { templateHeaders } from "../../engine/planRows";
 import { samplePlanRows } from "../../engine/sample";
 
-const LISTS_SHEET = "Danh mục";
 const TABLE_NAMES: Record<SheetDef["key"], string> = {
   settings: "CauHinh",
   units: "DonVi",
   indicators: "ChiTieu",
   figures: "SoLieu",
 };
-const HEADER_FILL = "FF1F4E79";
-/** Rows the drop-downs and formats cover in an empty template. */
-const TEMPLATE_ROWS = 500;
-
-const LISTS: readonly { key: string; title: string; values: readonly EnumValue[] }[] = [
-  { key: "group", title: "Nhóm xếp hạng", values: RANKING_GROUPS },
-  { key: "yesno", title: "Có/Không", values: YES_NO },
-  { key: "measure", title: "Đơn vị tính", values: MEASURES },
-  { key: "direction", title: "Chiều", values: DIRECTIONS },
-  { key: "pillar", title: "Trụ cột", values: PILLARS },
-];
-
-function listRange(key: string): string {
-  const i = LISTS.findIndex((l) => l.key === key);
-  const l = LISTS[i];
-  const col = columnLetter(i + 1);
-  return `'${LISTS_SHEET}'!$${col}$2:$${col}$${l.values.length + 1}`;
-}
-
-function listFor(c: ColumnDef): string | null {
-  if (c.type === "yesno") return listRange("yesno");
-  if (c.values === RANKING_GROUPS && c.type === "enum") return listRange("group");
-  if (c.values === MEASURES) return listRange("measure");
-  if (c.values === DIRECTIONS) return listRange("direction");
-  if (c.values === PILLARS) return listRange("pillar");
-  return null;
-}
 
 function headerRow(ws: ExcelJS.Worksheet, headers: readonly string[]): void {
   const row = ws.getRow(1);
@@ -59,7 +24,7 @@ function headerRow(ws: ExcelJS.Worksheet, headers: readonly string[]): void {
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
     cell.alignment = { vertical: "middle", wrapText: true };
   });
-  row.height = 30;
+  row.height = HEADER_HEIGHT;
   ws.views = [{ state: "frozen", xSplit: 0, ySplit: 1 }];
 }
 

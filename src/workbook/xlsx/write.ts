@@ -12,6 +12,7 @@ import type {
 import { a1, parseA1 } from "../../engine/grid";
 import type { StyleBook } from "./styles";
 import { esc, escText } from "./xml";
+import { drain } from "../slices";
 
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -135,6 +136,8 @@ export function tableXml(t: TableSpec, id: number, name: string, columns: readon
 export interface SheetLinks {
   readonly drawing?: string;
   readonly tables: readonly string[];
+  /** Drop-downs: the cells (A1 range) and the range their values come from. */
+  readonly lists?: readonly { readonly range: string; readonly source: string }[];
 }
 
 const encoder = new TextEncoder();
@@ -172,6 +175,18 @@ class ByteWriter {
 
 /** The worksheet part of a spec (UTF-8). Table header cells are written as the table's column names. */
 export function sheetXml(spec: SheetSpec, styles: StyleBook, links: SheetLinks): Uint8Array {
+  return drain(sheetXmlSteps(spec, styles, links));
+}
+
+// Rows written between two yields of sheetXmlSteps.
+const ROWS_PER_SLICE = 100;
+
+/** sheetXml as steps: yields the number of rows written since the last yield, every few hundred rows. */
+export function* sheetXmlSteps(
+  spec: SheetSpec,
+  styles: StyleBook,
+  links: SheetLinks,
+): Generator<number, Uint8Array, void> {
   const headerNames = new Map<string, string>();
   const headerRows = new Set<number>();
   for (const t of spec.tables ?? []) {
@@ -219,25 +234,30 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, links: SheetLinks):
   if (disjoint) {
     // The usual case: no two blocks share a row, so each row is written straight from its block.
     for (const b of blocks)
-      b.cells.forEach((cells, i) => {
+      for (let i = 0; i < b.cells.length; i++) {
+        if (i % ROWS_PER_SLICE === ROWS_PER_SLICE - 1) yield ROWS_PER_SLICE;
+        const cells = b.cells[i];
         const r = b.row + i;
         let row = "";
         for (let j = 0; j < cells.length; j++) row += cell(r, b.col + j, cells[j]);
         if (row) out.push(`<row r="${r}">${row}</row>`);
-      });
+      }
   } else {
     // Blocks side by side or overlapping (or rows with set heights): later blocks win where they overlap, as if
     // written one after the other.
     const rows = new Map<number, Map<number, string>>();
     for (const r of heights.keys()) rows.set(r, new Map());
     for (const b of spec.blocks)
-      b.cells.forEach((cells, i) => {
+      for (let i = 0; i < b.cells.length; i++) {
+        if (i % ROWS_PER_SLICE === ROWS_PER_SLICE - 1) yield 0;
         const r = b.row + i;
         let list = rows.get(r);
         if (!list) rows.set(r, (list = new Map()));
-        cells.forEach((c, j) => list.set(b.col + j, cell(r, b.col + j, c)));
-      });
+        b.cells[i].forEach((c, j) => list.set(b.col + j, cell(r, b.col + j, c)));
+      }
+    let k = 0;
     for (const r of [...rows.keys()].sort((a, b) => a - b)) {
+      if (++k % ROWS_PER_SLICE === 0) yield ROWS_PER_SLICE;
       const list = rows.get(r) as Map<number, string>;
       let row = "";
       for (const col of [...list.keys()].sort((a, b) => a - b)) row += list.get(col);
@@ -252,6 +272,11 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, links: SheetLinks):
     );
   let priority = 1;
   for (const cf of spec.conditionalFormats ?? []) out.push(conditionalXml(cf, priority++, styles));
+  const lists = links.lists ?? [];
+  if (lists.length)
+    out.push(
+      `<dataValidations count="${lists.length}">${lists.map((l) => `<dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="${l.range}"><formula1>${esc(l.source)}</formula1></dataValidation>`).join("")}</dataValidations>`,
+    );
   const m = spec.print?.margins ?? {
     left: 0.7,
     right: 0.7,

@@ -13,14 +13,21 @@ import {
   assertNoUserSheetClash,
   META_SHEET,
   fnv1a,
-  gridFingerprint,
+  gridFingerprintSteps,
   newestSummary,
   replacedBy,
-  specFingerprint,
+  specFingerprintSteps,
   type OwnedSheet,
 } from "../ownership";
-import { readDateStyles, readPercentStyles, readSharedStrings, readSheet, type ReadContext } from "./read";
-import { REL_NS, printArea, printTitles, sheetXml, tableColumns, tableXml } from "./write";
+import {
+  readDateStyles,
+  readPercentStyles,
+  readSharedStrings,
+  readSheetSteps,
+  type ReadContext,
+} from "./read";
+import { drain, drainSliced, type Pause } from "../slices";
+import { REL_NS, printArea, printTitles, sheetXml, sheetXmlSteps, tableColumns, tableXml } from "./write";
 import { cellValues, chartXml, drawingXml } from "./charts";
 import { MINIMAL_STYLES, StyleBook } from "./styles";
 import { writeCellsXml } from "./editCells";
@@ -116,6 +123,11 @@ export class XlsxWorkbook implements WorkbookPort {
   private readonly grids = new Map<string, Grid>();
   private readonly pendingEdits: CellEdit[] = [];
   private ready: Promise<void>;
+  /**
+   * Where long reads and writes give the thread back (the preview sets time slices so the page stays
+   * responsive); null runs them straight through, as the CLI does.
+   */
+  slices: Pause | null = null;
 
   private constructor(source: () => Promise<ZipPackage>) {
     this.ready = source().then((pkg) => this.init(pkg));
@@ -201,9 +213,14 @@ export class XlsxWorkbook implements WorkbookPort {
     const hit = this.grids.get(entry.name);
     if (hit) return hit;
     const xml = entry.part ? await this.pkg.text(entry.part) : null;
-    const g = readSheet(xml ?? "", entry.name, ctx);
+    const g = await this.run(readSheetSteps(xml ?? "", entry.name, ctx));
     this.grids.set(entry.name, g);
     return g;
+  }
+
+  /** Runs steps straight through, or in time slices when set. */
+  private run<T>(steps: Generator<unknown, T, void>): Promise<T> | T {
+    return this.slices ? drainSliced(steps, this.slices) : drain(steps);
   }
 
   /** Names of all sheets, in workbook order (chart sheets and the hidden ownership sheet included). */
@@ -266,7 +283,10 @@ export class XlsxWorkbook implements WorkbookPort {
     const parts = this.pkg.parts().filter((p) => !mine.has(p.toLowerCase()));
     parts.sort();
     const lines: string[] = [];
-    for (const p of parts) lines.push(`${p}:${await this.pkg.crc(p)}`);
+    for (const p of parts) {
+      lines.push(`${p}:${await this.pkg.crc(p)}`);
+      await this.slices?.();
+    }
     for (const s of this.sheets)
       if (!owned.includes(s.name) && s.name !== META_SHEET) lines.push(`sheet:${s.name}`);
     return fnv1a(lines.join("\n"));
@@ -295,7 +315,8 @@ export class XlsxWorkbook implements WorkbookPort {
     const out: string[] = [];
     for (const o of list) {
       const s = this.sheets.find((x) => x.name === o.name && x.kind === "worksheet");
-      if (s && gridFingerprint(await this.grid(s, ctx)) !== o.fingerprint) out.push(o.name);
+      if (s && (await this.run(gridFingerprintSteps(await this.grid(s, ctx)))) !== o.fingerprint)
+        out.push(o.name);
     }
     return out;
   }
@@ -314,7 +335,13 @@ export class XlsxWorkbook implements WorkbookPort {
       const edited = await this.editedSheets(replaced);
       if (edited.length) throw new EditedOutputError(edited);
     }
-    const w = await PackageWriter.open(this.pkg, this.wbPart, this.wbXml);
+    const w = await PackageWriter.open(this.pkg, this.wbPart, this.wbXml, this.slices);
+    const total = specs.reduce((n, spec) => n + specRows(spec), 0);
+    let done = 0;
+    const progress = (rows: number) => {
+      done += rows;
+      options.onProgress?.(done, total);
+    };
     // Owned sheets are replaced in their own slot (same position, part and sheetId), so the indices that defined
     // names and views use for the other sheets never move; new sheets go at the end.
     const free = this.sheets.filter((s) => replaced.some((o) => o.name === s.name));
@@ -323,11 +350,13 @@ export class XlsxWorkbook implements WorkbookPort {
       const kindOf = (s: SheetEntry) => replaced.find((o) => o.name === s.name)?.kind;
       const slot = free.find((s) => s.name === spec.name) ?? free.find((s) => kindOf(s) === spec.kind);
       if (slot) free.splice(free.indexOf(slot), 1);
-      await w.writeSheet(spec, slot ?? null, this.sheets);
+      const before = done;
+      await w.writeSheet(spec, slot ?? null, this.sheets, progress);
+      progress(before + specRows(spec) - done);
       records.push({
         name: spec.name,
         kind: spec.kind,
-        fingerprint: specFingerprint(spec),
+        fingerprint: await this.run(specFingerprintSteps(spec)),
         period: spec.period ?? "",
       });
     }
@@ -387,6 +416,7 @@ class PackageWriter {
   private nextTableId = 1;
   /** Defined names local to the written sheets: [sheet, name, formula]. */
   private readonly localNames: [string, string, string][] = [];
+  private slices: Pause | null = null;
 
   private constructor(
     private readonly pkg: ZipPackage,
@@ -411,7 +441,12 @@ class PackageWriter {
     }
   }
 
-  static async open(pkg: ZipPackage, wbPart: string, wbXml: string): Promise<PackageWriter> {
+  static async open(
+    pkg: ZipPackage,
+    wbPart: string,
+    wbXml: string,
+    slices: Pause | null,
+  ): Promise<PackageWriter> {
     const relsXml = (await pkg.text(relsOf(wbPart))) ?? emptyRels();
     const typesXml = (await pkg.text("[Content_Types].xml")) ?? "";
     const stylesRel = parseRels(relsXml).find((r) => typeIs(r.type, "styles"));
@@ -425,6 +460,7 @@ class PackageWriter {
       stylesPart,
       await pkg.text(stylesPart),
     );
+    w.slices = slices;
     await w.scanNames();
     return w;
   }
@@ -487,7 +523,12 @@ class PackageWriter {
   }
 
   /** Writes one output sheet into a slot (an owned sheet it replaces) or a new one at the end. */
-  async writeSheet(spec: SheetSpec, slot: SheetEntry | null, sheets: SheetEntry[]): Promise<void> {
+  async writeSheet(
+    spec: SheetSpec,
+    slot: SheetEntry | null,
+    sheets: SheetEntry[],
+    onRows: (rows: number) => void,
+  ): Promise<void> {
     let part: string;
     if (slot?.part) {
       part = slot.part;
@@ -528,7 +569,13 @@ class PackageWriter {
       drawingId = `rId${rels.length + 1}`;
       rels.push(`<Relationship Id="${drawingId}" Type="${T}drawing" Target="${relative(part, drawing)}"/>`);
     }
-    this.pkg.put(part, sheetXml(spec, this.styles, { drawing: drawingId, tables: tableIds }));
+    const steps = sheetXmlSteps(spec, this.styles, { drawing: drawingId, tables: tableIds });
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) {
+      onRows(next.value);
+      await this.slices?.();
+    }
+    this.pkg.put(part, next.value);
     this.addOverride(part, CT.sheet);
     if (rels.length)
       this.pkg.put(relsOf(part), emptyRels().replace("</Relationships>", `${rels.join("")}</Relationships>`));
@@ -699,4 +746,9 @@ class PackageWriter {
     this.pkg.put(relsOf(this.wbPart), this.relsXml);
     this.pkg.put("[Content_Types].xml", this.typesXml);
   }
+}
+
+/** Rows a spec writes (its blocks' rows; overlapping blocks counted each time): the write's unit of progress. */
+function specRows(spec: SheetSpec): number {
+  return spec.blocks.reduce((n, b) => n + b.cells.length, 0);
 }
