@@ -5,6 +5,7 @@ import type { CellEdit } from "../engine/settingsEdit";
 import type { ApplyOptions, InteractiveWorkbook } from "../workbook/port";
 import type { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
 import { timeSlices } from "../workbook/slices";
+import type { NewSheet } from "../workbook/inputSheet";
 
 /** The longest the page's thread works on the workbook before it takes a click or paints. */
 const SLICE_MS = 30;
@@ -57,6 +58,11 @@ export class PreviewWorkbook implements InteractiveWorkbook {
 
   async writeCells(edits: readonly CellEdit[]): Promise<void> {
     this.xlsx.writeCells(edits);
+    this.changed(true);
+  }
+
+  async addSheets(sheets: readonly NewSheet[]): Promise<void> {
+    await this.xlsx.addSheets(sheets);
     this.changed(true);
   }
 

@@ -24,10 +24,12 @@ import type { ReactNode } from "react";
 import type { Finding, Plan } from "../engine/model";
 import type { RunResult } from "../engine/pipeline";
 import type { SettingsChange } from "../engine/settingsEdit";
+import type { SheetDef } from "../engine/format";
 import { countBySeverity } from "../engine/findings";
 import { EditedOutputError } from "../workbook/ownership";
 import type { InteractiveWorkbook } from "../workbook/port";
 import {
+  addInputSheet,
   CancelledError,
   inspectWorkbook,
   runAction,
@@ -191,6 +193,30 @@ export function App({ workbook, initialLang, onLangChange, missing = [] }: AppPr
     }
   }
 
+  // The remedy for a missing input sheet: add it from the template, then check again (nothing else is written).
+  async function addSheet(key: SheetDef["key"]) {
+    setMessage(null);
+    setStage("write");
+    try {
+      const sheet = await addInputSheet(workbook, key);
+      const checked = await inspectWorkbook(workbook);
+      setPlan(checked.plan);
+      setFindings(checked.findings);
+      const c = countBySeverity(checked.findings);
+      focusMessage.current = true;
+      setMessage({
+        intent: c.error ? "warning" : "success",
+        key: "sheetAdded",
+        params: { sheet, ...c },
+        sheets: [sheet],
+      });
+    } catch (e) {
+      setMessage(failure(e));
+    } finally {
+      setStage(null);
+    }
+  }
+
   const select = (f: Finding) =>
     void workbook.selectCell(f.sheet, f.cell).catch((e) => setMessage(failure(e)));
   const openSheet = (sheet: string) =>
@@ -293,7 +319,16 @@ export function App({ workbook, initialLang, onLangChange, missing = [] }: AppPr
             onAction={(a) => void act(a)}
           />
         )}
-        {view === "findings" && <Findings lang={lang} findings={findings} plan={plan} onSelect={select} />}
+        {view === "findings" && (
+          <Findings
+            lang={lang}
+            findings={findings}
+            plan={plan}
+            onSelect={select}
+            busy={busy}
+            onAddSheet={(k) => void addSheet(k)}
+          />
+        )}
         {stale && (view === "rankings" || view === "attainment") && (
           <MessageBar intent="warning" className="stale">
             <MessageBarBody>{t(lang, "stale")}</MessageBarBody>

@@ -60,6 +60,9 @@ const VI = {
   showing: "Hiển thị {shown}/{total}",
   goToCell: "Đến ô {cell}",
   wholeSheet: "cả sheet",
+  addSheet: "Thêm sheet “{sheet}” theo mẫu",
+  sheetAdded:
+    "Đã thêm sheet “{sheet}” theo mẫu (dòng tiêu đề, định dạng, danh sách chọn); các sheet khác giữ nguyên. Kiểm tra lại: {error} lỗi, {warning} cảnh báo, {info} thông tin.",
   noResults: "Chưa có kết quả. Bấm “Tính toán & xếp hạng”.",
   group: "Nhóm xếp hạng",
   rank: "Hạng",
@@ -178,6 +181,9 @@ const EN: typeof VI = {
   showing: "Showing {shown} of {total}",
   goToCell: "Go to cell {cell}",
   wholeSheet: "whole sheet",
+  addSheet: "Add sheet “{sheet}” from the template",
+  sheetAdded:
+    "Added sheet “{sheet}” from the template (header row, formats, drop-downs); no other sheet was changed. Checked again: {error} errors, {warning} warnings, {info} notes.",
   noResults: "No results yet. Click “Compute & rank”.",
   group: "Ranking group",
   rank: "Rank",

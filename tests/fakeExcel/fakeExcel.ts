@@ -71,6 +71,10 @@ export interface SheetModel {
   /** Cell formats by cell key: "font.bold", "fill.color", "border.top" … */
   formats: Map<string, Record<string, unknown>>;
   columnWidths: Map<number, number>;
+  /** Row heights in points, by 1-based row. */
+  rowHeights: Map<number, number>;
+  /** Data validation rules by the range they were set on. */
+  dataValidations: { box: Box; rule: Record<string, unknown> }[];
   merges: Box[];
   /** In priority order: index 0 is the top priority. */
   conditionalFormats: ConditionalFormatModel[];
@@ -231,6 +235,8 @@ export class FakeExcel {
       protected: false,
       formats: new Map(),
       columnWidths: new Map(),
+      rowHeights: new Map(),
+      dataValidations: [],
       merges: [],
       conditionalFormats: [],
       charts: [],
@@ -618,6 +624,10 @@ class FakeFormat {
         for (let c = box.c0; c <= box.c1; c++) sheet.columnWidths.set(c, v as number);
         return;
       }
+      if (prop === "rowHeight") {
+        for (let r = box.r0; r <= box.r1; r++) sheet.rowHeights.set(r + 1, v as number);
+        return;
+      }
       const border = /^border:(\w+)\.(\w+)$/.exec(prop);
       if (!border) return this.host.setFormat(sheet, box, prop, v);
       // Undocumented for one-row/one-column ranges: the stricter reading refuses an inside edge there.
@@ -651,6 +661,10 @@ class FakeFormat {
     this.set("columnWidth", v, () =>
       need(typeof v === "number" && v >= 0 && v <= 255 * 7.5, "columnWidth", v),
     );
+  }
+  /** RangeFormat.rowHeight: "Specifies the height of all rows in the range", in points (Excel allows 0–409). */
+  set rowHeight(v: number) {
+    this.set("rowHeight", v, () => need(typeof v === "number" && v >= 0 && v <= 409, "rowHeight", v));
   }
 }
 
@@ -769,6 +783,44 @@ export class FakeRange extends Loadable {
   }
   get format(): FakeFormat {
     return new FakeFormat(this.host, this);
+  }
+  /**
+   * Range.dataValidation [Api set: ExcelApi 1.8]. DataValidationRule holds one kind of criteria; ListDataValidation's
+   * source is "a Range object, or a string that contains a comma-separated number, Boolean, or date" list, and a
+   * string starting with "=" is a formula (a range reference).
+   */
+  get dataValidation() {
+    const host = this.host;
+    const resolve = () => this.resolve();
+    return {
+      set rule(rule: Record<string, unknown>) {
+        host.queue(() => {
+          host.requires("1.8", "dataValidation");
+          const kinds = Object.keys(rule);
+          need(kinds.length === 1, "DataValidationRule: one kind of criteria", kinds.join(","));
+          const list = rule.list as { inCellDropDown?: unknown; source?: unknown } | undefined;
+          if (list) {
+            need(typeof list.source === "string" && list.source.length > 0, "list.source", list.source);
+            need(
+              list.inCellDropDown === undefined || typeof list.inCellDropDown === "boolean",
+              "inCellDropDown",
+              list.inCellDropDown,
+            );
+            const source = list.source as string;
+            if (source.startsWith("=")) {
+              const m = /^='?(.+?)'?!\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?$/.exec(source);
+              need(
+                m !== null && host.sheet(m[1].replace(/''/g, "'")) !== undefined,
+                "list.source range",
+                source,
+              );
+            }
+          }
+          const { sheet, box } = resolve();
+          sheet.dataValidations.push({ box, rule });
+        }, rule);
+      },
+    };
   }
   get conditionalFormats() {
     return {

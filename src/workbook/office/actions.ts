@@ -6,6 +6,8 @@ import type { Lang } from "../../engine/i18n/labels";
 import { checkWorkbook } from "../../engine/validate";
 import { settingsEdits, type SettingsChange } from "../../engine/settingsEdit";
 import type { InteractiveWorkbook, WorkbookPort } from "../port";
+import type { SheetDef } from "../../engine/format";
+import { LISTS_SHEET, inputSheet, listsSheet } from "../inputSheet";
 
 export type Action = "validate" | "compute" | "summary";
 
@@ -123,6 +125,26 @@ export async function runAction(
 /** Reads and checks the workbook without writing anything: what the pane shows when it opens. */
 export async function inspectWorkbook(port: WorkbookPort, period: string | null = null) {
   return checkWorkbook(await port.readGrids(), period);
+}
+
+/**
+ * Adds a missing input sheet as the template has it (Số liệu with a column per indicator of Chỉ tiêu), and the
+ * hidden lists sheet its drop-downs read when that is missing too; no other sheet is touched. Returns the name.
+ */
+export async function addInputSheet(
+  port: Pick<InteractiveWorkbook, "readGrids" | "addSheets">,
+  key: SheetDef["key"],
+): Promise<string> {
+  const grids = await port.readGrids();
+  const names = new Set(grids.sheets.map((g) => g.sheet));
+  const sheet = inputSheet(
+    key,
+    checkWorkbook(grids, null).plan.indicators.map((i) => i.code),
+  );
+  const lists = sheet.lists?.length && !names.has(LISTS_SHEET) ? [listsSheet()] : [];
+  // The lists first: a drop-down's source must name a sheet that exists.
+  await port.addSheets([...lists, sheet]);
+  return sheet.spec.name;
 }
 
 /** Writes changed settings into the plan's settings sheet; false when the workbook has none. */

@@ -27,6 +27,7 @@ import {
   type ReadContext,
 } from "./read";
 import { drain, drainSliced, type Pause } from "../slices";
+import type { NewSheet } from "../inputSheet";
 import { REL_NS, printArea, printTitles, sheetXml, sheetXmlSteps, tableColumns, tableXml } from "./write";
 import { cellValues, chartXml, drawingXml } from "./charts";
 import { MINIMAL_STYLES, StyleBook } from "./styles";
@@ -212,7 +213,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private async grid(entry: SheetEntry, ctx: ReadContext): Promise<Grid> {
     const hit = this.grids.get(entry.name);
     if (hit) return hit;
-    const xml = entry.part ? await this.pkg.text(entry.part) : null;
+    const xml = entry.part ? await this.pkg.text(entry.part, this.slices ?? undefined) : null;
     const g = await this.run(readSheetSteps(xml ?? "", entry.name, ctx));
     this.grids.set(entry.name, g);
     return g;
@@ -369,6 +370,19 @@ export class XlsxWorkbook implements WorkbookPort {
     await w.finish();
     this.wbXml = w.wbXml;
     this.grids.clear();
+    this.dateStyles = null;
+  }
+
+  async addSheets(sheets: readonly NewSheet[]): Promise<void> {
+    await this.ready;
+    await this.flushEdits();
+    const taken = new Set(this.sheets.map((s) => s.name.toLowerCase()));
+    const clash = sheets.find((s) => taken.has(s.spec.name.toLowerCase()));
+    if (clash) throw new Error(`sheet ${clash.spec.name} exists`);
+    const w = await PackageWriter.open(this.pkg, this.wbPart, this.wbXml, this.slices);
+    for (const s of sheets) w.addUserSheet(s, this.sheets);
+    await w.finish();
+    this.wbXml = w.wbXml;
     this.dateStyles = null;
   }
 
@@ -583,6 +597,13 @@ class PackageWriter {
     if (titles) this.localNames.push([spec.name, "_xlnm.Print_Titles", titles]);
     const area = printArea(spec);
     if (area) this.localNames.push([spec.name, "_xlnm.Print_Area", area]);
+  }
+
+  /** Adds a sheet of the user's at the end, with its drop-downs. */
+  addUserSheet(sheet: NewSheet, sheets: SheetEntry[]): void {
+    const part = this.addSheet(sheet.spec.name, sheet.hidden ? "hidden" : "visible", sheets);
+    this.pkg.put(part, sheetXml(sheet.spec, this.styles, { tables: [], lists: sheet.lists }));
+    this.addOverride(part, CT.sheet);
   }
 
   /** The hidden sheet that lists the owned sheets, kind and fingerprint. */

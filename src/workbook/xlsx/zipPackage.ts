@@ -3,6 +3,7 @@
  * expand to, parts replaced or added, everything else carried over as it was (the compressed bytes are reused).
  */
 import JSZip from "jszip";
+import type { Pause } from "../slices";
 import { DEFAULT_LIMITS, WorkbookProblem, type ReadLimits } from "./problems";
 
 type StreamHelper = JSZip.JSZipStreamHelper<Uint8Array>;
@@ -52,6 +53,8 @@ export function crc32(b: Uint8Array): number {
 }
 
 const decoder = new TextDecoder("utf-8");
+// Bytes decoded between two pauses when a caller reads in time slices.
+const DECODE_CHUNK = 1 << 20;
 const encoder = new TextEncoder();
 
 /** A zip package held in memory. Part names are compared without case, as OPC requires. */
@@ -170,14 +173,23 @@ export class ZipPackage {
     });
   }
 
-  /** A part as text (UTF-8), or null if absent. */
-  async text(name: string): Promise<string | null> {
+  /** A part as text (UTF-8), or null if absent; with a pause, a large part is decoded a megabyte at a time. */
+  async text(name: string, pause?: Pause): Promise<string | null> {
     const b = await this.bytes(name);
     if (!b) return null;
     // A UTF-16 part (allowed by XML, rare) starts with its byte-order mark.
     if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder("utf-16le").decode(b.subarray(2));
     if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder("utf-16be").decode(b.subarray(2));
-    return decoder.decode(b);
+    if (!pause || b.length <= DECODE_CHUNK) return decoder.decode(b);
+    const streaming = new TextDecoder("utf-8");
+    const parts: string[] = [];
+    for (let at = 0; at < b.length; at += DECODE_CHUNK) {
+      parts.push(
+        streaming.decode(b.subarray(at, at + DECODE_CHUNK), { stream: at + DECODE_CHUNK < b.length }),
+      );
+      await pause();
+    }
+    return parts.join("");
   }
 
   /** Adds or replaces a part. */
