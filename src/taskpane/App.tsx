@@ -21,6 +21,7 @@ import {
   useOverflowMenu,
 } from "@fluentui/react-components";
 import type { ReactNode } from "react";
+import { flushSync } from "react-dom";
 import type { Finding, Plan } from "../engine/model";
 import type { RunResult } from "../engine/pipeline";
 import type { SettingsChange } from "../engine/settingsEdit";
@@ -161,7 +162,12 @@ export function App({ workbook, initialLang, onLangChange, missing = [] }: AppPr
       if (action === "validate" && r.findings.length) setView("findings");
       if (action !== "validate" && r.results && view === "overview") setView("rankings");
     } catch (e) {
-      if (e instanceof CancelledError) setMessage({ intent: "info", key: "cancelled" });
+      if (e instanceof CancelledError)
+        // Rendered in the task of the click on Hủy, not queued behind whatever the page has waiting.
+        flushSync(() => {
+          setMessage({ intent: "info", key: "cancelled" });
+          setStage(null);
+        });
       else if (e instanceof EditedOutputError)
         setMessage({
           intent: "warning",
