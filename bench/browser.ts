@@ -87,8 +87,9 @@ export interface StallFigures {
   longestTaskStage: string;
   /** Every long task over 200 ms: stage and duration. */
   over200: { stage: string; ms: number }[];
-  /** Progress texts seen during the action (units done of total within the long stages). */
+  /** Distinct progress counts seen during the action (draws or rows done of total within the long stages). */
   progressTexts: number;
+  progressSample: string[];
   /** ms from a click on Cancel (at each stage it was tried) until the pane said it was cancelled. */
   cancelMs: { stage: string; ms: number }[];
 }
@@ -112,13 +113,13 @@ export async function measureStalls(dir: string, units = 1000): Promise<StallFig
       await page.evaluate(`(() => {
         window.stalls = [];
         window.texts = new Set();
-        const stageNow = () => document.querySelector(".pane-progress")?.textContent ?? "idle";
         new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) window.stalls.push({ stage: stageNow(), ms: Math.round(e.duration) });
+          for (const e of list.getEntries()) window.stalls.push({ start: e.startTime, ms: Math.round(e.duration) });
         }).observe({ type: "longtask" });
-        new MutationObserver(() => window.texts.add(stageNow())).observe(document.body, {
-          subtree: true, childList: true, characterData: true,
-        });
+        new MutationObserver(() => {
+          const count = document.querySelector(".pane-progress-count");
+          if (count) window.texts.add(count.textContent);
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
       })()`);
     };
     await open();
@@ -128,10 +129,15 @@ export async function measureStalls(dir: string, units = 1000): Promise<StallFig
     const actionMs = Date.now() - t0;
     // Let the observer deliver the last entries.
     await page.waitForTimeout(500);
+    // Each long task belongs to the stage whose mark (the pane sets one as each stage starts) comes before it.
     const { stalls, texts } = await page.evaluate<{
       stalls: { stage: string; ms: number }[];
       texts: string[];
-    }>("({ stalls: window.stalls, texts: [...window.texts] })");
+    }>(`(() => {
+      const marks = performance.getEntriesByType("mark").filter((m) => m.name.startsWith("ictplan:"));
+      const stageAt = (t) => marks.filter((m) => m.startTime <= t).pop()?.name.slice(8) ?? "before";
+      return { stalls: window.stalls.map((s) => ({ stage: stageAt(s.start), ms: s.ms })), texts: [...window.texts] };
+    })()`);
     const longest = stalls.reduce((a, b) => (b.ms > a.ms ? b : a), { stage: "", ms: 0 });
     const cancelMs: { stage: string; ms: number }[] = [];
     for (const stage of ["Đang kiểm tra", "Đang tính toán", "Đang lập"]) {
@@ -159,7 +165,8 @@ export async function measureStalls(dir: string, units = 1000): Promise<StallFig
       longestTaskMs: longest.ms,
       longestTaskStage: longest.stage,
       over200: stalls.filter((s) => s.ms > 200),
-      progressTexts: texts.filter((x) => /\d+\/\d+|\d+%/.test(x)).length,
+      progressTexts: texts.length,
+      progressSample: texts.slice(0, 3).concat(texts.slice(-2)),
       cancelMs,
     };
   } finally {

@@ -196,6 +196,10 @@ async function main(): Promise<void> {
     ...(existsSync(path.join(__dirname, "office-results.md"))
       ? [readFileSync(path.join(__dirname, "office-results.md"), "utf8")]
       : []),
+    // Measured by `PANE_DIST=dir npx tsx bench/browser.ts` (long tasks on the pane's thread); kept likewise.
+    ...(existsSync(path.join(__dirname, "stall-results.md"))
+      ? [readFileSync(path.join(__dirname, "stall-results.md"), "utf8")]
+      : []),
     "## Task-pane bundle",
     "",
     ...(pane === null

@@ -14,6 +14,8 @@ import { orderGroups } from "./format";
 export interface ComputeOptions {
   /** Run the Monte Carlo rank-robustness analysis (default false: it is the slow part). */
   readonly robustness?: boolean;
+  /** Told after each robustness draw (draws done, total), so a caller can show progress. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 interface Core {
@@ -102,7 +104,9 @@ export function computePeriod(plan: Plan, period: string, options: ComputeOption
   const core = computeCore(plan, period);
   const prevKey = previousWithFigures(plan, period);
   const prev = prevKey ? new Map(computeCore(plan, prevKey).ranking.map((r) => [r.unit, r])) : null;
-  const robust = options.robustness ? rankRobustness(plan, core.units, core.applicable, core.scores) : null;
+  const robust = options.robustness
+    ? rankRobustness(plan, core.units, core.applicable, core.scores, options.onProgress)
+    : null;
   const ranking = core.ranking.map((r): UnitReadiness => {
     const p = prev?.get(r.unit);
     return {

@@ -22,6 +22,8 @@ export interface RunOptions {
   readonly summary?: boolean;
   /** The day the summary's figures are taken (ISO date); default today. */
   readonly asOf?: string;
+  /** Progress inside the compute step (robustness draws done, total); not sent to a worker. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export interface RunResult {
@@ -56,7 +58,10 @@ export function* planSteps(grids: WorkbookGrids, options: RunOptions): Generator
   }
   if (!period) throw new Error("unreachable: the gate refuses a run without a period");
   yield "compute";
-  const results = computePeriod(plan, period, { robustness: options.robustness ?? true });
+  const results = computePeriod(plan, period, {
+    robustness: options.robustness ?? true,
+    onProgress: options.onProgress,
+  });
   yield "summary";
   const summary =
     options.summary === false

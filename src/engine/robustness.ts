@@ -39,6 +39,7 @@ export function rankRobustness(
   units: readonly Unit[],
   applicable: (u: Unit) => readonly Indicator[],
   scores: ReadonlyMap<string, ReadonlyMap<string, number | null>>,
+  onDraw?: (done: number, total: number) => void,
 ): Map<string, RankInterval> {
   const {
     robustnessDraws: draws,
@@ -142,6 +143,7 @@ export function rankRobustness(
         g.ranks[m][d] = rank;
       }
     }
+    onDraw?.(d + 1, draws);
   }
   const out = new Map<string, RankInterval>();
   for (const [code, list] of ranks) {

@@ -4,6 +4,11 @@ import type { SheetSpec } from "../engine/sheetSpec";
 import type { CellEdit } from "../engine/settingsEdit";
 import type { ApplyOptions, InteractiveWorkbook } from "../workbook/port";
 import type { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
+import { timeSlices } from "../workbook/slices";
+import type { NewSheet } from "../workbook/inputSheet";
+
+/** The longest the page's thread works on the workbook before it takes a click or paints. */
+const SLICE_MS = 30;
 
 export interface Selection {
   readonly sheet: string;
@@ -22,7 +27,10 @@ export class PreviewWorkbook implements InteractiveWorkbook {
   constructor(
     readonly xlsx: XlsxWorkbook,
     readonly fileName: string,
-  ) {}
+  ) {
+    // Reads and writes of a large plan give the page's thread back every few tens of milliseconds.
+    xlsx.slices = timeSlices(SLICE_MS);
+  }
 
   /** Calls back on every change; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void {
@@ -50,6 +58,11 @@ export class PreviewWorkbook implements InteractiveWorkbook {
 
   async writeCells(edits: readonly CellEdit[]): Promise<void> {
     this.xlsx.writeCells(edits);
+    this.changed(true);
+  }
+
+  async addSheets(sheets: readonly NewSheet[]): Promise<void> {
+    await this.xlsx.addSheets(sheets);
     this.changed(true);
   }
 

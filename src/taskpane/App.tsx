@@ -1,5 +1,5 @@
 /** The task pane: the plan at a glance, the three actions with progress, and a view per kind of result. */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import {
   Button,
   CounterBadge,
@@ -21,23 +21,27 @@ import {
   useOverflowMenu,
 } from "@fluentui/react-components";
 import type { ReactNode } from "react";
+import { flushSync } from "react-dom";
 import type { Finding, Plan } from "../engine/model";
 import type { RunResult } from "../engine/pipeline";
 import type { SettingsChange } from "../engine/settingsEdit";
+import type { SheetDef } from "../engine/format";
 import { countBySeverity } from "../engine/findings";
 import { EditedOutputError } from "../workbook/ownership";
 import type { InteractiveWorkbook } from "../workbook/port";
 import {
+  addInputSheet,
   CancelledError,
   inspectWorkbook,
   makeReport,
   runAction,
   saveSettings,
   type Action,
+  type Progress,
   type Stage,
 } from "../workbook/office/actions";
 import { browserDownload, type SaveFile } from "./saveFile";
-import { rememberLang, t, type Lang } from "./i18n";
+import { formatNumber, rememberLang, t, type Lang } from "./i18n";
 import { MessageView, type Message } from "./message";
 import { workerEngine } from "./workerEngine";
 import { OPTIONAL, type OptionalFeature } from "../workbook/office/requirements";
@@ -51,6 +55,7 @@ type View = "overview" | "findings" | "rankings" | "attainment" | "settings";
 const VIEWS: readonly View[] = ["overview", "findings", "rankings", "attainment", "settings"];
 const STAGES: readonly Stage[] = ["read", "check", "compute", "summary", "sheets", "document", "write"];
 const engine = workerEngine();
+const PROGRESS_MS = 150;
 
 export interface AppProps {
   workbook: InteractiveWorkbook;
@@ -70,7 +75,23 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
   const [plan, setPlan] = useState<Plan | null>(null);
   const [findings, setFindings] = useState<readonly Finding[]>([]);
   const [run, setRun] = useState<RunResult | null>(null);
-  const [stage, setStage] = useState<Stage | null>(null);
+  const [stage, setStageState] = useState<Stage | null>(null);
+  // Units of work done in the stage under way (draws, rows), when it reports them.
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const shownAt = useRef(0);
+  const setStage = (s: Stage | null) => {
+    // A mark per stage: the bench and the browser tests tell from them where the thread was busy.
+    performance.mark(`ictplan:${s ?? "idle"}`);
+    setStageState(s);
+    setProgress(null);
+  };
+  // Shown at most every PROGRESS_MS: each update re-renders the pane.
+  const showProgress = (p: Progress) => {
+    const now = performance.now();
+    if (p.done < p.total && now - shownAt.current < PROGRESS_MS) return;
+    shownAt.current = now;
+    setProgress(p);
+  };
   const [message, setMessage] = useState<Message | null>(null);
   // Settings saved since the results shown were computed: the views say so until the next computation.
   const [stale, setStale] = useState(false);
@@ -125,12 +146,15 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
         workbook,
         action,
         { period: period || null, lang, force },
-        { onStage: setStage, signal, engine },
+        { onStage: setStage, onProgress: showProgress, signal, engine },
       );
-      setRun(r);
-      if (r.results) setStale(false);
-      setPlan(r.plan);
-      setFindings(r.findings);
+      // A transition: React renders a large plan's lists in slices, so the pane takes clicks meanwhile.
+      startTransition(() => {
+        setRun(r);
+        if (r.results) setStale(false);
+        setPlan(r.plan);
+        setFindings(r.findings);
+      });
       const c = countBySeverity(r.findings);
       const checkedOnly = action === "validate" || written.length === 0;
       setMessage(
@@ -148,7 +172,12 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
       if (action === "validate" && r.findings.length) setView("findings");
       if (action !== "validate" && r.results && view === "overview") setView("rankings");
     } catch (e) {
-      if (e instanceof CancelledError) setMessage({ intent: "info", key: "cancelled" });
+      if (e instanceof CancelledError)
+        // Rendered in the task of the click on Hủy, not queued behind whatever the page has waiting.
+        flushSync(() => {
+          setMessage({ intent: "info", key: "cancelled" });
+          setStage(null);
+        });
       else if (e instanceof EditedOutputError)
         setMessage({
           intent: "warning",
@@ -215,11 +244,36 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
     }
   }
 
+  // The remedy for a missing input sheet: add it from the template, then check again (nothing else is written).
+  async function addSheet(key: SheetDef["key"]) {
+    setMessage(null);
+    setStage("write");
+    try {
+      const sheet = await addInputSheet(workbook, key);
+      const checked = await inspectWorkbook(workbook);
+      setPlan(checked.plan);
+      setFindings(checked.findings);
+      const c = countBySeverity(checked.findings);
+      focusMessage.current = true;
+      setMessage({
+        intent: c.error ? "warning" : "success",
+        key: "sheetAdded",
+        params: { sheet, ...c },
+        sheets: [sheet],
+      });
+    } catch (e) {
+      setMessage(failure(e));
+    } finally {
+      setStage(null);
+    }
+  }
+
   const select = (f: Finding) =>
     void workbook.selectCell(f.sheet, f.cell).catch((e) => setMessage(failure(e)));
   const openSheet = (sheet: string) =>
     void workbook.activateSheet(sheet).catch((e) => setMessage(failure(e)));
   const busy = stage !== null;
+  const inStage = progress && progress.stage === stage && progress.total > 0 ? progress : null;
   const counts = countBySeverity(findings);
   const tabLabel = (v: View): ReactNode =>
     v === "findings" ? (
@@ -269,11 +323,24 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
         {stage && (
           <div className="pane-progress">
             <ProgressBar
-              value={(STAGES.indexOf(stage) + 1) / STAGES.length}
+              value={(STAGES.indexOf(stage) + (inStage ? inStage.done / inStage.total : 1)) / STAGES.length}
               thickness="large"
               aria-label={t(lang, "progress")}
             />
-            <Text size={200}>{t(lang, `stage_${stage}` as const)}</Text>
+            <Text size={200}>
+              {t(lang, `stage_${stage}` as const)}
+              {inStage && (
+                <>
+                  {" "}
+                  <span className="pane-progress-count">
+                    {t(lang, `progress_${inStage.stage}`, {
+                      done: formatNumber(lang, inStage.done, 0),
+                      total: formatNumber(lang, inStage.total, 0),
+                    })}
+                  </span>
+                </>
+              )}
+            </Text>
             {abort.current && stage !== "write" && (
               <Button size="small" onClick={() => abort.current?.abort()}>
                 {t(lang, "cancel")}
@@ -304,7 +371,16 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
             onReport={() => void report()}
           />
         )}
-        {view === "findings" && <Findings lang={lang} findings={findings} plan={plan} onSelect={select} />}
+        {view === "findings" && (
+          <Findings
+            lang={lang}
+            findings={findings}
+            plan={plan}
+            onSelect={select}
+            busy={busy}
+            onAddSheet={(k) => void addSheet(k)}
+          />
+        )}
         {stale && (view === "rankings" || view === "attainment") && (
           <MessageBar intent="warning" className="stale">
             <MessageBarBody>{t(lang, "stale")}</MessageBarBody>

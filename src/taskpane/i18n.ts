@@ -33,6 +33,8 @@ const VI = {
   saveDone: "Đã lưu {file} vào thư mục Tải về của trình duyệt. Có thể đóng hộp thoại.",
   close: "Đóng",
   progress: "Tiến độ",
+  progress_compute: "{done}/{total} lượt mô phỏng",
+  progress_write: "{done}/{total} dòng",
   done: "Xong: đã ghi {sheets}.",
   doneWithNotes:
     "Xong: đã ghi {sheets}. Dữ liệu còn {error} lỗi, {warning} cảnh báo: báo cáo có ghi chú, hãy xem Kết quả kiểm tra trước khi gửi.",
@@ -69,6 +71,9 @@ const VI = {
   showing: "Hiển thị {shown}/{total}",
   goToCell: "Đến ô {cell}",
   wholeSheet: "cả sheet",
+  addSheet: "Thêm sheet “{sheet}” theo mẫu",
+  sheetAdded:
+    "Đã thêm sheet “{sheet}” theo mẫu (dòng tiêu đề, định dạng, danh sách chọn); các sheet khác giữ nguyên. Kiểm tra lại: {error} lỗi, {warning} cảnh báo, {info} thông tin.",
   noResults: "Chưa có kết quả. Bấm “Tính toán & xếp hạng”.",
   group: "Nhóm xếp hạng",
   rank: "Hạng",
@@ -160,6 +165,8 @@ const EN: typeof VI = {
   saveDone: "{file} was saved to the browser's Downloads folder. You can close this dialog.",
   close: "Close",
   progress: "Progress",
+  progress_compute: "{done}/{total} simulation draws",
+  progress_write: "{done}/{total} rows",
   done: "Done: wrote {sheets}.",
   doneWithNotes:
     "Done: wrote {sheets}. The data have {error} errors and {warning} warnings: the report carries a note; review the findings before sending it.",
@@ -196,6 +203,9 @@ const EN: typeof VI = {
   showing: "Showing {shown} of {total}",
   goToCell: "Go to cell {cell}",
   wholeSheet: "whole sheet",
+  addSheet: "Add sheet “{sheet}” from the template",
+  sheetAdded:
+    "Added sheet “{sheet}” from the template (header row, formats, drop-downs); no other sheet was changed. Checked again: {error} errors, {warning} warnings, {info} notes.",
   noResults: "No results yet. Click “Compute & rank”.",
   group: "Ranking group",
   rank: "Rank",

@@ -1,13 +1,21 @@
 /** Runs the engine in a Web Worker where the browser has them; cancelling terminates the worker. */
 import type { RunResult, RunStep } from "../engine/pipeline";
 import { CancelledError, type RunEngine } from "../workbook/office/actions";
+import { join, split, type Piece } from "./transfer";
+import { timeSlices } from "../workbook/slices";
 
-type Reply = { step: RunStep } | { result: RunResult };
+const SLICE_MS = 30;
+
+type Reply =
+  | { step: RunStep }
+  | { progress: [number, number] }
+  | { result: RunResult; pieces: number }
+  | { piece: Piece };
 
 /** The worker-backed engine, or undefined where Web Workers are missing (the pane then runs it in-thread). */
 export function workerEngine(): RunEngine | undefined {
   if (typeof Worker === "undefined") return undefined;
-  return (grids, options, onStep, signal) =>
+  return (grids, { onProgress, ...options }, onStep, signal) =>
     new Promise<RunResult>((resolve, reject) => {
       const worker = new Worker(new URL("./engine.worker.ts", import.meta.url));
       const finish = () => {
@@ -20,17 +28,42 @@ export function workerEngine(): RunEngine | undefined {
       };
       if (signal?.aborted) return cancel();
       signal?.addEventListener("abort", cancel, { once: true });
+      // The result comes as a skeleton, then its long arrays in pieces (each a short task here).
+      let result: RunResult | null = null;
+      let missing = 0;
+      const settle = () => {
+        if (!result || missing > 0) return;
+        finish();
+        resolve(result);
+      };
       worker.onmessage = (e: MessageEvent<Reply>) => {
-        if ("step" in e.data) onStep(e.data.step);
-        else {
-          finish();
-          resolve(e.data.result);
+        const m = e.data;
+        if ("step" in m) onStep(m.step);
+        else if ("progress" in m) onProgress?.(...m.progress);
+        else if ("piece" in m) {
+          join(result, m.piece);
+          missing--;
+          settle();
+        } else {
+          result = m.result;
+          missing = m.pieces;
+          settle();
         }
       };
       worker.onerror = (e) => {
         finish();
         reject(new Error(e.message));
       };
-      worker.postMessage({ grids, options });
+      // Each postMessage copies on this thread: the grids go in pieces, with time for a click between them.
+      const sent = split(grids);
+      worker.postMessage({ grids: sent.skeleton, options, pieces: sent.pieces.length });
+      void (async () => {
+        const pause = timeSlices(SLICE_MS);
+        for (const piece of sent.pieces) {
+          if (signal?.aborted) return;
+          worker.postMessage({ piece });
+          await pause();
+        }
+      })();
     });
 }

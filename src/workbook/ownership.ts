@@ -2,6 +2,7 @@
 import type { Grid } from "../engine/grid";
 import type { SheetSpec } from "../engine/sheetSpec";
 import { comparePeriodKeys } from "../engine/periods";
+import { drain } from "./slices";
 
 /** Name of the very hidden sheet (xlsx) that lists the owned sheets with their kind and fingerprint. */
 export const META_SHEET = "ictplan_meta";
@@ -98,23 +99,40 @@ class CellDigest {
 
 /** Fingerprint of what a spec writes (formulas and literals; cached results are left out as Excel recomputes them). */
 export function specFingerprint(spec: SheetSpec): string {
+  return drain(specFingerprintSteps(spec));
+}
+
+// Rows digested between two yields of the fingerprint steps.
+const ROWS_PER_SLICE = 200;
+
+/** specFingerprint as steps, yielding every few hundred rows. */
+export function* specFingerprintSteps(spec: SheetSpec): Generator<void, string, void> {
   const d = new CellDigest();
   for (const b of spec.blocks)
-    b.cells.forEach((row, i) =>
-      row.forEach((c, j) => d.add(b.row + i, b.col + j, c.formula ?? null, c.formula ? null : c.value)),
-    );
+    for (let i = 0; i < b.cells.length; i++) {
+      if (i % ROWS_PER_SLICE === ROWS_PER_SLICE - 1) yield;
+      b.cells[i].forEach((c, j) =>
+        d.add(b.row + i, b.col + j, c.formula ?? null, c.formula ? null : c.value),
+      );
+    }
   return d.toString();
 }
 
 /** Fingerprint of a sheet as read back, comparable with specFingerprint. */
 export function gridFingerprint(grid: Grid): string {
+  return drain(gridFingerprintSteps(grid));
+}
+
+/** gridFingerprint as steps, yielding every few hundred rows. */
+export function* gridFingerprintSteps(grid: Grid): Generator<void, string, void> {
   const d = new CellDigest();
-  grid.values.forEach((row, i) =>
-    row.forEach((v, j) => {
+  for (let i = 0; i < grid.values.length; i++) {
+    if (i % ROWS_PER_SLICE === ROWS_PER_SLICE - 1) yield;
+    grid.values[i].forEach((v, j) => {
       const f = grid.formulas?.[i]?.[j] ?? null;
       d.add(grid.originRow + i, grid.originCol + j, f, f ? null : v instanceof Date ? v.toISOString() : v);
-    }),
-  );
+    });
+  }
   return d.toString();
 }
 

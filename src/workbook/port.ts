@@ -2,10 +2,13 @@
 import type { WorkbookGrids } from "../engine/grid";
 import type { SheetSpec } from "../engine/sheetSpec";
 import type { CellEdit } from "../engine/settingsEdit";
+import type { NewSheet } from "./inputSheet";
 
 export interface ApplyOptions {
   /** Replace an owned output sheet even when the user has edited it since the product wrote it. */
   readonly force?: boolean;
+  /** Told as rows are written (rows done, total), so a pane can show progress. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export interface WorkbookPort {
@@ -25,4 +28,6 @@ export interface InteractiveWorkbook extends WorkbookPort {
   activateSheet(sheet: string): Promise<void>;
   /** Writes the given cells of input sheets, text as text, in one batch. */
   writeCells(edits: readonly CellEdit[]): Promise<void>;
+  /** Adds sheets of the user's (not owned) at the end; refuses a name in use; touches no other sheet. */
+  addSheets(sheets: readonly NewSheet[]): Promise<void>;
 }

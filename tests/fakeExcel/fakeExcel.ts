@@ -94,6 +94,8 @@ export interface SheetModel {
   rowHeights: Map<number, number>;
   /** Manual horizontal page breaks: the 0-based rows a new page starts at (PageBreakCollection.add). */
   rowBreaks: number[];
+  /** Data validation rules by the range they were set on. */
+  dataValidations: { box: Box; rule: Record<string, unknown> }[];
   merges: Box[];
   /** In priority order: index 0 is the top priority. */
   conditionalFormats: ConditionalFormatModel[];
@@ -258,6 +260,7 @@ export class FakeExcel {
       columnWidths: new Map(),
       rowHeights: new Map(),
       rowBreaks: [],
+      dataValidations: [],
       merges: [],
       conditionalFormats: [],
       charts: [],
@@ -817,6 +820,44 @@ export class FakeRange extends Loadable {
   }
   get format(): FakeFormat {
     return new FakeFormat(this.host, this);
+  }
+  /**
+   * Range.dataValidation [Api set: ExcelApi 1.8]. DataValidationRule holds one kind of criteria; ListDataValidation's
+   * source is "a Range object, or a string that contains a comma-separated number, Boolean, or date" list, and a
+   * string starting with "=" is a formula (a range reference).
+   */
+  get dataValidation() {
+    const host = this.host;
+    const resolve = () => this.resolve();
+    return {
+      set rule(rule: Record<string, unknown>) {
+        host.queue(() => {
+          host.requires("1.8", "dataValidation");
+          const kinds = Object.keys(rule);
+          need(kinds.length === 1, "DataValidationRule: one kind of criteria", kinds.join(","));
+          const list = rule.list as { inCellDropDown?: unknown; source?: unknown } | undefined;
+          if (list) {
+            need(typeof list.source === "string" && list.source.length > 0, "list.source", list.source);
+            need(
+              list.inCellDropDown === undefined || typeof list.inCellDropDown === "boolean",
+              "inCellDropDown",
+              list.inCellDropDown,
+            );
+            const source = list.source as string;
+            if (source.startsWith("=")) {
+              const m = /^='?(.+?)'?!\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?$/.exec(source);
+              need(
+                m !== null && host.sheet(m[1].replace(/''/g, "'")) !== undefined,
+                "list.source range",
+                source,
+              );
+            }
+          }
+          const { sheet, box } = resolve();
+          sheet.dataValidations.push({ box, rule });
+        }, rule);
+      },
+    };
   }
   get conditionalFormats() {
     return {

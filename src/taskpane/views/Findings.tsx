@@ -2,6 +2,7 @@
 import { useMemo, useState } from "react";
 import { Badge, Button, Checkbox, Input, Text } from "@fluentui/react-components";
 import type { Finding, Plan, Severity } from "../../engine/model";
+import { INPUT_SHEETS, type SheetDef } from "../../engine/format";
 import { countBySeverity, findingMessage } from "../../engine/findings";
 import { foldText } from "../../engine/text";
 import { formatNumber, t, type Lang } from "../i18n";
@@ -30,9 +31,18 @@ export interface FindingsProps {
   findings: readonly Finding[];
   plan: Plan | null;
   onSelect: (f: Finding) => void;
+  /** Adds a missing input sheet from the template (the remedy offered on MISSING_SHEET). */
+  onAddSheet?: (key: SheetDef["key"]) => void;
+  busy?: boolean;
 }
 
-export function Findings({ lang, findings, plan, onSelect }: FindingsProps) {
+/** The input sheet a MISSING_SHEET finding names, when the pane can add it. */
+function missingSheet(f: Finding): SheetDef["key"] | null {
+  if (f.code !== "MISSING_SHEET") return null;
+  return INPUT_SHEETS.find((d) => d.name === f.params.sheet)?.key ?? null;
+}
+
+export function Findings({ lang, findings, plan, onSelect, onAddSheet, busy }: FindingsProps) {
   const [hidden, setHidden] = useState<ReadonlySet<Severity>>(new Set());
   const [query, setQuery] = useState("");
   const counts = countBySeverity(findings);
@@ -99,20 +109,34 @@ export function Findings({ lang, findings, plan, onSelect }: FindingsProps) {
               <Badge color={BADGE[severity]}>{t(lang, severity)}</Badge> {sheet} ({list.length})
             </h2>
             <ul className="finding-list">
-              {list.map((f, i) => (
-                <li key={`${f.cell}-${f.code}-${i}`}>
-                  <Button
-                    appearance="subtle"
-                    size="small"
-                    className="finding"
-                    onClick={() => onSelect(f)}
-                    title={t(lang, "goToCell", { cell: f.cell ? `${f.sheet}!${f.cell}` : f.sheet })}
-                  >
-                    <span className="finding-cell">{f.cell || t(lang, "wholeSheet")}</span>
-                    <FindingText f={f} plan={plan} lang={lang} />
-                  </Button>
-                </li>
-              ))}
+              {list.map((f, i) => {
+                const add = onAddSheet && missingSheet(f);
+                return (
+                  <li key={`${f.cell}-${f.code}-${i}`}>
+                    <Button
+                      appearance="subtle"
+                      size="small"
+                      className="finding"
+                      onClick={() => onSelect(f)}
+                      title={t(lang, "goToCell", { cell: f.cell ? `${f.sheet}!${f.cell}` : f.sheet })}
+                    >
+                      <span className="finding-cell">{f.cell || t(lang, "wholeSheet")}</span>
+                      <FindingText f={f} plan={plan} lang={lang} />
+                    </Button>
+                    {add && (
+                      <Button
+                        size="small"
+                        appearance="primary"
+                        className="remedy"
+                        disabled={busy}
+                        onClick={() => onAddSheet(add)}
+                      >
+                        {t(lang, "addSheet", { sheet: String(f.params.sheet) })}
+                      </Button>
+                    )}
+                  </li>
+                );
+              })}
             </ul>
           </section>
         );

@@ -10,6 +10,8 @@ import { checkWorkbook } from "../../engine/validate";
 import { settingsEdits, type SettingsChange } from "../../engine/settingsEdit";
 import { buildReport } from "../../engine/report";
 import type { InteractiveWorkbook, WorkbookPort } from "../port";
+import type { SheetDef } from "../../engine/format";
+import { LISTS_SHEET, inputSheet, listsSheet } from "../inputSheet";
 
 export type Action = "validate" | "compute" | "summary";
 
@@ -36,9 +38,18 @@ export type RunEngine = (
   signal?: AbortSignal,
 ) => Promise<RunResult>;
 
+/** How far a long stage has got: robustness draws while computing, rows while writing. */
+export interface Progress {
+  readonly stage: "compute" | "write";
+  readonly done: number;
+  readonly total: number;
+}
+
 export interface ActionHooks {
   /** Called as each stage starts, so a pane can show progress. */
   readonly onStage?: (stage: Stage) => void;
+  /** Called as a long stage advances (often; a pane may show each). */
+  readonly onProgress?: (progress: Progress) => void;
   /** Aborting cancels the action at the next stage boundary before anything is written. */
   readonly signal?: AbortSignal;
   /** Where the engine runs: by default on this thread, pausing between steps; the pane uses a Web Worker. */
@@ -87,6 +98,7 @@ export async function runAction(
   options: ActionOptions,
   hooks: ActionHooks = {},
 ): Promise<{ run: RunResult; written: string[] }> {
+  const { onProgress } = hooks;
   const step = stepper(hooks.onStage, hooks.signal);
   await step("read");
   const grids = await port.readGrids();
@@ -98,6 +110,7 @@ export async function runAction(
       lang: options.lang,
       robustness: action !== "validate",
       summary: action === "summary",
+      onProgress: onProgress && ((done, total) => onProgress({ stage: "compute", done, total })),
     },
     (s) => hooks.onStage?.(s),
     hooks.signal,
@@ -105,7 +118,10 @@ export async function runAction(
   const sheets = run.sheets.filter((s) => WRITES[action].includes(s.kind));
   if (sheets.length) {
     await step("write");
-    await port.applySheets(sheets, { force: options.force ?? false });
+    await port.applySheets(sheets, {
+      force: options.force ?? false,
+      onProgress: onProgress && ((done, total) => onProgress({ stage: "write", done, total })),
+    });
   }
   return { run, written: sheets.map((s) => s.name) };
 }
@@ -149,6 +165,26 @@ export async function makeReport(
 /** Reads and checks the workbook without writing anything: what the pane shows when it opens. */
 export async function inspectWorkbook(port: WorkbookPort, period: string | null = null) {
   return checkWorkbook(await port.readGrids(), period);
+}
+
+/**
+ * Adds a missing input sheet as the template has it (Số liệu with a column per indicator of Chỉ tiêu), and the
+ * hidden lists sheet its drop-downs read when that is missing too; no other sheet is touched. Returns the name.
+ */
+export async function addInputSheet(
+  port: Pick<InteractiveWorkbook, "readGrids" | "addSheets">,
+  key: SheetDef["key"],
+): Promise<string> {
+  const grids = await port.readGrids();
+  const names = new Set(grids.sheets.map((g) => g.sheet));
+  const sheet = inputSheet(
+    key,
+    checkWorkbook(grids, null).plan.indicators.map((i) => i.code),
+  );
+  const lists = sheet.lists?.length && !names.has(LISTS_SHEET) ? [listsSheet()] : [];
+  // The lists first: a drop-down's source must name a sheet that exists.
+  await port.addSheets([...lists, sheet]);
+  return sheet.spec.name;
 }
 
 /** Writes changed settings into the plan's settings sheet; false when the workbook has none. */

@@ -13,6 +13,7 @@ import { isSettingName } from "../../engine/outputs/liveSettings";
 import { quoteSheetName } from "../../engine/outputs/refs";
 import type { ApplyOptions, InteractiveWorkbook } from "../port";
 import type { CellEdit } from "../../engine/settingsEdit";
+import type { NewSheet } from "../inputSheet";
 import type { SupportsSet } from "./requirements";
 import {
   EditedOutputError,
@@ -426,23 +427,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
             ctx.workbook.application.suspendApiCalculationUntilNextSync();
           }
           pending += bytes;
-          const width = Math.max(...part.cells.map((r) => r.length));
-          const pad = <T>(row: readonly T[], fill: T) => [...row, ...Array<T>(width - row.length).fill(fill)];
-          const range = sheet.getRangeByIndexes(part.row - 1, part.col - 1, part.cells.length, width);
-          range.numberFormat = part.cells.map((row) =>
-            pad(
-              row.map((c) => c.numberFormat ?? "General"),
-              "General",
-            ),
-          );
-          range.formulas = part.cells.map((row) =>
-            pad(
-              row.map((c) => (c.formula ? retarget(c.formula) : literalFor(c.value))),
-              "",
-            ),
-          );
-          for (const rect of styleRects(part))
-            applyStyle(sheet.getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols), rect);
+          queuePart(sheet, part, retarget);
         }
       decorate(sheet, spec, this.supports);
     }
@@ -640,6 +625,35 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     });
   }
 
+  /** Adds sheets of the user's: cells, styles, widths, frozen rows, and drop-downs where Excel has them (ExcelApi 1.8). */
+  async addSheets(sheets: readonly NewSheet[]): Promise<void> {
+    await this.run(async (ctx) => {
+      const all = ctx.workbook.worksheets;
+      all.load("items/name");
+      await this.sync(ctx);
+      const taken = new Set(all.items.map((s) => s.name.toLowerCase()));
+      const clash = sheets.find((s) => taken.has(s.spec.name.toLowerCase()));
+      if (clash) throw new Error(`sheet ${clash.spec.name} exists`);
+      const lists = this.supports("ExcelApi", "1.8");
+      for (const s of sheets) {
+        all.add(s.spec.name);
+        const sheet = all.getItem(s.spec.name);
+        if (s.hidden) sheet.visibility = "Hidden" as Excel.SheetVisibility;
+        for (const block of s.spec.blocks) queuePart(sheet, block, (f) => f);
+        for (const h of s.spec.rowHeights ?? [])
+          sheet.getRange(`${h.row}:${h.row}`).format.rowHeight = h.height;
+        decorate(sheet, s.spec, this.supports);
+        // Range.dataValidation: [Api set: ExcelApi 1.8]; a source string starting with "=" is a range reference.
+        if (lists)
+          for (const l of s.lists ?? [])
+            sheet.getRange(l.range).dataValidation.rule = {
+              list: { inCellDropDown: true, source: `=${l.source}` },
+            };
+      }
+      await this.sync(ctx);
+    });
+  }
+
   async writeCells(edits: readonly CellEdit[]): Promise<void> {
     if (!edits.length) return;
     await this.run(async (ctx) => {
@@ -648,4 +662,25 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       await this.sync(ctx);
     });
   }
+}
+
+/** Queues one block's number formats, formulas or values, and styles (ragged rows padded to the widest). */
+function queuePart(sheet: Excel.Worksheet, part: Part, retarget: (formula: string) => string): void {
+  const width = Math.max(...part.cells.map((r) => r.length));
+  const pad = <T>(row: readonly T[], fill: T) => [...row, ...Array<T>(width - row.length).fill(fill)];
+  const range = sheet.getRangeByIndexes(part.row - 1, part.col - 1, part.cells.length, width);
+  range.numberFormat = part.cells.map((row) =>
+    pad(
+      row.map((c) => c.numberFormat ?? "General"),
+      "General",
+    ),
+  );
+  range.formulas = part.cells.map((row) =>
+    pad(
+      row.map((c) => (c.formula ? retarget(c.formula) : literalFor(c.value))),
+      "",
+    ),
+  );
+  for (const rect of styleRects(part))
+    applyStyle(sheet.getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols), rect);
 }

@@ -8,6 +8,7 @@ import { isPercentFormat } from "../../engine/grid";
 import { a1 } from "../../engine/grid";
 import { WorkbookProblem, type ReadLimits } from "./problems";
 import { attrs, decodeText, elements } from "./xml";
+import { drain } from "../slices";
 
 /** What reading a sheet needs from the rest of the workbook, and the cell budget shared by all its sheets. */
 export interface ReadContext {
@@ -162,6 +163,14 @@ const FORMULA_PREFIX = /_xlfn\.|_xlws\./g;
 
 /** One worksheet's XML as a grid with origin A1 (used area: the last row and column holding a value or formula). */
 export function readSheet(xml: string, sheet: string, ctx: ReadContext): Grid {
+  return drain(readSheetSteps(xml, sheet, ctx));
+}
+
+// Tags read between two yields of readSheetSteps: a few milliseconds of work.
+const TAGS_PER_SLICE = 10000;
+
+/** readSheet as steps: yields every few thousand tags, so a caller can give the thread back between them. */
+export function* readSheetSteps(xml: string, sheet: string, ctx: ReadContext): Generator<void, Grid, void> {
   const { limits } = ctx;
   const rows: CellValue[][] = [];
   const frows: (string | null)[][] = [];
@@ -229,7 +238,9 @@ export function readSheet(xml: string, sheet: string, ctx: ReadContext): Grid {
 
   const n = xml.length;
   let i = xml.indexOf("<");
+  let tags = 0;
   while (i >= 0) {
+    if (++tags % TAGS_PER_SLICE === 0) yield;
     const c1 = xml.charCodeAt(i + 1);
     if (c1 === 63 || c1 === 33) {
       // Processing instruction, comment or CDATA (CDATA in cell text is not written by any known producer).

@@ -4,39 +4,19 @@ import JSZip from "jszip";
 import type { ColumnDef, EnumValue, PlanRows, SettingDef, SheetDef } from "../../engine/format";
 import { matchEnum } from "../../engine/parse/values";
 import { findSetting } from "../../engine/parse/plan";
-import {
-  DIRECTIONS,
-  INPUT_SHEETS,
-  MEASURES,
-  PILLARS,
-  RANKING_GROUPS,
-  SETTINGS,
-  YES_NO,
-} from "../../engine/format";
+import { INPUT_SHEETS, MEASURES, RANKING_GROUPS, SETTINGS } from "../../engine/format";
 import { columnLetter } from "../../engine/grid";
+import { HEADER_FILL, HEADER_HEIGHT, LISTS, LISTS_SHEETS, TEMPLATE_ROWS, listFor } from "../inputSheet";
 import { templateHeaders } from "../../engine/planRows";
 import { samplePlanRows } from "../../engine/sample";
 
 type Lang = "vi" | "en";
-const LISTS_SHEET: Record<Lang, string> = { vi: "Danh mục", en: "Lists" };
 const TABLE_NAMES: Record<SheetDef["key"], string> = {
   settings: "CauHinh",
   units: "DonVi",
   indicators: "ChiTieu",
   figures: "SoLieu",
 };
-const HEADER_FILL = "FF1F4E79";
-/** Rows the drop-downs and formats cover in an empty template. */
-const TEMPLATE_ROWS = 500;
-
-const LISTS: readonly { key: string; title: string; titleEn: string; values: readonly EnumValue[] }[] = [
-  { key: "group", title: "Nhóm xếp hạng", titleEn: "Ranking group", values: RANKING_GROUPS },
-  { key: "yesno", title: "Có/Không", titleEn: "Yes/No", values: YES_NO },
-  { key: "measure", title: "Đơn vị tính", titleEn: "Unit of measure", values: MEASURES },
-  { key: "direction", title: "Chiều", titleEn: "Direction", values: DIRECTIONS },
-  { key: "pillar", title: "Trụ cột", titleEn: "Pillar", values: PILLARS },
-];
-
 /** Words of the template itself, in the language it is written in. */
 const WORDS = {
   vi: {
@@ -77,22 +57,6 @@ const WORDS = {
 
 const label = (e: EnumValue, lang: Lang) => (lang === "vi" ? e.vi : e.en);
 
-function listRange(key: string, lang: Lang): string {
-  const i = LISTS.findIndex((l) => l.key === key);
-  const l = LISTS[i];
-  const col = columnLetter(i + 1);
-  return `'${LISTS_SHEET[lang]}'!$${col}$2:$${col}$${l.values.length + 1}`;
-}
-
-function listFor(c: ColumnDef, lang: Lang): string | null {
-  if (c.type === "yesno") return listRange("yesno", lang);
-  if (c.values === RANKING_GROUPS && c.type === "enum") return listRange("group", lang);
-  if (c.values === MEASURES) return listRange("measure", lang);
-  if (c.values === DIRECTIONS) return listRange("direction", lang);
-  if (c.values === PILLARS) return listRange("pillar", lang);
-  return null;
-}
-
 type DataValidations = { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } };
 
 /** A cell value in the template's language: enum values (and each part of a list) by their label. */
@@ -116,7 +80,7 @@ function headerRow(ws: ExcelJS.Worksheet, headers: readonly string[]): void {
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
     cell.alignment = { vertical: "middle", wrapText: true };
   });
-  row.height = 30;
+  row.height = HEADER_HEIGHT;
   ws.views = [{ state: "frozen", xSplit: 0, ySplit: 1 }];
 }
 
@@ -228,7 +192,7 @@ function instructions(wb: ExcelJS.Workbook, lang: Lang, starter: boolean): void 
 }
 
 function listsSheet(wb: ExcelJS.Workbook, lang: Lang): void {
-  const ws = wb.addWorksheet(LISTS_SHEET[lang], { state: "hidden" });
+  const ws = wb.addWorksheet(LISTS_SHEETS[lang], { state: "hidden" });
   LISTS.forEach((l, i) => {
     ws.getCell(1, i + 1).value = lang === "vi" ? l.title : l.titleEn;
     l.values.forEach((v, k) => (ws.getCell(k + 2, i + 1).value = label(v, lang)));

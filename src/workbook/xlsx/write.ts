@@ -12,6 +12,7 @@ import type {
 import { a1, parseA1 } from "../../engine/grid";
 import type { StyleBook } from "./styles";
 import { esc, escText } from "./xml";
+import { drain } from "../slices";
 
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -140,6 +141,8 @@ export interface SheetLinks {
   readonly tables: readonly string[];
   /** The sheet is the one the workbook opens on (its tab selected). */
   readonly selected?: boolean;
+  /** Drop-downs: the cells (A1 range) and the range their values come from. */
+  readonly lists?: readonly { readonly range: string; readonly source: string }[];
 }
 
 const encoder = new TextEncoder();
@@ -177,6 +180,18 @@ class ByteWriter {
 
 /** The worksheet part of a spec (UTF-8). Table header cells are written as the table's column names. */
 export function sheetXml(spec: SheetSpec, styles: StyleBook, links: SheetLinks): Uint8Array {
+  return drain(sheetXmlSteps(spec, styles, links));
+}
+
+// Rows written between two yields of sheetXmlSteps.
+const ROWS_PER_SLICE = 100;
+
+/** sheetXml as steps: yields the number of rows written since the last yield, every few hundred rows. */
+export function* sheetXmlSteps(
+  spec: SheetSpec,
+  styles: StyleBook,
+  links: SheetLinks,
+): Generator<number, Uint8Array, void> {
   const headerNames = new Map<string, string>();
   const headerRows = new Set<number>();
   for (const t of spec.tables ?? []) {
@@ -230,7 +245,9 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, links: SheetLinks):
       for (const r of b.cells) for (const c of r) styles.cellStyle(c.style, c.numberFormat);
   let active: number[] = [];
   let next = 0;
+  let done = 0;
   for (const r of rows) {
+    if (++done % ROWS_PER_SLICE === 0) yield ROWS_PER_SLICE;
     while (next < order.length && spec.blocks[order[next]].row <= r) active.push(order[next++]);
     active = active.filter((k) => r < spec.blocks[k].row + spec.blocks[k].cells.length);
     const header = headerRows.has(r);
@@ -260,6 +277,11 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, links: SheetLinks):
     );
   let priority = 1;
   for (const cf of spec.conditionalFormats ?? []) out.push(conditionalXml(cf, priority++, styles));
+  const lists = links.lists ?? [];
+  if (lists.length)
+    out.push(
+      `<dataValidations count="${lists.length}">${lists.map((l) => `<dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="${l.range}"><formula1>${esc(l.source)}</formula1></dataValidation>`).join("")}</dataValidations>`,
+    );
   const m = spec.print?.margins ?? {
     left: 0.7,
     right: 0.7,

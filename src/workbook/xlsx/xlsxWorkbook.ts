@@ -16,14 +16,23 @@ import {
   META_SHEET,
   fnv1a,
   fingerprintMatches,
+  gridFingerprintSteps,
   isLegacyFingerprint,
   replacedBy,
   sheetOrder,
-  specFingerprint,
+  specFingerprintSteps,
   type OwnedSheet,
 } from "../ownership";
-import { readDateStyles, readPercentStyles, readSharedStrings, readSheet, type ReadContext } from "./read";
-import { REL_NS, printArea, printTitles, sheetXml, tableColumns, tableXml } from "./write";
+import {
+  readDateStyles,
+  readPercentStyles,
+  readSharedStrings,
+  readSheetSteps,
+  type ReadContext,
+} from "./read";
+import { drain, drainSliced, type Pause } from "../slices";
+import type { NewSheet } from "../inputSheet";
+import { REL_NS, printArea, printTitles, sheetXml, sheetXmlSteps, tableColumns, tableXml } from "./write";
 import { cellValues, chartXml, drawingXml } from "./charts";
 import { MINIMAL_STYLES, StyleBook } from "./styles";
 import { writeCellsXml } from "./editCells";
@@ -128,6 +137,11 @@ export class XlsxWorkbook implements WorkbookPort {
   private readonly grids = new Map<string, Grid>();
   private readonly pendingEdits: CellEdit[] = [];
   private ready: Promise<void>;
+  /**
+   * Where long reads and writes give the thread back (the preview sets time slices so the page stays
+   * responsive); null runs them straight through, as the CLI does.
+   */
+  slices: Pause | null = null;
 
   private constructor(source: () => Promise<ZipPackage>) {
     this.ready = source().then((pkg) => this.init(pkg));
@@ -215,10 +229,15 @@ export class XlsxWorkbook implements WorkbookPort {
   private async grid(entry: SheetEntry, ctx: ReadContext): Promise<Grid> {
     const hit = this.grids.get(entry.name);
     if (hit) return hit;
-    const xml = entry.part ? await this.pkg.text(entry.part) : null;
-    const g = readSheet(xml ?? "", entry.name, ctx);
+    const xml = entry.part ? await this.pkg.text(entry.part, this.slices ?? undefined) : null;
+    const g = await this.run(readSheetSteps(xml ?? "", entry.name, ctx));
     this.grids.set(entry.name, g);
     return g;
+  }
+
+  /** Runs steps straight through, or in time slices when set. */
+  private run<T>(steps: Generator<unknown, T, void>): Promise<T> | T {
+    return this.slices ? drainSliced(steps, this.slices) : drain(steps);
   }
 
   /** Names of all sheets, in workbook order (chart sheets and the hidden ownership sheet included). */
@@ -281,7 +300,10 @@ export class XlsxWorkbook implements WorkbookPort {
     const parts = this.pkg.parts().filter((p) => !mine.has(p.toLowerCase()));
     parts.sort();
     const lines: string[] = [];
-    for (const p of parts) lines.push(`${p}:${await this.pkg.crc(p)}`);
+    for (const p of parts) {
+      lines.push(`${p}:${await this.pkg.crc(p)}`);
+      await this.slices?.();
+    }
     for (const s of this.sheets)
       if (!owned.includes(s.name) && s.name !== META_SHEET) lines.push(`sheet:${s.name}`);
     return fnv1a(lines.join("\n"));
@@ -312,7 +334,12 @@ export class XlsxWorkbook implements WorkbookPort {
     const out: string[] = [];
     for (const o of list) {
       const s = this.sheets.find((x) => x.name === o.name && x.kind === "worksheet");
-      if (s && !fingerprintMatches(await this.grid(s, ctx), o.fingerprint)) out.push(o.name);
+      if (!s) continue;
+      const grid = await this.grid(s, ctx);
+      const same = isLegacyFingerprint(o.fingerprint)
+        ? fingerprintMatches(grid, o.fingerprint)
+        : (await this.run(gridFingerprintSteps(grid))) === o.fingerprint;
+      if (!same) out.push(o.name);
     }
     return out;
   }
@@ -333,7 +360,13 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     const worksheets = () => this.sheets.filter((s) => s.kind === "worksheet").map((s) => s.name);
     const before = worksheets();
-    const w = await PackageWriter.open(this.pkg, this.wbPart, this.wbXml);
+    const w = await PackageWriter.open(this.pkg, this.wbPart, this.wbXml, this.slices);
+    const total = specs.reduce((n, spec) => n + specRows(spec), 0);
+    let done = 0;
+    const progress = (rows: number) => {
+      done += rows;
+      options.onProgress?.(done, total);
+    };
     // Owned sheets are replaced in their own slot (same part and sheetId), new sheets go at the end; then every sheet
     // is put in its place (reorder: sheet-scoped defined names and the active tab follow).
     const free = this.sheets.filter((s) => replaced.some((o) => o.name === s.name));
@@ -345,11 +378,13 @@ export class XlsxWorkbook implements WorkbookPort {
       const kindOf = (s: SheetEntry) => replaced.find((o) => o.name === s.name)?.kind;
       const slot = free.find((s) => s.name === spec.name) ?? free.find((s) => kindOf(s) === spec.kind);
       if (slot) free.splice(free.indexOf(slot), 1);
-      await w.writeSheet(spec, slot ?? null, this.sheets, spec.name === opening);
+      const rowsBefore = done;
+      await w.writeSheet(spec, slot ?? null, this.sheets, spec.name === opening, progress);
+      progress(rowsBefore + specRows(spec) - done);
       records.push({
         name: spec.name,
         kind: spec.kind,
-        fingerprint: specFingerprint(spec),
+        fingerprint: await this.run(specFingerprintSteps(spec)),
         period: spec.period ?? "",
       });
     }
@@ -375,6 +410,19 @@ export class XlsxWorkbook implements WorkbookPort {
     await w.finish();
     this.wbXml = w.wbXml;
     this.grids.clear();
+    this.dateStyles = null;
+  }
+
+  async addSheets(sheets: readonly NewSheet[]): Promise<void> {
+    await this.ready;
+    await this.flushEdits();
+    const taken = new Set(this.sheets.map((s) => s.name.toLowerCase()));
+    const clash = sheets.find((s) => taken.has(s.spec.name.toLowerCase()));
+    if (clash) throw new Error(`sheet ${clash.spec.name} exists`);
+    const w = await PackageWriter.open(this.pkg, this.wbPart, this.wbXml, this.slices);
+    for (const s of sheets) w.addUserSheet(s, this.sheets);
+    await w.finish();
+    this.wbXml = w.wbXml;
     this.dateStyles = null;
   }
 
@@ -422,6 +470,7 @@ class PackageWriter {
   private nextTableId = 1;
   /** Defined names local to the written sheets: [sheet, name, formula]. */
   private readonly localNames: [string, string, string][] = [];
+  private slices: Pause | null = null;
 
   private constructor(
     private readonly pkg: ZipPackage,
@@ -446,7 +495,12 @@ class PackageWriter {
     }
   }
 
-  static async open(pkg: ZipPackage, wbPart: string, wbXml: string): Promise<PackageWriter> {
+  static async open(
+    pkg: ZipPackage,
+    wbPart: string,
+    wbXml: string,
+    slices: Pause | null,
+  ): Promise<PackageWriter> {
     const relsXml = (await pkg.text(relsOf(wbPart))) ?? emptyRels();
     const typesXml = (await pkg.text("[Content_Types].xml")) ?? "";
     const stylesRel = parseRels(relsXml).find((r) => typeIs(r.type, "styles"));
@@ -460,6 +514,7 @@ class PackageWriter {
       stylesPart,
       await pkg.text(stylesPart),
     );
+    w.slices = slices;
     await w.scanNames();
     return w;
   }
@@ -526,7 +581,8 @@ class PackageWriter {
     spec: SheetSpec,
     slot: SheetEntry | null,
     sheets: SheetEntry[],
-    selected = false,
+    selected: boolean,
+    onRows: (rows: number) => void,
   ): Promise<void> {
     let part: string;
     if (slot?.part) {
@@ -568,7 +624,13 @@ class PackageWriter {
       drawingId = `rId${rels.length + 1}`;
       rels.push(`<Relationship Id="${drawingId}" Type="${T}drawing" Target="${relative(part, drawing)}"/>`);
     }
-    this.pkg.put(part, sheetXml(spec, this.styles, { drawing: drawingId, tables: tableIds, selected }));
+    const steps = sheetXmlSteps(spec, this.styles, { drawing: drawingId, tables: tableIds, selected });
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) {
+      onRows(next.value);
+      await this.slices?.();
+    }
+    this.pkg.put(part, next.value);
     this.addOverride(part, CT.sheet);
     if (rels.length)
       this.pkg.put(relsOf(part), emptyRels().replace("</Relationships>", `${rels.join("")}</Relationships>`));
@@ -576,6 +638,13 @@ class PackageWriter {
     if (titles) this.localNames.push([spec.name, "_xlnm.Print_Titles", titles]);
     const area = printArea(spec);
     if (area) this.localNames.push([spec.name, "_xlnm.Print_Area", area]);
+  }
+
+  /** Adds a sheet of the user's at the end, with its drop-downs. */
+  addUserSheet(sheet: NewSheet, sheets: SheetEntry[]): void {
+    const part = this.addSheet(sheet.spec.name, sheet.hidden ? "hidden" : "visible", sheets);
+    this.pkg.put(part, sheetXml(sheet.spec, this.styles, { tables: [], lists: sheet.lists }));
+    this.addOverride(part, CT.sheet);
   }
 
   /** The hidden sheet that lists the owned sheets, kind and fingerprint. */
@@ -819,4 +888,9 @@ class PackageWriter {
     this.pkg.put(relsOf(this.wbPart), this.relsXml);
     this.pkg.put("[Content_Types].xml", this.typesXml);
   }
+}
+
+/** Rows a spec writes (its blocks' rows; overlapping blocks counted each time): the write's unit of progress. */
+function specRows(spec: SheetSpec): number {
+  return spec.blocks.reduce((n, b) => n + b.cells.length, 0);
 }

@@ -5,6 +5,7 @@
  * where the CLI installs it: useZipCodec).
  */
 import { Inflate, deflateSync } from "fflate";
+import type { Pause } from "../slices";
 import { DEFAULT_LIMITS, WorkbookProblem, type ReadLimits } from "./problems";
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -122,6 +123,8 @@ interface Entry {
 }
 
 const decoder = new TextDecoder("utf-8");
+// Bytes decoded between two pauses when a caller reads in time slices.
+const DECODE_CHUNK = 1 << 20;
 const encoder = new TextEncoder();
 
 /** The entries of a zip (central directory), their data sliced out of the bytes without copying. */
@@ -288,14 +291,23 @@ export class ZipPackage {
     return out;
   }
 
-  /** A part as text (UTF-8), or null if absent. */
-  async text(name: string): Promise<string | null> {
+  /** A part as text (UTF-8), or null if absent; with a pause, a large part is decoded a megabyte at a time. */
+  async text(name: string, pause?: Pause): Promise<string | null> {
     const b = await this.bytes(name);
     if (!b) return null;
     // A UTF-16 part (allowed by XML, rare) starts with its byte-order mark.
     if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder("utf-16le").decode(b.subarray(2));
     if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder("utf-16be").decode(b.subarray(2));
-    return decoder.decode(b);
+    if (!pause || b.length <= DECODE_CHUNK) return decoder.decode(b);
+    const streaming = new TextDecoder("utf-8");
+    const parts: string[] = [];
+    for (let at = 0; at < b.length; at += DECODE_CHUNK) {
+      parts.push(
+        streaming.decode(b.subarray(at, at + DECODE_CHUNK), { stream: at + DECODE_CHUNK < b.length }),
+      );
+      await pause();
+    }
+    return parts.join("");
   }
 
   /** Adds or replaces a part; it is deflated at once, so only its compressed bytes stay in memory. */
