@@ -211,7 +211,7 @@ export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report
         title: L.chartAttainment,
         categories: s.indicators.map((a) => indicatorName(a.indicator)),
         values: s.indicators.map((a) => a.shareMeeting ?? 0),
-        labels: s.indicators.map((a) => pct(a.shareMeeting ?? 0)),
+        labels: s.indicators.map((a) => (a.shareMeeting === null ? "" : pct(a.shareMeeting))),
         // The bar's colour is the indicator's status (one rule: share meeting against Chỉ tiêu toàn tỉnh).
         colors: s.indicators.map((a) =>
           a.status === "met"

@@ -63,9 +63,15 @@ const header = (value: string): SpecCell => ({
  * their defaults on Cấu hình, widths, number formats and drop-downs down to row TEMPLATE_ROWS; Số liệu gets a
  * column per indicator code given.
  */
-export function inputSheet(key: SheetDef["key"], indicatorCodes: readonly string[] = []): NewSheet {
+export function inputSheet(
+  key: SheetDef["key"],
+  indicators: readonly { readonly code: string; readonly percent: boolean }[] = [],
+): NewSheet {
   const def = sheetDef(key);
-  const headers = templateHeaders(key, key === "figures" ? indicatorCodes : []);
+  const codes = key === "figures" ? indicators.map((i) => i.code) : [];
+  const headers = templateHeaders(key, codes);
+  // A percent indicator's column reads as Excel shows it (60 → 60%), as in the template.
+  const percentFrom = headers.length - codes.length;
   const rows: (string | number | null)[][] =
     key === "settings" ? SETTINGS.map((s) => [s.label, s.default === "" ? null : s.default]) : [];
   const body: SpecCell[][] = [];
@@ -73,7 +79,8 @@ export function inputSheet(key: SheetDef["key"], indicatorCodes: readonly string
     body.push(
       headers.map((_, j) => {
         const value = rows[r - 2]?.[j] ?? null;
-        const numberFormat = def.columns[j]?.numberFormat;
+        const numberFormat =
+          j >= percentFrom && indicators[j - percentFrom]?.percent ? "0%" : def.columns[j]?.numberFormat;
         return numberFormat ? { value, numberFormat } : { value };
       }),
     );

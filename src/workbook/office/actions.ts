@@ -179,7 +179,10 @@ export async function addInputSheet(
   const names = new Set(grids.sheets.map((g) => g.sheet));
   const sheet = inputSheet(
     key,
-    checkWorkbook(grids, null).plan.indicators.map((i) => i.code),
+    checkWorkbook(grids, null).plan.indicators.map((i) => ({
+      code: i.code,
+      percent: i.measure === "percent",
+    })),
   );
   const lists = sheet.lists?.length && !names.has(LISTS_SHEET) ? [listsSheet()] : [];
   // The lists first: a drop-down's source must name a sheet that exists.

@@ -14,7 +14,7 @@ import { quoteSheetName } from "../../engine/outputs/refs";
 import type { ApplyOptions, InteractiveWorkbook } from "../port";
 import type { CellEdit } from "../../engine/settingsEdit";
 import type { NewSheet } from "../inputSheet";
-import type { SupportsSet } from "./requirements";
+import { DATA_VALIDATION, type SupportsSet } from "./requirements";
 import {
   EditedOutputError,
   assertNoUserSheetClash,
@@ -634,7 +634,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       const taken = new Set(all.items.map((s) => s.name.toLowerCase()));
       const clash = sheets.find((s) => taken.has(s.spec.name.toLowerCase()));
       if (clash) throw new Error(`sheet ${clash.spec.name} exists`);
-      const lists = this.supports("ExcelApi", "1.8");
+      const lists = this.supports(DATA_VALIDATION.set, DATA_VALIDATION.version);
       for (const s of sheets) {
         all.add(s.spec.name);
         const sheet = all.getItem(s.spec.name);

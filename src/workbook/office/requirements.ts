@@ -27,6 +27,10 @@ export type OptionalFeature = keyof typeof OPTIONAL;
  */
 export const DIALOG_MESSAGES = { set: "DialogApi", version: "1.2" } as const;
 
+/** Drop-down lists on cells (`Range.dataValidation`), written on an input sheet added from the template; without
+ * them the sheet is added without its drop-downs. */
+export const DATA_VALIDATION = { set: "ExcelApi", version: "1.8" } as const;
+
 /** Asks the host whether it has a requirement set (Office.context.requirements.isSetSupported in Excel). */
 export type SupportsSet = (set: string, version: string) => boolean;
 
