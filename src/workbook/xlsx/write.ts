@@ -148,8 +148,10 @@ export interface SheetLinks {
 const encoder = new TextEncoder();
 
 /**
- * Text written as UTF-8 into one growing buffer, a few hundred KB at a time: an output sheet of a large plan is
- * more XML than one JavaScript string can hold, and few large allocations keep the garbage collector idle.
+ * Text written as UTF-8 into one growing buffer, 16 K characters at a time: an output sheet of a large plan is
+ * more XML than one JavaScript string can hold, and few large allocations keep the garbage collector idle. Small
+ * pieces stay in the CPU cache while the concatenated string is flattened and encoded: encoding 45 MB of Kết quả
+ * XML took half the time of 256 K-character pieces.
  */
 class ByteWriter {
   private buf = new Uint8Array(1 << 20);
@@ -158,7 +160,7 @@ class ByteWriter {
 
   push(s: string): void {
     this.pending += s;
-    if (this.pending.length > 1 << 18) this.flush();
+    if (this.pending.length > 1 << 14) this.flush();
   }
 
   private flush(): void {

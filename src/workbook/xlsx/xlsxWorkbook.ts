@@ -457,6 +457,10 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 }
 
+// Bytes of a sheet part read to find its sheet view, which precedes the cell data.
+const SHEET_HEAD_BYTES = 1 << 16;
+const headDecoder = new TextDecoder("utf-8");
+
 /** Edits the package-level parts (workbook, its relationships, content types, styles) while sheets are written. */
 class PackageWriter {
   private readonly p: string;
@@ -471,6 +475,8 @@ class PackageWriter {
   /** Defined names local to the written sheets: [sheet, name, formula]. */
   private readonly localNames: [string, string, string][] = [];
   private slices: Pause | null = null;
+  /** Sheet parts this writer wrote without the selected flag: deselectAllBut need not read them back. */
+  private readonly unselected = new Set<string>();
 
   private constructor(
     private readonly pkg: ZipPackage,
@@ -631,6 +637,8 @@ class PackageWriter {
       await this.slices?.();
     }
     this.pkg.put(part, next.value);
+    if (!selected) this.unselected.add(part);
+    else this.unselected.delete(part);
     this.addOverride(part, CT.sheet);
     if (rels.length)
       this.pkg.put(relsOf(part), emptyRels().replace("</Relationships>", `${rels.join("")}</Relationships>`));
@@ -766,7 +774,15 @@ class PackageWriter {
    */
   async deselectAllBut(name: string, sheets: readonly SheetEntry[]): Promise<void> {
     for (const s of sheets) {
-      if (s.name === name || !s.part) continue;
+      if (s.name === name || !s.part || this.unselected.has(s.part)) continue;
+      // The sheet view comes before the sheet's data (ECMA-376 §18.3.1.99 CT_Worksheet): the head of a large sheet
+      // is enough to see that it is not selected, and decoding all of it would cost seconds.
+      const bytes = await this.pkg.bytes(s.part);
+      if (!bytes) continue;
+      const head = headDecoder.decode(bytes.subarray(0, SHEET_HEAD_BYTES));
+      const cut = head.indexOf("<sheetData");
+      const headView = cut < 0 ? null : elements(head.slice(0, cut), ["sheetView"])[0];
+      if (cut >= 0 && (!headView || !/\btabSelected="(1|true)"/.test(headView.attrText))) continue;
       const xml = (await this.pkg.text(s.part)) ?? "";
       const view = elements(xml, ["sheetView"])[0];
       if (!view || !/\btabSelected="(1|true)"/.test(view.attrText)) continue;
