@@ -46,6 +46,27 @@ describe.each([
     expect(await again.text("d/e.xml")).toBe("<e/>");
   });
 
+  it("writes a large part in slices, pausing between megabytes, readable by an independent reader", async () => {
+    // 3.5 MB of varied text (not one repeated byte), multi-byte characters across the megabyte boundaries.
+    const rows = Array.from(
+      { length: 90_000 },
+      (_, i) => `<row r="${i}"><c><v>${(i * 7919) % 10007}ô</v></c></row>`,
+    );
+    const raw = Buffer.from(`<x>${rows.join("")}</x>`);
+    expect(raw.length).toBeGreaterThan(3 << 20);
+    const pkg = await ZipPackage.open(await zipOf({ "a.xml": "<a/>" }));
+    let pauses = 0;
+    await pkg.putSliced("a.xml", raw, async () => void pauses++);
+    expect(pauses).toBe(Math.ceil(raw.length / (1 << 20)));
+    expect(await pkg.crc("a.xml")).toBe(zlib.crc32(raw));
+    const parts = await partsOf(await pkg.generate());
+    expect(Buffer.from(parts.get("a.xml")!).equals(raw)).toBe(true);
+    // Without a pause, or for a small part, it is put at once.
+    await pkg.putSliced("b.xml", Buffer.from("<b/>"), async () => void pauses++);
+    expect(pauses).toBe(Math.ceil(raw.length / (1 << 20)));
+    expect(await pkg.text("b.xml")).toBe("<b/>");
+  });
+
   it("stops unpacking at the limit even when the zip declares small sizes", async () => {
     const bomb = { head: "<x>", repeat: "a".repeat(1000), times: 20_000, tail: "</x>" };
     const input = await zipOf({ "bomb.xml": bomb }, 100);

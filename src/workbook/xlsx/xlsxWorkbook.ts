@@ -630,7 +630,7 @@ class PackageWriter {
       onRows(next.value);
       await this.slices?.();
     }
-    this.pkg.put(part, next.value);
+    await this.pkg.putSliced(part, next.value, this.slices ?? undefined);
     this.addOverride(part, CT.sheet);
     if (rels.length)
       this.pkg.put(relsOf(part), emptyRels().replace("</Relationships>", `${rels.join("")}</Relationships>`));

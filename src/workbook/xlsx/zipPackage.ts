@@ -4,7 +4,7 @@
  * The zip container is read and written here; deflating is the codec's (fflate by default, Node's native zlib
  * where the CLI installs it: useZipCodec).
  */
-import { Inflate, deflateSync } from "fflate";
+import { Deflate, Inflate, deflateSync } from "fflate";
 import type { Pause } from "../slices";
 import { DEFAULT_LIMITS, WorkbookProblem, type ReadLimits } from "./problems";
 
@@ -58,8 +58,8 @@ const CRC_TABLE = (() => {
 })();
 
 /** CRC-32 as zip records it. */
-export function crc32(b: Uint8Array): number {
-  let c = 0xffffffff;
+export function crc32(b: Uint8Array, previous = 0): number {
+  let c = (previous ^ 0xffffffff) >>> 0;
   for (let i = 0; i < b.length; i++) c = CRC_TABLE[(c ^ b[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
@@ -123,7 +123,7 @@ interface Entry {
 }
 
 const decoder = new TextDecoder("utf-8");
-// Bytes decoded between two pauses when a caller reads in time slices.
+// Bytes decoded, or deflated, between two pauses when a caller reads or writes in time slices.
 const DECODE_CHUNK = 1 << 20;
 const encoder = new TextEncoder();
 
@@ -319,6 +319,37 @@ export class ZipPackage {
       method: 8,
       data: codec.deflate(raw),
       crc: codec.crc32(raw),
+      size: raw.length,
+      ...dosNow(),
+    });
+    this.written.add(n);
+  }
+
+  /**
+   * put, with a pause between megabytes of a large part: a 50 MB sheet deflated in one go holds the page's thread
+   * for up to a second. The slices are fflate's streaming deflate (the preview's codec; the CLI never pauses).
+   */
+  async putSliced(name: string, raw: Uint8Array, pause?: Pause): Promise<void> {
+    if (!pause || raw.length <= DECODE_CHUNK) return this.put(name, raw);
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const deflater = new Deflate({ level: 1 }, (chunk) => {
+      chunks.push(chunk);
+      size += chunk.length;
+    });
+    let crc = 0;
+    for (let at = 0; at < raw.length; at += DECODE_CHUNK) {
+      const piece = raw.subarray(at, at + DECODE_CHUNK);
+      crc = crc32(piece, crc);
+      deflater.push(piece, at + DECODE_CHUNK >= raw.length);
+      await pause();
+    }
+    const n = this.entry(name)?.name ?? name.replace(/^\//, "");
+    this.entries.set(n.toLowerCase(), {
+      name: n,
+      method: 8,
+      data: concat(chunks, size),
+      crc,
       size: raw.length,
       ...dosNow(),
     });
