@@ -99,7 +99,11 @@ export function useZipCodec(c: ZipCodec): void {
   codec = c;
 }
 
-function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
+/** Pieces of bytes as one array. */
+export function concat(
+  chunks: readonly Uint8Array[],
+  size = chunks.reduce((n, c) => n + c.length, 0),
+): Uint8Array {
   if (chunks.length === 1) return chunks[0];
   const out = new Uint8Array(size);
   let at = 0;
@@ -329,8 +333,9 @@ export class ZipPackage {
    * put, with a pause between megabytes of a large part: a 50 MB sheet deflated in one go holds the page's thread
    * for up to a second. The slices are fflate's streaming deflate (the preview's codec; the CLI never pauses).
    */
-  async putSliced(name: string, raw: Uint8Array, pause?: Pause): Promise<void> {
-    if (!pause || raw.length <= DECODE_CHUNK) return this.put(name, raw);
+  async putSliced(name: string, pieces: readonly Uint8Array[], pause?: Pause): Promise<void> {
+    const length = pieces.reduce((n, p) => n + p.length, 0);
+    if (!pause || length <= DECODE_CHUNK) return this.put(name, concat(pieces, length));
     const chunks: Uint8Array[] = [];
     let size = 0;
     const deflater = new Deflate({ level: 1 }, (chunk) => {
@@ -338,19 +343,22 @@ export class ZipPackage {
       size += chunk.length;
     });
     let crc = 0;
-    for (let at = 0; at < raw.length; at += DECODE_CHUNK) {
-      const piece = raw.subarray(at, at + DECODE_CHUNK);
-      crc = crc32(piece, crc);
-      deflater.push(piece, at + DECODE_CHUNK >= raw.length);
-      await pause();
-    }
+    let fed = 0;
+    for (const raw of pieces)
+      for (let at = 0; at < raw.length; at += DECODE_CHUNK) {
+        const piece = raw.subarray(at, at + DECODE_CHUNK);
+        crc = crc32(piece, crc);
+        fed += piece.length;
+        deflater.push(piece, fed === length);
+        await pause();
+      }
     const n = this.entry(name)?.name ?? name.replace(/^\//, "");
     this.entries.set(n.toLowerCase(), {
       name: n,
       method: 8,
       data: concat(chunks, size),
       crc,
-      size: raw.length,
+      size: length,
       ...dosNow(),
     });
     this.written.add(n);
