@@ -73,6 +73,24 @@ describe.each([
     const limits = { maxUncompressedBytes: 5_000_000, maxCells: 1e7, maxRows: 1e6, maxTextLength: 32767 };
     const pkg = await ZipPackage.open(input, limits);
     await expect(pkg.bytes("bomb.xml")).rejects.toMatchObject({ reason: "tooLarge" });
+    // Read in slices (the preview), the same limit holds.
+    const again = await ZipPackage.open(input, limits);
+    await expect(again.bytes("bomb.xml", async () => undefined)).rejects.toMatchObject({
+      reason: "tooLarge",
+    });
+  });
+
+  it("reads a large part in slices, pausing between pieces of its compressed bytes", async () => {
+    const rows = Array.from(
+      { length: 90_000 },
+      (_, i) => `<row r="${i}"><v>${(i * 7919) % 10007}ô</v></row>`,
+    );
+    const xml = `<x>${rows.join("")}</x>`;
+    const pkg = await ZipPackage.open(await zipOf({ "a.xml": xml }));
+    let pauses = 0;
+    expect(await pkg.text("a.xml", async () => void pauses++)).toBe(xml);
+    // More pauses than the decoding alone makes (one a megabyte): the inflating pauses too.
+    expect(pauses).toBeGreaterThan(Math.ceil(Buffer.byteLength(xml) / (1 << 20)) + 1);
   });
 
   it("calls a zip with damaged data damaged", async () => {

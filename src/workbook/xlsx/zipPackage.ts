@@ -99,6 +99,24 @@ export function useZipCodec(c: ZipCodec): void {
   codec = c;
 }
 
+// Compressed bytes inflated between two pauses (a few hundred KB of XML).
+const INFLATE_CHUNK = 1 << 16;
+
+/** codec.inflate with a pause between slices of its input (fflate's streaming inflate, as in the preview). */
+async function inflateSliced(data: Uint8Array, max: number, pause: Pause): Promise<Uint8Array | null> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const inflater = new Inflate((chunk) => {
+    size += chunk.length;
+    if (size <= max) chunks.push(chunk);
+  });
+  for (let at = 0; at < data.length && size <= max; at += INFLATE_CHUNK) {
+    inflater.push(data.subarray(at, at + INFLATE_CHUNK), at + INFLATE_CHUNK >= data.length);
+    await pause();
+  }
+  return size > max ? null : concat(chunks, size);
+}
+
 /** Pieces of bytes as one array. */
 export function concat(
   chunks: readonly Uint8Array[],
@@ -275,7 +293,7 @@ export class ZipPackage {
   }
 
   /** A part's bytes; unpacking stops as soon as the package's uncompressed total passes the limit. */
-  async bytes(name: string): Promise<Uint8Array | null> {
+  async bytes(name: string, pause?: Pause): Promise<Uint8Array | null> {
     const e = this.entry(name);
     if (!e) return null;
     const limit = this.limits.maxUncompressedBytes;
@@ -285,7 +303,10 @@ export class ZipPackage {
     if (e.method === 0) out = e.data.length <= limit - this.inflated ? e.data : null;
     else {
       try {
-        out = codec.inflate(e.data, limit - this.inflated);
+        out =
+          pause && e.data.length > INFLATE_CHUNK
+            ? await inflateSliced(e.data, limit - this.inflated, pause)
+            : codec.inflate(e.data, limit - this.inflated);
       } catch {
         throw new WorkbookProblem("damagedZip", { part: e.name });
       }
@@ -297,7 +318,7 @@ export class ZipPackage {
 
   /** A part as text (UTF-8), or null if absent; with a pause, a large part is decoded a megabyte at a time. */
   async text(name: string, pause?: Pause): Promise<string | null> {
-    const b = await this.bytes(name);
+    const b = await this.bytes(name, pause);
     if (!b) return null;
     // A UTF-16 part (allowed by XML, rare) starts with its byte-order mark.
     if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder("utf-16le").decode(b.subarray(2));
