@@ -46,12 +46,51 @@ describe.each([
     expect(await again.text("d/e.xml")).toBe("<e/>");
   });
 
+  it("writes a large part in slices, pausing between megabytes, readable by an independent reader", async () => {
+    // 3.5 MB of varied text (not one repeated byte), multi-byte characters across the megabyte boundaries.
+    const rows = Array.from(
+      { length: 90_000 },
+      (_, i) => `<row r="${i}"><c><v>${(i * 7919) % 10007}ô</v></c></row>`,
+    );
+    const raw = Buffer.from(`<x>${rows.join("")}</x>`);
+    expect(raw.length).toBeGreaterThan(3 << 20);
+    const pkg = await ZipPackage.open(await zipOf({ "a.xml": "<a/>" }));
+    let pauses = 0;
+    await pkg.putSliced("a.xml", [raw.subarray(0, 1000), raw.subarray(1000)], async () => void pauses++);
+    expect(pauses).toBe(1 + Math.ceil((raw.length - 1000) / (1 << 20)));
+    expect(await pkg.crc("a.xml")).toBe(zlib.crc32(raw));
+    const parts = await partsOf(await pkg.generate());
+    expect(Buffer.from(parts.get("a.xml")!).equals(raw)).toBe(true);
+    // Without a pause, or for a small part, it is put at once.
+    await pkg.putSliced("b.xml", [Buffer.from("<b/>")], async () => void pauses++);
+    expect(pauses).toBe(1 + Math.ceil((raw.length - 1000) / (1 << 20)));
+    expect(await pkg.text("b.xml")).toBe("<b/>");
+  });
+
   it("stops unpacking at the limit even when the zip declares small sizes", async () => {
     const bomb = { head: "<x>", repeat: "a".repeat(1000), times: 20_000, tail: "</x>" };
     const input = await zipOf({ "bomb.xml": bomb }, 100);
     const limits = { maxUncompressedBytes: 5_000_000, maxCells: 1e7, maxRows: 1e6, maxTextLength: 32767 };
     const pkg = await ZipPackage.open(input, limits);
     await expect(pkg.bytes("bomb.xml")).rejects.toMatchObject({ reason: "tooLarge" });
+    // Read in slices (the preview), the same limit holds.
+    const again = await ZipPackage.open(input, limits);
+    await expect(again.bytes("bomb.xml", async () => undefined)).rejects.toMatchObject({
+      reason: "tooLarge",
+    });
+  });
+
+  it("reads a large part in slices, pausing between pieces of its compressed bytes", async () => {
+    const rows = Array.from(
+      { length: 90_000 },
+      (_, i) => `<row r="${i}"><v>${(i * 7919) % 10007}ô</v></row>`,
+    );
+    const xml = `<x>${rows.join("")}</x>`;
+    const pkg = await ZipPackage.open(await zipOf({ "a.xml": xml }));
+    let pauses = 0;
+    expect(await pkg.text("a.xml", async () => void pauses++)).toBe(xml);
+    // More pauses than the decoding alone makes (one a megabyte): the inflating pauses too.
+    expect(pauses).toBeGreaterThan(Math.ceil(Buffer.byteLength(xml) / (1 << 20)) + 1);
   });
 
   it("calls a zip with damaged data damaged", async () => {

@@ -13,6 +13,7 @@ import { a1, parseA1 } from "../../engine/grid";
 import type { StyleBook } from "./styles";
 import { esc, escText } from "./xml";
 import { drain } from "../slices";
+import { concat } from "./zipPackage";
 
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -148,13 +149,14 @@ export interface SheetLinks {
 const encoder = new TextEncoder();
 
 /**
- * Text written as UTF-8 into one growing buffer, 16 K characters at a time: an output sheet of a large plan is
- * more XML than one JavaScript string can hold, and few large allocations keep the garbage collector idle. Small
- * pieces stay in the CPU cache while the concatenated string is flattened and encoded: encoding 45 MB of Kết quả
- * XML took half the time of 256 K-character pieces.
+ * Text written as UTF-8 into buffers of a few MB, 16 K characters at a time: an output sheet of a large plan is
+ * more XML than one JavaScript string can hold, and one buffer grown by copying held the pane's thread for over
+ * half a second at 64 MB. Few large allocations keep the garbage collector idle; small pieces stay in the CPU cache
+ * while they are encoded (45 MB of Kết quả XML in half the time of 256 K-character pieces).
  */
 class ByteWriter {
-  private buf = new Uint8Array(1 << 20);
+  private readonly done: Uint8Array[] = [];
+  private buf = new Uint8Array(1 << 22);
   private pos = 0;
   private pending = "";
 
@@ -164,36 +166,37 @@ class ByteWriter {
   }
 
   private flush(): void {
-    const need = this.pos + this.pending.length * 3;
-    if (need > this.buf.length) {
-      const bigger = new Uint8Array(Math.max(need, this.buf.length * 2));
-      bigger.set(this.buf.subarray(0, this.pos));
-      this.buf = bigger;
+    const need = this.pending.length * 3;
+    if (this.pos + need > this.buf.length) {
+      if (this.pos) this.done.push(this.buf.subarray(0, this.pos));
+      this.buf = new Uint8Array(Math.max(need, 1 << 22));
+      this.pos = 0;
     }
     this.pos += encoder.encodeInto(this.pending, this.buf.subarray(this.pos)).written;
     this.pending = "";
   }
 
-  bytes(): Uint8Array {
+  /** The bytes written, in order, in pieces. */
+  pieces(): Uint8Array[] {
     this.flush();
-    return this.buf.subarray(0, this.pos);
+    return [...this.done, this.buf.subarray(0, this.pos)];
   }
 }
 
 /** The worksheet part of a spec (UTF-8). Table header cells are written as the table's column names. */
 export function sheetXml(spec: SheetSpec, styles: StyleBook, links: SheetLinks): Uint8Array {
-  return drain(sheetXmlSteps(spec, styles, links));
+  return concat(drain(sheetXmlSteps(spec, styles, links)));
 }
 
 // Rows written between two yields of sheetXmlSteps.
 const ROWS_PER_SLICE = 100;
 
-/** sheetXml as steps: yields the number of rows written since the last yield, every few hundred rows. */
+/** sheetXml as steps, the bytes in pieces: yields the number of rows written since the last yield, every 100 rows. */
 export function* sheetXmlSteps(
   spec: SheetSpec,
   styles: StyleBook,
   links: SheetLinks,
-): Generator<number, Uint8Array, void> {
+): Generator<number, Uint8Array[], void> {
   const headerNames = new Map<string, string>();
   const headerRows = new Set<number>();
   for (const t of spec.tables ?? []) {
@@ -242,9 +245,13 @@ export function* sheetXmlSteps(
     const prev = spec.blocks[order[i - 1]];
     return i > 0 && spec.blocks[k].row < prev.row + prev.cells.length;
   });
+  let met = 0;
   if (shared || heights.size)
     for (const b of spec.blocks)
-      for (const r of b.cells) for (const c of r) styles.cellStyle(c.style, c.numberFormat);
+      for (const r of b.cells) {
+        for (const c of r) styles.cellStyle(c.style, c.numberFormat);
+        if (++met % ROWS_PER_SLICE === 0) yield 0;
+      }
   let active: number[] = [];
   let next = 0;
   let done = 0;
@@ -315,7 +322,7 @@ export function* sheetXmlSteps(
       `<tableParts count="${links.tables.length}">${links.tables.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`,
     );
   out.push("</worksheet>");
-  return out.bytes();
+  return out.pieces();
 }
 
 /** The print area of a spec as a defined name's formula, e.g. 'Tổng hợp Quý II-2015'!$A$1:$G$120. */

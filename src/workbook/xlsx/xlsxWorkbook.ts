@@ -636,7 +636,7 @@ class PackageWriter {
       onRows(next.value);
       await this.slices?.();
     }
-    this.pkg.put(part, next.value);
+    await this.pkg.putSliced(part, next.value, this.slices ?? undefined);
     if (!selected) this.unselected.add(part);
     else this.unselected.delete(part);
     this.addOverride(part, CT.sheet);

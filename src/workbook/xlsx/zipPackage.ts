@@ -4,7 +4,7 @@
  * The zip container is read and written here; deflating is the codec's (fflate by default, Node's native zlib
  * where the CLI installs it: useZipCodec).
  */
-import { Inflate, deflateSync } from "fflate";
+import { Deflate, Inflate, deflateSync } from "fflate";
 import type { Pause } from "../slices";
 import { DEFAULT_LIMITS, WorkbookProblem, type ReadLimits } from "./problems";
 
@@ -58,8 +58,8 @@ const CRC_TABLE = (() => {
 })();
 
 /** CRC-32 as zip records it. */
-export function crc32(b: Uint8Array): number {
-  let c = 0xffffffff;
+export function crc32(b: Uint8Array, previous = 0): number {
+  let c = (previous ^ 0xffffffff) >>> 0;
   for (let i = 0; i < b.length; i++) c = CRC_TABLE[(c ^ b[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
@@ -99,7 +99,29 @@ export function useZipCodec(c: ZipCodec): void {
   codec = c;
 }
 
-function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
+// Compressed bytes inflated between two pauses (a few hundred KB of XML).
+const INFLATE_CHUNK = 1 << 16;
+
+/** codec.inflate with a pause between slices of its input (fflate's streaming inflate, as in the preview). */
+async function inflateSliced(data: Uint8Array, max: number, pause: Pause): Promise<Uint8Array | null> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const inflater = new Inflate((chunk) => {
+    size += chunk.length;
+    if (size <= max) chunks.push(chunk);
+  });
+  for (let at = 0; at < data.length && size <= max; at += INFLATE_CHUNK) {
+    inflater.push(data.subarray(at, at + INFLATE_CHUNK), at + INFLATE_CHUNK >= data.length);
+    await pause();
+  }
+  return size > max ? null : concat(chunks, size);
+}
+
+/** Pieces of bytes as one array. */
+export function concat(
+  chunks: readonly Uint8Array[],
+  size = chunks.reduce((n, c) => n + c.length, 0),
+): Uint8Array {
   if (chunks.length === 1) return chunks[0];
   const out = new Uint8Array(size);
   let at = 0;
@@ -123,7 +145,7 @@ interface Entry {
 }
 
 const decoder = new TextDecoder("utf-8");
-// Bytes decoded between two pauses when a caller reads in time slices.
+// Bytes decoded, or deflated, between two pauses when a caller reads or writes in time slices.
 const DECODE_CHUNK = 1 << 20;
 const encoder = new TextEncoder();
 
@@ -271,7 +293,7 @@ export class ZipPackage {
   }
 
   /** A part's bytes; unpacking stops as soon as the package's uncompressed total passes the limit. */
-  async bytes(name: string): Promise<Uint8Array | null> {
+  async bytes(name: string, pause?: Pause): Promise<Uint8Array | null> {
     const e = this.entry(name);
     if (!e) return null;
     const limit = this.limits.maxUncompressedBytes;
@@ -281,7 +303,10 @@ export class ZipPackage {
     if (e.method === 0) out = e.data.length <= limit - this.inflated ? e.data : null;
     else {
       try {
-        out = codec.inflate(e.data, limit - this.inflated);
+        out =
+          pause && e.data.length > INFLATE_CHUNK
+            ? await inflateSliced(e.data, limit - this.inflated, pause)
+            : codec.inflate(e.data, limit - this.inflated);
       } catch {
         throw new WorkbookProblem("damagedZip", { part: e.name });
       }
@@ -293,7 +318,7 @@ export class ZipPackage {
 
   /** A part as text (UTF-8), or null if absent; with a pause, a large part is decoded a megabyte at a time. */
   async text(name: string, pause?: Pause): Promise<string | null> {
-    const b = await this.bytes(name);
+    const b = await this.bytes(name, pause);
     if (!b) return null;
     // A UTF-16 part (allowed by XML, rare) starts with its byte-order mark.
     if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder("utf-16le").decode(b.subarray(2));
@@ -320,6 +345,41 @@ export class ZipPackage {
       data: codec.deflate(raw),
       crc: codec.crc32(raw),
       size: raw.length,
+      ...dosNow(),
+    });
+    this.written.add(n);
+  }
+
+  /**
+   * put, with a pause between megabytes of a large part: a 50 MB sheet deflated in one go holds the page's thread
+   * for up to a second. The slices are fflate's streaming deflate (the preview's codec; the CLI never pauses).
+   */
+  async putSliced(name: string, pieces: readonly Uint8Array[], pause?: Pause): Promise<void> {
+    const length = pieces.reduce((n, p) => n + p.length, 0);
+    if (!pause || length <= DECODE_CHUNK) return this.put(name, concat(pieces, length));
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const deflater = new Deflate({ level: 1 }, (chunk) => {
+      chunks.push(chunk);
+      size += chunk.length;
+    });
+    let crc = 0;
+    let fed = 0;
+    for (const raw of pieces)
+      for (let at = 0; at < raw.length; at += DECODE_CHUNK) {
+        const piece = raw.subarray(at, at + DECODE_CHUNK);
+        crc = crc32(piece, crc);
+        fed += piece.length;
+        deflater.push(piece, fed === length);
+        await pause();
+      }
+    const n = this.entry(name)?.name ?? name.replace(/^\//, "");
+    this.entries.set(n.toLowerCase(), {
+      name: n,
+      method: 8,
+      data: concat(chunks, size),
+      crc,
+      size: length,
       ...dosNow(),
     });
     this.written.add(n);
