@@ -94,7 +94,7 @@ export function buildRankingSheet(
   }
   const roundedRange = absRange(first, col.rounded, Math.max(last, first), col.rounded);
   const scoreRef = (unit: string, ind: string): string | null => {
-    const r = res.rowOf.get(`${unit}|${ind}`);
+    const r = res.rowOf.get(ind)?.get(unit);
     return r === undefined ? null : `${quoteSheetName(res.sheet)}!${local(r, res.cols.score)}`;
   };
   const rowOf = new Map<string, number>();
