@@ -6,7 +6,7 @@ import { orderGroups } from "../format";
 import { columnLetter } from "../grid";
 import { periodFromKey } from "../periods";
 import { labels, statusLabel, type Lang } from "../i18n/labels";
-import { abs, absRange, local, sheetRef, str } from "./refs";
+import { ROW, abs, absRange, local, rowTemplate, sheetRef, str } from "./refs";
 import { groupStats } from "../scoring";
 import { settingNames, settingTerm } from "./liveSettings";
 import { HEADER_STYLE, TITLE_STYLE, NOTE_STYLE, groupName, periodTitle, statusFormats } from "./style";
@@ -80,20 +80,6 @@ function orderBlocks(plan: Plan, results: PeriodResults): Block[] {
 function targetKey(ind: Indicator, period: string): string {
   const q = periodFromKey(period)?.quarter ?? null;
   return q !== null && ind.milestones[q - 1] !== null ? `milestoneQ${q}` : "annualTarget";
-}
-
-/** Where a formula's row number goes in a row template. */
-const ROW = "\uE000";
-
-/**
- * A formula whose only varying part is its row number, split once at the row so each row costs a few
- * concatenations (the sheet has one row per unit × indicator).
- */
-function rowTemplate(text: string): (row: string) => string {
-  const parts = text.split(ROW);
-  if (parts.length === 2) return (row) => parts[0] + row + parts[1];
-  if (parts.length === 3) return (row) => parts[0] + row + parts[1] + row + parts[2];
-  return (row) => parts.join(row);
 }
 
 /** Cells shared by many rows: the spec is never changed after it is built, so one object serves them all. */
