@@ -216,6 +216,8 @@ export function rankRobustness(
           const ps = ws / pw;
           totalW += pw;
           arith += pw * ps;
+          // Only the geometric mean reads the logarithms (the slowest step of a draw).
+          if (!geometric) continue;
           if (ps <= 0) zero = true;
           else logSum += pw * Math.log(ps);
         }

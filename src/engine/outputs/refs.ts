@@ -54,5 +54,6 @@ export function rowTemplate(text: string): (row: string) => string {
   const parts = text.split(ROW);
   if (parts.length === 2) return (row) => parts[0] + row + parts[1];
   if (parts.length === 3) return (row) => parts[0] + row + parts[1] + row + parts[2];
+  if (parts.length === 4) return (row) => parts[0] + row + parts[1] + row + parts[2] + row + parts[3];
   return (row) => parts.join(row);
 }
