@@ -3,10 +3,10 @@ import type { Indicator, Plan, Unit } from "../model";
 import type { PeriodResults, UnitAttainment } from "../results";
 import type { SheetSpec, SpecBlock, SpecCell } from "../sheetSpec";
 import { orderGroups } from "../format";
-import { columnLetter } from "../grid";
+import { columnLetter, type CellRef } from "../grid";
 import { periodFromKey } from "../periods";
 import { labels, statusLabel, type Lang } from "../i18n/labels";
-import { ROW, abs, absRange, local, rowTemplate, sheetRef, str } from "./refs";
+import { ROW, abs, absRange, local, quoteSheetName, rowTemplate, sheetRef, str } from "./refs";
 import { groupStats } from "../scoring";
 import { settingNames, settingTerm } from "./liveSettings";
 import { HEADER_STYLE, TITLE_STYLE, NOTE_STYLE, groupName, periodTitle, statusFormats } from "./style";
@@ -155,6 +155,19 @@ export function buildResultsSheet(
     }
     return c;
   };
+  // The actual's formula reads its figure cell; an indicator's figures sit in one column of one sheet.
+  let figureColumn: { sheet: string; col: number; formula: (row: string) => string } | null = null;
+  const actualFormula = (source: CellRef): string => {
+    if (figureColumn?.sheet !== source.sheet || figureColumn.col !== source.col) {
+      const ref = `${quoteSheetName(source.sheet)}!$${columnLetter(source.col)}$${ROW}`;
+      figureColumn = {
+        sheet: source.sheet,
+        col: source.col,
+        formula: rowTemplate(`=IF(ISBLANK(${ref}),"",${ref})`),
+      };
+    }
+    return figureColumn.formula(String(source.row));
+  };
   let r = HEADER_ROW;
   let lastInd: Indicator | null = null;
   let indCells: { code: SpecCell; name: SpecCell } = { code: {}, name: {} };
@@ -199,24 +212,30 @@ export function buildResultsSheet(
       return rowTemplate(`=IF(${F}="",${missing},${scoreExpr})`);
     };
     const scoreFormulas = new Map<BlockStats, (row: string) => string>();
+    let target: SpecCell | null = null;
+    let targetValue: number | null = null;
     for (let k = 0; k < block.units.length; k++) {
       const unit = block.units[k];
       const att = block.att[k];
       r++;
       const row = String(r);
       rows.set(unit.code, r);
-      const source = att.source && !att.converted ? sheetRef(att.source) : null;
+      const source = att.source && !att.converted ? att.source : null;
       const actual: SpecCell = source
         ? {
-            formula: `=IF(ISBLANK(${source}),"",${source})`,
+            formula: actualFormula(source),
             value: blank(att.actual),
             numberFormat: figureFormat,
           }
         : { value: blank(att.actual), numberFormat: figureFormat };
-      const target: SpecCell =
-        !targetLive || att.target === null
-          ? { value: blank(att.target), numberFormat: figureFormat }
-          : { formula: targetFormula, value: att.target, numberFormat: figureFormat };
+      // The period target is the indicator's: one cell object serves the block while it stays the same.
+      if (!target || att.target !== targetValue) {
+        targetValue = att.target;
+        target =
+          !targetLive || att.target === null
+            ? { value: blank(att.target), numberFormat: figureFormat }
+            : { formula: targetFormula, value: att.target, numberFormat: figureFormat };
+      }
       const noTarget = att.status === "noTarget";
       const attainment: SpecCell = noTarget
         ? NO_TARGET_PERCENT
