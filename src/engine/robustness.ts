@@ -142,17 +142,28 @@ export function rankRobustness(
   const pillars = pillarsOf(plan);
   const P = pillars.length;
   const pillarNo = new Map(pillars.map((p, k) => [p, k]));
+  // Indicator and pillar numbers per list of applicable indicators (one list per ranking group).
+  const numbered = new Map<readonly Indicator[], { ind: number[]; pillar: number[] }>();
   const scoredOf = (u: Unit) => {
     const raw = scores.get(u.code);
+    const list = applicable(u);
+    let nums = numbered.get(list);
+    if (!nums) {
+      nums = {
+        ind: list.map((i) => indNo.get(i.code) as number),
+        pillar: list.map((i) => pillarNo.get(i.pillar) as number),
+      };
+      numbered.set(list, nums);
+    }
     const ind: number[] = [];
     const pillar: number[] = [];
     const score: number[] = [];
-    for (const i of applicable(u)) {
-      let s = raw?.get(i.code) ?? null;
+    for (let k = 0; k < list.length; k++) {
+      let s = raw?.get(list[k].code) ?? null;
       if (s === null && missingPolicy === "zero") s = 0;
       if (s === null) continue;
-      ind.push(indNo.get(i.code) as number);
-      pillar.push(pillarNo.get(i.pillar) as number);
+      ind.push(nums.ind[k]);
+      pillar.push(nums.pillar[k]);
       score.push(s);
     }
     return { ind, pillar, score };
