@@ -158,6 +158,8 @@ export function buildResultsSheet(
   // The actual's formula reads its figure cell; an indicator's figures sit in one column of one sheet.
   let figureColumn: { sheet: string; col: number; formula: (row: string) => string } | null = null;
   const actualFormula = (source: CellRef): string => {
+    // A sheet name holding the template's marker character (a private-use code point) is built directly.
+    if (source.sheet.includes(ROW)) return `=IF(ISBLANK(${sheetRef(source)}),"",${sheetRef(source)})`;
     if (figureColumn?.sheet !== source.sheet || figureColumn.col !== source.col) {
       const ref = `${quoteSheetName(source.sheet)}!$${columnLetter(source.col)}$${ROW}`;
       figureColumn = {
