@@ -78,6 +78,9 @@ function erf(x: number): number {
 
 /** a ≥ b as Excel compares numbers: on their 15-significant-digit values (so 0.24/0.3 ≥ 0.8 holds, as it displays). */
 export function excelGte(a: number, b: number): boolean {
+  // Rounding to 15 digits keeps the order (toPrecision rounds monotonically), so a ≥ b stays true; equal values
+  // (an attainment of exactly 100%) are the common case.
+  if (a >= b) return true;
   // Only values within a few ulps of each other can compare differently at 15 digits.
   if (Math.abs(a - b) > 1e-12 * Math.max(Math.abs(a), Math.abs(b))) return a > b;
   return Number(a.toPrecision(15)) >= Number(b.toPrecision(15));

@@ -18,6 +18,18 @@ function validYear(y: number): boolean {
 export function parsePeriod(v: CellValue): Period | null {
   if (typeof v === "number") return validYear(v) ? { year: v, quarter: null } : null;
   if (typeof v !== "string") return null;
+  // A figures sheet repeats a few period texts on every row: each is read once.
+  let p = PARSED.get(v);
+  if (p === undefined) {
+    p = parsePeriodText(v);
+    if (PARSED.size < 1000) PARSED.set(v, p);
+  }
+  return p && { ...p };
+}
+
+const PARSED = new Map<string, Period | null>();
+
+function parsePeriodText(v: string): Period | null {
   const s = foldText(v);
   if (!s) return null;
   let m = /^(\d{4}) ?q ?([1-4])$/.exec(s); // 2015-Q2, 2015Q2, 2015 q2

@@ -22,17 +22,104 @@ function roundedKey(x: number, scale: number, digits: number): number {
   return Math.round(excelRound(x, digits) * scale);
 }
 
-/** A unit's scored indicators, flattened: indicator numbers, their pillar numbers and their scores. */
-interface UnitScores {
-  readonly ind: Int32Array;
-  readonly pillar: Int32Array;
-  readonly score: Float64Array;
+/**
+ * One ranking group as flat typed arrays. Units scored on the same indicators share a signature: those
+ * indicators ordered pillar by pillar (each pillar keeping the unit's order of additions), whose weights and pillar
+ * weight sums are worked out once per draw for all its units.
+ */
+interface GroupArrays {
+  readonly size: number;
+  /** Indicator numbers of every signature, one after the other. */
+  readonly sigInd: Int32Array;
+  /** Where each signature's run in sigInd starts. */
+  readonly sigStart: Int32Array;
+  /** Where each signature's run of each pillar ends in sigInd (signature × pillars + pillar). */
+  readonly sigPillarEnd: Int32Array;
+  /** Each unit's signature. */
+  readonly unitSig: Int32Array;
+  /** Each unit's scores sit at scores[unitBase + t] for t in its signature's run. */
+  readonly unitBase: Int32Array;
+  readonly scores: Float64Array;
+  /** Each unit's rank in each draw. */
+  readonly ranks: readonly Int32Array[];
+  /** The members in the last draw's ascending order (packed with their keys while sorting). */
+  readonly order: Float64Array;
+}
+
+/**
+ * Sorts distinct numbers in place: insertion sort, which is linear on a nearly sorted array, falling back to the
+ * native sort once it has moved more than a sort's worth of elements. The result is the same either way.
+ */
+export function sortNearlySorted(a: Float64Array): Float64Array {
+  const n = a.length;
+  let budget = 8 * n + 64;
+  for (let i = 1; i < n; i++) {
+    const v = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j] > v) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = v;
+    budget -= i - 1 - j;
+    if (budget < 0) return a.sort();
+  }
+  return a;
+}
+
+/** Flattens a group's scored indicators into signatures and score arrays. */
+function groupArrays(
+  members: readonly Unit[],
+  scoredOf: (u: Unit) => { ind: number[]; pillar: number[]; score: number[] },
+  pillarCount: number,
+  ranksOf: (u: Unit) => Int32Array,
+): GroupArrays {
+  const sigNo = new Map<string, number>();
+  const sigInd: number[] = [];
+  const sigStart: number[] = [];
+  const sigPillarEnd: number[] = [];
+  const unitSig = new Int32Array(members.length);
+  const unitBase = new Int32Array(members.length);
+  const scores: number[] = [];
+  members.forEach((u, m) => {
+    const { ind, pillar, score } = scoredOf(u);
+    const order: number[] = [];
+    const ends: number[] = [];
+    for (let p = 0; p < pillarCount; p++) {
+      for (let t = 0; t < ind.length; t++) if (pillar[t] === p) order.push(t);
+      ends.push(order.length);
+    }
+    const key = order.map((t) => ind[t]).join(",");
+    let sig = sigNo.get(key);
+    if (sig === undefined) {
+      sig = sigNo.size;
+      sigNo.set(key, sig);
+      sigStart.push(sigInd.length);
+      for (const e of ends) sigPillarEnd.push(sigInd.length + e);
+      for (const t of order) sigInd.push(ind[t]);
+    }
+    unitSig[m] = sig;
+    unitBase[m] = scores.length - sigStart[sig];
+    for (const t of order) scores.push(score[t]);
+  });
+  sigStart.push(sigInd.length);
+  return {
+    size: members.length,
+    sigInd: Int32Array.from(sigInd),
+    sigStart: Int32Array.from(sigStart),
+    sigPillarEnd: Int32Array.from(sigPillarEnd),
+    unitSig,
+    unitBase,
+    scores: Float64Array.from(scores),
+    ranks: members.map(ranksOf),
+    order: Float64Array.from(members, (_, m) => m),
+  };
 }
 
 /**
  * Rank intervals within each unit's group under draws × (weight · U(1−spread, 1+spread)). The same figures as
  * composite() + ROUND + competition ranks per draw (same order of additions, same random numbers), computed over
- * typed arrays: one weight vector per draw, each group's units sorted once per draw.
+ * typed arrays: one weight vector per draw, pillar weights once per signature, each group sorted once per draw.
  */
 export function rankRobustness(
   plan: Plan,
@@ -53,21 +140,33 @@ export function rankRobustness(
   const rand = mulberry32(seed);
   const indNo = new Map(plan.indicators.map((ind, k) => [ind.code, k]));
   const pillars = pillarsOf(plan);
+  const P = pillars.length;
   const pillarNo = new Map(pillars.map((p, k) => [p, k]));
-  const flat = (u: Unit): UnitScores => {
+  // Indicator and pillar numbers per list of applicable indicators (one list per ranking group).
+  const numbered = new Map<readonly Indicator[], { ind: number[]; pillar: number[] }>();
+  const scoredOf = (u: Unit) => {
     const raw = scores.get(u.code);
+    const list = applicable(u);
+    let nums = numbered.get(list);
+    if (!nums) {
+      nums = {
+        ind: list.map((i) => indNo.get(i.code) as number),
+        pillar: list.map((i) => pillarNo.get(i.pillar) as number),
+      };
+      numbered.set(list, nums);
+    }
     const ind: number[] = [];
-    const pil: number[] = [];
-    const sc: number[] = [];
-    for (const i of applicable(u)) {
-      let s = raw?.get(i.code) ?? null;
+    const pillar: number[] = [];
+    const score: number[] = [];
+    for (let k = 0; k < list.length; k++) {
+      let s = raw?.get(list[k].code) ?? null;
       if (s === null && missingPolicy === "zero") s = 0;
       if (s === null) continue;
-      ind.push(indNo.get(i.code) as number);
-      pil.push(pillarNo.get(i.pillar) as number);
-      sc.push(s);
+      ind.push(nums.ind[k]);
+      pillar.push(nums.pillar[k]);
+      score.push(s);
     }
-    return { ind: Int32Array.from(ind), pillar: Int32Array.from(pil), score: Float64Array.from(sc) };
+    return { ind, pillar, score };
   };
   const byGroup = new Map<string, Unit[]>();
   for (const u of units) {
@@ -76,68 +175,89 @@ export function rankRobustness(
     else byGroup.set(u.group, [u]);
   }
   const ranks = new Map<string, Int32Array>(units.map((u) => [u.code, new Int32Array(draws)]));
-  const groups = [...byGroup.values()].map((members) => ({
-    members,
-    scores: members.map(flat),
-    ranks: members.map((u) => ranks.get(u.code) as Int32Array),
-  }));
-  const weights = new Float64Array(plan.indicators.length);
-  const pw = new Float64Array(pillars.length);
-  const pws = new Float64Array(pillars.length);
+  const groups = [...byGroup.values()].map((members) =>
+    groupArrays(members, scoredOf, P, (u) => ranks.get(u.code) as Int32Array),
+  );
+  const nInd = plan.indicators.length;
+  const baseWeights = Float64Array.from(plan.indicators, (i) => i.weight);
+  const weights = new Float64Array(nInd);
   const scale = 10 ** indexDecimals;
-  const largest = Math.max(0, ...groups.map((g) => g.members.length));
+  const geometric = aggregation === "geometric";
+  const largest = Math.max(0, ...groups.map((g) => g.size));
+  const longest = Math.max(0, ...groups.map((g) => g.sigInd.length));
+  const mostPillarRuns = Math.max(0, ...groups.map((g) => g.sigPillarEnd.length));
+  // Per draw: each signature's weights in its order, and its pillar weight sums.
+  const sigW = new Float64Array(longest);
+  const sigPw = new Float64Array(mostPillarRuns);
   // Packing needs the key times SLOT within a double's exact integers; otherwise sort with a comparator.
   const packable = largest < 2 ** 20 && 1000 * Math.abs(indexScale) * scale < 2 ** 32;
   const keys = new Float64Array(largest);
-  // Key and member packed in one number, so the typed array sorts natively (no comparator call per comparison).
+  // Without packing: the members, sorted with a comparator.
   const packed = new Float64Array(largest);
   const SLOT = 2 ** 20;
   for (let d = 0; d < draws; d++) {
-    for (let k = 0; k < plan.indicators.length; k++)
-      weights[k] = plan.indicators[k].weight * (1 - spread + 2 * spread * rand());
+    for (let k = 0; k < nInd; k++) weights[k] = baseWeights[k] * (1 - spread + 2 * spread * rand());
     for (const g of groups) {
-      const n = g.members.length;
-      for (let m = 0; m < n; m++) {
-        const us = g.scores[m];
-        pw.fill(0);
-        pws.fill(0);
-        for (let t = 0; t < us.ind.length; t++) {
-          const w = weights[us.ind[t]];
-          pw[us.pillar[t]] += w;
-          pws[us.pillar[t]] += w * us.score[t];
+      const { sigInd, sigStart, sigPillarEnd, unitSig, unitBase, scores: sc } = g;
+      for (let t = 0; t < sigInd.length; t++) sigW[t] = weights[sigInd[t]];
+      for (let sig = 0; sig + 1 < sigStart.length; sig++) {
+        let t = sigStart[sig];
+        for (let p = 0; p < P; p++) {
+          const end = sigPillarEnd[sig * P + p];
+          let w = 0;
+          for (; t < end; t++) w += sigW[t];
+          sigPw[sig * P + p] = w;
         }
+      }
+      const n = g.size;
+      for (let m = 0; m < n; m++) {
+        const sig = unitSig[m];
+        const base = unitBase[m];
+        let t = sigStart[sig];
         let totalW = 0;
         let arith = 0;
         let logSum = 0;
         let zero = false;
-        for (let p = 0; p < pillars.length; p++) {
-          if (pw[p] <= 0) continue;
-          const ps = pws[p] / pw[p];
-          totalW += pw[p];
-          arith += pw[p] * ps;
+        for (let p = 0; p < P; p++) {
+          const end = sigPillarEnd[sig * P + p];
+          let ws = 0;
+          for (; t < end; t++) ws += sigW[t] * sc[base + t];
+          const pw = sigPw[sig * P + p];
+          if (pw <= 0) continue;
+          const ps = ws / pw;
+          totalW += pw;
+          arith += pw * ps;
+          // Only the geometric mean reads the logarithms (the slowest step of a draw).
+          if (!geometric) continue;
           if (ps <= 0) zero = true;
-          else logSum += pw[p] * Math.log(ps);
+          else logSum += pw * Math.log(ps);
         }
         const index =
-          (totalW > 0
-            ? aggregation === "geometric"
-              ? zero
-                ? 0
-                : Math.exp(logSum / totalW)
-              : arith / totalW
-            : 0) * indexScale;
-        keys[m] = roundedKey(index, scale, indexDecimals);
-        packed[m] = packable ? keys[m] * SLOT + m : m;
+          (totalW > 0 ? (geometric ? (zero ? 0 : Math.exp(logSum / totalW)) : arith / totalW) : 0) *
+          indexScale;
+        const key = roundedKey(index, scale, indexDecimals);
+        keys[m] = key;
       }
       // Competition ranks: sort once (ascending, read from the end), equal rounded indices share the first's rank.
-      const sorted = packable
-        ? packed.subarray(0, n).sort()
-        : packed.subarray(0, n).sort((a, b) => keys[a % SLOT] - keys[b % SLOT] || (a % SLOT) - (b % SLOT));
+      let sorted: Float64Array;
+      if (packable) {
+        // The last draw's order, re-keyed, is nearly sorted: weights move within a band, so ranks move little.
+        const order = g.order;
+        for (let k = 0; k < n; k++) {
+          const m = order[k];
+          order[k] = keys[m] * SLOT + m;
+        }
+        sorted = sortNearlySorted(order);
+      } else {
+        for (let m = 0; m < n; m++) packed[m] = m;
+        sorted = packed.subarray(0, n).sort((a, b) => keys[a] - keys[b] || a - b);
+      }
       let rank = 0;
       let prev = NaN;
       for (let k = 0; k < n; k++) {
         const v = sorted[n - 1 - k];
-        const m = packable ? v - Math.floor(v / SLOT) * SLOT : v % SLOT;
+        const m = packable ? v - Math.floor(v / SLOT) * SLOT : v;
+        if (packable) g.order[n - 1 - k] = m;
         if (k === 0 || keys[m] !== prev) rank = k + 1;
         prev = keys[m];
         g.ranks[m][d] = rank;
@@ -145,15 +265,27 @@ export function rankRobustness(
     }
     onDraw?.(d + 1, draws);
   }
+  // Ranks run from 1 to the group's size: percentiles by counting, not by sorting each unit's draws.
+  const counts = new Int32Array(largest + 2);
   const out = new Map<string, RankInterval>();
   for (const [code, list] of ranks) {
     if (!list.length) continue;
-    list.sort();
-    out.set(code, {
-      median: nearestRank(list, 0.5),
-      p5: nearestRank(list, 0.05),
-      p95: nearestRank(list, 0.95),
-    });
+    let lo = list[0];
+    let hi = list[0];
+    for (let d = 0; d < list.length; d++) {
+      const r = list[d];
+      counts[r]++;
+      if (r < lo) lo = r;
+      else if (r > hi) hi = r;
+    }
+    const at = (p: number): number => {
+      const k = Math.max(1, Math.ceil(p * list.length));
+      let seen = 0;
+      for (let r = lo; r <= hi; r++) if ((seen += counts[r]) >= k) return r;
+      return hi;
+    };
+    out.set(code, { median: at(0.5), p5: at(0.05), p95: at(0.95) });
+    counts.fill(0, lo, hi + 1);
   }
   return out;
 }

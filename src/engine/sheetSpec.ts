@@ -168,10 +168,19 @@ export const OWNER_MARK = "ictplan.owned";
 /** Excel's limit on the characters in one cell ("Excel specifications and limits"). */
 export const MAX_CELL_TEXT = 32767;
 
+/** Whether a row holds a text longer than a cell may (a plain loop: output sheets have a million cells). */
+function longTextIn(row: readonly SpecCell[]): boolean {
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i].value;
+    if (typeof v === "string" && v.length > MAX_CELL_TEXT) return true;
+  }
+  return false;
+}
+
 /** The spec with every text longer than a cell may hold cut to fit, ending in "…" (a planner's long text quoted in a message could pass it). */
 export function fitCellText(spec: SheetSpec): SheetSpec {
   const fits = (c: SpecCell) => typeof c.value !== "string" || c.value.length <= MAX_CELL_TEXT;
-  if (spec.blocks.every((b) => b.cells.every((row) => row.every(fits)))) return spec;
+  if (!spec.blocks.some((b) => b.cells.some(longTextIn))) return spec;
   return {
     ...spec,
     blocks: spec.blocks.map((b) => ({

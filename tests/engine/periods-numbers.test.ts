@@ -7,6 +7,7 @@ import {
   previousPeriod,
 } from "../../src/engine/periods";
 import { readNumber, readYesNo } from "../../src/engine/numbers";
+import { excelGte } from "../../src/engine/excelMath";
 
 describe("periods", () => {
   it.each([
@@ -97,5 +98,29 @@ describe("Vietnamese numbers", () => {
       }),
       { seed: 7, numRuns: 300 },
     );
+  });
+});
+
+describe("comparing as Excel does", () => {
+  const definition = (a: number, b: number) => Number(a.toPrecision(15)) >= Number(b.toPrecision(15));
+  it("excelGte is a ≥ b on 15 significant digits, for any doubles and for neighbours a few ulps apart", () => {
+    const double = fc.double({ noNaN: true });
+    fc.assert(fc.property(double, double, (a, b) => expect(excelGte(a, b)).toBe(definition(a, b))));
+    fc.assert(
+      fc.property(double, fc.integer({ min: -64, max: 64 }), (a, k) => {
+        // b is a nudged by k ulps (about), on either side.
+        const b = a + k * Number.EPSILON * Math.abs(a);
+        expect(excelGte(a, b)).toBe(definition(a, b));
+        expect(excelGte(b, a)).toBe(definition(b, a));
+      }),
+    );
+    for (const [a, b] of [
+      [0.24 / 0.3, 0.8],
+      [1, 1],
+      [0.8, 0.24 / 0.3],
+      [-0, 0],
+      [0.1 + 0.2, 0.3],
+    ])
+      expect(excelGte(a, b)).toBe(definition(a, b));
   });
 });

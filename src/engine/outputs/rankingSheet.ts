@@ -1,13 +1,14 @@
 /** "Xếp hạng": pillar scores, index, RANK.EQ ranks within group and overall, grade, change and robustness, as live formulas. */
 import type { Indicator, Plan } from "../model";
 import type { PeriodResults, UnitReadiness } from "../results";
-import type { SheetSpec, SpecCell } from "../sheetSpec";
+import type { CellStyle, SheetSpec, SpecCell } from "../sheetSpec";
 import { pillarsOf } from "../readiness";
 import { settingNames, settingTerm, thresholdTerm } from "./liveSettings";
 import { byRank } from "../summary";
 import { orderGroups } from "../format";
 import { gradeLabel, labels, type Lang } from "../i18n/labels";
-import { absRange, local, quoteSheetName, sheetRef, str } from "./refs";
+import { ROW, absRange, local, quoteSheetName, rowTemplate, sheetRef, str } from "./refs";
+import { columnLetter } from "../grid";
 import { HEADER_ROW, type ResultsLayout } from "./resultsSheet";
 import {
   HEADER_STYLE,
@@ -93,42 +94,69 @@ export function buildRankingSheet(
     groupBlock.set(g, absRange(rows[0], col.rounded, rows[rows.length - 1], col.rounded));
   }
   const roundedRange = absRange(first, col.rounded, Math.max(last, first), col.rounded);
-  const scoreRef = (unit: string, ind: string): string | null => {
-    const r = res.rowOf.get(`${unit}|${ind}`);
-    return r === undefined ? null : `${quoteSheetName(res.sheet)}!${local(r, res.cols.score)}`;
-  };
+  // Per indicator: its rows on Kết quả, its weight term and its pillar's number.
+  const resultsSheet = `${quoteSheetName(res.sheet)}!`;
+  const scoreCol = columnLetter(res.cols.score);
+  const indicators = plan.indicators.map((ind) => ({
+    rows: res.rowOf.get(ind.code),
+    w: weightRef(ind),
+    pillar: pillars.indexOf(ind.pillar),
+  }));
+  // Formulas whose only varying part is the row, and cells and styles the same in every row.
+  const R = columnLetter(col.rounded) + ROW;
+  const I = columnLetter(col.index) + ROW;
+  const gl = (g: Parameters<typeof gradeLabel>[0]) => str(gradeLabel(g, lang));
+  const roundedFormula = rowTemplate(`=ROUND(${I},${decimals})`);
+  const overallFormula = rowTemplate(`=COUNTIF(${roundedRange},">"&${R})+1`);
+  const gradeFormula = rowTemplate(
+    `=IF(${R}>=${t.good},${gl("good")},IF(${R}>=${t.fair},${gl("fair")},IF(${R}>=${t.average},${gl("average")},${gl("weak")})))`,
+  );
+  const changeFormula = rowTemplate(`=ROUND(${R}-${columnLetter(col.prevIndex)}${ROW},${decimals})`);
+  const rankChangeFormula = rowTemplate(
+    `=${columnLetter(col.prevRank)}${ROW}-${columnLetter(col.rankGroup)}${ROW}`,
+  );
+  const groupFormula = new Map<string, (row: string) => string>();
+  for (const [g, range] of groupBlock) groupFormula.set(g, rowTemplate(`=COUNTIF(${range},">"&${R})+1`));
+  const roundedFormat = s.indexDecimals > 0 ? `0.${"0".repeat(s.indexDecimals)}` : "0";
+  const BOLD: CellStyle = { bold: true };
+  const BOLD_CENTRED: CellStyle = { bold: true, horizontal: "center" };
+  const CENTRED: CellStyle = { horizontal: "center" };
+  const EMPTY: SpecCell = { value: "" };
   const rowOf = new Map<string, number>();
   const rowsCells: SpecCell[][] = units.map((u, i) => {
     const r = first + i;
+    const row = String(r);
     rowOf.set(u.unit, r);
-    const applicable = plan.indicators.filter((ind) => scoreRef(u.unit, ind.code) !== null);
+    // This unit's scored indicators on Kết quả, pillar by pillar in the plan's order of indicators.
+    const terms: { k: string; w: string }[][] = pillars.map(() => []);
+    for (const ind of indicators) {
+      const at = ind.rows?.get(u.unit);
+      if (at !== undefined) terms[ind.pillar].push({ k: resultsSheet + scoreCol + at, w: ind.w });
+    }
     const pillarWeight: string[] = [];
     const pillarCells: SpecCell[] = pillars.map((p, k) => {
-      const terms = applicable
-        .filter((ind) => ind.pillar === p)
-        .map((ind) => ({ k: scoreRef(u.unit, ind.code) as string, w: weightRef(ind) }));
+      const list = terms[k];
       const cached = blank(u.pillarScores[p]);
-      if (!terms.length) {
+      if (!list.length) {
         pillarWeight.push("0");
-        return { value: "" };
+        return EMPTY;
       }
       if (s.missingPolicy === "zero") {
-        const w = `(${terms.map((x) => x.w).join("+")})`;
+        const w = `(${list.map((x) => x.w).join("+")})`;
         pillarWeight.push(w);
         return {
-          formula: `=(${terms.map((x) => `${x.w}*${x.k}`).join("+")})/${w}`,
+          formula: `=(${list.map((x) => `${x.w}*${x.k}`).join("+")})/${w}`,
           value: cached,
           numberFormat: "0.000",
         };
       }
-      const w = `(${terms.map((x) => `IF(ISNUMBER(${x.k}),${x.w},0)`).join("+")})`;
+      const w = `(${list.map((x) => `IF(ISNUMBER(${x.k}),${x.w},0)`).join("+")})`;
       pillarWeight.push(w);
-      const numr = terms.map((x) => `IF(ISNUMBER(${x.k}),${x.w}*${x.k},0)`).join("+");
+      const numr = list.map((x) => `IF(ISNUMBER(${x.k}),${x.w}*${x.k},0)`).join("+");
       return {
-        formula: `=IF(COUNT(${terms.map((x) => x.k).join(",")})=0,"",(${numr})/${w})`,
+        formula: `=IF(COUNT(${list.map((x) => x.k).join(",")})=0,"",(${numr})/${w})`,
         value: cached,
         numberFormat: "0.000",
-        ...(k < 0 ? {} : {}),
       };
     });
     const P = (k: number) => local(r, P0 + k);
@@ -143,9 +171,6 @@ export function buildRankingSheet(
       const numr = live.map((k) => `IF(ISNUMBER(${P(k)}),${pillarWeight[k]}*${P(k)},0)`).join("+") || "0";
       indexFormula = `=IF((${den})=0,0,(${numr})/(${den}))*${scale}`;
     }
-    const I = local(r, col.index);
-    const R = local(r, col.rounded);
-    const gl = (g: Parameters<typeof gradeLabel>[0]) => str(gradeLabel(g, lang));
     const prev = u.previous;
     return [
       { value: u.unit },
@@ -153,49 +178,29 @@ export function buildRankingSheet(
       { value: groupName(u.group, lang) },
       ...pillarCells,
       live.length ? { formula: indexFormula, value: u.index, numberFormat: "0.0000" } : { value: u.index },
+      { formula: roundedFormula(row), value: u.indexRounded, numberFormat: roundedFormat, style: BOLD },
       {
-        formula: `=ROUND(${I},${decimals})`,
-        value: u.indexRounded,
-        numberFormat: s.indexDecimals > 0 ? `0.${"0".repeat(s.indexDecimals)}` : "0",
-        style: { bold: true },
-      },
-      {
-        formula: `=COUNTIF(${groupBlock.get(u.group)},">"&${R})+1`,
+        formula: (groupFormula.get(u.group) as (row: string) => string)(row),
         value: u.rankInGroup,
-        style: { bold: true, horizontal: "center" },
+        style: BOLD_CENTRED,
       },
-      {
-        formula: `=COUNTIF(${roundedRange},">"&${R})+1`,
-        value: u.rankOverall,
-        style: { horizontal: "center" },
-      },
-      {
-        formula: `=IF(${R}>=${t.good},${gl("good")},IF(${R}>=${t.fair},${gl("fair")},IF(${R}>=${t.average},${gl("average")},${gl("weak")})))`,
-        value: gradeLabel(u.grade, lang),
-        style: { horizontal: "center" },
-      },
+      { formula: overallFormula(row), value: u.rankOverall, style: CENTRED },
+      { formula: gradeFormula(row), value: gradeLabel(u.grade, lang), style: CENTRED },
       { value: blank(prev?.indexRounded) },
       prev
-        ? {
-            formula: `=ROUND(${R}-${local(r, col.prevIndex)},${decimals})`,
-            value: blank(u.indexChange),
-            numberFormat: "+0.00;-0.00;0",
-          }
-        : { value: "" },
-      { value: blank(prev?.rankInGroup), style: { horizontal: "center" } },
+        ? { formula: changeFormula(row), value: blank(u.indexChange), numberFormat: "+0.00;-0.00;0" }
+        : EMPTY,
+      { value: blank(prev?.rankInGroup), style: CENTRED },
       prev
         ? {
-            formula: `=${local(r, col.prevRank)}-${local(r, col.rankGroup)}`,
+            formula: rankChangeFormula(row),
             value: blank(u.rankChange),
             numberFormat: "+0;-0;0",
-            style: { horizontal: "center" },
+            style: CENTRED,
           }
-        : { value: "" },
-      { value: blank(u.robustness?.median), style: { horizontal: "center" } },
-      {
-        value: u.robustness ? `${u.robustness.p5}–${u.robustness.p95}` : "",
-        style: { horizontal: "center" },
-      },
+        : EMPTY,
+      { value: blank(u.robustness?.median), style: CENTRED },
+      { value: u.robustness ? `${u.robustness.p5}–${u.robustness.p95}` : "", style: CENTRED },
     ];
   });
   const header = [

@@ -42,3 +42,18 @@ export function absRange(row1: number, col1: number, row2: number, col2: number)
 export function str(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
+
+/** Where a formula's row number goes in a row template. */
+export const ROW = "\uE000";
+
+/**
+ * A formula whose only varying part is its row number, split once at the row so each row costs a few
+ * concatenations (Kết quả has a row per unit × indicator).
+ */
+export function rowTemplate(text: string): (row: string) => string {
+  const parts = text.split(ROW);
+  if (parts.length === 2) return (row) => parts[0] + row + parts[1];
+  if (parts.length === 3) return (row) => parts[0] + row + parts[1] + row + parts[2];
+  if (parts.length === 4) return (row) => parts[0] + row + parts[1] + row + parts[2] + row + parts[3];
+  return (row) => parts.join(row);
+}

@@ -3,9 +3,10 @@ import type { Indicator, Plan, Unit } from "../model";
 import type { PeriodResults, UnitAttainment } from "../results";
 import type { SheetSpec, SpecBlock, SpecCell } from "../sheetSpec";
 import { orderGroups } from "../format";
+import { columnLetter, type CellRef } from "../grid";
 import { periodFromKey } from "../periods";
 import { labels, statusLabel, type Lang } from "../i18n/labels";
-import { abs, absRange, local, sheetRef, str } from "./refs";
+import { ROW, abs, absRange, local, quoteSheetName, rowTemplate, sheetRef, str } from "./refs";
 import { groupStats } from "../scoring";
 import { settingNames, settingTerm } from "./liveSettings";
 import { HEADER_STYLE, TITLE_STYLE, NOTE_STYLE, groupName, periodTitle, statusFormats } from "./style";
@@ -15,10 +16,8 @@ export interface ResultsLayout {
   readonly sheet: string;
   readonly firstRow: number;
   readonly lastRow: number;
-  /** Row of each "unit|indicator". */
-  readonly rowOf: ReadonlyMap<string, number>;
-  /** First and last row of each indicator's block (all groups). */
-  readonly indicatorRows: ReadonlyMap<string, { first: number; last: number }>;
+  /** Row of each unit, by indicator code then unit code. */
+  readonly rowOf: ReadonlyMap<string, ReadonlyMap<string, number>>;
   readonly cols: typeof COLS;
 }
 
@@ -46,32 +45,35 @@ export const HEADER_ROW = 4;
 const blank = (v: string | number | null | undefined): string | number =>
   v === null || v === undefined ? "" : v;
 
-interface RowPlan {
-  readonly unit: Unit;
+/** One indicator × ranking group block: its units' attainment, in the plan's order of units. */
+interface Block {
   readonly ind: Indicator;
-  readonly att: UnitAttainment;
+  readonly units: readonly Unit[];
+  readonly att: readonly UnitAttainment[];
 }
 
-/** The rows in order: by indicator, then ranking group, then unit — so each indicator × group is one contiguous block. */
-function orderRows(
-  plan: Plan,
-  results: PeriodResults,
-): { rows: RowPlan[]; blocks: Map<string, { first: number; last: number }> } {
-  const att = new Map(results.attainment.map((a) => [`${a.unit}|${a.indicator}`, a]));
-  const rows: RowPlan[] = [];
-  const blocks = new Map<string, { first: number; last: number }>();
+/** The blocks in order: by indicator, then ranking group, then unit — each indicator × group is contiguous. */
+function orderBlocks(plan: Plan, results: PeriodResults): Block[] {
+  const byIndicator = new Map<string, Map<string, UnitAttainment>>(
+    plan.indicators.map((i) => [i.code, new Map()]),
+  );
+  for (const a of results.attainment) byIndicator.get(a.indicator)?.set(a.unit, a);
+  const groups = orderGroups(plan.units.map((u) => u.group));
+  const blocks: Block[] = [];
   for (const ind of plan.indicators) {
-    for (const g of orderGroups(plan.units.map((u) => u.group))) {
-      const first = HEADER_ROW + 1 + rows.length;
+    const att = byIndicator.get(ind.code) as Map<string, UnitAttainment>;
+    for (const g of groups) {
+      const block = { ind, units: [] as Unit[], att: [] as UnitAttainment[] };
       for (const unit of plan.units) {
-        const a = unit.group === g ? att.get(`${unit.code}|${ind.code}`) : undefined;
-        if (a) rows.push({ unit, ind, att: a });
+        const a = unit.group === g ? att.get(unit.code) : undefined;
+        if (!a) continue;
+        block.units.push(unit);
+        block.att.push(a);
       }
-      const last = HEADER_ROW + rows.length;
-      if (last >= first) blocks.set(`${ind.code}|${g}`, { first, last });
+      if (block.units.length) blocks.push(block);
     }
   }
-  return { rows, blocks };
+  return blocks;
 }
 
 /** The target cell a period uses: the quarter's milestone where given, else the annual target. */
@@ -79,6 +81,9 @@ function targetKey(ind: Indicator, period: string): string {
   const q = periodFromKey(period)?.quarter ?? null;
   return q !== null && ind.milestones[q - 1] !== null ? `milestoneQ${q}` : "annualTarget";
 }
+
+/** Cells shared by many rows: the spec is never changed after it is built, so one object serves them all. */
+const NO_TARGET_PERCENT: SpecCell = { value: "", numberFormat: "0.0%" };
 
 /** Builds the Kết quả sheet and its layout. */
 export function buildResultsSheet(
@@ -92,27 +97,21 @@ export function buildResultsSheet(
   const near = settingTerm(plan, "nearTarget");
   const missing = s.missingPolicy === "zero" ? "0" : '""';
   const scoreByUnit = new Map(results.ranking.map((r) => [r.unit, r.indicatorScores]));
-  const { rows, blocks } = orderRows(plan, results);
-  const rowOf = new Map<string, number>();
-  const indicatorRows = new Map<string, { first: number; last: number }>();
+  const blocks = orderBlocks(plan, results);
+  const rowOf = new Map<string, Map<string, number>>();
   const cells: SpecCell[][] = [];
   const statBlocks: SpecBlock[] = [];
   // Only z-score needs mean and SD; min–max (or distance to target without a target) needs min and max.
   const statKind = s.normalisation === "zscore" ? "zscore" : "minmax";
-  const statsBlock = (
-    block: { first: number; last: number },
-    rng: string,
-    kind: "minmax" | "zscore",
-  ): SpecBlock => {
-    const values = rows
-      .slice(block.first - HEADER_ROW - 1, block.last - HEADER_ROW)
-      .flatMap((x) => (x.att.actual === null ? [] : [x.att.actual]));
+  const statsBlock = (block: Block, first: number, rng: string, kind: "minmax" | "zscore"): SpecBlock => {
+    const values: number[] = [];
+    for (const a of block.att) if (a.actual !== null) values.push(a.actual);
     // The engine's own group statistics (scoring.ts) are the formulas' cached values.
     const st = groupStats(values);
     const [a, b] = !values.length ? ["", ""] : kind === "minmax" ? [st.min, st.max] : [st.mean, st.sd];
     const fns = kind === "minmax" ? ["MIN", "MAX"] : ["AVERAGE", "STDEVP"];
     return {
-      row: block.first,
+      row: first,
       col: COLS.statA,
       cells: [
         [a, b].map((value, i) => ({
@@ -130,96 +129,155 @@ export function buildResultsSheet(
     near: str(statusLabel("near", lang)),
     notMet: str(statusLabel("notMet", lang)),
   };
-  rows.forEach(({ unit, ind, att }, i) => {
-    const r = HEADER_ROW + 1 + i;
-    rowOf.set(`${unit.code}|${ind.code}`, r);
-    const span = indicatorRows.get(ind.code);
-    indicatorRows.set(ind.code, { first: span?.first ?? r, last: r });
-    const F = local(r, COLS.actual);
-    const G = local(r, COLS.target);
-    const H = local(r, COLS.attainment);
-    const I = local(r, COLS.capped);
+  const noTargetStatus: SpecCell = { value: statusLabel("noTarget", lang) };
+  // Row templates: the same columns in every row.
+  const F = columnLetter(COLS.actual) + ROW;
+  const G = columnLetter(COLS.target) + ROW;
+  const H = columnLetter(COLS.attainment) + ROW;
+  const I = columnLetter(COLS.capped) + ROW;
+  const lowerCap = `MAX(${cap},1)`;
+  const attFormula = {
+    yesno: rowTemplate(`=IF(${F}="","",${F})`),
+    lower: rowTemplate(`=IF(${F}="","",IF(${F}<=0,${lowerCap},${G}/${F}))`),
+    higher: rowTemplate(`=IF(${F}="","",${F}/${G})`),
+  };
+  const cappedFormula = rowTemplate(`=IF(${H}="","",MIN(${H},${cap}))`);
+  const statusFormula = rowTemplate(
+    `=IF(${H}="",${st.noData},IF(${H}>=1,${st.met},IF(${H}>=${near},${st.near},${st.notMet})))`,
+  );
+  // The unit columns, one set of cells per unit (a unit has a row in every indicator's block).
+  const unitCells = new Map<Unit, SpecCell[]>();
+  const unitColumns = (unit: Unit): SpecCell[] => {
+    let c = unitCells.get(unit);
+    if (!c) {
+      c = [{ value: unit.code }, { value: unit.name }, { value: groupName(unit.group, lang) }];
+      unitCells.set(unit, c);
+    }
+    return c;
+  };
+  // The actual's formula reads its figure cell; an indicator's figures sit in one column of one sheet.
+  let figureColumn: { sheet: string; col: number; formula: (row: string) => string } | null = null;
+  const actualFormula = (source: CellRef): string => {
+    // A sheet name holding the template's marker character (a private-use code point) is built directly.
+    if (source.sheet.includes(ROW)) return `=IF(ISBLANK(${sheetRef(source)}),"",${sheetRef(source)})`;
+    if (figureColumn?.sheet !== source.sheet || figureColumn.col !== source.col) {
+      const ref = `${quoteSheetName(source.sheet)}!$${columnLetter(source.col)}$${ROW}`;
+      figureColumn = {
+        sheet: source.sheet,
+        col: source.col,
+        formula: rowTemplate(`=IF(ISBLANK(${ref}),"",${ref})`),
+      };
+    }
+    return figureColumn.formula(String(source.row));
+  };
+  let r = HEADER_ROW;
+  let lastInd: Indicator | null = null;
+  let indCells: { code: SpecCell; name: SpecCell } = { code: {}, name: {} };
+  for (const block of blocks) {
+    const { ind } = block;
+    const first = r + 1;
+    const last = r + block.units.length;
+    let rows = rowOf.get(ind.code);
+    if (!rows) rowOf.set(ind.code, (rows = new Map()));
+    if (ind !== lastInd) {
+      indCells = { code: { value: ind.code }, name: { value: ind.name } };
+      lastInd = ind;
+    }
     const figureFormat = ind.measure === "percent" ? "0%" : "#,##0.##";
-    const source = att.source && !att.converted ? sheetRef(att.source) : null;
-    const actual: SpecCell = source
-      ? {
-          formula: `=IF(ISBLANK(${source}),"",${source})`,
-          value: blank(att.actual),
-          numberFormat: figureFormat,
-        }
-      : { value: blank(att.actual), numberFormat: figureFormat };
     const tKey = targetKey(ind, results.period);
     const tCell = ind.cells[tKey];
-    const target: SpecCell =
-      ind.measure === "yesno" || att.target === null || !tCell || ind.converted?.includes(tKey)
-        ? { value: blank(att.target), numberFormat: figureFormat }
-        : { formula: `=${sheetRef(tCell)}`, value: att.target, numberFormat: figureFormat };
-    const noTarget = att.status === "noTarget";
-    const lowerCap = `MAX(${cap},1)`;
-    const attFormula =
+    const targetLive = !(ind.measure === "yesno" || !tCell || ind.converted?.includes(tKey));
+    const targetFormula = tCell ? `=${sheetRef(tCell)}` : "";
+    const attainmentOf =
       ind.measure === "yesno"
-        ? `=IF(${F}="","",${F})`
+        ? attFormula.yesno
         : ind.direction === "lower"
-          ? `=IF(${F}="","",IF(${F}<=0,${lowerCap},${G}/${F}))`
-          : `=IF(${F}="","",${F}/${G})`;
-    const attainment: SpecCell = noTarget
-      ? { value: "", numberFormat: "0.0%" }
-      : { formula: attFormula, value: blank(att.attainment), numberFormat: "0.0%" };
-    const capped: SpecCell = noTarget
-      ? { value: "", numberFormat: "0.0%" }
-      : { formula: `=IF(${H}="","",MIN(${H},${cap}))`, value: blank(att.capped), numberFormat: "0.0%" };
-    const status: SpecCell = noTarget
-      ? { value: statusLabel("noTarget", lang) }
-      : {
-          formula: `=IF(${H}="",${st.noData},IF(${H}>=1,${st.met},IF(${H}>=${near},${st.near},${st.notMet})))`,
-          value: statusLabel(att.status, lang),
-        };
-    const block = blocks.get(`${ind.code}|${unit.group}`) as { first: number; last: number };
-    const rng = absRange(block.first, COLS.actual, block.last, COLS.actual);
+          ? attFormula.lower
+          : attFormula.higher;
+    const rng = absRange(first, COLS.actual, last, COLS.actual);
     const lower = ind.direction === "lower";
-    const needs: BlockStats =
-      s.normalisation === "target"
-        ? noTarget
-          ? "minmax"
-          : null
-        : s.normalisation === "percentile"
-          ? null
-          : s.normalisation;
-    const [A, B] = [abs(block.first, COLS.statA), abs(block.first, COLS.statB)];
-    if (needs && r === block.first) statBlocks.push(statsBlock(block, rng, needs));
-    let scoreExpr: string;
-    if (needs === "zscore") {
-      const z = `(${F}-${A})/${B}`;
-      scoreExpr = `IF(${B}=0,0.5,NORM.S.DIST(${lower ? `-${z}` : z},1))`;
-    } else if (needs === "minmax") {
-      scoreExpr = `IF(${B}=${A},1,(${lower ? `${B}-${F}` : `${F}-${A}`})/(${B}-${A}))`;
-    } else if (s.normalisation === "percentile") {
-      // COUNTIF per row is quadratic in the block's size; docs/limits.md says so.
-      const below = `COUNTIF(${rng},"<"&${F})`;
-      const above = `COUNTIF(${rng},">"&${F})`;
-      scoreExpr = `IF(${below}+${above}=0,1,${lower ? above : below}/(${below}+${above}))`;
-    } else scoreExpr = `${I}/${cap}`;
-    const sc = scoreByUnit.get(unit.code)?.[ind.code];
-    const score: SpecCell = {
-      formula: `=IF(${F}="",${missing},${scoreExpr})`,
-      value: blank(sc),
-      numberFormat: "0.000",
+    const [A, B] = [abs(first, COLS.statA), abs(first, COLS.statB)];
+    // The score formula of each kind of block statistics this block's rows may need.
+    const scoreFormula = (needs: BlockStats): ((row: string) => string) => {
+      let scoreExpr: string;
+      if (needs === "zscore") {
+        const z = `(${F}-${A})/${B}`;
+        scoreExpr = `IF(${B}=0,0.5,NORM.S.DIST(${lower ? `-${z}` : z},1))`;
+      } else if (needs === "minmax") {
+        scoreExpr = `IF(${B}=${A},1,(${lower ? `${B}-${F}` : `${F}-${A}`})/(${B}-${A}))`;
+      } else if (s.normalisation === "percentile") {
+        // COUNTIF per row is quadratic in the block's size; docs/limits.md says so.
+        const below = `COUNTIF(${rng},"<"&${F})`;
+        const above = `COUNTIF(${rng},">"&${F})`;
+        scoreExpr = `IF(${below}+${above}=0,1,${lower ? above : below}/(${below}+${above}))`;
+      } else scoreExpr = `${I}/${cap}`;
+      return rowTemplate(`=IF(${F}="",${missing},${scoreExpr})`);
     };
-    cells.push([
-      { value: unit.code },
-      { value: unit.name },
-      { value: groupName(unit.group, lang) },
-      { value: ind.code },
-      { value: ind.name },
-      actual,
-      target,
-      attainment,
-      capped,
-      status,
-      score,
-    ]);
-  });
-  const lastRow = HEADER_ROW + rows.length;
+    const scoreFormulas = new Map<BlockStats, (row: string) => string>();
+    let target: SpecCell | null = null;
+    let targetValue: number | null = null;
+    for (let k = 0; k < block.units.length; k++) {
+      const unit = block.units[k];
+      const att = block.att[k];
+      r++;
+      const row = String(r);
+      rows.set(unit.code, r);
+      const source = att.source && !att.converted ? att.source : null;
+      const actual: SpecCell = source
+        ? {
+            formula: actualFormula(source),
+            value: blank(att.actual),
+            numberFormat: figureFormat,
+          }
+        : { value: blank(att.actual), numberFormat: figureFormat };
+      // The period target is the indicator's: one cell object serves the block while it stays the same.
+      if (!target || att.target !== targetValue) {
+        targetValue = att.target;
+        target =
+          !targetLive || att.target === null
+            ? { value: blank(att.target), numberFormat: figureFormat }
+            : { formula: targetFormula, value: att.target, numberFormat: figureFormat };
+      }
+      const noTarget = att.status === "noTarget";
+      const attainment: SpecCell = noTarget
+        ? NO_TARGET_PERCENT
+        : { formula: attainmentOf(row), value: blank(att.attainment), numberFormat: "0.0%" };
+      const capped: SpecCell = noTarget
+        ? NO_TARGET_PERCENT
+        : { formula: cappedFormula(row), value: blank(att.capped), numberFormat: "0.0%" };
+      const status: SpecCell = noTarget
+        ? noTargetStatus
+        : { formula: statusFormula(row), value: statusLabel(att.status, lang) };
+      const needs: BlockStats =
+        s.normalisation === "target"
+          ? noTarget
+            ? "minmax"
+            : null
+          : s.normalisation === "percentile"
+            ? null
+            : s.normalisation;
+      if (needs && r === first) statBlocks.push(statsBlock(block, first, rng, needs));
+      let formula = scoreFormulas.get(needs);
+      if (!formula) scoreFormulas.set(needs, (formula = scoreFormula(needs)));
+      const sc = scoreByUnit.get(unit.code)?.[ind.code];
+      const score: SpecCell = { formula: formula(row), value: blank(sc), numberFormat: "0.000" };
+      const [codeCell, nameCell, groupCell] = unitColumns(unit);
+      cells.push([
+        codeCell,
+        nameCell,
+        groupCell,
+        indCells.code,
+        indCells.name,
+        actual,
+        target,
+        attainment,
+        capped,
+        status,
+        score,
+      ]);
+    }
+  }
+  const lastRow = r;
   const sheet = L.sheetResults;
   const header = [
     L.unitCode,
@@ -270,8 +328,8 @@ export function buildResultsSheet(
       width,
     })),
     freeze: { rows: HEADER_ROW, cols: 2 },
-    tables: rows.length ? [{ name: "KetQua", range: `A${HEADER_ROW}:${local(lastRow, COLS.score)}` }] : [],
-    conditionalFormats: rows.length ? statusFormats(statusRange, lang) : [],
+    tables: cells.length ? [{ name: "KetQua", range: `A${HEADER_ROW}:${local(lastRow, COLS.score)}` }] : [],
+    conditionalFormats: cells.length ? statusFormats(statusRange, lang) : [],
     print: {
       orientation: "landscape",
       paperSize: "A4",
@@ -281,5 +339,5 @@ export function buildResultsSheet(
     tabColor: "2E75B6",
     definedNames: settingNames(plan, ["attainmentCap", "nearTarget"]),
   };
-  return { spec, layout: { sheet, firstRow: HEADER_ROW + 1, lastRow, rowOf, indicatorRows, cols: COLS } };
+  return { spec, layout: { sheet, firstRow: HEADER_ROW + 1, lastRow, rowOf, cols: COLS } };
 }

@@ -39,11 +39,22 @@ const LINE = lineHeight(TABLE_SIZE);
 function lines(text: string, width: number, size = 12, bold = false): number {
   if (!text) return 1;
   const scale = (size / 11) * (bold ? 1.1 : 1);
-  return text.split("\n").reduce((n, part) => {
-    const caps = (part.match(/[A-ZĐÀ-Ỹ]/g) ?? []).length;
-    const units = (part.length + caps * 0.5) * scale;
-    return n + Math.max(1, Math.ceil(units / (width * 0.92)));
-  }, 0);
+  let n = 0;
+  let start = 0;
+  for (;;) {
+    const end = text.indexOf("\n", start);
+    const stop = end < 0 ? text.length : end;
+    // Capitals: A–Z, Đ and the range À–Ỹ, counted by character code (no match array per line).
+    let caps = 0;
+    for (let i = start; i < stop; i++) {
+      const c = text.charCodeAt(i);
+      if ((c >= 65 && c <= 90) || c === 0x110 || (c >= 0xc0 && c <= 0x1ef8)) caps++;
+    }
+    const units = (stop - start + caps * 0.5) * scale;
+    n += Math.max(1, Math.ceil(units / (width * 0.92)));
+    if (end < 0) return n;
+    start = end + 1;
+  }
 }
 
 const spanWidth = (from: number, span: number) =>
