@@ -136,4 +136,30 @@ describe("shared formulas: a formula filled down one row", () => {
       r.forEach((c, j) => expect(grid.formulas?.[i + 1]?.[j] ?? null).toBe(c.formula ?? null)),
     );
   });
+
+  it("keeps a group to 1,000 rows, so the look down a column stays short however long the sheet", () => {
+    const spec: SheetSpec = {
+      name: "S",
+      kind: "results",
+      blocks: [
+        {
+          row: 1,
+          col: 1,
+          cells: Array.from({ length: 2500 }, (_, i) => [
+            { value: i },
+            { formula: `=A${i + 1}*2`, value: i * 2 },
+          ]),
+        },
+      ],
+    };
+    const xml = new TextDecoder().decode(sheetXml(spec, new StyleBook(MINIMAL_STYLES), { tables: [] }));
+    expect(
+      [...xml.matchAll(/<f t="shared" ref="([^"]+)" si="(\d+)">([^<]*)<\/f>/g)].map((m) => m.slice(1)),
+    ).toEqual([
+      ["B1:B1000", "0", "A1*2"],
+      ["B1001:B2000", "1", "A1001*2"],
+      ["B2001:B2500", "2", "A2001*2"],
+    ]);
+    expect(xml.match(/<f t="shared" si="\d+"\/>/g)).toHaveLength(2497);
+  });
 });

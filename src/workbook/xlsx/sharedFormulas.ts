@@ -185,6 +185,10 @@ export interface FormulaTag {
   readonly member: string | null;
 }
 
+// Rows in one group at most: the look down the column at a group's first cell stays a few milliseconds of work
+// between two of the preview's time slices, whatever the plan's size.
+const MAX_GROUP_ROWS = 1000;
+
 /** A formula written in full, alone. */
 export const PLAIN: FormulaTag = { open: "<f>", member: null };
 
@@ -210,7 +214,7 @@ export class SharedGroups {
     if (i <= (ends[j] ?? -1)) return this.members[k][j];
     const b = this.blocks[k];
     let e = i;
-    for (;;) {
+    while (e - i < MAX_GROUP_ROWS - 1) {
       const below = b.cells[e + 1]?.[j]?.formula;
       const above = b.cells[e][j].formula;
       if (!below || !above || this.overlapped.has(b.row + e + 1) || !followsDown(above, below)) break;
