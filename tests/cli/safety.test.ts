@@ -137,8 +137,14 @@ async function asPreviousRelease(bytes: Uint8Array, edit?: (wb: ExcelJS.Workbook
       for (let c = 1; c <= ws.columnCount; c++) {
         const cell = ws.getRow(r).getCell(c);
         const raw = cell.isMerged && cell.master !== cell ? null : cell.value;
-        if (raw !== null && typeof raw === "object" && !(raw instanceof Date) && "formula" in raw) {
-          if (raw.formula) parts.push(`${r},${c}==${raw.formula.replace(/_xlfn\./g, "")}`);
+        // A member of a shared formula group (today's outputs write them) has its formula from the master.
+        if (
+          raw !== null &&
+          typeof raw === "object" &&
+          !(raw instanceof Date) &&
+          ("formula" in raw || "sharedFormula" in raw)
+        ) {
+          if (cell.formula) parts.push(`${r},${c}==${cell.formula.replace(/_xlfn\./g, "")}`);
         } else if (raw !== null && raw !== undefined && raw !== "") {
           const v = raw instanceof Date ? raw.toISOString() : raw;
           parts.push(`${r},${c}:${typeof v}:${String(v)}`);

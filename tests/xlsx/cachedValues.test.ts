@@ -6,14 +6,31 @@ import { runPlan } from "../../src/engine/pipeline";
 import { a1 } from "../../src/engine/grid";
 import type { SheetSpec } from "../../src/engine/sheetSpec";
 
-/** The raw cells of a worksheet part, read with regular expressions from the XML itself (no spreadsheet library). */
+/**
+ * The raw cells of a worksheet part, read with regular expressions from the XML itself (no spreadsheet library). A
+ * member of a shared formula group (ECMA-376 §18.3.1.40) has its f element without text: its f is "shared:<si>",
+ * and it must lie in the ref range of its group's master.
+ */
 function rawCells(xml: string): Map<string, { t: string; f: string | null; v: string | null }> {
   const out = new Map<string, { t: string; f: string | null; v: string | null }>();
-  for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-    const inner = m[3] ?? "";
-    out.set(m[1], {
-      t: /t="(\w+)"/.exec(m[2])?.[1] ?? "n",
-      f: /<f>([\s\S]*?)<\/f>/.exec(inner)?.[1] ?? null,
+  const ranges = new Map<string, { col: string; from: number; to: number }>();
+  for (const m of xml.matchAll(/<c r="([A-Z]+)(\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+    const inner = m[4] ?? "";
+    const master = /<f t="shared" ref="([A-Z]+)(\d+):([A-Z]+)(\d+)" si="(\d+)">/.exec(inner);
+    if (master) {
+      expect([master[1], master[2], master[3]]).toEqual([m[1], m[2], m[1]]);
+      ranges.set(master[5], { col: m[1], from: Number(m[2]), to: Number(master[4]) });
+    }
+    const member = /<f t="shared" si="(\d+)"\/>/.exec(inner);
+    if (member) {
+      const g = ranges.get(member[1]);
+      expect(g && g.col === m[1] && g.from < Number(m[2]) && Number(m[2]) <= g.to).toBe(true);
+    }
+    out.set(m[1] + m[2], {
+      t: /t="(\w+)"/.exec(m[3])?.[1] ?? "n",
+      f:
+        /<f(?: t="shared" ref="[^"]*" si="\d+")?>([\s\S]*?)<\/f>/.exec(inner)?.[1] ??
+        (member ? `shared:${member[1]}` : null),
       v: /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1] ?? (/<v\/>/.test(inner) ? "" : null),
     });
   }
@@ -91,5 +108,9 @@ describe("cached values in the raw sheet XML", () => {
     );
     expect(withFormula.length).toBeGreaterThan(1000);
     expect(withFormula.filter((c) => c.v === null)).toEqual([]);
+    // Formulas filled down a column are shared groups: their members carry the cached value all the same.
+    expect(withFormula.filter((c) => c.f?.startsWith("shared:")).length).toBeGreaterThan(
+      withFormula.length / 3,
+    );
   });
 });

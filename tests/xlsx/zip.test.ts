@@ -67,6 +67,30 @@ describe.each([
     expect(await pkg.text("b.xml")).toBe("<b/>");
   });
 
+  it("without a pause, deflates a large part's pieces off the thread where the codec can, as one stream", async () => {
+    const rows = Array.from(
+      { length: 90_000 },
+      (_, i) => `<row r="${i}"><v>${(i * 7919) % 10007}ô</v></row>`,
+    );
+    const raw = Buffer.from(`<x>${rows.join("")}</x>`);
+    // Pieces of uneven sizes, one of them empty, a character split across two of them.
+    const cuts = [0, 1001, 1001, 1_500_000, 2_000_003, raw.length];
+    const pieces = cuts.slice(1).map((c, k) => raw.subarray(cuts[k], c));
+    const pkg = await ZipPackage.open(await zipOf({ "a.xml": "<a/>", "b.xml": "<b/>" }));
+    await pkg.putSliced("a.xml", pieces);
+    await pkg.putSliced("b.xml", pieces);
+    pkg.put("b.xml", "<b2/>"); // replaced while its pieces may still be deflating: the newer content stays
+    expect(await pkg.crc("a.xml")).toBe(zlib.crc32(raw));
+    expect(Buffer.from((await pkg.bytes("a.xml"))!).equals(raw)).toBe(true);
+    const parts = await partsOf(await pkg.generate());
+    expect(Buffer.from(parts.get("a.xml")!).equals(raw)).toBe(true);
+    expect(new TextDecoder().decode(parts.get("b.xml"))).toBe("<b2/>");
+    // Deflated as several streams joined, it is about as small as deflated in one go.
+    const whole = zlib.deflateRawSync(raw, { level: 1 }).length;
+    expect((await ZipPackage.open(await pkg.generate())).storedCrc("a.xml")).toBe(zlib.crc32(raw));
+    expect((await pkg.generate()).length).toBeLessThan(whole * 1.05 + 1000);
+  });
+
   it("stops unpacking at the limit even when the zip declares small sizes", async () => {
     const bomb = { head: "<x>", repeat: "a".repeat(1000), times: 20_000, tail: "</x>" };
     const input = await zipOf({ "bomb.xml": bomb }, 100);

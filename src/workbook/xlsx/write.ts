@@ -14,6 +14,7 @@ import type { StyleBook } from "./styles";
 import { esc, escText } from "./xml";
 import { drain } from "../slices";
 import { concat } from "./zipPackage";
+import { PLAIN, SharedGroups, type FormulaTag } from "./sharedFormulas";
 
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -37,12 +38,15 @@ const numText = (n: number) => (Number.isFinite(n) ? String(n) : null);
 /** The s attribute of each cell format, made once. */
 const STYLE_ATTR: string[] = [];
 
-/** One cell's XML. Every formula carries its cached result, 0, FALSE and "" included; text is never a formula. */
-export function cellXml(ref: string, c: SpecCell, style: number): string {
+/**
+ * One cell's XML. Every formula carries its cached result, 0, FALSE and "" included; text is never a formula. A
+ * formula is written in full, or as a member of a shared group (tag).
+ */
+export function cellXml(ref: string, c: SpecCell, style: number, tag: FormulaTag = PLAIN): string {
   const s = style ? (STYLE_ATTR[style] ??= ` s="${style}"`) : "";
   const v: SpecValue | undefined = c.value;
   if (c.formula) {
-    const f = `<f>${esc(fileFormula(c.formula))}</f>`;
+    const f = tag.member ?? `${tag.open}${esc(fileFormula(c.formula))}</f>`;
     if (typeof v === "number") {
       const t = numText(v);
       return t === null
@@ -227,10 +231,10 @@ export function* sheetXmlSteps(
       `<cols>${widths.map((w) => `<col min="${w.col}" max="${w.col}" width="${w.width}" customWidth="1"/>`).join("")}</cols>`,
     );
   out.push("<sheetData>");
-  const cell = (r: number, col: number, c: SpecCell, header: boolean) => {
+  const cell = (r: number, col: number, c: SpecCell, header: boolean, tag?: FormulaTag) => {
     const name = header ? headerNames.get(`${r},${col}`) : undefined;
     const written = name !== undefined && !c.formula ? { ...c, value: name } : c;
-    return cellXml(a1(r, col), written, styles.cellStyle(c.style, c.numberFormat));
+    return cellXml(a1(r, col), written, styles.cellStyle(c.style, c.numberFormat), tag);
   };
   const heights = new Map((spec.rowHeights ?? []).map((h) => [h.row, h.height]));
   // Rows in order, each from the blocks that cover it; later blocks win where they overlap, as if written one after
@@ -252,6 +256,16 @@ export function* sheetXmlSteps(
         for (const c of r) styles.cellStyle(c.style, c.numberFormat);
         if (++met % ROWS_PER_SLICE === 0) yield 0;
       }
+  // Rows that more than one block covers: their cells are merged by column, and formulas there are never shared.
+  const overlapped = new Set<number>();
+  if (shared) {
+    const seen = new Set<number>();
+    for (const b of spec.blocks)
+      for (let i = 0; i < b.cells.length; i++)
+        if (seen.has(b.row + i)) overlapped.add(b.row + i);
+        else seen.add(b.row + i);
+  }
+  const groups = new SharedGroups(spec.blocks, overlapped);
   let active: number[] = [];
   let next = 0;
   let done = 0;
@@ -262,9 +276,13 @@ export function* sheetXmlSteps(
     const header = headerRows.has(r);
     let row = "";
     if (active.length === 1) {
-      const b = spec.blocks[active[0]];
+      const k = active[0];
+      const b = spec.blocks[k];
       const cells = b.cells[r - b.row];
-      for (let j = 0; j < cells.length; j++) row += cell(r, b.col + j, cells[j], header);
+      for (let j = 0; j < cells.length; j++) {
+        const c = cells[j];
+        row += cell(r, b.col + j, c, header, c.formula ? groups.tag(k, r - b.row, j) : undefined);
+      }
     } else if (active.length > 1) {
       const byCol = new Map<number, SpecCell>();
       for (const k of [...active].sort((x, y) => x - y)) {

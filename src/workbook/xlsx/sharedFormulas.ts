@@ -1,0 +1,230 @@
+/**
+ * Shared formulas (ECMA-376 Part 1, §18.3.1.40 f, t="shared"): a run of cells down a column whose formula is the one
+ * above moved down a row is written once, on the run's first cell (the master, with the run's range in `ref`), and
+ * the cells below carry only the group's index. Excel and LibreOffice expand them as a formula filled down: relative
+ * references move with the cell, absolute ones ($) stay. read.ts expands them the same way (shiftFormula).
+ */
+import type { SpecBlock } from "../../engine/sheetSpec";
+import { columnLetter } from "../../engine/grid";
+
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** Characters of a name, number or reference: [A-Za-z0-9_.$] (what read.ts's reference pattern treats as one word). */
+const isWordChar = (c: number) =>
+  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || isDigit(c) || c === 95 || c === 46 || c === 36;
+
+// The last column of a sheet, XFD: a longer run of letters before digits is a name, not a reference.
+const MAX_COL = 16384;
+
+/**
+ * Where the reference at the start of s[from, to) ends: `$?[A-Z]{1,3}$?\d+` with a column up to XFD, the whole word.
+ * Returns -1 when the word is not such a reference.
+ */
+function refEnd(s: string, from: number, to: number): number {
+  let i = from;
+  if (s.charCodeAt(i) === 36) i++;
+  let col = 0;
+  const letters = i;
+  while (i < to && isUpper(s.charCodeAt(i))) col = col * 26 + (s.charCodeAt(i++) - 64);
+  if (i === letters || i - letters > 3 || col > MAX_COL) return -1;
+  if (s.charCodeAt(i) === 36) i++;
+  const digits = i;
+  while (i < to && isDigit(s.charCodeAt(i))) i++;
+  return i > digits && i === to ? i : -1;
+}
+
+/** True when s[from, to) starts as a reference would (`$?[A-Za-z]{1,3}$?` and a digit), whatever the case. */
+function startsLikeRef(s: string, from: number, to: number): boolean {
+  let i = from;
+  if (s.charCodeAt(i) === 36) i++;
+  const letters = i;
+  while (isUpper(s.charCodeAt(i) & ~32)) i++;
+  if (i === letters || i - letters > 3) return false;
+  if (s.charCodeAt(i) === 36) i++;
+  return i < to && isDigit(s.charCodeAt(i));
+}
+
+/** True when s[i, i+n) and t[j, j+n) are the same characters. */
+function same(s: string, i: number, t: string, j: number, n: number): boolean {
+  if (j + n > t.length) return false;
+  for (let k = 0; k < n; k++) if (s.charCodeAt(i + k) !== t.charCodeAt(j + k)) return false;
+  return true;
+}
+
+/** Where the quoted text (string "…" or sheet name '…', the quote doubled inside) starting at s[i] ends, or -1. */
+function quotedEnd(s: string, i: number): number {
+  const q = s[i];
+  for (let k = i + 1; ; k += 2) {
+    k = s.indexOf(q, k);
+    if (k < 0 || s[k + 1] !== q) return k < 0 ? -1 : k + 1;
+  }
+}
+
+/** The start of the word that ends at `to` (word characters back from there). */
+function wordStart(s: string, to: number): number {
+  let i = to;
+  while (i > 0 && isWordChar(s.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+/** The end of the word that starts at `from`. */
+function wordEnd(s: string, from: number): number {
+  let i = from;
+  while (i < s.length && isWordChar(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** True when the word at s[from…] is a reference (read.ts's pattern: not followed by a word character or "("). */
+function refAt(s: string, from: number): boolean {
+  const e = wordEnd(s, from);
+  return refEnd(s, from, e) === e && s.charCodeAt(e) !== 40;
+}
+
+/** The value of the digits s[from, to). */
+function digitsValue(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let k = from; k < to; k++) v = v * 10 + (s.charCodeAt(k) - 48);
+  return v;
+}
+
+// What a character outside quotes asks of the scanner.
+const SAME = 0;
+const DIGIT = 1;
+const QUOTE = 2;
+const RANGE = 3;
+const REFUSE = 4;
+const KIND = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) KIND[c] = DIGIT;
+KIND[34] = KIND[39] = QUOTE;
+KIND[58] = RANGE;
+// Structured and external references ([…]) are left to the full formula, as are control characters.
+KIND[91] = KIND[93] = KIND[127] = REFUSE;
+for (let c = 0; c < 32; c++) KIND[c] = REFUSE;
+
+/**
+ * True when `below` is exactly `above` filled down one row: every relative row reference one more, everything else
+ * the same (a leading "=" on either is skipped). Conservative: anything this scanner does not fully understand
+ * (whole-row or whole-column ranges, structured or external references, text outside ASCII outside quotes,
+ * lower-case references, names that look like references) answers false, so a formula is only ever shared where
+ * Excel, LibreOffice and read.ts all expand it back to itself. One pass over both: the same characters are skipped,
+ * only digits and quotes are looked at closely.
+ */
+export function followsDown(above: string, below: string): boolean {
+  let i = above.charCodeAt(0) === 61 ? 1 : 0;
+  let j = below.charCodeAt(0) === 61 ? 1 : 0;
+  const n = above.length;
+  const m = below.length;
+  while (i < n) {
+    const c = above.charCodeAt(i);
+    const kind = c < 128 ? KIND[c] : REFUSE;
+    if (kind === SAME) {
+      if (below.charCodeAt(j) !== c) return false;
+      i++;
+      j++;
+    } else if (kind === DIGIT) {
+      let e = i + 1;
+      while (e < n && isDigit(above.charCodeAt(e))) e++;
+      let f = j;
+      while (f < m && isDigit(below.charCodeAt(f))) f++;
+      // The word the digits belong to (what precedes them is the same in both formulas).
+      const s = wordStart(above, i);
+      const w = wordEnd(above, e);
+      const next = above.charCodeAt(w);
+      if (e === w && next !== 33 && refEnd(above, s, w) === w && next !== 40) {
+        // A reference's row: one down unless absolute. After a sheet name, the name must be one read.ts sees.
+        if (s > 0 && above.charCodeAt(s - 1) === 33 && !sheetBefore(above, s - 1)) return false;
+        const a = digitsValue(above, i, e);
+        if (a === 0 || e - i > 7) return false;
+        if (digitsValue(below, j, f) !== (above.charCodeAt(i - 1) === 36 ? a : a + 1)) return false;
+      } else {
+        // Digits of a number, a name or a function (LOG10): the same in both; refused where read.ts or Excel
+        // could see a reference in the word (A1.5, a1, XFE1, A1!).
+        if (startsLikeRef(above, s, w) && !(next === 40 && refEnd(above, s, w) === w)) return false;
+        if (f - j !== e - i || !same(above, i, below, j, e - i)) return false;
+      }
+      i = e;
+      j = f;
+    } else if (kind === QUOTE) {
+      const e = quotedEnd(above, i);
+      if (e < 0 || !same(above, i, below, j, e - i)) return false;
+      // A quoted sheet name is followed by "!" and a reference, with no word character before it.
+      if (c === 39) {
+        const p = i > 0 ? above.charCodeAt(i - 1) : 32;
+        if (above.charCodeAt(e) !== 33 || isWordChar(p) || p === 39 || p === 33 || !refAt(above, e + 1))
+          return false;
+      }
+      j += e - i;
+      i = e;
+    } else if (kind === RANGE) {
+      // Both ends of a range are references (a whole-row range 5:5 moves in Excel, not in read.ts).
+      if (below.charCodeAt(j) !== c || !refAt(above, wordStart(above, i)) || !refAt(above, i + 1))
+        return false;
+      i++;
+      j++;
+    } else return false;
+  }
+  return j === m;
+}
+
+/** True when the "!" at `bang` ends a sheet name read.ts takes with the reference after it: quoted, or a plain name. */
+function sheetBefore(s: string, bang: number): boolean {
+  if (s.charCodeAt(bang - 1) === 39) return true; // checked where the quote opened
+  const t = wordStart(s, bang);
+  const p = t > 0 ? s.charCodeAt(t - 1) : 32;
+  return t < bang && p !== 39 && p !== 33 && /^[A-Za-z_][\w.]*$/.test(s.slice(t, bang));
+}
+
+/**
+ * How a formula cell's f element is written: in full (`<f>`, or a shared group's master with its range), or as a
+ * member of a shared group (`<f t="shared" si="…"/>`, the formula left to the master).
+ */
+export interface FormulaTag {
+  /** The start tag a formula written in full gets. */
+  readonly open: string;
+  /** The whole f element of a group member, else null. */
+  readonly member: string | null;
+}
+
+// Rows in one group at most: the look down the column at a group's first cell stays a few milliseconds of work
+// between two of the preview's time slices, whatever the plan's size.
+const MAX_GROUP_ROWS = 1000;
+
+/** A formula written in full, alone. */
+export const PLAIN: FormulaTag = { open: "<f>", member: null };
+
+/**
+ * The shared groups of a sheet's blocks, found as the rows are written: at a formula cell not yet in a group, the
+ * column below it is followed as long as each formula is the one above filled down (Excel's ref range of a shared
+ * formula is known before the master is written). Rows covered by more than one block are left out.
+ */
+export class SharedGroups {
+  private next = 0;
+  /** Per block and column: the last row index of the group that covers the column, and its members' tag. */
+  private readonly ends: number[][] = [];
+  private readonly members: FormulaTag[][] = [];
+
+  constructor(
+    private readonly blocks: readonly SpecBlock[],
+    private readonly overlapped: ReadonlySet<number>,
+  ) {}
+
+  /** The tag of the formula in block k, row index i, column index j (rows asked for in order, top to bottom). */
+  tag(k: number, i: number, j: number): FormulaTag {
+    const ends = (this.ends[k] ??= []);
+    if (i <= (ends[j] ?? -1)) return this.members[k][j];
+    const b = this.blocks[k];
+    let e = i;
+    while (e - i < MAX_GROUP_ROWS - 1) {
+      const below = b.cells[e + 1]?.[j]?.formula;
+      const above = b.cells[e][j].formula;
+      if (!below || !above || this.overlapped.has(b.row + e + 1) || !followsDown(above, below)) break;
+      e++;
+    }
+    if (e === i) return PLAIN;
+    const si = this.next++;
+    ends[j] = e;
+    (this.members[k] ??= [])[j] = { open: PLAIN.open, member: `<f t="shared" si="${si}"/>` };
+    const col = columnLetter(b.col + j);
+    return { open: `<f t="shared" ref="${col}${b.row + i}:${col}${b.row + e}" si="${si}">`, member: null };
+  }
+}

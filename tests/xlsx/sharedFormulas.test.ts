@@ -1,0 +1,165 @@
+import fc from "fast-check";
+import { followsDown } from "../../src/workbook/xlsx/sharedFormulas";
+import { fileFormula, sheetXml } from "../../src/workbook/xlsx/write";
+import { readSheet, shiftFormula } from "../../src/workbook/xlsx/read";
+import { MINIMAL_STYLES, StyleBook } from "../../src/workbook/xlsx/styles";
+import { DEFAULT_LIMITS } from "../../src/workbook/xlsx/problems";
+import type { SheetSpec } from "../../src/engine/sheetSpec";
+
+/** Pieces formulas are made of, at a row: references of every kind, names, functions, numbers, strings, sheets. */
+const PIECES: ((row: number) => string)[] = [
+  ...["A", "B", "F", "AA", "XFD", "$A", "C$", "$D$"].map((c) => (r: number) => `${c}${r}`),
+  ...[
+    "$A$1",
+    "$B2",
+    "C$3",
+    "'Số liệu'!$C$7004",
+    "#REF!",
+    "5:5",
+    "A:A",
+    "$4:$4",
+    "Tbl[Col]",
+    "'x'A1",
+    "'a''b'!",
+  ].map((t) => () => t),
+  (r) => `'Số liệu'!C${r}`,
+  (r) => `Sheet1!D${r}`,
+  (r) => `Q1!A${r}`,
+  (r) => `A1:B${r}`,
+  (r) => `B${r}:B${r + 3}`,
+  (r) => `a${r}`,
+  (r) => `XFE${r}`,
+  (r) => `A${r}.5`,
+  (r) => `"F${r}"`,
+  ...["LOG10(", "ATAN2(", "SUM(", "IF(", "NORM.S.DIST(", ")", ",", "+", "*", "&", ":", "!", "$", " "].map(
+    (t) => () => t,
+  ),
+  ...['""', '"A1"', '"Đạt"', '"a""b"', "0.8", "1E+5", "10", "ictplan_w1", "Đ"].map((t) => () => t),
+];
+
+const formulaAt = (kinds: readonly number[], row: number) =>
+  "=" + kinds.map((k) => PIECES[k % PIECES.length](row)).join("");
+
+describe("shared formulas: a formula filled down one row", () => {
+  it("is recognised exactly as read.ts expands it: whenever followsDown says yes, shiftFormula agrees", () => {
+    let shared = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat(PIECES.length * 2), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 1, max: 5000 }),
+        fc.array(fc.tuple(fc.nat(7), fc.string({ maxLength: 3 })), { maxLength: 2 }),
+        (kinds, row, edits) => {
+          // The same pieces at the row and at the row below: most pairs are one formula filled down.
+          const above = formulaAt(kinds, row);
+          let below = formulaAt(kinds, row + 1);
+          // Some pairs are spoiled by an edit, so followsDown also meets near misses.
+          for (const [at, text] of edits) below = below.slice(0, at) + text + below.slice(at + text.length);
+          runs++;
+          if (followsDown(above, below)) {
+            shared++;
+            expect(shiftFormula(fileFormula(above), 1, 0)).toBe(fileFormula(below));
+          }
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    // Not a vacuous property: a good share of the pairs are recognised, and many are not.
+    expect(shared).toBeGreaterThan(runs / 25);
+    expect(shared).toBeLessThan(runs * 0.9);
+  });
+
+  it("recognises the engine's kinds of formulas, and refuses what Excel and read.ts would read differently", () => {
+    const yes: [string, string][] = [
+      ['=IF(F5="","",F5/G5)', '=IF(F6="","",F6/G6)'],
+      ["='Chỉ tiêu'!$G$2", "='Chỉ tiêu'!$G$2"],
+      ['=IF(H9="","Chưa có",IF(H9>=1,"Đạt","A9"))', '=IF(H10="","Chưa có",IF(H10>=1,"Đạt","A9"))'],
+      ["=SUM('Số liệu'!C5:C$9)+LOG10(2)", "=SUM('Số liệu'!C6:C$9)+LOG10(2)"],
+      ["=NORM.S.DIST(B99,TRUE)", "=NORM.S.DIST(B100,TRUE)"],
+      ["=Sheet1!A1+0.5", "=Sheet1!A2+0.5"],
+    ];
+    for (const [a, b] of yes) {
+      expect([a, followsDown(a, b)]).toEqual([a, true]);
+      expect(shiftFormula(fileFormula(a), 1, 0)).toBe(fileFormula(b));
+    }
+    const no: [string, string][] = [
+      ["=F5+G5", "=F6+G5"], // one relative reference not moved
+      ["=$C$7004", "=$C$7005"], // absolute row moved
+      ['="A1"&B1', '="A2"&B2'], // text in quotes is never a reference
+      ["=SUM(5:5)", "=SUM(6:6)"], // whole rows: Excel moves them, read.ts does not
+      ["=SUM(A:A)+A1", "=SUM(A:A)+A2"],
+      ["=a1", "=a2"], // a lower-case reference
+      ["=XFE1", "=XFE2"], // past the last column: a name
+      ["=Tbl[Col]+A1", "=Tbl[Col]+A2"],
+      ["=Q1!A1", "=Q1!A2"], // a sheet named like a cell
+      ["=A1", "=A1 "],
+    ];
+    for (const [a, b] of no) expect([a, followsDown(a, b)]).toEqual([a, false]);
+  });
+
+  it("are written with the range on the master, members with the group only, cached values on every cell", async () => {
+    const rows = 6;
+    const spec: SheetSpec = {
+      name: "S",
+      kind: "results",
+      blocks: [
+        {
+          row: 2,
+          col: 1,
+          cells: Array.from({ length: rows }, (_, i) => [
+            { value: i },
+            { formula: `=A${i + 2}*2`, value: i * 2 },
+            { formula: i === 3 ? "=A1" : `=IF(A${i + 2}>2,"x","")`, value: i > 2 ? "x" : "" },
+            { formula: "=$A$2", value: 0 },
+          ]),
+        },
+      ],
+    };
+    const xml = new TextDecoder().decode(sheetXml(spec, new StyleBook(MINIMAL_STYLES), { tables: [] }));
+    expect(xml).toContain(`<c r="B2"><f t="shared" ref="B2:B7" si="0">A2*2</f><v>0</v></c>`);
+    expect(xml).toContain(`<c r="B7"><f t="shared" si="0"/><v>10</v></c>`);
+    // Column C is broken at row 5: two groups and a formula alone.
+    expect(xml).toContain(`<c r="C2" t="str"><f t="shared" ref="C2:C4" si="1">`);
+    expect(xml).toContain(`<c r="C5" t="str"><f>A1</f><v>x</v></c>`);
+    expect(xml).toContain(`<c r="C6" t="str"><f t="shared" ref="C6:C7" si="`);
+    expect(xml).toContain(`<c r="D3"><f t="shared" si="2"/><v>0</v></c>`);
+    // Read back, every cell has its own formula again.
+    const grid = readSheet(xml, "S", {
+      sharedStrings: [],
+      dateStyles: [],
+      percentStyles: [],
+      date1904: false,
+      limits: DEFAULT_LIMITS,
+      cells: 0,
+    });
+    spec.blocks[0].cells.forEach((r, i) =>
+      r.forEach((c, j) => expect(grid.formulas?.[i + 1]?.[j] ?? null).toBe(c.formula ?? null)),
+    );
+  });
+
+  it("keeps a group to 1,000 rows, so the look down a column stays short however long the sheet", () => {
+    const spec: SheetSpec = {
+      name: "S",
+      kind: "results",
+      blocks: [
+        {
+          row: 1,
+          col: 1,
+          cells: Array.from({ length: 2500 }, (_, i) => [
+            { value: i },
+            { formula: `=A${i + 1}*2`, value: i * 2 },
+          ]),
+        },
+      ],
+    };
+    const xml = new TextDecoder().decode(sheetXml(spec, new StyleBook(MINIMAL_STYLES), { tables: [] }));
+    expect(
+      [...xml.matchAll(/<f t="shared" ref="([^"]+)" si="(\d+)">([^<]*)<\/f>/g)].map((m) => m.slice(1)),
+    ).toEqual([
+      ["B1:B1000", "0", "A1*2"],
+      ["B1001:B2000", "1", "A1001*2"],
+      ["B2001:B2500", "2", "A2001*2"],
+    ]);
+    expect(xml.match(/<f t="shared" si="\d+"\/>/g)).toHaveLength(2497);
+  });
+});
