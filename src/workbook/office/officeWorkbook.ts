@@ -643,11 +643,15 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         for (const h of s.spec.rowHeights ?? [])
           sheet.getRange(`${h.row}:${h.row}`).format.rowHeight = h.height;
         decorate(sheet, s.spec, this.supports);
-        // Range.dataValidation: [Api set: ExcelApi 1.8]; a source string starting with "=" is a range reference.
+        // Range.dataValidation: [Api set: ExcelApi 1.8]; a source string starting with "=" is a range reference,
+        // else a comma-separated list (a quoted list in the sheet's formula).
         if (lists)
           for (const l of s.lists ?? [])
             sheet.getRange(l.range).dataValidation.rule = {
-              list: { inCellDropDown: true, source: `=${l.source}` },
+              list: {
+                inCellDropDown: true,
+                source: l.source.startsWith('"') ? l.source.slice(1, -1) : `=${l.source}`,
+              },
             };
       }
       await this.sync(ctx);
