@@ -57,6 +57,16 @@ describe("Office.js adapter on the strict fake host", () => {
     }
   });
 
+  it("reads 1,000 units × 50 indicators × 8 quarters with no response over 5 MB: the number formats count", async () => {
+    // The read loads values, formulas and number formats; estimating a request by the first two alone sent 7 MB
+    // requests, refused again and again down to single rows.
+    const host = hostWith(generatePlanRows(1000, 50, 8));
+    const wb = new OfficeWorkbook(host.runner());
+    const grids = await wb.readGrids();
+    expect(grids.sheets.find((g) => g.sheet === "Số liệu")?.values.length).toBe(8001);
+    expect(host.log.filter((s) => s.response > 5 * 1024 * 1024)).toEqual([]);
+  });
+
   it("writes exactly the spec: formulas, literals, and leaves the input sheets unchanged", async () => {
     const host = hostWith(samplePlanRows());
     const before = host.sheets.map((s) => ({ name: s.name, cells: new Map(s.cells) }));

@@ -253,7 +253,11 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       const seen = new Map<number, { bytes: number; cells: number }>();
       for (const { piece, range } of batch) {
         const s = seen.get(piece.grid) ?? { bytes: 0, cells: 0 };
-        s.bytes += JSON.stringify(range.values).length + JSON.stringify(range.formulas).length;
+        // Everything loaded counts: the number formats are often the largest part of the response ("General").
+        s.bytes +=
+          JSON.stringify(range.values).length +
+          JSON.stringify(range.formulas).length +
+          JSON.stringify(range.numberFormat).length;
         s.cells += piece.rows * used[piece.grid].columnCount;
         seen.set(piece.grid, s);
         const g = grids[piece.grid];
