@@ -353,7 +353,7 @@ export class ZipPackage {
   }
 
   /**
-   * put, with a pause between megabytes of a large part: a 50 MB sheet deflated in one go holds the page's thread
+   * put, with a pause every quarter megabyte of a large part: a 50 MB sheet deflated in one go holds the page's thread
    * for up to a second. The slices are fflate's streaming deflate (the preview's codec; the CLI never pauses).
    */
   async putSliced(name: string, pieces: readonly Uint8Array[], pause?: Pause): Promise<void> {
