@@ -149,9 +149,10 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
         { onStage: setStage, onProgress: showProgress, signal, engine },
       );
       // A transition: React renders a large plan's lists in slices, so the pane takes clicks meanwhile.
+      // The stale mark goes with the message that says the results are new, not a transition later.
+      if (r.results) setStale(false);
       startTransition(() => {
         setRun(r);
-        if (r.results) setStale(false);
         setPlan(r.plan);
         setFindings(r.findings);
       });
