@@ -2,8 +2,9 @@
 import type { WorkbookGrids } from "./grid";
 import type { Plan } from "./model";
 import { a1, cellAt } from "./grid";
-import { SETTINGS, type SettingDef, type SettingsValues } from "./format";
+import { SETTINGS, sheetDef, type SettingDef, type SettingsValues } from "./format";
 import { findSetting } from "./parse/plan";
+import { foldText } from "./text";
 
 /** One cell to write in an input sheet: a number, or text that must stay text. */
 export interface CellEdit {
@@ -15,10 +16,11 @@ export interface CellEdit {
 
 export type SettingsChange = Partial<SettingsValues>;
 
-/** How a setting's value is written: enum values by their Vietnamese label, as the template does. */
-function written(def: SettingDef, value: string | number): string | number {
+/** How a setting's value is written: enum values by their label in the sheet's language, as the template does. */
+function written(def: SettingDef, value: string | number, en: boolean): string | number {
   if (def.type !== "enum") return value;
-  return def.values?.find((v) => v.key === value)?.vi ?? String(value);
+  const e = def.values?.find((v) => v.key === value);
+  return (en ? e?.en : e?.vi) ?? String(value);
 }
 
 /**
@@ -38,6 +40,8 @@ export function settingsEdits(grids: WorkbookGrids, plan: Plan, change: Settings
     const def = findSetting(String(label));
     if (def && !rowOf.has(def)) rowOf.set(def, row);
   }
+  // An English template's sheet ("Settings") gets English labels and values; any other, Vietnamese.
+  const en = foldText(layout.sheet) === foldText(sheetDef("settings").nameEn);
   const edits: CellEdit[] = [];
   let next = Math.max(layout.lastRow, layout.headerRow) + 1;
   for (const def of SETTINGS) {
@@ -45,9 +49,9 @@ export function settingsEdits(grids: WorkbookGrids, plan: Plan, change: Settings
     if (value === undefined || value === plan.settings[def.key]) continue;
     const row = rowOf.get(def);
     if (row === undefined) {
-      edits.push({ sheet: layout.sheet, cell: a1(next, labelCol), value: def.label });
-      edits.push({ sheet: layout.sheet, cell: a1(next++, valueCol), value: written(def, value) });
-    } else edits.push({ sheet: layout.sheet, cell: a1(row, valueCol), value: written(def, value) });
+      edits.push({ sheet: layout.sheet, cell: a1(next, labelCol), value: en ? def.labelEn : def.label });
+      edits.push({ sheet: layout.sheet, cell: a1(next++, valueCol), value: written(def, value, en) });
+    } else edits.push({ sheet: layout.sheet, cell: a1(row, valueCol), value: written(def, value, en) });
   }
   return edits;
 }

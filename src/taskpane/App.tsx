@@ -149,9 +149,10 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
         { onStage: setStage, onProgress: showProgress, signal, engine },
       );
       // A transition: React renders a large plan's lists in slices, so the pane takes clicks meanwhile.
+      // The stale mark goes with the message that says the results are new, not a transition later.
+      if (r.results) setStale(false);
       startTransition(() => {
         setRun(r);
-        if (r.results) setStale(false);
         setPlan(r.plan);
         setFindings(r.findings);
       });
@@ -228,13 +229,21 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
     }
   }
 
+  // Settings the planner asked to save into a workbook without a settings sheet: saved once the sheet is added.
+  const unsaved = useRef<SettingsChange | null>(null);
+
   async function save(change: SettingsChange) {
     setMessage(null);
     setStage("write");
     try {
       const ok = await saveSettings(workbook, change);
+      unsaved.current = ok ? null : change;
       focusMessage.current = true;
-      setMessage(ok ? { intent: "success", key: "saved" } : { intent: "error", key: "noSettingsSheet" });
+      setMessage(
+        ok
+          ? { intent: "success", key: "saved" }
+          : { intent: "error", key: "noSettingsSheet", addSheet: "settings" },
+      );
       if (ok && run?.results) setStale(true);
       await inspect();
     } catch (e) {
@@ -244,12 +253,22 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
     }
   }
 
-  // The remedy for a missing input sheet: add it from the template, then check again (nothing else is written).
+  // The remedy for a missing input sheet: add it from the template of the pane's language, then check again
+  // (nothing else is written); a missing settings sheet is added to save the settings waiting for it.
   async function addSheet(key: SheetDef["key"]) {
     setMessage(null);
     setStage("write");
     try {
-      const sheet = await addInputSheet(workbook, key);
+      const sheet = await addInputSheet(workbook, key, lang);
+      const change = key === "settings" ? unsaved.current : null;
+      unsaved.current = null;
+      if (change && (await saveSettings(workbook, change))) {
+        focusMessage.current = true;
+        setMessage({ intent: "success", key: "settingsSheetAdded", params: { sheet }, sheets: [sheet] });
+        if (run?.results) setStale(true);
+        await inspect();
+        return;
+      }
       const checked = await inspectWorkbook(workbook);
       setPlan(checked.plan);
       setFindings(checked.findings);
@@ -355,6 +374,8 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
             lang={lang}
             onRetry={(a) => void act(a, true)}
             onOpenSheet={openSheet}
+            onAddSheet={(k) => void addSheet(k)}
+            busy={busy}
           />
         )}
       </div>

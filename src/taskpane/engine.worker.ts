@@ -7,7 +7,7 @@ type Request = { grids: WorkbookGrids; options: RunOptions; pieces: number } | {
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<Request>) => void) | null;
-  postMessage(message: unknown): void;
+  postMessage(message: unknown, transfer?: Transferable[]): void;
 }
 
 const scope = self as unknown as WorkerScope;
@@ -43,7 +43,8 @@ function run(grids: WorkbookGrids, options: RunOptions): void {
     scope.postMessage({ step: next.value });
     next = steps.next();
   }
-  const { skeleton, pieces } = split(next.value);
-  scope.postMessage({ result: skeleton, pieces: pieces.length });
+  const { skeleton, pieces, buffers } = split(next.value);
+  // The figures' typed array moves to the pane rather than being copied (the worker is done with it).
+  scope.postMessage({ result: skeleton, pieces: pieces.length }, buffers);
   for (const piece of pieces) scope.postMessage({ piece });
 }

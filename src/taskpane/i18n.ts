@@ -1,6 +1,7 @@
 /** Task-pane strings in Vietnamese (default) and English, and number formatting per language. */
 import { fillTemplate } from "../engine/text";
 import { formatPeriod, periodFromKey } from "../engine/periods";
+import { sheetDef, type SheetDef } from "../engine/format";
 export type Lang = "vi" | "en";
 
 const VI = {
@@ -67,7 +68,7 @@ const VI = {
   noPlan: "Sổ này chưa có dữ liệu kế hoạch. Hãy tạo sổ từ mẫu (ictplan template) hoặc mở tệp mẫu.",
   noFindings: "Không có lỗi, cảnh báo hay thông tin nào.",
   filter: "Lọc",
-  search: "Tìm trong phát hiện",
+  search: "Tìm trong kết quả kiểm tra",
   showing: "Hiển thị {shown}/{total}",
   goToCell: "Đến ô {cell}",
   wholeSheet: "cả sheet",
@@ -94,7 +95,10 @@ const VI = {
   attainmentCaption: "Mức đạt chỉ tiêu toàn tỉnh, {period}",
   save: "Lưu vào sheet Cấu hình",
   saved: "Đã lưu cấu hình vào sổ. Bấm “Tính toán & xếp hạng” để tính lại.",
-  noSettingsSheet: "Sổ không có sheet Cấu hình; hãy thêm sheet này từ mẫu rồi lưu lại.",
+  noSettingsSheet:
+    "Sổ không có sheet Cấu hình nên chưa lưu được. Bấm nút dưới đây để thêm sheet theo mẫu và lưu.",
+  settingsSheetAdded:
+    "Đã thêm sheet “{sheet}” theo mẫu và lưu cấu hình vào đó; các sheet khác giữ nguyên. Bấm “Tính toán & xếp hạng” để tính lại.",
   thresholdOrder: "Các ngưỡng phải giảm dần: Tốt > Khá > Trung bình.",
   notAllowed: "Giá trị này không được phép; xem các giá trị cho phép ở trên.",
   notAPeriod: "Hãy nhập một kỳ, ví dụ Quý II/2015, hoặc để trống.",
@@ -226,7 +230,10 @@ const EN: typeof VI = {
   attainmentCaption: "Province attainment, {period}",
   save: "Save to the Settings sheet",
   saved: "Settings saved to the workbook. Click “Compute & rank” to recompute.",
-  noSettingsSheet: "The workbook has no Settings (Cấu hình) sheet; add it from the template and save again.",
+  noSettingsSheet:
+    "The workbook has no Settings (Cấu hình) sheet, so nothing was saved. Use the button below to add it from the template and save.",
+  settingsSheetAdded:
+    "Added the sheet “{sheet}” from the template and saved the settings in it; no other sheet changed. Choose “Compute & rank” to recompute.",
   thresholdOrder: "Thresholds must decrease: Good > Fair > Average.",
   notAllowed: "This value is not allowed; see the allowed values above.",
   notAPeriod: "Enter a period, e.g. 2015-Q2, or leave it blank.",
@@ -268,6 +275,8 @@ const EN: typeof VI = {
 };
 
 export type Key = keyof typeof VI;
+/** Every key of the catalogs (the tests read each string in both languages). */
+export const KEYS = Object.keys(VI) as readonly Key[];
 
 const CHOSEN = "ictplan.lang";
 
@@ -319,6 +328,12 @@ export function parseNumber(lang: Lang, text: string): number | null {
   if (lang === "en") s = s.split(",").join("");
   else if (s.includes(",")) s = s.split(".").join("").replace(",", ".");
   return /^[-+]?\d+(\.\d+)?$/.test(s) ? Number(s) : null;
+}
+
+/** An input sheet's name as the template of a language writes it ("Cấu hình", "Settings"). */
+export function inputSheetName(key: SheetDef["key"], lang: Lang): string {
+  const d = sheetDef(key);
+  return lang === "vi" ? d.name : d.nameEn;
 }
 
 /** A period key as the language writes it ("2015-Q2" → "Quý II/2015"). */

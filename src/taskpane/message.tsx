@@ -4,11 +4,12 @@ import { forwardRef } from "react";
 import { Button, Link, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import type { GradeDistribution } from "../engine/results";
 import type { Action } from "../workbook/office/actions";
+import type { SheetDef } from "../engine/format";
 import { gradeLabel } from "../engine/i18n/labels";
 import { groupName } from "../engine/outputs/style";
 import { describeOfficeError } from "./errors";
 import { refusalMessage, type Refusal } from "../engine/gate";
-import { formatNumber, formatPercent, t, type Key, type Lang } from "./i18n";
+import { formatNumber, formatPercent, inputSheetName, t, type Key, type Lang } from "./i18n";
 
 const GRADES = ["good", "fair", "average", "weak"] as const;
 
@@ -22,6 +23,8 @@ export type Message =
       /** Sheets the action wrote, each offered as a link that activates it. */
       readonly sheets?: readonly string[];
       readonly distribution?: readonly GradeDistribution[];
+      /** The input sheet whose absence the message reports, offered as a button that adds it from the template. */
+      readonly addSheet?: SheetDef["key"];
     }
   | { readonly intent: "error"; readonly error: unknown }
   /** No report was written, and why. */
@@ -52,11 +55,14 @@ export interface MessageViewProps {
   lang: Lang;
   onRetry: (a: Action) => void;
   onOpenSheet: (sheet: string) => void;
+  onAddSheet?: (key: SheetDef["key"]) => void;
+  /** An action is under way: the add-sheet button waits. */
+  busy?: boolean;
 }
 
 /** The message bar; focusable (tabIndex −1) so the pane can move focus to it when an action ends. */
 export const MessageView = forwardRef<HTMLDivElement, MessageViewProps>(function MessageView(
-  { message, lang, onRetry, onOpenSheet },
+  { message, lang, onRetry, onOpenSheet, onAddSheet, busy },
   ref,
 ) {
   const m = "error" in message || "refused" in message ? null : message;
@@ -88,6 +94,17 @@ export const MessageView = forwardRef<HTMLDivElement, MessageViewProps>(function
                 </span>
               ))}
             </div>
+          )}
+          {m?.addSheet && onAddSheet && (
+            <Button
+              size="small"
+              appearance="primary"
+              className="remedy"
+              disabled={busy}
+              onClick={() => onAddSheet(m.addSheet as SheetDef["key"])}
+            >
+              {t(lang, "addSheet", { sheet: inputSheetName(m.addSheet, lang) })}
+            </Button>
           )}
           {m?.retry && (
             <Button size="small" onClick={() => onRetry(m.retry as Action)}>

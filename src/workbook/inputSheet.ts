@@ -2,7 +2,7 @@
  * An input sheet as the template writes it (header row, column widths and formats, drop-downs), as data both
  * adapters write: the template (ExcelJS), and the pane's "add the missing sheet" in Excel and in the preview.
  */
-import type { ColumnDef, EnumValue, SheetDef } from "../engine/format";
+import type { ColumnDef, EnumValue, SettingDef, SheetDef } from "../engine/format";
 import { DIRECTIONS, MEASURES, PILLARS, RANKING_GROUPS, SETTINGS, YES_NO, sheetDef } from "../engine/format";
 import { columnLetter } from "../engine/grid";
 import { templateHeaders } from "../engine/planRows";
@@ -11,7 +11,7 @@ import type { SheetSpec, SpecCell } from "../engine/sheetSpec";
 type Lang = "vi" | "en";
 /** The hidden sheet the drop-downs take their values from, by the template's language. */
 export const LISTS_SHEETS: Record<Lang, string> = { vi: "Danh mục", en: "Lists" };
-/** The lists sheet of a Vietnamese template (the one "add the missing sheet" adds). */
+/** The lists sheet of a Vietnamese template. */
 export const LISTS_SHEET = LISTS_SHEETS.vi;
 /** Header fill, dark blue (ARGB as ExcelJS takes it). */
 export const HEADER_FILL = "FF1F4E79";
@@ -30,6 +30,21 @@ export const LISTS: readonly { key: string; title: string; titleEn: string; valu
     { key: "pillar", title: "Trụ cột", titleEn: "Pillar", values: PILLARS },
   ];
 
+/** An enum value as the template's language writes it. */
+export const enumLabel = (e: EnumValue, lang: Lang): string => (lang === "vi" ? e.vi : e.en);
+
+/** A setting's default as the planner reads it: an enum by its label ("Theo chỉ tiêu"), never its key. */
+export function settingValue(s: SettingDef, lang: Lang): string | number | null {
+  if (s.default === "") return null;
+  const e = s.values?.find((v) => v.key === s.default);
+  return e ? enumLabel(e, lang) : s.default;
+}
+
+/** The in-cell list of a setting that takes one of a few values: a quoted, comma-separated formula. */
+export function settingList(s: SettingDef, lang: Lang): string | null {
+  return s.values ? `"${s.values.map((v) => enumLabel(v, lang)).join(",")}"` : null;
+}
+
 function listRange(key: string, lang: Lang): string {
   const i = LISTS.findIndex((l) => l.key === key);
   const col = columnLetter(i + 1);
@@ -46,7 +61,10 @@ export function listFor(c: ColumnDef, lang: Lang = "vi"): string | null {
   return null;
 }
 
-/** A sheet to add: what it holds, whether it is hidden, and its drop-downs (cells, source range). */
+/**
+ * A sheet to add: what it holds, whether it is hidden, and its drop-downs (cells, and the source as the formula of a
+ * list: a range of the lists sheet, or a quoted comma-separated list).
+ */
 export interface NewSheet {
   readonly spec: SheetSpec;
   readonly hidden?: boolean;
@@ -59,21 +77,24 @@ const header = (value: string): SpecCell => ({
 });
 
 /**
- * An input sheet as the empty template has it: the header row (white bold on dark blue, frozen), the settings with
- * their defaults on Cấu hình, widths, number formats and drop-downs down to row TEMPLATE_ROWS; Số liệu gets a
- * column per indicator code given.
+ * An input sheet as the empty template has it, in the template's language: the header row (white bold on dark
+ * blue, frozen), the settings with their defaults on Cấu hình (drop-downs for those with a few values), widths,
+ * number formats and drop-downs down to row TEMPLATE_ROWS; Số liệu gets a column per indicator code given.
  */
 export function inputSheet(
   key: SheetDef["key"],
   indicators: readonly { readonly code: string; readonly percent: boolean }[] = [],
+  lang: Lang = "vi",
 ): NewSheet {
   const def = sheetDef(key);
   const codes = key === "figures" ? indicators.map((i) => i.code) : [];
-  const headers = templateHeaders(key, codes);
+  const headers = templateHeaders(key, codes, lang);
   // A percent indicator's column reads as Excel shows it (60 → 60%), as in the template.
   const percentFrom = headers.length - codes.length;
   const rows: (string | number | null)[][] =
-    key === "settings" ? SETTINGS.map((s) => [s.label, s.default === "" ? null : s.default]) : [];
+    key === "settings"
+      ? SETTINGS.map((s) => [lang === "vi" ? s.label : s.labelEn, settingValue(s, lang)])
+      : [];
   const body: SpecCell[][] = [];
   for (let r = 2; r <= TEMPLATE_ROWS; r++)
     body.push(
@@ -89,13 +110,18 @@ export function inputSheet(
     width: def.columns[j]?.width ?? (j < def.columns.length ? 14 : 11),
   }));
   const lists = def.columns.flatMap((c, j) => {
-    const source = listFor(c);
+    const source = listFor(c, lang);
     const letter = columnLetter(j + 1);
     return source ? [{ range: `${letter}2:${letter}${TEMPLATE_ROWS}`, source }] : [];
   });
+  if (key === "settings")
+    SETTINGS.forEach((s, i) => {
+      const source = settingList(s, lang);
+      if (source) lists.push({ range: `B${i + 2}`, source });
+    });
   return {
     spec: {
-      name: def.name,
+      name: lang === "vi" ? def.name : def.nameEn,
       kind: "results",
       blocks: [{ row: 1, col: 1, cells: [headers.map(header), ...body] }],
       columnWidths: widths,
@@ -106,15 +132,23 @@ export function inputSheet(
   };
 }
 
+/** Whether a sheet's drop-downs read the lists sheet of a language (the settings' lists are in the cells). */
+export function readsLists(sheet: NewSheet, lang: Lang): boolean {
+  return (sheet.lists ?? []).some((l) => l.source.startsWith(`'${LISTS_SHEETS[lang]}'!`));
+}
+
 /** The hidden lists sheet the drop-downs read, as the template writes it. */
-export function listsSheet(): NewSheet {
+export function listsSheet(lang: Lang = "vi"): NewSheet {
   const height = Math.max(...LISTS.map((l) => l.values.length)) + 1;
   const cells: SpecCell[][] = Array.from({ length: height }, (_, r) =>
-    LISTS.map((l) => ({ value: r === 0 ? l.title : (l.values[r - 1]?.vi ?? null) })),
+    LISTS.map((l) => {
+      const v = r === 0 ? null : l.values[r - 1];
+      return { value: r === 0 ? (lang === "vi" ? l.title : l.titleEn) : v ? enumLabel(v, lang) : null };
+    }),
   );
   return {
     spec: {
-      name: LISTS_SHEET,
+      name: LISTS_SHEETS[lang],
       kind: "results",
       blocks: [{ row: 1, col: 1, cells }],
       columnWidths: LISTS.map((_, i) => ({ col: i + 1, width: 28 })),

@@ -701,15 +701,15 @@ describeBrowser("task pane in Chromium", () => {
     await expect(page.getByRole("button", { name: "Thêm sheet “Đơn vị” theo mẫu" }).count()).resolves.toBe(0);
     for (const name of ["Đơn vị", "Danh mục"])
       await page.locator(".sheet-tabs").getByRole("tab", { name, exact: true }).waitFor();
-    // In English: the button and the message speak English; the sheet keeps the template's name.
+    // In English: the button and the message speak English, and the sheet added is the English template's.
     await openView(page, "settings");
     await page.getByRole("combobox", { name: "Ngôn ngữ" }).click();
     await page.getByRole("option", { name: "English" }).click();
     await openView(page, "findings", "en");
-    await page.getByRole("button", { name: "Add sheet “Chỉ tiêu” from the template" }).click();
-    await page.getByText(/^Added sheet “Chỉ tiêu” from the template/).waitFor();
-    await page.getByRole("button", { name: "Open sheet Chỉ tiêu" }).click();
-    await page.locator(".sheet-tabs").getByRole("tab", { name: "Chỉ tiêu", selected: true }).waitFor();
+    await page.getByRole("button", { name: "Add sheet “Indicators” from the template" }).click();
+    await page.getByText(/^Added sheet “Indicators” from the template/).waitFor();
+    await page.getByRole("button", { name: "Open sheet Indicators" }).click();
+    await page.locator(".sheet-tabs").getByRole("tab", { name: "Indicators", selected: true }).waitFor();
 
     const [download] = await Promise.all([
       page.waitForEvent("download"),
@@ -718,10 +718,43 @@ describeBrowser("task pane in Chromium", () => {
     const saved = await XlsxWorkbook.load(await fs.readFile((await download.path()) as string));
     const grids = (await saved.readGrids()).sheets;
     for (const g of original.sheets) expect(grids.find((x) => x.sheet === g.sheet)).toEqual(g);
-    const added = grids.find((g) => g.sheet === "Chỉ tiêu")!;
-    expect(added.values[0]).toEqual(templateHeaders("indicators"));
+    const added = grids.find((g) => g.sheet === "Indicators")!;
+    expect(added.values[0]).toEqual(templateHeaders("indicators", [], "en"));
     const codes = runPlan({ sheets: grids }, { lang: "vi" }).findings.map((f) => f.code);
     expect(codes).not.toContain("MISSING_SHEET");
+    await page.close();
+  }, 180000);
+
+  it("saves settings into a workbook without Cấu hình by adding the sheet from the template", async () => {
+    const source = buildTemplate(samplePlanRows());
+    source.removeWorksheet(source.getWorksheet("Cấu hình")!.id);
+    const bytes = await XlsxWorkbook.of(source).save();
+    const page = await newPage();
+    await openBytes(page, "thieu-cau-hinh.xlsx", bytes);
+    await openView(page, "settings");
+    await page.getByRole("textbox", { name: "Ngưỡng Tốt" }).fill("85");
+    await page.getByRole("button", { name: "Lưu vào sheet Cấu hình" }).click();
+    await page.getByText(/^Sổ không có sheet Cấu hình nên chưa lưu được/).waitFor();
+    const add = page.getByRole("button", { name: "Thêm sheet “Cấu hình” theo mẫu" });
+    await add.click();
+    await page.getByText(/^Đã thêm sheet “Cấu hình” theo mẫu và lưu cấu hình/).waitFor();
+    await expect(add.count()).resolves.toBe(0);
+    await page.locator(".sheet-tabs").getByRole("tab", { name: "Cấu hình", exact: true }).waitFor();
+    // The pane reads the saved value back from the new sheet.
+    await expect(page.getByRole("textbox", { name: "Ngưỡng Tốt" }).inputValue()).resolves.toBe("85");
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: /\(\.xlsx\)/ }).click(),
+    ]);
+    const saved = await XlsxWorkbook.load(await fs.readFile((await download.path()) as string));
+    const grids = (await saved.readGrids()).sheets;
+    const settings = grids.find((g) => g.sheet === "Cấu hình")!;
+    expect(settings.values[0]).toEqual(templateHeaders("settings"));
+    expect(settings.values.find((r) => r[0] === "Ngưỡng Tốt")?.[1]).toBe(85);
+    const run = runPlan({ sheets: grids }, { lang: "vi" });
+    expect(run.plan.settings.gradeGood).toBe(85);
+    expect(run.findings.filter((f) => f.sheet === "Cấu hình")).toEqual([]);
     await page.close();
   }, 180000);
 

@@ -1,5 +1,5 @@
 import { FakeExcel, OfficeError, installExcelEnums } from "../fakeExcel/fakeExcel";
-import { OfficeWorkbook } from "../../src/workbook/office/officeWorkbook";
+import { OfficeWorkbook, PAYLOAD_LIMIT } from "../../src/workbook/office/officeWorkbook";
 import { OutputWriteError } from "../../src/workbook/office/writeError";
 import { planRowsToGrids } from "../../src/engine/planRows";
 import { samplePlanRows } from "../../src/engine/sample";
@@ -55,6 +55,51 @@ describe("Office.js adapter on the strict fake host", () => {
       expect(sync.request).toBeLessThan(5 * 1024 * 1024);
       expect(sync.response).toBeLessThan(5 * 1024 * 1024);
     }
+  });
+
+  it("reads 1,000 units × 50 indicators × 8 quarters with no response over 5 MB: the number formats count", async () => {
+    // The read loads values, formulas and number formats; estimating a request by the first two alone sent 7 MB
+    // requests, refused again and again down to single rows.
+    const host = hostWith(generatePlanRows(1000, 50, 8));
+    const wb = new OfficeWorkbook(host.runner());
+    const grids = await wb.readGrids();
+    expect(grids.sheets.find((g) => g.sheet === "Số liệu")?.values.length).toBe(8001);
+    expect(host.log.filter((s) => s.response > 5 * 1024 * 1024)).toEqual([]);
+  });
+
+  it("gives the pane's thread back while it queues a large write: a small part of a request between two pauses", async () => {
+    const host = hostWith(generatePlanRows(1000, 20, 6));
+    const wb = new OfficeWorkbook(host.runner());
+    const run = runPlan(await wb.readGrids(), { period: "2015-Q2", lang: "vi", robustness: false });
+    // Bytes the host has queued since the last pause or sync (its queue is emptied by each sync).
+    const queued = () => (host as unknown as { ops: { bytes: number }[] }).ops;
+    let list = queued();
+    let mark = 0;
+    let most = 0;
+    let pauses = 0;
+    const measure = () => {
+      const ops = queued();
+      const total = ops.reduce((n, o) => n + o.bytes, 0);
+      most = Math.max(most, total - (ops === list ? mark : 0));
+      list = ops;
+      mark = total;
+    };
+    const pause = wb.slices;
+    wb.slices = async () => {
+      pauses++;
+      measure();
+      await pause();
+    };
+    const sync = host.sync.bind(host);
+    host.sync = async () => {
+      measure();
+      await sync();
+    };
+    await wb.applySheets(run.sheets);
+    expect(host.log.length).toBeGreaterThan(0);
+    expect(pauses).toBeGreaterThan(4 * wb.chunkSyncs);
+    // Before the pauses, a whole request (up to PAYLOAD_LIMIT) was built in one go.
+    expect(most).toBeLessThan(PAYLOAD_LIMIT / 4);
   });
 
   it("writes exactly the spec: formulas, literals, and leaves the input sheets unchanged", async () => {

@@ -1,5 +1,7 @@
 /** Numbers as each language writes and reads them. */
-import { formatNumber, formatPercent, parseNumber, periodLabel, t } from "../../src/taskpane/i18n";
+import { KEYS, formatNumber, formatPercent, parseNumber, periodLabel, t } from "../../src/taskpane/i18n";
+import { FINDING_TEXTS } from "../../src/engine/i18n/findings";
+import { labels } from "../../src/engine/i18n/labels";
 
 describe("pane i18n", () => {
   it("writes numbers the Vietnamese way and the English way", () => {
@@ -23,5 +25,23 @@ describe("pane i18n", () => {
     expect(t("vi", "showing", { shown: 3, total: 10 })).toBe("Hiển thị 3/10");
     expect(periodLabel("vi", "2015-Q2")).toBe("Quý II/2015");
     expect(periodLabel("en", "2015-Q2")).toBe("Q2 2015");
+  });
+
+  it("calls the findings Kết quả kiểm tra, never the literal Phát hiện, in every Vietnamese text", () => {
+    expect(t("vi", "search")).toBe("Tìm trong kết quả kiểm tra");
+    expect(t("vi", "findings")).toBe("Kết quả kiểm tra");
+    const texts = [
+      ...KEYS.map((k) => t("vi", k)),
+      ...Object.values(FINDING_TEXTS).flatMap((f) => Object.values(f).flatMap((v) => JSON.stringify(v))),
+      JSON.stringify(labels("vi")),
+    ];
+    expect(texts.length).toBeGreaterThan(KEYS.length + 30);
+    expect(texts.filter((x) => /phát hiện/i.test(x))).toEqual([]);
+  });
+
+  it("offers the missing settings sheet by its name in each language", () => {
+    expect(t("vi", "noSettingsSheet")).toMatch(/Cấu hình/);
+    expect(t("en", "noSettingsSheet")).toMatch(/Settings/);
+    expect(t("vi", "settingsSheetAdded", { sheet: "Cấu hình" })).toMatch(/lưu cấu hình/);
   });
 });

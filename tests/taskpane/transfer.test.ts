@@ -36,6 +36,25 @@ describe("a result crossing threads in pieces", () => {
     ]);
     expect((skeleton as typeof value).when).toBe(when);
   });
+
+  it("sends rows of many cells a few at a time, and names the typed arrays' buffers to transfer", () => {
+    const rows = Array.from({ length: 1000 }, (_, r) =>
+      Array.from({ length: 50 }, (_, c) => ({ value: r * c })),
+    );
+    const figures = new Float64Array(4000).map((_, i) => i / 2);
+    const value = { sheets: [{ cells: rows }], plan: { figures: { values: figures } } };
+    const { skeleton, pieces, buffers } = split(value);
+    // 200 rows of 50 cells were one piece of 2.4 MB at 1,000 units; now 20 rows (weight 51 each, up to 1,000).
+    expect(Math.max(...pieces.map((p) => p.items.length))).toBe(20);
+    expect(pieces.reduce((n, p) => n + p.items.length, 0)).toBe(1000);
+    expect(buffers).toEqual([figures.buffer]);
+    // Transferred with the skeleton, as the worker posts it: the result arrives whole.
+    const copy = structuredClone(skeleton, { transfer: buffers });
+    for (const p of pieces) join(copy, structuredClone(p));
+    expect(figures.length).toBe(0); // detached: moved, not copied
+    expect((copy as typeof value).plan.figures.values[3999]).toBe(1999.5);
+    expect((copy as typeof value).sheets[0].cells).toEqual(rows);
+  });
 });
 
 describe("time slices", () => {

@@ -5,7 +5,7 @@ import type { Finding, Plan, Severity } from "../../engine/model";
 import { INPUT_SHEETS, type SheetDef } from "../../engine/format";
 import { countBySeverity, findingMessage } from "../../engine/findings";
 import { foldText } from "../../engine/text";
-import { formatNumber, t, type Lang } from "../i18n";
+import { formatNumber, inputSheetName, t, type Lang } from "../i18n";
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 const BADGE = { error: "danger", warning: "warning", info: "informative" } as const;
@@ -131,7 +131,7 @@ export function Findings({ lang, findings, plan, onSelect, onAddSheet, busy }: F
                         disabled={busy}
                         onClick={() => onAddSheet(add)}
                       >
-                        {t(lang, "addSheet", { sheet: String(f.params.sheet) })}
+                        {t(lang, "addSheet", { sheet: inputSheetName(add, lang) })}
                       </Button>
                     )}
                   </li>

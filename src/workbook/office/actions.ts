@@ -11,7 +11,7 @@ import { settingsEdits, type SettingsChange } from "../../engine/settingsEdit";
 import { buildReport } from "../../engine/report";
 import type { InteractiveWorkbook, WorkbookPort } from "../port";
 import type { SheetDef } from "../../engine/format";
-import { LISTS_SHEET, inputSheet, listsSheet } from "../inputSheet";
+import { LISTS_SHEETS, inputSheet, listsSheet, readsLists } from "../inputSheet";
 
 export type Action = "validate" | "compute" | "summary";
 
@@ -168,12 +168,14 @@ export async function inspectWorkbook(port: WorkbookPort, period: string | null 
 }
 
 /**
- * Adds a missing input sheet as the template has it (Số liệu with a column per indicator of Chỉ tiêu), and the
- * hidden lists sheet its drop-downs read when that is missing too; no other sheet is touched. Returns the name.
+ * Adds a missing input sheet as the template of the language has it (Số liệu with a column per indicator of Chỉ
+ * tiêu), and the hidden lists sheet its drop-downs read when that is missing too; no other sheet is touched.
+ * Returns the name.
  */
 export async function addInputSheet(
   port: Pick<InteractiveWorkbook, "readGrids" | "addSheets">,
   key: SheetDef["key"],
+  lang: Lang = "vi",
 ): Promise<string> {
   const grids = await port.readGrids();
   const names = new Set(grids.sheets.map((g) => g.sheet));
@@ -183,8 +185,9 @@ export async function addInputSheet(
       code: i.code,
       percent: i.measure === "percent",
     })),
+    lang,
   );
-  const lists = sheet.lists?.length && !names.has(LISTS_SHEET) ? [listsSheet()] : [];
+  const lists = readsLists(sheet, lang) && !names.has(LISTS_SHEETS[lang]) ? [listsSheet(lang)] : [];
   // The lists first: a drop-down's source must name a sheet that exists.
   await port.addSheets([...lists, sheet]);
   return sheet.spec.name;

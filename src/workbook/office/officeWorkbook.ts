@@ -20,11 +20,14 @@ import {
   assertNoUserSheetClash,
   META_SHEET,
   fingerprintMatches,
+  gridFingerprintSteps,
+  isLegacyFingerprint,
   replacedBy,
   sheetOrder,
-  specFingerprint,
+  specFingerprintSteps,
   type OwnedSheet,
 } from "../ownership";
+import { drainSliced, timeSlices, type Pause } from "../slices";
 import { literalFor, readFormula, readValue, retargeter } from "./cells";
 import { applyStyle, styleRects } from "./styleBlocks";
 import { decorate, tempTableName } from "./decorate";
@@ -88,24 +91,28 @@ function dropNames(ctx: Excel.RequestContext, names: readonly string[]): void {
       ctx.workbook.names.getItem(item.name).delete();
 }
 
-/** Row chunks of a block whose write stays under the request budget. */
-export function chunkRows(block: Part, limit = PAYLOAD_LIMIT): Part[] {
-  const out: Part[] = [];
+/** Row chunks of a block whose write stays under `limit` bytes, each made when it is asked for. */
+export function* chunkRows(block: Part, limit = PAYLOAD_LIMIT): Generator<Part, void, void> {
   let start = 0;
   let bytes = 0;
-  if (!block.cells.length) return [];
-  block.cells.forEach((row, i) => {
-    const size = rowBytes(row);
+  if (!block.cells.length) return;
+  for (let i = 0; i < block.cells.length; i++) {
+    const size = rowBytes(block.cells[i]);
     if (i > start && bytes + size > limit) {
-      out.push({ row: block.row + start, col: block.col, cells: block.cells.slice(start, i) });
+      yield { row: block.row + start, col: block.col, cells: block.cells.slice(start, i) };
       start = i;
       bytes = 0;
     }
     bytes += size;
-  });
-  out.push({ row: block.row + start, col: block.col, cells: block.cells.slice(start) });
-  return out;
+  }
+  yield { row: block.row + start, col: block.col, cells: block.cells.slice(start) };
 }
+
+/**
+ * Bytes of the chunks queued between two pauses: a request (PAYLOAD_LIMIT) takes several, so that building one
+ * (its formulas and formats arrays, its style rectangles) stays a few tens of milliseconds on the pane's thread.
+ */
+const QUEUE_BYTES = PAYLOAD_LIMIT / 16;
 
 function rowBytes(row: Part["cells"][number]): number {
   let n = 0;
@@ -166,6 +173,12 @@ export class OfficeWorkbook implements InteractiveWorkbook {
   syncs = 0;
   /** Of those, the extra syncs made only to keep requests under the payload limit. */
   chunkSyncs = 0;
+
+  /**
+   * Where long synchronous work between two syncs (queuing a large write, fingerprints) gives the pane's thread back,
+   * so that it paints and takes clicks: every 30 ms by default.
+   */
+  slices: Pause = timeSlices();
 
   constructor(
     private readonly run: ExcelRunner,
@@ -253,7 +266,11 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       const seen = new Map<number, { bytes: number; cells: number }>();
       for (const { piece, range } of batch) {
         const s = seen.get(piece.grid) ?? { bytes: 0, cells: 0 };
-        s.bytes += JSON.stringify(range.values).length + JSON.stringify(range.formulas).length;
+        // Everything loaded counts: the number formats are often the largest part of the response ("General").
+        s.bytes +=
+          JSON.stringify(range.values).length +
+          JSON.stringify(range.formulas).length +
+          JSON.stringify(range.numberFormat).length;
         s.cells += piece.rows * used[piece.grid].columnCount;
         seen.set(piece.grid, s);
         const g = grids[piece.grid];
@@ -325,7 +342,14 @@ export class OfficeWorkbook implements InteractiveWorkbook {
   private async editedSheets(ctx: Excel.RequestContext, present: readonly OwnedSheet[]): Promise<string[]> {
     const targets = present.map((o) => ({ name: o.name, sheet: ctx.workbook.worksheets.getItem(o.name) }));
     const grids = await this.readSheets(ctx, targets);
-    return present.filter((o, i) => !fingerprintMatches(grids[i], o.fingerprint)).map((o) => o.name);
+    const edited: string[] = [];
+    for (const [i, o] of present.entries()) {
+      const same = isLegacyFingerprint(o.fingerprint)
+        ? fingerprintMatches(grids[i], o.fingerprint)
+        : (await drainSliced(gridFingerprintSteps(grids[i]), this.slices)) === o.fingerprint;
+      if (!same) edited.push(o.name);
+    }
+    return edited;
   }
 
   async applySheets(specs: readonly SheetSpec[], options: ApplyOptions = {}): Promise<void> {
@@ -354,10 +378,12 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       // Owned sheets this write does not replace stay in the record; their formulas naming a replaced sheet are re-entered.
       const kept = owned.filter((o) => names.includes(o.name) && !replacedBy(owned, specs).includes(o));
       const reentries = kept.length && old.length ? await this.dependentFormulas(ctx, kept, old) : [];
+      const prints: string[] = [];
+      for (const s of specs) prints.push(await drainSliced(specFingerprintSteps(s), this.slices));
       const record = [
         ["sheet", "kind", "fingerprint", "period"],
         ...kept.map((o) => [o.name, o.kind, o.fingerprint, o.period ?? ""]),
-        ...specs.map((s) => [s.name, s.kind, specFingerprint(s), s.period ?? ""]),
+        ...specs.map((s, k) => [s.name, s.kind, prints[k], s.period ?? ""]),
       ];
       const aside = old.map((_, k) => `${OLD}${k}`);
       // The settings' names no output reads any more go with the old outputs.
@@ -417,7 +443,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       // By name, not the proxy add() returned: that object path is only valid until the next sync (InvalidObjectPath).
       const sheet = sheets.getItem(temps[k]);
       for (const block of spec.blocks)
-        for (const part of chunkRows(block)) {
+        for (const part of chunkRows(block, QUEUE_BYTES)) {
           const bytes = partBytes(part);
           if (pending > 0 && pending + bytes > PAYLOAD_LIMIT) {
             // Excel on the web caps a request at 5 MB: send what is queued first.
@@ -428,6 +454,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
           }
           pending += bytes;
           queuePart(sheet, part, retarget);
+          await this.slices();
         }
       decorate(sheet, spec, this.supports);
     }
@@ -643,11 +670,15 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         for (const h of s.spec.rowHeights ?? [])
           sheet.getRange(`${h.row}:${h.row}`).format.rowHeight = h.height;
         decorate(sheet, s.spec, this.supports);
-        // Range.dataValidation: [Api set: ExcelApi 1.8]; a source string starting with "=" is a range reference.
+        // Range.dataValidation: [Api set: ExcelApi 1.8]; a source string starting with "=" is a range reference,
+        // else a comma-separated list (a quoted list in the sheet's formula).
         if (lists)
           for (const l of s.lists ?? [])
             sheet.getRange(l.range).dataValidation.rule = {
-              list: { inCellDropDown: true, source: `=${l.source}` },
+              list: {
+                inCellDropDown: true,
+                source: l.source.startsWith('"') ? l.source.slice(1, -1) : `=${l.source}`,
+              },
             };
       }
       await this.sync(ctx);

@@ -1,12 +1,22 @@
 /** The plan template (and the sample, which is the template filled in), written from the one format definition. */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { ColumnDef, EnumValue, PlanRows, SettingDef, SheetDef } from "../../engine/format";
+import type { ColumnDef, PlanRows, SheetDef } from "../../engine/format";
 import { matchEnum } from "../../engine/parse/values";
 import { findSetting } from "../../engine/parse/plan";
 import { INPUT_SHEETS, MEASURES, RANKING_GROUPS, SETTINGS } from "../../engine/format";
 import { columnLetter } from "../../engine/grid";
-import { HEADER_FILL, HEADER_HEIGHT, LISTS, LISTS_SHEETS, TEMPLATE_ROWS, listFor } from "../inputSheet";
+import {
+  HEADER_FILL,
+  HEADER_HEIGHT,
+  LISTS,
+  LISTS_SHEETS,
+  TEMPLATE_ROWS,
+  enumLabel as label,
+  listFor,
+  settingList,
+  settingValue,
+} from "../inputSheet";
 import { templateHeaders } from "../../engine/planRows";
 import { samplePlanRows } from "../../engine/sample";
 
@@ -55,12 +65,14 @@ const WORDS = {
   },
 };
 
-const label = (e: EnumValue, lang: Lang) => (lang === "vi" ? e.vi : e.en);
-
 type DataValidations = { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } };
 
 /** A cell value in the template's language: enum values (and each part of a list) by their label. */
-function localised(v: string | number | null, c: ColumnDef | undefined, lang: Lang): string | number | null {
+export function localised(
+  v: string | number | null,
+  c: ColumnDef | undefined,
+  lang: Lang,
+): string | number | null {
   if (lang === "vi" || v === null || !c?.values) return v;
   const parts = String(v).split(/;\s*/);
   return parts
@@ -139,11 +151,12 @@ function inputSheet(
 function settingDropDowns(ws: ExcelJS.Worksheet, labels: readonly string[], lang: Lang): void {
   labels.forEach((l, i) => {
     const def = findSetting(l);
-    if (!def?.values) return;
+    const list = def && settingList(def, lang);
+    if (!list) return;
     (ws as unknown as DataValidations).dataValidations.add(`B${i + 2}`, {
       type: "list",
       allowBlank: true,
-      formulae: [`"${def.values.map((v) => label(v, lang)).join(",")}"`],
+      formulae: [list],
       showErrorMessage: true,
       errorTitle: lang === "vi" ? def.label : def.labelEn,
       error: WORDS[lang].pick(lang === "vi" ? def.label : def.labelEn),
@@ -198,13 +211,6 @@ function listsSheet(wb: ExcelJS.Workbook, lang: Lang): void {
     l.values.forEach((v, k) => (ws.getCell(k + 2, i + 1).value = label(v, lang)));
     ws.getColumn(i + 1).width = 28;
   });
-}
-
-/** A setting's default as the planner reads it: an enum by its label ("Theo chỉ tiêu"), never its key. */
-function settingValue(s: SettingDef, lang: Lang): string | number | null {
-  if (s.default === "") return null;
-  const e = s.values?.find((v) => v.key === s.default);
-  return e ? label(e, lang) : s.default;
 }
 
 /**
