@@ -73,7 +73,8 @@ function entry(row: number, col: number, formula: string | null, value: unknown)
   return `${row},${col}:${normalValue(value)}`;
 }
 
-// The two FNV-1a hashes of the cell entry being digested (module state: the hot loops below update them in place).
+// The two FNV-1a hashes of the cell entry being digested: module state the hot loops update in place, only ever
+// within one synchronous hashEntry call (so digests run in time slices side by side cannot mix).
 let h1 = SEED1;
 let h2 = SEED2;
 
