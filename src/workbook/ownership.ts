@@ -1,6 +1,6 @@
 /** The product's ownership mark: which sheets it wrote, and a fingerprint to tell whether a user edited them since. */
 import type { Grid } from "../engine/grid";
-import type { SheetSpec } from "../engine/sheetSpec";
+import type { SheetSpec, SpecBlock } from "../engine/sheetSpec";
 import { comparePeriodKeys } from "../engine/periods";
 import { drain } from "./slices";
 
@@ -15,12 +15,17 @@ export interface OwnedSheet {
   readonly period?: string;
 }
 
+const FNV_PRIME = 0x01000193;
+const SEED1 = 0x811c9dc5;
+// The second seed of the cell digest.
+const SEED2 = 0x050c5d1f;
+
 /** FNV-1a hash of a string, as 8 hex digits. */
 export function fnv1a(s: string): string {
-  let h = 0x811c9dc5;
+  let h = SEED1;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
+    h = Math.imul(h, FNV_PRIME) >>> 0;
   }
   return h.toString(16).padStart(8, "0");
 }
@@ -68,9 +73,237 @@ function entry(row: number, col: number, formula: string | null, value: unknown)
   return `${row},${col}:${normalValue(value)}`;
 }
 
+// The two FNV-1a hashes of the cell entry being digested: module state the hot loops update in place, only ever
+// within one synchronous hashEntry call (so digests run in time slices side by side cannot mix).
+let h1 = SEED1;
+let h2 = SEED2;
+
+function hashText(s: string): void {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, FNV_PRIME);
+    h2 = Math.imul(h2 ^ c, FNV_PRIME);
+  }
+}
+
+/** Hashes the decimal digits of a whole number from 0 to 2^31 - 1, as String(n) writes it. */
+function hashDigits(n: number): void {
+  let div = 1;
+  while (div * 10 <= n) div *= 10;
+  for (; div >= 1; div /= 10) {
+    const c = 48 + (Math.floor(n / div) % 10);
+    h1 = Math.imul(h1 ^ c, FNV_PRIME);
+    h2 = Math.imul(h2 ^ c, FNV_PRIME);
+  }
+}
+
+const isSmallWhole = (n: number): boolean => (n | 0) === n && n >= 0;
+
+/** Hashes "row,col" followed by the separator ("=" before a formula, ":" before a value). */
+function hashAddress(row: number, col: number, separator: number): boolean {
+  if (!isSmallWhole(row) || !isSmallWhole(col)) return false;
+  hashDigits(row);
+  h1 = Math.imul(h1 ^ 44, FNV_PRIME);
+  h2 = Math.imul(h2 ^ 44, FNV_PRIME);
+  hashDigits(col);
+  h1 = Math.imul(h1 ^ separator, FNV_PRIME);
+  h2 = Math.imul(h2 ^ separator, FNV_PRIME);
+  return true;
+}
+
 /**
- * Order-independent digest of a sheet's cells: each non-empty cell's entry() is hashed (FNV-1a, two seeds) and the hashes summed, so a spec's blocks and a sheet read row by row agree without
- * holding and sorting every cell's text.
+ * A number's normalValue text without toPrecision: String(n) has at most 15 significant digits, so rounding to 15
+ * digits gives the same number back. Null when it has more (or an exponent): the caller falls back to normalValue.
+ */
+function plainNumber(n: number): string | null {
+  const s = String(n);
+  let digits = 0;
+  let leading = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 49 && c <= 57) leading = false;
+    else if (c !== 48) {
+      if (c !== 46 && c !== 45) return null; // e, Infinity, NaN
+      continue;
+    }
+    if (!leading) digits++;
+  }
+  return digits <= 15 ? s : null;
+}
+
+// Upper case of each UTF-16 unit outside ASCII, looked up once: the code, WHITE for \s (dropped), COMPLEX where the
+// fast path cannot follow toUpperCase (a surrogate, or an upper case of more than one unit, as ß → SS). 0: not yet.
+const WHITE = -1;
+const COMPLEX = -2;
+let upperTable: Int32Array | null = null;
+
+function upperOf(c: number): number {
+  const table = (upperTable ??= new Int32Array(65536));
+  const known = table[c];
+  if (known !== 0) return known;
+  const ch = String.fromCharCode(c);
+  const up = ch.toUpperCase();
+  const u =
+    c >= 0xd800 && c <= 0xdfff
+      ? COMPLEX
+      : /\s/.test(ch)
+        ? WHITE
+        : up.length === 1
+          ? up.charCodeAt(0)
+          : COMPLEX;
+  table[c] = u;
+  return u;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * Hashes normalFormula(f) without building it, for the formulas where that is plain: string literals closed,
+ * quoted sheet names followed by "!", and no number normalFormula would rewrite (ODD_NUMBER, tracked char by char
+ * on the normalised text of each part between literals). False where it is not: the caller hashes entry() instead.
+ */
+function hashFormula(f: string): boolean {
+  const n = f.length;
+  // The last two characters of the normalised part (-1: none), and what ODD_NUMBER needs to know of the number
+  // being read: the digits after a point (-1: not after a point), whether the last was 0, and the length of the run
+  // of digits and points since its first digit. (\.0{6} needs no watch: it implies (?<!\d)0\d.)
+  let p1 = -1;
+  let p2 = -1;
+  let fraction = -1;
+  let lastZero = false;
+  let run = 0;
+  // Inside a quoted sheet name: the index of its closing quote.
+  let nameEnd = -1;
+  let i = 0;
+  // The hashes in locals: the loop is the hot path of a fingerprint.
+  let a = h1;
+  let b = h2;
+  for (;;) {
+    if (i >= n || f.charCodeAt(i) === 34) {
+      // End of a part: a point after a digit ("1.") or a fraction ending in 0 ("0.50") ends here.
+      if ((p1 === 46 && isDigit(p2)) || (fraction > 0 && lastZero)) return false;
+      if (i >= n) {
+        h1 = a;
+        h2 = b;
+        return true;
+      }
+      // A string literal, kept as written; "" stands for a quote. Unclosed: normalFormula's split decides.
+      let j = i + 1;
+      for (;;) {
+        if (j >= n) return false;
+        if (f.charCodeAt(j) === 34) {
+          if (j + 1 < n && f.charCodeAt(j + 1) === 34) j += 2;
+          else break;
+        } else j++;
+      }
+      for (; i <= j; i++) {
+        const c = f.charCodeAt(i);
+        a = Math.imul(a ^ c, FNV_PRIME);
+        b = Math.imul(b ^ c, FNV_PRIME);
+      }
+      p1 = p2 = fraction = -1;
+      lastZero = false;
+      run = 0;
+      continue;
+    }
+    let c = f.charCodeAt(i);
+    if (i < nameEnd) {
+      i += c === 39 ? 2 : 1; // '' in a name is one '
+    } else if (i === nameEnd) {
+      i++; // the closing quote; its "!" follows
+      continue;
+    } else if (c === 39) {
+      // 'name'! with '' for a quote, as normalPart's replace matches it; anything else: the reference decides.
+      let j = i + 1;
+      for (;;) {
+        if (j >= n) return false;
+        const d = f.charCodeAt(j);
+        if (d === 34) return false;
+        if (d === 39) {
+          const next = j + 1 < n ? f.charCodeAt(j + 1) : -1;
+          if (next === 39) j += 2;
+          else if (next === 33 && j > i + 1) break;
+          else return false;
+        } else j++;
+      }
+      nameEnd = j;
+      i++;
+      continue;
+    } else i++;
+    if (c < 128) {
+      if (c === 32 || (c >= 9 && c <= 13)) continue;
+      if (c >= 97 && c <= 122) c -= 32;
+    } else {
+      const u = upperOf(c);
+      if (u === WHITE) continue;
+      if (u === COMPLEX) return false;
+      c = u;
+    }
+    // ODD_NUMBER, alternative by alternative.
+    const digit = isDigit(c);
+    if (digit) {
+      if (p1 === 48 && !isDigit(p2)) return false; // (?<!\d)0\d
+      if (fraction >= 0) {
+        fraction++;
+        lastZero = c === 48;
+      }
+    } else {
+      if (p1 === 46 && isDigit(p2)) return false; // \d\.(?!\d)
+      if (fraction > 0 && lastZero) return false; // \.\d*0(?!\d)
+      if (c === 69 && isDigit(p1)) return false; // \dE
+      fraction = c === 46 ? 0 : -1;
+      lastZero = false;
+    }
+    run = digit ? run + 1 : c === 46 && run > 0 ? run + 1 : 0;
+    if (run >= 16) return false; // \d[\d.]{15}
+    p2 = p1;
+    p1 = c;
+    a = Math.imul(a ^ c, FNV_PRIME);
+    b = Math.imul(b ^ c, FNV_PRIME);
+  }
+}
+
+// The texts normalValue puts before a value.
+const NUMBER_TAG = "number:";
+const STRING_TAG = "string:";
+const BOOLEAN_TAG = "boolean:";
+
+/** Hashes entry(row, col, formula, value) without building it where it is plain; false for an empty cell. */
+function hashEntry(row: number, col: number, formula: string | null, value: unknown): boolean {
+  h1 = SEED1;
+  h2 = SEED2;
+  if (formula) {
+    if (hashAddress(row, col, 61) && hashFormula(formula)) return true;
+  } else if (value === null || value === undefined || value === "") return false;
+  else if (typeof value === "string") {
+    if (hashAddress(row, col, 58)) {
+      hashText(STRING_TAG);
+      hashText(value);
+      return true;
+    }
+  } else if (typeof value === "number") {
+    const whole = isSmallWhole(value);
+    const text = whole ? "" : plainNumber(value);
+    if (text !== null && hashAddress(row, col, 58)) {
+      hashText(NUMBER_TAG);
+      if (whole) hashDigits(value);
+      else hashText(text);
+      return true;
+    }
+  } else if (typeof value === "boolean" && hashAddress(row, col, 58)) {
+    hashText(BOOLEAN_TAG);
+    hashText(value ? "true" : "false");
+    return true;
+  }
+  h1 = SEED1;
+  h2 = SEED2;
+  hashText(entry(row, col, formula, value) as string);
+  return true;
+}
+
+/**
+ * Order-independent digest of a sheet's cells: each non-empty cell's entry() is hashed (FNV-1a, two seeds) and the
+ * hashes summed, so a spec's blocks and a sheet read row by row agree without holding and sorting every cell's text.
  */
 class CellDigest {
   private a = 0;
@@ -78,15 +311,7 @@ class CellDigest {
   private n = 0;
 
   add(row: number, col: number, formula: string | null, value: unknown): void {
-    const s = entry(row, col, formula, value);
-    if (s === null) return;
-    let h1 = 0x811c9dc5;
-    let h2 = 0x050c5d1f;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x01000193);
-    }
+    if (!hashEntry(row, col, formula, value)) return;
     this.a = (this.a + (h1 >>> 0)) >>> 0;
     this.b = (this.b + (h2 >>> 0)) >>> 0;
     this.n++;
@@ -105,15 +330,25 @@ export function specFingerprint(spec: SheetSpec): string {
 // Rows digested between two yields of the fingerprint steps.
 const ROWS_PER_SLICE = 200;
 
+/** Digests rows from..to-1 of a spec block (a plain function, not the generator: it is the loop V8 optimises). */
+function addSpecRows(d: CellDigest, b: SpecBlock, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const cells = b.cells[i];
+    for (let j = 0; j < cells.length; j++) {
+      const c = cells[j];
+      if (c !== undefined) d.add(b.row + i, b.col + j, c.formula ?? null, c.formula ? null : c.value);
+    }
+  }
+}
+
 /** specFingerprint as steps, yielding every few hundred rows. */
 export function* specFingerprintSteps(spec: SheetSpec): Generator<void, string, void> {
   const d = new CellDigest();
   for (const b of spec.blocks)
-    for (let i = 0; i < b.cells.length; i++) {
-      if (i % ROWS_PER_SLICE === ROWS_PER_SLICE - 1) yield;
-      b.cells[i].forEach((c, j) =>
-        d.add(b.row + i, b.col + j, c.formula ?? null, c.formula ? null : c.value),
-      );
+    for (let i = 0; i < b.cells.length; i += ROWS_PER_SLICE) {
+      const to = Math.min(i + ROWS_PER_SLICE, b.cells.length);
+      addSpecRows(d, b, i, to);
+      if (to < b.cells.length) yield;
     }
   return d.toString();
 }
@@ -123,15 +358,27 @@ export function gridFingerprint(grid: Grid): string {
   return drain(gridFingerprintSteps(grid));
 }
 
+/** Digests rows from..to-1 of a grid; dates as ISO text. */
+function addGridRows(d: CellDigest, grid: Grid, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const values = grid.values[i];
+    const formulas = grid.formulas?.[i];
+    for (let j = 0; j < values.length; j++) {
+      const v = values[j];
+      if (v === undefined && !(j in values)) continue; // a hole: forEach skipped it
+      const f = formulas?.[j] ?? null;
+      d.add(grid.originRow + i, grid.originCol + j, f, f ? null : v instanceof Date ? v.toISOString() : v);
+    }
+  }
+}
+
 /** gridFingerprint as steps, yielding every few hundred rows. */
 export function* gridFingerprintSteps(grid: Grid): Generator<void, string, void> {
   const d = new CellDigest();
-  for (let i = 0; i < grid.values.length; i++) {
-    if (i % ROWS_PER_SLICE === ROWS_PER_SLICE - 1) yield;
-    grid.values[i].forEach((v, j) => {
-      const f = grid.formulas?.[i]?.[j] ?? null;
-      d.add(grid.originRow + i, grid.originCol + j, f, f ? null : v instanceof Date ? v.toISOString() : v);
-    });
+  for (let i = 0; i < grid.values.length; i += ROWS_PER_SLICE) {
+    const to = Math.min(i + ROWS_PER_SLICE, grid.values.length);
+    addGridRows(d, grid, i, to);
+    if (to < grid.values.length) yield;
   }
   return d.toString();
 }

@@ -1,0 +1,356 @@
+/**
+ * The ownership fingerprints hash each cell's normalised text without building it (a fast path). They must give the
+ * values of the release that wrote the outputs in planners' hands (commit 0d047b0), or re-running compute over an
+ * unedited output would ask for --force: the implementation of that release is kept here as the oracle.
+ */
+import fc from "fast-check";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
+import { buildTemplate } from "../../src/workbook/xlsx/template";
+import { samplePlanRows } from "../../src/engine/sample";
+import { runPlan } from "../../src/engine/pipeline";
+import type { CellValue, Grid } from "../../src/engine/grid";
+import type { SheetSpec, SpecCell, SpecValue } from "../../src/engine/sheetSpec";
+import { gridFingerprint, specFingerprint } from "../../src/workbook/ownership";
+
+// ---- The oracle: src/workbook/ownership.ts at 0d047b0, unchanged. ----
+
+function refNormalFormula(formula: string): string {
+  if (formula.indexOf('"') < 0) return refNormalPart(formula);
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 === 1 ? part : refNormalPart(part)))
+    .join("");
+}
+
+const ODD_NUMBER = /(?<!\d)0\d|\d\.(?!\d)|\.\d*0(?!\d)|\dE|\d[\d.]{15}|\.0{6}/;
+
+function refNormalPart(part: string): string {
+  const unquoted =
+    part.indexOf("'") < 0
+      ? part
+      : part.replace(/'((?:[^']|'')+)'!/g, (_m, name: string) => `${name.replace(/''/g, "'")}!`);
+  const upper = (/\s/.test(unquoted) ? unquoted.replace(/\s+/g, "") : unquoted).toUpperCase();
+  return ODD_NUMBER.test(upper)
+    ? upper.replace(/(?<![A-Z$_\d.])(\d+\.?\d*(?:E[+-]?\d+)?)(?![\d(A-Z!:])/g, (n) => String(Number(n)))
+    : upper;
+}
+
+function refNormalValue(value: unknown): string {
+  if (typeof value === "number") return `number:${Number(value.toPrecision(15))}`;
+  return `${typeof value}:${String(value)}`;
+}
+
+function refEntry(row: number, col: number, formula: string | null, value: unknown): string | null {
+  if (formula) return `${row},${col}=${refNormalFormula(formula)}`;
+  if (value === null || value === undefined || value === "") return null;
+  return `${row},${col}:${refNormalValue(value)}`;
+}
+
+class RefDigest {
+  private a = 0;
+  private b = 0;
+  private n = 0;
+
+  add(row: number, col: number, formula: string | null, value: unknown): void {
+    const s = refEntry(row, col, formula, value);
+    if (s === null) return;
+    let h1 = 0x811c9dc5;
+    let h2 = 0x050c5d1f;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x01000193);
+    }
+    this.a = (this.a + (h1 >>> 0)) >>> 0;
+    this.b = (this.b + (h2 >>> 0)) >>> 0;
+    this.n++;
+  }
+
+  toString(): string {
+    return `${this.a.toString(16).padStart(8, "0")}${this.b.toString(16).padStart(8, "0")}${this.n.toString(16)}`;
+  }
+}
+
+function refSpecFingerprint(spec: SheetSpec): string {
+  const d = new RefDigest();
+  for (const b of spec.blocks)
+    b.cells.forEach((row, i) =>
+      row.forEach((c, j) => d.add(b.row + i, b.col + j, c.formula ?? null, c.formula ? null : c.value)),
+    );
+  return d.toString();
+}
+
+function refGridFingerprint(grid: Grid): string {
+  const d = new RefDigest();
+  grid.values.forEach((row, i) =>
+    row.forEach((v, j) => {
+      const f = grid.formulas?.[i]?.[j] ?? null;
+      d.add(grid.originRow + i, grid.originCol + j, f, f ? null : v instanceof Date ? v.toISOString() : v);
+    }),
+  );
+  return d.toString();
+}
+
+// ---- Random cells: what planners' and the product's formulas hold, and what trips a normaliser. ----
+
+const randomCase = (s: string) =>
+  fc
+    .array(fc.boolean(), { minLength: s.length, maxLength: s.length })
+    .map((up) => [...s].map((ch, i) => (up[i] ? ch.toUpperCase() : ch.toLowerCase())).join(""));
+
+const SHEET_NAMES = [
+  "Số liệu",
+  "Chỉ tiêu",
+  "Kết quả",
+  "It''s",
+  "a b",
+  "Q1 2015.0",
+  "ß",
+  "x''",
+  "''",
+  "0.50",
+  "E1",
+];
+const ODD_NUMBERS = [
+  "0.50",
+  "1.",
+  ".5",
+  "1E3",
+  "1e-3",
+  "2E+5",
+  "007",
+  "00",
+  "1234567890123456",
+  "9007199254740993",
+  "1.000000",
+];
+const MORE_NUMBERS = [
+  ".000000",
+  "0.0000001",
+  "0.8",
+  "100",
+  "3.14",
+  "0E0",
+  "1.5e+10",
+  "12.",
+  "10.10",
+  "0",
+  "1",
+];
+const SPACES = [
+  " ",
+  "  ",
+  "\t",
+  "\n",
+  "\r\n",
+  "\u00a0",
+  "\u3000",
+  "\u2028",
+  "\u202f",
+  "\ufeff",
+  "\u0085",
+  "\u180e",
+];
+const LETTERS = [
+  "ß",
+  "ŉ",
+  "ı",
+  "ſ",
+  "ﬀ",
+  "ǅ",
+  "\u0345",
+  "é",
+  "ố",
+  "Ư",
+  "𐐨",
+  "\ud800",
+  "E",
+  "e",
+  "K",
+  "µ",
+  "ÿ",
+];
+const SYMBOLS = [
+  "+",
+  "-",
+  "*",
+  "/",
+  "&",
+  ",",
+  "(",
+  ")",
+  ":",
+  "!",
+  ">=",
+  "<>",
+  "%",
+  "^",
+  "=",
+  "$",
+  "_",
+  ".",
+  "'",
+  '"',
+];
+
+const token: fc.Arbitrary<string> = fc.oneof(
+  fc
+    .constantFrom("IF(", "SUM(", "LOG10(", "ISBLANK(", "MIN(", "ROUND(", "COUNTIF(", "ISNUMBER(")
+    .chain(randomCase),
+  fc
+    .constantFrom("$C$7003", "A1", "A1E", "K10116", "$J$5:$J$1004", "A01", "XFD1048576", "e5")
+    .chain(randomCase),
+  fc.constantFrom(...SHEET_NAMES).map((n) => `'${n}'!`),
+  fc.constantFrom("'Số liệu'", "'a' !", "'abc", "'a''!", "''!", "'''!", "'a\"b'!"),
+  fc
+    .array(fc.oneof(fc.constantFrom('""', "'", "ß", " ", "1.50", "Đạt"), fc.string({ maxLength: 3 })), {
+      maxLength: 4,
+    })
+    .map((parts) => `"${parts.join("").replace(/"/g, '""')}"`),
+  fc.constantFrom('"abc', '"a""', '""""', '""'),
+  fc.constantFrom(...ODD_NUMBERS, ...MORE_NUMBERS),
+  fc.double({ noNaN: true }).map(String),
+  fc.integer().map(String),
+  fc.constantFrom(...SYMBOLS),
+  fc.constantFrom(...SPACES),
+  fc.constantFrom(...LETTERS),
+  fc.string({ maxLength: 3, unit: "binary" }),
+);
+
+const formula: fc.Arbitrary<string> = fc
+  .tuple(fc.boolean(), fc.array(token, { maxLength: 12 }))
+  .map(([eq, tokens]) => (eq ? "=" : "") + tokens.join(""));
+
+const number: fc.Arbitrary<number> = fc.oneof(
+  fc.double(),
+  fc.integer(),
+  fc.integer({ min: -1e6, max: 1e6 }).map((n) => n / 100),
+  fc.constantFrom(
+    0,
+    -0,
+    0.1 + 0.2,
+    1e21,
+    123456789012345680,
+    2 ** 31,
+    2 ** 31 - 1,
+    -1,
+    5e-324,
+    1e-7,
+    0.000001,
+  ),
+);
+
+const value: fc.Arbitrary<CellValue> = fc.oneof(
+  number,
+  fc.string(),
+  fc.string({ unit: "binary" }),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant(""),
+  fc.date({ noInvalidDate: true }),
+  fc.constantFrom({ error: "#N/A" }, { error: "#DIV/0!" }),
+);
+
+/** A cell as a grid holds it: a formula (with its cached value) or a value. */
+const cell = fc.oneof(
+  fc.record({ formula, value }),
+  fc.record({ formula: fc.constantFrom(null, ""), value }),
+);
+
+const origin = fc.oneof(
+  fc.integer({ min: 1, max: 1_048_576 }),
+  fc.constantFrom(0, 2 ** 31 - 5, 2 ** 31, 2 ** 33),
+);
+
+const grid: fc.Arbitrary<Grid> = fc
+  .tuple(
+    origin,
+    fc.integer({ min: 1, max: 16_384 }),
+    fc.integer({ min: 1, max: 4 }),
+    fc.integer({ min: 1, max: 4 }),
+  )
+  .chain(([originRow, originCol, rows, cols]) =>
+    fc
+      .array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows })
+      .map((cells) => ({
+        sheet: "Kết quả",
+        originRow,
+        originCol,
+        values: cells.map((r) => r.map((c) => c.value)),
+        formulas: cells.map((r) => r.map((c) => c.formula)),
+      })),
+  );
+
+/** The same cells as a spec writes them (dates become text, as the engine writes them). */
+function specOf(g: Grid): SheetSpec {
+  const specValue = (v: CellValue): SpecValue | undefined =>
+    v instanceof Date ? v.toISOString() : typeof v === "object" && v !== null ? undefined : v;
+  const cells: SpecCell[][] = g.values.map((r, i) =>
+    r.map((v, j) => {
+      const f = g.formulas?.[i]?.[j];
+      return f ? { formula: f, value: specValue(v) } : { value: specValue(v) };
+    }),
+  );
+  return {
+    name: g.sheet,
+    kind: "results",
+    blocks: [{ row: g.originRow, col: g.originCol, cells }],
+  } as SheetSpec;
+}
+
+describe("ownership fingerprints", () => {
+  it("equal the 0d047b0 digest for every single cell", () => {
+    fc.assert(
+      fc.property(cell, origin, fc.integer({ min: 1, max: 16_384 }), (c, row, col) => {
+        const g: Grid = {
+          sheet: "S",
+          originRow: row,
+          originCol: col,
+          values: [[c.value]],
+          formulas: [[c.formula]],
+        };
+        expect(gridFingerprint(g)).toBe(refGridFingerprint(g));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("equal the 0d047b0 digest for random grids, read back and as specs", () => {
+    fc.assert(
+      fc.property(grid, (g) => {
+        expect(gridFingerprint(g)).toBe(refGridFingerprint(g));
+        const spec = specOf(g);
+        expect(specFingerprint(spec)).toBe(refSpecFingerprint(spec));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("equal the 0d047b0 digest for the formulas Excel hands back reformatted", () => {
+    const formulas = [
+      "=IF(ISBLANK('Số liệu'!$C$7003),\"\",'Số liệu'!$C$7003)",
+      "=if(isblank( 'Số liệu'!$c$7003 ),\"\", 'Số liệu'!$c$7003)",
+      '=IF(H138>=0.80,"Gần đạt","Chưa đạt ""x""")',
+      "=LOG10(A1E)+1E3-1e-3+.5+1.+007+12345678901234567+0.0000001+'It''s'!A1",
+      "='ß'!A1&\"ß\"&ŉ",
+      "=SUM('a b'!A1:B2)\u00a0+\u3000 2",
+    ];
+    for (const f of formulas) {
+      const g: Grid = { sheet: "S", originRow: 7, originCol: 3, values: [[0]], formulas: [[f]] };
+      expect([f, gridFingerprint(g)]).toEqual([f, refGridFingerprint(g)]);
+    }
+  });
+
+  it("equal the 0d047b0 digest for every sheet the sample plan's run writes", async () => {
+    const wb = await XlsxWorkbook.load(await XlsxWorkbook.of(buildTemplate(samplePlanRows())).save());
+    const run = runPlan(await wb.readGrids(), {
+      period: "2015-Q2",
+      lang: "vi",
+      summary: true,
+      asOf: "2015-07-05",
+    });
+    expect(run.sheets.length).toBeGreaterThanOrEqual(4);
+    for (const spec of run.sheets)
+      expect([spec.name, specFingerprint(spec)]).toEqual([spec.name, refSpecFingerprint(spec)]);
+  });
+});
