@@ -449,59 +449,49 @@ class SheetScanner {
     return i < 0;
   }
 
+  // The attribute nextAttribute found: where its name and its value lie.
+  private nameFrom = 0;
+  private nameTo = 0;
+  private valueFrom = 0;
+  private valueTo = 0;
+
   /**
-   * Calls `each` with the bytes of every attribute of a start tag (after its name, to before ">"): its name's and
-   * value's start and end. Values in single or double quotes, blank space of any kind between.
+   * Finds the next attribute of a start tag at or after `k` (before `to`, the tag's ">"), values in single or double
+   * quotes, blank space of any kind between; sets where its name and value lie and returns where to go on, or -1.
    */
-  private attributes(
-    from: number,
-    to: number,
-    each: (nf: number, nt: number, vf: number, vt: number) => void,
-  ): void {
+  private nextAttribute(k: number, to: number): number {
     const b = this.b;
-    let k = from;
-    while (k < to) {
-      const c = b[k];
-      if (c === SPACE || c === TAB || c === LF || c === CR || c === SLASH) {
-        k++;
-        continue;
-      }
-      const nf = k;
-      while (k < to && b[k] !== EQUALS && b[k] !== SPACE && b[k] !== TAB && b[k] !== LF && b[k] !== CR) k++;
-      const nt = k;
-      while (k < to && b[k] !== EQUALS) k++;
-      k++;
-      while (k < to && b[k] !== QUOTE && b[k] !== APOSTROPHE) k++;
-      if (k >= to) return;
-      const q = b[k];
-      const vf = k + 1;
-      let vt = vf;
-      while (vt < to && b[vt] !== q) vt++;
-      each(nf, nt, vf, vt);
-      k = vt + 1;
-    }
+    while (k < to && (b[k] === SPACE || b[k] === TAB || b[k] === LF || b[k] === CR || b[k] === SLASH)) k++;
+    if (k >= to) return -1;
+    this.nameFrom = k;
+    while (k < to && b[k] !== EQUALS && b[k] !== SPACE && b[k] !== TAB && b[k] !== LF && b[k] !== CR) k++;
+    this.nameTo = k;
+    while (k < to && b[k] !== QUOTE && b[k] !== APOSTROPHE) k++;
+    if (k >= to) return -1;
+    const q = b[k];
+    let vt = k + 1;
+    while (vt < to && b[vt] !== q) vt++;
+    this.valueFrom = k + 1;
+    this.valueTo = vt;
+    return vt + 1;
   }
 
   /** An attribute's value as text (entities decoded), or undefined. */
   private attribute(from: number, to: number, name: string): string | undefined {
-    let out: string | undefined;
-    this.attributes(from, to, (nf, nt, vf, vt) => {
-      if (out === undefined && bytesAre(this.b, nf, nt, name)) out = decodeEntities(utf8(this.b, vf, vt));
-    });
-    return out;
+    for (let k = this.nextAttribute(from, to); k >= 0; k = this.nextAttribute(k, to))
+      if (bytesAre(this.b, this.nameFrom, this.nameTo, name))
+        return decodeEntities(utf8(this.b, this.valueFrom, this.valueTo));
+    return undefined;
   }
 
   private openRow(from: number, to: number): void {
-    const b = this.b;
     let r = NaN;
-    let found = false;
-    this.attributes(from, to, (nf, nt, vf, vt) => {
-      if (nt - nf === 1 && b[nf] === 114 && !found) {
-        found = true;
-        r = vt > vf ? numberAt(b, vf, vt) : NaN;
+    for (let k = this.nextAttribute(from, to); k >= 0; k = this.nextAttribute(k, to))
+      if (bytesAre(this.b, this.nameFrom, this.nameTo, "r")) {
+        r = this.valueTo > this.valueFrom ? numberAt(this.b, this.valueFrom, this.valueTo) : NaN;
+        break;
       }
-    });
-    this.row = found && !Number.isNaN(r) ? r : this.row + 1;
+    this.row = Number.isNaN(r) ? this.row + 1 : r;
     this.col = 0;
   }
 
@@ -514,35 +504,18 @@ class SheetScanner {
     let sf = -1;
     let st = -1;
     // Attributes read by position: r, t and s, the only ones the engine needs.
-    let k = from;
-    while (k < to) {
-      const c = b[k];
-      if (c === SPACE || c === TAB || c === LF || c === CR) {
-        k++;
-        continue;
-      }
-      const nf = k;
-      while (k < to && b[k] !== EQUALS && b[k] !== SPACE && b[k] !== TAB && b[k] !== LF && b[k] !== CR) k++;
-      const one = k - nf === 1 ? b[nf] : 0;
-      while (k < to && b[k] !== EQUALS) k++;
-      k++;
-      while (k < to && b[k] !== QUOTE && b[k] !== APOSTROPHE) k++;
-      if (k >= to) break;
-      const q = b[k];
-      const vf = k + 1;
-      let vt = vf;
-      while (vt < to && b[vt] !== q) vt++;
+    for (let k = this.nextAttribute(from, to); k >= 0; k = this.nextAttribute(k, to)) {
+      const one = this.nameTo - this.nameFrom === 1 ? b[this.nameFrom] : 0;
       if (one === 114 && rf < 0) {
-        rf = vf;
-        rt = vt;
+        rf = this.valueFrom;
+        rt = this.valueTo;
       } else if (one === 116 && tf < 0) {
-        tf = vf;
-        tt = vt;
+        tf = this.valueFrom;
+        tt = this.valueTo;
       } else if (one === 115 && sf < 0) {
-        sf = vf;
-        st = vt;
+        sf = this.valueFrom;
+        st = this.valueTo;
       }
-      k = vt + 1;
     }
     if (rt > rf) {
       // The reference's letters and digits ("C3", "$C$3"); a missing row keeps the row's.
@@ -574,10 +547,12 @@ class SheetScanner {
     const b = this.b;
     let shared = false;
     let si: string | undefined;
-    this.attributes(from, selfClosing ? gt - 1 : gt, (nf, nt, vf, vt) => {
-      if (bytesAre(b, nf, nt, "t")) shared = bytesAre(b, vf, vt, "shared");
-      else if (bytesAre(b, nf, nt, "si")) si = utf8(b, vf, vt);
-    });
+    const to = selfClosing ? gt - 1 : gt;
+    for (let k = this.nextAttribute(from, to); k >= 0; k = this.nextAttribute(k, to)) {
+      if (bytesAre(b, this.nameFrom, this.nameTo, "t"))
+        shared = bytesAre(b, this.valueFrom, this.valueTo, "shared");
+      else if (bytesAre(b, this.nameFrom, this.nameTo, "si")) si = utf8(b, this.valueFrom, this.valueTo);
+    }
     if (!shared) si = undefined;
     let text = "";
     if (!selfClosing) {
