@@ -4,6 +4,46 @@
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const fs = require("fs");
+
+const OFFICE_JS = "https://appsforoffice.microsoft.com";
+const OFFICE_CSP = `default-src 'self'; script-src 'self' ${OFFICE_JS}`;
+const DIALOG_CSP = `${OFFICE_CSP}; style-src 'self' 'unsafe-inline'`;
+const TASKPANE_CSP =
+  `${OFFICE_CSP}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; ` +
+  "connect-src 'self' https://*.microsoft.com https://*.office.com https://*.officeapps.live.com";
+const PREVIEW_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'";
+const PAGE_DIRS = {
+  taskpane: "taskpane",
+  commands: "commands",
+  message: "commands",
+  download: "download",
+  preview: "preview",
+};
+
+/**
+ * One page from the shared template (src/page.html: charset, viewport, policy, icon, title, office.js) and the page's
+ * own part, src/<dir>/<name>.html: what comes before its <body> goes into the head (its styles), the rest is the body.
+ * Dialogs also get the styles they share (src/commands/dialog.css).
+ */
+function page(name, title, csp, { officeJs = false, dialog = false }) {
+  const own = fs.readFileSync(path.join(__dirname, "src", PAGE_DIRS[name], `${name}.html`), "utf8");
+  const at = own.indexOf("<body");
+  const shared = dialog
+    ? `<style>${fs.readFileSync(path.join(__dirname, "src/commands/dialog.css"), "utf8")}</style>`
+    : "";
+  return new HtmlWebpackPlugin({
+    filename: `${name}.html`,
+    template: "./src/page.html",
+    chunks: [name],
+    title,
+    csp,
+    officeJs,
+    head: shared + own.slice(0, at).replace(/<!--[\s\S]*?-->/, ""),
+    body: own.slice(at),
+  });
+}
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
@@ -34,31 +74,11 @@ module.exports = async (env, options) => {
       ],
     },
     plugins: [
-      new HtmlWebpackPlugin({
-        filename: "taskpane.html",
-        template: "./src/taskpane/taskpane.html",
-        chunks: ["taskpane"],
-      }),
-      new HtmlWebpackPlugin({
-        filename: "commands.html",
-        template: "./src/commands/commands.html",
-        chunks: ["commands"],
-      }),
-      new HtmlWebpackPlugin({
-        filename: "message.html",
-        template: "./src/commands/message.html",
-        chunks: ["message"],
-      }),
-      new HtmlWebpackPlugin({
-        filename: "download.html",
-        template: "./src/download/download.html",
-        chunks: ["download"],
-      }),
-      new HtmlWebpackPlugin({
-        filename: "preview.html",
-        template: "./src/preview/preview.html",
-        chunks: ["preview"],
-      }),
+      page("taskpane", "Kế hoạch ứng dụng CNTT", TASKPANE_CSP, { officeJs: true }),
+      page("commands", "ictplan", OFFICE_CSP, { officeJs: true }),
+      page("message", "ictplan", DIALOG_CSP, { officeJs: true, dialog: true }),
+      page("download", "ictplan", `${DIALOG_CSP}; img-src 'self' blob:`, { officeJs: true, dialog: true }),
+      page("preview", "Kế hoạch ứng dụng CNTT – xem trước", PREVIEW_CSP, {}),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/icon-*.png", to: "assets/[name][ext]" },

@@ -6,43 +6,17 @@ Prints one JSON line: loadMs, calcMs (calculateAll: every formula), units compar
 """
 import json
 import os
-import subprocess
 import sys
-import tempfile
 import time
 
-import uno
-from com.sun.star.beans import PropertyValue
-
-
-def prop(name, value):
-    p = PropertyValue()
-    p.Name = name
-    p.Value = value
-    return p
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "helpers"))
+from libreoffice import desktop, load  # noqa: E402
 
 
 def main(path, expected_path):
-    port = 2002 + os.getpid() % 1000
-    profile = tempfile.mkdtemp(prefix="ictplan-lo-")
-    office = subprocess.Popen(
-        ["soffice", "--headless", "--invisible", "--norestore", "--nologo", f"-env:UserInstallation=file://{profile}",
-         f"--accept=socket,host=127.0.0.1,port={port};urp;"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-        ctx = None
-        for _ in range(120):
-            try:
-                ctx = resolver.resolve(f"uno:socket,host=127.0.0.1,port={port};urp;StarOffice.ComponentContext")
-                break
-            except Exception:
-                time.sleep(0.5)
-        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+    with desktop(port_base=2002, tries=120) as desk:
         t0 = time.time()
-        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(path)), "_blank", 0,
-                                           (prop("Hidden", True),))
+        doc = load(desk, path)
         t1 = time.time()
         doc.calculateAll()
         t2 = time.time()
@@ -64,9 +38,6 @@ def main(path, expected_path):
         doc.close(True)
         print(json.dumps({"loadMs": (t1 - t0) * 1000, "calcMs": (t2 - t1) * 1000, "units": compared,
                           "mismatches": mismatches}))
-    finally:
-        office.terminate()
-        office.wait(timeout=30)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ import { samplePlanRows } from "../src/engine/sample";
 import { runPlan } from "../src/engine/pipeline";
 import { buildReport } from "../src/engine/report";
 import { reportDocx } from "../src/document/reportDocx";
+import { printToPdf } from "../tests/helpers/libreoffice";
 
 const OUT = path.join(__dirname, "..", "docs", "screenshots");
 
@@ -37,20 +38,7 @@ async function onlySheet(bytes: Uint8Array, name: string): Promise<Uint8Array> {
 
 /** Converts a file to PDF with LibreOffice and writes one PNG per page as <prefix>-N.png. */
 async function pages(file: string, prefix: string, dir: string): Promise<string[]> {
-  execFileSync(
-    "soffice",
-    [
-      `-env:UserInstallation=file://${dir}/profile`,
-      "--headless",
-      "--convert-to",
-      "pdf",
-      "--outdir",
-      dir,
-      file,
-    ],
-    { stdio: "ignore", env: { ...process.env, LANG: "en_US.UTF-8", LC_ALL: "en_US.UTF-8" } },
-  );
-  const pdf = file.replace(/\.\w+$/, ".pdf");
+  const [pdf] = printToPdf([file], dir);
   execFileSync("pdftoppm", ["-png", "-r", "70", pdf, path.join(dir, prefix)]);
   const made = (await fs.readdir(dir)).filter((f) => new RegExp(`^${prefix}-\\d+\\.png$`).test(f)).sort();
   const out: string[] = [];

@@ -114,6 +114,27 @@ function findingJson(f: Finding, lang: Lang) {
   };
 }
 
+/** What compute and demo print: the JSON (with what was written), or the findings, the ranking and the file written. */
+function printRun(io: Io, a: Args, run: RunResult, out: string, extra: Record<string, unknown>): void {
+  if (a.json)
+    io.stdout(
+      JSON.stringify(
+        runJson(run, a.lang, {
+          ...extra,
+          output: run.refused || !run.sheets.length ? null : out,
+          refused: run.refused ? refusalMessage(run.refused, a.lang) : null,
+        }),
+        null,
+        2,
+      ),
+    );
+  else {
+    printFindings(io, run.findings, a.lang);
+    printRanking(io, run, a.lang);
+    if (!run.refused) io.stdout(`\n${msg(a.lang, "written", { file: out })}`);
+  }
+}
+
 /** A table with one label per column; every column but the last as wide as its widest entry. */
 function printTable(io: Io, head: readonly string[], rows: readonly (readonly string[])[]): void {
   const widths = head.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
@@ -314,24 +335,7 @@ async function dispatch(a: Args, io: Io): Promise<number> {
       const output = (period: string | null) =>
         a.inPlace ? input : abs(a.output ?? defaultOutput(file, period));
       const { code, run, out } = await compute(a, io, input, output, a.json);
-      if (a.json)
-        io.stdout(
-          JSON.stringify(
-            runJson(run, a.lang, {
-              command: "compute",
-              file,
-              output: run.refused || !run.sheets.length ? null : out,
-              refused: run.refused ? refusalMessage(run.refused, a.lang) : null,
-            }),
-            null,
-            2,
-          ),
-        );
-      else {
-        printFindings(io, run.findings, a.lang);
-        printRanking(io, run, a.lang);
-        if (!run.refused) io.stdout(`\n${msg(a.lang, "written", { file: out })}`);
-      }
+      printRun(io, a, run, out, { command: "compute", file });
       return code;
     }
     case "report": {
@@ -423,24 +427,8 @@ async function dispatch(a: Args, io: Io): Promise<number> {
       // The report beside the workbook, unless the gate refused the run (then neither is written).
       const docx = run.summary && !run.refused ? out.replace(/\.xlsx$/, ".docx") : null;
       if (docx) await writeAtomic(docx, await reportDocx(buildReport(run.plan, run.summary!, a.lang)));
-      if (a.json)
-        io.stdout(
-          JSON.stringify(
-            runJson(run, a.lang, {
-              command: "demo",
-              file: sample,
-              output: run.refused || !run.sheets.length ? null : out,
-              report: docx,
-              refused: run.refused ? refusalMessage(run.refused, a.lang) : null,
-            }),
-            null,
-            2,
-          ),
-        );
-      else {
-        printFindings(io, run.findings, a.lang);
-        printRanking(io, run, a.lang);
-        if (!run.refused) io.stdout(`\n${msg(a.lang, "written", { file: out })}`);
+      printRun(io, a, run, out, { command: "demo", file: sample, report: docx });
+      if (!a.json) {
         if (docx) io.stdout(msg(a.lang, "written", { file: docx }));
         io.stdout(msg(a.lang, "openWith"));
       }

@@ -152,15 +152,27 @@ function tableCell(c: ReportCell, width: number, keepNext: boolean): TableCell {
   });
 }
 
+// A value of up to this many characters is kept on one line; a column weight per character of 10 pt Times.
+const SHORT_TEXT = 12;
+const CHAR_WEIGHT = 1.3;
+// The cell's padding and a bold header's extra width, in the same weight.
+const CELL_PADDING = 3.5;
+
 /** A report table: its header repeats on every page and no row breaks across pages. */
 function table(t: ReportTable): Table {
-  // The columns keep the proportions they have on the summary tab.
+  // The columns keep the proportions they have on the summary tab, each wide enough for its longest word and for a
+  // short value ("Chưa đạt", "Trung bình") on one line.
   let from = 0;
-  const weights = t.columns.map((c) => {
+  const weights = t.columns.map((c, j) => {
     const w = SUMMARY_WIDTHS.slice(from, from + c.span).reduce((s, x) => s + x, 0);
     from += c.span;
-    // Wide enough for a one-word header ("Hạng", "Rank") on one line.
-    return Math.max(w, 9);
+    const texts = [c.title, ...t.rows.map((r) => r[j]?.text ?? "")];
+    const chars = Math.max(
+      ...texts.map((x) =>
+        x.length <= SHORT_TEXT ? x.length : Math.max(...x.split(/\s+/).map((p: string) => p.length)),
+      ),
+    );
+    return Math.max(w, chars * CHAR_WEIGHT + CELL_PADDING);
   });
   const total = weights.reduce((s, w) => s + w, 0);
   const widths = weights.map((w) => (w / total) * 100);

@@ -9,7 +9,7 @@ import type { QuarterlySummary } from "./summary";
 import { GRADES } from "./ranking";
 import { formatPeriod, periodFromKey } from "./periods";
 import { gradeLabel, labels, statusLabel, type Lang } from "./i18n/labels";
-import { formatDate, formatNumber, formatPercent } from "./i18n/numbers";
+import { MONTHS_EN, formatDate, formatNumber, formatPercent } from "./i18n/numbers";
 import { buildNarrative } from "./narrative";
 import { effectiveCoverage } from "./attainment";
 import { groupName, provinceTitle } from "./outputs/style";
@@ -99,21 +99,6 @@ export const STATUS_COLORS: Readonly<Partial<Record<AttainmentStatus, { fill: st
   near: { fill: "FFEB9C", font: "9C5700" },
   notMet: { fill: "FFC7CE", font: "9C0006" },
 };
-
-const MONTHS_EN = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 /** Text of a setting, or the language's default when the planner left it blank. */
 const setting = (
@@ -329,8 +314,8 @@ export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report
         title: `${L.titleSummary} ${period}${where ? ` – ${where}` : ""}`,
       }),
     },
-    snapshot: f(L.snapshot, { date: formatDate(s.asOf) }),
-    snapshotDocument: f(L.snapshotDocument, { date: formatDate(s.asOf) }),
+    snapshot: f(L.snapshot, { date: formatDate(s.asOf, lang) }),
+    snapshotDocument: f(L.snapshotDocument, { date: formatDate(s.asOf, lang) }),
     qualityNote: errors + warnings ? f(L.qualityNote, { errors, warnings }) : null,
     body,
     recipientsTitle: L.recipientsTitle,

@@ -3,8 +3,7 @@
  * plus the attainment chart; rank 1 at the top, grade colours, the index axis 0–100, names not codes, labels in the
  * report's language; and what LibreOffice prints of them (chart text in the PDF, the signer block not alone).
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, promises as fs } from "node:fs";
+import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
@@ -15,9 +14,7 @@ import { runPlan, type RunResult } from "../../src/engine/pipeline";
 import { buildReport, GRADE_COLORS, type Report, type ReportBlock } from "../../src/engine/report";
 import { reportDocx } from "../../src/document/reportDocx";
 import type { Lang } from "../../src/engine/i18n/labels";
-
-const haveWriter = existsSync("/usr/bin/soffice") && existsSync("/usr/lib/libreoffice/program/libswlo.so");
-const havePoppler = existsSync("/usr/bin/pdftotext");
+import { haveWriter, havePoppler, pdfText, printToPdf } from "../helpers/libreoffice";
 
 let runs: Record<Lang, RunResult>;
 beforeAll(async () => {
@@ -178,13 +175,8 @@ describe("the report's charts in the .docx", () => {
         const file = path.join(dir, "bao-cao.docx");
         const r = report("vi");
         await fs.writeFile(file, await reportDocx(r));
-        execFileSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", dir, file], {
-          timeout: 120_000,
-          stdio: "ignore",
-        });
-        const pages = execFileSync("pdftotext", ["-layout", path.join(dir, "bao-cao.pdf"), "-"], {
-          encoding: "utf8",
-        }).split("\f");
+        const [pdf] = printToPdf([file], dir);
+        const pages = pdfText(pdf, true).split("\f");
         const all = pages.join("\n").replace(/\s+/g, " ");
         for (const b of r.body)
           if (b.kind === "chart") {

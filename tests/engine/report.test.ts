@@ -74,6 +74,15 @@ describe("the drafted narrative", () => {
     expect(text.groups[0].text).toContain("(99.45)");
     expect(text.groups[0].text).not.toMatch(/\d,\d\d\b/);
   });
+
+  it("dates the snapshot the language's way, as the place and date line does", () => {
+    const vi = run(grids, "vi");
+    const en = run(grids, "en");
+    expect(buildReport(vi.plan, vi.summary!, "vi").snapshotDocument).toBe("Số liệu chốt ngày 05/07/2015.");
+    const report = buildReport(en.plan, en.summary!, "en");
+    expect(report.snapshotDocument).toBe("Figures as of July 5, 2015.");
+    expect(report.snapshot).toMatch(/^Figures as of July 5, 2015: /);
+  });
 });
 
 describe("the gate on the data", () => {

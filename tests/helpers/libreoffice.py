@@ -3,7 +3,9 @@
 Usage: python3 tests/helpers/libreoffice.py IN.xlsx OUT.xlsx [IN2.xlsx OUT2.xlsx …] (one LibreOffice for all)
 What Excel would show after a planner's correction: the live sheets follow it, a snapshot does not.
 """
+import contextlib
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -20,8 +22,10 @@ def prop(name, value):
     return p
 
 
-def main(pairs):
-    port = 2100 + os.getpid() % 1000
+@contextlib.contextmanager
+def desktop(port_base=2100, tries=240):
+    """A headless LibreOffice with a profile of its own, over UNO; yields its Desktop and stops it afterwards."""
+    port = port_base + os.getpid() % 1000
     profile = tempfile.mkdtemp(prefix="ictplan-lo-")
     office = subprocess.Popen(
         ["soffice", "--headless", "--invisible", "--norestore", "--nologo", f"-env:UserInstallation=file://{profile}",
@@ -31,22 +35,16 @@ def main(pairs):
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
         ctx = None
-        for _ in range(240):
+        for _ in range(tries):
             try:
                 ctx = resolver.resolve(f"uno:socket,host=127.0.0.1,port={port};urp;StarOffice.ComponentContext")
                 break
             except Exception:
                 time.sleep(0.5)
-        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        for src, dst in pairs:
-            doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(src)), "_blank", 0,
-                                               (prop("Hidden", True),))
-            doc.calculateAll()
-            doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(dst)),
-                           (prop("FilterName", "Calc MS Excel 2007 XML"),))
-            doc.close(True)
+        desk = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+        yield desk
         try:
-            desktop.terminate()
+            desk.terminate()
         except Exception:
             pass
     finally:
@@ -55,6 +53,23 @@ def main(pairs):
             office.wait(timeout=10)
         except Exception:
             office.kill()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def load(desk, path):
+    """Opens a file hidden."""
+    return desk.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(path)), "_blank", 0,
+                                     (prop("Hidden", True),))
+
+
+def main(pairs):
+    with desktop() as desk:
+        for src, dst in pairs:
+            doc = load(desk, src)
+            doc.calculateAll()
+            doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(dst)),
+                           (prop("FilterName", "Calc MS Excel 2007 XML"),))
+            doc.close(True)
 
 
 if __name__ == "__main__":

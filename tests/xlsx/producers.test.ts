@@ -4,8 +4,7 @@
  * beside each), is read into the same plan as the sample, computes, and its output is opened and recalculated by
  * LibreOffice Calc with the same results the engine cached.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, promises as fs } from "node:fs";
+import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
@@ -14,10 +13,10 @@ import { samplePlanRows } from "../../src/engine/sample";
 import { runPlan } from "../../src/engine/pipeline";
 import type { CellValue, Grid, WorkbookGrids } from "../../src/engine/grid";
 import { partsOf, sharedStringTexts, zipOf } from "../helpers/packages";
+import { haveOffice, recalculate } from "../helpers/libreoffice";
 
 type Parts = Map<string, string | Uint8Array>;
 
-const haveOffice = existsSync("/usr/bin/soffice");
 const text = /\.(xml|rels|vml)$/;
 
 async function unpack(bytes: Uint8Array): Promise<Parts> {
@@ -369,17 +368,16 @@ describe("workbooks saved by other programs", () => {
     "each output opens in LibreOffice Calc, which recalculates every formula to the results the engine cached",
     async () => {
       expect(outputs.size).toBe(producers.length);
-      const args: string[] = [];
-      const files = [...outputs.keys()].map((name, i) => {
-        const src = path.join(dir, `out${i}.xlsx`);
-        const dst = path.join(dir, `recalculated${i}.xlsx`);
-        args.push(src, dst);
-        return { name, src, dst };
-      });
+      const files = [...outputs.keys()].map((name, i) => ({
+        name,
+        src: path.join(dir, `out${i}.xlsx`),
+        dst: path.join(dir, `recalculated${i}.xlsx`),
+      }));
       for (const f of files) await fs.writeFile(f.src, outputs.get(f.name)!);
-      execFileSync("/usr/bin/python3", [path.join(__dirname, "..", "helpers", "libreoffice.py"), ...args], {
-        timeout: 300_000,
-      });
+      recalculate(
+        files.map((f) => [f.src, f.dst]),
+        300_000,
+      );
       for (const f of files) {
         const recalculated = await outputGrids(new Uint8Array(await fs.readFile(f.dst)));
         for (const sheet of ["Kết quả", "Xếp hạng"]) {

@@ -4,7 +4,7 @@
  * period in a stable order; printed on A4 as planned (LibreOffice → PDF); the .docx report.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, promises as fs } from "node:fs";
+import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
@@ -19,10 +19,15 @@ import { a1, type CellValue, type Grid } from "../../src/engine/grid";
 import { summarySheetName } from "../../src/engine/outputs/summarySheet";
 import { reportDocx } from "../../src/document/reportDocx";
 import type { SheetSpec } from "../../src/engine/sheetSpec";
+import {
+  haveOffice,
+  havePoppler,
+  haveWriter,
+  pdfText,
+  printToPdf,
+  recalculate,
+} from "../helpers/libreoffice";
 
-const haveOffice = existsSync("/usr/bin/soffice");
-const haveWriter = haveOffice && existsSync("/usr/lib/libreoffice/program/libswlo.so");
-const havePoppler = existsSync("/usr/bin/pdftotext");
 if (!haveOffice || !havePoppler)
   console.warn(
     "LibreOffice or poppler-utils missing: the recalculation and print tests are skipped (CI installs them).",
@@ -190,13 +195,7 @@ describe("the summary tab is a dated snapshot", () => {
         const src = path.join(dir, "in.xlsx");
         const dst = path.join(dir, "out.xlsx");
         await fs.writeFile(src, await wb.save());
-        execFileSync(
-          "/usr/bin/python3",
-          [path.join(__dirname, "..", "helpers", "libreoffice.py"), src, dst],
-          {
-            timeout: 120_000,
-          },
-        );
+        recalculate([[src, dst]]);
         const recalculated = await XlsxWorkbook.load(await fs.readFile(dst));
         // The live ranking follows the correction …
         const ranking = (await summaryGrid(recalculated, "Xếp hạng")).values;
@@ -238,25 +237,9 @@ describe("printed on A4", () => {
         const enFile = path.join(dir, "summary-en.xlsx");
         await fs.writeFile(enFile, await onlySheet(await en.save(), enName));
         // A reader whose locale writes "99.45": the vi tab must still print 99,45 (its formats carry vi-VN's tag).
-        execFileSync(
-          "soffice",
-          [
-            `-env:UserInstallation=file://${dir}/profile`,
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            dir,
-            file,
-            enFile,
-          ],
-          { timeout: 180_000, env: { ...process.env, LANG: "en_US.UTF-8", LC_ALL: "en_US.UTF-8" } },
-        );
-        const pdf = path.join(dir, "summary.pdf");
-        const vi = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
-        const english = execFileSync("pdftotext", [path.join(dir, "summary-en.pdf"), "-"], {
-          encoding: "utf8",
-        });
+        const [pdf, enPdf] = printToPdf([file, enFile], dir);
+        const vi = pdfText(pdf);
+        const english = pdfText(enPdf);
         expect(vi).toMatch(/^99,45$/m);
         expect(vi).not.toMatch(/\d\.\d/);
         expect(english).toMatch(/^99\.45$/m);
@@ -363,9 +346,7 @@ describe("the report as a Word document", () => {
     try {
       const file = path.join(dir, "bao-cao.docx");
       await fs.writeFile(file, bytes);
-      execFileSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", dir, file], {
-        timeout: 120_000,
-      });
+      printToPdf([file], dir);
       const fonts = execFileSync("pdffonts", [path.join(dir, "bao-cao.pdf")], { encoding: "utf8" });
       expect(fonts).toMatch(/LiberationSerif/);
       const info = execFileSync("pdfinfo", [path.join(dir, "bao-cao.pdf")], { encoding: "utf8" });

@@ -94,7 +94,7 @@ const VI = {
   snapshot:
     "Số liệu chốt ngày {date}: bảng này là bản chụp số liệu ngày đó, không tự thay đổi khi sửa số liệu hay tính kỳ khác; tạo lại báo cáo quý để cập nhật. Các sheet Kết quả và Xếp hạng luôn tính theo số liệu hiện tại.",
   qualityNote:
-    "Lưu ý về dữ liệu: {errors} lỗi, {warnings} cảnh báo khi kiểm tra (xem sheet Kiểm tra); báo cáo vẫn được lập, cần rà soát trước khi gửi.",
+    "Lưu ý về dữ liệu: {errors} lỗi, {warnings} cảnh báo khi kiểm tra (xem sheet Kiểm tra của sổ kế hoạch); báo cáo vẫn được lập, cần rà soát trước khi gửi.",
   sectionGeneral: "I. TÌNH HÌNH CHUNG",
   sectionIndicators: "II. KẾT QUẢ THỰC HIỆN CHỈ TIÊU TOÀN TỈNH",
   sectionRanking: "III. ĐÁNH GIÁ, XẾP HẠNG MỨC ĐỘ ỨNG DỤNG CNTT",
@@ -132,7 +132,7 @@ const VI = {
   quality: "Về số liệu: {missing}; kiểm tra dữ liệu có {errors} lỗi, {warnings} cảnh báo{see}.",
   qualityMissing: "thiếu {n} số liệu ở {units} đơn vị ({policy})",
   qualityComplete: "các đơn vị báo cáo đủ số liệu",
-  qualitySee: " (xem sheet Kiểm tra)",
+  qualitySee: " (xem sheet Kiểm tra của sổ kế hoạch)",
   policyZero: "tính 0 điểm",
   policyExclude: "không tính, trọng số được chia lại",
   recWeak:
@@ -234,7 +234,7 @@ const EN: typeof VI = {
   snapshot:
     "Figures as of {date}: this tab is a snapshot of that day's figures and does not change when figures are corrected or another period is computed; generate the quarterly report again to update it. The Results and Ranking sheets always follow the current figures.",
   qualityNote:
-    "Data note: the checks found {errors} errors and {warnings} warnings (see the Checks sheet); the report was made anyway and should be reviewed before it is sent.",
+    "Data note: the checks found {errors} errors and {warnings} warnings (see the Checks sheet of the plan workbook); the report was made anyway and should be reviewed before it is sent.",
   sectionGeneral: "I. OVERVIEW",
   sectionIndicators: "II. PROVINCE TARGETS",
   sectionRanking: "III. ASSESSMENT AND RANKING OF IT APPLICATION",
@@ -270,7 +270,7 @@ const EN: typeof VI = {
   quality: "Data: {missing}; the checks found {errors} errors and {warnings} warnings{see}.",
   qualityMissing: "{n} figures missing from {units} units ({policy})",
   qualityComplete: "every unit reported all its figures",
-  qualitySee: " (see the Checks sheet)",
+  qualitySee: " (see the Checks sheet of the plan workbook)",
   policyZero: "scored 0",
   policyExclude: "left out, the weights rescaled",
   recWeak:

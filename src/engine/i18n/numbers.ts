@@ -15,8 +15,24 @@ export function formatPercent(share: number, lang: Lang, decimals = 0): string {
   return `${formatNumber(share * 100, decimals, lang)}%`;
 }
 
-/** A date as dd/mm/yyyy (both languages use day first in this product's reports). */
-export function formatDate(iso: string): string {
+/** English month names, for dates written out ("November 26, 2026"). */
+export const MONTHS_EN = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** A date the language's way: vi dd/mm/yyyy; en with the month's name, as the report's place and date line. */
+export function formatDate(iso: string, lang: Lang): string {
   const [y, m, d] = iso.slice(0, 10).split("-");
-  return `${d}/${m}/${y}`;
+  return lang === "vi" ? `${d}/${m}/${y}` : `${MONTHS_EN[Number(m) - 1]} ${Number(d)}, ${y}`;
 }

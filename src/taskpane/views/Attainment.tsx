@@ -8,6 +8,7 @@ import { labels, statusLabel } from "../../engine/i18n/labels";
 import { effectiveCoverage } from "../../engine/attainment";
 import { formatNumber, formatPercent, periodLabel, t, type Lang } from "../i18n";
 import { Disclosure } from "./compactList";
+import { Facts } from "./Facts";
 
 const STATUS_COLOR: Record<AttainmentStatus, "success" | "warning" | "danger" | "informative"> = {
   met: "success",
@@ -33,16 +34,7 @@ function Detail({ p, lang }: { p: ProvinceAttainment; lang: Lang }) {
       [L.provinceAttainment, pct(p.attainment)],
       [L.meanAttainment, pct(p.meanAttainment)],
     );
-  return (
-    <dl className="facts">
-      {facts.map(([k, v]) => (
-        <div key={k}>
-          <dt>{k}</dt>
-          <dd>{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <Facts items={facts} />;
 }
 
 export function Attainment({ lang, run }: { lang: Lang; run: RunResult | null }) {

@@ -4,6 +4,7 @@ import type { Plan } from "../../engine/model";
 import { defaultPeriod } from "../../engine/validate";
 import type { Action } from "../../workbook/office/actions";
 import { formatNumber, periodLabel, t, type Lang } from "../i18n";
+import { Facts } from "./Facts";
 
 export interface OverviewProps {
   lang: Lang;
@@ -34,14 +35,7 @@ export function Overview({ lang, plan, period, onPeriod, busy, onAction, onRepor
   return (
     <div className="stack">
       {empty && <Text>{t(lang, "noPlan")}</Text>}
-      <dl className="facts">
-        {facts.map(([k, v]) => (
-          <div key={k}>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts items={facts} />
       <Field label={t(lang, "period")}>
         <Dropdown
           value={period ? periodLabel(lang, period) : currentText}

@@ -10,6 +10,7 @@ import { PILLARS, orderGroups } from "../../engine/format";
 import { formatNumber, formatPercent, periodLabel, t, type Lang } from "../i18n";
 import { Disclosure, SortHeader } from "./compactList";
 import { nextSort, sortUnits, type SortKey, type SortState } from "./rankingOrder";
+import { Facts } from "./Facts";
 
 /** A known pillar in the pane's language; any other as the plan writes it. */
 function pillarName(pillar: string, lang: Lang): string {
@@ -55,16 +56,7 @@ function Detail({ r, run, lang }: { r: UnitReadiness; run: RunResult; lang: Lang
     ]),
   ];
   if (r.missingFigures) facts.push([t(lang, "missingFigures"), String(r.missingFigures)]);
-  return (
-    <dl className="facts">
-      {facts.map(([k, v]) => (
-        <div key={k}>
-          <dt>{k}</dt>
-          <dd>{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <Facts items={facts} />;
 }
 
 export function Rankings({ lang, run }: { lang: Lang; run: RunResult | null }) {
