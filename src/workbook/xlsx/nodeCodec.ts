@@ -9,8 +9,11 @@ export const NODE_CODEC: ZipCodec = {
   inflate(data, max, size) {
     try {
       // One output buffer of the declared size (plus one byte, to see the end) saves copying the pieces of
-      // zlib's default 16 KB ones into one; bounded, as the declared size may be a lie.
-      const chunkSize = size === undefined ? undefined : Math.max(64, Math.min(size + 1, max + 1, MAX_CHUNK));
+      // zlib's default 16 KB ones into one; never smaller than those nor past 64 MB, as the size may be a lie.
+      const chunkSize =
+        size === undefined
+          ? undefined
+          : Math.max(zlib.constants.Z_DEFAULT_CHUNK, Math.min(size + 1, max + 1, MAX_CHUNK));
       const out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, max), chunkSize });
       return out.length > max ? null : out;
     } catch (e) {
