@@ -124,7 +124,7 @@ describe("shared formulas: a formula filled down one row", () => {
     expect(xml).toContain(`<c r="C6" t="str"><f t="shared" ref="C6:C7" si="`);
     expect(xml).toContain(`<c r="D3"><f t="shared" si="2"/><v>0</v></c>`);
     // Read back, every cell has its own formula again.
-    const grid = readSheet(xml, "S", {
+    const grid = readSheet(new TextEncoder().encode(xml), "S", {
       sharedStrings: [],
       dateStyles: [],
       percentStyles: [],

@@ -104,6 +104,41 @@ describe.each([
     });
   });
 
+  it("counts a part read again once against the limit, and reads a part's head without unpacking the rest", async () => {
+    const big = { head: "<x>", repeat: '<c r="A1"><v>1</v></c>', times: 100_000, tail: "</x>" };
+    const input = await zipOf({ "a.xml": big, "b.xml": "<b/>" });
+    const size = 3 + 100_000 * big.repeat.length + 4;
+    const limits = { maxUncompressedBytes: size + 10, maxCells: 1e7, maxRows: 1e6, maxTextLength: 32767 };
+    const pkg = await ZipPackage.open(input, limits);
+    const head = pkg.head("a.xml", 40);
+    expect(new TextDecoder().decode(head!)).toBe(`<x>${big.repeat}${big.repeat}`.slice(0, 40));
+    expect(pkg.head("none.xml", 40)).toBeNull();
+    // The part is read twice (a sheet's grid, then its head again) and still fits, as it did once.
+    expect((await pkg.bytes("a.xml"))!.length).toBe(size);
+    expect((await pkg.bytes("a.xml", async () => undefined))!.length).toBe(size);
+    expect(await pkg.text("b.xml")).toBe("<b/>");
+    // Another part past what is left is still refused (the big part's declared size a lie, so that the zip opens).
+    const more = await ZipPackage.open(
+      await zipOf({ "a.xml": big, "c.xml": "<c>" + "z".repeat(20) + "</c>" }, 100),
+      limits,
+    );
+    await more.bytes("a.xml");
+    await expect(more.bytes("c.xml")).rejects.toMatchObject({ reason: "tooLarge" });
+  });
+
+  it("gives a UTF-16 part to the scanners as UTF-8 bytes", async () => {
+    const xml = '<?xml version="1.0" encoding="UTF-16"?><x a="ô">Đơn vị</x>';
+    const le = new Uint8Array([
+      0xff,
+      0xfe,
+      ...Array.from(xml).flatMap((c) => [c.charCodeAt(0) & 255, c.charCodeAt(0) >> 8]),
+    ]);
+    const pkg = await ZipPackage.open(await zipOf({ "u.xml": le, "a.xml": xml }));
+    expect(new TextDecoder().decode((await pkg.utf8("u.xml"))!)).toBe(xml);
+    expect(new TextDecoder().decode((await pkg.utf8("a.xml"))!)).toBe(xml);
+    expect(await pkg.text("u.xml")).toBe(xml);
+  });
+
   it("reads a large part in slices, pausing between pieces of its compressed bytes", async () => {
     const rows = Array.from(
       { length: 90_000 },

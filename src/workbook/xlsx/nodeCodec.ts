@@ -2,10 +2,19 @@
 import zlib from "node:zlib";
 import { crc32, type ZipCodec } from "./zipPackage";
 
+// The largest output buffer allocated at once.
+const MAX_CHUNK = 64 << 20;
+
 export const NODE_CODEC: ZipCodec = {
-  inflate(data, max) {
+  inflate(data, max, size) {
     try {
-      const out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, max) });
+      // One output buffer of the declared size (plus one byte, to see the end) saves copying the pieces of
+      // zlib's default 16 KB ones into one; never smaller than those nor past 64 MB, as the size may be a lie.
+      const chunkSize =
+        size === undefined
+          ? undefined
+          : Math.max(zlib.constants.Z_DEFAULT_CHUNK, Math.min(size + 1, max + 1, MAX_CHUNK));
+      const out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, max), chunkSize });
       return out.length > max ? null : out;
     } catch (e) {
       // Output past maxOutputLength; anything else is damaged data.

@@ -119,6 +119,8 @@ const DIGEST_KIND = "package";
 const PREVIOUS_RELEASE =
   /<(?:[\w.-]+:)?fileVersion appName="xl" lastEdited="5" lowestEdited="5" rupBuild="9303"\/>[\s\S]*<(?:[\w.-]+:)?calcPr calcId="171027"\/>/;
 
+const EMPTY = new Uint8Array(0);
+
 /** The lowest "prefix{n}suffix" not in use. */
 function freeName(taken: (name: string) => boolean, prefix: string, suffix: string): string {
   for (let n = 1; ; n++) if (!taken(`${prefix}${n}${suffix}`)) return `${prefix}${n}${suffix}`;
@@ -211,7 +213,8 @@ export class XlsxWorkbook implements WorkbookPort {
       };
       const sst = part("sharedStrings");
       const styles = part("styles");
-      this.sharedStrings = sst ? readSharedStrings((await this.pkg.text(sst)) ?? "") : [];
+      const sstBytes = sst ? await this.pkg.utf8(sst, this.slices ?? undefined) : null;
+      this.sharedStrings = sstBytes ? readSharedStrings(sstBytes) : [];
       const stylesXml = styles ? await this.pkg.text(styles) : null;
       this.dateStyles = readDateStyles(stylesXml);
       this.percentStyles = readPercentStyles(stylesXml);
@@ -229,8 +232,8 @@ export class XlsxWorkbook implements WorkbookPort {
   private async grid(entry: SheetEntry, ctx: ReadContext): Promise<Grid> {
     const hit = this.grids.get(entry.name);
     if (hit) return hit;
-    const xml = entry.part ? await this.pkg.text(entry.part, this.slices ?? undefined) : null;
-    const g = await this.run(readSheetSteps(xml ?? "", entry.name, ctx));
+    const xml = entry.part ? await this.pkg.utf8(entry.part, this.slices ?? undefined) : null;
+    const g = await this.run(readSheetSteps(xml ?? EMPTY, entry.name, ctx));
     this.grids.set(entry.name, g);
     return g;
   }
@@ -777,9 +780,9 @@ class PackageWriter {
       if (s.name === name || !s.part || this.unselected.has(s.part)) continue;
       // The sheet view comes before the sheet's data (ECMA-376 §18.3.1.99 CT_Worksheet): the head of a large sheet
       // is enough to see that it is not selected, and decoding all of it would cost seconds.
-      const bytes = await this.pkg.bytes(s.part);
+      const bytes = this.pkg.head(s.part, SHEET_HEAD_BYTES);
       if (!bytes) continue;
-      const head = headDecoder.decode(bytes.subarray(0, SHEET_HEAD_BYTES));
+      const head = headDecoder.decode(bytes);
       const cut = head.indexOf("<sheetData");
       const headView = cut < 0 ? null : elements(head.slice(0, cut), ["sheetView"])[0];
       if (cut >= 0 && (!headView || !/\btabSelected="(1|true)"/.test(headView.attrText))) continue;

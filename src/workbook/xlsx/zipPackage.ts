@@ -66,8 +66,11 @@ export function crc32(b: Uint8Array, previous = 0): number {
 
 /** Raw deflate (RFC 1951) and CRC-32: the work of a zip that costs time. */
 export interface ZipCodec {
-  /** The inflated bytes, or null as soon as they pass `max` bytes; throws on data that is not deflate. */
-  inflate(data: Uint8Array, max: number): Uint8Array | null;
+  /**
+   * The inflated bytes, or null as soon as they pass `max` bytes; throws on data that is not deflate. `size` is the
+   * size the zip declares, a hint for the output buffer only (a hostile zip may lie).
+   */
+  inflate(data: Uint8Array, max: number, size?: number): Uint8Array | null;
   /** Deflated at a fast level (1): about three times faster than the default on sheet XML, a few percent larger. */
   deflate(data: Uint8Array): Uint8Array;
   /** CRC-32, going on from the CRC of the bytes before (`previous`). */
@@ -158,6 +161,14 @@ const encoder = new TextEncoder();
 // Bytes deflated between two pauses of putSliced: a quarter megabyte is 20-30 ms of fflate (level 1) and CRC in V8.
 const DEFLATE_SLICE = 1 << 18;
 
+// Compressed bytes fed at a time when only the head of a part is wanted.
+const HEAD_CHUNK = 1 << 12;
+
+/** A UTF-16 part (allowed by XML, rare), which starts with its byte-order mark, as text. */
+function utf16(b: Uint8Array): string {
+  return new TextDecoder(b[0] === 0xff ? "utf-16le" : "utf-16be").decode(b.subarray(2));
+}
+
 /** The entries of a zip (central directory), their data sliced out of the bytes without copying. */
 function readEntries(b: Uint8Array): Entry[] {
   const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
@@ -244,7 +255,10 @@ export class ZipPackage {
   /** Parts still being deflated off the thread (putSliced in the CLI), by lower-cased name: awaited before use. */
   private readonly deflating = new Map<string, Promise<void>>();
   private readonly written = new Set<string>();
+  /** Bytes unpacked so far, each part counted once: reading a part again yields the same bytes. */
   private inflated = 0;
+  /** Size of each part unpacked so far, so that reading it again is not counted again (a part put anew is new). */
+  private readonly unpacked = new WeakMap<Entry, number>();
 
   private constructor(
     entries: readonly Entry[],
@@ -311,30 +325,66 @@ export class ZipPackage {
     const limit = this.limits.maxUncompressedBytes;
     const tooLarge = () =>
       new WorkbookProblem("tooLarge", { part: e.name, limitMB: Math.round(limit / 1048576) });
+    const before = this.unpacked.get(e);
+    const room = before ?? limit - this.inflated;
     let out: Uint8Array | null;
-    if (e.method === 0) out = e.data.length <= limit - this.inflated ? e.data : null;
+    if (e.method === 0) out = e.data.length <= room ? e.data : null;
     else {
       try {
         out =
           pause && e.data.length > INFLATE_CHUNK
-            ? await inflateSliced(e.data, limit - this.inflated, pause)
-            : codec.inflate(e.data, limit - this.inflated);
+            ? await inflateSliced(e.data, room, pause)
+            : codec.inflate(e.data, room, e.size);
       } catch {
         throw new WorkbookProblem("damagedZip", { part: e.name });
       }
     }
     if (out === null) throw tooLarge();
-    this.inflated += out.length;
+    if (before === undefined) {
+      this.inflated += out.length;
+      this.unpacked.set(e, out.length);
+    }
     return out;
+  }
+
+  /**
+   * A part as UTF-8 bytes, for the scanners that read markup from bytes without decoding it (a UTF-16 part,
+   * allowed by XML and rare, is converted). Null if absent.
+   */
+  async utf8(name: string, pause?: Pause): Promise<Uint8Array | null> {
+    const b = await this.bytes(name, pause);
+    if (!b || !((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) return b;
+    return encoder.encode(utf16(b));
+  }
+
+  /**
+   * The first `n` bytes of a part (fewer if it is shorter), unpacking no more of it than that: enough to look at
+   * what comes before a large sheet's cells. Null if absent.
+   */
+  head(name: string, n: number): Uint8Array | null {
+    const e = this.entry(name);
+    if (!e) return null;
+    if (e.method === 0) return e.data.subarray(0, n);
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const inflater = new Inflate((chunk) => {
+      if (size < n) chunks.push(chunk);
+      size += chunk.length;
+    });
+    try {
+      for (let at = 0; at < e.data.length && size < n; at += HEAD_CHUNK)
+        inflater.push(e.data.subarray(at, at + HEAD_CHUNK), at + HEAD_CHUNK >= e.data.length);
+    } catch {
+      throw new WorkbookProblem("damagedZip", { part: e.name });
+    }
+    return concat(chunks).subarray(0, n);
   }
 
   /** A part as text (UTF-8), or null if absent; with a pause, a large part is decoded a megabyte at a time. */
   async text(name: string, pause?: Pause): Promise<string | null> {
     const b = await this.bytes(name, pause);
     if (!b) return null;
-    // A UTF-16 part (allowed by XML, rare) starts with its byte-order mark.
-    if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder("utf-16le").decode(b.subarray(2));
-    if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder("utf-16be").decode(b.subarray(2));
+    if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) return utf16(b);
     if (!pause || b.length <= DECODE_CHUNK) return decoder.decode(b);
     const streaming = new TextDecoder("utf-8");
     const parts: string[] = [];
