@@ -152,6 +152,23 @@ describe.each([
     expect(pauses).toBeGreaterThan(Math.ceil(Buffer.byteLength(xml) / (1 << 20)) + 1);
   });
 
+  it("joins a large part's inflated pieces a few megabytes at a time, pausing between them", async () => {
+    const rows = Array.from(
+      { length: 400_000 },
+      (_, i) => `<row r="${i}"><v>${(i * 7919) % 10007}</v></row>`,
+    );
+    const xml = `<x>${rows.join("")}</x>`;
+    const zip = await zipOf({ "a.xml": xml });
+    const pkg = await ZipPackage.open(zip);
+    let pauses = 0;
+    const bytes = await pkg.utf8("a.xml", async () => void pauses++);
+    expect(Buffer.from(bytes!).toString("utf8")).toBe(xml);
+    // One pause per 64 KB of compressed input (fewer than the zip's bytes allow), and one per 4 MB joined.
+    const inflating = Math.ceil(zip.length / (1 << 16));
+    expect(xml.length).toBeGreaterThan(12 << 20);
+    expect(pauses).toBeGreaterThanOrEqual(inflating - 1 + Math.floor(xml.length / (4 << 20)));
+  });
+
   it("calls a zip with damaged data damaged", async () => {
     const input = await zipOf({ "a.xml": "<a>" + "z".repeat(5000) + "</a>" });
     const bad = new Uint8Array(input);
