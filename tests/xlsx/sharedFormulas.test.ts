@@ -40,7 +40,45 @@ const PIECES: ((row: number) => string)[] = [
 const formulaAt = (kinds: readonly number[], row: number) =>
   "=" + kinds.map((k) => PIECES[k % PIECES.length](row)).join("");
 
+/** shiftFormula as it was written first (one regular-expression replace per cell), kept as the oracle. */
+const REF =
+  /(?<![\w.$'!])('(?:[^']|'')*'!|[A-Za-z_][\w.]*!)?(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\w(])|("(?:[^"]|"")*")/g;
+function shiftByReplace(formula: string, dr: number, dc: number): string {
+  if (dr === 0 && dc === 0) return formula;
+  return formula.replace(
+    REF,
+    (m, sheet: string | undefined, ca: string, col: string, ra: string, row: string, str) => {
+      if (str !== undefined) return m;
+      let c = 0;
+      for (const ch of col) c = c * 26 + (ch.charCodeAt(0) - 64);
+      const cc = ca ? c : c + dc;
+      const r = ra ? Number(row) : Number(row) + dr;
+      if (cc < 1 || r < 1) return "#REF!";
+      let letters = "";
+      for (let n = cc; n > 0; n = Math.floor((n - 1) / 26))
+        letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+      return `${sheet ?? ""}${ca}${letters}${ra}${r}`;
+    },
+  );
+}
+
 describe("shared formulas: a formula filled down one row", () => {
+  it("moves a master's references cut once as the per-cell replace did, any distance in any direction", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat(PIECES.length * 2), { minLength: 1, maxLength: 10 }),
+        fc.integer({ min: 1, max: 5000 }),
+        fc.integer({ min: -6000, max: 6000 }),
+        fc.integer({ min: -30, max: 30 }),
+        (kinds, row, dr, dc) => {
+          const master = fileFormula(formulaAt(kinds, row));
+          expect(shiftFormula(master, dr, dc)).toBe(shiftByReplace(master, dr, dc));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
   it("is recognised exactly as read.ts expands it: whenever followsDown says yes, shiftFormula agrees", () => {
     let shared = 0;
     let runs = 0;

@@ -164,29 +164,48 @@ function colOf(ref: string): { row: number; col: number } {
 const REF =
   /(?<![\w.$'!])('(?:[^']|'')*'!|[A-Za-z_][\w.]*!)?(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\w(])|("(?:[^"]|"")*")/g;
 
+/** A formula cut at its cell references (outside string literals), so a shared formula is moved cell after cell. */
+type ShiftPiece = string | { sheet: string; ca: string; col: number; ra: string; row: number };
+
+/** A shared formula's master, cut once at its references. */
+export function shiftPieces(formula: string): ShiftPiece[] {
+  const pieces: ShiftPiece[] = [];
+  let last = 0;
+  for (const m of formula.matchAll(REF)) {
+    // A string literal stays in the text around it.
+    if (m[6] !== undefined) continue;
+    const at = m.index ?? 0;
+    if (at > last) pieces.push(formula.slice(last, at));
+    const p = colOf(m[3] + m[5]);
+    pieces.push({ sheet: m[1] ?? "", ca: m[2], col: p.col, ra: m[4], row: p.row });
+    last = at + m[0].length;
+  }
+  if (last < formula.length) pieces.push(formula.slice(last));
+  return pieces;
+}
+
+// Column letters by number, as they are asked for.
+const letters: string[] = [];
+const columnLetters = (c: number): string => (letters[c] ??= a1(1, c).replace(/\d+$/, ""));
+
+/** The pieces of a master put together dr rows and dc columns away: relative references moved. */
+export function shiftedFormula(pieces: readonly ShiftPiece[], dr: number, dc: number): string {
+  let out = "";
+  for (const p of pieces) {
+    if (typeof p === "string") {
+      out += p;
+      continue;
+    }
+    const c = p.ca ? p.col : p.col + dc;
+    const r = p.ra ? p.row : p.row + dr;
+    out += c < 1 || r < 1 ? "#REF!" : `${p.sheet}${p.ca}${columnLetters(c)}${p.ra}${r}`;
+  }
+  return out;
+}
+
 /** A shared formula as it reads in a cell dr rows and dc columns from its master: relative references moved. */
 export function shiftFormula(formula: string, dr: number, dc: number): string {
-  if (dr === 0 && dc === 0) return formula;
-  return formula.replace(
-    REF,
-    (
-      m,
-      sheet: string | undefined,
-      ca: string,
-      col: string,
-      ra: string,
-      row: string,
-      str: string | undefined,
-    ) => {
-      if (str !== undefined) return m;
-      const p = colOf(col + row);
-      const c = ca ? p.col : p.col + dc;
-      const r = ra ? p.row : p.row + dr;
-      if (c < 1 || r < 1) return "#REF!";
-      const letters = a1(1, c).replace(/\d+$/, "");
-      return `${sheet ?? ""}${ca}${letters}${ra}${r}`;
-    },
-  );
+  return dr === 0 && dc === 0 ? formula : shiftedFormula(shiftPieces(formula), dr, dc);
 }
 
 const FORMULA_PREFIX = /_xlfn\.|_xlws\./g;
@@ -355,7 +374,10 @@ class SheetScanner {
   // Only percent formats matter to the engine (a 1.2 that Excel shows as 120%).
   private readonly prows: ((string | null)[] | undefined)[] = [];
   private readonly merges: string[] = [];
-  private readonly shared = new Map<string, { formula: string; row: number; col: number }>();
+  private readonly shared = new Map<
+    string,
+    { formula: string; row: number; col: number; pieces: ShiftPiece[] | null }
+  >();
   private anyPercent = false;
   private anyFormula = false;
   private maxRow = 0;
@@ -560,11 +582,17 @@ class SheetScanner {
       text = decodeText(utf8(b, gt + 1, close < 0 ? b.length : close));
     }
     const { row, col } = this;
-    if (si !== undefined && text) this.shared.set(si, { formula: text, row, col });
+    if (si !== undefined && text) this.shared.set(si, { formula: text, row, col, pieces: null });
     if (text) this.f = text;
     else if (si !== undefined) {
       const m = this.shared.get(si);
-      if (m) this.f = shiftFormula(m.formula, row - m.row, col - m.col);
+      if (m) {
+        const dr = row - m.row;
+        const dc = col - m.col;
+        // The master is cut at its references once, for every cell of its group.
+        this.f =
+          dr === 0 && dc === 0 ? m.formula : shiftedFormula((m.pieces ??= shiftPieces(m.formula)), dr, dc);
+      }
     }
   }
 
