@@ -5,6 +5,7 @@ import { NODE_CODEC } from "../../src/workbook/xlsx/nodeCodec";
 import { WorkbookProblem } from "../../src/workbook/xlsx/problems";
 import { partsOf, zipOf } from "../helpers/packages";
 import * as fflate from "fflate";
+import fc from "fast-check";
 
 const FFLATE: ZipCodec = {
   inflate: (d, max) => {
@@ -126,6 +127,35 @@ describe.each([
     await expect(more.bytes("c.xml")).rejects.toMatchObject({ reason: "tooLarge" });
   });
 
+  it("reads any part's head as the first bytes of the whole, whatever its length and make-up", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.oneof(fc.uint8Array({ maxLength: 3000 }), fc.constantFrom("<row>", "ô", "a".repeat(5000))),
+          {
+            maxLength: 60,
+          },
+        ),
+        fc.integer({ min: 1, max: 1 << 17 }),
+        async (pieces, n) => {
+          const raw = Buffer.concat(pieces.map((p) => (typeof p === "string" ? Buffer.from(p) : p)));
+          const pkg = await ZipPackage.open(await zipOf({ "a.xml": new Uint8Array(raw) }));
+          expect(Buffer.from(pkg.head("a.xml", n)!)).toEqual(raw.subarray(0, n));
+        },
+      ),
+      { numRuns: 60 },
+    );
+    // A head that would unpack to tens of megabytes (a bomb) is still only n bytes; damaged data is a damaged zip.
+    const bomb = { head: "<x>", repeat: "a".repeat(1000), times: 40_000, tail: "</x>" };
+    const pkg = await ZipPackage.open(await zipOf({ "bomb.xml": bomb }, 100));
+    expect(new TextDecoder().decode(pkg.head("bomb.xml", 10)!)).toBe("<x>aaaaaaa");
+    const good = await zipOf({ "a.xml": "<a>" + "z".repeat(5000) + "</a>" });
+    const bad = new Uint8Array(good);
+    bad[30 + "a.xml".length] = 0xff;
+    const damaged = await ZipPackage.open(bad);
+    expect(() => damaged.head("a.xml", 100)).toThrow(expect.objectContaining({ reason: "damagedZip" }));
+  });
+
   it("gives a UTF-16 part to the scanners as UTF-8 bytes", async () => {
     const xml = '<?xml version="1.0" encoding="UTF-16"?><x a="ô">Đơn vị</x>';
     const le = new Uint8Array([
@@ -180,5 +210,16 @@ describe.each([
     await expect(ZipPackage.open(bad.subarray(0, bad.length - 30))).rejects.toMatchObject({
       reason: "damagedZip",
     });
+  });
+});
+
+describe("Node's zlib codec", () => {
+  it("leaves a head that would unpack to more than 16 MB to the streaming path, which stops at n bytes", async () => {
+    const raw = Buffer.alloc(60 << 20, "a");
+    const data = zlib.deflateRawSync(raw, { level: 1 });
+    expect(NODE_CODEC.inflateHead!(data, 20 << 20)).toBeNull();
+    expect(Buffer.from(NODE_CODEC.inflateHead!(data, 1000)!)).toEqual(raw.subarray(0, 1000));
+    const pkg = await ZipPackage.open(await zipOf({ "a.xml": new Uint8Array(raw) }));
+    expect(pkg.head("a.xml", 20 << 20)!.length).toBe(20 << 20);
   });
 });

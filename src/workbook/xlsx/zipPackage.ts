@@ -76,6 +76,11 @@ export interface ZipCodec {
   /** CRC-32, going on from the CRC of the bytes before (`previous`). */
   crc32(data: Uint8Array, previous?: number): number;
   /**
+   * The first `n` bytes of the inflated data (fewer if it is shorter), unpacking little more than that; null when it
+   * cannot tell cheaply (the package then streams the part through fflate). Absent: always fflate.
+   */
+  inflateHead?(data: Uint8Array, n: number): Uint8Array | null;
+  /**
    * A part given in pieces, deflated away from the calling thread, every piece at once and on its own (Node's zlib
    * thread pool, while the next sheet is being written): the results in order make one deflate stream. Absent where
    * there is no such pool (the browser).
@@ -384,6 +389,13 @@ export class ZipPackage {
     const e = this.entry(name);
     if (!e) return null;
     if (e.method === 0) return e.data.subarray(0, n);
+    let native: Uint8Array | null = null;
+    try {
+      native = codec.inflateHead?.(e.data, n) ?? null;
+    } catch {
+      throw new WorkbookProblem("damagedZip", { part: e.name });
+    }
+    if (native) return native;
     const chunks: Uint8Array[] = [];
     let size = 0;
     const inflater = new Inflate((chunk) => {
