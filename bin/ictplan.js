@@ -29,8 +29,11 @@ function bundleIsCurrent() {
   );
 }
 
-if (bundleIsCurrent()) require("../build/cli/main.js").main();
-else {
+if (bundleIsCurrent()) {
+  // ICTPLAN_DEBUG prints the stack of an unexpected error: with the source map it names the TypeScript lines.
+  if (process.env.ICTPLAN_DEBUG) process.setSourceMapsEnabled(true);
+  require("../build/cli/main.js").main();
+} else {
   require("tsx/cjs");
   require("../src/cli/main.ts").main();
 }
