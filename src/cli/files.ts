@@ -65,6 +65,7 @@ export const PROBLEM_MESSAGES: Record<ProblemReason, MessageKey> = {
   tooManyCells: "tooManyCells",
   tooManyRows: "tooManyRows",
   textTooLong: "textTooLong",
+  tooWide: "tooWide",
   noSheets: "empty",
 };
 

@@ -55,6 +55,8 @@ Mã thoát: 0 không có lỗi; 1 dữ liệu có lỗi hoặc không đủ đ�
     "Sheet {sheet} của tệp {file} có dữ liệu quá dòng {limit}, giới hạn của Excel: tệp không do Excel ghi hoặc bị hỏng. Hãy mở và lưu lại trong Excel hoặc LibreOffice.",
   textTooLong:
     "Ô {cell} của sheet {sheet} trong tệp {file} có văn bản dài {length} ký tự, vượt giới hạn {limit} ký tự của Excel. Hãy rút ngắn nội dung ô đó.",
+  tooWide:
+    "Sheet {sheet} của tệp {file} có dữ liệu xa tới ô {right} (bên phải) và ô {down} (bên dưới): vùng dữ liệu vượt giới hạn {limit} ô của ictplan. Thường là một giá trị gõ nhầm ở xa bảng: hãy xóa nó (hoặc chuyển lại gần bảng) rồi chạy lại.",
   unexpected:
     "ictplan gặp lỗi không mong muốn khi xử lý {file}; không tệp nào bị thay đổi. Hãy báo lỗi kèm tệp (đặt ICTPLAN_DEBUG=1 để xem chi tiết kỹ thuật).",
   empty: "Sổ {file} không có trang tính (worksheet) nào.",
@@ -136,6 +138,8 @@ Exit codes: 0 clean; 1 findings of severity error, or data a report cannot be ma
     "Sheet {sheet} of {file} has data beyond row {limit}, Excel's limit: the file was not written by Excel or is damaged. Open it and save it again in Excel or LibreOffice.",
   textTooLong:
     "Cell {cell} of sheet {sheet} in {file} holds text of {length} characters, over Excel's limit of {limit}. Shorten that cell.",
+  tooWide:
+    "Sheet {sheet} of {file} has data as far right as cell {right} and as far down as cell {down}: the area spans more than ictplan's limit of {limit} cells. This is usually a value typed far from the table: delete it (or move it next to the table) and run again.",
   unexpected:
     "ictplan hit an unexpected error while processing {file}; no file was changed. Please report it with the file (set ICTPLAN_DEBUG=1 for technical details).",
   empty: "Workbook {file} has no worksheets.",
