@@ -902,15 +902,21 @@ describeBrowser("task pane in Chromium", () => {
     await page.close();
   }, 60000);
 
-  it("says plainly when a file is not an .xlsx workbook", async () => {
+  it("names why a file cannot be opened, as the CLI does: not a workbook, an old .xls, an empty file", async () => {
     const page = await newPage();
     await page.goto(`${server.url}/preview.html`);
-    await page.locator('input[type="file"]').setInputFiles({
-      name: "ke-hoach.xlsx",
-      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      buffer: Buffer.from("this is not a zip file"),
-    });
-    await page.getByText(/Không đọc được tệp ke-hoach\.xlsx/).waitFor();
+    const open = (name: string, buffer: Buffer) =>
+      page
+        .locator('input[type="file"]')
+        .setInputFiles({ name, mimeType: "application/octet-stream", buffer });
+    await open("ke-hoach.xlsx", Buffer.from("this is not a zip file"));
+    await page.getByText(/Tệp ke-hoach\.xlsx không phải là tệp \.xlsx/).waitFor();
+    // An OLE compound file without encryption: Excel 97–2003.
+    const cfb = Buffer.concat([Buffer.from("D0CF11E0A1B11AE1", "hex"), Buffer.alloc(504)]);
+    await open("ke-hoach-2014.xls", cfb);
+    await page.getByText(/Tệp ke-hoach-2014\.xls là định dạng \.xls cũ \(Excel 97–2003\)/).waitFor();
+    await open("tai-ve.xlsx", Buffer.alloc(0));
+    await page.getByText(/Tệp tai-ve\.xlsx rỗng \(0 byte\)/).waitFor();
     await page.close();
   }, 60000);
 });

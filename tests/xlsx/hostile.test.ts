@@ -8,6 +8,8 @@ import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
 import { buildTemplate } from "../../src/workbook/xlsx/template";
 import { samplePlanRows } from "../../src/engine/sample";
 import { DEFAULT_LIMITS, WorkbookProblem } from "../../src/workbook/xlsx/problems";
+import { PreviewWorkbook } from "../../src/preview/previewWorkbook";
+import { describeOfficeError } from "../../src/taskpane/errors";
 import { minimalParts, sheetOf, zipOf } from "../helpers/packages";
 
 const run = promisify(execFile);
@@ -129,6 +131,21 @@ describe("hostile files", () => {
     );
     expect(err).toBeInstanceOf(WorkbookProblem);
     expect((err as WorkbookProblem).reason).toBe("tooManyCells");
+  });
+
+  it("in the pane, a limit met while reading is told with the file's name in the pane's language", async () => {
+    const wb = new PreviewWorkbook(
+      await XlsxWorkbook.load(sample, { ...DEFAULT_LIMITS, maxCells: 1000 }),
+      "plan.xlsx",
+    );
+    const err = await wb.readGrids().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(describeOfficeError(err, "en")).toMatch(
+      /^Workbook plan\.xlsx has more than 1000 cells with data .*reached on sheet /,
+    );
+    expect(describeOfficeError(err, "vi")).toMatch(/^Sổ plan\.xlsx có hơn 1000 ô có dữ liệu/);
   });
 });
 
