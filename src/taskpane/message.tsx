@@ -73,8 +73,8 @@ export const MessageView = forwardRef<HTMLDivElement, MessageViewProps>(function
           <div>{messageText(message, lang)}</div>
           {m?.distribution && (
             <ul className="outcome">
-              {m.distribution.map((d) => (
-                <li key={d.group}>{distributionLine(d, lang)}</li>
+              {m.distribution.map((d, i) => (
+                <li key={i}>{distributionLine(d, lang)}</li>
               ))}
             </ul>
           )}

@@ -450,7 +450,7 @@ describeBrowser("task pane in Chromium", () => {
     await expect(page.evaluate(() => document.activeElement?.className ?? "")).resolves.toContain(
       "pane-message",
     );
-    const all = expected.results!.distribution.find((d) => d.group === "all")!;
+    const all = expected.results!.distribution.find((d) => d.group === null)!;
     const good = `${all.counts.good}/${all.total} Tốt (${Math.round(all.shares.good * 100)}%)`;
     await expect(message.getByText(`Toàn tỉnh: ${good}`, { exact: false }).count()).resolves.toBe(1);
     await expect(message.locator(".outcome li").count()).resolves.toBe(expected.results!.distribution.length);
