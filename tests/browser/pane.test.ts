@@ -701,15 +701,15 @@ describeBrowser("task pane in Chromium", () => {
     await expect(page.getByRole("button", { name: "Thêm sheet “Đơn vị” theo mẫu" }).count()).resolves.toBe(0);
     for (const name of ["Đơn vị", "Danh mục"])
       await page.locator(".sheet-tabs").getByRole("tab", { name, exact: true }).waitFor();
-    // In English: the button and the message speak English, and the sheet added is the English template's.
+    // In English: the button and the message speak English; the sheet added is Vietnamese, as the workbook is.
     await openView(page, "settings");
     await page.getByRole("combobox", { name: "Ngôn ngữ" }).click();
     await page.getByRole("option", { name: "English" }).click();
     await openView(page, "findings", "en");
-    await page.getByRole("button", { name: "Add sheet “Indicators” from the template" }).click();
-    await page.getByText(/^Added sheet “Indicators” from the template/).waitFor();
-    await page.getByRole("button", { name: "Open sheet Indicators" }).click();
-    await page.locator(".sheet-tabs").getByRole("tab", { name: "Indicators", selected: true }).waitFor();
+    await page.getByRole("button", { name: "Add sheet “Chỉ tiêu” from the template" }).click();
+    await page.getByText(/^Added sheet “Chỉ tiêu” from the template/).waitFor();
+    await page.getByRole("button", { name: "Open sheet Chỉ tiêu" }).click();
+    await page.locator(".sheet-tabs").getByRole("tab", { name: "Chỉ tiêu", selected: true }).waitFor();
 
     const [download] = await Promise.all([
       page.waitForEvent("download"),
@@ -718,8 +718,9 @@ describeBrowser("task pane in Chromium", () => {
     const saved = await XlsxWorkbook.load(await fs.readFile((await download.path()) as string));
     const grids = (await saved.readGrids()).sheets;
     for (const g of original.sheets) expect(grids.find((x) => x.sheet === g.sheet)).toEqual(g);
-    const added = grids.find((g) => g.sheet === "Indicators")!;
-    expect(added.values[0]).toEqual(templateHeaders("indicators", [], "en"));
+    const added = grids.find((g) => g.sheet === "Chỉ tiêu")!;
+    expect(added.values[0]).toEqual(templateHeaders("indicators"));
+    expect(grids.map((g) => g.sheet)).not.toContain("Lists");
     const codes = runPlan({ sheets: grids }, { lang: "vi" }).findings.map((f) => f.code);
     expect(codes).not.toContain("MISSING_SHEET");
     await page.close();
