@@ -83,11 +83,12 @@ const SIGNAL_CODES: Record<(typeof SIGNALS)[number], number> = { SIGHUP: 1, SIGI
 /**
  * Writes a file atomically: a temporary file in the same folder, flushed, then renamed over the target. The
  * temporary file is removed on any failure and on SIGINT, SIGTERM or SIGHUP while it exists. The bytes may be
- * produced after the temporary file is created (so an interrupted save leaves nothing behind either).
+ * produced after the temporary file is created (so an interrupted save leaves nothing behind either), as one array or
+ * in pieces.
  */
 export async function writeAtomic(
   file: string,
-  content: Uint8Array | (() => Promise<Uint8Array>),
+  content: Uint8Array | (() => Promise<Uint8Array | readonly Uint8Array[]>),
 ): Promise<void> {
   const dir = path.dirname(path.resolve(file));
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
@@ -106,7 +107,9 @@ export async function writeAtomic(
     const fh = await fs.open(tmp, "wx");
     try {
       const bytes = typeof content === "function" ? await content() : content;
-      await fh.writeFile(bytes);
+      // Pieces (a workbook's parts as deflated) are written one after another, never joined in memory.
+      for (const piece of bytes instanceof Uint8Array ? [bytes] : bytes)
+        for (let at = 0; at < piece.length;) at += (await fh.write(piece, at)).bytesWritten;
       await fh.sync();
     } finally {
       await fh.close();

@@ -265,7 +265,7 @@ async function compute(
       throw new FileProblem("notOwned", { detail: e instanceof Error ? e.message : String(e) });
     }
     if (!quiet) io.stderr(msg(a.lang, "writing", { file: out }));
-    await writeAtomic(out, () => wb.save());
+    await writeAtomic(out, () => wb.savePieces());
   }
   return { code: exitFor(run.findings), run, out };
 }

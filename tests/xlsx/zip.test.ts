@@ -92,6 +92,29 @@ describe.each([
     expect((await pkg.generate()).length).toBeLessThan(whole * 1.05 + 1000);
   });
 
+  it("deflates pieces that hardly compress (several output buffers each) as one stream, and writes the package in pieces", async () => {
+    // Random bytes deflate to more than an eighth of a piece: zlib hands each piece's output over in several buffers.
+    let seed = 7;
+    const noise = Buffer.from(
+      Array.from({ length: 3_000_000 }, () => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24),
+    );
+    const pieces = [
+      noise.subarray(0, 1_200_000),
+      noise.subarray(1_200_000, 1_200_001),
+      noise.subarray(1_200_001),
+    ];
+    const pkg = await ZipPackage.open(await zipOf({ "a.xml": "<a/>" }));
+    await pkg.putSliced("c.bin", pieces);
+    expect(Buffer.from((await pkg.bytes("c.bin"))!).equals(noise)).toBe(true);
+    const written = await pkg.generatePieces();
+    expect(written.length).toBeGreaterThan(4);
+    const joined = Buffer.concat(written);
+    expect(joined.equals(Buffer.from(await pkg.generate()))).toBe(true);
+    const parts = await partsOf(joined);
+    expect(Buffer.from(parts.get("c.bin")!).equals(noise)).toBe(true);
+    expect(new TextDecoder().decode(parts.get("a.xml"))).toBe("<a/>");
+  });
+
   it("stops unpacking at the limit even when the zip declares small sizes", async () => {
     const bomb = { head: "<x>", repeat: "a".repeat(1000), times: 20_000, tail: "</x>" };
     const input = await zipOf({ "bomb.xml": bomb }, 100);
