@@ -40,8 +40,8 @@ interface GroupArrays {
   /** Each unit's scores sit at scores[unitBase + t] for t in its signature's run. */
   readonly unitBase: Int32Array;
   readonly scores: Float64Array;
-  /** Each unit's rank in each draw. */
-  readonly ranks: readonly Int32Array[];
+  /** Each member's rank in each draw, draw after draw: ranks[draw × size + member]. */
+  readonly ranks: Int32Array;
   /** The members in the last draw's ascending order (packed with their keys while sorting). */
   readonly order: Float64Array;
 }
@@ -72,7 +72,7 @@ function groupArrays(
   members: readonly Unit[],
   scoredOf: (u: Unit) => { ind: number[]; pillar: number[]; score: number[] },
   pillarCount: number,
-  ranksOf: (u: Unit) => Int32Array,
+  draws: number,
 ): GroupArrays {
   const sigNo = new Map<string, number>();
   const sigInd: number[] = [];
@@ -111,7 +111,7 @@ function groupArrays(
     unitSig,
     unitBase,
     scores: Float64Array.from(scores),
-    ranks: members.map(ranksOf),
+    ranks: new Int32Array(draws * members.length),
     order: Float64Array.from(members, (_, m) => m),
   };
 }
@@ -174,10 +174,7 @@ export function rankRobustness(
     if (g) g.push(u);
     else byGroup.set(u.group, [u]);
   }
-  const ranks = new Map<string, Int32Array>(units.map((u) => [u.code, new Int32Array(draws)]));
-  const groups = [...byGroup.values()].map((members) =>
-    groupArrays(members, scoredOf, P, (u) => ranks.get(u.code) as Int32Array),
-  );
+  const groups = [...byGroup.values()].map((members) => groupArrays(members, scoredOf, P, draws));
   const nInd = plan.indicators.length;
   const baseWeights = Float64Array.from(plan.indicators, (i) => i.weight);
   const weights = new Float64Array(nInd);
@@ -260,32 +257,41 @@ export function rankRobustness(
         if (packable) g.order[n - 1 - k] = m;
         if (k === 0 || keys[m] !== prev) rank = k + 1;
         prev = keys[m];
-        g.ranks[m][d] = rank;
+        g.ranks[d * n + m] = rank;
       }
     }
     onDraw?.(d + 1, draws);
   }
   // Ranks run from 1 to the group's size: percentiles by counting, not by sorting each unit's draws.
   const counts = new Int32Array(largest + 2);
+  const byCode = new Map<string, RankInterval>();
+  if (draws > 0)
+    [...byGroup.values()].forEach((members, k) => {
+      const { ranks: all, size: n } = groups[k];
+      members.forEach((u, m) => {
+        let lo = all[m];
+        let hi = all[m];
+        for (let d = 0; d < draws; d++) {
+          const r = all[d * n + m];
+          counts[r]++;
+          if (r < lo) lo = r;
+          else if (r > hi) hi = r;
+        }
+        const at = (p: number): number => {
+          const k = Math.max(1, Math.ceil(p * draws));
+          let seen = 0;
+          for (let r = lo; r <= hi; r++) if ((seen += counts[r]) >= k) return r;
+          return hi;
+        };
+        byCode.set(u.code, { median: at(0.5), p5: at(0.05), p95: at(0.95) });
+        counts.fill(0, lo, hi + 1);
+      });
+    });
+  // In the units' order, as callers list them.
   const out = new Map<string, RankInterval>();
-  for (const [code, list] of ranks) {
-    if (!list.length) continue;
-    let lo = list[0];
-    let hi = list[0];
-    for (let d = 0; d < list.length; d++) {
-      const r = list[d];
-      counts[r]++;
-      if (r < lo) lo = r;
-      else if (r > hi) hi = r;
-    }
-    const at = (p: number): number => {
-      const k = Math.max(1, Math.ceil(p * list.length));
-      let seen = 0;
-      for (let r = lo; r <= hi; r++) if ((seen += counts[r]) >= k) return r;
-      return hi;
-    };
-    out.set(code, { median: at(0.5), p5: at(0.05), p95: at(0.95) });
-    counts.fill(0, lo, hi + 1);
+  for (const u of units) {
+    const r = byCode.get(u.code);
+    if (r) out.set(u.code, r);
   }
   return out;
 }
