@@ -4,7 +4,7 @@ import type { GradeDistribution, PeriodResults, UnitReadiness } from "./results"
 import { applies, attainmentFacts, provinceAttainment, unitAttainment } from "./attainment";
 import { figuresForPeriod, quartersOf } from "./figureIndex";
 import { factScores, indicatorScores } from "./scoring";
-import { composite, compositeIndex } from "./readiness";
+import { compositeAt, compositeIndex } from "./readiness";
 import { excelRound } from "./excelMath";
 import { competitionRanks, distribution, gradeOf, gradeThresholds } from "./ranking";
 import { rankRobustness } from "./robustness";
@@ -21,7 +21,10 @@ export interface ComputeOptions {
 interface Core {
   readonly ranking: UnitReadiness[];
   readonly rows: ReturnType<typeof unitAttainment>;
+  /** Scores by unit and indicator code (made when first read: the computation itself reads them by position). */
   readonly scores: Map<string, Map<string, number | null>>;
+  /** A unit's score on the k-th of its applicable indicators; null where missing. */
+  readonly scoreOf: (u: Unit, ind: Indicator, k: number) => number | null;
   readonly units: Unit[];
   readonly applicable: (u: Unit) => Indicator[];
 }
@@ -58,10 +61,18 @@ export function computeCore(plan: Plan, period: string): Core {
   const figures = figuresForPeriod(plan, period);
   const facts = attainmentFacts(plan, period, figures);
   const rows = unitAttainment(plan, period, figures, facts);
-  const scores = indicatorScores(plan, facts);
+  const scores = factScores(plan, facts);
   const units = plan.units.filter((u) => u.active);
   const applicable = applicableByGroup(plan);
-  const comps = units.map((u) => composite(plan, applicable(u), scores.get(u.code)));
+  // Facts run unit by unit (active units in the plan's order), each over its applicable indicators in order.
+  const start = new Map<Unit, number>();
+  let from = 0;
+  const comps = units.map((u) => {
+    const list = applicable(u);
+    start.set(u, from);
+    from += list.length;
+    return compositeAt(plan, list, scores, from - list.length);
+  });
   const st = standings(
     plan,
     units,
@@ -84,7 +95,20 @@ export function computeCore(plan: Plan, period: string): Core {
     rankChange: null,
     robustness: null,
   }));
-  return { ranking, rows, scores, units, applicable };
+  let byCode: Map<string, Map<string, number | null>> | null = null;
+  return {
+    ranking,
+    rows,
+    get scores() {
+      return (byCode ??= indicatorScores(plan, facts, scores));
+    },
+    scoreOf: (u, _, k) => {
+      const s = scores[(start.get(u) as number) + k];
+      return Number.isNaN(s) ? null : s;
+    },
+    units,
+    applicable,
+  };
 }
 
 /**
@@ -152,7 +176,7 @@ export function computePeriod(plan: Plan, period: string, options: ComputeOption
   const prevKey = previousWithFigures(plan, period);
   const prev = prevKey ? previousStandings(plan, prevKey) : null;
   const robust = options.robustness
-    ? rankRobustness(plan, core.units, core.applicable, core.scores, options.onProgress)
+    ? rankRobustness(plan, core.units, core.applicable, core.scoreOf, options.onProgress)
     : null;
   const ranking = core.ranking.map((r): UnitReadiness => {
     const p = prev?.get(r.unit);

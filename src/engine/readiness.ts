@@ -81,19 +81,19 @@ function aggregate(
   return index * indexScale;
 }
 
-/** Pillar scores (weighted means) and the index (weighted arithmetic or geometric mean of pillars × scale). */
-export function composite(
+/** Composite of the scores `rawOf` gives (null: missing, the policy decides 0 or excluded). */
+function compose(
   plan: Plan,
   indicators: readonly Indicator[],
-  raw: ReadonlyMap<string, number | null> | undefined,
-  weights: ReadonlyMap<string, number> | null = null,
+  rawOf: (ind: Indicator, k: number) => number | null,
+  weights: ReadonlyMap<string, number> | null,
 ): Composite {
   const zeroMissing = plan.settings.missingPolicy === "zero";
   const scores: Record<string, number | null> = {};
   const pillarScores: Record<string, number | null> = {};
   let missing = 0;
-  const scoreOf = (ind: Indicator): number | null => {
-    let s = raw?.get(ind.code) ?? null;
+  const scoreOf = (ind: Indicator, k: number): number | null => {
+    let s = rawOf(ind, k);
     if (s === null) {
       missing++;
       if (zeroMissing) s = 0;
@@ -103,6 +103,34 @@ export function composite(
   };
   const index = aggregate(plan, indicators, scoreOf, weights, pillarScores);
   return { pillarScores, index, scores, missing };
+}
+
+/** Pillar scores (weighted means) and the index (weighted arithmetic or geometric mean of pillars × scale). */
+export function composite(
+  plan: Plan,
+  indicators: readonly Indicator[],
+  raw: ReadonlyMap<string, number | null> | undefined,
+  weights: ReadonlyMap<string, number> | null = null,
+): Composite {
+  return compose(plan, indicators, (ind) => raw?.get(ind.code) ?? null, weights);
+}
+
+/** composite() of the scores of `indicators` at scores[from + k] (NaN: missing). */
+export function compositeAt(
+  plan: Plan,
+  indicators: readonly Indicator[],
+  scores: Float64Array,
+  from: number,
+): Composite {
+  return compose(
+    plan,
+    indicators,
+    (_, k) => {
+      const s = scores[from + k];
+      return Number.isNaN(s) ? null : s;
+    },
+    null,
+  );
 }
 
 /** The index alone, from the scores of `indicators` at scores[from + k] (NaN: missing, as the policy says). */

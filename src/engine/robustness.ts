@@ -120,12 +120,13 @@ function groupArrays(
  * Rank intervals within each unit's group under draws × (weight · U(1−spread, 1+spread)). The same figures as
  * composite() + ROUND + competition ranks per draw (same order of additions, same random numbers), computed over
  * typed arrays: one weight vector per draw, pillar weights once per signature, each group sorted once per draw.
+ * `scoreOf` gives a unit's score on the k-th of its applicable indicators (null: missing).
  */
 export function rankRobustness(
   plan: Plan,
   units: readonly Unit[],
   applicable: (u: Unit) => readonly Indicator[],
-  scores: ReadonlyMap<string, ReadonlyMap<string, number | null>>,
+  scoreOf: (u: Unit, ind: Indicator, k: number) => number | null,
   onDraw?: (done: number, total: number) => void,
 ): Map<string, RankInterval> {
   const {
@@ -145,7 +146,6 @@ export function rankRobustness(
   // Indicator and pillar numbers per list of applicable indicators (one list per ranking group).
   const numbered = new Map<readonly Indicator[], { ind: number[]; pillar: number[] }>();
   const scoredOf = (u: Unit) => {
-    const raw = scores.get(u.code);
     const list = applicable(u);
     let nums = numbered.get(list);
     if (!nums) {
@@ -159,7 +159,7 @@ export function rankRobustness(
     const pillar: number[] = [];
     const score: number[] = [];
     for (let k = 0; k < list.length; k++) {
-      let s = raw?.get(list[k].code) ?? null;
+      let s = scoreOf(u, list[k], k);
       if (s === null && missingPolicy === "zero") s = 0;
       if (s === null) continue;
       ind.push(nums.ind[k]);
