@@ -70,7 +70,7 @@ export function sortNearlySorted(a: Float64Array): Float64Array {
 /** Flattens a group's scored indicators into signatures and score arrays. */
 function groupArrays(
   members: readonly Unit[],
-  scoredOf: (u: Unit) => { ind: number[]; pillar: number[]; score: number[] },
+  scoredOf: (u: Unit) => { ind: readonly number[]; pillar: readonly number[]; score: readonly number[] },
   pillarCount: number,
   draws: number,
 ): GroupArrays {
@@ -80,16 +80,26 @@ function groupArrays(
   const sigPillarEnd: number[] = [];
   const unitSig = new Int32Array(members.length);
   const unitBase = new Int32Array(members.length);
-  const scores: number[] = [];
-  members.forEach((u, m) => {
-    const { ind, pillar, score } = scoredOf(u);
-    const order: number[] = [];
-    const ends: number[] = [];
-    for (let p = 0; p < pillarCount; p++) {
-      for (let t = 0; t < ind.length; t++) if (pillar[t] === p) order.push(t);
-      ends.push(order.length);
+  const scored = members.map(scoredOf);
+  let total = 0;
+  for (const x of scored) total += x.score.length;
+  const scores = new Float64Array(total);
+  let filled = 0;
+  // Pillar order and key per list of scored indicators; units scored on all their indicators share one list.
+  const arranged = new Map<readonly number[], { order: number[]; ends: number[]; key: string }>();
+  scored.forEach(({ ind, pillar, score }, m) => {
+    let a = arranged.get(ind);
+    if (!a) {
+      const order: number[] = [];
+      const ends: number[] = [];
+      for (let p = 0; p < pillarCount; p++) {
+        for (let t = 0; t < ind.length; t++) if (pillar[t] === p) order.push(t);
+        ends.push(order.length);
+      }
+      a = { order, ends, key: order.map((t) => ind[t]).join(",") };
+      arranged.set(ind, a);
     }
-    const key = order.map((t) => ind[t]).join(",");
+    const { order, ends, key } = a;
     let sig = sigNo.get(key);
     if (sig === undefined) {
       sig = sigNo.size;
@@ -99,8 +109,8 @@ function groupArrays(
       for (const t of order) sigInd.push(ind[t]);
     }
     unitSig[m] = sig;
-    unitBase[m] = scores.length - sigStart[sig];
-    for (const t of order) scores.push(score[t]);
+    unitBase[m] = filled - sigStart[sig];
+    for (const t of order) scores[filled++] = score[t];
   });
   sigStart.push(sigInd.length);
   return {
@@ -110,7 +120,7 @@ function groupArrays(
     sigPillarEnd: Int32Array.from(sigPillarEnd),
     unitSig,
     unitBase,
-    scores: Float64Array.from(scores),
+    scores,
     ranks: new Int32Array(draws * members.length),
     order: Float64Array.from(members, (_, m) => m),
   };
@@ -166,7 +176,10 @@ export function rankRobustness(
       pillar.push(nums.pillar[k]);
       score.push(s);
     }
-    return { ind, pillar, score };
+    // Nothing left out: the list's own numbers, shared by every such unit of the group.
+    return score.length === list.length
+      ? { ind: nums.ind, pillar: nums.pillar, score }
+      : { ind, pillar, score };
   };
   const byGroup = new Map<string, Unit[]>();
   for (const u of units) {
