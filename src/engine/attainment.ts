@@ -88,11 +88,13 @@ export function attainmentFacts(
   const status = new Uint8Array(total);
   const values = figures.table.values;
   let f = 0;
-  plan.units.forEach((u, ui) => {
-    if (!u.active) return;
+  for (let ui = 0; ui < plan.units.length; ui++) {
+    const u = plan.units[ui];
+    if (!u.active) continue;
     const used = figures.positionsOf(u.code);
-    plan.indicators.forEach((ind, k) => {
-      if (!applies(ind, u)) return;
+    for (let k = 0; k < plan.indicators.length; k++) {
+      const ind = plan.indicators[k];
+      if (!applies(ind, u)) continue;
       const j = columns[k];
       const p = j < 0 || !used ? -1 : used[j];
       const actual = p < 0 ? null : orNull(values[p]);
@@ -109,8 +111,8 @@ export function attainmentFacts(
       capped[f] = a === null ? NaN : Math.min(a, cap);
       status[f] = STATUS_NO.get(statusOf(a, hasTarget, nearTarget)) as number;
       f++;
-    });
-  });
+    }
+  }
   return {
     count: total,
     unit,
@@ -135,18 +137,41 @@ export function unitAttainment(
   const { table } = figures;
   for (let f = 0; f < facts.count; f++) {
     const p = facts.position[f];
-    const row: { -readonly [K in keyof UnitAttainment]: UnitAttainment[K] } = {
-      unit: plan.units[facts.unit[f]].code,
-      indicator: plan.indicators[facts.indicator[f]].code,
-      period,
-      actual: orNull(facts.actual[f]),
-      target: orNull(facts.target[f]),
-      attainment: orNull(facts.attainment[f]),
-      capped: orNull(facts.capped[f]),
-      status: STATUSES[facts.status[f]],
-    };
-    if (p >= 0) row.source = figureCell(table, p);
-    if (table.converted.has(p)) row.converted = true;
+    const unit = plan.units[facts.unit[f]].code;
+    const indicator = plan.indicators[facts.indicator[f]].code;
+    const actual = orNull(facts.actual[f]);
+    const target = orNull(facts.target[f]);
+    const attainment = orNull(facts.attainment[f]);
+    const capped = orNull(facts.capped[f]);
+    const status = STATUSES[facts.status[f]];
+    // Whole literals (one shape each), the source cell last where there is a figure.
+    const row: UnitAttainment =
+      p < 0
+        ? { unit, indicator, period, actual, target, attainment, capped, status }
+        : table.converted.has(p)
+          ? {
+              unit,
+              indicator,
+              period,
+              actual,
+              target,
+              attainment,
+              capped,
+              status,
+              source: figureCell(table, p),
+              converted: true,
+            }
+          : {
+              unit,
+              indicator,
+              period,
+              actual,
+              target,
+              attainment,
+              capped,
+              status,
+              source: figureCell(table, p),
+            };
     out.push(row);
   }
   return out;
