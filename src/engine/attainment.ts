@@ -144,35 +144,22 @@ export function unitAttainment(
     const attainment = orNull(facts.attainment[f]);
     const capped = orNull(facts.capped[f]);
     const status = STATUSES[facts.status[f]];
-    // Whole literals (one shape each), the source cell last where there is a figure.
+    // Whole literals (one shape each), the source cell last where there is a figure; converted figures are few.
     const row: UnitAttainment =
       p < 0
         ? { unit, indicator, period, actual, target, attainment, capped, status }
-        : table.converted.has(p)
-          ? {
-              unit,
-              indicator,
-              period,
-              actual,
-              target,
-              attainment,
-              capped,
-              status,
-              source: figureCell(table, p),
-              converted: true,
-            }
-          : {
-              unit,
-              indicator,
-              period,
-              actual,
-              target,
-              attainment,
-              capped,
-              status,
-              source: figureCell(table, p),
-            };
-    out.push(row);
+        : {
+            unit,
+            indicator,
+            period,
+            actual,
+            target,
+            attainment,
+            capped,
+            status,
+            source: figureCell(table, p),
+          };
+    out.push(table.converted.has(p) ? { ...row, converted: true } : row);
   }
   return out;
 }
