@@ -2,7 +2,8 @@
 import { promises as fs, rmSync } from "node:fs";
 import path from "node:path";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
-import { WorkbookProblem, type ProblemReason } from "../workbook/xlsx/problems";
+import { WorkbookProblem } from "../workbook/xlsx/problems";
+import { PROBLEM_MESSAGES } from "../workbook/problemText";
 import { useZipCodec } from "../workbook/xlsx/zipPackage";
 import { NODE_CODEC } from "../workbook/xlsx/nodeCodec";
 import type { MessageKey } from "./messages";
@@ -45,28 +46,6 @@ export async function openWorkbook(file: string, maxMB = MAX_FILE_MB): Promise<X
     throw e;
   }
 }
-
-/** The message for each reason a workbook cannot be read. */
-export const PROBLEM_MESSAGES: Record<ProblemReason, MessageKey> = {
-  password: "password",
-  xls: "oldXls",
-  ods: "ods",
-  notXlsx: "notXlsx",
-  emptyFile: "emptyFile",
-  webPage: "webPage",
-  xml2003: "xml2003",
-  xlsb: "xlsb",
-  numbers: "numbers",
-  strict: "strict",
-  damagedZip: "corrupt",
-  noWorkbook: "notXlsx",
-  damagedPart: "corrupt",
-  tooLarge: "tooLargeUnpacked",
-  tooManyCells: "tooManyCells",
-  tooManyRows: "tooManyRows",
-  textTooLong: "textTooLong",
-  noSheets: "empty",
-};
 
 /** Same file by identity (device and inode, so symbolic links, hard links and case-insensitive disks are seen through). */
 export async function sameFile(a: string, b: string): Promise<boolean> {

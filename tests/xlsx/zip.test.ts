@@ -94,7 +94,13 @@ describe.each([
   it("stops unpacking at the limit even when the zip declares small sizes", async () => {
     const bomb = { head: "<x>", repeat: "a".repeat(1000), times: 20_000, tail: "</x>" };
     const input = await zipOf({ "bomb.xml": bomb }, 100);
-    const limits = { maxUncompressedBytes: 5_000_000, maxCells: 1e7, maxRows: 1e6, maxTextLength: 32767 };
+    const limits = {
+      maxUncompressedBytes: 5_000_000,
+      maxCells: 1e7,
+      maxRows: 1e6,
+      maxTextLength: 32767,
+      maxArea: 2e7,
+    };
     const pkg = await ZipPackage.open(input, limits);
     await expect(pkg.bytes("bomb.xml")).rejects.toMatchObject({ reason: "tooLarge" });
     // Read in slices (the preview), the same limit holds.
@@ -108,7 +114,13 @@ describe.each([
     const big = { head: "<x>", repeat: '<c r="A1"><v>1</v></c>', times: 100_000, tail: "</x>" };
     const input = await zipOf({ "a.xml": big, "b.xml": "<b/>" });
     const size = 3 + 100_000 * big.repeat.length + 4;
-    const limits = { maxUncompressedBytes: size + 10, maxCells: 1e7, maxRows: 1e6, maxTextLength: 32767 };
+    const limits = {
+      maxUncompressedBytes: size + 10,
+      maxCells: 1e7,
+      maxRows: 1e6,
+      maxTextLength: 32767,
+      maxArea: 2e7,
+    };
     const pkg = await ZipPackage.open(input, limits);
     const head = pkg.head("a.xml", 40);
     expect(new TextDecoder().decode(head!)).toBe(`<x>${big.repeat}${big.repeat}`.slice(0, 40));
