@@ -2,7 +2,7 @@
 import type { Indicator, Plan, Unit } from "./model";
 import type { AttainmentStatus, ProvinceAttainment, UnitAttainment } from "./results";
 import { figuresForPeriod } from "./figureIndex";
-import { figureCell, valueAt } from "./figures";
+import { figureCell } from "./figures";
 import { periodTarget } from "./validate";
 import { excelGte } from "./excelMath";
 
@@ -33,42 +33,133 @@ export function applies(ind: Indicator, unit: Unit): boolean {
   return ind.groups.includes(unit.group);
 }
 
+/** The statuses by their number in AttainmentFacts.status. */
+const STATUSES: readonly AttainmentStatus[] = ["met", "near", "notMet", "noData", "noTarget"];
+const STATUS_NO = new Map(STATUSES.map((s, k) => [s, k]));
+/** AttainmentFacts.status of "noTarget". */
+export const NO_TARGET = STATUS_NO.get("noTarget") as number;
+
+/**
+ * Every active unit × applicable indicator of a period as flat arrays (NaN where a value is null), in the order of
+ * unitAttainment: units as the plan lists them, each with its applicable indicators in the plan's order. Scoring
+ * reads these; the row objects are made only for the period that is reported.
+ */
+export interface AttainmentFacts {
+  readonly count: number;
+  /** Each fact's unit (position in plan.units) and indicator (position in plan.indicators). */
+  readonly unit: Int32Array;
+  readonly indicator: Int32Array;
+  /** Position of the figure in the plan's figure table, or -1. */
+  readonly position: Int32Array;
+  readonly actual: Float64Array;
+  readonly target: Float64Array;
+  readonly attainment: Float64Array;
+  readonly capped: Float64Array;
+  /** Number of the status in STATUSES. */
+  readonly status: Uint8Array;
+}
+
+/** A typed value back to a nullable number. */
+function orNull(v: number): number | null {
+  return Number.isNaN(v) ? null : v;
+}
+
+/** Attainment of every active unit for every applicable indicator in a period, as flat arrays. */
+export function attainmentFacts(
+  plan: Plan,
+  period: string,
+  figures = figuresForPeriod(plan, period),
+): AttainmentFacts {
+  const { attainmentCap: cap, nearTarget } = plan.settings;
+  const byCode = new Map(
+    plan.indicators.map((i) => [i.code, i.measure === "yesno" ? 1 : periodTarget(i, period)]),
+  );
+  const targets = plan.indicators.map((i) => byCode.get(i.code) ?? null);
+  const columns = plan.indicators.map((i) => figures.columnOf(i.code));
+  let total = 0;
+  for (const u of plan.units) if (u.active) for (const ind of plan.indicators) if (applies(ind, u)) total++;
+  const unit = new Int32Array(total);
+  const indicator = new Int32Array(total);
+  const position = new Int32Array(total);
+  const actualOf = new Float64Array(total);
+  const targetOf = new Float64Array(total);
+  const attainment = new Float64Array(total);
+  const capped = new Float64Array(total);
+  const status = new Uint8Array(total);
+  const values = figures.table.values;
+  let f = 0;
+  for (let ui = 0; ui < plan.units.length; ui++) {
+    const u = plan.units[ui];
+    if (!u.active) continue;
+    const used = figures.positionsOf(u.code);
+    for (let k = 0; k < plan.indicators.length; k++) {
+      const ind = plan.indicators[k];
+      if (!applies(ind, u)) continue;
+      const j = columns[k];
+      const p = j < 0 || !used ? -1 : used[j];
+      const actual = p < 0 ? null : orNull(values[p]);
+      const target = targets[k];
+      const a = attainmentOf(actual, target, ind, cap);
+      const hasTarget =
+        ind.measure === "yesno" || (target !== null && (ind.direction === "lower" || target > 0));
+      unit[f] = ui;
+      indicator[f] = k;
+      position[f] = p;
+      actualOf[f] = actual ?? NaN;
+      targetOf[f] = target ?? NaN;
+      attainment[f] = a ?? NaN;
+      capped[f] = a === null ? NaN : Math.min(a, cap);
+      status[f] = STATUS_NO.get(statusOf(a, hasTarget, nearTarget)) as number;
+      f++;
+    }
+  }
+  return {
+    count: total,
+    unit,
+    indicator,
+    position,
+    actual: actualOf,
+    target: targetOf,
+    attainment,
+    capped,
+    status,
+  };
+}
+
 /** Attainment of every active unit for every applicable indicator in a period. */
 export function unitAttainment(
   plan: Plan,
   period: string,
   figures = figuresForPeriod(plan, period),
+  facts = attainmentFacts(plan, period, figures),
 ): UnitAttainment[] {
-  const { attainmentCap: cap, nearTarget } = plan.settings;
   const out: UnitAttainment[] = [];
-  const targets = new Map(
-    plan.indicators.map((i) => [i.code, i.measure === "yesno" ? 1 : periodTarget(i, period)]),
-  );
-  for (const u of plan.units) {
-    if (!u.active) continue;
-    for (const ind of plan.indicators) {
-      if (!applies(ind, u)) continue;
-      // Positions, not figure objects: this loop runs units × indicators times, twice per computation.
-      const p = figures.positionOf(u.code, ind.code);
-      const actual = p < 0 ? null : valueAt(figures.table, p);
-      const target = targets.get(ind.code) ?? null;
-      const a = attainmentOf(actual, target, ind, cap);
-      const hasTarget =
-        ind.measure === "yesno" || (target !== null && (ind.direction === "lower" || target > 0));
-      const row: { -readonly [K in keyof UnitAttainment]: UnitAttainment[K] } = {
-        unit: u.code,
-        indicator: ind.code,
-        period,
-        actual,
-        target,
-        attainment: a,
-        capped: a === null ? null : Math.min(a, cap),
-        status: statusOf(a, hasTarget, nearTarget),
-      };
-      if (p >= 0) row.source = figureCell(figures.table, p);
-      if (figures.table.converted.has(p)) row.converted = true;
-      out.push(row);
-    }
+  const { table } = figures;
+  for (let f = 0; f < facts.count; f++) {
+    const p = facts.position[f];
+    const unit = plan.units[facts.unit[f]].code;
+    const indicator = plan.indicators[facts.indicator[f]].code;
+    const actual = orNull(facts.actual[f]);
+    const target = orNull(facts.target[f]);
+    const attainment = orNull(facts.attainment[f]);
+    const capped = orNull(facts.capped[f]);
+    const status = STATUSES[facts.status[f]];
+    // Whole literals (one shape each), the source cell last where there is a figure; converted figures are few.
+    const row: UnitAttainment =
+      p < 0
+        ? { unit, indicator, period, actual, target, attainment, capped, status }
+        : {
+            unit,
+            indicator,
+            period,
+            actual,
+            target,
+            attainment,
+            capped,
+            status,
+            source: figureCell(table, p),
+          };
+    out.push(table.converted.has(p) ? { ...row, converted: true } : row);
   }
   return out;
 }

@@ -1,10 +1,10 @@
 /** Everything computed for one period: attainment, scores, index, ranks, grades, changes and robustness. */
 import type { Indicator, Plan, RankingGroup, Unit } from "./model";
 import type { GradeDistribution, PeriodResults, UnitReadiness } from "./results";
-import { applies, provinceAttainment, unitAttainment } from "./attainment";
+import { applies, attainmentFacts, provinceAttainment, unitAttainment } from "./attainment";
 import { figuresForPeriod, quartersOf } from "./figureIndex";
-import { indicatorScores } from "./scoring";
-import { composite } from "./readiness";
+import { factScores, indicatorScores } from "./scoring";
+import { compositeAt, compositeIndex } from "./readiness";
 import { excelRound } from "./excelMath";
 import { competitionRanks, distribution, gradeOf, gradeThresholds } from "./ranking";
 import { rankRobustness } from "./robustness";
@@ -21,19 +21,18 @@ export interface ComputeOptions {
 interface Core {
   readonly ranking: UnitReadiness[];
   readonly rows: ReturnType<typeof unitAttainment>;
+  /** Scores by unit and indicator code (made when first read: the computation itself reads them by position). */
   readonly scores: Map<string, Map<string, number | null>>;
+  /** A unit's score on the k-th of its applicable indicators; null where missing. */
+  readonly scoreOf: (u: Unit, ind: Indicator, k: number) => number | null;
   readonly units: Unit[];
   readonly applicable: (u: Unit) => Indicator[];
 }
 
-/** One period's units, scores and ranking before robustness and change (exported for the robustness test). */
-export function computeCore(plan: Plan, period: string): Core {
-  const figures = figuresForPeriod(plan, period);
-  const rows = unitAttainment(plan, period, figures);
-  const scores = indicatorScores(plan, rows);
-  const units = plan.units.filter((u) => u.active);
+/** The indicators that apply to a unit, one list per ranking group (shared, so callers can key on it). */
+function applicableByGroup(plan: Plan): (u: Unit) => Indicator[] {
   const byGroup = new Map<RankingGroup, Indicator[]>();
-  const applicable = (u: Unit): Indicator[] => {
+  return (u: Unit): Indicator[] => {
     let list = byGroup.get(u.group);
     if (!list) {
       list = plan.indicators.filter((i) => applies(i, u));
@@ -41,9 +40,12 @@ export function computeCore(plan: Plan, period: string): Core {
     }
     return list;
   };
+}
+
+/** Rounded indices, ranks overall and in group, and grades of units from their unrounded indices. */
+function standings(plan: Plan, units: readonly Unit[], indices: readonly number[]) {
   const thresholds = gradeThresholds(plan);
-  const comps = units.map((u) => composite(plan, applicable(u), scores.get(u.code)));
-  const rounded = comps.map((c) => excelRound(c.index, plan.settings.indexDecimals));
+  const rounded = indices.map((x) => excelRound(x, plan.settings.indexDecimals));
   const overall = competitionRanks(rounded);
   const inGroup = new Array<number>(units.length);
   for (const g of new Set(units.map((u) => u.group))) {
@@ -51,6 +53,31 @@ export function computeCore(plan: Plan, period: string): Core {
     const r = competitionRanks(idx.map((i) => rounded[i]));
     idx.forEach((i, k) => (inGroup[i] = r[k]));
   }
+  return { rounded, overall, inGroup, grades: rounded.map((x) => gradeOf(x, thresholds)) };
+}
+
+/** One period's units, scores and ranking before robustness and change (exported for the robustness test). */
+export function computeCore(plan: Plan, period: string): Core {
+  const figures = figuresForPeriod(plan, period);
+  const facts = attainmentFacts(plan, period, figures);
+  const rows = unitAttainment(plan, period, figures, facts);
+  const scores = factScores(plan, facts);
+  const units = plan.units.filter((u) => u.active);
+  const applicable = applicableByGroup(plan);
+  // Facts run unit by unit (active units in the plan's order), each over its applicable indicators in order.
+  const start = new Map<Unit, number>();
+  let from = 0;
+  const comps = units.map((u) => {
+    const list = applicable(u);
+    start.set(u, from);
+    from += list.length;
+    return compositeAt(plan, list, scores, from - list.length);
+  });
+  const st = standings(
+    plan,
+    units,
+    comps.map((c) => c.index),
+  );
   const ranking: UnitReadiness[] = units.map((u, i) => ({
     unit: u.code,
     name: u.name,
@@ -58,17 +85,61 @@ export function computeCore(plan: Plan, period: string): Core {
     indicatorScores: comps[i].scores,
     pillarScores: comps[i].pillarScores,
     index: comps[i].index,
-    indexRounded: rounded[i],
-    rankInGroup: inGroup[i],
-    rankOverall: overall[i],
-    grade: gradeOf(rounded[i], thresholds),
+    indexRounded: st.rounded[i],
+    rankInGroup: st.inGroup[i],
+    rankOverall: st.overall[i],
+    grade: st.grades[i],
     missingFigures: comps[i].missing,
     previous: null,
     indexChange: null,
     rankChange: null,
     robustness: null,
   }));
-  return { ranking, rows, scores, units, applicable };
+  let byCode: Map<string, Map<string, number | null>> | null = null;
+  return {
+    ranking,
+    rows,
+    get scores() {
+      return (byCode ??= indicatorScores(plan, facts, scores));
+    },
+    scoreOf: (u, _, k) => {
+      const s = scores[(start.get(u) as number) + k];
+      return Number.isNaN(s) ? null : s;
+    },
+    units,
+    applicable,
+  };
+}
+
+/**
+ * What a later period shows of this one (rounded index, ranks, grade) per unit code: the same figures as
+ * computeCore's ranking, without its attainment rows, score maps and per-unit records.
+ */
+function previousStandings(plan: Plan, period: string): Map<string, NonNullable<UnitReadiness["previous"]>> {
+  const facts = attainmentFacts(plan, period);
+  const scores = factScores(plan, facts);
+  const units = plan.units.filter((u) => u.active);
+  const applicable = applicableByGroup(plan);
+  // Facts run unit by unit (active units in the plan's order), each over its applicable indicators in order.
+  let from = 0;
+  const indices = units.map((u) => {
+    const list = applicable(u);
+    const index = compositeIndex(plan, list, scores, from);
+    from += list.length;
+    return index;
+  });
+  const st = standings(plan, units, indices);
+  return new Map(
+    units.map((u, i) => [
+      u.code,
+      {
+        indexRounded: st.rounded[i],
+        rankInGroup: st.inGroup[i],
+        rankOverall: st.overall[i],
+        grade: st.grades[i],
+      },
+    ]),
+  );
 }
 
 /** The period before a period key, when the plan has figures for it. */
@@ -103,22 +174,15 @@ export function gradeDistributions(ranking: readonly UnitReadiness[]): GradeDist
 export function computePeriod(plan: Plan, period: string, options: ComputeOptions = {}): PeriodResults {
   const core = computeCore(plan, period);
   const prevKey = previousWithFigures(plan, period);
-  const prev = prevKey ? new Map(computeCore(plan, prevKey).ranking.map((r) => [r.unit, r])) : null;
+  const prev = prevKey ? previousStandings(plan, prevKey) : null;
   const robust = options.robustness
-    ? rankRobustness(plan, core.units, core.applicable, core.scores, options.onProgress)
+    ? rankRobustness(plan, core.units, core.applicable, core.scoreOf, options.onProgress)
     : null;
   const ranking = core.ranking.map((r): UnitReadiness => {
     const p = prev?.get(r.unit);
     return {
       ...r,
-      previous: p
-        ? {
-            indexRounded: p.indexRounded,
-            rankInGroup: p.rankInGroup,
-            rankOverall: p.rankOverall,
-            grade: p.grade,
-          }
-        : null,
+      previous: p ?? null,
       indexChange: p ? excelRound(r.indexRounded - p.indexRounded, plan.settings.indexDecimals) : null,
       rankChange: p ? p.rankInGroup - r.rankInGroup : null,
       robustness: robust?.get(r.unit) ?? null,

@@ -40,6 +40,16 @@ export class PeriodFigures {
     this.column = new Map(table.indicators.map((code, j) => [code, j]));
   }
 
+  /** The table column of an indicator, or -1 when the table has none. */
+  columnOf(indicator: string): number {
+    return this.column.get(indicator) ?? -1;
+  }
+
+  /** The positions a unit uses per table column (-1: none), or undefined when the unit has no row. */
+  positionsOf(unit: string): Int32Array | undefined {
+    return this.positions.get(unit);
+  }
+
   /** Position in the table of the figure the period uses for a unit and indicator; -1 when there is none. */
   positionOf(unit: string, indicator: string): number {
     const j = this.column.get(indicator);

@@ -11,9 +11,98 @@ export interface Composite {
   readonly missing: number;
 }
 
+interface PillarIndex {
+  readonly names: readonly string[];
+  readonly of: ReadonlyMap<string, number>;
+}
+
+const pillarIndexes = new WeakMap<readonly Indicator[], PillarIndex>();
+
+/** The pillars and their numbers, worked out once per list of indicators (composite runs once per unit). */
+function pillarIndex(plan: Plan): PillarIndex {
+  let hit = pillarIndexes.get(plan.indicators);
+  if (!hit) {
+    const names = [...new Set(plan.indicators.map((i) => i.pillar))];
+    hit = { names, of: new Map(names.map((p, k) => [p, k])) };
+    pillarIndexes.set(plan.indicators, hit);
+  }
+  return hit;
+}
+
 /** The pillars in the order the indicators first name them. */
 export function pillarsOf(plan: Plan): string[] {
-  return [...new Set(plan.indicators.map((i) => i.pillar))];
+  return [...pillarIndex(plan).names];
+}
+
+/**
+ * Weighted pillar means of the scored indicators (null: missing, left out) and their weighted arithmetic or
+ * geometric mean on the index scale; each pillar's score is written to `pillarScores` when given.
+ */
+function aggregate(
+  plan: Plan,
+  indicators: readonly Indicator[],
+  scoreOf: (ind: Indicator, k: number) => number | null,
+  weights: ReadonlyMap<string, number> | null,
+  pillarScores: Record<string, number | null> | null,
+): number {
+  const { aggregation, indexScale } = plan.settings;
+  const { names, of } = pillarIndex(plan);
+  const sumW = new Float64Array(names.length);
+  const sumWs = new Float64Array(names.length);
+  for (let k = 0; k < indicators.length; k++) {
+    const ind = indicators[k];
+    const s = scoreOf(ind, k);
+    const p = of.get(ind.pillar);
+    if (s === null || p === undefined) continue;
+    const w = weights?.get(ind.code) ?? ind.weight;
+    sumW[p] += w;
+    sumWs[p] += w * s;
+  }
+  let totalW = 0;
+  let arith = 0;
+  let logSum = 0;
+  let zero = false;
+  for (let p = 0; p < names.length; p++) {
+    // A pillar without a scored indicator has weight 0 here: null, as one whose weights sum to 0.
+    if (sumW[p] <= 0) {
+      if (pillarScores) pillarScores[names[p]] = null;
+      continue;
+    }
+    const ps = sumWs[p] / sumW[p];
+    if (pillarScores) pillarScores[names[p]] = ps;
+    totalW += sumW[p];
+    arith += sumW[p] * ps;
+    if (ps <= 0) zero = true;
+    else logSum += sumW[p] * Math.log(ps);
+  }
+  let index = 0;
+  if (totalW > 0)
+    index = aggregation === "geometric" ? (zero ? 0 : Math.exp(logSum / totalW)) : arith / totalW;
+  return index * indexScale;
+}
+
+/** Composite of the scores `rawOf` gives (null: missing, the policy decides 0 or excluded). */
+function compose(
+  plan: Plan,
+  indicators: readonly Indicator[],
+  rawOf: (ind: Indicator, k: number) => number | null,
+  weights: ReadonlyMap<string, number> | null,
+): Composite {
+  const zeroMissing = plan.settings.missingPolicy === "zero";
+  const scores: Record<string, number | null> = {};
+  const pillarScores: Record<string, number | null> = {};
+  let missing = 0;
+  const scoreOf = (ind: Indicator, k: number): number | null => {
+    let s = rawOf(ind, k);
+    if (s === null) {
+      missing++;
+      if (zeroMissing) s = 0;
+    }
+    scores[ind.code] = s;
+    return s;
+  };
+  const index = aggregate(plan, indicators, scoreOf, weights, pillarScores);
+  return { pillarScores, index, scores, missing };
 }
 
 /** Pillar scores (weighted means) and the index (weighted arithmetic or geometric mean of pillars × scale). */
@@ -23,44 +112,43 @@ export function composite(
   raw: ReadonlyMap<string, number | null> | undefined,
   weights: ReadonlyMap<string, number> | null = null,
 ): Composite {
-  const { missingPolicy, aggregation, indexScale } = plan.settings;
-  const scores: Record<string, number | null> = {};
-  const sums = new Map<string, { w: number; ws: number }>();
-  let missing = 0;
-  for (const ind of indicators) {
-    let s = raw?.get(ind.code) ?? null;
-    if (s === null) {
-      missing++;
-      if (missingPolicy === "zero") s = 0;
-    }
-    scores[ind.code] = s;
-    if (s === null) continue;
-    const w = weights?.get(ind.code) ?? ind.weight;
-    const acc = sums.get(ind.pillar) ?? { w: 0, ws: 0 };
-    acc.w += w;
-    acc.ws += w * s;
-    sums.set(ind.pillar, acc);
-  }
-  const pillarScores: Record<string, number | null> = {};
-  let totalW = 0;
-  let arith = 0;
-  let logSum = 0;
-  let zero = false;
-  for (const p of pillarsOf(plan)) {
-    const acc = sums.get(p);
-    if (!acc || acc.w <= 0) {
-      pillarScores[p] = null;
-      continue;
-    }
-    const ps = acc.ws / acc.w;
-    pillarScores[p] = ps;
-    totalW += acc.w;
-    arith += acc.w * ps;
-    if (ps <= 0) zero = true;
-    else logSum += acc.w * Math.log(ps);
-  }
-  let index = 0;
-  if (totalW > 0)
-    index = aggregation === "geometric" ? (zero ? 0 : Math.exp(logSum / totalW)) : arith / totalW;
-  return { pillarScores, index: index * indexScale, scores, missing };
+  return compose(plan, indicators, (ind) => raw?.get(ind.code) ?? null, weights);
+}
+
+/** composite() of the scores of `indicators` at scores[from + k] (NaN: missing). */
+export function compositeAt(
+  plan: Plan,
+  indicators: readonly Indicator[],
+  scores: Float64Array,
+  from: number,
+): Composite {
+  return compose(
+    plan,
+    indicators,
+    (_, k) => {
+      const s = scores[from + k];
+      return Number.isNaN(s) ? null : s;
+    },
+    null,
+  );
+}
+
+/** The index alone, from the scores of `indicators` at scores[from + k] (NaN: missing, as the policy says). */
+export function compositeIndex(
+  plan: Plan,
+  indicators: readonly Indicator[],
+  scores: Float64Array,
+  from: number,
+): number {
+  const zeroMissing = plan.settings.missingPolicy === "zero";
+  return aggregate(
+    plan,
+    indicators,
+    (_, k) => {
+      const s = scores[from + k];
+      return Number.isNaN(s) ? (zeroMissing ? 0 : null) : s;
+    },
+    null,
+    null,
+  );
 }

@@ -40,8 +40,8 @@ interface GroupArrays {
   /** Each unit's scores sit at scores[unitBase + t] for t in its signature's run. */
   readonly unitBase: Int32Array;
   readonly scores: Float64Array;
-  /** Each unit's rank in each draw. */
-  readonly ranks: readonly Int32Array[];
+  /** Each member's rank in each draw, draw after draw: ranks[draw × size + member]. */
+  readonly ranks: Int32Array;
   /** The members in the last draw's ascending order (packed with their keys while sorting). */
   readonly order: Float64Array;
 }
@@ -70,9 +70,9 @@ export function sortNearlySorted(a: Float64Array): Float64Array {
 /** Flattens a group's scored indicators into signatures and score arrays. */
 function groupArrays(
   members: readonly Unit[],
-  scoredOf: (u: Unit) => { ind: number[]; pillar: number[]; score: number[] },
+  scoredOf: (u: Unit) => { ind: readonly number[]; pillar: readonly number[]; score: readonly number[] },
   pillarCount: number,
-  ranksOf: (u: Unit) => Int32Array,
+  draws: number,
 ): GroupArrays {
   const sigNo = new Map<string, number>();
   const sigInd: number[] = [];
@@ -80,16 +80,26 @@ function groupArrays(
   const sigPillarEnd: number[] = [];
   const unitSig = new Int32Array(members.length);
   const unitBase = new Int32Array(members.length);
-  const scores: number[] = [];
-  members.forEach((u, m) => {
-    const { ind, pillar, score } = scoredOf(u);
-    const order: number[] = [];
-    const ends: number[] = [];
-    for (let p = 0; p < pillarCount; p++) {
-      for (let t = 0; t < ind.length; t++) if (pillar[t] === p) order.push(t);
-      ends.push(order.length);
+  const scored = members.map(scoredOf);
+  let total = 0;
+  for (const x of scored) total += x.score.length;
+  const scores = new Float64Array(total);
+  let filled = 0;
+  // Pillar order and key per list of scored indicators; units scored on all their indicators share one list.
+  const arranged = new Map<readonly number[], { order: number[]; ends: number[]; key: string }>();
+  scored.forEach(({ ind, pillar, score }, m) => {
+    let a = arranged.get(ind);
+    if (!a) {
+      const order: number[] = [];
+      const ends: number[] = [];
+      for (let p = 0; p < pillarCount; p++) {
+        for (let t = 0; t < ind.length; t++) if (pillar[t] === p) order.push(t);
+        ends.push(order.length);
+      }
+      a = { order, ends, key: order.map((t) => ind[t]).join(",") };
+      arranged.set(ind, a);
     }
-    const key = order.map((t) => ind[t]).join(",");
+    const { order, ends, key } = a;
     let sig = sigNo.get(key);
     if (sig === undefined) {
       sig = sigNo.size;
@@ -99,8 +109,8 @@ function groupArrays(
       for (const t of order) sigInd.push(ind[t]);
     }
     unitSig[m] = sig;
-    unitBase[m] = scores.length - sigStart[sig];
-    for (const t of order) scores.push(score[t]);
+    unitBase[m] = filled - sigStart[sig];
+    for (const t of order) scores[filled++] = score[t];
   });
   sigStart.push(sigInd.length);
   return {
@@ -110,8 +120,8 @@ function groupArrays(
     sigPillarEnd: Int32Array.from(sigPillarEnd),
     unitSig,
     unitBase,
-    scores: Float64Array.from(scores),
-    ranks: members.map(ranksOf),
+    scores,
+    ranks: new Int32Array(draws * members.length),
     order: Float64Array.from(members, (_, m) => m),
   };
 }
@@ -120,12 +130,13 @@ function groupArrays(
  * Rank intervals within each unit's group under draws × (weight · U(1−spread, 1+spread)). The same figures as
  * composite() + ROUND + competition ranks per draw (same order of additions, same random numbers), computed over
  * typed arrays: one weight vector per draw, pillar weights once per signature, each group sorted once per draw.
+ * `scoreOf` gives a unit's score on the k-th of its applicable indicators (null: missing).
  */
 export function rankRobustness(
   plan: Plan,
   units: readonly Unit[],
   applicable: (u: Unit) => readonly Indicator[],
-  scores: ReadonlyMap<string, ReadonlyMap<string, number | null>>,
+  scoreOf: (u: Unit, ind: Indicator, k: number) => number | null,
   onDraw?: (done: number, total: number) => void,
 ): Map<string, RankInterval> {
   const {
@@ -145,7 +156,6 @@ export function rankRobustness(
   // Indicator and pillar numbers per list of applicable indicators (one list per ranking group).
   const numbered = new Map<readonly Indicator[], { ind: number[]; pillar: number[] }>();
   const scoredOf = (u: Unit) => {
-    const raw = scores.get(u.code);
     const list = applicable(u);
     let nums = numbered.get(list);
     if (!nums) {
@@ -159,14 +169,17 @@ export function rankRobustness(
     const pillar: number[] = [];
     const score: number[] = [];
     for (let k = 0; k < list.length; k++) {
-      let s = raw?.get(list[k].code) ?? null;
+      let s = scoreOf(u, list[k], k);
       if (s === null && missingPolicy === "zero") s = 0;
       if (s === null) continue;
       ind.push(nums.ind[k]);
       pillar.push(nums.pillar[k]);
       score.push(s);
     }
-    return { ind, pillar, score };
+    // Nothing left out: the list's own numbers, shared by every such unit of the group.
+    return score.length === list.length
+      ? { ind: nums.ind, pillar: nums.pillar, score }
+      : { ind, pillar, score };
   };
   const byGroup = new Map<string, Unit[]>();
   for (const u of units) {
@@ -174,10 +187,7 @@ export function rankRobustness(
     if (g) g.push(u);
     else byGroup.set(u.group, [u]);
   }
-  const ranks = new Map<string, Int32Array>(units.map((u) => [u.code, new Int32Array(draws)]));
-  const groups = [...byGroup.values()].map((members) =>
-    groupArrays(members, scoredOf, P, (u) => ranks.get(u.code) as Int32Array),
-  );
+  const groups = [...byGroup.values()].map((members) => groupArrays(members, scoredOf, P, draws));
   const nInd = plan.indicators.length;
   const baseWeights = Float64Array.from(plan.indicators, (i) => i.weight);
   const weights = new Float64Array(nInd);
@@ -260,32 +270,41 @@ export function rankRobustness(
         if (packable) g.order[n - 1 - k] = m;
         if (k === 0 || keys[m] !== prev) rank = k + 1;
         prev = keys[m];
-        g.ranks[m][d] = rank;
+        g.ranks[d * n + m] = rank;
       }
     }
     onDraw?.(d + 1, draws);
   }
   // Ranks run from 1 to the group's size: percentiles by counting, not by sorting each unit's draws.
   const counts = new Int32Array(largest + 2);
+  const byCode = new Map<string, RankInterval>();
+  if (draws > 0)
+    [...byGroup.values()].forEach((members, k) => {
+      const { ranks: all, size: n } = groups[k];
+      members.forEach((u, m) => {
+        let lo = all[m];
+        let hi = all[m];
+        for (let d = 0; d < draws; d++) {
+          const r = all[d * n + m];
+          counts[r]++;
+          if (r < lo) lo = r;
+          else if (r > hi) hi = r;
+        }
+        const at = (p: number): number => {
+          const k = Math.max(1, Math.ceil(p * draws));
+          let seen = 0;
+          for (let r = lo; r <= hi; r++) if ((seen += counts[r]) >= k) return r;
+          return hi;
+        };
+        byCode.set(u.code, { median: at(0.5), p5: at(0.05), p95: at(0.95) });
+        counts.fill(0, lo, hi + 1);
+      });
+    });
+  // In the units' order, as callers list them.
   const out = new Map<string, RankInterval>();
-  for (const [code, list] of ranks) {
-    if (!list.length) continue;
-    let lo = list[0];
-    let hi = list[0];
-    for (let d = 0; d < list.length; d++) {
-      const r = list[d];
-      counts[r]++;
-      if (r < lo) lo = r;
-      else if (r > hi) hi = r;
-    }
-    const at = (p: number): number => {
-      const k = Math.max(1, Math.ceil(p * list.length));
-      let seen = 0;
-      for (let r = lo; r <= hi; r++) if ((seen += counts[r]) >= k) return r;
-      return hi;
-    };
-    out.set(code, { median: at(0.5), p5: at(0.05), p95: at(0.95) });
-    counts.fill(0, lo, hi + 1);
+  for (const u of units) {
+    const r = byCode.get(u.code);
+    if (r) out.set(u.code, r);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 /** Indicator scores in [0, 1]: distance to target, min–max, z-score or percentile rank within the ranking group. */
 import type { Plan, RankingGroup } from "./model";
-import type { UnitAttainment } from "./results";
+import { NO_TARGET, type AttainmentFacts } from "./attainment";
 import { normalCdf } from "./excelMath";
 
 /** Group statistics of one indicator's actual figures (active units with a figure). */
@@ -55,44 +55,63 @@ export function percentileScore(x: number, s: GroupStats, lowerIsBetter: boolean
   return (lowerIsBetter ? above : below) / (below + above);
 }
 
-/** Scores of every unit for every applicable indicator; null = missing (policy decides 0 or excluded). */
-export function indicatorScores(
-  plan: Plan,
-  rows: readonly UnitAttainment[],
-): Map<string, Map<string, number | null>> {
+/**
+ * The score of each attainment fact (NaN = missing: the policy decides 0 or excluded). Group statistics are
+ * collected only where some fact needs them (no target, or a relative normalisation), in the facts' order.
+ */
+export function factScores(plan: Plan, facts: AttainmentFacts): Float64Array {
   const { normalisation, attainmentCap: cap } = plan.settings;
+  const { count, unit, indicator, actual, capped, status } = facts;
   const unitGroup = new Map(plan.units.map((u) => [u.code, u.group]));
-  const lowerIsBetter = new Map(plan.indicators.map((i) => [i.code, i.direction === "lower"]));
-  // Group statistics only where some row needs them (no target, or a relative normalisation).
+  const groupOf = plan.units.map((u) => unitGroup.get(u.code) as RankingGroup);
+  // Keyed by code as the plan's maps are (codes are unique in a parsed plan).
+  const codeOf = plan.indicators.map((i) => i.code);
+  const lowerByCode = new Map(plan.indicators.map((i) => [i.code, i.direction === "lower"]));
+  const lower = codeOf.map((c) => lowerByCode.get(c) === true);
+  const byTarget = (f: number): boolean => normalisation === "target" && status[f] !== NO_TARGET;
   const collect = new Map<RankingGroup, Map<string, number[]>>();
-  for (const r of rows) {
-    if (r.actual === null || (normalisation === "target" && r.status !== "noTarget")) continue;
-    const g = unitGroup.get(r.unit) as RankingGroup;
+  for (let f = 0; f < count; f++) {
+    if (Number.isNaN(actual[f]) || byTarget(f)) continue;
+    const g = groupOf[unit[f]];
     let byInd = collect.get(g);
     if (!byInd) collect.set(g, (byInd = new Map()));
-    const list = byInd.get(r.indicator);
-    if (list) list.push(r.actual);
-    else byInd.set(r.indicator, [r.actual]);
+    const code = codeOf[indicator[f]];
+    const list = byInd.get(code);
+    if (list) list.push(actual[f]);
+    else byInd.set(code, [actual[f]]);
   }
   const stats = new Map<RankingGroup, Map<string, GroupStats>>();
   for (const [g, byInd] of collect)
     stats.set(g, new Map([...byInd].map(([i, list]) => [i, groupStats(list)])));
-  const out = new Map<string, Map<string, number | null>>();
-  for (const r of rows) {
-    let score: number | null = null;
-    if (r.actual !== null) {
-      if (normalisation === "target" && r.status !== "noTarget") score = (r.capped ?? 0) / cap;
-      else {
-        const lower = lowerIsBetter.get(r.indicator) === true;
-        const s = stats.get(unitGroup.get(r.unit) as RankingGroup)?.get(r.indicator) as GroupStats;
-        if (normalisation === "zscore") score = zScore(r.actual, s, lower);
-        else if (normalisation === "percentile") score = percentileScore(r.actual, s, lower);
-        else score = minMaxScore(r.actual, s, lower);
-      }
+  const out = new Float64Array(count);
+  for (let f = 0; f < count; f++) {
+    const x = actual[f];
+    if (Number.isNaN(x)) out[f] = NaN;
+    else if (byTarget(f)) out[f] = (Number.isNaN(capped[f]) ? 0 : capped[f]) / cap;
+    else {
+      const s = stats.get(groupOf[unit[f]])?.get(codeOf[indicator[f]]) as GroupStats;
+      const low = lower[indicator[f]];
+      if (normalisation === "zscore") out[f] = zScore(x, s, low);
+      else if (normalisation === "percentile") out[f] = percentileScore(x, s, low);
+      else out[f] = minMaxScore(x, s, low);
     }
-    let m = out.get(r.unit);
-    if (!m) out.set(r.unit, (m = new Map()));
-    m.set(r.indicator, score);
+  }
+  return out;
+}
+
+/** Scores of every unit for every applicable indicator by unit and indicator code; null = missing. */
+export function indicatorScores(
+  plan: Plan,
+  facts: AttainmentFacts,
+  scores = factScores(plan, facts),
+): Map<string, Map<string, number | null>> {
+  const out = new Map<string, Map<string, number | null>>();
+  for (let f = 0; f < facts.count; f++) {
+    const code = plan.units[facts.unit[f]].code;
+    let m = out.get(code);
+    if (!m) out.set(code, (m = new Map()));
+    const s = scores[f];
+    m.set(plan.indicators[facts.indicator[f]].code, Number.isNaN(s) ? null : s);
   }
   return out;
 }

@@ -7,6 +7,7 @@ import { finding } from "./findings";
 import { periodFromKey } from "./periods";
 import { figuresForPeriod, quartersOf } from "./figureIndex";
 import { parseWorkbook } from "./parse/plan";
+import { figureCell, valueAt } from "./figures";
 
 const groupLabel = (g: RankingGroup): string => RANKING_GROUPS.find((x) => x.key === g)?.vi ?? g;
 
@@ -124,11 +125,18 @@ function periodChecks(plan: Plan, period: string): Finding[] {
   const fig = plan.layout.figures;
   // A unit without a row for the period is one finding where its row would go, not one per indicator.
   let nextRow = fig ? fig.lastRow + 1 : 2;
+  const byGroup = new Map<string, readonly Indicator[]>();
+  // Positions, not figure objects: these loops run units × indicators times.
+  const { table } = latest;
   for (const u of plan.units) {
     if (!u.active) continue;
-    const applicable = plan.indicators.filter((i) => i.groups.includes(u.group) && withColumn.has(i.code));
+    let applicable = byGroup.get(u.group);
+    if (!applicable) {
+      applicable = plan.indicators.filter((i) => i.groups.includes(u.group) && withColumn.has(i.code));
+      byGroup.set(u.group, applicable);
+    }
     if (!applicable.length) continue;
-    if (applicable.every((i) => latest.get(u.code, i.code) === undefined)) {
+    if (applicable.every((i) => latest.positionOf(u.code, i.code) < 0)) {
       out.push(
         finding(
           "MISSING_FIGURE_ROW",
@@ -139,9 +147,11 @@ function periodChecks(plan: Plan, period: string): Finding[] {
       continue;
     }
     for (const i of applicable) {
-      const f = latest.get(u.code, i.code);
-      if (!f || f.value !== null) continue;
-      out.push(finding("MISSING_FIGURE", f.cell, { indicator: i.code, unit: u.code, period: label }));
+      const p = latest.positionOf(u.code, i.code);
+      if (p < 0 || valueAt(table, p) !== null) continue;
+      out.push(
+        finding("MISSING_FIGURE", figureCell(table, p), { indicator: i.code, unit: u.code, period: label }),
+      );
     }
   }
   return out;

@@ -224,6 +224,32 @@ describe("invariants on random plans", () => {
     );
   });
 
+  it("shows the previous period as its own full computation shows it (index, ranks, grade, change)", () => {
+    fc.assert(
+      fc.property(planRowsArb(), (rows) => {
+        const { results } = compute(rows, "2015-Q1");
+        if (results.previousPeriod === null) return;
+        const before = compute(rows, "2014-Q4").results.ranking;
+        const byUnit = new Map(before.map((r) => [r.unit, r]));
+        for (const r of results.ranking) {
+          const p = byUnit.get(r.unit);
+          expect(r.previous).toEqual(
+            p
+              ? {
+                  indexRounded: p.indexRounded,
+                  rankInGroup: p.rankInGroup,
+                  rankOverall: p.rankOverall,
+                  grade: p.grade,
+                }
+              : null,
+          );
+          if (p) expect(r.rankChange).toBe(p.rankInGroup - r.rankInGroup);
+        }
+      }),
+      { seed: 20153, numRuns: 80 },
+    );
+  });
+
   it("keeps the index within [0, scale]", () => {
     fc.assert(
       fc.property(planRowsArb(), (rows) => {

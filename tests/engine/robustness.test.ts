@@ -68,7 +68,8 @@ describe("rank robustness over typed arrays", () => {
               settings: { ...plan.settings, aggregation, missingPolicy, indexDecimals, robustnessDraws: 150 },
             } as Plan;
             const core = computeCore(p, period);
-            const fast = rankRobustness(p, core.units, core.applicable, core.scores);
+            // By position, as computePeriod gives them; the reference reads them by code.
+            const fast = rankRobustness(p, core.units, core.applicable, core.scoreOf);
             expect(fast).toEqual(reference(p, core.units, core.applicable, core.scores));
             // Not trivially equal: the intervals are not all a single rank.
             expect([...fast.values()].some((r) => r.p95 > r.p5)).toBe(true);

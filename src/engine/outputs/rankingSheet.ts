@@ -95,8 +95,7 @@ export function buildRankingSheet(
   }
   const roundedRange = absRange(first, col.rounded, Math.max(last, first), col.rounded);
   // Per indicator: its rows on Kết quả, its weight term and its pillar's number.
-  const resultsSheet = `${quoteSheetName(res.sheet)}!`;
-  const scoreCol = columnLetter(res.cols.score);
+  const scoreRef = `${quoteSheetName(res.sheet)}!${columnLetter(res.cols.score)}`;
   const indicators = plan.indicators.map((ind) => ({
     rows: res.rowOf.get(ind.code),
     w: weightRef(ind),
@@ -127,34 +126,40 @@ export function buildRankingSheet(
     const r = first + i;
     const row = String(r);
     rowOf.set(u.unit, r);
-    // This unit's scored indicators on Kết quả, pillar by pillar in the plan's order of indicators.
-    const terms: { k: string; w: string }[][] = pillars.map(() => []);
+    // This unit's scored indicators on Kết quả (cells and weight terms), pillar by pillar in the plan's order.
+    const cells: string[][] = pillars.map(() => []);
+    const weights: string[][] = pillars.map(() => []);
     for (const ind of indicators) {
       const at = ind.rows?.get(u.unit);
-      if (at !== undefined) terms[ind.pillar].push({ k: resultsSheet + scoreCol + at, w: ind.w });
+      if (at === undefined) continue;
+      cells[ind.pillar].push(scoreRef + at);
+      weights[ind.pillar].push(ind.w);
     }
     const pillarWeight: string[] = [];
     const pillarCells: SpecCell[] = pillars.map((p, k) => {
-      const list = terms[k];
+      const ks = cells[k];
+      const ws = weights[k];
       const cached = blank(u.pillarScores[p]);
-      if (!list.length) {
+      if (!ks.length) {
         pillarWeight.push("0");
         return EMPTY;
       }
       if (s.missingPolicy === "zero") {
-        const w = `(${list.map((x) => x.w).join("+")})`;
+        const w = `(${ws.join("+")})`;
         pillarWeight.push(w);
-        return {
-          formula: `=(${list.map((x) => `${x.w}*${x.k}`).join("+")})/${w}`,
-          value: cached,
-          numberFormat: "0.000",
-        };
+        let numr = "";
+        for (let j = 0; j < ks.length; j++) numr += `${j ? "+" : ""}${ws[j]}*${ks[j]}`;
+        return { formula: `=(${numr})/${w}`, value: cached, numberFormat: "0.000" };
       }
-      const w = `(${list.map((x) => `IF(ISNUMBER(${x.k}),${x.w},0)`).join("+")})`;
-      pillarWeight.push(w);
-      const numr = list.map((x) => `IF(ISNUMBER(${x.k}),${x.w}*${x.k},0)`).join("+");
+      let w = "";
+      let numr = "";
+      for (let j = 0; j < ks.length; j++) {
+        w += `${j ? "+" : ""}IF(ISNUMBER(${ks[j]}),${ws[j]},0)`;
+        numr += `${j ? "+" : ""}IF(ISNUMBER(${ks[j]}),${ws[j]}*${ks[j]},0)`;
+      }
+      pillarWeight.push(`(${w})`);
       return {
-        formula: `=IF(COUNT(${list.map((x) => x.k).join(",")})=0,"",(${numr})/${w})`,
+        formula: `=IF(COUNT(${ks.join(",")})=0,"",(${numr})/(${w}))`,
         value: cached,
         numberFormat: "0.000",
       };

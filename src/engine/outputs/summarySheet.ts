@@ -152,19 +152,31 @@ const tagged = (format: string, lang: Lang) =>
     .map((part) => LOCALE_TAG[lang] + part)
     .join(";");
 
+// A summary has a row per unit: the few distinct styles and formats of its cells are made once and shared.
+const tableStyles = new Map<string, CellStyle>();
+const taggedFormats = new Map<string, string>();
+
 function tableCell(c: ReportCell, lang: Lang): SpecCell {
-  const colors = c.grade ? GRADE_COLORS[c.grade] : c.status ? STATUS_COLORS[c.status] : undefined;
-  const style: CellStyle = {
-    ...BODY,
-    fontSize: TABLE_SIZE,
-    border: true,
-    ...(c.align ? { horizontal: c.align } : {}),
-    ...(c.bold ? { bold: true } : {}),
-    ...(colors ? { fill: colors.fill, fontColor: colors.font } : {}),
-  };
-  return c.value !== undefined
-    ? { value: c.value, style, ...(c.numberFormat ? { numberFormat: tagged(c.numberFormat, lang) } : {}) }
-    : { value: c.text, style };
+  const key = `${c.align ?? ""}|${c.bold ? 1 : 0}|${c.grade ?? ""}|${c.grade ? "" : (c.status ?? "")}`;
+  let style = tableStyles.get(key);
+  if (!style) {
+    const colors = c.grade ? GRADE_COLORS[c.grade] : c.status ? STATUS_COLORS[c.status] : undefined;
+    style = {
+      ...BODY,
+      fontSize: TABLE_SIZE,
+      border: true,
+      ...(c.align ? { horizontal: c.align } : {}),
+      ...(c.bold ? { bold: true } : {}),
+      ...(colors ? { fill: colors.fill, fontColor: colors.font } : {}),
+    };
+    tableStyles.set(key, style);
+  }
+  if (c.value === undefined) return { value: c.text, style };
+  if (!c.numberFormat) return { value: c.value, style };
+  const fk = `${lang}|${c.numberFormat}`;
+  let numberFormat = taggedFormats.get(fk);
+  if (numberFormat === undefined) taggedFormats.set(fk, (numberFormat = tagged(c.numberFormat, lang)));
+  return { value: c.value, style, numberFormat };
 }
 
 /** Where a table's columns start, and its row heights. */

@@ -551,7 +551,8 @@ function parseFigures(
     indicators: indCols.map((c) => c.ind.code),
     cols: indCols.map((c) => c.col),
     rows: figureRows,
-    values: values.slice(0, figureRows.length * n),
+    // Every row read (the usual case): the array itself, not a copy of it.
+    values: values.length === figureRows.length * n ? values : values.slice(0, figureRows.length * n),
     converted,
   };
   const columns: Record<string, number> = {};
