@@ -10,6 +10,7 @@ import { samplePlanRows } from "../../src/engine/sample";
 import { runPlan } from "../../src/engine/pipeline";
 import type { CellValue, Grid } from "../../src/engine/grid";
 import type { SheetSpec, SpecCell, SpecValue } from "../../src/engine/sheetSpec";
+import { formulaOf } from "../../src/engine/sheetSpec";
 import { gridFingerprint, specFingerprint } from "../../src/workbook/ownership";
 
 // ---- The oracle: src/workbook/ownership.ts at 0d047b0, unchanged. ----
@@ -75,7 +76,10 @@ function refSpecFingerprint(spec: SheetSpec): string {
   const d = new RefDigest();
   for (const b of spec.blocks)
     b.cells.forEach((row, i) =>
-      row.forEach((c, j) => d.add(b.row + i, b.col + j, c.formula ?? null, c.formula ? null : c.value)),
+      row.forEach((c, j) => {
+        const f = formulaOf(c) ?? null;
+        d.add(b.row + i, b.col + j, f, f ? null : c.value);
+      }),
     );
   return d.toString();
 }
