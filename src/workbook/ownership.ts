@@ -36,10 +36,15 @@ export function fnv1a(s: string): string {
  * function names and spacing, and reformats numbers ("0.50" → "0.5"); string literals are kept as written.
  */
 export function normalFormula(formula: string): string {
-  if (formula.indexOf('"') < 0) return normalPart(formula);
+  return normalText(formula, true);
+}
+
+/** normalFormula, with numbers rewritten or left as written. */
+function normalText(formula: string, numbers: boolean): string {
+  if (formula.indexOf('"') < 0) return normalPart(formula, numbers);
   return formula
     .split(/("(?:[^"]|"")*")/)
-    .map((part, i) => (i % 2 === 1 ? part : normalPart(part)))
+    .map((part, i) => (i % 2 === 1 ? part : normalPart(part, numbers)))
     .join("");
 }
 
@@ -50,14 +55,14 @@ export function normalFormula(formula: string): string {
  */
 const ODD_NUMBER = /(?<!\d)0\d|\d\.(?!\d)|\.\d*0(?!\d)|\dE|\d[\d.]{15}|\.0{6}/;
 
-/** Outside string literals: sheet names unquoted, spaces dropped, upper case, numbers as Excel writes them. */
-function normalPart(part: string): string {
+/** Outside string literals: sheet names unquoted, spaces dropped, upper case, numbers as Excel writes them if asked. */
+function normalPart(part: string, numbers: boolean): string {
   const unquoted =
     part.indexOf("'") < 0
       ? part
       : part.replace(/'((?:[^']|'')+)'!/g, (_m, name: string) => `${name.replace(/''/g, "'")}!`);
   const upper = (/\s/.test(unquoted) ? unquoted.replace(/\s+/g, "") : unquoted).toUpperCase();
-  return ODD_NUMBER.test(upper)
+  return numbers && ODD_NUMBER.test(upper)
     ? upper.replace(/(?<![A-Z$_\d.])(\d+\.?\d*(?:E[+-]?\d+)?)(?![\d(A-Z!:])/g, (n) => String(Number(n)))
     : upper;
 }
@@ -306,17 +311,18 @@ function hashEntry(row: number, col: number, formula: string | null, value: unkn
 const ROW_MARK = "\uE000";
 // Rows the normalised template is checked at, across changes in the number of digits.
 const CHECK_ROWS = [0, 1, 9, 10, 99, 100, 1_048_576, 2 ** 31 - 1];
-const NEXT_TO_ROW = /[\d.]\uE000|\uE000[\d.E]/;
+const NEXT_TO_ROW = /[\d.\uE000]\uE000|\uE000[\d.E]/;
 
 /**
  * normalFormula of a template, cut at its rows: normalFormula(text at r) is the cut parts joined by r's digits. Null
- * where that may not hold for every row: the row next to a digit or a point (or an E after it) could make a number
- * normalFormula rewrites, and a text with such a number (ODD_NUMBER) is rewritten as a whole; checked at rows of
+ * where that may not hold for every row: the row next to a digit, a point or another row (or an E after it) could
+ * make a number normalFormula rewrites, and a text with such a number (ODD_NUMBER) is rewritten as a whole; checked at rows of
  * several lengths besides.
  */
 export function normalTemplate(t: FormulaTemplate): readonly string[] | null {
   const marked = t.parts.join(ROW_MARK);
-  const normal = normalFormula(marked);
+  // Numbers left as written: a number normalFormula would rewrite refuses the template.
+  const normal = normalText(marked, false);
   const parts = normal.split(ROW_MARK);
   if (parts.length !== t.parts.length || NEXT_TO_ROW.test(normal) || ODD_NUMBER.test(normal)) return null;
   for (const r of CHECK_ROWS) if (normalFormula(templateText(t, r)) !== parts.join(String(r))) return null;

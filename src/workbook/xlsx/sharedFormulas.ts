@@ -188,13 +188,14 @@ type TemplateFill = "fills" | "never" | "byText";
  * Whether a template at any row is itself at the row before filled down (followsDown): "fills", so a column of it at
  * rows one apart is one shared formula without looking at each text; "never" (a reference at the row is absolute, or
  * the row is in a text); "byText" where the answer may depend on the row (it touches other digits: "A1" then the
- * row) or the template has no row: such cells are compared as text.
+ * row, or another row) or the template has no row: such cells are compared as text.
  */
 export function templateFill(t: FormulaTemplate): TemplateFill {
   const p = t.parts;
   if (p.length < 2) return "byText";
   for (let k = 1; k < p.length; k++)
-    if (isDigitAt(p[k - 1], p[k - 1].length - 1) || isDigitAt(p[k], 0)) return "byText";
+    if (isDigitAt(p[k - 1], p[k - 1].length - 1) || isDigitAt(p[k], 0) || (p[k] === "" && k < p.length - 1))
+      return "byText";
   const answers = CHECK_ROWS.map((r) => followsDown(templateText(t, r), templateText(t, r + 1)));
   return answers.every((a) => a) ? "fills" : answers.every((a) => !a) ? "never" : "byText";
 }
