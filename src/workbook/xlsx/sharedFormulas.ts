@@ -209,13 +209,20 @@ function fillKind(t: FormulaTemplate): TemplateFill {
   return known;
 }
 
-/** True when the formula of `below` is that of `above` filled down one row: by their template, else by their text. */
+/**
+ * True when the formula of `below` is that of `above` filled down one row: by their template, else by their text. Two
+ * cells of one template at other rows than one apart are not (a row one more, or the same, is what followsDown takes
+ * of every row's digits), except at the same row, left to the text like any other case.
+ */
 function continues(above: SpecCell, below: SpecCell): boolean {
   const t = above.formula === undefined ? above.fill : undefined;
-  const r = above.fillRow ?? 0;
-  if (t !== undefined && below.formula === undefined && below.fill === t && below.fillRow === r + 1) {
-    const kind = r >= 1 && r < MAX_ROW ? fillKind(t) : "byText";
-    if (kind !== "byText") return kind === "fills";
+  if (t !== undefined && below.formula === undefined && below.fill === t) {
+    const r = above.fillRow ?? 0;
+    const next = below.fillRow ?? 0;
+    if (r >= 1 && r < MAX_ROW && next >= 1 && next < MAX_ROW && next !== r) {
+      const kind = fillKind(t);
+      if (kind !== "byText") return kind === "fills" && next === r + 1;
+    }
   }
   const a = formulaOf(above);
   const f = formulaOf(below);
@@ -251,6 +258,10 @@ export class SharedGroups {
   private readonly ends: number[][] = [];
   private readonly members: FormulaTag[][] = [];
 
+  /** The last cell found below itself (one cell object repeated down a column) and whether it fills down. */
+  private repeated: SpecCell | null = null;
+  private repeatedFills = false;
+
   constructor(
     private readonly blocks: readonly SpecBlock[],
     private readonly overlapped: ReadonlySet<number>,
@@ -264,7 +275,7 @@ export class SharedGroups {
     let e = i;
     while (e - i < MAX_GROUP_ROWS - 1) {
       const below = b.cells[e + 1]?.[j];
-      if (!below || this.overlapped.has(b.row + e + 1) || !continues(b.cells[e][j], below)) break;
+      if (!below || this.overlapped.has(b.row + e + 1) || !this.continues(b.cells[e][j], below)) break;
       e++;
     }
     if (e === i) return PLAIN;
@@ -273,5 +284,15 @@ export class SharedGroups {
     (this.members[k] ??= [])[j] = { open: PLAIN.open, member: `<f t="shared" si="${si}"/>` };
     const col = columnLetter(b.col + j);
     return { open: `<f t="shared" ref="${col}${b.row + i}:${col}${b.row + e}" si="${si}">`, member: null };
+  }
+
+  /** continues, with the answer for a cell object repeated down a column (Kết quả's target) worked out once. */
+  private continues(above: SpecCell, below: SpecCell): boolean {
+    if (above !== below) return continues(above, below);
+    if (above !== this.repeated) {
+      this.repeated = above;
+      this.repeatedFills = continues(above, below);
+    }
+    return this.repeatedFills;
   }
 }
