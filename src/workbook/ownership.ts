@@ -4,6 +4,7 @@ import type { FormulaTemplate, SheetSpec, SpecBlock } from "../engine/sheetSpec"
 import { formulaOf, templateText } from "../engine/sheetSpec";
 import { comparePeriodKeys } from "../engine/periods";
 import { drain } from "./slices";
+import { ROW } from "../engine/outputs/refs";
 
 /** Name of the very hidden sheet (xlsx) that lists the owned sheets with their kind and fingerprint. */
 export const META_SHEET = "ictplan_meta";
@@ -307,8 +308,6 @@ function hashEntry(row: number, col: number, formula: string | null, value: unkn
   return true;
 }
 
-// Stands for the row in a template while it is normalised: a private-use character normalFormula leaves as it is.
-const ROW_MARK = "\uE000";
 // Rows the normalised template is checked at, across changes in the number of digits.
 const CHECK_ROWS = [0, 1, 9, 10, 99, 100, 1_048_576, 2 ** 31 - 1];
 const NEXT_TO_ROW = /[\d.\uE000]\uE000|\uE000[\d.E]/;
@@ -316,14 +315,15 @@ const NEXT_TO_ROW = /[\d.\uE000]\uE000|\uE000[\d.E]/;
 /**
  * normalFormula of a template, cut at its rows: normalFormula(text at r) is the cut parts joined by r's digits. Null
  * where that may not hold for every row: the row next to a digit, a point or another row (or an E after it) could
- * make a number normalFormula rewrites, and a text with such a number (ODD_NUMBER) is rewritten as a whole; checked at rows of
- * several lengths besides.
+ * make a number normalFormula rewrites, and a text with such a number (ODD_NUMBER) is rewritten as a whole. Checked
+ * at rows of several lengths besides.
  */
 export function normalTemplate(t: FormulaTemplate): readonly string[] | null {
-  const marked = t.parts.join(ROW_MARK);
+  // The engine's row marker, a private-use character normalFormula leaves as it is, stands for the row.
+  const marked = t.parts.join(ROW);
   // Numbers left as written: a number normalFormula would rewrite refuses the template.
   const normal = normalText(marked, false);
-  const parts = normal.split(ROW_MARK);
+  const parts = normal.split(ROW);
   if (parts.length !== t.parts.length || NEXT_TO_ROW.test(normal) || ODD_NUMBER.test(normal)) return null;
   for (const r of CHECK_ROWS) if (normalFormula(templateText(t, r)) !== parts.join(String(r))) return null;
   return parts;
@@ -331,27 +331,26 @@ export function normalTemplate(t: FormulaTemplate): readonly string[] | null {
 
 const NORMAL_TEMPLATES = new WeakMap<FormulaTemplate, readonly string[] | null>();
 
-/** Hashes the text of a template's normalised parts joined by a row's digits, into the entry being digested. */
-function hashTemplate(parts: readonly string[], row: number): void {
+/** hashText with the hashes in locals (a template's parts are most of a fingerprint's characters). */
+function hashPart(s: string): void {
   let a = h1;
   let b = h2;
-  for (let k = 0; k < parts.length; k++) {
-    if (k > 0) {
-      h1 = a;
-      h2 = b;
-      hashDigits(row);
-      a = h1;
-      b = h2;
-    }
-    const s = parts[k];
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      a = Math.imul(a ^ c, FNV_PRIME);
-      b = Math.imul(b ^ c, FNV_PRIME);
-    }
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, FNV_PRIME);
+    b = Math.imul(b ^ c, FNV_PRIME);
   }
   h1 = a;
   h2 = b;
+}
+
+/** Hashes the text of a template's normalised parts joined by a row's digits, into the entry being digested. */
+function hashTemplate(parts: readonly string[], row: number): void {
+  hashPart(parts[0]);
+  for (let k = 1; k < parts.length; k++) {
+    hashDigits(row);
+    hashPart(parts[k]);
+  }
 }
 
 /** hashEntry of a cell whose formula is a template at a row, from the template's normalised parts where it can. */
