@@ -36,8 +36,9 @@ export interface SpecCell {
   readonly formula?: string;
   /**
    * The formula as a template and the row that goes into it, where formula is not given: a column of them at rows one
-   * apart is one formula filled down, which the .xlsx writer and the fingerprint use without building each text.
-   * Read a cell's formula with formulaOf.
+   * apart is one formula filled down, which the .xlsx writer and the fingerprint use without building each text
+   * (building the 290,000 texts of a 1,000-unit Kết quả up front cost 0.3 s and 45 MB). Read a cell's formula
+   * with formulaOf.
    */
   readonly fill?: FormulaTemplate;
   readonly fillRow?: number;

@@ -133,7 +133,7 @@ describe("shared formulas: a formula filled down one row", () => {
     // back or repeated, the same formula as text, a value, the same cell object again).
     const step = fc.oneof(
       { arbitrary: fc.constant("next"), weight: 12 },
-      fc.constantFrom("other", "skip", "jump", "back", "same", "text", "value", "repeat"),
+      fc.constantFrom("other", "skip", "jump", "back", "same", "half", "text", "value", "repeat"),
     );
     // How far the row moves at a step (one down unless said).
     const MOVES = new Map([
@@ -141,6 +141,7 @@ describe("shared formulas: a formula filled down one row", () => {
       ["jump", 998],
       ["back", -1],
       ["same", 0],
+      ["half", 0.5],
     ]);
     let shared = 0;
     fc.assert(

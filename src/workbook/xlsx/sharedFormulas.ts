@@ -181,6 +181,8 @@ function sheetBefore(s: string, bang: number): boolean {
 const CHECK_ROWS = [1, 9, 99999];
 const MAX_ROW = 9_999_999;
 const isDigitAt = (s: string, i: number) => isDigit(s.charCodeAt(i));
+/** A row whose digits followsDown reads as one number: whole, from 1 to MAX_ROW - 1. */
+const isRow = (r: number) => (r | 0) === r && r >= 1 && r < MAX_ROW;
 
 type TemplateFill = "fills" | "never" | "byText";
 
@@ -219,7 +221,7 @@ function continues(above: SpecCell, below: SpecCell): boolean {
   if (t !== undefined && below.formula === undefined && below.fill === t) {
     const r = above.fillRow ?? 0;
     const next = below.fillRow ?? 0;
-    if (r >= 1 && r < MAX_ROW && next >= 1 && next < MAX_ROW && next !== r) {
+    if (isRow(r) && isRow(next) && next !== r) {
       const kind = fillKind(t);
       if (kind !== "byText") return kind === "fills" && next === r + 1;
     }
