@@ -5,6 +5,7 @@ export default tseslint.config(
   {
     ignores: [
       "dist/",
+      "build/",
       "out/",
       "node_modules/",
       "coverage/",

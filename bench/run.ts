@@ -4,6 +4,7 @@
  * Each measurement runs in its own process so that its peak memory is its own.
  */
 import { measurePane } from "./browser";
+import { buildCli } from "../scripts/build-cli";
 import { execFileSync } from "node:child_process";
 import { existsSync, promises as fs, readFileSync } from "node:fs";
 import os from "node:os";
@@ -50,8 +51,12 @@ function haveLibreOffice(): boolean {
 
 const fmt = (x: number | string | undefined, d = 0) => (typeof x === "number" ? x.toFixed(d) : (x ?? ""));
 
-/** One CLI run per size (compute, summary, robustness) with the floor measured beside it. */
-function cliRows(): Row[] {
+/**
+ * One CLI run per size (compute, summary, robustness) with the floor measured beside it. The CLI's bundle is built
+ * first, as `npm ci` builds it for a planner (bin/ictplan.js would otherwise run the sources through tsx after any edit).
+ */
+async function cliRows(): Promise<Row[]> {
+  await buildCli(path.join(__dirname, ".."));
   return [1000, 3500, 10000].map((n) => measure("cli", n, 50, 8, 900));
 }
 
@@ -81,7 +86,7 @@ function cliSection(rows: readonly Row[]): string[] {
 
 /** `npm run bench -- --cli`: only the CLI runs, spliced into the existing results. */
 async function cliOnly(): Promise<void> {
-  const rows = cliRows();
+  const rows = await cliRows();
   const mdPath = path.join(__dirname, "results.md");
   const md = await fs.readFile(mdPath, "utf8").catch(() => "# Benchmark results\n");
   const section = cliSection(rows).join("\n");
@@ -102,7 +107,7 @@ async function main(): Promise<void> {
   const formulaEngine = [31, 1000].map((n) => measure("formulas", n, 50, 8, 300));
   const crossUnit = [1000, 3000].map((n) => measure("ranking", n, 50, 8, 300));
   const libreOffice = haveLibreOffice() ? [1000, 3000].map((n) => measure("libreoffice", n, 50, 8, 300)) : [];
-  const cli = cliRows();
+  const cli = await cliRows();
   const xlsx = [31, 1000].map((n) => measure("xlsx", n, 50, 8, 300));
   const office = sizes.map((n) => measure("office", n, 50, 8, 300));
   const pane = await measurePane().catch((e: unknown) => {

@@ -2,7 +2,8 @@
 import { promises as fs, rmSync } from "node:fs";
 import path from "node:path";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
-import { WorkbookProblem, type ProblemReason } from "../workbook/xlsx/problems";
+import { WorkbookProblem } from "../workbook/xlsx/problems";
+import { PROBLEM_MESSAGES } from "../workbook/problemText";
 import { useZipCodec } from "../workbook/xlsx/zipPackage";
 import { NODE_CODEC } from "../workbook/xlsx/nodeCodec";
 import type { MessageKey } from "./messages";
@@ -46,28 +47,6 @@ export async function openWorkbook(file: string, maxMB = MAX_FILE_MB): Promise<X
   }
 }
 
-/** The message for each reason a workbook cannot be read. */
-export const PROBLEM_MESSAGES: Record<ProblemReason, MessageKey> = {
-  password: "password",
-  xls: "oldXls",
-  ods: "ods",
-  notXlsx: "notXlsx",
-  emptyFile: "emptyFile",
-  webPage: "webPage",
-  xml2003: "xml2003",
-  xlsb: "xlsb",
-  numbers: "numbers",
-  strict: "strict",
-  damagedZip: "corrupt",
-  noWorkbook: "notXlsx",
-  damagedPart: "corrupt",
-  tooLarge: "tooLargeUnpacked",
-  tooManyCells: "tooManyCells",
-  tooManyRows: "tooManyRows",
-  textTooLong: "textTooLong",
-  noSheets: "empty",
-};
-
 /** Same file by identity (device and inode, so symbolic links, hard links and case-insensitive disks are seen through). */
 export async function sameFile(a: string, b: string): Promise<boolean> {
   const [sa, sb] = await Promise.all([fs.stat(a).catch(() => null), fs.stat(b).catch(() => null)]);
@@ -104,11 +83,12 @@ const SIGNAL_CODES: Record<(typeof SIGNALS)[number], number> = { SIGHUP: 1, SIGI
 /**
  * Writes a file atomically: a temporary file in the same folder, flushed, then renamed over the target. The
  * temporary file is removed on any failure and on SIGINT, SIGTERM or SIGHUP while it exists. The bytes may be
- * produced after the temporary file is created (so an interrupted save leaves nothing behind either).
+ * produced after the temporary file is created (so an interrupted save leaves nothing behind either), as one array or
+ * in pieces.
  */
 export async function writeAtomic(
   file: string,
-  content: Uint8Array | (() => Promise<Uint8Array>),
+  content: Uint8Array | (() => Promise<Uint8Array | readonly Uint8Array[]>),
 ): Promise<void> {
   const dir = path.dirname(path.resolve(file));
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
@@ -127,7 +107,9 @@ export async function writeAtomic(
     const fh = await fs.open(tmp, "wx");
     try {
       const bytes = typeof content === "function" ? await content() : content;
-      await fh.writeFile(bytes);
+      // Pieces (a workbook's parts as deflated) are written one after another, never joined in memory.
+      for (const piece of bytes instanceof Uint8Array ? [bytes] : bytes)
+        for (let at = 0; at < piece.length;) at += (await fh.write(piece, at)).bytesWritten;
       await fh.sync();
     } finally {
       await fh.close();

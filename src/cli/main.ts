@@ -17,6 +17,7 @@ import { EditedOutputError } from "../workbook/ownership";
 import { FileProblem, assertReplaceable, openWorkbook, sameFile, writeAtomic } from "./files";
 import { figureCount } from "../engine/figures";
 import { langFromEnv, msg, type Lang, type MessageKey } from "./messages";
+import { writeJson } from "./json";
 
 // ExcelJS (the template writer) and docx take a second to load: only the commands that use them load them. A
 // require, not import(): under tsx's CommonJS hook a dynamic import goes to Node's ESM loader, which cannot load .ts.
@@ -117,16 +118,13 @@ function findingJson(f: Finding, lang: Lang) {
 /** What compute and demo print: the JSON (with what was written), or the findings, the ranking and the file written. */
 function printRun(io: Io, a: Args, run: RunResult, out: string, extra: Record<string, unknown>): void {
   if (a.json)
-    io.stdout(
-      JSON.stringify(
-        runJson(run, a.lang, {
-          ...extra,
-          output: run.refused || !run.sheets.length ? null : out,
-          refused: run.refused ? refusalMessage(run.refused, a.lang) : null,
-        }),
-        null,
-        2,
-      ),
+    writeJson(
+      io.stdout,
+      runJson(run, a.lang, {
+        ...extra,
+        output: run.refused || !run.sheets.length ? null : out,
+        refused: run.refused ? refusalMessage(run.refused, a.lang) : null,
+      }),
     );
   else {
     printFindings(io, run.findings, a.lang);
@@ -267,7 +265,7 @@ async function compute(
       throw new FileProblem("notOwned", { detail: e instanceof Error ? e.message : String(e) });
     }
     if (!quiet) io.stderr(msg(a.lang, "writing", { file: out }));
-    await writeAtomic(out, () => wb.save());
+    await writeAtomic(out, () => wb.savePieces());
   }
   return { code: exitFor(run.findings), run, out };
 }
@@ -314,18 +312,12 @@ async function dispatch(a: Args, io: Io): Promise<number> {
       const wb = await openWorkbook(abs(file));
       const run = runPlan(await wb.readGrids(), { period, lang: a.lang, robustness: false, summary: false });
       if (a.json)
-        io.stdout(
-          JSON.stringify(
-            {
-              command: "validate",
-              file,
-              period: run.period,
-              findings: run.findings.map((f) => findingJson(f, a.lang)),
-            },
-            null,
-            2,
-          ),
-        );
+        writeJson(io.stdout, {
+          command: "validate",
+          file,
+          period: run.period,
+          findings: run.findings.map((f) => findingJson(f, a.lang)),
+        });
       else printFindings(io, run.findings, a.lang, 1000);
       return exitFor(run.findings);
     }
@@ -374,18 +366,12 @@ async function dispatch(a: Args, io: Io): Promise<number> {
       const bytes = await XlsxWorkbook.of((await template()).buildTemplate(planToRows(plan))).save();
       await writeAtomic(abs(a.output), bytes);
       if (a.json)
-        io.stdout(
-          JSON.stringify(
-            {
-              command: "consolidate",
-              output: a.output,
-              units: plan.units.length,
-              findings: findings.map((f) => findingJson(f, a.lang)),
-            },
-            null,
-            2,
-          ),
-        );
+        writeJson(io.stdout, {
+          command: "consolidate",
+          output: a.output,
+          units: plan.units.length,
+          findings: findings.map((f) => findingJson(f, a.lang)),
+        });
       else {
         printFindings(io, findings, a.lang);
         io.stdout(
@@ -479,5 +465,12 @@ export function main(): void {
     cwd: process.cwd(),
   }).then((code) => {
     process.exitCode = code;
+    // A large plan leaves hundreds of megabytes of heap, which a natural exit takes apart first (0.1-0.3 s): exit at
+    // once, when all that was printed has been written (stdout and stderr may still hold some where their writes are
+    // asynchronous: pipes on Windows and macOS, terminals on Windows).
+    const pending = [process.stdout, process.stderr].filter((s) => s.writableLength > 0);
+    let left = pending.length;
+    if (!left) process.exit(code);
+    for (const s of pending) s.once("drain", () => --left === 0 && process.exit(code));
   });
 }

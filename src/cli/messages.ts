@@ -1,8 +1,10 @@
 /** The CLI's own messages in Vietnamese and English. */
 import { fillTemplate } from "../engine/text";
+import { PROBLEM_TEXT } from "../workbook/problemText";
 export type Lang = "vi" | "en";
 
 const VI = {
+  ...PROBLEM_TEXT.vi,
   usage: `ictplan — kế hoạch ứng dụng CNTT
 
 Cách dùng:
@@ -28,36 +30,8 @@ Mã thoát: 0 không có lỗi; 1 dữ liệu có lỗi hoặc không đủ đ�
   notFound: "Không tìm thấy tệp {file}.",
   tooBig:
     "Tệp {file} lớn {size} MB, vượt giới hạn {limit} MB. Hãy tách sổ hoặc xóa các sheet không cần thiết.",
-  oldXls:
-    'Tệp {file} là định dạng .xls cũ (Excel 97–2003), ictplan chỉ đọc .xlsx. Hãy mở tệp trong Excel, chọn Tệp → Lưu thành → Sổ làm việc Excel (.xlsx); hoặc chuyển bằng LibreOffice: soffice --headless --convert-to xlsx "{file}".',
-  password:
-    "Tệp {file} được đặt mật khẩu để mở nên ictplan không đọc được. Hãy mở trong Excel, vào Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa mật khẩu, lưu lại rồi chạy lại (hoặc làm trên một bản sao).",
-  ods: 'Tệp {file} là bảng tính OpenDocument (.ods), ictplan chỉ đọc .xlsx. Trong LibreOffice chọn Tệp → Lưu thành → Excel 2007-365 (.xlsx); hoặc chạy soffice --headless --convert-to xlsx "{file}".',
-  notXlsx: "Tệp {file} không phải là tệp .xlsx. Hãy lưu sổ dạng Sổ làm việc Excel (.xlsx).",
-  emptyFile:
-    "Tệp {file} rỗng (0 byte): có thể việc sao chép hoặc tải về chưa xong. Hãy lấy lại tệp từ nơi gốc rồi chạy lại.",
-  webPage:
-    'Tệp {file} thực ra là trang web (HTML) được đặt tên .xls, như nhiều phần mềm báo cáo xuất ra, không phải sổ Excel. Hãy mở tệp trong Excel và chọn Tệp → Lưu thành → Sổ làm việc Excel (.xlsx); hoặc chuyển bằng LibreOffice: soffice --headless --infilter="HTML (StarCalc)" --convert-to xlsx "{file}".',
-  xml2003:
-    'Tệp {file} là Bảng tính XML 2003 (định dạng XML của Excel 2003), ictplan chỉ đọc .xlsx. Hãy mở tệp trong Excel, chọn Tệp → Lưu thành → Sổ làm việc Excel (.xlsx); hoặc chuyển bằng LibreOffice: soffice --headless --convert-to xlsx "{file}".',
-  xlsb: 'Tệp {file} là Sổ làm việc nhị phân Excel (.xlsb), ictplan chỉ đọc .xlsx. Hãy mở tệp trong Excel, chọn Tệp → Lưu thành → Sổ làm việc Excel (.xlsx); hoặc chuyển bằng LibreOffice: soffice --headless --convert-to xlsx "{file}".',
-  strict:
-    "Tệp {file} được lưu dạng Bảng tính Open XML Nghiêm ngặt, ictplan chưa ghi được vào dạng này. Hãy mở tệp trong Excel, chọn Tệp → Lưu thành → Sổ làm việc Excel (.xlsx) rồi chạy lại với tệp đó.",
-  numbers:
-    "Tệp {file} là bảng tính Apple Numbers, ictplan chỉ đọc .xlsx. Trong Numbers chọn Tệp → Xuất sang → Excel, chọn .xlsx, rồi chạy lại với tệp đó.",
-  corrupt:
-    "Tệp {file} bị hỏng: không giải nén được hoặc nội dung không đúng định dạng .xlsx. Hãy mở tệp trong Excel hoặc LibreOffice (chúng có thể sửa tệp), lưu lại dạng .xlsx rồi chạy lại.",
-  tooLargeUnpacked:
-    "Tệp {file} khi giải nén vượt {limitMB} MB, giới hạn của ictplan (tệp nén rất mạnh hoặc có sheet quá lớn). Hãy tách sổ hoặc xóa các sheet không cần thiết.",
-  tooManyCells:
-    "Sổ {file} có hơn {limit} ô có dữ liệu (giới hạn của ictplan, đến sheet {sheet}). Hãy tách sổ.",
-  tooManyRows:
-    "Sheet {sheet} của tệp {file} có dữ liệu quá dòng {limit}, giới hạn của Excel: tệp không do Excel ghi hoặc bị hỏng. Hãy mở và lưu lại trong Excel hoặc LibreOffice.",
-  textTooLong:
-    "Ô {cell} của sheet {sheet} trong tệp {file} có văn bản dài {length} ký tự, vượt giới hạn {limit} ký tự của Excel. Hãy rút ngắn nội dung ô đó.",
   unexpected:
     "ictplan gặp lỗi không mong muốn khi xử lý {file}; không tệp nào bị thay đổi. Hãy báo lỗi kèm tệp (đặt ICTPLAN_DEBUG=1 để xem chi tiết kỹ thuật).",
-  empty: "Sổ {file} không có trang tính (worksheet) nào.",
   sameAsInput:
     "Tệp ra {file} chính là tệp vào (cùng một tệp, có thể qua liên kết hoặc khác chữ hoa/thường); dùng --in-place nếu muốn ghi vào chính nó.",
   edited:
@@ -84,6 +58,7 @@ Mã thoát: 0 không có lỗi; 1 dữ liệu có lỗi hoặc không đủ đ�
 };
 
 const EN: typeof VI = {
+  ...PROBLEM_TEXT.en,
   usage: `ictplan — IT-application plans
 
 Usage:
@@ -109,36 +84,8 @@ Exit codes: 0 clean; 1 findings of severity error, or data a report cannot be ma
   notFound: "File {file} not found.",
   tooBig:
     "File {file} is {size} MB, over the {limit} MB limit. Split the workbook or remove sheets it does not need.",
-  oldXls:
-    'File {file} is an old .xls workbook (Excel 97–2003); ictplan reads .xlsx only. Open it in Excel and choose File → Save As → Excel Workbook (.xlsx), or convert it with LibreOffice: soffice --headless --convert-to xlsx "{file}".',
-  password:
-    "File {file} is protected with a password to open, so ictplan cannot read it. Open it in Excel, go to File → Info → Protect Workbook → Encrypt with Password, clear the password, save, and run again (or do this on a copy).",
-  ods: 'File {file} is an OpenDocument spreadsheet (.ods); ictplan reads .xlsx only. In LibreOffice choose File → Save As → Excel 2007-365 (.xlsx), or run soffice --headless --convert-to xlsx "{file}".',
-  notXlsx: "File {file} is not an .xlsx file. Save the workbook as Excel Workbook (.xlsx).",
-  emptyFile:
-    "File {file} is empty (0 bytes): a copy or download may not have finished. Get the file again from where it came from and run again.",
-  webPage:
-    'File {file} is really a web page (HTML) named .xls, as many reporting programs export, not an Excel workbook. Open it in Excel and choose File → Save As → Excel Workbook (.xlsx), or convert it with LibreOffice: soffice --headless --infilter="HTML (StarCalc)" --convert-to xlsx "{file}".',
-  xml2003:
-    'File {file} is an XML Spreadsheet 2003 (Excel 2003\'s XML format); ictplan reads .xlsx only. Open it in Excel and choose File → Save As → Excel Workbook (.xlsx), or convert it with LibreOffice: soffice --headless --convert-to xlsx "{file}".',
-  xlsb: 'File {file} is an Excel Binary Workbook (.xlsb); ictplan reads .xlsx only. Open it in Excel and choose File → Save As → Excel Workbook (.xlsx), or convert it with LibreOffice: soffice --headless --convert-to xlsx "{file}".',
-  strict:
-    "File {file} was saved as Strict Open XML Spreadsheet, which ictplan cannot write into yet. Open it in Excel, choose File → Save As → Excel Workbook (.xlsx), and run again on that file.",
-  numbers:
-    "File {file} is an Apple Numbers spreadsheet; ictplan reads .xlsx only. In Numbers choose File → Export To → Excel, pick .xlsx, and run again on that file.",
-  corrupt:
-    "File {file} is damaged: it cannot be unpacked, or its content is not a valid .xlsx. Open it in Excel or LibreOffice (they can often repair it), save it as .xlsx and run again.",
-  tooLargeUnpacked:
-    "File {file} unpacks to more than {limitMB} MB, ictplan's limit (it is very highly compressed or has a huge sheet). Split the workbook or remove sheets it does not need.",
-  tooManyCells:
-    "Workbook {file} has more than {limit} cells with data (ictplan's limit, reached on sheet {sheet}). Split the workbook.",
-  tooManyRows:
-    "Sheet {sheet} of {file} has data beyond row {limit}, Excel's limit: the file was not written by Excel or is damaged. Open it and save it again in Excel or LibreOffice.",
-  textTooLong:
-    "Cell {cell} of sheet {sheet} in {file} holds text of {length} characters, over Excel's limit of {limit}. Shorten that cell.",
   unexpected:
     "ictplan hit an unexpected error while processing {file}; no file was changed. Please report it with the file (set ICTPLAN_DEBUG=1 for technical details).",
-  empty: "Workbook {file} has no worksheets.",
   sameAsInput:
     "The output {file} is the input file (the same file, perhaps through a link or in other letter case); use --in-place to write into it.",
   edited:

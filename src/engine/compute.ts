@@ -92,7 +92,7 @@ export function gradeDistributions(ranking: readonly UnitReadiness[]): GradeDist
     );
   out.push(
     distribution(
-      "all",
+      null,
       ranking.map((r) => r.grade),
     ),
   );

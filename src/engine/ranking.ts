@@ -40,8 +40,8 @@ export function gradeOf(index: number, t: { good: number; fair: number; average:
   return "weak";
 }
 
-/** Counts and shares of each grade for one group (or all). */
-export function distribution(group: RankingGroup | "all", grades: readonly Grade[]): GradeDistribution {
+/** Counts and shares of each grade for one group (or all units: null). */
+export function distribution(group: RankingGroup | null, grades: readonly Grade[]): GradeDistribution {
   const counts: Record<Grade, number> = { good: 0, fair: 0, average: 0, weak: 0 };
   for (const g of grades) counts[g]++;
   const total = grades.length;

@@ -135,13 +135,13 @@ export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report
         { title: L.total, span: 1 },
       ],
       rows: s.distribution.map((dist) => [
-        { text: groupName(dist.group, lang), bold: dist.group === "all" },
+        { text: groupName(dist.group, lang), bold: dist.group === null },
         ...GRADES.map((g): ReportCell => ({
           text: f(L.countShare, { count: dist.counts[g], share: pct(dist.shares[g]) }),
           align: "center",
-          bold: dist.group === "all",
+          bold: dist.group === null,
         })),
-        { text: String(dist.total), value: dist.total, align: "center", bold: dist.group === "all" },
+        { text: String(dist.total), value: dist.total, align: "center", bold: dist.group === null },
       ]),
     },
   });

@@ -85,9 +85,10 @@ export interface UnitReadiness {
   readonly robustness: RankInterval | null;
 }
 
-/** Counts and shares of each grade in a ranking group, or over all units ("all"). */
+/** Counts and shares of each grade in a ranking group, or over all units of the province. */
 export interface GradeDistribution {
-  readonly group: RankingGroup | "all";
+  /** The ranking group; null for all units (a planner's group may be named anything, "all" included). */
+  readonly group: RankingGroup | null;
   readonly total: number;
   readonly counts: Readonly<Record<Grade, number>>;
   readonly shares: Readonly<Record<Grade, number>>;

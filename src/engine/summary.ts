@@ -102,7 +102,7 @@ export function buildQuarterlySummary(
         .slice(0, TOP_N),
     });
   }
-  const all = results.distribution.find((d) => d.group === "all");
+  const all = results.distribution.find((d) => d.group === null);
   const withTarget = results.attainment.filter((a) => a.status !== "noTarget");
   const met = withTarget.filter((a) => a.status === "met").length;
   const biggestChanges = results.ranking

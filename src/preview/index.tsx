@@ -19,6 +19,8 @@ import { installStyles } from "../taskpane/styles";
 import { chosenLang, t, type Lang } from "../taskpane/i18n";
 import { GridView } from "./GridView";
 import { PreviewWorkbook } from "./previewWorkbook";
+import { WorkbookProblem } from "../workbook/xlsx/problems";
+import { problemMessage } from "../workbook/problemText";
 
 const SAMPLE = "samples/lao-cai-2015.xlsx";
 /** The widths Excel opens a task pane at (Mac, Windows, the web) and about the widest a planner drags it to. */
@@ -77,8 +79,11 @@ function Preview() {
       const wb = new PreviewWorkbook(await XlsxWorkbook.load(await bytes()), name);
       opened.current++;
       setWorkbook(wb);
-    } catch {
-      setError(t(lang, "loadError", { file: name }));
+    } catch (e) {
+      // A file that cannot be read is named for what it is (password, .xls, .ods, damaged…), as the CLI does.
+      setError(
+        e instanceof WorkbookProblem ? problemMessage(e, name, lang) : t(lang, "loadError", { file: name }),
+      );
     } finally {
       setOpening(null);
     }

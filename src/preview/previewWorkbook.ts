@@ -5,6 +5,7 @@ import type { CellEdit } from "../engine/settingsEdit";
 import type { ApplyOptions, InteractiveWorkbook } from "../workbook/port";
 import type { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
 import { timeSlices } from "../workbook/slices";
+import { WorkbookProblem } from "../workbook/xlsx/problems";
 import type { NewSheet } from "../workbook/inputSheet";
 
 /** The longest the page's thread works on the workbook before it takes a click or paints. */
@@ -43,8 +44,15 @@ export class PreviewWorkbook implements InteractiveWorkbook {
     for (const l of this.listeners) l();
   }
 
-  readGrids(): Promise<WorkbookGrids> {
-    return this.xlsx.readGrids();
+  async readGrids(): Promise<WorkbookGrids> {
+    try {
+      return await this.xlsx.readGrids();
+    } catch (e) {
+      // The pane's message names the file, as the CLI's does.
+      throw e instanceof WorkbookProblem
+        ? new WorkbookProblem(e.reason, { ...e.params, file: this.fileName })
+        : e;
+    }
   }
 
   ownedSheets(): Promise<string[]> {

@@ -40,6 +40,7 @@ import {
   type Progress,
   type Stage,
 } from "../workbook/office/actions";
+import { planSheetsLanguage } from "../workbook/inputSheet";
 import { browserDownload, type SaveFile } from "./saveFile";
 import { formatNumber, rememberLang, t, type Lang } from "./i18n";
 import { MessageView, type Message } from "./message";
@@ -253,7 +254,7 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
     }
   }
 
-  // The remedy for a missing input sheet: add it from the template of the pane's language, then check again
+  // The remedy for a missing input sheet: add it from the template in the workbook's language, then check again
   // (nothing else is written); a missing settings sheet is added to save the settings waiting for it.
   async function addSheet(key: SheetDef["key"]) {
     setMessage(null);
@@ -376,6 +377,7 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
             onOpenSheet={openSheet}
             onAddSheet={(k) => void addSheet(k)}
             busy={busy}
+            sheetLang={planSheetsLanguage(plan, lang)}
           />
         )}
       </div>

@@ -2,6 +2,8 @@
 import type { Lang } from "./i18n";
 import { OutputWriteError, type WriteOutcome } from "../workbook/office/writeError";
 import { DialogError } from "./saveFile";
+import { WorkbookProblem } from "../workbook/xlsx/problems";
+import { problemMessage } from "../workbook/problemText";
 
 const MESSAGES: Record<string, Record<Lang, string>> = {
   AccessDenied: {
@@ -77,6 +79,7 @@ export function describeOfficeError(e: unknown, lang: Lang): string {
     const outcome = OUTCOME[e.outcome][lang].replace("{sheets}", e.leftovers.join(", "));
     return `${describeOfficeError(e.cause, lang)} ${outcome}`;
   }
+  if (e instanceof WorkbookProblem) return problemMessage(e, String(e.params.file ?? ""), lang);
   const code = codeOf(e);
   if (e instanceof DialogError) return DIALOG[code]?.[lang] ?? `${DIALOG_GENERIC[lang]} (${code})`;
   if (MESSAGES[code]) return MESSAGES[code][lang];

@@ -58,11 +58,13 @@ export interface MessageViewProps {
   onAddSheet?: (key: SheetDef["key"]) => void;
   /** An action is under way: the add-sheet button waits. */
   busy?: boolean;
+  /** The language of the workbook's sheets, in which a sheet is added (default: the pane's). */
+  sheetLang?: Lang;
 }
 
 /** The message bar; focusable (tabIndex −1) so the pane can move focus to it when an action ends. */
 export const MessageView = forwardRef<HTMLDivElement, MessageViewProps>(function MessageView(
-  { message, lang, onRetry, onOpenSheet, onAddSheet, busy },
+  { message, lang, onRetry, onOpenSheet, onAddSheet, busy, sheetLang = lang },
   ref,
 ) {
   const m = "error" in message || "refused" in message ? null : message;
@@ -73,8 +75,8 @@ export const MessageView = forwardRef<HTMLDivElement, MessageViewProps>(function
           <div>{messageText(message, lang)}</div>
           {m?.distribution && (
             <ul className="outcome">
-              {m.distribution.map((d) => (
-                <li key={d.group}>{distributionLine(d, lang)}</li>
+              {m.distribution.map((d, i) => (
+                <li key={i}>{distributionLine(d, lang)}</li>
               ))}
             </ul>
           )}
@@ -103,7 +105,7 @@ export const MessageView = forwardRef<HTMLDivElement, MessageViewProps>(function
               disabled={busy}
               onClick={() => onAddSheet(m.addSheet as SheetDef["key"])}
             >
-              {t(lang, "addSheet", { sheet: inputSheetName(m.addSheet, lang) })}
+              {t(lang, "addSheet", { sheet: inputSheetName(m.addSheet, sheetLang) })}
             </Button>
           )}
           {m?.retry && (

@@ -3,10 +3,20 @@
  * adapters write: the template (ExcelJS), and the pane's "add the missing sheet" in Excel and in the preview.
  */
 import type { ColumnDef, EnumValue, SettingDef, SheetDef } from "../engine/format";
-import { DIRECTIONS, MEASURES, PILLARS, RANKING_GROUPS, SETTINGS, YES_NO, sheetDef } from "../engine/format";
+import {
+  DIRECTIONS,
+  INPUT_SHEETS,
+  MEASURES,
+  PILLARS,
+  RANKING_GROUPS,
+  SETTINGS,
+  YES_NO,
+  sheetDef,
+} from "../engine/format";
 import { columnLetter } from "../engine/grid";
 import { templateHeaders } from "../engine/planRows";
 import type { SheetSpec, SpecCell } from "../engine/sheetSpec";
+import type { Plan } from "../engine/model";
 
 type Lang = "vi" | "en";
 /** The hidden sheet the drop-downs take their values from, by the template's language. */
@@ -29,6 +39,26 @@ export const LISTS: readonly { key: string; title: string; titleEn: string; valu
     { key: "direction", title: "Chiều", titleEn: "Direction", values: DIRECTIONS },
     { key: "pillar", title: "Trụ cột", titleEn: "Pillar", values: PILLARS },
   ];
+
+/**
+ * The language of a workbook's input sheets, from their names (the template's Vietnamese or English names, the lists
+ * sheet included); null when there are none or both. A sheet added to the workbook takes it, so that one workbook
+ * keeps one language whatever the pane's.
+ */
+export function sheetsLanguage(names: Iterable<string>): Lang | null {
+  let vi = false;
+  let en = false;
+  for (const n of names) {
+    if (n === LISTS_SHEETS.vi || INPUT_SHEETS.some((d) => d.name === n)) vi = true;
+    else if (n === LISTS_SHEETS.en || INPUT_SHEETS.some((d) => d.nameEn === n)) en = true;
+  }
+  return vi === en ? null : vi ? "vi" : "en";
+}
+
+/** The language a sheet added to a checked plan's workbook takes: its input sheets', else the pane's. */
+export function planSheetsLanguage(plan: Plan | null, fallback: Lang): Lang {
+  return (plan && sheetsLanguage(Object.values(plan.layout).map((l) => l.sheet))) || fallback;
+}
 
 /** An enum value as the template's language writes it. */
 export const enumLabel = (e: EnumValue, lang: Lang): string => (lang === "vi" ? e.vi : e.en);

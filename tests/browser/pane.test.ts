@@ -450,7 +450,7 @@ describeBrowser("task pane in Chromium", () => {
     await expect(page.evaluate(() => document.activeElement?.className ?? "")).resolves.toContain(
       "pane-message",
     );
-    const all = expected.results!.distribution.find((d) => d.group === "all")!;
+    const all = expected.results!.distribution.find((d) => d.group === null)!;
     const good = `${all.counts.good}/${all.total} Tốt (${Math.round(all.shares.good * 100)}%)`;
     await expect(message.getByText(`Toàn tỉnh: ${good}`, { exact: false }).count()).resolves.toBe(1);
     await expect(message.locator(".outcome li").count()).resolves.toBe(expected.results!.distribution.length);
@@ -701,15 +701,15 @@ describeBrowser("task pane in Chromium", () => {
     await expect(page.getByRole("button", { name: "Thêm sheet “Đơn vị” theo mẫu" }).count()).resolves.toBe(0);
     for (const name of ["Đơn vị", "Danh mục"])
       await page.locator(".sheet-tabs").getByRole("tab", { name, exact: true }).waitFor();
-    // In English: the button and the message speak English, and the sheet added is the English template's.
+    // In English: the button and the message speak English; the sheet added is Vietnamese, as the workbook is.
     await openView(page, "settings");
     await page.getByRole("combobox", { name: "Ngôn ngữ" }).click();
     await page.getByRole("option", { name: "English" }).click();
     await openView(page, "findings", "en");
-    await page.getByRole("button", { name: "Add sheet “Indicators” from the template" }).click();
-    await page.getByText(/^Added sheet “Indicators” from the template/).waitFor();
-    await page.getByRole("button", { name: "Open sheet Indicators" }).click();
-    await page.locator(".sheet-tabs").getByRole("tab", { name: "Indicators", selected: true }).waitFor();
+    await page.getByRole("button", { name: "Add sheet “Chỉ tiêu” from the template" }).click();
+    await page.getByText(/^Added sheet “Chỉ tiêu” from the template/).waitFor();
+    await page.getByRole("button", { name: "Open sheet Chỉ tiêu" }).click();
+    await page.locator(".sheet-tabs").getByRole("tab", { name: "Chỉ tiêu", selected: true }).waitFor();
 
     const [download] = await Promise.all([
       page.waitForEvent("download"),
@@ -718,8 +718,9 @@ describeBrowser("task pane in Chromium", () => {
     const saved = await XlsxWorkbook.load(await fs.readFile((await download.path()) as string));
     const grids = (await saved.readGrids()).sheets;
     for (const g of original.sheets) expect(grids.find((x) => x.sheet === g.sheet)).toEqual(g);
-    const added = grids.find((g) => g.sheet === "Indicators")!;
-    expect(added.values[0]).toEqual(templateHeaders("indicators", [], "en"));
+    const added = grids.find((g) => g.sheet === "Chỉ tiêu")!;
+    expect(added.values[0]).toEqual(templateHeaders("indicators"));
+    expect(grids.map((g) => g.sheet)).not.toContain("Lists");
     const codes = runPlan({ sheets: grids }, { lang: "vi" }).findings.map((f) => f.code);
     expect(codes).not.toContain("MISSING_SHEET");
     await page.close();
@@ -902,15 +903,21 @@ describeBrowser("task pane in Chromium", () => {
     await page.close();
   }, 60000);
 
-  it("says plainly when a file is not an .xlsx workbook", async () => {
+  it("names why a file cannot be opened, as the CLI does: not a workbook, an old .xls, an empty file", async () => {
     const page = await newPage();
     await page.goto(`${server.url}/preview.html`);
-    await page.locator('input[type="file"]').setInputFiles({
-      name: "ke-hoach.xlsx",
-      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      buffer: Buffer.from("this is not a zip file"),
-    });
-    await page.getByText(/Không đọc được tệp ke-hoach\.xlsx/).waitFor();
+    const open = (name: string, buffer: Buffer) =>
+      page
+        .locator('input[type="file"]')
+        .setInputFiles({ name, mimeType: "application/octet-stream", buffer });
+    await open("ke-hoach.xlsx", Buffer.from("this is not a zip file"));
+    await page.getByText(/Tệp ke-hoach\.xlsx không phải là tệp \.xlsx/).waitFor();
+    // An OLE compound file without encryption: Excel 97–2003.
+    const cfb = Buffer.concat([Buffer.from("D0CF11E0A1B11AE1", "hex"), Buffer.alloc(504)]);
+    await open("ke-hoach-2014.xls", cfb);
+    await page.getByText(/Tệp ke-hoach-2014\.xls là định dạng \.xls cũ \(Excel 97–2003\)/).waitFor();
+    await open("tai-ve.xlsx", Buffer.alloc(0));
+    await page.getByText(/Tệp tai-ve\.xlsx rỗng \(0 byte\)/).waitFor();
     await page.close();
   }, 60000);
 });

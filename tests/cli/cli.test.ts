@@ -80,13 +80,13 @@ describe("ictplan CLI", () => {
         grade: "good",
       }),
     );
-    expect(json.gradeDistribution.find((d: { group: string }) => d.group === "all").total).toBe(31);
+    expect(json.gradeDistribution.find((d: { group: string | null }) => d.group === null).total).toBe(31);
     await expect(fs.stat(path.join(dir, "out.xlsx"))).resolves.toBeTruthy();
   });
 
   it("grades the year 2014 as the Lào Cai report", async () => {
     const r = await cli("compute", "sample.xlsx", "--period", "2014", "-o", "y2014.xlsx", "--json");
-    const all = JSON.parse(r.out).gradeDistribution.find((d: { group: string }) => d.group === "all");
+    const all = JSON.parse(r.out).gradeDistribution.find((d: { group: string | null }) => d.group === null);
     expect(all.counts).toEqual({ good: 9, fair: 12, average: 3, weak: 7 });
   });
 

@@ -178,7 +178,7 @@ describe("the bundled sample", () => {
   it("grades 2014 as the Lào Cai report: 9 of 31 units Tốt (29%), 12 Khá (39%)", () => {
     const { results, findings } = compute(sampleRows, "2014");
     expect(findings.filter((f) => f.severity === "error")).toEqual([]);
-    const all = results.distribution.find((d) => d.group === "all");
+    const all = results.distribution.find((d) => d.group === null);
     expect(all?.total).toBe(31);
     expect(all?.counts.good).toBe(9);
     expect(all?.counts.fair).toBe(12);
@@ -374,7 +374,7 @@ describe("ranking groups defined by the planner (issue 17)", () => {
       [],
     );
     const groups = run.results!.distribution.map((d) => d.group);
-    expect(groups).toEqual(["department", "commune", "Bệnh viện", "all"]);
+    expect(groups).toEqual(["department", "commune", "Bệnh viện", null]);
     for (const g of ["commune", "Bệnh viện"]) {
       const members = run.results!.ranking.filter((r) => r.group === g);
       expect(members.length).toBeGreaterThan(0);
@@ -401,6 +401,32 @@ describe("ranking groups defined by the planner (issue 17)", () => {
     expect(text.groups.map((g) => g.group)).toEqual(["department", "commune", "Bệnh viện"]);
     // The 2015 sample keeps its departments and districts.
     const sample = runIt(grids(rows), { period: "2015-Q2", lang: "vi", robustness: false });
-    expect(sample.results!.distribution.map((d) => d.group)).toEqual(["department", "district", "all"]);
+    expect(sample.results!.distribution.map((d) => d.group)).toEqual(["department", "district", null]);
+  });
+
+  it('a group named literally "all" is a group like any other, apart from the province\'s total', async () => {
+    const { samplePlanRows: rowsOf } = await import("../../src/engine/sample");
+    const { planRowsToGrids: grids } = await import("../../src/engine/planRows");
+    const { runPlan: runIt } = await import("../../src/engine/pipeline");
+    const rows = rowsOf();
+    const renamed = {
+      ...rows,
+      units: rows.units.map((u) => (u[2] === "UBND huyện, thành phố" ? [u[0], u[1], "all", u[3]] : u)),
+      indicators: rows.indicators.map((r) =>
+        r.map((v, j) => (j === 11 && typeof v === "string" ? v.replace("UBND huyện, thành phố", "all") : v)),
+      ),
+    };
+    const run = runIt(grids(renamed), { period: "2015-Q2", lang: "en", robustness: false });
+    expect(run.findings.filter((f) => f.severity === "error")).toEqual([]);
+    const dist = run.results!.distribution;
+    expect(dist.map((d) => d.group)).toEqual(["department", "all", null]);
+    const units = run.results!.ranking.length;
+    const named = run.results!.ranking.filter((r) => r.group === "all").length;
+    expect(named).toBeGreaterThan(0);
+    expect(named).toBeLessThan(units);
+    expect(dist.map((d) => d.total)).toEqual([units - named, named, units]);
+    // The summary's grade counts are the province's, not the group's.
+    const counts = run.summary!.gradeCounts;
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(units);
   });
 });

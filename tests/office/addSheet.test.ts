@@ -33,12 +33,20 @@ function without(key: SheetDef["key"]): WorkbookGrids {
   return { sheets: grids.sheets.filter((g) => g.sheet !== nameOf(key)) };
 }
 
-/** The sample as the template writes it, without one input sheet and without the lists sheet. */
-async function workbookWithout(key: SheetDef["key"]): Promise<XlsxWorkbook> {
-  const template = buildTemplate(samplePlanRows());
-  template.removeWorksheet((template.getWorksheet(nameOf(key)) as ExcelJS.Worksheet).id);
-  template.removeWorksheet((template.getWorksheet(LISTS_SHEET) as ExcelJS.Worksheet).id);
+/** The sample as the template of a language writes it, without one input sheet and without the lists sheet. */
+async function workbookWithout(key: SheetDef["key"], lang: "vi" | "en" = "vi"): Promise<XlsxWorkbook> {
+  const template = buildTemplate(samplePlanRows(), lang);
+  const def = sheetDef(key);
+  template.removeWorksheet(
+    (template.getWorksheet(lang === "vi" ? def.name : def.nameEn) as ExcelJS.Worksheet).id,
+  );
+  template.removeWorksheet((template.getWorksheet(LISTS_SHEETS[lang]) as ExcelJS.Worksheet).id);
   return XlsxWorkbook.load(new Uint8Array(await template.xlsx.writeBuffer()));
+}
+
+/** The English sample's grids without one input sheet and without Lists (a workbook made from the English template). */
+async function englishWithout(key: SheetDef["key"]): Promise<WorkbookGrids> {
+  return (await workbookWithout(key, "en")).readGrids();
 }
 
 /** The distinct drop-down sources of a sheet read back with ExcelJS. */
@@ -181,7 +189,7 @@ describe("adding a sheet from the English template (the pane in English)", () =>
   it.each(ALL)(
     "adds %s under its English name, with English headers and lists, and it parses",
     async (key) => {
-      const host = FakeExcel.withGrids(without(key));
+      const host = FakeExcel.withGrids(await englishWithout(key));
       const wb = new OfficeWorkbook(host.runner(), (s, v) => host.isSetSupported(s, v));
       const before = new Map(host.sheets.map((s) => [s.name, snapshot(s)]));
       const name = await addInputSheet(wb, key, "en");
@@ -220,8 +228,27 @@ describe("adding a sheet from the English template (the pane in English)", () =>
     },
   );
 
+  it("keeps one workbook in one language: with the pane in English, a Vietnamese workbook gets Vietnamese sheets", async () => {
+    for (const key of ALL) {
+      const host = FakeExcel.withGrids(without(key));
+      const wb = new OfficeWorkbook(host.runner(), (s, v) => host.isSetSupported(s, v));
+      const name = await addInputSheet(wb, key, "en");
+      expect(name).toBe(sheetDef(key).name);
+      expect(host.sheets.map((s) => s.name)).not.toContain("Lists");
+      const lists = key === "units" || key === "indicators";
+      expect(host.sheets.some((s) => s.name === LISTS_SHEETS.vi)).toBe(lists);
+      expect(codes(checkWorkbook(await wb.readGrids(), null).findings, LAYOUT)).toEqual([]);
+    }
+    // A workbook without any input sheet shows no language: the pane's is taken.
+    const empty = FakeExcel.withGrids({
+      sheets: [{ sheet: "Ghi chú", originRow: 1, originCol: 1, values: [["x"]] }],
+    });
+    const wb = new OfficeWorkbook(empty.runner(), (s, v) => empty.isSetSupported(s, v));
+    expect(await addInputSheet(wb, "settings", "en")).toBe("Settings");
+  });
+
   it("reads the sample's units typed into the English sheet as the same units", async () => {
-    const host = FakeExcel.withGrids(without("units"));
+    const host = FakeExcel.withGrids(await englishWithout("units"));
     const wb = new OfficeWorkbook(host.runner(), (s, v) => host.isSetSupported(s, v));
     await addInputSheet(wb, "units", "en");
     const def = sheetDef("units");
@@ -245,7 +272,7 @@ describe("adding a sheet from the English template (the pane in English)", () =>
   });
 
   it("saves settings into an English Settings sheet in English words", async () => {
-    const xlsx = await workbookWithout("settings");
+    const xlsx = await workbookWithout("settings", "en");
     // Through the preview's workbook, as the pane saves.
     const wb = new PreviewWorkbook(xlsx, "plan.xlsx");
     await addInputSheet(wb, "settings", "en");

@@ -8,6 +8,8 @@ import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
 import { buildTemplate } from "../../src/workbook/xlsx/template";
 import { samplePlanRows } from "../../src/engine/sample";
 import { DEFAULT_LIMITS, WorkbookProblem } from "../../src/workbook/xlsx/problems";
+import { PreviewWorkbook } from "../../src/preview/previewWorkbook";
+import { describeOfficeError } from "../../src/taskpane/errors";
 import { minimalParts, sheetOf, zipOf } from "../helpers/packages";
 
 const run = promisify(execFile);
@@ -110,6 +112,17 @@ describe("hostile files", () => {
     expect(r.err).toMatch(/Sheet X of .* has data beyond row 1048576/);
   }, 60000);
 
+  it("one stray value far from the data is refused naming its cell, before rows grow to its width", async () => {
+    // 2,000 rows with a value in A and one in XFD: 2,000 × 16,384 = 32.8 million cells of grid, over the 20 million.
+    const rows = [`<row r="1"><c r="A1"><v>1</v></c><c r="XFD1"><v>2</v></c></row>`];
+    for (let r = 2; r <= 2000; r++) rows.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`);
+    const bytes = await zipOf(minimalParts({ X: sheetOf(rows.join("")) }));
+    const r = await cliProcess("wide.xlsx", bytes);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/Sheet X of .* has data as far right as cell XFD1 and as far down as cell A1221/);
+    expect(r.err).not.toMatch(/at |Error/);
+  }, 60000);
+
   it("the cell budget is counted over all sheets while reading", async () => {
     const wb = await XlsxWorkbook.load(sample, { ...DEFAULT_LIMITS, maxCells: 1000 });
     const err = await wb.readGrids().then(
@@ -118,6 +131,21 @@ describe("hostile files", () => {
     );
     expect(err).toBeInstanceOf(WorkbookProblem);
     expect((err as WorkbookProblem).reason).toBe("tooManyCells");
+  });
+
+  it("in the pane, a limit met while reading is told with the file's name in the pane's language", async () => {
+    const wb = new PreviewWorkbook(
+      await XlsxWorkbook.load(sample, { ...DEFAULT_LIMITS, maxCells: 1000 }),
+      "plan.xlsx",
+    );
+    const err = await wb.readGrids().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(describeOfficeError(err, "en")).toMatch(
+      /^Workbook plan\.xlsx has more than 1000 cells with data .*reached on sheet /,
+    );
+    expect(describeOfficeError(err, "vi")).toMatch(/^Sổ plan\.xlsx có hơn 1000 ô có dữ liệu/);
   });
 });
 

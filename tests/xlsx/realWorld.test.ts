@@ -8,7 +8,7 @@ import { buildTemplate } from "../../src/workbook/xlsx/template";
 import { samplePlanRows } from "../../src/engine/sample";
 import { runPlan } from "../../src/engine/pipeline";
 import { run, type Io } from "../../src/cli/main";
-import { PROBLEM_MESSAGES } from "../../src/cli/files";
+import { PROBLEM_MESSAGES } from "../../src/workbook/problemText";
 import { msg } from "../../src/cli/messages";
 import type { SheetSpec } from "../../src/engine/sheetSpec";
 import { editPackage, minimalParts, partsOf, sharedStringTexts, sheetOf, zipOf } from "../helpers/packages";
@@ -346,6 +346,8 @@ describe("files that cannot be read: the cause in the planner's words, never Jav
       length: 40000,
       limit: 32767,
       limitMB: 300,
+      right: "XFD1",
+      down: "A1221",
     };
     for (const [reason, key] of Object.entries(PROBLEM_MESSAGES)) {
       const vi = msg("vi", key, params);
@@ -361,8 +363,9 @@ describe("files that cannot be read: the cause in the planner's words, never Jav
       ]);
       expect([reason, en]).not.toEqual([reason, expect.stringMatching(/[ệổờ]/)]);
       // The limit messages say which limit and where.
-      if (/tooMany|textTooLong/.test(reason))
+      if (/tooMany|textTooLong|tooWide/.test(reason))
         for (const m of [vi, en]) expect(m).toMatch(/Data2015.*32767|32767.*Data2015/);
+      if (reason === "tooWide") for (const m of [vi, en]) expect(m).toMatch(/XFD1.*A1221/);
       if (reason === "tooLarge") for (const m of [vi, en]) expect(m).toContain("300 MB");
     }
   });

@@ -5,6 +5,7 @@ import { NODE_CODEC } from "../../src/workbook/xlsx/nodeCodec";
 import { WorkbookProblem } from "../../src/workbook/xlsx/problems";
 import { partsOf, zipOf } from "../helpers/packages";
 import * as fflate from "fflate";
+import fc from "fast-check";
 
 const FFLATE: ZipCodec = {
   inflate: (d, max) => {
@@ -91,10 +92,39 @@ describe.each([
     expect((await pkg.generate()).length).toBeLessThan(whole * 1.05 + 1000);
   });
 
+  it("deflates pieces that hardly compress (several output buffers each) as one stream, and writes the package in pieces", async () => {
+    // Random bytes deflate to more than an eighth of a piece: zlib hands each piece's output over in several buffers.
+    let seed = 7;
+    const noise = Buffer.from(
+      Array.from({ length: 3_000_000 }, () => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24),
+    );
+    const pieces = [
+      noise.subarray(0, 1_200_000),
+      noise.subarray(1_200_000, 1_200_001),
+      noise.subarray(1_200_001),
+    ];
+    const pkg = await ZipPackage.open(await zipOf({ "a.xml": "<a/>" }));
+    await pkg.putSliced("c.bin", pieces);
+    expect(Buffer.from((await pkg.bytes("c.bin"))!).equals(noise)).toBe(true);
+    const written = await pkg.generatePieces();
+    expect(written.length).toBeGreaterThan(4);
+    const joined = Buffer.concat(written);
+    expect(joined.equals(Buffer.from(await pkg.generate()))).toBe(true);
+    const parts = await partsOf(joined);
+    expect(Buffer.from(parts.get("c.bin")!).equals(noise)).toBe(true);
+    expect(new TextDecoder().decode(parts.get("a.xml"))).toBe("<a/>");
+  });
+
   it("stops unpacking at the limit even when the zip declares small sizes", async () => {
     const bomb = { head: "<x>", repeat: "a".repeat(1000), times: 20_000, tail: "</x>" };
     const input = await zipOf({ "bomb.xml": bomb }, 100);
-    const limits = { maxUncompressedBytes: 5_000_000, maxCells: 1e7, maxRows: 1e6, maxTextLength: 32767 };
+    const limits = {
+      maxUncompressedBytes: 5_000_000,
+      maxCells: 1e7,
+      maxRows: 1e6,
+      maxTextLength: 32767,
+      maxArea: 2e7,
+    };
     const pkg = await ZipPackage.open(input, limits);
     await expect(pkg.bytes("bomb.xml")).rejects.toMatchObject({ reason: "tooLarge" });
     // Read in slices (the preview), the same limit holds.
@@ -108,7 +138,13 @@ describe.each([
     const big = { head: "<x>", repeat: '<c r="A1"><v>1</v></c>', times: 100_000, tail: "</x>" };
     const input = await zipOf({ "a.xml": big, "b.xml": "<b/>" });
     const size = 3 + 100_000 * big.repeat.length + 4;
-    const limits = { maxUncompressedBytes: size + 10, maxCells: 1e7, maxRows: 1e6, maxTextLength: 32767 };
+    const limits = {
+      maxUncompressedBytes: size + 10,
+      maxCells: 1e7,
+      maxRows: 1e6,
+      maxTextLength: 32767,
+      maxArea: 2e7,
+    };
     const pkg = await ZipPackage.open(input, limits);
     const head = pkg.head("a.xml", 40);
     expect(new TextDecoder().decode(head!)).toBe(`<x>${big.repeat}${big.repeat}`.slice(0, 40));
@@ -124,6 +160,35 @@ describe.each([
     );
     await more.bytes("a.xml");
     await expect(more.bytes("c.xml")).rejects.toMatchObject({ reason: "tooLarge" });
+  });
+
+  it("reads any part's head as the first bytes of the whole, whatever its length and make-up", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.oneof(fc.uint8Array({ maxLength: 3000 }), fc.constantFrom("<row>", "ô", "a".repeat(5000))),
+          {
+            maxLength: 60,
+          },
+        ),
+        fc.integer({ min: 1, max: 1 << 17 }),
+        async (pieces, n) => {
+          const raw = Buffer.concat(pieces.map((p) => (typeof p === "string" ? Buffer.from(p) : p)));
+          const pkg = await ZipPackage.open(await zipOf({ "a.xml": new Uint8Array(raw) }));
+          expect(Buffer.from(pkg.head("a.xml", n)!)).toEqual(raw.subarray(0, n));
+        },
+      ),
+      { numRuns: 60 },
+    );
+    // A head that would unpack to tens of megabytes (a bomb) is still only n bytes; damaged data is a damaged zip.
+    const bomb = { head: "<x>", repeat: "a".repeat(1000), times: 40_000, tail: "</x>" };
+    const pkg = await ZipPackage.open(await zipOf({ "bomb.xml": bomb }, 100));
+    expect(new TextDecoder().decode(pkg.head("bomb.xml", 10)!)).toBe("<x>aaaaaaa");
+    const good = await zipOf({ "a.xml": "<a>" + "z".repeat(5000) + "</a>" });
+    const bad = new Uint8Array(good);
+    bad[30 + "a.xml".length] = 0xff;
+    const damaged = await ZipPackage.open(bad);
+    expect(() => damaged.head("a.xml", 100)).toThrow(expect.objectContaining({ reason: "damagedZip" }));
   });
 
   it("gives a UTF-16 part to the scanners as UTF-8 bytes", async () => {
@@ -180,5 +245,16 @@ describe.each([
     await expect(ZipPackage.open(bad.subarray(0, bad.length - 30))).rejects.toMatchObject({
       reason: "damagedZip",
     });
+  });
+});
+
+describe("Node's zlib codec", () => {
+  it("leaves a head that would unpack to more than 16 MB to the streaming path, which stops at n bytes", async () => {
+    const raw = Buffer.alloc(60 << 20, "a");
+    const data = zlib.deflateRawSync(raw, { level: 1 });
+    expect(NODE_CODEC.inflateHead!(data, 20 << 20)).toBeNull();
+    expect(Buffer.from(NODE_CODEC.inflateHead!(data, 1000)!)).toEqual(raw.subarray(0, 1000));
+    const pkg = await ZipPackage.open(await zipOf({ "a.xml": new Uint8Array(raw) }));
+    expect(pkg.head("a.xml", 20 << 20)!.length).toBe(20 << 20);
   });
 });

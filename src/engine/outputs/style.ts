@@ -22,9 +22,9 @@ const YELLOW = "FFEB9C";
 const RED = "FFC7CE";
 const GREY = "EDEDED";
 
-/** Name of a ranking group in a language. */
-export function groupName(g: RankingGroup | "all", lang: Lang): string {
-  if (g === "all") return lang === "vi" ? "Toàn tỉnh" : "All units";
+/** Name of a ranking group in a language; null: all units of the province. */
+export function groupName(g: RankingGroup | null, lang: Lang): string {
+  if (g === null) return lang === "vi" ? "Toàn tỉnh" : "All units";
   const e = RANKING_GROUPS.find((x) => x.key === g);
   return e ? (lang === "vi" ? e.vi : e.en) : g;
 }

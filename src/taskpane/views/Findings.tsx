@@ -5,6 +5,7 @@ import type { Finding, Plan, Severity } from "../../engine/model";
 import { INPUT_SHEETS, type SheetDef } from "../../engine/format";
 import { countBySeverity, findingMessage } from "../../engine/findings";
 import { foldText } from "../../engine/text";
+import { planSheetsLanguage } from "../../workbook/inputSheet";
 import { formatNumber, inputSheetName, t, type Lang } from "../i18n";
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
@@ -46,6 +47,8 @@ export function Findings({ lang, findings, plan, onSelect, onAddSheet, busy }: F
   const [hidden, setHidden] = useState<ReadonlySet<Severity>>(new Set());
   const [query, setQuery] = useState("");
   const counts = countBySeverity(findings);
+  // A sheet is added in the workbook's language (addInputSheet), so the button names it so.
+  const sheetLang = planSheetsLanguage(plan, lang);
   const filtered = useMemo(() => {
     const q = foldText(query);
     // Errors first, then warnings, then information; in workbook order within each.
@@ -131,7 +134,7 @@ export function Findings({ lang, findings, plan, onSelect, onAddSheet, busy }: F
                         disabled={busy}
                         onClick={() => onAddSheet(add)}
                       >
-                        {t(lang, "addSheet", { sheet: inputSheetName(add, lang) })}
+                        {t(lang, "addSheet", { sheet: inputSheetName(add, sheetLang) })}
                       </Button>
                     )}
                   </li>

@@ -11,7 +11,7 @@ import { settingsEdits, type SettingsChange } from "../../engine/settingsEdit";
 import { buildReport } from "../../engine/report";
 import type { InteractiveWorkbook, WorkbookPort } from "../port";
 import type { SheetDef } from "../../engine/format";
-import { LISTS_SHEETS, inputSheet, listsSheet, readsLists } from "../inputSheet";
+import { LISTS_SHEETS, inputSheet, listsSheet, readsLists, sheetsLanguage } from "../inputSheet";
 
 export type Action = "validate" | "compute" | "summary";
 
@@ -168,9 +168,9 @@ export async function inspectWorkbook(port: WorkbookPort, period: string | null 
 }
 
 /**
- * Adds a missing input sheet as the template of the language has it (Số liệu with a column per indicator of Chỉ
- * tiêu), and the hidden lists sheet its drop-downs read when that is missing too; no other sheet is touched.
- * Returns the name.
+ * Adds a missing input sheet as the template has it in the workbook's language (the pane's when its sheets show
+ * none; Số liệu with a column per indicator of Chỉ tiêu), and the hidden lists sheet its drop-downs read when that
+ * is missing too; no other sheet is touched. Returns the name.
  */
 export async function addInputSheet(
   port: Pick<InteractiveWorkbook, "readGrids" | "addSheets">,
@@ -179,15 +179,18 @@ export async function addInputSheet(
 ): Promise<string> {
   const grids = await port.readGrids();
   const names = new Set(grids.sheets.map((g) => g.sheet));
+  // The workbook's own language where its sheets show one: a Vietnamese workbook stays Vietnamese.
+  const sheetLang = sheetsLanguage(names) ?? lang;
   const sheet = inputSheet(
     key,
     checkWorkbook(grids, null).plan.indicators.map((i) => ({
       code: i.code,
       percent: i.measure === "percent",
     })),
-    lang,
+    sheetLang,
   );
-  const lists = readsLists(sheet, lang) && !names.has(LISTS_SHEETS[lang]) ? [listsSheet(lang)] : [];
+  const lists =
+    readsLists(sheet, sheetLang) && !names.has(LISTS_SHEETS[sheetLang]) ? [listsSheet(sheetLang)] : [];
   // The lists first: a drop-down's source must name a sheet that exists.
   await port.addSheets([...lists, sheet]);
   return sheet.spec.name;

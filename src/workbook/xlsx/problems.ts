@@ -10,6 +10,11 @@ export interface ReadLimits {
   readonly maxRows: number;
   /** Characters of one text value (Excel's own limit is 32,767). */
   readonly maxTextLength: number;
+  /**
+   * Cells a sheet's grid spans, empty ones included (last row × last column holding data): one stray value in
+   * column XFD would otherwise make every row 16,384 cells wide in memory.
+   */
+  readonly maxArea: number;
 }
 
 /** The product's documented limits (docs/limits.md). */
@@ -18,6 +23,7 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxCells: 10_000_000,
   maxRows: 1_048_576,
   maxTextLength: 32_767,
+  maxArea: 20_000_000,
 };
 
 export type ProblemReason =
@@ -51,6 +57,8 @@ export type ProblemReason =
   | "tooManyCells"
   | "tooManyRows"
   | "textTooLong"
+  /** One sheet's data spread over more rows × columns than maxArea (a value far from the rest). */
+  | "tooWide"
   /** A workbook without any worksheet. */
   | "noSheets";
 

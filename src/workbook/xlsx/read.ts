@@ -382,6 +382,9 @@ class SheetScanner {
   private anyFormula = false;
   private maxRow = 0;
   private maxCol = 0;
+  // Where the last row and the last column were first reached, to name them when the sheet is too wide.
+  private lowCol = 0;
+  private rightRow = 0;
   private row = 0;
   private col = 0;
   private at: number;
@@ -650,6 +653,16 @@ class SheetScanner {
       throw new WorkbookProblem("tooManyCells", { sheet: this.sheet, limit: limits.maxCells });
     if (row > limits.maxRows)
       throw new WorkbookProblem("tooManyRows", { sheet: this.sheet, limit: limits.maxRows });
+    if (
+      (row > this.maxRow || col > this.maxCol) &&
+      Math.max(row, this.maxRow) * Math.max(col, this.maxCol) > limits.maxArea
+    )
+      throw new WorkbookProblem("tooWide", {
+        sheet: this.sheet,
+        right: col > this.maxCol ? a1(row, col) : a1(this.rightRow, this.maxCol),
+        down: row > this.maxRow ? a1(row, col) : a1(this.maxRow, this.lowCol),
+        limit: limits.maxArea,
+      });
     put(this.rows, row, col, value, this.maxCol);
     if (f !== null) {
       put(this.frows, row, col, `=${f.replace(FORMULA_PREFIX, "")}`, this.maxCol);
@@ -661,8 +674,14 @@ class SheetScanner {
       put(this.prows, row, col, pct, this.maxCol);
       this.anyPercent = true;
     }
-    if (row > this.maxRow) this.maxRow = row;
-    if (col > this.maxCol) this.maxCol = col;
+    if (row > this.maxRow) {
+      this.maxRow = row;
+      this.lowCol = col;
+    }
+    if (col > this.maxCol) {
+      this.maxCol = col;
+      this.rightRow = row;
+    }
   }
 
   /** The grid read: every row as long as the widest, null where no cell is. */

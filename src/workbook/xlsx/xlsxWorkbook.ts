@@ -458,6 +458,13 @@ export class XlsxWorkbook implements WorkbookPort {
     await this.flushEdits();
     return this.pkg.generate();
   }
+
+  /** The .xlsx bytes in pieces, in order: for writing to a file without joining them first. */
+  async savePieces(): Promise<Uint8Array[]> {
+    await this.ready;
+    await this.flushEdits();
+    return this.pkg.generatePieces();
+  }
 }
 
 // Bytes of a sheet part read to find its sheet view, which precedes the cell data.

@@ -76,6 +76,11 @@ export interface ZipCodec {
   /** CRC-32, going on from the CRC of the bytes before (`previous`). */
   crc32(data: Uint8Array, previous?: number): number;
   /**
+   * The first `n` bytes of the inflated data (fewer if it is shorter), unpacking little more than that; null when it
+   * cannot tell cheaply (the package then streams the part through fflate). Absent: always fflate.
+   */
+  inflateHead?(data: Uint8Array, n: number): Uint8Array | null;
+  /**
    * A part given in pieces, deflated away from the calling thread, every piece at once and on its own (Node's zlib
    * thread pool, while the next sheet is being written): the results in order make one deflate stream. Absent where
    * there is no such pool (the browser).
@@ -166,6 +171,8 @@ interface Entry {
   readonly name: string;
   readonly method: number;
   readonly data: Uint8Array;
+  /** The compressed bytes in pieces, as the codec's thread pool gave them (then data is empty): written out unjoined. */
+  readonly pieces?: readonly Uint8Array[];
   readonly crc: number;
   readonly size: number;
   /** MS-DOS time and date, as the zip records them. */
@@ -258,6 +265,12 @@ function readEntries(b: Uint8Array): Entry[] {
   return out;
 }
 
+/** An entry's compressed bytes as one array (joined, for reading back a part deflated in pieces). */
+const compressed = (e: Entry): Uint8Array => (e.pieces ? concat(e.pieces) : e.data);
+
+/** An entry's compressed bytes as they are held: one array or its pieces. */
+const compressedPieces = (e: Entry): readonly Uint8Array[] => e.pieces ?? [e.data];
+
 /** The current time as MS-DOS time and date fields. */
 function dosNow(): { time: number; date: number } {
   const d = new Date();
@@ -346,14 +359,15 @@ export class ZipPackage {
       new WorkbookProblem("tooLarge", { part: e.name, limitMB: Math.round(limit / 1048576) });
     const before = this.unpacked.get(e);
     const room = before ?? limit - this.inflated;
+    const data = compressed(e);
     let out: Uint8Array | null;
-    if (e.method === 0) out = e.data.length <= room ? e.data : null;
+    if (e.method === 0) out = data.length <= room ? data : null;
     else {
       try {
         out =
-          pause && e.data.length > INFLATE_CHUNK
-            ? await inflateSliced(e.data, room, pause)
-            : codec.inflate(e.data, room, e.size);
+          pause && data.length > INFLATE_CHUNK
+            ? await inflateSliced(data, room, pause)
+            : codec.inflate(data, room, e.size);
       } catch {
         throw new WorkbookProblem("damagedZip", { part: e.name });
       }
@@ -383,7 +397,15 @@ export class ZipPackage {
   head(name: string, n: number): Uint8Array | null {
     const e = this.entry(name);
     if (!e) return null;
-    if (e.method === 0) return e.data.subarray(0, n);
+    const data = compressed(e);
+    if (e.method === 0) return data.subarray(0, n);
+    let native: Uint8Array | null = null;
+    try {
+      native = codec.inflateHead?.(data, n) ?? null;
+    } catch {
+      throw new WorkbookProblem("damagedZip", { part: e.name });
+    }
+    if (native) return native;
     const chunks: Uint8Array[] = [];
     let size = 0;
     const inflater = new Inflate((chunk) => {
@@ -391,8 +413,8 @@ export class ZipPackage {
       size += chunk.length;
     });
     try {
-      for (let at = 0; at < e.data.length && size < n; at += HEAD_CHUNK)
-        inflater.push(e.data.subarray(at, at + HEAD_CHUNK), at + HEAD_CHUNK >= e.data.length);
+      for (let at = 0; at < data.length && size < n; at += HEAD_CHUNK)
+        inflater.push(data.subarray(at, at + HEAD_CHUNK), at + HEAD_CHUNK >= data.length);
     } catch {
       throw new WorkbookProblem("damagedZip", { part: e.name });
     }
@@ -482,7 +504,7 @@ export class ZipPackage {
     this.written.add(n);
     const done = (codec.deflatePieces as NonNullable<ZipCodec["deflatePieces"]>)(pieces).then((out) => {
       // Unless the part was replaced or removed meanwhile.
-      if (this.entries.get(key) === entry) this.entries.set(key, { ...entry, data: concat(out) });
+      if (this.entries.get(key) === entry) this.entries.set(key, { ...entry, pieces: out });
     });
     // A failure surfaces where the part is awaited (generate, bytes), not as an unhandled rejection before that.
     done.catch(() => undefined);
@@ -505,49 +527,62 @@ export class ZipPackage {
 
   /** The package's bytes; parts not changed keep their compressed bytes as they were. */
   async generate(): Promise<Uint8Array> {
+    return concat(await this.generatePieces());
+  }
+
+  /**
+   * The package's bytes in pieces, in order (each part's header, its compressed bytes as held, then the central
+   * directory): for writing to a file without first copying tens of megabytes into one array.
+   */
+  async generatePieces(): Promise<Uint8Array[]> {
     await Promise.all(this.deflating.values());
     this.deflating.clear();
     const list = [...this.entries.values()];
     const names = list.map((e) => encoder.encode(e.name));
-    let total = 22;
-    list.forEach((e, k) => (total += 30 + 46 + 2 * names[k].length + e.data.length));
-    const out = new Uint8Array(total);
-    const v = new DataView(out.buffer);
-    const header = (at: number, e: Entry, name: Uint8Array) => {
+    const sizes = list.map((e) => compressedPieces(e).reduce((n, p) => n + p.length, 0));
+    const header = (v: DataView, at: number, k: number) => {
+      const e = list[k];
       v.setUint16(at, 20, true); // version needed: 2.0 (deflate)
       v.setUint16(at + 2, 0x0800, true); // names in UTF-8
       v.setUint16(at + 4, e.method, true);
       v.setUint16(at + 6, e.time, true);
       v.setUint16(at + 8, e.date, true);
       v.setUint32(at + 10, e.crc, true);
-      v.setUint32(at + 14, e.data.length, true);
+      v.setUint32(at + 14, sizes[k], true);
       v.setUint32(at + 18, e.size, true);
-      v.setUint16(at + 22, name.length, true);
+      v.setUint16(at + 22, names[k].length, true);
     };
+    const pieces: Uint8Array[] = [];
     const offsets: number[] = [];
     let at = 0;
     list.forEach((e, k) => {
       offsets.push(at);
-      v.setUint32(at, 0x04034b50, true);
-      header(at + 4, e, names[k]);
-      out.set(names[k], at + 30);
-      out.set(e.data, at + 30 + names[k].length);
-      at += 30 + names[k].length + e.data.length;
+      const local = new Uint8Array(30 + names[k].length);
+      const v = new DataView(local.buffer);
+      v.setUint32(0, 0x04034b50, true);
+      header(v, 4, k);
+      local.set(names[k], 30);
+      pieces.push(local, ...compressedPieces(e));
+      at += local.length + sizes[k];
     });
     const cd = at;
-    list.forEach((e, k) => {
-      v.setUint32(at, 0x02014b50, true);
-      v.setUint16(at + 4, 20, true); // version made by: 2.0, MS-DOS attributes
-      header(at + 6, e, names[k]);
-      v.setUint32(at + 42, offsets[k], true);
-      out.set(names[k], at + 46);
-      at += 46 + names[k].length;
+    const tail = new Uint8Array(names.reduce((n, name) => n + 46 + name.length, 22));
+    const v = new DataView(tail.buffer);
+    let t = 0;
+    list.forEach((_, k) => {
+      v.setUint32(t, 0x02014b50, true);
+      v.setUint16(t + 4, 20, true); // version made by: 2.0, MS-DOS attributes
+      header(v, t + 6, k);
+      v.setUint32(t + 42, offsets[k], true);
+      tail.set(names[k], t + 46);
+      t += 46 + names[k].length;
     });
-    v.setUint32(at, 0x06054b50, true);
-    v.setUint16(at + 8, list.length, true);
-    v.setUint16(at + 10, list.length, true);
-    v.setUint32(at + 12, at - cd, true);
-    v.setUint32(at + 16, cd, true);
-    return out;
+    v.setUint32(t, 0x06054b50, true);
+    v.setUint16(t + 8, list.length, true);
+    v.setUint16(t + 10, list.length, true);
+    v.setUint32(t + 12, t, true);
+    v.setUint32(t + 16, cd, true);
+    pieces.push(tail);
+    return pieces;
   }
 }
