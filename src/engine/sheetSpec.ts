@@ -21,14 +21,52 @@ export interface CellStyle {
   readonly border?: boolean;
 }
 
+/**
+ * A formula whose only varying part is a row number: its text cut at each place the row goes. One template serves
+ * every cell of a column (plain data, so specs still cross threads by structured clone).
+ */
+export interface FormulaTemplate {
+  readonly parts: readonly string[];
+}
+
 /** One cell: a literal value, or a formula with its cached value (what the engine computed). */
 export interface SpecCell {
   readonly value?: SpecValue;
   /** Formula in A1 notation, starting with "=", English function names and "," separators. */
   readonly formula?: string;
+  /**
+   * The formula as a template and the row that goes into it, where formula is not given: a column of them at rows one
+   * apart is one formula filled down, which the .xlsx writer and the fingerprint use without building each text
+   * (building the 290,000 texts of a 1,000-unit Kết quả up front cost 0.3 s and 45 MB). Read a cell's formula
+   * with formulaOf.
+   */
+  readonly fill?: FormulaTemplate;
+  readonly fillRow?: number;
   readonly numberFormat?: string;
   readonly style?: CellStyle;
 }
+
+/** A template's text at a row. */
+export function templateText(t: FormulaTemplate, row: number): string {
+  const p = t.parts;
+  if (p.length === 1) return p[0];
+  const r = String(row);
+  let s = p[0];
+  for (let k = 1; k < p.length; k++) s += r + p[k];
+  return s;
+}
+
+/** A cell's formula text (built from its template where it has one), or undefined for a literal. */
+export function formulaOf(c: SpecCell): string | undefined {
+  if (c.formula !== undefined || c.fill === undefined) return c.formula;
+  return templateText(c.fill, c.fillRow ?? 0);
+}
+
+/** Whether a cell holds a formula (as text or as a template; "" is none), without building its text. */
+export const isFormulaCell = (c: SpecCell): boolean =>
+  c.formula !== undefined
+    ? c.formula !== ""
+    : c.fill !== undefined && (c.fill.parts.length > 1 || c.fill.parts[0] !== "");
 
 /** A rectangular block of cells whose top-left cell is at (row, col), 1-based. */
 export interface SpecBlock {

@@ -1,8 +1,10 @@
 /** The product's ownership mark: which sheets it wrote, and a fingerprint to tell whether a user edited them since. */
 import type { Grid } from "../engine/grid";
-import type { SheetSpec, SpecBlock } from "../engine/sheetSpec";
+import type { FormulaTemplate, SheetSpec, SpecBlock } from "../engine/sheetSpec";
+import { formulaOf, templateText } from "../engine/sheetSpec";
 import { comparePeriodKeys } from "../engine/periods";
 import { drain } from "./slices";
+import { ROW } from "../engine/outputs/refs";
 
 /** Name of the very hidden sheet (xlsx) that lists the owned sheets with their kind and fingerprint. */
 export const META_SHEET = "ictplan_meta";
@@ -35,10 +37,15 @@ export function fnv1a(s: string): string {
  * function names and spacing, and reformats numbers ("0.50" → "0.5"); string literals are kept as written.
  */
 export function normalFormula(formula: string): string {
-  if (formula.indexOf('"') < 0) return normalPart(formula);
+  return normalText(formula, true);
+}
+
+/** normalFormula, with numbers rewritten or left as written. */
+function normalText(formula: string, numbers: boolean): string {
+  if (formula.indexOf('"') < 0) return normalPart(formula, numbers);
   return formula
     .split(/("(?:[^"]|"")*")/)
-    .map((part, i) => (i % 2 === 1 ? part : normalPart(part)))
+    .map((part, i) => (i % 2 === 1 ? part : normalPart(part, numbers)))
     .join("");
 }
 
@@ -49,14 +56,14 @@ export function normalFormula(formula: string): string {
  */
 const ODD_NUMBER = /(?<!\d)0\d|\d\.(?!\d)|\.\d*0(?!\d)|\dE|\d[\d.]{15}|\.0{6}/;
 
-/** Outside string literals: sheet names unquoted, spaces dropped, upper case, numbers as Excel writes them. */
-function normalPart(part: string): string {
+/** Outside string literals: sheet names unquoted, spaces dropped, upper case, numbers as Excel writes them if asked. */
+function normalPart(part: string, numbers: boolean): string {
   const unquoted =
     part.indexOf("'") < 0
       ? part
       : part.replace(/'((?:[^']|'')+)'!/g, (_m, name: string) => `${name.replace(/''/g, "'")}!`);
   const upper = (/\s/.test(unquoted) ? unquoted.replace(/\s+/g, "") : unquoted).toUpperCase();
-  return ODD_NUMBER.test(upper)
+  return numbers && ODD_NUMBER.test(upper)
     ? upper.replace(/(?<![A-Z$_\d.])(\d+\.?\d*(?:E[+-]?\d+)?)(?![\d(A-Z!:])/g, (n) => String(Number(n)))
     : upper;
 }
@@ -301,6 +308,61 @@ function hashEntry(row: number, col: number, formula: string | null, value: unkn
   return true;
 }
 
+// Rows the normalised template is checked at, across changes in the number of digits.
+const CHECK_ROWS = [0, 1, 9, 10, 99, 100, 1_048_576, 2 ** 31 - 1];
+const NEXT_TO_ROW = /[\d.\uE000]\uE000|\uE000[\d.E]/;
+
+/**
+ * normalFormula of a template, cut at its rows: normalFormula(text at r) is the cut parts joined by r's digits. Null
+ * where that may not hold for every row: the row next to a digit, a point or another row (or an E after it) could
+ * make a number normalFormula rewrites, and a text with such a number (ODD_NUMBER) is rewritten as a whole. Checked
+ * at rows of several lengths besides.
+ */
+export function normalTemplate(t: FormulaTemplate): readonly string[] | null {
+  // The engine's row marker, a private-use character normalFormula leaves as it is, stands for the row.
+  const marked = t.parts.join(ROW);
+  // Numbers left as written: a number normalFormula would rewrite refuses the template.
+  const normal = normalText(marked, false);
+  const parts = normal.split(ROW);
+  if (parts.length !== t.parts.length || NEXT_TO_ROW.test(normal) || ODD_NUMBER.test(normal)) return null;
+  for (const r of CHECK_ROWS) if (normalFormula(templateText(t, r)) !== parts.join(String(r))) return null;
+  return parts;
+}
+
+const NORMAL_TEMPLATES = new WeakMap<FormulaTemplate, readonly string[] | null>();
+
+/** hashText with the hashes in locals (a template's parts are most of a fingerprint's characters). */
+function hashPart(s: string): void {
+  let a = h1;
+  let b = h2;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, FNV_PRIME);
+    b = Math.imul(b ^ c, FNV_PRIME);
+  }
+  h1 = a;
+  h2 = b;
+}
+
+/** Hashes the text of a template's normalised parts joined by a row's digits, into the entry being digested. */
+function hashTemplate(parts: readonly string[], row: number): void {
+  hashPart(parts[0]);
+  for (let k = 1; k < parts.length; k++) {
+    hashDigits(row);
+    hashPart(parts[k]);
+  }
+}
+
+/** hashEntry of a cell whose formula is a template at a row, from the template's normalised parts where it can. */
+function hashFilled(row: number, col: number, t: FormulaTemplate, at: number): void {
+  let parts = NORMAL_TEMPLATES.get(t);
+  if (parts === undefined) NORMAL_TEMPLATES.set(t, (parts = normalTemplate(t)));
+  h1 = SEED1;
+  h2 = SEED2;
+  if (parts !== null && isSmallWhole(at) && hashAddress(row, col, 61)) hashTemplate(parts, at);
+  else hashEntry(row, col, templateText(t, at), null);
+}
+
 /**
  * Order-independent digest of a sheet's cells: each non-empty cell's entry() is hashed (FNV-1a, two seeds) and the
  * hashes summed, so a spec's blocks and a sheet read row by row agree without holding and sorting every cell's text.
@@ -312,6 +374,16 @@ class CellDigest {
 
   add(row: number, col: number, formula: string | null, value: unknown): void {
     if (!hashEntry(row, col, formula, value)) return;
+    this.sum();
+  }
+
+  /** Adds a cell whose formula is a template at a row (the digest of its text). */
+  addFilled(row: number, col: number, t: FormulaTemplate, at: number): void {
+    hashFilled(row, col, t, at);
+    this.sum();
+  }
+
+  private sum(): void {
     this.a = (this.a + (h1 >>> 0)) >>> 0;
     this.b = (this.b + (h2 >>> 0)) >>> 0;
     this.n++;
@@ -336,7 +408,14 @@ function addSpecRows(d: CellDigest, b: SpecBlock, from: number, to: number): voi
     const cells = b.cells[i];
     for (let j = 0; j < cells.length; j++) {
       const c = cells[j];
-      if (c !== undefined) d.add(b.row + i, b.col + j, c.formula ?? null, c.formula ? null : c.value);
+      if (c === undefined) continue;
+      // A template without a row is left to the text (it may be "", which is no formula).
+      if (c.formula === undefined && c.fill !== undefined && c.fill.parts.length > 1)
+        d.addFilled(b.row + i, b.col + j, c.fill, c.fillRow ?? 0);
+      else {
+        const f = formulaOf(c) ?? null;
+        d.add(b.row + i, b.col + j, f, f ? null : c.value);
+      }
     }
   }
 }

@@ -3,7 +3,7 @@ import { HyperFormula, type RawCellContent } from "hyperformula";
 import type { CellValue, WorkbookGrids } from "../../src/engine/grid";
 import { isCellError } from "../../src/engine/grid";
 import type { SheetSpec } from "../../src/engine/sheetSpec";
-import { specDefinedNames } from "../../src/engine/sheetSpec";
+import { formulaOf, specDefinedNames } from "../../src/engine/sheetSpec";
 
 function raw(v: CellValue): RawCellContent {
   if (v === null) return null;
@@ -22,7 +22,7 @@ function specData(spec: SheetSpec): RawCellContent[][] {
       data[r] ??= [];
       row.forEach((c, j) => {
         const v =
-          c.formula ??
+          formulaOf(c) ??
           (typeof c.value === "string" && c.value.startsWith("=") ? `'${c.value}` : (c.value ?? null));
         data[r][b.col - 1 + j] = v === "" ? null : v;
       });
@@ -73,7 +73,8 @@ export function evaluateSpecs(
     for (const b of s.blocks) {
       b.cells.forEach((row, i) =>
         row.forEach((c, j) => {
-          if (!c.formula) return;
+          const formula = formulaOf(c);
+          if (!formula) return;
           checked++;
           const r = b.row - 1 + i;
           const col = b.col - 1 + j;
@@ -93,7 +94,7 @@ export function evaluateSpecs(
             mismatches.push({
               sheet: s.name,
               cell: `${String.fromCharCode(65 + col)}${r + 1}`,
-              formula: c.formula,
+              formula,
               expected: want,
               actual: gotNorm,
             });

@@ -13,6 +13,7 @@ import { planRowsToGrids } from "../../src/engine/planRows";
 import { runPlan } from "../../src/engine/pipeline";
 import { a1, isCellError } from "../../src/engine/grid";
 import type { SheetSpec } from "../../src/engine/sheetSpec";
+import { formulaOf } from "../../src/engine/sheetSpec";
 import type { PlanRows } from "../../src/engine/format";
 import { planRowsArb } from "../helpers/randomPlan";
 import { generatePlanRows } from "../../bench/generate";
@@ -87,7 +88,9 @@ function expectEngineValues(host: FakeExcel, specs: readonly SheetSpec[]): void 
           const at = a1(b.row + i, b.col + j);
           const got = host.valueAt(spec.name, at);
           if (!same(got, c.value ?? null))
-            wrong.push(`${spec.name}!${at} ${c.formula ?? ""} = ${String(got)}, engine ${String(c.value)}`);
+            wrong.push(
+              `${spec.name}!${at} ${formulaOf(c) ?? ""} = ${String(got)}, engine ${String(c.value)}`,
+            );
         }),
       );
   expect(wrong.slice(0, 5)).toEqual([]);

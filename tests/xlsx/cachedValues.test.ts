@@ -5,6 +5,7 @@ import { samplePlanRows } from "../../src/engine/sample";
 import { runPlan } from "../../src/engine/pipeline";
 import { a1 } from "../../src/engine/grid";
 import type { SheetSpec } from "../../src/engine/sheetSpec";
+import { formulaOf } from "../../src/engine/sheetSpec";
 
 /**
  * The raw cells of a worksheet part, read with regular expressions from the XML itself (no spreadsheet library). A
@@ -76,7 +77,7 @@ describe("cached values in the raw sheet XML", () => {
       for (const b of spec.blocks)
         b.cells.forEach((row, i) =>
           row.forEach((c, j) => {
-            if (!c.formula) return;
+            if (!formulaOf(c)) return;
             formulas++;
             const raw = cells.get(a1(b.row + i, b.col + j));
             expect(raw?.f).not.toBeNull();

@@ -11,6 +11,7 @@ import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
 import { OfficeWorkbook } from "../../src/workbook/office/officeWorkbook";
 import { FakeExcel, installExcelEnums } from "../fakeExcel/fakeExcel";
 import { haveOffice, recalculate } from "../helpers/libreoffice";
+import { formulaOf } from "../../src/engine/sheetSpec";
 
 if (!haveOffice) console.warn("LibreOffice missing: the recalculation test is skipped (CI installs it).");
 
@@ -58,7 +59,7 @@ describe("defined names for the live settings", () => {
     const names = run.sheets.flatMap((s) => s.definedNames ?? []).map((d) => d.name);
     expect(names).not.toContain("ictplan_gradeGood");
     expect(names).not.toContain("ictplan_gradeFair");
-    const grade = run.sheets[1].blocks[3].cells[0].find((c) => c.formula?.includes('"Tốt"'))!.formula!;
+    const grade = run.sheets[1].blocks[3].cells[0].map(formulaOf).find((f) => f?.includes('"Tốt"'))!;
     expect(grade).toMatch(/>=80\*\(ictplan_indexScale\/100\),"Tốt",IF\(\w+>=65\*\(ictplan_indexScale\/100\)/);
   });
 

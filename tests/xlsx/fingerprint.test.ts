@@ -9,7 +9,9 @@ import { buildTemplate } from "../../src/workbook/xlsx/template";
 import { samplePlanRows } from "../../src/engine/sample";
 import { runPlan } from "../../src/engine/pipeline";
 import type { CellValue, Grid } from "../../src/engine/grid";
-import type { SheetSpec, SpecCell, SpecValue } from "../../src/engine/sheetSpec";
+import type { FormulaTemplate, SheetSpec, SpecCell, SpecValue } from "../../src/engine/sheetSpec";
+import { formulaOf, templateText } from "../../src/engine/sheetSpec";
+import { ROW } from "../../src/engine/outputs/refs";
 import { gridFingerprint, specFingerprint } from "../../src/workbook/ownership";
 
 // ---- The oracle: src/workbook/ownership.ts at 0d047b0, unchanged. ----
@@ -75,7 +77,10 @@ function refSpecFingerprint(spec: SheetSpec): string {
   const d = new RefDigest();
   for (const b of spec.blocks)
     b.cells.forEach((row, i) =>
-      row.forEach((c, j) => d.add(b.row + i, b.col + j, c.formula ?? null, c.formula ? null : c.value)),
+      row.forEach((c, j) => {
+        const f = formulaOf(c) ?? null;
+        d.add(b.row + i, b.col + j, f, f ? null : c.value);
+      }),
     );
   return d.toString();
 }
@@ -323,6 +328,38 @@ describe("ownership fingerprints", () => {
         expect(specFingerprint(spec)).toBe(refSpecFingerprint(spec));
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it("digest a cell given as a row template and its row exactly as its whole formula text", () => {
+    // Templates of random pieces, the row anywhere: next to digits, points and E, in a string or a sheet name.
+    const template = fc
+      .array(
+        fc.oneof(
+          { arbitrary: token, weight: 4 },
+          { arbitrary: fc.constant(ROW), weight: 3 },
+          {
+            arbitrary: fc.constantFrom("A", "$B$", "f", "1", "0", "0.", ".", "E", "e", "'S'!C", '"'),
+            weight: 3,
+          },
+        ),
+        { maxLength: 12 },
+      )
+      .map((pieces): FormulaTemplate => ({ parts: ["=", ...pieces].join("").split(ROW) }));
+    const row = fc.oneof(
+      fc.integer({ min: 1, max: 1_048_576 }),
+      fc.constantFrom(0, 1, 9, 10, 99, 100, 999_999, 2 ** 31 - 1, 2 ** 31, -1, 1.5),
+    );
+    fc.assert(
+      fc.property(template, fc.array(row, { minLength: 1, maxLength: 4 }), origin, (t, rows, at) => {
+        const filled: SpecCell[][] = rows.map((r) => [{ fill: t, fillRow: r, value: 0 }]);
+        const text: SpecCell[][] = rows.map((r) => [{ formula: templateText(t, r), value: 0 }]);
+        const spec = (cells: SpecCell[][]) =>
+          ({ name: "S", kind: "results", blocks: [{ row: at, col: 3, cells }] }) as SheetSpec;
+        expect(specFingerprint(spec(filled))).toBe(specFingerprint(spec(text)));
+        expect(specFingerprint(spec(filled))).toBe(refSpecFingerprint(spec(text)));
+      }),
+      { numRuns: 5000 },
     );
   });
 

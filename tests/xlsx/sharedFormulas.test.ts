@@ -4,7 +4,9 @@ import { fileFormula, sheetXml } from "../../src/workbook/xlsx/write";
 import { readSheet, shiftFormula } from "../../src/workbook/xlsx/read";
 import { MINIMAL_STYLES, StyleBook } from "../../src/workbook/xlsx/styles";
 import { DEFAULT_LIMITS } from "../../src/workbook/xlsx/problems";
-import type { SheetSpec } from "../../src/engine/sheetSpec";
+import type { FormulaTemplate, SheetSpec, SpecCell } from "../../src/engine/sheetSpec";
+import { formulaOf, templateText } from "../../src/engine/sheetSpec";
+import { ROW } from "../../src/engine/outputs/refs";
 
 /** Pieces formulas are made of, at a row: references of every kind, names, functions, numbers, strings, sheets. */
 const PIECES: ((row: number) => string)[] = [
@@ -105,6 +107,80 @@ describe("shared formulas: a formula filled down one row", () => {
     // Not a vacuous property: a good share of the pairs are recognised, and many are not.
     expect(shared).toBeGreaterThan(runs / 25);
     expect(shared).toBeLessThan(runs * 0.9);
+  });
+
+  it("are found from row templates exactly as from the formulas' text", () => {
+    // Template pieces: the row in references of every kind, next to digits, in a text; and pieces without it.
+    const ROW_PIECES = [
+      ...["A", "$A", "C$", "$D$", "'Số liệu'!C", "Sheet1!D", "Q1!A", "A1:B", "a", "XFE", "A1", "'Q'!$B$"].map(
+        (c) => c + ROW,
+      ),
+      `A${ROW}.5`,
+      `"F${ROW}"`,
+      `${ROW}0`,
+      `F${ROW}:F${ROW}`,
+      ROW,
+    ];
+    const piece = fc.oneof(
+      { arbitrary: fc.constantFrom(...ROW_PIECES), weight: 3 },
+      { arbitrary: fc.constantFrom("IF(", ")", ",", "+", "*", '"x"', "$A$1", "0.5", "SUM("), weight: 3 },
+      { arbitrary: fc.nat(PIECES.length - 1).map((k) => PIECES[k](7)), weight: 1 },
+    );
+    const template = fc
+      .array(piece, { minLength: 1, maxLength: 6 })
+      .map((pieces): FormulaTemplate => ({ parts: `=${pieces.join("")}`.split(ROW) }));
+    // A column: mostly one template at rows one apart, broken now and then (another template, a row skipped, gone
+    // back or repeated, the same formula as text, a value, the same cell object again).
+    const step = fc.oneof(
+      { arbitrary: fc.constant("next"), weight: 12 },
+      fc.constantFrom("other", "skip", "jump", "back", "same", "half", "text", "value", "repeat"),
+    );
+    // How far the row moves at a step (one down unless said).
+    const MOVES = new Map([
+      ["skip", 2],
+      ["jump", 998],
+      ["back", -1],
+      ["same", 0],
+      ["half", 0.5],
+    ]);
+    let shared = 0;
+    fc.assert(
+      fc.property(
+        fc.tuple(template, template),
+        fc.oneof(fc.integer({ min: 1, max: 5000 }), fc.constantFrom(1, 7, 95, 996, 99_995, 1_048_570)),
+        fc.integer({ min: 1, max: 3000 }),
+        fc.array(step, { minLength: 1, maxLength: 40 }),
+        ([t, other], start, top, steps) => {
+          let row = start;
+          const cells: SpecCell[] = [];
+          steps.forEach((s, i) => {
+            row += i === 0 ? 0 : (MOVES.get(s) ?? 1);
+            // The cell above once more, as Kết quả repeats its target cell down a block.
+            if (s === "repeat" && i > 0) cells.push(cells[i - 1]);
+            else cells.push(cellAt(s, row));
+          });
+          function cellAt(s: string, row: number): SpecCell {
+            if (s === "value") return { value: row };
+            if (s === "text") return { formula: templateText(t, row), value: 0 };
+            return { fill: s === "other" ? other : t, fillRow: row, value: 0 };
+          }
+          const asText = cells.map((c) => (c.fill ? { formula: formulaOf(c), value: 0 } : c));
+          const xml = (column: SpecCell[]) =>
+            new TextDecoder().decode(
+              sheetXml(
+                { name: "S", kind: "results", blocks: [{ row: top, col: 2, cells: column.map((c) => [c]) }] },
+                new StyleBook(MINIMAL_STYLES),
+                { tables: [] },
+              ),
+            );
+          const written = xml(cells);
+          expect(written).toBe(xml(asText));
+          if (written.includes(`t="shared"`)) shared++;
+        },
+      ),
+      { numRuns: 500 },
+    );
+    expect(shared).toBeGreaterThan(60);
   });
 
   it("recognises the engine's kinds of formulas, and refuses what Excel and read.ts would read differently", () => {

@@ -1,7 +1,7 @@
 /** "Xếp hạng": pillar scores, index, RANK.EQ ranks within group and overall, grade, change and robustness, as live formulas. */
 import type { Indicator, Plan } from "../model";
 import type { PeriodResults, UnitReadiness } from "../results";
-import type { CellStyle, SheetSpec, SpecCell } from "../sheetSpec";
+import type { CellStyle, FormulaTemplate, SheetSpec, SpecCell } from "../sheetSpec";
 import { pillarsOf } from "../readiness";
 import { settingNames, settingTerm, thresholdTerm } from "./liveSettings";
 import { byRank } from "../summary";
@@ -114,7 +114,7 @@ export function buildRankingSheet(
   const rankChangeFormula = rowTemplate(
     `=${columnLetter(col.prevRank)}${ROW}-${columnLetter(col.rankGroup)}${ROW}`,
   );
-  const groupFormula = new Map<string, (row: string) => string>();
+  const groupFormula = new Map<string, FormulaTemplate>();
   for (const [g, range] of groupBlock) groupFormula.set(g, rowTemplate(`=COUNTIF(${range},">"&${R})+1`));
   const roundedFormat = s.indexDecimals > 0 ? `0.${"0".repeat(s.indexDecimals)}` : "0";
   const BOLD: CellStyle = { bold: true };
@@ -124,7 +124,6 @@ export function buildRankingSheet(
   const rowOf = new Map<string, number>();
   const rowsCells: SpecCell[][] = units.map((u, i) => {
     const r = first + i;
-    const row = String(r);
     rowOf.set(u.unit, r);
     // This unit's scored indicators on Kết quả (cells and weight terms), pillar by pillar in the plan's order.
     const cells: string[][] = pillars.map(() => []);
@@ -183,22 +182,24 @@ export function buildRankingSheet(
       { value: groupName(u.group, lang) },
       ...pillarCells,
       live.length ? { formula: indexFormula, value: u.index, numberFormat: "0.0000" } : { value: u.index },
-      { formula: roundedFormula(row), value: u.indexRounded, numberFormat: roundedFormat, style: BOLD },
+      { fill: roundedFormula, fillRow: r, value: u.indexRounded, numberFormat: roundedFormat, style: BOLD },
       {
-        formula: (groupFormula.get(u.group) as (row: string) => string)(row),
+        fill: groupFormula.get(u.group) as FormulaTemplate,
+        fillRow: r,
         value: u.rankInGroup,
         style: BOLD_CENTRED,
       },
-      { formula: overallFormula(row), value: u.rankOverall, style: CENTRED },
-      { formula: gradeFormula(row), value: gradeLabel(u.grade, lang), style: CENTRED },
+      { fill: overallFormula, fillRow: r, value: u.rankOverall, style: CENTRED },
+      { fill: gradeFormula, fillRow: r, value: gradeLabel(u.grade, lang), style: CENTRED },
       { value: blank(prev?.indexRounded) },
       prev
-        ? { formula: changeFormula(row), value: blank(u.indexChange), numberFormat: "+0.00;-0.00;0" }
+        ? { fill: changeFormula, fillRow: r, value: blank(u.indexChange), numberFormat: "+0.00;-0.00;0" }
         : EMPTY,
       { value: blank(prev?.rankInGroup), style: CENTRED },
       prev
         ? {
-            formula: rankChangeFormula(row),
+            fill: rankChangeFormula,
+            fillRow: r,
             value: blank(u.rankChange),
             numberFormat: "+0;-0;0",
             style: CENTRED,

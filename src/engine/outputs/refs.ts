@@ -1,5 +1,6 @@
 /** A1 references for formulas: quoted sheet names, absolute cells, bounded ranges. */
 import type { CellRef } from "../grid";
+import type { FormulaTemplate } from "../sheetSpec";
 import { a1, columnLetter } from "../grid";
 
 /** Quotes a sheet name when Excel needs it (anything but plain ASCII letters, digits and _), doubling apostrophes. */
@@ -47,13 +48,9 @@ export function str(s: string): string {
 export const ROW = "\uE000";
 
 /**
- * A formula whose only varying part is its row number, split once at the row so each row costs a few
- * concatenations (Kết quả has a row per unit × indicator).
+ * A formula whose only varying part is its row number, cut once at the row (Kết quả has a row per unit ×
+ * indicator): a cell carries the template and its row, and its text is built only where it is needed.
  */
-export function rowTemplate(text: string): (row: string) => string {
-  const parts = text.split(ROW);
-  if (parts.length === 2) return (row) => parts[0] + row + parts[1];
-  if (parts.length === 3) return (row) => parts[0] + row + parts[1] + row + parts[2];
-  if (parts.length === 4) return (row) => parts[0] + row + parts[1] + row + parts[2] + row + parts[3];
-  return (row) => parts.join(row);
+export function rowTemplate(text: string): FormulaTemplate {
+  return { parts: text.split(ROW) };
 }

@@ -1,7 +1,7 @@
 /** "Kết quả": attainment and score of every unit × indicator, as live formulas on the source cells. */
 import type { Indicator, Plan, Unit } from "../model";
 import type { PeriodResults, UnitAttainment } from "../results";
-import type { SheetSpec, SpecBlock, SpecCell } from "../sheetSpec";
+import type { FormulaTemplate, SheetSpec, SpecBlock, SpecCell } from "../sheetSpec";
 import { orderGroups } from "../format";
 import { columnLetter, type CellRef } from "../grid";
 import { periodFromKey } from "../periods";
@@ -156,10 +156,11 @@ export function buildResultsSheet(
     return c;
   };
   // The actual's formula reads its figure cell; an indicator's figures sit in one column of one sheet.
-  let figureColumn: { sheet: string; col: number; formula: (row: string) => string } | null = null;
-  const actualFormula = (source: CellRef): string => {
+  let figureColumn: { sheet: string; col: number; formula: FormulaTemplate } | null = null;
+  const actualCell = (source: CellRef, value: string | number, numberFormat: string): SpecCell => {
     // A sheet name holding the template's marker character (a private-use code point) is built directly.
-    if (source.sheet.includes(ROW)) return `=IF(ISBLANK(${sheetRef(source)}),"",${sheetRef(source)})`;
+    if (source.sheet.includes(ROW))
+      return { formula: `=IF(ISBLANK(${sheetRef(source)}),"",${sheetRef(source)})`, value, numberFormat };
     if (figureColumn?.sheet !== source.sheet || figureColumn.col !== source.col) {
       const ref = `${quoteSheetName(source.sheet)}!$${columnLetter(source.col)}$${ROW}`;
       figureColumn = {
@@ -168,7 +169,7 @@ export function buildResultsSheet(
         formula: rowTemplate(`=IF(ISBLANK(${ref}),"",${ref})`),
       };
     }
-    return figureColumn.formula(String(source.row));
+    return { fill: figureColumn.formula, fillRow: source.row, value, numberFormat };
   };
   let r = HEADER_ROW;
   let lastInd: Indicator | null = null;
@@ -198,7 +199,7 @@ export function buildResultsSheet(
     const lower = ind.direction === "lower";
     const [A, B] = [abs(first, COLS.statA), abs(first, COLS.statB)];
     // The score formula of each kind of block statistics this block's rows may need.
-    const scoreFormula = (needs: BlockStats): ((row: string) => string) => {
+    const scoreFormula = (needs: BlockStats): FormulaTemplate => {
       let scoreExpr: string;
       if (needs === "zscore") {
         const z = `(${F}-${A})/${B}`;
@@ -213,22 +214,17 @@ export function buildResultsSheet(
       } else scoreExpr = `${I}/${cap}`;
       return rowTemplate(`=IF(${F}="",${missing},${scoreExpr})`);
     };
-    const scoreFormulas = new Map<BlockStats, (row: string) => string>();
+    const scoreFormulas = new Map<BlockStats, FormulaTemplate>();
     let target: SpecCell | null = null;
     let targetValue: number | null = null;
     for (let k = 0; k < block.units.length; k++) {
       const unit = block.units[k];
       const att = block.att[k];
       r++;
-      const row = String(r);
       rows.set(unit.code, r);
       const source = att.source && !att.converted ? att.source : null;
       const actual: SpecCell = source
-        ? {
-            formula: actualFormula(source),
-            value: blank(att.actual),
-            numberFormat: figureFormat,
-          }
+        ? actualCell(source, blank(att.actual), figureFormat)
         : { value: blank(att.actual), numberFormat: figureFormat };
       // The period target is the indicator's: one cell object serves the block while it stays the same.
       if (!target || att.target !== targetValue) {
@@ -241,13 +237,13 @@ export function buildResultsSheet(
       const noTarget = att.status === "noTarget";
       const attainment: SpecCell = noTarget
         ? NO_TARGET_PERCENT
-        : { formula: attainmentOf(row), value: blank(att.attainment), numberFormat: "0.0%" };
+        : { fill: attainmentOf, fillRow: r, value: blank(att.attainment), numberFormat: "0.0%" };
       const capped: SpecCell = noTarget
         ? NO_TARGET_PERCENT
-        : { formula: cappedFormula(row), value: blank(att.capped), numberFormat: "0.0%" };
+        : { fill: cappedFormula, fillRow: r, value: blank(att.capped), numberFormat: "0.0%" };
       const status: SpecCell = noTarget
         ? noTargetStatus
-        : { formula: statusFormula(row), value: statusLabel(att.status, lang) };
+        : { fill: statusFormula, fillRow: r, value: statusLabel(att.status, lang) };
       const needs: BlockStats =
         s.normalisation === "target"
           ? noTarget
@@ -260,7 +256,7 @@ export function buildResultsSheet(
       let formula = scoreFormulas.get(needs);
       if (!formula) scoreFormulas.set(needs, (formula = scoreFormula(needs)));
       const sc = scoreByUnit.get(unit.code)?.[ind.code];
-      const score: SpecCell = { formula: formula(row), value: blank(sc), numberFormat: "0.000" };
+      const score: SpecCell = { fill: formula, fillRow: r, value: blank(sc), numberFormat: "0.000" };
       const [codeCell, nameCell, groupCell] = unitColumns(unit);
       cells.push([
         codeCell,

@@ -8,7 +8,7 @@
 import type { Grid, WorkbookGrids } from "../../engine/grid";
 import { isPercentFormat } from "../../engine/grid";
 import type { DefinedNameSpec, SheetSpec } from "../../engine/sheetSpec";
-import { specDefinedNames, writesSettingNames } from "../../engine/sheetSpec";
+import { formulaOf, specDefinedNames, writesSettingNames } from "../../engine/sheetSpec";
 import { isSettingName } from "../../engine/outputs/liveSettings";
 import { quoteSheetName } from "../../engine/outputs/refs";
 import type { ApplyOptions, InteractiveWorkbook } from "../port";
@@ -118,7 +118,7 @@ function rowBytes(row: Part["cells"][number]): number {
   let n = 0;
   for (const c of row)
     n +=
-      JSON.stringify(c.formula ?? literalFor(c.value)).length +
+      JSON.stringify(formulaOf(c) ?? literalFor(c.value)).length +
       JSON.stringify(c.numberFormat ?? "General").length +
       2 * CELL_BYTES;
   return n;
@@ -708,7 +708,10 @@ function queuePart(sheet: Excel.Worksheet, part: Part, retarget: (formula: strin
   );
   range.formulas = part.cells.map((row) =>
     pad(
-      row.map((c) => (c.formula ? retarget(c.formula) : literalFor(c.value))),
+      row.map((c) => {
+        const f = formulaOf(c);
+        return f ? retarget(f) : literalFor(c.value);
+      }),
       "",
     ),
   );

@@ -4,7 +4,8 @@
  * the cells below carry only the group's index. Excel and LibreOffice expand them as a formula filled down: relative
  * references move with the cell, absolute ones ($) stay. read.ts expands them the same way (shiftFormula).
  */
-import type { SpecBlock } from "../../engine/sheetSpec";
+import type { FormulaTemplate, SpecBlock, SpecCell } from "../../engine/sheetSpec";
+import { formulaOf, templateText } from "../../engine/sheetSpec";
 import { columnLetter } from "../../engine/grid";
 
 const isUpper = (c: number) => c >= 65 && c <= 90;
@@ -174,6 +175,62 @@ function sheetBefore(s: string, bang: number): boolean {
   return t < bang && p !== 39 && p !== 33 && /^[A-Za-z_][\w.]*$/.test(s.slice(t, bang));
 }
 
+// Rows a template is checked at: followsDown's answer on a template whose row stands apart from other digits does
+// not depend on the row (its digits are one reference's row, or they make the formula differ), checked anyway
+// across a change in the number of digits. Rows up to 9,999,999: followsDown refuses longer ones.
+const CHECK_ROWS = [1, 9, 99999];
+const MAX_ROW = 9_999_999;
+const isDigitAt = (s: string, i: number) => isDigit(s.charCodeAt(i));
+/** A row whose digits followsDown reads as one number: whole, from 1 to MAX_ROW - 1. */
+const isRow = (r: number) => (r | 0) === r && r >= 1 && r < MAX_ROW;
+
+type TemplateFill = "fills" | "never" | "byText";
+
+/**
+ * Whether a template at any row is itself at the row before filled down (followsDown): "fills", so a column of it at
+ * rows one apart is one shared formula without looking at each text; "never" (a reference at the row is absolute, or
+ * the row is in a text); "byText" where the answer may depend on the row (it touches other digits: "A1" then the
+ * row, or another row) or the template has no row: such cells are compared as text.
+ */
+export function templateFill(t: FormulaTemplate): TemplateFill {
+  const p = t.parts;
+  if (p.length < 2) return "byText";
+  for (let k = 1; k < p.length; k++)
+    if (isDigitAt(p[k - 1], p[k - 1].length - 1) || isDigitAt(p[k], 0) || (p[k] === "" && k < p.length - 1))
+      return "byText";
+  const answers = CHECK_ROWS.map((r) => followsDown(templateText(t, r), templateText(t, r + 1)));
+  return answers.every((a) => a) ? "fills" : answers.every((a) => !a) ? "never" : "byText";
+}
+
+const FILL_KIND = new WeakMap<FormulaTemplate, TemplateFill>();
+
+/** templateFill, worked out once per template. */
+function fillKind(t: FormulaTemplate): TemplateFill {
+  let known = FILL_KIND.get(t);
+  if (known === undefined) FILL_KIND.set(t, (known = templateFill(t)));
+  return known;
+}
+
+/**
+ * True when the formula of `below` is that of `above` filled down one row: by their template, else by their text. Two
+ * cells of one template at other rows than one apart are not (a row one more, or the same, is what followsDown takes
+ * of every row's digits), except at the same row, left to the text like any other case.
+ */
+function continues(above: SpecCell, below: SpecCell): boolean {
+  const t = above.formula === undefined ? above.fill : undefined;
+  if (t !== undefined && below.formula === undefined && below.fill === t) {
+    const r = above.fillRow ?? 0;
+    const next = below.fillRow ?? 0;
+    if (isRow(r) && isRow(next) && next !== r) {
+      const kind = fillKind(t);
+      if (kind !== "byText") return kind === "fills" && next === r + 1;
+    }
+  }
+  const a = formulaOf(above);
+  const f = formulaOf(below);
+  return !!a && !!f && followsDown(a, f);
+}
+
 /**
  * How a formula cell's f element is written: in full (`<f>`, or a shared group's master with its range), or as a
  * member of a shared group (`<f t="shared" si="…"/>`, the formula left to the master).
@@ -203,6 +260,10 @@ export class SharedGroups {
   private readonly ends: number[][] = [];
   private readonly members: FormulaTag[][] = [];
 
+  /** The last cell found below itself (one cell object repeated down a column) and whether it fills down. */
+  private repeated: SpecCell | null = null;
+  private repeatedFills = false;
+
   constructor(
     private readonly blocks: readonly SpecBlock[],
     private readonly overlapped: ReadonlySet<number>,
@@ -215,9 +276,8 @@ export class SharedGroups {
     const b = this.blocks[k];
     let e = i;
     while (e - i < MAX_GROUP_ROWS - 1) {
-      const below = b.cells[e + 1]?.[j]?.formula;
-      const above = b.cells[e][j].formula;
-      if (!below || !above || this.overlapped.has(b.row + e + 1) || !followsDown(above, below)) break;
+      const below = b.cells[e + 1]?.[j];
+      if (!below || this.overlapped.has(b.row + e + 1) || !this.continues(b.cells[e][j], below)) break;
       e++;
     }
     if (e === i) return PLAIN;
@@ -226,5 +286,15 @@ export class SharedGroups {
     (this.members[k] ??= [])[j] = { open: PLAIN.open, member: `<f t="shared" si="${si}"/>` };
     const col = columnLetter(b.col + j);
     return { open: `<f t="shared" ref="${col}${b.row + i}:${col}${b.row + e}" si="${si}">`, member: null };
+  }
+
+  /** continues, with the answer for a cell object repeated down a column (Kết quả's target) worked out once. */
+  private continues(above: SpecCell, below: SpecCell): boolean {
+    if (above !== below) return continues(above, below);
+    if (above !== this.repeated) {
+      this.repeated = above;
+      this.repeatedFills = continues(above, below);
+    }
+    return this.repeatedFills;
   }
 }

@@ -9,6 +9,7 @@ import type {
   SpecValue,
   TableSpec,
 } from "../../engine/sheetSpec";
+import { formulaOf, isFormulaCell } from "../../engine/sheetSpec";
 import { a1, parseA1 } from "../../engine/grid";
 import type { StyleBook } from "./styles";
 import { esc, escText } from "./xml";
@@ -45,8 +46,9 @@ const STYLE_ATTR: string[] = [];
 export function cellXml(ref: string, c: SpecCell, style: number, tag: FormulaTag = PLAIN): string {
   const s = style ? (STYLE_ATTR[style] ??= ` s="${style}"`) : "";
   const v: SpecValue | undefined = c.value;
-  if (c.formula) {
-    const f = tag.member ?? `${tag.open}${esc(fileFormula(c.formula))}</f>`;
+  if (isFormulaCell(c)) {
+    // A group member's text is its master's: it is never built.
+    const f = tag.member ?? `${tag.open}${esc(fileFormula(formulaOf(c) as string))}</f>`;
     if (typeof v === "number") {
       const t = numText(v);
       return t === null
@@ -233,7 +235,7 @@ export function* sheetXmlSteps(
   out.push("<sheetData>");
   const cell = (r: number, col: number, c: SpecCell, header: boolean, tag?: FormulaTag) => {
     const name = header ? headerNames.get(`${r},${col}`) : undefined;
-    const written = name !== undefined && !c.formula ? { ...c, value: name } : c;
+    const written = name !== undefined && !isFormulaCell(c) ? { ...c, value: name } : c;
     return cellXml(a1(r, col), written, styles.cellStyle(c.style, c.numberFormat), tag);
   };
   const heights = new Map((spec.rowHeights ?? []).map((h) => [h.row, h.height]));
@@ -281,7 +283,7 @@ export function* sheetXmlSteps(
       const cells = b.cells[r - b.row];
       for (let j = 0; j < cells.length; j++) {
         const c = cells[j];
-        row += cell(r, b.col + j, c, header, c.formula ? groups.tag(k, r - b.row, j) : undefined);
+        row += cell(r, b.col + j, c, header, isFormulaCell(c) ? groups.tag(k, r - b.row, j) : undefined);
       }
     } else if (active.length > 1) {
       const byCol = new Map<number, SpecCell>();
