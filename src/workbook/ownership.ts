@@ -15,6 +15,12 @@ export interface OwnedSheet {
   readonly fingerprint: string;
   /** The period a summary tab reports ("2015-Q2"); "" for the other sheets. */
   readonly period?: string;
+  /**
+   * The CRC-32 and size of the sheet's part as the .xlsx adapter wrote it ("1a2b3c4d:123456"): a part the zip still
+   * lists so is unedited without being read; any other (a program re-saved the file, an edit) is told by the
+   * fingerprint. Absent from records of earlier versions and of the Office adapter.
+   */
+  readonly part?: string;
 }
 
 const FNV_PRIME = 0x01000193;

@@ -133,6 +133,41 @@ describe("compute on an .xlsx file", () => {
     expect(byName(grids.sheets, "Xếp hạng")?.values[4][1]).not.toBe("Ghi chú của tôi");
   });
 
+  it("knows its own unedited output from the parts' CRC-32 without reading the sheets; a part re-saved differently goes to the fingerprint", async () => {
+    const wb = await XlsxWorkbook.load(output);
+    const owned = await wb.owned();
+    expect(owned.length).toBeGreaterThan(0);
+    for (const o of owned) expect(o.part).toMatch(/^[0-9a-f]{1,8}:\d+$/);
+    const read = jest.spyOn(
+      XlsxWorkbook.prototype as unknown as { grid(s: { name: string }): unknown },
+      "grid",
+    );
+    try {
+      expect(await wb.unchangedSinceWritten()).toBe(true);
+      expect(new Set(read.mock.calls.map(([s]) => s.name))).toEqual(new Set(["ictplan_meta"]));
+      // The same cells in other bytes (a view setting), as another program may save them: read and fingerprinted.
+      const zip = await JSZip.loadAsync(output);
+      // Kết quả is the largest sheet part.
+      const parts = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
+      const texts = await Promise.all(parts.map((f) => zip.file(f)!.async("string")));
+      const k = texts.reduce((best, t, i) => (t.length > texts[best].length ? i : best), 0);
+      const [results, xml] = [parts[k], texts[k]];
+      zip.file(results, xml.replace("<sheetView ", '<sheetView zoomScale="90" '));
+      const resaved = await XlsxWorkbook.load(
+        new Uint8Array(await zip.generateAsync({ type: "uint8array" })),
+      );
+      read.mockClear();
+      expect(await resaved.editedSheets()).toEqual([]);
+      expect(read.mock.calls.map(([s]) => s.name)).toContain("Kết quả");
+      // And the title typed over in those bytes is seen.
+      zip.file(results, xml.replace(/(<c r="A1"[^>]*><is><t[^>]*>)[^<]*/, "$1Ghi chú của tôi"));
+      const edited = await XlsxWorkbook.load(new Uint8Array(await zip.generateAsync({ type: "uint8array" })));
+      expect(await edited.editedSheets()).toEqual(["Kết quả"]);
+    } finally {
+      read.mockRestore();
+    }
+  });
+
   it("never writes over a sheet it does not own", async () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(input as unknown as ExcelJS.Buffer);

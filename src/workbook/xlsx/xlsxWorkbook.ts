@@ -268,8 +268,8 @@ export class XlsxWorkbook implements WorkbookPort {
     const out: OwnedSheet[] = [];
     g.values.forEach((row, i) => {
       if (i === 0) return;
-      const [name, kind, fingerprint, period] = [0, 1, 2, 3].map((c) => String(row[c] ?? ""));
-      if (name && kind) out.push({ name, kind, fingerprint, period });
+      const [name, kind, fingerprint, period, part] = [0, 1, 2, 3, 4].map((c) => String(row[c] ?? ""));
+      if (name && kind) out.push({ name, kind, fingerprint, period, ...(part ? { part } : {}) });
     });
     return out;
   }
@@ -338,6 +338,8 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const o of list) {
       const s = this.sheets.find((x) => x.name === o.name && x.kind === "worksheet");
       if (!s) continue;
+      // The part byte for byte as the product wrote it: nothing to read.
+      if (o.part && s.part && this.pkg.stamp(s.part) === o.part) continue;
       const grid = await this.grid(s, ctx);
       const same = isLegacyFingerprint(o.fingerprint)
         ? fingerprintMatches(grid, o.fingerprint)
@@ -384,11 +386,14 @@ export class XlsxWorkbook implements WorkbookPort {
       const rowsBefore = done;
       await w.writeSheet(spec, slot ?? null, this.sheets, spec.name === opening, progress);
       progress(rowsBefore + specRows(spec) - done);
+      const part = this.sheets.find((s) => s.name === spec.name && s.kind === "worksheet")?.part;
+      const stamp = part ? this.pkg.stamp(part) : null;
       records.push({
         name: spec.name,
         kind: spec.kind,
         fingerprint: await this.run(specFingerprintSteps(spec)),
         period: spec.period ?? "",
+        ...(stamp ? { part: stamp } : {}),
       });
     }
     for (const s of free) await w.removeSheet(s, this.sheets);
@@ -673,8 +678,8 @@ class PackageWriter {
     sheets: SheetEntry[],
   ): Promise<void> {
     const rows: (string | null)[][] = [
-      ["sheet", "kind", "fingerprint", "period"],
-      ...records.map((r) => [r.name, r.kind, r.fingerprint, r.period ?? ""]),
+      ["sheet", "kind", "fingerprint", "period", "part"],
+      ...records.map((r) => [r.name, r.kind, r.fingerprint, r.period ?? "", r.part ?? ""]),
       [null, DIGEST_KIND, digest],
     ];
     const spec: SheetSpec = {

@@ -344,6 +344,12 @@ export class ZipPackage {
     return e && !this.written.has(e.name) ? e.crc : null;
   }
 
+  /** A part's CRC-32 and size as "crc:size" (from the zip's directory, or recorded when written), or null. */
+  stamp(name: string): string | null {
+    const e = this.entry(name);
+    return e ? `${(e.crc >>> 0).toString(16)}:${e.size}` : null;
+  }
+
   /** A part's CRC-32 (recorded when the part is stored or written, so never computed again). */
   async crc(name: string): Promise<number | null> {
     return this.entry(name)?.crc ?? null;
