@@ -54,8 +54,9 @@ export async function buildCli(root: string): Promise<BundleInputs> {
     target: "node20",
     format: "cjs",
     // Loaded only by the commands that use them (template, sample, consolidate, report, demo), from node_modules at
-    // run time: 1.4 MB that compute never needs.
-    external: ["exceljs", "jszip", "docx"],
+    // run time: 1.4 MB that compute never needs. tsx is only named, by the path the sources start a worker thread on
+    // (src/cli/drawWorker.ts); the bundle starts its threads on itself.
+    external: ["exceljs", "jszip", "docx", "tsx"],
     sourcemap: "linked",
     write: false,
     outfile: path.join(root, BUNDLE),

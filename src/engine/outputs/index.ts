@@ -27,11 +27,21 @@ export function buildOutputSheets(
   findings: readonly Finding[],
   options: OutputOptions,
 ): SheetSpec[] {
+  return outputSheets(plan, results, findings, options).sheets;
+}
+
+/** buildOutputSheets, and Xếp hạng again for results that differ only in their robustness intervals. */
+export function outputSheets(
+  plan: Plan,
+  results: PeriodResults,
+  findings: readonly Finding[],
+  options: OutputOptions,
+): { sheets: SheetSpec[]; rankingFor: (results: PeriodResults) => SheetSpec } {
   const { lang, summary } = options;
   const res = buildResultsSheet(plan, results, lang);
   const rank = buildRankingSheet(plan, results, res.layout, lang);
   const checks = buildFindingsSheet(findings, lang, periodTitle(plan, results.period, lang));
   const sheets = [res.spec, rank.spec, checks];
   if (summary) sheets.push(buildSummarySheet(buildReport(plan, summary, lang)));
-  return sheets;
+  return { sheets, rankingFor: (r) => buildRankingSheet(plan, r, res.layout, lang).spec };
 }
