@@ -60,8 +60,6 @@ export class DrawWorker {
     }
     this.thread = thread;
     live.add(thread);
-    // Never what keeps the process alive: only drawn() holds it, while it waits.
-    thread.unref();
     thread.on("message", (m: unknown) => {
       if (this.answer || this.failure) return;
       if (isAnswer(m, this.task)) this.answer = m;
@@ -73,6 +71,9 @@ export class DrawWorker {
       live.delete(thread);
       this.fail(`exited (${code}) without an answer`);
     });
+    // Never what keeps the process alive: only drawn() holds it, while it waits. (After the listeners: adding a
+    // message listener refs the thread again.)
+    thread.unref();
   }
 
   /** Starts the thread (spawn: how; tests pass others). */
@@ -130,9 +131,10 @@ export class DrawWorker {
 function isAnswer(m: unknown, task: RobustnessTask | null): m is Answer {
   if (!task || typeof m !== "object" || m === null) return false;
   const { drawn, ms } = m as Partial<Answer>;
+  // Not instanceof: under a test runner the thread's arrays arrive from another realm's constructors.
   return (
-    drawn instanceof Int32Array &&
-    drawn.length === (task.draws > 0 ? 3 * task.units : 0) &&
+    Object.prototype.toString.call(drawn) === "[object Int32Array]" &&
+    (drawn as Int32Array).length === (task.draws > 0 ? 3 * task.units : 0) &&
     typeof ms === "number"
   );
 }

@@ -1,7 +1,7 @@
 /** The main job as one pure function: check a workbook, compute a period, build the output sheets. */
 import type { WorkbookGrids } from "./grid";
 import type { Finding, Plan } from "./model";
-import type { PeriodResults } from "./results";
+import type { PeriodResults, UnitReadiness } from "./results";
 import { fitCellText, type SheetSpec } from "./sheetSpec";
 import type { QuarterlySummary } from "./summary";
 import type { Lang } from "./i18n/labels";
@@ -96,8 +96,35 @@ export function* planSteps(grids: WorkbookGrids, options: RunOptions): Generator
     attachIntervals: (drawn) => {
       const withDrawn = withIntervals(results, drawn);
       const ranking = fitCellText(out.rankingFor(withDrawn));
-      return { ...run, results: withDrawn, sheets: sheets.map((s) => (s.kind === "ranking" ? ranking : s)) };
+      return {
+        ...run,
+        results: withDrawn,
+        summary: summary && relinked(summary, results.ranking, withDrawn.ranking),
+        sheets: sheets.map((s) => (s.kind === "ranking" ? ranking : s)),
+      };
     },
+  };
+}
+
+/** The summary listing the new records where it listed the old ones (the same units, other intervals). */
+function relinked(
+  summary: QuarterlySummary,
+  from: readonly UnitReadiness[],
+  to: readonly UnitReadiness[],
+): QuarterlySummary {
+  const swap = new Map(from.map((r, i) => [r, to[i]]));
+  const re = (list: readonly UnitReadiness[]) => list.map((r) => swap.get(r) ?? r);
+  return {
+    ...summary,
+    groups: summary.groups.map((g) => ({
+      ...g,
+      ranking: re(g.ranking),
+      top: re(g.top),
+      bottom: re(g.bottom),
+      rises: re(g.rises),
+      falls: re(g.falls),
+    })),
+    biggestChanges: re(summary.biggestChanges),
   };
 }
 
