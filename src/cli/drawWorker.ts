@@ -1,10 +1,12 @@
 /**
  * The robustness draws on a second thread (node:worker_threads). compute starts the thread before it reads the input,
  * hands it the task as soon as the scores are known (the engine's drawElsewhere), and writes Kết quả meanwhile; the
- * answer is awaited when Xếp hạng's turn comes. The thread runs this same file: the CLI bundle when the CLI runs from
- * it, these sources through tsx otherwise. Whatever goes wrong with the thread, the draws are run on the main thread
+ * answer is awaited when Xếp hạng's turn comes. The thread runs this file: bundled as build/cli/drawWorker.js beside
+ * the CLI bundle, or the sources through tsx. Whatever goes wrong with the thread, the draws are run on the main thread
  * from the same task: the same figures, only later.
  */
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { performance } from "node:perf_hooks";
 import { drawRanks, type RobustnessTask } from "../engine/robustness";
@@ -29,8 +31,12 @@ export function runningThreads(): number {
 /** Starts a thread that serves one task; throws when none can start. */
 export function startThread(): Worker {
   const workerData = { role: ROLE };
-  // The bundle is JavaScript Node loads as it is; a .ts source needs tsx registered in the new thread first.
-  if (!__filename.endsWith(".ts")) return new Worker(__filename, { workerData });
+  // From a bundle: the draw thread's own (build/cli/drawWorker.js, 12 KB, built beside main.js), else the bundle itself.
+  if (!__filename.endsWith(".ts")) {
+    const own = path.join(__dirname, "drawWorker.js");
+    return new Worker(existsSync(own) ? own : __filename, { workerData });
+  }
+  // From the sources: tsx registered in the new thread first.
   const code = `require(${JSON.stringify(require.resolve("tsx/cjs"))});\nrequire(${JSON.stringify(__filename)});`;
   return new Worker(code, { eval: true, workerData });
 }

@@ -18,7 +18,7 @@ import { computeCore } from "../../src/engine/compute";
 import { drawRanks, robustnessTask, type RobustnessTask } from "../../src/engine/robustness";
 import { buildTemplate } from "../../src/workbook/xlsx/template";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
-import { buildCli } from "../../scripts/build-cli";
+import { WORKER, buildCli } from "../../scripts/build-cli";
 import { generatePlanRows } from "../../bench/generate";
 
 const repo = path.join(__dirname, "..", "..");
@@ -239,6 +239,8 @@ describe("compute with the draws on a thread", () => {
       }
       for (const d of ["src", "node_modules"]) await fs.symlink(path.join(repo, d), path.join(root, d));
       await buildCli(root);
+      // The thread loads its own small bundle, not the CLI's 3.5 MB.
+      expect((await fs.stat(path.join(root, WORKER))).size).toBeLessThan(50_000);
       const runner = path.join(root, "run.js");
       await fs.writeFile(
         runner,
