@@ -87,15 +87,18 @@ export function* planSteps(grids: WorkbookGrids, options: RunOptions): Generator
       ? null
       : buildQuarterlySummary(plan, results, findings, options.asOf ?? new Date().toISOString());
   yield "sheets";
-  const out = outputSheets(plan, results, findings, { lang: options.lang, summary });
-  const sheets = out.sheets.map(fitCellText);
+  const { sheets: built, rankingFor } = outputSheets(plan, results, findings, {
+    lang: options.lang,
+    summary,
+  });
+  const sheets = built.map(fitCellText);
   const run: RunResult = { plan, findings, period, results, summary, refused: null, sheets };
   if (!handedOver) return run;
   return {
     ...run,
     attachIntervals: (drawn) => {
       const withDrawn = withIntervals(results, drawn);
-      const ranking = fitCellText(out.rankingFor(withDrawn));
+      const ranking = fitCellText(rankingFor(withDrawn));
       return {
         ...run,
         results: withDrawn,
