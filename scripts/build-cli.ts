@@ -97,7 +97,7 @@ async function main(): Promise<void> {
   const root = path.join(__dirname, "..");
   try {
     const inputs = await buildCli(root);
-    console.log(`ictplan: built ${BUNDLE} from ${inputs.files.length} files.`);
+    console.log(`ictplan: built ${BUNDLE} and ${WORKER} from ${inputs.files.length} files.`);
   } catch (e) {
     // Not fatal for `npm ci`: without a current bundle the CLI runs from its sources through tsx, only slower to start.
     console.warn(

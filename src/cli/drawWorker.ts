@@ -72,7 +72,7 @@ export class DrawWorker {
       else this.failure = "an answer of the wrong shape";
       this.settle?.();
     });
-    thread.on("error", (e) => this.fail(`failed: ${e.message}`));
+    thread.on("error", (e: unknown) => this.fail(`failed: ${messageOf(e)}`));
     thread.on("exit", (code) => {
       live.delete(thread);
       this.fail(`exited (${code}) without an answer`);
@@ -97,7 +97,12 @@ export class DrawWorker {
   readonly post = (task: RobustnessTask): void => {
     this.task = task;
     // A copy goes (structured clone): the task stays here for the fallback. Its arrays are a few bytes per score.
-    if (this.thread && !this.failure) this.thread.postMessage(task);
+    if (!this.thread || this.failure) return;
+    try {
+      this.thread.postMessage(task);
+    } catch (e) {
+      this.fail(`not posted: ${messageOf(e)}`);
+    }
   };
 
   /** drawRanks' answer for the task posted: the worker's, or, when it failed, drawn here. */
@@ -131,6 +136,12 @@ export class DrawWorker {
     if (!this.answer) this.fail("stopped");
     void thread.terminate();
   }
+}
+
+/** An error's message (a thread's errors may come from another realm, or not be errors at all). */
+function messageOf(e: unknown): string {
+  const m = typeof e === "object" && e !== null ? (e as { message?: unknown }).message : undefined;
+  return typeof m === "string" ? m : String(e);
 }
 
 /** drawRanks' answer for this task: one [median, p5, p95] per unit, or nothing without draws. */

@@ -233,8 +233,13 @@ export function drawRanks(task: RobustnessTask, onDraw?: (done: number, total: n
   const largest = Math.max(0, ...groups.map((g) => g.members.length));
   const longest = Math.max(0, ...groups.map((g) => g.sigInd.length));
   const mostPillarRuns = Math.max(0, ...groups.map((g) => g.sigPillarEnd.length));
-  // Each member's rank in each draw, draw after draw: ranks[k][draw × size + member].
-  const ranks = groups.map((g) => new Int32Array(draws * g.members.length));
+  // Each member's rank in each draw, draw after draw: ranks[k][draw × size + member]; 2 bytes a rank where they fit
+  // (the largest array of a run: draws × units).
+  const ranks = groups.map((g) =>
+    g.members.length < 2 ** 16
+      ? new Uint16Array(draws * g.members.length)
+      : new Int32Array(draws * g.members.length),
+  );
   // Each group's members in the last draw's ascending order (packed with their keys while sorting).
   const orders = groups.map((g) => Float64Array.from(g.members, (_, m) => m));
   // Per draw: each signature's weights in its order, and its pillar weight sums.

@@ -91,6 +91,17 @@ describe("DrawWorker", () => {
     await noThreadLeft();
   });
 
+  it("draws on the main thread when the task cannot be posted", async () => {
+    const w = DrawWorker.start();
+    // Not cloneable: a function among the task's fields (the engine's tasks never have one).
+    w.post({ ...task, draw: () => 0 } as RobustnessTask);
+    expect(await w.drawn()).toEqual(expected);
+    expect(w.report).toEqual(
+      expect.objectContaining({ where: "main", why: expect.stringMatching(/not posted/) }),
+    );
+    await noThreadLeft();
+  });
+
   it("draws on the main thread when stopped before it answered", async () => {
     // A thread that takes the task and never answers.
     const w = DrawWorker.start(thread("require('node:worker_threads').parentPort.on('message', () => {})"));
@@ -226,6 +237,18 @@ describe("compute with the draws on a thread", () => {
     const broken = await cli("compute", "text.xlsx", "-o", "broken-out.xlsx");
     expect(broken.code).toBe(2);
     expect(start).toHaveBeenCalledTimes(4);
+    await noThreadLeft();
+  }, 120_000);
+
+  it("demo draws on a thread too", async () => {
+    const start = jest.spyOn(DrawWorker, "start");
+    const r = await cli("demo", "-o", "demo", "--json");
+    expect(r.code).toBe(0);
+    expect(start).toHaveBeenCalledTimes(1);
+    expect(interval.exec(r.err)![1]).toBe("worker");
+    expect(JSON.parse(r.out).ranking.every((u: { rankInterval: unknown }) => u.rankInterval !== null)).toBe(
+      true,
+    );
     await noThreadLeft();
   }, 120_000);
 
