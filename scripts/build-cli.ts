@@ -1,8 +1,8 @@
 /**
  * `npm run build:cli` (and `npm ci`, as the prepare script): the CLI as one CommonJS file, build/cli/main.js, which
  * bin/ictplan.js runs instead of the TypeScript sources through tsx while it is current, and beside it the robustness
- * draw thread's file, build/cli/drawWorker.js. Starting from the bundle
- * takes about 0.2 s of CPU; tsx, which transforms or looks up every source file on each start, about 0.7 s.
+ * draw thread's file, build/cli/drawWorker.js. Starting from the bundle takes about 0.2 s of CPU; tsx, which
+ * transforms or looks up every source file on each start, about 0.7 s.
  *
  * Beside the bundle, build/cli/inputs.json records every file that went into either (as [path from the project folder,
  * size, mtimeMs]) and the two bundles' own size and mtime. bin/ictplan.js compares these with the files as they are
@@ -15,7 +15,7 @@ import path from "node:path";
 
 /** The bundle and its record of inputs, relative to the project folder (bin/ictplan.js reads the same paths). */
 export const BUNDLE = "build/cli/main.js";
-/** The robustness draw thread's own bundle (src/cli/drawWorker.ts): a thread loading main.js would take 3.5 MB. */
+/** The robustness draw thread's own bundle (src/cli/drawWorker.ts, 12 KB): a thread need not load the whole CLI. */
 export const WORKER = "build/cli/drawWorker.js";
 export const INPUTS = "build/cli/inputs.json";
 
