@@ -1,5 +1,6 @@
 /** The `ictplan` command line: validate, compute, consolidate, template, sample, demo. */
 import path from "node:path";
+import os from "node:os";
 import { promises as fs } from "node:fs";
 import type { Finding } from "../engine/model";
 import { countBySeverity, findingMessage } from "../engine/findings";
@@ -241,8 +242,9 @@ async function compute(
 ): Promise<{ code: number; run: RunResult; out: string }> {
   const period = a.period === null ? null : periodArg(a.period);
   if (a.period !== null && period === null) throw new UsageError("badPeriod", { value: a.period });
-  // The robustness draws go to a second thread, started now so that it is ready when the scores are.
-  const draws = a.robustness ? DrawWorker.start() : null;
+  // The robustness draws go to a second thread, started now so that it is ready when the scores are; with one core
+  // they are drawn in line, as a thread would only take turns with this one.
+  const draws = a.robustness && os.availableParallelism() > 1 ? DrawWorker.start() : null;
   try {
     if (!quiet) io.stderr(msg(a.lang, "reading", { file: input }));
     const wb = await openWorkbook(input);

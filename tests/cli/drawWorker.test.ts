@@ -240,6 +240,28 @@ describe("compute with the draws on a thread", () => {
     await noThreadLeft();
   }, 120_000);
 
+  it("draws in line on a machine with one core", async () => {
+    const start = jest.spyOn(DrawWorker, "start");
+    const cores = jest.spyOn(os, "availableParallelism").mockReturnValue(1);
+    const r = await cli("compute", "plan.xlsx", "--period", "2014-Q4", "-o", "one-core.xlsx", "--json");
+    expect(r.code).toBe(0);
+    expect(start).not.toHaveBeenCalled();
+    expect(r.err).not.toMatch(interval);
+    cores.mockRestore();
+    const threaded = await cli(
+      "compute",
+      "plan.xlsx",
+      "--period",
+      "2014-Q4",
+      "-o",
+      "one-core-t.xlsx",
+      "--json",
+    );
+    expect(threaded.err).toMatch(interval);
+    const json = (s: string) => ({ ...JSON.parse(s), output: null });
+    expect(json(r.out)).toEqual(json(threaded.out));
+  }, 120_000);
+
   it("demo draws on a thread too", async () => {
     const start = jest.spyOn(DrawWorker, "start");
     const r = await cli("demo", "-o", "demo", "--json");
