@@ -143,7 +143,7 @@ function groupArrays(
 }
 
 /**
- * What the draws of rankRobustness read, from the plan and the units' scores. `scoreOf` gives a unit's score on the
+ * What the draws (drawRanks) read, from the plan and the units' scores. `scoreOf` gives a unit's score on the
  * k-th of its applicable indicators (null: missing).
  */
 export function robustnessTask(
@@ -358,24 +358,4 @@ export function drawRanks(task: RobustnessTask, onDraw?: (done: number, total: n
 export function intervalAt(drawn: Int32Array, position: number): RankInterval | null {
   const i = 3 * position;
   return i + 2 < drawn.length ? { median: drawn[i], p5: drawn[i + 1], p95: drawn[i + 2] } : null;
-}
-
-/**
- * Rank intervals within each unit's group (robustnessTask, then drawRanks), by unit code in the units' order.
- * `scoreOf` gives a unit's score on the k-th of its applicable indicators (null: missing).
- */
-export function rankRobustness(
-  plan: Plan,
-  units: readonly Unit[],
-  applicable: (u: Unit) => readonly Indicator[],
-  scoreOf: (u: Unit, ind: Indicator, k: number) => number | null,
-  onDraw?: (done: number, total: number) => void,
-): Map<string, RankInterval> {
-  const drawn = drawRanks(robustnessTask(plan, units, applicable, scoreOf), onDraw);
-  const out = new Map<string, RankInterval>();
-  units.forEach((u, i) => {
-    const r = intervalAt(drawn, i);
-    if (r) out.set(u.code, r);
-  });
-  return out;
 }
