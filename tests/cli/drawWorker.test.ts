@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import JSZip from "jszip";
-import { run, type Io } from "../../src/cli/main";
+import { runCli } from "../helpers/cli";
 import { DrawWorker, runningThreads } from "../../src/cli/drawWorker";
 import { planRowsToGrids } from "../../src/engine/planRows";
 import { samplePlanRows } from "../../src/engine/sample";
@@ -143,18 +143,7 @@ describe("DrawWorker", () => {
   }, 120_000);
 });
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = {
-    stdout: (s) => out.push(s),
-    stderr: (s) => err.push(s),
-    env: { LANG: "en_US.UTF-8", ICTPLAN_DEBUG: "1" },
-    cwd: dir,
-  };
-  const code = await run(argv, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const cli = (...argv: string[]) => runCli(dir, { LANG: "en_US.UTF-8", ICTPLAN_DEBUG: "1" }, argv);
 
 /** The parts of an .xlsx file, by name. */
 async function parts(file: string): Promise<Map<string, Buffer>> {
