@@ -128,7 +128,7 @@ function groupArrays(
     }
     unitSig[m] = sig;
     unitBase[m] = filled - sigStart[sig];
-    for (const t of order) scores[filled++] = score[t];
+    for (let j = 0; j < order.length; j++) scores[filled++] = score[order[j]];
   });
   sigStart.push(sigInd.length);
   return {
@@ -177,21 +177,28 @@ export function robustnessTask(
       };
       numbered.set(list, nums);
     }
-    const ind: number[] = [];
-    const pillar: number[] = [];
+    // Nothing left out: the list's own numbers, shared by every such unit of the group; else from the first left out
+    // on, the unit's own.
     const score: number[] = [];
+    let ind: number[] | null = null;
+    let pillar: number[] = nums.pillar;
     for (let k = 0; k < list.length; k++) {
       let s = scoreOf(u, list[k], k);
       if (s === null && missingPolicy === "zero") s = 0;
-      if (s === null) continue;
-      ind.push(nums.ind[k]);
-      pillar.push(nums.pillar[k]);
+      if (s === null) {
+        if (!ind) {
+          ind = nums.ind.slice(0, k);
+          pillar = nums.pillar.slice(0, k);
+        }
+        continue;
+      }
       score.push(s);
+      if (ind) {
+        ind.push(nums.ind[k]);
+        pillar.push(nums.pillar[k]);
+      }
     }
-    // Nothing left out: the list's own numbers, shared by every such unit of the group.
-    return score.length === list.length
-      ? { ind: nums.ind, pillar: nums.pillar, score }
-      : { ind, pillar, score };
+    return { ind: ind ?? nums.ind, pillar, score };
   };
   const byGroup = new Map<string, { members: Unit[]; positions: number[] }>();
   units.forEach((u, i) => {
