@@ -8,7 +8,10 @@ const path = require("node:path");
 
 const root = path.join(__dirname, "..");
 
-/** True when the bundle and every file recorded in build/cli/inputs.json have the size and mtime recorded. */
+/**
+ * True when the bundle, the draw thread's bundle and every file recorded in build/cli/inputs.json have the size and
+ * mtime recorded.
+ */
 function bundleIsCurrent() {
   let inputs;
   try {
@@ -22,9 +25,11 @@ function bundleIsCurrent() {
   };
   return (
     Array.isArray(inputs.bundle) &&
+    Array.isArray(inputs.worker) &&
     Array.isArray(inputs.files) &&
     inputs.files.length > 0 &&
     same("build/cli/main.js", inputs.bundle[0], inputs.bundle[1]) &&
+    same("build/cli/drawWorker.js", inputs.worker[0], inputs.worker[1]) &&
     inputs.files.every((f) => Array.isArray(f) && same(f[0], f[1], f[2]))
   );
 }

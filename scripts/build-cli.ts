@@ -1,10 +1,11 @@
 /**
  * `npm run build:cli` (and `npm ci`, as the prepare script): the CLI as one CommonJS file, build/cli/main.js, which
- * bin/ictplan.js runs instead of the TypeScript sources through tsx while it is current. Starting from the bundle
- * takes about 0.2 s of CPU; tsx, which transforms or looks up every source file on each start, about 0.7 s.
+ * bin/ictplan.js runs instead of the TypeScript sources through tsx while it is current, and beside it the robustness
+ * draw thread's file, build/cli/drawWorker.js. Starting from the bundle takes about 0.2 s of CPU; tsx, which
+ * transforms or looks up every source file on each start, about 0.7 s.
  *
- * Beside the bundle, build/cli/inputs.json records every file that went into it (as [path from the project folder,
- * size, mtimeMs]) and the bundle's own size and mtime. bin/ictplan.js compares these with the files as they are
+ * Beside the bundle, build/cli/inputs.json records every file that went into either (as [path from the project folder,
+ * size, mtimeMs]) and the two bundles' own size and mtime. bin/ictplan.js compares these with the files as they are
  * before each run: any file edited, replaced or deleted since the build, and the CLI runs from the sources again.
  * Each file is looked at before esbuild reads it, so a file edited during the build counts as edited.
  */
@@ -14,12 +15,16 @@ import path from "node:path";
 
 /** The bundle and its record of inputs, relative to the project folder (bin/ictplan.js reads the same paths). */
 export const BUNDLE = "build/cli/main.js";
+/** The robustness draw thread's own bundle (src/cli/drawWorker.ts, 12 KB): a thread need not load the whole CLI. */
+export const WORKER = "build/cli/drawWorker.js";
 export const INPUTS = "build/cli/inputs.json";
 
 /** What bin/ictplan.js reads before deciding to run the bundle. */
 export interface BundleInputs {
   /** The bundle's size and mtimeMs as written. */
   readonly bundle: readonly [number, number];
+  /** The draw thread's bundle's size and mtimeMs as written. */
+  readonly worker: readonly [number, number];
   /** Every file the bundle was built from: path from the project folder (with /), size, mtimeMs. */
   readonly files: readonly (readonly [string, number, number])[];
 }
@@ -27,7 +32,7 @@ export interface BundleInputs {
 // Files that shape the bundle without being loaded into it: the compiler settings, the package, this recipe.
 const SETTINGS = ["tsconfig.json", "package.json", "scripts/build-cli.ts"];
 
-/** Builds the CLI bundle of the project in `root` (src/cli/main.ts) and records its inputs. */
+/** Builds the CLI bundles of the project in `root` (src/cli/main.ts, src/cli/drawWorker.ts) and records their inputs. */
 export async function buildCli(root: string): Promise<BundleInputs> {
   const files = new Map<string, [string, number, number]>();
   const record = (file: string) => {
@@ -48,17 +53,21 @@ export async function buildCli(root: string): Promise<BundleInputs> {
   };
   const out = await build({
     absWorkingDir: root,
-    entryPoints: [path.join(root, "src/cli/main.ts")],
+    entryPoints: {
+      main: path.join(root, "src/cli/main.ts"),
+      drawWorker: path.join(root, "src/cli/drawWorker.ts"),
+    },
     bundle: true,
     platform: "node",
     target: "node20",
     format: "cjs",
     // Loaded only by the commands that use them (template, sample, consolidate, report, demo), from node_modules at
-    // run time: 1.4 MB that compute never needs.
-    external: ["exceljs", "jszip", "docx"],
+    // run time: 1.4 MB that compute never needs. tsx is only named, by the way the sources start the draw thread
+    // (src/cli/drawWorker.ts); the bundle starts it on build/cli/drawWorker.js.
+    external: ["exceljs", "jszip", "docx", "tsx"],
     sourcemap: "linked",
     write: false,
-    outfile: path.join(root, BUNDLE),
+    outdir: path.join(root, path.dirname(BUNDLE)),
     logLevel: "error",
     plugins: [recordLoads],
   });
@@ -72,8 +81,10 @@ export async function buildCli(root: string): Promise<BundleInputs> {
     await fs.rename(tmp, f.path);
   }
   const b = statSync(path.join(root, BUNDLE));
+  const w = statSync(path.join(root, WORKER));
   const inputs: BundleInputs = {
     bundle: [b.size, b.mtimeMs],
+    worker: [w.size, w.mtimeMs],
     files: [...files.values()].sort((x, y) => (x[0] < y[0] ? -1 : 1)),
   };
   const tmp = path.join(root, `${INPUTS}.${process.pid}.tmp`);
@@ -86,7 +97,7 @@ async function main(): Promise<void> {
   const root = path.join(__dirname, "..");
   try {
     const inputs = await buildCli(root);
-    console.log(`ictplan: built ${BUNDLE} from ${inputs.files.length} files.`);
+    console.log(`ictplan: built ${BUNDLE} and ${WORKER} from ${inputs.files.length} files.`);
   } catch (e) {
     // Not fatal for `npm ci`: without a current bundle the CLI runs from its sources through tsx, only slower to start.
     console.warn(

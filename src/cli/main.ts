@@ -1,5 +1,6 @@
 /** The `ictplan` command line: validate, compute, consolidate, template, sample, demo. */
 import path from "node:path";
+import os from "node:os";
 import { promises as fs } from "node:fs";
 import type { Finding } from "../engine/model";
 import { countBySeverity, findingMessage } from "../engine/findings";
@@ -18,6 +19,7 @@ import { FileProblem, assertReplaceable, openWorkbook, sameFile, writeAtomic } f
 import { figureCount } from "../engine/figures";
 import { langFromEnv, msg, type Lang, type MessageKey } from "./messages";
 import { writeJson } from "./json";
+import { DrawWorker } from "./drawWorker";
 
 // ExcelJS (the template writer) and docx take a second to load: only the commands that use them load them. A
 // require, not import(): under tsx's CommonJS hook a dynamic import goes to Node's ESM loader, which cannot load .ts.
@@ -240,34 +242,59 @@ async function compute(
 ): Promise<{ code: number; run: RunResult; out: string }> {
   const period = a.period === null ? null : periodArg(a.period);
   if (a.period !== null && period === null) throw new UsageError("badPeriod", { value: a.period });
-  if (!quiet) io.stderr(msg(a.lang, "reading", { file: input }));
-  const wb = await openWorkbook(input);
-  const grids = await wb.readGrids();
-  if (!quiet)
-    io.stderr(
-      period
-        ? msg(a.lang, "computing", { period: periodLabel(period, a.lang) })
-        : msg(a.lang, "computingCurrent"),
-    );
-  const run = runPlan(grids, { period, lang: a.lang, robustness: a.robustness });
-  const out = output(run.period);
-  if (run.refused) {
-    // Nothing is written: results from data like these would mislead.
-    io.stderr(refusalMessage(run.refused, a.lang));
-    return { code: 1, run, out };
-  }
-  if (!a.inPlace) await checkOutput(a, [input], out);
-  if (run.sheets.length) {
-    try {
-      await wb.applySheets(run.sheets, { force: a.force });
-    } catch (e) {
-      if (e instanceof EditedOutputError) throw new FileProblem("edited", { sheets: e.sheets.join(", ") });
-      throw new FileProblem("notOwned", { detail: e instanceof Error ? e.message : String(e) });
+  // The robustness draws go to a second thread, started now so that it is ready when the scores are; with one core
+  // they are drawn in line, as a thread would only take turns with this one.
+  const draws = a.robustness && os.availableParallelism() > 1 ? DrawWorker.start() : null;
+  try {
+    if (!quiet) io.stderr(msg(a.lang, "reading", { file: input }));
+    const wb = await openWorkbook(input);
+    const grids = await wb.readGrids();
+    if (!quiet)
+      io.stderr(
+        period
+          ? msg(a.lang, "computing", { period: periodLabel(period, a.lang) })
+          : msg(a.lang, "computingCurrent"),
+      );
+    const first = runPlan(grids, {
+      period,
+      lang: a.lang,
+      robustness: a.robustness,
+      drawElsewhere: draws?.post,
+    });
+    const out = output(first.period);
+    if (first.refused) {
+      // Nothing is written: results from data like these would mislead.
+      io.stderr(refusalMessage(first.refused, a.lang));
+      return { code: 1, run: first, out };
     }
-    if (!quiet) io.stderr(msg(a.lang, "writing", { file: out }));
-    await writeAtomic(out, () => wb.savePieces());
+    if (!a.inPlace) await checkOutput(a, [input], out);
+    // The run with the intervals, once drawn: awaited when Xếp hạng's turn to be written comes.
+    let done: Promise<RunResult> | null = null;
+    const finished = () =>
+      (done ??=
+        first.attachIntervals && draws ? draws.drawn().then(first.attachIntervals) : Promise.resolve(first));
+    if (first.sheets.length) {
+      try {
+        await wb.applySheets(first.sheets, {
+          force: a.force,
+          finalSpec: (spec) =>
+            spec.kind === "ranking"
+              ? finished().then((r) => r.sheets.find((s) => s.kind === "ranking") ?? spec)
+              : spec,
+        });
+      } catch (e) {
+        if (e instanceof EditedOutputError) throw new FileProblem("edited", { sheets: e.sheets.join(", ") });
+        throw new FileProblem("notOwned", { detail: e instanceof Error ? e.message : String(e) });
+      }
+      if (!quiet) io.stderr(msg(a.lang, "writing", { file: out }));
+      await writeAtomic(out, () => wb.savePieces());
+    }
+    const run = await finished();
+    if (io.env.ICTPLAN_DEBUG && draws?.report) io.stderr(`robustness: ${JSON.stringify(draws.report)}`);
+    return { code: exitFor(run.findings), run, out };
+  } finally {
+    draws?.stop();
   }
-  return { code: exitFor(run.findings), run, out };
 }
 
 /** `<name>-ictplan-<period>.xlsx` beside the input, the period being the one computed; a macro workbook's copy stays .xlsm (Excel will not open macros in a .xlsx). */

@@ -7,7 +7,7 @@ import { factScores, indicatorScores } from "./scoring";
 import { compositeAt, compositeIndex } from "./readiness";
 import { excelRound } from "./excelMath";
 import { competitionRanks, distribution, gradeOf, gradeThresholds } from "./ranking";
-import { rankRobustness } from "./robustness";
+import { drawRanks, intervalAt, robustnessTask, type RobustnessTask } from "./robustness";
 import { periodFromKey, periodKey, previousPeriod } from "./periods";
 import { orderGroups } from "./format";
 
@@ -16,6 +16,11 @@ export interface ComputeOptions {
   readonly robustness?: boolean;
   /** Told after each robustness draw (draws done, total), so a caller can show progress. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * With robustness: draw elsewhere (a worker thread). Handed the task as soon as the scores are known; the results'
+   * intervals stay null until withIntervals attaches drawRanks' answer.
+   */
+  readonly drawElsewhere?: (task: RobustnessTask) => void;
 }
 
 interface Core {
@@ -173,19 +178,19 @@ export function gradeDistributions(ranking: readonly UnitReadiness[]): GradeDist
 /** Computes every result for a period key ("2015-Q2" or the year "2014"). */
 export function computePeriod(plan: Plan, period: string, options: ComputeOptions = {}): PeriodResults {
   const core = computeCore(plan, period);
+  const task = options.robustness ? robustnessTask(plan, core.units, core.applicable, core.scoreOf) : null;
+  if (task && options.drawElsewhere) options.drawElsewhere(task);
+  const drawn = task && !options.drawElsewhere ? drawRanks(task, options.onProgress) : null;
   const prevKey = previousWithFigures(plan, period);
   const prev = prevKey ? previousStandings(plan, prevKey) : null;
-  const robust = options.robustness
-    ? rankRobustness(plan, core.units, core.applicable, core.scoreOf, options.onProgress)
-    : null;
-  const ranking = core.ranking.map((r): UnitReadiness => {
+  const ranking = core.ranking.map((r, i): UnitReadiness => {
     const p = prev?.get(r.unit);
     return {
       ...r,
       previous: p ?? null,
       indexChange: p ? excelRound(r.indexRounded - p.indexRounded, plan.settings.indexDecimals) : null,
       rankChange: p ? p.rankInGroup - r.rankInGroup : null,
-      robustness: robust?.get(r.unit) ?? null,
+      robustness: drawn && intervalAt(drawn, i),
     };
   });
   return {
@@ -196,4 +201,9 @@ export function computePeriod(plan: Plan, period: string, options: ComputeOption
     ranking,
     distribution: gradeDistributions(ranking),
   };
+}
+
+/** Results computed with drawElsewhere, with the intervals drawn there (drawRanks' answer to the task handed over). */
+export function withIntervals(results: PeriodResults, drawn: Int32Array): PeriodResults {
+  return { ...results, ranking: results.ranking.map((r, i) => ({ ...r, robustness: intervalAt(drawn, i) })) };
 }

@@ -1,17 +1,18 @@
 /** The main job as one pure function: check a workbook, compute a period, build the output sheets. */
 import type { WorkbookGrids } from "./grid";
 import type { Finding, Plan } from "./model";
-import type { PeriodResults } from "./results";
+import type { PeriodResults, UnitReadiness } from "./results";
 import { fitCellText, type SheetSpec } from "./sheetSpec";
 import type { QuarterlySummary } from "./summary";
 import type { Lang } from "./i18n/labels";
 import { checkWorkbook } from "./validate";
-import { computePeriod } from "./compute";
+import { computePeriod, withIntervals } from "./compute";
 import { buildQuarterlySummary } from "./summary";
-import { buildOutputSheets } from "./outputs";
+import { outputSheets } from "./outputs";
 import { parsePeriod, periodKey } from "./periods";
 import { refusal, type Refusal } from "./gate";
 import { buildFindingsSheet } from "./outputs/findingsSheet";
+import type { RobustnessTask } from "./robustness";
 
 export interface RunOptions {
   /** Period as typed ("2015-Q2", "Quý II/2015", "2014"); default: the plan's current period. */
@@ -24,6 +25,11 @@ export interface RunOptions {
   readonly asOf?: string;
   /** Progress inside the compute step (robustness draws done, total); not sent to a worker. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * With robustness: the draws run elsewhere (the CLI's worker thread), handed this task as soon as the scores are
+   * known. The run's intervals stay null; its `attachIntervals` gives the run with drawRanks' answer.
+   */
+  readonly drawElsewhere?: (task: RobustnessTask) => void;
 }
 
 export interface RunResult {
@@ -36,6 +42,11 @@ export interface RunResult {
   readonly refused: Refusal | null;
   /** The output sheets; when refused, only the checks sheet, saying why. */
   readonly sheets: readonly SheetSpec[];
+  /**
+   * Only when the task went to drawElsewhere: this run with the intervals drawn there, results and Xếp hạng alike
+   * (the other sheets are the same objects).
+   */
+  readonly attachIntervals?: (drawn: Int32Array) => RunResult;
 }
 
 /** Reads a typed period into its key, or null when it is not one. */
@@ -58,9 +69,17 @@ export function* planSteps(grids: WorkbookGrids, options: RunOptions): Generator
   }
   if (!period) throw new Error("unreachable: the gate refuses a run without a period");
   yield "compute";
+  let handedOver = false;
+  const drawElsewhere = options.drawElsewhere;
   const results = computePeriod(plan, period, {
     robustness: options.robustness ?? true,
     onProgress: options.onProgress,
+    drawElsewhere:
+      drawElsewhere &&
+      ((task) => {
+        handedOver = true;
+        drawElsewhere(task);
+      }),
   });
   yield "summary";
   const summary =
@@ -68,8 +87,48 @@ export function* planSteps(grids: WorkbookGrids, options: RunOptions): Generator
       ? null
       : buildQuarterlySummary(plan, results, findings, options.asOf ?? new Date().toISOString());
   yield "sheets";
-  const sheets = buildOutputSheets(plan, results, findings, { lang: options.lang, summary }).map(fitCellText);
-  return { plan, findings, period, results, summary, refused: null, sheets };
+  const { sheets: built, rankingFor } = outputSheets(plan, results, findings, {
+    lang: options.lang,
+    summary,
+  });
+  const sheets = built.map(fitCellText);
+  const run: RunResult = { plan, findings, period, results, summary, refused: null, sheets };
+  if (!handedOver) return run;
+  return {
+    ...run,
+    attachIntervals: (drawn) => {
+      const withDrawn = withIntervals(results, drawn);
+      const ranking = fitCellText(rankingFor(withDrawn));
+      return {
+        ...run,
+        results: withDrawn,
+        summary: summary && relinked(summary, results.ranking, withDrawn.ranking),
+        sheets: sheets.map((s) => (s.kind === "ranking" ? ranking : s)),
+      };
+    },
+  };
+}
+
+/** The summary listing the new records where it listed the old ones (the same units, other intervals). */
+function relinked(
+  summary: QuarterlySummary,
+  from: readonly UnitReadiness[],
+  to: readonly UnitReadiness[],
+): QuarterlySummary {
+  const swap = new Map(from.map((r, i) => [r, to[i]]));
+  const re = (list: readonly UnitReadiness[]) => list.map((r) => swap.get(r) ?? r);
+  return {
+    ...summary,
+    groups: summary.groups.map((g) => ({
+      ...g,
+      ranking: re(g.ranking),
+      top: re(g.top),
+      bottom: re(g.bottom),
+      rises: re(g.rises),
+      falls: re(g.falls),
+    })),
+    biggestChanges: re(summary.biggestChanges),
+  };
 }
 
 /** Checks, computes and builds the output sheets; never throws for bad input (it becomes findings). */

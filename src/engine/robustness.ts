@@ -27,23 +27,41 @@ function roundedKey(x: number, scale: number, digits: number): number {
  * indicators ordered pillar by pillar (each pillar keeping the unit's order of additions), whose weights and pillar
  * weight sums are worked out once per draw for all its units.
  */
-interface GroupArrays {
-  readonly size: number;
+export interface GroupArrays {
+  /** Each member's position in the units ranked. */
+  readonly members: Int32Array;
   /** Indicator numbers of every signature, one after the other. */
   readonly sigInd: Int32Array;
   /** Where each signature's run in sigInd starts. */
   readonly sigStart: Int32Array;
   /** Where each signature's run of each pillar ends in sigInd (signature × pillars + pillar). */
   readonly sigPillarEnd: Int32Array;
-  /** Each unit's signature. */
+  /** Each member's signature. */
   readonly unitSig: Int32Array;
-  /** Each unit's scores sit at scores[unitBase + t] for t in its signature's run. */
+  /** Each member's scores sit at scores[unitBase + t] for t in its signature's run. */
   readonly unitBase: Int32Array;
   readonly scores: Float64Array;
-  /** Each member's rank in each draw, draw after draw: ranks[draw × size + member]. */
-  readonly ranks: Int32Array;
-  /** The members in the last draw's ascending order (packed with their keys while sorting). */
-  readonly order: Float64Array;
+}
+
+/**
+ * Everything the draws read, as numbers and typed arrays only: it can be posted to a worker thread (structured clone)
+ * and drawn there with the same figures.
+ */
+export interface RobustnessTask {
+  readonly draws: number;
+  readonly spread: number;
+  readonly seed: number;
+  readonly indexDecimals: number;
+  readonly indexScale: number;
+  readonly geometric: boolean;
+  /** Number of pillars. */
+  readonly pillars: number;
+  /** How many units are ranked (the length of drawRanks' answer is three times this). */
+  readonly units: number;
+  /** The plan's indicator weights, in the plan's order. */
+  readonly weights: Float64Array;
+  /** The ranking groups in the order of their first unit. */
+  readonly groups: readonly GroupArrays[];
 }
 
 /**
@@ -70,9 +88,9 @@ export function sortNearlySorted(a: Float64Array): Float64Array {
 /** Flattens a group's scored indicators into signatures and score arrays. */
 function groupArrays(
   members: readonly Unit[],
+  positions: readonly number[],
   scoredOf: (u: Unit) => { ind: readonly number[]; pillar: readonly number[]; score: readonly number[] },
   pillarCount: number,
-  draws: number,
 ): GroupArrays {
   const sigNo = new Map<string, number>();
   const sigInd: number[] = [];
@@ -110,35 +128,30 @@ function groupArrays(
     }
     unitSig[m] = sig;
     unitBase[m] = filled - sigStart[sig];
-    for (const t of order) scores[filled++] = score[t];
+    for (let j = 0; j < order.length; j++) scores[filled++] = score[order[j]];
   });
   sigStart.push(sigInd.length);
   return {
-    size: members.length,
+    members: Int32Array.from(positions),
     sigInd: Int32Array.from(sigInd),
     sigStart: Int32Array.from(sigStart),
     sigPillarEnd: Int32Array.from(sigPillarEnd),
     unitSig,
     unitBase,
     scores,
-    ranks: new Int32Array(draws * members.length),
-    order: Float64Array.from(members, (_, m) => m),
   };
 }
 
 /**
- * Rank intervals within each unit's group under draws × (weight · U(1−spread, 1+spread)). The same figures as
- * composite() + ROUND + competition ranks per draw (same order of additions, same random numbers), computed over
- * typed arrays: one weight vector per draw, pillar weights once per signature, each group sorted once per draw.
- * `scoreOf` gives a unit's score on the k-th of its applicable indicators (null: missing).
+ * What the draws (drawRanks) read, from the plan and the units' scores. `scoreOf` gives a unit's score on the
+ * k-th of its applicable indicators (null: missing).
  */
-export function rankRobustness(
+export function robustnessTask(
   plan: Plan,
   units: readonly Unit[],
   applicable: (u: Unit) => readonly Indicator[],
   scoreOf: (u: Unit, ind: Indicator, k: number) => number | null,
-  onDraw?: (done: number, total: number) => void,
-): Map<string, RankInterval> {
+): RobustnessTask {
   const {
     robustnessDraws: draws,
     robustnessSpread: spread,
@@ -148,7 +161,6 @@ export function rankRobustness(
     aggregation,
     indexScale,
   } = plan.settings;
-  const rand = mulberry32(seed);
   const indNo = new Map(plan.indicators.map((ind, k) => [ind.code, k]));
   const pillars = pillarsOf(plan);
   const P = pillars.length;
@@ -165,37 +177,78 @@ export function rankRobustness(
       };
       numbered.set(list, nums);
     }
-    const ind: number[] = [];
-    const pillar: number[] = [];
+    // Nothing left out: the list's own numbers, shared by every such unit of the group; else from the first left out
+    // on, the unit's own.
     const score: number[] = [];
+    let ind: number[] | null = null;
+    let pillar: number[] = nums.pillar;
     for (let k = 0; k < list.length; k++) {
       let s = scoreOf(u, list[k], k);
       if (s === null && missingPolicy === "zero") s = 0;
-      if (s === null) continue;
-      ind.push(nums.ind[k]);
-      pillar.push(nums.pillar[k]);
+      if (s === null) {
+        if (!ind) {
+          ind = nums.ind.slice(0, k);
+          pillar = nums.pillar.slice(0, k);
+        }
+        continue;
+      }
       score.push(s);
+      if (ind) {
+        ind.push(nums.ind[k]);
+        pillar.push(nums.pillar[k]);
+      }
     }
-    // Nothing left out: the list's own numbers, shared by every such unit of the group.
-    return score.length === list.length
-      ? { ind: nums.ind, pillar: nums.pillar, score }
-      : { ind, pillar, score };
+    return { ind: ind ?? nums.ind, pillar, score };
   };
-  const byGroup = new Map<string, Unit[]>();
-  for (const u of units) {
+  const byGroup = new Map<string, { members: Unit[]; positions: number[] }>();
+  units.forEach((u, i) => {
     const g = byGroup.get(u.group);
-    if (g) g.push(u);
-    else byGroup.set(u.group, [u]);
-  }
-  const groups = [...byGroup.values()].map((members) => groupArrays(members, scoredOf, P, draws));
-  const nInd = plan.indicators.length;
-  const baseWeights = Float64Array.from(plan.indicators, (i) => i.weight);
+    if (g) {
+      g.members.push(u);
+      g.positions.push(i);
+    } else byGroup.set(u.group, { members: [u], positions: [i] });
+  });
+  return {
+    draws,
+    spread,
+    seed,
+    indexDecimals,
+    indexScale,
+    geometric: aggregation === "geometric",
+    pillars: P,
+    units: units.length,
+    weights: Float64Array.from(plan.indicators, (i) => i.weight),
+    groups: [...byGroup.values()].map((g) => groupArrays(g.members, g.positions, scoredOf, P)),
+  };
+}
+
+/**
+ * Runs a task's draws: each unit's median rank, 5th and 95th percentile rank within its group under
+ * draws × (weight · U(1−spread, 1+spread)), as [median, p5, p95] at 3 × the unit's position; empty without draws.
+ * The same figures as composite() + ROUND + competition ranks per draw (same order of additions, same random
+ * numbers), computed over typed arrays: one weight vector per draw, pillar weights once per signature, each group
+ * sorted once per draw.
+ */
+export function drawRanks(task: RobustnessTask, onDraw?: (done: number, total: number) => void): Int32Array {
+  const { draws, spread, indexDecimals, indexScale, geometric, pillars: P, groups } = task;
+  if (draws <= 0) return new Int32Array(0);
+  const rand = mulberry32(task.seed);
+  const nInd = task.weights.length;
+  const baseWeights = task.weights;
   const weights = new Float64Array(nInd);
   const scale = 10 ** indexDecimals;
-  const geometric = aggregation === "geometric";
-  const largest = Math.max(0, ...groups.map((g) => g.size));
+  const largest = Math.max(0, ...groups.map((g) => g.members.length));
   const longest = Math.max(0, ...groups.map((g) => g.sigInd.length));
   const mostPillarRuns = Math.max(0, ...groups.map((g) => g.sigPillarEnd.length));
+  // Each member's rank in each draw, draw after draw: ranks[k][draw × size + member]; 2 bytes a rank where they fit
+  // (the largest array of a run: draws × units).
+  const ranks = groups.map((g) =>
+    g.members.length < 2 ** 16
+      ? new Uint16Array(draws * g.members.length)
+      : new Int32Array(draws * g.members.length),
+  );
+  // Each group's members in the last draw's ascending order (packed with their keys while sorting).
+  const orders = groups.map((g) => Float64Array.from(g.members, (_, m) => m));
   // Per draw: each signature's weights in its order, and its pillar weight sums.
   const sigW = new Float64Array(longest);
   const sigPw = new Float64Array(mostPillarRuns);
@@ -207,7 +260,8 @@ export function rankRobustness(
   const SLOT = 2 ** 20;
   for (let d = 0; d < draws; d++) {
     for (let k = 0; k < nInd; k++) weights[k] = baseWeights[k] * (1 - spread + 2 * spread * rand());
-    for (const g of groups) {
+    for (let gi = 0; gi < groups.length; gi++) {
+      const g = groups[gi];
       const { sigInd, sigStart, sigPillarEnd, unitSig, unitBase, scores: sc } = g;
       for (let t = 0; t < sigInd.length; t++) sigW[t] = weights[sigInd[t]];
       for (let sig = 0; sig + 1 < sigStart.length; sig++) {
@@ -219,7 +273,7 @@ export function rankRobustness(
           sigPw[sig * P + p] = w;
         }
       }
-      const n = g.size;
+      const n = g.members.length;
       for (let m = 0; m < n; m++) {
         const sig = unitSig[m];
         const base = unitBase[m];
@@ -249,10 +303,11 @@ export function rankRobustness(
         keys[m] = key;
       }
       // Competition ranks: sort once (ascending, read from the end), equal rounded indices share the first's rank.
+      const order = orders[gi];
+      const rankOf = ranks[gi];
       let sorted: Float64Array;
       if (packable) {
         // The last draw's order, re-keyed, is nearly sorted: weights move within a band, so ranks move little.
-        const order = g.order;
         for (let k = 0; k < n; k++) {
           const m = order[k];
           order[k] = keys[m] * SLOT + m;
@@ -267,44 +322,47 @@ export function rankRobustness(
       for (let k = 0; k < n; k++) {
         const v = sorted[n - 1 - k];
         const m = packable ? v - Math.floor(v / SLOT) * SLOT : v;
-        if (packable) g.order[n - 1 - k] = m;
+        if (packable) order[n - 1 - k] = m;
         if (k === 0 || keys[m] !== prev) rank = k + 1;
         prev = keys[m];
-        g.ranks[d * n + m] = rank;
+        rankOf[d * n + m] = rank;
       }
     }
     onDraw?.(d + 1, draws);
   }
   // Ranks run from 1 to the group's size: percentiles by counting, not by sorting each unit's draws.
   const counts = new Int32Array(largest + 2);
-  const byCode = new Map<string, RankInterval>();
-  if (draws > 0)
-    [...byGroup.values()].forEach((members, k) => {
-      const { ranks: all, size: n } = groups[k];
-      members.forEach((u, m) => {
-        let lo = all[m];
-        let hi = all[m];
-        for (let d = 0; d < draws; d++) {
-          const r = all[d * n + m];
-          counts[r]++;
-          if (r < lo) lo = r;
-          else if (r > hi) hi = r;
-        }
-        const at = (p: number): number => {
-          const k = Math.max(1, Math.ceil(p * draws));
-          let seen = 0;
-          for (let r = lo; r <= hi; r++) if ((seen += counts[r]) >= k) return r;
-          return hi;
-        };
-        byCode.set(u.code, { median: at(0.5), p5: at(0.05), p95: at(0.95) });
-        counts.fill(0, lo, hi + 1);
-      });
-    });
-  // In the units' order, as callers list them.
-  const out = new Map<string, RankInterval>();
-  for (const u of units) {
-    const r = byCode.get(u.code);
-    if (r) out.set(u.code, r);
-  }
+  const out = new Int32Array(3 * task.units);
+  groups.forEach((g, gi) => {
+    const all = ranks[gi];
+    const n = g.members.length;
+    for (let m = 0; m < n; m++) {
+      let lo = all[m];
+      let hi = all[m];
+      for (let d = 0; d < draws; d++) {
+        const r = all[d * n + m];
+        counts[r]++;
+        if (r < lo) lo = r;
+        else if (r > hi) hi = r;
+      }
+      const at = (p: number): number => {
+        const k = Math.max(1, Math.ceil(p * draws));
+        let seen = 0;
+        for (let r = lo; r <= hi; r++) if ((seen += counts[r]) >= k) return r;
+        return hi;
+      };
+      const i = 3 * g.members[m];
+      out[i] = at(0.5);
+      out[i + 1] = at(0.05);
+      out[i + 2] = at(0.95);
+      counts.fill(0, lo, hi + 1);
+    }
+  });
   return out;
+}
+
+/** The interval of the unit at each position, from drawRanks' answer; null for all when there were no draws. */
+export function intervalAt(drawn: Int32Array, position: number): RankInterval | null {
+  const i = 3 * position;
+  return i + 2 < drawn.length ? { median: drawn[i], p5: drawn[i + 1], p95: drawn[i + 2] } : null;
 }

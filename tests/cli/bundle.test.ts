@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { BUNDLE, INPUTS, buildCli } from "../../scripts/build-cli";
+import { BUNDLE, INPUTS, WORKER, buildCli } from "../../scripts/build-cli";
 
 const repo = path.join(__dirname, "..", "..");
 let root: string;
@@ -30,6 +30,8 @@ beforeAll(async () => {
     'import { word } from "./word";\nexport function main(): void {\n  console.log(`${word} ${require.extensions[".ts"] ? "tsx" : "bundle"}`);\n}\n',
   );
   await write("src/cli/word.ts", 'export const word = "one";\n');
+  // The robustness draw thread's entry, bundled beside main.js.
+  await write("src/cli/drawWorker.ts", "export const role = 1;\n");
 });
 afterAll(async () => {
   await fs.rm(root, { recursive: true, force: true });
@@ -40,7 +42,13 @@ describe("the CLI bundle", () => {
     expect(cli()).toBe("one tsx");
     const inputs = await buildCli(root);
     expect(inputs.files.map((f) => f[0])).toEqual(
-      expect.arrayContaining(["src/cli/main.ts", "src/cli/word.ts", "tsconfig.json", "package.json"]),
+      expect.arrayContaining([
+        "src/cli/main.ts",
+        "src/cli/word.ts",
+        "src/cli/drawWorker.ts",
+        "tsconfig.json",
+        "package.json",
+      ]),
     );
     expect(cli()).toBe("one bundle");
   });
@@ -66,7 +74,7 @@ describe("the CLI bundle", () => {
     expect(cli()).toBe("two tsx");
   });
 
-  it("runs the sources when a file it was built from is gone, the settings changed, or the bundle was touched", async () => {
+  it("runs the sources when a file it was built from is gone, the settings changed, or either bundle was touched", async () => {
     await write("src/cli/extra.ts", 'export const extra = "x";\n');
     await write(
       "src/cli/word.ts",
@@ -86,6 +94,14 @@ describe("the CLI bundle", () => {
 
     await buildCli(root);
     await fs.appendFile(path.join(root, BUNDLE), "\n// edited\n");
+    expect(cli()).toBe("four tsx");
+
+    await buildCli(root);
+    await fs.appendFile(path.join(root, WORKER), "\n// edited\n");
+    expect(cli()).toBe("four tsx");
+    await buildCli(root);
+    expect(cli()).toBe("four bundle");
+    await fs.rm(path.join(root, WORKER));
     expect(cli()).toBe("four tsx");
 
     await buildCli(root);

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { run, type Io } from "../../src/cli/main";
+import { runCli } from "../helpers/cli";
 import { samplePlanRows } from "../../src/engine/sample";
 import { buildTemplate, sampleWorkbookBytes } from "../../src/workbook/xlsx/template";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
@@ -21,18 +21,7 @@ afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = {
-    stdout: (s) => out.push(s),
-    stderr: (s) => err.push(s),
-    env: { LANG: "vi_VN.UTF-8" },
-    cwd: dir,
-  };
-  const code = await run(argv, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const cli = (...argv: string[]) => runCli(dir, { LANG: "vi_VN.UTF-8" }, argv);
 
 describe("ictplan CLI", () => {
   it("validates the sample: warnings only, exit 0, findings as a table with sheet and cell", async () => {

@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { promises as fs, watch } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { run, type Io } from "../../src/cli/main";
+import { runCli } from "../helpers/cli";
 import { samplePlanRows } from "../../src/engine/sample";
 import { buildTemplate } from "../../src/workbook/xlsx/template";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
@@ -25,18 +25,7 @@ afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-async function cli(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = {
-    stdout: (s) => out.push(s),
-    stderr: (s) => err.push(s),
-    env: { LANG: "en_US.UTF-8" },
-    cwd,
-  };
-  const code = await run(argv, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const cli = (cwd: string, ...argv: string[]) => runCli(cwd, { LANG: "en_US.UTF-8" }, argv);
 
 async function fresh(name: string): Promise<string> {
   const d = path.join(dir, name);

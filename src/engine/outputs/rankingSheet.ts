@@ -34,7 +34,19 @@ export interface RankingLayout {
     readonly rankGroup: number;
     readonly rankOverall: number;
     readonly grade: number;
+    readonly median: number;
+    readonly interval: number;
   };
+}
+
+const INTERVAL_STYLE: CellStyle = { horizontal: "center" };
+
+/** A unit's two robustness cells: median rank, and the 5–95% interval of its ranks ("" without robustness). */
+export function intervalCells(u: UnitReadiness): [SpecCell, SpecCell] {
+  return [
+    { value: blank(u.robustness?.median), style: INTERVAL_STYLE },
+    { value: u.robustness ? `${u.robustness.p5}–${u.robustness.p95}` : "", style: INTERVAL_STYLE },
+  ];
 }
 
 const blank = (v: number | null | undefined): number | string => (v === null || v === undefined ? "" : v);
@@ -205,8 +217,7 @@ export function buildRankingSheet(
             style: CENTRED,
           }
         : EMPTY,
-      { value: blank(u.robustness?.median), style: CENTRED },
-      { value: u.robustness ? `${u.robustness.p5}–${u.robustness.p95}` : "", style: CENTRED },
+      ...intervalCells(u),
     ];
   });
   const header = [

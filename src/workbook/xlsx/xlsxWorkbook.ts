@@ -126,6 +126,15 @@ function freeName(taken: (name: string) => boolean, prefix: string, suffix: stri
   for (let n = 1; ; n++) if (!taken(`${prefix}${n}${suffix}`)) return `${prefix}${n}${suffix}`;
 }
 
+/** XlsxWorkbook.applySheets' options beyond the port's. */
+export interface XlsxApplyOptions extends ApplyOptions {
+  /**
+   * The spec to write for each one given, asked for when its turn comes: a sheet still being computed (same name,
+   * kind and defined names; only its cells may differ) is awaited while the sheets before it are written.
+   */
+  readonly finalSpec?: (spec: SheetSpec) => SheetSpec | Promise<SheetSpec>;
+}
+
 /** An .xlsx workbook held in memory. */
 export class XlsxWorkbook implements WorkbookPort {
   private pkg!: ZipPackage;
@@ -349,7 +358,7 @@ export class XlsxWorkbook implements WorkbookPort {
     return out;
   }
 
-  async applySheets(specs: readonly SheetSpec[], options: ApplyOptions = {}): Promise<void> {
+  async applySheets(specs: readonly SheetSpec[], options: XlsxApplyOptions = {}): Promise<void> {
     await this.ready;
     await this.flushEdits();
     const owned = await this.owned();
@@ -379,7 +388,8 @@ export class XlsxWorkbook implements WorkbookPort {
     const records: OwnedSheet[] = owned.filter((o) => !replaced.includes(o));
     // The workbook opens on the summary just written, its tab alone selected.
     const opening = specs.find((s) => s.kind === "summary")?.name ?? null;
-    for (const spec of specs) {
+    for (const given of specs) {
+      const spec = options.finalSpec ? await options.finalSpec(given) : given;
       const kindOf = (s: SheetEntry) => replaced.find((o) => o.name === s.name)?.kind;
       const slot = free.find((s) => s.name === spec.name) ?? free.find((s) => kindOf(s) === spec.kind);
       if (slot) free.splice(free.indexOf(slot), 1);

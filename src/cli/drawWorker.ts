@@ -1,0 +1,169 @@
+/**
+ * The robustness draws on a second thread (node:worker_threads). compute starts the thread before it reads the input,
+ * hands it the task as soon as the scores are known (the engine's drawElsewhere), and writes Kết quả meanwhile; the
+ * answer is awaited when Xếp hạng's turn comes. The thread runs this file: bundled as build/cli/drawWorker.js beside
+ * the CLI bundle, or the sources through tsx. Whatever goes wrong with the thread, the draws are run on the main thread
+ * from the same task: the same figures, only later.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
+import { performance } from "node:perf_hooks";
+import { drawRanks, type RobustnessTask } from "../engine/robustness";
+
+/** Marks a thread started for the draws (workerData), so that loading the bundle elsewhere serves nothing. */
+const ROLE = "ictplan-draws";
+
+/** What the thread sends back: drawRanks' answer and how long the draws took there. */
+interface Answer {
+  readonly drawn: Int32Array;
+  readonly ms: number;
+}
+
+/** Threads started and not yet exited. */
+const live = new Set<Worker>();
+
+/** How many draw threads are running (a run that ends leaves none). */
+export function runningThreads(): number {
+  return live.size;
+}
+
+/** Starts a thread that serves one task; throws when none can start. */
+export function startThread(): Worker {
+  const workerData = { role: ROLE };
+  // From a bundle: the draw thread's own (build/cli/drawWorker.js, 12 KB, built beside main.js), else the bundle itself.
+  if (!__filename.endsWith(".ts")) {
+    const own = path.join(__dirname, "drawWorker.js");
+    return new Worker(existsSync(own) ? own : __filename, { workerData });
+  }
+  // From the sources: tsx registered in the new thread first.
+  const code = `require(${JSON.stringify(require.resolve("tsx/cjs"))});\nrequire(${JSON.stringify(__filename)});`;
+  return new Worker(code, { eval: true, workerData });
+}
+
+/** How the draws went, for ICTPLAN_DEBUG. */
+export type DrawReport =
+  | { readonly where: "worker"; readonly ms: number; readonly waited: number }
+  | { readonly where: "main"; readonly ms: number; readonly why: string };
+
+/** Robustness draws handed to a worker thread, or run on this thread when the worker cannot. */
+export class DrawWorker {
+  private thread: Worker | null = null;
+  private task: RobustnessTask | null = null;
+  private failure = "";
+  private answer: Answer | null = null;
+  private settle: (() => void) | null = null;
+  /** Set once the draws are done, wherever. */
+  report: DrawReport | null = null;
+
+  private constructor(spawn: () => Worker) {
+    let thread: Worker;
+    try {
+      thread = spawn();
+    } catch (e) {
+      this.failure = `not started: ${e instanceof Error ? e.message : String(e)}`;
+      return;
+    }
+    this.thread = thread;
+    live.add(thread);
+    thread.on("message", (m: unknown) => {
+      if (this.answer || this.failure) return;
+      if (isAnswer(m, this.task)) this.answer = m;
+      else this.failure = "an answer of the wrong shape";
+      this.settle?.();
+    });
+    thread.on("error", (e: unknown) => this.fail(`failed: ${messageOf(e)}`));
+    thread.on("exit", (code) => {
+      live.delete(thread);
+      this.fail(`exited (${code}) without an answer`);
+    });
+    // Never what keeps the process alive: only drawn() holds it, while it waits. (After the listeners: adding a
+    // message listener refs the thread again.)
+    thread.unref();
+  }
+
+  /** Starts the thread (spawn: how; tests pass others). */
+  static start(spawn: () => Worker = startThread): DrawWorker {
+    return new DrawWorker(spawn);
+  }
+
+  private fail(why: string): void {
+    if (this.answer || this.failure) return;
+    this.failure = why;
+    this.settle?.();
+  }
+
+  /** Hands the task over: the engine's drawElsewhere. */
+  readonly post = (task: RobustnessTask): void => {
+    this.task = task;
+    // A copy goes (structured clone): the task stays here for the fallback. Its arrays are a few bytes per score.
+    if (!this.thread || this.failure) return;
+    try {
+      this.thread.postMessage(task);
+    } catch (e) {
+      this.fail(`not posted: ${messageOf(e)}`);
+    }
+  };
+
+  /** drawRanks' answer for the task posted: the worker's, or, when it failed, drawn here. */
+  async drawn(): Promise<Int32Array> {
+    const task = this.task;
+    if (!task) throw new Error("no task posted");
+    const thread = this.thread;
+    const t0 = performance.now();
+    if (thread && !this.answer && !this.failure) {
+      // Held while waiting: otherwise a main thread with nothing else to do would let the process end.
+      thread.ref();
+      await new Promise<void>((resolve) => (this.settle = resolve));
+      thread.unref();
+    }
+    this.stop();
+    if (this.answer) {
+      this.report = { where: "worker", ms: this.answer.ms, waited: performance.now() - t0 };
+      return this.answer.drawn;
+    }
+    const t1 = performance.now();
+    const drawn = drawRanks(task);
+    this.report = { where: "main", ms: performance.now() - t1, why: this.failure };
+    return drawn;
+  }
+
+  /** Ends the thread, if still running (a run that ends, answered or not, refused or failed). */
+  stop(): void {
+    const thread = this.thread;
+    this.thread = null;
+    if (!thread) return;
+    if (!this.answer) this.fail("stopped");
+    void thread.terminate();
+  }
+}
+
+/** An error's message (a thread's errors may come from another realm, or not be errors at all). */
+function messageOf(e: unknown): string {
+  const m = typeof e === "object" && e !== null ? (e as { message?: unknown }).message : undefined;
+  return typeof m === "string" ? m : String(e);
+}
+
+/** drawRanks' answer for this task: one [median, p5, p95] per unit, or nothing without draws. */
+function isAnswer(m: unknown, task: RobustnessTask | null): m is Answer {
+  if (!task || typeof m !== "object" || m === null) return false;
+  const { drawn, ms } = m as Partial<Answer>;
+  // Not instanceof: under a test runner the thread's arrays arrive from another realm's constructors.
+  return (
+    Object.prototype.toString.call(drawn) === "[object Int32Array]" &&
+    (drawn as Int32Array).length === (task.draws > 0 ? 3 * task.units : 0) &&
+    typeof ms === "number"
+  );
+}
+
+/** In a thread started for the draws: draws the one task posted, answers, and ends. */
+function serve(): void {
+  parentPort?.once("message", (task: RobustnessTask) => {
+    const t0 = performance.now();
+    const drawn = drawRanks(task);
+    const answer: Answer = { drawn, ms: performance.now() - t0 };
+    parentPort?.postMessage(answer);
+  });
+}
+
+if (!isMainThread && (workerData as { role?: unknown } | null)?.role === ROLE) serve();
