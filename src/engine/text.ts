@@ -25,8 +25,12 @@ export function foldCell(s: string): string {
   return f;
 }
 
+const PLAIN_ASCII = /^[!-~](?:[ -~]*[!-~])?$/;
+
 /** Trims user text and puts it in NFC, dropping zero-width characters and folding non-breaking spaces. */
 export function cleanText(s: string): string {
+  // Printable ASCII without spaces at either end (most codes and numbers as text) is clean already.
+  if (PLAIN_ASCII.test(s)) return s;
   return s
     .normalize("NFC")
     .replace(/[\u200b-\u200d\ufeff]/g, "")
