@@ -302,8 +302,39 @@ function hashFormula(f: string): boolean {
     p1 = c;
     a = Math.imul(a ^ c, FNV_PRIME);
     b = Math.imul(b ^ c, FNV_PRIME);
+    if (run !== 0 || c === 46) continue;
+    // A run of letters, symbols and spaces (no digit, point or quote) after a character that reset ODD_NUMBER's
+    // watch keeps it reset: the run is hashed in a tight loop (most of a long formula's characters).
+    for (; i < n; i++) {
+      let d = f.charCodeAt(i);
+      if (d < 128) {
+        const kind = PLAIN[d];
+        if (kind === 0) {
+          if (d === 32 || (d >= 9 && d <= 13)) continue;
+          break;
+        }
+        if (kind === 2) d -= 32;
+      } else {
+        const u = upperOf(d);
+        if (u === WHITE) continue;
+        if (u === COMPLEX) break;
+        d = u;
+      }
+      p2 = p1;
+      p1 = d;
+      a = Math.imul(a ^ d, FNV_PRIME);
+      b = Math.imul(b ^ d, FNV_PRIME);
+    }
   }
 }
+
+/**
+ * ASCII characters hashFormula passes through in its tight loop: 1 for a letter or symbol kept as it is, 2 for a
+ * lower-case letter (made upper case); 0 for the others (control characters and space, ", ', ., digits, DEL).
+ */
+const PLAIN = new Uint8Array(128);
+for (let c = 33; c < 127; c++)
+  PLAIN[c] = c >= 97 && c <= 122 ? 2 : c === 34 || c === 39 || c === 46 || isDigit(c) ? 0 : 1;
 
 // The texts normalValue puts before a value.
 const NUMBER_TAG = "number:";
