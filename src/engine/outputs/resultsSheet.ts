@@ -257,11 +257,11 @@ export function buildResultsSheet(
       if (!formula) scoreFormulas.set(needs, (formula = scoreFormula(needs)));
       const sc = scoreByUnit.get(unit.code)?.[ind.code];
       const score: SpecCell = { fill: formula, fillRow: r, value: blank(sc), numberFormat: "0.000" };
-      const [codeCell, nameCell, groupCell] = unitColumns(unit);
+      const u = unitColumns(unit);
       cells.push([
-        codeCell,
-        nameCell,
-        groupCell,
+        u[0],
+        u[1],
+        u[2],
         indCells.code,
         indCells.name,
         actual,
