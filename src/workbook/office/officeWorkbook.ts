@@ -29,7 +29,7 @@ import {
 } from "../ownership";
 import { drainSliced, timeSlices, type Pause } from "../slices";
 import { literalFor, readFormula, readValue, retargeter } from "./cells";
-import { applyStyle, styleRects } from "./styleBlocks";
+import { applyStyle, styleRects, type StyleRect } from "./styleBlocks";
 import { decorate, tempTableName } from "./decorate";
 import { OutputWriteError } from "./writeError";
 
@@ -91,21 +91,62 @@ function dropNames(ctx: Excel.RequestContext, names: readonly string[]): void {
       ctx.workbook.names.getItem(item.name).delete();
 }
 
-/** Row chunks of a block whose write stays under `limit` bytes, each made when it is asked for. */
-export function* chunkRows(block: Part, limit = PAYLOAD_LIMIT): Generator<Part, void, void> {
+/** A chunk of a block's rows as it is queued: what Range.formulas and Range.numberFormat get, and its estimated bytes. */
+export interface Chunk {
+  readonly part: Part;
+  /** Each cell's formula (against the temporary sheets) or literal, rows padded to the widest with "". */
+  readonly formulas: (string | number | boolean)[][];
+  /** Each cell's number format, rows padded with "General". */
+  readonly formats: string[][];
+  /** Estimated request bytes of its cells (not of its style operations). */
+  readonly cellBytes: number;
+}
+
+/**
+ * Row chunks of a block whose cells stay under `limit` bytes, each made when it is asked for. Every cell's text is made
+ * once here (the estimate counts the formula before it is retargeted, as Excel's limit leaves room for that).
+ */
+export function* chunkRows(
+  block: Part,
+  limit = PAYLOAD_LIMIT,
+  retarget: (formula: string) => string = (f) => f,
+): Generator<Chunk, void, void> {
   let start = 0;
   let bytes = 0;
-  if (!block.cells.length) return;
+  let formulas: (string | number | boolean)[][] = [];
+  let formats: string[][] = [];
+  const chunk = (end: number): Chunk => {
+    const width = Math.max(...formulas.map((r) => r.length));
+    for (const r of formulas) while (r.length < width) r.push("");
+    for (const r of formats) while (r.length < width) r.push("General");
+    const cells = start === 0 && end === block.cells.length ? block.cells : block.cells.slice(start, end);
+    return { part: { row: block.row + start, col: block.col, cells }, formulas, formats, cellBytes: bytes };
+  };
   for (let i = 0; i < block.cells.length; i++) {
-    const size = rowBytes(block.cells[i]);
+    const row = block.cells[i];
+    const f: (string | number | boolean)[] = [];
+    const nf: string[] = [];
+    let size = 0;
+    for (const c of row) {
+      const formula = formulaOf(c);
+      const literal = formula ? "" : literalFor(c.value);
+      const format = c.numberFormat ?? "General";
+      size += jsonLength(formula ?? literal) + formatLength(format) + 2 * CELL_BYTES;
+      f.push(formula ? retarget(formula) : literal);
+      nf.push(format);
+    }
     if (i > start && bytes + size > limit) {
-      yield { row: block.row + start, col: block.col, cells: block.cells.slice(start, i) };
+      yield chunk(i);
       start = i;
       bytes = 0;
+      formulas = [];
+      formats = [];
     }
     bytes += size;
+    formulas.push(f);
+    formats.push(nf);
   }
-  yield { row: block.row + start, col: block.col, cells: block.cells.slice(start) };
+  if (block.cells.length) yield chunk(block.cells.length);
 }
 
 /**
@@ -114,21 +155,28 @@ export function* chunkRows(block: Part, limit = PAYLOAD_LIMIT): Generator<Part, 
  */
 const QUEUE_BYTES = PAYLOAD_LIMIT / 16;
 
-function rowBytes(row: Part["cells"][number]): number {
-  let n = 0;
-  for (const c of row)
-    n +=
-      JSON.stringify(formulaOf(c) ?? literalFor(c.value)).length +
-      JSON.stringify(c.numberFormat ?? "General").length +
-      2 * CELL_BYTES;
-  return n;
+// What JSON.stringify escapes: quote, backslash, control characters and (lone) surrogates.
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** JSON.stringify(v).length without building the text where nothing in it is escaped. */
+export function jsonLength(v: string | number | boolean): number {
+  if (typeof v === "string") return NEEDS_ESCAPE.test(v) ? JSON.stringify(v).length : v.length + 2;
+  if (typeof v === "boolean") return v ? 4 : 5;
+  return Number.isFinite(v) ? String(v).length : 4;
 }
 
+const formatLengths = new Map<string, number>();
+const formatLength = (format: string): number => {
+  let n = formatLengths.get(format);
+  if (n === undefined) formatLengths.set(format, (n = jsonLength(format)));
+  return n;
+};
+
 /** Estimated request bytes of writing one chunk: its cells and its style operations. */
-function partBytes(part: Part): number {
-  let n = 3 * OP_BYTES;
-  for (const row of part.cells) n += rowBytes(row);
-  for (const r of styleRects(part)) n += OP_BYTES * (Object.keys(r.style).length + (r.style.border ? 18 : 0));
+function chunkBytes(chunk: Chunk, rects: readonly StyleRect[]): number {
+  let n = 3 * OP_BYTES + chunk.cellBytes;
+  for (const r of rects) n += OP_BYTES * (Object.keys(r.style).length + (r.style.border ? 18 : 0));
   return n;
 }
 
@@ -443,8 +491,9 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       // By name, not the proxy add() returned: that object path is only valid until the next sync (InvalidObjectPath).
       const sheet = sheets.getItem(temps[k]);
       for (const block of spec.blocks)
-        for (const part of chunkRows(block, QUEUE_BYTES)) {
-          const bytes = partBytes(part);
+        for (const chunk of chunkRows(block, QUEUE_BYTES, retarget)) {
+          const rects = styleRects(chunk.part);
+          const bytes = chunkBytes(chunk, rects);
           if (pending > 0 && pending + bytes > PAYLOAD_LIMIT) {
             // Excel on the web caps a request at 5 MB: send what is queued first.
             await this.sync(ctx);
@@ -453,7 +502,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
             ctx.workbook.application.suspendApiCalculationUntilNextSync();
           }
           pending += bytes;
-          queuePart(sheet, part, retarget);
+          queueChunk(sheet, chunk, rects);
           await this.slices();
         }
       decorate(sheet, spec, this.supports);
@@ -667,7 +716,8 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         all.add(s.spec.name);
         const sheet = all.getItem(s.spec.name);
         if (s.hidden) sheet.visibility = "Hidden" as Excel.SheetVisibility;
-        for (const block of s.spec.blocks) queuePart(sheet, block, (f) => f);
+        for (const block of s.spec.blocks)
+          for (const chunk of chunkRows(block, Infinity)) queueChunk(sheet, chunk, styleRects(chunk.part));
         for (const h of s.spec.rowHeights ?? [])
           sheet.getRange(`${h.row}:${h.row}`).format.rowHeight = h.height;
         decorate(sheet, s.spec, this.supports);
@@ -696,26 +746,17 @@ export class OfficeWorkbook implements InteractiveWorkbook {
   }
 }
 
-/** Queues one block's number formats, formulas or values, and styles (ragged rows padded to the widest). */
-function queuePart(sheet: Excel.Worksheet, part: Part, retarget: (formula: string) => string): void {
-  const width = Math.max(...part.cells.map((r) => r.length));
-  const pad = <T>(row: readonly T[], fill: T) => [...row, ...Array<T>(width - row.length).fill(fill)];
-  const range = sheet.getRangeByIndexes(part.row - 1, part.col - 1, part.cells.length, width);
-  range.numberFormat = part.cells.map((row) =>
-    pad(
-      row.map((c) => c.numberFormat ?? "General"),
-      "General",
-    ),
+/** Queues one chunk's number formats, formulas or values, and styles. */
+function queueChunk(sheet: Excel.Worksheet, chunk: Chunk, rects: readonly StyleRect[]): void {
+  const { part } = chunk;
+  const range = sheet.getRangeByIndexes(
+    part.row - 1,
+    part.col - 1,
+    part.cells.length,
+    chunk.formulas[0].length,
   );
-  range.formulas = part.cells.map((row) =>
-    pad(
-      row.map((c) => {
-        const f = formulaOf(c);
-        return f ? retarget(f) : literalFor(c.value);
-      }),
-      "",
-    ),
-  );
-  for (const rect of styleRects(part))
+  range.numberFormat = chunk.formats;
+  range.formulas = chunk.formulas;
+  for (const rect of rects)
     applyStyle(sheet.getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols), rect);
 }

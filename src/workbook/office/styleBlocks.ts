@@ -10,6 +10,15 @@ export interface StyleRect {
   readonly style: CellStyle;
 }
 
+// Styles are immutable spec values, often one object shared by many cells: each is serialised once.
+const keys = new WeakMap<CellStyle, string>();
+function keyOf(style: CellStyle | undefined): string {
+  if (!style) return "";
+  let key = keys.get(style);
+  if (key === undefined) keys.set(style, (key = JSON.stringify(style)));
+  return key;
+}
+
 /** Rectangles covering a block's styled cells: runs of equal style in a row, extended down while the row below repeats them. */
 export function styleRects(block: SpecBlock): StyleRect[] {
   const done: StyleRect[] = [];
@@ -19,9 +28,9 @@ export function styleRects(block: SpecBlock): StyleRect[] {
     let j = 0;
     while (j < row.length) {
       const style = row[j].style;
-      const key = style ? JSON.stringify(style) : "";
+      const key = keyOf(style);
       let k = j + 1;
-      while (k < row.length && (row[k].style ? JSON.stringify(row[k].style) : "") === key) k++;
+      while (k < row.length && keyOf(row[k].style) === key) k++;
       if (style) {
         const at = `${j}:${k}`;
         const above = open.get(at);

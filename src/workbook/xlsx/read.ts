@@ -22,6 +22,22 @@ export interface ReadContext {
   cells: number;
 }
 
+/** Where the name of a tag that starts at `from` ends: at blank space, ">" or "/". */
+function nameEnd(b: Uint8Array, from: number, to: number): number {
+  let j = from;
+  for (; j < to; j++) {
+    const d = b[j];
+    if (d === SPACE || d === GT || d === SLASH || d === TAB || d === LF || d === CR) break;
+  }
+  return j;
+}
+
+/** Where a tag name's local part begins: after its namespace prefix, if any. */
+function localStart(b: Uint8Array, from: number, end: number): number {
+  for (let k = end - 1; k >= from; k--) if (b[k] === COLON) return k + 1;
+  return from;
+}
+
 /** The texts of the runs (<t>) of a string item, leaving out phonetic guides (<rPh>). */
 function runText(b: Uint8Array, from: number, to: number): string {
   let out = "";
@@ -29,13 +45,9 @@ function runText(b: Uint8Array, from: number, to: number): string {
   let inPhonetic = false;
   while (i >= 0 && i < to) {
     const end = b[i + 1] === SLASH;
-    let j = i + (end ? 2 : 1);
-    let local = j;
-    for (; j < to; j++) {
-      const d = b[j];
-      if (d === COLON) local = j + 1;
-      else if (d === SPACE || d === GT || d === SLASH || d === TAB || d === LF || d === CR) break;
-    }
+    const from = i + (end ? 2 : 1);
+    const j = nameEnd(b, from, to);
+    const local = localStart(b, from, j);
     const gt = find(b, GT, j);
     if (gt < 0) break;
     const selfClosing = b[gt - 1] === SLASH;
@@ -60,13 +72,8 @@ export function readSharedStrings(bytes: Uint8Array): string[] {
   const n = xml.length;
   for (let i = find(xml, LT, 0); i >= 0;) {
     const c1 = xml[i + 1];
-    let j = i + 1;
-    let local = j;
-    for (; j < n; j++) {
-      const d = xml[j];
-      if (d === COLON) local = j + 1;
-      else if (d === SPACE || d === GT || d === SLASH || d === TAB || d === LF || d === CR) break;
-    }
+    const j = nameEnd(xml, i + 1, n);
+    const local = localStart(xml, i + 1, j);
     const gt = find(xml, GT, j);
     if (gt < 0) break;
     if (
@@ -423,13 +430,8 @@ class SheetScanner {
       }
       const end = c1 === SLASH;
       const nameFrom = end ? i + 2 : i + 1;
-      let j = nameFrom;
-      let local = j;
-      for (; j < n; j++) {
-        const d = b[j];
-        if (d === COLON) local = j + 1;
-        else if (d === SPACE || d === GT || d === SLASH || d === TAB || d === LF || d === CR) break;
-      }
+      const j = nameEnd(b, nameFrom, n);
+      const local = localStart(b, nameFrom, j);
       const gt = find(b, GT, j);
       if (gt < 0) {
         i = -1;

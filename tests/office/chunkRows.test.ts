@@ -1,0 +1,67 @@
+import fc from "fast-check";
+import { chunkRows, jsonLength } from "../../src/workbook/office/officeWorkbook";
+import { formulaOf, type SpecCell } from "../../src/engine/sheetSpec";
+import { literalFor } from "../../src/workbook/office/cells";
+
+describe("the Office adapter's request estimate", () => {
+  it("counts JSON.stringify(v).length for every string, number and boolean without building the text", () => {
+    const anyText = fc.oneof(
+      fc.string({ unit: "binary" }),
+      fc.string({ unit: "grapheme" }),
+      fc.constantFrom('Tỷ lệ "đạt"', "a\\b", "\u0000\u001f", "\ud800", "\udc00x", "😀", "\u2028", ""),
+    );
+    const value = fc.oneof(
+      anyText,
+      fc.double(),
+      fc.constantFrom(NaN, Infinity, -Infinity, -0, 1e21, 5e-7),
+      fc.integer(),
+      fc.boolean(),
+    );
+    fc.assert(
+      fc.property(value, (v) => jsonLength(v) === JSON.stringify(v).length),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("cuts a block into chunks under the limit that together write every cell once, in order, padded", () => {
+    const cell: fc.Arbitrary<SpecCell> = fc.oneof(
+      fc.record({ value: fc.oneof(fc.string(), fc.double({ noNaN: true }), fc.constant(null)) }),
+      fc.record({ value: fc.constant(null), formula: fc.constantFrom("=A1+1", "=SUM('Kết quả'!F2:F9)") }),
+      fc.record({ value: fc.integer(), numberFormat: fc.constantFrom("0.0", "0%", "General") }),
+    );
+    const block = fc.record({
+      row: fc.integer({ min: 1, max: 50 }),
+      col: fc.integer({ min: 1, max: 5 }),
+      cells: fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 40 }),
+    });
+    fc.assert(
+      fc.property(block, fc.integer({ min: 1, max: 600 }), (b, limit) => {
+        const chunks = [...chunkRows(b, limit, (f) => f.replace("'Kết quả'!", "ictplan_tmp_1!"))];
+        let next = b.row;
+        for (const c of chunks) {
+          expect(c.part.row).toBe(next);
+          expect(c.part.col).toBe(b.col);
+          next += c.part.cells.length;
+          // Over the limit only when one row alone is.
+          if (c.part.cells.length > 1) expect(c.cellBytes).toBeLessThanOrEqual(limit);
+          const width = Math.max(...c.part.cells.map((r) => r.length));
+          c.part.cells.forEach((row, i) => {
+            expect(c.formulas[i]).toHaveLength(width);
+            expect(c.formats[i]).toHaveLength(width);
+            row.forEach((x, j) => {
+              const f = formulaOf(x);
+              expect(c.formulas[i][j]).toEqual(
+                f ? f.replace("'Kết quả'!", "ictplan_tmp_1!") : literalFor(x.value),
+              );
+              expect(c.formats[i][j]).toBe(x.numberFormat ?? "General");
+            });
+            for (let j = row.length; j < width; j++)
+              expect([c.formulas[i][j], c.formats[i][j]]).toEqual(["", "General"]);
+          });
+        }
+        expect(next).toBe(b.row + b.cells.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
