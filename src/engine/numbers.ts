@@ -2,7 +2,7 @@
 import type { CellValue } from "./grid";
 import { isCellError } from "./grid";
 import { YES_NO } from "./format";
-import { foldText } from "./text";
+import { foldCell, foldText } from "./text";
 
 /** A number read from a cell: the value, whether it was typed as text, and whether it carried a % sign. */
 export interface ReadNumber {
@@ -72,7 +72,7 @@ export function readYesNo(v: CellValue): boolean | null {
   if (typeof v !== "string" || isCellError(v)) return null;
   const raw = v.trim();
   if (raw === "✓" || raw === "✔") return true;
-  const f = foldText(raw);
+  const f = foldCell(raw);
   if (YES.has(f)) return true;
   if (NO.has(f)) return false;
   return null;
@@ -80,5 +80,9 @@ export function readYesNo(v: CellValue): boolean | null {
 
 /** True when a cell is empty: null, or text of only spaces. */
 export function isBlank(v: CellValue): boolean {
-  return v === null || (typeof v === "string" && v.replace(/[\s\u00a0\u200b-\u200d\ufeff]/g, "") === "");
+  if (typeof v !== "string") return v === null;
+  // Most texts start with a printable ASCII character: not blank, without a copy of the text.
+  const c = v.charCodeAt(0);
+  if (c > 32 && c < 127) return false;
+  return v.replace(/[\s\u00a0\u200b-\u200d\ufeff]/g, "") === "";
 }

@@ -12,8 +12,25 @@ export function foldText(s: string): string {
     .trim();
 }
 
+// An enum or yes/no column repeats a few texts on every row: each is folded once.
+const FOLDED = new Map<string, string>();
+
+/** foldText of a cell's text, remembered for the first thousand texts (a column of repeated words). */
+export function foldCell(s: string): string {
+  let f = FOLDED.get(s);
+  if (f === undefined) {
+    f = foldText(s);
+    if (FOLDED.size < 1000) FOLDED.set(s, f);
+  }
+  return f;
+}
+
+const PLAIN_ASCII = /^[!-~](?:[ -~]*[!-~])?$/;
+
 /** Trims user text and puts it in NFC, dropping zero-width characters and folding non-breaking spaces. */
 export function cleanText(s: string): string {
+  // Printable ASCII without spaces at either end (most codes and numbers as text) is clean already.
+  if (PLAIN_ASCII.test(s)) return s;
   return s
     .normalize("NFC")
     .replace(/[\u200b-\u200d\ufeff]/g, "")

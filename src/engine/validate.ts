@@ -125,32 +125,43 @@ function periodChecks(plan: Plan, period: string): Finding[] {
   const fig = plan.layout.figures;
   // A unit without a row for the period is one finding where its row would go, not one per indicator.
   let nextRow = fig ? fig.lastRow + 1 : 2;
-  const byGroup = new Map<string, readonly Indicator[]>();
+  // Per ranking group, its indicators with a column and those columns in the table.
+  const byGroup = new Map<
+    string,
+    { readonly inds: readonly Indicator[]; readonly cols: readonly number[] }
+  >();
   // Positions, not figure objects: these loops run units × indicators times.
   const { table } = latest;
   for (const u of plan.units) {
     if (!u.active) continue;
     let applicable = byGroup.get(u.group);
     if (!applicable) {
-      applicable = plan.indicators.filter((i) => i.groups.includes(u.group) && withColumn.has(i.code));
+      const inds = plan.indicators.filter((i) => i.groups.includes(u.group) && withColumn.has(i.code));
+      applicable = { inds, cols: inds.map((i) => latest.columnOf(i.code)) };
       byGroup.set(u.group, applicable);
     }
-    if (!applicable.length) continue;
-    if (applicable.every((i) => latest.positionOf(u.code, i.code) < 0)) {
+    const { inds, cols } = applicable;
+    if (!inds.length) continue;
+    const used = latest.positionsOf(u.code);
+    if (!used || cols.every((j) => used[j] < 0)) {
       out.push(
         finding(
           "MISSING_FIGURE_ROW",
           { sheet: fig?.sheet ?? "Số liệu", row: nextRow++, col: fig?.columns.unit ?? 1 },
-          { unit: u.code, period: label, indicators: applicable.length },
+          { unit: u.code, period: label, indicators: inds.length },
         ),
       );
       continue;
     }
-    for (const i of applicable) {
-      const p = latest.positionOf(u.code, i.code);
+    for (let k = 0; k < inds.length; k++) {
+      const p = used[cols[k]];
       if (p < 0 || valueAt(table, p) !== null) continue;
       out.push(
-        finding("MISSING_FIGURE", figureCell(table, p), { indicator: i.code, unit: u.code, period: label }),
+        finding("MISSING_FIGURE", figureCell(table, p), {
+          indicator: inds[k].code,
+          unit: u.code,
+          period: label,
+        }),
       );
     }
   }

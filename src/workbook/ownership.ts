@@ -91,33 +91,62 @@ function entry(row: number, col: number, formula: string | null, value: unknown)
 let h1 = SEED1;
 let h2 = SEED2;
 
+/** Hashes a string's UTF-16 units into the entry (the hashes in locals: this loop is most of a fingerprint). */
 function hashText(s: string): void {
+  let a = h1;
+  let b = h2;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, FNV_PRIME);
-    h2 = Math.imul(h2 ^ c, FNV_PRIME);
+    a = Math.imul(a ^ c, FNV_PRIME);
+    b = Math.imul(b ^ c, FNV_PRIME);
   }
+  h1 = a;
+  h2 = b;
 }
+
+// Scratch for the digits of a number, last digit first.
+const DIGITS = new Int32Array(10);
 
 /** Hashes the decimal digits of a whole number from 0 to 2^31 - 1, as String(n) writes it. */
 function hashDigits(n: number): void {
-  let div = 1;
-  while (div * 10 <= n) div *= 10;
-  for (; div >= 1; div /= 10) {
-    const c = 48 + (Math.floor(n / div) % 10);
-    h1 = Math.imul(h1 ^ c, FNV_PRIME);
-    h2 = Math.imul(h2 ^ c, FNV_PRIME);
+  let len = 0;
+  do {
+    const q = (n / 10) | 0;
+    DIGITS[len++] = 48 + n - q * 10;
+    n = q;
+  } while (n > 0);
+  let a = h1;
+  let b = h2;
+  while (len > 0) {
+    const c = DIGITS[--len];
+    a = Math.imul(a ^ c, FNV_PRIME);
+    b = Math.imul(b ^ c, FNV_PRIME);
   }
+  h1 = a;
+  h2 = b;
 }
 
 const isSmallWhole = (n: number): boolean => (n | 0) === n && n >= 0;
 
-/** Hashes "row,col" followed by the separator ("=" before a formula, ":" before a value). */
+// Every entry starts with its row, and sheets are digested row by row: the hashes of "row," from the seeds are kept
+// for the row last seen.
+let prefixRow = -1;
+let prefix1 = SEED1;
+let prefix2 = SEED2;
+
+/** Starts an entry with "row,col" followed by the separator ("=" before a formula, ":" before a value). */
 function hashAddress(row: number, col: number, separator: number): boolean {
   if (!isSmallWhole(row) || !isSmallWhole(col)) return false;
-  hashDigits(row);
-  h1 = Math.imul(h1 ^ 44, FNV_PRIME);
-  h2 = Math.imul(h2 ^ 44, FNV_PRIME);
+  if (row !== prefixRow) {
+    h1 = SEED1;
+    h2 = SEED2;
+    hashDigits(row);
+    prefix1 = Math.imul(h1 ^ 44, FNV_PRIME);
+    prefix2 = Math.imul(h2 ^ 44, FNV_PRIME);
+    prefixRow = row;
+  }
+  h1 = prefix1;
+  h2 = prefix2;
   hashDigits(col);
   h1 = Math.imul(h1 ^ separator, FNV_PRIME);
   h2 = Math.imul(h2 ^ separator, FNV_PRIME);
@@ -273,8 +302,39 @@ function hashFormula(f: string): boolean {
     p1 = c;
     a = Math.imul(a ^ c, FNV_PRIME);
     b = Math.imul(b ^ c, FNV_PRIME);
+    if (run !== 0 || c === 46) continue;
+    // A run of letters, symbols and spaces (no digit, point or quote) after a character that reset ODD_NUMBER's
+    // watch keeps it reset: the run is hashed in a tight loop (most of a long formula's characters).
+    for (; i < n; i++) {
+      let d = f.charCodeAt(i);
+      if (d < 128) {
+        const kind = PLAIN[d];
+        if (kind === 0) {
+          if (d === 32 || (d >= 9 && d <= 13)) continue;
+          break;
+        }
+        if (kind === 2) d -= 32;
+      } else {
+        const u = upperOf(d);
+        if (u === WHITE) continue;
+        if (u === COMPLEX) break;
+        d = u;
+      }
+      p2 = p1;
+      p1 = d;
+      a = Math.imul(a ^ d, FNV_PRIME);
+      b = Math.imul(b ^ d, FNV_PRIME);
+    }
   }
 }
+
+/**
+ * ASCII characters hashFormula passes through in its tight loop: 1 for a letter or symbol kept as it is, 2 for a
+ * lower-case letter (made upper case); 0 for the others (control characters and space, ", ', ., digits, DEL).
+ */
+const PLAIN = new Uint8Array(128);
+for (let c = 33; c < 127; c++)
+  PLAIN[c] = c >= 97 && c <= 122 ? 2 : c === 34 || c === 39 || c === 46 || isDigit(c) ? 0 : 1;
 
 // The texts normalValue puts before a value.
 const NUMBER_TAG = "number:";
@@ -337,7 +397,7 @@ export function normalTemplate(t: FormulaTemplate): readonly string[] | null {
 
 const NORMAL_TEMPLATES = new WeakMap<FormulaTemplate, readonly string[] | null>();
 
-/** hashText with the hashes in locals (a template's parts are most of a fingerprint's characters). */
+/** hashText for a template's parts (its own loop: V8 optimises each for the kinds of string it sees). */
 function hashPart(s: string): void {
   let a = h1;
   let b = h2;

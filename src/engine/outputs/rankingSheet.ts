@@ -51,6 +51,18 @@ export function intervalCells(u: UnitReadiness): [SpecCell, SpecCell] {
 
 const blank = (v: number | null | undefined): number | string => (v === null || v === undefined ? "" : v);
 
+/** An indicator in its pillar's formulas: its rows on Kết quả, its weight term and the text around its score cell. */
+interface PillarTerm {
+  readonly rows: ReadonlyMap<string, number> | undefined;
+  readonly w: string;
+  /** "weight*'Kết quả'!K" (missing as zero). */
+  readonly timesRef: string;
+  /** "),weight,0)" after IF(ISNUMBER('Kết quả'!K<row>. */
+  readonly weightOnly: string;
+  /** "),weight*'Kết quả'!K" after IF(ISNUMBER('Kết quả'!K<row>, before <row>,0). */
+  readonly weighted: string;
+}
+
 function weightRef(ind: Indicator): string {
   const c = ind.cells.weight;
   return c && !ind.converted?.includes("weight") ? sheetRef(c) : String(ind.weight);
@@ -106,13 +118,21 @@ export function buildRankingSheet(
     groupBlock.set(g, absRange(rows[0], col.rounded, rows[rows.length - 1], col.rounded));
   }
   const roundedRange = absRange(first, col.rounded, Math.max(last, first), col.rounded);
-  // Per indicator: its rows on Kết quả, its weight term and its pillar's number.
+  // Per pillar, its indicators in the plan's order: their rows on Kết quả, weight terms and the formula text around
+  // a score cell (the pieces the same in every unit's formulas, joined once here).
   const scoreRef = `${quoteSheetName(res.sheet)}!${columnLetter(res.cols.score)}`;
-  const indicators = plan.indicators.map((ind) => ({
-    rows: res.rowOf.get(ind.code),
-    w: weightRef(ind),
-    pillar: pillars.indexOf(ind.pillar),
-  }));
+  const isNumberRef = `IF(ISNUMBER(${scoreRef}`;
+  const byPillar = pillars.map(() => [] as PillarTerm[]);
+  for (const ind of plan.indicators) {
+    const w = weightRef(ind);
+    byPillar[pillars.indexOf(ind.pillar)].push({
+      rows: res.rowOf.get(ind.code),
+      w,
+      timesRef: `${w}*${scoreRef}`,
+      weightOnly: `),${w},0)`,
+      weighted: `),${w}*${scoreRef}`,
+    });
+  }
   // Formulas whose only varying part is the row, and cells and styles the same in every row.
   const R = columnLetter(col.rounded) + ROW;
   const I = columnLetter(col.index) + ROW;
@@ -137,43 +157,44 @@ export function buildRankingSheet(
   const rowsCells: SpecCell[][] = units.map((u, i) => {
     const r = first + i;
     rowOf.set(u.unit, r);
-    // This unit's scored indicators on Kết quả (cells and weight terms), pillar by pillar in the plan's order.
-    const cells: string[][] = pillars.map(() => []);
-    const weights: string[][] = pillars.map(() => []);
-    for (const ind of indicators) {
-      const at = ind.rows?.get(u.unit);
-      if (at === undefined) continue;
-      cells[ind.pillar].push(scoreRef + at);
-      weights[ind.pillar].push(ind.w);
-    }
+    // The long formulas are built as lists of pieces and joined once: a `+=` chain leaves a rope of a few hundred
+    // string nodes per formula that outlives the young generation and is flattened again on first read.
     const pillarWeight: string[] = [];
     const pillarCells: SpecCell[] = pillars.map((p, k) => {
-      const ks = cells[k];
-      const ws = weights[k];
+      // This unit's scored indicators of the pillar, and their rows on Kết quả.
+      const terms: PillarTerm[] = [];
+      const ats: number[] = [];
+      for (const t of byPillar[k]) {
+        const at = t.rows?.get(u.unit);
+        if (at === undefined) continue;
+        terms.push(t);
+        ats.push(at);
+      }
       const cached = blank(u.pillarScores[p]);
-      if (!ks.length) {
+      if (!terms.length) {
         pillarWeight.push("0");
         return EMPTY;
       }
       if (s.missingPolicy === "zero") {
-        const w = `(${ws.join("+")})`;
+        const w = `(${terms.map((t) => t.w).join("+")})`;
         pillarWeight.push(w);
-        let numr = "";
-        for (let j = 0; j < ks.length; j++) numr += `${j ? "+" : ""}${ws[j]}*${ks[j]}`;
-        return { formula: `=(${numr})/${w}`, value: cached, numberFormat: "0.000" };
+        const f: (string | number)[] = ["=("];
+        for (let j = 0; j < terms.length; j++) f.push(j ? "+" : "", terms[j].timesRef, ats[j]);
+        f.push(")/", w);
+        return { formula: f.join(""), value: cached, numberFormat: "0.000" };
       }
-      let w = "";
-      let numr = "";
-      for (let j = 0; j < ks.length; j++) {
-        w += `${j ? "+" : ""}IF(ISNUMBER(${ks[j]}),${ws[j]},0)`;
-        numr += `${j ? "+" : ""}IF(ISNUMBER(${ks[j]}),${ws[j]}*${ks[j]},0)`;
+      const w: (string | number)[] = [];
+      const f: (string | number)[] = ["=IF(COUNT("];
+      for (let j = 0; j < terms.length; j++) f.push(j ? "," : "", scoreRef, ats[j]);
+      f.push(')=0,"",(');
+      for (let j = 0; j < terms.length; j++) {
+        w.push(j ? "+" : "", isNumberRef, ats[j], terms[j].weightOnly);
+        f.push(j ? "+" : "", isNumberRef, ats[j], terms[j].weighted, ats[j], ",0)");
       }
-      pillarWeight.push(`(${w})`);
-      return {
-        formula: `=IF(COUNT(${ks.join(",")})=0,"",(${numr})/(${w}))`,
-        value: cached,
-        numberFormat: "0.000",
-      };
+      const weight = w.join("");
+      pillarWeight.push(`(${weight})`);
+      f.push(")/(", weight, "))");
+      return { formula: f.join(""), value: cached, numberFormat: "0.000" };
     });
     const P = (k: number) => local(r, P0 + k);
     const live = pillars.map((_, k) => k).filter((k) => pillarWeight[k] !== "0");
@@ -182,10 +203,21 @@ export function buildRankingSheet(
     if (s.aggregation === "geometric") {
       const zero = live.map((k) => `AND(ISNUMBER(${P(k)}),${P(k)}<=0)`).join(",");
       const logs = live.map((k) => `IF(ISNUMBER(${P(k)}),${pillarWeight[k]}*LN(${P(k)}),0)`).join("+");
-      indexFormula = `=IF((${den})=0,0,IF(OR(${zero || "FALSE"}),0,EXP((${logs})/(${den}))))*${scale}`;
+      indexFormula = [
+        "=IF((",
+        den,
+        ")=0,0,IF(OR(",
+        zero || "FALSE",
+        "),0,EXP((",
+        logs,
+        ")/(",
+        den,
+        "))))*",
+        scale,
+      ].join("");
     } else {
       const numr = live.map((k) => `IF(ISNUMBER(${P(k)}),${pillarWeight[k]}*${P(k)},0)`).join("+") || "0";
-      indexFormula = `=IF((${den})=0,0,(${numr})/(${den}))*${scale}`;
+      indexFormula = ["=IF((", den, ")=0,0,(", numr, ")/(", den, "))*", scale].join("");
     }
     const prev = u.previous;
     return [

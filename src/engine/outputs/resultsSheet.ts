@@ -54,18 +54,35 @@ interface Block {
 
 /** The blocks in order: by indicator, then ranking group, then unit — each indicator × group is contiguous. */
 function orderBlocks(plan: Plan, results: PeriodResults): Block[] {
-  const byIndicator = new Map<string, Map<string, UnitAttainment>>(
-    plan.indicators.map((i) => [i.code, new Map()]),
+  // Each indicator's attainment by the place of its unit's code in the plan (arrays, not a map per indicator: a
+  // million entries at 3,500 units); rows come unit by unit, so a unit's place is looked up once per run of rows.
+  const placeOf = new Map<string, number>();
+  plan.units.forEach((u, k) => placeOf.set(u.code, k));
+  const place = plan.units.map((u) => placeOf.get(u.code) as number);
+  const byIndicator = new Map<string, (UnitAttainment | undefined)[]>(
+    plan.indicators.map((i) => [i.code, new Array<UnitAttainment | undefined>(plan.units.length)]),
   );
-  for (const a of results.attainment) byIndicator.get(a.indicator)?.set(a.unit, a);
+  let lastUnit: string | null = null;
+  let at: number | undefined;
+  for (const a of results.attainment) {
+    if (a.unit !== lastUnit) {
+      lastUnit = a.unit;
+      at = placeOf.get(a.unit);
+    }
+    if (at !== undefined) {
+      const list = byIndicator.get(a.indicator);
+      if (list) list[at] = a;
+    }
+  }
   const groups = orderGroups(plan.units.map((u) => u.group));
   const blocks: Block[] = [];
   for (const ind of plan.indicators) {
-    const att = byIndicator.get(ind.code) as Map<string, UnitAttainment>;
+    const att = byIndicator.get(ind.code) as (UnitAttainment | undefined)[];
     for (const g of groups) {
       const block = { ind, units: [] as Unit[], att: [] as UnitAttainment[] };
-      for (const unit of plan.units) {
-        const a = unit.group === g ? att.get(unit.code) : undefined;
+      for (let k = 0; k < plan.units.length; k++) {
+        const unit = plan.units[k];
+        const a = unit.group === g ? att[place[k]] : undefined;
         if (!a) continue;
         block.units.push(unit);
         block.att.push(a);
@@ -257,11 +274,11 @@ export function buildResultsSheet(
       if (!formula) scoreFormulas.set(needs, (formula = scoreFormula(needs)));
       const sc = scoreByUnit.get(unit.code)?.[ind.code];
       const score: SpecCell = { fill: formula, fillRow: r, value: blank(sc), numberFormat: "0.000" };
-      const [codeCell, nameCell, groupCell] = unitColumns(unit);
+      const u = unitColumns(unit);
       cells.push([
-        codeCell,
-        nameCell,
-        groupCell,
+        u[0],
+        u[1],
+        u[2],
         indCells.code,
         indCells.name,
         actual,

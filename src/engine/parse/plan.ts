@@ -474,6 +474,13 @@ function parseFigures(
   }
   const sheet = ctx.grid.sheet;
   const n = indCols.length;
+  // Per indicator column: its index in a row of the grid, and the fast path's range (0: any number ≥ 0, 1: at
+  // most 1 (percent), 2: 0 or 1 (yes/no)).
+  const originRow = ctx.grid.originRow;
+  const cols = Int32Array.from(indCols, (c) => c.col - ctx.grid.originCol);
+  const limits = Uint8Array.from(indCols, (c) =>
+    c.ind.measure === "percent" ? 1 : c.ind.measure === "yesno" ? 2 : 0,
+  );
   const figureRows: FigureRow[] = [];
   const values = new Float64Array(Math.max(0, ctx.layout.lastRow - ctx.layout.firstRow + 1) * n);
   const converted = new Set<number>();
@@ -516,23 +523,24 @@ function parseFigures(
     if (!unit.active) cascade.add("INACTIVE_UNIT_FIGURE", code, uRef);
     const base = figureRows.length * n;
     figureRows.push({ unit: code, period: key, row });
+    // The row's cells read directly (cellAt for each of units × quarters × indicators cells costs a call and a lookup).
+    const rowValues = ctx.grid.values[row - originRow];
     for (let j = 0; j < n; j++) {
-      const { ind, col } = indCols[j];
-      const raw = cellAt(ctx.grid, row, col);
+      const v = rowValues?.[cols[j]];
+      const raw = v === undefined ? null : v;
       // Fast path for the common case, a plain number already in range: no finding to make.
-      if (
-        typeof raw === "number" &&
-        raw >= 0 &&
-        (ind.measure !== "percent" || raw <= 1) &&
-        (ind.measure !== "yesno" || raw === 0 || raw === 1)
-      ) {
-        values[base + j] = raw;
-        continue;
+      if (typeof raw === "number" && raw >= 0) {
+        const limit = limits[j];
+        if (limit === 0 || (limit === 1 ? raw <= 1 : raw === 0 || raw === 1)) {
+          values[base + j] = raw;
+          continue;
+        }
       }
       if (raw === null) {
         values[base + j] = NaN;
         continue;
       }
+      const { ind, col } = indCols[j];
       const r = readMeasure(
         raw,
         ind.measure,

@@ -5,7 +5,7 @@ import type { EnumValue } from "../format";
 import type { Finding, Measure } from "../model";
 import { finding } from "../findings";
 import { isBlank, readNumber, readYesNo } from "../numbers";
-import { foldText, cleanText } from "../text";
+import { foldCell, foldText, cleanText } from "../text";
 
 /** A value read from a cell, with the findings it raised. */
 export interface Read<T> {
@@ -27,9 +27,26 @@ function shown(v: CellValue): string {
 /** Reads an enum value by its key, labels or aliases (any case, accents optional). */
 export function matchEnum(v: CellValue, values: readonly EnumValue[]): EnumValue | null {
   if (typeof v !== "string" && typeof v !== "number") return null;
-  const f = foldText(String(v));
+  const f = foldCell(String(v));
   if (!f) return null;
-  return values.find((e) => [e.key, e.vi, e.en, ...e.aliases].some((n) => foldText(n) === f)) ?? null;
+  return enumByName(values).get(f) ?? null;
+}
+
+const ENUM_NAMES = new WeakMap<readonly EnumValue[], Map<string, EnumValue>>();
+
+/** An enum's values by each of their folded names; a name two values share goes to the first, as a search would. */
+function enumByName(values: readonly EnumValue[]): Map<string, EnumValue> {
+  let byName = ENUM_NAMES.get(values);
+  if (!byName) {
+    byName = new Map();
+    for (const e of values)
+      for (const n of [e.key, e.vi, e.en, ...e.aliases]) {
+        const f = foldText(n);
+        if (!byName.has(f)) byName.set(f, e);
+      }
+    ENUM_NAMES.set(values, byName);
+  }
+  return byName;
 }
 
 /** Reads an enum cell; INVALID_ENUM when it is none of the allowed values. */
