@@ -278,25 +278,14 @@ export interface FormulaTag {
   readonly open: string;
   /** The whole f element of a group member, else null. */
   readonly member: string | null;
-  /** member, else open, as UTF-8 (what the byte writer copies). */
-  readonly bytes: Uint8Array;
 }
-
-const encoder = new TextEncoder();
-
-/** A tag with its bytes. */
-const formulaTag = (open: string, member: string | null): FormulaTag => ({
-  open,
-  member,
-  bytes: encoder.encode(member ?? open),
-});
 
 // Rows in one group at most: the look down the column at a group's first cell stays a few milliseconds of work
 // between two of the preview's time slices, whatever the plan's size.
 const MAX_GROUP_ROWS = 1000;
 
 /** A formula written in full, alone. */
-export const PLAIN: FormulaTag = formulaTag("<f>", null);
+export const PLAIN: FormulaTag = { open: "<f>", member: null };
 
 /**
  * The shared groups of a sheet's blocks, found as the rows are written: at a formula cell not yet in a group, the
@@ -332,9 +321,9 @@ export class SharedGroups {
     if (e === i) return PLAIN;
     const si = this.next++;
     ends[j] = e;
-    (this.members[k] ??= [])[j] = formulaTag(PLAIN.open, `<f t="shared" si="${si}"/>`);
+    (this.members[k] ??= [])[j] = { open: PLAIN.open, member: `<f t="shared" si="${si}"/>` };
     const col = columnLetter(b.col + j);
-    return formulaTag(`<f t="shared" ref="${col}${b.row + i}:${col}${b.row + e}" si="${si}">`, null);
+    return { open: `<f t="shared" ref="${col}${b.row + i}:${col}${b.row + e}" si="${si}">`, member: null };
   }
 
   /** continues, with the answer for a cell object repeated down a column (Kết quả's target) worked out once. */

@@ -4,14 +4,13 @@
  */
 import type {
   ConditionalFormatSpec,
-  FormulaTemplate,
   SheetSpec,
   SpecCell,
   SpecValue,
   TableSpec,
 } from "../../engine/sheetSpec";
 import { formulaOf, isFormulaCell } from "../../engine/sheetSpec";
-import { a1, columnLetter, parseA1 } from "../../engine/grid";
+import { a1, parseA1 } from "../../engine/grid";
 import type { StyleBook } from "./styles";
 import { esc, escText } from "./xml";
 import { drain } from "../slices";
@@ -155,260 +154,39 @@ export interface SheetLinks {
 
 const encoder = new TextEncoder();
 
-// Bytes in one buffer of a sheet's XML (each is deflated as one piece, on its own pool thread in the CLI).
-const CHUNK = 1 << 22;
-// Cell texts at most this long are kept as UTF-8 once met, per sheet: names repeat on every row of Kết quả.
-const CACHED_TEXT = 256;
-const CACHED_TEXTS = 1 << 14;
-
-/** s[0…] written at b[p…] (ASCII only); returns the position after it. */
-function put(b: Uint8Array, p: number, s: string): number {
-  for (let i = 0; i < s.length; i++) b[p++] = s.charCodeAt(i);
-  return p;
-}
-
-/** u written at b[p…]; returns the position after it. */
-function putBytes(b: Uint8Array, p: number, u: Uint8Array): number {
-  if (u.length > 32) {
-    b.set(u, p);
-    return p + u.length;
-  }
-  for (let i = 0; i < u.length; i++) b[p++] = u[i];
-  return p;
-}
-
-// Room a number takes at most as String writes it ("-1.2345678901234567e-100").
-const NUMBER_ROOM = 32;
-
-/** A whole number of 32 bits written as String writes it, digit by digit; returns the position after it. */
-function putInteger(b: Uint8Array, p: number, v: number): number {
-  let n = v;
-  if (n < 0) {
-    b[p++] = 45;
-    n = -n;
-  }
-  let end = p + 1;
-  for (let m = n; m >= 10; m = Math.floor(m / 10)) end++;
-  const after = end;
-  do {
-    b[--end] = 48 + (n % 10);
-    n = Math.floor(n / 10);
-  } while (end > p);
-  return after;
-}
-
 /**
- * SpreadsheetML written straight as UTF-8 bytes into buffers of a few MB: an output sheet of a large plan is more
- * XML than one JavaScript string can hold, and few large allocations keep the garbage collector idle. Markup, cell
- * references and numbers are ASCII and are stored byte by byte, without building a string per cell; cell text
- * outside ASCII (unit and indicator names, repeated on every Kết quả row) is escaped and encoded once per sheet.
- * (Strings joined per cell and encoded by TextEncoder cost about 0.5 s of a 1,000-unit run, much of it UTF-16 to
- * UTF-8: one Vietnamese name makes a whole piece a two-byte string.)
+ * Text written as UTF-8 into buffers of a few MB, 16 K characters at a time: an output sheet of a large plan is
+ * more XML than one JavaScript string can hold, and one buffer grown by copying held the pane's thread for over
+ * half a second at 64 MB. Few large allocations keep the garbage collector idle; small pieces stay in the CPU cache
+ * while they are encoded (45 MB of Kết quả XML in half the time of 256 K-character pieces).
  */
-export class ByteWriter {
+class ByteWriter {
   private readonly done: Uint8Array[] = [];
-  /** The current buffer and the position in it (writeCell writes there directly, after room). */
-  buf: Uint8Array;
-  pos = 0;
-  private readonly texts = new Map<string, Uint8Array>();
-  private readonly numbers = new Map<number, Uint8Array>();
+  private buf = new Uint8Array(1 << 22);
+  private pos = 0;
+  private pending = "";
 
-  /** `chunk`: the size of each buffer (small ones in tests, to cross their ends often). */
-  constructor(private readonly chunk = CHUNK) {
-    this.buf = new Uint8Array(chunk);
+  push(s: string): void {
+    this.pending += s;
+    if (this.pending.length > 1 << 14) this.flush();
   }
 
-  /** Room for n more bytes in the current buffer. */
-  room(n: number): void {
-    if (this.pos + n > this.buf.length) {
+  private flush(): void {
+    const need = this.pending.length * 3;
+    if (this.pos + need > this.buf.length) {
       if (this.pos) this.done.push(this.buf.subarray(0, this.pos));
-      this.buf = new Uint8Array(Math.max(n, this.chunk));
+      this.buf = new Uint8Array(Math.max(need, 1 << 22));
       this.pos = 0;
     }
-  }
-
-  /** Text of ASCII characters only (markup). */
-  ascii(s: string): void {
-    this.room(s.length);
-    this.pos = put(this.buf, this.pos, s);
-  }
-
-  /** Any text, as UTF-8. */
-  text(s: string): void {
-    this.room(s.length * 3);
-    this.pos += encoder.encodeInto(s, this.buf.subarray(this.pos)).written;
-  }
-
-  /** Cell text as escText writes it, in UTF-8: ASCII byte by byte, else escaped and encoded (once, if short). */
-  cellText(s: string): void {
-    const n = s.length;
-    this.room(n);
-    const b = this.buf;
-    let p = this.pos;
-    for (let i = 0; i < n; i++) {
-      const c = s.charCodeAt(i);
-      // Past ASCII, a control character, & < > " or _ (which may start an _xHHHH_ escape): escText's way.
-      if (c >= 127 || c < 32 || c === 38 || c === 60 || c === 62 || c === 34 || c === 95)
-        return this.escaped(s);
-      b[p++] = c;
-    }
-    this.pos = p;
-  }
-
-  private escaped(s: string): void {
-    let u = this.texts.get(s);
-    if (u === undefined) {
-      const e = escText(s);
-      if (s.length > CACHED_TEXT || this.texts.size >= CACHED_TEXTS) return this.text(e);
-      this.texts.set(s, (u = encoder.encode(e)));
-    }
-    this.room(u.length);
-    this.pos = putBytes(this.buf, this.pos, u);
-  }
-
-  /**
-   * A finite number as String writes it, at b[p…] (room for NUMBER_ROOM bytes made); returns the position after it.
-   * Fractions are formatted once per sheet: String of a double is most of a cell's cost, and a 1,000-unit Kết quả
-   * has 290,000 values but fewer than 500 different ones.
-   */
-  putNumber(b: Uint8Array, p: number, v: number): number {
-    if ((v | 0) === v) return putInteger(b, p, v);
-    let u = this.numbers.get(v);
-    if (u === undefined) {
-      u = encoder.encode(String(v));
-      if (this.numbers.size < CACHED_TEXTS) this.numbers.set(v, u);
-    }
-    return putBytes(b, p, u);
+    this.pos += encoder.encodeInto(this.pending, this.buf.subarray(this.pos)).written;
+    this.pending = "";
   }
 
   /** The bytes written, in order, in pieces. */
   pieces(): Uint8Array[] {
+    this.flush();
     return [...this.done, this.buf.subarray(0, this.pos)];
   }
-}
-
-/** A template's parts escaped and encoded for the f element, the leading "=" dropped; null where fileFormula rewrites. */
-const TEMPLATE_BYTES = new WeakMap<FormulaTemplate, Uint8Array[] | null>();
-
-function templateBytes(t: FormulaTemplate): Uint8Array[] | null {
-  let known = TEMPLATE_BYTES.get(t);
-  if (known === undefined) {
-    // A function fileFormula prefixes is left to it (the row's digits could touch the name).
-    known = t.parts.some((x) => x.includes("NORM.S.DIST"))
-      ? null
-      : t.parts.map((x, k) => encoder.encode(esc(k === 0 && x.charCodeAt(0) === 61 ? x.slice(1) : x)));
-    TEMPLATE_BYTES.set(t, known);
-  }
-  return known;
-}
-
-// What a cell's start tag says of its content, after the reference and style.
-const FINITE = 0;
-const ERROR = 1;
-const BOOLEAN = 2;
-const FORMULA_TEXT = 3;
-const INLINE = 4;
-const EMPTY = 5;
-const KIND_ATTR = [">", ` t="e">`, ` t="b">`, ` t="str">`, ` t="inlineStr">`, "/>"];
-
-/** The end of a cell's start tag by style and kind: `" s="3" t="str">`. */
-const TAG_END: Uint8Array[][] = [];
-const tagEnd = (style: number, kind: number) =>
-  ((TAG_END[style] ??= [])[kind] ??= encoder.encode(`"${style ? ` s="${style}"` : ""}${KIND_ATTR[kind]}`));
-
-/** `<c r="` and a column's letters. */
-const CELL_START: Uint8Array[] = [];
-const cellStart = (col: number) => (CELL_START[col] ??= encoder.encode(`<c r="${columnLetter(col)}`));
-
-/** Whether cellXml writes anything for a cell with this value and style (else it is left out of its row). */
-function writesCell(formula: boolean, value: SpecValue | undefined, style: number): boolean {
-  const kind = typeof value;
-  return formula || style !== 0 || kind === "number" || kind === "boolean" || kind === "string";
-}
-
-// Room for a cell's markup besides its formula and text: start tag, f element of a group, value, end tags.
-const CELL_ROOM = 160;
-
-/**
- * One cell's XML into the writer, byte for byte what cellXml makes of it encoded as UTF-8 (the tests hold them
- * equal). `row` is the row's number as text, `formula` isFormulaCell(c), `value` the cell's value or what replaces
- * it (a table header's column name). Writes nothing for a cell cellXml writes as "" (no value, formula or style).
- */
-export function writeCell(
-  out: ByteWriter,
-  col: number,
-  row: string,
-  c: SpecCell,
-  formula: boolean,
-  style: number,
-  tag: FormulaTag,
-  value: SpecValue | undefined,
-): void {
-  const type = typeof value;
-  const kind =
-    type === "number"
-      ? Number.isFinite(value)
-        ? FINITE
-        : ERROR
-      : type === "boolean"
-        ? BOOLEAN
-        : formula
-          ? FORMULA_TEXT
-          : type === "string"
-            ? INLINE
-            : EMPTY;
-  if (kind === EMPTY && !style) return;
-  out.room(CELL_ROOM + row.length + tag.bytes.length);
-  let b = out.buf;
-  let p = putBytes(b, out.pos, cellStart(col));
-  p = put(b, p, row);
-  p = putBytes(b, p, tagEnd(style, kind));
-  if (kind === EMPTY) {
-    out.pos = p;
-    return;
-  }
-  if (formula) {
-    p = putBytes(b, p, tag.bytes);
-    if (tag.member === null) {
-      out.pos = p;
-      const parts = c.formula === undefined && c.fill !== undefined ? templateBytes(c.fill) : null;
-      if (parts) {
-        const r = c.fillRow ?? 0;
-        let size = parts[0].length;
-        for (let k = 1; k < parts.length; k++) size += parts[k].length + NUMBER_ROOM;
-        out.room(size + CELL_ROOM);
-        b = out.buf;
-        p = putBytes(b, out.pos, parts[0]);
-        for (let k = 1; k < parts.length; k++) p = putBytes(b, out.putNumber(b, p, r), parts[k]);
-      } else {
-        out.text(esc(fileFormula(formulaOf(c) as string)));
-        out.room(CELL_ROOM);
-        b = out.buf;
-        p = out.pos;
-      }
-      p = put(b, p, "</f>");
-    }
-  }
-  if (kind === FINITE) p = put(b, out.putNumber(b, put(b, p, "<v>"), value as number), "</v></c>");
-  else if (kind === ERROR) p = put(b, p, "<v>#NUM!</v></c>");
-  else if (kind === BOOLEAN) p = put(b, p, value ? "<v>1</v></c>" : "<v>0</v></c>");
-  else {
-    const text = kind === INLINE || type === "string" ? (value as string) : "";
-    p = put(
-      b,
-      p,
-      kind === FORMULA_TEXT
-        ? "<v>"
-        : text !== text.trim() || text.includes("\n")
-          ? `<is><t xml:space="preserve">`
-          : "<is><t>",
-    );
-    out.pos = p;
-    out.cellText(text);
-    out.room(CELL_ROOM);
-    p = put(out.buf, out.pos, kind === FORMULA_TEXT ? "</v></c>" : "</t></is></c>");
-  }
-  out.pos = p;
 }
 
 /** The worksheet part of a spec (UTF-8). Table header cells are written as the table's column names. */
@@ -436,42 +214,29 @@ export function* sheetXmlSteps(
   const out = new ByteWriter();
   const tabColor = spec.tabColor ? `<tabColor rgb="FF${spec.tabColor.toUpperCase()}"/>` : "";
   const fit = spec.print && "fitToWidth" in spec.print ? `<pageSetUpPr fitToPage="1"/>` : "";
-  out.text(
+  out.push(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
   );
-  if (tabColor || fit) out.text(`<sheetPr>${tabColor}${fit}</sheetPr>`);
+  if (tabColor || fit) out.push(`<sheetPr>${tabColor}${fit}</sheetPr>`);
   const fr = spec.freeze;
   const view = `<sheetView${links.selected ? ` tabSelected="1"` : ""} workbookViewId="0"`;
   if (fr && (fr.rows || fr.cols)) {
     const pane = fr.rows && fr.cols ? "bottomRight" : fr.rows ? "bottomLeft" : "topRight";
-    out.text(
+    out.push(
       `<sheetViews>${view}><pane${fr.cols ? ` xSplit="${fr.cols}"` : ""}${fr.rows ? ` ySplit="${fr.rows}"` : ""} topLeftCell="${a1(fr.rows + 1, fr.cols + 1)}" activePane="${pane}" state="frozen"/></sheetView></sheetViews>`,
     );
-  } else out.text(`<sheetViews>${view}/></sheetViews>`);
-  out.text(`<sheetFormatPr defaultRowHeight="15"/>`);
+  } else out.push(`<sheetViews>${view}/></sheetViews>`);
+  out.push(`<sheetFormatPr defaultRowHeight="15"/>`);
   const widths = [...(spec.columnWidths ?? [])].sort((a, b) => a.col - b.col);
   if (widths.length)
-    out.text(
+    out.push(
       `<cols>${widths.map((w) => `<col min="${w.col}" max="${w.col}" width="${w.width}" customWidth="1"/>`).join("")}</cols>`,
     );
-  out.text("<sheetData>");
-  // One cell, its row's start tag first if it is the row's first cell written.
-  let opened = false;
-  let rowText = "";
-  const cell = (r: number, col: number, c: SpecCell, formula: boolean, header: boolean, tag: FormulaTag) => {
+  out.push("<sheetData>");
+  const cell = (r: number, col: number, c: SpecCell, header: boolean, tag?: FormulaTag) => {
     const name = header ? headerNames.get(`${r},${col}`) : undefined;
-    const value = name !== undefined && !formula ? name : c.value;
-    const style = styles.cellStyle(c.style, c.numberFormat);
-    if (!opened) {
-      if (!writesCell(formula, value, style)) return;
-      openRow(r);
-    }
-    writeCell(out, col, rowText, c, formula, style, tag, value);
-  };
-  const openRow = (r: number) => {
-    const ht = heights.get(r);
-    out.ascii(`<row r="${rowText}"${ht === undefined ? "" : ` ht="${ht}" customHeight="1"`}>`);
-    opened = true;
+    const written = name !== undefined && !isFormulaCell(c) ? { ...c, value: name } : c;
+    return cellXml(a1(r, col), written, styles.cellStyle(c.style, c.numberFormat), tag);
   };
   const heights = new Map((spec.rowHeights ?? []).map((h) => [h.row, h.height]));
   // Rows in order, each from the blocks that cover it; later blocks win where they overlap, as if written one after
@@ -511,17 +276,14 @@ export function* sheetXmlSteps(
     while (next < order.length && spec.blocks[order[next]].row <= r) active.push(order[next++]);
     active = active.filter((k) => r < spec.blocks[k].row + spec.blocks[k].cells.length);
     const header = headerRows.has(r);
-    rowText = String(r);
-    opened = false;
-    if (heights.has(r)) openRow(r);
+    let row = "";
     if (active.length === 1) {
       const k = active[0];
       const b = spec.blocks[k];
       const cells = b.cells[r - b.row];
       for (let j = 0; j < cells.length; j++) {
         const c = cells[j];
-        const formula = isFormulaCell(c);
-        cell(r, b.col + j, c, formula, header, formula ? groups.tag(k, r - b.row, j) : PLAIN);
+        row += cell(r, b.col + j, c, header, isFormulaCell(c) ? groups.tag(k, r - b.row, j) : undefined);
       }
     } else if (active.length > 1) {
       const byCol = new Map<number, SpecCell>();
@@ -529,24 +291,24 @@ export function* sheetXmlSteps(
         const b = spec.blocks[k];
         b.cells[r - b.row].forEach((c, j) => byCol.set(b.col + j, c));
       }
-      for (const col of [...byCol.keys()].sort((x, y) => x - y)) {
-        const c = byCol.get(col) as SpecCell;
-        cell(r, col, c, isFormulaCell(c), header, PLAIN);
-      }
+      for (const col of [...byCol.keys()].sort((x, y) => x - y))
+        row += cell(r, col, byCol.get(col) as SpecCell, header);
     }
-    if (opened) out.ascii("</row>");
+    const ht = heights.get(r);
+    if (row || ht !== undefined)
+      out.push(`<row r="${r}"${ht === undefined ? "" : ` ht="${ht}" customHeight="1"`}>${row}</row>`);
   }
-  out.text("</sheetData>");
+  out.push("</sheetData>");
   const merges = spec.merges ?? [];
   if (merges.length)
-    out.text(
+    out.push(
       `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m.replace(/\$/g, "")}"/>`).join("")}</mergeCells>`,
     );
   let priority = 1;
-  for (const cf of spec.conditionalFormats ?? []) out.text(conditionalXml(cf, priority++, styles));
+  for (const cf of spec.conditionalFormats ?? []) out.push(conditionalXml(cf, priority++, styles));
   const lists = links.lists ?? [];
   if (lists.length)
-    out.text(
+    out.push(
       `<dataValidations count="${lists.length}">${lists.map((l) => `<dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="${l.range}"><formula1>${esc(l.source)}</formula1></dataValidation>`).join("")}</dataValidations>`,
     );
   const m = spec.print?.margins ?? {
@@ -557,29 +319,29 @@ export function* sheetXmlSteps(
     header: 0.3,
     footer: 0.3,
   };
-  out.text(
+  out.push(
     `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`,
   );
   const p = spec.print;
   if (p) {
-    out.text(
+    out.push(
       "fitToWidth" in p
         ? `<pageSetup paperSize="9" orientation="${p.orientation}" fitToWidth="${p.fitToWidth}" fitToHeight="0"/>`
         : `<pageSetup paperSize="9" scale="${p.scale}" orientation="${p.orientation}"/>`,
     );
-    if (p.footer) out.text(`<headerFooter><oddFooter>${escText(`&C${p.footer}`)}</oddFooter></headerFooter>`);
+    if (p.footer) out.push(`<headerFooter><oddFooter>${escText(`&C${p.footer}`)}</oddFooter></headerFooter>`);
     const breaks = p.rowBreaks ?? [];
     if (breaks.length)
-      out.text(
+      out.push(
         `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("")}</rowBreaks>`,
       );
   }
-  if (links.drawing) out.text(`<drawing r:id="${links.drawing}"/>`);
+  if (links.drawing) out.push(`<drawing r:id="${links.drawing}"/>`);
   if (links.tables.length)
-    out.text(
+    out.push(
       `<tableParts count="${links.tables.length}">${links.tables.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`,
     );
-  out.text("</worksheet>");
+  out.push("</worksheet>");
   return out.pieces();
 }
 
