@@ -10,6 +10,7 @@ import { columnLetter } from "../../engine/grid";
 
 const isUpper = (c: number) => c >= 65 && c <= 90;
 const isDigit = (c: number) => c >= 48 && c <= 57;
+const isDigitAt = (s: string, i: number) => isDigit(s.charCodeAt(i));
 /** Characters of a name, number or reference: [A-Za-z0-9_.$] (what read.ts's reference pattern treats as one word). */
 const isWordChar = (c: number) =>
   (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || isDigit(c) || c === 95 || c === 46 || c === 36;
@@ -111,6 +112,44 @@ for (let c = 0; c < 32; c++) KIND[c] = REFUSE;
  * only digits and quotes are looked at closely.
  */
 export function followsDown(above: string, below: string): boolean {
+  const i = above.charCodeAt(0) === 61 ? 1 : 0;
+  const j = below.charCodeAt(0) === 61 ? 1 : 0;
+  return onlyRowsMoved(above, i, below, j) && followsDownByScan(above, below);
+}
+
+/**
+ * A quick test followsDown's answer implies: `below` is `above` with some runs of digits each replaced by their value
+ * plus one, every other character the same. A tight loop over both texts that only stops where they differ, so a pair
+ * that is not one formula filled down (Xếp hạng's rows hold the units in rank order, their formulas reference rows
+ * far apart) is turned away at its first difference rather than read with the full scan.
+ */
+function onlyRowsMoved(above: string, i: number, below: string, j: number): boolean {
+  const n = above.length;
+  const m = below.length;
+  for (;;) {
+    while (i < n && j < m && above.charCodeAt(i) === below.charCodeAt(j)) {
+      i++;
+      j++;
+    }
+    if (i === n || j === m) return i === n && j === m;
+    if (!isDigitAt(above, i) || !isDigitAt(below, j)) return false;
+    // The run of digits the difference is in, from its start (the characters before it are the same in both).
+    let s = i;
+    while (s > 0 && isDigitAt(above, s - 1)) s--;
+    const t = j - (i - s);
+    let e = i;
+    while (e < n && isDigitAt(above, e)) e++;
+    let f = j;
+    while (f < m && isDigitAt(below, f)) f++;
+    // Rows of more than 7 digits are refused by the full scan anyway, and stay exact as numbers here.
+    if (e - s > 7 || digitsValue(below, t, f) !== digitsValue(above, s, e) + 1) return false;
+    i = e;
+    j = f;
+  }
+}
+
+/** followsDown without the quick test first (exported for the test that the quick test never changes an answer). */
+export function followsDownByScan(above: string, below: string): boolean {
   let i = above.charCodeAt(0) === 61 ? 1 : 0;
   let j = below.charCodeAt(0) === 61 ? 1 : 0;
   const n = above.length;
@@ -180,7 +219,6 @@ function sheetBefore(s: string, bang: number): boolean {
 // across a change in the number of digits. Rows up to 9,999,999: followsDown refuses longer ones.
 const CHECK_ROWS = [1, 9, 99999];
 const MAX_ROW = 9_999_999;
-const isDigitAt = (s: string, i: number) => isDigit(s.charCodeAt(i));
 /** A row whose digits followsDown reads as one number: whole, from 1 to MAX_ROW - 1. */
 const isRow = (r: number) => (r | 0) === r && r >= 1 && r < MAX_ROW;
 

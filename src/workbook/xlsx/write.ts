@@ -4,6 +4,7 @@
  */
 import type {
   ConditionalFormatSpec,
+  FormulaTemplate,
   SheetSpec,
   SpecCell,
   SpecValue,
@@ -33,8 +34,49 @@ export function fileFormula(formula: string): string {
   return f.includes("NORM.S.DIST(") ? f.replace(FUTURE_FUNCTIONS, "_xlfn.$1(") : f;
 }
 
-/** A number as SpreadsheetML stores it; NaN and infinities have no such form. */
-const numText = (n: number) => (Number.isFinite(n) ? String(n) : null);
+// Fractions formatted so far, and how many are kept at most.
+const NUMBER_TEXT = new Map<number, string>();
+const NUMBER_TEXTS = 1 << 14;
+
+/**
+ * A number as SpreadsheetML stores it; NaN and infinities have no such form. A fraction's text is remembered: String
+ * of a double is one of a cell's dearest steps, and a 1,000-unit Kết quả has 290,000 values but under 500 different.
+ */
+function numText(n: number): string | null {
+  if ((n | 0) === n) return String(n);
+  let t = NUMBER_TEXT.get(n);
+  if (t === undefined) {
+    if (!Number.isFinite(n)) return null;
+    if (NUMBER_TEXT.size >= NUMBER_TEXTS) NUMBER_TEXT.clear();
+    NUMBER_TEXT.set(n, (t = String(n)));
+  }
+  return t;
+}
+
+/** A template's parts as its formula is stored (escaped, the leading "=" dropped); null where fileFormula rewrites. */
+const FILE_PARTS = new WeakMap<FormulaTemplate, string[] | null>();
+
+function fileParts(t: FormulaTemplate): string[] | null {
+  let known = FILE_PARTS.get(t);
+  if (known === undefined) {
+    // A function fileFormula prefixes is left to it (the row's digits could touch its name).
+    known = t.parts.some((x) => x.includes("NORM.S.DIST"))
+      ? null
+      : t.parts.map((x, k) => esc(k === 0 && x.charCodeAt(0) === 61 ? x.slice(1) : x));
+    FILE_PARTS.set(t, known);
+  }
+  return known;
+}
+
+/** The f element's text of a formula cell: from its template's stored parts and the row where it has one. */
+function storedFormula(c: SpecCell): string {
+  const parts = c.formula === undefined && c.fill !== undefined ? fileParts(c.fill) : null;
+  if (parts === null) return esc(fileFormula(formulaOf(c) as string));
+  const r = String(c.fillRow ?? 0);
+  let s = parts[0];
+  for (let k = 1; k < parts.length; k++) s += r + parts[k];
+  return s;
+}
 
 /** The s attribute of each cell format, made once. */
 const STYLE_ATTR: string[] = [];
@@ -48,7 +90,7 @@ export function cellXml(ref: string, c: SpecCell, style: number, tag: FormulaTag
   const v: SpecValue | undefined = c.value;
   if (isFormulaCell(c)) {
     // A group member's text is its master's: it is never built.
-    const f = tag.member ?? `${tag.open}${esc(fileFormula(formulaOf(c) as string))}</f>`;
+    const f = tag.member ?? `${tag.open}${storedFormula(c)}</f>`;
     if (typeof v === "number") {
       const t = numText(v);
       return t === null
