@@ -46,7 +46,7 @@ const paragraphLines = (chars: number, caps: number, scale: number, width: numbe
   Math.max(1, Math.ceil(((chars + caps * 0.5) * scale) / (width * 0.92)));
 
 /** Estimated lines a text takes in a width (characters of the default font); capitals and bold run wider. */
-function lines(text: string, width: number, size = 12, bold = false): number {
+export function lines(text: string, width: number, size = 12, bold = false): number {
   if (!text) return 1;
   const scale = lineScale(size, bold);
   let n = 0;
@@ -90,6 +90,14 @@ function countOn(count: LineCount, more: string, scale: number, width: number): 
 /** lines() of a counted text. */
 const countedLines = (count: LineCount, scale: number, width: number): number =>
   count.done + paragraphLines(count.chars, count.caps, scale, width);
+
+/** lines() of the pieces joined, counted as the layout counts a text it cuts: piece by piece (equal to lines()). */
+export function countedTextLines(pieces: readonly string[], width: number, size = 12, bold = false): number {
+  const scale = lineScale(size, bold);
+  let count = NO_TEXT;
+  for (const p of pieces) count = countOn(count, p, scale, width);
+  return countedLines(count, scale, width);
+}
 
 const spanWidth = (from: number, span: number) =>
   SUMMARY_WIDTHS.slice(from - 1, from - 1 + span).reduce((s, w) => s + w, 0);
