@@ -88,7 +88,7 @@ async function main(): Promise<void> {
   const updated =
     start < 0
       ? text.replace("## Task-pane bundle", `${section}\n## Task-pane bundle`)
-      : text.slice(0, start) + section + (next < 0 ? "" : text.slice(next + 1));
+      : text.slice(0, start) + section + (next < 0 ? "" : `\n${text.slice(next + 1)}`);
   await fs.writeFile(file, updated);
 }
 

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { chunkRows, jsonLength } from "../../src/workbook/office/officeWorkbook";
+import { chunkRows, joinedBlocks, jsonLength } from "../../src/workbook/office/officeWorkbook";
 import { formulaOf, type SpecCell } from "../../src/engine/sheetSpec";
 import { literalFor } from "../../src/workbook/office/cells";
 
@@ -62,6 +62,56 @@ describe("the Office adapter's request estimate", () => {
         expect(next).toBe(b.row + b.cells.length);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("joins neighbouring blocks into fewer without changing a cell of what is written, overlaps included", () => {
+    // Blocks of one to three rows of equal or ragged widths, laid out as the summary does (a block per cell, rows
+    // side by side and one under the other) and at random places (overlapping ones too).
+    const cell = fc.record({ value: fc.integer({ min: 0, max: 99 }) });
+    const block = fc.record({
+      row: fc.integer({ min: 1, max: 8 }),
+      col: fc.integer({ min: 1, max: 8 }),
+      cells: fc.array(fc.array(cell, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }),
+    });
+    const grid = fc
+      .record({ rows: fc.integer({ min: 1, max: 6 }), cols: fc.integer({ min: 1, max: 5 }) })
+      .map(({ rows, cols }) =>
+        Array.from({ length: rows * cols }, (_, k) => ({
+          row: 1 + Math.floor(k / cols),
+          col: 1 + (k % cols),
+          cells: [[{ value: k }]],
+        })),
+      );
+    const written = (
+      blocks: readonly { row: number; col: number; cells: readonly (readonly SpecCell[])[] }[],
+    ) => {
+      const at = new Map<string, unknown>();
+      for (const b of blocks)
+        b.cells.forEach((r, i) => r.forEach((c, j) => at.set(`${b.row + i},${b.col + j}`, c.value)));
+      return at;
+    };
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            block,
+            grid.map((g) => g[0]),
+          ),
+          { maxLength: 12 },
+        ),
+        grid,
+        (some, cells) => {
+          for (const blocks of [some, cells, [...cells, ...some]]) {
+            const joined = joinedBlocks(blocks);
+            expect(written(joined)).toEqual(written(blocks));
+            expect(joined.length).toBeLessThanOrEqual(blocks.length);
+          }
+          // A whole grid laid out a cell per block is one block.
+          expect(joinedBlocks(cells)).toHaveLength(1);
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

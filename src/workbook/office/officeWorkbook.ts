@@ -91,6 +91,44 @@ function dropNames(ctx: Excel.RequestContext, names: readonly string[]): void {
       ctx.workbook.names.getItem(item.name).delete();
 }
 
+/**
+ * The blocks as they are written: neighbours in the list that continue each other join, first along a row (one-row
+ * blocks side by side), then down (a block starting on the row after the one before it ends, in the same column, every
+ * row of both as wide). The summary lays out a block per cell; joined, a table is one range write and its cells of one
+ * style one styled rectangle, instead of several operations per cell. Only neighbours join, so the order of writing,
+ * and so which block wins where two overlap, stays the spec's.
+ */
+export function joinedBlocks(blocks: readonly Part[]): Part[] {
+  const rows: Part[] = [];
+  for (const b of blocks) {
+    const last = rows[rows.length - 1];
+    if (last && last.cells.length === 1 && b.cells.length === 1 && b.row === last.row)
+      if (b.col === last.col + last.cells[0].length) {
+        rows[rows.length - 1] = { row: last.row, col: last.col, cells: [[...last.cells[0], ...b.cells[0]]] };
+        continue;
+      }
+    rows.push(b);
+  }
+  const out: Part[] = [];
+  // The rows of the block being joined into, copied when a second block joins it.
+  let joined: Part["cells"][number][] | null = null;
+  let width = -1;
+  for (const b of rows) {
+    const w = b.cells.length && b.cells.every((r) => r.length === b.cells[0].length) ? b.cells[0].length : -1;
+    const last = out[out.length - 1];
+    if (last && w >= 0 && w === width && b.col === last.col && b.row === last.row + last.cells.length) {
+      joined ??= [...last.cells];
+      for (const r of b.cells) joined.push(r);
+      out[out.length - 1] = { row: last.row, col: last.col, cells: joined };
+    } else {
+      out.push(b);
+      joined = null;
+      width = w;
+    }
+  }
+  return out;
+}
+
 /** A chunk of a block's rows as it is queued: what Range.formulas and Range.numberFormat get, and its estimated bytes. */
 export interface Chunk {
   readonly part: Part;
@@ -490,7 +528,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     for (const [k, spec] of specs.entries()) {
       // By name, not the proxy add() returned: that object path is only valid until the next sync (InvalidObjectPath).
       const sheet = sheets.getItem(temps[k]);
-      for (const block of spec.blocks)
+      for (const block of joinedBlocks(spec.blocks))
         for (const chunk of chunkRows(block, QUEUE_BYTES, retarget)) {
           const rects = styleRects(chunk.part);
           const bytes = chunkBytes(chunk, rects);
@@ -716,7 +754,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         all.add(s.spec.name);
         const sheet = all.getItem(s.spec.name);
         if (s.hidden) sheet.visibility = "Hidden" as Excel.SheetVisibility;
-        for (const block of s.spec.blocks)
+        for (const block of joinedBlocks(s.spec.blocks))
           for (const chunk of chunkRows(block, Infinity)) queueChunk(sheet, chunk, styleRects(chunk.part));
         for (const h of s.spec.rowHeights ?? [])
           sheet.getRange(`${h.row}:${h.row}`).format.rowHeight = h.height;
