@@ -102,12 +102,14 @@ export function joinedBlocks(blocks: readonly Part[]): Part[] {
   const rows: Part[] = [];
   for (const b of blocks) {
     const last = rows[rows.length - 1];
-    if (last && last.cells.length === 1 && b.cells.length === 1 && b.row === last.row)
-      if (b.col === last.col + last.cells[0].length) {
-        rows[rows.length - 1] = { row: last.row, col: last.col, cells: [[...last.cells[0], ...b.cells[0]]] };
-        continue;
-      }
-    rows.push(b);
+    const beside =
+      last?.cells.length === 1 &&
+      b.cells.length === 1 &&
+      b.row === last.row &&
+      b.col === last.col + last.cells[0].length;
+    if (beside)
+      rows[rows.length - 1] = { row: last.row, col: last.col, cells: [[...last.cells[0], ...b.cells[0]]] };
+    else rows.push(b);
   }
   const out: Part[] = [];
   // The rows of the block being joined into, copied when a second block joins it.
