@@ -397,7 +397,10 @@ export function normalTemplate(t: FormulaTemplate): readonly string[] | null {
 
 const NORMAL_TEMPLATES = new WeakMap<FormulaTemplate, readonly string[] | null>();
 
-/** hashText for a template's parts (its own loop: V8 optimises each for the kinds of string it sees). */
+/**
+ * hashText for a template's parts, kept as its own loop on purpose: V8 optimises each for the kinds of string it sees,
+ * and with one shared loop Kết quả's and Xếp hạng's fingerprints at 1,000 units took 184–188 ms instead of 110–119.
+ */
 function hashPart(s: string): void {
   let a = h1;
   let b = h2;

@@ -474,7 +474,7 @@ function parseFigures(
   }
   const sheet = ctx.grid.sheet;
   const n = indCols.length;
-  // Per indicator column: its index in a row of the grid, and the fast path's range (0: any number ≥ 0, 1: at
+  // Per indicator column: its index in a row of the grid, and the fast path's range (0: every number ≥ 0, 1: at
   // most 1 (percent), 2: 0 or 1 (yes/no)).
   const originRow = ctx.grid.originRow;
   const cols = Int32Array.from(indCols, (c) => c.col - ctx.grid.originCol);
