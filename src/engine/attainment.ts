@@ -5,6 +5,7 @@ import { figuresForPeriod } from "./figureIndex";
 import { figureCell } from "./figures";
 import { periodTarget } from "./validate";
 import { excelGte } from "./excelMath";
+import { factLayout } from "./factLayout";
 
 /** Uncapped attainment: actual/target (higher is better), target/actual (lower), or the 1/0 of a yes/no. */
 export function attainmentOf(
@@ -38,11 +39,20 @@ const STATUSES: readonly AttainmentStatus[] = ["met", "near", "notMet", "noData"
 const STATUS_NO = new Map(STATUSES.map((s, k) => [s, k]));
 /** AttainmentFacts.status of "noTarget". */
 export const NO_TARGET = STATUS_NO.get("noTarget") as number;
+const MET = STATUS_NO.get("met") as number;
+const NEAR = STATUS_NO.get("near") as number;
+const NOT_MET = STATUS_NO.get("notMet") as number;
+const NO_DATA = STATUS_NO.get("noData") as number;
+/** attainmentOf's three rules, by number. */
+const HIGHER = 0;
+const LOWER = 1;
+const YESNO = 2;
 
 /**
  * Every active unit × applicable indicator of a period as flat arrays (NaN where a value is null), in the order of
- * unitAttainment: units as the plan lists them, each with its applicable indicators in the plan's order. Scoring
- * reads these; the row objects are made only for the period that is reported.
+ * unitAttainment: units as the plan lists them, each with its applicable indicators in the plan's order (the plan's
+ * factLayout, whose unit and indicator arrays these share). Scoring reads these; the row objects are made only for
+ * the period that is reported.
  */
 export interface AttainmentFacts {
   readonly count: number;
@@ -71,15 +81,26 @@ export function attainmentFacts(
   figures = figuresForPeriod(plan, period),
 ): AttainmentFacts {
   const { attainmentCap: cap, nearTarget } = plan.settings;
+  const layout = factLayout(plan);
+  const { count: total, unit, indicator, start } = layout;
+  // Per indicator, once: the period's target (NaN: none), whether it has one, and the rule attainmentOf applies.
   const byCode = new Map(
     plan.indicators.map((i) => [i.code, i.measure === "yesno" ? 1 : periodTarget(i, period)]),
   );
-  const targets = plan.indicators.map((i) => byCode.get(i.code) ?? null);
-  const columns = plan.indicators.map((i) => figures.columnOf(i.code));
-  let total = 0;
-  for (const u of plan.units) if (u.active) for (const ind of plan.indicators) if (applies(ind, u)) total++;
-  const unit = new Int32Array(total);
-  const indicator = new Int32Array(total);
+  const nInd = plan.indicators.length;
+  const targets = new Float64Array(nInd);
+  const hasTarget = new Uint8Array(nInd);
+  const rule = new Uint8Array(nInd);
+  const columns = new Int32Array(nInd);
+  for (let k = 0; k < nInd; k++) {
+    const ind = plan.indicators[k];
+    const target = byCode.get(ind.code) ?? null;
+    targets[k] = target ?? NaN;
+    hasTarget[k] =
+      ind.measure === "yesno" || (target !== null && (ind.direction === "lower" || target > 0)) ? 1 : 0;
+    rule[k] = ind.measure === "yesno" ? YESNO : ind.direction === "lower" ? LOWER : HIGHER;
+    columns[k] = figures.columnOf(ind.code);
+  }
   const position = new Int32Array(total);
   const actualOf = new Float64Array(total);
   const targetOf = new Float64Array(total);
@@ -87,30 +108,41 @@ export function attainmentFacts(
   const capped = new Float64Array(total);
   const status = new Uint8Array(total);
   const values = figures.table.values;
-  let f = 0;
-  for (let ui = 0; ui < plan.units.length; ui++) {
-    const u = plan.units[ui];
-    if (!u.active) continue;
-    const used = figures.positionsOf(u.code);
-    for (let k = 0; k < plan.indicators.length; k++) {
-      const ind = plan.indicators[k];
-      if (!applies(ind, u)) continue;
+  const lowerAtZero = Math.max(cap, 1);
+  for (let a = 0; a < layout.units.length; a++) {
+    const used = figures.positionsOf(layout.units[a].code);
+    for (let f = start[a], end = start[a + 1]; f < end; f++) {
+      const k = indicator[f];
       const j = columns[k];
       const p = j < 0 || !used ? -1 : used[j];
-      const actual = p < 0 ? null : orNull(values[p]);
+      const actual = p < 0 ? NaN : values[p];
       const target = targets[k];
-      const a = attainmentOf(actual, target, ind, cap);
-      const hasTarget =
-        ind.measure === "yesno" || (target !== null && (ind.direction === "lower" || target > 0));
-      unit[f] = ui;
-      indicator[f] = k;
+      // attainmentOf over typed values (NaN for null).
+      let att = NaN;
+      if (!Number.isNaN(actual)) {
+        const r = rule[k];
+        if (r === YESNO) att = actual;
+        else if (!Number.isNaN(target)) {
+          if (r === LOWER) att = actual <= 0 ? lowerAtZero : target / actual;
+          else if (target > 0) att = actual / target;
+        }
+      }
       position[f] = p;
-      actualOf[f] = actual ?? NaN;
-      targetOf[f] = target ?? NaN;
-      attainment[f] = a ?? NaN;
-      capped[f] = a === null ? NaN : Math.min(a, cap);
-      status[f] = STATUS_NO.get(statusOf(a, hasTarget, nearTarget)) as number;
-      f++;
+      actualOf[f] = actual;
+      targetOf[f] = target;
+      attainment[f] = att;
+      capped[f] = Number.isNaN(att) ? NaN : Math.min(att, cap);
+      // statusOf by number.
+      status[f] =
+        hasTarget[k] === 0
+          ? NO_TARGET
+          : Number.isNaN(att)
+            ? NO_DATA
+            : excelGte(att, 1)
+              ? MET
+              : excelGte(att, nearTarget)
+                ? NEAR
+                : NOT_MET;
     }
   }
   return {

@@ -1,7 +1,8 @@
 /** Everything computed for one period: attainment, scores, index, ranks, grades, changes and robustness. */
-import type { Indicator, Plan, RankingGroup, Unit } from "./model";
+import type { Indicator, Plan, Unit } from "./model";
 import type { GradeDistribution, PeriodResults, UnitReadiness } from "./results";
-import { applies, attainmentFacts, provinceAttainment, unitAttainment } from "./attainment";
+import { attainmentFacts, provinceAttainment, unitAttainment } from "./attainment";
+import { factLayout } from "./factLayout";
 import { figuresForPeriod, quartersOf } from "./figureIndex";
 import { factScores, indicatorScores } from "./scoring";
 import { compositeAt, compositeIndex } from "./readiness";
@@ -30,21 +31,8 @@ interface Core {
   readonly scores: Map<string, Map<string, number | null>>;
   /** A unit's score on the k-th of its applicable indicators; null where missing. */
   readonly scoreOf: (u: Unit, ind: Indicator, k: number) => number | null;
-  readonly units: Unit[];
-  readonly applicable: (u: Unit) => Indicator[];
-}
-
-/** The indicators that apply to a unit, one list per ranking group (shared, so callers can key on it). */
-function applicableByGroup(plan: Plan): (u: Unit) => Indicator[] {
-  const byGroup = new Map<RankingGroup, Indicator[]>();
-  return (u: Unit): Indicator[] => {
-    let list = byGroup.get(u.group);
-    if (!list) {
-      list = plan.indicators.filter((i) => applies(i, u));
-      byGroup.set(u.group, list);
-    }
-    return list;
-  };
+  readonly units: readonly Unit[];
+  readonly applicable: (u: Unit) => readonly Indicator[];
 }
 
 /** Rounded indices, ranks overall and in group, and grades of units from their unrounded indices. */
@@ -67,17 +55,8 @@ export function computeCore(plan: Plan, period: string): Core {
   const facts = attainmentFacts(plan, period, figures);
   const rows = unitAttainment(plan, period, figures, facts);
   const scores = factScores(plan, facts);
-  const units = plan.units.filter((u) => u.active);
-  const applicable = applicableByGroup(plan);
-  // Facts run unit by unit (active units in the plan's order), each over its applicable indicators in order.
-  const start = new Map<Unit, number>();
-  let from = 0;
-  const comps = units.map((u) => {
-    const list = applicable(u);
-    start.set(u, from);
-    from += list.length;
-    return compositeAt(plan, list, scores, from - list.length);
-  });
+  const { units, lists, start, activeIndex, applicable } = factLayout(plan);
+  const comps = units.map((_, a) => compositeAt(plan, lists[a], scores, start[a]));
   const st = standings(
     plan,
     units,
@@ -108,7 +87,7 @@ export function computeCore(plan: Plan, period: string): Core {
       return (byCode ??= indicatorScores(plan, facts, scores));
     },
     scoreOf: (u, _, k) => {
-      const s = scores[(start.get(u) as number) + k];
+      const s = scores[start[activeIndex.get(u) as number] + k];
       return Number.isNaN(s) ? null : s;
     },
     units,
@@ -121,18 +100,9 @@ export function computeCore(plan: Plan, period: string): Core {
  * computeCore's ranking, without its attainment rows, score maps and per-unit records.
  */
 function previousStandings(plan: Plan, period: string): Map<string, NonNullable<UnitReadiness["previous"]>> {
-  const facts = attainmentFacts(plan, period);
-  const scores = factScores(plan, facts);
-  const units = plan.units.filter((u) => u.active);
-  const applicable = applicableByGroup(plan);
-  // Facts run unit by unit (active units in the plan's order), each over its applicable indicators in order.
-  let from = 0;
-  const indices = units.map((u) => {
-    const list = applicable(u);
-    const index = compositeIndex(plan, list, scores, from);
-    from += list.length;
-    return index;
-  });
+  const scores = factScores(plan, attainmentFacts(plan, period));
+  const { units, lists, start } = factLayout(plan);
+  const indices = units.map((_, a) => compositeIndex(plan, lists[a], scores, start[a]));
   const st = standings(plan, units, indices);
   return new Map(
     units.map((u, i) => [

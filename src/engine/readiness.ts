@@ -45,7 +45,6 @@ function aggregate(
   weights: ReadonlyMap<string, number> | null,
   pillarScores: Record<string, number | null> | null,
 ): number {
-  const { aggregation, indexScale } = plan.settings;
   const { names, of } = pillarIndex(plan);
   const sumW = new Float64Array(names.length);
   const sumWs = new Float64Array(names.length);
@@ -58,6 +57,18 @@ function aggregate(
     sumW[p] += w;
     sumWs[p] += w * s;
   }
+  return pillarsToIndex(plan, names, sumW, sumWs, pillarScores);
+}
+
+/** The index from each pillar's weight sum and weighted score sum; each pillar's score written when asked. */
+function pillarsToIndex(
+  plan: Plan,
+  names: readonly string[],
+  sumW: Float64Array,
+  sumWs: Float64Array,
+  pillarScores: Record<string, number | null> | null,
+): number {
+  const { aggregation, indexScale } = plan.settings;
   let totalW = 0;
   let arith = 0;
   let logSum = 0;
@@ -115,22 +126,66 @@ export function composite(
   return compose(plan, indicators, (ind) => raw?.get(ind.code) ?? null, weights);
 }
 
-/** composite() of the scores of `indicators` at scores[from + k] (NaN: missing). */
+/** Per list of indicators: each one's pillar number (-1: none) and code, worked out once. */
+interface ListShape {
+  readonly pillar: Int32Array;
+  readonly codes: readonly string[];
+  readonly weights: Float64Array;
+}
+
+const listShapes = new WeakMap<readonly Indicator[], ListShape>();
+
+function listShape(plan: Plan, indicators: readonly Indicator[]): ListShape {
+  let hit = listShapes.get(indicators);
+  if (!hit) {
+    const { of } = pillarIndex(plan);
+    hit = {
+      pillar: Int32Array.from(indicators, (i) => of.get(i.pillar) ?? -1),
+      codes: indicators.map((i) => i.code),
+      weights: Float64Array.from(indicators, (i) => i.weight),
+    };
+    listShapes.set(indicators, hit);
+  }
+  return hit;
+}
+
+/**
+ * composite() of the scores of `indicators` at scores[from + k] (NaN: missing): the same additions in the same
+ * order, read by position from typed arrays (it runs once per unit and indicator).
+ */
 export function compositeAt(
   plan: Plan,
   indicators: readonly Indicator[],
   scores: Float64Array,
   from: number,
 ): Composite {
-  return compose(
-    plan,
-    indicators,
-    (_, k) => {
-      const s = scores[from + k];
-      return Number.isNaN(s) ? null : s;
-    },
-    null,
-  );
+  const zeroMissing = plan.settings.missingPolicy === "zero";
+  const { names } = pillarIndex(plan);
+  const { pillar, codes, weights } = listShape(plan, indicators);
+  const sumW = new Float64Array(names.length);
+  const sumWs = new Float64Array(names.length);
+  const out: Record<string, number | null> = {};
+  let missing = 0;
+  for (let k = 0; k < codes.length; k++) {
+    let s = scores[from + k];
+    if (Number.isNaN(s)) {
+      missing++;
+      if (!zeroMissing) {
+        out[codes[k]] = null;
+        continue;
+      }
+      s = 0;
+    }
+    out[codes[k]] = s;
+    const p = pillar[k];
+    if (p < 0) continue;
+    const w = weights[k];
+    sumW[p] += w;
+    sumWs[p] += w * s;
+  }
+  const pillarScores: Record<string, number | null> = {};
+  const index = pillarsToIndex(plan, names, sumW, sumWs, pillarScores);
+  return { pillarScores, index, scores: out, missing };
 }
 
 /** The index alone, from the scores of `indicators` at scores[from + k] (NaN: missing, as the policy says). */
@@ -141,14 +196,21 @@ export function compositeIndex(
   from: number,
 ): number {
   const zeroMissing = plan.settings.missingPolicy === "zero";
-  return aggregate(
-    plan,
-    indicators,
-    (_, k) => {
-      const s = scores[from + k];
-      return Number.isNaN(s) ? (zeroMissing ? 0 : null) : s;
-    },
-    null,
-    null,
-  );
+  const { names } = pillarIndex(plan);
+  const { pillar, weights } = listShape(plan, indicators);
+  const sumW = new Float64Array(names.length);
+  const sumWs = new Float64Array(names.length);
+  for (let k = 0; k < pillar.length; k++) {
+    let s = scores[from + k];
+    if (Number.isNaN(s)) {
+      if (!zeroMissing) continue;
+      s = 0;
+    }
+    const p = pillar[k];
+    if (p < 0) continue;
+    const w = weights[k];
+    sumW[p] += w;
+    sumWs[p] += w * s;
+  }
+  return pillarsToIndex(plan, names, sumW, sumWs, null);
 }

@@ -62,34 +62,40 @@ export function percentileScore(x: number, s: GroupStats, lowerIsBetter: boolean
 export function factScores(plan: Plan, facts: AttainmentFacts): Float64Array {
   const { normalisation, attainmentCap: cap } = plan.settings;
   const { count, unit, indicator, actual, capped, status } = facts;
+  // Groups and indicators by number; keyed by code as the plan's maps are (codes are unique in a parsed plan).
   const unitGroup = new Map(plan.units.map((u) => [u.code, u.group]));
-  const groupOf = plan.units.map((u) => unitGroup.get(u.code) as RankingGroup);
-  // Keyed by code as the plan's maps are (codes are unique in a parsed plan).
-  const codeOf = plan.indicators.map((i) => i.code);
+  const groupNo = new Map<RankingGroup, number>();
+  const groupOf = Int32Array.from(plan.units, (u) => {
+    const g = unitGroup.get(u.code) as RankingGroup;
+    let n = groupNo.get(g);
+    if (n === undefined) groupNo.set(g, (n = groupNo.size));
+    return n;
+  });
+  const indNo = new Map(plan.indicators.map((i, k) => [i.code, k]));
+  const sameInd = Int32Array.from(plan.indicators, (i) => indNo.get(i.code) as number);
   const lowerByCode = new Map(plan.indicators.map((i) => [i.code, i.direction === "lower"]));
-  const lower = codeOf.map((c) => lowerByCode.get(c) === true);
-  const byTarget = (f: number): boolean => normalisation === "target" && status[f] !== NO_TARGET;
-  const collect = new Map<RankingGroup, Map<string, number[]>>();
+  const lower = plan.indicators.map((i) => lowerByCode.get(i.code) === true);
+  const nInd = plan.indicators.length;
+  const byTargetAll = normalisation === "target";
+  // The actual figures of each group × indicator that some fact scores against, in the facts' order.
+  const lists: (number[] | undefined)[] = new Array<number[] | undefined>(groupNo.size * nInd);
   for (let f = 0; f < count; f++) {
-    if (Number.isNaN(actual[f]) || byTarget(f)) continue;
-    const g = groupOf[unit[f]];
-    let byInd = collect.get(g);
-    if (!byInd) collect.set(g, (byInd = new Map()));
-    const code = codeOf[indicator[f]];
-    const list = byInd.get(code);
-    if (list) list.push(actual[f]);
-    else byInd.set(code, [actual[f]]);
+    const x = actual[f];
+    if (Number.isNaN(x) || (byTargetAll && status[f] !== NO_TARGET)) continue;
+    const key = groupOf[unit[f]] * nInd + sameInd[indicator[f]];
+    const list = lists[key];
+    if (list) list.push(x);
+    else lists[key] = [x];
   }
-  const stats = new Map<RankingGroup, Map<string, GroupStats>>();
-  for (const [g, byInd] of collect)
-    stats.set(g, new Map([...byInd].map(([i, list]) => [i, groupStats(list)])));
+  const stats = lists.map((list) => (list ? groupStats(list) : undefined));
   const out = new Float64Array(count);
   for (let f = 0; f < count; f++) {
     const x = actual[f];
     if (Number.isNaN(x)) out[f] = NaN;
-    else if (byTarget(f)) out[f] = (Number.isNaN(capped[f]) ? 0 : capped[f]) / cap;
+    else if (byTargetAll && status[f] !== NO_TARGET) out[f] = (Number.isNaN(capped[f]) ? 0 : capped[f]) / cap;
     else {
-      const s = stats.get(groupOf[unit[f]])?.get(codeOf[indicator[f]]) as GroupStats;
+      const k = sameInd[indicator[f]];
+      const s = stats[groupOf[unit[f]] * nInd + k] as GroupStats;
       const low = lower[indicator[f]];
       if (normalisation === "zscore") out[f] = zScore(x, s, low);
       else if (normalisation === "percentile") out[f] = percentileScore(x, s, low);

@@ -1,0 +1,140 @@
+import fc from "fast-check";
+import { planRowsToGrids } from "../../src/engine/planRows";
+import { checkWorkbook, periodTarget } from "../../src/engine/validate";
+import { computeCore, computePeriod } from "../../src/engine/compute";
+import { applies, attainmentFacts, attainmentOf, statusOf } from "../../src/engine/attainment";
+import { figuresForPeriod } from "../../src/engine/figureIndex";
+import { factScores, groupStats, minMaxScore, percentileScore, zScore } from "../../src/engine/scoring";
+import { composite } from "../../src/engine/readiness";
+import type { AttainmentStatus } from "../../src/engine/results";
+import type { Plan, Unit } from "../../src/engine/model";
+import type { PlanRows } from "../../src/engine/format";
+import { planRowsArb } from "../helpers/randomPlan";
+
+/** The plan with some units made inactive (the layout leaves them out). */
+function withInactive(rows: PlanRows, inactive: readonly boolean[]): PlanRows {
+  return {
+    ...rows,
+    units: rows.units.map((u, i) => (inactive[i % inactive.length] ? [u[0], u[1], u[2], "Không"] : u)),
+  };
+}
+
+interface PlainFact {
+  readonly unit: Unit;
+  readonly code: string;
+  readonly actual: number | null;
+  readonly target: number | null;
+  readonly attainment: number | null;
+  readonly capped: number | null;
+  readonly status: AttainmentStatus;
+}
+
+/** Attainment written plainly: figure by unit and code, attainmentOf and statusOf, unit by unit. */
+function plainFacts(plan: Plan, period: string): PlainFact[] {
+  const figures = figuresForPeriod(plan, period);
+  const { attainmentCap: cap, nearTarget } = plan.settings;
+  const out: PlainFact[] = [];
+  for (const unit of plan.units.filter((u) => u.active))
+    for (const ind of plan.indicators.filter((i) => applies(i, unit))) {
+      const actual = figures.get(unit.code, ind.code)?.value ?? null;
+      const target = ind.measure === "yesno" ? 1 : periodTarget(ind, period);
+      const a = attainmentOf(actual, target, ind, cap);
+      const hasTarget =
+        ind.measure === "yesno" || (target !== null && (ind.direction === "lower" || target > 0));
+      out.push({
+        unit,
+        code: ind.code,
+        actual,
+        target,
+        attainment: a,
+        capped: a === null ? null : Math.min(a, cap),
+        status: statusOf(a, hasTarget, nearTarget),
+      });
+    }
+  return out;
+}
+
+/** Scores written plainly: group statistics of the same indicator's actual figures in the unit's group. */
+function plainScores(plan: Plan, facts: readonly PlainFact[]): (number | null)[] {
+  const { normalisation, attainmentCap: cap } = plan.settings;
+  const byTarget = (f: PlainFact) => normalisation === "target" && f.status !== "noTarget";
+  return facts.map((f) => {
+    if (f.actual === null) return null;
+    if (byTarget(f)) return (f.capped ?? 0) / cap;
+    const s = groupStats(
+      facts
+        .filter(
+          (g) => g.unit.group === f.unit.group && g.code === f.code && g.actual !== null && !byTarget(g),
+        )
+        .map((g) => g.actual as number),
+    );
+    const lower = plan.indicators.find((i) => i.code === f.code)?.direction === "lower";
+    if (normalisation === "zscore") return zScore(f.actual, s, lower);
+    if (normalisation === "percentile") return percentileScore(f.actual, s, lower);
+    return minMaxScore(f.actual, s, lower);
+  });
+}
+
+const nullable = (v: number) => (Number.isNaN(v) ? null : v);
+const STATUS: readonly AttainmentStatus[] = ["met", "near", "notMet", "noData", "noTarget"];
+
+describe("the typed paths of attainment, scores and composites against their plain definitions", () => {
+  const arb = fc.tuple(planRowsArb(), fc.array(fc.boolean(), { minLength: 1, maxLength: 5 }));
+
+  it("facts, scores, composites and previous standings match, over random plans", () => {
+    fc.assert(
+      fc.property(arb, ([rows, inactive]) => {
+        const { plan } = checkWorkbook(planRowsToGrids(withInactive(rows, inactive)), "2015-Q1");
+        for (const period of ["2014-Q4", "2015-Q1"]) {
+          const plain = plainFacts(plan, period);
+          const facts = attainmentFacts(plan, period);
+          expect(facts.count).toBe(plain.length);
+          const typed = plain.map((_, f) => ({
+            unit: plan.units[facts.unit[f]],
+            code: plan.indicators[facts.indicator[f]].code,
+            actual: nullable(facts.actual[f]),
+            target: nullable(facts.target[f]),
+            attainment: nullable(facts.attainment[f]),
+            capped: nullable(facts.capped[f]),
+            status: STATUS[facts.status[f]],
+          }));
+          expect(typed).toEqual(plain);
+          const scores = plainScores(plan, plain);
+          expect([...factScores(plan, facts)].map(nullable)).toEqual(scores);
+          // Composites of the plain scores by code (composite(): the path the robustness reference uses too).
+          const core = computeCore(plan, period);
+          const active = plan.units.filter((u) => u.active);
+          expect(core.ranking.map((r) => r.unit)).toEqual(active.map((u) => u.code));
+          active.forEach((u, i) => {
+            const raw = new Map(
+              plain.flatMap((f, k) => (f.unit === u ? [[f.code, scores[k]] as const] : [])),
+            );
+            const c = composite(
+              plan,
+              plan.indicators.filter((ind) => applies(ind, u)),
+              raw,
+            );
+            const r = core.ranking[i];
+            expect(r.index).toBe(c.index);
+            expect(r.indicatorScores).toEqual(c.scores);
+            expect(Object.keys(r.indicatorScores)).toEqual(Object.keys(c.scores));
+            expect(r.pillarScores).toEqual(c.pillarScores);
+            expect(r.missingFigures).toBe(c.missing);
+          });
+        }
+        // The previous period's standings: what computeCore ranks for that period, unit by unit.
+        const before = computeCore(plan, "2014-Q4").ranking;
+        const now = computePeriod(plan, "2015-Q1").ranking;
+        expect(now.map((r) => r.previous)).toEqual(
+          before.map((r) => ({
+            indexRounded: r.indexRounded,
+            rankInGroup: r.rankInGroup,
+            rankOverall: r.rankOverall,
+            grade: r.grade,
+          })),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
