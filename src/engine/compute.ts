@@ -8,7 +8,7 @@ import { factScores, indicatorScores } from "./scoring";
 import { compositeAt, compositeIndex } from "./readiness";
 import { excelRound } from "./excelMath";
 import { competitionRanks, distribution, gradeOf, gradeThresholds } from "./ranking";
-import { drawRanks, intervalAt, robustnessTask, type RobustnessTask } from "./robustness";
+import { drawRanks, intervalAt, robustnessTaskAt, type RobustnessTask } from "./robustness";
 import { periodFromKey, periodKey, previousPeriod } from "./periods";
 import { orderGroups } from "./format";
 
@@ -29,6 +29,8 @@ interface Core {
   readonly rows: ReturnType<typeof unitAttainment>;
   /** Scores by unit and indicator code (made when first read: the computation itself reads them by position). */
   readonly scores: Map<string, Map<string, number | null>>;
+  /** Each fact's score in the order of the plan's factLayout (NaN: missing). */
+  readonly factScores: Float64Array;
   /** A unit's score on the k-th of its applicable indicators; null where missing. */
   readonly scoreOf: (u: Unit, ind: Indicator, k: number) => number | null;
   readonly units: readonly Unit[];
@@ -86,6 +88,7 @@ export function computeCore(plan: Plan, period: string): Core {
     get scores() {
       return (byCode ??= indicatorScores(plan, facts, scores));
     },
+    factScores: scores,
     scoreOf: (u, _, k) => {
       const s = scores[start[activeIndex.get(u) as number] + k];
       return Number.isNaN(s) ? null : s;
@@ -148,7 +151,7 @@ export function gradeDistributions(ranking: readonly UnitReadiness[]): GradeDist
 /** Computes every result for a period key ("2015-Q2" or the year "2014"). */
 export function computePeriod(plan: Plan, period: string, options: ComputeOptions = {}): PeriodResults {
   const core = computeCore(plan, period);
-  const task = options.robustness ? robustnessTask(plan, core.units, core.applicable, core.scoreOf) : null;
+  const task = options.robustness ? robustnessTaskAt(plan, factLayout(plan), core.factScores) : null;
   if (task && options.drawElsewhere) options.drawElsewhere(task);
   const drawn = task && !options.drawElsewhere ? drawRanks(task, options.onProgress) : null;
   const prevKey = previousWithFigures(plan, period);

@@ -2,6 +2,23 @@
 
 /** Excel's ROUND: half away from zero, on the value as Excel holds it (15 significant digits). */
 export function excelRound(x: number, digits: number): number {
+  // Away from a half (and with few digits to keep), holding 15 digits cannot move the result: plain arithmetic gives
+  // the same integer as the exact path below, which costs a text conversion and BigInt division per call.
+  if (digits >= 0 && digits <= 6) {
+    const scale = POWERS[digits];
+    const y = Math.abs(x) * scale;
+    if (y > 0 && y < 1e7) {
+      const f = y - Math.floor(y);
+      if (Math.abs(f - 0.5) > 1e-7) return (x < 0 ? -1 : 1) * (Math.floor(y + 0.5) / scale) || 0;
+    }
+  }
+  return excelRoundExact(x, digits);
+}
+
+const POWERS = [1, 10, 100, 1000, 10000, 100000, 1000000];
+
+/** excelRound by the value's 15-digit decimal mantissa, for any value and number of digits. */
+export function excelRoundExact(x: number, digits: number): number {
   if (!Number.isFinite(x) || x === 0) return x;
   const sign = x < 0 ? -1 : 1;
   const [mant, expText] = Math.abs(x).toExponential(14).split("e");

@@ -4,6 +4,7 @@ import type { RankInterval } from "./results";
 import { pillarsOf } from "./readiness";
 import { excelRound } from "./excelMath";
 import { mulberry32 } from "./random";
+import type { FactLayout } from "./factLayout";
 
 /** Nearest-rank percentile of sorted values: the value at position ceil(p·n). */
 export function nearestRank(sorted: ArrayLike<number>, p: number): number {
@@ -85,11 +86,18 @@ export function sortNearlySorted(a: Float64Array): Float64Array {
   return a;
 }
 
+/** A unit's scored indicators (numbers in the plan), their pillars' numbers and their scores, in the same order. */
+interface Scored {
+  readonly ind: ArrayLike<number>;
+  readonly pillar: ArrayLike<number>;
+  readonly score: ArrayLike<number>;
+}
+
 /** Flattens a group's scored indicators into signatures and score arrays. */
 function groupArrays(
   members: readonly Unit[],
   positions: readonly number[],
-  scoredOf: (u: Unit) => { ind: readonly number[]; pillar: readonly number[]; score: readonly number[] },
+  scoredOf: (u: Unit, m: number) => Scored,
   pillarCount: number,
 ): GroupArrays {
   const sigNo = new Map<string, number>();
@@ -104,7 +112,7 @@ function groupArrays(
   const scores = new Float64Array(total);
   let filled = 0;
   // Pillar order and key per list of scored indicators; units scored on all their indicators share one list.
-  const arranged = new Map<readonly number[], { order: number[]; ends: number[]; key: string }>();
+  const arranged = new Map<ArrayLike<number>, { order: number[]; ends: number[]; key: string }>();
   scored.forEach(({ ind, pillar, score }, m) => {
     let a = arranged.get(ind);
     if (!a) {
@@ -152,19 +160,9 @@ export function robustnessTask(
   applicable: (u: Unit) => readonly Indicator[],
   scoreOf: (u: Unit, ind: Indicator, k: number) => number | null,
 ): RobustnessTask {
-  const {
-    robustnessDraws: draws,
-    robustnessSpread: spread,
-    robustnessSeed: seed,
-    indexDecimals,
-    missingPolicy,
-    aggregation,
-    indexScale,
-  } = plan.settings;
+  const { missingPolicy } = plan.settings;
   const indNo = new Map(plan.indicators.map((ind, k) => [ind.code, k]));
-  const pillars = pillarsOf(plan);
-  const P = pillars.length;
-  const pillarNo = new Map(pillars.map((p, k) => [p, k]));
+  const pillarNo = new Map(pillarsOf(plan).map((p, k) => [p, k]));
   // Indicator and pillar numbers per list of applicable indicators (one list per ranking group).
   const numbered = new Map<readonly Indicator[], { ind: number[]; pillar: number[] }>();
   const scoredOf = (u: Unit) => {
@@ -200,6 +198,24 @@ export function robustnessTask(
     }
     return { ind: ind ?? nums.ind, pillar, score };
   };
+  return assembled(plan, units, scoredOf);
+}
+
+/** The task from each unit's scored indicators (scoredOf: the unit and its position in `units`). */
+function assembled(
+  plan: Plan,
+  units: readonly Unit[],
+  scoredOf: (u: Unit, i: number) => Scored,
+): RobustnessTask {
+  const {
+    robustnessDraws: draws,
+    robustnessSpread: spread,
+    robustnessSeed: seed,
+    indexDecimals,
+    aggregation,
+    indexScale,
+  } = plan.settings;
+  const P = pillarsOf(plan).length;
   const byGroup = new Map<string, { members: Unit[]; positions: number[] }>();
   units.forEach((u, i) => {
     const g = byGroup.get(u.group);
@@ -218,8 +234,54 @@ export function robustnessTask(
     pillars: P,
     units: units.length,
     weights: Float64Array.from(plan.indicators, (i) => i.weight),
-    groups: [...byGroup.values()].map((g) => groupArrays(g.members, g.positions, scoredOf, P)),
+    groups: [...byGroup.values()].map((g) =>
+      groupArrays(g.members, g.positions, (u, m) => scoredOf(u, g.positions[m]), P),
+    ),
   };
+}
+
+/**
+ * robustnessTask() of the plan's active units (its factLayout), their scores read by position from the facts' scores
+ * (NaN: missing): a unit scored on every applicable indicator shares its group's numbers and reads its scores in
+ * place, without a call per score.
+ */
+export function robustnessTaskAt(plan: Plan, layout: FactLayout, scores: Float64Array): RobustnessTask {
+  const zero = plan.settings.missingPolicy === "zero";
+  const indNo = new Map(plan.indicators.map((ind, k) => [ind.code, k]));
+  const pillarNo = new Map(pillarsOf(plan).map((p, k) => [p, k]));
+  const numbered = new Map<readonly Indicator[], { ind: Int32Array; pillar: Int32Array }>();
+  return assembled(plan, layout.units, (_, a) => {
+    const list = layout.lists[a];
+    let nums = numbered.get(list);
+    if (!nums) {
+      nums = {
+        ind: Int32Array.from(list, (i) => indNo.get(i.code) as number),
+        pillar: Int32Array.from(list, (i) => pillarNo.get(i.pillar) as number),
+      };
+      numbered.set(list, nums);
+    }
+    const from = layout.start[a];
+    const to = from + list.length;
+    let missing = from;
+    while (missing < to && !Number.isNaN(scores[missing])) missing++;
+    if (missing === to) return { ind: nums.ind, pillar: nums.pillar, score: scores.subarray(from, to) };
+    if (zero) {
+      const score = scores.slice(from, to);
+      for (let k = missing - from; k < score.length; k++) if (Number.isNaN(score[k])) score[k] = 0;
+      return { ind: nums.ind, pillar: nums.pillar, score };
+    }
+    const ind: number[] = [];
+    const pillar: number[] = [];
+    const score: number[] = [];
+    for (let k = 0; k < list.length; k++) {
+      const s = scores[from + k];
+      if (Number.isNaN(s)) continue;
+      ind.push(nums.ind[k]);
+      pillar.push(nums.pillar[k]);
+      score.push(s);
+    }
+    return { ind, pillar, score };
+  });
 }
 
 /**

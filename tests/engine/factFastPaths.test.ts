@@ -6,6 +6,9 @@ import { applies, attainmentFacts, attainmentOf, statusOf } from "../../src/engi
 import { figuresForPeriod } from "../../src/engine/figureIndex";
 import { factScores, groupStats, minMaxScore, percentileScore, zScore } from "../../src/engine/scoring";
 import { composite } from "../../src/engine/readiness";
+import { robustnessTask, robustnessTaskAt } from "../../src/engine/robustness";
+import { factLayout } from "../../src/engine/factLayout";
+import { excelRound, excelRoundExact } from "../../src/engine/excelMath";
 import type { AttainmentStatus } from "../../src/engine/results";
 import type { Plan, Unit } from "../../src/engine/model";
 import type { PlanRows } from "../../src/engine/format";
@@ -136,5 +139,62 @@ describe("the typed paths of attainment, scores and composites against their pla
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("the robustness task read in place equals the one built score by score, for either missing policy", () => {
+    fc.assert(
+      fc.property(arb, fc.constantFrom("zero", "exclude"), ([rows, inactive], missingPolicy) => {
+        const { plan: parsed } = checkWorkbook(planRowsToGrids(withInactive(rows, inactive)), "2015-Q1");
+        const plan = { ...parsed, settings: { ...parsed.settings, missingPolicy } } as Plan;
+        const core = computeCore(plan, "2015-Q1");
+        const plain = robustnessTask(plan, core.units, core.applicable, core.scoreOf);
+        expect(robustnessTaskAt(plan, factLayout(plan), core.factScores)).toEqual(plain);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("excelRound's arithmetic path", () => {
+  const digits = fc.integer({ min: -2, max: 9 });
+  // Plain doubles, and values at and within a few ulps of a half or a whole at each number of digits.
+  const nearHalf = fc
+    .tuple(
+      fc.integer({ min: -2e7, max: 2e7 }),
+      digits,
+      fc.constantFrom(0, 0.5),
+      fc.integer({ min: -4, max: 4 }),
+    )
+    .map(([k, d, half, ulps]) => {
+      let x = (k + half) / 10 ** d;
+      for (let i = 0; i < Math.abs(ulps); i++)
+        x = ulps > 0 ? x + Number.EPSILON * Math.abs(x) : x - Number.EPSILON * Math.abs(x);
+      return [x, d] as const;
+    });
+  const plain = fc.tuple(fc.double({ noNaN: true }), digits);
+  const small = fc.tuple(fc.double({ min: -1e8, max: 1e8, noNaN: true }), digits);
+
+  it("gives exactly the 15-digit path's result (sign of zero included)", () => {
+    fc.assert(
+      fc.property(fc.oneof(nearHalf, plain, small), ([x, d]) => {
+        expect(Object.is(excelRound(x, d), excelRoundExact(x, d))).toBe(true);
+      }),
+      { numRuns: 20000 },
+    );
+    for (const [x, d] of [
+      [0.125, 2],
+      [-0.125, 2],
+      [2.675, 2],
+      [1.005, 2],
+      [-0, 2],
+      [0, 0],
+      [5e-324, 3],
+      [-5e-324, 3],
+      [99.995, 2],
+      [9999999.5, 0],
+      [NaN, 2],
+      [Infinity, 2],
+    ] as const)
+      expect(Object.is(excelRound(x, d), excelRoundExact(x, d))).toBe(true);
   });
 });
