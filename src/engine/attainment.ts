@@ -132,15 +132,15 @@ export function attainmentFacts(
       targetOf[f] = target;
       attainment[f] = att;
       capped[f] = Number.isNaN(att) ? NaN : Math.min(att, cap);
-      // statusOf by number.
+      // statusOf by number (a plain ≥ first: excelGte is needed only below the bound).
       status[f] =
         hasTarget[k] === 0
           ? NO_TARGET
           : Number.isNaN(att)
             ? NO_DATA
-            : excelGte(att, 1)
+            : att >= 1 || excelGte(att, 1)
               ? MET
-              : excelGte(att, nearTarget)
+              : att >= nearTarget || excelGte(att, nearTarget)
                 ? NEAR
                 : NOT_MET;
     }

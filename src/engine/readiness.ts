@@ -131,6 +131,8 @@ interface ListShape {
   readonly pillar: Int32Array;
   readonly codes: readonly string[];
   readonly weights: Float64Array;
+  /** The scores record with every code in the list's order (null), copied for each unit and then filled in. */
+  readonly blank: Readonly<Record<string, number | null>>;
 }
 
 const listShapes = new WeakMap<readonly Indicator[], ListShape>();
@@ -139,10 +141,13 @@ function listShape(plan: Plan, indicators: readonly Indicator[]): ListShape {
   let hit = listShapes.get(indicators);
   if (!hit) {
     const { of } = pillarIndex(plan);
+    const blank: Record<string, number | null> = {};
+    for (const i of indicators) blank[i.code] = null;
     hit = {
       pillar: Int32Array.from(indicators, (i) => of.get(i.pillar) ?? -1),
       codes: indicators.map((i) => i.code),
       weights: Float64Array.from(indicators, (i) => i.weight),
+      blank,
     };
     listShapes.set(indicators, hit);
   }
@@ -161,10 +166,11 @@ export function compositeAt(
 ): Composite {
   const zeroMissing = plan.settings.missingPolicy === "zero";
   const { names } = pillarIndex(plan);
-  const { pillar, codes, weights } = listShape(plan, indicators);
+  const { pillar, codes, weights, blank } = listShape(plan, indicators);
   const sumW = new Float64Array(names.length);
   const sumWs = new Float64Array(names.length);
-  const out: Record<string, number | null> = {};
+  // A copy of the filled-in shape, then stores to properties it has (no new property per store).
+  const out: Record<string, number | null> = { ...blank };
   let missing = 0;
   for (let k = 0; k < codes.length; k++) {
     let s = scores[from + k];

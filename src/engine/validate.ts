@@ -173,18 +173,25 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** Sorts findings errors first, then by input-sheet order, row and column. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  const pos = (f: Finding) => parseA1(f.cell) ?? { row: 0, col: 0 };
-  return [...findings].sort((a, b) => {
-    const sev = SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
-    if (sev) return sev;
-    const sa = SHEET_ORDER.get(a.sheet) ?? 99;
-    const sb = SHEET_ORDER.get(b.sheet) ?? 99;
-    if (sa !== sb) return sa - sb;
-    if (a.sheet !== b.sheet) return a.sheet < b.sheet ? -1 : 1;
-    const pa = pos(a);
-    const pb = pos(b);
-    return pa.row - pb.row || pa.col - pb.col;
+  // Each finding's keys worked out once, not at every comparison (a plan with missing figures has thousands).
+  const keyed = findings.map((f) => {
+    const pos = parseA1(f.cell) ?? { row: 0, col: 0 };
+    return {
+      f,
+      sev: SEVERITY_ORDER[f.severity],
+      sheet: SHEET_ORDER.get(f.sheet) ?? 99,
+      row: pos.row,
+      col: pos.col,
+    };
   });
+  keyed.sort((a, b) => {
+    const sev = a.sev - b.sev;
+    if (sev) return sev;
+    if (a.sheet !== b.sheet) return a.sheet - b.sheet;
+    if (a.f.sheet !== b.f.sheet) return a.f.sheet < b.f.sheet ? -1 : 1;
+    return a.row - b.row || a.col - b.col;
+  });
+  return keyed.map((k) => k.f);
 }
 
 /** Adds the names of the units and indicators a finding's params code, so that its message names them. */

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { planRowsToGrids } from "../../src/engine/planRows";
-import { checkWorkbook, periodTarget } from "../../src/engine/validate";
+import { checkWorkbook, periodTarget, sortFindings } from "../../src/engine/validate";
+import { parseA1 } from "../../src/engine/grid";
+import { INPUT_SHEETS } from "../../src/engine/format";
 import { computeCore, computePeriod } from "../../src/engine/compute";
 import { applies, attainmentFacts, attainmentOf, statusOf } from "../../src/engine/attainment";
 import { figuresForPeriod } from "../../src/engine/figureIndex";
@@ -10,7 +12,7 @@ import { robustnessTask, robustnessTaskAt } from "../../src/engine/robustness";
 import { factLayout } from "../../src/engine/factLayout";
 import { excelRound, excelRoundExact } from "../../src/engine/excelMath";
 import type { AttainmentStatus } from "../../src/engine/results";
-import type { Plan, Unit } from "../../src/engine/model";
+import type { Finding, Plan, Unit } from "../../src/engine/model";
 import type { PlanRows } from "../../src/engine/format";
 import { planRowsArb } from "../helpers/randomPlan";
 
@@ -196,5 +198,49 @@ describe("excelRound's arithmetic path", () => {
       [Infinity, 2],
     ] as const)
       expect(Object.is(excelRound(x, d), excelRoundExact(x, d))).toBe(true);
+  });
+});
+
+describe("sortFindings with its keys worked out once", () => {
+  /** The order as first written: the keys worked out at every comparison. */
+  function plainSort(findings: readonly Finding[]): Finding[] {
+    const sheetOrder = new Map(INPUT_SHEETS.map((x, i) => [x.name, i]));
+    const sevOrder = { error: 0, warning: 1, info: 2 } as const;
+    const pos = (f: Finding) => parseA1(f.cell) ?? { row: 0, col: 0 };
+    return [...findings].sort((a, b) => {
+      const sev = sevOrder[a.severity] - sevOrder[b.severity];
+      if (sev) return sev;
+      const sa = sheetOrder.get(a.sheet) ?? 99;
+      const sb = sheetOrder.get(b.sheet) ?? 99;
+      if (sa !== sb) return sa - sb;
+      if (a.sheet !== b.sheet) return a.sheet < b.sheet ? -1 : 1;
+      const pa = pos(a);
+      const pb = pos(b);
+      return pa.row - pb.row || pa.col - pb.col;
+    });
+  }
+  const finding = fc.record({
+    code: fc.constantFrom("A", "B", "C"),
+    severity: fc.constantFrom("error" as const, "warning" as const, "info" as const),
+    sheet: fc.constantFrom(...INPUT_SHEETS.map((x) => x.name), "Khác", "Ghi chú"),
+    cell: fc.oneof(
+      fc.constant(""),
+      fc
+        .tuple(fc.constantFrom("A", "B", "Z", "AA"), fc.integer({ min: 1, max: 30 }))
+        .map(([c, r]) => `${c}${r}`),
+    ),
+    params: fc.constant({}),
+  });
+
+  it("gives the order of the plain comparator, ties kept in their first order", () => {
+    fc.assert(
+      fc.property(fc.array(finding, { maxLength: 60 }), (findings) => {
+        const sorted = sortFindings(findings);
+        const plain = plainSort(findings);
+        expect(sorted.length).toBe(plain.length);
+        sorted.forEach((f, i) => expect(f).toBe(plain[i]));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
