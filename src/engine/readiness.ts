@@ -154,6 +154,20 @@ function listShape(plan: Plan, indicators: readonly Indicator[]): ListShape {
   return hit;
 }
 
+/** Pillar sums reused from one unit to the next (zeroed for each): two typed arrays per unit cost more than the sums. */
+const sums = { sumW: new Float64Array(8), sumWs: new Float64Array(8) };
+
+function pillarSums(pillars: number): { readonly sumW: Float64Array; readonly sumWs: Float64Array } {
+  if (sums.sumW.length < pillars) {
+    sums.sumW = new Float64Array(pillars);
+    sums.sumWs = new Float64Array(pillars);
+  } else {
+    sums.sumW.fill(0, 0, pillars);
+    sums.sumWs.fill(0, 0, pillars);
+  }
+  return sums;
+}
+
 /**
  * composite() of the scores of `indicators` at scores[from + k] (NaN: missing): the same additions in the same
  * order, read by position from typed arrays (it runs once per unit and indicator).
@@ -167,8 +181,7 @@ export function compositeAt(
   const zeroMissing = plan.settings.missingPolicy === "zero";
   const { names } = pillarIndex(plan);
   const { pillar, codes, weights, blank } = listShape(plan, indicators);
-  const sumW = new Float64Array(names.length);
-  const sumWs = new Float64Array(names.length);
+  const { sumW, sumWs } = pillarSums(names.length);
   // A copy of the filled-in shape, then stores to properties it has (no new property per store).
   const out: Record<string, number | null> = { ...blank };
   let missing = 0;
@@ -204,8 +217,7 @@ export function compositeIndex(
   const zeroMissing = plan.settings.missingPolicy === "zero";
   const { names } = pillarIndex(plan);
   const { pillar, weights } = listShape(plan, indicators);
-  const sumW = new Float64Array(names.length);
-  const sumWs = new Float64Array(names.length);
+  const { sumW, sumWs } = pillarSums(names.length);
   for (let k = 0; k < pillar.length; k++) {
     let s = scores[from + k];
     if (Number.isNaN(s)) {
