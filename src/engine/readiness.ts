@@ -141,8 +141,12 @@ function listShape(plan: Plan, indicators: readonly Indicator[]): ListShape {
   let hit = listShapes.get(indicators);
   if (!hit) {
     const { of } = pillarIndex(plan);
-    const blank: Record<string, number | null> = {};
-    for (const i of indicators) blank[i.code] = null;
+    const fields: Record<string, number | null> = {};
+    for (const i of indicators) fields[i.code] = null;
+    // Made by JSON.parse, the shape has fast properties, and so have its copies: an object given its 50 codes one
+    // store at a time becomes a dictionary (slower to fill, more memory). Its keys are those of `fields`, made by the
+    // same stores as the records (a "__proto__" store sets the prototype, here and there alike).
+    const blank = JSON.parse(JSON.stringify(fields)) as Record<string, number | null>;
     hit = {
       pillar: Int32Array.from(indicators, (i) => of.get(i.pillar) ?? -1),
       codes: indicators.map((i) => i.code),

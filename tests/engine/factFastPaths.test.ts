@@ -15,6 +15,7 @@ import type { AttainmentStatus } from "../../src/engine/results";
 import type { Finding, Plan, Unit } from "../../src/engine/model";
 import type { PlanRows } from "../../src/engine/format";
 import { planRowsArb } from "../helpers/randomPlan";
+import { samplePlanRows } from "../../src/engine/sample";
 
 /** The plan with some units made inactive (the layout leaves them out). */
 function withInactive(rows: PlanRows, inactive: readonly boolean[]): PlanRows {
@@ -141,6 +142,22 @@ describe("the typed paths of attainment, scores and composites against their pla
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("a code of __proto__ (only in a plan built in memory: parsed codes are upper case) is stored as composite() does", () => {
+    const { plan } = checkWorkbook(planRowsToGrids(samplePlanRows()), "2015-Q2");
+    const p = {
+      ...plan,
+      indicators: plan.indicators.map((i, k) => (k === 0 ? { ...i, code: "__proto__" } : i)),
+    } as Plan;
+    const core = computeCore(p, "2015-Q2");
+    core.units.forEach((u, i) => {
+      const c = composite(p, core.applicable(u), core.scores.get(u.code));
+      const r = core.ranking[i].indicatorScores;
+      expect(Object.keys(r)).toEqual(Object.keys(c.scores));
+      expect(Object.getPrototypeOf(r)).toBe(Object.getPrototypeOf(c.scores));
+      expect(r).toEqual(c.scores);
+    });
   });
 
   it("the robustness task read in place equals the one built score by score, for either missing policy", () => {
