@@ -126,7 +126,7 @@ export function composite(
   return compose(plan, indicators, (ind) => raw?.get(ind.code) ?? null, weights);
 }
 
-/** Per list of indicators: each one's pillar number (-1: none) and code, worked out once. */
+/** Per list of indicators, worked out once: each one's pillar number (-1: none), code and weight, and the record shape. */
 interface ListShape {
   readonly pillar: Int32Array;
   readonly codes: readonly string[];
@@ -174,7 +174,7 @@ function pillarSums(pillars: number): { readonly sumW: Float64Array; readonly su
 
 /**
  * composite() of the scores of `indicators` at scores[from + k] (NaN: missing): the same additions in the same
- * order, read by position from typed arrays (it runs once per unit and indicator).
+ * order, read by position from typed arrays (it runs once per unit, so nothing is looked up by name).
  */
 export function compositeAt(
   plan: Plan,
