@@ -447,12 +447,9 @@ function hashFilled(
 function hashNormal(row: number, col: number, normal: string): void {
   h1 = SEED1;
   h2 = SEED2;
+  // hashAddress refuses a row or column that is not a small whole number before touching the hashes.
   if (hashAddress(row, col, 61)) hashPart(normal);
-  else {
-    h1 = SEED1;
-    h2 = SEED2;
-    hashText(`${row},${col}=${normal}`);
-  }
+  else hashText(`${row},${col}=${normal}`);
 }
 
 /**
@@ -502,8 +499,9 @@ const ROWS_PER_SLICE = 200;
 
 /**
  * Digests rows from..to-1 of a spec block (a plain function, not the generator: it is the loop V8 optimises). A
- * column's cells mostly share one template: the last one seen in each column is kept with its normalised parts, so
- * the WeakMap is asked only when a column's template changes.
+ * column's cells mostly share one template, and a block of Kết quả one target formula: the last template and formula
+ * text seen in each column are kept with their normal forms, so the WeakMap and normalFormula run only when a
+ * column's template or text changes.
  */
 function addSpecRows(d: CellDigest, b: SpecBlock, from: number, to: number, seen: ColumnTemplates): void {
   for (let i = from; i < to; i++) {
