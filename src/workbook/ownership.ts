@@ -1,7 +1,7 @@
 /** The product's ownership mark: which sheets it wrote, and a fingerprint to tell whether a user edited them since. */
 import type { Grid } from "../engine/grid";
 import type { FormulaTemplate, SheetSpec, SpecBlock } from "../engine/sheetSpec";
-import { formulaOf, templateText } from "../engine/sheetSpec";
+import { templateText } from "../engine/sheetSpec";
 import { comparePeriodKeys } from "../engine/periods";
 import { drain } from "./slices";
 import { ROW } from "../engine/outputs/refs";
@@ -422,14 +422,34 @@ function hashTemplate(parts: readonly string[], row: number): void {
   }
 }
 
-/** hashEntry of a cell whose formula is a template at a row, from the template's normalised parts where it can. */
-function hashFilled(row: number, col: number, t: FormulaTemplate, at: number): void {
+/** A template's normalised parts (null: its text is hashed instead), worked out once per template. */
+function normalParts(t: FormulaTemplate): readonly string[] | null {
   let parts = NORMAL_TEMPLATES.get(t);
   if (parts === undefined) NORMAL_TEMPLATES.set(t, (parts = normalTemplate(t)));
+  return parts;
+}
+
+/** hashEntry of a cell whose formula is a template at a row, from the template's normalised parts where it can. */
+function hashFilled(
+  row: number,
+  col: number,
+  t: FormulaTemplate,
+  parts: readonly string[] | null,
+  at: number,
+): void {
   h1 = SEED1;
   h2 = SEED2;
   if (parts !== null && isSmallWhole(at) && hashAddress(row, col, 61)) hashTemplate(parts, at);
   else hashEntry(row, col, templateText(t, at), null);
+}
+
+/** hashEntry of a cell whose formula (non-empty) has the given normalFormula text. */
+function hashNormal(row: number, col: number, normal: string): void {
+  h1 = SEED1;
+  h2 = SEED2;
+  // hashAddress refuses a row or column that is not a small whole number before touching the hashes.
+  if (hashAddress(row, col, 61)) hashPart(normal);
+  else hashText(`${row},${col}=${normal}`);
 }
 
 /**
@@ -446,9 +466,15 @@ class CellDigest {
     this.sum();
   }
 
-  /** Adds a cell whose formula is a template at a row (the digest of its text). */
-  addFilled(row: number, col: number, t: FormulaTemplate, at: number): void {
-    hashFilled(row, col, t, at);
+  /** Adds a cell whose formula is a template at a row (the digest of its text), given normalParts(t). */
+  addFilled(row: number, col: number, t: FormulaTemplate, parts: readonly string[] | null, at: number): void {
+    hashFilled(row, col, t, parts, at);
+    this.sum();
+  }
+
+  /** Adds a cell whose formula's normalFormula text is given: the digest of entry() without normalising again. */
+  addNormal(row: number, col: number, normal: string): void {
+    hashNormal(row, col, normal);
     this.sum();
   }
 
@@ -471,33 +497,67 @@ export function specFingerprint(spec: SheetSpec): string {
 // Rows digested between two yields of the fingerprint steps.
 const ROWS_PER_SLICE = 200;
 
-/** Digests rows from..to-1 of a spec block (a plain function, not the generator: it is the loop V8 optimises). */
-function addSpecRows(d: CellDigest, b: SpecBlock, from: number, to: number): void {
+/**
+ * Digests rows from..to-1 of a spec block (a plain function, not the generator: it is the loop V8 optimises). A
+ * column's cells mostly share one template, and a block of Kết quả one target formula: the last template and formula
+ * text seen in each column are kept with their normal forms, so the WeakMap and normalFormula run only when a
+ * column's template or text changes.
+ */
+function addSpecRows(d: CellDigest, b: SpecBlock, from: number, to: number, seen: ColumnTemplates): void {
   for (let i = from; i < to; i++) {
     const cells = b.cells[i];
+    const row = b.row + i;
     for (let j = 0; j < cells.length; j++) {
       const c = cells[j];
       if (c === undefined) continue;
+      const formula = c.formula;
+      const fill = c.fill;
       // A template without a row is left to the text (it may be "", which is no formula).
-      if (c.formula === undefined && c.fill !== undefined && c.fill.parts.length > 1)
-        d.addFilled(b.row + i, b.col + j, c.fill, c.fillRow ?? 0);
-      else {
-        const f = formulaOf(c) ?? null;
-        d.add(b.row + i, b.col + j, f, f ? null : c.value);
-      }
+      if (formula === undefined && fill !== undefined && fill.parts.length > 1) {
+        if (seen.templates[j] !== fill) {
+          seen.templates[j] = fill;
+          seen.parts[j] = normalParts(fill);
+        }
+        d.addFilled(row, b.col + j, fill, seen.parts[j], c.fillRow ?? 0);
+      } else if (formula) {
+        // The same text as the column's last formula (a cell shared down a block): normalised once, at its second
+        // row (a column of formulas each its own, as Xếp hạng's, is left to hashEntry's fast path).
+        if (formula === seen.formulas[j]) {
+          const normal = (seen.normal[j] ??= normalFormula(formula));
+          d.addNormal(row, b.col + j, normal);
+        } else {
+          seen.formulas[j] = formula;
+          seen.normal[j] = undefined;
+          d.add(row, b.col + j, formula, null);
+        }
+      } else if (formula === undefined && fill !== undefined) {
+        const f = templateText(fill, c.fillRow ?? 0);
+        if (f) d.add(row, b.col + j, f, null);
+        else d.add(row, b.col + j, null, c.value);
+      } else d.add(row, b.col + j, null, c.value);
     }
   }
+}
+
+/** The template and the formula text last digested in each column of a block, with their normal forms. */
+interface ColumnTemplates {
+  readonly templates: (FormulaTemplate | undefined)[];
+  readonly parts: (readonly string[] | null)[];
+  readonly formulas: (string | undefined)[];
+  readonly normal: (string | undefined)[];
 }
 
 /** specFingerprint as steps, yielding every few hundred rows. */
 export function* specFingerprintSteps(spec: SheetSpec): Generator<void, string, void> {
   const d = new CellDigest();
-  for (const b of spec.blocks)
+  for (const b of spec.blocks) {
+    const seen: ColumnTemplates = { templates: [], parts: [], formulas: [], normal: [] };
     for (let i = 0; i < b.cells.length; i += ROWS_PER_SLICE) {
       const to = Math.min(i + ROWS_PER_SLICE, b.cells.length);
-      addSpecRows(d, b, i, to);
+      addSpecRows(d, b, i, to, seen);
       if (to < b.cells.length) yield;
     }
+  }
   return d.toString();
 }
 

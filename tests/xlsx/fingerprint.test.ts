@@ -363,6 +363,47 @@ describe("ownership fingerprints", () => {
     );
   });
 
+  it("digest cells shared down a column (one formula text or template in many rows) as fresh cells", () => {
+    // The fast paths keep each column's last template and formula text with its normal form: a pool of shared cells
+    // placed at random, a column's cell changing from row to row or staying, must digest as unshared copies do.
+    const template = fc
+      .array(fc.oneof(token, fc.constant(ROW), fc.constantFrom("A", "$B$", "1", "0.", "'S'!C")), {
+        maxLength: 8,
+      })
+      .map((pieces): FormulaTemplate => ({ parts: ["=", ...pieces].join("").split(ROW) }));
+    const shared: fc.Arbitrary<SpecCell> = fc.oneof(
+      fc.record({ formula, value: fc.constantFrom(0, "", "x") }),
+      fc.record({
+        fill: template,
+        fillRow: fc.oneof(fc.integer({ min: 0, max: 1_048_576 }), fc.constant(2 ** 31)),
+      }),
+      fc.record({ formula: fc.constant(""), fill: template, value: fc.constantFrom(1, "y") }),
+      fc.record({ value: fc.oneof(fc.string(), fc.double(), fc.constant(null)) }),
+    );
+    const layout = fc.tuple(
+      fc.array(shared, { minLength: 1, maxLength: 5 }),
+      fc.integer({ min: 1, max: 4 }),
+      fc.array(fc.array(fc.nat(), { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 12 }),
+      origin,
+    );
+    fc.assert(
+      fc.property(layout, ([pool, cols, picks, at]) => {
+        const cells: SpecCell[][] = picks.map((row) => row.slice(0, cols).map((k) => pool[k % pool.length]));
+        const fresh: SpecCell[][] = cells.map((row) =>
+          row.map((c) => {
+            const f = formulaOf(c);
+            return f ? { formula: f.slice(0, 1) + f.slice(1), value: c.value } : { value: c.value };
+          }),
+        );
+        const spec = (rows: SpecCell[][]) =>
+          ({ name: "S", kind: "results", blocks: [{ row: at, col: 2, cells: rows }] }) as SheetSpec;
+        expect(specFingerprint(spec(cells))).toBe(refSpecFingerprint(spec(fresh)));
+        expect(specFingerprint(spec(cells))).toBe(specFingerprint(spec(fresh)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it("equal the 0d047b0 digest for the formulas Excel hands back reformatted", () => {
     const formulas = [
       "=IF(ISBLANK('Số liệu'!$C$7003),\"\",'Số liệu'!$C$7003)",

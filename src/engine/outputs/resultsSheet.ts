@@ -102,6 +102,123 @@ function targetKey(ind: Indicator, period: string): string {
 /** Cells shared by many rows: the spec is never changed after it is built, so one object serves them all. */
 const NO_TARGET_PERCENT: SpecCell = { value: "", numberFormat: "0.0%" };
 
+/** What the rows of one indicator × group block share. */
+interface BlockShared {
+  readonly rows: Map<string, number>;
+  readonly figureFormat: string;
+  readonly targetLive: boolean;
+  readonly targetFormula: string;
+  readonly attainmentOf: FormulaTemplate;
+  /** The score formula of the rows with a target and of those without (the same object when they agree). */
+  readonly scoreWithTarget: FormulaTemplate;
+  readonly scoreWithoutTarget: FormulaTemplate;
+  readonly scoreKey: string;
+  readonly indCells: { readonly code: SpecCell; readonly name: SpecCell };
+}
+
+/**
+ * The rows of Kết quả, added block by block. The loop over a block's rows is a method of its own rather than part of
+ * buildResultsSheet: V8 optimises it by itself, where inside the big function an indicator of another shape (one with
+ * converted cells) threw the optimised loop away and the second try was aborted, leaving most of a 1,000-unit sheet
+ * to unoptimised code (node --trace-opt --trace-deopt).
+ */
+class ResultRows {
+  readonly cells: SpecCell[][] = [];
+  /** The unit columns, one set of cells per unit (a unit has a row in every indicator's block). */
+  private readonly unitCells = new Map<Unit, SpecCell[]>();
+  /** The actual's formula reads its figure cell; an indicator's figures sit in one column of one sheet. */
+  private figureColumn: { sheet: string; col: number; formula: FormulaTemplate } | null = null;
+
+  constructor(
+    private readonly lang: Lang,
+    private readonly scoreByUnit: ReadonlyMap<string, Readonly<Record<string, number | null>>>,
+    private readonly cappedFormula: FormulaTemplate,
+    private readonly statusFormula: FormulaTemplate,
+    private readonly noTargetStatus: SpecCell,
+  ) {}
+
+  private unitColumns(unit: Unit): SpecCell[] {
+    let c = this.unitCells.get(unit);
+    if (!c) {
+      c = [{ value: unit.code }, { value: unit.name }, { value: groupName(unit.group, this.lang) }];
+      this.unitCells.set(unit, c);
+    }
+    return c;
+  }
+
+  private actualCell(source: CellRef, value: string | number, numberFormat: string): SpecCell {
+    // A sheet name holding the template's marker character (a private-use code point) is built directly.
+    if (source.sheet.includes(ROW))
+      return { formula: `=IF(ISBLANK(${sheetRef(source)}),"",${sheetRef(source)})`, value, numberFormat };
+    let column = this.figureColumn;
+    if (column?.sheet !== source.sheet || column.col !== source.col) {
+      const ref = `${quoteSheetName(source.sheet)}!$${columnLetter(source.col)}$${ROW}`;
+      column = this.figureColumn = {
+        sheet: source.sheet,
+        col: source.col,
+        formula: rowTemplate(`=IF(ISBLANK(${ref}),"",${ref})`),
+      };
+    }
+    return { fill: column.formula, fillRow: source.row, value, numberFormat };
+  }
+
+  /** Adds a block's rows below row r; returns the block's last row. */
+  addBlock(block: Block, b: BlockShared, r: number): number {
+    // The period target is the indicator's: one cell object serves the block while it stays the same.
+    let target: SpecCell | null = null;
+    let targetValue: number | null = null;
+    for (let k = 0; k < block.units.length; k++) {
+      const unit = block.units[k];
+      const att = block.att[k];
+      r++;
+      b.rows.set(unit.code, r);
+      const source = att.source && !att.converted ? att.source : null;
+      const actual: SpecCell = source
+        ? this.actualCell(source, blank(att.actual), b.figureFormat)
+        : { value: blank(att.actual), numberFormat: b.figureFormat };
+      if (!target || att.target !== targetValue) {
+        targetValue = att.target;
+        target =
+          !b.targetLive || att.target === null
+            ? { value: blank(att.target), numberFormat: b.figureFormat }
+            : { formula: b.targetFormula, value: att.target, numberFormat: b.figureFormat };
+      }
+      const noTarget = att.status === "noTarget";
+      const attainment: SpecCell = noTarget
+        ? NO_TARGET_PERCENT
+        : { fill: b.attainmentOf, fillRow: r, value: blank(att.attainment), numberFormat: "0.0%" };
+      const capped: SpecCell = noTarget
+        ? NO_TARGET_PERCENT
+        : { fill: this.cappedFormula, fillRow: r, value: blank(att.capped), numberFormat: "0.0%" };
+      const status: SpecCell = noTarget
+        ? this.noTargetStatus
+        : { fill: this.statusFormula, fillRow: r, value: statusLabel(att.status, this.lang) };
+      const sc = this.scoreByUnit.get(unit.code)?.[b.scoreKey];
+      const score: SpecCell = {
+        fill: noTarget ? b.scoreWithoutTarget : b.scoreWithTarget,
+        fillRow: r,
+        value: blank(sc),
+        numberFormat: "0.000",
+      };
+      const u = this.unitColumns(unit);
+      this.cells.push([
+        u[0],
+        u[1],
+        u[2],
+        b.indCells.code,
+        b.indCells.name,
+        actual,
+        target,
+        attainment,
+        capped,
+        status,
+        score,
+      ]);
+    }
+    return r;
+  }
+}
+
 /** Builds the Kết quả sheet and its layout. */
 export function buildResultsSheet(
   plan: Plan,
@@ -116,7 +233,6 @@ export function buildResultsSheet(
   const scoreByUnit = new Map(results.ranking.map((r) => [r.unit, r.indicatorScores]));
   const blocks = orderBlocks(plan, results);
   const rowOf = new Map<string, Map<string, number>>();
-  const cells: SpecCell[][] = [];
   const statBlocks: SpecBlock[] = [];
   // Only z-score needs mean and SD; min–max (or distance to target without a target) needs min and max.
   const statKind = s.normalisation === "zscore" ? "zscore" : "minmax";
@@ -162,32 +278,8 @@ export function buildResultsSheet(
   const statusFormula = rowTemplate(
     `=IF(${H}="",${st.noData},IF(${H}>=1,${st.met},IF(${H}>=${near},${st.near},${st.notMet})))`,
   );
-  // The unit columns, one set of cells per unit (a unit has a row in every indicator's block).
-  const unitCells = new Map<Unit, SpecCell[]>();
-  const unitColumns = (unit: Unit): SpecCell[] => {
-    let c = unitCells.get(unit);
-    if (!c) {
-      c = [{ value: unit.code }, { value: unit.name }, { value: groupName(unit.group, lang) }];
-      unitCells.set(unit, c);
-    }
-    return c;
-  };
-  // The actual's formula reads its figure cell; an indicator's figures sit in one column of one sheet.
-  let figureColumn: { sheet: string; col: number; formula: FormulaTemplate } | null = null;
-  const actualCell = (source: CellRef, value: string | number, numberFormat: string): SpecCell => {
-    // A sheet name holding the template's marker character (a private-use code point) is built directly.
-    if (source.sheet.includes(ROW))
-      return { formula: `=IF(ISBLANK(${sheetRef(source)}),"",${sheetRef(source)})`, value, numberFormat };
-    if (figureColumn?.sheet !== source.sheet || figureColumn.col !== source.col) {
-      const ref = `${quoteSheetName(source.sheet)}!$${columnLetter(source.col)}$${ROW}`;
-      figureColumn = {
-        sheet: source.sheet,
-        col: source.col,
-        formula: rowTemplate(`=IF(ISBLANK(${ref}),"",${ref})`),
-      };
-    }
-    return { fill: figureColumn.formula, fillRow: source.row, value, numberFormat };
-  };
+  const rowsOf = new ResultRows(lang, scoreByUnit, cappedFormula, statusFormula, noTargetStatus);
+  const cells = rowsOf.cells;
   let r = HEADER_ROW;
   let lastInd: Indicator | null = null;
   let indCells: { code: SpecCell; name: SpecCell } = { code: {}, name: {} };
@@ -231,64 +323,32 @@ export function buildResultsSheet(
       } else scoreExpr = `${I}/${cap}`;
       return rowTemplate(`=IF(${F}="",${missing},${scoreExpr})`);
     };
-    const scoreFormulas = new Map<BlockStats, FormulaTemplate>();
-    let target: SpecCell | null = null;
-    let targetValue: number | null = null;
-    for (let k = 0; k < block.units.length; k++) {
-      const unit = block.units[k];
-      const att = block.att[k];
-      r++;
-      rows.set(unit.code, r);
-      const source = att.source && !att.converted ? att.source : null;
-      const actual: SpecCell = source
-        ? actualCell(source, blank(att.actual), figureFormat)
-        : { value: blank(att.actual), numberFormat: figureFormat };
-      // The period target is the indicator's: one cell object serves the block while it stays the same.
-      if (!target || att.target !== targetValue) {
-        targetValue = att.target;
-        target =
-          !targetLive || att.target === null
-            ? { value: blank(att.target), numberFormat: figureFormat }
-            : { formula: targetFormula, value: att.target, numberFormat: figureFormat };
-      }
-      const noTarget = att.status === "noTarget";
-      const attainment: SpecCell = noTarget
-        ? NO_TARGET_PERCENT
-        : { fill: attainmentOf, fillRow: r, value: blank(att.attainment), numberFormat: "0.0%" };
-      const capped: SpecCell = noTarget
-        ? NO_TARGET_PERCENT
-        : { fill: cappedFormula, fillRow: r, value: blank(att.capped), numberFormat: "0.0%" };
-      const status: SpecCell = noTarget
-        ? noTargetStatus
-        : { fill: statusFormula, fillRow: r, value: statusLabel(att.status, lang) };
-      const needs: BlockStats =
-        s.normalisation === "target"
-          ? noTarget
-            ? "minmax"
-            : null
-          : s.normalisation === "percentile"
-            ? null
-            : s.normalisation;
-      if (needs && r === first) statBlocks.push(statsBlock(block, first, rng, needs));
-      let formula = scoreFormulas.get(needs);
-      if (!formula) scoreFormulas.set(needs, (formula = scoreFormula(needs)));
-      const sc = scoreByUnit.get(unit.code)?.[ind.code];
-      const score: SpecCell = { fill: formula, fillRow: r, value: blank(sc), numberFormat: "0.000" };
-      const u = unitColumns(unit);
-      cells.push([
-        u[0],
-        u[1],
-        u[2],
-        indCells.code,
-        indCells.name,
-        actual,
-        target,
-        attainment,
-        capped,
-        status,
-        score,
-      ]);
-    }
+    // A block's rows need at most two score formulas: one for the rows with a target and one for those without.
+    const needsOf = (noTarget: boolean): BlockStats =>
+      s.normalisation === "target"
+        ? noTarget
+          ? "minmax"
+          : null
+        : s.normalisation === "percentile"
+          ? null
+          : s.normalisation;
+    const withTarget = needsOf(false);
+    const withoutTarget = needsOf(true);
+    const firstNeeds = needsOf(block.att[0].status === "noTarget");
+    if (firstNeeds) statBlocks.push(statsBlock(block, first, rng, firstNeeds));
+    const scoreWithTarget = scoreFormula(withTarget);
+    const shared: BlockShared = {
+      rows,
+      figureFormat,
+      targetLive,
+      targetFormula,
+      attainmentOf,
+      scoreWithTarget,
+      scoreWithoutTarget: withoutTarget === withTarget ? scoreWithTarget : scoreFormula(withoutTarget),
+      scoreKey: ind.code,
+      indCells,
+    };
+    r = rowsOf.addBlock(block, shared, r);
   }
   const lastRow = r;
   const sheet = L.sheetResults;
