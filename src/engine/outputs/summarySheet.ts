@@ -11,6 +11,9 @@ import { labels, type Lang } from "../i18n/labels";
 import { fillTemplate } from "../text";
 import { a1 } from "../grid";
 import { HEADER_STYLE } from "./style";
+import { countedLines, countOn, lines, measureOf, NO_TEXT } from "./lineBreaks";
+
+export { countedTextLines, lines } from "./lineBreaks";
 
 /** The summary sheet's name: "Tổng hợp Quý II-2015" (at most 31 characters, no characters Excel forbids). */
 export function summarySheetName(period: string, lang: Lang): string {
@@ -34,70 +37,6 @@ const BODY: CellStyle = { fontName: FONT, fontSize: 12, wrap: true };
 const TABLE_SIZE = 11;
 const lineHeight = (size: number) => Math.ceil(size * 1.25);
 const LINE = lineHeight(TABLE_SIZE);
-
-/** How much wider than the default font's characters a size and weight run. */
-const lineScale = (size: number, bold: boolean): number => (size / 11) * (bold ? 1.1 : 1);
-
-// Capitals: A–Z, Đ and the range À–Ỹ, counted by character code (no match array per line).
-const isCapital = (c: number): boolean => (c >= 65 && c <= 90) || c === 0x110 || (c >= 0xc0 && c <= 0x1ef8);
-
-/** Lines one paragraph of `chars` characters, `caps` of them capitals, takes in a width. */
-const paragraphLines = (chars: number, caps: number, scale: number, width: number): number =>
-  Math.max(1, Math.ceil(((chars + caps * 0.5) * scale) / (width * 0.92)));
-
-/** Estimated lines a text takes in a width (characters of the default font); capitals and bold run wider. */
-export function lines(text: string, width: number, size = 12, bold = false): number {
-  if (!text) return 1;
-  const scale = lineScale(size, bold);
-  let n = 0;
-  let start = 0;
-  for (;;) {
-    const end = text.indexOf("\n", start);
-    const stop = end < 0 ? text.length : end;
-    let caps = 0;
-    for (let i = start; i < stop; i++) if (isCapital(text.charCodeAt(i))) caps++;
-    n += paragraphLines(stop - start, caps, scale, width);
-    if (end < 0) return n;
-    start = end + 1;
-  }
-}
-
-/** A text being built word by word, as lines() counts it: its finished paragraphs' lines and the last one's size. */
-interface LineCount {
-  readonly done: number;
-  readonly chars: number;
-  readonly caps: number;
-}
-
-const NO_TEXT: LineCount = { done: 0, chars: 0, caps: 0 };
-
-/** The count of a text followed by `more`. */
-function countOn(count: LineCount, more: string, scale: number, width: number): LineCount {
-  let { done, chars, caps } = count;
-  for (let i = 0; i < more.length; i++) {
-    const c = more.charCodeAt(i);
-    if (c === 10) {
-      done += paragraphLines(chars, caps, scale, width);
-      chars = caps = 0;
-    } else {
-      chars++;
-      if (isCapital(c)) caps++;
-    }
-  }
-  return { done, chars, caps };
-}
-
-/** lines() of a counted text. */
-const countedLines = (count: LineCount, scale: number, width: number): number =>
-  count.done + paragraphLines(count.chars, count.caps, scale, width);
-
-/** lines() of the pieces joined, counted as the layout counts a text it cuts: piece by piece (equal to lines()). */
-export function countedTextLines(pieces: readonly string[], width: number, size = 12, bold = false): number {
-  const scale = lineScale(size, bold);
-  let count = NO_TEXT;
-  for (const p of pieces) count = countOn(count, p, scale, width);
-  return countedLines(count, scale, width);
-}
 
 const spanWidth = (from: number, span: number) =>
   SUMMARY_WIDTHS.slice(from - 1, from - 1 + span).reduce((s, w) => s + w, 0);
@@ -147,17 +86,16 @@ class Layout {
     const words = text.split(" ");
     if (height(text) > MAX_ROW_HEIGHT && words.length > 1) {
       // Words are added to the piece while it fits; its lines are counted as it grows, not again for every word.
-      const width = spanWidth(1, COLS);
-      const scale = lineScale(size, style.bold ?? false);
+      const m = measureOf(spanWidth(1, COLS), size, style.bold ?? false);
       let piece = [words[0]];
-      let count = countOn(NO_TEXT, words[0], scale, width);
+      let count = countOn(NO_TEXT, words[0], m);
       for (let k = 1; k < words.length; k++) {
         const w = words[k];
-        const next = countOn(count, ` ${w}`, scale, width);
-        if (countedLines(next, scale, width) * lineHeight(size) + gap > MAX_ROW_HEIGHT) {
+        const next = countOn(count, ` ${w}`, m);
+        if (countedLines(next, m) * lineHeight(size) + gap > MAX_ROW_HEIGHT) {
           this.text(piece.join(" "), style, 0);
           piece = [w];
-          count = countOn(NO_TEXT, w, scale, width);
+          count = countOn(NO_TEXT, w, m);
         } else {
           piece.push(w);
           count = next;
