@@ -1,5 +1,5 @@
 /** Target attainment: per unit, indicator and period, and for the province as a whole. */
-import type { Indicator, Plan, Unit } from "./model";
+import type { Indicator, Plan } from "./model";
 import type { AttainmentStatus, ProvinceAttainment, UnitAttainment } from "./results";
 import { figuresForPeriod } from "./figureIndex";
 import { figureCell } from "./figures";
@@ -27,11 +27,6 @@ export function statusOf(a: number | null, hasTarget: boolean, nearTarget: numbe
   if (a === null) return "noData";
   if (excelGte(a, 1)) return "met";
   return excelGte(a, nearTarget) ? "near" : "notMet";
-}
-
-/** True when the indicator applies to the unit (its group is among the indicator's groups). */
-export function applies(ind: Indicator, unit: Unit): boolean {
-  return ind.groups.includes(unit.group);
 }
 
 /** The statuses by their number in AttainmentFacts.status. */

@@ -31,8 +31,6 @@ interface Core {
   readonly scores: Map<string, Map<string, number | null>>;
   /** Each fact's score in the order of the plan's factLayout (NaN: missing). */
   readonly factScores: Float64Array;
-  /** A unit's score on the k-th of its applicable indicators; null where missing. */
-  readonly scoreOf: (u: Unit, ind: Indicator, k: number) => number | null;
   readonly units: readonly Unit[];
   readonly applicable: (u: Unit) => readonly Indicator[];
 }
@@ -57,7 +55,7 @@ export function computeCore(plan: Plan, period: string): Core {
   const facts = attainmentFacts(plan, period, figures);
   const rows = unitAttainment(plan, period, figures, facts);
   const scores = factScores(plan, facts);
-  const { units, lists, start, activeIndex, applicable } = factLayout(plan);
+  const { units, lists, start, applicable } = factLayout(plan);
   const comps = units.map((_, a) => compositeAt(plan, lists[a], scores, start[a]));
   const st = standings(
     plan,
@@ -89,10 +87,6 @@ export function computeCore(plan: Plan, period: string): Core {
       return (byCode ??= indicatorScores(plan, facts, scores));
     },
     factScores: scores,
-    scoreOf: (u, _, k) => {
-      const s = scores[start[activeIndex.get(u) as number] + k];
-      return Number.isNaN(s) ? null : s;
-    },
     units,
     applicable,
   };

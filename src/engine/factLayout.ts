@@ -16,8 +16,6 @@ export interface FactLayout {
   /** Each fact's unit (position in plan.units) and indicator (position in plan.indicators). */
   readonly unit: Int32Array;
   readonly indicator: Int32Array;
-  /** Each active unit's position among the active units. */
-  readonly activeIndex: ReadonlyMap<Unit, number>;
   /** The applicable list of a unit's group (the lists above, and the same list for any other unit of the group). */
   readonly applicable: (u: Unit) => readonly Indicator[];
 }
@@ -73,7 +71,6 @@ function makeLayout(plan: Plan): FactLayout {
     }
   }
   start[units.length] = f;
-  const activeIndex = new Map(units.map((u, a) => [u, a]));
   return {
     units,
     lists,
@@ -81,7 +78,6 @@ function makeLayout(plan: Plan): FactLayout {
     count,
     unit,
     indicator,
-    activeIndex,
     applicable: (u) => ofGroup(u.group).list,
   };
 }

@@ -87,7 +87,7 @@ export function sortNearlySorted(a: Float64Array): Float64Array {
 }
 
 /** A unit's scored indicators (numbers in the plan), their pillars' numbers and their scores, in the same order. */
-interface Scored {
+export interface Scored {
   readonly ind: ArrayLike<number>;
   readonly pillar: ArrayLike<number>;
   readonly score: ArrayLike<number>;
@@ -150,59 +150,8 @@ function groupArrays(
   };
 }
 
-/**
- * What the draws (drawRanks) read, from the plan and the units' scores. `scoreOf` gives a unit's score on the
- * k-th of its applicable indicators (null: missing).
- */
-export function robustnessTask(
-  plan: Plan,
-  units: readonly Unit[],
-  applicable: (u: Unit) => readonly Indicator[],
-  scoreOf: (u: Unit, ind: Indicator, k: number) => number | null,
-): RobustnessTask {
-  const { missingPolicy } = plan.settings;
-  const indNo = new Map(plan.indicators.map((ind, k) => [ind.code, k]));
-  const pillarNo = new Map(pillarsOf(plan).map((p, k) => [p, k]));
-  // Indicator and pillar numbers per list of applicable indicators (one list per ranking group).
-  const numbered = new Map<readonly Indicator[], { ind: number[]; pillar: number[] }>();
-  const scoredOf = (u: Unit) => {
-    const list = applicable(u);
-    let nums = numbered.get(list);
-    if (!nums) {
-      nums = {
-        ind: list.map((i) => indNo.get(i.code) as number),
-        pillar: list.map((i) => pillarNo.get(i.pillar) as number),
-      };
-      numbered.set(list, nums);
-    }
-    // Nothing left out: the list's own numbers, shared by every such unit of the group; else from the first left out
-    // on, the unit's own.
-    const score: number[] = [];
-    let ind: number[] | null = null;
-    let pillar: number[] = nums.pillar;
-    for (let k = 0; k < list.length; k++) {
-      let s = scoreOf(u, list[k], k);
-      if (s === null && missingPolicy === "zero") s = 0;
-      if (s === null) {
-        if (!ind) {
-          ind = nums.ind.slice(0, k);
-          pillar = nums.pillar.slice(0, k);
-        }
-        continue;
-      }
-      score.push(s);
-      if (ind) {
-        ind.push(nums.ind[k]);
-        pillar.push(nums.pillar[k]);
-      }
-    }
-    return { ind: ind ?? nums.ind, pillar, score };
-  };
-  return assembled(plan, units, scoredOf);
-}
-
 /** The task from each unit's scored indicators (scoredOf: the unit and its position in `units`). */
-function assembled(
+export function assembledTask(
   plan: Plan,
   units: readonly Unit[],
   scoredOf: (u: Unit, i: number) => Scored,
@@ -241,16 +190,16 @@ function assembled(
 }
 
 /**
- * robustnessTask() of the plan's active units (its factLayout), their scores read by position from the facts' scores
- * (NaN: missing): a unit scored on every applicable indicator shares its group's numbers and reads its scores in
- * place, without a call per score.
+ * What the draws (drawRanks) read: the plan's active units (its factLayout) with their scores read by position from
+ * the facts' scores (NaN: missing); a unit scored on every applicable indicator shares its group's numbers and reads
+ * its scores in place, without a call per score.
  */
 export function robustnessTaskAt(plan: Plan, layout: FactLayout, scores: Float64Array): RobustnessTask {
   const zero = plan.settings.missingPolicy === "zero";
   const indNo = new Map(plan.indicators.map((ind, k) => [ind.code, k]));
   const pillarNo = new Map(pillarsOf(plan).map((p, k) => [p, k]));
   const numbered = new Map<readonly Indicator[], { ind: Int32Array; pillar: Int32Array }>();
-  return assembled(plan, layout.units, (_, a) => {
+  return assembledTask(plan, layout.units, (_, a) => {
     const list = layout.lists[a];
     let nums = numbered.get(list);
     if (!nums) {

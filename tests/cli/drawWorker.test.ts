@@ -15,7 +15,8 @@ import { planRowsToGrids } from "../../src/engine/planRows";
 import { samplePlanRows } from "../../src/engine/sample";
 import { checkWorkbook } from "../../src/engine/validate";
 import { computeCore } from "../../src/engine/compute";
-import { drawRanks, robustnessTask, type RobustnessTask } from "../../src/engine/robustness";
+import { drawRanks, robustnessTaskAt, type RobustnessTask } from "../../src/engine/robustness";
+import { factLayout } from "../../src/engine/factLayout";
 import { buildTemplate } from "../../src/workbook/xlsx/template";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
 import { WORKER, buildCli } from "../../scripts/build-cli";
@@ -39,7 +40,7 @@ const original = DrawWorker.start.bind(DrawWorker);
 function sampleTask(): RobustnessTask {
   const { plan } = checkWorkbook(planRowsToGrids(samplePlanRows()), "2015-Q2");
   const core = computeCore(plan, "2015-Q2");
-  return robustnessTask(plan, core.units, core.applicable, core.scoreOf);
+  return robustnessTaskAt(plan, factLayout(plan), core.factScores);
 }
 
 /** Resolves once no draw thread is left (terminate and exit are asynchronous), or fails after a while. */
@@ -126,11 +127,12 @@ describe("DrawWorker", () => {
       const { samplePlanRows } = require("./src/engine/sample.ts");
       const { checkWorkbook } = require("./src/engine/validate.ts");
       const { computeCore } = require("./src/engine/compute.ts");
-      const { robustnessTask } = require("./src/engine/robustness.ts");
+      const { robustnessTaskAt } = require("./src/engine/robustness.ts");
+      const { factLayout } = require("./src/engine/factLayout.ts");
       const w = DrawWorker.start();
       const { plan } = checkWorkbook(planRowsToGrids(samplePlanRows()), "2015-Q2");
       const core = computeCore(plan, "2015-Q2");
-      w.post(robustnessTask(plan, core.units, core.applicable, core.scoreOf));
+      w.post(robustnessTaskAt(plan, factLayout(plan), core.factScores));
       w.drawn().then((d) => console.log(w.report.where, d.length));
     `);
     expect(waits.stderr).toBe("");

@@ -8,7 +8,8 @@ import { samplePlanRows } from "../../src/engine/sample";
 import { checkWorkbook } from "../../src/engine/validate";
 import { computeCore, computePeriod, withIntervals } from "../../src/engine/compute";
 import { runPlan } from "../../src/engine/pipeline";
-import { drawRanks, intervalAt, robustnessTask, type RobustnessTask } from "../../src/engine/robustness";
+import { drawRanks, intervalAt, robustnessTaskAt, type RobustnessTask } from "../../src/engine/robustness";
+import { factLayout } from "../../src/engine/factLayout";
 import { generatePlanRows } from "../../bench/generate";
 import type { Plan } from "../../src/engine/model";
 import type { PlanRows } from "../../src/engine/format";
@@ -33,7 +34,7 @@ describe("robustness drawn from a task", () => {
     for (const aggregation of ["arithmetic", "geometric"] as const) {
       const p = { ...plan, settings: { ...plan.settings, aggregation, robustnessDraws: 200 } } as Plan;
       const core = computeCore(p, period);
-      const task = robustnessTask(p, core.units, core.applicable, core.scoreOf);
+      const task = robustnessTaskAt(p, factLayout(p), core.factScores);
       expect(plainData(task)).toBe(true);
       // What a worker receives: a structured clone.
       const drawn = drawRanks(structuredClone(task));
@@ -48,7 +49,7 @@ describe("robustness drawn from a task", () => {
     const { plan } = checkWorkbook(planRowsToGrids(samplePlanRows()), "2015-Q2");
     const p = { ...plan, settings: { ...plan.settings, robustnessDraws: 0 } } as Plan;
     const core = computeCore(p, "2015-Q2");
-    const drawn = drawRanks(robustnessTask(p, core.units, core.applicable, core.scoreOf));
+    const drawn = drawRanks(robustnessTaskAt(p, factLayout(p), core.factScores));
     expect(drawn).toHaveLength(0);
     expect(intervalAt(drawn, 0)).toBeNull();
   });

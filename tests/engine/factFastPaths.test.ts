@@ -4,18 +4,22 @@ import { checkWorkbook, periodTarget, sortFindings } from "../../src/engine/vali
 import { parseA1 } from "../../src/engine/grid";
 import { INPUT_SHEETS } from "../../src/engine/format";
 import { computeCore, computePeriod } from "../../src/engine/compute";
-import { applies, attainmentFacts, attainmentOf, statusOf } from "../../src/engine/attainment";
+import { attainmentFacts, attainmentOf, statusOf } from "../../src/engine/attainment";
 import { figuresForPeriod } from "../../src/engine/figureIndex";
 import { factScores, groupStats, minMaxScore, percentileScore, zScore } from "../../src/engine/scoring";
 import { composite } from "../../src/engine/readiness";
-import { robustnessTask, robustnessTaskAt } from "../../src/engine/robustness";
+import { robustnessTaskAt } from "../../src/engine/robustness";
+import { robustnessTask } from "../helpers/plainRobustnessTask";
 import { factLayout } from "../../src/engine/factLayout";
 import { excelRound, excelRoundExact } from "../../src/engine/excelMath";
 import type { AttainmentStatus } from "../../src/engine/results";
-import type { Finding, Plan, Unit } from "../../src/engine/model";
+import type { Finding, Indicator, Plan, Unit } from "../../src/engine/model";
 import type { PlanRows } from "../../src/engine/format";
 import { planRowsArb } from "../helpers/randomPlan";
 import { samplePlanRows } from "../../src/engine/sample";
+
+/** The plain definition: an indicator applies to the units of the groups it names. */
+const applies = (ind: Indicator, unit: Unit): boolean => ind.groups.includes(unit.group);
 
 /** The plan with some units made inactive (the layout leaves them out). */
 function withInactive(rows: PlanRows, inactive: readonly boolean[]): PlanRows {
@@ -166,7 +170,13 @@ describe("the typed paths of attainment, scores and composites against their pla
         const { plan: parsed } = checkWorkbook(planRowsToGrids(withInactive(rows, inactive)), "2015-Q1");
         const plan = { ...parsed, settings: { ...parsed.settings, missingPolicy } } as Plan;
         const core = computeCore(plan, "2015-Q1");
-        const plain = robustnessTask(plan, core.units, core.applicable, core.scoreOf);
+        const layout = factLayout(plan);
+        // Scores asked for one by one: the k-th applicable indicator's of a unit, null where missing.
+        const scoreOf = (u: Unit, _: Indicator, k: number) => {
+          const s = core.factScores[layout.start[core.units.indexOf(u)] + k];
+          return Number.isNaN(s) ? null : s;
+        };
+        const plain = robustnessTask(plan, core.units, core.applicable, scoreOf);
         expect(robustnessTaskAt(plan, factLayout(plan), core.factScores)).toEqual(plain);
       }),
       { numRuns: 300 },

@@ -6,9 +6,10 @@ import {
   drawRanks,
   intervalAt,
   nearestRank,
-  robustnessTask,
+  robustnessTaskAt,
   sortNearlySorted,
 } from "../../src/engine/robustness";
+import { factLayout } from "../../src/engine/factLayout";
 import { composite } from "../../src/engine/readiness";
 import { excelRound } from "../../src/engine/excelMath";
 import { competitionRanks } from "../../src/engine/ranking";
@@ -75,7 +76,7 @@ describe("rank robustness over typed arrays", () => {
             } as Plan;
             const core = computeCore(p, period);
             // By position, as computePeriod gives them; the reference reads them by code.
-            const drawn = drawRanks(robustnessTask(p, core.units, core.applicable, core.scoreOf));
+            const drawn = drawRanks(robustnessTaskAt(p, factLayout(p), core.factScores));
             const fast = new Map(core.units.map((u, i) => [u.code, intervalAt(drawn, i)!]));
             expect(fast).toEqual(reference(p, core.units, core.applicable, core.scores));
             // Not trivially equal: the intervals are not all a single rank.
