@@ -17,7 +17,7 @@ export function excelRound(x: number, digits: number): number {
 
 const POWERS = [1, 10, 100, 1000, 10000, 100000, 1000000];
 
-/** excelRound by the value's 15-digit decimal mantissa, for any value and number of digits. */
+/** excelRound by the value's 15-digit decimal mantissa, for every value and number of digits. */
 export function excelRoundExact(x: number, digits: number): number {
   if (!Number.isFinite(x) || x === 0) return x;
   const sign = x < 0 ? -1 : 1;

@@ -16,7 +16,7 @@ export interface FactLayout {
   /** Each fact's unit (position in plan.units) and indicator (position in plan.indicators). */
   readonly unit: Int32Array;
   readonly indicator: Int32Array;
-  /** The applicable list of a unit's group (the lists above, and the same list for any other unit of the group). */
+  /** The applicable list of a unit's group (the lists above; every unit of the group gets the same list). */
   readonly applicable: (u: Unit) => readonly Indicator[];
 }
 
