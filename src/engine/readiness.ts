@@ -173,6 +173,41 @@ function pillarSums(pillars: number): { readonly sumW: Float64Array; readonly su
 }
 
 /**
+ * Adds the scores at scores[from + k] (NaN: missing, 0 under the zero policy) to their pillars' weight and weighted
+ * score sums, storing each in `out` by code when given; returns how many were missing.
+ */
+function addScores(
+  shape: ListShape,
+  scores: Float64Array,
+  from: number,
+  zeroMissing: boolean,
+  sumW: Float64Array,
+  sumWs: Float64Array,
+  out: Record<string, number | null> | null,
+): number {
+  const { pillar, codes, weights } = shape;
+  let missing = 0;
+  for (let k = 0; k < codes.length; k++) {
+    let s = scores[from + k];
+    if (Number.isNaN(s)) {
+      missing++;
+      if (!zeroMissing) {
+        if (out) out[codes[k]] = null;
+        continue;
+      }
+      s = 0;
+    }
+    if (out) out[codes[k]] = s;
+    const p = pillar[k];
+    if (p < 0) continue;
+    const w = weights[k];
+    sumW[p] += w;
+    sumWs[p] += w * s;
+  }
+  return missing;
+}
+
+/**
  * composite() of the scores of `indicators` at scores[from + k] (NaN: missing): the same additions in the same
  * order, read by position from typed arrays (it runs once per unit, so nothing is looked up by name).
  */
@@ -184,28 +219,11 @@ export function compositeAt(
 ): Composite {
   const zeroMissing = plan.settings.missingPolicy === "zero";
   const { names } = pillarIndex(plan);
-  const { pillar, codes, weights, blank } = listShape(plan, indicators);
+  const shape = listShape(plan, indicators);
   const { sumW, sumWs } = pillarSums(names.length);
   // A copy of the filled-in shape, then stores to properties it has (no new property per store).
-  const out: Record<string, number | null> = { ...blank };
-  let missing = 0;
-  for (let k = 0; k < codes.length; k++) {
-    let s = scores[from + k];
-    if (Number.isNaN(s)) {
-      missing++;
-      if (!zeroMissing) {
-        out[codes[k]] = null;
-        continue;
-      }
-      s = 0;
-    }
-    out[codes[k]] = s;
-    const p = pillar[k];
-    if (p < 0) continue;
-    const w = weights[k];
-    sumW[p] += w;
-    sumWs[p] += w * s;
-  }
+  const out: Record<string, number | null> = { ...shape.blank };
+  const missing = addScores(shape, scores, from, zeroMissing, sumW, sumWs, out);
   const pillarScores: Record<string, number | null> = {};
   const index = pillarsToIndex(plan, names, sumW, sumWs, pillarScores);
   return { pillarScores, index, scores: out, missing };
@@ -220,19 +238,7 @@ export function compositeIndex(
 ): number {
   const zeroMissing = plan.settings.missingPolicy === "zero";
   const { names } = pillarIndex(plan);
-  const { pillar, weights } = listShape(plan, indicators);
   const { sumW, sumWs } = pillarSums(names.length);
-  for (let k = 0; k < pillar.length; k++) {
-    let s = scores[from + k];
-    if (Number.isNaN(s)) {
-      if (!zeroMissing) continue;
-      s = 0;
-    }
-    const p = pillar[k];
-    if (p < 0) continue;
-    const w = weights[k];
-    sumW[p] += w;
-    sumWs[p] += w * s;
-  }
+  addScores(listShape(plan, indicators), scores, from, zeroMissing, sumW, sumWs, null);
   return pillarsToIndex(plan, names, sumW, sumWs, null);
 }
