@@ -1,25 +1,11 @@
 /** Target attainment: per unit, indicator and period, and for the province as a whole. */
-import type { Indicator, Plan } from "./model";
+import type { Plan } from "./model";
 import type { AttainmentStatus, ProvinceAttainment, UnitAttainment } from "./results";
 import { figuresForPeriod } from "./figureIndex";
 import { figureCell } from "./figures";
 import { periodTarget } from "./validate";
 import { excelGte } from "./excelMath";
 import { factLayout } from "./factLayout";
-
-/** Uncapped attainment: actual/target (higher is better), target/actual (lower), or the 1/0 of a yes/no. */
-export function attainmentOf(
-  actual: number | null,
-  target: number | null,
-  ind: Indicator,
-  cap: number,
-): number | null {
-  if (actual === null) return null;
-  if (ind.measure === "yesno") return actual;
-  if (target === null) return null;
-  if (ind.direction === "lower") return actual <= 0 ? Math.max(cap, 1) : target / actual;
-  return target <= 0 ? null : actual / target;
-}
 
 /** Status band of an attainment. */
 export function statusOf(a: number | null, hasTarget: boolean, nearTarget: number): AttainmentStatus {
@@ -38,7 +24,7 @@ const MET = STATUS_NO.get("met") as number;
 const NEAR = STATUS_NO.get("near") as number;
 const NOT_MET = STATUS_NO.get("notMet") as number;
 const NO_DATA = STATUS_NO.get("noData") as number;
-/** attainmentOf's three rules, by number. */
+/** The three rules of attainment, by number: actual/target (higher is better), target/actual (lower), the 1/0 of a yes/no. */
 const HIGHER = 0;
 const LOWER = 1;
 const YESNO = 2;
@@ -78,7 +64,7 @@ export function attainmentFacts(
   const { attainmentCap: cap, nearTarget } = plan.settings;
   const layout = factLayout(plan);
   const { count: total, unit, indicator, start } = layout;
-  // Per indicator, once: the period's target (NaN: none), whether it has one, and the rule attainmentOf applies.
+  // Per indicator, once: the period's target (NaN: none), whether it has one, and its rule.
   const byCode = new Map(
     plan.indicators.map((i) => [i.code, i.measure === "yesno" ? 1 : periodTarget(i, period)]),
   );
@@ -112,7 +98,7 @@ export function attainmentFacts(
       const p = j < 0 || !used ? -1 : used[j];
       const actual = p < 0 ? NaN : values[p];
       const target = targets[k];
-      // attainmentOf over typed values (NaN for null).
+      // Uncapped attainment (NaN: none); a lower-is-better actual of 0 or less counts as the cap (at least 1).
       let att = NaN;
       if (!Number.isNaN(actual)) {
         const r = rule[k];

@@ -4,7 +4,7 @@ import { checkWorkbook, periodTarget, sortFindings } from "../../src/engine/vali
 import { parseA1 } from "../../src/engine/grid";
 import { INPUT_SHEETS } from "../../src/engine/format";
 import { computeCore, computePeriod } from "../../src/engine/compute";
-import { attainmentFacts, attainmentOf, statusOf } from "../../src/engine/attainment";
+import { attainmentFacts, statusOf } from "../../src/engine/attainment";
 import { figuresForPeriod } from "../../src/engine/figureIndex";
 import { factScores, groupStats, minMaxScore, percentileScore, zScore } from "../../src/engine/scoring";
 import { composite } from "../../src/engine/readiness";
@@ -37,6 +37,20 @@ interface PlainFact {
   readonly attainment: number | null;
   readonly capped: number | null;
   readonly status: AttainmentStatus;
+}
+
+/** Uncapped attainment as first written: actual/target (higher is better), target/actual (lower), the 1/0 of a yes/no. */
+function attainmentOf(
+  actual: number | null,
+  target: number | null,
+  ind: Indicator,
+  cap: number,
+): number | null {
+  if (actual === null) return null;
+  if (ind.measure === "yesno") return actual;
+  if (target === null) return null;
+  if (ind.direction === "lower") return actual <= 0 ? Math.max(cap, 1) : target / actual;
+  return target <= 0 ? null : actual / target;
 }
 
 /** Attainment written plainly: figure by unit and code, attainmentOf and statusOf, unit by unit. */
