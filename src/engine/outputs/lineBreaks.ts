@@ -49,9 +49,8 @@ const HORN_WIDTH = 60;
 /** A character of another script: as wide as the widest Latin capitals. */
 const UNKNOWN = 1000;
 
-/** Width of a character code in thousandths of an em: a letter with diacritics (Vietnamese) is as wide as its base letter. */
+/** Width of a character code outside ASCII in thousandths of an em: a letter with diacritics (Vietnamese) is as wide as its base letter. */
 function advance(c: number, table: readonly number[]): number {
-  if (c >= 32 && c < 127) return table[c - 32];
   const known = OTHER.get(c);
   if (known !== undefined) return known;
   if (c === 0x110) return table[68 - 32]; // Đ: as D
