@@ -21,6 +21,8 @@ export interface RunOptions {
   readonly robustness?: boolean;
   /** Build the summary tab too (default true). */
   readonly summary?: boolean;
+  /** Build the output sheets (default true); without them a run's sheets are empty (a Word report needs none). */
+  readonly sheets?: boolean;
   /** The day the summary's figures are taken (ISO date); default today. */
   readonly asOf?: string;
   /** Progress inside the compute step (robustness draws done, total); not sent to a worker. */
@@ -40,7 +42,7 @@ export interface RunResult {
   readonly summary: QuarterlySummary | null;
   /** Why no results were computed (the data make a report meaningless), or null. */
   readonly refused: Refusal | null;
-  /** The output sheets; when refused, only the checks sheet, saying why. */
+  /** The output sheets; when refused, only the checks sheet, saying why; none when run with `sheets: false`. */
   readonly sheets: readonly SheetSpec[];
   /**
    * Only when the task went to drawElsewhere: this run with the intervals drawn there, results and Xếp hạng alike
@@ -86,6 +88,8 @@ export function* planSteps(grids: WorkbookGrids, options: RunOptions): Generator
     options.summary === false
       ? null
       : buildQuarterlySummary(plan, results, findings, options.asOf ?? new Date().toISOString());
+  if (options.sheets === false)
+    return { plan, findings, period, results, summary, refused: null, sheets: [] };
   yield "sheets";
   const { sheets: built, rankingFor } = outputSheets(plan, results, findings, {
     lang: options.lang,
