@@ -1,5 +1,13 @@
 import fc from "fast-check";
-import { countedTextLines, lines } from "../../src/engine/outputs/summarySheet";
+import { countedLines, countOn, lines, measureOf, NO_TEXT } from "../../src/engine/outputs/lineBreaks";
+
+/** lines() of the pieces joined, counted piece by piece as the layout counts a text it cuts. */
+function countedTextLines(pieces: readonly string[], width: number, size: number, bold: boolean): number {
+  const m = measureOf(width, size, bold);
+  let count = NO_TEXT;
+  for (const p of pieces) count = countOn(count, p, m);
+  return countedLines(count, m);
+}
 
 describe("the summary's line estimate while a long text is cut at words", () => {
   it("counts piece by piece exactly what lines() counts of the whole text", () => {

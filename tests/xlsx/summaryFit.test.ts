@@ -13,7 +13,8 @@ import { buildTemplate } from "../../src/workbook/xlsx/template";
 import { samplePlanRows } from "../../src/engine/sample";
 import { runPlan } from "../../src/engine/pipeline";
 import { a1, parseA1 } from "../../src/engine/grid";
-import { lines, SUMMARY_WIDTHS } from "../../src/engine/outputs/summarySheet";
+import { SUMMARY_WIDTHS } from "../../src/engine/outputs/summarySheet";
+import { lines } from "../../src/engine/outputs/lineBreaks";
 import type { SheetSpec } from "../../src/engine/sheetSpec";
 import { haveOffice, havePoppler, printToPdf } from "../helpers/libreoffice";
 

@@ -163,11 +163,3 @@ export function lines(text: string, width: number, size = 12, bold = false): num
   const m = measureOf(width, size, bold);
   return countedLines(countOn(NO_TEXT, text, m), m);
 }
-
-/** lines() of the pieces joined, counted piece by piece as the layout counts a text it cuts (equal to lines()). */
-export function countedTextLines(pieces: readonly string[], width: number, size = 12, bold = false): number {
-  const m = measureOf(width, size, bold);
-  let count = NO_TEXT;
-  for (const p of pieces) count = countOn(count, p, m);
-  return countedLines(count, m);
-}

@@ -13,8 +13,6 @@ import { a1 } from "../grid";
 import { HEADER_STYLE } from "./style";
 import { countedLines, countOn, lines, measureOf, NO_TEXT } from "./lineBreaks";
 
-export { countedTextLines, lines } from "./lineBreaks";
-
 /** The summary sheet's name: "Tổng hợp Quý II-2015" (at most 31 characters, no characters Excel forbids). */
 export function summarySheetName(period: string, lang: Lang): string {
   const p = periodFromKey(period);
