@@ -134,6 +134,13 @@ async function main(): Promise<void> {
       ).stderr;
       const wallMs = now() - w0;
       const [, , user, sys, rssKB] = (/TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(timed) ?? []).map(Number);
+      // The same file through `ictplan validate` (start, read and checks only): what any run costs before it
+      // computes or writes anything.
+      const v0 = now();
+      spawnSync(process.execPath, [bin, "validate", input, "--period", period, "--json"], {
+        stdio: ["ignore", "ignore", "ignore"],
+      });
+      const validateMs = now() - v0;
       const f0 = now();
       const wb = await XlsxWorkbook.load(await fs.readFile(input));
       await wb.readGrids();
@@ -152,6 +159,7 @@ async function main(): Promise<void> {
         ms: wallMs,
         cpuMs: (user + sys) * 1000,
         cliPeakMB: rssKB / 1024,
+        validateMs,
         floorReadMs: f1 - f0,
         floorWriteMs: f3 - f2,
         floorMs: f1 - f0 + (f3 - f2),
