@@ -1,5 +1,6 @@
 /** File I/O for the CLI: safe reading of .xlsx files with clear reasons, atomic writing. */
-import { promises as fs, rmSync } from "node:fs";
+import { close, fsync, openSync, promises as fs, rmSync, write } from "node:fs";
+import { promisify } from "node:util";
 import path from "node:path";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
 import { WorkbookProblem } from "../workbook/xlsx/problems";
@@ -29,13 +30,19 @@ export async function openWorkbook(file: string, maxMB = MAX_FILE_MB): Promise<X
   let stat;
   try {
     stat = await fs.stat(file);
-  } catch {
-    throw new FileProblem("notFound", { file });
+  } catch (e) {
+    throw readProblem(file, e);
   }
+  if (stat.isDirectory()) throw new FileProblem("inputIsFolder", { file });
   if (!stat.isFile()) throw new FileProblem("notFound", { file });
   const sizeMB = stat.size / (1024 * 1024);
   if (sizeMB > maxMB) throw new FileProblem("tooBig", { file, size: Math.round(sizeMB), limit: maxMB });
-  const bytes = new Uint8Array(await fs.readFile(file));
+  let bytes;
+  try {
+    bytes = new Uint8Array(await fs.readFile(file));
+  } catch (e) {
+    throw readProblem(file, e);
+  }
   try {
     const wb = await XlsxWorkbook.load(bytes);
     await wb.readGrids();
@@ -45,6 +52,14 @@ export async function openWorkbook(file: string, maxMB = MAX_FILE_MB): Promise<X
       throw new FileProblem(PROBLEM_MESSAGES[e.reason], { file, ...e.params });
     throw e;
   }
+}
+
+/** Why a file could not be opened for reading, in the planner's words (a missing file, no permission, or the system's code). */
+function readProblem(file: string, e: unknown): FileProblem {
+  const code = (e as NodeJS.ErrnoException).code ?? "?";
+  if (code === "ENOENT" || code === "ENOTDIR") return new FileProblem("notFound", { file });
+  if (code === "EACCES" || code === "EPERM") return new FileProblem("readDenied", { file });
+  return new FileProblem("readFailed", { file, code });
 }
 
 /** Same file by identity (device and inode, so symbolic links, hard links and case-insensitive disks are seen through). */
@@ -77,6 +92,10 @@ export async function assertReplaceable(file: string): Promise<void> {
   if (!unchanged) throw new FileProblem("outputExists", { file });
 }
 
+const writeAsync = promisify(write);
+const fsyncAsync = promisify(fsync);
+const closeAsync = promisify(close);
+
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 const SIGNAL_CODES: Record<(typeof SIGNALS)[number], number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
 
@@ -104,15 +123,18 @@ export async function writeAtomic(
   process.on("exit", cleanup);
   try {
     await fs.mkdir(dir, { recursive: true });
-    const fh = await fs.open(tmp, "wx");
+    // Created synchronously: an asynchronous open still under way on a pool thread when a signal's handler removes the
+    // temporary file and exits would create it just after, and leave it behind.
+    const fd = openSync(tmp, "wx");
     try {
       const bytes = typeof content === "function" ? await content() : content;
-      // Pieces (a workbook's parts as deflated) are written one after another, never joined in memory.
+      // Pieces (a workbook's parts as deflated) are written one after another, never joined in memory, and
+      // asynchronously, so that a signal's handler can run (and remove the file) between two writes.
       for (const piece of bytes instanceof Uint8Array ? [bytes] : bytes)
-        for (let at = 0; at < piece.length;) at += (await fh.write(piece, at)).bytesWritten;
-      await fh.sync();
+        for (let at = 0; at < piece.length;) at += (await writeAsync(fd, piece, at)).bytesWritten;
+      await fsyncAsync(fd);
     } finally {
-      await fh.close();
+      await closeAsync(fd);
     }
     await fs.rename(tmp, file);
   } catch (e) {

@@ -28,6 +28,11 @@ Mã thoát: 0 không có lỗi; 1 dữ liệu có lỗi hoặc không đủ đ�
   badOption: "Tùy chọn không hợp lệ: {value}.",
   badPeriod: 'Kỳ "{value}" không hợp lệ; viết 2015-Q2, "Quý II/2015" hoặc 2014.',
   notFound: "Không tìm thấy tệp {file}.",
+  inputIsFolder: "{file} là một thư mục, không phải tệp. Hãy chỉ ra tệp .xlsx của sổ kế hoạch.",
+  readDenied:
+    "Bạn không có quyền đọc tệp {file}. Hãy xin quyền đọc tệp, hoặc chép tệp vào thư mục của mình, rồi chạy lại.",
+  readFailed:
+    "Không đọc được tệp {file} (mã lỗi hệ thống {code}). Kiểm tra tệp không đang bị chương trình khác khóa và ổ đĩa còn truy cập được, rồi chạy lại.",
   tooBig:
     "Tệp {file} lớn {size} MB, vượt giới hạn {limit} MB. Hãy tách sổ hoặc xóa các sheet không cần thiết.",
   unexpected:
@@ -82,6 +87,11 @@ Exit codes: 0 clean; 1 findings of severity error, or data a report cannot be ma
   badOption: "Unknown option: {value}.",
   badPeriod: 'Period "{value}" is not valid; write 2015-Q2, "Quý II/2015" or 2014.',
   notFound: "File {file} not found.",
+  inputIsFolder: "{file} is a folder, not a file. Give the plan workbook's .xlsx file.",
+  readDenied:
+    "You have no permission to read {file}. Ask for read access to the file, or copy it into a folder of yours, and run again.",
+  readFailed:
+    "Could not read {file} (system error {code}). Check that no other program has the file locked and that the drive can be reached, and run again.",
   tooBig:
     "File {file} is {size} MB, over the {limit} MB limit. Split the workbook or remove sheets it does not need.",
   unexpected:

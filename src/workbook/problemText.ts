@@ -23,6 +23,8 @@ const VI = {
     "Tệp {file} được lưu dạng Bảng tính Open XML Nghiêm ngặt, ictplan chưa ghi được vào dạng này. Hãy mở tệp trong Excel, chọn Tệp → Lưu thành → Sổ làm việc Excel (.xlsx) rồi chạy lại với tệp đó.",
   numbers:
     "Tệp {file} là bảng tính Apple Numbers, ictplan chỉ đọc .xlsx. Trong Numbers chọn Tệp → Xuất sang → Excel, chọn .xlsx, rồi chạy lại với tệp đó.",
+  wordDocument:
+    "Tệp {file} là văn bản Word (.docx), không phải sổ Excel. Hãy chỉ ra tệp sổ kế hoạch (.xlsx); báo cáo .docx do ictplan viết chỉ để đọc và in.",
   corrupt:
     "Tệp {file} bị hỏng: không giải nén được hoặc nội dung không đúng định dạng .xlsx. Hãy mở tệp trong Excel hoặc LibreOffice (chúng có thể sửa tệp), lưu lại dạng .xlsx rồi chạy lại.",
   tooLargeUnpacked:
@@ -56,6 +58,8 @@ const EN: typeof VI = {
     "File {file} was saved as Strict Open XML Spreadsheet, which ictplan cannot write into yet. Open it in Excel, choose File → Save As → Excel Workbook (.xlsx), and run again on that file.",
   numbers:
     "File {file} is an Apple Numbers spreadsheet; ictplan reads .xlsx only. In Numbers choose File → Export To → Excel, pick .xlsx, and run again on that file.",
+  wordDocument:
+    "File {file} is a Word document (.docx), not an Excel workbook. Give the plan workbook (.xlsx); the .docx report ictplan writes is for reading and printing only.",
   corrupt:
     "File {file} is damaged: it cannot be unpacked, or its content is not a valid .xlsx. Open it in Excel or LibreOffice (they can often repair it), save it as .xlsx and run again.",
   tooLargeUnpacked:
@@ -87,6 +91,7 @@ export const PROBLEM_MESSAGES: Record<ProblemReason, ProblemKey> = {
   xml2003: "xml2003",
   xlsb: "xlsb",
   numbers: "numbers",
+  wordDocument: "wordDocument",
   strict: "strict",
   damagedZip: "corrupt",
   noWorkbook: "notXlsx",

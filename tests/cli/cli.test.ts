@@ -274,6 +274,34 @@ describe("the rough edges of the command line (issue 17)", () => {
     );
   });
 
+  it("names a folder given as the input, and a file it may not read, in the planner's words, without 'unexpected'", async () => {
+    await fs.mkdir(path.join(dir, "plans.xlsx"), { recursive: true });
+    const folder = await cli("validate", "plans.xlsx");
+    expect(folder.code).toBe(2);
+    expect(folder.err).toMatch(/plans\.xlsx là một thư mục, không phải tệp/);
+    const en = await runCli(dir, { LANG: "en_US.UTF-8" }, ["validate", "plans.xlsx", "--json"]);
+    expect(JSON.parse(en.out)).toEqual(expect.objectContaining({ error: "inputIsFolder" }));
+    expect(en.err).toMatch(/is a folder, not a file/);
+    // Root reads any file whatever its mode, so the refusal the system gives another user is made here.
+    const denied = Object.assign(new Error("EACCES: permission denied, open 'sample.xlsx'"), {
+      code: "EACCES",
+    });
+    const read = jest.spyOn(fs, "readFile").mockRejectedValueOnce(denied).mockRejectedValueOnce(denied);
+    try {
+      const vi = await cli("validate", "sample.xlsx");
+      expect(vi.code).toBe(2);
+      expect(vi.err).toMatch(/^Bạn không có quyền đọc tệp .*sample\.xlsx\. Hãy xin quyền đọc tệp/);
+      const enDenied = await runCli(dir, { LANG: "en_US.UTF-8" }, ["compute", "sample.xlsx", "--json"]);
+      expect(enDenied.code).toBe(2);
+      expect(JSON.parse(enDenied.out)).toEqual(expect.objectContaining({ error: "readDenied" }));
+      expect(enDenied.err).toMatch(/You have no permission to read/);
+      for (const text of [vi.err, enDenied.err])
+        expect(text).not.toMatch(/EACCES|unexpected|không mong muốn/);
+    } finally {
+      read.mockRestore();
+    }
+  });
+
   it("names the default output after the period computed, also when --period is not given", async () => {
     const r = await cli("compute", "sample.xlsx", "--no-robustness");
     expect(r.code).toBe(0);

@@ -262,6 +262,19 @@ describe("files that cannot be read: the cause in the planner's words, never Jav
     ],
     ["other.xlsx", () => zipOf({ "readme.txt": "hello" }), /is not an \.xlsx file/],
     [
+      // A Word document named .xlsx (or the report ictplan writes beside its output, given by mistake).
+      "report.xlsx",
+      () =>
+        zipOf({
+          "[Content_Types].xml": "<Types/>",
+          "_rels/.rels":
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+          "word/document.xml":
+            '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>',
+        }),
+      /is a Word document \(\.docx\), not an Excel workbook/,
+    ],
+    [
       "nosheets.xlsx",
       () => zipOf({ ...minimalParts({}), "xl/workbook.xml": "<workbook><sheets/></workbook>" }),
       /has no worksheets/,

@@ -45,6 +45,8 @@ export type ProblemReason =
   | "xlsb"
   /** An Apple Numbers document. */
   | "numbers"
+  /** A Word document (.docx), such as the report ictplan writes beside its output, given as a workbook. */
+  | "wordDocument"
   /** Saved as Strict Open XML (ISO/IEC 29500 Strict namespaces): readable, but the output could not be mixed into it. */
   | "strict"
   /** A zip that cannot be unpacked (truncated, bad checksums, unsupported compression). */

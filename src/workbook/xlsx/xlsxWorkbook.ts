@@ -183,7 +183,11 @@ export class XlsxWorkbook implements WorkbookPort {
     this.wbPart = wbPart;
     this.wbXml = (await pkg.text(wbPart)) ?? "";
     const book = elements(this.wbXml, ["workbook"])[0];
-    if (!book) throw new WorkbookProblem("damagedPart", { part: wbPart });
+    if (!book) {
+      // The package's main part is not a workbook (a .docx renamed .xlsx points at word/document.xml): say what it is.
+      const foreign = foreignPackage(pkg.parts());
+      throw new WorkbookProblem(foreign === "noWorkbook" ? "damagedPart" : foreign, { part: wbPart });
+    }
     // Strict Open XML binds other namespaces (the workbook's r: prefix among them) than the transitional parts
     // this adapter writes; Excel opens no mix of the two.
     if (book.attrText.includes("http://purl.oclc.org/ooxml/")) throw new WorkbookProblem("strict");

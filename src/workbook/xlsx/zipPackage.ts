@@ -40,10 +40,11 @@ export function sniff(bytes: Uint8Array): void {
   }
 }
 
-/** Why a zip without a SpreadsheetML workbook part is not one: an .xlsb, an Apple Numbers document, or neither. */
-export function foreignPackage(parts: readonly string[]): "xlsb" | "numbers" | "noWorkbook" {
+/** Why a zip without a SpreadsheetML workbook part is not one: an .xlsb, an Apple Numbers document, a Word document, or neither. */
+export function foreignPackage(parts: readonly string[]): "xlsb" | "numbers" | "wordDocument" | "noWorkbook" {
   if (parts.some((p) => /^xl\/workbook\.bin$/i.test(p))) return "xlsb";
   if (parts.some((p) => /^Index(?:\.zip$|\/.*\.iwa$)/.test(p))) return "numbers";
+  if (parts.some((p) => /^word\/document\.xml$/i.test(p))) return "wordDocument";
   return "noWorkbook";
 }
 
