@@ -15,7 +15,7 @@ import { parseWorkbook } from "../engine/parse/plan";
 import { checkWorkbook } from "../engine/validate";
 import { GRADES } from "../engine/ranking";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
-import { EditedOutputError } from "../workbook/ownership";
+import { EditedOutputError, UserSheetClashError } from "../workbook/ownership";
 import { FileProblem, assertReplaceable, openWorkbook, sameFile, writeAtomic } from "./files";
 import { figureCount } from "../engine/figures";
 import { langFromEnv, msg, type Lang, type MessageKey } from "./messages";
@@ -285,7 +285,8 @@ async function compute(
         });
       } catch (e) {
         if (e instanceof EditedOutputError) throw new FileProblem("edited", { sheets: e.sheets.join(", ") });
-        throw new FileProblem("notOwned", { detail: e instanceof Error ? e.message : String(e) });
+        if (e instanceof UserSheetClashError) throw new FileProblem("notOwned", { sheet: e.sheet });
+        throw e;
       }
       if (!quiet) io.stderr(msg(a.lang, "writing", { file: out }));
       await writeAtomic(out, () => wb.savePieces());

@@ -41,7 +41,8 @@ Mã thoát: 0 không có lỗi; 1 dữ liệu có lỗi hoặc không đủ đ�
     "Tệp ra {file} chính là tệp vào (cùng một tệp, có thể qua liên kết hoặc khác chữ hoa/thường); dùng --in-place nếu muốn ghi vào chính nó.",
   edited:
     "Sheet {sheets} do ictplan tạo đã bị sửa tay. Chép phần đã sửa sang sheet khác, hoặc chạy lại với --force để ghi đè.",
-  notOwned: "Không thể ghi: {detail}. Đổi tên sheet đó rồi chạy lại.",
+  notOwned:
+    "Sổ có sheet {sheet} của bạn, trùng tên với một sheet ictplan ghi ra; ictplan không ghi đè sheet đó. Hãy đổi tên sheet đó rồi chạy lại.",
   writeFailed:
     "Không ghi được {file} (mã lỗi hệ thống {code}). Kiểm tra thư mục có tồn tại và ghi được, đĩa còn chỗ, tệp không đang mở trong chương trình khác.",
   outputExists:
@@ -100,7 +101,8 @@ Exit codes: 0 clean; 1 findings of severity error, or data a report cannot be ma
     "The output {file} is the input file (the same file, perhaps through a link or in other letter case); use --in-place to write into it.",
   edited:
     "Sheet {sheets}, written by ictplan, was edited by hand. Copy your edits to another sheet, or run again with --force to overwrite.",
-  notOwned: "Cannot write: {detail}. Rename that sheet and run again.",
+  notOwned:
+    "The workbook has a sheet {sheet} of yours with the name of a sheet ictplan writes; ictplan does not overwrite it. Rename that sheet and run again.",
   writeFailed:
     "Could not write {file} (system error {code}). Check that the folder exists and is writable, the disk has room, and the file is not open in another program.",
   outputExists:

@@ -660,6 +660,13 @@ export function sheetOrder(names: readonly string[], owned: readonly OwnedSheet[
     .map((x) => x.name);
 }
 
+/** Raised when an output sheet's name is taken by a sheet of the user's, which is never overwritten. */
+export class UserSheetClashError extends Error {
+  constructor(readonly sheet: string) {
+    super(`sheet "${sheet}" exists and is not owned by ictplan`);
+  }
+}
+
 /** Refuses a write whose sheet names (compared as Excel does, ignoring case) would hit a sheet the user owns. */
 export function assertNoUserSheetClash(
   existing: readonly string[],
@@ -670,6 +677,6 @@ export function assertNoUserSheetClash(
   const ownedNames = new Set(owned.map((o) => o.name));
   for (const spec of specs) {
     const clash = existing.find((n) => fold(n) === fold(spec.name) && !ownedNames.has(n));
-    if (clash) throw new Error(`sheet "${clash}" exists and is not owned by ictplan`);
+    if (clash) throw new UserSheetClashError(clash);
   }
 }

@@ -302,6 +302,28 @@ describe("the rough edges of the command line (issue 17)", () => {
     }
   });
 
+  it("refuses to write over a sheet of the planner's named like an output sheet, saying so in one language", async () => {
+    const book = buildTemplate(samplePlanRows());
+    book.addWorksheet("Kết quả").getCell("A1").value = "ghi chú của tôi";
+    await fs.writeFile(path.join(dir, "clash.xlsx"), await XlsxWorkbook.of(book).save());
+    const vi = await cli("compute", "clash.xlsx", "-o", "clash-out.xlsx", "--no-robustness");
+    expect(vi.code).toBe(2);
+    expect(vi.err).toMatch(/Sổ có sheet Kết quả của bạn, trùng tên với một sheet ictplan ghi ra/);
+    expect(vi.err).not.toMatch(/\b(?:sheet "|exists|owned|the|is)\b/);
+    const en = await runCli(dir, { LANG: "en_US.UTF-8" }, [
+      "compute",
+      "clash.xlsx",
+      "-o",
+      "clash-out.xlsx",
+      "--no-robustness",
+      "--lang",
+      "en",
+    ]);
+    // In English the output sheets have English names (Results, …): the planner's Kết quả is no clash then.
+    expect(en.code).toBe(0);
+    await expect(fs.stat(path.join(dir, "clash-out.xlsx"))).resolves.toBeTruthy();
+  });
+
   it("names the default output after the period computed, also when --period is not given", async () => {
     const r = await cli("compute", "sample.xlsx", "--no-robustness");
     expect(r.code).toBe(0);
