@@ -482,15 +482,20 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
 /** Runs the CLI on this process's arguments and sets its exit code (the `ictplan` bin calls this). */
 export function main(): void {
-  // A reader that stops early (`ictplan validate x | head -1`) closes the pipe: end quietly, as Unix tools do.
+  // A reader that stops early (`ictplan validate x | head -1`) closes the pipe: print nothing more to it, quietly, but
+  // finish the run, so that an output being written is written and the exit code says how the run went.
+  const closed = new Set<NodeJS.WriteStream>();
   for (const stream of [process.stdout, process.stderr])
     stream.on("error", (e: NodeJS.ErrnoException) => {
-      if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
-      throw e;
+      if (e.code !== "EPIPE" && e.code !== "ERR_STREAM_DESTROYED") throw e;
+      closed.add(stream);
     });
+  const print = (stream: NodeJS.WriteStream) => (s: string) => {
+    if (!closed.has(stream) && !stream.destroyed) stream.write(s + "\n");
+  };
   void run(process.argv.slice(2), {
-    stdout: (s) => process.stdout.write(s + "\n"),
-    stderr: (s) => process.stderr.write(s + "\n"),
+    stdout: print(process.stdout),
+    stderr: print(process.stderr),
     env: process.env,
     cwd: process.cwd(),
   }).then((code) => {
@@ -498,9 +503,21 @@ export function main(): void {
     // A large plan leaves hundreds of megabytes of heap, which a natural exit takes apart first (0.1-0.3 s): exit at
     // once, when all that was printed has been written (stdout and stderr may still hold some where their writes are
     // asynchronous: pipes on Windows and macOS, terminals on Windows).
-    const pending = [process.stdout, process.stderr].filter((s) => s.writableLength > 0);
+    const pending = [process.stdout, process.stderr].filter(
+      (s) => !closed.has(s) && !s.destroyed && s.writableLength > 0,
+    );
     let left = pending.length;
     if (!left) process.exit(code);
-    for (const s of pending) s.once("drain", () => --left === 0 && process.exit(code));
+    for (const s of pending) {
+      // Drained, or closed by its reader meanwhile.
+      let settled = false;
+      const done = () => {
+        if (settled) return;
+        settled = true;
+        if (--left === 0) process.exit(code);
+      };
+      s.once("drain", done);
+      s.once("close", done);
+    }
   });
 }

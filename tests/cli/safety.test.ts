@@ -242,6 +242,26 @@ describe("atomic writes", () => {
 });
 
 describe("a closed pipe", () => {
+  it("closed before the run's first line (`compute … 2>&1 | true`): the output is still written, with the run's exit code", async () => {
+    const d = await fresh("closed");
+    const child = spawn(
+      process.execPath,
+      [BIN, "compute", "plan.xlsx", "-o", "out.xlsx", "--no-robustness"],
+      {
+        cwd: d,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    // The reader goes away at once: every line the run prints, progress and findings alike, meets a closed pipe.
+    child.stdout.destroy();
+    child.stderr.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+    expect(code).toBe(0);
+    const out = await XlsxWorkbook.load(new Uint8Array(await fs.readFile(path.join(d, "out.xlsx"))));
+    expect(await out.sheetNames()).toEqual(expect.arrayContaining(["Kết quả", "Xếp hạng", "Kiểm tra"]));
+    expect(await tempFiles(d)).toEqual([]);
+  }, 120000);
+
   it("`ictplan compute … --json | head -1` ends quietly, without a stack trace", async () => {
     const d = await fresh("pipe");
     const err = path.join(d, "err.txt");
