@@ -111,7 +111,13 @@ export async function writeAtomic(
 ): Promise<void> {
   const dir = path.dirname(path.resolve(file));
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  const cleanup = () => rmSync(tmp, { force: true });
+  const cleanup = () => {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // The folder cannot be reached (not a folder, no access): no temporary file was made there.
+    }
+  };
   const handlers = SIGNALS.map((sig) => {
     const h = () => {
       cleanup();

@@ -203,6 +203,15 @@ describe("atomic writes", () => {
     expect(await tempFiles(d)).toEqual([]);
   });
 
+  it("an output in a folder that cannot be made (a file's name used as a folder) is a write failure, in words", async () => {
+    const d = await fresh("under-file");
+    const r = await cli(d, "compute", "plan.xlsx", "-o", "plan.xlsx/out.xlsx", "--no-robustness");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/Could not write .*plan\.xlsx\/out\.xlsx \(system error E[A-Z]+\)/);
+    expect(r.err).not.toMatch(/unexpected/);
+    expect(new Uint8Array(await fs.readFile(path.join(d, "plan.xlsx")))).toEqual(sample);
+  });
+
   it("a kill while writing leaves no temporary file and no half-written output", async () => {
     const d = await fresh("kill");
     // A plan of 300 units: its output (about 2.5 MB) takes long enough to write and sync that the kill lands
