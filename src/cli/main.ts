@@ -321,7 +321,9 @@ const isMacro = (file: string) => /\.xlsm$/i.test(file);
 /** Refuses an output that would lose a file: the input itself, or an existing file ictplan may not replace. */
 async function checkOutput(a: Args, inputs: readonly string[], out: string): Promise<void> {
   for (const input of inputs) {
-    if (await sameFile(input, out)) throw new FileProblem("sameAsInput", { file: out });
+    // Only compute can write into its input (--in-place); report and consolidate are told to choose another name.
+    if (await sameFile(input, out))
+      throw new FileProblem(a.command === "compute" ? "sameAsInput" : "outputIsInput", { file: out });
     if (isMacro(input) && !isMacro(out)) throw new FileProblem("macroOutput", { file: input });
   }
   if (!a.force) await assertReplaceable(out);

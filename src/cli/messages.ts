@@ -39,6 +39,8 @@ Mã thoát: 0 không có lỗi; 1 dữ liệu có lỗi hoặc không đủ đ�
     "ictplan gặp lỗi không mong muốn khi xử lý {file}; không tệp nào bị thay đổi. Hãy báo lỗi kèm tệp (đặt ICTPLAN_DEBUG=1 để xem chi tiết kỹ thuật).",
   sameAsInput:
     "Tệp ra {file} chính là tệp vào (cùng một tệp, có thể qua liên kết hoặc khác chữ hoa/thường); dùng --in-place nếu muốn ghi vào chính nó.",
+  outputIsInput:
+    "Tệp ra {file} chính là tệp vào (cùng một tệp, có thể qua liên kết hoặc khác chữ hoa/thường); ictplan không ghi đè tệp vào. Hãy chọn tên khác bằng -o.",
   edited:
     "Sheet {sheets} do ictplan tạo đã bị sửa tay. Chép phần đã sửa sang sheet khác, hoặc chạy lại với --force để ghi đè.",
   notOwned:
@@ -99,6 +101,8 @@ Exit codes: 0 clean; 1 findings of severity error, or data a report cannot be ma
     "ictplan hit an unexpected error while processing {file}; no file was changed. Please report it with the file (set ICTPLAN_DEBUG=1 for technical details).",
   sameAsInput:
     "The output {file} is the input file (the same file, perhaps through a link or in other letter case); use --in-place to write into it.",
+  outputIsInput:
+    "The output {file} is the input file (the same file, perhaps through a link or in other letter case); ictplan does not overwrite its input. Choose another name with -o.",
   edited:
     "Sheet {sheets}, written by ictplan, was edited by hand. Copy your edits to another sheet, or run again with --force to overwrite.",
   notOwned:

@@ -52,6 +52,22 @@ describe("the output is never the input", () => {
     }
     expect(new Uint8Array(await fs.readFile(path.join(d, "plan.xlsx")))).toEqual(sample);
   });
+
+  it("refuses report and consolidate into their input without advising --in-place, which only compute has", async () => {
+    const d = await fresh("identity-report");
+    for (const argv of [
+      ["report", "plan.xlsx", "-o", "plan.xlsx", "--in-place"],
+      ["consolidate", "plan.xlsx", "-o", "plan.xlsx"],
+    ]) {
+      const r = await cli(d, ...argv);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(
+        /is the input file.*does not overwrite its input\. Choose another name with -o\./,
+      );
+      expect(r.err).not.toMatch(/--in-place/);
+    }
+    expect(new Uint8Array(await fs.readFile(path.join(d, "plan.xlsx")))).toEqual(sample);
+  });
 });
 
 describe("an existing output", () => {
