@@ -300,12 +300,17 @@ async function compute(
 }
 
 /** `<name>-ictplan-<period>.xlsx` beside the input, the period being the one computed; a macro workbook's copy stays .xlsm (Excel will not open macros in a .xlsx). */
-function defaultOutput(input: string, period: string | null): string {
-  const ext = path.extname(input);
-  return path.join(
-    path.dirname(input),
-    `${path.basename(input, ext)}-ictplan${period ? `-${period}` : ""}${isMacro(input) ? ".xlsm" : ".xlsx"}`,
-  );
+function defaultOutput(input: string, period: string | null, ext?: string): string {
+  const name = path.basename(input, path.extname(input));
+  const named = (base: string) =>
+    path.join(
+      path.dirname(input),
+      `${base}-ictplan${period ? `-${period}` : ""}${ext ?? (isMacro(input) ? ".xlsm" : ".xlsx")}`,
+    );
+  // Last quarter's output as the input (plan-ictplan-2015-Q2.xlsx) gives plan-ictplan-2015-Q3.xlsx, not a name that
+  // grows by a suffix every quarter; unless that name is the input's own.
+  const renamed = named(name.replace(/-ictplan(?:-\d{4}(?:-Q[1-4])?)?$/, ""));
+  return renamed.toLowerCase() === input.toLowerCase() ? named(name) : renamed;
 }
 
 /** The one input file of a command; a usage error when none or several are given. */
@@ -373,7 +378,7 @@ async function dispatch(a: Args, io: Io): Promise<number> {
         if (res.refused) io.stderr(refusalMessage(res.refused, a.lang));
         return 1;
       }
-      const out = abs(a.output ?? defaultOutput(input, res.period).replace(/\.xls[xm]$/, ".docx"));
+      const out = abs(a.output ?? defaultOutput(input, res.period, ".docx"));
       // A Word file cannot carry ictplan's ownership record: an existing one is replaced only with --force.
       await checkOutput(a, [abs(input)], out);
       await writeAtomic(out, () => reportDocx(buildReport(res.plan, res.summary!, a.lang)));

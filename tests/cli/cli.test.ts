@@ -334,6 +334,21 @@ describe("the rough edges of the command line (issue 17)", () => {
     expect(doc).toMatch(/default `<name>-ictplan-<period>\.xlsx`, the period being the one computed/);
   });
 
+  it("names the output of a run on last quarter's output after the new period, without a growing chain of suffixes", async () => {
+    await fs.copyFile(path.join(dir, "sample.xlsx"), path.join(dir, "lc-ictplan-2015-Q1.xlsx"));
+    const next = await cli("compute", "lc-ictplan-2015-Q1.xlsx", "--period", "2015-Q2", "--no-robustness");
+    expect(next.code).toBe(0);
+    expect(next.out).toMatch(/lc-ictplan-2015-Q2\.xlsx/);
+    await expect(fs.stat(path.join(dir, "lc-ictplan-2015-Q2.xlsx"))).resolves.toBeTruthy();
+    // The same period again: that name is the input's own, so the suffix is added rather than refused.
+    const same = await cli("compute", "lc-ictplan-2015-Q2.xlsx", "--period", "2015-Q2", "--no-robustness");
+    expect(same.code).toBe(0);
+    expect(same.out).toMatch(/lc-ictplan-2015-Q2-ictplan-2015-Q2\.xlsx/);
+    const report = await cli("report", "lc-ictplan-2015-Q2.xlsx", "--period", "2015-Q2");
+    expect(report.code).toBe(0);
+    await expect(fs.stat(path.join(dir, "lc-ictplan-2015-Q2.docx"))).resolves.toBeTruthy();
+  });
+
   it("says which period it computes, and not '……' when none is given", async () => {
     const none = await cli("compute", "sample.xlsx", "--no-robustness");
     expect(none.err).toMatch(/Đang tính kỳ hiện tại của sổ…/);
