@@ -299,7 +299,10 @@ async function compute(
   }
 }
 
-/** `<name>-ictplan-<period>.xlsx` beside the input, the period being the one computed; a macro workbook's copy stays .xlsm (Excel will not open macros in a .xlsx). */
+/**
+ * `<name>-ictplan-<period>.xlsx` beside the input (or `ext`), the period being the one computed; a macro workbook's copy
+ * stays .xlsm (Excel will not open macros in a .xlsx).
+ */
 function defaultOutput(input: string, period: string | null, ext?: string): string {
   const name = path.basename(input, path.extname(input));
   const named = (base: string) =>
