@@ -18,7 +18,7 @@ import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
 import { EditedOutputError, UserSheetClashError } from "../workbook/ownership";
 import { FileProblem, assertReplaceable, openWorkbook, sameFile, writeAtomic } from "./files";
 import { figureCount } from "../engine/figures";
-import { langFromEnv, msg, type Lang, type MessageKey } from "./messages";
+import { findingsSummary, langFromEnv, msg, type Lang, type MessageKey } from "./messages";
 import { writeJson } from "./json";
 import { DrawWorker } from "./drawWorker";
 
@@ -147,7 +147,7 @@ function printTable(io: Io, head: readonly string[], rows: readonly (readonly st
 
 function printFindings(io: Io, findings: readonly Finding[], lang: Lang, limit = 50): void {
   const c = countBySeverity(findings);
-  io.stdout(findings.length ? msg(lang, "findingsSummary", c) : msg(lang, "noFindings"));
+  io.stdout(findings.length ? findingsSummary(lang, c) : msg(lang, "noFindings"));
   if (!findings.length) return;
   const L = labels(lang);
   const rows = findings

@@ -118,7 +118,7 @@ Exit codes: 0 clean; 1 findings of severity error, or data a report cannot be ma
   computing: "Computing {period}…",
   computingCurrent: "Computing the workbook's current period…",
   writing: "Writing {file}…",
-  findingsSummary: "Checks: {error} errors, {warning} warnings, {info} info.",
+  findingsSummary: "Checks: {error} error{errorPlural}, {warning} warning{warningPlural}, {info} info.",
   noFindings: "Checks: no errors, warnings or notes.",
   ranking: "Ranking {period} – {group}",
   distribution: "Grades",
@@ -133,6 +133,16 @@ export type MessageKey = keyof typeof VI;
 export function msg(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
   const t = (lang === "vi" ? VI : EN)[key];
   return fillTemplate(t, params);
+}
+
+/** The count line over the findings ("Checks: 1 error, 2 warnings, 0 info."; Vietnamese has no plural). */
+export function findingsSummary(lang: Lang, c: { error: number; warning: number; info: number }): string {
+  const plural = (n: number) => (n === 1 ? "" : "s");
+  return msg(lang, "findingsSummary", {
+    ...c,
+    errorPlural: plural(c.error),
+    warningPlural: plural(c.warning),
+  });
 }
 
 /** The language from the environment's locale: English when it starts with "en", else Vietnamese. */

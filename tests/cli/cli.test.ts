@@ -349,6 +349,16 @@ describe("the rough edges of the command line (issue 17)", () => {
     await expect(fs.stat(path.join(dir, "lc-ictplan-2015-Q2.docx"))).resolves.toBeTruthy();
   });
 
+  it("counts the findings in English with singular and plural ('1 warning', '4 warnings')", async () => {
+    const four = await runCli(dir, { LANG: "en_US.UTF-8" }, ["validate", "sample.xlsx"]);
+    expect(four.out).toMatch(/^Checks: 0 errors, 4 warnings, 0 info\./);
+    await fs.writeFile(path.join(dir, "blank.xlsx"), await XlsxWorkbook.of(buildTemplate()).save());
+    const one = await runCli(dir, { LANG: "en_US.UTF-8" }, ["validate", "blank.xlsx"]);
+    expect(one.out).toMatch(/^Checks: 0 errors, 1 warning, 0 info\./);
+    const vi = await cli("validate", "blank.xlsx");
+    expect(vi.out).toMatch(/^Kiểm tra: 0 lỗi, 1 cảnh báo, 0 thông tin\./);
+  });
+
   it("says which period it computes, and not '……' when none is given", async () => {
     const none = await cli("compute", "sample.xlsx", "--no-robustness");
     expect(none.err).toMatch(/Đang tính kỳ hiện tại của sổ…/);
