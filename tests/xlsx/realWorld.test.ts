@@ -250,6 +250,18 @@ describe("files that cannot be read: the cause in the planner's words, never Jav
     ["password.xlsx", async () => cfb(true), /protected with a password.*Encrypt with Password/],
     ["old.xls", async () => cfb(false), /old \.xls workbook.*Save As.*soffice --headless --convert-to xlsx/],
     [
+      // An .xls with a password to open (LibreOffice's MS Excel 97 filter with a Password, as Excel 2003 writes it):
+      // the Workbook stream's BOF record is followed by FILEPASS, and soffice --convert-to cannot open it either.
+      "locked.xls",
+      async () => {
+        const b = cfb(false);
+        b.set([0x09, 0x08, 0x10, 0x00, 0x00, 0x06, 0x05, 0x00], 1536);
+        b.set([0x2f, 0x00, 0x36, 0x00], 1556);
+        return b;
+      },
+      /protected with a password.*Encrypt with Password/,
+    ],
+    [
       "calc.ods",
       () => zipOf({ mimetype: "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>" }),
       /OpenDocument spreadsheet \(\.ods\).*convert-to xlsx/,

@@ -26,6 +26,18 @@ function contains(b: Uint8Array, sig: readonly number[]): boolean {
   return false;
 }
 
+/**
+ * Whether an Excel 97–2003 compound file is protected with a password to open: its Workbook stream begins with a BOF
+ * record (0x0809, 16 bytes of data in BIFF8) followed at once by FILEPASS (0x002F) [MS-XLS] 2.4.117. Streams start on a
+ * sector (512 bytes) or, when small, a mini-sector (64 bytes), so only BOF records at such offsets are looked at.
+ */
+function xlsWithPassword(b: Uint8Array): boolean {
+  for (let i = 512; i + 22 <= b.length; i += 64)
+    if (b[i] === 0x09 && b[i + 1] === 0x08 && b[i + 2] === 0x10 && b[i + 3] === 0x00)
+      return b[i + 20] === 0x2f && b[i + 21] === 0x00;
+  return false;
+}
+
 /** A web page, and an XML Spreadsheet 2003, by their first characters (after a byte-order mark and blank space). */
 const WEB_PAGE = /^\uFEFF?\s*(?:<!doctype html|<html|<table)/i;
 const XML_2003 = /^\uFEFF?\s*<\?xml[^>]*\?>\s*(?:<\?mso-application[^>]*Excel\.Sheet|<(?:ss:)?Workbook\b)/;
@@ -33,7 +45,10 @@ const XML_2003 = /^\uFEFF?\s*<\?xml[^>]*\?>\s*(?:<\?mso-application[^>]*Excel\.S
 /** What kind of file these bytes are, before any unpacking: refuses .xls, password files and non-zips with a reason. */
 export function sniff(bytes: Uint8Array): void {
   if (bytes.length === 0) throw new WorkbookProblem("emptyFile");
-  if (starts(bytes, CFB)) throw new WorkbookProblem(contains(bytes, ENCRYPTION_INFO) ? "password" : "xls");
+  if (starts(bytes, CFB))
+    throw new WorkbookProblem(
+      contains(bytes, ENCRYPTION_INFO) || xlsWithPassword(bytes) ? "password" : "xls",
+    );
   if (!starts(bytes, ZIP) && !starts(bytes, EMPTY_ZIP)) {
     const head = new TextDecoder("utf-8").decode(bytes.subarray(0, 1024));
     throw new WorkbookProblem(WEB_PAGE.test(head) ? "webPage" : XML_2003.test(head) ? "xml2003" : "notXlsx");
