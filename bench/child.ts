@@ -134,7 +134,7 @@ async function main(): Promise<void> {
       ).stderr;
       const wallMs = now() - w0;
       const [, , user, sys, rssKB] = (/TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(timed) ?? []).map(Number);
-      // The same file through `ictplan validate` (start, read and checks only): what any run costs before it
+      // The same file through `ictplan validate` (start, read and checks only): what every run costs before it
       // computes or writes anything.
       const v0 = now();
       spawnSync(process.execPath, [bin, "validate", input, "--period", period, "--json"], {

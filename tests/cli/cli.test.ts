@@ -282,7 +282,7 @@ describe("the rough edges of the command line (issue 17)", () => {
     const en = await runCli(dir, { LANG: "en_US.UTF-8" }, ["validate", "plans.xlsx", "--json"]);
     expect(JSON.parse(en.out)).toEqual(expect.objectContaining({ error: "inputIsFolder" }));
     expect(en.err).toMatch(/is a folder, not a file/);
-    // Root reads any file whatever its mode, so the refusal the system gives another user is made here.
+    // Root reads every file whatever its mode, so the refusal the system gives another user is made here.
     const denied = Object.assign(new Error("EACCES: permission denied, open 'sample.xlsx'"), {
       code: "EACCES",
     });
