@@ -129,6 +129,28 @@ describe("Excel would open what the CLI writes without repairing it", () => {
     await Promise.all(["province.xlsx", "province-q2.xlsx"].map(expectValid));
   });
 
+  it("a unit's name with a character XML cannot carry (Word's line break pasted into Excel, which stores _x000B_)", async () => {
+    await cli("sample", "-o", "pasted.xlsx");
+    const file = path.join(dir, "pasted.xlsx");
+    const pasted = await editPackage(new Uint8Array(await fs.readFile(file)), {
+      "xl/sharedStrings.xml": (x) => {
+        const y = x.replace("Văn phòng UBND tỉnh", "Văn phòng_x000B_UBND tỉnh");
+        expect(y).not.toBe(x);
+        return y;
+      },
+    });
+    await fs.writeFile(file, pasted);
+    await cli("compute", "pasted.xlsx", "--period", "2015-Q2", "-o", "pasted-q2.xlsx");
+    await cli("report", "pasted.xlsx", "--period", "2015-Q2", "-o", "pasted.docx");
+    await Promise.all(["pasted-q2.xlsx", "pasted.docx"].map(expectValid));
+    // The name keeps its character, escaped as Excel escapes it, in the chart's cached categories too.
+    const out = await partsOf(new Uint8Array(await fs.readFile(path.join(dir, "pasted-q2.xlsx"))));
+    const charts = [...out]
+      .filter(([n]) => n.startsWith("xl/charts/"))
+      .map(([, b]) => new TextDecoder().decode(b));
+    expect(charts.join("")).toContain("<c:v>Văn phòng_x000B_UBND tỉnh</c:v>");
+  });
+
   it("the quarterly Word report, in Vietnamese and English", async () => {
     await cli("sample", "-o", "for-report.xlsx");
     await cli("report", "for-report.xlsx", "--period", "2015-Q2", "-o", "report.docx");
