@@ -17,6 +17,8 @@ import { FEATURES, computeTwice } from "../helpers/plannerFeatures";
 import { planRowsArb } from "../helpers/randomPlan";
 import { samplePlanRows } from "../../src/engine/sample";
 import { runPlan } from "../../src/engine/pipeline";
+import { buildReport } from "../../src/engine/report";
+import { reportDocx } from "../../src/document/reportDocx";
 import { buildTemplate } from "../../src/workbook/xlsx/template";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
 import type { PlanRows } from "../../src/engine/format";
@@ -194,3 +196,42 @@ describe("a planner's workbook that Excel accepts stays acceptable after two qua
     expect({ input: before, output: after }).toEqual({ input: [], output: [] });
   });
 });
+
+it("names of any text (characters XML cannot carry, astral planes, markup) keep the workbook and the report valid", async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      planRowsArb(),
+      fc.array(fc.string({ unit: "binary", maxLength: 40 }), { minLength: 5, maxLength: 5 }),
+      async (rows, names) => {
+        const wb = await XlsxWorkbook.load(await XlsxWorkbook.of(buildTemplate(rows)).save());
+        let grids = await wb.readGrids();
+        // As the reader gives them: the template's writer (ExcelJS) would drop the characters XML cannot carry.
+        const put = (sheet: string, row: number, col: number, text: string) => {
+          grids = {
+            ...grids,
+            sheets: grids.sheets.map((g) =>
+              g.sheet !== sheet
+                ? g
+                : {
+                    ...g,
+                    values: g.values.map((r, i) => (i !== row ? r : r.map((v, k) => (k === col ? text : v)))),
+                  },
+            ),
+          };
+        };
+        put("Đơn vị", 1, 1, names[0]);
+        put("Đơn vị", 2, 1, names[1]);
+        put("Chỉ tiêu", 1, 1, names[2]);
+        put("Chỉ tiêu", 1, 2, names[3]);
+        put("Cấu hình", 0, 1, names[4]);
+        const run = runPlan(grids, { period: "2015-Q1", lang: "vi", robustness: false });
+        await wb.applySheets(run.sheets);
+        const found = await problems(await wb.save());
+        if (run.summary)
+          found.push(...(await problems(await reportDocx(buildReport(run.plan, run.summary, "vi")), "docx")));
+        expect(found).toEqual([]);
+      },
+    ),
+    { numRuns: 4 },
+  );
+}, 300_000);

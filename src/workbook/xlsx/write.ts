@@ -175,7 +175,8 @@ export function tableColumns(spec: SheetSpec, t: TableSpec): string[] | null {
 /** The table part of one table spec. */
 export function tableXml(t: TableSpec, id: number, name: string, columns: readonly string[]): string {
   const ref = t.range.replace(/\$/g, "");
-  const cols = columns.map((c, i) => `<tableColumn id="${i + 1}" name="${esc(c)}"/>`).join("");
+  // ST_Xstring, as the header cell it names: a character XML cannot carry is written _xHHHH_ in both.
+  const cols = columns.map((c, i) => `<tableColumn id="${i + 1}" name="${escText(c)}"/>`).join("");
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<table xmlns="${MAIN_NS}" id="${id}" name="${esc(name)}" displayName="${esc(name)}" ref="${ref}" headerRowCount="1" totalsRowShown="0">` +
