@@ -174,13 +174,15 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
       if (action === "validate" && r.findings.length) setView("findings");
       if (action !== "validate" && r.results && view === "overview") setView("rankings");
     } catch (e) {
-      if (e instanceof CancelledError)
-        // Rendered in the task of the click on Hủy, not queued behind whatever the page has waiting.
+      if (e instanceof CancelledError) {
+        // Rendered in the task of the click on Hủy, not queued behind whatever the page has waiting; its effect
+        // runs inside flushSync, so it must already know to move focus (Hủy, which had it, is gone).
+        focusMessage.current = true;
         flushSync(() => {
           setMessage({ intent: "info", key: "cancelled" });
           setStage(null);
         });
-      else if (e instanceof EditedOutputError)
+      } else if (e instanceof EditedOutputError)
         setMessage({
           intent: "warning",
           key: "edited",
