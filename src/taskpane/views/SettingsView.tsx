@@ -4,31 +4,11 @@ import { useEffect, useState } from "react";
 import { Button, Dropdown, Field, Input, Option, Spinner } from "@fluentui/react-components";
 import type { Plan } from "../../engine/model";
 import { SETTINGS, type SettingDef, type SettingsValues } from "../../engine/format";
-import { readSetting } from "../../engine/parse/plan";
 import type { SettingsChange } from "../../engine/settingsEdit";
-import { formatNumber, parseNumber, periodLabel, t, type Key, type Lang } from "../i18n";
+import { t, type Key, type Lang } from "../i18n";
+import { shownValue, typedValue } from "./settingsText";
 
 type Texts = Record<keyof SettingsValues, string>;
-
-/** A setting's value as the pane shows it for editing (percentages as 0–100, enums by key). */
-function shownValue(def: SettingDef, value: string | number, lang: Lang): string {
-  if (typeof value === "string") return def.type === "period" && value ? periodLabel(lang, value) : value;
-  if (def.type === "percent") {
-    const pct = Math.round(value * 1e6) / 1e4; // 0.8 * 100 is 80.00000000000001
-    return formatNumber(lang, pct, Number.isInteger(pct) ? 0 : 2);
-  }
-  return def.type === "integer" || Number.isInteger(value) ? String(value) : formatNumber(lang, value, 2);
-}
-
-/** The typed text read as the Cấu hình sheet would read it; null when it is not an allowed value. */
-function typedValue(def: SettingDef, text: string, lang: Lang): string | number | null {
-  if (def.type === "text" || def.type === "enum") return text.trim();
-  if (def.type === "period") return text.trim() === "" ? "" : readSetting(def, text.trim(), false);
-  const n = parseNumber(lang, text.replace(/%\s*$/, ""));
-  if (n === null) return null;
-  // A percentage is typed 0–100 here; the sheet holds the fraction.
-  return readSetting(def, def.type === "percent" ? `${n}%` : n, false);
-}
 
 /** The allowed values, in a few words: from the setting's type, or its list of values. */
 function allowed(def: SettingDef, lang: Lang): string {
