@@ -51,6 +51,7 @@ import { Findings } from "./views/Findings";
 import { Rankings } from "./views/Rankings";
 import { Attainment } from "./views/Attainment";
 import { SettingsView } from "./views/SettingsView";
+import { emptyDraft, redraft, type SettingsDraft } from "./views/settingsText";
 
 type View = "overview" | "findings" | "rankings" | "attainment" | "settings";
 const VIEWS: readonly View[] = ["overview", "findings", "rankings", "attainment", "settings"];
@@ -106,8 +107,12 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
     focusMessage.current = false;
   }, [message]);
 
+  // Settings typed and not yet saved: kept here so that leaving the view, an action or a language change loses none.
+  const [draft, setDraft] = useState<SettingsDraft>(() => emptyDraft(initialLang));
+
   const setLang = (l: Lang) => {
     setLangState(l);
+    setDraft((d) => redraft(d, l));
     rememberLang(l);
     onLangChange?.(l);
   };
@@ -249,6 +254,8 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
       );
       if (ok && run?.results) setStale(true);
       await inspect();
+      // Saved: the sheet, read again, holds what was typed. Not saved: the draft waits for the sheet to be added.
+      if (ok) setDraft(emptyDraft(lang));
     } catch (e) {
       setMessage(failure(e));
     } finally {
@@ -270,6 +277,7 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
         setMessage({ intent: "success", key: "settingsSheetAdded", params: { sheet }, sheets: [sheet] });
         if (run?.results) setStale(true);
         await inspect();
+        setDraft(emptyDraft(lang));
         return;
       }
       const checked = await inspectWorkbook(workbook);
@@ -414,7 +422,15 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
         {view === "rankings" && <Rankings lang={lang} run={run} />}
         {view === "attainment" && <Attainment lang={lang} run={run} />}
         {view === "settings" && (
-          <SettingsView lang={lang} onLang={setLang} plan={plan} busy={busy} onSave={(c) => void save(c)} />
+          <SettingsView
+            lang={lang}
+            onLang={setLang}
+            plan={plan}
+            busy={busy}
+            draft={draft}
+            onDraft={setDraft}
+            onSave={(c) => void save(c)}
+          />
         )}
       </section>
     </main>

@@ -380,6 +380,10 @@ describeBrowser("task pane in Chromium", () => {
     await page.getByRole("textbox", { name: "Số chữ số thập phân" }).fill("9");
     await page.getByText("Giá trị này không được phép").first().waitFor();
     await page.getByRole("textbox", { name: "Số chữ số thập phân" }).fill("2");
+    // What was typed and not saved survives a visit to another view.
+    await openView(page, "overview");
+    await openView(page, "settings");
+    await expect(good.inputValue()).resolves.toBe("95");
     await page.getByRole("button", { name: "Lưu vào sheet Cấu hình" }).click();
     await page.getByText(/^Đã lưu cấu hình vào sổ/).waitFor();
     // The views computed before the change say they are stale until the next computation.
@@ -404,11 +408,14 @@ describeBrowser("task pane in Chromium", () => {
     expect(rerun.plan.settings.gradeGood).toBe(95);
     expect(rerun.findings).toEqual(expected.findings);
 
-    // English: every view's labels and numbers follow the language.
+    // English: every view's labels and numbers follow the language; a value typed and not saved goes along,
+    // written the English way.
     await openView(page, "settings");
+    await page.getByRole("textbox", { name: "Ngưỡng Khá" }).fill("70,5");
     await page.getByRole("combobox", { name: "Ngôn ngữ" }).click();
     await page.getByRole("option", { name: "English" }).click();
     await tab(page, "overview", "en").waitFor();
+    await expect(page.getByRole("textbox", { name: "Fair threshold" }).inputValue()).resolves.toBe("70.5");
     await openView(page, "overview", "en");
     await page.getByRole("button", { name: "Compute & rank" }).click();
     await page.getByText(/^Done: wrote/).waitFor();

@@ -1,7 +1,7 @@
 /** Settings as the pane shows them for editing and reads them back: a value shown is saved as it was. */
 import fc from "fast-check";
 import { SETTINGS, type SettingsValues } from "../../src/engine/format";
-import { shownValue, typedValue } from "../../src/taskpane/views/settingsText";
+import { redraft, shownValue, typedValue } from "../../src/taskpane/views/settingsText";
 
 const def = (key: keyof SettingsValues) => SETTINGS.find((d) => d.key === key)!;
 
@@ -41,5 +41,17 @@ describe("settings text", () => {
       ),
       { numRuns: 3000 },
     );
+  });
+
+  it("carries what was typed into the other language, keeping its value", () => {
+    const draft = {
+      lang: "vi" as const,
+      texts: { robustnessDraws: "1.000", nearTarget: "82,5", gradeFair: "bảy" },
+    };
+    expect(redraft(draft, "en")).toEqual({
+      lang: "en",
+      texts: { robustnessDraws: "1000", nearTarget: "82.5", gradeFair: "bảy" },
+    });
+    expect(redraft(draft, "vi")).toBe(draft);
   });
 });

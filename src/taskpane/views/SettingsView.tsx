@@ -1,14 +1,11 @@
 /** Settings: the pane's language, and every computation setting of the Cấu hình sheet with a one-line
  *  explanation and its allowed values, written back to the sheet. */
-import { useEffect, useState } from "react";
 import { Button, Dropdown, Field, Input, Option, Spinner } from "@fluentui/react-components";
 import type { Plan } from "../../engine/model";
 import { SETTINGS, type SettingDef, type SettingsValues } from "../../engine/format";
 import type { SettingsChange } from "../../engine/settingsEdit";
 import { t, type Key, type Lang } from "../i18n";
-import { shownValue, typedValue } from "./settingsText";
-
-type Texts = Record<keyof SettingsValues, string>;
+import { shownValue, typedValue, type SettingsDraft, type Texts } from "./settingsText";
 
 /** The allowed values, in a few words: from the setting's type, or its list of values. */
 function allowed(def: SettingDef, lang: Lang): string {
@@ -33,18 +30,20 @@ export interface SettingsViewProps {
   onLang: (l: Lang) => void;
   plan: Plan | null;
   busy: boolean;
+  /** Values typed and not saved (in `lang`: the pane converts it with the language). */
+  draft: SettingsDraft;
+  onDraft: (d: SettingsDraft) => void;
   onSave: (change: SettingsChange) => void;
 }
 
-export function SettingsView({ lang, onLang, plan, busy, onSave }: SettingsViewProps) {
-  const [texts, setTexts] = useState<Texts | null>(null);
-  useEffect(() => {
-    if (!plan) return;
-    const s = plan.settings;
-    setTexts(
-      Object.fromEntries(SETTINGS.map((d) => [d.key, shownValue(d, s[d.key], lang)])) as unknown as Texts,
-    );
-  }, [plan, lang]);
+export function SettingsView({ lang, onLang, plan, busy, draft, onDraft, onSave }: SettingsViewProps) {
+  // The sheet's values, with what the planner typed over them.
+  const texts: Texts | null = plan
+    ? (Object.fromEntries(
+        SETTINGS.map((d) => [d.key, draft.texts[d.key] ?? shownValue(d, plan.settings[d.key], lang)]),
+      ) as unknown as Texts)
+    : null;
+  const setTexts = (next: Partial<Texts>) => onDraft({ lang, texts: { ...draft.texts, ...next } });
 
   const header = (
     <Field label={t(lang, "language")}>
@@ -118,7 +117,7 @@ export function SettingsView({ lang, onLang, plan, busy, onSave }: SettingsViewP
                 <Dropdown
                   value={d.values?.find((v) => v.key === texts[d.key])?.[lang] ?? ""}
                   selectedOptions={[texts[d.key]]}
-                  onOptionSelect={(_, o) => setTexts({ ...texts, [d.key]: o.optionValue ?? "" })}
+                  onOptionSelect={(_, o) => setTexts({ [d.key]: o.optionValue ?? "" })}
                 >
                   {(d.values ?? []).map((v) => (
                     <Option key={v.key} value={v.key} text={v[lang]}>
@@ -130,7 +129,7 @@ export function SettingsView({ lang, onLang, plan, busy, onSave }: SettingsViewP
                 <Input
                   inputMode={d.type === "text" || d.type === "period" ? "text" : "decimal"}
                   value={texts[d.key]}
-                  onChange={(_, v) => setTexts({ ...texts, [d.key]: v.value })}
+                  onChange={(_, v) => setTexts({ [d.key]: v.value })}
                 />
               )}
             </Field>

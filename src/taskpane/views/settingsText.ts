@@ -1,5 +1,5 @@
 /** A setting's value as text to edit in the pane, and typed text read back as the Cấu hình sheet reads it. */
-import type { SettingDef } from "../../engine/format";
+import { SETTINGS, type SettingDef, type SettingsValues } from "../../engine/format";
 import { readSetting } from "../../engine/parse/plan";
 import { formatNumber, parseNumber, periodLabel, type Lang } from "../i18n";
 
@@ -32,4 +32,31 @@ export function typedValue(def: SettingDef, text: string, lang: Lang): string | 
   // A percentage is typed 0–100 here; the sheet holds the fraction (given as a number: "12.345%" as text would be
   // read the Vietnamese way, as twelve thousand).
   return def.type === "percent" ? readSetting(def, n / 100, true) : readSetting(def, n, false);
+}
+
+/** A text per setting, as shown or typed. */
+export type Texts = Record<keyof SettingsValues, string>;
+
+/** What the planner has typed and not saved yet, by setting, in the language it was typed in. Kept by the pane, not
+ *  by this view, so that it survives a visit to another view, a new reading of the workbook and a change of
+ *  language. */
+export interface SettingsDraft {
+  readonly lang: Lang;
+  readonly texts: Partial<Texts>;
+}
+
+export const emptyDraft = (lang: Lang): SettingsDraft => ({ lang, texts: {} });
+
+/** The draft in another language: each typed value that reads as an allowed one is written the new language's way
+ *  ("1.000" stays one thousand: "1,000"); anything else is kept as typed, to be corrected. */
+export function redraft(draft: SettingsDraft, lang: Lang): SettingsDraft {
+  if (draft.lang === lang) return draft;
+  const texts: Partial<Texts> = {};
+  for (const def of SETTINGS) {
+    const text = draft.texts[def.key];
+    if (text === undefined) continue;
+    const value = def.type === "text" || def.type === "enum" ? null : typedValue(def, text, draft.lang);
+    texts[def.key] = value === null ? text : shownValue(def, value, lang);
+  }
+  return { lang, texts };
 }
