@@ -492,6 +492,13 @@ describeBrowser("task pane in Chromium", () => {
         if (r.width > 0 && r.right > right + 0.5)
           bad.push(`${el.tagName.toLowerCase()}.${el.className}: right edge ${r.right} > ${right}`);
       }
+      // A finding's cell stands beside the first line of its message, not halfway down a long one.
+      for (const f of side.querySelectorAll<HTMLElement>(".finding")) {
+        const cell = f.querySelector(".finding-cell")?.getBoundingClientRect();
+        const text = f.querySelector(".finding-cell + span")?.getBoundingClientRect();
+        if (cell && text && Math.abs(cell.top - text.top) > 3)
+          bad.push(`finding ${f.textContent?.slice(0, 20)}: cell ${cell.top} beside text ${text.top}`);
+      }
       // A unit's or indicator's name takes at most two lines until its row is opened or focused.
       for (const name of side.querySelectorAll<HTMLElement>(".list tr:not(.open) .name"))
         if (name.getBoundingClientRect().height > 2 * 18 + 1)
