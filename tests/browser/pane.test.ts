@@ -499,6 +499,18 @@ describeBrowser("task pane in Chromium", () => {
         if (cell && text && Math.abs(cell.top - text.top) > 3)
           bad.push(`finding ${f.textContent?.slice(0, 20)}: cell ${cell.top} beside text ${text.top}`);
       }
+      // A period ("Quý II/2014", "Q2 2014") is never split across two lines.
+      for (const dd of side.querySelectorAll(".facts dd")) {
+        const node = dd.firstChild;
+        if (!node || node.nodeType !== Node.TEXT_NODE) continue;
+        for (const m of (node.textContent ?? "").matchAll(/Quý\s[IV]+\/\d{4}|Q[1-4]\s\d{4}/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (tops.size > 1) bad.push(`"${m[0]}" split across lines`);
+        }
+      }
       // A unit's or indicator's name takes at most two lines until its row is opened or focused.
       for (const name of side.querySelectorAll<HTMLElement>(".list tr:not(.open) .name"))
         if (name.getBoundingClientRect().height > 2 * 18 + 1)

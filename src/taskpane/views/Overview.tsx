@@ -30,7 +30,11 @@ export function Overview({ lang, plan, period, onPeriod, busy, onAction, onRepor
     [t(lang, "year"), String(plan.settings.year)],
     [t(lang, "units"), formatNumber(lang, plan.units.length, 0)],
     [t(lang, "indicators"), formatNumber(lang, plan.indicators.length, 0)],
-    [t(lang, "periods"), plan.periods.map((p) => periodLabel(lang, p)).join(", ") || t(lang, "none")],
+    // A period's words never part at the end of a line ("Quý" above, "II/2014" below).
+    [
+      t(lang, "periods"),
+      plan.periods.map((p) => periodLabel(lang, p).replace(/ /g, "\u00a0")).join(", ") || t(lang, "none"),
+    ],
   ];
   return (
     <div className="stack">
