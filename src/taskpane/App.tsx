@@ -176,8 +176,11 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
               distribution: action === "validate" ? undefined : r.results?.distribution,
             },
       );
-      if (action === "validate" && r.findings.length) setView("findings");
-      if (action !== "validate" && r.results && view === "overview") setView("rankings");
+      // From Overview, where the buttons are, to what the action made; a planner who went to another view while it
+      // ran stays there (the message says the outcome in every view).
+      const next: View | null =
+        action === "validate" ? (r.findings.length ? "findings" : null) : r.results ? "rankings" : null;
+      if (next) setView((v) => (v === "overview" ? next : v));
     } catch (e) {
       if (e instanceof CancelledError) {
         // Rendered in the task of the click on Hủy, not queued behind whatever the page has waiting; its effect

@@ -698,7 +698,13 @@ describeBrowser("task pane in Chromium", () => {
     // Run to the end: draws counted up to the total, then rows written of the total.
     await page.evaluate("window.counts.length = 0");
     await page.getByRole("button", { name: "Tính toán & xếp hạng" }).click();
+    // The planner reads the findings while it runs: the pane does not take them to Rankings when it ends.
+    await page.locator(".pane-progress-count", { hasText: /lượt mô phỏng$/ }).waitFor({ timeout: 300000 });
+    await openView(page, "findings");
     await page.getByText(/^Xong: đã ghi/).waitFor({ timeout: 300000 });
+    await expect(page.locator('.pane [role="tab"][aria-selected="true"]').textContent()).resolves.toMatch(
+      /^Kết quả kiểm tra/,
+    );
     const counts = await page.evaluate<string[]>("window.counts");
     const parse = (c: string) =>
       c
