@@ -190,6 +190,20 @@ describeBrowser("task pane in Chromium", () => {
       await side.screenshot({ path: path.join(docsShots, `pane-${name}.png`) });
   }
 
+  it("help.html reads at 270 px: nothing wider than the window, the text clear of its edges", async () => {
+    const page = await newPage();
+    await page.setViewportSize({ width: 270, height: 600 });
+    await page.goto(`${server.url}/help.html`);
+    const fit = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+      left: Math.min(...[...document.querySelectorAll("p")].map((p) => p.getBoundingClientRect().left)),
+    }));
+    expect(fit.scroll).toBeLessThanOrEqual(fit.client);
+    expect(fit.left).toBeGreaterThanOrEqual(8);
+    await page.close();
+  });
+
   it("taskpane.html starts with Office.js from @microsoft/office-js and explains it needs Excel", async () => {
     const page = await newPage();
     const started = Date.now();
