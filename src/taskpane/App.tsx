@@ -307,6 +307,12 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
     void workbook.activateSheet(sheet).catch((e) => setMessage(failure(e)));
   const busy = stage !== null;
   const inStage = progress && progress.stage === stage && progress.total > 0 ? progress : null;
+  const count =
+    inStage &&
+    t(lang, `progress_${inStage.stage}`, {
+      done: formatNumber(lang, inStage.done, 0),
+      total: formatNumber(lang, inStage.total, 0),
+    });
   const counts = countBySeverity(findings);
   const tabLabel = (v: View): ReactNode =>
     v === "findings" ? (
@@ -352,7 +358,9 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
         </MessageBar>
       ))}
 
-      <div aria-live="polite" className="pane-status" ref={statusRef} tabIndex={-1}>
+      {/* Only the stage's name and the message are live regions: a screen reader reads each change of them, and
+          the progress bar's value and the count change every 150 ms (it has the bar's value when it asks). */}
+      <div className="pane-status" ref={statusRef} tabIndex={-1}>
         {stage && (
           <div className="pane-progress">
             <ProgressBar
@@ -360,16 +368,13 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
               thickness="large"
               aria-label={t(lang, "progress")}
             />
-            <Text size={200}>
+            <Text size={200} aria-live="polite">
               {t(lang, `stage_${stage}` as const)}
-              {inStage && (
+              {count && (
                 <>
                   {" "}
-                  <span className="pane-progress-count">
-                    {t(lang, `progress_${inStage.stage}`, {
-                      done: formatNumber(lang, inStage.done, 0),
-                      total: formatNumber(lang, inStage.total, 0),
-                    })}
+                  <span className="pane-progress-count" aria-hidden="true">
+                    {count}
                   </span>
                 </>
               )}
@@ -381,18 +386,20 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
             )}
           </div>
         )}
-        {message && (
-          <MessageView
-            ref={messageRef}
-            message={message}
-            lang={lang}
-            onRetry={(a) => void act(a, true)}
-            onOpenSheet={openSheet}
-            onAddSheet={(k) => void addSheet(k)}
-            busy={busy}
-            sheetLang={planSheetsLanguage(plan, lang)}
-          />
-        )}
+        <div aria-live="polite">
+          {message && (
+            <MessageView
+              ref={messageRef}
+              message={message}
+              lang={lang}
+              onRetry={(a) => void act(a, true)}
+              onOpenSheet={openSheet}
+              onAddSheet={(k) => void addSheet(k)}
+              busy={busy}
+              sheetLang={planSheetsLanguage(plan, lang)}
+            />
+          )}
+        </div>
       </div>
 
       <section role="tabpanel" aria-label={t(lang, view)} className="pane-view">
