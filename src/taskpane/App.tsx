@@ -412,6 +412,7 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
             busy={busy}
             onAction={(a) => void act(a)}
             onReport={() => void report()}
+            onShowFindings={() => setView("findings")}
           />
         )}
         {view === "findings" && (

@@ -66,7 +66,9 @@ const VI = {
   indicators: "Chỉ tiêu",
   periods: "Kỳ có số liệu",
   none: "(chưa có)",
-  noPlan: "Sổ này chưa có dữ liệu kế hoạch. Hãy tạo sổ từ mẫu (ictplan template) hoặc mở tệp mẫu.",
+  noPlan:
+    "Sổ này chưa có dữ liệu kế hoạch. Trong Kết quả kiểm tra, mỗi sheet còn thiếu (Đơn vị, Chỉ tiêu, Số liệu) có nút thêm sheet đó theo mẫu; sau đó nhập dữ liệu vào các sheet.",
+  showFindings: "Xem Kết quả kiểm tra",
   noFindings: "Không có lỗi, cảnh báo hay thông tin nào.",
   filter: "Lọc",
   search: "Tìm trong kết quả kiểm tra",
@@ -201,7 +203,9 @@ const EN: typeof VI = {
   indicators: "Indicators",
   periods: "Periods with figures",
   none: "(none)",
-  noPlan: "This workbook holds no plan yet. Start from the template (ictplan template) or open the sample.",
+  noPlan:
+    "This workbook holds no plan yet. Under Findings, each missing sheet (Units, Indicators, Figures) has a button that adds it from the template; then fill the sheets in.",
+  showFindings: "See the Findings",
   noFindings: "No findings.",
   filter: "Filter",
   search: "Search findings",

@@ -20,6 +20,7 @@ body { margin: 0; font-family: "Segoe UI", "Segoe UI Web (West European)", -appl
 .pane-progress > :first-child { grid-column: 1 / -1; }
 .stack { display: flex; flex-direction: column; gap: 10px; }
 .actions { display: flex; flex-wrap: wrap; gap: 8px; }
+.pane .start { align-self: flex-start; height: auto; white-space: normal; }
 .facts { display: grid; grid-template-columns: auto 1fr; gap: 4px 12px; margin: 0; }
 .facts > div { display: contents; }
 .facts dt { color: var(--colorNeutralForeground3); }

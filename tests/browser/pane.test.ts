@@ -759,7 +759,12 @@ describeBrowser("task pane in Chromium", () => {
     const original = await (await XlsxWorkbook.load(bytes)).readGrids();
     const page = await newPage();
     await openBytes(page, "thieu-sheet.xlsx", bytes);
-    await openView(page, "findings");
+    // A workbook without a plan: the Overview says what to do in the pane, and takes the planner there.
+    await page
+      .getByText(/^Sổ này chưa có dữ liệu kế hoạch. Trong Kết quả kiểm tra, mỗi sheet còn thiếu/)
+      .waitFor();
+    await page.getByRole("button", { name: "Xem Kết quả kiểm tra" }).click();
+    await expect(tab(page, "findings").getAttribute("aria-selected")).resolves.toBe("true");
     await page.getByRole("button", { name: "Thêm sheet “Đơn vị” theo mẫu" }).click();
     await page.getByText(/^Đã thêm sheet “Đơn vị” theo mẫu/).waitFor();
     await expect(page.getByRole("button", { name: "Thêm sheet “Đơn vị” theo mẫu" }).count()).resolves.toBe(0);

@@ -16,9 +16,20 @@ export interface OverviewProps {
   onAction: (a: Action) => void;
   /** Makes the period's report as a .docx and hands it to the planner. */
   onReport: () => void;
+  /** Opens the findings, where a missing input sheet has its button to add it. */
+  onShowFindings: () => void;
 }
 
-export function Overview({ lang, plan, period, onPeriod, busy, onAction, onReport }: OverviewProps) {
+export function Overview({
+  lang,
+  plan,
+  period,
+  onPeriod,
+  busy,
+  onAction,
+  onReport,
+  onShowFindings,
+}: OverviewProps) {
   if (!plan) return <Spinner size="small" label={t(lang, "loading")} />;
   const current = defaultPeriod(plan);
   const currentText = current
@@ -38,7 +49,15 @@ export function Overview({ lang, plan, period, onPeriod, busy, onAction, onRepor
   ];
   return (
     <div className="stack">
-      {empty && <Text>{t(lang, "noPlan")}</Text>}
+      {/* A blank workbook: what to do in the pane itself (the Findings' buttons add the missing sheets). */}
+      {empty && (
+        <>
+          <Text>{t(lang, "noPlan")}</Text>
+          <Button className="start" onClick={onShowFindings}>
+            {t(lang, "showFindings")}
+          </Button>
+        </>
+      )}
       <Facts items={facts} />
       <Field label={t(lang, "period")}>
         <Dropdown
