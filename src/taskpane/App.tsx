@@ -92,7 +92,10 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
     const now = performance.now();
     if (p.done < p.total && now - shownAt.current < PROGRESS_MS) return;
     shownAt.current = now;
-    setProgress(p);
+    // The last count is drawn at once: batched with the next stage's start, it would never be seen (412/1.000, then
+    // the next stage).
+    if (p.done >= p.total) flushSync(() => setProgress(p));
+    else setProgress(p);
   };
   const [message, setMessage] = useState<Message | null>(null);
   // Settings saved since the results shown were computed: the views say so until the next computation.
