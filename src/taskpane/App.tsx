@@ -51,6 +51,7 @@ import { Findings } from "./views/Findings";
 import { Rankings } from "./views/Rankings";
 import { Attainment } from "./views/Attainment";
 import { SettingsView } from "./views/SettingsView";
+import { emptyDraft, redraft, type SettingsDraft } from "./views/settingsText";
 
 type View = "overview" | "findings" | "rankings" | "attainment" | "settings";
 const VIEWS: readonly View[] = ["overview", "findings", "rankings", "attainment", "settings"];
@@ -91,7 +92,10 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
     const now = performance.now();
     if (p.done < p.total && now - shownAt.current < PROGRESS_MS) return;
     shownAt.current = now;
-    setProgress(p);
+    // The last count is drawn at once: batched with the next stage's start, it would never be seen (412/1.000, then
+    // the next stage).
+    if (p.done >= p.total) flushSync(() => setProgress(p));
+    else setProgress(p);
   };
   const [message, setMessage] = useState<Message | null>(null);
   // Settings saved since the results shown were computed: the views say so until the next computation.
@@ -106,8 +110,12 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
     focusMessage.current = false;
   }, [message]);
 
+  // Settings typed and not yet saved: kept here so that leaving the view, an action or a language change loses none.
+  const [draft, setDraft] = useState<SettingsDraft>(() => emptyDraft(initialLang));
+
   const setLang = (l: Lang) => {
     setLangState(l);
+    setDraft((d) => redraft(d, l));
     rememberLang(l);
     onLangChange?.(l);
   };
@@ -171,16 +179,21 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
               distribution: action === "validate" ? undefined : r.results?.distribution,
             },
       );
-      if (action === "validate" && r.findings.length) setView("findings");
-      if (action !== "validate" && r.results && view === "overview") setView("rankings");
+      // From Overview, where the buttons are, to what the action made; a planner who went to another view while it
+      // ran stays there (the message says the outcome in every view).
+      const next: View | null =
+        action === "validate" ? (r.findings.length ? "findings" : null) : r.results ? "rankings" : null;
+      if (next) setView((v) => (v === "overview" ? next : v));
     } catch (e) {
-      if (e instanceof CancelledError)
-        // Rendered in the task of the click on Hủy, not queued behind whatever the page has waiting.
+      if (e instanceof CancelledError) {
+        // Rendered in the task of the click on Hủy, not queued behind whatever the page has waiting; its effect
+        // runs inside flushSync, so it must already know to move focus (Hủy, which had it, is gone).
+        focusMessage.current = true;
         flushSync(() => {
           setMessage({ intent: "info", key: "cancelled" });
           setStage(null);
         });
-      else if (e instanceof EditedOutputError)
+      } else if (e instanceof EditedOutputError)
         setMessage({
           intent: "warning",
           key: "edited",
@@ -247,6 +260,8 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
       );
       if (ok && run?.results) setStale(true);
       await inspect();
+      // Saved: the sheet, read again, holds what was typed. Not saved: the draft waits for the sheet to be added.
+      if (ok) setDraft(emptyDraft(lang));
     } catch (e) {
       setMessage(failure(e));
     } finally {
@@ -268,6 +283,7 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
         setMessage({ intent: "success", key: "settingsSheetAdded", params: { sheet }, sheets: [sheet] });
         if (run?.results) setStale(true);
         await inspect();
+        setDraft(emptyDraft(lang));
         return;
       }
       const checked = await inspectWorkbook(workbook);
@@ -294,6 +310,12 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
     void workbook.activateSheet(sheet).catch((e) => setMessage(failure(e)));
   const busy = stage !== null;
   const inStage = progress && progress.stage === stage && progress.total > 0 ? progress : null;
+  const count =
+    inStage &&
+    t(lang, `progress_${inStage.stage}`, {
+      done: formatNumber(lang, inStage.done, 0),
+      total: formatNumber(lang, inStage.total, 0),
+    });
   const counts = countBySeverity(findings);
   const tabLabel = (v: View): ReactNode =>
     v === "findings" ? (
@@ -339,7 +361,9 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
         </MessageBar>
       ))}
 
-      <div aria-live="polite" className="pane-status" ref={statusRef} tabIndex={-1}>
+      {/* Only the stage's name and the message are live regions: a screen reader reads each change of them, and
+          the progress bar's value and the count change every 150 ms (it has the bar's value when it asks). */}
+      <div className="pane-status" ref={statusRef} tabIndex={-1}>
         {stage && (
           <div className="pane-progress">
             <ProgressBar
@@ -347,16 +371,13 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
               thickness="large"
               aria-label={t(lang, "progress")}
             />
-            <Text size={200}>
+            <Text size={200} aria-live="polite">
               {t(lang, `stage_${stage}` as const)}
-              {inStage && (
+              {count && (
                 <>
                   {" "}
-                  <span className="pane-progress-count">
-                    {t(lang, `progress_${inStage.stage}`, {
-                      done: formatNumber(lang, inStage.done, 0),
-                      total: formatNumber(lang, inStage.total, 0),
-                    })}
+                  <span className="pane-progress-count" aria-hidden="true">
+                    {count}
                   </span>
                 </>
               )}
@@ -368,18 +389,20 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
             )}
           </div>
         )}
-        {message && (
-          <MessageView
-            ref={messageRef}
-            message={message}
-            lang={lang}
-            onRetry={(a) => void act(a, true)}
-            onOpenSheet={openSheet}
-            onAddSheet={(k) => void addSheet(k)}
-            busy={busy}
-            sheetLang={planSheetsLanguage(plan, lang)}
-          />
-        )}
+        <div aria-live="polite">
+          {message && (
+            <MessageView
+              ref={messageRef}
+              message={message}
+              lang={lang}
+              onRetry={(a) => void act(a, true)}
+              onOpenSheet={openSheet}
+              onAddSheet={(k) => void addSheet(k)}
+              busy={busy}
+              sheetLang={planSheetsLanguage(plan, lang)}
+            />
+          )}
+        </div>
       </div>
 
       <section role="tabpanel" aria-label={t(lang, view)} className="pane-view">
@@ -392,6 +415,7 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
             busy={busy}
             onAction={(a) => void act(a)}
             onReport={() => void report()}
+            onShowFindings={() => setView("findings")}
           />
         )}
         {view === "findings" && (
@@ -412,7 +436,15 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
         {view === "rankings" && <Rankings lang={lang} run={run} />}
         {view === "attainment" && <Attainment lang={lang} run={run} />}
         {view === "settings" && (
-          <SettingsView lang={lang} onLang={setLang} plan={plan} busy={busy} onSave={(c) => void save(c)} />
+          <SettingsView
+            lang={lang}
+            onLang={setLang}
+            plan={plan}
+            busy={busy}
+            draft={draft}
+            onDraft={setDraft}
+            onSave={(c) => void save(c)}
+          />
         )}
       </section>
     </main>

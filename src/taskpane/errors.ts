@@ -49,9 +49,20 @@ const DIALOG_GENERIC: Record<Lang, string> = {
   en: "The dialog to save the report could not be opened; no file was saved.",
 };
 
+/** An error Excel reports with no explanation of ours: while reading, selecting, or writing the output. */
 const GENERIC: Record<Lang, string> = {
+  vi: "Excel báo lỗi nên thao tác chưa xong.",
+  en: "Excel reported an error, so the action did not finish.",
+};
+const GENERIC_WRITE: Record<Lang, string> = {
   vi: "Excel báo lỗi khi ghi kết quả.",
   en: "Excel reported an error while writing the output.",
+};
+
+/** What to do after an error that left the workbook as it was. */
+const AGAIN: Record<Lang, string> = {
+  vi: "Hãy chạy lại; nếu vẫn lỗi, lưu sổ, đóng Excel rồi mở lại.",
+  en: "Run it again; if it fails again, save the workbook, close Excel and open it again.",
 };
 
 /** What the failed write left, said as it is. */
@@ -73,18 +84,33 @@ const OUTCOME: Record<WriteOutcome, Record<Lang, string>> = {
 const codeOf = (e: unknown) =>
   typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
 
-/** A plain message for an error thrown by Excel.run, never a stack trace. */
+/** A plain message for an error thrown by Excel.run, never a stack trace: what happened, what it left, what to do. */
 export function describeOfficeError(e: unknown, lang: Lang): string {
   if (e instanceof OutputWriteError) {
+    const cause = describeCause(e.cause, lang, GENERIC_WRITE);
     const outcome = OUTCOME[e.outcome][lang].replace("{sheets}", e.leftovers.join(", "));
-    return `${describeOfficeError(e.cause, lang)} ${outcome}`;
+    // The "unknown" outcome says itself what to do; our own explanations say it too.
+    const again = e.outcome === "unknown" || cause.ours ? "" : ` ${AGAIN[lang]}`;
+    return `${cause.text} ${outcome}${again}`;
   }
   if (e instanceof WorkbookProblem) return problemMessage(e, String(e.params.file ?? ""), lang);
   const code = codeOf(e);
   if (e instanceof DialogError) return DIALOG[code]?.[lang] ?? `${DIALOG_GENERIC[lang]} (${code})`;
-  if (MESSAGES[code]) return MESSAGES[code][lang];
+  const cause = describeCause(e, lang, GENERIC);
+  return cause.ours ? cause.text : `${cause.text} ${AGAIN[lang]}`;
+}
+
+/** Excel's refusal in words: ours for the codes we know, else the generic sentence with Excel's code and text. */
+function describeCause(
+  e: unknown,
+  lang: Lang,
+  generic: Record<Lang, string>,
+): { text: string; ours: boolean } {
+  const code = codeOf(e);
+  if (MESSAGES[code]) return { text: MESSAGES[code][lang], ours: true };
   const text = e instanceof Error ? e.message : String(e);
   const owned = /sheet "(.+)" exists and is not owned/.exec(text);
-  if (owned) return MESSAGES.ItemAlreadyExists[lang].replace(/\.$/, ` ("${owned[1]}").`);
-  return `${GENERIC[lang]} ${code ? `(${code}) ` : ""}${text}`;
+  if (owned)
+    return { text: MESSAGES.ItemAlreadyExists[lang].replace(/\.$/, ` ("${owned[1]}").`), ours: true };
+  return { text: `${generic[lang]} ${code ? `(${code}) ` : ""}${text}`, ours: false };
 }

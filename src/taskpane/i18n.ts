@@ -2,6 +2,7 @@
 import { fillTemplate } from "../engine/text";
 import { formatPeriod, periodFromKey } from "../engine/periods";
 import { sheetDef, type SheetDef } from "../engine/format";
+import { readNumber } from "../engine/numbers";
 export type Lang = "vi" | "en";
 
 const VI = {
@@ -65,7 +66,9 @@ const VI = {
   indicators: "Chỉ tiêu",
   periods: "Kỳ có số liệu",
   none: "(chưa có)",
-  noPlan: "Sổ này chưa có dữ liệu kế hoạch. Hãy tạo sổ từ mẫu (ictplan template) hoặc mở tệp mẫu.",
+  noPlan:
+    "Sổ này chưa có dữ liệu kế hoạch. Trong Kết quả kiểm tra, mỗi sheet còn thiếu (Đơn vị, Chỉ tiêu, Số liệu) có nút thêm sheet đó theo mẫu; sau đó nhập dữ liệu vào các sheet.",
+  showFindings: "Xem Kết quả kiểm tra",
   noFindings: "Không có lỗi, cảnh báo hay thông tin nào.",
   filter: "Lọc",
   search: "Tìm trong kết quả kiểm tra",
@@ -200,7 +203,9 @@ const EN: typeof VI = {
   indicators: "Indicators",
   periods: "Periods with figures",
   none: "(none)",
-  noPlan: "This workbook holds no plan yet. Start from the template (ictplan template) or open the sample.",
+  noPlan:
+    "This workbook holds no plan yet. Under Findings, each missing sheet (Units, Indicators, Figures) has a button that adds it from the template; then fill the sheets in.",
+  showFindings: "See the Findings",
   noFindings: "No findings.",
   filter: "Filter",
   search: "Search findings",
@@ -332,13 +337,15 @@ export function formatPercent(lang: Lang, x: number, decimals = 1): string {
   return formatter(lang, "percent", decimals).format(x);
 }
 
-/** A number typed in the language's way (vi: "1.234,5" or "0,8"; en: "1,234.5"), or null. A Vietnamese entry
- *  without a comma reads "." as the decimal point ("1.2"), as people also type it. */
+/** A number typed in the language's way, or null. Vietnamese is read as the Cấu hình sheet reads a number typed as
+ *  text ("1.234,5", "0,8", "1.000" is one thousand, "1.2" and "0.600" are decimals); English takes commas only as
+ *  thousands ("1,234.5"), so "0,6" is refused rather than read as 6. */
 export function parseNumber(lang: Lang, text: string): number | null {
-  let s = text.trim();
-  if (lang === "en") s = s.split(",").join("");
-  else if (s.includes(",")) s = s.split(".").join("").replace(",", ".");
-  return /^[-+]?\d+(\.\d+)?$/.test(s) ? Number(s) : null;
+  const s = text.trim();
+  if (lang === "vi") return /^[-+]?[\d.,]+$/.test(s) ? (readNumber(s)?.value ?? null) : null;
+  if (s.includes(",") && !/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return null;
+  const plain = s.split(",").join("");
+  return /^[-+]?\d+(\.\d+)?$/.test(plain) ? Number(plain) : null;
 }
 
 /** An input sheet's name as the template of a language writes it ("Cấu hình", "Settings"). */

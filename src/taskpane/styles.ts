@@ -20,6 +20,7 @@ body { margin: 0; font-family: "Segoe UI", "Segoe UI Web (West European)", -appl
 .pane-progress > :first-child { grid-column: 1 / -1; }
 .stack { display: flex; flex-direction: column; gap: 10px; }
 .actions { display: flex; flex-wrap: wrap; gap: 8px; }
+.pane .start { align-self: flex-start; height: auto; white-space: normal; }
 .facts { display: grid; grid-template-columns: auto 1fr; gap: 4px 12px; margin: 0; }
 .facts > div { display: contents; }
 .facts dt { color: var(--colorNeutralForeground3); }
@@ -28,8 +29,9 @@ body { margin: 0; font-family: "Segoe UI", "Segoe UI Web (West European)", -appl
   gap: 4px 8px; align-items: center; padding: 6px 8px; margin: 0; }
 .group-title { font-size: 14px; margin: 8px 0 4px; display: flex; gap: 6px; align-items: center; }
 .finding-list { list-style: none; padding: 0; margin: 0; }
-.remedy { margin: 2px 0 6px 8px; max-width: calc(100% - 8px); height: auto; white-space: normal; text-align: left; }
-.finding { text-align: left; justify-content: flex-start; align-items: flex-start; gap: 8px; width: 100%;
+/* ".pane" first: Fluent's own Button rules (align-items: center, …) come later in the page and would win. */
+.pane .remedy { margin: 2px 0 6px 8px; max-width: calc(100% - 8px); height: auto; white-space: normal; text-align: left; }
+.pane .finding { text-align: left; justify-content: flex-start; align-items: flex-start; gap: 8px; width: 100%;
   height: auto; min-height: 24px; font-weight: normal; }
 .finding-cell { font-family: Consolas, monospace; min-width: 3.5em; color: var(--colorBrandForeground1); }
 .list { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 13px; line-height: 18px; }

@@ -190,6 +190,20 @@ describeBrowser("task pane in Chromium", () => {
       await side.screenshot({ path: path.join(docsShots, `pane-${name}.png`) });
   }
 
+  it("help.html reads at 270 px: nothing wider than the window, the text clear of its edges", async () => {
+    const page = await newPage();
+    await page.setViewportSize({ width: 270, height: 600 });
+    await page.goto(`${server.url}/help.html`);
+    const fit = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+      left: Math.min(...[...document.querySelectorAll("p")].map((p) => p.getBoundingClientRect().left)),
+    }));
+    expect(fit.scroll).toBeLessThanOrEqual(fit.client);
+    expect(fit.left).toBeGreaterThanOrEqual(8);
+    await page.close();
+  });
+
   it("taskpane.html starts with Office.js from @microsoft/office-js and explains it needs Excel", async () => {
     const page = await newPage();
     const started = Date.now();
@@ -380,6 +394,10 @@ describeBrowser("task pane in Chromium", () => {
     await page.getByRole("textbox", { name: "Số chữ số thập phân" }).fill("9");
     await page.getByText("Giá trị này không được phép").first().waitFor();
     await page.getByRole("textbox", { name: "Số chữ số thập phân" }).fill("2");
+    // What was typed and not saved survives a visit to another view.
+    await openView(page, "overview");
+    await openView(page, "settings");
+    await expect(good.inputValue()).resolves.toBe("95");
     await page.getByRole("button", { name: "Lưu vào sheet Cấu hình" }).click();
     await page.getByText(/^Đã lưu cấu hình vào sổ/).waitFor();
     // The views computed before the change say they are stale until the next computation.
@@ -404,11 +422,14 @@ describeBrowser("task pane in Chromium", () => {
     expect(rerun.plan.settings.gradeGood).toBe(95);
     expect(rerun.findings).toEqual(expected.findings);
 
-    // English: every view's labels and numbers follow the language.
+    // English: every view's labels and numbers follow the language; a value typed and not saved goes along,
+    // written the English way.
     await openView(page, "settings");
+    await page.getByRole("textbox", { name: "Ngưỡng Khá" }).fill("70,5");
     await page.getByRole("combobox", { name: "Ngôn ngữ" }).click();
     await page.getByRole("option", { name: "English" }).click();
     await tab(page, "overview", "en").waitFor();
+    await expect(page.getByRole("textbox", { name: "Fair threshold" }).inputValue()).resolves.toBe("70.5");
     await openView(page, "overview", "en");
     await page.getByRole("button", { name: "Compute & rank" }).click();
     await page.getByText(/^Done: wrote/).waitFor();
@@ -484,6 +505,25 @@ describeBrowser("task pane in Chromium", () => {
         const r = el.getBoundingClientRect();
         if (r.width > 0 && r.right > right + 0.5)
           bad.push(`${el.tagName.toLowerCase()}.${el.className}: right edge ${r.right} > ${right}`);
+      }
+      // A finding's cell stands beside the first line of its message, not halfway down a long one.
+      for (const f of side.querySelectorAll<HTMLElement>(".finding")) {
+        const cell = f.querySelector(".finding-cell")?.getBoundingClientRect();
+        const text = f.querySelector(".finding-cell + span")?.getBoundingClientRect();
+        if (cell && text && Math.abs(cell.top - text.top) > 3)
+          bad.push(`finding ${f.textContent?.slice(0, 20)}: cell ${cell.top} beside text ${text.top}`);
+      }
+      // A period ("Quý II/2014", "Q2 2014") is never split across two lines.
+      for (const dd of side.querySelectorAll(".facts dd")) {
+        const node = dd.firstChild;
+        if (!node || node.nodeType !== Node.TEXT_NODE) continue;
+        for (const m of (node.textContent ?? "").matchAll(/Quý\s[IV]+\/\d{4}|Q[1-4]\s\d{4}/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (tops.size > 1) bad.push(`"${m[0]}" split across lines`);
+        }
       }
       // A unit's or indicator's name takes at most two lines until its row is opened or focused.
       for (const name of side.querySelectorAll<HTMLElement>(".list tr:not(.open) .name"))
@@ -611,6 +651,8 @@ describeBrowser("task pane in Chromium", () => {
             resolve(performance.now() - start);
           });
           seen.observe(document.body, { subtree: true, childList: true, characterData: true });
+          // As a planner's click or key does: the button pressed has focus.
+          found.focus();
           found.click();
         }),
       [button, text],
@@ -653,12 +695,28 @@ describeBrowser("task pane in Chromium", () => {
         .map((x) => Number(x.replace(/\./g, "")));
       total = of;
       expect(of).toBe(draws);
+      if (attempt === 0) {
+        // Neither the count nor the bar's value is in a live region: read out at every update, they would drown the
+        // stage and the outcome.
+        const ax = await page.context().newCDPSession(page);
+        const { nodes } = (await ax.send("Accessibility.getFullAXTree")) as {
+          nodes: { name?: { value?: string }; properties?: { name: string; value: { value?: unknown } }[] }[];
+        };
+        const live = nodes.filter((n) =>
+          n.properties?.some((p) => p.name === "live" && p.value.value === "polite"),
+        );
+        expect(live.length).toBeGreaterThan(0);
+        for (const n of live) expect(n.name?.value ?? "").not.toMatch(/\d/);
+        await ax.detach();
+      }
       expect(done).toBeGreaterThanOrEqual(1);
       expect(done).toBeLessThanOrEqual(of);
       const ms = await clickUntil(page, "Hủy", "Đã hủy; sổ không bị thay đổi.");
       expect(ms).toBeGreaterThan(0);
       cancels.push(Math.round(ms));
       await expect(page.getByRole("progressbar").count()).resolves.toBe(0);
+      // Hủy is gone with the progress: focus moves to the message, not to the page's body.
+      await expect(page.evaluate(() => document.activeElement?.className)).resolves.toBe("pane-message");
     }
     console.log(`cancel during the computation of ${units} units: ${cancels.join(", ")} ms`);
     expect(Math.min(...cancels)).toBeLessThan(200);
@@ -668,7 +726,13 @@ describeBrowser("task pane in Chromium", () => {
     // Run to the end: draws counted up to the total, then rows written of the total.
     await page.evaluate("window.counts.length = 0");
     await page.getByRole("button", { name: "Tính toán & xếp hạng" }).click();
+    // The planner reads the findings while it runs: the pane does not take them to Rankings when it ends.
+    await page.locator(".pane-progress-count", { hasText: /lượt mô phỏng$/ }).waitFor({ timeout: 300000 });
+    await openView(page, "findings");
     await page.getByText(/^Xong: đã ghi/).waitFor({ timeout: 300000 });
+    await expect(page.locator('.pane [role="tab"][aria-selected="true"]').textContent()).resolves.toMatch(
+      /^Kết quả kiểm tra/,
+    );
     const counts = await page.evaluate<string[]>("window.counts");
     const parse = (c: string) =>
       c
@@ -695,7 +759,12 @@ describeBrowser("task pane in Chromium", () => {
     const original = await (await XlsxWorkbook.load(bytes)).readGrids();
     const page = await newPage();
     await openBytes(page, "thieu-sheet.xlsx", bytes);
-    await openView(page, "findings");
+    // A workbook without a plan: the Overview says what to do in the pane, and takes the planner there.
+    await page
+      .getByText(/^Sổ này chưa có dữ liệu kế hoạch. Trong Kết quả kiểm tra, mỗi sheet còn thiếu/)
+      .waitFor();
+    await page.getByRole("button", { name: "Xem Kết quả kiểm tra" }).click();
+    await expect(tab(page, "findings").getAttribute("aria-selected")).resolves.toBe("true");
     await page.getByRole("button", { name: "Thêm sheet “Đơn vị” theo mẫu" }).click();
     await page.getByText(/^Đã thêm sheet “Đơn vị” theo mẫu/).waitFor();
     await expect(page.getByRole("button", { name: "Thêm sheet “Đơn vị” theo mẫu" }).count()).resolves.toBe(0);

@@ -2,6 +2,10 @@
 import { KEYS, formatNumber, formatPercent, parseNumber, periodLabel, t } from "../../src/taskpane/i18n";
 import { FINDING_TEXTS } from "../../src/engine/i18n/findings";
 import { labels } from "../../src/engine/i18n/labels";
+import fc from "fast-check";
+import { readNumber } from "../../src/engine/numbers";
+import { SETTINGS } from "../../src/engine/format";
+import { readSetting } from "../../src/engine/parse/plan";
 
 describe("pane i18n", () => {
   it("writes numbers the Vietnamese way and the English way", () => {
@@ -19,6 +23,31 @@ describe("pane i18n", () => {
     expect(parseNumber("vi", " 80 ")).toBe(80);
     expect(parseNumber("vi", "tám mươi")).toBeNull();
     expect(parseNumber("en", "")).toBeNull();
+  });
+
+  it("reads a typed Vietnamese number as the Cấu hình sheet reads it: 10.000 draws are ten thousand, not ten", () => {
+    // The hint says "số nguyên 1–100.000": a planner types thousands with dots.
+    expect(parseNumber("vi", "10.000")).toBe(10000);
+    expect(parseNumber("vi", "1.000")).toBe(1000);
+    expect(parseNumber("vi", "1.000.000")).toBe(1000000);
+    expect(parseNumber("vi", "0.600")).toBe(0.6);
+    expect(parseNumber("vi", "12.5")).toBe(12.5);
+    const draws = SETTINGS.find((d) => d.key === "robustnessDraws")!;
+    expect(readSetting(draws, "10.000", false)).toBe(10000);
+    // Any text of digits, dots and commas: the pane and the sheet read the same number, or both refuse it.
+    fc.assert(
+      fc.property(fc.stringMatching(/^[-+]?[0-9.,]{1,12}$/), (text) => {
+        expect(parseNumber("vi", text)).toBe(readNumber(text)?.value ?? null);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("reads English commas as thousands only, and refuses a decimal comma rather than misread it", () => {
+    expect(parseNumber("en", "10,000")).toBe(10000);
+    expect(parseNumber("en", "1,234,567.5")).toBe(1234567.5);
+    expect(parseNumber("en", "0,6")).toBeNull();
+    expect(parseNumber("en", "10,00")).toBeNull();
   });
 
   it("fills templates and names periods per language", () => {

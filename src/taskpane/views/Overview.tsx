@@ -16,9 +16,20 @@ export interface OverviewProps {
   onAction: (a: Action) => void;
   /** Makes the period's report as a .docx and hands it to the planner. */
   onReport: () => void;
+  /** Opens the findings, where a missing input sheet has its button to add it. */
+  onShowFindings: () => void;
 }
 
-export function Overview({ lang, plan, period, onPeriod, busy, onAction, onReport }: OverviewProps) {
+export function Overview({
+  lang,
+  plan,
+  period,
+  onPeriod,
+  busy,
+  onAction,
+  onReport,
+  onShowFindings,
+}: OverviewProps) {
   if (!plan) return <Spinner size="small" label={t(lang, "loading")} />;
   const current = defaultPeriod(plan);
   const currentText = current
@@ -30,11 +41,23 @@ export function Overview({ lang, plan, period, onPeriod, busy, onAction, onRepor
     [t(lang, "year"), String(plan.settings.year)],
     [t(lang, "units"), formatNumber(lang, plan.units.length, 0)],
     [t(lang, "indicators"), formatNumber(lang, plan.indicators.length, 0)],
-    [t(lang, "periods"), plan.periods.map((p) => periodLabel(lang, p)).join(", ") || t(lang, "none")],
+    // A period's words never part at the end of a line ("Quý" above, "II/2014" below).
+    [
+      t(lang, "periods"),
+      plan.periods.map((p) => periodLabel(lang, p).replace(/ /g, "\u00a0")).join(", ") || t(lang, "none"),
+    ],
   ];
   return (
     <div className="stack">
-      {empty && <Text>{t(lang, "noPlan")}</Text>}
+      {/* A blank workbook: what to do in the pane itself (the Findings' buttons add the missing sheets). */}
+      {empty && (
+        <>
+          <Text>{t(lang, "noPlan")}</Text>
+          <Button className="start" onClick={onShowFindings}>
+            {t(lang, "showFindings")}
+          </Button>
+        </>
+      )}
       <Facts items={facts} />
       <Field label={t(lang, "period")}>
         <Dropdown

@@ -1,34 +1,11 @@
 /** Settings: the pane's language, and every computation setting of the Cấu hình sheet with a one-line
  *  explanation and its allowed values, written back to the sheet. */
-import { useEffect, useState } from "react";
 import { Button, Dropdown, Field, Input, Option, Spinner } from "@fluentui/react-components";
 import type { Plan } from "../../engine/model";
 import { SETTINGS, type SettingDef, type SettingsValues } from "../../engine/format";
-import { readSetting } from "../../engine/parse/plan";
 import type { SettingsChange } from "../../engine/settingsEdit";
-import { formatNumber, parseNumber, periodLabel, t, type Key, type Lang } from "../i18n";
-
-type Texts = Record<keyof SettingsValues, string>;
-
-/** A setting's value as the pane shows it for editing (percentages as 0–100, enums by key). */
-function shownValue(def: SettingDef, value: string | number, lang: Lang): string {
-  if (typeof value === "string") return def.type === "period" && value ? periodLabel(lang, value) : value;
-  if (def.type === "percent") {
-    const pct = Math.round(value * 1e6) / 1e4; // 0.8 * 100 is 80.00000000000001
-    return formatNumber(lang, pct, Number.isInteger(pct) ? 0 : 2);
-  }
-  return def.type === "integer" || Number.isInteger(value) ? String(value) : formatNumber(lang, value, 2);
-}
-
-/** The typed text read as the Cấu hình sheet would read it; null when it is not an allowed value. */
-function typedValue(def: SettingDef, text: string, lang: Lang): string | number | null {
-  if (def.type === "text" || def.type === "enum") return text.trim();
-  if (def.type === "period") return text.trim() === "" ? "" : readSetting(def, text.trim(), false);
-  const n = parseNumber(lang, text.replace(/%\s*$/, ""));
-  if (n === null) return null;
-  // A percentage is typed 0–100 here; the sheet holds the fraction.
-  return readSetting(def, def.type === "percent" ? `${n}%` : n, false);
-}
+import { t, type Key, type Lang } from "../i18n";
+import { shownValue, typedValue, type SettingsDraft, type Texts } from "./settingsText";
 
 /** The allowed values, in a few words: from the setting's type, or its list of values. */
 function allowed(def: SettingDef, lang: Lang): string {
@@ -53,18 +30,20 @@ export interface SettingsViewProps {
   onLang: (l: Lang) => void;
   plan: Plan | null;
   busy: boolean;
+  /** Values typed and not saved (in `lang`: the pane converts it with the language). */
+  draft: SettingsDraft;
+  onDraft: (d: SettingsDraft) => void;
   onSave: (change: SettingsChange) => void;
 }
 
-export function SettingsView({ lang, onLang, plan, busy, onSave }: SettingsViewProps) {
-  const [texts, setTexts] = useState<Texts | null>(null);
-  useEffect(() => {
-    if (!plan) return;
-    const s = plan.settings;
-    setTexts(
-      Object.fromEntries(SETTINGS.map((d) => [d.key, shownValue(d, s[d.key], lang)])) as unknown as Texts,
-    );
-  }, [plan, lang]);
+export function SettingsView({ lang, onLang, plan, busy, draft, onDraft, onSave }: SettingsViewProps) {
+  // The sheet's values, with what the planner typed over them.
+  const texts: Texts | null = plan
+    ? (Object.fromEntries(
+        SETTINGS.map((d) => [d.key, draft.texts[d.key] ?? shownValue(d, plan.settings[d.key], lang)]),
+      ) as unknown as Texts)
+    : null;
+  const setTexts = (next: Partial<Texts>) => onDraft({ lang, texts: { ...draft.texts, ...next } });
 
   const header = (
     <Field label={t(lang, "language")}>
@@ -138,7 +117,7 @@ export function SettingsView({ lang, onLang, plan, busy, onSave }: SettingsViewP
                 <Dropdown
                   value={d.values?.find((v) => v.key === texts[d.key])?.[lang] ?? ""}
                   selectedOptions={[texts[d.key]]}
-                  onOptionSelect={(_, o) => setTexts({ ...texts, [d.key]: o.optionValue ?? "" })}
+                  onOptionSelect={(_, o) => setTexts({ [d.key]: o.optionValue ?? "" })}
                 >
                   {(d.values ?? []).map((v) => (
                     <Option key={v.key} value={v.key} text={v[lang]}>
@@ -150,7 +129,7 @@ export function SettingsView({ lang, onLang, plan, busy, onSave }: SettingsViewP
                 <Input
                   inputMode={d.type === "text" || d.type === "period" ? "text" : "decimal"}
                   value={texts[d.key]}
-                  onChange={(_, v) => setTexts({ ...texts, [d.key]: v.value })}
+                  onChange={(_, v) => setTexts({ [d.key]: v.value })}
                 />
               )}
             </Field>
