@@ -1241,6 +1241,10 @@ class FakeTable extends Loadable {
   get name(): string {
     return this.get("name");
   }
+  /** The worksheet holding the table, its name as loaded with the table (load "worksheet/name"). */
+  get worksheet(): { readonly name: string } {
+    return { name: this.get<string>("worksheet/name") };
+  }
   set name(v: string) {
     this.host.queue(() => {
       const m = this.model();
@@ -1764,15 +1768,21 @@ class FakeTables extends Loadable {
   constructor(private host: FakeExcel) {
     super();
   }
-  load(_props = "items/name"): this {
+  /** load("items/name") or load("items/name, items/worksheet/name") (Table.worksheet: [Api set: ExcelApi 1.2]). */
+  load(props = "items/name"): this {
+    const list = propList(props).map((p) => p.replace(/^items\//, ""));
+    for (const p of list) need(["name", "worksheet/name"].includes(p), "fake host: table load", p);
     this.host.onSync(() => {
+      if (list.includes("worksheet/name")) this.host.requires("1.2", "Table.worksheet");
       const items = this.host.tables.map((t) => {
         const table = new FakeTable(this.host, () => t);
-        (table as unknown as { loaded: Map<string, unknown> }).loaded.set("name", t.name);
+        const loaded = (table as unknown as { loaded: Map<string, unknown> }).loaded;
+        loaded.set("name", t.name);
+        if (list.includes("worksheet/name")) loaded.set("worksheet/name", t.sheet.name);
         return table;
       });
       this.loaded.set("items", items);
-      return this.host.tables.map((t) => t.name);
+      return this.host.tables.map((t) => list.map((p) => (p === "name" ? t.name : t.sheet.name)));
     });
     return this;
   }
