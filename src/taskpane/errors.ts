@@ -27,8 +27,8 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
     en: "A sheet uses more than 5,000,000 cells, over Excel's limit for one read. Delete the spare rows and columns at the end of the sheet, then run again.",
   },
   ItemAlreadyExists: {
-    vi: "Đã có một sheet trùng tên với sheet kết quả. Đổi tên sheet đó rồi chạy lại.",
-    en: "A sheet already has the name of an output sheet. Rename it, then run again.",
+    vi: "Đã có một sheet trùng tên với sheet ictplan cần ghi. Đổi tên sheet đó rồi chạy lại.",
+    en: "A sheet already has the name of a sheet ictplan writes. Rename it, then run again.",
   },
 };
 

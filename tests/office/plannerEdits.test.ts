@@ -5,7 +5,9 @@
  */
 import { FakeExcel, installExcelEnums } from "../fakeExcel/fakeExcel";
 import { OfficeWorkbook } from "../../src/workbook/office/officeWorkbook";
-import { runAction } from "../../src/workbook/office/actions";
+import { addInputSheet, runAction } from "../../src/workbook/office/actions";
+import { inputSheet } from "../../src/workbook/inputSheet";
+import { describeOfficeError } from "../../src/taskpane/errors";
 import { planRowsToGrids } from "../../src/engine/planRows";
 import { samplePlanRows } from "../../src/engine/sample";
 
@@ -13,6 +15,15 @@ beforeAll(() => installExcelEnums());
 
 const sample = () => FakeExcel.withGrids(planRowsToGrids(samplePlanRows()));
 const ctxOf = (host: FakeExcel) => host.context() as Excel.RequestContext;
+/** A sheet's cells as the planner sees them in the formula bar. */
+function contents(host: FakeExcel, name: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, c] of host.sheet(name)!.cells) {
+    const v = c.formula !== null ? host.render(c.formula) : c.value;
+    if (v !== "") out[k] = v;
+  }
+  return out;
+}
 const tablesOf = (host: FakeExcel) => host.tables.map((t) => [t.sheet.name, t.name]);
 
 describe("a planner's table or defined name with an output table's name", () => {
@@ -40,5 +51,32 @@ describe("a planner's table or defined name with an output table's name", () => 
       expect(host.calculations).toBeGreaterThan(0);
     }
     expect(host.names.find((n) => n.name === "XepHang")).toBeDefined();
+  });
+});
+
+describe("adding a missing input sheet beside the planner's sheets", () => {
+  it("a lists sheet the planner renamed in another case (DANH MỤC) is the lists sheet: only the input sheet is added", async () => {
+    const host = sample();
+    host.sheets = host.sheets.filter((s) => s.name !== "Đơn vị");
+    host.addSheet("DANH MỤC", [["Nhóm xếp hạng"], ["Sở, ban, ngành"]]);
+    const wb = new OfficeWorkbook(host.runner());
+    expect(await addInputSheet(wb, "units", "vi")).toBe("Đơn vị");
+    expect(host.sheets.map((s) => s.name)).toEqual(["Cấu hình", "Chỉ tiêu", "Số liệu", "DANH MỤC", "Đơn vị"]);
+    expect(contents(host, "DANH MỤC")).toEqual({ "0,0": "Nhóm xếp hạng", "1,0": "Sở, ban, ngành" });
+  });
+
+  it("a sheet with the new sheet's name in another case or Unicode form: a message naming it, nothing added", async () => {
+    const host = sample();
+    host.sheets = host.sheets.filter((s) => s.name !== "Đơn vị");
+    // Typed with a decomposed-Unicode keyboard setting (Unikey "tổ hợp"): the same name to Excel.
+    const theirs = "ĐƠN VỊ".normalize("NFD");
+    host.addSheet(theirs, [["của tôi"]]);
+    const names = host.sheets.map((s) => s.name);
+    const error = await new OfficeWorkbook(host.runner())
+      .addSheets([inputSheet("units")])
+      .catch((e: unknown) => e);
+    expect(describeOfficeError(error, "vi")).toMatch(new RegExp(`Đổi tên.*"${theirs}"`));
+    expect(describeOfficeError(error, "en")).toMatch(new RegExp(`Rename it.*"${theirs}"`));
+    expect(host.sheets.map((s) => s.name)).toEqual(names);
   });
 });

@@ -179,6 +179,9 @@ export async function addInputSheet(
 ): Promise<string> {
   const grids = await port.readGrids();
   const names = new Set(grids.sheets.map((g) => g.sheet));
+  // Excel compares sheet names ignoring case ('Danh mục'! finds a sheet called DANH MỤC): so does the lists check.
+  const fold = (s: string) => s.normalize("NFC").toLowerCase();
+  const folded = new Set([...names].map(fold));
   // The workbook's own language where its sheets show one: a Vietnamese workbook stays Vietnamese.
   const sheetLang = sheetsLanguage(names) ?? lang;
   const sheet = inputSheet(
@@ -190,7 +193,7 @@ export async function addInputSheet(
     sheetLang,
   );
   const lists =
-    readsLists(sheet, sheetLang) && !names.has(LISTS_SHEETS[sheetLang]) ? [listsSheet(sheetLang)] : [];
+    readsLists(sheet, sheetLang) && !folded.has(fold(LISTS_SHEETS[sheetLang])) ? [listsSheet(sheetLang)] : [];
   // The lists first: a drop-down's source must name a sheet that exists.
   await port.addSheets([...lists, sheet]);
   return sheet.spec.name;

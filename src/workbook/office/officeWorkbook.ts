@@ -416,9 +416,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     });
   }
 
-  private async loadOwned(
-    ctx: Excel.RequestContext,
-  ): Promise<{
+  private async loadOwned(ctx: Excel.RequestContext): Promise<{
     owned: OwnedSheet[];
     names: string[];
     hasMeta: boolean;
@@ -788,9 +786,12 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       const all = ctx.workbook.worksheets;
       all.load("items/name");
       await this.sync(ctx);
-      const taken = new Set(all.items.map((s) => s.name.toLowerCase()));
-      const clash = sheets.find((s) => taken.has(s.spec.name.toLowerCase()));
-      if (clash) throw new Error(`sheet ${clash.spec.name} exists`);
+      // Names are unique ignoring case (as Excel compares them, accents in either Unicode form alike).
+      assertNoUserSheetClash(
+        all.items.map((s) => s.name),
+        [],
+        sheets.map((s) => s.spec),
+      );
       const lists = this.supports(DATA_VALIDATION.set, DATA_VALIDATION.version);
       for (const s of sheets) {
         all.add(s.spec.name);
