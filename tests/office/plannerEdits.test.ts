@@ -3,10 +3,21 @@
  * sheets, naming tables and ranges, typing into cells. The add-in either writes its outputs or says clearly, in the
  * pane's language, what stopped it and what to do; nothing the planner typed is lost.
  */
+import fc from "fast-check";
 import { FakeExcel, installExcelEnums } from "../fakeExcel/fakeExcel";
 import { OfficeWorkbook } from "../../src/workbook/office/officeWorkbook";
-import { addInputSheet, runAction } from "../../src/workbook/office/actions";
+import { OutputWriteError } from "../../src/workbook/office/writeError";
+import {
+  addInputSheet,
+  inspectWorkbook,
+  runAction,
+  saveSettings,
+  type Action,
+} from "../../src/workbook/office/actions";
 import { inputSheet } from "../../src/workbook/inputSheet";
+import { INPUT_SHEETS } from "../../src/engine/format";
+import { EditedOutputError, META_SHEET } from "../../src/workbook/ownership";
+import { isSettingName } from "../../src/engine/outputs/liveSettings";
 import { describeOfficeError } from "../../src/taskpane/errors";
 import { planRowsToGrids } from "../../src/engine/planRows";
 import { samplePlanRows } from "../../src/engine/sample";
@@ -15,15 +26,6 @@ beforeAll(() => installExcelEnums());
 
 const sample = () => FakeExcel.withGrids(planRowsToGrids(samplePlanRows()));
 const ctxOf = (host: FakeExcel) => host.context() as Excel.RequestContext;
-/** A sheet's cells as the planner sees them in the formula bar. */
-function contents(host: FakeExcel, name: string): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, c] of host.sheet(name)!.cells) {
-    const v = c.formula !== null ? host.render(c.formula) : c.value;
-    if (v !== "") out[k] = v;
-  }
-  return out;
-}
 const tablesOf = (host: FakeExcel) => host.tables.map((t) => [t.sheet.name, t.name]);
 
 describe("a planner's table or defined name with an output table's name", () => {
@@ -79,4 +81,188 @@ describe("adding a missing input sheet beside the planner's sheets", () => {
     expect(describeOfficeError(error, "en")).toMatch(new RegExp(`Rename it.*"${theirs}"`));
     expect(host.sheets.map((s) => s.name)).toEqual(names);
   });
+});
+
+type Edit =
+  | { kind: "action"; action: Action; force: boolean }
+  | { kind: "settings"; gradeGood: number }
+  | { kind: "addInput" }
+  | { kind: "rename"; pick: number; to: string }
+  | { kind: "delete"; pick: number }
+  | { kind: "protect"; pick: number }
+  | { kind: "unprotect"; pick: number }
+  | { kind: "addSheet"; name: string }
+  | { kind: "table"; pick: number; name: string }
+  | { kind: "name"; name: string }
+  | { kind: "type"; pick: number; row: number; text: string };
+
+// Names a planner might type: an output's in either case or language, an input's, an output table's, their own.
+const SHEET_NAMES = [
+  "Kết quả",
+  "KẾT QUẢ",
+  "Ranking",
+  "Số liệu cũ",
+  "Ghi chú",
+  "Tổng hợp Quý II-2015",
+  "Cấu hình",
+];
+const TABLE_NAMES = ["KetQua", "XepHang", "KiemTra", "BangCuaToi", "KETQUA_2"];
+
+const editArb: fc.Arbitrary<Edit> = fc.oneof(
+  {
+    weight: 5,
+    arbitrary: fc
+      .record({ action: fc.constantFrom<Action>("validate", "compute", "summary"), force: fc.boolean() })
+      .map((r) => ({ kind: "action" as const, ...r })),
+  },
+  { weight: 1, arbitrary: fc.constant({ kind: "addInput" as const }) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .integer({ min: 60, max: 95 })
+      .map((gradeGood) => ({ kind: "settings" as const, gradeGood })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .record({ pick: fc.nat(20), to: fc.constantFrom(...SHEET_NAMES) })
+      .map((r) => ({ kind: "rename" as const, ...r })),
+  },
+  { weight: 1, arbitrary: fc.nat(20).map((pick) => ({ kind: "delete" as const, pick })) },
+  { weight: 2, arbitrary: fc.nat(20).map((pick) => ({ kind: "protect" as const, pick })) },
+  { weight: 1, arbitrary: fc.nat(20).map((pick) => ({ kind: "unprotect" as const, pick })) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(...SHEET_NAMES).map((name) => ({ kind: "addSheet" as const, name })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({ pick: fc.nat(20), name: fc.constantFrom(...TABLE_NAMES) })
+      .map((r) => ({ kind: "table" as const, ...r })),
+  },
+  { weight: 1, arbitrary: fc.constantFrom(...TABLE_NAMES).map((name) => ({ kind: "name" as const, name })) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .record({ pick: fc.nat(20), row: fc.nat(30), text: fc.constantFrom("ghi chú", "=1+1", "-", "12%", "") })
+      .map((r) => ({ kind: "type" as const, ...r })),
+  },
+);
+
+const isScratch = (n: string) => n.startsWith("ictplan_tmp_") || n.startsWith("ictplan_old_");
+
+/** A sheet's cells as the planner sees them in the formula bar. */
+function contents(host: FakeExcel, name: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, c] of host.sheet(name)!.cells) {
+    const v = c.formula !== null ? host.render(c.formula) : c.value;
+    if (v !== "") out[k] = v;
+  }
+  return out;
+}
+
+/** Runs the planner's edit through the API, as Excel would take it; false when Excel refuses it (the planner could not). */
+async function plannerEdit(host: FakeExcel, edit: Edit): Promise<boolean> {
+  const visible = host.sheets.filter((s) => s.visibility === "Visible");
+  const sheet = "pick" in edit ? visible[edit.pick % visible.length].name : "";
+  const ctx = ctxOf(host);
+  const ws = () => ctx.workbook.worksheets.getItem(sheet);
+  if (edit.kind === "rename") ws().name = edit.to;
+  else if (edit.kind === "delete") ws().delete();
+  else if (edit.kind === "protect") ws().protection.protect();
+  else if (edit.kind === "unprotect") ws().protection.unprotect();
+  else if (edit.kind === "addSheet")
+    ctx.workbook.worksheets.add(edit.name).getRange("A1:B1").values = [["ghi chú", 1]];
+  else if (edit.kind === "table") ws().tables.add(`AA1:AB2`, true).name = edit.name;
+  else if (edit.kind === "name")
+    ctx.workbook.names.add(edit.name, `='${host.sheets[0].name.replace(/'/g, "''")}'!$A$1`);
+  else if (edit.kind === "type") ws().getRange(`Z${edit.row + 1}`).values = [[edit.text]];
+  try {
+    await ctx.sync();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The planner's: sheets, tables and defined names that are not the product's. */
+function plannersOwn(host: FakeExcel, owned: readonly string[]) {
+  const theirs = host.sheets
+    .map((s) => s.name)
+    .filter((n) => !owned.includes(n) && n !== META_SHEET && !isScratch(n));
+  return {
+    sheets: theirs.map((n) => [n, contents(host, n)] as const),
+    tables: host.tables.filter((t) => theirs.includes(t.sheet.name)).map((t) => [t.sheet.name, t.name]),
+    names: host.names.filter((n) => !isSettingName(n.name)).map((n) => [n.name, host.render(n.formula)]),
+  };
+}
+
+/** A message the planner can act on: one of the pane's own, never the generic "Excel reported an error". */
+function expectClearMessage(error: unknown): void {
+  const en = describeOfficeError(error, "en");
+  const vi = describeOfficeError(error, "vi");
+  expect(en).not.toMatch(/^Excel reported an error/);
+  expect(vi).not.toMatch(/^Excel báo lỗi/);
+  expect(en).not.toMatch(/Undoing failed/);
+  expect(vi).not.toEqual(en);
+}
+
+async function runEdits(edits: readonly Edit[]): Promise<void> {
+  const host = sample();
+  const wb = new OfficeWorkbook(host.runner());
+  for (const edit of edits) {
+    if (edit.kind !== "action" && edit.kind !== "settings" && edit.kind !== "addInput") {
+      await plannerEdit(host, edit);
+      continue;
+    }
+    const owned = await wb.ownedSheets();
+    const before = plannersOwn(host, owned);
+    let error: unknown = null;
+    try {
+      if (edit.kind === "settings") await saveSettings(wb, { gradeGood: edit.gradeGood });
+      else if (edit.kind === "addInput") {
+        // The pane's remedy for a missing input sheet, offered with its finding.
+        const missing = (await inspectWorkbook(wb)).findings.find((f) => f.code === "MISSING_SHEET");
+        const def = INPUT_SHEETS.find((d) => d.name === missing?.sheet);
+        if (def) await addInputSheet(wb, def.key, "vi");
+      } else await runAction(wb, edit.action, { lang: "vi", period: "2015-Q2", force: edit.force });
+    } catch (e) {
+      error = e;
+    }
+    console.log(
+      "OUTCOME",
+      edit.kind,
+      error === null
+        ? "ok"
+        : error instanceof EditedOutputError
+          ? "edited"
+          : describeOfficeError(error, "en").slice(0, 140),
+    );
+    if (error instanceof EditedOutputError) expect(edit.kind === "action" && !edit.force).toBe(true);
+    else if (error !== null) expectClearMessage(error);
+    if (error instanceof OutputWriteError) expect(error.outcome).not.toBe("unknown");
+    // Nothing of the planner's is lost: their sheets (the settings' cells aside when saving them), tables and names.
+    const after = plannersOwn(host, owned);
+    const settingsSaved = edit.kind === "settings" && error === null;
+    const keep = (s: typeof before.sheets) =>
+      s.filter(([n]) => !(settingsSaved && /^(Cấu hình|Settings)$/.test(n)));
+    expect(keep(after.sheets.filter(([n]) => before.sheets.some(([m]) => m === n)))).toEqual(
+      keep(before.sheets),
+    );
+    expect(after.tables).toEqual(expect.arrayContaining(before.tables));
+    expect(after.names).toEqual(expect.arrayContaining(before.names));
+    expect(host.sheets.map((s) => s.name).filter(isScratch)).toEqual([]);
+    const tableNames = host.tables.map((t) => t.name.toLowerCase());
+    expect(new Set(tableNames).size).toBe(tableNames.length);
+  }
+}
+
+describe("a planner's edits between runs (fast-check)", () => {
+  it("renames, deletes, protection, colliding sheet, table and range names, typing: outputs written or a clear message, nothing lost", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(editArb, { minLength: 12, maxLength: 24 }), (edits) => runEdits(edits)),
+      { seed: Number(process.env.PLANNER_SEED ?? 2711), numRuns: Number(process.env.PLANNER_RUNS ?? 6) },
+    );
+  }, 600_000);
 });
