@@ -2,6 +2,7 @@
 import type { Lang } from "./i18n";
 import { OutputWriteError, type WriteOutcome } from "../workbook/office/writeError";
 import { DialogError } from "./saveFile";
+import { SheetGoneError } from "../workbook/office/sheetGone";
 import { WorkbookProblem } from "../workbook/xlsx/problems";
 import { problemMessage } from "../workbook/problemText";
 
@@ -53,6 +54,11 @@ const DIALOG_GENERIC: Record<Lang, string> = {
   en: "The dialog to save the report could not be opened; no file was saved.",
 };
 
+const SHEET_GONE: Record<Lang, string> = {
+  vi: 'Không còn sheet "{sheet}" trong sổ: sheet đã được đổi tên hoặc xoá. Bấm Kiểm tra để cập nhật danh sách.',
+  en: 'The workbook no longer has a sheet "{sheet}": it was renamed or deleted. Press Validate to update the list.',
+};
+
 const GENERIC: Record<Lang, string> = {
   vi: "Excel báo lỗi khi ghi kết quả.",
   en: "Excel reported an error while writing the output.",
@@ -83,6 +89,7 @@ export function describeOfficeError(e: unknown, lang: Lang): string {
     const outcome = OUTCOME[e.outcome][lang].replace("{sheets}", e.leftovers.join(", "));
     return `${describeOfficeError(e.cause, lang)} ${outcome}`;
   }
+  if (e instanceof SheetGoneError) return SHEET_GONE[lang].replace("{sheet}", e.sheet);
   if (e instanceof WorkbookProblem) return problemMessage(e, String(e.params.file ?? ""), lang);
   const code = codeOf(e);
   if (e instanceof DialogError) return DIALOG[code]?.[lang] ?? `${DIALOG_GENERIC[lang]} (${code})`;

@@ -83,10 +83,31 @@ describe("adding a missing input sheet beside the planner's sheets", () => {
   });
 });
 
+describe("going to a sheet the pane lists, after the planner renamed or deleted it", () => {
+  it("a finding's cell or a written sheet's link: the message names the sheet and says to check again", async () => {
+    const host = sample();
+    const wb = new OfficeWorkbook(host.runner());
+    await wb.selectCell("Số liệu", "C3");
+    expect([host.active, host.selection]).toEqual(["Số liệu", "Số liệu!C3"]);
+    const ctx = ctxOf(host);
+    ctx.workbook.worksheets.getItem("Số liệu").name = "Số liệu 2015";
+    ctx.workbook.worksheets.getItem("Chỉ tiêu").delete();
+    await ctx.sync();
+    for (const go of [() => wb.selectCell("Số liệu", "C3"), () => wb.activateSheet("Chỉ tiêu")]) {
+      const error = await go().catch((e: unknown) => e);
+      expect(describeOfficeError(error, "vi")).toMatch(/Không còn sheet "(Số liệu|Chỉ tiêu)".*Bấm Kiểm tra/);
+      expect(describeOfficeError(error, "en")).toMatch(
+        /no longer has a sheet "(Số liệu|Chỉ tiêu)".*Press Validate/,
+      );
+    }
+  });
+});
+
 type Edit =
   | { kind: "action"; action: Action; force: boolean }
   | { kind: "settings"; gradeGood: number }
   | { kind: "addInput" }
+  | { kind: "goTo"; sheet: string }
   | { kind: "rename"; pick: number; to: string }
   | { kind: "delete"; pick: number }
   | { kind: "protect"; pick: number }
@@ -116,6 +137,12 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
       .map((r) => ({ kind: "action" as const, ...r })),
   },
   { weight: 1, arbitrary: fc.constant({ kind: "addInput" as const }) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom("Số liệu", "Kết quả", "Chỉ tiêu")
+      .map((sheet) => ({ kind: "goTo" as const, sheet })),
+  },
   {
     weight: 1,
     arbitrary: fc
@@ -198,6 +225,10 @@ function plannersOwn(host: FakeExcel, owned: readonly string[]) {
   };
 }
 
+type PaneStep = Extract<Edit, { kind: "action" | "settings" | "addInput" | "goTo" }>;
+/** What the planner does through the pane or the ribbon, as opposed to in Excel itself. */
+const isPaneStep = (e: Edit): e is PaneStep => ["action", "settings", "addInput", "goTo"].includes(e.kind);
+
 /** A message the planner can act on: one of the pane's own, never the generic "Excel reported an error". */
 function expectClearMessage(error: unknown): void {
   const en = describeOfficeError(error, "en");
@@ -212,7 +243,7 @@ async function runEdits(edits: readonly Edit[]): Promise<void> {
   const host = sample();
   const wb = new OfficeWorkbook(host.runner());
   for (const edit of edits) {
-    if (edit.kind !== "action" && edit.kind !== "settings" && edit.kind !== "addInput") {
+    if (!isPaneStep(edit)) {
       await plannerEdit(host, edit);
       continue;
     }
@@ -221,6 +252,7 @@ async function runEdits(edits: readonly Edit[]): Promise<void> {
     let error: unknown = null;
     try {
       if (edit.kind === "settings") await saveSettings(wb, { gradeGood: edit.gradeGood });
+      else if (edit.kind === "goTo") await wb.selectCell(edit.sheet, "B2");
       else if (edit.kind === "addInput") {
         // The pane's remedy for a missing input sheet, offered with its finding.
         const missing = (await inspectWorkbook(wb)).findings.find((f) => f.code === "MISSING_SHEET");

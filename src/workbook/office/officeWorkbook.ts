@@ -32,6 +32,7 @@ import { literalFor, readFormula, readValue, retargeter } from "./cells";
 import { applyStyle, styleRects, type StyleRect } from "./styleBlocks";
 import { decorate, tempTableName } from "./decorate";
 import { OutputWriteError } from "./writeError";
+import { SheetGoneError } from "./sheetGone";
 
 /** Runs a batch against the workbook: Excel.run in Excel, a fake host in tests. */
 export type ExcelRunner = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -764,19 +765,28 @@ export class OfficeWorkbook implements InteractiveWorkbook {
 
   /** Activates a sheet and selects one of its cells (navigation from a finding). */
   async selectCell(sheet: string, address: string): Promise<void> {
-    await this.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(sheet);
-      ws.activate();
-      ws.getRange(address || "A1").select();
-      await this.sync(ctx);
-    });
+    await this.goTo(sheet, (ws) => ws.getRange(address || "A1").select());
   }
 
   /** Activates a sheet (Worksheet.activate, ExcelApi 1.1): the tab the pane's link points to. */
   async activateSheet(sheet: string): Promise<void> {
+    await this.goTo(sheet, () => undefined);
+  }
+
+  /**
+   * Activates a sheet, then does `then` on it. The planner may have renamed or deleted it since the pane listed it:
+   * getItem then fails with ItemNotFound at the sync, which is said as SheetGoneError.
+   */
+  private async goTo(sheet: string, then: (ws: Excel.Worksheet) => void): Promise<void> {
     await this.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem(sheet).activate();
-      await this.sync(ctx);
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      then(ws);
+      try {
+        await this.sync(ctx);
+      } catch (e) {
+        throw codeOf(e) === "ItemNotFound" ? new SheetGoneError(sheet) : e;
+      }
     });
   }
 
