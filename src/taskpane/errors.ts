@@ -2,7 +2,7 @@
 import type { Lang } from "./i18n";
 import { OutputWriteError, type WriteOutcome } from "../workbook/office/writeError";
 import { DialogError } from "./saveFile";
-import { SheetGoneError } from "../workbook/office/sheetGone";
+import { ProtectedSheetError, SheetGoneError } from "../workbook/office/sheetErrors";
 import { WorkbookProblem } from "../workbook/xlsx/problems";
 import { problemMessage } from "../workbook/problemText";
 
@@ -59,6 +59,11 @@ const SHEET_GONE: Record<Lang, string> = {
   en: 'The workbook no longer has a sheet "{sheet}": it was renamed or deleted. Press Validate to update the list.',
 };
 
+const PROTECTED_SHEET: Record<Lang, string> = {
+  vi: 'Sheet "{sheet}" đang được bảo vệ nên Excel không cho ghi; chưa có gì được ghi. Bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi bấm lưu lại: các giá trị bạn đã nhập vẫn còn trong ngăn này.',
+  en: 'Sheet "{sheet}" is protected, so Excel refused to write; nothing was written. Unprotect it (Review → Unprotect Sheet), then save again: the values you typed are still in this pane.',
+};
+
 const GENERIC: Record<Lang, string> = {
   vi: "Excel báo lỗi khi ghi kết quả.",
   en: "Excel reported an error while writing the output.",
@@ -90,6 +95,7 @@ export function describeOfficeError(e: unknown, lang: Lang): string {
     return `${describeOfficeError(e.cause, lang)} ${outcome}`;
   }
   if (e instanceof SheetGoneError) return SHEET_GONE[lang].replace("{sheet}", e.sheet);
+  if (e instanceof ProtectedSheetError) return PROTECTED_SHEET[lang].replace("{sheet}", e.sheet);
   if (e instanceof WorkbookProblem) return problemMessage(e, String(e.params.file ?? ""), lang);
   const code = codeOf(e);
   if (e instanceof DialogError) return DIALOG[code]?.[lang] ?? `${DIALOG_GENERIC[lang]} (${code})`;

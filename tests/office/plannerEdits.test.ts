@@ -103,6 +103,28 @@ describe("going to a sheet the pane lists, after the planner renamed or deleted 
   });
 });
 
+describe("saving settings into a sheet the planner protected", () => {
+  it("nothing is written, and the message names the sheet and how to unprotect it", async () => {
+    const host = sample();
+    const ctx = ctxOf(host);
+    ctx.workbook.worksheets.getItem("Cấu hình").protection.protect();
+    await ctx.sync();
+    const before = contents(host, "Cấu hình");
+    const wb = new OfficeWorkbook(host.runner());
+    const error = await saveSettings(wb, { gradeGood: 91, gradeFair: 71 }).catch((e: unknown) => e);
+    expect(contents(host, "Cấu hình")).toEqual(before);
+    expect(describeOfficeError(error, "vi")).toMatch(
+      /Sheet "Cấu hình" đang được bảo vệ.*Bỏ bảo vệ trang tính/,
+    );
+    expect(describeOfficeError(error, "en")).toMatch(/Sheet "Cấu hình" is protected.*Unprotect Sheet/);
+    const c2 = ctxOf(host);
+    c2.workbook.worksheets.getItem("Cấu hình").protection.unprotect();
+    await c2.sync();
+    expect(await saveSettings(wb, { gradeGood: 91, gradeFair: 71 })).toBe(true);
+    expect(contents(host, "Cấu hình")).not.toEqual(before);
+  });
+});
+
 type Edit =
   | { kind: "action"; action: Action; force: boolean }
   | { kind: "settings"; gradeGood: number }

@@ -32,7 +32,7 @@ import { literalFor, readFormula, readValue, retargeter } from "./cells";
 import { applyStyle, styleRects, type StyleRect } from "./styleBlocks";
 import { decorate, tempTableName } from "./decorate";
 import { OutputWriteError } from "./writeError";
-import { SheetGoneError } from "./sheetGone";
+import { ProtectedSheetError, SheetGoneError } from "./sheetErrors";
 
 /** Runs a batch against the workbook: Excel.run in Excel, a fake host in tests. */
 export type ExcelRunner = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -832,7 +832,12 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     await this.run(async (ctx) => {
       for (const e of edits)
         ctx.workbook.worksheets.getItem(e.sheet).getRange(e.cell).formulas = [[literalFor(e.value)]];
-      await this.sync(ctx);
+      try {
+        await this.sync(ctx);
+      } catch (e) {
+        // The edits are one sheet's (the settings): on a protected sheet the first is refused, and so nothing is written.
+        throw codeOf(e) === "AccessDenied" ? new ProtectedSheetError(edits[0].sheet) : e;
+      }
     });
   }
 }
