@@ -18,6 +18,7 @@ import { DATA_VALIDATION, type SupportsSet } from "./requirements";
 import {
   EditedOutputError,
   assertNoUserSheetClash,
+  foldName,
   META_SHEET,
   fingerprintMatches,
   gridFingerprintSteps,
@@ -232,14 +233,13 @@ interface TableRename {
  * (tables and defined names share one namespace, unique ignoring case: "Rename an Excel table"), then KetQua_2, … as
  * the .xlsx adapter names them.
  */
-export function tableRenames(specs: readonly SheetSpec[], taken: readonly string[]): TableRename[] {
-  const fold = (s: string) => s.normalize("NFC").toLowerCase();
-  const used = new Set(taken.map(fold));
+function tableRenames(specs: readonly SheetSpec[], taken: readonly string[]): TableRename[] {
+  const used = new Set(taken.map(foldName));
   return specs.flatMap((s) =>
     (s.tables ?? []).map((t) => {
       let name = t.name;
-      for (let k = 2; used.has(fold(name)); k++) name = `${t.name}_${k}`;
-      used.add(fold(name));
+      for (let k = 2; used.has(foldName(name)); k++) name = `${t.name}_${k}`;
+      used.add(foldName(name));
       return { temp: tempTableName(t.name), name };
     }),
   );
@@ -796,7 +796,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       const all = ctx.workbook.worksheets;
       all.load("items/name");
       await this.sync(ctx);
-      // Names are unique ignoring case (as Excel compares them, accents in either Unicode form alike).
+      // Names are unique as Excel compares them (foldName).
       assertNoUserSheetClash(
         all.items.map((s) => s.name),
         [],
