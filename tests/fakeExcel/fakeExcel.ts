@@ -1664,10 +1664,18 @@ class FakeWorkbookTables {
       need(typeof hasHeaders === "boolean", "hasHeaders", hasHeaders);
       // "Prior to ExcelApi 1.3, this parameter must be a string" (TableCollection.add, address).
       if (typeof address !== "string") this.host.requires("1.3", "TableCollection.add(Range)");
+      // "If the address does not contain a sheet name, the currently-active sheet is used" (TableCollection.add). The
+      // worksheet's collection (Worksheet.tables) is the same TableCollection and its reference says no otherwise: the
+      // stricter reading is taken, a bare string address goes to the active sheet, not to the worksheet it was called on.
+      const named = typeof address === "string" ? /^'?(.+?)'?!/.exec(address) : null;
+      const target = () =>
+        named
+          ? needSheet(this.host.sheet(named[1].replace(/''/g, "'")))
+          : (this.host.sheets.find((s) => s.name === this.host.active) ??
+            this.host.sheets.find((s) => s.visibility === "Visible") ??
+            needSheet(ref()));
       const { sheet, box } =
-        typeof address === "string"
-          ? { sheet: needSheet(ref()), box: parseAddress(address) }
-          : address.resolve();
+        typeof address === "string" ? { sheet: target(), box: parseAddress(address) } : address.resolve();
       this.host.editable(sheet, "table");
       if (this.host.tables.some((t) => t.sheet === sheet && overlaps(t.box, box)))
         fail("InvalidOperation", `The table would overlap another table at ${boxAddress(box)}.`);

@@ -300,14 +300,21 @@ describe("formatting, conditional formats, tables, charts, freeze panes, page la
       [1, 2, 3],
     ]);
     const ctx = ctxOf(host);
-    const t = ctx.workbook.worksheets.getItem("T").tables.add("A1:C2", true);
+    const ws = ctx.workbook.worksheets.getItem("T");
+    const t = ws.tables.add(ws.getRange("A1:C2"), true);
     t.name = "KetQua";
     t.style = "TableStyleLight9";
     await ctx.sync();
     expect(host.read("T", "A1")).toBe("2");
     expect(host.read("T", "C1")).toBe("Name2");
-    ctx.workbook.worksheets.getItem("T").tables.add("B2:C3", true);
+    ctx.workbook.worksheets.getItem("T").tables.add("T!B2:C3", true);
     expect(await code(ctx.sync())).toBe("InvalidOperation");
+    // A string address without a sheet name is the active sheet's (TableCollection.add), whichever collection is called.
+    ctx.workbook.worksheets.getItem("Other").activate();
+    ctx.workbook.worksheets.getItem("T").tables.add("E1:E2", true);
+    await ctx.sync();
+    expect(host.tables.map((x) => x.sheet.name)).toEqual(["T", "Other"]);
+    host.tables.pop();
     const other = ctx.workbook.worksheets.getItem("Data").tables.add("A1:B1", true);
     other.name = "ketqua";
     expect(await code(ctx.sync())).toBe("ItemAlreadyExists");

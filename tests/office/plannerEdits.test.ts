@@ -32,7 +32,8 @@ describe("a planner's table or defined name with an output table's name", () => 
   it("the output table takes the next free name (KetQua_2) and the write completes, run after run", async () => {
     const host = sample();
     const ctx = ctxOf(host);
-    ctx.workbook.worksheets.getItem("Đơn vị").tables.add("A1:B3", true).name = "KetQua";
+    const units = ctx.workbook.worksheets.getItem("Đơn vị");
+    units.tables.add(units.getRange("A1:B3"), true).name = "KetQua";
     ctx.workbook.names.add("XepHang", "='Đơn vị'!$A$1");
     await ctx.sync();
     const wb = new OfficeWorkbook(host.runner());
@@ -223,7 +224,7 @@ async function plannerEdit(host: FakeExcel, edit: Edit): Promise<boolean> {
   else if (edit.kind === "unprotect") ws().protection.unprotect();
   else if (edit.kind === "addSheet")
     ctx.workbook.worksheets.add(edit.name).getRange("A1:B1").values = [["ghi chú", 1]];
-  else if (edit.kind === "table") ws().tables.add(`AA1:AB2`, true).name = edit.name;
+  else if (edit.kind === "table") ws().tables.add(ws().getRange("AA1:AB2"), true).name = edit.name;
   else if (edit.kind === "name")
     ctx.workbook.names.add(edit.name, `='${host.sheets[0].name.replace(/'/g, "''")}'!$A$1`);
   else if (edit.kind === "type") ws().getRange(`Z${edit.row + 1}`).values = [[edit.text]];
