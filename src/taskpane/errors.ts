@@ -2,6 +2,7 @@
 import type { Lang } from "./i18n";
 import { OutputWriteError, type WriteOutcome } from "../workbook/office/writeError";
 import { DialogError } from "./saveFile";
+import { ProtectedSheetError, SheetGoneError } from "../workbook/office/sheetErrors";
 import { WorkbookProblem } from "../workbook/xlsx/problems";
 import { problemMessage } from "../workbook/problemText";
 
@@ -26,9 +27,13 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
     vi: "Một sheet có hơn 5.000.000 ô đã dùng, quá giới hạn Excel cho một lần đọc. Xoá các hàng, cột trống thừa ở cuối sheet rồi chạy lại.",
     en: "A sheet uses more than 5,000,000 cells, over Excel's limit for one read. Delete the spare rows and columns at the end of the sheet, then run again.",
   },
+  FormulaLengthExceedsLimit: {
+    vi: "Một công thức ictplan cần ghi dài hơn 8.192 ký tự, giới hạn của Excel. Công thức trọng số ở sheet Xếp hạng dài theo số chỉ tiêu và vượt giới hạn từ khoảng 150 chỉ tiêu trở lên: hãy giảm số chỉ tiêu của kế hoạch.",
+    en: "A formula ictplan writes is longer than Excel's limit of 8,192 characters. The weight formula of the Ranking sheet grows with the number of indicators and passes the limit from about 150 indicators: use fewer indicators in the plan.",
+  },
   ItemAlreadyExists: {
-    vi: "Đã có một sheet trùng tên với sheet kết quả. Đổi tên sheet đó rồi chạy lại.",
-    en: "A sheet already has the name of an output sheet. Rename it, then run again.",
+    vi: "Đã có một sheet trùng tên với sheet ictplan cần ghi. Đổi tên sheet đó rồi chạy lại.",
+    en: "A sheet already has the name of a sheet ictplan writes. Rename it, then run again.",
   },
 };
 
@@ -47,6 +52,16 @@ const DIALOG: Record<string, Record<Lang, string>> = {
 const DIALOG_GENERIC: Record<Lang, string> = {
   vi: "Không mở được hộp thoại lưu báo cáo; chưa có tệp nào được lưu.",
   en: "The dialog to save the report could not be opened; no file was saved.",
+};
+
+const SHEET_GONE: Record<Lang, string> = {
+  vi: 'Không còn sheet "{sheet}" trong sổ: sheet đã được đổi tên hoặc xoá. Bấm Kiểm tra để cập nhật danh sách.',
+  en: 'The workbook no longer has a sheet "{sheet}": it was renamed or deleted. Press Validate to update the list.',
+};
+
+const PROTECTED_SHEET: Record<Lang, string> = {
+  vi: 'Sheet "{sheet}" đang được bảo vệ nên Excel không cho ghi; chưa có gì được ghi. Bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi bấm lưu lại: các giá trị bạn đã nhập vẫn còn trong ngăn này.',
+  en: 'Sheet "{sheet}" is protected, so Excel refused to write; nothing was written. Unprotect it (Review → Unprotect Sheet), then save again: the values you typed are still in this pane.',
 };
 
 /** An error Excel reports with no explanation of ours: while reading, selecting, or writing the output. */
@@ -93,6 +108,8 @@ export function describeOfficeError(e: unknown, lang: Lang): string {
     const again = e.outcome === "unknown" || cause.ours ? "" : ` ${AGAIN[lang]}`;
     return `${cause.text} ${outcome}${again}`;
   }
+  if (e instanceof SheetGoneError) return SHEET_GONE[lang].replace("{sheet}", e.sheet);
+  if (e instanceof ProtectedSheetError) return PROTECTED_SHEET[lang].replace("{sheet}", e.sheet);
   if (e instanceof WorkbookProblem) return problemMessage(e, String(e.params.file ?? ""), lang);
   const code = codeOf(e);
   if (e instanceof DialogError) return DIALOG[code]?.[lang] ?? `${DIALOG_GENERIC[lang]} (${code})`;

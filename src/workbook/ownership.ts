@@ -667,16 +667,18 @@ export class UserSheetClashError extends Error {
   }
 }
 
+/** A sheet, table or defined name as Excel compares names: ignoring case, accents in either Unicode form alike. */
+export const foldName = (s: string): string => s.normalize("NFC").toLowerCase();
+
 /** Refuses a write whose sheet names (compared as Excel does, ignoring case) would hit a sheet the user owns. */
 export function assertNoUserSheetClash(
   existing: readonly string[],
   owned: readonly OwnedSheet[],
   specs: readonly SheetSpec[],
 ): void {
-  const fold = (s: string) => s.normalize("NFC").toLowerCase();
   const ownedNames = new Set(owned.map((o) => o.name));
   for (const spec of specs) {
-    const clash = existing.find((n) => fold(n) === fold(spec.name) && !ownedNames.has(n));
+    const clash = existing.find((n) => foldName(n) === foldName(spec.name) && !ownedNames.has(n));
     if (clash) throw new UserSheetClashError(clash);
   }
 }

@@ -11,6 +11,9 @@
  * - Sizes: each request and each response at most 5 MB; a range read over 5,000,000 cells fails.
  * - Cell-edit mode fails a run unless delayForCellEdit is set.
  * - Formatting, conditional formats, tables, charts, freeze panes and page layout check argument types and enum values.
+ * - Writing 2-D arrays: null leaves a cell as it is, "" clears it (a number format "" is General).
+ * - Sheet protection refuses changes to cells and their formats, merges, rules, tables and charts (AccessDenied).
+ * - Tables and defined names share one namespace; every member checks the requirement set it was introduced in.
  */
 import { DetailedCellError, HyperFormula, type RawCellContent } from "hyperformula";
 import type { WorkbookGrids } from "../../src/engine/grid";
@@ -214,8 +217,8 @@ export class FakeExcel {
   }
 
   /** A host holding these sheets' values (errors and dates left blank), as a workbook a user opened. */
-  static withGrids(grids: WorkbookGrids): FakeExcel {
-    const host = new FakeExcel();
+  static withGrids(grids: WorkbookGrids, supported?: Record<string, string>): FakeExcel {
+    const host = new FakeExcel(supported);
     for (const g of grids.sheets) {
       const rows: (Scalar | null)[][] = [];
       g.values.forEach((r, i) => {
@@ -555,6 +558,31 @@ export class FakeExcel {
     return officeRunner(this.run as unknown as typeof Excel.run);
   }
 
+  /** True when a table or a workbook-scoped defined name (one namespace) is called this, ignoring case; `except` is the table being renamed. */
+  nameTaken(name: string, except?: TableModel): boolean {
+    const fold = (s: string) => s.normalize("NFC").toLowerCase();
+    return (
+      this.tables.some((t) => t !== except && fold(t.name) === fold(name)) ||
+      this.names.some((n) => fold(n.name) === fold(name))
+    );
+  }
+
+  /**
+   * Sheet protection (Review → Protect Sheet, or WorksheetProtection.protect with its default options): cells are locked
+   * by default, and "allowFormatCells", "allowFormatColumns", "allowFormatRows", "allowEditObjects" are false unless
+   * given (Excel.WorksheetProtectionOptions). A change to a protected sheet fails as AccessDenied, the code the reference
+   * gives for protection (WorksheetProtection.setPassword: "If worksheet protection is enabled and not paused, this
+   * method throws an `AccessDenied` error"). Renaming, moving and deleting the sheet are workbook structure, not sheet
+   * protection, and stay allowed.
+   */
+  editable(sheet: SheetModel, what: string): void {
+    if (sheet.protected)
+      fail(
+        "AccessDenied",
+        `The cell or object you're trying to change (${what}) is on protected sheet "${sheet.name}".`,
+      );
+  }
+
   /** Sets a format property on every cell of a box (borders are kept per edge: border.top, border.left, …). */
   setFormat(sheet: SheetModel, box: Box, prop: string, value: unknown): void {
     if (cellsOf(box) > 2_000_000)
@@ -652,7 +680,10 @@ class FakeFormat {
     this.host.queue(() => {
       check();
       const { sheet, box } = this.range.resolve();
+      this.host.editable(sheet, `format.${prop}`);
       if (prop === "columnWidth") {
+        // RangeFormat.columnWidth: [Api set: ExcelApi 1.2]
+        this.host.requires("1.2", "RangeFormat.columnWidth");
         for (let c = box.c0; c <= box.c1; c++) sheet.columnWidths.set(c, v as number);
         return;
       }
@@ -854,6 +885,7 @@ export class FakeRange extends Loadable {
             }
           }
           const { sheet, box } = resolve();
+          host.editable(sheet, "data validation");
           sheet.dataValidations.push({ box, rule });
         }, rule);
       },
@@ -864,8 +896,11 @@ export class FakeRange extends Loadable {
       add: (type: string) => {
         let model: ConditionalFormatModel | null = null;
         this.host.queue(() => {
+          // Range.conditionalFormats: [Api set: ExcelApi 1.6]
+          this.host.requires("1.6", "conditionalFormats.add");
           checkEnum("ConditionalFormatType", type, "conditionalFormats.add");
           const { sheet, box } = this.resolve();
+          this.host.editable(sheet, "conditional format");
           model = { type, box, props: {} };
           // "Adds a new conditional format to the collection at the first/top priority." (ConditionalFormatCollection.add)
           sheet.conditionalFormats.unshift(model);
@@ -946,7 +981,7 @@ export class FakeRange extends Loadable {
   private write(rows: unknown[][], kind: "values" | "formulas" | "numberFormat"): void {
     this.host.queue(() => {
       const { sheet: s, box: b } = this.resolve();
-      if (s.protected) fail("AccessDenied", `sheet "${s.name}" is protected`);
+      this.host.editable(s, kind);
       if (
         !Array.isArray(rows) ||
         rows.length !== b.r1 - b.r0 + 1 ||
@@ -956,13 +991,17 @@ export class FakeRange extends Loadable {
           "InvalidArgument",
           "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
         );
+      // "Use null in 2-D arrays to leave specific cells unchanged while updating others"; "Empty strings ('') clear or
+      // reset property values": "" clears a value or formula and sets the number format to General (guide "Blank and
+      // null values in Excel add-ins").
       rows.forEach((row, i) =>
         row.forEach((v, j) => {
+          if (v === null) return;
           if (kind !== "numberFormat") return this.host.writeCell(s, b.r0 + i, b.c0 + j, v);
           need(typeof v === "string", "numberFormat", v);
           const k = key(b.r0 + i, b.c0 + j);
           const c = s.cells.get(k) ?? { value: "", formula: null, numberFormat: "General" };
-          c.numberFormat = v as string;
+          c.numberFormat = v === "" ? "General" : (v as string);
           s.cells.set(k, c);
         }),
       );
@@ -982,6 +1021,7 @@ export class FakeRange extends Loadable {
     this.host.queue(() => {
       if (applyTo !== undefined) checkEnum("ClearApplyTo", applyTo, "clear");
       const { sheet, box } = this.resolve();
+      this.host.editable(sheet, "clear");
       for (const k of [...sheet.cells.keys()]) {
         const [r, c] = k.split(",").map(Number);
         if (r >= box.r0 && r <= box.r1 && c >= box.c0 && c <= box.c1) sheet.cells.delete(k);
@@ -989,13 +1029,28 @@ export class FakeRange extends Loadable {
       this.host.markDirty();
     }, applyTo ?? null);
   }
+  /**
+   * Range.merge(across) [Api set: ExcelApi 1.2]. What happens to the other cells' contents is not in the API reference;
+   * Excel's Merge & Center keeps "only the upper-left value" (support article "Merge and unmerge cells"): the stricter
+   * reading is taken, the other cells of each merged area are emptied.
+   */
   merge(across?: boolean): void {
     this.host.queue(() => {
+      this.host.requires("1.2", "Range.merge");
       need(across === undefined || typeof across === "boolean", "across", across);
       const { sheet, box } = this.resolve();
+      this.host.editable(sheet, "merge");
       if (this.host.tables.some((t) => t.sheet === sheet && overlaps(t.box, box)))
         fail("InvalidOperation", `cannot merge ${boxAddress(box)}: it overlaps a table`);
-      sheet.merges.push(box);
+      const areas = across
+        ? Array.from({ length: box.r1 - box.r0 + 1 }, (_, i) => ({ ...box, r0: box.r0 + i, r1: box.r0 + i }))
+        : [box];
+      for (const a of areas) {
+        for (let r = a.r0; r <= a.r1; r++)
+          for (let c = a.c0; c <= a.c1; c++) if (r !== a.r0 || c !== a.c0) sheet.cells.delete(key(r, c));
+        sheet.merges.push(a);
+      }
+      this.host.markDirty();
     }, across ?? null);
   }
   select(): void {
@@ -1186,17 +1241,18 @@ class FakeTable extends Loadable {
   get name(): string {
     return this.get("name");
   }
+  /** The worksheet holding the table, its name as loaded with the table (load "worksheet/name"). */
+  get worksheet(): { readonly name: string } {
+    return { name: this.get<string>("worksheet/name") };
+  }
   set name(v: string) {
     this.host.queue(() => {
       const m = this.model();
-      // Table names: letters, digits, "_" and "."; no spaces; not a cell reference; unique in the workbook.
-      need(
-        typeof v === "string" && /^[A-Za-z_\\][\w.]{0,254}$/.test(v) && !/^[A-Za-z]{1,3}\d+$/.test(v),
-        "table name",
-        v,
-      );
-      if (this.host.tables.some((t) => t !== m && t.name.toLowerCase() === v.toLowerCase()))
-        fail("ItemAlreadyExists", `A table named "${v}" already exists in the workbook.`);
+      // Table.name: "must follow the guidelines specified in the Rename an Excel table article": a name's syntax, and
+      // unique in the workbook among tables and defined names alike (one namespace, as the Name Manager lists them).
+      need(validDefinedName(v), "table name", v);
+      if (this.host.nameTaken(v, m))
+        fail("ItemAlreadyExists", `A table or name called "${v}" already exists in the workbook.`);
       m.name = v;
     }, v);
   }
@@ -1213,9 +1269,53 @@ class FakeTable extends Loadable {
   }
   set showBandedRows(v: boolean) {
     this.host.queue(() => {
+      // Table.showBandedRows: [Api set: ExcelApi 1.3]
+      this.host.requires("1.3", "Table.showBandedRows");
       need(typeof v === "boolean", "showBandedRows", v);
       this.model().showBandedRows = v;
     }, v);
+  }
+}
+
+/**
+ * WorksheetProtection [Api set: ExcelApi 1.2]: protect(options?) "Protects a worksheet. Fails if the worksheet has already
+ * been protected" (the code is not given: InvalidOperation is taken); unprotect(); the `protected` property.
+ */
+class FakeProtection extends Loadable {
+  constructor(
+    private host: FakeExcel,
+    private ref: SheetOf,
+  ) {
+    super();
+  }
+  protect(options?: Excel.WorksheetProtectionOptions): void {
+    this.host.queue(() => {
+      this.host.requires("1.2", "WorksheetProtection.protect");
+      need(
+        options === undefined || Object.keys(options).length === 0,
+        "fake host: protection options",
+        options,
+      );
+      const s = needSheet(this.ref());
+      if (s.protected) fail("InvalidOperation", `Sheet "${s.name}" is already protected.`);
+      s.protected = true;
+    });
+  }
+  unprotect(): void {
+    this.host.queue(() => {
+      this.host.requires("1.2", "WorksheetProtection.unprotect");
+      needSheet(this.ref()).protected = false;
+    });
+  }
+  load(_props = "protected"): this {
+    this.host.onSync(() => {
+      this.loaded.set("protected", needSheet(this.ref()).protected);
+      return this.loaded.get("protected");
+    });
+    return this;
+  }
+  get protected(): boolean {
+    return this.get("protected");
   }
 }
 
@@ -1246,6 +1346,8 @@ class FakeWorksheet extends Loadable {
   }
   set visibility(v: string) {
     this.host.queue(() => {
+      // Worksheet.visibility: "[Api set: ExcelApi 1.1 for reading visibility; 1.2 for setting it.]"
+      this.host.requires("1.2", "Worksheet.visibility (set)");
       checkEnum("SheetVisibility", v, "visibility");
       const s = needSheet(this.ref());
       if (
@@ -1273,9 +1375,15 @@ class FakeWorksheet extends Loadable {
   }
   set tabColor(v: string) {
     this.host.queue(() => {
+      // Worksheet.tabColor: [Api set: ExcelApi 1.7]
+      this.host.requires("1.7", "Worksheet.tabColor");
       need(v === "" || isColor(v), "tabColor", v);
       needSheet(this.ref()).tabColor = v;
     }, v);
+  }
+  /** Worksheet.protection (WorksheetProtection, ExcelApi 1.2): protect with the default options, unprotect, protected. */
+  get protection(): FakeProtection {
+    return new FakeProtection(this.host, this.ref);
   }
   get freezePanes() {
     const q = (rows: number, cols: number, what: string, check: () => void) =>
@@ -1323,6 +1431,8 @@ class FakeWorksheet extends Loadable {
           if (seriesBy !== undefined) checkEnum("ChartSeriesBy", seriesBy, "charts.add seriesBy");
           need(source instanceof FakeRange, "sourceData", typeof source);
           const { sheet, box } = source.resolve();
+          // Inserting a chart edits objects ("allowEditObjects", false unless given).
+          this.host.editable(needSheet(this.ref()), "chart");
           const byRows = seriesBy === "Rows" || (seriesBy !== "Columns" && box.c1 - box.c0 > box.r1 - box.r0);
           const series = byRows
             ? Array.from({ length: box.r1 - box.r0 + 1 }, (_, i) => ({
@@ -1474,7 +1584,9 @@ class FakeWorksheet extends Loadable {
   get isNullObject(): boolean {
     return this.get("isNullObject");
   }
+  /** [Api set: ExcelApi 1.4] (checked at the call; Excel reports it at the sync). */
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    this.host.requires("1.4", "Worksheet.getUsedRangeOrNullObject");
     return new FakeRange(this.host, this.ref, () => {
       const s = this.ref();
       if (!s) return null;
@@ -1491,17 +1603,26 @@ class FakeWorksheet extends Loadable {
       return r1 < 0 ? null : { r0, c0, r1, c1 };
     });
   }
+  /** "The `address` has a limit of 8192 characters. If the address exceeds the character limit, this method returns an `InvalidArgument` error." (Worksheet.getRange) */
   getRange(address = "A1"): FakeRange {
+    if (typeof address !== "string" || address.length > 8192)
+      fail("InvalidArgument", "The address is longer than 8,192 characters.");
     return new FakeRange(this.host, this.ref, parseAddress(address));
   }
+  /** [Api set: ExcelApi 1.7] (checked at the call; Excel reports it at the sync). */
   getRangeByIndexes(r: number, c: number, rows: number, cols: number): FakeRange {
+    this.host.requires("1.7", "Worksheet.getRangeByIndexes");
+    return this.block(r, c, rows, cols);
+  }
+  private block(r: number, c: number, rows: number, cols: number): FakeRange {
     const ok = [r, c, rows, cols].every((n) => Number.isInteger(n) && n >= 0) && rows > 0 && cols > 0;
     if (!ok || r + rows > MAX_ROWS || c + cols > MAX_COLS)
       fail("InvalidArgument", `getRangeByIndexes(${r}, ${c}, ${rows}, ${cols})`);
     return new FakeRange(this.host, this.ref, { r0: r, c0: c, r1: r + rows - 1, c1: c + cols - 1 });
   }
+  /** [Api set: ExcelApi 1.1] */
   getCell(r: number, c: number): FakeRange {
-    return this.getRangeByIndexes(r, c, 1, 1);
+    return this.block(r, c, 1, 1);
   }
   /**
    * "Note that if the worksheet's visibility is set to "VeryHidden", the delete operation will fail with an
@@ -1541,10 +1662,21 @@ class FakeWorkbookTables {
     let model: TableModel | null = null;
     this.host.queue(() => {
       need(typeof hasHeaders === "boolean", "hasHeaders", hasHeaders);
+      // "Prior to ExcelApi 1.3, this parameter must be a string" (TableCollection.add, address).
+      if (typeof address !== "string") this.host.requires("1.3", "TableCollection.add(Range)");
+      // "If the address does not contain a sheet name, the currently-active sheet is used" (TableCollection.add). The
+      // worksheet's collection (Worksheet.tables) is the same TableCollection and its reference says no otherwise: the
+      // stricter reading is taken, a bare string address goes to the active sheet, not to the worksheet it was called on.
+      const named = typeof address === "string" ? /^'?(.+?)'?!/.exec(address) : null;
+      const target = () =>
+        named
+          ? needSheet(this.host.sheet(named[1].replace(/''/g, "'")))
+          : (this.host.sheets.find((s) => s.name === this.host.active) ??
+            this.host.sheets.find((s) => s.visibility === "Visible") ??
+            needSheet(ref()));
       const { sheet, box } =
-        typeof address === "string"
-          ? { sheet: needSheet(ref()), box: parseAddress(address) }
-          : address.resolve();
+        typeof address === "string" ? { sheet: target(), box: parseAddress(address) } : address.resolve();
+      this.host.editable(sheet, "table");
       if (this.host.tables.some((t) => t.sheet === sheet && overlaps(t.box, box)))
         fail("InvalidOperation", `The table would overlap another table at ${boxAddress(box)}.`);
       if (sheet.merges.some((m) => overlaps(m, box)))
@@ -1564,7 +1696,7 @@ class FakeWorkbookTables {
           sheet.cells.set(k, { value: text, formula: null, numberFormat: cell?.numberFormat ?? "General" });
       }
       let n = this.host.tables.length + 1;
-      while (this.host.tables.some((t) => t.name.toLowerCase() === `table${n}`)) n++;
+      while (this.host.nameTaken(`Table${n}`)) n++;
       model = { name: `Table${n}`, sheet, box, style: "TableStyleMedium2", showBandedRows: true };
       this.host.tables.push(model);
       if (changed) this.host.markDirty();
@@ -1619,7 +1751,9 @@ class FakeWorksheets extends Loadable {
   getItem(name: string): FakeWorksheet {
     return this.lookup(name, true);
   }
+  /** [Api set: ExcelApi 1.4] (checked at the call; Excel reports it at the sync). */
   getItemOrNullObject(name: string): FakeWorksheet {
+    this.host.requires("1.4", "WorksheetCollection.getItemOrNullObject");
     return this.lookup(name, false);
   }
   /** A proxy resolved by name or id when first used (at sync), as Office.js resolves it; getItem fails on a missing sheet. */
@@ -1642,15 +1776,21 @@ class FakeTables extends Loadable {
   constructor(private host: FakeExcel) {
     super();
   }
-  load(_props = "items/name"): this {
+  /** load("items/name") or load("items/name, items/worksheet/name") (Table.worksheet: [Api set: ExcelApi 1.2]). */
+  load(props = "items/name"): this {
+    const list = propList(props).map((p) => p.replace(/^items\//, ""));
+    for (const p of list) need(["name", "worksheet/name"].includes(p), "fake host: table load", p);
     this.host.onSync(() => {
+      if (list.includes("worksheet/name")) this.host.requires("1.2", "Table.worksheet");
       const items = this.host.tables.map((t) => {
         const table = new FakeTable(this.host, () => t);
-        (table as unknown as { loaded: Map<string, unknown> }).loaded.set("name", t.name);
+        const loaded = (table as unknown as { loaded: Map<string, unknown> }).loaded;
+        loaded.set("name", t.name);
+        if (list.includes("worksheet/name")) loaded.set("worksheet/name", t.sheet.name);
         return table;
       });
       this.loaded.set("items", items);
-      return this.host.tables.map((t) => t.name);
+      return this.host.tables.map((t) => list.map((p) => (p === "name" ? t.name : t.sheet.name)));
     });
     return this;
   }
@@ -1669,11 +1809,12 @@ class FakeTables extends Loadable {
 /**
  * A defined name's syntax ("Define and use names in formulas", support.microsoft.com: first character a letter, "_"
  * or "\\"; then letters, digits, "." and "_"; not a cell reference such as A1 or R1C1; at most 255 characters).
+ * Letters are any script's (Excel takes "Ngưỡng_Tốt" as a name).
  */
 function validDefinedName(name: unknown): boolean {
   return (
     typeof name === "string" &&
-    /^[A-Za-z_\\][\w.]{0,254}$/.test(name) &&
+    /^[\p{L}_\\][\p{L}\p{N}_.\\]{0,254}$/u.test(name) &&
     !/^[A-Za-z]{1,3}\d+$/.test(name) &&
     !/^[RrCc]$|^[Rr]\d*[Cc]\d*$/.test(name)
   );
@@ -1753,7 +1894,7 @@ class FakeNames extends Loadable {
       this.host.requires("1.4", "NamedItemCollection.add");
       need(validDefinedName(name), "name", name);
       need(typeof reference === "string", "reference", reference);
-      if (this.host.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+      if (this.host.nameTaken(name))
         fail("ItemAlreadyExists", `A resource with the same name or identifier already exists: "${name}"`);
       model.formula = this.host.bind(reference.startsWith("=") ? reference : `=${reference}`);
       this.host.names.push(model);

@@ -300,14 +300,21 @@ describe("formatting, conditional formats, tables, charts, freeze panes, page la
       [1, 2, 3],
     ]);
     const ctx = ctxOf(host);
-    const t = ctx.workbook.worksheets.getItem("T").tables.add("A1:C2", true);
+    const ws = ctx.workbook.worksheets.getItem("T");
+    const t = ws.tables.add(ws.getRange("A1:C2"), true);
     t.name = "KetQua";
     t.style = "TableStyleLight9";
     await ctx.sync();
     expect(host.read("T", "A1")).toBe("2");
     expect(host.read("T", "C1")).toBe("Name2");
-    ctx.workbook.worksheets.getItem("T").tables.add("B2:C3", true);
+    ctx.workbook.worksheets.getItem("T").tables.add("T!B2:C3", true);
     expect(await code(ctx.sync())).toBe("InvalidOperation");
+    // A string address without a sheet name is the active sheet's (TableCollection.add), whichever collection is called.
+    ctx.workbook.worksheets.getItem("Other").activate();
+    ctx.workbook.worksheets.getItem("T").tables.add("E1:E2", true);
+    await ctx.sync();
+    expect(host.tables.map((x) => x.sheet.name)).toEqual(["T", "Other"]);
+    host.tables.pop();
     const other = ctx.workbook.worksheets.getItem("Data").tables.add("A1:B1", true);
     other.name = "ketqua";
     expect(await code(ctx.sync())).toBe("ItemAlreadyExists");
@@ -426,5 +433,113 @@ describe("sheet order", () => {
     host.structureProtected = true;
     ctx.workbook.worksheets.getItem("Third").position = 2;
     expect(await code(ctx.sync())).toBe("AccessDenied");
+  });
+});
+
+describe("writing arrays, protection, names, requirement sets", () => {
+  it("null in a written array leaves its cell as it is; '' clears it, and a number format '' is General", async () => {
+    const host = twoSheets();
+    const ctx = ctxOf(host);
+    const r = ctx.workbook.worksheets.getItem("Data").getRange("A1:B1");
+    r.numberFormat = [["0.00%", "0.0"]];
+    await ctx.sync();
+    r.values = [[null, ""]];
+    r.numberFormat = [[null, ""]];
+    await ctx.sync();
+    expect([host.valueAt("Data", "A1"), host.valueAt("Data", "B1")]).toEqual([1, ""]);
+    expect(
+      ["A1", "B1"].map((a) => host.sheet("Data")!.cells.get(a === "A1" ? "0,0" : "0,1")?.numberFormat),
+    ).toEqual(["0.00%", "General"]);
+    r.values = null as unknown as unknown[][];
+    expect(await code(ctx.sync())).toBe("InvalidArgument");
+  });
+
+  it("a protected sheet refuses cells, formats, clearing, merges, rules, tables and charts; rename stays allowed", async () => {
+    const host = twoSheets();
+    const ctx = ctxOf(host);
+    ctx.workbook.worksheets.getItem("Data").protection.protect();
+    await ctx.sync();
+    ctx.workbook.worksheets.getItem("Data").protection.protect();
+    expect(await code(ctx.sync())).toBe("InvalidOperation");
+    const edits: [string, (w: Excel.Worksheet) => void][] = [
+      ["values", (w) => (w.getRange("A1").values = [[5]])],
+      ["formulas", (w) => (w.getRange("A1").formulas = [["=1"]])],
+      ["numberFormat", (w) => (w.getRange("A1").numberFormat = [["0%"]])],
+      ["fill", (w) => (w.getRange("A1").format.fill.color = "#FF0000")],
+      ["width", (w) => (w.getRange("A:A").format.columnWidth = 40)],
+      ["clear", (w) => w.getRange("A1:B1").clear()],
+      ["merge", (w) => w.getRange("A1:B1").merge(false)],
+      ["rule", (w) => w.getRange("A1").conditionalFormats.add(Excel.ConditionalFormatType.dataBar)],
+      ["table", (w) => w.tables.add("A1:B1", true)],
+      ["chart", (w) => w.charts.add(Excel.ChartType.pie, w.getRange("A1:B1"))],
+    ];
+    for (const [what, edit] of edits) {
+      const c = ctxOf(host);
+      edit(c.workbook.worksheets.getItem("Data"));
+      expect([what, await code(c.sync())]).toEqual([what, "AccessDenied"]);
+    }
+    expect(host.valueAt("Data", "A1")).toBe(1);
+    const c2 = ctxOf(host);
+    c2.workbook.worksheets.getItem("Data").name = "Data2";
+    await c2.sync();
+    c2.workbook.worksheets.getItem("Data2").protection.unprotect();
+    c2.workbook.worksheets.getItem("Data2").getRange("A1").values = [[5]];
+    await c2.sync();
+    expect(host.valueAt("Data2", "A1")).toBe(5);
+  });
+
+  it("merging keeps only the upper-left value of each merged area", async () => {
+    const host = new FakeExcel();
+    host.addSheet("S", [
+      [1, 2, 3],
+      [4, 5, 6],
+      [7, 8, 9],
+    ]);
+    const ctx = ctxOf(host);
+    ctx.workbook.worksheets.getItem("S").getRange("A1:B1").merge(false);
+    ctx.workbook.worksheets.getItem("S").getRange("A2:B3").merge(true);
+    await ctx.sync();
+    const cells = ["A1", "B1", "C1", "A2", "B2", "C2", "A3", "B3", "C3"];
+    expect(cells.map((a) => host.valueAt("S", a))).toEqual([1, "", 3, 4, "", 6, 7, "", 9]);
+    expect(host.sheet("S")!.merges.length).toBe(3);
+  });
+
+  it("tables and defined names share one namespace; names may use any script's letters", async () => {
+    const host = twoSheets();
+    const ctx = ctxOf(host);
+    ctx.workbook.names.add("KetQua", "=Data!$A$1");
+    ctx.workbook.names.add("Ngưỡng_Tốt", "=Data!$B$1");
+    await ctx.sync();
+    const t = ctx.workbook.worksheets.getItem("Other").tables.add("A1:A1", true);
+    t.name = "ketqua";
+    expect(await code(ctx.sync())).toBe("ItemAlreadyExists");
+    t.name = "XepHang";
+    await ctx.sync();
+    ctx.workbook.names.add("XEPHANG", "=Data!$A$1");
+    expect(await code(ctx.sync())).toBe("ItemAlreadyExists");
+    ctx.workbook.names.add("A1", "=Data!$A$1");
+    expect(await code(ctx.sync())).toBe("InvalidArgument");
+    expect(host.names.map((n) => n.name)).toEqual(["KetQua", "Ngưỡng_Tốt"]);
+  });
+
+  it("every member checks its requirement set; an address over 8,192 characters is refused", async () => {
+    const host = new FakeExcel({ ExcelApi: "1.6" });
+    host.addSheet("Data", [[1]]);
+    host.addSheet("Other");
+    const ws = () => ctxOf(host).workbook.worksheets.getItem("Data");
+    expect(() => ws().getRangeByIndexes(0, 0, 1, 1)).toThrow(/ExcelApi 1.7/);
+    const ctx = ctxOf(host);
+    ctx.workbook.worksheets.getItem("Data").tabColor = "#FF0000";
+    expect(await code(ctx.sync())).toBe("ApiNotFound");
+    const old = new FakeExcel({ ExcelApi: "1.3" });
+    old.addSheet("Data", [[1]]);
+    expect(() => ctxOf(old).workbook.worksheets.getItemOrNullObject("Data")).toThrow(/ExcelApi 1.4/);
+    const c = ctxOf(old);
+    c.workbook.worksheets
+      .getItem("Data")
+      .getRange("A1")
+      .conditionalFormats.add(Excel.ConditionalFormatType.dataBar);
+    expect(await code(c.sync())).toBe("ApiNotFound");
+    expect(() => ws().getRange(`A1:${"A".repeat(8200)}`)).toThrow(/8,192/);
   });
 });

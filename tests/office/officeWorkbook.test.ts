@@ -287,6 +287,21 @@ describe("graceful limits", () => {
   });
 });
 
+describe("a formula over Excel's 8,192 characters", () => {
+  it("(160 indicators: the ranking's weight formula) is refused by Excel; nothing changes and the pane says why in either language", async () => {
+    const { describeOfficeError } = await import("../../src/taskpane/errors");
+    const host = hostWith(generatePlanRows(4, 160, 2));
+    const names = host.sheets.map((s) => s.name);
+    const wb = new OfficeWorkbook(host.runner());
+    const run = runPlan(await wb.readGrids(), { period: null, lang: "vi", robustness: false });
+    const error = await wb.applySheets(run.sheets).catch((e: unknown) => e);
+    expect(error).toMatchObject({ outcome: "unchanged", code: "FormulaLengthExceedsLimit" });
+    expect(host.sheets.map((s) => s.name)).toEqual(names);
+    expect(describeOfficeError(error, "vi")).toMatch(/8\.192 ký tự.*giảm số chỉ tiêu.*không bị thay đổi/);
+    expect(describeOfficeError(error, "en")).toMatch(/8,192 characters.*fewer indicators.*were not changed/);
+  }, 60_000);
+});
+
 describe("the two adapters agree", () => {
   it("the Office.js path writes the same cells as the .xlsx path for the same sheet specs", async () => {
     const { XlsxWorkbook } = await import("../../src/workbook/xlsx/xlsxWorkbook");

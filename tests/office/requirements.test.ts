@@ -108,4 +108,21 @@ describe("requirements, stated once", () => {
     expect(await printed("1.8")).toEqual([]);
     expect((await printed("1.9")).sort()).toEqual(withPrint.sort());
   });
+
+  it("a host with exactly ExcelApi 1.7 has every member the adapter calls: read, compute, summary, add a sheet, save settings", async () => {
+    installExcelEnums();
+    const { runAction, addInputSheet, saveSettings } = await import("../../src/workbook/office/actions");
+    const minimum = FakeExcel.withGrids(planRowsToGrids(samplePlanRows()), { ExcelApi: MINIMUM.version });
+    const wb = new OfficeWorkbook(minimum.runner(), (set, v) => minimum.isSetSupported(set, v));
+    await runAction(wb, "summary", { lang: "vi", period: "2015-Q2" });
+    await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" });
+    expect(await saveSettings(wb, { gradeGood: 85 })).toBe(true);
+    minimum.sheets = minimum.sheets.filter((s) => s.name !== "Chỉ tiêu");
+    expect(await addInputSheet(wb, "indicators", "vi")).toBe("Chỉ tiêu");
+    const below = new FakeExcel({ ExcelApi: "1.6" });
+    below.addSheet("Cấu hình", [["x"]]);
+    await expect(new OfficeWorkbook(below.runner()).readGrids()).rejects.toMatchObject({
+      code: "ApiNotFound",
+    });
+  });
 });

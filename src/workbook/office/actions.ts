@@ -10,6 +10,7 @@ import { checkWorkbook } from "../../engine/validate";
 import { settingsEdits, type SettingsChange } from "../../engine/settingsEdit";
 import { buildReport } from "../../engine/report";
 import type { InteractiveWorkbook, WorkbookPort } from "../port";
+import { foldName } from "../ownership";
 import type { SheetDef } from "../../engine/format";
 import { LISTS_SHEETS, inputSheet, listsSheet, readsLists, sheetsLanguage } from "../inputSheet";
 
@@ -179,6 +180,8 @@ export async function addInputSheet(
 ): Promise<string> {
   const grids = await port.readGrids();
   const names = new Set(grids.sheets.map((g) => g.sheet));
+  // Excel compares sheet names ignoring case ('Danh mục'! finds a sheet called DANH MỤC): so does the lists check.
+  const folded = new Set([...names].map(foldName));
   // The workbook's own language where its sheets show one: a Vietnamese workbook stays Vietnamese.
   const sheetLang = sheetsLanguage(names) ?? lang;
   const sheet = inputSheet(
@@ -190,7 +193,9 @@ export async function addInputSheet(
     sheetLang,
   );
   const lists =
-    readsLists(sheet, sheetLang) && !names.has(LISTS_SHEETS[sheetLang]) ? [listsSheet(sheetLang)] : [];
+    readsLists(sheet, sheetLang) && !folded.has(foldName(LISTS_SHEETS[sheetLang]))
+      ? [listsSheet(sheetLang)]
+      : [];
   // The lists first: a drop-down's source must name a sheet that exists.
   await port.addSheets([...lists, sheet]);
   return sheet.spec.name;

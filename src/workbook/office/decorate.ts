@@ -95,7 +95,8 @@ export function decorate(sheet: Excel.Worksheet, spec: SheetSpec, supports: Supp
     else sheet.freezePanes.freezeColumns(spec.freeze.cols);
   }
   for (const t of spec.tables ?? []) {
-    const table = sheet.tables.add(t.range, true);
+    // A Range, not the address: TableCollection.add puts a string without a sheet name on the active sheet.
+    const table = sheet.tables.add(sheet.getRange(t.range), true);
     table.name = tempTableName(t.name);
     table.style = t.style ?? "TableStyleLight9";
     table.showBandedRows = true;

@@ -18,6 +18,7 @@ import { DATA_VALIDATION, type SupportsSet } from "./requirements";
 import {
   EditedOutputError,
   assertNoUserSheetClash,
+  foldName,
   META_SHEET,
   fingerprintMatches,
   gridFingerprintSteps,
@@ -32,6 +33,7 @@ import { literalFor, readFormula, readValue, retargeter } from "./cells";
 import { applyStyle, styleRects, type StyleRect } from "./styleBlocks";
 import { decorate, tempTableName } from "./decorate";
 import { OutputWriteError } from "./writeError";
+import { ProtectedSheetError, SheetGoneError } from "./sheetErrors";
 
 /** Runs a batch against the workbook: Excel.run in Excel, a fake host in tests. */
 export type ExcelRunner = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -220,7 +222,28 @@ function chunkBytes(chunk: Chunk, rects: readonly StyleRect[]): number {
   return n;
 }
 
-const tableNames = (specs: readonly SheetSpec[]) => specs.flatMap((s) => (s.tables ?? []).map((t) => t.name));
+/** A table's temporary name while its sheet is written, and the name it is given in the swap. */
+interface TableRename {
+  readonly temp: string;
+  readonly name: string;
+}
+
+/**
+ * The names the specs' tables end with: each its own (KetQua) unless a table the write keeps or a defined name has it
+ * (tables and defined names share one namespace, unique ignoring case: "Rename an Excel table"), then KetQua_2, … as
+ * the .xlsx adapter names them.
+ */
+function tableRenames(specs: readonly SheetSpec[], taken: readonly string[]): TableRename[] {
+  const used = new Set(taken.map(foldName));
+  return specs.flatMap((s) =>
+    (s.tables ?? []).map((t) => {
+      let name = t.name;
+      for (let k = 2; used.has(foldName(name)); k++) name = `${t.name}_${k}`;
+      used.add(foldName(name));
+      return { temp: tempTableName(t.name), name };
+    }),
+  );
+}
 
 /** What a swap changes, for undoing or finishing it after a failure. */
 interface Swap {
@@ -241,6 +264,8 @@ interface Swap {
   readonly stale: readonly string[];
   /** The settings' defined names this write added (none was there before), removed again when it is undone. */
   readonly added: readonly string[];
+  /** The output tables' renames from their temporary names. */
+  readonly tables: readonly TableRename[];
 }
 
 interface Reentry {
@@ -392,13 +417,20 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     });
   }
 
-  private async loadOwned(
-    ctx: Excel.RequestContext,
-  ): Promise<{ owned: OwnedSheet[]; names: string[]; hasMeta: boolean; definedNames: string[] }> {
+  private async loadOwned(ctx: Excel.RequestContext): Promise<{
+    owned: OwnedSheet[];
+    names: string[];
+    hasMeta: boolean;
+    definedNames: string[];
+    tables: { name: string; sheet: string }[];
+  }> {
     const sheets = ctx.workbook.worksheets;
     sheets.load("items/name");
     const defined = ctx.workbook.names;
     defined.load("items/name");
+    // Table.worksheet (ExcelApi 1.2): which tables go with the sheets a write replaces, and which stay.
+    const tables = ctx.workbook.tables;
+    tables.load("items/name, items/worksheet/name");
     const meta = sheets.getItemOrNullObject(META_SHEET);
     meta.load("name");
     const used = meta.getUsedRangeOrNullObject(true);
@@ -419,6 +451,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       names: sheets.items.map((s) => s.name),
       hasMeta: !meta.isNullObject,
       definedNames: defined.items.map((n) => n.name),
+      tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
     };
   }
 
@@ -445,7 +478,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       if (!spec.name || spec.name.length > 31 || /[[\]:*?/\\]/.test(spec.name) || /^'|'$/.test(spec.name))
         throw new Error(`invalid sheet name "${spec.name}"`);
     await this.run(async (ctx) => {
-      const { owned, names, hasMeta, definedNames } = await this.loadOwned(ctx);
+      const { owned, names, hasMeta, definedNames, tables } = await this.loadOwned(ctx);
       assertNoUserSheetClash(names, owned, specs);
       const old = replacedBy(owned, specs).filter((o) => names.includes(o.name));
       if (!options.force && old.length) {
@@ -480,6 +513,11 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         ? definedNames.filter((n) => isSettingName(n) && !wanted.has(n.toLowerCase()))
         : [];
       const gone = new Set([...old.map((o) => o.name), ...names.filter(isScratch)]);
+      // The tables of the sheets the swap deletes free their names before the new tables take theirs.
+      const renames = tableRenames(specs, [
+        ...tables.filter((t) => !gone.has(t.sheet)).map((t) => t.name),
+        ...definedNames,
+      ]);
       const final = [
         ...names.filter((n) => !gone.has(n)),
         ...specs.map((s) => s.name).filter((n) => !names.includes(n) || gone.has(n)),
@@ -503,6 +541,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         added,
         order,
         opening,
+        tables: renames,
       });
     });
   }
@@ -590,7 +629,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     specs.forEach((s, k) => (sheets.getItem(temps[k]).name = s.name));
     this.reenter(ctx, swap.reentries);
     this.writeRecord(ctx, record);
-    this.finish(ctx, swap, aside, tableNames(specs), swap.stale);
+    this.finish(ctx, swap, aside, swap.tables, swap.stale);
     try {
       await this.sync(ctx);
       return;
@@ -651,13 +690,13 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     ctx: Excel.RequestContext,
     swap: Swap,
     aside: readonly string[],
-    tables: readonly string[],
+    tables: readonly TableRename[],
     staleNames: readonly string[],
   ): void {
     const sheets = ctx.workbook.worksheets;
     for (const name of aside) sheets.getItem(name).delete();
     for (const name of staleNames) ctx.workbook.names.getItem(name).delete();
-    for (const t of tables) ctx.workbook.tables.getItem(tempTableName(t)).name = t;
+    for (const t of tables) ctx.workbook.tables.getItem(t.temp).name = t.name;
     // Worksheet.position (ExcelApi 1.1): placing each sheet at its index in turn leaves the whole list in that order.
     swap.order.forEach((name, i) => (sheets.getItem(name).position = i));
     if (swap.opening) sheets.getItem(swap.opening).activate();
@@ -684,7 +723,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
           ctx,
           swap,
           aside.filter((a) => names.has(a)),
-          tableNames(specs).filter((t) => tables.has(tempTableName(t))),
+          swap.tables.filter((t) => tables.has(t.temp)),
           swap.stale.filter((n) =>
             ctx.workbook.names.items.some((d) => d.name.toLowerCase() === n.toLowerCase()),
           ),
@@ -726,19 +765,28 @@ export class OfficeWorkbook implements InteractiveWorkbook {
 
   /** Activates a sheet and selects one of its cells (navigation from a finding). */
   async selectCell(sheet: string, address: string): Promise<void> {
-    await this.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(sheet);
-      ws.activate();
-      ws.getRange(address || "A1").select();
-      await this.sync(ctx);
-    });
+    await this.goTo(sheet, (ws) => ws.getRange(address || "A1").select());
   }
 
   /** Activates a sheet (Worksheet.activate, ExcelApi 1.1): the tab the pane's link points to. */
   async activateSheet(sheet: string): Promise<void> {
+    await this.goTo(sheet, () => undefined);
+  }
+
+  /**
+   * Activates a sheet, then does `then` on it. The planner may have renamed or deleted it since the pane listed it:
+   * getItem then fails with ItemNotFound at the sync, which is said as SheetGoneError.
+   */
+  private async goTo(sheet: string, then: (ws: Excel.Worksheet) => void): Promise<void> {
     await this.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem(sheet).activate();
-      await this.sync(ctx);
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      then(ws);
+      try {
+        await this.sync(ctx);
+      } catch (e) {
+        throw codeOf(e) === "ItemNotFound" ? new SheetGoneError(sheet) : e;
+      }
     });
   }
 
@@ -748,9 +796,12 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       const all = ctx.workbook.worksheets;
       all.load("items/name");
       await this.sync(ctx);
-      const taken = new Set(all.items.map((s) => s.name.toLowerCase()));
-      const clash = sheets.find((s) => taken.has(s.spec.name.toLowerCase()));
-      if (clash) throw new Error(`sheet ${clash.spec.name} exists`);
+      // Names are unique as Excel compares them (foldName).
+      assertNoUserSheetClash(
+        all.items.map((s) => s.name),
+        [],
+        sheets.map((s) => s.spec),
+      );
       const lists = this.supports(DATA_VALIDATION.set, DATA_VALIDATION.version);
       for (const s of sheets) {
         all.add(s.spec.name);
@@ -781,7 +832,12 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     await this.run(async (ctx) => {
       for (const e of edits)
         ctx.workbook.worksheets.getItem(e.sheet).getRange(e.cell).formulas = [[literalFor(e.value)]];
-      await this.sync(ctx);
+      try {
+        await this.sync(ctx);
+      } catch (e) {
+        // The edits are one sheet's (the settings): on a protected sheet the first is refused, and so nothing is written.
+        throw codeOf(e) === "AccessDenied" ? new ProtectedSheetError(edits[0].sheet) : e;
+      }
     });
   }
 }

@@ -1,0 +1,17 @@
+/** Why Excel refused to go to or write a planner's sheet, named so the pane can say which sheet and what to do. */
+
+/** A sheet the pane points at (a finding, a link to a sheet written) is no longer in the workbook under that name. */
+export class SheetGoneError extends Error {
+  constructor(readonly sheet: string) {
+    super(`sheet "${sheet}" is not in the workbook`);
+    this.name = "SheetGoneError";
+  }
+}
+
+/** A planner's sheet the pane writes into (the settings) is protected (Review → Protect Sheet): nothing was written. */
+export class ProtectedSheetError extends Error {
+  constructor(readonly sheet: string) {
+    super(`sheet "${sheet}" is protected`);
+    this.name = "ProtectedSheetError";
+  }
+}

@@ -1,0 +1,323 @@
+/**
+ * What a planner does in Excel between two runs of the add-in, which Excel allows: renaming, deleting, protecting
+ * sheets, naming tables and ranges, typing into cells. The add-in either writes its outputs or says clearly, in the
+ * pane's language, what stopped it and what to do; nothing the planner typed is lost.
+ */
+import fc from "fast-check";
+import { FakeExcel, installExcelEnums } from "../fakeExcel/fakeExcel";
+import { OfficeWorkbook } from "../../src/workbook/office/officeWorkbook";
+import { OutputWriteError } from "../../src/workbook/office/writeError";
+import {
+  addInputSheet,
+  inspectWorkbook,
+  runAction,
+  saveSettings,
+  type Action,
+} from "../../src/workbook/office/actions";
+import { inputSheet } from "../../src/workbook/inputSheet";
+import { INPUT_SHEETS } from "../../src/engine/format";
+import { EditedOutputError, META_SHEET } from "../../src/workbook/ownership";
+import { isSettingName } from "../../src/engine/outputs/liveSettings";
+import { describeOfficeError } from "../../src/taskpane/errors";
+import { planRowsToGrids } from "../../src/engine/planRows";
+import { samplePlanRows } from "../../src/engine/sample";
+
+beforeAll(() => installExcelEnums());
+
+const sample = () => FakeExcel.withGrids(planRowsToGrids(samplePlanRows()));
+const ctxOf = (host: FakeExcel) => host.context() as Excel.RequestContext;
+const tablesOf = (host: FakeExcel) => host.tables.map((t) => [t.sheet.name, t.name]);
+
+describe("a planner's table or defined name with an output table's name", () => {
+  it("the output table takes the next free name (KetQua_2) and the write completes, run after run", async () => {
+    const host = sample();
+    const ctx = ctxOf(host);
+    const units = ctx.workbook.worksheets.getItem("Đơn vị");
+    units.tables.add(units.getRange("A1:B3"), true).name = "KetQua";
+    ctx.workbook.names.add("XepHang", "='Đơn vị'!$A$1");
+    await ctx.sync();
+    const wb = new OfficeWorkbook(host.runner());
+    for (const lang of ["vi", "en"] as const) {
+      await runAction(wb, "compute", { lang, period: "2015-Q2", force: true });
+      expect(
+        host.sheets.map((s) => s.name).filter((n) => n.startsWith("ictplan_") && n !== "ictplan_meta"),
+      ).toEqual([]);
+      expect(tablesOf(host).sort()).toEqual(
+        [
+          ["Đơn vị", "KetQua"],
+          [lang === "vi" ? "Kết quả" : "Results", "KetQua_2"],
+          [lang === "vi" ? "Xếp hạng" : "Ranking", "XepHang_2"],
+          [lang === "vi" ? "Kiểm tra" : "Checks", "KiemTra"],
+        ].sort(),
+      );
+      // The swap finished: the calculation it requests ran.
+      expect(host.calculations).toBeGreaterThan(0);
+    }
+    expect(host.names.find((n) => n.name === "XepHang")).toBeDefined();
+  });
+});
+
+describe("adding a missing input sheet beside the planner's sheets", () => {
+  it("a lists sheet the planner renamed in another case (DANH MỤC) is the lists sheet: only the input sheet is added", async () => {
+    const host = sample();
+    host.sheets = host.sheets.filter((s) => s.name !== "Đơn vị");
+    host.addSheet("DANH MỤC", [["Nhóm xếp hạng"], ["Sở, ban, ngành"]]);
+    const wb = new OfficeWorkbook(host.runner());
+    expect(await addInputSheet(wb, "units", "vi")).toBe("Đơn vị");
+    expect(host.sheets.map((s) => s.name)).toEqual(["Cấu hình", "Chỉ tiêu", "Số liệu", "DANH MỤC", "Đơn vị"]);
+    expect(contents(host, "DANH MỤC")).toEqual({ "0,0": "Nhóm xếp hạng", "1,0": "Sở, ban, ngành" });
+  });
+
+  it("a sheet with the new sheet's name in another case or Unicode form: a message naming it, nothing added", async () => {
+    const host = sample();
+    host.sheets = host.sheets.filter((s) => s.name !== "Đơn vị");
+    // Typed with a decomposed-Unicode keyboard setting (Unikey "tổ hợp"): the same name to Excel.
+    const theirs = "ĐƠN VỊ".normalize("NFD");
+    host.addSheet(theirs, [["của tôi"]]);
+    const names = host.sheets.map((s) => s.name);
+    const error = await new OfficeWorkbook(host.runner())
+      .addSheets([inputSheet("units")])
+      .catch((e: unknown) => e);
+    expect(describeOfficeError(error, "vi")).toMatch(new RegExp(`Đổi tên.*"${theirs}"`));
+    expect(describeOfficeError(error, "en")).toMatch(new RegExp(`Rename it.*"${theirs}"`));
+    expect(host.sheets.map((s) => s.name)).toEqual(names);
+  });
+});
+
+describe("going to a sheet the pane lists, after the planner renamed or deleted it", () => {
+  it("a finding's cell or a written sheet's link: the message names the sheet and says to check again", async () => {
+    const host = sample();
+    const wb = new OfficeWorkbook(host.runner());
+    await wb.selectCell("Số liệu", "C3");
+    expect([host.active, host.selection]).toEqual(["Số liệu", "Số liệu!C3"]);
+    const ctx = ctxOf(host);
+    ctx.workbook.worksheets.getItem("Số liệu").name = "Số liệu 2015";
+    ctx.workbook.worksheets.getItem("Chỉ tiêu").delete();
+    await ctx.sync();
+    for (const go of [() => wb.selectCell("Số liệu", "C3"), () => wb.activateSheet("Chỉ tiêu")]) {
+      const error = await go().catch((e: unknown) => e);
+      expect(describeOfficeError(error, "vi")).toMatch(/Không còn sheet "(Số liệu|Chỉ tiêu)".*Bấm Kiểm tra/);
+      expect(describeOfficeError(error, "en")).toMatch(
+        /no longer has a sheet "(Số liệu|Chỉ tiêu)".*Press Validate/,
+      );
+    }
+  });
+});
+
+describe("saving settings into a sheet the planner protected", () => {
+  it("nothing is written, and the message names the sheet and how to unprotect it", async () => {
+    const host = sample();
+    const ctx = ctxOf(host);
+    ctx.workbook.worksheets.getItem("Cấu hình").protection.protect();
+    await ctx.sync();
+    const before = contents(host, "Cấu hình");
+    const wb = new OfficeWorkbook(host.runner());
+    const error = await saveSettings(wb, { gradeGood: 91, gradeFair: 71 }).catch((e: unknown) => e);
+    expect(contents(host, "Cấu hình")).toEqual(before);
+    expect(describeOfficeError(error, "vi")).toMatch(
+      /Sheet "Cấu hình" đang được bảo vệ.*Bỏ bảo vệ trang tính/,
+    );
+    expect(describeOfficeError(error, "en")).toMatch(/Sheet "Cấu hình" is protected.*Unprotect Sheet/);
+    const c2 = ctxOf(host);
+    c2.workbook.worksheets.getItem("Cấu hình").protection.unprotect();
+    await c2.sync();
+    expect(await saveSettings(wb, { gradeGood: 91, gradeFair: 71 })).toBe(true);
+    expect(contents(host, "Cấu hình")).not.toEqual(before);
+  });
+});
+
+type Edit =
+  | { kind: "action"; action: Action; force: boolean }
+  | { kind: "settings"; gradeGood: number }
+  | { kind: "addInput" }
+  | { kind: "goTo"; sheet: string }
+  | { kind: "rename"; pick: number; to: string }
+  | { kind: "delete"; pick: number }
+  | { kind: "protect"; pick: number }
+  | { kind: "unprotect"; pick: number }
+  | { kind: "addSheet"; name: string }
+  | { kind: "table"; pick: number; name: string }
+  | { kind: "name"; name: string }
+  | { kind: "type"; pick: number; row: number; text: string };
+
+// Names a planner might type: an output's in either case or language, an input's, an output table's, their own.
+const SHEET_NAMES = [
+  "Kết quả",
+  "KẾT QUẢ",
+  "Ranking",
+  "Số liệu cũ",
+  "Ghi chú",
+  "Tổng hợp Quý II-2015",
+  "Cấu hình",
+];
+const TABLE_NAMES = ["KetQua", "XepHang", "KiemTra", "BangCuaToi", "KETQUA_2"];
+
+const editArb: fc.Arbitrary<Edit> = fc.oneof(
+  {
+    weight: 5,
+    arbitrary: fc
+      .record({ action: fc.constantFrom<Action>("validate", "compute", "summary"), force: fc.boolean() })
+      .map((r) => ({ kind: "action" as const, ...r })),
+  },
+  { weight: 1, arbitrary: fc.constant({ kind: "addInput" as const }) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom("Số liệu", "Kết quả", "Chỉ tiêu")
+      .map((sheet) => ({ kind: "goTo" as const, sheet })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .integer({ min: 60, max: 95 })
+      .map((gradeGood) => ({ kind: "settings" as const, gradeGood })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .record({ pick: fc.nat(20), to: fc.constantFrom(...SHEET_NAMES) })
+      .map((r) => ({ kind: "rename" as const, ...r })),
+  },
+  { weight: 1, arbitrary: fc.nat(20).map((pick) => ({ kind: "delete" as const, pick })) },
+  { weight: 2, arbitrary: fc.nat(20).map((pick) => ({ kind: "protect" as const, pick })) },
+  { weight: 1, arbitrary: fc.nat(20).map((pick) => ({ kind: "unprotect" as const, pick })) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(...SHEET_NAMES).map((name) => ({ kind: "addSheet" as const, name })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({ pick: fc.nat(20), name: fc.constantFrom(...TABLE_NAMES) })
+      .map((r) => ({ kind: "table" as const, ...r })),
+  },
+  { weight: 1, arbitrary: fc.constantFrom(...TABLE_NAMES).map((name) => ({ kind: "name" as const, name })) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .record({ pick: fc.nat(20), row: fc.nat(30), text: fc.constantFrom("ghi chú", "=1+1", "-", "12%", "") })
+      .map((r) => ({ kind: "type" as const, ...r })),
+  },
+);
+
+const isScratch = (n: string) => n.startsWith("ictplan_tmp_") || n.startsWith("ictplan_old_");
+
+/** A sheet's cells as the planner sees them in the formula bar. */
+function contents(host: FakeExcel, name: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, c] of host.sheet(name)!.cells) {
+    const v = c.formula !== null ? host.render(c.formula) : c.value;
+    if (v !== "") out[k] = v;
+  }
+  return out;
+}
+
+/** Runs the planner's edit through the API, as Excel would take it; false when Excel refuses it (the planner could not). */
+async function plannerEdit(host: FakeExcel, edit: Edit): Promise<boolean> {
+  const visible = host.sheets.filter((s) => s.visibility === "Visible");
+  const sheet = "pick" in edit ? visible[edit.pick % visible.length].name : "";
+  const ctx = ctxOf(host);
+  const ws = () => ctx.workbook.worksheets.getItem(sheet);
+  if (edit.kind === "rename") ws().name = edit.to;
+  else if (edit.kind === "delete") ws().delete();
+  else if (edit.kind === "protect") ws().protection.protect();
+  else if (edit.kind === "unprotect") ws().protection.unprotect();
+  else if (edit.kind === "addSheet")
+    ctx.workbook.worksheets.add(edit.name).getRange("A1:B1").values = [["ghi chú", 1]];
+  else if (edit.kind === "table") ws().tables.add(ws().getRange("AA1:AB2"), true).name = edit.name;
+  else if (edit.kind === "name")
+    ctx.workbook.names.add(edit.name, `='${host.sheets[0].name.replace(/'/g, "''")}'!$A$1`);
+  else if (edit.kind === "type") ws().getRange(`Z${edit.row + 1}`).values = [[edit.text]];
+  try {
+    await ctx.sync();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The planner's: sheets, tables and defined names that are not the product's. */
+function plannersOwn(host: FakeExcel, owned: readonly string[]) {
+  const theirs = host.sheets
+    .map((s) => s.name)
+    .filter((n) => !owned.includes(n) && n !== META_SHEET && !isScratch(n));
+  return {
+    sheets: theirs.map((n) => [n, contents(host, n)] as const),
+    tables: host.tables.filter((t) => theirs.includes(t.sheet.name)).map((t) => [t.sheet.name, t.name]),
+    names: host.names.filter((n) => !isSettingName(n.name)).map((n) => [n.name, host.render(n.formula)]),
+  };
+}
+
+type PaneStep = Extract<Edit, { kind: "action" | "settings" | "addInput" | "goTo" }>;
+/** What the planner does through the pane or the ribbon, as opposed to in Excel itself. */
+const isPaneStep = (e: Edit): e is PaneStep => ["action", "settings", "addInput", "goTo"].includes(e.kind);
+
+/** A message the planner can act on: one of the pane's own, never the generic "Excel reported an error". */
+function expectClearMessage(error: unknown): void {
+  const en = describeOfficeError(error, "en");
+  const vi = describeOfficeError(error, "vi");
+  expect(en).not.toMatch(/^Excel reported an error/);
+  expect(vi).not.toMatch(/^Excel báo lỗi/);
+  expect(en).not.toMatch(/Undoing failed/);
+  expect(vi).not.toEqual(en);
+}
+
+async function runEdits(edits: readonly Edit[]): Promise<void> {
+  const host = sample();
+  const wb = new OfficeWorkbook(host.runner());
+  for (const edit of edits) {
+    if (!isPaneStep(edit)) {
+      await plannerEdit(host, edit);
+      continue;
+    }
+    const owned = await wb.ownedSheets();
+    const before = plannersOwn(host, owned);
+    let error: unknown = null;
+    try {
+      if (edit.kind === "settings") await saveSettings(wb, { gradeGood: edit.gradeGood });
+      else if (edit.kind === "goTo") await wb.selectCell(edit.sheet, "B2");
+      else if (edit.kind === "addInput") {
+        // The pane's remedy for a missing input sheet, offered with its finding.
+        const missing = (await inspectWorkbook(wb)).findings.find((f) => f.code === "MISSING_SHEET");
+        const def = INPUT_SHEETS.find((d) => d.name === missing?.sheet);
+        if (def) await addInputSheet(wb, def.key, "vi");
+      } else await runAction(wb, edit.action, { lang: "vi", period: "2015-Q2", force: edit.force });
+    } catch (e) {
+      error = e;
+    }
+    console.log(
+      "OUTCOME",
+      edit.kind,
+      error === null
+        ? "ok"
+        : error instanceof EditedOutputError
+          ? "edited"
+          : describeOfficeError(error, "en").slice(0, 140),
+    );
+    if (error instanceof EditedOutputError) expect(edit.kind === "action" && !edit.force).toBe(true);
+    else if (error !== null) expectClearMessage(error);
+    if (error instanceof OutputWriteError) expect(error.outcome).not.toBe("unknown");
+    // Nothing of the planner's is lost: their sheets (the settings' cells aside when saving them), tables and names.
+    const after = plannersOwn(host, owned);
+    const settingsSaved = edit.kind === "settings" && error === null;
+    const keep = (s: typeof before.sheets) =>
+      s.filter(([n]) => !(settingsSaved && /^(Cấu hình|Settings)$/.test(n)));
+    expect(keep(after.sheets.filter(([n]) => before.sheets.some(([m]) => m === n)))).toEqual(
+      keep(before.sheets),
+    );
+    expect(after.tables).toEqual(expect.arrayContaining(before.tables));
+    expect(after.names).toEqual(expect.arrayContaining(before.names));
+    expect(host.sheets.map((s) => s.name).filter(isScratch)).toEqual([]);
+    const tableNames = host.tables.map((t) => t.name.toLowerCase());
+    expect(new Set(tableNames).size).toBe(tableNames.length);
+  }
+}
+
+describe("a planner's edits between runs (fast-check)", () => {
+  it("renames, deletes, protection, colliding sheet, table and range names, typing: outputs written or a clear message, nothing lost", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(editArb, { minLength: 12, maxLength: 24 }), (edits) => runEdits(edits)),
+      { seed: Number(process.env.PLANNER_SEED ?? 2711), numRuns: Number(process.env.PLANNER_RUNS ?? 6) },
+    );
+  }, 600_000);
+});
