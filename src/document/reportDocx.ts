@@ -25,7 +25,7 @@ import {
 } from "docx";
 import { ChartRun } from "docx/charts";
 import type { Report, ReportCell, ReportChart, ReportTable } from "../engine/report";
-import { GRADE_COLORS, STATUS_COLORS } from "../engine/report";
+import { chartParts, GRADE_COLORS, STATUS_COLORS } from "../engine/report";
 import { SUMMARY_WIDTHS } from "../engine/outputs/summarySheet";
 
 const FONT = "Times New Roman";
@@ -221,30 +221,6 @@ function table(t: ReportTable): Table {
 /** Text width of the page (A4 less 30 + 15 mm margins) in the 96-dpi pixels charts are sized in. */
 const CHART_WIDTH = Math.round(((210 - 45) / 25.4) * 96);
 
-/** Bars in one chart: 26 px each under a 90 px title and axis, so a chart is at most 870 px (9 in) and fits a page. */
-const MAX_BARS = 30;
-
-/**
- * A report chart as Word charts: one, or for a group too long for a page, parts of at most MAX_BARS bars in rank
- * order, titled "(1/3)", "(2/3)"…, on the same axis.
- */
-function charts(c: ReportChart): Paragraph[] {
-  const parts = Math.ceil(c.categories.length / MAX_BARS);
-  if (parts <= 1) return [chart(c)];
-  const size = Math.ceil(c.categories.length / parts);
-  return Array.from({ length: parts }, (_, k) => {
-    const cut = <T>(xs: readonly T[]) => xs.slice(k * size, (k + 1) * size);
-    return chart({
-      ...c,
-      title: `${c.title} (${k + 1}/${parts})`,
-      categories: cut(c.categories),
-      values: cut(c.values),
-      labels: cut(c.labels),
-      colors: cut(c.colors),
-    });
-  });
-}
-
 /**
  * A horizontal bar chart of a report chart: one bar per category in its own colour, the first category (rank 1) at
  * the top, the value axis from 0 to the chart's maximum along the bottom, each bar labelled with its value.
@@ -284,6 +260,7 @@ function chart(c: ReportChart): Paragraph {
         },
         dataLabels: { value: true, position: "outsideEnd", font: font(10) },
         chartArea: { border: "none" },
+        // 26 px a bar under a 90 px title and axis: a part of MAX_BARS bars is 870 px (9 in) and fits a page.
         transformation: { width: CHART_WIDTH, height: 90 + 26 * c.categories.length },
       }),
     ],
@@ -344,7 +321,7 @@ export async function reportDocx(r: Report): Promise<Uint8Array> {
         children.push(table(b.table), new Paragraph({ spacing: { after: 120 }, children: [] }));
         break;
       case "chart":
-        children.push(...charts(b.chart));
+        children.push(...chartParts(b.chart).map(chart));
         break;
     }
   }
