@@ -18,6 +18,7 @@ import {
   groupName,
   periodTitle,
   pillarName,
+  wrappedRowHeight,
 } from "./style";
 
 /** Where the ranking sheet put its columns, for the summary's formulas. */
@@ -271,6 +272,8 @@ export function buildRankingSheet(
   ];
   const sheet = L.sheetRanking;
   const lastCol = header.length;
+  const title = `${L.titleRanking} – ${periodTitle(plan, results.period, lang)}`;
+  const widths = header.map((_, i) => (i === 1 ? 36 : i === 2 ? 20 : 12));
   const gradeRange = `${local(first, col.grade)}:${local(Math.max(last, first), col.grade)}`;
   const spec: SheetSpec = {
     name: sheet,
@@ -279,15 +282,22 @@ export function buildRankingSheet(
       {
         row: 1,
         col: 1,
-        cells: [
-          [{ value: `${L.titleRanking} – ${periodTitle(plan, results.period, lang)}`, style: TITLE_STYLE }],
-        ],
+        cells: [[{ value: title, style: TITLE_STYLE }]],
       },
       { row: 2, col: 1, cells: [[{ value: L.generated, style: NOTE_STYLE }]] },
       { row: HEADER_ROW, col: 1, cells: [header.map((h) => ({ value: h, style: HEADER_STYLE }))] },
       { row: first, col: 1, cells: rowsCells },
     ],
-    columnWidths: header.map((_, i) => ({ col: i + 1, width: i === 1 ? 36 : i === 2 ? 20 : 12 })),
+    columnWidths: widths.map((width, i) => ({ col: i + 1, width })),
+    rowHeights: [
+      {
+        row: HEADER_ROW,
+        height: wrappedRowHeight(
+          header.map((text, i) => ({ text, width: widths[i] })),
+          true,
+        ),
+      },
+    ],
     freeze: { rows: HEADER_ROW, cols: 2 },
     tables: units.length ? [{ name: "XepHang", range: `A${HEADER_ROW}:${local(last, lastCol)}` }] : [],
     conditionalFormats: units.length

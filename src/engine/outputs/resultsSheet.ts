@@ -9,7 +9,15 @@ import { labels, statusLabel, type Lang } from "../i18n/labels";
 import { ROW, abs, absRange, local, quoteSheetName, rowTemplate, sheetRef, str } from "./refs";
 import { groupStats } from "../scoring";
 import { settingNames, settingTerm } from "./liveSettings";
-import { HEADER_STYLE, TITLE_STYLE, NOTE_STYLE, groupName, periodTitle, statusFormats } from "./style";
+import {
+  HEADER_STYLE,
+  TITLE_STYLE,
+  NOTE_STYLE,
+  groupName,
+  periodTitle,
+  statusFormats,
+  wrappedRowHeight,
+} from "./style";
 
 /** Where each unit × indicator landed on the Kết quả sheet, for the formulas of the other sheets. */
 export interface ResultsLayout {
@@ -365,6 +373,9 @@ export function buildResultsSheet(
     L.status,
     L.score,
   ];
+  const title = `${L.titleResults} – ${periodTitle(plan, results.period, lang)}`;
+  const widths = [10, 34, 20, 12, 44, 11, 11, 11, 11, 16, 9, 12, 12];
+  const statHeader = statKind === "minmax" ? [L.blockMin, L.blockMax] : [L.blockMean, L.blockSd];
   const statusRange = `${local(HEADER_ROW + 1, COLS.status)}:${local(Math.max(lastRow, HEADER_ROW + 1), COLS.status)}`;
   const spec: SheetSpec = {
     name: sheet,
@@ -373,9 +384,7 @@ export function buildResultsSheet(
       {
         row: 1,
         col: 1,
-        cells: [
-          [{ value: `${L.titleResults} – ${periodTitle(plan, results.period, lang)}`, style: TITLE_STYLE }],
-        ],
+        cells: [[{ value: title, style: TITLE_STYLE }]],
       },
       { row: 2, col: 1, cells: [[{ value: L.generated, style: NOTE_STYLE }]] },
       { row: HEADER_ROW, col: 1, cells: [header.map((h) => ({ value: h, style: HEADER_STYLE }))] },
@@ -386,7 +395,7 @@ export function buildResultsSheet(
               row: HEADER_ROW,
               col: COLS.statA,
               cells: [
-                (statKind === "minmax" ? [L.blockMin, L.blockMax] : [L.blockMean, L.blockSd]).map((h) => ({
+                statHeader.map((h) => ({
                   value: h,
                   style: HEADER_STYLE,
                 })),
@@ -396,10 +405,19 @@ export function buildResultsSheet(
         : []),
       ...statBlocks,
     ],
-    columnWidths: [10, 34, 20, 12, 44, 11, 11, 11, 11, 16, 9, 12, 12].map((width, i) => ({
-      col: i + 1,
-      width,
-    })),
+    columnWidths: widths.map((width, i) => ({ col: i + 1, width })),
+    rowHeights: [
+      {
+        row: HEADER_ROW,
+        height: wrappedRowHeight(
+          [...header, ...(statBlocks.length ? statHeader : [])].map((text, i) => ({
+            text,
+            width: widths[i],
+          })),
+          true,
+        ),
+      },
+    ],
     freeze: { rows: HEADER_ROW, cols: 2 },
     tables: cells.length ? [{ name: "KetQua", range: `A${HEADER_ROW}:${local(lastRow, COLS.score)}` }] : [],
     conditionalFormats: cells.length ? statusFormats(statusRange, lang) : [],

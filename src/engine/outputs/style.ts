@@ -5,6 +5,7 @@ import { PILLARS, RANKING_GROUPS } from "../format";
 import { formatPeriod, periodFromKey } from "../periods";
 import { gradeLabel, statusLabel, type Lang } from "../i18n/labels";
 import { foldText } from "../text";
+import { lines } from "./lineBreaks";
 
 export const TITLE_STYLE: CellStyle = { bold: true, fontSize: 14, fontColor: "1F4E79" };
 export const NOTE_STYLE: CellStyle = { italic: true, fontColor: "595959" };
@@ -16,6 +17,22 @@ export const HEADER_STYLE: CellStyle = {
   border: true,
 };
 export const SECTION_STYLE: CellStyle = { bold: true, fontSize: 12, fontColor: "1F4E79" };
+
+/** The data sheets' Calibri, measured with lines()'s Times New Roman metrics taken this much wider (Carlito, its
+ *  metric twin in LibreOffice, sets Vietnamese text about 6 % wider than Times New Roman). */
+const CALIBRI_WIDER = 1.1;
+/** Excel's height of a row of one line of 11-pt Calibri, in points. */
+const CALIBRI_LINE = 15;
+
+/**
+ * Height in points of a row of wrapped 11-pt Calibri cells, each `width` characters wide: as many lines as its
+ * longest text takes. A row left at the default height shows one line and clips (or, in LibreOffice, overprints) the rest.
+ */
+export function wrappedRowHeight(cells: readonly { text: string; width: number }[], bold = false): number {
+  let most = 1;
+  for (const c of cells) most = Math.max(most, lines(c.text, c.width / CALIBRI_WIDER, 11, bold));
+  return most * CALIBRI_LINE;
+}
 
 const GREEN = "C6EFCE";
 const YELLOW = "FFEB9C";

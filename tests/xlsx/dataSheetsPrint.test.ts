@@ -1,0 +1,106 @@
+/**
+ * The Xếp hạng and Kiểm tra sheets printed by LibreOffice, as a steering committee reads them: the header row tall
+ * enough for its wrapped titles (nothing clipped under the first unit's row), no message overprinting the next.
+ */
+import { execFileSync } from "node:child_process";
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
+import { buildTemplate } from "../../src/workbook/xlsx/template";
+import { samplePlanRows } from "../../src/engine/sample";
+import { runPlan } from "../../src/engine/pipeline";
+import { labels, type Lang } from "../../src/engine/i18n/labels";
+import { haveOffice, havePoppler, printToPdf } from "../helpers/libreoffice";
+import { onlySheets } from "../helpers/packages";
+
+interface Word {
+  readonly page: number;
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+  readonly text: string;
+}
+
+/** Every word of a PDF with its page and box (pdftotext -bbox). */
+function words(pdf: string): Word[] {
+  const xml = execFileSync("pdftotext", ["-bbox", pdf, "-"], { encoding: "utf8", maxBuffer: 1 << 26 });
+  return xml
+    .split("<page ")
+    .slice(1)
+    .flatMap((page, p) =>
+      [
+        ...page.matchAll(
+          /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+        ),
+      ].map((m) => ({
+        page: p + 1,
+        x0: Number(m[1]),
+        y0: Number(m[2]),
+        x1: Number(m[3]),
+        y1: Number(m[4]),
+        text: m[5].replace(/&amp;/g, "&"),
+      })),
+    );
+}
+
+/** The sample computed in a language, with only its Xếp hạng and Kiểm tra sheets left visible. */
+async function printed(lang: Lang, dir: string): Promise<string> {
+  const wb = await XlsxWorkbook.load(await XlsxWorkbook.of(buildTemplate(samplePlanRows())).save());
+  const run = runPlan(await wb.readGrids(), {
+    period: "2015-Q2",
+    lang,
+    robustness: false,
+    asOf: "2015-07-05",
+  });
+  await wb.applySheets(run.sheets.filter((s) => s.kind !== "summary"));
+  const L = labels(lang);
+  const file = path.join(dir, `${lang}.xlsx`);
+  await fs.writeFile(file, await onlySheets(await wb.save(), L.sheetRanking, L.sheetFindings));
+  return file;
+}
+
+describe("the ranking and checks sheets on paper", () => {
+  (haveOffice && havePoppler ? it : it.skip)(
+    "print their header rows whole and messages apart",
+    async () => {
+      const dir = await fs.mkdtemp(path.join(os.tmpdir(), "ictplan-data-print-"));
+      try {
+        const pdfs = printToPdf([await printed("vi", dir), await printed("en", dir)], dir);
+        for (const [lang, pdf] of (["vi", "en"] as const).map((l, i) => [l, pdfs[i]] as const)) {
+          const L = labels(lang);
+          const all = words(pdf);
+          // Xếp hạng fits one page, Kiểm tra (four findings) another.
+          const pages = Math.max(...all.map((w) => w.page));
+          expect(pages).toBe(2);
+          // The header row: every word of its titles above the first unit's row (a clipped second line sits below it).
+          const ranking = all.filter((w) => w.page === 1);
+          const first = ranking.find((w) => w.text === "VPUB")!;
+          const header = ranking.filter((w) => w.y1 > 40 && w.y0 < first.y0 - 1);
+          for (const t of [L.indexRounded, L.rankGroup, L.interval, L.previousIndex])
+            for (const part of t.split(" "))
+              expect([t, header.some((w) => w.text === part && w.y1 <= first.y0 + 0.5)]).toEqual([t, true]);
+          expect(
+            ranking.filter((w) => w.y0 > first.y0 - 1 && w.y0 < first.y1 - 1 && w.x0 > first.x1).length,
+          ).toBeGreaterThan(15);
+          // Kiểm tra: no word overprints another (the lines of one cell touch; an overprinted line covers more than half).
+          const checks = all.filter((w) => w.page === 2);
+          const over = (a: Word, b: Word) =>
+            Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0.5 &&
+            Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > (a.y1 - a.y0) / 2;
+          const clash = checks.flatMap((a, i) =>
+            checks
+              .slice(i + 1)
+              .filter((b) => over(a, b))
+              .map((b) => `${a.text} / ${b.text}`),
+          );
+          expect(clash).toEqual([]);
+        }
+      } finally {
+        await fs.rm(dir, { recursive: true, force: true });
+      }
+    },
+    180_000,
+  );
+});
