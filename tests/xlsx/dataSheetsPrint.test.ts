@@ -1,6 +1,7 @@
 /**
  * The Xếp hạng and Kiểm tra sheets printed by LibreOffice, as a steering committee reads them: the header row tall
- * enough for its wrapped titles (nothing clipped under the first unit's row), no message overprinting the next.
+ * enough for its wrapped titles (nothing clipped under the first unit's row), no message overprinting the next, and a
+ * footer with the sheet's title, its period and the page on every page.
  */
 import { execFileSync } from "node:child_process";
 import { promises as fs } from "node:fs";
@@ -63,7 +64,7 @@ async function printed(lang: Lang, dir: string): Promise<string> {
 
 describe("the ranking and checks sheets on paper", () => {
   (haveOffice && havePoppler ? it : it.skip)(
-    "print their header rows whole and messages apart",
+    "print their header rows whole, messages apart, and a footer with title, period and page",
     async () => {
       const dir = await fs.mkdtemp(path.join(os.tmpdir(), "ictplan-data-print-"));
       try {
@@ -71,6 +72,7 @@ describe("the ranking and checks sheets on paper", () => {
         for (const [lang, pdf] of (["vi", "en"] as const).map((l, i) => [l, pdfs[i]] as const)) {
           const L = labels(lang);
           const all = words(pdf);
+          const period = lang === "vi" ? "Quý II/2015 – tỉnh Lào Cai" : "Q2 2015 – Lào Cai province";
           // Xếp hạng fits one page, Kiểm tra (four findings) another.
           const pages = Math.max(...all.map((w) => w.page));
           expect(pages).toBe(2);
@@ -96,6 +98,20 @@ describe("the ranking and checks sheets on paper", () => {
               .map((b) => `${a.text} / ${b.text}`),
           );
           expect(clash).toEqual([]);
+          // The footer: the bottom line of each page.
+          for (const [p, title] of [
+            [1, L.titleRanking],
+            [2, L.titleFindings],
+          ] as const) {
+            const page = all.filter((w) => w.page === p);
+            const bottom = Math.max(...page.map((w) => w.y0));
+            const footer = page
+              .filter((w) => Math.abs(w.y0 - bottom) < 0.5)
+              .sort((a, b) => a.x0 - b.x0)
+              .map((w) => w.text)
+              .join(" ");
+            expect(footer).toBe(`${title} – ${period} – ${lang === "vi" ? "Trang" : "Page"} ${p}/2`);
+          }
         }
       } finally {
         await fs.rm(dir, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import type { SheetSpec, SpecCell } from "../sheetSpec";
 import { findingMessage } from "../findings";
 import { labels, severityLabel, type Lang } from "../i18n/labels";
 import { refusalMessage, type Refusal } from "../gate";
-import { HEADER_STYLE, NOTE_STYLE, TITLE_STYLE, wrappedRowHeight } from "./style";
+import { HEADER_STYLE, NOTE_STYLE, TITLE_STYLE, pageFooter, wrappedRowHeight } from "./style";
 
 const WIDTHS = [12, 14, 8, 26, 100] as const;
 const WRAP = { wrap: true } as const;
@@ -76,7 +76,13 @@ export function buildFindingsSheet(
         fontColor: "9C5700",
       },
     ],
-    print: { orientation: "landscape", paperSize: "A4", fitToWidth: 1, titleRows: "4:4" },
+    print: {
+      orientation: "landscape",
+      paperSize: "A4",
+      fitToWidth: 1,
+      titleRows: "4:4",
+      footer: pageFooter(title, lang),
+    },
     tabColor: "C00000",
   };
 }

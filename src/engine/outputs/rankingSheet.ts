@@ -16,6 +16,7 @@ import {
   TITLE_STYLE,
   gradeFormats,
   groupName,
+  pageFooter,
   periodTitle,
   pillarName,
   wrappedRowHeight,
@@ -315,6 +316,7 @@ export function buildRankingSheet(
       paperSize: "A4",
       fitToWidth: 1,
       titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
+      footer: pageFooter(title, lang),
     },
     tabColor: "70AD47",
     definedNames: settingNames(plan, [

@@ -3,8 +3,8 @@ import type { CellStyle, ConditionalFormatSpec } from "../sheetSpec";
 import type { Plan, RankingGroup } from "../model";
 import { PILLARS, RANKING_GROUPS } from "../format";
 import { formatPeriod, periodFromKey } from "../periods";
-import { gradeLabel, statusLabel, type Lang } from "../i18n/labels";
-import { foldText } from "../text";
+import { gradeLabel, labels, statusLabel, type Lang } from "../i18n/labels";
+import { fillTemplate, foldText } from "../text";
 import { lines } from "./lineBreaks";
 
 export const TITLE_STYLE: CellStyle = { bold: true, fontSize: 14, fontColor: "1F4E79" };
@@ -32,6 +32,11 @@ export function wrappedRowHeight(cells: readonly { text: string; width: number }
   let most = 1;
   for (const c of cells) most = Math.max(most, lines(c.text, c.width / CALIBRI_WIDER, 11, bold));
   return most * CALIBRI_LINE;
+}
+
+/** A data sheet's print footer: its title, then the page and the pages ("… – Trang 2/5"; a literal "&" doubled). */
+export function pageFooter(title: string, lang: Lang): string {
+  return fillTemplate(labels(lang).pageFooter, { where: title.replace(/&/g, "&&") });
 }
 
 const GREEN = "C6EFCE";
