@@ -86,6 +86,10 @@ describe("the ranking and checks sheets on paper", () => {
           expect(
             ranking.filter((w) => w.y0 > first.y0 - 1 && w.y0 < first.y1 - 1 && w.x0 > first.x1).length,
           ).toBeGreaterThan(15);
+          // The previous index with the index's two decimals: Sở Tài chính's 84.7 prints 84.70 beside its 95.43.
+          const stc = ranking.find((w) => w.text === "STC")!;
+          const row = ranking.filter((w) => Math.abs(w.y0 - stc.y0) < 1).map((w) => w.text);
+          if (lang === "en") expect(row).toEqual(expect.arrayContaining(["95.43", "84.70"]));
           // Kiểm tra: no word overprints another (the lines of one cell touch; an overprinted line covers more than half).
           const checks = all.filter((w) => w.page === 2);
           const over = (a: Word, b: Word) =>

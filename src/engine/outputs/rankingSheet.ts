@@ -237,7 +237,8 @@ export function buildRankingSheet(
       },
       { fill: overallFormula, fillRow: r, value: u.rankOverall, style: CENTRED },
       { fill: gradeFormula, fillRow: r, value: gradeLabel(u.grade, lang), style: CENTRED },
-      { value: blank(prev?.indexRounded) },
+      // The previous index as the index is shown (84,70 beside 86,86, not 84,7).
+      { value: blank(prev?.indexRounded), numberFormat: roundedFormat },
       prev
         ? { fill: changeFormula, fillRow: r, value: blank(u.indexChange), numberFormat: "+0.00;-0.00;0" }
         : EMPTY,
