@@ -309,7 +309,14 @@ export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report
   body.push({ kind: "paragraph", text: L.recommendationsNote, italic: true });
   body.push({ kind: "list", items: narrative.recommendations });
 
-  const recipients = (setting(plan, "recipients") || L.recipientsDefault)
+  // By default the units of the groups ranked: a province of communes sends no copy to districts it no longer has.
+  const of: Record<string, string> = {
+    department: L.recipientsDepartment,
+    district: L.recipientsDistrict,
+    commune: L.recipientsCommune,
+  };
+  const units = s.groups.map((g) => of[g.group] ?? groupName(g.group, lang));
+  const recipients = (setting(plan, "recipients") || [L.recipientsHead, ...units, L.recipientsArchive].join(";"))
     .split(/[;\n]/)
     .map((x) => x.trim())
     .filter(Boolean);
