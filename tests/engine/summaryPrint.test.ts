@@ -41,3 +41,17 @@ describe("the summary tab of a province of 172 units, printed", () => {
     expect(bars.reduce((s, n) => s + n, 0)).toBe(150);
   });
 });
+
+describe("the summary tab's chart of province targets", () => {
+  it("draws no bar for an indicator without a province target, where a 0% would read as none meeting it", () => {
+    const spec = summaryOf("en");
+    const chart = spec.charts!.find((c) => c.title === "Share of units meeting each target")!;
+    const [from] = chart.categories.split(":").map((x) => Number(/\d+/.exec(x)![0]));
+    const col = chart.categories.charCodeAt(0) - 64;
+    const data = spec.blocks.find((b) => b.row === from && b.col === col)!;
+    const bars = data.cells.map(([name, value]) => [name.value, value.value]);
+    expect(bars).toContainEqual(["Số lượt CBCC được đào tạo, bồi dưỡng CNTT", null]);
+    expect(bars.filter(([, v]) => v === null)).toHaveLength(1);
+    expect(bars.filter(([, v]) => typeof v === "number")).toHaveLength(12);
+  });
+});

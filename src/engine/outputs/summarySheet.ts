@@ -249,9 +249,11 @@ function chart(out: Layout, c: ReportChart, data: { row: number }, blocks: SpecB
   blocks.push({
     row: from,
     col: DATA_COL,
+    // A category without a label has no value (an indicator without a target): left blank, it has no bar and no
+    // "0%" that would read as none of the units meeting it.
     cells: c.categories.map((name, i) => [
       { value: name },
-      { value: c.values[i], numberFormat: c.numberFormat },
+      { value: c.labels[i] === "" ? null : c.values[i], numberFormat: c.numberFormat },
     ]),
   });
   data.row += c.categories.length + 1;
