@@ -27,6 +27,7 @@ import { ChartRun } from "docx/charts";
 import type { Report, ReportCell, ReportChart, ReportTable } from "../engine/report";
 import { chartParts, GRADE_COLORS, STATUS_COLORS } from "../engine/report";
 import { SUMMARY_WIDTHS } from "../engine/outputs/summarySheet";
+import { charWidth } from "../engine/outputs/lineBreaks";
 
 const FONT = "Times New Roman";
 /** Sizes in points (docx counts half-points). */
@@ -157,6 +158,12 @@ const SHORT_TEXT = 12;
 const CHAR_WEIGHT = 1.3;
 // The cell's padding and a bold header's extra width, in the same weight.
 const CELL_PADDING = 3.5;
+/** Points of text a unit of column weight holds: CHAR_WEIGHT is a 10-pt character of about half an em. */
+const POINTS_PER_WEIGHT = 5 / CHAR_WEIGHT;
+
+/** Width in points of a word in bold Times New Roman at the header's size. */
+const headerWordPoints = (word: string) =>
+  ([...word].reduce((s, ch) => s + charWidth(ch.charCodeAt(0), true), 0) * HEADER_PT) / 1000;
 
 /** A report table: its header repeats on every page and no row breaks across pages. */
 function table(t: ReportTable): Table {
@@ -172,7 +179,9 @@ function table(t: ReportTable): Table {
         x.length <= SHORT_TEXT ? x.length : Math.max(...x.split(/\s+/).map((p: string) => p.length)),
       ),
     );
-    return Math.max(w, chars * CHAR_WEIGHT + CELL_PADDING);
+    // The header's longest word measured in its bold face: capitals such as "STT" are wider than the average.
+    const title = Math.max(...c.title.split(/\s+/).map(headerWordPoints)) / POINTS_PER_WEIGHT;
+    return Math.max(w, chars * CHAR_WEIGHT + CELL_PADDING, title + CELL_PADDING);
   });
   const total = weights.reduce((s, w) => s + w, 0);
   const widths = weights.map((w) => (w / total) * 100);

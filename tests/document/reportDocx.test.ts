@@ -186,6 +186,13 @@ describe("the report's charts in the .docx", () => {
               expect(all.split(name).length - 1).toBeGreaterThanOrEqual(2);
             for (const label of b.chart.labels) expect(all).toContain(label);
           }
+        // Every word of every table header prints whole ("STT" broke into "ST" and "T" in a column too narrow).
+        const tokens = new Set(all.split(" "));
+        for (const b of r.body)
+          if (b.kind === "table")
+            for (const c of b.table.columns)
+              for (const w of c.title.split(" "))
+                expect([c.title, w, tokens.has(w)]).toEqual([c.title, w, true]);
         const last = pages.filter((p) => p.trim()).at(-1)!;
         expect(last).toContain("Nơi nhận");
         // The signer block never stands alone: the last recommendation is on its page.
