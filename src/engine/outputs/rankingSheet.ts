@@ -16,9 +16,11 @@ import {
   TITLE_STYLE,
   gradeFormats,
   groupName,
+  NARROW_MARGINS,
   pageFooter,
   periodTitle,
   pillarName,
+  titleWidth,
   wrappedRowHeight,
 } from "./style";
 
@@ -275,7 +277,11 @@ export function buildRankingSheet(
   const sheet = L.sheetRanking;
   const lastCol = header.length;
   const title = `${L.titleRanking} – ${periodTitle(plan, results.period, lang)}`;
-  const widths = header.map((_, i) => (i === 1 ? 36 : i === 2 ? 20 : 12));
+  // Each column as narrow as its figures allow (the titles wrap), so that the sheet, printed one page wide, is read
+  // at about 8 pt, not 5: code, name, group ("UBND xã, phường, đặc khu"), pillars, then index … interval.
+  const widths = [10, 34, 24, ...pillars.map(() => 9), 9, 8, 8, 8, 10, 8, 8, 7, 7, 7, 10].map((least, i) =>
+    titleWidth(header[i], least),
+  );
   const gradeRange = `${local(first, col.grade)}:${local(Math.max(last, first), col.grade)}`;
   const spec: SheetSpec = {
     name: sheet,
@@ -317,6 +323,7 @@ export function buildRankingSheet(
       paperSize: "A4",
       fitToWidth: 1,
       titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
+      margins: NARROW_MARGINS,
       footer: pageFooter(title, lang),
     },
     tabColor: "70AD47",

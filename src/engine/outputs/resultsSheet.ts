@@ -11,6 +11,7 @@ import { groupStats } from "../scoring";
 import { settingNames, settingTerm } from "./liveSettings";
 import {
   HEADER_STYLE,
+  NARROW_MARGINS,
   TITLE_STYLE,
   NOTE_STYLE,
   groupName,
@@ -427,6 +428,7 @@ export function buildResultsSheet(
       paperSize: "A4",
       fitToWidth: 1,
       titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
+      margins: NARROW_MARGINS,
       footer: pageFooter(title, lang),
     },
     tabColor: "2E75B6",

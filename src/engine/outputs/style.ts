@@ -5,7 +5,7 @@ import { PILLARS, RANKING_GROUPS } from "../format";
 import { formatPeriod, periodFromKey } from "../periods";
 import { gradeLabel, labels, statusLabel, type Lang } from "../i18n/labels";
 import { fillTemplate, foldText } from "../text";
-import { lines } from "./lineBreaks";
+import { charWidth, lines } from "./lineBreaks";
 
 export const TITLE_STYLE: CellStyle = { bold: true, fontSize: 14, fontColor: "1F4E79" };
 export const NOTE_STYLE: CellStyle = { italic: true, fontColor: "595959" };
@@ -33,6 +33,24 @@ export function wrappedRowHeight(cells: readonly { text: string; width: number }
   for (const c of cells) most = Math.max(most, lines(c.text, c.width / CALIBRI_WIDER, 11, bold));
   return most * CALIBRI_LINE;
 }
+
+/**
+ * Width in characters of a column at least `least` wide and wide enough for the longest word of its bold 11-pt title
+ * (a word wider than its column is broken inside: "infrastruc" / "ture").
+ */
+export function titleWidth(title: string, least: number): number {
+  let widest = 0;
+  for (const word of title.split(" ")) {
+    let w = 0;
+    for (let i = 0; i < word.length; i++) w += charWidth(word.charCodeAt(i), true);
+    widest = Math.max(widest, w);
+  }
+  // Thousandths of an em at 11 pt, Calibri's wider letters, the cell's padding; a character of width is 5.25 pt.
+  return Math.max(least, Math.ceil(((widest * 11 * CALIBRI_WIDER) / 1000 + 4) / 5.25));
+}
+
+/** Margins in inches of a wide sheet printed one page wide: the less margin, the larger the print. */
+export const NARROW_MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
 
 /** A data sheet's print footer: its title, then the page and the pages ("… – Trang 2/5"; a literal "&" doubled). */
 export function pageFooter(title: string, lang: Lang): string {
