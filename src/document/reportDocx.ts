@@ -54,10 +54,11 @@ interface RunStyle {
   readonly color?: string;
 }
 
-function run(text: string, s: RunStyle = {}): TextRun {
+/** A run of text; `font` false leaves it to the document's default font, the same Times New Roman. */
+function run(text: string, s: RunStyle = {}, font = true): TextRun {
   return new TextRun({
     text,
-    font: FONT,
+    ...(font ? { font: FONT } : {}),
     size: pt(s.size ?? BODY_PT),
     bold: s.bold,
     italics: s.italics,
@@ -140,14 +141,15 @@ function tableCell(c: ReportCell, width: number, keepNext: boolean): TableCell {
     ...(colors ? { shading: { type: ShadingType.CLEAR, color: "auto", fill: colors.fill } } : {}),
     children: [
       new Paragraph({
-        keepNext,
+        // Left out unless set: a table of 1,000 units has 7,000 cells, and each element costs the writer time.
+        ...(keepNext ? { keepNext } : {}),
         alignment:
           c.align === "center"
             ? AlignmentType.CENTER
             : c.align === "right"
               ? AlignmentType.RIGHT
               : AlignmentType.LEFT,
-        children: [run(c.text, { size: TABLE_PT, bold: c.bold, color: colors?.font })],
+        children: [run(c.text, { size: TABLE_PT, bold: c.bold, color: colors?.font }, false)],
       }),
     ],
   });
@@ -210,7 +212,7 @@ function table(t: ReportTable): Table {
                 new Paragraph({
                   alignment: AlignmentType.CENTER,
                   keepNext: true,
-                  children: [run(c.title, { bold: true, size: HEADER_PT })],
+                  children: [run(c.title, { bold: true, size: HEADER_PT }, false)],
                 }),
               ],
             }),

@@ -206,3 +206,21 @@ describe("the report's charts in the .docx", () => {
     180_000,
   );
 });
+
+describe("the report's tables in the .docx", () => {
+  it("write each cell with no property the document's defaults already give: the table of 1,000 units writes faster", async () => {
+    const zip = await JSZip.loadAsync(await reportDocx(report("vi")));
+    const xml = await zip.file("word/document.xml")!.async("string");
+    // The report's tables (the heading and signature blocks are borderless layout tables).
+    const cells = [...xml.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)]
+      .map((m) => m[1])
+      .filter((c) => !c.includes("<w:tcBorders>"));
+    expect(cells.length).toBeGreaterThan(200);
+    // Times New Roman is the document's default font (styles.xml): a cell's run does not name it again …
+    const styles = await zip.file("word/styles.xml")!.async("string");
+    expect(styles).toMatch(/<w:docDefaults>[\s\S]*w:ascii="Times New Roman"[\s\S]*<\/w:docDefaults>/);
+    expect(cells.filter((c) => c.includes("<w:rFonts"))).toEqual([]);
+    // … nor says that it does not keep with the next row.
+    expect(cells.filter((c) => c.includes('<w:keepNext w:val="false"/>'))).toEqual([]);
+  });
+});
