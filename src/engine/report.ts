@@ -316,7 +316,9 @@ export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report
     commune: L.recipientsCommune,
   };
   const units = s.groups.map((g) => of[g.group] ?? groupName(g.group, lang));
-  const recipients = (setting(plan, "recipients") || [L.recipientsHead, ...units, L.recipientsArchive].join(";"))
+  const recipients = (
+    setting(plan, "recipients") || [L.recipientsHead, ...units, L.recipientsArchive].join(";")
+  )
     .split(/[;\n]/)
     .map((x) => x.trim())
     .filter(Boolean);
