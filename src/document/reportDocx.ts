@@ -27,7 +27,7 @@ import { ChartRun } from "docx/charts";
 import type { Report, ReportCell, ReportChart, ReportTable } from "../engine/report";
 import { chartParts, GRADE_COLORS, STATUS_COLORS } from "../engine/report";
 import { SUMMARY_WIDTHS } from "../engine/outputs/summarySheet";
-import { charWidth } from "../engine/outputs/lineBreaks";
+import { textWidth } from "../engine/outputs/lineBreaks";
 
 const FONT = "Times New Roman";
 /** Sizes in points (docx counts half-points). */
@@ -164,8 +164,7 @@ const CELL_PADDING = 3.5;
 const POINTS_PER_WEIGHT = 5 / CHAR_WEIGHT;
 
 /** Width in points of a word in bold Times New Roman at the header's size. */
-const headerWordPoints = (word: string) =>
-  ([...word].reduce((s, ch) => s + charWidth(ch.charCodeAt(0), true), 0) * HEADER_PT) / 1000;
+const headerWordPoints = (word: string) => (textWidth(word, true) * HEADER_PT) / 1000;
 
 /** A report table: its header repeats on every page and no row breaks across pages. */
 function table(t: ReportTable): Table {

@@ -16,12 +16,12 @@ import {
   TITLE_STYLE,
   gradeFormats,
   groupName,
+  headerRowHeight,
   NARROW_MARGINS,
   pageFooter,
   periodTitle,
   pillarName,
   titleWidth,
-  wrappedRowHeight,
 } from "./style";
 
 /** Where the ranking sheet put its columns, for the summary's formulas. */
@@ -297,15 +297,7 @@ export function buildRankingSheet(
       { row: first, col: 1, cells: rowsCells },
     ],
     columnWidths: widths.map((width, i) => ({ col: i + 1, width })),
-    rowHeights: [
-      {
-        row: HEADER_ROW,
-        height: wrappedRowHeight(
-          header.map((text, i) => ({ text, width: widths[i] })),
-          true,
-        ),
-      },
-    ],
+    rowHeights: [headerRowHeight(HEADER_ROW, header, widths)],
     freeze: { rows: HEADER_ROW, cols: 2 },
     tables: units.length ? [{ name: "XepHang", range: `A${HEADER_ROW}:${local(last, lastCol)}` }] : [],
     conditionalFormats: units.length

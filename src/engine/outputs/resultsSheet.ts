@@ -11,6 +11,7 @@ import { groupStats } from "../scoring";
 import { settingNames, settingTerm } from "./liveSettings";
 import {
   HEADER_STYLE,
+  headerRowHeight,
   NARROW_MARGINS,
   TITLE_STYLE,
   NOTE_STYLE,
@@ -18,7 +19,6 @@ import {
   pageFooter,
   periodTitle,
   statusFormats,
-  wrappedRowHeight,
 } from "./style";
 
 /** Where each unit × indicator landed on the Kết quả sheet, for the formulas of the other sheets. */
@@ -408,18 +408,7 @@ export function buildResultsSheet(
       ...statBlocks,
     ],
     columnWidths: widths.map((width, i) => ({ col: i + 1, width })),
-    rowHeights: [
-      {
-        row: HEADER_ROW,
-        height: wrappedRowHeight(
-          [...header, ...(statBlocks.length ? statHeader : [])].map((text, i) => ({
-            text,
-            width: widths[i],
-          })),
-          true,
-        ),
-      },
-    ],
+    rowHeights: [headerRowHeight(HEADER_ROW, [...header, ...(statBlocks.length ? statHeader : [])], widths)],
     freeze: { rows: HEADER_ROW, cols: 2 },
     tables: cells.length ? [{ name: "KetQua", range: `A${HEADER_ROW}:${local(lastRow, COLS.score)}` }] : [],
     conditionalFormats: cells.length ? statusFormats(statusRange, lang) : [],

@@ -5,7 +5,7 @@ import { PILLARS, RANKING_GROUPS } from "../format";
 import { formatPeriod, periodFromKey } from "../periods";
 import { gradeLabel, labels, statusLabel, type Lang } from "../i18n/labels";
 import { fillTemplate, foldText } from "../text";
-import { charWidth, lines } from "./lineBreaks";
+import { lines, textWidth } from "./lineBreaks";
 
 export const TITLE_STYLE: CellStyle = { bold: true, fontSize: 14, fontColor: "1F4E79" };
 export const NOTE_STYLE: CellStyle = { italic: true, fontColor: "595959" };
@@ -39,18 +39,24 @@ export function wrappedRowHeight(cells: readonly { text: string; width: number }
  * (a word wider than its column is broken inside: "infrastruc" / "ture").
  */
 export function titleWidth(title: string, least: number): number {
-  let widest = 0;
-  for (const word of title.split(" ")) {
-    let w = 0;
-    for (let i = 0; i < word.length; i++) w += charWidth(word.charCodeAt(i), true);
-    widest = Math.max(widest, w);
-  }
+  const widest = Math.max(...title.split(" ").map((word) => textWidth(word, true)));
   // Thousandths of an em at 11 pt, Calibri's wider letters, the cell's padding; a character of width is 5.25 pt.
   return Math.max(least, Math.ceil(((widest * 11 * CALIBRI_WIDER) / 1000 + 4) / 5.25));
 }
 
 /** Margins in inches of a wide sheet printed one page wide: the less margin, the larger the print. */
 export const NARROW_MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
+
+/** The height of a header row of bold titles in columns of these widths, as a row-heights entry. */
+export function headerRowHeight(row: number, titles: readonly string[], widths: readonly number[]) {
+  return {
+    row,
+    height: wrappedRowHeight(
+      titles.map((text, i) => ({ text, width: widths[i] })),
+      true,
+    ),
+  };
+}
 
 /** A data sheet's print footer: its title, then the page and the pages ("… – Trang 2/5"; a literal "&" doubled). */
 export function pageFooter(title: string, lang: Lang): string {
