@@ -479,7 +479,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   try {
     return await dispatch(parseArgs(argv, io.env), io);
   } catch (e) {
-    if (e instanceof UsageError) return fail(e.key, msg(lang, e.key, e.params), true);
+    // A bad period's message already says how to write one: the usage text after it would bury it.
+    if (e instanceof UsageError) return fail(e.key, msg(lang, e.key, e.params), e.key !== "badPeriod");
     if (e instanceof FileProblem) return fail(e.key, msg(lang, e.key, e.params), false);
     if (io.env.ICTPLAN_DEBUG) io.stderr(e instanceof Error ? (e.stack ?? e.message) : String(e));
     return fail(

@@ -116,6 +116,10 @@ describe("ictplan CLI", () => {
     const r = await cli("rank", "sample.xlsx");
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/Cách dùng/);
+    // A period that is not one says how to write one, without the whole usage text after it.
+    const period = await cli("compute", "sample.xlsx", "--period", "2015-Q5");
+    expect(period.code).toBe(2);
+    expect(period.err).toBe('Kỳ "2015-Q5" không hợp lệ; viết 2015-Q2, "Quý II/2015" hoặc 2014.');
     expect((await cli("compute", "sample.xlsx", "--period", "Quý V")).code).toBe(2);
   });
 

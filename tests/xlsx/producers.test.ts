@@ -14,6 +14,7 @@ import { runPlan } from "../../src/engine/pipeline";
 import type { CellValue, Grid, WorkbookGrids } from "../../src/engine/grid";
 import { partsOf, sharedStringTexts, zipOf } from "../helpers/packages";
 import { haveOffice, recalculate } from "../helpers/libreoffice";
+import { newErrors, sdkErrorsOf } from "../helpers/openXmlSdk";
 
 type Parts = Map<string, string | Uint8Array>;
 
@@ -360,6 +361,8 @@ describe("workbooks saved by other programs", () => {
       // Every part of the input is still in the output, but the calculation chain (Excel rebuilds it).
       const kept = new Set((await partsOf(out)).keys());
       for (const part of parts.keys()) if (part !== "xl/calcChain.xml") expect(kept).toContain(part);
+      // Nothing Microsoft's validator did not already find in the input (tests/helpers/openXmlSdk.ts).
+      expect(newErrors(...(await Promise.all([sdkErrorsOf(bytes), sdkErrorsOf(out)])))).toEqual([]);
       outputs.set(name, out);
     },
   );

@@ -12,6 +12,11 @@ import { PROBLEM_MESSAGES } from "../../src/workbook/problemText";
 import { msg } from "../../src/cli/messages";
 import type { SheetSpec } from "../../src/engine/sheetSpec";
 import { editPackage, minimalParts, partsOf, sharedStringTexts, sheetOf, zipOf } from "../helpers/packages";
+import { newErrors, sdkErrorsOf } from "../helpers/openXmlSdk";
+
+/** What Microsoft's validator finds in the output that it did not find in the input (tests/helpers/openXmlSdk.ts). */
+const errorsAdded = async (input: Uint8Array, output: Uint8Array) =>
+  newErrors(...(await Promise.all([sdkErrorsOf(input), sdkErrorsOf(output)])));
 
 let sample: Uint8Array;
 let sampleGrids: Awaited<ReturnType<XlsxWorkbook["readGrids"]>>;
@@ -71,7 +76,9 @@ describe("workbooks saved by LibreOffice Calc", () => {
       const grids = await out.readGrids();
       expect(grids.sheets.map((g) => g.sheet)).toEqual(expect.arrayContaining(["Kết quả", "Xếp hạng"]));
       const outFile = path.join(dir, "lo-out.xlsx");
-      await fs.writeFile(outFile, await out.save());
+      const outBytes = await out.save();
+      await fs.writeFile(outFile, outBytes);
+      expect(await errorsAdded(saved, outBytes)).toEqual([]);
       convert(outFile, "csv", path.join(dir, "lo-csv"));
       expect((await fs.stat(path.join(dir, "lo-csv", "lo-out.csv"))).size).toBeGreaterThan(0);
     },
@@ -146,7 +153,9 @@ describe("namespaced XML with a prefix other than the default", () => {
     expect(new TextDecoder().decode((await partsOf(bytes)).get("xl/workbook.xml"))).toContain("<x:sheets>");
     expect(await (await XlsxWorkbook.load(bytes)).readGrids()).toEqual(sampleGrids);
     const out = await compute(bytes);
-    const wbXml = new TextDecoder().decode((await partsOf(await out.save())).get("xl/workbook.xml"));
+    const outBytes = await out.save();
+    expect(await errorsAdded(bytes, outBytes)).toEqual([]);
+    const wbXml = new TextDecoder().decode((await partsOf(outBytes)).get("xl/workbook.xml"));
     expect(wbXml).toMatch(/<x:sheet name="Kết quả"/);
     expect(wbXml).not.toMatch(/<sheet /);
     expect(await out.ownedSheets()).toHaveLength(4);
@@ -187,6 +196,7 @@ describe("minimal packages", () => {
     ]);
     await wb.applySheets([spec]);
     const saved = await wb.save();
+    expect(await errorsAdded(bytes, saved)).toEqual([]);
     const parts = await partsOf(saved);
     const types = new TextDecoder().decode(parts.get("[Content_Types].xml"));
     expect(types).toContain('PartName="/xl/styles.xml"');

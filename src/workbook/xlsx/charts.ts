@@ -1,9 +1,7 @@
 /** Native Excel charts for the .xlsx path: DrawingML chart and drawing parts for an output sheet's chart specs. */
 import { SERIES_COLORS, type ChartSpec, type SheetSpec, type SpecValue } from "../../engine/sheetSpec";
 import { columnLetter, parseA1 } from "../../engine/grid";
-
-const esc = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+import { esc, escPlain, escText } from "./xml";
 
 /** The literal values of a spec's cells by "row,col" (the charts' cached points). */
 export function cellValues(spec: SheetSpec): Map<string, SpecValue> {
@@ -38,7 +36,10 @@ function absRef(sheet: string, range: string): string {
 function strRef(sheet: string, range: string, values: Map<string, SpecValue>): string {
   const cells = rangeCells(range);
   const pts = cells
-    .map((c, i) => `<c:pt idx="${i}"><c:v>${esc(String(values.get(`${c.row},${c.col}`) ?? ""))}</c:v></c:pt>`)
+    .map(
+      (c, i) =>
+        `<c:pt idx="${i}"><c:v>${escText(String(values.get(`${c.row},${c.col}`) ?? ""))}</c:v></c:pt>`,
+    )
     .join("");
   return `<c:strRef><c:f>${esc(absRef(sheet, range))}</c:f><c:strCache><c:ptCount val="${cells.length}"/>${pts}</c:strCache></c:strRef>`;
 }
@@ -72,13 +73,13 @@ export function chartXml(sheet: string, chart: ChartSpec, values: Map<string, Sp
   const series = chart.series
     .map(
       (s, i) =>
-        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${esc(s.name)}</c:v></c:tx>` +
+        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escText(s.name)}</c:v></c:tx>` +
         (pie ? "" : fill(SERIES_COLORS[i % SERIES_COLORS.length])) +
         (pie ? "" : `<c:invertIfNegative val="0"/>${i === 0 ? points : ""}${labels}`) +
         `<c:cat>${strRef(sheet, chart.categories, values)}</c:cat><c:val>${numRef(sheet, s.values, values, fmt)}</c:val></c:ser>`,
     )
     .join("");
-  const title = `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="vi-VN" sz="1200" b="1"/><a:t>${esc(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
+  const title = `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="vi-VN" sz="1200" b="1"/><a:t>${escPlain(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
   const bounds = chart.valueAxis
     ? `<c:max val="${chart.valueAxis.max}"/><c:min val="${chart.valueAxis.min}"/>`
     : "";
@@ -110,7 +111,7 @@ export function drawingXml(charts: readonly ChartSpec[], firstRel: number): stri
       return (
         `<xdr:twoCellAnchor editAs="oneCell"><xdr:from><xdr:col>${c.anchor.fromCol - 1}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${c.anchor.fromRow - 1}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
         `<xdr:to><xdr:col>${c.anchor.toCol - 1}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${c.anchor.toRow - 1}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>` +
-        `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${id}" name="${esc(c.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+        `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${id}" name="${escPlain(c.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
         `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">` +
         `<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rId${firstRel + i}"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
       );

@@ -19,6 +19,37 @@ export const MINIMAL_STYLES =
   `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
   `</styleSheet>`;
 
+/** CT_Font's children in the order the Open XML SDK validates them, which is the order Excel writes. */
+const FONT_CHILDREN = [
+  "b",
+  "i",
+  "strike",
+  "condense",
+  "extend",
+  "outline",
+  "shadow",
+  "u",
+  "vertAlign",
+  "sz",
+  "color",
+  "name",
+  "family",
+  "charset",
+  "scheme",
+];
+
+/**
+ * Puts each font's children in schema order: ExcelJS, which writes the template, puts color and family before sz,
+ * and Microsoft's validator rejects that. Only for ExcelJS's own unprefixed output, never for a planner's styles.
+ */
+export function fontsInSchemaOrder(stylesXml: string): string {
+  const rank = (el: string) => FONT_CHILDREN.indexOf(/^<(\w+)/.exec(el)?.[1] ?? "");
+  return stylesXml.replace(/<font>((?:<\w+\b[^<>]*\/>)+)<\/font>/g, (_, inner: string) => {
+    const children = inner.match(/<\w+\b[^<>]*\/>/g) ?? [];
+    return `<font>${children.sort((a, b) => rank(a) - rank(b)).join("")}</font>`;
+  });
+}
+
 /** Built-in number formats (ECMA-376 Part 1, 18.8.30) the output uses, by code. */
 const BUILTIN_FORMATS: Record<string, number> = {
   General: 0,
@@ -95,17 +126,16 @@ export class StyleBook {
     return inner === undefined ? `<${q}${attrsText}/>` : `<${q}${attrsText}>${inner}</${q}>`;
   }
 
-  private fontXml(s: CellStyle, forDxf = false): string {
+  // The Open XML SDK validates CT_Font's children in the order b, i, …, sz, color, name (the order Excel writes).
+  private fontXml(s: CellStyle): string {
     return this.el(
       "font",
       "",
       (s.bold ? this.el("b") : "") +
         (s.italic ? this.el("i") : "") +
+        this.el("sz", ` val="${s.fontSize ?? 11}"`) +
         (s.fontColor ? this.el("color", ` rgb="${argb(s.fontColor)}"`) : "") +
-        (forDxf
-          ? ""
-          : this.el("sz", ` val="${s.fontSize ?? 11}"`) +
-            this.el("name", ` val="${esc(s.fontName ?? "Calibri")}"`)),
+        this.el("name", ` val="${esc(s.fontName ?? "Calibri")}"`),
     );
   }
 

@@ -6,6 +6,7 @@ import { matchEnum } from "../../engine/parse/values";
 import { findSetting } from "../../engine/parse/plan";
 import { INPUT_SHEETS, MEASURES, RANKING_GROUPS, SETTINGS } from "../../engine/format";
 import { columnLetter } from "../../engine/grid";
+import { fontsInSchemaOrder } from "./styles";
 import {
   HEADER_FILL,
   HEADER_HEIGHT,
@@ -271,7 +272,11 @@ export async function sampleWorkbookBytes(): Promise<Uint8Array> {
   wb.modified = SAMPLE_DATE;
   const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
   const out = new JSZip();
-  for (const f of Object.values(zip.files))
-    if (!f.dir) out.file(f.name, await f.async("uint8array"), { date: SAMPLE_DATE, createFolders: false });
+  for (const f of Object.values(zip.files)) {
+    if (f.dir) continue;
+    const content =
+      f.name === "xl/styles.xml" ? fontsInSchemaOrder(await f.async("string")) : await f.async("uint8array");
+    out.file(f.name, content, { date: SAMPLE_DATE, createFolders: false });
+  }
   return out.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

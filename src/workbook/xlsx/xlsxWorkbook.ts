@@ -34,7 +34,7 @@ import { drain, drainSliced, type Pause } from "../slices";
 import type { NewSheet } from "../inputSheet";
 import { REL_NS, printArea, printTitles, sheetXml, sheetXmlSteps, tableColumns, tableXml } from "./write";
 import { cellValues, chartXml, drawingXml } from "./charts";
-import { MINIMAL_STYLES, StyleBook } from "./styles";
+import { MINIMAL_STYLES, StyleBook, fontsInSchemaOrder } from "./styles";
 import { writeCellsXml } from "./editCells";
 import { ZipPackage, foreignPackage } from "./zipPackage";
 import { updateTitlesOfParts } from "./appProps";
@@ -171,7 +171,12 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** Wraps a workbook built in memory with ExcelJS (the template writer). */
   static of(wb: ExcelJS.Workbook): XlsxWorkbook {
-    return new XlsxWorkbook(async () => ZipPackage.open(new Uint8Array(await wb.xlsx.writeBuffer())));
+    return new XlsxWorkbook(async () => {
+      const pkg = await ZipPackage.open(new Uint8Array(await wb.xlsx.writeBuffer()));
+      const styles = await pkg.text("xl/styles.xml");
+      if (styles !== null) pkg.put("xl/styles.xml", fontsInSchemaOrder(styles));
+      return pkg;
+    });
   }
 
   private async init(pkg: ZipPackage): Promise<void> {

@@ -27,6 +27,11 @@ export function escText(s: string): string {
   return esc(s.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1").replace(INVALID, hex4));
 }
 
+/** Escapes text for a plain xsd:string (DrawingML text, a name attribute), which has no _xHHHH_ escape: characters XML cannot carry are left out. */
+export function escPlain(s: string): string {
+  return esc(s.replace(INVALID, ""));
+}
+
 const ENTITY: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
 /** Decodes XML entities and character references. */

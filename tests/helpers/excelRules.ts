@@ -1,0 +1,93 @@
+/**
+ * Rules Excel enforces when it opens a workbook that no schema states, so Microsoft's validator does not check them
+ * either; Excel answers each with "We found a problem with some content" and repairs (drops) what breaks it:
+ * - rows in ascending order, cells in ascending column order inside their row (ECMA-376 Part 1, 18.3.1.73 row and
+ *   18.3.1.4 c: "r" is the row index / the cell reference; Excel rejects a sheet whose rows or cells go backwards);
+ * - merged ranges that do not overlap (Excel's Merge refuses them: "We can't do that to a merged cell");
+ * - table ranges that overlap no other table or merged range (18.5.1.2 table; Excel: "A table can't overlap another
+ *   table" and "can't overlap a range that contains merged cells");
+ * - table names unique in the workbook, among themselves and the defined names (18.5.1.2 "name … unique").
+ */
+import { partsOf } from "./packages";
+
+type Box = { r1: number; c1: number; r2: number; c2: number; what: string };
+
+const colNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+function ref(a1: string): { row: number; col: number } {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(a1);
+  if (!m) throw new Error(`not a cell reference: ${a1}`);
+  return { col: colNumber(m[1]), row: Number(m[2]) };
+}
+
+function box(range: string, what: string): Box {
+  const [a, b = a] = range.split(":");
+  const p = ref(a);
+  const q = ref(b);
+  return { r1: p.row, c1: p.col, r2: q.row, c2: q.col, what };
+}
+
+const overlap = (a: Box, b: Box) => a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
+
+/** The attribute of an element's opening tag, or undefined. */
+const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+
+/** Every break of the rules above in a package, one line each (empty when Excel would open it without repair). */
+export async function excelRuleBreaks(bytes: Uint8Array): Promise<string[]> {
+  const parts = await partsOf(bytes);
+  const text = (name: string) => new TextDecoder().decode(parts.get(name));
+  const breaks: string[] = [];
+  const tableNames = new Map<string, string>();
+  for (const [name] of parts) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) continue;
+    const xml = text(name);
+    let lastRow = 0;
+    for (const row of xml.matchAll(/<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g)) {
+      const r = attr(row[1], "r");
+      if (r !== undefined) {
+        if (Number(r) <= lastRow) breaks.push(`${name}: row ${r} after row ${lastRow}`);
+        lastRow = Number(r);
+      } else lastRow++;
+      let lastCol = 0;
+      for (const c of (row[2] ?? "").matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>)/g)) {
+        const at = attr(c[1], "r");
+        if (at === undefined) {
+          lastCol++;
+          continue;
+        }
+        const p = ref(at);
+        if (p.row !== lastRow) breaks.push(`${name}: cell ${at} in row ${lastRow}`);
+        if (p.col <= lastCol) breaks.push(`${name}: cell ${at} after column ${lastCol} of its row`);
+        lastCol = p.col;
+      }
+    }
+    const boxes = [...xml.matchAll(/<(?:\w+:)?mergeCell\b[^>]*?\sref="([^"]+)"/g)].map((m) =>
+      box(m[1], `merged ${m[1]}`),
+    );
+    const rels = text(name.replace(/([^/]+)$/, "_rels/$1.rels"));
+    for (const t of xml.matchAll(/<(?:\w+:)?tablePart\b[^>]*?\sr:id="([^"]+)"/g)) {
+      const target = new RegExp(`Id="${t[1]}"[^>]*?Target="([^"]+)"|Target="([^"]+)"[^>]*?Id="${t[1]}"`).exec(
+        rels,
+      );
+      const file = (target?.[1] ?? target?.[2] ?? "").replace(/^\.\.\//, "xl/").replace(/^\/?xl\//, "xl/");
+      const head = /<(?:\w+:)?table\b[^>]*>/.exec(text(file))?.[0] ?? "";
+      const tableName = attr(head, "displayName") ?? attr(head, "name") ?? file;
+      const key = tableName.toLowerCase();
+      if (tableNames.has(key))
+        breaks.push(`table ${tableName} in ${name} has the name of ${tableNames.get(key)}`);
+      tableNames.set(key, `table ${tableName}`);
+      boxes.push(box(attr(head, "ref") ?? "A1", `table ${tableName}`));
+    }
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++)
+        if (overlap(boxes[i], boxes[j])) breaks.push(`${name}: ${boxes[i].what} overlaps ${boxes[j].what}`);
+  }
+  const workbook = [...parts.keys()].find((n) => /^xl\/workbook\.xml$/.test(n));
+  if (workbook)
+    for (const d of text(workbook).matchAll(/<(?:\w+:)?definedName\b([^>]*)>/g)) {
+      const n = attr(d[1], "name") ?? "";
+      if (tableNames.has(n.toLowerCase()))
+        breaks.push(`defined name ${n} has the name of ${tableNames.get(n.toLowerCase())}`);
+    }
+  return breaks;
+}

@@ -1,0 +1,196 @@
+/**
+ * Every file the product writes passes Microsoft's Open XML SDK validator (tests/helpers/openXmlSdk.ts), the checks
+ * behind Excel's and Word's repair prompt, against Office 2007's schemas, and keeps the rules Excel enforces that no
+ * schema states (tests/helpers/excelRules.ts): the sample, the templates, computed plans quarter after quarter, a
+ * consolidated plan, the Word report, in both languages, the planner features of the preservation test, and random
+ * plans.
+ */
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import fc from "fast-check";
+import { runCli } from "../helpers/cli";
+import { describeErrors, sdkErrorsOf } from "../helpers/openXmlSdk";
+import { excelRuleBreaks } from "../helpers/excelRules";
+import { editPackage, partsOf } from "../helpers/packages";
+import { FEATURES, computeTwice } from "../helpers/plannerFeatures";
+import { planRowsArb } from "../helpers/randomPlan";
+import { samplePlanRows } from "../../src/engine/sample";
+import { runPlan } from "../../src/engine/pipeline";
+import { buildTemplate } from "../../src/workbook/xlsx/template";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
+import type { PlanRows } from "../../src/engine/format";
+
+// Each validation starts the SDK (about 1.5 s on a loaded 2-core machine).
+jest.setTimeout(180_000);
+
+let dir: string;
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "ictplan-sdk-cli-"));
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+const cli = async (...argv: string[]) => {
+  const r = await runCli(dir, { LANG: "vi_VN.UTF-8" }, argv);
+  // Exit 2: the command did not run (bad arguments, unreadable file); 1 only says the plan has errors.
+  if (r.code >= 2) throw new Error(`ictplan ${argv.join(" ")}: ${r.err}`);
+};
+
+/** What the SDK finds, and for a workbook the breaks of Excel's unwritten rules, one line each. */
+async function problems(bytes: Uint8Array, ext = "xlsx"): Promise<string[]> {
+  const [sdk, rules] = await Promise.all([
+    sdkErrorsOf(bytes, ext),
+    ext === "docx" ? [] : excelRuleBreaks(bytes),
+  ]);
+  return [...describeErrors(sdk), ...rules];
+}
+
+const expectValid = async (file: string) =>
+  expect([
+    file,
+    await problems(await fs.readFile(path.join(dir, file)), path.extname(file).slice(1)),
+  ]).toEqual([file, []]);
+
+describe("the checks catch what Excel repairs", () => {
+  it("a font's children out of order (as ExcelJS writes them), rows and cells going backwards, overlapping ranges, a table named as a defined name", async () => {
+    const sample = await XlsxWorkbook.of(buildTemplate(samplePlanRows())).save();
+    const broken = await editPackage(sample, {
+      "xl/styles.xml": (x) =>
+        x.replace(/<font><sz val="11"\/><color theme="1"\/>/, '<font><color theme="1"/><sz val="11"/>'),
+      // Số liệu: row 3 before row 2, a row's cells reversed, two merged ranges that overlap.
+      "xl/worksheets/sheet5.xml": (x) =>
+        x
+          .replace(/(<row r="2"[\s\S]*?<\/row>)(<row r="3"[\s\S]*?<\/row>)/, "$2$1")
+          .replace(/(<c r="A4"[\s\S]*?<\/c>)(<c r="B4"[\s\S]*?<\/c>)/, "$2$1")
+          .replace(
+            "</sheetData>",
+            '</sheetData><mergeCells count="2"><mergeCell ref="A1:B1"/><mergeCell ref="B1:C1"/></mergeCells>',
+          ),
+      "xl/workbook.xml": (x) =>
+        x.replace(
+          "<calcPr",
+          '<definedNames><definedName name="SoLieu">1</definedName></definedNames><calcPr',
+        ),
+    });
+    const found = await problems(broken);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^\/xl\/styles\.xml .*unexpected child element .*:sz'/),
+        "xl/worksheets/sheet5.xml: row 2 after row 3",
+        "xl/worksheets/sheet5.xml: cell A4 after column 2 of its row",
+        "xl/worksheets/sheet5.xml: merged A1:B1 overlaps merged B1:C1",
+        "xl/worksheets/sheet5.xml: merged A1:B1 overlaps table SoLieu",
+        "defined name SoLieu has the name of table SoLieu",
+      ]),
+    );
+  });
+});
+
+describe("Excel would open what the CLI writes without repairing it", () => {
+  it("the sample and the empty templates, in Vietnamese and English", async () => {
+    await cli("sample", "-o", "sample.xlsx");
+    await cli("template", "-o", "template.xlsx");
+    await cli("template", "-o", "template-en.xlsx", "--lang", "en");
+    await Promise.all(["sample.xlsx", "template.xlsx", "template-en.xlsx"].map(expectValid));
+  });
+
+  it("a plan computed quarter after quarter, corrected and recomputed in place, and in English", async () => {
+    await cli("sample", "-o", "plan.xlsx");
+    await cli("compute", "plan.xlsx", "--period", "2015-Q1", "-o", "q1.xlsx");
+    await cli("compute", "q1.xlsx", "--period", "2015-Q2", "-o", "q2.xlsx");
+    // The planner corrects STTTT's LAN for Quý II/2015 (Số liệu!C157, 1 → 0) and computes again over the output.
+    const q2 = path.join(dir, "q2.xlsx");
+    const corrected = await editPackage(new Uint8Array(await fs.readFile(q2)), {
+      "xl/worksheets/sheet5.xml": (x) => {
+        const y = x.replace(/(<c r="C157"[^>]*><v>)1(<\/v>)/, "$10$2");
+        expect(y).not.toBe(x);
+        return y;
+      },
+    });
+    await fs.writeFile(q2, corrected);
+    await cli("compute", "q2.xlsx", "--period", "2015-Q2", "--in-place");
+    await cli("compute", "plan.xlsx", "--period", "2015-Q2", "-o", "q2-en.xlsx", "--lang", "en");
+    await Promise.all(["q1.xlsx", "q2.xlsx", "q2-en.xlsx"].map(expectValid));
+  });
+
+  it("a province consolidated from its units' workbooks, then computed", async () => {
+    const rows = samplePlanRows();
+    const files: string[] = [];
+    for (const u of rows.units.slice(0, 4)) {
+      const mine: PlanRows = { ...rows, units: [u], figures: rows.figures.filter((f) => f[0] === u[0]) };
+      const name = `unit-${u[0]}.xlsx`;
+      await fs.writeFile(path.join(dir, name), await XlsxWorkbook.of(buildTemplate(mine)).save());
+      files.push(name);
+    }
+    await cli("consolidate", ...files, "-o", "province.xlsx");
+    await cli("compute", "province.xlsx", "--period", "2015-Q2", "-o", "province-q2.xlsx");
+    await Promise.all(["province.xlsx", "province-q2.xlsx"].map(expectValid));
+  });
+
+  it("a unit's name with a character XML cannot carry (Word's line break pasted into Excel, which stores _x000B_)", async () => {
+    await cli("sample", "-o", "pasted.xlsx");
+    const file = path.join(dir, "pasted.xlsx");
+    const pasted = await editPackage(new Uint8Array(await fs.readFile(file)), {
+      "xl/sharedStrings.xml": (x) => {
+        const y = x.replace("Văn phòng UBND tỉnh", "Văn phòng_x000B_UBND tỉnh");
+        expect(y).not.toBe(x);
+        return y;
+      },
+    });
+    await fs.writeFile(file, pasted);
+    await cli("compute", "pasted.xlsx", "--period", "2015-Q2", "-o", "pasted-q2.xlsx");
+    await cli("report", "pasted.xlsx", "--period", "2015-Q2", "-o", "pasted.docx");
+    await Promise.all(["pasted-q2.xlsx", "pasted.docx"].map(expectValid));
+    // The name keeps its character, escaped as Excel escapes it, in the chart's cached categories too.
+    const out = await partsOf(new Uint8Array(await fs.readFile(path.join(dir, "pasted-q2.xlsx"))));
+    const charts = [...out]
+      .filter(([n]) => n.startsWith("xl/charts/"))
+      .map(([, b]) => new TextDecoder().decode(b));
+    expect(charts.join("")).toContain("<c:v>Văn phòng_x000B_UBND tỉnh</c:v>");
+  });
+
+  it("the quarterly Word report, in Vietnamese and English", async () => {
+    await cli("sample", "-o", "for-report.xlsx");
+    await cli("report", "for-report.xlsx", "--period", "2015-Q2", "-o", "report.docx");
+    await cli("report", "for-report.xlsx", "--period", "2015-Q2", "-o", "report-en.docx", "--lang", "en");
+    await Promise.all(["report.docx", "report-en.docx"].map(expectValid));
+  });
+});
+
+it("random plans, computed for a quarter with and without data, are valid", async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      planRowsArb(),
+      fc.constantFrom("2015-Q1", "2015-Q2", "2016-Q4"),
+      async (rows, period) => {
+        const wb = XlsxWorkbook.of(buildTemplate(rows));
+        const run = runPlan(await wb.readGrids(), { period, lang: "vi", robustness: false });
+        await wb.applySheets(run.sheets);
+        expect(await problems(await wb.save())).toEqual([]);
+      },
+    ),
+    { numRuns: 4 },
+  );
+}, 240_000);
+
+describe("a planner's workbook that Excel accepts stays acceptable after two quarters' computes", () => {
+  let sample: Uint8Array;
+  beforeAll(async () => {
+    sample = await XlsxWorkbook.of(buildTemplate(samplePlanRows())).save();
+  });
+
+  it.each(Object.keys(FEATURES))("%s", async (name) => {
+    const f = FEATURES[name];
+    const input = await editPackage(sample, f.edits, f.add);
+    // The SDK opens a package by its extension; a macro-enabled workbook must be named .xlsm.
+    const types = new TextDecoder().decode((await partsOf(input)).get("[Content_Types].xml"));
+    const ext = types.includes("sheet.macroEnabled.main+xml") ? "xlsm" : "xlsx";
+    const [before, after] = await Promise.all([
+      problems(input, ext),
+      problems(await computeTwice(input), ext),
+    ]);
+    expect({ input: before, output: after }).toEqual({ input: [], output: [] });
+  });
+});
