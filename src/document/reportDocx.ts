@@ -25,8 +25,9 @@ import {
 } from "docx";
 import { ChartRun } from "docx/charts";
 import type { Report, ReportCell, ReportChart, ReportTable } from "../engine/report";
-import { GRADE_COLORS, STATUS_COLORS } from "../engine/report";
+import { chartParts, GRADE_COLORS, STATUS_COLORS } from "../engine/report";
 import { SUMMARY_WIDTHS } from "../engine/outputs/summarySheet";
+import { textWidth } from "../engine/outputs/lineBreaks";
 
 const FONT = "Times New Roman";
 /** Sizes in points (docx counts half-points). */
@@ -53,10 +54,11 @@ interface RunStyle {
   readonly color?: string;
 }
 
-function run(text: string, s: RunStyle = {}): TextRun {
+/** A run of text; `font` false leaves it to the document's default font, the same Times New Roman. */
+function run(text: string, s: RunStyle = {}, font = true): TextRun {
   return new TextRun({
     text,
-    font: FONT,
+    ...(font ? { font: FONT } : {}),
     size: pt(s.size ?? BODY_PT),
     bold: s.bold,
     italics: s.italics,
@@ -139,14 +141,15 @@ function tableCell(c: ReportCell, width: number, keepNext: boolean): TableCell {
     ...(colors ? { shading: { type: ShadingType.CLEAR, color: "auto", fill: colors.fill } } : {}),
     children: [
       new Paragraph({
-        keepNext,
+        // Left out unless set: a table of 1,000 units has 7,000 cells, and each element costs the writer time.
+        ...(keepNext ? { keepNext } : {}),
         alignment:
           c.align === "center"
             ? AlignmentType.CENTER
             : c.align === "right"
               ? AlignmentType.RIGHT
               : AlignmentType.LEFT,
-        children: [run(c.text, { size: TABLE_PT, bold: c.bold, color: colors?.font })],
+        children: [run(c.text, { size: TABLE_PT, bold: c.bold, color: colors?.font }, false)],
       }),
     ],
   });
@@ -157,6 +160,11 @@ const SHORT_TEXT = 12;
 const CHAR_WEIGHT = 1.3;
 // The cell's padding and a bold header's extra width, in the same weight.
 const CELL_PADDING = 3.5;
+/** Points of text a unit of column weight holds: CHAR_WEIGHT is a 10-pt character of about half an em. */
+const POINTS_PER_WEIGHT = 5 / CHAR_WEIGHT;
+
+/** Width in points of a word in bold Times New Roman at the header's size. */
+const headerWordPoints = (word: string) => (textWidth(word, true) * HEADER_PT) / 1000;
 
 /** A report table: its header repeats on every page and no row breaks across pages. */
 function table(t: ReportTable): Table {
@@ -172,7 +180,9 @@ function table(t: ReportTable): Table {
         x.length <= SHORT_TEXT ? x.length : Math.max(...x.split(/\s+/).map((p: string) => p.length)),
       ),
     );
-    return Math.max(w, chars * CHAR_WEIGHT + CELL_PADDING);
+    // The header's longest word measured in its bold face: capitals such as "STT" are wider than the average.
+    const title = Math.max(...c.title.split(/\s+/).map(headerWordPoints)) / POINTS_PER_WEIGHT;
+    return Math.max(w, chars * CHAR_WEIGHT + CELL_PADDING, title + CELL_PADDING);
   });
   const total = weights.reduce((s, w) => s + w, 0);
   const widths = weights.map((w) => (w / total) * 100);
@@ -201,7 +211,7 @@ function table(t: ReportTable): Table {
                 new Paragraph({
                   alignment: AlignmentType.CENTER,
                   keepNext: true,
-                  children: [run(c.title, { bold: true, size: HEADER_PT })],
+                  children: [run(c.title, { bold: true, size: HEADER_PT }, false)],
                 }),
               ],
             }),
@@ -220,30 +230,6 @@ function table(t: ReportTable): Table {
 
 /** Text width of the page (A4 less 30 + 15 mm margins) in the 96-dpi pixels charts are sized in. */
 const CHART_WIDTH = Math.round(((210 - 45) / 25.4) * 96);
-
-/** Bars in one chart: 26 px each under a 90 px title and axis, so a chart is at most 870 px (9 in) and fits a page. */
-const MAX_BARS = 30;
-
-/**
- * A report chart as Word charts: one, or for a group too long for a page, parts of at most MAX_BARS bars in rank
- * order, titled "(1/3)", "(2/3)"…, on the same axis.
- */
-function charts(c: ReportChart): Paragraph[] {
-  const parts = Math.ceil(c.categories.length / MAX_BARS);
-  if (parts <= 1) return [chart(c)];
-  const size = Math.ceil(c.categories.length / parts);
-  return Array.from({ length: parts }, (_, k) => {
-    const cut = <T>(xs: readonly T[]) => xs.slice(k * size, (k + 1) * size);
-    return chart({
-      ...c,
-      title: `${c.title} (${k + 1}/${parts})`,
-      categories: cut(c.categories),
-      values: cut(c.values),
-      labels: cut(c.labels),
-      colors: cut(c.colors),
-    });
-  });
-}
 
 /**
  * A horizontal bar chart of a report chart: one bar per category in its own colour, the first category (rank 1) at
@@ -284,6 +270,7 @@ function chart(c: ReportChart): Paragraph {
         },
         dataLabels: { value: true, position: "outsideEnd", font: font(10) },
         chartArea: { border: "none" },
+        // 26 px a bar under a 90 px title and axis: a part of MAX_BARS bars is 870 px (9 in) and fits a page.
         transformation: { width: CHART_WIDTH, height: 90 + 26 * c.categories.length },
       }),
     ],
@@ -344,7 +331,7 @@ export async function reportDocx(r: Report): Promise<Uint8Array> {
         children.push(table(b.table), new Paragraph({ spacing: { after: 120 }, children: [] }));
         break;
       case "chart":
-        children.push(...charts(b.chart));
+        children.push(...chartParts(b.chart).map(chart));
         break;
     }
   }

@@ -51,6 +51,30 @@ export interface ReportChart {
   readonly numberFormat: string;
 }
 
+/** Bars in one chart: a chart of more is printed in parts, each of which fits a page of the report and of the tab. */
+export const MAX_BARS = 30;
+
+/**
+ * A report chart as printed: itself, or for a group too long for a page, parts of at most MAX_BARS bars in rank
+ * order, titled "(1/3)", "(2/3)"…, on the same axis.
+ */
+export function chartParts(c: ReportChart): ReportChart[] {
+  const parts = Math.ceil(c.categories.length / MAX_BARS);
+  if (parts <= 1) return [c];
+  const size = Math.ceil(c.categories.length / parts);
+  return Array.from({ length: parts }, (_, k) => {
+    const cut = <T>(xs: readonly T[]) => xs.slice(k * size, (k + 1) * size);
+    return {
+      ...c,
+      title: `${c.title} (${k + 1}/${parts})`,
+      categories: cut(c.categories),
+      values: cut(c.values),
+      labels: cut(c.labels),
+      colors: cut(c.colors),
+    };
+  });
+}
+
 export type ReportBlock =
   | { readonly kind: "heading"; readonly text: string }
   | { readonly kind: "paragraph"; readonly text: string; readonly italic?: boolean }
@@ -285,7 +309,16 @@ export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report
   body.push({ kind: "paragraph", text: L.recommendationsNote, italic: true });
   body.push({ kind: "list", items: narrative.recommendations });
 
-  const recipients = (setting(plan, "recipients") || L.recipientsDefault)
+  // By default the units of the groups ranked: a province of communes sends no copy to districts it no longer has.
+  const of: Record<string, string> = {
+    department: L.recipientsDepartment,
+    district: L.recipientsDistrict,
+    commune: L.recipientsCommune,
+  };
+  const units = s.groups.map((g) => of[g.group] ?? groupName(g.group, lang));
+  const recipients = (
+    setting(plan, "recipients") || [L.recipientsHead, ...units, L.recipientsArchive].join(";")
+  )
     .split(/[;\n]/)
     .map((x) => x.trim())
     .filter(Boolean);

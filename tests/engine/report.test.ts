@@ -10,6 +10,7 @@ import { formatNumber } from "../../src/engine/i18n/numbers";
 import { byRank } from "../../src/engine/summary";
 import type { WorkbookGrids } from "../../src/engine/grid";
 import type { SheetSpec } from "../../src/engine/sheetSpec";
+import { province2025Rows } from "../helpers/province2025";
 
 const grids = planRowsToGrids(samplePlanRows());
 const run = (g: WorkbookGrids, lang: Lang, period: string | null = "2015-Q2") =>
@@ -131,6 +132,38 @@ describe("the gate on the data", () => {
     const summary = res.sheets.find((s) => s.kind === "summary")!;
     const texts = summary.blocks.flatMap((b) => b.cells.flat().map((c) => String(c.value ?? "")));
     expect(texts.some((t) => /^Lưu ý về dữ liệu: [1-9]\d* lỗi, \d+ cảnh báo/.test(t))).toBe(true);
+  });
+});
+
+describe("the recipients", () => {
+  const recipientsOf = (g: WorkbookGrids, lang: Lang) => {
+    const r = run(g, lang);
+    return buildReport(r.plan, r.summary!, lang).recipients;
+  };
+
+  it("are by default the units of the groups ranked: communes since 2025, districts before", () => {
+    expect(recipientsOf(grids, "vi")).toEqual([
+      "- UBND tỉnh (b/c);",
+      "- Ban Chỉ đạo CNTT tỉnh (b/c);",
+      "- Các sở, ban, ngành;",
+      "- UBND các huyện, thành phố;",
+      "- Lưu: VT.",
+    ]);
+    const province = planRowsToGrids(province2025Rows(12));
+    expect(recipientsOf(province, "vi")).toEqual([
+      "- UBND tỉnh (b/c);",
+      "- Ban Chỉ đạo CNTT tỉnh (b/c);",
+      "- Các sở, ban, ngành;",
+      "- UBND các xã, phường, đặc khu;",
+      "- Lưu: VT.",
+    ]);
+    expect(recipientsOf(province, "en")).toEqual([
+      "- Provincial People's Committee (for report);",
+      "- IT steering committee (for report);",
+      "- Provincial departments;",
+      "- Commune, ward and special-zone people's committees;",
+      "- Archive.",
+    ]);
   });
 });
 

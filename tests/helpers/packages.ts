@@ -169,3 +169,26 @@ export function sharedStringTexts(xml: string): string[] {
       .replace(/&amp;/g, "&"),
   );
 }
+
+/** The package with every sheet hidden but the ones named (and the very hidden): what printing those tabs prints. */
+export async function onlySheets(bytes: Uint8Array, ...names: string[]): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = await zip.file("xl/workbook.xml")!.async("string");
+  const shown = names.map((n) => `name="${n.replace(/&/g, "&amp;")}"`);
+  const isShown = (tag: string) => shown.some((n) => tag.includes(n));
+  // The first tab shown is made the active one: LibreOffice prints the active tab even when it is hidden.
+  const active = [...xml.matchAll(/<sheet\b[^>]*\/>/g)].findIndex((m) => isShown(m[0]));
+  const views = `<bookViews><workbookView activeTab="${active}"/></bookViews>`;
+  zip.file(
+    "xl/workbook.xml",
+    xml
+      .replace(/<bookViews>[\s\S]*?<\/bookViews>/, "")
+      .replace("<sheets>", `${views}<sheets>`)
+      .replace(/<sheet\b[^>]*\/>/g, (tag) =>
+        isShown(tag) || tag.includes('state="veryHidden"')
+          ? tag
+          : tag.replace(/ state="\w+"/, "").replace("<sheet ", '<sheet state="hidden" '),
+      ),
+  );
+  return zip.generateAsync({ type: "uint8array" });
+}

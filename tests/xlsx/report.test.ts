@@ -27,6 +27,7 @@ import {
   printToPdf,
   recalculate,
 } from "../helpers/libreoffice";
+import { onlySheets } from "../helpers/packages";
 
 if (!haveOffice || !havePoppler)
   console.warn(
@@ -51,22 +52,6 @@ async function summaryGrid(wb: XlsxWorkbook, name: string): Promise<Grid> {
   const g = (await wb.readGrids()).sheets.find((x) => x.sheet === name);
   if (!g) throw new Error(`no sheet ${name}`);
   return g;
-}
-
-/** The package with every sheet but one hidden: what printing the active tab prints. */
-async function onlySheet(bytes: Uint8Array, name: string): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
-  const xml = await zip.file("xl/workbook.xml")!.async("string");
-  const esc = name.replace(/&/g, "&amp;");
-  zip.file(
-    "xl/workbook.xml",
-    xml.replace(/<sheet\b[^>]*\/>/g, (tag) =>
-      tag.includes(`name="${esc}"`) || tag.includes('state="veryHidden"')
-        ? tag
-        : tag.replace(/ state="\w+"/, "").replace("<sheet ", '<sheet state="hidden" '),
-    ),
-  );
-  return zip.generateAsync({ type: "uint8array" });
 }
 
 /**
@@ -228,14 +213,14 @@ describe("printed on A4", () => {
       try {
         const file = path.join(dir, "summary.xlsx");
         // Print only the summary, as a planner prints the active tab.
-        await fs.writeFile(file, await onlySheet(await wb.save(), spec.name));
+        await fs.writeFile(file, await onlySheets(await wb.save(), spec.name));
         // The English tab of the same workbook, printed in the same run.
         const en = await sample();
         const enRun = runPlan(await en.readGrids(), { period: "2015-Q2", lang: "en", robustness: false });
         await en.applySheets(enRun.sheets);
         const enName = enRun.sheets.find((s) => s.kind === "summary")!.name;
         const enFile = path.join(dir, "summary-en.xlsx");
-        await fs.writeFile(enFile, await onlySheet(await en.save(), enName));
+        await fs.writeFile(enFile, await onlySheets(await en.save(), enName));
         // A reader whose locale writes "99.45": the vi tab must still print 99,45 (its formats carry vi-VN's tag).
         const [pdf, enPdf] = printToPdf([file, enFile], dir);
         const vi = pdfText(pdf);

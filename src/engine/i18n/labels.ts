@@ -102,8 +102,12 @@ const VI = {
   recommendationsNote:
     "(Dự thảo do ictplan soạn từ số liệu; người lập báo cáo chỉnh sửa trước khi trình ký.)",
   recipientsTitle: "Nơi nhận:",
-  recipientsDefault:
-    "UBND tỉnh (b/c); Ban Chỉ đạo CNTT tỉnh (b/c); Các sở, ban, ngành; UBND các huyện, thành phố; Lưu: VT",
+  recipientsHead: "UBND tỉnh (b/c); Ban Chỉ đạo CNTT tỉnh (b/c)",
+  recipientsArchive: "Lưu: VT",
+  // The units of each known ranking group as recipients.
+  recipientsDepartment: "Các sở, ban, ngành",
+  recipientsDistrict: "UBND các huyện, thành phố",
+  recipientsCommune: "UBND các xã, phường, đặc khu",
   signerTitleDefault: "GIÁM ĐỐC",
   total: "Tổng số",
   goodShare: "Tỷ lệ Tốt",
@@ -241,8 +245,11 @@ const EN: typeof VI = {
   sectionRecommendations: "IV. ASSESSMENT AND RECOMMENDATIONS",
   recommendationsNote: "(Drafted by ictplan from the figures; the report writer edits it before signature.)",
   recipientsTitle: "Recipients:",
-  recipientsDefault:
-    "Provincial People's Committee (for report); IT steering committee (for report); Provincial departments; District people's committees; Archive",
+  recipientsHead: "Provincial People's Committee (for report); IT steering committee (for report)",
+  recipientsArchive: "Archive",
+  recipientsDepartment: "Provincial departments",
+  recipientsDistrict: "District people's committees",
+  recipientsCommune: "Commune, ward and special-zone people's committees",
   signerTitleDefault: "DIRECTOR",
   total: "Total",
   goodShare: "Share Good",

@@ -4,7 +4,10 @@ import type { SheetSpec, SpecCell } from "../sheetSpec";
 import { findingMessage } from "../findings";
 import { labels, severityLabel, type Lang } from "../i18n/labels";
 import { refusalMessage, type Refusal } from "../gate";
-import { HEADER_STYLE, NOTE_STYLE, TITLE_STYLE } from "./style";
+import { HEADER_STYLE, NOTE_STYLE, TITLE_STYLE, pageFooter, wrappedRowHeight } from "./style";
+
+const WIDTHS = [12, 14, 8, 26, 100] as const;
+const WRAP = { wrap: true } as const;
 
 /** Builds the Kiểm tra sheet; a refused run says on it that no report was made, and why. */
 export function buildFindingsSheet(
@@ -15,13 +18,20 @@ export function buildFindingsSheet(
 ): SheetSpec {
   const L = labels(lang);
   const header = [L.severity, L.sheet, L.cell, L.code, L.message];
-  const rows: SpecCell[][] = findings.map((f) => [
+  const title = subtitle ? `${L.titleFindings} – ${subtitle}` : L.titleFindings;
+  const messages = findings.map((f) => findingMessage(f, lang));
+  const rows: SpecCell[][] = findings.map((f, i) => [
     { value: severityLabel(f.severity, lang) },
     { value: f.sheet },
     { value: f.cell },
     { value: f.code },
-    { value: findingMessage(f, lang), style: { wrap: true } },
+    { value: messages[i], style: WRAP },
   ]);
+  // A message of more than one line gets a row as tall as its lines (the default row shows one and overprints the next).
+  const rowHeights = messages.flatMap((text, i) => {
+    const height = wrappedRowHeight([{ text, width: WIDTHS[4] }]);
+    return height > wrappedRowHeight([]) ? [{ row: 5 + i, height }] : [];
+  });
   const last = 4 + rows.length;
   const sevRange = `A5:A${Math.max(last, 5)}`;
   return {
@@ -31,9 +41,7 @@ export function buildFindingsSheet(
       {
         row: 1,
         col: 1,
-        cells: [
-          [{ value: subtitle ? `${L.titleFindings} – ${subtitle}` : L.titleFindings, style: TITLE_STYLE }],
-        ],
+        cells: [[{ value: title, style: TITLE_STYLE }]],
       },
       { row: 2, col: 1, cells: [[{ value: rows.length ? L.generated : L.noFindings, style: NOTE_STYLE }]] },
       ...(refused
@@ -48,7 +56,8 @@ export function buildFindingsSheet(
       { row: 4, col: 1, cells: [header.map((h) => ({ value: h, style: HEADER_STYLE }))] },
       ...(rows.length ? [{ row: 5, col: 1, cells: rows }] : []),
     ],
-    columnWidths: [12, 14, 8, 26, 100].map((width, i) => ({ col: i + 1, width })),
+    columnWidths: WIDTHS.map((width, i) => ({ col: i + 1, width })),
+    rowHeights,
     freeze: { rows: 4, cols: 0 },
     tables: rows.length ? [{ name: "KiemTra", range: `A4:E${last}` }] : [],
     conditionalFormats: [
@@ -67,7 +76,13 @@ export function buildFindingsSheet(
         fontColor: "9C5700",
       },
     ],
-    print: { orientation: "landscape", paperSize: "A4", fitToWidth: 1, titleRows: "4:4" },
+    print: {
+      orientation: "landscape",
+      paperSize: "A4",
+      fitToWidth: 1,
+      titleRows: "4:4",
+      footer: pageFooter(title, lang),
+    },
     tabColor: "C00000",
   };
 }

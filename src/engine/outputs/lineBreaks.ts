@@ -79,6 +79,13 @@ export function charWidth(c: number, bold: boolean): number {
   return advance(c, bold ? BOLD : REGULAR);
 }
 
+/** Width of a text on one line, in thousandths of an em, in the regular or bold face. */
+export function textWidth(text: string, bold: boolean): number {
+  let w = 0;
+  for (let i = 0; i < text.length; i++) w += charWidth(text.charCodeAt(i), bold);
+  return w;
+}
+
 /**
  * Columns' width in points: a column of width w (characters of the workbook's default font, Calibri 11: 7-pixel
  * digits) is 7·w pixels (ECMA-376 §18.3.1.13), a pixel ¾ of a point.

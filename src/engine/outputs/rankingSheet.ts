@@ -16,8 +16,12 @@ import {
   TITLE_STYLE,
   gradeFormats,
   groupName,
+  headerRowHeight,
+  NARROW_MARGINS,
+  pageFooter,
   periodTitle,
   pillarName,
+  titleWidth,
 } from "./style";
 
 /** Where the ranking sheet put its columns, for the summary's formulas. */
@@ -235,7 +239,8 @@ export function buildRankingSheet(
       },
       { fill: overallFormula, fillRow: r, value: u.rankOverall, style: CENTRED },
       { fill: gradeFormula, fillRow: r, value: gradeLabel(u.grade, lang), style: CENTRED },
-      { value: blank(prev?.indexRounded) },
+      // The previous index as the index is shown (84,70 beside 86,86, not 84,7).
+      { value: blank(prev?.indexRounded), numberFormat: roundedFormat },
       prev
         ? { fill: changeFormula, fillRow: r, value: blank(u.indexChange), numberFormat: "+0.00;-0.00;0" }
         : EMPTY,
@@ -271,6 +276,12 @@ export function buildRankingSheet(
   ];
   const sheet = L.sheetRanking;
   const lastCol = header.length;
+  const title = `${L.titleRanking} – ${periodTitle(plan, results.period, lang)}`;
+  // Each column as narrow as its figures allow (the titles wrap), so that the sheet, printed one page wide, is read
+  // at about 8 pt, not 5: code, name, group ("UBND xã, phường, đặc khu"), pillars, then index … interval.
+  const widths = [10, 34, 24, ...pillars.map(() => 9), 9, 8, 8, 8, 10, 8, 8, 7, 7, 7, 10].map((least, i) =>
+    titleWidth(header[i], least),
+  );
   const gradeRange = `${local(first, col.grade)}:${local(Math.max(last, first), col.grade)}`;
   const spec: SheetSpec = {
     name: sheet,
@@ -279,15 +290,14 @@ export function buildRankingSheet(
       {
         row: 1,
         col: 1,
-        cells: [
-          [{ value: `${L.titleRanking} – ${periodTitle(plan, results.period, lang)}`, style: TITLE_STYLE }],
-        ],
+        cells: [[{ value: title, style: TITLE_STYLE }]],
       },
       { row: 2, col: 1, cells: [[{ value: L.generated, style: NOTE_STYLE }]] },
       { row: HEADER_ROW, col: 1, cells: [header.map((h) => ({ value: h, style: HEADER_STYLE }))] },
       { row: first, col: 1, cells: rowsCells },
     ],
-    columnWidths: header.map((_, i) => ({ col: i + 1, width: i === 1 ? 36 : i === 2 ? 20 : 12 })),
+    columnWidths: widths.map((width, i) => ({ col: i + 1, width })),
+    rowHeights: [headerRowHeight(HEADER_ROW, header, widths)],
     freeze: { rows: HEADER_ROW, cols: 2 },
     tables: units.length ? [{ name: "XepHang", range: `A${HEADER_ROW}:${local(last, lastCol)}` }] : [],
     conditionalFormats: units.length
@@ -305,6 +315,8 @@ export function buildRankingSheet(
       paperSize: "A4",
       fitToWidth: 1,
       titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
+      margins: NARROW_MARGINS,
+      footer: pageFooter(title, lang),
     },
     tabColor: "70AD47",
     definedNames: settingNames(plan, [

@@ -9,7 +9,17 @@ import { labels, statusLabel, type Lang } from "../i18n/labels";
 import { ROW, abs, absRange, local, quoteSheetName, rowTemplate, sheetRef, str } from "./refs";
 import { groupStats } from "../scoring";
 import { settingNames, settingTerm } from "./liveSettings";
-import { HEADER_STYLE, TITLE_STYLE, NOTE_STYLE, groupName, periodTitle, statusFormats } from "./style";
+import {
+  HEADER_STYLE,
+  headerRowHeight,
+  NARROW_MARGINS,
+  TITLE_STYLE,
+  NOTE_STYLE,
+  groupName,
+  pageFooter,
+  periodTitle,
+  statusFormats,
+} from "./style";
 
 /** Where each unit × indicator landed on the Kết quả sheet, for the formulas of the other sheets. */
 export interface ResultsLayout {
@@ -365,6 +375,9 @@ export function buildResultsSheet(
     L.status,
     L.score,
   ];
+  const title = `${L.titleResults} – ${periodTitle(plan, results.period, lang)}`;
+  const widths = [10, 34, 20, 12, 44, 11, 11, 11, 11, 16, 9, 12, 12];
+  const statHeader = statKind === "minmax" ? [L.blockMin, L.blockMax] : [L.blockMean, L.blockSd];
   const statusRange = `${local(HEADER_ROW + 1, COLS.status)}:${local(Math.max(lastRow, HEADER_ROW + 1), COLS.status)}`;
   const spec: SheetSpec = {
     name: sheet,
@@ -373,9 +386,7 @@ export function buildResultsSheet(
       {
         row: 1,
         col: 1,
-        cells: [
-          [{ value: `${L.titleResults} – ${periodTitle(plan, results.period, lang)}`, style: TITLE_STYLE }],
-        ],
+        cells: [[{ value: title, style: TITLE_STYLE }]],
       },
       { row: 2, col: 1, cells: [[{ value: L.generated, style: NOTE_STYLE }]] },
       { row: HEADER_ROW, col: 1, cells: [header.map((h) => ({ value: h, style: HEADER_STYLE }))] },
@@ -386,7 +397,7 @@ export function buildResultsSheet(
               row: HEADER_ROW,
               col: COLS.statA,
               cells: [
-                (statKind === "minmax" ? [L.blockMin, L.blockMax] : [L.blockMean, L.blockSd]).map((h) => ({
+                statHeader.map((h) => ({
                   value: h,
                   style: HEADER_STYLE,
                 })),
@@ -396,10 +407,8 @@ export function buildResultsSheet(
         : []),
       ...statBlocks,
     ],
-    columnWidths: [10, 34, 20, 12, 44, 11, 11, 11, 11, 16, 9, 12, 12].map((width, i) => ({
-      col: i + 1,
-      width,
-    })),
+    columnWidths: widths.map((width, i) => ({ col: i + 1, width })),
+    rowHeights: [headerRowHeight(HEADER_ROW, [...header, ...(statBlocks.length ? statHeader : [])], widths)],
     freeze: { rows: HEADER_ROW, cols: 2 },
     tables: cells.length ? [{ name: "KetQua", range: `A${HEADER_ROW}:${local(lastRow, COLS.score)}` }] : [],
     conditionalFormats: cells.length ? statusFormats(statusRange, lang) : [],
@@ -408,6 +417,8 @@ export function buildResultsSheet(
       paperSize: "A4",
       fitToWidth: 1,
       titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
+      margins: NARROW_MARGINS,
+      footer: pageFooter(title, lang),
     },
     tabColor: "2E75B6",
     definedNames: settingNames(plan, ["attainmentCap", "nearTarget"]),

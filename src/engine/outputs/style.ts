@@ -3,8 +3,9 @@ import type { CellStyle, ConditionalFormatSpec } from "../sheetSpec";
 import type { Plan, RankingGroup } from "../model";
 import { PILLARS, RANKING_GROUPS } from "../format";
 import { formatPeriod, periodFromKey } from "../periods";
-import { gradeLabel, statusLabel, type Lang } from "../i18n/labels";
-import { foldText } from "../text";
+import { gradeLabel, labels, statusLabel, type Lang } from "../i18n/labels";
+import { fillTemplate, foldText } from "../text";
+import { lines, textWidth } from "./lineBreaks";
 
 export const TITLE_STYLE: CellStyle = { bold: true, fontSize: 14, fontColor: "1F4E79" };
 export const NOTE_STYLE: CellStyle = { italic: true, fontColor: "595959" };
@@ -16,6 +17,51 @@ export const HEADER_STYLE: CellStyle = {
   border: true,
 };
 export const SECTION_STYLE: CellStyle = { bold: true, fontSize: 12, fontColor: "1F4E79" };
+
+/** The data sheets' Calibri, measured with lines()'s Times New Roman metrics taken this much wider (Carlito, its
+ *  metric twin in LibreOffice, sets Vietnamese text about 6 % wider than Times New Roman). */
+const CALIBRI_WIDER = 1.1;
+/** Excel's height of a row of one line of 11-pt Calibri, in points. */
+const CALIBRI_LINE = 15;
+
+/**
+ * Height in points of a row of wrapped 11-pt Calibri cells, each `width` characters wide: as many lines as its
+ * longest text takes. A row left at the default height shows one line and clips (or, in LibreOffice, overprints) the rest.
+ */
+export function wrappedRowHeight(cells: readonly { text: string; width: number }[], bold = false): number {
+  let most = 1;
+  for (const c of cells) most = Math.max(most, lines(c.text, c.width / CALIBRI_WIDER, 11, bold));
+  return most * CALIBRI_LINE;
+}
+
+/**
+ * Width in characters of a column at least `least` wide and wide enough for the longest word of its bold 11-pt title
+ * (a word wider than its column is broken inside: "infrastruc" / "ture").
+ */
+export function titleWidth(title: string, least: number): number {
+  const widest = Math.max(...title.split(" ").map((word) => textWidth(word, true)));
+  // Thousandths of an em at 11 pt, Calibri's wider letters, the cell's padding; a character of width is 5.25 pt.
+  return Math.max(least, Math.ceil(((widest * 11 * CALIBRI_WIDER) / 1000 + 4) / 5.25));
+}
+
+/** Margins in inches of a wide sheet printed one page wide: the less margin, the larger the print. */
+export const NARROW_MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
+
+/** The height of a header row of bold titles in columns of these widths, as a row-heights entry. */
+export function headerRowHeight(row: number, titles: readonly string[], widths: readonly number[]) {
+  return {
+    row,
+    height: wrappedRowHeight(
+      titles.map((text, i) => ({ text, width: widths[i] })),
+      true,
+    ),
+  };
+}
+
+/** A data sheet's print footer: its title, then the page and the pages ("… – Trang 2/5"; a literal "&" doubled). */
+export function pageFooter(title: string, lang: Lang): string {
+  return fillTemplate(labels(lang).pageFooter, { where: title.replace(/&/g, "&&") });
+}
 
 const GREEN = "C6EFCE";
 const YELLOW = "FFEB9C";

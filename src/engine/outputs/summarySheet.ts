@@ -5,7 +5,7 @@
  */
 import type { CellStyle, ChartSpec, SheetSpec, SpecBlock, SpecCell } from "../sheetSpec";
 import type { Report, ReportBlock, ReportCell, ReportChart, ReportTable } from "../report";
-import { GRADE_COLORS, STATUS_COLORS } from "../report";
+import { chartParts, GRADE_COLORS, STATUS_COLORS } from "../report";
 import { formatPeriod, periodFromKey } from "../periods";
 import { labels, type Lang } from "../i18n/labels";
 import { fillTemplate } from "../text";
@@ -193,6 +193,7 @@ function measure(t: ReportTable) {
   return { starts, headerHeight, heights, first };
 }
 
+/** A chart's height in points: 19 a bar under a 70 pt title and axis, so a part of MAX_BARS bars fits a page. */
 const chartHeight = (c: ReportChart) => 70 + 19 * c.categories.length;
 
 /** The least of a block that must share a page with the heading before it. */
@@ -202,7 +203,7 @@ function leadHeight(b: ReportBlock | undefined): number {
     case "table":
       return measure(b.table).first;
     case "chart":
-      return chartHeight(b.chart);
+      return chartHeight(chartParts(b.chart)[0]);
     case "heading":
       return 22;
     default:
@@ -248,9 +249,11 @@ function chart(out: Layout, c: ReportChart, data: { row: number }, blocks: SpecB
   blocks.push({
     row: from,
     col: DATA_COL,
+    // A category without a label has no value (an indicator without a target): left blank, it has no bar and no
+    // "0%" that would read as none of the units meeting it.
     cells: c.categories.map((name, i) => [
       { value: name },
-      { value: c.values[i], numberFormat: c.numberFormat },
+      { value: c.labels[i] === "" ? null : c.values[i], numberFormat: c.numberFormat },
     ]),
   });
   data.row += c.categories.length + 1;
@@ -325,7 +328,7 @@ export function buildSummarySheet(report: Report): SheetSpec {
         out.space(6);
         break;
       case "chart":
-        charts.push(chart(out, b.chart, data, dataBlocks));
+        for (const part of chartParts(b.chart)) charts.push(chart(out, part, data, dataBlocks));
         break;
     }
   });

@@ -1,0 +1,57 @@
+/** The quarterly tab's print layout at a province's real size: 22 departments and 150 communes. */
+import { planRowsToGrids } from "../../src/engine/planRows";
+import { runPlan } from "../../src/engine/pipeline";
+import { PAGE_HEIGHT } from "../../src/engine/outputs/summarySheet";
+import type { SheetSpec } from "../../src/engine/sheetSpec";
+import { province2025Rows } from "../helpers/province2025";
+
+const summaryOf = (lang: "vi" | "en"): SheetSpec =>
+  runPlan(planRowsToGrids(province2025Rows()), {
+    period: "2015-Q2",
+    lang,
+    robustness: false,
+    asOf: "2015-07-05",
+  }).sheets.find((s) => s.kind === "summary")!;
+
+describe("the summary tab of a province of 172 units, printed", () => {
+  const spec = summaryOf("vi");
+  const breaks = spec.print!.rowBreaks!;
+  const pageOf = (row: number) => breaks.filter((b) => b < row).length;
+  const height = new Map(spec.rowHeights!.map((r) => [r.row, r.height]));
+
+  it("puts every chart on one page: a group of 150 is charted in parts of at most 30 bars", () => {
+    const charts = spec.charts!;
+    const communes = charts.filter((c) =>
+      c.title.startsWith("Chỉ số theo đơn vị – UBND xã, phường, đặc khu"),
+    );
+    expect(communes.map((c) => c.title.slice(-5))).toEqual(["(1/5)", "(2/5)", "(3/5)", "(4/5)", "(5/5)"]);
+    for (const c of charts) {
+      const { fromRow, toRow } = c.anchor;
+      // The chart covers rows fromRow … toRow - 1: all on one page, no taller than a page.
+      expect(pageOf(toRow - 1)).toBe(pageOf(fromRow));
+      let tall = 0;
+      for (let r = fromRow; r < toRow; r++) tall += height.get(r) ?? 15;
+      expect(tall).toBeLessThanOrEqual(PAGE_HEIGHT);
+    }
+    // 150 bars in all, each commune once, in rank order.
+    const bars = communes.flatMap((c) => {
+      const [from, to] = c.categories.split(":").map((x) => Number(/\d+/.exec(x)![0]));
+      return to - from + 1;
+    });
+    expect(bars.reduce((s, n) => s + n, 0)).toBe(150);
+  });
+});
+
+describe("the summary tab's chart of province targets", () => {
+  it("draws no bar for an indicator without a province target, where a 0% would read as none meeting it", () => {
+    const spec = summaryOf("en");
+    const chart = spec.charts!.find((c) => c.title === "Share of units meeting each target")!;
+    const [from] = chart.categories.split(":").map((x) => Number(/\d+/.exec(x)![0]));
+    const col = chart.categories.charCodeAt(0) - 64;
+    const data = spec.blocks.find((b) => b.row === from && b.col === col)!;
+    const bars = data.cells.map(([name, value]) => [name.value, value.value]);
+    expect(bars).toContainEqual(["Số lượt CBCC được đào tạo, bồi dưỡng CNTT", null]);
+    expect(bars.filter(([, v]) => v === null)).toHaveLength(1);
+    expect(bars.filter(([, v]) => typeof v === "number")).toHaveLength(12);
+  });
+});

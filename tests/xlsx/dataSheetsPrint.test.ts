@@ -1,0 +1,139 @@
+/**
+ * The Xếp hạng and Kiểm tra sheets printed by LibreOffice, as a steering committee reads them: the header row tall
+ * enough for its wrapped titles (nothing clipped under the first unit's row), no message overprinting the next, and a
+ * footer with the sheet's title, its period and the page on every page.
+ */
+import { execFileSync } from "node:child_process";
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
+import { buildTemplate } from "../../src/workbook/xlsx/template";
+import { samplePlanRows } from "../../src/engine/sample";
+import { runPlan } from "../../src/engine/pipeline";
+import { labels, type Lang } from "../../src/engine/i18n/labels";
+import { haveOffice, havePoppler, printToPdf } from "../helpers/libreoffice";
+import { onlySheets } from "../helpers/packages";
+
+interface Word {
+  readonly page: number;
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+  readonly text: string;
+}
+
+/** Every word of a PDF with its page and box (pdftotext -bbox). */
+function words(pdf: string): Word[] {
+  const xml = execFileSync("pdftotext", ["-bbox", pdf, "-"], { encoding: "utf8", maxBuffer: 1 << 26 });
+  return xml
+    .split("<page ")
+    .slice(1)
+    .flatMap((page, p) =>
+      [
+        ...page.matchAll(
+          /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+        ),
+      ].map((m) => ({
+        page: p + 1,
+        x0: Number(m[1]),
+        y0: Number(m[2]),
+        x1: Number(m[3]),
+        y1: Number(m[4]),
+        text: m[5].replace(/&amp;/g, "&"),
+      })),
+    );
+}
+
+/** The sample computed in a language, with only its Xếp hạng and Kiểm tra sheets left visible; the ranking's titles. */
+async function printed(lang: Lang, dir: string): Promise<{ file: string; titles: string[] }> {
+  const wb = await XlsxWorkbook.load(await XlsxWorkbook.of(buildTemplate(samplePlanRows())).save());
+  const run = runPlan(await wb.readGrids(), {
+    period: "2015-Q2",
+    lang,
+    robustness: false,
+    asOf: "2015-07-05",
+  });
+  await wb.applySheets(run.sheets.filter((s) => s.kind !== "summary"));
+  const L = labels(lang);
+  const file = path.join(dir, `${lang}.xlsx`);
+  await fs.writeFile(file, await onlySheets(await wb.save(), L.sheetRanking, L.sheetFindings));
+  const ranking = run.sheets.find((s) => s.kind === "ranking")!;
+  const header = ranking.blocks.find((b) => b.row === 4)!;
+  return { file, titles: header.cells[0].map((c) => String(c.value)) };
+}
+
+describe("the ranking and checks sheets on paper", () => {
+  (haveOffice && havePoppler ? it : it.skip)(
+    "print their header rows whole, messages apart, and a footer with title, period and page",
+    async () => {
+      const dir = await fs.mkdtemp(path.join(os.tmpdir(), "ictplan-data-print-"));
+      try {
+        const both = [await printed("vi", dir), await printed("en", dir)];
+        const pdfs = printToPdf(
+          both.map((b) => b.file),
+          dir,
+        );
+        for (const [lang, pdf, titles] of (["vi", "en"] as const).map(
+          (l, i) => [l, pdfs[i], both[i].titles] as const,
+        )) {
+          const L = labels(lang);
+          const all = words(pdf);
+          const period = lang === "vi" ? "Quý II/2015 – tỉnh Lào Cai" : "Q2 2015 – Lào Cai province";
+          // Xếp hạng fits one page, Kiểm tra (four findings) another.
+          const pages = Math.max(...all.map((w) => w.page));
+          expect(pages).toBe(2);
+          // The header row: every word of its titles above the first unit's row (a clipped second line sits below it).
+          const ranking = all.filter((w) => w.page === 1);
+          const first = ranking.find((w) => w.text === "VPUB")!;
+          // Printed one page wide at a size a committee reads (it was 6 pt): a word's box is about 1.22 × the text's
+          // size, so 9.5 is 7.8 pt text in Vietnamese, 8.4 is 6.9 pt in English (whose pillar titles are longer words).
+          expect(first.y1 - first.y0).toBeGreaterThan(lang === "vi" ? 9.5 : 8.4);
+          const header = ranking.filter((w) => w.y1 > 40 && w.y0 < first.y0 - 1);
+          expect(titles).toContain(L.indexRounded);
+          for (const t of titles)
+            // Words print whole; a line may break after a dash ("5–" / "95%").
+            for (const part of t.split(/ |(?<=–)/))
+              expect([t, header.some((w) => w.text === part && w.y1 <= first.y0 + 0.5)]).toEqual([t, true]);
+          expect(
+            ranking.filter((w) => w.y0 > first.y0 - 1 && w.y0 < first.y1 - 1 && w.x0 > first.x1).length,
+          ).toBeGreaterThan(15);
+          // The previous index with the index's two decimals: Sở Tài chính's 84.7 prints 84.70 beside its 95.43.
+          const stc = ranking.find((w) => w.text === "STC")!;
+          const row = ranking.filter((w) => Math.abs(w.y0 - stc.y0) < 1).map((w) => w.text);
+          if (lang === "en") expect(row).toEqual(expect.arrayContaining(["95.43", "84.70"]));
+          // Kiểm tra: no word overprints another (the lines of one cell touch; an overprinted line covers more than half).
+          const checks = all.filter((w) => w.page === 2);
+          const over = (a: Word, b: Word) =>
+            Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0.5 &&
+            Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > (a.y1 - a.y0) / 2;
+          const clash = checks.flatMap((a, i) =>
+            checks
+              .slice(i + 1)
+              .filter((b) => over(a, b))
+              .map((b) => `${a.text} / ${b.text}`),
+          );
+          expect(clash).toEqual([]);
+          // The footer: the bottom line of each page.
+          for (const [p, title] of [
+            [1, L.titleRanking],
+            [2, L.titleFindings],
+          ] as const) {
+            const page = all.filter((w) => w.page === p);
+            const bottom = Math.max(...page.map((w) => w.y0));
+            const footer = page
+              .filter((w) => Math.abs(w.y0 - bottom) < 0.5)
+              .sort((a, b) => a.x0 - b.x0)
+              .map((w) => w.text)
+              .join(" ");
+            expect(footer).toBe(`${title} – ${period} – ${lang === "vi" ? "Trang" : "Page"} ${p}/2`);
+          }
+        }
+      } finally {
+        await fs.rm(dir, { recursive: true, force: true });
+      }
+    },
+    180_000,
+  );
+});
