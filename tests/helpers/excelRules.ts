@@ -6,9 +6,11 @@
  * - merged ranges that do not overlap (Excel's Merge refuses them: "We can't do that to a merged cell");
  * - table ranges that overlap no other table or merged range (18.5.1.2 table; Excel: "A table can't overlap another
  *   table" and "can't overlap a range that contains merged cells");
- * - table names unique in the workbook, among themselves and the defined names (18.5.1.2 "name … unique").
+ * - table names unique in the workbook, among themselves and the defined names (18.5.1.2 "name … unique");
+ * - formulas of at most 8,192 characters ("Excel specifications and limits": length of formula contents).
  */
 import { partsOf } from "./packages";
+import { decodeEntities } from "../../src/workbook/xlsx/xml";
 
 type Box = { r1: number; c1: number; r2: number; c2: number; what: string };
 
@@ -60,6 +62,10 @@ export async function excelRuleBreaks(bytes: Uint8Array): Promise<string[]> {
         if (p.col <= lastCol) breaks.push(`${name}: cell ${at} after column ${lastCol} of its row`);
         lastCol = p.col;
       }
+    }
+    for (const f of xml.matchAll(/<(?:\w+:)?f\b[^>]*>([^<]*)<\/(?:\w+:)?f>/g)) {
+      const length = decodeEntities(f[1]).length;
+      if (length > 8192) breaks.push(`${name}: a formula of ${length} characters`);
     }
     const boxes = [...xml.matchAll(/<(?:\w+:)?mergeCell\b[^>]*?\sref="([^"]+)"/g)].map((m) =>
       box(m[1], `merged ${m[1]}`),

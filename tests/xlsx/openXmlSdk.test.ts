@@ -56,7 +56,7 @@ const expectValid = async (file: string) =>
   ]).toEqual([file, []]);
 
 describe("the checks catch what Excel repairs", () => {
-  it("a font's children out of order (as ExcelJS writes them), rows and cells going backwards, overlapping ranges, a table named as a defined name", async () => {
+  it("a font's children out of order (as ExcelJS writes them), rows and cells going backwards, overlapping ranges, a table named as a defined name, a formula too long", async () => {
     const sample = await XlsxWorkbook.of(buildTemplate(samplePlanRows())).save();
     const broken = await editPackage(sample, {
       "xl/styles.xml": (x) =>
@@ -65,6 +65,7 @@ describe("the checks catch what Excel repairs", () => {
       "xl/worksheets/sheet5.xml": (x) =>
         x
           .replace(/(<row r="2"[\s\S]*?<\/row>)(<row r="3"[\s\S]*?<\/row>)/, "$2$1")
+          .replace(/(<row r="4"[^>]*>[\s\S]*?)(<\/row>)/, `$1<c r="Z4"><f>${"1+".repeat(4096)}1</f></c>$2`)
           .replace(/(<c r="A4"[\s\S]*?<\/c>)(<c r="B4"[\s\S]*?<\/c>)/, "$2$1")
           .replace(
             "</sheetData>",
@@ -85,6 +86,7 @@ describe("the checks catch what Excel repairs", () => {
         "xl/worksheets/sheet5.xml: merged A1:B1 overlaps merged B1:C1",
         "xl/worksheets/sheet5.xml: merged A1:B1 overlaps table SoLieu",
         "defined name SoLieu has the name of table SoLieu",
+        "xl/worksheets/sheet5.xml: a formula of 8193 characters",
       ]),
     );
   });
