@@ -126,7 +126,7 @@ export class StyleBook {
     return inner === undefined ? `<${q}${attrsText}/>` : `<${q}${attrsText}>${inner}</${q}>`;
   }
 
-  // The Open XML SDK validates CT_Font's children in the order b, i, …, sz, color, name (the order Excel writes).
+  // Children in FONT_CHILDREN's order.
   private fontXml(s: CellStyle): string {
     return this.el(
       "font",
