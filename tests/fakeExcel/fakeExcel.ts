@@ -1809,7 +1809,7 @@ class FakeTables extends Loadable {
 /**
  * A defined name's syntax ("Define and use names in formulas", support.microsoft.com: first character a letter, "_"
  * or "\\"; then letters, digits, "." and "_"; not a cell reference such as A1 or R1C1; at most 255 characters).
- * Letters are any script's (Excel takes "Ngưỡng_Tốt" as a name).
+ * Letters may be of every script (Excel takes "Ngưỡng_Tốt" as a name).
  */
 function validDefinedName(name: unknown): boolean {
   return (

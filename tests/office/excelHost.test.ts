@@ -504,7 +504,7 @@ describe("writing arrays, protection, names, requirement sets", () => {
     expect(host.sheet("S")!.merges.length).toBe(3);
   });
 
-  it("tables and defined names share one namespace; names may use any script's letters", async () => {
+  it("tables and defined names share one namespace; names may use every script's letters", async () => {
     const host = twoSheets();
     const ctx = ctxOf(host);
     ctx.workbook.names.add("KetQua", "=Data!$A$1");

@@ -34,7 +34,7 @@ describe("pane i18n", () => {
     expect(parseNumber("vi", "12.5")).toBe(12.5);
     const draws = SETTINGS.find((d) => d.key === "robustnessDraws")!;
     expect(readSetting(draws, "10.000", false)).toBe(10000);
-    // Any text of digits, dots and commas: the pane and the sheet read the same number, or both refuse it.
+    // Every text of digits, dots and commas: the pane and the sheet read the same number, or both refuse it.
     fc.assert(
       fc.property(fc.stringMatching(/^[-+]?[0-9.,]{1,12}$/), (text) => {
         expect(parseNumber("vi", text)).toBe(readNumber(text)?.value ?? null);

@@ -7,7 +7,7 @@ const def = (key: keyof SettingsValues) => SETTINGS.find((d) => d.key === key)!;
 
 describe("settings text", () => {
   it("shows a value with all its decimals, so saving another setting does not round it", () => {
-    // Was "1,13": saving any other setting then wrote 1.13 over the sheet's 1.125.
+    // Was "1,13": saving another setting then wrote 1.13 over the sheet's 1.125.
     expect(shownValue(def("attainmentCap"), 1.125, "vi")).toBe("1,125");
     expect(shownValue(def("attainmentCap"), 1.125, "en")).toBe("1.125");
     expect(shownValue(def("nearTarget"), 0.12345, "vi")).toBe("12,345");

@@ -199,7 +199,7 @@ describe("a planner's workbook that Excel accepts stays acceptable after two qua
   });
 });
 
-it("names of any text (characters XML cannot carry, astral planes, markup) keep the workbook and the report valid", async () => {
+it("names of every kind of text (characters XML cannot carry, astral planes, markup) keep the workbook and the report valid", async () => {
   await fc.assert(
     fc.asyncProperty(
       planRowsArb(),

@@ -11,7 +11,7 @@ function decimalsOf(x: number): number {
 }
 
 /** A setting's value as the pane shows it for editing (percentages as 0–100, enums by key), never rounded: every
- *  value shown is saved back with a change to any other. */
+ *  value shown is saved back with a change to another. */
 export function shownValue(def: SettingDef, value: string | number, lang: Lang): string {
   if (typeof value === "string") return def.type === "period" && value ? periodLabel(lang, value) : value;
   if (def.type === "percent") {
