@@ -55,3 +55,15 @@ describe("the summary tab's chart of province targets", () => {
     expect(bars.filter(([, v]) => typeof v === "number")).toHaveLength(12);
   });
 });
+
+it("no sheet asks for a row taller than Excel's 409 points, even for a finding whose message runs to pages", async () => {
+  const { samplePlanRows } = await import("../../src/engine/sample");
+  const rows = samplePlanRows();
+  // A settings row whose name is a pasted page of text: its finding quotes it on Kiểm tra.
+  const long = { ...rows, settings: [...rows.settings, ["x".repeat(20_000), 1] as const] };
+  const run = runPlan(planRowsToGrids(long), { period: "2015-Q2", lang: "vi", robustness: false });
+  const check = run.sheets.find((s) => s.kind === "findings")!;
+  expect(Math.max(...check.rowHeights!.map((r) => r.height))).toBe(409);
+  for (const s of run.sheets)
+    for (const r of s.rowHeights ?? []) expect([s.name, r.height <= 409]).toEqual([s.name, true]);
+});

@@ -24,6 +24,9 @@ const CALIBRI_WIDER = 1.1;
 /** Excel's height of a row of one line of 11-pt Calibri, in points. */
 const CALIBRI_LINE = 15;
 
+/** Excel's tallest row, in points ("Excel specifications and limits": row height 409 points). */
+export const MAX_ROW_HEIGHT = 409;
+
 /**
  * Height in points of a row of wrapped 11-pt Calibri cells, each `width` characters wide: as many lines as its
  * longest text takes. A row left at the default height shows one line and clips (or, in LibreOffice, overprints) the rest.
@@ -31,7 +34,7 @@ const CALIBRI_LINE = 15;
 export function wrappedRowHeight(cells: readonly { text: string; width: number }[], bold = false): number {
   let most = 1;
   for (const c of cells) most = Math.max(most, lines(c.text, c.width / CALIBRI_WIDER, 11, bold));
-  return most * CALIBRI_LINE;
+  return Math.min(most * CALIBRI_LINE, MAX_ROW_HEIGHT);
 }
 
 /**

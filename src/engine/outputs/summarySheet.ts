@@ -10,7 +10,7 @@ import { formatPeriod, periodFromKey } from "../periods";
 import { labels, type Lang } from "../i18n/labels";
 import { fillTemplate } from "../text";
 import { a1 } from "../grid";
-import { HEADER_STYLE } from "./style";
+import { HEADER_STYLE, MAX_ROW_HEIGHT } from "./style";
 import { countedLines, countOn, lines, measureOf, NO_TEXT } from "./lineBreaks";
 
 /** The summary sheet's name: "Tổng hợp Quý II-2015" (at most 31 characters, no characters Excel forbids). */
@@ -25,8 +25,6 @@ export const SUMMARY_WIDTHS = [5, 35, 10, 10, 10, 10, 10] as const;
 const COLS = SUMMARY_WIDTHS.length;
 /** Chart data lives right of the printed area (columns I and J), where charts read it. */
 const DATA_COL = COLS + 2;
-/** Excel's tallest row, in points ("Excel specifications and limits": row height 409 points). */
-const MAX_ROW_HEIGHT = 409;
 /** Usable height of an A4 portrait page with the margins below, in points, less a safety margin. */
 export const PAGE_HEIGHT = 680;
 /** The administrative font (Nghị định 30/2020/NĐ-CP); LibreOffice substitutes the metric-compatible Liberation Serif. */
