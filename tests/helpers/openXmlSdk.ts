@@ -82,10 +82,11 @@ export const describeErrors = (errors: readonly SdkError[]): string[] =>
   errors.map((e) => `${e.path ?? "(package)"} ${e.xPath ?? ""}: ${e.description}`);
 
 /**
- * The errors of the output that the input did not have, compared by part and message (the XPath of the same problem
- * moves when sheets are added before it).
+ * What the SDK finds in the output workbook that it did not find in the input, compared by part and message (the
+ * XPath of the same problem moves when sheets are added before it).
  */
-export function newErrors(input: readonly SdkError[], output: readonly SdkError[]): string[] {
+export async function errorsAdded(inputBytes: Uint8Array, outputBytes: Uint8Array): Promise<string[]> {
+  const [input, output] = await Promise.all([sdkErrorsOf(inputBytes), sdkErrorsOf(outputBytes)]);
   const key = (e: SdkError) => `${e.path ?? ""}\n${e.id ?? ""}\n${e.description}`;
   const before = new Map<string, number>();
   for (const e of input) before.set(key(e), (before.get(key(e)) ?? 0) + 1);
