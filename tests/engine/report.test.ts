@@ -3,7 +3,7 @@ import { planRowsToGrids } from "../../src/engine/planRows";
 import { samplePlanRows } from "../../src/engine/sample";
 import { runPlan, type RunResult } from "../../src/engine/pipeline";
 import { buildNarrative } from "../../src/engine/narrative";
-import { buildReport } from "../../src/engine/report";
+import { BLANK_LINE, buildReport } from "../../src/engine/report";
 import { refusalMessage } from "../../src/engine/gate";
 import { labels, type Lang } from "../../src/engine/i18n/labels";
 import { formatNumber } from "../../src/engine/i18n/numbers";
@@ -164,6 +164,69 @@ describe("the recipients", () => {
       "- Commune, ward and special-zone people's committees;",
       "- Archive.",
     ]);
+  });
+});
+
+describe("the signer block", () => {
+  /** The sample with these rows added to its Cấu hình sheet. */
+  const withSettings = (...rows: [string, string][]) => {
+    const plan = samplePlanRows();
+    return planRowsToGrids({ ...plan, settings: [...plan.settings, ...rows] });
+  };
+  const signer = (g: WorkbookGrids, lang: Lang) => {
+    const r = run(g, lang);
+    const report = buildReport(r.plan, r.summary!, lang);
+    return { title: report.signerTitle, name: report.signerName, findings: r.findings };
+  };
+
+  it("is the director and a dotted line for the name when nothing is set: no name is invented", () => {
+    expect(signer(grids, "vi")).toMatchObject({ title: ["GIÁM ĐỐC"], name: BLANK_LINE });
+    expect(signer(grids, "en")).toMatchObject({ title: ["DIRECTOR"], name: BLANK_LINE });
+    expect(BLANK_LINE).toMatch(/^…{10,}$/);
+  });
+
+  it("puts the authority before the head's title and the signer's own title under it, in capitals", () => {
+    const kt = withSettings(["Thẩm quyền ký", "KT."], ["Người ký", "Nguyễn Văn An"]);
+    expect(signer(kt, "vi")).toMatchObject({
+      title: ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"],
+      name: "Nguyễn Văn An",
+    });
+    expect(signer(kt, "en")).toMatchObject({ title: ["FOR THE DIRECTOR", "DEPUTY DIRECTOR"] });
+    const tl = withSettings(["Thẩm quyền ký", "TL"], ["Chức vụ người ký", "Chánh Văn phòng"]);
+    expect(signer(tl, "vi").title).toEqual(["TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"]);
+    expect(signer(tl, "en").title).toEqual(["BY ORDER OF THE DIRECTOR", "CHÁNH VĂN PHÒNG"]);
+    // TL. with no title given: a line to write it on, not a guess.
+    expect(signer(withSettings(["Thẩm quyền ký", "thừa lệnh"]), "vi").title).toEqual([
+      "TL. GIÁM ĐỐC",
+      BLANK_LINE,
+    ]);
+    const tm = withSettings(
+      ["Signing authority", "TM. (on behalf of a collective body)"],
+      ["Chức vụ thủ trưởng", "Ủy ban nhân dân"],
+      ["Chức vụ người ký", "Chủ tịch"],
+    );
+    expect(signer(tm, "vi").title).toEqual(["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]);
+    // An acting head signs in the head's name alone.
+    const q = withSettings(["Thẩm quyền ký", "Q."], ["Chức vụ người ký", "Phó Giám đốc"]);
+    expect(signer(q, "vi").title).toEqual(["Q. GIÁM ĐỐC"]);
+    expect(signer(q, "en").title).toEqual(["ACTING DIRECTOR"]);
+  });
+
+  it("keeps a title of several lines typed in one cell, as earlier workbooks wrote KT.", () => {
+    const old = withSettings(["Chức vụ người ký", "KT. Giám đốc\nPhó Giám đốc"]);
+    expect(signer(old, "vi").title).toEqual(["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]);
+  });
+
+  it("names the cell of an authority it does not know, and signs as the head meanwhile", () => {
+    const bad = withSettings(["Thẩm quyền ký", "Ký thay giám đốc"]);
+    const got = signer(bad, "vi");
+    expect(got.title).toEqual(["GIÁM ĐỐC"]);
+    const f = got.findings.find((x) => x.code === "INVALID_SETTING");
+    expect(f).toMatchObject({
+      sheet: "Cấu hình",
+      params: { value: "Ký thay giám đốc", setting: "Thẩm quyền ký" },
+    });
+    expect(f!.cell).toMatch(/^B\d+$/);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import type { CellStyle, ChartSpec, SheetSpec, SpecBlock, SpecCell } from "../sheetSpec";
 import type { Report, ReportBlock, ReportCell, ReportChart, ReportTable } from "../report";
-import { chartParts, GRADE_COLORS, STATUS_COLORS } from "../report";
+import { chartParts, GRADE_COLORS, MAX_BARS, STATUS_COLORS } from "../report";
 import { formatPeriod, periodFromKey } from "../periods";
 import { labels, type Lang } from "../i18n/labels";
 import { fillTemplate } from "../text";
@@ -49,6 +49,11 @@ class Layout {
   /** Starts a new page unless `height` points still fit on this one. */
   keep(height: number): void {
     if (!this.fits(height)) this.newPage();
+  }
+
+  /** Points left on this page. */
+  room(): number {
+    return PAGE_HEIGHT - this.used;
   }
 
   /** Whether `height` points still fit on this page. */
@@ -115,7 +120,7 @@ class Layout {
   reserve(height: number): { first: number; last: number } {
     this.keep(height);
     const first = this.row;
-    const n = Math.ceil(height / 18);
+    const n = reservedHeight(height) / 18;
     for (let i = 0; i < n; i++) {
       this.heights.push({ row: this.row++, height: 18 });
       this.used += 18;
@@ -192,7 +197,23 @@ function measure(t: ReportTable) {
 }
 
 /** A chart's height in points: 19 a bar under a 70 pt title and axis, so a part of MAX_BARS bars fits a page. */
-const chartHeight = (c: ReportChart) => 70 + 19 * c.categories.length;
+const chartHeight = (c: ReportChart) => barsHeight(c.categories.length);
+const barsHeight = (bars: number) => 70 + 19 * bars;
+/** The height of the rows reserved for a chart (whole rows of 18 pt). */
+const reservedHeight = (height: number) => Math.ceil(height / 18) * 18;
+/** The fewest bars worth starting a long chart with at the foot of a page. */
+const MIN_FIRST_BARS = 10;
+
+/**
+ * How many bars the first part of a chart too long for a page takes, so that it starts on what is left of this page
+ * (after a long table's last rows) instead of leaving the page nearly empty; undefined when it starts a page anyway.
+ */
+function firstBars(out: Layout, c: ReportChart): number | undefined {
+  if (c.categories.length <= MAX_BARS || out.room() >= PAGE_HEIGHT) return undefined;
+  let bars = MAX_BARS - 1;
+  while (bars >= MIN_FIRST_BARS && reservedHeight(barsHeight(bars)) > out.room()) bars--;
+  return bars >= MIN_FIRST_BARS ? bars : undefined;
+}
 
 /** The least of a block that must share a page with the heading before it. */
 function leadHeight(b: ReportBlock | undefined): number {
@@ -308,9 +329,14 @@ export function buildSummarySheet(report: Report): SheetSpec {
     switch (b.kind) {
       case "heading": {
         out.space();
-        // A heading keeps with what follows it: two headings in a row with the block after the second.
-        const next = report.body[i + 1];
-        const after = next?.kind === "heading" ? 22 + leadHeight(report.body[i + 2]) : leadHeight(next);
+        // A heading keeps with what follows it: the headings and notes right after it, and the block after them.
+        let j = i + 1;
+        let after = 0;
+        for (let n = report.body[j]; n && (n.kind === "heading" || (n.kind === "paragraph" && n.italic));) {
+          after += leadHeight(n);
+          n = report.body[++j];
+        }
+        after += leadHeight(report.body[j]);
         out.keep(22 + after);
         out.text(b.text, { bold: true, fontSize: 13, fontColor: "1F4E79" });
         break;
@@ -326,7 +352,8 @@ export function buildSummarySheet(report: Report): SheetSpec {
         out.space(6);
         break;
       case "chart":
-        for (const part of chartParts(b.chart)) charts.push(chart(out, part, data, dataBlocks));
+        for (const part of chartParts(b.chart, firstBars(out, b.chart)))
+          charts.push(chart(out, part, data, dataBlocks));
         break;
     }
   });
