@@ -37,6 +37,10 @@ const LINE = lineHeight(TABLE_SIZE);
 const spanWidth = (from: number, span: number) =>
   SUMMARY_WIDTHS.slice(from - 1, from - 1 + span).reduce((s, w) => s + w, 0);
 
+/** The height of a row of text across the page, in points. */
+const textHeight = (text: string, size = 12, bold = false, gap = 4) =>
+  lines(text, spanWidth(1, COLS), size, bold) * lineHeight(size) + gap;
+
 /** Lays out rows top to bottom, starting a new page when a piece would not fit. */
 class Layout {
   row = 1;
@@ -83,7 +87,7 @@ class Layout {
   /** A row of text across the page; a text taller than Excel's tallest row is cut at words into several rows. */
   text(text: string, style: CellStyle, gap = 4): number {
     const size = style.fontSize ?? 12;
-    const height = (t: string) => lines(t, spanWidth(1, COLS), size, style.bold) * lineHeight(size) + gap;
+    const height = (t: string) => textHeight(t, size, style.bold, gap);
     const words = text.split(" ");
     if (height(text) > MAX_ROW_HEIGHT && words.length > 1) {
       // Words are added to the piece while it fits; its lines are counted as it grows, not again for every word.
@@ -225,8 +229,11 @@ function leadHeight(b: ReportBlock | undefined): number {
       return chartHeight(chartParts(b.chart)[0]);
     case "heading":
       return 22;
-    default:
-      return 3 * lineHeight(12);
+    // A paragraph or an item is a row (a text taller than Excel's tallest row is cut into several): all of it.
+    case "paragraph":
+      return Math.min(textHeight(b.text), MAX_ROW_HEIGHT);
+    case "list":
+      return Math.min(textHeight(`1. ${b.items[0] ?? ""}`), MAX_ROW_HEIGHT);
   }
 }
 
