@@ -86,7 +86,11 @@ export function pdfWords(pdf: string): PdfWord[] {
         y0: Number(m[2]),
         x1: Number(m[3]),
         y1: Number(m[4]),
-        text: m[5].replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&"),
+        text: m[5]
+          .replace(/&lt;/g, "<")
+          .replace(/&gt;/g, ">")
+          .replace(/&quot;/g, '"')
+          .replace(/&amp;/g, "&"),
       })),
     );
 }
