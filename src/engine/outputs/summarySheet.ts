@@ -337,12 +337,11 @@ export function buildSummarySheet(report: Report): SheetSpec {
       case "heading": {
         out.space();
         // A heading keeps with what follows it: the headings and notes right after it, and the block after them.
+        const leadIn = (n: ReportBlock | undefined) =>
+          n?.kind === "heading" || (n?.kind === "paragraph" && n.italic === true);
         let j = i + 1;
         let after = 0;
-        for (let n = report.body[j]; n && (n.kind === "heading" || (n.kind === "paragraph" && n.italic));) {
-          after += leadHeight(n);
-          n = report.body[++j];
-        }
+        while (leadIn(report.body[j])) after += leadHeight(report.body[j++]);
         after += leadHeight(report.body[j]);
         out.keep(22 + after);
         out.text(b.text, { bold: true, fontSize: 13, fontColor: "1F4E79" });
