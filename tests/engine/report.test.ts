@@ -3,7 +3,8 @@ import { planRowsToGrids } from "../../src/engine/planRows";
 import { samplePlanRows } from "../../src/engine/sample";
 import { runPlan, type RunResult } from "../../src/engine/pipeline";
 import { buildNarrative } from "../../src/engine/narrative";
-import { BLANK_LINE, buildReport } from "../../src/engine/report";
+import fc from "fast-check";
+import { BLANK_LINE, buildReport, chartParts, MAX_BARS, type ReportChart } from "../../src/engine/report";
 import { refusalMessage } from "../../src/engine/gate";
 import { labels, type Lang } from "../../src/engine/i18n/labels";
 import { formatNumber } from "../../src/engine/i18n/numbers";
@@ -227,6 +228,48 @@ describe("the signer block", () => {
       params: { value: "Ký thay giám đốc", setting: "Thẩm quyền ký" },
     });
     expect(f!.cell).toMatch(/^B\d+$/);
+  });
+});
+
+describe("a chart printed in parts", () => {
+  const chartOf = (n: number): ReportChart => ({
+    title: "Chỉ số",
+    categories: Array.from({ length: n }, (_, i) => `Xã ${i + 1}`),
+    values: Array.from({ length: n }, (_, i) => n - i),
+    labels: Array.from({ length: n }, (_, i) => String(n - i)),
+    colors: Array.from({ length: n }, () => "2E7D32"),
+    axisMax: 100,
+    numberFormat: "0",
+  });
+
+  it("keeps every bar once in rank order, at most 30 a part, the first part as long as asked, the rest even", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 400 }),
+        fc.option(fc.integer({ min: 0, max: 40 })),
+        (n, first) => {
+          const c = chartOf(n);
+          const parts = chartParts(c, first ?? undefined);
+          expect(parts.flatMap((p) => p.categories)).toEqual(c.categories);
+          expect(parts.flatMap((p) => p.values)).toEqual(c.values);
+          expect(parts.every((p) => p.categories.length <= MAX_BARS && p.categories.length > 0)).toBe(true);
+          if (parts.length === 1) expect(parts[0]).toBe(c);
+          else
+            expect(parts.map((p) => p.title)).toEqual(
+              parts.map((_, k) => `Chỉ số (${k + 1}/${parts.length})`),
+            );
+          const asked = first !== null && first > 0 && first < Math.min(n, MAX_BARS);
+          const rest = (asked ? parts.slice(1) : parts).map((p) => p.categories.length);
+          // The rest as even as slices allow: all of one size but the last, which is no longer.
+          expect(new Set(rest.slice(0, -1)).size).toBeLessThanOrEqual(1);
+          expect(rest.at(-1)!).toBeLessThanOrEqual(rest[0]);
+          if (asked) expect(parts[0].categories).toHaveLength(first);
+          expect(parts.length).toBe(
+            asked ? 1 + Math.ceil((n - first) / MAX_BARS) : Math.max(1, Math.ceil(n / MAX_BARS)),
+          );
+        },
+      ),
+    );
   });
 });
 
