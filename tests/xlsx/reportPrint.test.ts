@@ -33,7 +33,6 @@ interface Printed {
   readonly label: string;
   readonly report: Report;
   readonly file: string;
-  readonly kind: "tab" | "docx";
 }
 
 /** The plan computed, its summary tab alone in a workbook, and its Word report, both written to `dir`. */
@@ -53,8 +52,8 @@ async function write(label: string, rows: PlanRows, lang: Lang, dir: string): Pr
   const docx = path.join(dir, `${label}-docx.docx`);
   await fs.writeFile(docx, await reportDocx(report));
   return [
-    { label: `${label} tab`, report, file: tab, kind: "tab" },
-    { label: `${label} docx`, report, file: docx, kind: "docx" },
+    { label: `${label} tab`, report, file: tab },
+    { label: `${label} docx`, report, file: docx },
   ];
 }
 
