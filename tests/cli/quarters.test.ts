@@ -288,7 +288,7 @@ describe("a planner's quarters through the CLI, as random sequences of steps", (
                   ? /--force/
                   : null;
             if (a.period === "2015-Q3" && !newRows(state.typed)) {
-              // No figures for the period: the plan is read and refused before any output is looked at.
+              // No figures for the period: the plan is read and refused before the output is looked at.
               expect({ step: a, code: r.code }).toEqual({ step: a, code: 1 });
               expect(r.err).toMatch(/Quý III\/2015/);
               met.add("no figures");
@@ -321,7 +321,7 @@ describe("a planner's quarters through the CLI, as random sequences of steps", (
                 file: n,
                 same: true,
               });
-          // Nothing the planner typed is lost, in any file.
+          // Nothing the planner typed is lost, in every file.
           for (const [n, s] of files) {
             const bytes = after.get(n) as Buffer;
             const last = new Map(s.typed.map((e) => [`${e.sheet}!${e.cell}`, e]));
