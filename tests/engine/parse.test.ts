@@ -325,6 +325,8 @@ describe("the finding catalogue", () => {
         ),
       }),
     );
+    // A heading row in the units list.
+    add(planRowsToGrids({ ...rows, units: [[null, "I. KHỐI SỞ, BAN, NGÀNH", null, null], ...rows.units] }));
     // A target of 0 for a higher-is-better indicator.
     add(
       planRowsToGrids({

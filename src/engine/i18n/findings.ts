@@ -68,6 +68,13 @@ export const FINDING_TEXTS = {
     fixVi: "Thêm cột có tiêu đề {indicator}.",
     fixEn: "Add a column headed {indicator}.",
   },
+  NOTE_ROW: {
+    severity: "info",
+    vi: "Dòng “{text}” được coi là dòng tiêu đề, dòng tổng hoặc ghi chú, và được bỏ qua.",
+    en: "The row “{text}” is read as a heading, totals or note row and skipped.",
+    fixVi: "Không cần làm gì; nếu đây là dữ liệu, nhập mã vào cột “{column}”.",
+    fixEn: "Nothing to do; if it is data, enter its code in the column “{column}”.",
+  },
   MISSING_VALUE: {
     severity: "error",
     vi: "Ô trống: cần “{column}”.",

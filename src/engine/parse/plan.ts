@@ -83,6 +83,52 @@ function rowsOf(ctx: SheetContext): number[] {
   return rows;
 }
 
+// A totals row's opening words, folded ("Tổng cộng", "Tổng số", "Toàn tỉnh", "Total"; "Cộng" alone): never a unit's
+// or an indicator's name ("Công an tỉnh" folds to "cong an tinh", so "cong" counts only as the whole text).
+const TOTALS = /^(tong cong|tong so|toan tinh|total)\b|^cong$/;
+
+/**
+ * The text of a heading, totals or note row inside a list, as planners' tables have them ("I. KHỐI SỞ, BAN, NGÀNH",
+ * "Tổng cộng", "Ghi chú: …"); null for a row of data. Such a row holds no code in its code column (blank, or text no
+ * code can be, as a heading merged across the row), and either its text is the row's only cell or it opens with a
+ * totals word. A row with a code, or with a name and other cells but no code, stays data, with its own findings.
+ */
+function noteRow(ctx: SheetContext, row: number, codeKey: string): string | null {
+  const codeRef = ref(ctx, row, codeKey);
+  if (!codeRef) return null;
+  const code = cellAt(ctx.grid, row, codeRef.col);
+  // A code (perhaps unknown: it has findings of its own), unless it is a totals word ("Cộng" could be a code).
+  if (
+    !isBlank(code) &&
+    (typeof code !== "string" || (validCode(normaliseCode(code)) && !TOTALS.test(foldText(code))))
+  )
+    return null;
+  let text: string | null = null;
+  let filled = 0;
+  for (const v of ctx.grid.values[row - ctx.grid.originRow] ?? []) {
+    if (isBlank(v ?? null)) continue;
+    filled++;
+    if (text === null && typeof v === "string") text = v.trim();
+  }
+  return text !== null && (filled === 1 || TOTALS.test(foldText(text))) ? text : null;
+}
+
+/**
+ * The rows of a list sheet that hold data: rowsOf without its heading, totals and note rows, each of which is
+ * reported (info) so that a unit or an indicator typed without its code is not passed over unseen.
+ */
+function dataRows(ctx: SheetContext, codeKey: string, column: string, findings: Finding[]): number[] {
+  return rowsOf(ctx).filter((row) => {
+    const text = noteRow(ctx, row, codeKey);
+    if (text === null) return true;
+    const at = ref(ctx, row, codeKey) as CellRef;
+    findings.push(
+      finding("NOTE_ROW", at, { text: text.length > 60 ? `${text.slice(0, 59)}…` : text, column }),
+    );
+    return false;
+  });
+}
+
 const ref = (ctx: SheetContext, row: number, key: string): CellRef | null => {
   const col = ctx.header.columns[key];
   return col === undefined ? null : { sheet: ctx.grid.sheet, row, col };
@@ -209,7 +255,7 @@ function parseUnits(ctx: SheetContext | null, findings: Finding[]): Unit[] {
   if (!ctx) return [];
   const units: Unit[] = [];
   const seen = new Map<string, CellRef>();
-  for (const row of rowsOf(ctx)) {
+  for (const row of dataRows(ctx, "code", "Mã đơn vị", findings)) {
     const codeRef = ref(ctx, row, "code");
     if (!codeRef) break;
     const c = readCode(ctx, codeRef, seen, findings, "Mã đơn vị", "DUPLICATE_UNIT");
@@ -288,7 +334,7 @@ function parseIndicators(
   if (!ctx) return [];
   const out: Indicator[] = [];
   const seen = new Map<string, CellRef>();
-  for (const row of rowsOf(ctx)) {
+  for (const row of dataRows(ctx, "code", "Mã chỉ tiêu", findings)) {
     const codeRef = ref(ctx, row, "code");
     if (!codeRef) break;
     const c = readCode(ctx, codeRef, seen, findings, "Mã chỉ tiêu", "DUPLICATE_INDICATOR");
@@ -518,7 +564,7 @@ function parseFigures(
   const seenRow = new Map<string, number>();
   // Rows with the same cause are one finding with a count, at the first of them.
   const cascade = new Cascades();
-  for (const row of rowsOf(ctx)) {
+  for (const row of dataRows(ctx, "unit", "Mã đơn vị", findings)) {
     const uRef = ref(ctx, row, "unit");
     const pRef = ref(ctx, row, "period");
     if (!uRef || !pRef) break;
