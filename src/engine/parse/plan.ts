@@ -97,12 +97,13 @@ function noteRow(ctx: SheetContext, row: number, codeKey: string): string | null
   const codeRef = ref(ctx, row, codeKey);
   if (!codeRef) return null;
   const code = cellAt(ctx.grid, row, codeRef.col);
-  // A code (perhaps unknown: it has findings of its own), unless it is a totals word ("Cộng" could be a code).
-  if (
-    !isBlank(code) &&
-    (typeof code !== "string" || (validCode(normaliseCode(code)) && !TOTALS.test(foldText(code))))
-  )
-    return null;
+  if (!isBlank(code)) {
+    if (typeof code !== "string") return null;
+    // A code (perhaps unknown: it has findings of its own), unless it is a totals word ("Cộng" could be a code);
+    // folded only when it starts as one could, as this runs for every row of Số liệu.
+    if (validCode(normaliseCode(code)) && !(/^\s*[tcTC]/.test(code) && TOTALS.test(foldText(code))))
+      return null;
+  }
   let text: string | null = null;
   let filled = 0;
   for (const v of ctx.grid.values[row - ctx.grid.originRow] ?? []) {
