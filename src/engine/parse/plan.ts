@@ -130,6 +130,17 @@ function dataRows(ctx: SheetContext, codeKey: string, column: string, findings: 
   });
 }
 
+/**
+ * A column's name as the planner's header row writes it, which findings quote (an English template's "Unit code",
+ * not the format's "Mã đơn vị"); the format's name where the header cell holds no text.
+ */
+function columnName(ctx: SheetContext, key: string): string {
+  const col = ctx.header.columns[key];
+  const text = col === undefined ? null : cellAt(ctx.grid, ctx.header.row, col);
+  if (typeof text === "string" && text.trim()) return text.replace(/\s+/g, " ").trim();
+  return ctx.def.columns.find((c) => c.key === key)?.header ?? key;
+}
+
 const ref = (ctx: SheetContext, row: number, key: string): CellRef | null => {
   const col = ctx.header.columns[key];
   return col === undefined ? null : { sheet: ctx.grid.sheet, row, col };
@@ -256,10 +267,10 @@ function parseUnits(ctx: SheetContext | null, findings: Finding[]): Unit[] {
   if (!ctx) return [];
   const units: Unit[] = [];
   const seen = new Map<string, CellRef>();
-  for (const row of dataRows(ctx, "code", "Mã đơn vị", findings)) {
+  for (const row of dataRows(ctx, "code", columnName(ctx, "code"), findings)) {
     const codeRef = ref(ctx, row, "code");
     if (!codeRef) break;
-    const c = readCode(ctx, codeRef, seen, findings, "Mã đơn vị", "DUPLICATE_UNIT");
+    const c = readCode(ctx, codeRef, seen, findings, columnName(ctx, "code"), "DUPLICATE_UNIT");
     if (c === null) continue;
     const nameRef = ref(ctx, row, "name");
     const name = nameRef
@@ -277,12 +288,17 @@ function parseUnits(ctx: SheetContext | null, findings: Finding[]): Unit[] {
       if (known) group = known.key;
       else if (own.value) group = own.value;
       else if (!own.findings.length)
-        findings.push(finding("MISSING_VALUE", groupRef, { column: "Nhóm xếp hạng" }));
+        findings.push(finding("MISSING_VALUE", groupRef, { column: columnName(ctx, "group") }));
     }
     const activeRef = ref(ctx, row, "active");
     let active = true;
     if (activeRef) {
-      const a = readMeasure(cellAt(ctx.grid, row, activeRef.col), "yesno", activeRef, "Đang hoạt động");
+      const a = readMeasure(
+        cellAt(ctx.grid, row, activeRef.col),
+        "yesno",
+        activeRef,
+        columnName(ctx, "active"),
+      );
       findings.push(...a.findings);
       if (a.value !== null) active = a.value === 1;
     }
@@ -295,6 +311,7 @@ function parseUnits(ctx: SheetContext | null, findings: Finding[]): Unit[] {
 function parseGroups(
   raw: import("../grid").CellValue,
   cell: CellRef,
+  column: string,
   findings: Finding[],
   all: readonly RankingGroup[],
 ): RankingGroup[] {
@@ -312,7 +329,7 @@ function parseGroups(
       findings.push(
         finding("INVALID_ENUM", cell, {
           value: part.trim(),
-          column: "Áp dụng cho",
+          column,
           allowed: all.map((x) => RANKING_GROUPS.find((k) => k.key === x)?.vi ?? x).join("; "),
         }),
       );
@@ -335,10 +352,10 @@ function parseIndicators(
   if (!ctx) return [];
   const out: Indicator[] = [];
   const seen = new Map<string, CellRef>();
-  for (const row of dataRows(ctx, "code", "Mã chỉ tiêu", findings)) {
+  for (const row of dataRows(ctx, "code", columnName(ctx, "code"), findings)) {
     const codeRef = ref(ctx, row, "code");
     if (!codeRef) break;
-    const c = readCode(ctx, codeRef, seen, findings, "Mã chỉ tiêu", "DUPLICATE_INDICATOR");
+    const c = readCode(ctx, codeRef, seen, findings, columnName(ctx, "code"), "DUPLICATE_INDICATOR");
     if (c === null) continue;
     const cells: Record<string, CellRef> = {};
     const get = (key: string) => {
@@ -354,30 +371,31 @@ function parseIndicators(
       const p = matchEnum(pillarCell.v, PILLARS);
       pillar = p ? p.vi : String(pillarCell.v).trim();
       if (!p) findings.push(finding("UNKNOWN_PILLAR", pillarCell.r, { value: pillar }));
-    } else if (pillarCell) findings.push(finding("MISSING_VALUE", pillarCell.r, { column: "Trụ cột" }));
+    } else if (pillarCell)
+      findings.push(finding("MISSING_VALUE", pillarCell.r, { column: columnName(ctx, "pillar") }));
     const measureCell = get("measure");
     let measure: Measure | null = null;
     if (measureCell) {
-      const m = readEnum(measureCell.v, MEASURES, measureCell.r, "Đơn vị tính");
+      const m = readEnum(measureCell.v, MEASURES, measureCell.r, columnName(ctx, "measure"));
       findings.push(...m.findings);
       if (m.value) measure = m.value.key as Measure;
       else if (!m.findings.length)
-        findings.push(finding("MISSING_VALUE", measureCell.r, { column: "Đơn vị tính" }));
+        findings.push(finding("MISSING_VALUE", measureCell.r, { column: columnName(ctx, "measure") }));
     }
     const dirCell = get("direction");
     let direction: "higher" | "lower" = "higher";
     if (dirCell) {
-      const d = readEnum(dirCell.v, DIRECTIONS, dirCell.r, "Chiều");
+      const d = readEnum(dirCell.v, DIRECTIONS, dirCell.r, columnName(ctx, "direction"));
       findings.push(...d.findings);
       if (d.value) direction = d.value.key as "higher" | "lower";
     }
     const weightCell = get("weight");
     let weight = 0;
     if (weightCell) {
-      const w = readPlainNumber(weightCell.v, weightCell.r, "Trọng số", true);
+      const w = readPlainNumber(weightCell.v, weightCell.r, columnName(ctx, "weight"), true);
       findings.push(...w.findings);
       if (w.value === null && !w.findings.length)
-        findings.push(finding("MISSING_VALUE", weightCell.r, { column: "Trọng số" }));
+        findings.push(finding("MISSING_VALUE", weightCell.r, { column: columnName(ctx, "weight") }));
       else if (w.value !== null && w.value <= 0)
         findings.push(finding("WEIGHT_NOT_POSITIVE", weightCell.r, { indicator: c }));
       else if (w.value !== null) weight = w.value;
@@ -387,7 +405,7 @@ function parseIndicators(
     const target = (key: string): number | null => {
       const t = get(key);
       if (!t) return null;
-      const r = readMeasure(t.v, m, t.r, key, shownAsPercent(ctx.grid, row, t.r.col));
+      const r = readMeasure(t.v, m, t.r, columnName(ctx, key), shownAsPercent(ctx.grid, row, t.r.col));
       findings.push(...r.findings);
       if (r.value !== null && t.v !== r.value) converted.push(key);
       return r.value;
@@ -402,14 +420,16 @@ function parseIndicators(
       target("milestoneQ4"),
     ] as const;
     const groupsCell = get("groups");
-    const groups = groupsCell ? parseGroups(groupsCell.v, groupsCell.r, findings, allGroups) : [...allGroups];
+    const groups = groupsCell
+      ? parseGroups(groupsCell.v, groupsCell.r, columnName(ctx, "groups"), findings, allGroups)
+      : [...allGroups];
     const covCell = get("coverageTarget");
     let coverageTarget: number | null = null;
     if (covCell) {
       const cv = readPercent(
         covCell.v,
         covCell.r,
-        "Chỉ tiêu toàn tỉnh",
+        columnName(ctx, "coverageTarget"),
         shownAsPercent(ctx.grid, row, covCell.r.col),
       );
       findings.push(...cv.findings);
@@ -565,14 +585,15 @@ function parseFigures(
   const seenRow = new Map<string, number>();
   // Rows with the same cause are one finding with a count, at the first of them.
   const cascade = new Cascades();
-  for (const row of dataRows(ctx, "unit", "Mã đơn vị", findings)) {
+  for (const row of dataRows(ctx, "unit", columnName(ctx, "unit"), findings)) {
     const uRef = ref(ctx, row, "unit");
     const pRef = ref(ctx, row, "period");
     if (!uRef || !pRef) break;
     const uText = readText(cellAt(ctx.grid, row, uRef.col), uRef);
     findings.push(...uText.findings);
     if (uText.value === null) {
-      if (!uText.findings.length) findings.push(finding("MISSING_VALUE", uRef, { column: "Mã đơn vị" }));
+      if (!uText.findings.length)
+        findings.push(finding("MISSING_VALUE", uRef, { column: columnName(ctx, "unit") }));
       continue;
     }
     const code = normaliseCode(uText.value);
@@ -586,7 +607,7 @@ function parseFigures(
     if (!p || p.quarter === null) {
       findings.push(
         isBlank(pv)
-          ? finding("MISSING_VALUE", pRef, { column: "Kỳ báo cáo" })
+          ? finding("MISSING_VALUE", pRef, { column: columnName(ctx, "period") })
           : finding("UNKNOWN_PERIOD", pRef, { value: String(pv) }),
       );
       continue;
