@@ -1,6 +1,6 @@
 /** Parsing the four input sheets into the plan model; never throws, every problem is a finding. */
 import type { CellRef, CellValue, Grid, WorkbookGrids } from "../grid";
-import { a1, cellAt, refAddress, shownAsPercent } from "../grid";
+import { a1, cellAt, parseA1, refAddress, shownAsPercent } from "../grid";
 import type { SettingDef, SettingsValues, SheetDef } from "../format";
 import { DIRECTIONS, MEASURES, PILLARS, RANKING_GROUPS, SETTINGS, orderGroups, sheetDef } from "../format";
 import type {
@@ -71,7 +71,33 @@ function prepare(
     lastRow: lastFilledRow(grid),
     columns: header.columns,
   };
-  return { grid, def, header, layout };
+  return { grid: key === "settings" ? grid : withMergesFilled(grid, header.row), def, header, layout };
+}
+
+/**
+ * The grid with each merged range of one column below the header row read as its upper-left value on every row it
+ * covers, as planners merge a group ("Sở, ban, ngành" over its units) or a period over a quarter's rows: Excel keeps
+ * the value in the upper-left cell only. Other merges (a heading across a row) are left as they are.
+ */
+function withMergesFilled(grid: Grid, headerRow: number): Grid {
+  let values: CellValue[][] | null = null;
+  for (const m of grid.merges ?? []) {
+    const [a, b] = m.replace(/\$/g, "").split(":");
+    const from = parseA1(a);
+    const to = parseA1(b ?? a);
+    if (!from || !to || from.col !== to.col || to.row <= from.row || from.row <= headerRow) continue;
+    const j = from.col - grid.originCol;
+    const top = grid.values[from.row - grid.originRow]?.[j] ?? null;
+    if (isBlank(top)) continue;
+    values ??= grid.values.slice() as CellValue[][];
+    for (let r = from.row + 1; r <= to.row; r++) {
+      const i = r - grid.originRow;
+      const row = [...(values[i] ?? [])];
+      if (isBlank(row[j] ?? null)) row[j] = top;
+      values[i] = row;
+    }
+  }
+  return values ? { ...grid, values } : grid;
 }
 
 function rowsOf(ctx: SheetContext): number[] {

@@ -1,6 +1,7 @@
 /**
- * Heading, totals and note rows inside the plan's lists, as planners' own tables have them: read as such (one info
- * finding each) and left out, while a unit or an indicator typed without its code is still an error.
+ * The plan's lists as planners' own tables lay them out: heading, totals and note rows (read as such, one info
+ * finding each, and left out, while a unit or an indicator typed without its code is still an error), and a group or
+ * a period merged down over its rows (read on every row it covers).
  */
 import type { PlanRows } from "../../src/engine/format";
 import { planRowsToGrids } from "../../src/engine/planRows";
@@ -8,6 +9,7 @@ import { samplePlanRows } from "../../src/engine/sample";
 import { runPlan } from "../../src/engine/pipeline";
 import { findingMessage } from "../../src/engine/findings";
 import { evaluateSpecs } from "../helpers/hyperformula";
+import type { Grid, WorkbookGrids } from "../../src/engine/grid";
 
 type Row = readonly (string | number | null)[];
 const blank = (n: number): (string | number | null)[] => Array.from({ length: n }, () => null);
@@ -102,5 +104,61 @@ describe("heading, totals and note rows in the plan's lists", () => {
     const n = sample.units.length;
     expect(at("MISSING_VALUE")).toEqual([`Đơn vị!A${n + 2}`, `Đơn vị!A${n + 3}`]);
     expect(at("INVALID_CODE")).toEqual([`Chỉ tiêu!A${sample.indicators.length + 2}`]);
+  });
+});
+
+/** The grids with each run of equal values in a column (below the header) merged: the value kept in its first cell. */
+function mergedDown(wb: WorkbookGrids, sheet: string, col: number): WorkbookGrids {
+  return {
+    sheets: wb.sheets.map((g): Grid => {
+      if (g.sheet !== sheet) return g;
+      const values = g.values.map((r) => [...r]);
+      const merges = [...(g.merges ?? [])];
+      const letter = String.fromCharCode(64 + col);
+      for (let i = 1; i < values.length;) {
+        let k = i + 1;
+        while (k < values.length && values[k][col - 1] === values[i][col - 1]) k++;
+        if (k - i > 1) {
+          merges.push(`${letter}${i + 1}:${letter}${k}`);
+          for (let x = i + 1; x < k; x++) values[x][col - 1] = null;
+        }
+        i = k;
+      }
+      return { ...g, values, merges };
+    }),
+  };
+}
+
+describe("a group or a period merged down over its rows", () => {
+  it("is read on every row it covers, and the plan computes as with the value on each row, formulas included", () => {
+    const plain = runPlan(planRowsToGrids(sample), { period: "2015-Q2", lang: "vi", robustness: false });
+    // Đơn vị's Nhóm xếp hạng (column C) and Số liệu's Kỳ báo cáo (column B), as Excel keeps merged cells.
+    const grids = mergedDown(mergedDown(planRowsToGrids(sample), "Đơn vị", 3), "Số liệu", 2);
+    const units = grids.sheets.find((g) => g.sheet === "Đơn vị") as Grid;
+    expect(units.merges).toEqual(["C2:C23", "C24:C32"]);
+    expect((grids.sheets.find((g) => g.sheet === "Số liệu") as Grid).merges?.length).toBeGreaterThan(4);
+    const run = runPlan(grids, { period: "2015-Q2", lang: "vi", robustness: false });
+    const codes = (r: typeof run) => r.findings.map((f) => [f.code, f.params]);
+    expect(codes(run)).toEqual(codes(plain));
+    const ranks = (r: typeof run) =>
+      r.results?.ranking.map((u) => [u.unit, u.group, u.indexRounded, u.rankInGroup]);
+    expect(ranks(run)).toEqual(ranks(plain));
+    const { checked, mismatches } = evaluateSpecs(grids, run.sheets);
+    expect(checked).toBeGreaterThan(2000);
+    expect(mismatches).toEqual([]);
+  });
+
+  it("a heading merged across a row stays a heading, not a value spread over the row", () => {
+    const rows = withNoteRows(sample);
+    const grids = planRowsToGrids(rows);
+    const merged: WorkbookGrids = {
+      sheets: grids.sheets.map((g) => (g.sheet === "Đơn vị" ? { ...g, merges: ["A2:D2"] } : g)),
+    };
+    const run = runPlan(merged, { period: "2015-Q2", lang: "vi", robustness: false });
+    expect(run.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(run.findings.filter((f) => f.code === "NOTE_ROW")[0]).toMatchObject({
+      sheet: "Đơn vị",
+      cell: "A2",
+    });
   });
 });
