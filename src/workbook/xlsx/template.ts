@@ -7,6 +7,7 @@ import { findSetting } from "../../engine/parse/plan";
 import { INPUT_SHEETS, MEASURES, RANKING_GROUPS, SETTINGS } from "../../engine/format";
 import { columnLetter } from "../../engine/grid";
 import { fontsInSchemaOrder } from "./styles";
+import { xstring } from "./xml";
 import {
   HEADER_FILL,
   HEADER_HEIGHT,
@@ -107,10 +108,13 @@ function inputSheet(
   lang: Lang,
 ): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(lang === "vi" ? def.name : def.nameEn);
-  const headers = [...templateHeaders(def.key, [], lang), ...extraHeaders];
+  // Text in ST_Xstring form: ExcelJS escapes XML but writes "_x0041_" as it is (read back as "A") and drops the
+  // characters XML cannot carry, and consolidate writes the units' own names and codes through here.
+  const headers = [...templateHeaders(def.key, [], lang), ...extraHeaders].map(xstring);
+  const text = (v: string | number | null) => (typeof v === "string" ? xstring(v) : v);
   // The headers and data as an Excel table (an empty template gets one blank row, as Excel's own tables do).
   const tableRows = rows.length
-    ? rows.map((r) => headers.map((_, j) => localised(r[j] ?? null, def.columns[j], lang)))
+    ? rows.map((r) => headers.map((_, j) => text(localised(r[j] ?? null, def.columns[j], lang))))
     : [headers.map(() => null)];
   ws.addTable({
     name: TABLE_NAMES[def.key],
