@@ -1,5 +1,5 @@
 /** The task pane: the plan at a glance, the three actions with progress, and a view per kind of result. */
-import { startTransition, useCallback, useEffect, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   Button,
   CounterBadge,
@@ -45,6 +45,7 @@ import { browserDownload, type SaveFile } from "./saveFile";
 import { formatNumber, rememberLang, t, type Lang } from "./i18n";
 import { MessageView, type Message } from "./message";
 import { workerEngine } from "./workerEngine";
+import { Freshness } from "./freshness";
 import { OPTIONAL, type OptionalFeature } from "../workbook/office/requirements";
 import { Overview } from "./views/Overview";
 import { Findings } from "./views/Findings";
@@ -122,25 +123,84 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
 
   const failure = useCallback((error: unknown): Message => ({ intent: "error", error }), []);
 
-  const inspect = useCallback(async () => {
-    try {
-      const checked = await inspectWorkbook(workbook);
-      setPlan(checked.plan);
-      setFindings(checked.findings);
-    } catch (e) {
-      setMessage(failure(e));
-    }
-  }, [workbook, failure]);
+  // Bumped when an action starts: a reading begun before it is older than what the action reads, and is dropped.
+  const reads = useRef(0);
+  const latestInspect = useRef<(quiet?: boolean) => Promise<void>>(async () => undefined);
+  const busyNow = useRef(false);
+  busyNow.current = stage !== null;
+  // The workbook as it is now: read again after the planner changes it, or comes back to the pane.
+  const freshness = useMemo(
+    () =>
+      new Freshness(
+        () => void latestInspect.current(true),
+        () => busyNow.current,
+      ),
+    [workbook],
+  );
+
+  /** Reads and checks the workbook (nothing is written); `quiet`, a reading of the pane's own accord, says no error
+   *  (the next action will). */
+  const inspect = useCallback(
+    async (quiet = false) => {
+      const at = ++reads.current;
+      freshness.reading();
+      try {
+        const checked = await inspectWorkbook(workbook, period || null);
+        if (at !== reads.current) return;
+        setPlan(checked.plan);
+        setFindings(checked.findings);
+      } catch (e) {
+        if (!quiet) setMessage(failure(e));
+      }
+    },
+    [workbook, failure, period, freshness],
+  );
+  latestInspect.current = inspect;
 
   useEffect(() => {
     void inspect();
-    // Only on opening: later reads happen with each action.
+    // Only on opening: later readings come with each action, and after the planner's changes (below).
   }, [workbook]);
+
+  useEffect(() => {
+    let gone = false;
+    let stop: (() => void) | null = null;
+    workbook
+      .watchChanges?.(() => freshness.change())
+      .then((s) => {
+        if (gone) s?.();
+        else if (s) {
+          stop = s;
+          freshness.watching();
+        }
+      })
+      .catch(() => undefined); // not told: the pane reads again each time the planner comes back to it
+    const back = () => freshness.back();
+    window.addEventListener("focus", back);
+    return () => {
+      gone = true;
+      stop?.();
+      freshness.stop();
+      window.removeEventListener("focus", back);
+    };
+  }, [workbook, freshness]);
+
+  // An action ended: a change made while it ran is read now.
+  useEffect(() => {
+    if (stage === null) freshness.idle();
+  }, [stage, freshness]);
+
+  // A period chosen that the workbook no longer has figures for: back to the plan's current period.
+  useEffect(() => {
+    if (period && plan && !plan.periods.includes(period)) setPeriod("");
+  }, [plan, period]);
 
   /** Starts a cancellable run: clears the message, shows progress, and returns the run's abort signal. */
   function begin(): AbortSignal {
     const controller = new AbortController();
     abort.current = controller;
+    reads.current++;
+    freshness.reading();
     setMessage(null);
     setStage("read");
     // The button pressed is disabled while the action runs: keep focus in the pane, on its progress.
@@ -416,6 +476,7 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
             onAction={(a) => void act(a)}
             onReport={() => void report()}
             onShowFindings={() => setView("findings")}
+            onOpenPeriods={() => freshness.back()}
           />
         )}
         {view === "findings" && (

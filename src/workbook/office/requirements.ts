@@ -31,6 +31,11 @@ export const DIALOG_MESSAGES = { set: "DialogApi", version: "1.2" } as const;
  * them the sheet is added without its drop-downs. */
 export const DATA_VALIDATION = { set: "ExcelApi", version: "1.8" } as const;
 
+/** Change events for the whole workbook (`WorksheetCollection.onChanged`, ExcelApi 1.9; onAdded and onDeleted are 1.7),
+ * by which the pane reads the workbook again after the planner edits it; without them it reads again when the planner
+ * comes back to the pane. */
+export const WORKBOOK_EVENTS = { set: "ExcelApi", version: "1.9" } as const;
+
 /** Asks the host whether it has a requirement set (Office.context.requirements.isSetSupported in Excel). */
 export type SupportsSet = (set: string, version: string) => boolean;
 
