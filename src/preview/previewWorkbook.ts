@@ -6,6 +6,7 @@ import type { ApplyOptions, InteractiveWorkbook } from "../workbook/port";
 import type { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
 import { timeSlices } from "../workbook/slices";
 import { WorkbookProblem } from "../workbook/xlsx/problems";
+import { SheetGoneError } from "../workbook/office/sheetErrors";
 import type { NewSheet } from "../workbook/inputSheet";
 
 /** The longest the page's thread works on the workbook before it takes a click or paints. */
@@ -81,8 +82,7 @@ export class PreviewWorkbook implements InteractiveWorkbook {
   }
 
   async activateSheet(sheet: string): Promise<void> {
-    if (!(await this.xlsx.sheetNames()).includes(sheet))
-      throw new Error(`The workbook has no sheet "${sheet}".`);
+    if (!(await this.xlsx.sheetNames()).includes(sheet)) throw new SheetGoneError(sheet);
     this.active = sheet;
     this.changed(false);
   }

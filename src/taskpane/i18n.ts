@@ -140,6 +140,7 @@ const VI = {
   loadError:
     "Không đọc được tệp {file}: đây không phải tệp .xlsx hợp lệ. Hãy lưu lại bằng Excel dưới dạng Sổ làm việc Excel (.xlsx) rồi mở lại.",
   openingFile: "Đang mở {file}…",
+  technicalDetails: "Chi tiết kỹ thuật (cho người hỗ trợ)",
 };
 
 const EN: typeof VI = {
@@ -277,6 +278,7 @@ const EN: typeof VI = {
   loadError:
     "Could not read {file}: it is not a valid .xlsx file. Save it from Excel as an Excel Workbook (.xlsx) and open it again.",
   openingFile: "Opening {file}…",
+  technicalDetails: "Technical details (for support)",
 };
 
 export type Key = keyof typeof VI;

@@ -16,6 +16,8 @@ body { margin: 0; font-family: "Segoe UI", "Segoe UI Web (West European)", -appl
 .pane-message:focus-visible .fui-MessageBar { outline: 2px solid var(--colorStrokeFocus2); }
 .outcome { margin: 4px 0; padding-left: 16px; }
 .sheet-links { margin: 2px 0 4px; }
+.pane-message details.detail { margin: 4px 0; font-size: 12px; }
+.pane-message details.detail code { display: block; overflow-wrap: anywhere; white-space: pre-wrap; }
 .pane-progress { display: grid; grid-template-columns: 1fr auto; gap: 4px 8px; align-items: center; }
 .pane-progress > :first-child { grid-column: 1 / -1; }
 .stack { display: flex; flex-direction: column; gap: 10px; }
