@@ -3,6 +3,7 @@ import { startTransition, useCallback, useEffect, useMemo, useRef, useState } fr
 import {
   Button,
   CounterBadge,
+  Link,
   Menu,
   MenuItem,
   MenuList,
@@ -69,20 +70,23 @@ export interface AppProps {
   missing?: readonly OptionalFeature[];
   /** How a made file reaches the planner: a browser download by default; in Excel an Office dialog. */
   saveFile?: SaveFile;
+  /** Opens the help page (in Excel through Office, see index.tsx); by default the link opens it in a new tab. */
+  openHelp?: (url: string) => void;
 }
 
-export function App({ workbook, initialLang, onLangChange, missing = [], saveFile }: AppProps) {
+export function App({ workbook, initialLang, onLangChange, missing = [], saveFile, openHelp }: AppProps) {
   const [lang, setLangState] = useState<Lang>(initialLang);
   const [view, setView] = useState<View>("overview");
   const [period, setPeriod] = useState<string>("");
   const [plan, setPlan] = useState<Plan | null>(null);
   const [findings, setFindings] = useState<readonly Finding[]>([]);
   const [run, setRun] = useState<RunResult | null>(null);
-  const [stage, setStageState] = useState<Stage | null>(null);
+  // "save": the report is made and the planner is saving it (Excel's dialog is open): no progress, nothing to cancel.
+  const [stage, setStageState] = useState<Stage | "save" | null>(null);
   // Units of work done in the stage under way (draws, rows), when it reports them.
   const [progress, setProgress] = useState<Progress | null>(null);
   const shownAt = useRef(0);
-  const setStage = (s: Stage | null) => {
+  const setStage = (s: Stage | "save" | null) => {
     // A mark per stage: the bench and the browser tests tell from them where the thread was busy.
     performance.mark(`ictplan:${s ?? "idle"}`);
     setStageState(s);
@@ -283,8 +287,10 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
         setMessage(r.refused ? { intent: "error", refused: r.refused } : failure(new Error("no summary")));
         return;
       }
-      // Made: the dialog or download is the planner's to finish, not to cancel.
+      // Made: the dialog or download is the planner's to finish, not to cancel. Said on screen before the dialog opens
+      // (not "writing the Word document" while the planner is saving it).
       abort.current = null;
+      flushSync(() => setStage("save"));
       const outcome = await (saveFile ?? browserDownload())(file, lang);
       const c = countBySeverity(r.findings);
       setMessage(
@@ -306,9 +312,16 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
   // Settings the planner asked to save into a workbook without a settings sheet: saved once the sheet is added.
   const unsaved = useRef<SettingsChange | null>(null);
 
-  async function save(change: SettingsChange) {
+  /** A write that is not cancellable (settings, a sheet added): the button pressed is disabled or gone meanwhile, so
+   *  focus waits on the progress, then goes to the message. */
+  function beginWrite(): void {
     setMessage(null);
     setStage("write");
+    statusRef.current?.focus();
+  }
+
+  async function save(change: SettingsChange) {
+    beginWrite();
     try {
       const ok = await saveSettings(workbook, change);
       unsaved.current = ok ? null : change;
@@ -325,6 +338,7 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
     } catch (e) {
       setMessage(failure(e));
     } finally {
+      focusMessage.current = true;
       setStage(null);
     }
   }
@@ -332,8 +346,7 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
   // The remedy for a missing input sheet: add it from the template in the workbook's language, then check again
   // (nothing else is written); a missing settings sheet is added to save the settings waiting for it.
   async function addSheet(key: SheetDef["key"]) {
-    setMessage(null);
-    setStage("write");
+    beginWrite();
     try {
       const sheet = await addInputSheet(workbook, key, lang);
       const change = key === "settings" ? unsaved.current : null;
@@ -360,6 +373,7 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
     } catch (e) {
       setMessage(failure(e));
     } finally {
+      focusMessage.current = true;
       setStage(null);
     }
   }
@@ -395,7 +409,10 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
 
   return (
     <main className="pane" lang={lang}>
-      <Title3 as="h1">{t(lang, "title")}</Title3>
+      <div className="pane-head">
+        <Title3 as="h1">{t(lang, "title")}</Title3>
+        <HelpLink lang={lang} openHelp={openHelp} />
+      </div>
       <Overflow minimumVisible={1}>
         {/* The menu sits beside the tab list, not in it: a tab list holds only tabs. */}
         <div className="pane-tabs">
@@ -426,11 +443,13 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
       <div className="pane-status" ref={statusRef} tabIndex={-1}>
         {stage && (
           <div className="pane-progress">
-            <ProgressBar
-              value={(STAGES.indexOf(stage) + (inStage ? inStage.done / inStage.total : 1)) / STAGES.length}
-              thickness="large"
-              aria-label={t(lang, "progress")}
-            />
+            {stage !== "save" && (
+              <ProgressBar
+                value={(STAGES.indexOf(stage) + (inStage ? inStage.done / inStage.total : 1)) / STAGES.length}
+                thickness="large"
+                aria-label={t(lang, "progress")}
+              />
+            )}
             <Text size={200} aria-live="polite">
               {t(lang, `stage_${stage}` as const)}
               {count && (
@@ -509,6 +528,27 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
         )}
       </section>
     </main>
+  );
+}
+
+/** The help page, at the pane's language's section: a link, which Excel opens through Office where it is given. */
+function HelpLink({ lang, openHelp }: { lang: Lang; openHelp?: (url: string) => void }) {
+  const url = new URL(`help.html#${lang}`, window.location.href).toString();
+  return (
+    <Link
+      href={url}
+      target="_blank"
+      rel="noopener"
+      className="help-link"
+      title={t(lang, "helpTitle")}
+      onClick={(e) => {
+        if (!openHelp) return;
+        e.preventDefault();
+        openHelp(url);
+      }}
+    >
+      {t(lang, "help")}
+    </Link>
   );
 }
 

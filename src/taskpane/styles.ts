@@ -11,6 +11,7 @@ body { margin: 0; font-family: "Segoe UI", "Segoe UI Web (West European)", -appl
 .pane-tabs > .fui-TabList { min-width: 0; flex-wrap: nowrap; }
 .pane-tabs .fui-Tab { flex-shrink: 0; }
 .pane h1 { margin: 0; }
+.pane-head { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 0 12px; }
 .pane-status { display: flex; flex-direction: column; gap: 6px; }
 .pane-status:focus, .pane-message:focus { outline: none; }
 .pane-message:focus-visible .fui-MessageBar { outline: 2px solid var(--colorStrokeFocus2); }

@@ -36,6 +36,10 @@ export const DATA_VALIDATION = { set: "ExcelApi", version: "1.8" } as const;
  * comes back to the pane. */
 export const WORKBOOK_EVENTS = { set: "ExcelApi", version: "1.9" } as const;
 
+/** Opening a page in the planner's browser (`Office.context.ui.openBrowserWindow`), how the pane opens its help; without
+ * it the help opens in an Office dialog (DialogApi 1.1). */
+export const BROWSER_WINDOW = { set: "OpenBrowserWindowApi", version: "1.1" } as const;
+
 /** Asks the host whether it has a requirement set (Office.context.requirements.isSetSupported in Excel). */
 export type SupportsSet = (set: string, version: string) => boolean;
 
