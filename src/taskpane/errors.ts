@@ -113,8 +113,8 @@ export function errorDetail(e: unknown): string | null {
   const cause = e instanceof OutputWriteError ? e.cause : e;
   const ours = [SheetGoneError, ProtectedSheetError, WorkbookProblem, UserSheetClashError];
   if (ours.some((kind) => cause instanceof kind)) return null;
-  if (!(e instanceof DialogError) && MESSAGES[codeOf(cause)]) return null;
   const code = codeOf(cause);
+  if (e instanceof DialogError ? DIALOG[code] : MESSAGES[code]) return null;
   const text = cause instanceof Error ? cause.message : String(cause);
   return [code, text].filter(Boolean).join(": ") || null;
 }

@@ -87,7 +87,8 @@ describe("no English in a Vietnamese message, whatever the error", () => {
   it("a message we explain ourselves has no technical details", () => {
     expect(errorDetail(officeError("InvalidOperationInCellEditMode", "editing"))).toBeNull();
     expect(errorDetail(new SheetGoneError("Số liệu"))).toBeNull();
-    expect(errorDetail(new DialogError(12007))).toBe("12007: Office dialog error 12007");
+    expect(errorDetail(new DialogError(12007))).toBeNull();
+    expect(errorDetail(new DialogError(12002))).toBe("12002: Office dialog error 12002");
   });
 
   it("the pane shows the details closed, under the plain message", () => {
