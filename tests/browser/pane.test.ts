@@ -1131,6 +1131,58 @@ describeBrowser("task pane in Chromium", () => {
     await page.close();
   }, 90000);
 
+  it("tells an unexpected error in the pane's language, the browser's own English words only under Chi tiết kỹ thuật", async () => {
+    const page = await newPage();
+    // A web view that refuses to start a Web Worker (as a restrictive host may): the browser's error, in English.
+    await page.addInitScript(() => {
+      window.Worker = class {
+        constructor() {
+          throw new TypeError("Failed to construct 'Worker': Access is denied.");
+        }
+      } as unknown as typeof Worker;
+    });
+    await openSample(page);
+    await page.getByRole("button", { name: "Tính toán & xếp hạng" }).click();
+    const message = page.locator(".pane-message");
+    await message
+      .getByText("ictplan gặp lỗi ngoài dự kiến nên thao tác chưa xong.", { exact: false })
+      .waitFor();
+    const details = message.locator("details.detail");
+    await expect(details.evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(false);
+    const plain = await message.evaluate((m) => {
+      const copy = m.cloneNode(true) as HTMLElement;
+      copy.querySelector("details")?.remove();
+      return copy.textContent ?? "";
+    });
+    expect(plain).not.toMatch(/Failed|Worker|Access|denied/);
+    expect(plain).toContain("Hãy chạy lại");
+    await expect(details.locator("summary").textContent()).resolves.toBe(
+      "Chi tiết kỹ thuật (cho người hỗ trợ)",
+    );
+    await axe(page, "vi error");
+    for (const width of [270, 350]) {
+      await page.getByRole("combobox", { name: "Độ rộng bảng điều khiển" }).selectOption(String(width));
+      await expect(overflow(page)).resolves.toEqual([]);
+      await shootPane(page, `vi-error-${width}`, false);
+    }
+    // Opened from the keyboard, the detail says what the browser said.
+    await details.locator("summary").focus();
+    await page.keyboard.press("Enter");
+    await expect(details.locator("code").textContent()).resolves.toBe(
+      "Failed to construct 'Worker': Access is denied.",
+    );
+    await expect(overflow(page)).resolves.toEqual([]);
+    await shootPane(page, "vi-error-350-open", false);
+    await openView(page, "settings");
+    await page.getByRole("combobox", { name: "Ngôn ngữ" }).click();
+    await page.getByRole("option", { name: "English" }).click();
+    await message.getByText("ictplan ran into an unexpected error", { exact: false }).waitFor();
+    await page.getByRole("switch", { name: "Dark theme" }).click();
+    await axe(page, "en error dark");
+    await shootPane(page, "en-error-350-dark", false);
+    await page.close();
+  }, 90000);
+
   it("names why a file cannot be opened, as the CLI does: not a workbook, an old .xls, an empty file", async () => {
     const page = await newPage();
     await page.goto(`${server.url}/preview.html`);
