@@ -5,6 +5,7 @@ import type { Finding, Severity } from "./model";
 import { FINDING_TEXTS, type FindingCode, type FindingText } from "./i18n/findings";
 import { fillTemplate } from "./text";
 import { formatPeriod, periodFromKey } from "./periods";
+import { formatShortest } from "./i18n/numbers";
 
 export type { FindingCode };
 
@@ -21,9 +22,12 @@ export function finding(
 /** Where a message is read: remedies differ (only the command line can run `ictplan template`). */
 export type Host = "excel" | "cli";
 
-/** Params as a message shows them: a unit or indicator code with its name, "Sở Du lịch (SDL)". */
-function shownParams(params: Finding["params"]): Record<string, string | number> {
+/** Params as a message shows them: a unit or indicator code with its name, "Sở Du lịch (SDL)"; numbers the language's
+ *  way (vi 10.000 and 0,6), except a value quoted as the planner typed it. */
+function shownParams(params: Finding["params"], lang: "vi" | "en"): Record<string, string | number> {
   const out: Record<string, string | number> = { ...params };
+  for (const [k, v] of Object.entries(params))
+    if (typeof v === "number" && k !== "value") out[k] = formatShortest(v, lang);
   for (const k of ["unit", "indicator"] as const) {
     const name = params[`${k}Name`];
     if (typeof name === "string" && name && name !== params[k]) out[k] = `${name} (${params[k]})`;
@@ -37,7 +41,7 @@ export function findingMessage(f: Finding, lang: "vi" | "en", host: Host = "exce
   if (!t) return f.code;
   const period = typeof f.params.period === "string" ? periodFromKey(f.params.period) : null;
   // A period is kept as its key and written in the message's language.
-  const p = { ...shownParams(f.params), ...(period ? { period: formatPeriod(period, lang) } : {}) };
+  const p = { ...shownParams(f.params, lang), ...(period ? { period: formatPeriod(period, lang) } : {}) };
   const fix = host === "cli" && t.cli ? t.cli : t;
   return `${fillTemplate(lang === "vi" ? t.vi : t.en, p)} ${fillTemplate(lang === "vi" ? fix.fixVi : fix.fixEn, p)}`;
 }

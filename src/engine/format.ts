@@ -578,8 +578,8 @@ export const SETTINGS: readonly SettingDef[] = [
     aliases: ["Thang", "Scale"],
     type: "integer",
     default: 100,
-    description: "100 (mặc định), 1 (như ICT-Index) hoặc 1000 (như DTI).",
-    descriptionEn: "100 (default), 1 (as the ICT-Index) or 1000 (as the DTI).",
+    description: "100 (mặc định), 1 (như ICT-Index) hoặc 1.000 (như DTI).",
+    descriptionEn: "100 (default), 1 (as the ICT-Index) or 1,000 (as the DTI).",
   },
   {
     key: "indexDecimals",

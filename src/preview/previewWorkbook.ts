@@ -6,6 +6,7 @@ import type { ApplyOptions, InteractiveWorkbook } from "../workbook/port";
 import type { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
 import { timeSlices } from "../workbook/slices";
 import { WorkbookProblem } from "../workbook/xlsx/problems";
+import { SheetGoneError } from "../workbook/office/sheetErrors";
 import type { NewSheet } from "../workbook/inputSheet";
 
 /** The longest the page's thread works on the workbook before it takes a click or paints. */
@@ -74,6 +75,12 @@ export class PreviewWorkbook implements InteractiveWorkbook {
     this.changed(true);
   }
 
+  /** Only the pane changes this workbook (the grid is read-only), and it reads the workbook after each change it makes:
+   *  there is never a change of someone else's to tell, so the pane need not read again when it gets focus. */
+  async watchChanges(): Promise<() => void> {
+    return () => undefined;
+  }
+
   async selectCell(sheet: string, cell: string): Promise<void> {
     this.selection = { sheet, cell: cell || "A1" };
     this.active = sheet;
@@ -81,8 +88,7 @@ export class PreviewWorkbook implements InteractiveWorkbook {
   }
 
   async activateSheet(sheet: string): Promise<void> {
-    if (!(await this.xlsx.sheetNames()).includes(sheet))
-      throw new Error(`The workbook has no sheet "${sheet}".`);
+    if (!(await this.xlsx.sheetNames()).includes(sheet)) throw new SheetGoneError(sheet);
     this.active = sheet;
     this.changed(false);
   }

@@ -1,8 +1,9 @@
 /** The task pane: the plan at a glance, the three actions with progress, and a view per kind of result. */
-import { startTransition, useCallback, useEffect, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   Button,
   CounterBadge,
+  Link,
   Menu,
   MenuItem,
   MenuList,
@@ -45,6 +46,7 @@ import { browserDownload, type SaveFile } from "./saveFile";
 import { formatNumber, rememberLang, t, type Lang } from "./i18n";
 import { MessageView, type Message } from "./message";
 import { workerEngine } from "./workerEngine";
+import { Freshness } from "./freshness";
 import { OPTIONAL, type OptionalFeature } from "../workbook/office/requirements";
 import { Overview } from "./views/Overview";
 import { Findings } from "./views/Findings";
@@ -68,20 +70,23 @@ export interface AppProps {
   missing?: readonly OptionalFeature[];
   /** How a made file reaches the planner: a browser download by default; in Excel an Office dialog. */
   saveFile?: SaveFile;
+  /** Opens the help page (in Excel through Office, see index.tsx); by default the link opens it in a new tab. */
+  openHelp?: (url: string) => void;
 }
 
-export function App({ workbook, initialLang, onLangChange, missing = [], saveFile }: AppProps) {
+export function App({ workbook, initialLang, onLangChange, missing = [], saveFile, openHelp }: AppProps) {
   const [lang, setLangState] = useState<Lang>(initialLang);
   const [view, setView] = useState<View>("overview");
   const [period, setPeriod] = useState<string>("");
   const [plan, setPlan] = useState<Plan | null>(null);
   const [findings, setFindings] = useState<readonly Finding[]>([]);
   const [run, setRun] = useState<RunResult | null>(null);
-  const [stage, setStageState] = useState<Stage | null>(null);
+  // "save": the report is made and the planner is saving it (Excel's dialog is open): no progress, nothing to cancel.
+  const [stage, setStageState] = useState<Stage | "save" | null>(null);
   // Units of work done in the stage under way (draws, rows), when it reports them.
   const [progress, setProgress] = useState<Progress | null>(null);
   const shownAt = useRef(0);
-  const setStage = (s: Stage | null) => {
+  const setStage = (s: Stage | "save" | null) => {
     // A mark per stage: the bench and the browser tests tell from them where the thread was busy.
     performance.mark(`ictplan:${s ?? "idle"}`);
     setStageState(s);
@@ -122,25 +127,84 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
 
   const failure = useCallback((error: unknown): Message => ({ intent: "error", error }), []);
 
-  const inspect = useCallback(async () => {
-    try {
-      const checked = await inspectWorkbook(workbook);
-      setPlan(checked.plan);
-      setFindings(checked.findings);
-    } catch (e) {
-      setMessage(failure(e));
-    }
-  }, [workbook, failure]);
+  // Bumped when an action starts: a reading begun before it is older than what the action reads, and is dropped.
+  const reads = useRef(0);
+  const latestInspect = useRef<(quiet?: boolean) => Promise<void>>(async () => undefined);
+  const busyNow = useRef(false);
+  busyNow.current = stage !== null;
+  // The workbook as it is now: read again after the planner changes it, or comes back to the pane.
+  const freshness = useMemo(
+    () =>
+      new Freshness(
+        () => void latestInspect.current(true),
+        () => busyNow.current,
+      ),
+    [workbook],
+  );
+
+  /** Reads and checks the workbook (nothing is written); `quiet`, a reading of the pane's own accord, says no error
+   *  (the next action will). */
+  const inspect = useCallback(
+    async (quiet = false) => {
+      const at = ++reads.current;
+      freshness.reading();
+      try {
+        const checked = await inspectWorkbook(workbook, period || null);
+        if (at !== reads.current) return;
+        setPlan(checked.plan);
+        setFindings(checked.findings);
+      } catch (e) {
+        if (!quiet) setMessage(failure(e));
+      }
+    },
+    [workbook, failure, period, freshness],
+  );
+  latestInspect.current = inspect;
 
   useEffect(() => {
     void inspect();
-    // Only on opening: later reads happen with each action.
+    // Only on opening: later readings come with each action, and after the planner's changes (below).
   }, [workbook]);
+
+  useEffect(() => {
+    let gone = false;
+    let stop: (() => void) | null = null;
+    workbook
+      .watchChanges?.(() => freshness.change())
+      .then((s) => {
+        if (gone) s?.();
+        else if (s) {
+          stop = s;
+          freshness.watching();
+        }
+      })
+      .catch(() => undefined); // not told: the pane reads again each time the planner comes back to it
+    const back = () => freshness.back();
+    window.addEventListener("focus", back);
+    return () => {
+      gone = true;
+      stop?.();
+      freshness.stop();
+      window.removeEventListener("focus", back);
+    };
+  }, [workbook, freshness]);
+
+  // An action ended: a change made while it ran is read now.
+  useEffect(() => {
+    if (stage === null) freshness.idle();
+  }, [stage, freshness]);
+
+  // A period chosen that the workbook no longer has figures for: back to the plan's current period.
+  useEffect(() => {
+    if (period && plan && !plan.periods.includes(period)) setPeriod("");
+  }, [plan, period]);
 
   /** Starts a cancellable run: clears the message, shows progress, and returns the run's abort signal. */
   function begin(): AbortSignal {
     const controller = new AbortController();
     abort.current = controller;
+    reads.current++;
+    freshness.reading();
     setMessage(null);
     setStage("read");
     // The button pressed is disabled while the action runs: keep focus in the pane, on its progress.
@@ -223,8 +287,10 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
         setMessage(r.refused ? { intent: "error", refused: r.refused } : failure(new Error("no summary")));
         return;
       }
-      // Made: the dialog or download is the planner's to finish, not to cancel.
+      // Made: the dialog or download is the planner's to finish, not to cancel. Said on screen before the dialog opens
+      // (not "writing the Word document" while the planner is saving it).
       abort.current = null;
+      flushSync(() => setStage("save"));
       const outcome = await (saveFile ?? browserDownload())(file, lang);
       const c = countBySeverity(r.findings);
       setMessage(
@@ -246,9 +312,16 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
   // Settings the planner asked to save into a workbook without a settings sheet: saved once the sheet is added.
   const unsaved = useRef<SettingsChange | null>(null);
 
-  async function save(change: SettingsChange) {
+  /** A write that is not cancellable (settings, a sheet added): the button pressed is disabled or gone meanwhile, so
+   *  focus waits on the progress, then goes to the message. */
+  function beginWrite(): void {
     setMessage(null);
     setStage("write");
+    statusRef.current?.focus();
+  }
+
+  async function save(change: SettingsChange) {
+    beginWrite();
     try {
       const ok = await saveSettings(workbook, change);
       unsaved.current = ok ? null : change;
@@ -265,6 +338,7 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
     } catch (e) {
       setMessage(failure(e));
     } finally {
+      focusMessage.current = true;
       setStage(null);
     }
   }
@@ -272,8 +346,7 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
   // The remedy for a missing input sheet: add it from the template in the workbook's language, then check again
   // (nothing else is written); a missing settings sheet is added to save the settings waiting for it.
   async function addSheet(key: SheetDef["key"]) {
-    setMessage(null);
-    setStage("write");
+    beginWrite();
     try {
       const sheet = await addInputSheet(workbook, key, lang);
       const change = key === "settings" ? unsaved.current : null;
@@ -300,6 +373,7 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
     } catch (e) {
       setMessage(failure(e));
     } finally {
+      focusMessage.current = true;
       setStage(null);
     }
   }
@@ -335,7 +409,10 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
 
   return (
     <main className="pane" lang={lang}>
-      <Title3 as="h1">{t(lang, "title")}</Title3>
+      <div className="pane-head">
+        <Title3 as="h1">{t(lang, "title")}</Title3>
+        <HelpLink lang={lang} openHelp={openHelp} />
+      </div>
       <Overflow minimumVisible={1}>
         {/* The menu sits beside the tab list, not in it: a tab list holds only tabs. */}
         <div className="pane-tabs">
@@ -366,11 +443,13 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
       <div className="pane-status" ref={statusRef} tabIndex={-1}>
         {stage && (
           <div className="pane-progress">
-            <ProgressBar
-              value={(STAGES.indexOf(stage) + (inStage ? inStage.done / inStage.total : 1)) / STAGES.length}
-              thickness="large"
-              aria-label={t(lang, "progress")}
-            />
+            {stage !== "save" && (
+              <ProgressBar
+                value={(STAGES.indexOf(stage) + (inStage ? inStage.done / inStage.total : 1)) / STAGES.length}
+                thickness="large"
+                aria-label={t(lang, "progress")}
+              />
+            )}
             <Text size={200} aria-live="polite">
               {t(lang, `stage_${stage}` as const)}
               {count && (
@@ -416,6 +495,7 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
             onAction={(a) => void act(a)}
             onReport={() => void report()}
             onShowFindings={() => setView("findings")}
+            onOpenPeriods={() => freshness.back()}
           />
         )}
         {view === "findings" && (
@@ -448,6 +528,27 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
         )}
       </section>
     </main>
+  );
+}
+
+/** The help page, at the pane's language's section: a link, which Excel opens through Office where it is given. */
+function HelpLink({ lang, openHelp }: { lang: Lang; openHelp?: (url: string) => void }) {
+  const url = new URL(`help.html#${lang}`, window.location.href).toString();
+  return (
+    <Link
+      href={url}
+      target="_blank"
+      rel="noopener"
+      className="help-link"
+      title={t(lang, "helpTitle")}
+      onClick={(e) => {
+        if (!openHelp) return;
+        e.preventDefault();
+        openHelp(url);
+      }}
+    >
+      {t(lang, "help")}
+    </Link>
   );
 }
 

@@ -5,6 +5,7 @@ import { DialogError } from "./saveFile";
 import { ProtectedSheetError, SheetGoneError } from "../workbook/office/sheetErrors";
 import { WorkbookProblem } from "../workbook/xlsx/problems";
 import { problemMessage } from "../workbook/problemText";
+import { UserSheetClashError } from "../workbook/ownership";
 
 const MESSAGES: Record<string, Record<Lang, string>> = {
   AccessDenied: {
@@ -50,8 +51,8 @@ const DIALOG: Record<string, Record<Lang, string>> = {
 };
 
 const DIALOG_GENERIC: Record<Lang, string> = {
-  vi: "Không mở được hộp thoại lưu báo cáo; chưa có tệp nào được lưu.",
-  en: "The dialog to save the report could not be opened; no file was saved.",
+  vi: "Không mở được hộp thoại lưu báo cáo nên chưa có tệp nào được lưu. Bấm lại Tải báo cáo Word; nếu vẫn không được, đóng ngăn ictplan rồi mở lại.",
+  en: "The dialog to save the report could not be opened, so no file was saved. Press Download Word report again; if it fails again, close the ictplan pane and open it again.",
 };
 
 const SHEET_GONE: Record<Lang, string> = {
@@ -68,6 +69,11 @@ const PROTECTED_SHEET: Record<Lang, string> = {
 const GENERIC: Record<Lang, string> = {
   vi: "Excel báo lỗi nên thao tác chưa xong.",
   en: "Excel reported an error, so the action did not finish.",
+};
+/** An error that is not Excel's (the add-in's own, a browser's): no Office code. */
+const UNEXPECTED: Record<Lang, string> = {
+  vi: "ictplan gặp lỗi ngoài dự kiến nên thao tác chưa xong.",
+  en: "ictplan ran into an unexpected error, so the action did not finish.",
 };
 const GENERIC_WRITE: Record<Lang, string> = {
   vi: "Excel báo lỗi khi ghi kết quả.",
@@ -99,7 +105,22 @@ const OUTCOME: Record<WriteOutcome, Record<Lang, string>> = {
 const codeOf = (e: unknown) =>
   typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
 
-/** A plain message for an error thrown by Excel.run, never a stack trace: what happened, what it left, what to do. */
+/**
+ * What the error itself says (its code and message: Excel's, or the browser's, in English), for whoever helps the
+ * planner; null where the plain message says it all. Shown only in a closed "technical details" part of the pane.
+ */
+export function errorDetail(e: unknown): string | null {
+  const cause = e instanceof OutputWriteError ? e.cause : e;
+  const ours = [SheetGoneError, ProtectedSheetError, WorkbookProblem, UserSheetClashError];
+  if (ours.some((kind) => cause instanceof kind)) return null;
+  const code = codeOf(cause);
+  if (e instanceof DialogError ? DIALOG[code] : MESSAGES[code]) return null;
+  const text = cause instanceof Error ? cause.message : String(cause);
+  return [code, text].filter(Boolean).join(": ") || null;
+}
+
+/** A plain message for an error thrown by Excel.run, never a stack trace: what happened, what it left, what to do.
+ *  In the pane's language only: Excel's own words, in English, are left to `errorDetail`. */
 export function describeOfficeError(e: unknown, lang: Lang): string {
   if (e instanceof OutputWriteError) {
     const cause = describeCause(e.cause, lang, GENERIC_WRITE);
@@ -112,12 +133,13 @@ export function describeOfficeError(e: unknown, lang: Lang): string {
   if (e instanceof ProtectedSheetError) return PROTECTED_SHEET[lang].replace("{sheet}", e.sheet);
   if (e instanceof WorkbookProblem) return problemMessage(e, String(e.params.file ?? ""), lang);
   const code = codeOf(e);
-  if (e instanceof DialogError) return DIALOG[code]?.[lang] ?? `${DIALOG_GENERIC[lang]} (${code})`;
+  if (e instanceof DialogError) return DIALOG[code]?.[lang] ?? DIALOG_GENERIC[lang];
   const cause = describeCause(e, lang, GENERIC);
   return cause.ours ? cause.text : `${cause.text} ${AGAIN[lang]}`;
 }
 
-/** Excel's refusal in words: ours for the codes we know, else the generic sentence with Excel's code and text. */
+/** Excel's refusal in words: ours for the codes we know, else the generic sentence (Excel's, or an unexpected error's
+ *  where there is no Office code). */
 function describeCause(
   e: unknown,
   lang: Lang,
@@ -129,5 +151,5 @@ function describeCause(
   const owned = /sheet "(.+)" exists and is not owned/.exec(text);
   if (owned)
     return { text: MESSAGES.ItemAlreadyExists[lang].replace(/\.$/, ` ("${owned[1]}").`), ours: true };
-  return { text: `${generic[lang]} ${code ? `(${code}) ` : ""}${text}`, ours: false };
+  return { text: (code ? generic : UNEXPECTED)[lang], ours: false };
 }

@@ -3,6 +3,7 @@ import { fillTemplate } from "../engine/text";
 import { formatPeriod, periodFromKey } from "../engine/periods";
 import { sheetDef, type SheetDef } from "../engine/format";
 import { readNumber } from "../engine/numbers";
+import { formatNumber as engineNumber, formatPercent as enginePercent } from "../engine/i18n/numbers";
 export type Lang = "vi" | "en";
 
 const VI = {
@@ -24,6 +25,7 @@ const VI = {
   stage_sheets: "Đang lập các sheet kết quả…",
   stage_write: "Đang ghi vào sổ (không thể hủy)…",
   stage_document: "Đang lập văn bản Word…",
+  stage_save: "Đã lập xong báo cáo; đang chờ bạn lưu tệp…",
   report: "Tải báo cáo Word",
   reportSaved: "Đã lập báo cáo {file}.",
   reportSavedWithNotes:
@@ -111,7 +113,7 @@ const VI = {
   allowed_number: "số từ 0",
   allowed_percent: "0–100%",
   allowed_period: "một quý (Quý II/2015), một năm (2015) hoặc để trống",
-  allowedScale: "1, 100 hoặc 1000",
+  allowedScale: "1, 100 hoặc 1.000",
   allowedDecimals: "số nguyên 0–6",
   allowedDraws: "số nguyên 1–100.000",
   allowedCap: "số từ 1 (1 = 100%)",
@@ -140,6 +142,9 @@ const VI = {
   loadError:
     "Không đọc được tệp {file}: đây không phải tệp .xlsx hợp lệ. Hãy lưu lại bằng Excel dưới dạng Sổ làm việc Excel (.xlsx) rồi mở lại.",
   openingFile: "Đang mở {file}…",
+  technicalDetails: "Chi tiết kỹ thuật (cho người hỗ trợ)",
+  help: "Trợ giúp",
+  helpTitle: "Mở trang trợ giúp: các mục và nút của ngăn này",
 };
 
 const EN: typeof VI = {
@@ -161,6 +166,7 @@ const EN: typeof VI = {
   stage_sheets: "Building the output sheets…",
   stage_write: "Writing to the workbook (cannot be cancelled)…",
   stage_document: "Writing the Word document…",
+  stage_save: "The report is ready; waiting for you to save the file…",
   report: "Download Word report",
   reportSaved: "The report {file} is ready.",
   reportSavedWithNotes:
@@ -248,7 +254,7 @@ const EN: typeof VI = {
   allowed_number: "a number from 0",
   allowed_percent: "0–100%",
   allowed_period: "a quarter (2015-Q2), a year (2015) or blank",
-  allowedScale: "1, 100 or 1000",
+  allowedScale: "1, 100 or 1,000",
   allowedDecimals: "a whole number 0–6",
   allowedDraws: "a whole number 1–100,000",
   allowedCap: "a number from 1 (1 = 100%)",
@@ -277,6 +283,9 @@ const EN: typeof VI = {
   loadError:
     "Could not read {file}: it is not a valid .xlsx file. Save it from Excel as an Excel Workbook (.xlsx) and open it again.",
   openingFile: "Opening {file}…",
+  technicalDetails: "Technical details (for support)",
+  help: "Help",
+  helpTitle: "Open the help page: this pane's views and buttons",
 };
 
 export type Key = keyof typeof VI;
@@ -309,32 +318,15 @@ export function t(lang: Lang, key: Key, params: Record<string, string | number> 
   return fillTemplate((lang === "vi" ? VI : EN)[key], params);
 }
 
-// Formatters by language, style and decimals: toLocaleString builds a new one on every call (about 40 µs), and a
-// ranking of a thousand units formats thousands of figures.
-const FORMATTERS = new Map<string, Intl.NumberFormat>();
-
-function formatter(lang: Lang, style: "decimal" | "percent", decimals: number): Intl.NumberFormat {
-  const key = `${lang} ${style} ${decimals}`;
-  let f = FORMATTERS.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-US", {
-      style,
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
-    });
-    FORMATTERS.set(key, f);
-  }
-  return f;
-}
-
-/** A number as the language writes it (vi: 1.234,5). */
+/** A number as the language writes it (vi: 1.234,5 and 10.000; en: 1,234.5 and 10,000): the engine's formatter, the
+ *  one the output sheets' messages and the report use, so every number the pane shows is written one way. */
 export function formatNumber(lang: Lang, x: number, decimals = 2): string {
-  return formatter(lang, "decimal", decimals).format(x);
+  return engineNumber(x, decimals, lang);
 }
 
 /** A share as the language writes it (vi: 83,3%). */
 export function formatPercent(lang: Lang, x: number, decimals = 1): string {
-  return formatter(lang, "percent", decimals).format(x);
+  return enginePercent(x, lang, decimals);
 }
 
 /** A number typed in the language's way, or null. Vietnamese is read as the Cấu hình sheet reads a number typed as

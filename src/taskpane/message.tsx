@@ -7,7 +7,7 @@ import type { Action } from "../workbook/office/actions";
 import type { SheetDef } from "../engine/format";
 import { gradeLabel } from "../engine/i18n/labels";
 import { groupName } from "../engine/outputs/style";
-import { describeOfficeError } from "./errors";
+import { describeOfficeError, errorDetail } from "./errors";
 import { refusalMessage, type Refusal } from "../engine/gate";
 import { formatNumber, formatPercent, inputSheetName, t, type Key, type Lang } from "./i18n";
 
@@ -68,11 +68,19 @@ export const MessageView = forwardRef<HTMLDivElement, MessageViewProps>(function
   ref,
 ) {
   const m = "error" in message || "refused" in message ? null : message;
+  // Excel's or the browser's own words (English) stay out of the message, in a part the planner may open for support.
+  const detail = "error" in message ? errorDetail(message.error) : null;
   return (
     <div ref={ref} tabIndex={-1} className="pane-message">
       <MessageBar intent={message.intent} layout="multiline">
         <MessageBarBody>
           <div>{messageText(message, lang)}</div>
+          {detail && (
+            <details className="detail">
+              <summary>{t(lang, "technicalDetails")}</summary>
+              <code lang="en">{detail}</code>
+            </details>
+          )}
           {m?.distribution && (
             <ul className="outcome">
               {m.distribution.map((d, i) => (

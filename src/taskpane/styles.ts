@@ -11,11 +11,14 @@ body { margin: 0; font-family: "Segoe UI", "Segoe UI Web (West European)", -appl
 .pane-tabs > .fui-TabList { min-width: 0; flex-wrap: nowrap; }
 .pane-tabs .fui-Tab { flex-shrink: 0; }
 .pane h1 { margin: 0; }
+.pane-head { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 0 12px; }
 .pane-status { display: flex; flex-direction: column; gap: 6px; }
 .pane-status:focus, .pane-message:focus { outline: none; }
 .pane-message:focus-visible .fui-MessageBar { outline: 2px solid var(--colorStrokeFocus2); }
 .outcome { margin: 4px 0; padding-left: 16px; }
 .sheet-links { margin: 2px 0 4px; }
+.pane-message details.detail { margin: 4px 0; font-size: 12px; }
+.pane-message details.detail code { display: block; overflow-wrap: anywhere; white-space: pre-wrap; }
 .pane-progress { display: grid; grid-template-columns: 1fr auto; gap: 4px 8px; align-items: center; }
 .pane-progress > :first-child { grid-column: 1 / -1; }
 .stack { display: flex; flex-direction: column; gap: 10px; }

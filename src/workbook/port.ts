@@ -30,4 +30,9 @@ export interface InteractiveWorkbook extends WorkbookPort {
   writeCells(edits: readonly CellEdit[]): Promise<void>;
   /** Adds sheets of the user's (not owned) at the end; refuses a name in use; touches no other sheet. */
   addSheets(sheets: readonly NewSheet[]): Promise<void>;
+  /**
+   * Calls back when someone else than this add-in changes the workbook (cells, sheets added or deleted), where the
+   * host tells; resolves to the function that stops it, or null when the host cannot tell.
+   */
+  watchChanges?(listener: () => void): Promise<(() => void) | null>;
 }

@@ -972,6 +972,217 @@ describeBrowser("task pane in Chromium", () => {
     await page.close();
   }, 60000);
 
+  it("links to its help page in the pane's language, reachable from the keyboard", async () => {
+    const page = await newPage();
+    await openSample(page);
+    const link = page.locator(".pane").getByRole("link", { name: "Trợ giúp" });
+    await expect(link.getAttribute("href")).resolves.toMatch(/\/help\.html#vi$/);
+    // From the top of the page, Tab reaches it; Enter opens the help at the Vietnamese section.
+    await page.locator("body").focus();
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press("Tab");
+      if (await link.evaluate((el) => el === document.activeElement)) break;
+    }
+    await expect(link.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    const [help] = await Promise.all([page.context().waitForEvent("page"), page.keyboard.press("Enter")]);
+    await help.waitForLoadState();
+    expect(new URL(help.url()).hash).toBe("#vi");
+    await help.getByRole("heading", { name: "Kế hoạch ứng dụng CNTT – Trợ giúp" }).waitFor();
+    await help.close();
+    await openView(page, "settings");
+    await page.getByRole("combobox", { name: "Ngôn ngữ" }).click();
+    await page.getByRole("option", { name: "English" }).click();
+    const en = page.locator(".pane").getByRole("link", { name: "Help" });
+    await expect(en.getAttribute("href")).resolves.toMatch(/\/help\.html#en$/);
+    await page.close();
+  }, 60000);
+
+  /** The pane's text in the current view, as the planner reads it: inputs' values too, technical details left out. */
+  const paneText = (page: Page) =>
+    page.evaluate(() => {
+      const pane = document.querySelector(".pane") as HTMLElement;
+      const copy = pane.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll("details.detail, .visually-hidden").forEach((e) => e.remove());
+      // Text node by text node: table cells read together would run numbers into each other ("30/31" "97%").
+      const walk = document.createTreeWalker(copy, NodeFilter.SHOW_TEXT);
+      const texts: string[] = [];
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) texts.push(n.textContent ?? "");
+      const values = [...pane.querySelectorAll("input")].map((i) => i.value);
+      return [...texts, ...values].join("\n");
+    });
+
+  it("writes every number with the language's thousands separator, and no word of the other language", async () => {
+    const page = await newPage();
+    await openSample(page);
+    // 10.000 draws: a number the pane shows in Settings, in the Rankings' note and in the message.
+    await openView(page, "settings");
+    await page.getByRole("textbox", { name: "Số lần mô phỏng" }).fill("10.000");
+    await page.getByRole("button", { name: "Lưu vào sheet Cấu hình" }).click();
+    await page.getByText(/^Đã lưu cấu hình vào sổ/).waitFor();
+    await expect(page.getByRole("textbox", { name: "Số lần mô phỏng" }).inputValue()).resolves.toBe("10.000");
+    await openView(page, "overview");
+    await page.getByRole("button", { name: "Tính toán & xếp hạng" }).click();
+    await page.getByText(/^Xong: đã ghi/).waitFor({ timeout: 120000 });
+    await page.getByText(/\(10\.000 lần mô phỏng\)/).waitFor();
+    // Words of the plan's own data (names, sheets, codes) are the planner's, in whichever language the pane is.
+    const data = [
+      ...expected.plan.units.map((u) => u.name),
+      ...expected.plan.indicators.map((i) => i.name),
+      expected.plan.settings.province,
+      "Kết quả",
+      "Xếp hạng",
+      "Kiểm tra",
+      "Cấu hình",
+      "Chỉ tiêu",
+      "Đơn vị",
+      "Số liệu",
+      "Tiếng Việt",
+    ].sort((a, b) => b.length - a.length);
+    // Whole words: a Vietnamese letter is a letter too ("toàn" holds no "to").
+    const ENGLISH =
+      /(?<!\p{L})(the|and|of|to|is|are|was|not|with|from|this|Error|failed|undefined|null|NaN|Infinity)(?!\p{L})/u;
+    const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
+    for (const lang of ["vi", "en"] as const) {
+      if (lang === "en") {
+        await openView(page, "settings");
+        await page.getByRole("combobox", { name: "Ngôn ngữ" }).click();
+        await page.getByRole("option", { name: "English" }).click();
+        await tab(page, "overview", "en").waitFor();
+      }
+      for (const view of VIEWS) {
+        await openView(page, view, lang);
+        if (view === "rankings" || view === "attainment") {
+          const first = page.locator(".list .row-toggle").first();
+          if ((await first.getAttribute("aria-expanded")) !== "true") await first.click();
+        }
+        const text = await paneText(page);
+        // Four digits or more in a row are a year (2015) or a number not grouped.
+        const bare = [...text.matchAll(/\d{4,}/g)]
+          .filter((m) => !/^(19|20)\d\d$/.test(m[0]))
+          .map((m) => text.slice(Math.max(0, m.index - 25), m.index + m[0].length + 5));
+        expect({ lang, view, bare }).toEqual({ lang, view, bare: [] });
+        const grouped = lang === "vi" ? /\b10\.000\b/ : /\b10,000\b/;
+        if (view === "rankings" || view === "settings") expect(text).toMatch(grouped);
+        if (lang === "vi")
+          expect({
+            view,
+            english:
+              ENGLISH.exec(text)?.[0] &&
+              text.slice(ENGLISH.exec(text)!.index - 30, ENGLISH.exec(text)!.index + 30),
+          }).toEqual({ view, english: undefined });
+        else {
+          let rest = text;
+          for (const d of data) rest = rest.split(d).join(" ");
+          const line = rest.split("\n").find((l) => VIETNAMESE.test(l));
+          expect({ view, vietnamese: line }).toEqual({ view, vietnamese: undefined });
+        }
+      }
+    }
+    await page.close();
+  }, 240000);
+
+  it("keeps focus in the pane while settings are saved (Save disabled), then on the message", async () => {
+    const page = await newPage();
+    await openSample(page);
+    await openView(page, "settings");
+    await page.getByRole("textbox", { name: "Ngưỡng Tốt" }).fill("85");
+    // Each time a button is disabled, where focus is: on the page's body, or left on a disabled button (which the
+    // browser's focus fixup sends to the body without an event), counted in the page.
+    await page.evaluate(() => {
+      const w = window as unknown as { onBody: number };
+      w.onBody = 0;
+      new MutationObserver(() => {
+        const a = document.activeElement;
+        if (a === document.body || (a instanceof HTMLButtonElement && a.disabled)) w.onBody++;
+      }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["disabled"] });
+    });
+    await page.getByRole("button", { name: "Lưu vào sheet Cấu hình" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByText(/^Đã lưu cấu hình vào sổ/).waitFor();
+    await page.getByRole("progressbar").waitFor({ state: "detached" });
+    await expect(page.evaluate(() => (window as unknown as { onBody: number }).onBody)).resolves.toBe(0);
+    await expect(page.evaluate(() => document.activeElement?.className)).resolves.toBe("pane-message");
+    await page.close();
+  }, 60000);
+
+  it("says the report waits for the planner to save it while it is handed over, not that it is still being written", async () => {
+    const page = await newPage();
+    await openSample(page);
+    // What the pane's status says at the moment the file is handed to the planner (the download's click).
+    await page.evaluate(() => {
+      document.addEventListener(
+        "click",
+        (e) => {
+          if (e.target instanceof HTMLAnchorElement && e.target.download)
+            (window as unknown as { status: string }).status =
+              document.querySelector(".pane-status")?.textContent ?? "";
+        },
+        true,
+      );
+    });
+    await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Tải báo cáo Word" }).click(),
+    ]);
+    await page.getByText(/^Đã lập báo cáo/).waitFor();
+    const status = await page.evaluate(() => (window as unknown as { status: string }).status);
+    expect(status).toContain("Đã lập xong báo cáo; đang chờ bạn lưu tệp…");
+    expect(status).not.toContain("Đang lập văn bản Word");
+    await page.close();
+  }, 90000);
+
+  it("tells an unexpected error in the pane's language, the browser's own English words only under Chi tiết kỹ thuật", async () => {
+    const page = await newPage();
+    // A web view that refuses to start a Web Worker (as a restrictive host may): the browser's error, in English.
+    await page.addInitScript(() => {
+      window.Worker = class {
+        constructor() {
+          throw new TypeError("Failed to construct 'Worker': Access is denied.");
+        }
+      } as unknown as typeof Worker;
+    });
+    await openSample(page);
+    await page.getByRole("button", { name: "Tính toán & xếp hạng" }).click();
+    const message = page.locator(".pane-message");
+    await message
+      .getByText("ictplan gặp lỗi ngoài dự kiến nên thao tác chưa xong.", { exact: false })
+      .waitFor();
+    const details = message.locator("details.detail");
+    await expect(details.evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(false);
+    const plain = await message.evaluate((m) => {
+      const copy = m.cloneNode(true) as HTMLElement;
+      copy.querySelector("details")?.remove();
+      return copy.textContent ?? "";
+    });
+    expect(plain).not.toMatch(/Failed|Worker|Access|denied/);
+    expect(plain).toContain("Hãy chạy lại");
+    await expect(details.locator("summary").textContent()).resolves.toBe(
+      "Chi tiết kỹ thuật (cho người hỗ trợ)",
+    );
+    await axe(page, "vi error");
+    for (const width of [270, 350]) {
+      await page.getByRole("combobox", { name: "Độ rộng bảng điều khiển" }).selectOption(String(width));
+      await expect(overflow(page)).resolves.toEqual([]);
+      await shootPane(page, `vi-error-${width}`, false);
+    }
+    // Opened from the keyboard, the detail says what the browser said.
+    await details.locator("summary").focus();
+    await page.keyboard.press("Enter");
+    await expect(details.locator("code").textContent()).resolves.toBe(
+      "Failed to construct 'Worker': Access is denied.",
+    );
+    await expect(overflow(page)).resolves.toEqual([]);
+    await shootPane(page, "vi-error-350-open", false);
+    await openView(page, "settings");
+    await page.getByRole("combobox", { name: "Ngôn ngữ" }).click();
+    await page.getByRole("option", { name: "English" }).click();
+    await message.getByText("ictplan ran into an unexpected error", { exact: false }).waitFor();
+    await page.getByRole("switch", { name: "Dark theme" }).click();
+    await axe(page, "en error dark");
+    await shootPane(page, "en-error-350-dark", false);
+    await page.close();
+  }, 90000);
+
   it("names why a file cannot be opened, as the CLI does: not a workbook, an old .xls, an empty file", async () => {
     const page = await newPage();
     await page.goto(`${server.url}/preview.html`);

@@ -3,7 +3,9 @@ import { eachFigure } from "../../src/engine/figures";
 import { planRowsToGrids } from "../../src/engine/planRows";
 import { samplePlanRows } from "../../src/engine/sample";
 import { checkWorkbook } from "../../src/engine/validate";
-import { findingMessage } from "../../src/engine/findings";
+import { finding, findingMessage } from "../../src/engine/findings";
+import { templateHeaders } from "../../src/engine/planRows";
+import { a1 } from "../../src/engine/grid";
 import { FINDING_TEXTS } from "../../src/engine/i18n/findings";
 import { parseWorkbook } from "../../src/engine/parse/plan";
 import { INPUT_SHEETS, sheetDef } from "../../src/engine/format";
@@ -334,6 +336,16 @@ describe("the finding catalogue", () => {
         indicators: rows.indicators.map((r) => (r[0] === "KINHPHI" ? r.map((v, j) => (j === 6 ? 0 : v)) : r)),
       }),
     );
+    // An indicator without its weight, whose figures' column is then not counted.
+    const weightAt = templateHeaders("indicators").indexOf("Trọng số");
+    add(
+      planRowsToGrids({
+        ...rows,
+        indicators: rows.indicators.map((r, i) =>
+          i === 0 ? r.map((v, j) => (j === weightAt ? null : v)) : r,
+        ),
+      }),
+    );
     const expected = Object.keys(FINDING_TEXTS).filter(
       (c) => !["UNREADABLE", "CONFLICTING_UNIT", "CONFLICTING_INDICATOR"].includes(c),
     );
@@ -518,5 +530,44 @@ describe("findings quote a column as the planner's header row names it", () => {
     const own = columns(broken((h) => (h === "Chỉ tiêu năm" ? "Chi tieu\nnam" : h)));
     expect(own).toEqual(expect.arrayContaining(["NOT_A_NUMBER Chi tieu nam"]));
     for (const c of [...columns(broken(english)), ...own]) expect(c).not.toMatch(/annualTarget|milestone/);
+  });
+});
+
+describe("a missing weight", () => {
+  it("is said as a missing weight, where, and what to type; its figures' column points back to it", () => {
+    const rows = samplePlanRows();
+    const victim = rows.indicators[2];
+    const weightAt = templateHeaders("indicators").indexOf("Trọng số");
+    const indicators = rows.indicators.map((r) =>
+      r === victim ? r.map((v, i) => (i === weightAt ? null : v)) : r,
+    );
+    const { findings } = checkWorkbook(planRowsToGrids({ ...rows, indicators }), null);
+    const cell = a1(rows.indicators.indexOf(victim) + 2, weightAt + 1);
+    const weight = findings.find((f) => f.sheet === "Chỉ tiêu" && f.cell === cell)!;
+    expect(weight.code).toBe("MISSING_WEIGHT");
+    const code = String(victim[0]);
+    expect(findingMessage(weight, "vi")).toBe(
+      `Chỉ tiêu ${victim[1]} (${code}) chưa có trọng số (ô ${cell} trống) nên chưa được tính. Nhập trọng số vào ô ${cell}: một số lớn hơn 0; trọng số các chỉ tiêu của một nhóm cộng lại bằng 100.`,
+    );
+    const column = findings.filter((f) => f.sheet === "Số liệu" && f.params.header === code);
+    expect(column.map((f) => f.code)).toEqual(["WEIGHTLESS_INDICATOR_COLUMN"]);
+    const vi = findingMessage(column[0], "vi");
+    expect(vi).not.toContain("không khớp");
+    expect(vi).toContain(`chưa có trọng số hợp lệ (ô ${cell} trên sheet Chỉ tiêu)`);
+    expect(findingMessage(column[0], "en")).toContain(
+      `Type the weight of ${code} into cell ${cell} on sheet Chỉ tiêu`,
+    );
+  });
+
+  it("numbers in a message are written the language's way", () => {
+    const f = finding(
+      "NUMBER_AS_TEXT",
+      { sheet: "Số liệu", cell: "D2" },
+      { value: "10000,5", number: 10000.5 },
+    );
+    expect(findingMessage(f, "vi")).toContain("đã đọc là 10.000,5");
+    expect(findingMessage(f, "en")).toContain("read as 10,000.5");
+    // What the planner typed is quoted as typed.
+    expect(findingMessage(f, "vi")).toContain("“10000,5”");
   });
 });

@@ -14,6 +14,10 @@
  * - Writing 2-D arrays: null leaves a cell as it is, "" clears it (a number format "" is General).
  * - Sheet protection refuses changes to cells and their formats, merges, rules, tables and charts (AccessDenied).
  * - Tables and defined names share one namespace; every member checks the requirement set it was introduced in.
+ * - Events (WorksheetCollection.onChanged, ExcelApi 1.9; onAdded, onDeleted, 1.7): a handler is registered by the sync
+ *   that carries `add`, and called later, never inside a sync; the add-in's own API writes raise them too, marked
+ *   triggerSource "ThisLocalAddin" from ExcelApi 1.14 (Excel.EventTriggerSource). One changed event per sheet and
+ *   sync here (Excel may raise one per range written: the stricter count for a listener is not needed by any test).
  */
 import { DetailedCellError, HyperFormula, type RawCellContent } from "hyperformula";
 import type { WorkbookGrids } from "../../src/engine/grid";
@@ -179,6 +183,28 @@ function need(ok: boolean, what: string, v: unknown): void {
     );
 }
 
+/** The workbook-wide events the fake raises (WorksheetCollection.onChanged, onAdded, onDeleted). */
+export type WorkbookEvent = "changed" | "added" | "deleted";
+
+/**
+ * OfficeExtension.EventHandlers on the worksheet collection: `add` needs the event's requirement set (checked at the
+ * call) and takes effect at the sync that carries it; "A promise-based function that takes in any relevant event
+ * arguments".
+ */
+class FakeEventHandlers {
+  constructor(
+    private host: FakeExcel,
+    private event: WorkbookEvent,
+    private version: string,
+    private api: string,
+  ) {}
+  add(handler: (args: object) => Promise<unknown>): void {
+    this.host.requires(this.version, this.api);
+    need(typeof handler === "function", "handler", handler);
+    this.host.queue(() => this.host.handlers[this.event].push(handler));
+  }
+}
+
 export class FakeExcel {
   sheets: SheetModel[] = [];
   tables: TableModel[] = [];
@@ -211,6 +237,14 @@ export class FakeExcel {
   private dirty = true;
   private nextId = 1;
   readonly supported: Record<string, string>;
+  /** Event handlers registered (by the sync that carried their `add`), by event. */
+  readonly handlers: Record<WorkbookEvent, ((args: object) => Promise<unknown>)[]> = {
+    changed: [],
+    added: [],
+    deleted: [],
+  };
+  /** Events raised by the API in the sync under way, delivered after it. */
+  private raised: { event: WorkbookEvent; sheet: SheetModel }[] = [];
 
   constructor(supported: Record<string, string> = { ExcelApi: "1.17" }) {
     this.supported = supported;
@@ -335,6 +369,9 @@ export class FakeExcel {
       });
     } finally {
       this.suspended = false;
+      const raised = this.raised;
+      this.raised = [];
+      for (const r of raised) this.emit(r.event, r.sheet, "ThisLocalAddin");
     }
     const responses = loads.map((l) => l());
     entry.response = JSON.stringify(responses).length;
@@ -478,6 +515,40 @@ export class FakeExcel {
     }
     sheet.cells.set(k, cell);
     this.dirty = true;
+    if (!this.raised.some((x) => x.event === "changed" && x.sheet === sheet))
+      this.raised.push({ event: "changed", sheet });
+  }
+
+  /**
+   * Raises an event to the handlers registered, after the current task (an event is never delivered inside the call
+   * that caused it). Its arguments as Excel.WorksheetChangedEventArgs / WorksheetAddedEventArgs /
+   * WorksheetDeletedEventArgs give them; triggerSource only from ExcelApi 1.14.
+   */
+  private emit(event: WorkbookEvent, sheet: SheetModel, trigger: "ThisLocalAddin" | "Unknown"): void {
+    const handlers = [...this.handlers[event]];
+    if (!handlers.length) return;
+    const args: Record<string, unknown> = {
+      type: { changed: "WorksheetChanged", added: "WorksheetAdded", deleted: "WorksheetDeleted" }[event],
+      worksheetId: sheet.id,
+      source: "Local",
+      ...(event === "changed" ? { address: "A1", changeType: "RangeEdited" } : {}),
+      ...(this.isSetSupported("ExcelApi", "1.14") ? { triggerSource: trigger } : {}),
+    };
+    setTimeout(() => handlers.forEach((h) => void h(args)), 0);
+  }
+
+  /** Test hook: the user types a value into a cell in Excel's grid (not through the API). */
+  userEdit(sheet: string, address: string, value: Scalar): void {
+    const s = this.sheet(sheet) ?? fail("ItemNotFound", `no sheet ${sheet}`);
+    const { r0, c0 } = parseAddress(address);
+    this.writeCell(s, r0, c0, value);
+    this.raised = this.raised.filter((x) => x.sheet !== s);
+    this.emit("changed", s, "Unknown");
+  }
+
+  /** Test hook: the user adds a sheet with these rows in Excel (not through the API). */
+  userAddSheet(name: string, rows: (Scalar | null)[][] = []): void {
+    this.emit("added", this.addSheet(name, rows), "Unknown");
   }
 
   /** A deep copy of the workbook's state (sheets, tables), for restore. */
@@ -501,6 +572,11 @@ export class FakeExcel {
 
   markDirty(): void {
     this.dirty = true;
+  }
+
+  /** An event raised by an API call in the sync under way. */
+  raise(event: WorkbookEvent, sheet: SheetModel): void {
+    this.raised.push({ event, sheet });
   }
 
   /** Cell contents as a user sees them in the formula bar: formula text (current sheet names) or value. */
@@ -1697,6 +1773,7 @@ class FakeWorksheet extends Loadable {
       this.host.sheets = this.host.sheets.filter((x) => x !== s);
       this.host.tables = this.host.tables.filter((t) => t.sheet !== s);
       this.host.markDirty();
+      this.host.raise("deleted", s);
     });
   }
   activate(): void {
@@ -1757,8 +1834,17 @@ class FakeWorkbookTables {
 }
 
 class FakeWorksheets extends Loadable {
+  /** [Api set: ExcelApi 1.9] */
+  readonly onChanged: FakeEventHandlers;
+  /** [Api set: ExcelApi 1.7] */
+  readonly onAdded: FakeEventHandlers;
+  /** [Api set: ExcelApi 1.7] */
+  readonly onDeleted: FakeEventHandlers;
   constructor(private host: FakeExcel) {
     super();
+    this.onChanged = new FakeEventHandlers(host, "changed", "1.9", "WorksheetCollection.onChanged");
+    this.onAdded = new FakeEventHandlers(host, "added", "1.7", "WorksheetCollection.onAdded");
+    this.onDeleted = new FakeEventHandlers(host, "deleted", "1.7", "WorksheetCollection.onDeleted");
   }
   load(props = "items/name"): this {
     const list = propList(props).map((p) => p.replace(/^items\//, ""));
@@ -1786,6 +1872,7 @@ class FakeWorksheets extends Loadable {
       if (this.host.structureProtected) fail("AccessDenied", "The workbook is protected.");
       this.host.validateName(name);
       model = this.host.addSheet(name);
+      this.host.raise("added", model);
     }, name);
     // The real client rejects an add() object path used after the sync that carried it: "The object path
     // 'worksheets.add()' isn't working for what you're trying to do" (InvalidObjectPath), seen with excel-web-16.00.

@@ -14,6 +14,28 @@ describe("settings text", () => {
     expect(shownValue(def("nearTarget"), 0.8, "vi")).toBe("80");
   });
 
+  it("groups thousands the language's way, as it reads them back; a year is not grouped", () => {
+    // Was "10000" in both languages.
+    expect(shownValue(def("robustnessDraws"), 10000, "vi")).toBe("10.000");
+    expect(shownValue(def("robustnessDraws"), 10000, "en")).toBe("10,000");
+    expect(typedValue(def("robustnessDraws"), "10.000", "vi")).toBe(10000);
+    expect(typedValue(def("robustnessDraws"), "10,000", "en")).toBe(10000);
+    expect(shownValue(def("indexScale"), 1000, "vi")).toBe("1.000");
+    expect(shownValue(def("year"), 2015, "vi")).toBe("2015");
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...SETTINGS.filter((d) => d.type === "integer" && d.key !== "indexScale")),
+        fc.integer({ min: 0, max: 100000 }),
+        fc.constantFrom("vi" as const, "en" as const),
+        (d, x, lang) => {
+          const read = typedValue(d, shownValue(d, x, lang), lang);
+          // What the sheet allows reads back as it was shown.
+          if (read !== null) expect(read).toBe(x);
+        },
+      ),
+    );
+  });
+
   it("reads a percentage with three decimals as typed, not as thousands", () => {
     expect(typedValue(def("nearTarget"), "12,345", "vi")).toBeCloseTo(0.12345, 12);
     expect(typedValue(def("nearTarget"), "12.345", "en")).toBeCloseTo(0.12345, 12);
@@ -50,7 +72,7 @@ describe("settings text", () => {
     };
     expect(redraft(draft, "en")).toEqual({
       lang: "en",
-      texts: { robustnessDraws: "1000", nearTarget: "82.5", gradeFair: "bảy" },
+      texts: { robustnessDraws: "1,000", nearTarget: "82.5", gradeFair: "bảy" },
     });
     expect(redraft(draft, "vi")).toBe(draft);
   });

@@ -61,6 +61,13 @@ export const FINDING_TEXTS = {
     fixVi: "Sửa tiêu đề thành một mã chỉ tiêu trên sheet Chỉ tiêu.",
     fixEn: "Change the header to an indicator code from the Indicators sheet.",
   },
+  WEIGHTLESS_INDICATOR_COLUMN: {
+    severity: "warning",
+    vi: "Số liệu cột “{header}” chưa được tính vì chỉ tiêu {indicator} chưa có trọng số hợp lệ (ô {cell} trên sheet {indicatorsSheet}).",
+    en: "The figures of column “{header}” are not counted because indicator {indicator} has no valid weight (cell {cell} on sheet {indicatorsSheet}).",
+    fixVi: "Nhập trọng số của {indicator} vào ô {cell} trên sheet {indicatorsSheet}: một số lớn hơn 0.",
+    fixEn: "Type the weight of {indicator} into cell {cell} on sheet {indicatorsSheet}: a number above 0.",
+  },
   MISSING_INDICATOR_COLUMN: {
     severity: "warning",
     vi: "Chỉ tiêu {indicator} không có cột trên sheet Số liệu.",
@@ -81,6 +88,15 @@ export const FINDING_TEXTS = {
     en: "Empty cell: “{column}” is required.",
     fixVi: "Nhập giá trị.",
     fixEn: "Enter a value.",
+  },
+  MISSING_WEIGHT: {
+    severity: "error",
+    vi: "Chỉ tiêu {indicator} chưa có trọng số (ô {cell} trống) nên chưa được tính.",
+    en: "Indicator {indicator} has no weight (cell {cell} is empty), so it is not counted.",
+    fixVi:
+      "Nhập trọng số vào ô {cell}: một số lớn hơn 0; trọng số các chỉ tiêu của một nhóm cộng lại bằng 100.",
+    fixEn:
+      "Type the weight into cell {cell}: a number above 0; the weights of a group's indicators add up to 100.",
   },
   DUPLICATE_UNIT: {
     severity: "error",

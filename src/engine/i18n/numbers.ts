@@ -10,6 +10,13 @@ export function formatNumber(x: number, decimals: number, lang: Lang): string {
   return `${sign}${grouped}${frac ? (lang === "vi" ? "," : ".") + frac : ""}`;
 }
 
+/** A number with as many decimals as it has (up to 6), the language's way: vi 1.234,5 and 10.000; en 1,234.5. */
+export function formatShortest(x: number, lang: Lang): string {
+  let d = 0;
+  while (d < 6 && Number(x.toFixed(d)) !== x) d++;
+  return formatNumber(x, d, lang);
+}
+
 /** A share (0.61) as a whole percent ("61%"), or with decimals ("61,3%"). */
 export function formatPercent(share: number, lang: Lang, decimals = 0): string {
   return `${formatNumber(share * 100, decimals, lang)}%`;

@@ -370,10 +370,17 @@ function presentGroups(units: readonly Unit[]): RankingGroup[] {
   return present.length ? present : RANKING_GROUPS.map((g) => g.key);
 }
 
+/** An indicator row left out for want of a valid weight: its figures' column points back to the weight's cell. */
+interface Weightless {
+  readonly code: string;
+  readonly at: CellRef;
+}
+
 function parseIndicators(
   ctx: SheetContext | null,
   findings: Finding[],
   allGroups: readonly RankingGroup[],
+  weightless: Map<string, Weightless>,
 ): Indicator[] {
   if (!ctx) return [];
   const out: Indicator[] = [];
@@ -421,7 +428,13 @@ function parseIndicators(
       const w = readPlainNumber(weightCell.v, weightCell.r, columnName(ctx, "weight"), true);
       findings.push(...w.findings);
       if (w.value === null && !w.findings.length)
-        findings.push(finding("MISSING_VALUE", weightCell.r, { column: columnName(ctx, "weight") }));
+        findings.push(
+          finding("MISSING_WEIGHT", weightCell.r, {
+            indicator: c,
+            indicatorName: nameText?.value ?? "",
+            cell: refAddress(weightCell.r),
+          }),
+        );
       else if (w.value !== null && w.value <= 0)
         findings.push(finding("WEIGHT_NOT_POSITIVE", weightCell.r, { indicator: c }));
       else if (w.value !== null) weight = w.value;
@@ -461,6 +474,7 @@ function parseIndicators(
       findings.push(...cv.findings);
       coverageTarget = cv.value;
     }
+    if (weight <= 0 && weightCell) weightless.set(foldText(c), { code: c, at: weightCell.r });
     if (measure === null || weight <= 0) continue;
     out.push({
       code: c,
@@ -568,6 +582,7 @@ function parseFigures(
   units: readonly Unit[],
   indicators: readonly Indicator[],
   findings: Finding[],
+  weightless: ReadonlyMap<string, Weightless> = new Map(),
 ): { figures: FigureTable; layout: SheetLayout | null } {
   const extra = new Map<string, string>();
   for (const ind of indicators) extra.set(foldText(ind.code), `ind:${ind.code}`);
@@ -588,12 +603,18 @@ function parseFigures(
     else indCols.push({ ind, col });
   }
   for (const [col, text] of ctx.header.unmatched) {
+    const at = { sheet: ctx.grid.sheet, row: ctx.header.row, col };
+    // An indicator of Chỉ tiêu left out for its weight: say so, not that the header matches no code.
+    const w = weightless.get(foldText(text));
     findings.push(
-      finding(
-        "UNKNOWN_INDICATOR_COLUMN",
-        { sheet: ctx.grid.sheet, row: ctx.header.row, col },
-        { header: text },
-      ),
+      w
+        ? finding("WEIGHTLESS_INDICATOR_COLUMN", at, {
+            header: text,
+            indicator: w.code,
+            cell: refAddress(w.at),
+            indicatorsSheet: w.at.sheet,
+          })
+        : finding("UNKNOWN_INDICATOR_COLUMN", at, { header: text }),
     );
   }
   const sheet = ctx.grid.sheet;
@@ -695,8 +716,9 @@ export function parseWorkbook(wb: WorkbookGrids): { plan: Plan; findings: Findin
   const unitsCtx = prepare(located.sheets.units, "units", findings);
   const units = parseUnits(unitsCtx, findings);
   const indCtx = prepare(located.sheets.indicators, "indicators", findings);
-  const indicators = parseIndicators(indCtx, findings, presentGroups(units));
-  const fig = parseFigures(located.sheets.figures, units, indicators, findings);
+  const weightless = new Map<string, Weightless>();
+  const indicators = parseIndicators(indCtx, findings, presentGroups(units), weightless);
+  const fig = parseFigures(located.sheets.figures, units, indicators, findings, weightless);
   const periods = [...new Set(fig.figures.rows.map((r) => r.period))].sort(comparePeriodKeys);
   const layout: Plan["layout"] = {};
   if (settingsCtx) layout.settings = settingsCtx.layout;

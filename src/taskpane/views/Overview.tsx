@@ -18,6 +18,8 @@ export interface OverviewProps {
   onReport: () => void;
   /** Opens the findings, where a missing input sheet has its button to add it. */
   onShowFindings: () => void;
+  /** The period list opens: the pane reads the workbook again if it may have changed. */
+  onOpenPeriods?: () => void;
 }
 
 export function Overview({
@@ -29,6 +31,7 @@ export function Overview({
   onAction,
   onReport,
   onShowFindings,
+  onOpenPeriods,
 }: OverviewProps) {
   if (!plan) return <Spinner size="small" label={t(lang, "loading")} />;
   const current = defaultPeriod(plan);
@@ -64,6 +67,7 @@ export function Overview({
           value={period ? periodLabel(lang, period) : currentText}
           selectedOptions={[period]}
           onOptionSelect={(_, d) => onPeriod(d.optionValue ?? "")}
+          onOpenChange={(_, d) => d.open && onOpenPeriods?.()}
         >
           <Option value="" text={currentText}>
             {currentText}

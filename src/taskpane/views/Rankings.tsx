@@ -27,9 +27,15 @@ function Change({ r, lang }: { r: UnitReadiness; lang: Lang }) {
     r.rankChange === null
       ? ["–", t(lang, "newUnit")]
       : r.rankChange > 0
-        ? [`▲${r.rankChange}`, t(lang, "rankUp", { n: r.rankChange })]
+        ? [
+            `▲${formatNumber(lang, r.rankChange, 0)}`,
+            t(lang, "rankUp", { n: formatNumber(lang, r.rankChange, 0) }),
+          ]
         : r.rankChange < 0
-          ? [`▼${-r.rankChange}`, t(lang, "rankDown", { n: -r.rankChange })]
+          ? [
+              `▼${formatNumber(lang, -r.rankChange, 0)}`,
+              t(lang, "rankDown", { n: formatNumber(lang, -r.rankChange, 0) }),
+            ]
           : ["=", t(lang, "rankSame")];
   return (
     <span title={words}>
@@ -43,19 +49,20 @@ function Detail({ r, run, lang }: { r: UnitReadiness; run: RunResult; lang: Lang
   const L = labels(lang);
   const { indexDecimals, indexScale } = run.plan.settings;
   const num = (x: number) => formatNumber(lang, x, indexDecimals);
+  const whole = (x: number) => formatNumber(lang, x, 0);
   const iv = r.robustness;
   const facts: [string, string][] = [
     [L.unitName, `${r.name} (${r.unit})`],
-    [t(lang, "interval"), iv ? (iv.p5 === iv.p95 ? String(iv.p5) : `${iv.p5}–${iv.p95}`) : "–"],
-    [L.rankOverall, String(r.rankOverall)],
+    [t(lang, "interval"), iv ? (iv.p5 === iv.p95 ? whole(iv.p5) : `${whole(iv.p5)}–${whole(iv.p95)}`) : "–"],
+    [L.rankOverall, whole(r.rankOverall)],
     [L.previousIndex, r.previous ? num(r.previous.indexRounded) : "–"],
-    [L.previousRank, r.previous ? String(r.previous.rankInGroup) : "–"],
+    [L.previousRank, r.previous ? whole(r.previous.rankInGroup) : "–"],
     ...Object.entries(r.pillarScores).map(([pillar, s]): [string, string] => [
       pillarName(pillar, lang),
       s === null ? "–" : num(s * indexScale),
     ]),
   ];
-  if (r.missingFigures) facts.push([t(lang, "missingFigures"), String(r.missingFigures)]);
+  if (r.missingFigures) facts.push([t(lang, "missingFigures"), whole(r.missingFigures)]);
   return <Facts items={facts} />;
 }
 
@@ -118,7 +125,7 @@ export function Rankings({ lang, run }: { lang: Lang; run: RunResult | null }) {
               id={`rank-${r.unit}`}
               open={open === r.unit}
               onToggle={() => setOpen(open === r.unit ? null : r.unit)}
-              lead={<td className="num">{r.rankInGroup}</td>}
+              lead={<td className="num">{formatNumber(lang, r.rankInGroup, 0)}</td>}
               name={r.name}
               cells={
                 <>

@@ -18,9 +18,8 @@ export function shownValue(def: SettingDef, value: string | number, lang: Lang):
     const pct = Math.round(value * 1e10) / 1e8; // 0.8 * 100 is 80.00000000000001
     return formatNumber(lang, pct, decimalsOf(pct));
   }
-  return def.type === "integer" || Number.isInteger(value)
-    ? String(value)
-    : formatNumber(lang, value, decimalsOf(value));
+  // Thousands grouped the language's way (10.000 draws), as typed numbers are read; a year is not a quantity (2015).
+  return def.key === "year" ? String(value) : formatNumber(lang, value, decimalsOf(value));
 }
 
 /** The typed text read as the Cấu hình sheet would read it; null when it is not an allowed value. */

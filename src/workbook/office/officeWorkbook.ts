@@ -15,7 +15,7 @@ import { quoteSheetName } from "../../engine/outputs/refs";
 import type { ApplyOptions, InteractiveWorkbook } from "../port";
 import type { CellEdit } from "../../engine/settingsEdit";
 import type { NewSheet } from "../inputSheet";
-import { DATA_VALIDATION, MERGED_AREAS, type SupportsSet } from "./requirements";
+import { DATA_VALIDATION, MERGED_AREAS, WORKBOOK_EVENTS, type SupportsSet } from "./requirements";
 import {
   EditedOutputError,
   assertNoUserSheetClash,
@@ -788,6 +788,32 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     } catch {
       return new OutputWriteError(cause, "unknown", [...temps, ...aside]);
     }
+  }
+
+  /**
+   * Calls back after a change to any sheet's cells, or a sheet added or deleted, by anyone but this add-in
+   * (WorksheetCollection.onChanged, ExcelApi 1.9; onAdded, onDeleted, 1.7). The add-in's own writes raise the events
+   * too; from ExcelApi 1.14 they say so (triggerSource "ThisLocalAddin", "The event is triggered by the Office JS API
+   * of the current add-in") and are skipped, below it they are told like the others. Null without ExcelApi 1.9.
+   * Stopping only silences the listener: Excel keeps the handlers until the pane closes (removing them needs the
+   * request context they were added in).
+   */
+  async watchChanges(listener: () => void): Promise<(() => void) | null> {
+    if (!this.supports(WORKBOOK_EVENTS.set, WORKBOOK_EVENTS.version)) return null;
+    let on = true;
+    const tell = async (e: object) => {
+      if (on && !("triggerSource" in e && e.triggerSource === "ThisLocalAddin")) listener();
+    };
+    await this.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.onChanged.add(tell);
+      sheets.onAdded.add(tell);
+      sheets.onDeleted.add(tell);
+      await this.sync(ctx);
+    });
+    return () => {
+      on = false;
+    };
   }
 
   /** Activates a sheet and selects one of its cells (navigation from a finding). */

@@ -37,6 +37,15 @@ export const DATA_VALIDATION = { set: "ExcelApi", version: "1.8" } as const;
  */
 export const MERGED_AREAS = { set: "ExcelApi", version: "1.13" } as const;
 
+/** Change events for the whole workbook (`WorksheetCollection.onChanged`, ExcelApi 1.9; onAdded and onDeleted are 1.7),
+ * by which the pane reads the workbook again after the planner edits it; without them it reads again when the planner
+ * comes back to the pane. */
+export const WORKBOOK_EVENTS = { set: "ExcelApi", version: "1.9" } as const;
+
+/** Opening a page in the planner's browser (`Office.context.ui.openBrowserWindow`), how the pane opens its help; without
+ * it the help opens in an Office dialog (DialogApi 1.1). */
+export const BROWSER_WINDOW = { set: "OpenBrowserWindowApi", version: "1.1" } as const;
+
 /** Asks the host whether it has a requirement set (Office.context.requirements.isSetSupported in Excel). */
 export type SupportsSet = (set: string, version: string) => boolean;
 
