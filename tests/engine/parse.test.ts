@@ -571,3 +571,22 @@ describe("a missing weight", () => {
     expect(findingMessage(f, "vi")).toContain("“10000,5”");
   });
 });
+
+describe("a setting whose value cannot be read", () => {
+  it("names the setting as typed and its default as the planner would type it, in the sheet's language", () => {
+    const rows = samplePlanRows();
+    const settings = (labels: Record<string, string>) =>
+      [...rows.settings, ...Object.entries(labels)] as (readonly [string, string | number])[];
+    const messages = (labels: Record<string, string>, lang: "vi" | "en") =>
+      checkWorkbook(planRowsToGrids({ ...rows, settings: settings(labels) }), "2015-Q2")
+        .findings.filter((f) => f.code === "INVALID_SETTING")
+        .map((f) => findingMessage(f, lang));
+    expect(messages({ "Chuẩn hóa": "???", "Ngưỡng Gần đạt": "nhiều" }, "vi")).toEqual([
+      "Giá trị “???” của tham số “Chuẩn hóa” không hợp lệ; dùng mặc định Theo chỉ tiêu. Sửa giá trị.",
+      "Giá trị “nhiều” của tham số “Ngưỡng Gần đạt” không hợp lệ; dùng mặc định 80%. Sửa giá trị.",
+    ]);
+    expect(messages({ Normalisation: "???" }, "en")).toEqual([
+      "Value “???” of setting “Normalisation” is not valid; the default Distance to target is used. Fix the value.",
+    ]);
+  });
+});

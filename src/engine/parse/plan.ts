@@ -184,6 +184,18 @@ export function findSetting(label: string): SettingDef | undefined {
   return settingNames.get(foldText(label));
 }
 
+/**
+ * A setting's default as the planner types it, in the sheet's language (English when the setting's label is written in
+ * English): a choice by its label ("Theo chỉ tiêu", not the key "indicator"), a percentage as a percentage.
+ */
+function settingDefaultText(def: SettingDef, english: boolean): string {
+  const choice = def.values?.find((v) => v.key === def.default);
+  if (choice) return english ? choice.en : choice.vi;
+  if (def.type === "percent" && typeof def.default === "number")
+    return `${Math.round(def.default * 1000) / 10}%`;
+  return String(def.default);
+}
+
 function parseSettings(ctx: SheetContext | null, findings: Finding[]): Settings {
   const values = defaultSettings() as unknown as Record<string, string | number>;
   const cells: Partial<Record<keyof SettingsValues, CellRef>> = {};
@@ -212,8 +224,8 @@ function parseSettings(ctx: SheetContext | null, findings: Finding[]): Settings 
         findings.push(
           finding("INVALID_SETTING", vRef, {
             value: String(raw),
-            setting: def.label,
-            default: String(def.default),
+            setting: String(label).trim(),
+            default: settingDefaultText(def, foldText(String(label)) === foldText(def.labelEn)),
           }),
         );
         continue;
