@@ -16,7 +16,14 @@ import { checkWorkbook } from "../engine/validate";
 import { GRADES } from "../engine/ranking";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
 import { EditedOutputError, UserSheetClashError } from "../workbook/ownership";
-import { FileProblem, assertReplaceable, openWorkbook, sameFile, writeAtomic } from "./files";
+import {
+  FileProblem,
+  assertFolderExists,
+  assertReplaceable,
+  openWorkbook,
+  sameFile,
+  writeAtomic,
+} from "./files";
 import { figureCount } from "../engine/figures";
 import { findingsSummary, langFromEnv, msg, type Lang, type MessageKey } from "./messages";
 import { writeJson } from "./json";
@@ -334,6 +341,7 @@ async function checkOutput(a: Args, inputs: readonly string[], out: string): Pro
       throw new FileProblem(a.command === "compute" ? "sameAsInput" : "outputIsInput", { file: out });
     if (isMacro(input) && !isMacro(out)) throw new FileProblem("macroOutput", { file: input });
   }
+  await assertFolderExists(out);
   if (!a.force) await assertReplaceable(out);
 }
 
@@ -441,7 +449,11 @@ async function dispatch(a: Args, io: Io): Promise<number> {
     }
     case "demo": {
       const dir = abs(a.output ?? "out");
-      await fs.mkdir(dir, { recursive: true });
+      // Its own folder, one level: a parent that does not exist is refused like any output's folder.
+      await assertFolderExists(dir);
+      await fs.mkdir(dir).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== "EEXIST") throw e;
+      });
       // The bundled sample as shipped; regenerated from code only if it is missing.
       const bundled = path.join(__dirname, "..", "..", "assets", "samples", "lao-cai-2015.xlsx");
       const sample = path.join(dir, "lao-cai-2015.xlsx");

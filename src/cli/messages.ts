@@ -50,6 +50,8 @@ Mã thoát: 0 không có lỗi; 1 dữ liệu có lỗi hoặc không đủ đ�
   outputExists:
     "Tệp {file} đã có và không phải bản ictplan ghi ra còn nguyên (đã bị sửa, hoặc là tệp khác). ictplan không ghi đè để không mất dữ liệu: chọn tên khác bằng -o, hoặc thêm --force nếu chắc chắn muốn ghi đè.",
   outputNotFile: "{file} là một thư mục, không phải tệp. Hãy chọn tên tệp .xlsx.",
+  noFolder:
+    "Thư mục {folder} không tồn tại. ictplan không tự tạo thư mục (để một lỗi gõ đường dẫn không sinh ra thư mục lạ): hãy tạo thư mục đó trước, hoặc sửa đường dẫn sau -o.",
   macroOutput:
     "Sổ vào {file} có macro (.xlsm): tệp ra cũng phải là .xlsm để giữ macro và mở được trong Excel.",
   reading: "Đang đọc {file}…",
@@ -112,6 +114,8 @@ Exit codes: 0 clean; 1 findings of severity error, or data a report cannot be ma
   outputExists:
     "File {file} exists and is not an unchanged ictplan output (it was edited, or it is another file). ictplan does not overwrite it, so nothing is lost: choose another name with -o, or add --force to overwrite it.",
   outputNotFile: "{file} is a folder, not a file. Choose an .xlsx file name.",
+  noFolder:
+    "Folder {folder} does not exist. ictplan creates no folders (so that a mistyped path makes none): create it first, or correct the path after -o.",
   macroOutput:
     "The input {file} has macros (.xlsm): the output must be .xlsm too, to keep them and to open in Excel.",
   reading: "Reading {file}…",
