@@ -394,7 +394,11 @@ export class XlsxWorkbook implements WorkbookPort {
     // is put in its place (reorder: sheet-scoped defined names and the active tab follow).
     const free = this.sheets.filter((s) => replaced.some((o) => o.name === s.name));
     if (writesSettingNames(specs)) w.setSettingNames(specDefinedNames(specs));
-    const records: OwnedSheet[] = owned.filter((o) => !replaced.includes(o));
+    // Owned sheets no longer in the workbook (deleted, or renamed: a renamed output is the planner's) leave the record,
+    // as in the Office.js adapter: a sheet of the planner's given such a name later is never taken for the product's.
+    const records: OwnedSheet[] = owned.filter(
+      (o) => !replaced.includes(o) && this.sheets.some((s) => s.name === o.name),
+    );
     // The workbook opens on the summary just written, its tab alone selected.
     const opening = specs.find((s) => s.kind === "summary")?.name ?? null;
     for (const given of specs) {
