@@ -430,11 +430,14 @@ export class XlsxWorkbook implements WorkbookPort {
       this.sheets,
       opening,
     );
-    await w.updateAppProperties(
-      before,
-      worksheets(),
-      specs.map((s) => s.name).filter((n) => !before.includes(n)),
-    );
+    // app.xml's worksheet titles follow workbook.xml's sheets, hidden ones included (as the template's Danh mục): the
+    // very hidden ownership sheet too (added last by writeMeta below when new; listed where an earlier release left it
+    // out), so a reader that counts the titles finds as many sheets as workbook.xml has.
+    const after = worksheets();
+    await w.updateAppProperties(before, after.includes(META_SHEET) ? after : [...after, META_SHEET], [
+      ...specs.map((s) => s.name).filter((n) => !before.includes(n)),
+      META_SHEET,
+    ]);
     const meta = this.sheets.find((s) => s.name === META_SHEET) ?? null;
     const digest = await this.packageDigest(records.map((r) => r.name));
     await w.writeMeta(records, digest, meta, this.sheets);
