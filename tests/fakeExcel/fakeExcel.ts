@@ -345,7 +345,12 @@ export class FakeExcel {
       );
   }
 
-  /** Sheet names: learn.microsoft.com/office/troubleshoot/excel/rename-a-worksheet (31 characters, forbidden characters, "History"). */
+  /**
+   * Sheet names: "The display name of the worksheet. The name must be fewer than 32 characters." (Worksheet.name,
+   * @types/office-js); learn.microsoft.com/office/troubleshoot/excel/rename-a-worksheet (forbidden characters,
+   * "History"); unique ignoring case, as Excel refuses "Sheet1" beside "SHEET1" (ItemAlreadyExists): the write's
+   * temporary names are chosen free under this rule (officeWorkbook.freeNames).
+   */
   validateName(name: string, except?: SheetModel): void {
     need(typeof name === "string", "name", name);
     if (
