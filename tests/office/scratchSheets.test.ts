@@ -55,6 +55,10 @@ describe("a planner's sheets named like the write's temporary sheets", () => {
     }
     expect(OUTPUTS.every((n) => host.sheet(n))).toBe(true);
     expect(await wb.ownedSheets()).not.toEqual(expect.arrayContaining(["ictplan_tmp_0"]));
+    // Read like any sheet of theirs, as the .xlsx adapter reads it.
+    expect((await wb.readGrids()).sheets.map((g) => g.sheet)).toEqual(
+      expect.arrayContaining(Object.keys(theirs)),
+    );
   });
 });
 

@@ -64,7 +64,6 @@ const CELL_BYTES = 2;
 
 const TMP = "ictplan_tmp_";
 const OLD = "ictplan_old_";
-const isScratch = (name: string) => /^ictplan_(tmp|old)_/i.test(name);
 /**
  * Beside the record (A:D, and E for the .xlsx adapter's part stamps), the ownership sheet lists the temporary sheets a
  * write is making: G holds the name, H the fingerprint of the sheet as written (with its formulas naming the sheets by
@@ -310,7 +309,7 @@ interface Swap {
   readonly owned: readonly OwnedSheet[];
   readonly record: readonly (readonly string[])[];
   readonly hasMeta: boolean;
-  /** The scratch list as the write found it (the leftovers it removed aside), put back when the swap is undone. */
+  /** The scratch list as the write found it, without the leftovers it removed: put back when the swap is undone. */
   readonly scratch: readonly ScratchSheet[];
   /** Formulas of kept owned sheets that name a replaced sheet, entered again once the names are swapped. */
   readonly reentries: readonly Reentry[];
@@ -469,7 +468,9 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       sheets.load("items/name");
       await this.sync(ctx);
       const targets = sheets.items
-        .filter((ws) => ws.name !== META_SHEET && !isScratch(ws.name))
+        // Every sheet but the ownership record, as the .xlsx adapter reads: a sheet of the planner's named
+        // ictplan_tmp_x is theirs (a leftover temporary sheet is an output the engine does not read as input).
+        .filter((ws) => ws.name !== META_SHEET)
         .map((ws) => ({ name: ws.name, sheet: ws }));
       return { sheets: await this.readSheets(ctx, targets) };
     });
