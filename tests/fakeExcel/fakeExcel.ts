@@ -398,6 +398,16 @@ export class FakeExcel {
       .join("");
   }
 
+  /** A sheet's cells as the user sees them in the formula bar, by "row,col" (0-based); empty cells left out. */
+  shown(name: string): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [k, c] of this.sheet(name)!.cells) {
+      const v = c.formula !== null ? this.render(c.formula) : c.value;
+      if (v !== "") out[k] = v;
+    }
+    return out;
+  }
+
   /** A bound formula as Excel shows it now: current sheet names, #REF! for deleted sheets. */
   render(bound: string): string {
     return bound.replace(TOKEN, (_m, id: string) => {

@@ -223,14 +223,7 @@ const OWN_CATALOGUE = [
 ];
 
 /** A sheet's cells as the planner sees them in the formula bar. */
-function contents(host: FakeExcel, name: string): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, c] of host.sheet(name)!.cells) {
-    const v = c.formula !== null ? host.render(c.formula) : c.value;
-    if (v !== "") out[k] = v;
-  }
-  return out;
-}
+const contents = (host: FakeExcel, name: string) => host.shown(name);
 
 /** Runs the planner's edit through the API, as Excel would take it; false when Excel refuses it (the planner could not). */
 async function plannerEdit(host: FakeExcel, edit: Edit, owned: readonly string[]): Promise<boolean> {

@@ -19,14 +19,7 @@ const isScratch = (n: string) => /^ictplan_(tmp|old)_/i.test(n);
 const OUTPUTS = ["Kết quả", "Xếp hạng", "Kiểm tra"];
 
 /** A sheet's cells as the planner sees them in the formula bar. */
-function contents(host: FakeExcel, name: string): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, c] of host.sheet(name)!.cells) {
-    const v = c.formula !== null ? host.render(c.formula) : c.value;
-    if (v !== "") out[k] = v;
-  }
-  return out;
-}
+const contents = (host: FakeExcel, name: string) => host.shown(name);
 
 /** Every text on the ownership sheet. */
 const metaTexts = (host: FakeExcel) =>
