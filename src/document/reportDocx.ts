@@ -319,7 +319,8 @@ export async function reportDocx(r: Report): Promise<Uint8Array> {
         );
         break;
       case "paragraph":
-        children.push(body(b.text, b.italic ? { italics: true } : {}));
+        // A note in italics introduces what follows it, and keeps with it (the heading before it is not left alone).
+        children.push(body(b.text, b.italic ? { italics: true } : {}, b.italic === true));
         break;
       case "list":
         // The last item keeps with the signature block, which never stands alone on a page.

@@ -430,6 +430,8 @@ export interface SettingsValues {
   issuingBody: string;
   documentNumber: string;
   place: string;
+  signerAuthority: "direct" | "kt" | "tl" | "tuq" | "q" | "tm";
+  headTitle: string;
   signerTitle: string;
   signerName: string;
   recipients: string;
@@ -664,14 +666,50 @@ export const SETTINGS: readonly SettingDef[] = [
     descriptionEn: "The place before the date; blank means the province's name.",
   },
   {
+    key: "signerAuthority",
+    label: "Thẩm quyền ký",
+    labelEn: "Signing authority",
+    aliases: ["Thẩm quyền", "Signing authority", "Authority"],
+    type: "enum",
+    values: [
+      ev("direct", "Ký trực tiếp", "Head signs", ["trực tiếp", "direct", "head"]),
+      ev("kt", "KT. (ký thay)", "KT. (deputy signs for the head)", ["kt", "ký thay", "deputy"]),
+      ev("tl", "TL. (thừa lệnh)", "TL. (by order)", ["tl", "thừa lệnh", "by order"]),
+      ev("tuq", "TUQ. (thừa ủy quyền)", "TUQ. (by authorisation)", ["tuq", "thừa ủy quyền", "authorised"]),
+      ev("q", "Q. (quyền)", "Q. (acting head)", ["q", "quyền", "acting"]),
+      ev("tm", "TM. (thay mặt tập thể)", "TM. (on behalf of a collective body)", [
+        "tm",
+        "thay mặt",
+        "on behalf",
+      ]),
+    ],
+    default: "direct",
+    description:
+      "Ký trực tiếp, hoặc KT./TL./TUQ./Q./TM. trước chức vụ thủ trưởng ở khối chữ ký (Nghị định 30/2020/NĐ-CP).",
+    descriptionEn:
+      "The head signs, or KT./TL./TUQ./Q./TM. before the head's title in the signature block (Decree 30/2020/NĐ-CP).",
+  },
+  {
+    key: "headTitle",
+    label: "Chức vụ thủ trưởng",
+    labelEn: "Head's title",
+    aliases: ["Chức vụ thủ trưởng cơ quan", "Head title", "Head's title"],
+    type: "text",
+    default: "",
+    description: "Chức vụ sau KT./TL./TUQ./Q./TM., ví dụ “GIÁM ĐỐC”; để trống là “GIÁM ĐỐC”.",
+    descriptionEn: "The title after KT./TL./TUQ./Q./TM., e.g. “DIRECTOR”; blank means the director.",
+  },
+  {
     key: "signerTitle",
     label: "Chức vụ người ký",
     labelEn: "Signer's title",
     aliases: ["Chức vụ ký", "Signer title"],
     type: "text",
     default: "",
-    description: "Chức vụ ở khối chữ ký, ví dụ “KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC”; để trống là “GIÁM ĐỐC”.",
-    descriptionEn: "The title in the signature block; blank means the director.",
+    description:
+      "Chức vụ của người ký, ví dụ “PHÓ GIÁM ĐỐC”; để trống là chức vụ thủ trưởng khi ký trực tiếp, “PHÓ …” khi ký thay, dòng chấm để viết tay khi TL./TUQ./TM.",
+    descriptionEn:
+      "The signer's own title, e.g. “DEPUTY DIRECTOR”; blank means the head's title when the head signs, “DEPUTY …” for KT., a dotted line to write on for TL./TUQ./TM.",
   },
   {
     key: "signerName",
@@ -680,8 +718,8 @@ export const SETTINGS: readonly SettingDef[] = [
     aliases: ["Họ tên người ký", "Signer"],
     type: "text",
     default: "",
-    description: "Họ và tên người ký báo cáo.",
-    descriptionEn: "The signer's full name.",
+    description: "Họ và tên người ký báo cáo; để trống là dòng chấm để viết tay.",
+    descriptionEn: "The signer's full name; blank leaves a dotted line to write it by hand.",
   },
   {
     key: "recipients",

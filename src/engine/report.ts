@@ -56,14 +56,22 @@ export const MAX_BARS = 30;
 
 /**
  * A report chart as printed: itself, or for a group too long for a page, parts of at most MAX_BARS bars in rank
- * order, titled "(1/3)", "(2/3)"…, on the same axis.
+ * order, titled "(1/3)", "(2/3)"…, on the same axis. `first` bars, when given (fewer than MAX_BARS), make the first
+ * part, to fill what is left of a page; the rest are shared out evenly.
  */
-export function chartParts(c: ReportChart): ReportChart[] {
-  const parts = Math.ceil(c.categories.length / MAX_BARS);
+export function chartParts(c: ReportChart, first?: number): ReportChart[] {
+  const n = c.categories.length;
+  const head = first !== undefined && first > 0 && first < Math.min(n, MAX_BARS) ? first : 0;
+  const rest = Math.ceil((n - head) / MAX_BARS);
+  const parts = rest + (head ? 1 : 0);
   if (parts <= 1) return [c];
-  const size = Math.ceil(c.categories.length / parts);
-  return Array.from({ length: parts }, (_, k) => {
-    const cut = <T>(xs: readonly T[]) => xs.slice(k * size, (k + 1) * size);
+  const size = Math.ceil((n - head) / rest);
+  const cuts = Array.from({ length: parts }, (_, k) =>
+    head ? (k === 0 ? 0 : head + (k - 1) * size) : k * size,
+  );
+  return cuts.map((from, k) => {
+    const to = k + 1 < parts ? cuts[k + 1] : n;
+    const cut = <T>(xs: readonly T[]) => xs.slice(from, to);
     return {
       ...c,
       title: `${c.title} (${k + 1}/${parts})`,
@@ -128,8 +136,51 @@ export const STATUS_COLORS: Readonly<Partial<Record<AttainmentStatus, { fill: st
 const setting = (
   plan: Plan,
   key:
-    "parentBody" | "issuingBody" | "documentNumber" | "place" | "signerTitle" | "signerName" | "recipients",
+    | "parentBody"
+    | "issuingBody"
+    | "documentNumber"
+    | "place"
+    | "headTitle"
+    | "signerTitle"
+    | "signerName"
+    | "recipients",
 ) => plan.settings[key].trim();
+
+/** A line left to fill in by hand: a title or a name the planner has not given. */
+export const BLANK_LINE = "…".repeat(14);
+
+/** A setting's lines: one per line break typed in the cell (or written "\n"), blank lines dropped. */
+const linesOf = (text: string) =>
+  text
+    .split(/\\n|\n/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+/**
+ * The signature block's title lines in capitals, as Nghị định 30/2020/NĐ-CP (Điều 13, Phụ lục I) sets them: the
+ * head's title when the head signs; else the authority before the head's title ("KT. GIÁM ĐỐC", "Q. GIÁM ĐỐC"), and
+ * under it the signer's own title ("PHÓ GIÁM ĐỐC" by default for KT., a line to fill in for TL., TUQ. and TM.).
+ */
+export function signerLines(plan: Plan, lang: Lang): string[] {
+  const L = labels(lang);
+  const head = linesOf(setting(plan, "headTitle")).join(" ") || L.signerTitleDefault;
+  const own = linesOf(setting(plan, "signerTitle"));
+  const caps = (xs: string[]) => xs.map((x) => x.toLocaleUpperCase("vi"));
+  const authority = plan.settings.signerAuthority;
+  if (authority === "direct") return caps(own.length ? own : [head]);
+  const first = {
+    kt: L.signerKt,
+    tl: L.signerTl,
+    tuq: L.signerTuq,
+    q: L.signerQ,
+    tm: L.signerTm,
+  }[authority];
+  const top = fillTemplate(first, { head });
+  // An acting head signs in the head's own name: the one line.
+  if (authority === "q") return caps([top]);
+  if (own.length) return caps([top, ...own]);
+  return caps([top, authority === "kt" ? fillTemplate(L.signerDeputy, { head }) : BLANK_LINE]);
+}
 
 /** Builds the report for a summary in a language. */
 export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report {
@@ -353,8 +404,8 @@ export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report
     body,
     recipientsTitle: L.recipientsTitle,
     recipients: recipients.map((r, i) => `- ${r}${i === recipients.length - 1 ? "." : ";"}`),
-    signerTitle: (setting(plan, "signerTitle") || L.signerTitleDefault).split(/\\n|\n/).map((x) => x.trim()),
-    signerName: setting(plan, "signerName"),
+    signerTitle: signerLines(plan, lang),
+    signerName: setting(plan, "signerName") || BLANK_LINE,
     footer: where ? `${where} – ${period}` : period,
   };
 }

@@ -17,6 +17,8 @@ export interface CellStyle {
   readonly fontColor?: string;
   readonly fill?: string;
   readonly horizontal?: "left" | "center" | "right";
+  /** Vertical alignment; a cell aligned or wrapped is centred unless it says otherwise. */
+  readonly vertical?: "top" | "center";
   readonly wrap?: boolean;
   readonly border?: boolean;
 }

@@ -325,6 +325,8 @@ describe("the finding catalogue", () => {
         ),
       }),
     );
+    // A heading row in the units list.
+    add(planRowsToGrids({ ...rows, units: [[null, "I. KHỐI SỞ, BAN, NGÀNH", null, null], ...rows.units] }));
     // A target of 0 for a higher-is-better indicator.
     add(
       planRowsToGrids({
@@ -472,5 +474,49 @@ describe("a blank Áp dụng cho (issue 17)", () => {
     const { plan, findings } = checkWorkbook(planRowsToGrids(onlyDepartments), "2015-Q2");
     expect(plan.indicators.every((i) => i.groups.join() === "department")).toBe(true);
     expect(findings.filter((f) => f.code === "NO_UNIT_IN_GROUP")).toEqual([]);
+  });
+});
+
+describe("findings quote a column as the planner's header row names it", () => {
+  /** A copy of the grids with one cell (0-based row and column of the sheet's grid) set. */
+  const setCell = (
+    wb: WorkbookGrids,
+    sheet: string,
+    row: number,
+    col: number,
+    v: CellValue,
+  ): WorkbookGrids => ({
+    sheets: wb.sheets.map((g) =>
+      g.sheet !== sheet
+        ? g
+        : { ...g, values: g.values.map((r, i) => (i !== row ? r : r.map((x, j) => (j === col ? v : x)))) },
+    ),
+  });
+  /** The sample with a blank unit code, a text annual target and a yes/no typed as "maybe", under given headers. */
+  const broken = (header: (h: string, sheet: string) => string): WorkbookGrids =>
+    setCell(
+      setCell(setCell(variant(sample, header), "Đơn vị", 1, 0, null), "Đơn vị", 2, 3, "maybe"),
+      "Chỉ tiêu",
+      2,
+      6,
+      "abc",
+    );
+  const columns = (wb: WorkbookGrids) =>
+    checkWorkbook(wb, "2015-Q2")
+      .findings.filter((f) => f.params.column !== undefined)
+      .map((f) => `${f.code} ${f.params.column}`)
+      .sort();
+
+  it("in English on an English template, in Vietnamese on a Vietnamese one, as typed on a planner's own", () => {
+    expect(columns(broken(english))).toEqual(
+      expect.arrayContaining(["MISSING_VALUE Unit code", "NOT_A_NUMBER Annual target"]),
+    );
+    expect(columns(broken((h) => h))).toEqual(
+      expect.arrayContaining(["MISSING_VALUE Mã đơn vị", "NOT_A_NUMBER Chỉ tiêu năm"]),
+    );
+    // A header of the planner's own wording (no accents, two lines in the cell) is quoted as it reads.
+    const own = columns(broken((h) => (h === "Chỉ tiêu năm" ? "Chi tieu\nnam" : h)));
+    expect(own).toEqual(expect.arrayContaining(["NOT_A_NUMBER Chi tieu nam"]));
+    for (const c of [...columns(broken(english)), ...own]) expect(c).not.toMatch(/annualTarget|milestone/);
   });
 });

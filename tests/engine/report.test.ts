@@ -3,7 +3,8 @@ import { planRowsToGrids } from "../../src/engine/planRows";
 import { samplePlanRows } from "../../src/engine/sample";
 import { runPlan, type RunResult } from "../../src/engine/pipeline";
 import { buildNarrative } from "../../src/engine/narrative";
-import { buildReport } from "../../src/engine/report";
+import fc from "fast-check";
+import { BLANK_LINE, buildReport, chartParts, MAX_BARS, type ReportChart } from "../../src/engine/report";
 import { refusalMessage } from "../../src/engine/gate";
 import { labels, type Lang } from "../../src/engine/i18n/labels";
 import { formatNumber } from "../../src/engine/i18n/numbers";
@@ -164,6 +165,111 @@ describe("the recipients", () => {
       "- Commune, ward and special-zone people's committees;",
       "- Archive.",
     ]);
+  });
+});
+
+describe("the signer block", () => {
+  /** The sample with these rows added to its Cấu hình sheet. */
+  const withSettings = (...rows: [string, string][]) => {
+    const plan = samplePlanRows();
+    return planRowsToGrids({ ...plan, settings: [...plan.settings, ...rows] });
+  };
+  const signer = (g: WorkbookGrids, lang: Lang) => {
+    const r = run(g, lang);
+    const report = buildReport(r.plan, r.summary!, lang);
+    return { title: report.signerTitle, name: report.signerName, findings: r.findings };
+  };
+
+  it("is the director and a dotted line for the name when nothing is set: no name is invented", () => {
+    expect(signer(grids, "vi")).toMatchObject({ title: ["GIÁM ĐỐC"], name: BLANK_LINE });
+    expect(signer(grids, "en")).toMatchObject({ title: ["DIRECTOR"], name: BLANK_LINE });
+    expect(BLANK_LINE).toMatch(/^…{10,}$/);
+  });
+
+  it("puts the authority before the head's title and the signer's own title under it, in capitals", () => {
+    const kt = withSettings(["Thẩm quyền ký", "KT."], ["Người ký", "Nguyễn Văn An"]);
+    expect(signer(kt, "vi")).toMatchObject({
+      title: ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"],
+      name: "Nguyễn Văn An",
+    });
+    expect(signer(kt, "en")).toMatchObject({ title: ["FOR THE DIRECTOR", "DEPUTY DIRECTOR"] });
+    const tl = withSettings(["Thẩm quyền ký", "TL"], ["Chức vụ người ký", "Chánh Văn phòng"]);
+    expect(signer(tl, "vi").title).toEqual(["TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"]);
+    expect(signer(tl, "en").title).toEqual(["BY ORDER OF THE DIRECTOR", "CHÁNH VĂN PHÒNG"]);
+    // TL. with no title given: a line to write it on, not a guess.
+    expect(signer(withSettings(["Thẩm quyền ký", "thừa lệnh"]), "vi").title).toEqual([
+      "TL. GIÁM ĐỐC",
+      BLANK_LINE,
+    ]);
+    const tm = withSettings(
+      ["Signing authority", "TM. (on behalf of a collective body)"],
+      ["Chức vụ thủ trưởng", "Ủy ban nhân dân"],
+      ["Chức vụ người ký", "Chủ tịch"],
+    );
+    expect(signer(tm, "vi").title).toEqual(["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]);
+    // An acting head signs in the head's name alone.
+    const q = withSettings(["Thẩm quyền ký", "Q."], ["Chức vụ người ký", "Phó Giám đốc"]);
+    expect(signer(q, "vi").title).toEqual(["Q. GIÁM ĐỐC"]);
+    expect(signer(q, "en").title).toEqual(["ACTING DIRECTOR"]);
+  });
+
+  it("keeps a title of several lines typed in one cell, as earlier workbooks wrote KT.", () => {
+    const old = withSettings(["Chức vụ người ký", "KT. Giám đốc\nPhó Giám đốc"]);
+    expect(signer(old, "vi").title).toEqual(["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]);
+  });
+
+  it("names the cell of an authority it does not know, and signs as the head meanwhile", () => {
+    const bad = withSettings(["Thẩm quyền ký", "Ký thay giám đốc"]);
+    const got = signer(bad, "vi");
+    expect(got.title).toEqual(["GIÁM ĐỐC"]);
+    const f = got.findings.find((x) => x.code === "INVALID_SETTING");
+    expect(f).toMatchObject({
+      sheet: "Cấu hình",
+      params: { value: "Ký thay giám đốc", setting: "Thẩm quyền ký" },
+    });
+    expect(f!.cell).toMatch(/^B\d+$/);
+  });
+});
+
+describe("a chart printed in parts", () => {
+  const chartOf = (n: number): ReportChart => ({
+    title: "Chỉ số",
+    categories: Array.from({ length: n }, (_, i) => `Xã ${i + 1}`),
+    values: Array.from({ length: n }, (_, i) => n - i),
+    labels: Array.from({ length: n }, (_, i) => String(n - i)),
+    colors: Array.from({ length: n }, () => "2E7D32"),
+    axisMax: 100,
+    numberFormat: "0",
+  });
+
+  it("keeps every bar once in rank order, at most 30 a part, the first part as long as asked, the rest even", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 400 }),
+        fc.option(fc.integer({ min: 0, max: 40 })),
+        (n, first) => {
+          const c = chartOf(n);
+          const parts = chartParts(c, first ?? undefined);
+          expect(parts.flatMap((p) => p.categories)).toEqual(c.categories);
+          expect(parts.flatMap((p) => p.values)).toEqual(c.values);
+          expect(parts.every((p) => p.categories.length <= MAX_BARS && p.categories.length > 0)).toBe(true);
+          if (parts.length === 1) expect(parts[0]).toBe(c);
+          else
+            expect(parts.map((p) => p.title)).toEqual(
+              parts.map((_, k) => `Chỉ số (${k + 1}/${parts.length})`),
+            );
+          const asked = first !== null && first > 0 && first < Math.min(n, MAX_BARS);
+          const rest = (asked ? parts.slice(1) : parts).map((p) => p.categories.length);
+          // The rest as even as slices allow: all of one size but the last, which is no longer.
+          expect(new Set(rest.slice(0, -1)).size).toBeLessThanOrEqual(1);
+          expect(rest.at(-1)!).toBeLessThanOrEqual(rest[0]);
+          if (asked) expect(parts[0].categories).toHaveLength(first);
+          expect(parts.length).toBe(
+            asked ? 1 + Math.ceil((n - first) / MAX_BARS) : Math.max(1, Math.ceil(n / MAX_BARS)),
+          );
+        },
+      ),
+    );
   });
 });
 

@@ -847,6 +847,41 @@ class FakeConditionalFormat {
   }
 }
 
+/**
+ * Excel.RangeAreas as getMergedAreasOrNullObject returns it: load("address") gives "the RangeAreas reference in A1-style.
+ * Address value will contain the worksheet name for each rectangular block of cells (e.g., "Sheet1!A1:B4,
+ * Sheet1!D1:D4")" [Api set: ExcelApi 1.9].
+ */
+export class FakeRangeAreas extends Loadable {
+  constructor(
+    private host: FakeExcel,
+    private areas: () => { sheet: SheetModel; areas: Box[] },
+  ) {
+    super();
+  }
+  load(props: string | string[] = "address"): this {
+    const list = propList(props);
+    this.host.onSync(() => {
+      const { sheet, areas } = this.areas();
+      if (areas.length > 512) fail("GeneralException", "There are more than 512 merged areas in the range.");
+      this.loaded.set("isNullObject", areas.length === 0);
+      if (!areas.length) return null;
+      for (const p of list) {
+        if (p !== "address") fail("InvalidArgument", `fake host: cannot load RangeAreas.${p}`);
+        this.loaded.set("address", areas.map((a) => `${quoteName(sheet.name)}!${boxAddress(a)}`).join(", "));
+      }
+      return { address: this.loaded.get("address") };
+    });
+    return this;
+  }
+  get isNullObject(): boolean {
+    return this.get("isNullObject");
+  }
+  get address(): string {
+    return this.get("address");
+  }
+}
+
 export class FakeRange extends Loadable {
   constructor(
     private host: FakeExcel,
@@ -967,6 +1002,19 @@ export class FakeRange extends Loadable {
   }
   get isNullObject(): boolean {
     return this.get("isNullObject");
+  }
+  /**
+   * Range.getMergedAreasOrNullObject() [Api set: ExcelApi 1.13]: "Returns a RangeAreas object that represents the
+   * merged areas in this range. Note that if the merged areas count in this range is more than 512, then this method
+   * will fail to return the result. If the RangeAreas object doesn't exist, then this method returns an object with
+   * its isNullObject property set to true."
+   */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    this.host.requires("1.13", "Range.getMergedAreasOrNullObject");
+    return new FakeRangeAreas(this.host, () => {
+      const { sheet, box } = this.resolve();
+      return { sheet, areas: sheet.merges.filter((m) => overlaps(m, box)) };
+    });
   }
   get values(): unknown[][] {
     return this.get("values");
@@ -1619,7 +1667,10 @@ class FakeWorksheet extends Loadable {
     });
   }
   /** "The `address` has a limit of 8192 characters. If the address exceeds the character limit, this method returns an `InvalidArgument` error." (Worksheet.getRange) */
-  getRange(address = "A1"): FakeRange {
+  /** getRange(address?) [Api set: ExcelApi 1.1]: "If not specified, the entire worksheet range is returned." */
+  getRange(address?: string): FakeRange {
+    if (address === undefined)
+      return new FakeRange(this.host, this.ref, { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 });
     if (typeof address !== "string" || address.length > 8192)
       fail("InvalidArgument", "The address is longer than 8,192 characters.");
     return new FakeRange(this.host, this.ref, parseAddress(address));

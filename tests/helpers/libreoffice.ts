@@ -1,6 +1,6 @@
 /** LibreOffice as an independent spreadsheet and word processor for tests and scripts: print to PDF, recalculate. */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -57,4 +57,74 @@ export function recalculate(
 /** The text of a PDF, pages separated by form feeds (pdftotext, -layout keeps columns apart). */
 export function pdfText(pdf: string, layout = false): string {
   return execFileSync("pdftotext", [...(layout ? ["-layout"] : []), pdf, "-"], { encoding: "utf8" });
+}
+
+/** A word of a printed PDF: its page (from 1), its box in points from the page's top left, its text. */
+export interface PdfWord {
+  readonly page: number;
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+  readonly text: string;
+}
+
+/** Every word of a PDF with its page and box (pdftotext -bbox). */
+export function pdfWords(pdf: string): PdfWord[] {
+  const xml = execFileSync("pdftotext", ["-bbox", pdf, "-"], { encoding: "utf8", maxBuffer: 1 << 26 });
+  return xml
+    .split("<page ")
+    .slice(1)
+    .flatMap((page, p) =>
+      [
+        ...page.matchAll(
+          /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+        ),
+      ].map((m) => ({
+        page: p + 1,
+        x0: Number(m[1]),
+        y0: Number(m[2]),
+        x1: Number(m[3]),
+        y1: Number(m[4]),
+        text: m[5]
+          .replace(/&lt;/g, "<")
+          .replace(/&gt;/g, ">")
+          .replace(/&quot;/g, '"')
+          .replace(/&amp;/g, "&"),
+      })),
+    );
+}
+
+/**
+ * How far down each page of a PDF its ink reaches, as a share (0–1) of the band from `top` to `bottom` (shares of
+ * the page's height, so that a running header or footer outside it is left out). Drawn pixels, not text: a chart
+ * starting on the next page leaves clipped, invisible words at the foot of a page, which pdftotext still lists.
+ */
+export function pageInk(pdf: string, top = 0.07, bottom = 0.92): number[] {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "ictplan-ink-"));
+  try {
+    execFileSync("pdftoppm", ["-r", "20", "-gray", pdf, path.join(dir, "p")]);
+    return readdirSync(dir)
+      .filter((f) => f.endsWith(".pgm"))
+      .sort()
+      .map((f) => {
+        const bytes = readFileSync(path.join(dir, f));
+        // A binary PGM: "P5", width, height, maximum, then a byte a pixel.
+        const head = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(bytes.subarray(0, 40).toString("latin1"))!;
+        const [w, h] = [Number(head[1]), Number(head[2])];
+        const px = bytes.subarray(head[0].length);
+        const from = Math.floor(h * top);
+        const to = Math.floor(h * bottom);
+        let last = from;
+        for (let y = from; y < to; y++)
+          for (let x = 0; x < w; x++)
+            if (px[y * w + x] < 200) {
+              last = y;
+              break;
+            }
+        return (last - from) / (to - from);
+      });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -14,6 +14,9 @@ import { settingsEdits } from "../../src/engine/settingsEdit";
 import { checkWorkbook } from "../../src/engine/validate";
 import type { PlanRows } from "../../src/engine/format";
 import { a1 } from "../../src/engine/grid";
+import { SETTINGS } from "../../src/engine/format";
+import { signerLines } from "../../src/engine/report";
+import { typedValue } from "../../src/taskpane/views/settingsText";
 
 beforeAll(() => installExcelEnums());
 
@@ -83,6 +86,32 @@ describe("pane actions", () => {
     expect(after.findings).toEqual(
       (await inspectWorkbook(new OfficeWorkbook(hostWith(rows).runner()))).findings,
     );
+  });
+
+  it("saves the signer block's settings as the pane offers them, and the report signs with them", async () => {
+    const host = hostWith(samplePlanRows());
+    const wb = new OfficeWorkbook(host.runner());
+    const { plan } = await inspectWorkbook(wb);
+    expect(signerLines(plan, "vi")).toEqual(["GIÁM ĐỐC"]);
+    // The pane's drop-down gives the authority's key, its inputs the texts as typed.
+    const authority = SETTINGS.find((d) => d.key === "signerAuthority")!;
+    expect(typedValue(authority, "tl", "vi")).toBe("tl");
+    const change = {
+      signerAuthority: "tl",
+      headTitle: "Giám đốc",
+      signerTitle: "Chánh Văn phòng",
+      signerName: "Lê Thị Bình",
+    } as const;
+    expect(await saveSettings(wb, change)).toBe(true);
+    // Appended under the sample's rows, labelled, the authority by its label.
+    const sheet = plan.layout.settings!;
+    const row = sheet.lastRow + 1;
+    expect(host.read(sheet.sheet, a1(row, 1))).toBe("Thẩm quyền ký");
+    expect(host.read(sheet.sheet, a1(row, 2))).toBe("TL. (thừa lệnh)");
+    const after = await inspectWorkbook(wb);
+    expect(after.plan.settings).toMatchObject(change);
+    expect(signerLines(after.plan, "vi")).toEqual(["TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"]);
+    expect(signerLines(after.plan, "en")).toEqual(["BY ORDER OF THE GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"]);
   });
 
   it("keeps text that looks like a formula as text when saving the province", async () => {

@@ -3,7 +3,6 @@
  * enough for its wrapped titles (nothing clipped under the first unit's row), no message overprinting the next, and a
  * footer with the sheet's title, its period and the page on every page.
  */
-import { execFileSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,43 +10,16 @@ import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
 import { buildTemplate } from "../../src/workbook/xlsx/template";
 import { samplePlanRows } from "../../src/engine/sample";
 import { runPlan } from "../../src/engine/pipeline";
-import { labels, type Lang } from "../../src/engine/i18n/labels";
-import { haveOffice, havePoppler, printToPdf } from "../helpers/libreoffice";
+import { labels, severityLabel, type Lang } from "../../src/engine/i18n/labels";
+import { haveOffice, havePoppler, pdfWords, printToPdf, type PdfWord } from "../helpers/libreoffice";
 import { onlySheets } from "../helpers/packages";
 
-interface Word {
-  readonly page: number;
-  readonly x0: number;
-  readonly y0: number;
-  readonly x1: number;
-  readonly y1: number;
-  readonly text: string;
-}
-
-/** Every word of a PDF with its page and box (pdftotext -bbox). */
-function words(pdf: string): Word[] {
-  const xml = execFileSync("pdftotext", ["-bbox", pdf, "-"], { encoding: "utf8", maxBuffer: 1 << 26 });
-  return xml
-    .split("<page ")
-    .slice(1)
-    .flatMap((page, p) =>
-      [
-        ...page.matchAll(
-          /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
-        ),
-      ].map((m) => ({
-        page: p + 1,
-        x0: Number(m[1]),
-        y0: Number(m[2]),
-        x1: Number(m[3]),
-        y1: Number(m[4]),
-        text: m[5].replace(/&amp;/g, "&"),
-      })),
-    );
-}
-
-/** The sample computed in a language, with only its Xếp hạng and Kiểm tra sheets left visible; the ranking's titles. */
-async function printed(lang: Lang, dir: string): Promise<{ file: string; titles: string[] }> {
+/** The sample computed in a language, with only its Xếp hạng and Kiểm tra sheets left visible; the ranking's titles
+ *  and the findings' messages. */
+async function printed(
+  lang: Lang,
+  dir: string,
+): Promise<{ file: string; titles: string[]; messages: string[] }> {
   const wb = await XlsxWorkbook.load(await XlsxWorkbook.of(buildTemplate(samplePlanRows())).save());
   const run = runPlan(await wb.readGrids(), {
     period: "2015-Q2",
@@ -61,7 +33,9 @@ async function printed(lang: Lang, dir: string): Promise<{ file: string; titles:
   await fs.writeFile(file, await onlySheets(await wb.save(), L.sheetRanking, L.sheetFindings));
   const ranking = run.sheets.find((s) => s.kind === "ranking")!;
   const header = ranking.blocks.find((b) => b.row === 4)!;
-  return { file, titles: header.cells[0].map((c) => String(c.value)) };
+  const checks = run.sheets.find((s) => s.kind === "findings")!;
+  const messages = checks.blocks.find((b) => b.row === 5)!.cells.map((r) => String(r[4].value));
+  return { file, titles: header.cells[0].map((c) => String(c.value)), messages };
 }
 
 describe("the ranking and checks sheets on paper", () => {
@@ -79,7 +53,7 @@ describe("the ranking and checks sheets on paper", () => {
           (l, i) => [l, pdfs[i], both[i].titles] as const,
         )) {
           const L = labels(lang);
-          const all = words(pdf);
+          const all = pdfWords(pdf);
           const period = lang === "vi" ? "Quý II/2015 – tỉnh Lào Cai" : "Q2 2015 – Lào Cai province";
           // Xếp hạng fits one page, Kiểm tra (four findings) another.
           const pages = Math.max(...all.map((w) => w.page));
@@ -105,7 +79,7 @@ describe("the ranking and checks sheets on paper", () => {
           if (lang === "en") expect(row).toEqual(expect.arrayContaining(["95.43", "84.70"]));
           // Kiểm tra: no word overprints another (the lines of one cell touch; an overprinted line covers more than half).
           const checks = all.filter((w) => w.page === 2);
-          const over = (a: Word, b: Word) =>
+          const over = (a: PdfWord, b: PdfWord) =>
             Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0.5 &&
             Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > (a.y1 - a.y0) / 2;
           const clash = checks.flatMap((a, i) =>
@@ -115,6 +89,30 @@ describe("the ranking and checks sheets on paper", () => {
               .map((b) => `${a.text} / ${b.text}`),
           );
           expect(clash).toEqual([]);
+          // A finding's cells align to the top: its severity, sheet, cell and code on its message's first line (they
+          // sat at the foot of a row of two lines).
+          // The first word of each severity ("Cảnh" of "Cảnh báo").
+          const severities = new Set(
+            (["warning", "error"] as const).map((x) => severityLabel(x, lang).split(" ")[0]),
+          );
+          const marks = checks.filter((w) => severities.has(w.text));
+          expect(marks.length).toBeGreaterThanOrEqual(4);
+          marks.sort((a, b) => a.y0 - b.y0);
+          expect(marks).toHaveLength(both[lang === "vi" ? 0 : 1].messages.length);
+          marks.forEach((m, k) => {
+            // The code (MISSING_FIGURE …) and the first word of the row's message are on the severity's line.
+            const code = checks.find((w) => Math.abs(w.y0 - m.y0) < 1.5 && /^[A-Z]+(_[A-Z]+)+$/.test(w.text));
+            const first = both[lang === "vi" ? 0 : 1].messages[k].split(" ")[0];
+            const start = checks
+              .filter((w) => w.text === first && w.x0 > (code?.x1 ?? 0) && Math.abs(w.y0 - m.y0) < 20)
+              .sort((a, b) => a.x0 - b.x0)[0];
+            expect([m.text, code?.text, first, Math.abs((start?.y0 ?? -99) - m.y0) < 1.5]).toEqual([
+              m.text,
+              expect.stringMatching(/_/),
+              first,
+              true,
+            ]);
+          });
           // The footer: the bottom line of each page.
           for (const [p, title] of [
             [1, L.titleRanking],

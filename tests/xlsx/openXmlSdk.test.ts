@@ -119,11 +119,13 @@ describe("Excel would open what the CLI writes without repairing it", () => {
     await Promise.all(["q1.xlsx", "q2.xlsx", "q2-en.xlsx"].map(expectValid));
   });
 
-  it("a province consolidated from its units' workbooks, then computed", async () => {
+  it("a province consolidated from its units' workbooks (a name with a pasted line break), then computed", async () => {
     const rows = samplePlanRows();
     const files: string[] = [];
-    for (const u of rows.units.slice(0, 4)) {
-      const mine: PlanRows = { ...rows, units: [u], figures: rows.figures.filter((f) => f[0] === u[0]) };
+    for (const [i, u] of rows.units.slice(0, 4).entries()) {
+      // One unit's name with Word's line break pasted in, which the merged plan must carry as _x000B_.
+      const unit = i === 0 ? [u[0], `${u[1]}\u000b(cũ)`, ...u.slice(2)] : u;
+      const mine: PlanRows = { ...rows, units: [unit], figures: rows.figures.filter((f) => f[0] === u[0]) };
       const name = `unit-${u[0]}.xlsx`;
       await fs.writeFile(path.join(dir, name), await XlsxWorkbook.of(buildTemplate(mine)).save());
       files.push(name);

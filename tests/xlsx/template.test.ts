@@ -84,3 +84,23 @@ describe("the empty template", () => {
     expect(en.plan.settings.normalisation).toBe("target");
   });
 });
+
+describe("a plan written from rows (the sample, and consolidate's merged plan)", () => {
+  it("keeps every text as written: a literal _x0041_, Word's line break pasted in, a tab, an indicator code _x0041_", async () => {
+    const rows = samplePlanRows();
+    const names = ["Văn phòng\u000bUBND tỉnh", "Sở _x0041_ Tài chính", "Sở\tNội vụ", "Sở\u0001Tư pháp"];
+    const renamed = {
+      ...rows,
+      units: rows.units.map((u, i) => (i < names.length ? [u[0], names[i], ...u.slice(2)] : u)),
+      indicators: rows.indicators.map((r, i) => (i === 0 ? ["_x0041_", ...r.slice(1)] : r)),
+      figureIndicators: rows.figureIndicators.map((c, i) => (i === 0 ? "_x0041_" : c)),
+    };
+    const bytes = await XlsxWorkbook.of(buildTemplate(renamed)).save();
+    const { plan } = checkWorkbook(await (await XlsxWorkbook.load(bytes)).readGrids());
+    expect(plan.units.slice(0, names.length).map((u) => u.name)).toEqual(names);
+    // Codes are read in capitals; "A" was what the escape made of it.
+    expect(plan.indicators[0].code).toBe("_X0041_");
+    // The indicator's Số liệu column is still found by its header, the code as written.
+    expect(plan.figures.indicators).toContain("_X0041_");
+  });
+});

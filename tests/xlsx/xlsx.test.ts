@@ -47,6 +47,25 @@ describe("the template", () => {
   });
 });
 
+describe("a planner's own layout in an .xlsx file", () => {
+  it("a group merged down Đơn vị and a heading merged across a row read as Excel shows them, with no error", async () => {
+    // The sample's Đơn vị table gets a heading row on top and its two groups merged down column C, as in Excel.
+    const wb = buildTemplate(samplePlanRows());
+    const ws = wb.getWorksheet("Đơn vị")!;
+    ws.spliceRows(2, 0, ["I. KHỐI SỞ, BAN, NGÀNH"]);
+    ws.mergeCells("A2:D2");
+    for (let r = 4; r <= 24; r++) ws.getCell(`C${r}`).value = null;
+    ws.mergeCells("C3:C24");
+    const bytes = await XlsxWorkbook.of(wb).save();
+    const grids = await (await XlsxWorkbook.load(bytes)).readGrids();
+    expect(byName(grids.sheets, "Đơn vị")?.merges).toEqual(expect.arrayContaining(["A2:D2", "C3:C24"]));
+    const { plan, findings } = checkWorkbook(grids, "2015-Q2");
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(findings.filter((f) => f.code === "NOTE_ROW").map((f) => f.cell)).toEqual(["A2"]);
+    expect(plan.units.filter((u) => u.group === "department")).toHaveLength(22);
+  });
+});
+
 describe("compute on an .xlsx file", () => {
   let input: Uint8Array;
   let output: Uint8Array;

@@ -68,6 +68,13 @@ export const FINDING_TEXTS = {
     fixVi: "Thêm cột có tiêu đề {indicator}.",
     fixEn: "Add a column headed {indicator}.",
   },
+  NOTE_ROW: {
+    severity: "info",
+    vi: "Dòng “{text}” được coi là dòng tiêu đề, dòng tổng hoặc ghi chú, và được bỏ qua.",
+    en: "The row “{text}” is read as a heading, totals or note row and skipped.",
+    fixVi: "Không cần làm gì; nếu đây là dữ liệu, nhập mã vào cột “{column}”.",
+    fixEn: "Nothing to do; if it is data, enter its code in the column “{column}”.",
+  },
   MISSING_VALUE: {
     severity: "error",
     vi: "Ô trống: cần “{column}”.",
@@ -164,7 +171,7 @@ export const FINDING_TEXTS = {
     vi: "“{value}” không phải Có/Không.",
     en: "“{value}” is not yes/no.",
     fixVi: "Nhập Có hoặc Không (x, 1/0 cũng được).",
-    fixEn: "Enter Có or Không (x, 1/0 also work).",
+    fixEn: "Enter Yes or No (Có/Không, x, 1/0 also work).",
   },
   ERROR_CELL: {
     severity: "error",
@@ -183,7 +190,7 @@ export const FINDING_TEXTS = {
   UNKNOWN_UNITS: {
     severity: "error",
     vi: "{rows} dòng số liệu có mã đơn vị không có trên sheet {unitsSheet} ({codes}); các dòng này không được tính.",
-    en: "{rows} figure rows have unit codes that are not on the {unitsSheet} sheet ({codes}); they are not counted.",
+    en: "Figure rows whose unit code is not on the {unitsSheet} sheet: {rows} ({codes}); they are not counted.",
     fixVi: "Nhập danh sách đơn vị trên sheet {unitsSheet}.",
     fixEn: "Enter the units on the {unitsSheet} sheet.",
   },

@@ -8,7 +8,9 @@ import { refusalMessage, type Refusal } from "../gate";
 import { HEADER_STYLE, NOTE_STYLE, TITLE_STYLE, pageFooter, wrappedRowHeight } from "./style";
 
 const WIDTHS = [12, 14, 8, 26, 100] as const;
-const WRAP = { wrap: true } as const;
+// A finding's cells align to the top, where its message's first line is, not to the foot of a tall row.
+const TOP = { vertical: "top" } as const;
+const WRAP = { wrap: true, vertical: "top" } as const;
 
 /** Builds the Kiểm tra sheet; a refused run says on it that no report was made, and why. */
 export function buildFindingsSheet(
@@ -23,10 +25,10 @@ export function buildFindingsSheet(
   const title = subtitle ? `${L.titleFindings} – ${subtitle}` : L.titleFindings;
   const messages = findings.map((f) => findingMessage(f, lang, "excel", names));
   const rows: SpecCell[][] = findings.map((f, i) => [
-    { value: severityLabel(f.severity, lang) },
-    { value: f.sheet },
-    { value: f.cell },
-    { value: f.code },
+    { value: severityLabel(f.severity, lang), style: TOP },
+    { value: f.sheet, style: TOP },
+    { value: f.cell, style: TOP },
+    { value: f.code, style: TOP },
     { value: messages[i], style: WRAP },
   ]);
   // A message of more than one line gets a row as tall as its lines (the default row shows one and overprints the next).

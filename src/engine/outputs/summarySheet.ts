@@ -5,7 +5,7 @@
  */
 import type { CellStyle, ChartSpec, SheetSpec, SpecBlock, SpecCell } from "../sheetSpec";
 import type { Report, ReportBlock, ReportCell, ReportChart, ReportTable } from "../report";
-import { chartParts, GRADE_COLORS, STATUS_COLORS } from "../report";
+import { chartParts, GRADE_COLORS, MAX_BARS, STATUS_COLORS } from "../report";
 import { formatPeriod, periodFromKey } from "../periods";
 import { labels, type Lang } from "../i18n/labels";
 import { fillTemplate } from "../text";
@@ -37,6 +37,10 @@ const LINE = lineHeight(TABLE_SIZE);
 const spanWidth = (from: number, span: number) =>
   SUMMARY_WIDTHS.slice(from - 1, from - 1 + span).reduce((s, w) => s + w, 0);
 
+/** The height of a row of text across the page, in points. */
+const textHeight = (text: string, size = 12, bold = false, gap = 4) =>
+  lines(text, spanWidth(1, COLS), size, bold) * lineHeight(size) + gap;
+
 /** Lays out rows top to bottom, starting a new page when a piece would not fit. */
 class Layout {
   row = 1;
@@ -49,6 +53,11 @@ class Layout {
   /** Starts a new page unless `height` points still fit on this one. */
   keep(height: number): void {
     if (!this.fits(height)) this.newPage();
+  }
+
+  /** Points left on this page. */
+  room(): number {
+    return PAGE_HEIGHT - this.used;
   }
 
   /** Whether `height` points still fit on this page. */
@@ -78,7 +87,7 @@ class Layout {
   /** A row of text across the page; a text taller than Excel's tallest row is cut at words into several rows. */
   text(text: string, style: CellStyle, gap = 4): number {
     const size = style.fontSize ?? 12;
-    const height = (t: string) => lines(t, spanWidth(1, COLS), size, style.bold) * lineHeight(size) + gap;
+    const height = (t: string) => textHeight(t, size, style.bold, gap);
     const words = text.split(" ");
     if (height(text) > MAX_ROW_HEIGHT && words.length > 1) {
       // Words are added to the piece while it fits; its lines are counted as it grows, not again for every word.
@@ -115,7 +124,7 @@ class Layout {
   reserve(height: number): { first: number; last: number } {
     this.keep(height);
     const first = this.row;
-    const n = Math.ceil(height / 18);
+    const n = reservedHeight(height) / 18;
     for (let i = 0; i < n; i++) {
       this.heights.push({ row: this.row++, height: 18 });
       this.used += 18;
@@ -192,7 +201,23 @@ function measure(t: ReportTable) {
 }
 
 /** A chart's height in points: 19 a bar under a 70 pt title and axis, so a part of MAX_BARS bars fits a page. */
-const chartHeight = (c: ReportChart) => 70 + 19 * c.categories.length;
+const chartHeight = (c: ReportChart) => barsHeight(c.categories.length);
+const barsHeight = (bars: number) => 70 + 19 * bars;
+/** The height of the rows reserved for a chart (whole rows of 18 pt). */
+const reservedHeight = (height: number) => Math.ceil(height / 18) * 18;
+/** The fewest bars worth starting a long chart with at the foot of a page. */
+const MIN_FIRST_BARS = 10;
+
+/**
+ * How many bars the first part of a chart too long for a page takes, so that it starts on what is left of this page
+ * (after a long table's last rows) instead of leaving the page nearly empty; undefined when it starts a page anyway.
+ */
+function firstBars(out: Layout, c: ReportChart): number | undefined {
+  if (c.categories.length <= MAX_BARS || out.room() >= PAGE_HEIGHT) return undefined;
+  let bars = MAX_BARS - 1;
+  while (bars >= MIN_FIRST_BARS && reservedHeight(barsHeight(bars)) > out.room()) bars--;
+  return bars >= MIN_FIRST_BARS ? bars : undefined;
+}
 
 /** The least of a block that must share a page with the heading before it. */
 function leadHeight(b: ReportBlock | undefined): number {
@@ -204,8 +229,11 @@ function leadHeight(b: ReportBlock | undefined): number {
       return chartHeight(chartParts(b.chart)[0]);
     case "heading":
       return 22;
-    default:
-      return 3 * lineHeight(12);
+    // A paragraph or an item is a row (a text taller than Excel's tallest row is cut into several): all of it.
+    case "paragraph":
+      return Math.min(textHeight(b.text), MAX_ROW_HEIGHT);
+    case "list":
+      return Math.min(textHeight(`1. ${b.items[0] ?? ""}`), MAX_ROW_HEIGHT);
   }
 }
 
@@ -308,9 +336,13 @@ export function buildSummarySheet(report: Report): SheetSpec {
     switch (b.kind) {
       case "heading": {
         out.space();
-        // A heading keeps with what follows it: two headings in a row with the block after the second.
-        const next = report.body[i + 1];
-        const after = next?.kind === "heading" ? 22 + leadHeight(report.body[i + 2]) : leadHeight(next);
+        // A heading keeps with what follows it: the headings and notes right after it, and the block after them.
+        const leadIn = (n: ReportBlock | undefined) =>
+          n?.kind === "heading" || (n?.kind === "paragraph" && n.italic === true);
+        let j = i + 1;
+        let after = 0;
+        while (leadIn(report.body[j])) after += leadHeight(report.body[j++]);
+        after += leadHeight(report.body[j]);
         out.keep(22 + after);
         out.text(b.text, { bold: true, fontSize: 13, fontColor: "1F4E79" });
         break;
@@ -326,7 +358,8 @@ export function buildSummarySheet(report: Report): SheetSpec {
         out.space(6);
         break;
       case "chart":
-        for (const part of chartParts(b.chart)) charts.push(chart(out, part, data, dataBlocks));
+        for (const part of chartParts(b.chart, firstBars(out, b.chart)))
+          charts.push(chart(out, part, data, dataBlocks));
         break;
     }
   });

@@ -17,6 +17,16 @@ export function columnNames(c: ColumnDef): string[] {
 }
 
 /** Finds each input sheet by its name or an alias; reports missing and duplicate sheets. */
+/** True for a sheet name the parser takes as Đơn vị, Chỉ tiêu or Số liệu (by name or alias): the lists it reads row by row. */
+export function isListSheetName(name: string): boolean {
+  const folded = foldText(name);
+  return INPUT_SHEETS.some(
+    (def) =>
+      def.key !== "settings" &&
+      [def.name, def.nameEn, def.key, ...def.aliases].some((n) => foldText(n) === folded),
+  );
+}
+
 export function locateSheets(wb: WorkbookGrids): {
   sheets: Partial<Record<SheetDef["key"], Grid>>;
   findings: Finding[];

@@ -1,6 +1,6 @@
 /** Parsing the four input sheets into the plan model; never throws, every problem is a finding. */
 import type { CellRef, CellValue, Grid, WorkbookGrids } from "../grid";
-import { a1, cellAt, refAddress, shownAsPercent } from "../grid";
+import { a1, cellAt, parseA1, refAddress, shownAsPercent } from "../grid";
 import type { SettingDef, SettingsValues, SheetDef } from "../format";
 import { DIRECTIONS, MEASURES, PILLARS, RANKING_GROUPS, SETTINGS, orderGroups, sheetDef } from "../format";
 import type {
@@ -71,7 +71,33 @@ function prepare(
     lastRow: lastFilledRow(grid),
     columns: header.columns,
   };
-  return { grid, def, header, layout };
+  return { grid: key === "settings" ? grid : withMergesFilled(grid, header.row), def, header, layout };
+}
+
+/**
+ * The grid with each merged range of one column below the header row read as its upper-left value on every row it
+ * covers, as planners merge a group ("Sở, ban, ngành" over its units) or a period over a quarter's rows: Excel keeps
+ * the value in the upper-left cell only. Other merges (a heading across a row) are left as they are.
+ */
+function withMergesFilled(grid: Grid, headerRow: number): Grid {
+  let values: CellValue[][] | null = null;
+  for (const m of grid.merges ?? []) {
+    const [a, b] = m.replace(/\$/g, "").split(":");
+    const from = parseA1(a);
+    const to = parseA1(b ?? a);
+    if (!from || !to || from.col !== to.col || to.row <= from.row || from.row <= headerRow) continue;
+    const j = from.col - grid.originCol;
+    const top = grid.values[from.row - grid.originRow]?.[j] ?? null;
+    if (isBlank(top)) continue;
+    values ??= grid.values.slice() as CellValue[][];
+    for (let r = from.row + 1; r <= to.row; r++) {
+      const i = r - grid.originRow;
+      const row = [...(values[i] ?? [])];
+      if (isBlank(row[j] ?? null)) row[j] = top;
+      values[i] = row;
+    }
+  }
+  return values ? { ...grid, values } : grid;
 }
 
 function rowsOf(ctx: SheetContext): number[] {
@@ -81,6 +107,64 @@ function rowsOf(ctx: SheetContext): number[] {
     if (vals.some((v) => !isBlank(v ?? null))) rows.push(r);
   }
   return rows;
+}
+
+// A totals row's opening words, folded ("Tổng cộng", "Tổng số", "Toàn tỉnh", "Total"; "Cộng" alone): never a unit's
+// or an indicator's name ("Công an tỉnh" folds to "cong an tinh", so "cong" counts only as the whole text).
+const TOTALS = /^(tong cong|tong so|toan tinh|total)\b|^cong$/;
+
+/**
+ * The text of a heading, totals or note row inside a list, as planners' tables have them ("I. KHỐI SỞ, BAN, NGÀNH",
+ * "Tổng cộng", "Ghi chú: …"); null for a row of data. Such a row holds no code in its code column (blank, or text no
+ * code can be, as a heading merged across the row), and either its text is the row's only cell or it opens with a
+ * totals word. A row with a code, or with a name and other cells but no code, stays data, with its own findings.
+ */
+function noteRow(ctx: SheetContext, row: number, codeKey: string): string | null {
+  const codeRef = ref(ctx, row, codeKey);
+  if (!codeRef) return null;
+  const code = cellAt(ctx.grid, row, codeRef.col);
+  if (!isBlank(code)) {
+    if (typeof code !== "string") return null;
+    // A code (perhaps unknown: it has findings of its own), unless it is a totals word ("Cộng" could be a code);
+    // folded only when it starts as one could, as this runs for every row of Số liệu.
+    if (validCode(normaliseCode(code)) && !(/^\s*[tcTC]/.test(code) && TOTALS.test(foldText(code))))
+      return null;
+  }
+  let text: string | null = null;
+  let filled = 0;
+  for (const v of ctx.grid.values[row - ctx.grid.originRow] ?? []) {
+    if (isBlank(v ?? null)) continue;
+    filled++;
+    if (text === null && typeof v === "string") text = v.trim();
+  }
+  return text !== null && (filled === 1 || TOTALS.test(foldText(text))) ? text : null;
+}
+
+/**
+ * The rows of a list sheet that hold data: rowsOf without its heading, totals and note rows, each of which is
+ * reported (info) so that a unit or an indicator typed without its code is not passed over unseen.
+ */
+function dataRows(ctx: SheetContext, codeKey: string, column: string, findings: Finding[]): number[] {
+  return rowsOf(ctx).filter((row) => {
+    const text = noteRow(ctx, row, codeKey);
+    if (text === null) return true;
+    const at = ref(ctx, row, codeKey) as CellRef;
+    findings.push(
+      finding("NOTE_ROW", at, { text: text.length > 60 ? `${text.slice(0, 59)}…` : text, column }),
+    );
+    return false;
+  });
+}
+
+/**
+ * A column's name as the planner's header row writes it, which findings quote (an English template's "Unit code",
+ * not the format's "Mã đơn vị"); the format's name where the header cell holds no text.
+ */
+function columnName(ctx: SheetContext, key: string): string {
+  const col = ctx.header.columns[key];
+  const text = col === undefined ? null : cellAt(ctx.grid, ctx.header.row, col);
+  if (typeof text === "string" && text.trim()) return text.replace(/\s+/g, " ").trim();
+  return ctx.def.columns.find((c) => c.key === key)?.header ?? key;
 }
 
 const ref = (ctx: SheetContext, row: number, key: string): CellRef | null => {
@@ -209,10 +293,10 @@ function parseUnits(ctx: SheetContext | null, findings: Finding[]): Unit[] {
   if (!ctx) return [];
   const units: Unit[] = [];
   const seen = new Map<string, CellRef>();
-  for (const row of rowsOf(ctx)) {
+  for (const row of dataRows(ctx, "code", columnName(ctx, "code"), findings)) {
     const codeRef = ref(ctx, row, "code");
     if (!codeRef) break;
-    const c = readCode(ctx, codeRef, seen, findings, "Mã đơn vị", "DUPLICATE_UNIT");
+    const c = readCode(ctx, codeRef, seen, findings, columnName(ctx, "code"), "DUPLICATE_UNIT");
     if (c === null) continue;
     const nameRef = ref(ctx, row, "name");
     const name = nameRef
@@ -230,12 +314,17 @@ function parseUnits(ctx: SheetContext | null, findings: Finding[]): Unit[] {
       if (known) group = known.key;
       else if (own.value) group = own.value;
       else if (!own.findings.length)
-        findings.push(finding("MISSING_VALUE", groupRef, { column: "Nhóm xếp hạng" }));
+        findings.push(finding("MISSING_VALUE", groupRef, { column: columnName(ctx, "group") }));
     }
     const activeRef = ref(ctx, row, "active");
     let active = true;
     if (activeRef) {
-      const a = readMeasure(cellAt(ctx.grid, row, activeRef.col), "yesno", activeRef, "Đang hoạt động");
+      const a = readMeasure(
+        cellAt(ctx.grid, row, activeRef.col),
+        "yesno",
+        activeRef,
+        columnName(ctx, "active"),
+      );
       findings.push(...a.findings);
       if (a.value !== null) active = a.value === 1;
     }
@@ -248,6 +337,7 @@ function parseUnits(ctx: SheetContext | null, findings: Finding[]): Unit[] {
 function parseGroups(
   raw: import("../grid").CellValue,
   cell: CellRef,
+  column: string,
   findings: Finding[],
   all: readonly RankingGroup[],
 ): RankingGroup[] {
@@ -265,7 +355,7 @@ function parseGroups(
       findings.push(
         finding("INVALID_ENUM", cell, {
           value: part.trim(),
-          column: "Áp dụng cho",
+          column,
           allowed: all.map((x) => RANKING_GROUPS.find((k) => k.key === x)?.vi ?? x).join("; "),
         }),
       );
@@ -288,10 +378,10 @@ function parseIndicators(
   if (!ctx) return [];
   const out: Indicator[] = [];
   const seen = new Map<string, CellRef>();
-  for (const row of rowsOf(ctx)) {
+  for (const row of dataRows(ctx, "code", columnName(ctx, "code"), findings)) {
     const codeRef = ref(ctx, row, "code");
     if (!codeRef) break;
-    const c = readCode(ctx, codeRef, seen, findings, "Mã chỉ tiêu", "DUPLICATE_INDICATOR");
+    const c = readCode(ctx, codeRef, seen, findings, columnName(ctx, "code"), "DUPLICATE_INDICATOR");
     if (c === null) continue;
     const cells: Record<string, CellRef> = {};
     const get = (key: string) => {
@@ -307,30 +397,31 @@ function parseIndicators(
       const p = matchEnum(pillarCell.v, PILLARS);
       pillar = p ? p.vi : String(pillarCell.v).trim();
       if (!p) findings.push(finding("UNKNOWN_PILLAR", pillarCell.r, { value: pillar }));
-    } else if (pillarCell) findings.push(finding("MISSING_VALUE", pillarCell.r, { column: "Trụ cột" }));
+    } else if (pillarCell)
+      findings.push(finding("MISSING_VALUE", pillarCell.r, { column: columnName(ctx, "pillar") }));
     const measureCell = get("measure");
     let measure: Measure | null = null;
     if (measureCell) {
-      const m = readEnum(measureCell.v, MEASURES, measureCell.r, "Đơn vị tính");
+      const m = readEnum(measureCell.v, MEASURES, measureCell.r, columnName(ctx, "measure"));
       findings.push(...m.findings);
       if (m.value) measure = m.value.key as Measure;
       else if (!m.findings.length)
-        findings.push(finding("MISSING_VALUE", measureCell.r, { column: "Đơn vị tính" }));
+        findings.push(finding("MISSING_VALUE", measureCell.r, { column: columnName(ctx, "measure") }));
     }
     const dirCell = get("direction");
     let direction: "higher" | "lower" = "higher";
     if (dirCell) {
-      const d = readEnum(dirCell.v, DIRECTIONS, dirCell.r, "Chiều");
+      const d = readEnum(dirCell.v, DIRECTIONS, dirCell.r, columnName(ctx, "direction"));
       findings.push(...d.findings);
       if (d.value) direction = d.value.key as "higher" | "lower";
     }
     const weightCell = get("weight");
     let weight = 0;
     if (weightCell) {
-      const w = readPlainNumber(weightCell.v, weightCell.r, "Trọng số", true);
+      const w = readPlainNumber(weightCell.v, weightCell.r, columnName(ctx, "weight"), true);
       findings.push(...w.findings);
       if (w.value === null && !w.findings.length)
-        findings.push(finding("MISSING_VALUE", weightCell.r, { column: "Trọng số" }));
+        findings.push(finding("MISSING_VALUE", weightCell.r, { column: columnName(ctx, "weight") }));
       else if (w.value !== null && w.value <= 0)
         findings.push(finding("WEIGHT_NOT_POSITIVE", weightCell.r, { indicator: c }));
       else if (w.value !== null) weight = w.value;
@@ -340,7 +431,7 @@ function parseIndicators(
     const target = (key: string): number | null => {
       const t = get(key);
       if (!t) return null;
-      const r = readMeasure(t.v, m, t.r, key, shownAsPercent(ctx.grid, row, t.r.col));
+      const r = readMeasure(t.v, m, t.r, columnName(ctx, key), shownAsPercent(ctx.grid, row, t.r.col));
       findings.push(...r.findings);
       if (r.value !== null && t.v !== r.value) converted.push(key);
       return r.value;
@@ -355,14 +446,16 @@ function parseIndicators(
       target("milestoneQ4"),
     ] as const;
     const groupsCell = get("groups");
-    const groups = groupsCell ? parseGroups(groupsCell.v, groupsCell.r, findings, allGroups) : [...allGroups];
+    const groups = groupsCell
+      ? parseGroups(groupsCell.v, groupsCell.r, columnName(ctx, "groups"), findings, allGroups)
+      : [...allGroups];
     const covCell = get("coverageTarget");
     let coverageTarget: number | null = null;
     if (covCell) {
       const cv = readPercent(
         covCell.v,
         covCell.r,
-        "Chỉ tiêu toàn tỉnh",
+        columnName(ctx, "coverageTarget"),
         shownAsPercent(ctx.grid, row, covCell.r.col),
       );
       findings.push(...cv.findings);
@@ -518,14 +611,15 @@ function parseFigures(
   const seenRow = new Map<string, number>();
   // Rows with the same cause are one finding with a count, at the first of them.
   const cascade = new Cascades();
-  for (const row of rowsOf(ctx)) {
+  for (const row of dataRows(ctx, "unit", columnName(ctx, "unit"), findings)) {
     const uRef = ref(ctx, row, "unit");
     const pRef = ref(ctx, row, "period");
     if (!uRef || !pRef) break;
     const uText = readText(cellAt(ctx.grid, row, uRef.col), uRef);
     findings.push(...uText.findings);
     if (uText.value === null) {
-      if (!uText.findings.length) findings.push(finding("MISSING_VALUE", uRef, { column: "Mã đơn vị" }));
+      if (!uText.findings.length)
+        findings.push(finding("MISSING_VALUE", uRef, { column: columnName(ctx, "unit") }));
       continue;
     }
     const code = normaliseCode(uText.value);
@@ -539,7 +633,7 @@ function parseFigures(
     if (!p || p.quarter === null) {
       findings.push(
         isBlank(pv)
-          ? finding("MISSING_VALUE", pRef, { column: "Kỳ báo cáo" })
+          ? finding("MISSING_VALUE", pRef, { column: columnName(ctx, "period") })
           : finding("UNKNOWN_PERIOD", pRef, { value: String(pv) }),
       );
       continue;

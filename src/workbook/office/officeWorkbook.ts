@@ -7,6 +7,7 @@
  */
 import type { Grid, WorkbookGrids } from "../../engine/grid";
 import { isPercentFormat } from "../../engine/grid";
+import { isListSheetName } from "../../engine/parse/headers";
 import type { DefinedNameSpec, SheetSpec } from "../../engine/sheetSpec";
 import { formulaOf, specDefinedNames, writesSettingNames } from "../../engine/sheetSpec";
 import { isSettingName } from "../../engine/outputs/liveSettings";
@@ -14,7 +15,7 @@ import { quoteSheetName } from "../../engine/outputs/refs";
 import type { ApplyOptions, InteractiveWorkbook } from "../port";
 import type { CellEdit } from "../../engine/settingsEdit";
 import type { NewSheet } from "../inputSheet";
-import { DATA_VALIDATION, type SupportsSet } from "./requirements";
+import { DATA_VALIDATION, MERGED_AREAS, type SupportsSet } from "./requirements";
 import {
   EditedOutputError,
   assertNoUserSheetClash,
@@ -338,6 +339,15 @@ interface Target {
   readonly sheet: Excel.Worksheet;
 }
 
+/** The A1 blocks of a RangeAreas address ("'Đơn vị'!C2:C23, 'Đơn vị'!C24:C32"), without sheet names; none when not read. */
+function mergedAddresses(merged: Excel.RangeAreas | null): string[] {
+  if (!merged || merged.isNullObject) return [];
+  // A quoted sheet name may hold commas and exclamation marks: each block is what follows its sheet's "!".
+  const blocks =
+    merged.address.match(/(?:'(?:[^']|'')*'|[^,'!\s][^,'!]*)!\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?/g) ?? [];
+  return blocks.map((b) => b.slice(b.lastIndexOf("!") + 1).replace(/\$/g, ""));
+}
+
 export class OfficeWorkbook implements InteractiveWorkbook {
   /** Syncs made so far (for the documented budget and its tests). */
   syncs = 0;
@@ -366,18 +376,35 @@ export class OfficeWorkbook implements InteractiveWorkbook {
    * also capped at 5,000,000 cells on every platform).
    */
   private async readSheets(ctx: Excel.RequestContext, targets: readonly Target[]): Promise<Grid[]> {
-    const used = targets.map((t) => {
-      const r = t.sheet.getUsedRangeOrNullObject(true);
-      r.load(["rowIndex", "columnIndex", "rowCount", "columnCount"]);
-      return r;
-    });
-    await this.sync(ctx);
+    const bounds = (withMerges: boolean) =>
+      targets.map((t) => {
+        const r = t.sheet.getUsedRangeOrNullObject(true);
+        r.load(["rowIndex", "columnIndex", "rowCount", "columnCount"]);
+        // The lists' merged areas, in the same request: the whole sheet's, as the used range may be a null object.
+        const merged =
+          withMerges && isListSheetName(t.name) ? t.sheet.getRange().getMergedAreasOrNullObject() : null;
+        merged?.load("address");
+        return { r, merged };
+      });
+    const mergesWanted = this.supports(MERGED_AREAS.set, MERGED_AREAS.version);
+    let read = bounds(mergesWanted);
+    try {
+      await this.sync(ctx);
+    } catch (e) {
+      // Excel gives no merged areas past 512 in a range ("this method will fail to return the result"): read the
+      // sheets without them, as on a host without ExcelApi 1.13.
+      if (!read.some((x) => x.merged)) throw e;
+      read = bounds(false);
+      await this.sync(ctx);
+    }
+    const used = read.map((x) => x.r);
     const grids: Grid[] = targets.map((t, i) => ({
       sheet: t.name,
       originRow: used[i].isNullObject ? 1 : used[i].rowIndex + 1,
       originCol: used[i].isNullObject ? 1 : used[i].columnIndex + 1,
       values: [],
       formulas: [],
+      ...(read[i].merged ? { merges: mergedAddresses(read[i].merged) } : {}),
     }));
     // Only percent formats matter to the engine (a 1.2 that Excel shows as 120%).
     const percents: (string | null)[][][] = targets.map(() => []);

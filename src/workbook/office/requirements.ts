@@ -31,6 +31,12 @@ export const DIALOG_MESSAGES = { set: "DialogApi", version: "1.2" } as const;
  * them the sheet is added without its drop-downs. */
 export const DATA_VALIDATION = { set: "ExcelApi", version: "1.8" } as const;
 
+/**
+ * Merged areas of a range (`Range.getMergedAreasOrNullObject`), read on Đơn vị, Chỉ tiêu and Số liệu so that a group or
+ * a period merged down its rows is read on every row; without them the other rows of such a merge read blank.
+ */
+export const MERGED_AREAS = { set: "ExcelApi", version: "1.13" } as const;
+
 /** Asks the host whether it has a requirement set (Office.context.requirements.isSetSupported in Excel). */
 export type SupportsSet = (set: string, version: string) => boolean;
 

@@ -66,7 +66,7 @@ export function applyStyle(range: Excel.Range, rect: StyleRect): void {
   if (s.wrap) f.wrapText = true;
   if (s.horizontal)
     f.horizontalAlignment = s.horizontal === "left" ? "Left" : s.horizontal === "right" ? "Right" : "Center";
-  if (s.horizontal || s.wrap) f.verticalAlignment = "Center";
+  if (s.horizontal || s.wrap || s.vertical) f.verticalAlignment = s.vertical === "top" ? "Top" : "Center";
   if (s.border) {
     const edges: Excel.BorderIndex[] = [
       "EdgeTop",

@@ -201,11 +201,11 @@ export class StyleBook {
         )
       : 0;
     const align =
-      st.horizontal || st.wrap
+      st.horizontal || st.wrap || st.vertical
         ? this.el(
             "alignment",
             (st.horizontal ? ` horizontal="${st.horizontal}"` : "") +
-              ` vertical="center"` +
+              ` vertical="${st.vertical ?? "center"}"` +
               (st.wrap ? ` wrapText="1"` : ""),
           )
         : "";

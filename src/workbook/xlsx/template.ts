@@ -7,6 +7,7 @@ import { findSetting } from "../../engine/parse/plan";
 import { INPUT_SHEETS, MEASURES, RANKING_GROUPS, SETTINGS } from "../../engine/format";
 import { columnLetter } from "../../engine/grid";
 import { fontsInSchemaOrder } from "./styles";
+import { xstring } from "./xml";
 import {
   HEADER_FILL,
   HEADER_HEIGHT,
@@ -20,6 +21,7 @@ import {
 } from "../inputSheet";
 import { templateHeaders } from "../../engine/planRows";
 import { samplePlanRows } from "../../engine/sample";
+import { pageFooter, wrappedRowHeight } from "../../engine/outputs/style";
 
 type Lang = "vi" | "en";
 const TABLE_NAMES: Record<SheetDef["key"], string> = {
@@ -106,10 +108,13 @@ function inputSheet(
   lang: Lang,
 ): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(lang === "vi" ? def.name : def.nameEn);
-  const headers = [...templateHeaders(def.key, [], lang), ...extraHeaders];
+  // Text in ST_Xstring form: ExcelJS escapes XML but writes "_x0041_" as it is (read back as "A") and drops the
+  // characters XML cannot carry, and consolidate writes the units' own names and codes through here.
+  const headers = [...templateHeaders(def.key, [], lang), ...extraHeaders].map(xstring);
+  const text = (v: string | number | null) => (typeof v === "string" ? xstring(v) : v);
   // The headers and data as an Excel table (an empty template gets one blank row, as Excel's own tables do).
   const tableRows = rows.length
-    ? rows.map((r) => headers.map((_, j) => localised(r[j] ?? null, def.columns[j], lang)))
+    ? rows.map((r) => headers.map((_, j) => text(localised(r[j] ?? null, def.columns[j], lang))))
     : [headers.map(() => null)];
   ws.addTable({
     name: TABLE_NAMES[def.key],
@@ -165,44 +170,121 @@ function settingDropDowns(ws: ExcelJS.Worksheet, labels: readonly string[], lang
   });
 }
 
+/** Hướng dẫn's columns (sheet, column or setting, explanation): together one A4 portrait page wide at 100%. */
+const GUIDE_WIDTHS = [20, 26, 46] as const;
+/** Usable height of Hướng dẫn's A4 page with its margins (748 points in Excel and LibreOffice), less a margin. */
+const GUIDE_PAGE = 720;
+
+interface GuideRow {
+  /** Texts of columns A, B and C ("" for none); a "text" row's A spans the three columns. */
+  readonly cells: readonly [string, string, string];
+  readonly kind: "title" | "text" | "section" | "item" | "gap";
+}
+
+/** Hướng dẫn's rows: the title and introduction, a section per input sheet with its columns, the settings, periods. */
+function guideRows(lang: Lang, starter: boolean): GuideRow[] {
+  const w = WORDS[lang];
+  const rows: GuideRow[] = [
+    { kind: "title", cells: [w.title, "", ""] },
+    { kind: "text", cells: [w.intro, "", ""] },
+  ];
+  if (starter) rows.push({ kind: "text", cells: [w.starter, "", ""] });
+  rows.push({ kind: "gap", cells: ["", "", ""] });
+  for (const def of INPUT_SHEETS) {
+    rows.push({
+      kind: "section",
+      cells: [lang === "vi" ? def.name : def.nameEn, "", lang === "vi" ? def.description : def.descriptionEn],
+    });
+    for (const c of def.columns) {
+      const example = localised(c.example || null, c, lang);
+      rows.push({
+        kind: "item",
+        cells: [
+          "",
+          (lang === "vi" ? c.header : c.headerEn) + (c.required ? w.required : ""),
+          `${lang === "vi" ? c.description : c.descriptionEn} ${w.example}: ${example ?? w.empty}`,
+        ],
+      });
+    }
+    rows.push({ kind: "gap", cells: ["", "", ""] });
+  }
+  rows.push({ kind: "section", cells: [w.periods, "", ""] });
+  rows.push({ kind: "item", cells: ["", "", w.periodsText] });
+  rows.push({ kind: "gap", cells: ["", "", ""] });
+  rows.push({ kind: "section", cells: [w.settings, "", ""] });
+  for (const s of SETTINGS) {
+    const allowed = s.values ? ` (${s.values.map((v) => label(v, lang)).join(" / ")})` : "";
+    rows.push({
+      kind: "item",
+      cells: [
+        "",
+        lang === "vi" ? s.label : s.labelEn,
+        `${lang === "vi" ? s.description : s.descriptionEn}${allowed} ${w.byDefault}: ${settingValue(s, lang) ?? w.empty}`,
+      ],
+    });
+  }
+  return rows;
+}
+
+/** A guide row's height in points: its wrapped texts at their columns' widths (an introduction spans all three). */
+function guideRowHeight(r: GuideRow): number {
+  if (r.kind === "title") return 22;
+  if (r.kind === "gap") return 12;
+  if (r.kind === "text")
+    return wrappedRowHeight([{ text: r.cells[0], width: GUIDE_WIDTHS.reduce((a, b) => a + b, 0) }]);
+  return wrappedRowHeight(
+    r.cells.map((text, i) => ({ text, width: GUIDE_WIDTHS[i] })),
+    r.kind === "section",
+  );
+}
+
+/**
+ * The Hướng dẫn sheet, printed one A4 page wide: every text wraps in its column in a row as tall as its lines (an
+ * estimate never short of them: LibreOffice does not size the rows of an .xlsx it opens), and a page breaks before a
+ * section that would not keep its heading with two of its rows.
+ */
 function instructions(wb: ExcelJS.Workbook, lang: Lang, starter: boolean): void {
   const w = WORDS[lang];
   const ws = wb.addWorksheet(w.instructions);
-  ws.getColumn(1).width = 26;
-  ws.getColumn(2).width = 34;
-  ws.getColumn(3).width = 90;
-  const title = ws.getCell("A1");
-  title.value = w.title;
-  title.font = { bold: true, size: 14, color: { argb: HEADER_FILL } };
-  ws.getCell("A2").value = w.intro;
-  if (starter) ws.getCell("A3").value = w.starter;
-  let r = 5;
-  for (const def of INPUT_SHEETS) {
-    const h = ws.getRow(r++);
-    h.getCell(1).value = lang === "vi" ? def.name : def.nameEn;
-    h.getCell(3).value = lang === "vi" ? def.description : def.descriptionEn;
-    h.font = { bold: true };
-    for (const c of def.columns) {
-      const row = ws.getRow(r++);
-      row.getCell(2).value = (lang === "vi" ? c.header : c.headerEn) + (c.required ? w.required : "");
-      const example = localised(c.example || null, c, lang);
-      row.getCell(3).value =
-        `${lang === "vi" ? c.description : c.descriptionEn} ${w.example}: ${example ?? w.empty}`;
-      row.getCell(3).alignment = { wrapText: true };
+  GUIDE_WIDTHS.forEach((width, i) => (ws.getColumn(i + 1).width = width));
+  const rows = guideRows(lang, starter);
+  const heights = rows.map(guideRowHeight);
+  let used = 0;
+  rows.forEach((r, i) => {
+    const n = i + 1;
+    const row = ws.getRow(n);
+    row.height = heights[i];
+    // A section keeps its heading with two of its rows, and the guide's last row is not alone on a page.
+    const keep = heights
+      .slice(i, r.kind === "section" ? i + 3 : i === rows.length - 2 ? i + 2 : i + 1)
+      .reduce((a, b) => a + b, 0);
+    if (used > 0 && used + keep > GUIDE_PAGE) {
+      ws.getRow(n - 1).addPageBreak();
+      used = 0;
     }
-    r++;
-  }
-  ws.getRow(r++).getCell(1).value = w.settings;
-  for (const s of SETTINGS) {
-    const row = ws.getRow(r++);
-    row.getCell(2).value = lang === "vi" ? s.label : s.labelEn;
-    const allowed = s.values ? ` (${s.values.map((v) => label(v, lang)).join(" / ")})` : "";
-    row.getCell(3).value =
-      `${lang === "vi" ? s.description : s.descriptionEn}${allowed} ${w.byDefault}: ${settingValue(s, lang) ?? w.empty}`;
-  }
-  r++;
-  ws.getRow(r++).getCell(1).value = w.periods;
-  ws.getRow(r++).getCell(3).value = w.periodsText;
+    used += heights[i];
+    if (r.kind === "title") {
+      row.getCell(1).value = r.cells[0];
+      row.getCell(1).font = { bold: true, size: 14, color: { argb: HEADER_FILL } };
+      return;
+    }
+    if (r.kind === "text") ws.mergeCells(n, 1, n, 3);
+    r.cells.forEach((text, j) => {
+      if (!text) return;
+      const cell = row.getCell(j + 1);
+      cell.value = text;
+      cell.alignment = { vertical: "top", wrapText: true };
+      if (r.kind === "section") cell.font = { bold: true };
+    });
+  });
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: "portrait",
+    scale: 100,
+    fitToPage: false,
+    margins: { left: 0.6, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
+  };
+  ws.headerFooter.oddFooter = `&"Calibri,Regular"&10${pageFooter(w.title, lang)}`;
 }
 
 function listsSheet(wb: ExcelJS.Workbook, lang: Lang): void {

@@ -24,7 +24,15 @@ export function esc(s: string): string {
 export function escText(s: string): string {
   // eslint-disable-next-line no-control-regex -- the characters XML cannot carry, and the escape's own pattern
   if (!/[&<>"_\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(s)) return s;
-  return esc(s.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1").replace(INVALID, hex4));
+  return esc(xstring(s));
+}
+
+/**
+ * ST_Xstring escaping alone, for a writer that does its own XML escaping (ExcelJS): a literal "_x0041_" and the
+ * characters XML cannot carry survive the round trip instead of being decoded or dropped.
+ */
+export function xstring(s: string): string {
+  return s.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1").replace(INVALID, hex4);
 }
 
 /** Escapes text for a plain xsd:string (DrawingML text, a name attribute), which has no _xHHHH_ escape: characters XML cannot carry are left out. */

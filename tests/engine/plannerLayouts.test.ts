@@ -1,0 +1,164 @@
+/**
+ * The plan's lists as planners' own tables lay them out: heading, totals and note rows (read as such, one info
+ * finding each, and left out, while a unit or an indicator typed without its code is still an error), and a group or
+ * a period merged down over its rows (read on every row it covers).
+ */
+import type { PlanRows } from "../../src/engine/format";
+import { planRowsToGrids } from "../../src/engine/planRows";
+import { samplePlanRows } from "../../src/engine/sample";
+import { runPlan } from "../../src/engine/pipeline";
+import { findingMessage } from "../../src/engine/findings";
+import { evaluateSpecs } from "../helpers/hyperformula";
+import type { Grid, WorkbookGrids } from "../../src/engine/grid";
+
+type Row = readonly (string | number | null)[];
+const blank = (n: number): (string | number | null)[] => Array.from({ length: n }, () => null);
+/** A row with one text at column j (0-based) of n columns. */
+const only = (n: number, j: number, text: string): Row => blank(n).map((v, k) => (k === j ? text : v));
+
+const sample = samplePlanRows();
+const unitCols = sample.units[0].length;
+const indCols = sample.indicators[0].length;
+const figCols = sample.figures[0].length;
+
+/** The sample as a planner's own tables lay it out: Roman-numeral group headings, a totals row, notes below. */
+function withNoteRows(rows: PlanRows): PlanRows {
+  const departments = rows.units.filter((u) => u[2] === "Sở, ban, ngành");
+  const districts = rows.units.filter((u) => u[2] !== "Sở, ban, ngành");
+  const half = Math.ceil(rows.indicators.length / 2);
+  // Totals of Số liệu's figure columns, as a SUM row would show them.
+  const sums = rows.figures[0].map((_, j) =>
+    j < 2 ? null : rows.figures.reduce((t, f) => t + (typeof f[j] === "number" ? (f[j] as number) : 0), 0),
+  );
+  return {
+    ...rows,
+    units: [
+      only(unitCols, 0, "I. KHỐI SỞ, BAN, NGÀNH"),
+      ...departments,
+      only(unitCols, 1, "II. Khối UBND huyện, thành phố"),
+      ...districts,
+      only(unitCols, 1, "Tổng cộng: 31 đơn vị"),
+    ],
+    indicators: [
+      only(indCols, 0, "A. HẠ TẦNG VÀ ỨNG DỤNG"),
+      ...rows.indicators.slice(0, half),
+      only(indCols, 1, "B. Dịch vụ công và nguồn lực"),
+      ...rows.indicators.slice(half),
+    ],
+    figures: [
+      ...rows.figures,
+      ["Tổng cộng", null, ...sums.slice(2)],
+      ["Cộng", null, ...sums.slice(2)],
+      only(figCols, 0, "Ghi chú: số liệu do các đơn vị tự báo cáo, Sở TT&TT tổng hợp."),
+    ],
+  };
+}
+
+describe("heading, totals and note rows in the plan's lists", () => {
+  it("are left out with one info finding each, and the plan computes as without them, formulas included", () => {
+    const plain = runPlan(planRowsToGrids(sample), { period: "2015-Q2", lang: "vi", robustness: false });
+    const grids = planRowsToGrids(withNoteRows(sample));
+    const run = runPlan(grids, { period: "2015-Q2", lang: "vi", robustness: false });
+    const notes = run.findings.filter((f) => f.code === "NOTE_ROW");
+    expect(notes.map((f) => `${f.sheet}!${f.cell}`)).toEqual([
+      "Đơn vị!A2",
+      "Đơn vị!A25",
+      "Đơn vị!A35",
+      "Chỉ tiêu!A2",
+      `Chỉ tiêu!A${2 + Math.ceil(sample.indicators.length / 2) + 1}`,
+      `Số liệu!A${sample.figures.length + 2}`,
+      `Số liệu!A${sample.figures.length + 3}`,
+      `Số liệu!A${sample.figures.length + 4}`,
+    ]);
+    for (const f of notes) expect(f.severity).toBe("info");
+    expect(findingMessage(notes[0], "vi", "cli")).toMatch(
+      /^Dòng “I\. KHỐI SỞ, BAN, NGÀNH” được coi là dòng tiêu đề/,
+    );
+    expect(findingMessage(notes[0], "en", "cli")).toMatch(
+      /^The row “I\. KHỐI SỞ, BAN, NGÀNH” is read as a heading/,
+    );
+    // Nothing else changes: the same findings besides these, the same units, indexes and ranks.
+    const others = (r: typeof run) =>
+      r.findings.filter((f) => f.code !== "NOTE_ROW").map((f) => [f.code, f.params]);
+    expect(others(run)).toEqual(others(plain));
+    const ranks = (r: typeof run) => r.results?.ranking.map((u) => [u.unit, u.indexRounded, u.rankInGroup]);
+    expect(ranks(run)).toEqual(ranks(plain));
+    // The live formulas point at the right rows of Số liệu and Chỉ tiêu, heading rows between them.
+    const { checked, mismatches } = evaluateSpecs(grids, run.sheets);
+    expect(checked).toBeGreaterThan(2000);
+    expect(mismatches).toEqual([]);
+  });
+
+  it("a unit or an indicator without its code stays an error, whatever its name", () => {
+    const unit = (name: string): Row => [null, name, "Sở, ban, ngành", "Có"];
+    const rows: PlanRows = {
+      ...sample,
+      units: [...sample.units, unit("Công an tỉnh"), unit("Tổng cục Thống kê")],
+      // A code column typed with a name, and a group beside it: a wrong code, not a heading.
+      indicators: [...sample.indicators, ["Tỷ lệ hồ sơ trực tuyến", ...sample.indicators[0].slice(1)]],
+    };
+    const run = runPlan(planRowsToGrids(rows), { period: "2015-Q2", lang: "vi", robustness: false });
+    const at = (code: string) =>
+      run.findings.filter((f) => f.code === code).map((f) => `${f.sheet}!${f.cell}`);
+    expect(at("NOTE_ROW")).toEqual([]);
+    const n = sample.units.length;
+    expect(at("MISSING_VALUE")).toEqual([`Đơn vị!A${n + 2}`, `Đơn vị!A${n + 3}`]);
+    expect(at("INVALID_CODE")).toEqual([`Chỉ tiêu!A${sample.indicators.length + 2}`]);
+  });
+});
+
+/** The grids with each run of equal values in a column (below the header) merged: the value kept in its first cell. */
+function mergedDown(wb: WorkbookGrids, sheet: string, col: number): WorkbookGrids {
+  return {
+    sheets: wb.sheets.map((g): Grid => {
+      if (g.sheet !== sheet) return g;
+      const values = g.values.map((r) => [...r]);
+      const merges = [...(g.merges ?? [])];
+      const letter = String.fromCharCode(64 + col);
+      for (let i = 1; i < values.length;) {
+        let k = i + 1;
+        while (k < values.length && values[k][col - 1] === values[i][col - 1]) k++;
+        if (k - i > 1) {
+          merges.push(`${letter}${i + 1}:${letter}${k}`);
+          for (let x = i + 1; x < k; x++) values[x][col - 1] = null;
+        }
+        i = k;
+      }
+      return { ...g, values, merges };
+    }),
+  };
+}
+
+describe("a group or a period merged down over its rows", () => {
+  it("is read on every row it covers, and the plan computes as with the value on each row, formulas included", () => {
+    const plain = runPlan(planRowsToGrids(sample), { period: "2015-Q2", lang: "vi", robustness: false });
+    // Đơn vị's Nhóm xếp hạng (column C) and Số liệu's Kỳ báo cáo (column B), as Excel keeps merged cells.
+    const grids = mergedDown(mergedDown(planRowsToGrids(sample), "Đơn vị", 3), "Số liệu", 2);
+    const units = grids.sheets.find((g) => g.sheet === "Đơn vị") as Grid;
+    expect(units.merges).toEqual(["C2:C23", "C24:C32"]);
+    expect((grids.sheets.find((g) => g.sheet === "Số liệu") as Grid).merges?.length).toBeGreaterThan(4);
+    const run = runPlan(grids, { period: "2015-Q2", lang: "vi", robustness: false });
+    const codes = (r: typeof run) => r.findings.map((f) => [f.code, f.params]);
+    expect(codes(run)).toEqual(codes(plain));
+    const ranks = (r: typeof run) =>
+      r.results?.ranking.map((u) => [u.unit, u.group, u.indexRounded, u.rankInGroup]);
+    expect(ranks(run)).toEqual(ranks(plain));
+    const { checked, mismatches } = evaluateSpecs(grids, run.sheets);
+    expect(checked).toBeGreaterThan(2000);
+    expect(mismatches).toEqual([]);
+  });
+
+  it("a heading merged across a row stays a heading, not a value spread over the row", () => {
+    const rows = withNoteRows(sample);
+    const grids = planRowsToGrids(rows);
+    const merged: WorkbookGrids = {
+      sheets: grids.sheets.map((g) => (g.sheet === "Đơn vị" ? { ...g, merges: ["A2:D2"] } : g)),
+    };
+    const run = runPlan(merged, { period: "2015-Q2", lang: "vi", robustness: false });
+    expect(run.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(run.findings.filter((f) => f.code === "NOTE_ROW")[0]).toMatchObject({
+      sheet: "Đơn vị",
+      cell: "A2",
+    });
+  });
+});
