@@ -100,6 +100,19 @@ const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 const SIGNAL_CODES: Record<(typeof SIGNALS)[number], number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
 
 /**
+ * Refuses a file whose folder does not exist: ictplan makes no folder on the way to its output, so that a mistyped path
+ * after -o stops with the folder named instead of creating folders nobody meant.
+ */
+export async function assertFolderExists(file: string): Promise<void> {
+  const folder = path.dirname(path.resolve(file));
+  const missing = await fs.stat(folder).then(
+    () => false,
+    (e: NodeJS.ErrnoException) => e.code === "ENOENT",
+  );
+  if (missing) throw new FileProblem("noFolder", { folder });
+}
+
+/**
  * Writes a file atomically: a temporary file in the same folder, flushed, then renamed over the target. The
  * temporary file is removed on any failure and on SIGINT, SIGTERM or SIGHUP while it exists. The bytes may be
  * produced after the temporary file is created (so an interrupted save leaves nothing behind either), as one array or
@@ -128,7 +141,7 @@ export async function writeAtomic(
   });
   process.on("exit", cleanup);
   try {
-    await fs.mkdir(dir, { recursive: true });
+    await assertFolderExists(file);
     // Created synchronously: an asynchronous open still under way on a pool thread when a signal's handler removes the
     // temporary file and exits would create it just after, and leave it behind.
     const fd = openSync(tmp, "wx");

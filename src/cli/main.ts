@@ -3,7 +3,7 @@ import path from "node:path";
 import os from "node:os";
 import { promises as fs } from "node:fs";
 import type { Finding } from "../engine/model";
-import { countBySeverity, findingMessage } from "../engine/findings";
+import { countBySeverity, findingMessage, planSheetNames, type SheetNames } from "../engine/findings";
 import { periodArg, runPlan, type RunResult } from "../engine/pipeline";
 import { refusalMessage } from "../engine/gate";
 import { buildReport } from "../engine/report";
@@ -16,7 +16,14 @@ import { checkWorkbook } from "../engine/validate";
 import { GRADES } from "../engine/ranking";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
 import { EditedOutputError, UserSheetClashError } from "../workbook/ownership";
-import { FileProblem, assertReplaceable, openWorkbook, sameFile, writeAtomic } from "./files";
+import {
+  FileProblem,
+  assertFolderExists,
+  assertReplaceable,
+  openWorkbook,
+  sameFile,
+  writeAtomic,
+} from "./files";
 import { figureCount } from "../engine/figures";
 import { findingsSummary, langFromEnv, msg, type Lang, type MessageKey } from "./messages";
 import { writeJson } from "./json";
@@ -107,13 +114,13 @@ function parseArgs(argv: readonly string[], env: Io["env"]): Args {
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
 
-function findingJson(f: Finding, lang: Lang) {
+function findingJson(f: Finding, lang: Lang, names?: SheetNames) {
   return {
     code: f.code,
     severity: f.severity,
     sheet: f.sheet,
     cell: f.cell,
-    message: findingMessage(f, lang, "cli"),
+    message: findingMessage(f, lang, "cli", names),
     params: f.params,
   };
 }
@@ -130,7 +137,7 @@ function printRun(io: Io, a: Args, run: RunResult, out: string, extra: Record<st
       }),
     );
   else {
-    printFindings(io, run.findings, a.lang);
+    printFindings(io, run.findings, a.lang, planSheetNames(run.plan, a.lang));
     printRanking(io, run, a.lang);
     if (!run.refused) io.stdout(`\n${msg(a.lang, "written", { file: out })}`);
   }
@@ -145,14 +152,27 @@ function printTable(io: Io, head: readonly string[], rows: readonly (readonly st
   for (const r of rows) io.stdout(line(r));
 }
 
-function printFindings(io: Io, findings: readonly Finding[], lang: Lang, limit = 50): void {
+/** The findings as a table; the input sheets named as the planner's workbook names them (planSheetNames). */
+function printFindings(
+  io: Io,
+  findings: readonly Finding[],
+  lang: Lang,
+  names?: SheetNames,
+  limit = 50,
+): void {
   const c = countBySeverity(findings);
   io.stdout(findings.length ? findingsSummary(lang, c) : msg(lang, "noFindings"));
   if (!findings.length) return;
   const L = labels(lang);
   const rows = findings
     .slice(0, limit)
-    .map((f) => [severityLabel(f.severity, lang), f.sheet, f.cell, f.code, findingMessage(f, lang, "cli")]);
+    .map((f) => [
+      severityLabel(f.severity, lang),
+      f.sheet,
+      f.cell,
+      f.code,
+      findingMessage(f, lang, "cli", names),
+    ]);
   printTable(io, [L.severity, L.sheet, L.cell, L.code, L.message], rows);
   if (findings.length > limit) io.stdout(`  … (+${findings.length - limit})`);
 }
@@ -200,10 +220,11 @@ function printRanking(io: Io, run: RunResult, lang: Lang): void {
 
 function runJson(run: RunResult, lang: Lang, extra: Record<string, unknown>) {
   const r = run.results;
+  const names = planSheetNames(run.plan, lang);
   return {
     ...extra,
     period: run.period,
-    findings: run.findings.map((f) => findingJson(f, lang)),
+    findings: run.findings.map((f) => findingJson(f, lang, names)),
     attainment:
       r?.attainment.map((a) => ({
         unit: a.unit,
@@ -334,6 +355,7 @@ async function checkOutput(a: Args, inputs: readonly string[], out: string): Pro
       throw new FileProblem(a.command === "compute" ? "sameAsInput" : "outputIsInput", { file: out });
     if (isMacro(input) && !isMacro(out)) throw new FileProblem("macroOutput", { file: input });
   }
+  await assertFolderExists(out);
   if (!a.force) await assertReplaceable(out);
 }
 
@@ -351,14 +373,15 @@ async function dispatch(a: Args, io: Io): Promise<number> {
       const wb = await openWorkbook(abs(file));
       // Only the checks: computing and building the output sheets took more than half of a 1,000-unit validate.
       const run = checkWorkbook(await wb.readGrids(), period);
+      const names = planSheetNames(run.plan, a.lang);
       if (a.json)
         writeJson(io.stdout, {
           command: "validate",
           file,
           period: run.period,
-          findings: run.findings.map((f) => findingJson(f, a.lang)),
+          findings: run.findings.map((f) => findingJson(f, a.lang, names)),
         });
-      else printFindings(io, run.findings, a.lang, 1000);
+      else printFindings(io, run.findings, a.lang, names, 1000);
       return exitFor(run.findings);
     }
     case "compute": {
@@ -388,7 +411,7 @@ async function dispatch(a: Args, io: Io): Promise<number> {
       if (a.json)
         io.stdout(JSON.stringify({ command: "report", file: input, period: res.period, output: out }));
       else {
-        printFindings(io, res.findings, a.lang);
+        printFindings(io, res.findings, a.lang, planSheetNames(res.plan, a.lang));
         io.stdout(msg(a.lang, "written", { file: out }));
       }
       return exitFor(res.findings);
@@ -441,7 +464,11 @@ async function dispatch(a: Args, io: Io): Promise<number> {
     }
     case "demo": {
       const dir = abs(a.output ?? "out");
-      await fs.mkdir(dir, { recursive: true });
+      // Its own folder, one level: a parent that does not exist is refused like any output's folder.
+      await assertFolderExists(dir);
+      await fs.mkdir(dir).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== "EEXIST") throw e;
+      });
       // The bundled sample as shipped; regenerated from code only if it is missing.
       const bundled = path.join(__dirname, "..", "..", "assets", "samples", "lao-cai-2015.xlsx");
       const sample = path.join(dir, "lao-cai-2015.xlsx");

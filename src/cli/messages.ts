@@ -42,7 +42,7 @@ Mã thoát: 0 không có lỗi; 1 dữ liệu có lỗi hoặc không đủ đ�
   outputIsInput:
     "Tệp ra {file} chính là tệp vào (cùng một tệp, có thể qua liên kết hoặc khác chữ hoa/thường); ictplan không ghi đè tệp vào. Hãy chọn tên khác bằng -o.",
   edited:
-    "Sheet {sheets} do ictplan tạo đã bị sửa tay. Chép phần đã sửa sang sheet khác, hoặc chạy lại với --force để ghi đè.",
+    "Sheet {sheets} không còn như ictplan đã ghi (đã bị sửa tay, hoặc một sheet của bạn đã mang tên đó). Muốn giữ thì đổi tên sheet đó (hoặc chép phần đã sửa sang sheet khác) rồi chạy lại; chạy lại với --force sẽ ghi đè.",
   notOwned:
     "Sổ có sheet {sheet} của bạn, trùng tên với một sheet ictplan ghi ra; ictplan không ghi đè sheet đó. Hãy đổi tên sheet đó rồi chạy lại.",
   writeFailed:
@@ -50,6 +50,8 @@ Mã thoát: 0 không có lỗi; 1 dữ liệu có lỗi hoặc không đủ đ�
   outputExists:
     "Tệp {file} đã có và không phải bản ictplan ghi ra còn nguyên (đã bị sửa, hoặc là tệp khác). ictplan không ghi đè để không mất dữ liệu: chọn tên khác bằng -o, hoặc thêm --force nếu chắc chắn muốn ghi đè.",
   outputNotFile: "{file} là một thư mục, không phải tệp. Hãy chọn tên tệp .xlsx.",
+  noFolder:
+    "Thư mục {folder} không tồn tại. ictplan không tự tạo thư mục (để một lỗi gõ đường dẫn không sinh ra thư mục lạ): hãy tạo thư mục đó trước, hoặc sửa đường dẫn sau -o.",
   macroOutput:
     "Sổ vào {file} có macro (.xlsm): tệp ra cũng phải là .xlsm để giữ macro và mở được trong Excel.",
   reading: "Đang đọc {file}…",
@@ -104,7 +106,7 @@ Exit codes: 0 clean; 1 findings of severity error, or data a report cannot be ma
   outputIsInput:
     "The output {file} is the input file (the same file, perhaps through a link or in other letter case); ictplan does not overwrite its input. Choose another name with -o.",
   edited:
-    "Sheet {sheets}, written by ictplan, was edited by hand. Copy your edits to another sheet, or run again with --force to overwrite.",
+    "Sheet {sheets} is not as ictplan wrote it (it was edited by hand, or a sheet of yours now has its name). To keep it, rename it (or copy your edits to another sheet) and run again; --force overwrites it.",
   notOwned:
     "The workbook has a sheet {sheet} of yours with the name of a sheet ictplan writes; ictplan does not overwrite it. Rename that sheet and run again.",
   writeFailed:
@@ -112,6 +114,8 @@ Exit codes: 0 clean; 1 findings of severity error, or data a report cannot be ma
   outputExists:
     "File {file} exists and is not an unchanged ictplan output (it was edited, or it is another file). ictplan does not overwrite it, so nothing is lost: choose another name with -o, or add --force to overwrite it.",
   outputNotFile: "{file} is a folder, not a file. Choose an .xlsx file name.",
+  noFolder:
+    "Folder {folder} does not exist. ictplan creates no folders (so that a mistyped path makes none): create it first, or correct the path after -o.",
   macroOutput:
     "The input {file} has macros (.xlsm): the output must be .xlsm too, to keep them and to open in Excel.",
   reading: "Reading {file}…",

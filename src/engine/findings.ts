@@ -1,9 +1,11 @@
 /** Findings: constructing them and rendering their messages. */
 import type { CellRef } from "./grid";
 import { refAddress } from "./grid";
-import type { Finding, Severity } from "./model";
+import type { Finding, Plan, Severity } from "./model";
+import { INPUT_SHEETS, type SheetDef } from "./format";
 import { FINDING_TEXTS, type FindingCode, type FindingText } from "./i18n/findings";
 import { fillTemplate } from "./text";
+import { labels } from "./i18n/labels";
 import { formatPeriod, periodFromKey } from "./periods";
 import { formatShortest } from "./i18n/numbers";
 
@@ -17,6 +19,52 @@ export function finding(
 ): Finding {
   const cell = "row" in where ? refAddress(where) : (where.cell ?? "");
   return { code, severity: FINDING_TEXTS[code].severity, sheet: where.sheet, cell, params };
+}
+
+/** The input sheets as a message names them, by key. */
+export type SheetNames = Readonly<Record<SheetDef["key"], string>>;
+
+/** The input sheets as a language's template names them. */
+export function templateSheetNames(lang: "vi" | "en"): SheetNames {
+  return Object.fromEntries(
+    INPUT_SHEETS.map((d) => [d.key, lang === "vi" ? d.name : d.nameEn]),
+  ) as SheetNames;
+}
+
+const foldName = (s: string) => s.normalize("NFC").toLowerCase();
+
+/** The template language a workbook's input sheets are named in ("Số liệu": vi, "Figures": en); null for none or both. */
+export function templateLanguage(names: Iterable<string>): "vi" | "en" | null {
+  let vi = false;
+  let en = false;
+  for (const n of names)
+    for (const d of INPUT_SHEETS) {
+      if (foldName(n) === foldName(d.name)) vi = true;
+      else if (foldName(n) === foldName(d.nameEn)) en = true;
+    }
+  return vi === en ? null : vi ? "vi" : "en";
+}
+
+/**
+ * The input sheets as the planner's workbook names them: each found sheet by its own name, a missing one as the
+ * template of the workbook's language names it (the language of the found sheets' names), else as the message's.
+ */
+export function planSheetNames(plan: Plan, lang: "vi" | "en"): SheetNames {
+  const found = Object.values(plan.layout).map((l) => l.sheet);
+  const names = templateSheetNames(templateLanguage(found) ?? lang);
+  return Object.fromEntries(
+    INPUT_SHEETS.map((d) => [d.key, plan.layout[d.key]?.sheet ?? names[d.key]]),
+  ) as SheetNames;
+}
+
+/** The placeholders a text names the input sheets by: {settingsSheet}, {unitsSheet}, {indicatorsSheet}, {figuresSheet}. */
+export function sheetParams(names: SheetNames): Record<string, string> {
+  return Object.fromEntries(Object.entries(names).map(([k, v]) => [`${k}Sheet`, v]));
+}
+
+/** The note under an output sheet's title, naming the planner's figures sheet as their workbook does. */
+export function generatedNote(plan: Plan, lang: "vi" | "en", names = planSheetNames(plan, lang)): string {
+  return fillTemplate(labels(lang).generated, sheetParams(names));
 }
 
 /** Where a message is read: remedies differ (only the command line can run `ictplan template`). */
@@ -35,21 +83,38 @@ function shownParams(params: Finding["params"], lang: "vi" | "en"): Record<strin
   return out;
 }
 
-/** The finding's message in a language, without the location; the remedy is the one that works on the host. */
-export function findingMessage(f: Finding, lang: "vi" | "en", host: Host = "excel"): string {
+/**
+ * The finding's message in a language, without the location; the remedy is the one that works on the host. The input
+ * sheets are named as `names` says (planSheetNames: as the planner's workbook names them).
+ */
+export function findingMessage(
+  f: Finding,
+  lang: "vi" | "en",
+  host: Host = "excel",
+  names: SheetNames = templateSheetNames(lang),
+): string {
   const t = (FINDING_TEXTS as Record<string, FindingText>)[f.code];
   if (!t) return f.code;
   const period = typeof f.params.period === "string" ? periodFromKey(f.params.period) : null;
   // A period is kept as its key and written in the message's language.
-  const p = { ...shownParams(f.params, lang), ...(period ? { period: formatPeriod(period, lang) } : {}) };
+  const p = {
+    ...sheetParams(names),
+    ...shownParams(f.params, lang),
+    ...(period ? { period: formatPeriod(period, lang) } : {}),
+  };
   const fix = host === "cli" && t.cli ? t.cli : t;
   return `${fillTemplate(lang === "vi" ? t.vi : t.en, p)} ${fillTemplate(lang === "vi" ? fix.fixVi : fix.fixEn, p)}`;
 }
 
 /** "Số liệu!E12: message" — where, then what and what to do. */
-export function formatFinding(f: Finding, lang: "vi" | "en", host: Host = "excel"): string {
+export function formatFinding(
+  f: Finding,
+  lang: "vi" | "en",
+  host: Host = "excel",
+  names: SheetNames = templateSheetNames(lang),
+): string {
   const where = f.cell ? `${f.sheet}!${f.cell}` : f.sheet;
-  return `${where}: ${findingMessage(f, lang, host)}`;
+  return `${where}: ${findingMessage(f, lang, host, names)}`;
 }
 
 /** Counts findings by severity. */

@@ -1,10 +1,10 @@
 /** The gate on the data: problems that make a report meaningless refuse it; everything else is a note on it. */
 import type { Finding, Plan } from "./model";
 import type { Lang } from "./i18n/labels";
-import { sheetDef } from "./format";
 import { formatPeriod, periodFromKey } from "./periods";
 import { quartersOf } from "./figureIndex";
 import { fillTemplate } from "./text";
+import { planSheetNames, sheetParams, templateSheetNames, type SheetNames } from "./findings";
 
 export type RefusalReason =
   "unreadable" | "missingSheet" | "noUnits" | "noIndicators" | "noPeriod" | "noFigures";
@@ -14,6 +14,8 @@ export interface Refusal {
   readonly reason: RefusalReason;
   /** The sheet or period the message names. */
   readonly subject: string;
+  /** The input sheets as the workbook names them (planSheetNames); the message language's template names if absent. */
+  readonly sheets?: SheetNames;
 }
 
 const TEXTS: Record<Lang, { lead: string } & Record<RefusalReason, string>> = {
@@ -23,7 +25,8 @@ const TEXTS: Record<Lang, { lead: string } & Record<RefusalReason, string>> = {
     missingSheet: "thiếu sheet “{subject}” (hoặc sheet không có dòng tiêu đề).",
     noUnits: "sheet “{subject}” không có đơn vị nào đang hoạt động.",
     noIndicators: "sheet “{subject}” không có chỉ tiêu nào.",
-    noPeriod: "chưa có kỳ báo cáo: Cấu hình không ghi Kỳ hiện tại và sheet Số liệu không có kỳ nào.",
+    noPeriod:
+      "chưa có kỳ báo cáo: {settingsSheet} không ghi Kỳ hiện tại và sheet {figuresSheet} không có kỳ nào.",
     noFigures: "không có số liệu nào cho {subject}.",
   },
   en: {
@@ -32,7 +35,8 @@ const TEXTS: Record<Lang, { lead: string } & Record<RefusalReason, string>> = {
     missingSheet: "sheet “{subject}” is missing (or has no header row).",
     noUnits: "sheet “{subject}” has no active unit.",
     noIndicators: "sheet “{subject}” has no indicator.",
-    noPeriod: "there is no period: Settings names no current period and the Figures sheet has none.",
+    noPeriod:
+      "there is no period: {settingsSheet} names no current period and the {figuresSheet} sheet has none.",
     noFigures: "there are no figures for {subject}.",
   },
 };
@@ -45,16 +49,13 @@ export function refusal(
   lang: Lang,
 ): Refusal | null {
   if (findings.some((f) => f.code === "UNREADABLE")) return { reason: "unreadable", subject: "" };
-  for (const key of ["units", "indicators", "figures"] as const) {
-    if (!plan.layout[key]) {
-      const def = sheetDef(key);
-      return { reason: "missingSheet", subject: lang === "vi" ? def.name : def.nameEn };
-    }
-  }
-  const sheetName = (key: "units" | "indicators") => plan.layout[key]?.sheet ?? sheetDef(key).name;
-  if (!plan.units.some((u) => u.active)) return { reason: "noUnits", subject: sheetName("units") };
-  if (plan.indicators.length === 0) return { reason: "noIndicators", subject: sheetName("indicators") };
-  if (!period) return { reason: "noPeriod", subject: "" };
+  // Sheets as the planner's workbook names them (a missing one in the workbook's language).
+  const sheets = planSheetNames(plan, lang);
+  for (const key of ["units", "indicators", "figures"] as const)
+    if (!plan.layout[key]) return { reason: "missingSheet", subject: sheets[key], sheets };
+  if (!plan.units.some((u) => u.active)) return { reason: "noUnits", subject: sheets.units, sheets };
+  if (plan.indicators.length === 0) return { reason: "noIndicators", subject: sheets.indicators, sheets };
+  if (!period) return { reason: "noPeriod", subject: "", sheets };
   const p = periodFromKey(period);
   if (!quartersOf(period).some((q) => plan.periods.includes(q)))
     return { reason: "noFigures", subject: p ? formatPeriod(p, lang) : period };
@@ -63,5 +64,6 @@ export function refusal(
 
 /** The refusal as the user reads it: that nothing was written, and why. */
 export function refusalMessage(r: Refusal, lang: Lang): string {
-  return TEXTS[lang].lead + fillTemplate(TEXTS[lang][r.reason], { subject: r.subject });
+  const names = sheetParams(r.sheets ?? templateSheetNames(lang));
+  return TEXTS[lang].lead + fillTemplate(TEXTS[lang][r.reason], { ...names, subject: r.subject });
 }

@@ -12,6 +12,7 @@ import { outputSheets } from "./outputs";
 import { parsePeriod, periodKey } from "./periods";
 import { refusal, type Refusal } from "./gate";
 import { buildFindingsSheet } from "./outputs/findingsSheet";
+import { planSheetNames } from "./findings";
 import type { RobustnessTask } from "./robustness";
 
 export interface RunOptions {
@@ -66,7 +67,15 @@ export function* planSteps(grids: WorkbookGrids, options: RunOptions): Generator
   const { plan, findings, period } = checkWorkbook(grids, options.period ?? null);
   const refused = refusal(plan, findings, period, options.lang);
   if (refused) {
-    const checks = fitCellText(buildFindingsSheet(findings, options.lang, plan.settings.province, refused));
+    const checks = fitCellText(
+      buildFindingsSheet(
+        findings,
+        options.lang,
+        plan.settings.province,
+        refused,
+        planSheetNames(plan, options.lang),
+      ),
+    );
     return { plan, findings, period, results: null, summary: null, refused, sheets: [checks] };
   }
   if (!period) throw new Error("unreachable: the gate refuses a run without a period");

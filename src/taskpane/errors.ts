@@ -97,8 +97,8 @@ const OUTCOME: Record<WriteOutcome, Record<Lang, string>> = {
     en: "Replacing the sheets had begun and was undone: the previous output sheets are restored.",
   },
   unknown: {
-    vi: "Không hoàn tác được: có thể còn các sheet tạm {sheets}; các sheet kết quả có thể thiếu. Chạy lại để tạo lại kết quả và xoá các sheet tạm.",
-    en: "Undoing failed too: temporary sheets {sheets} may remain and output sheets may be missing. Run again to rebuild the output and remove them.",
+    vi: "Không hoàn tác được: có thể còn các sheet tạm {sheets}; các sheet kết quả có thể thiếu. Chạy lại để tạo lại kết quả: lần chạy sau xoá các sheet tạm còn nguyên như ictplan đã ghi; sheet tạm nào còn lại sau đó (đã bị sửa hoặc ghi dở) thì bạn tự xoá.",
+    en: "Undoing failed too: temporary sheets {sheets} may remain and output sheets may be missing. Run again to rebuild the output: the next run removes the temporary sheets still as ictplan wrote them; delete any that remain after it (edited or half-written) yourself.",
   },
 };
 

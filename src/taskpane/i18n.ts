@@ -43,9 +43,10 @@ const VI = {
   doneWithNotes:
     "Xong: đã ghi {sheets}. Dữ liệu còn {error} lỗi, {warning} cảnh báo: báo cáo có ghi chú, hãy xem Kết quả kiểm tra trước khi gửi.",
   checked: "Đã kiểm tra: {error} lỗi, {warning} cảnh báo, {info} thông tin.",
-  edited: "Sheet {sheets} do ictplan tạo đã bị sửa tay. Ghi đè?",
+  edited:
+    "Sheet {sheets} không còn như ictplan đã ghi (đã bị sửa tay, hoặc một sheet của bạn đã mang tên đó). Muốn giữ thì đổi tên sheet đó. Ghi đè?",
   ribbonEdited:
-    "Sheet {sheets} do ictplan tạo đã bị sửa tay nên chưa ghi đè. Mở ngăn ictplan (Trang đầu → ictplan) để chọn Ghi đè.",
+    "Sheet {sheets} không còn như ictplan đã ghi (đã bị sửa tay, hoặc một sheet của bạn đã mang tên đó) nên chưa ghi đè. Muốn giữ thì đổi tên sheet đó; muốn ghi đè thì mở ngăn ictplan (Trang đầu → ictplan) và chọn Ghi đè.",
   overwrite: "Ghi đè",
   openSheets: "Mở sheet:",
   openSheet: "Mở sheet {sheet}",
@@ -184,9 +185,10 @@ const EN: typeof VI = {
   doneWithNotes:
     "Done: wrote {sheets}. The data have {error} errors and {warning} warnings: the report carries a note; review the findings before sending it.",
   checked: "Checked: {error} errors, {warning} warnings, {info} info.",
-  edited: "Sheet {sheets}, written by ictplan, was edited by hand. Overwrite it?",
+  edited:
+    "Sheet {sheets} is not as ictplan wrote it (it was edited by hand, or a sheet of yours now has its name). To keep it, rename it. Overwrite it?",
   ribbonEdited:
-    "Sheet {sheets}, written by ictplan, was edited by hand, so it was not overwritten. Open the ictplan pane (Home → ictplan) to choose Overwrite.",
+    "Sheet {sheets} is not as ictplan wrote it (it was edited by hand, or a sheet of yours now has its name), so it was not overwritten. To keep it, rename it; to overwrite it, open the ictplan pane (Home → ictplan) and choose Overwrite.",
   overwrite: "Overwrite",
   openSheets: "Open sheet:",
   openSheet: "Open sheet {sheet}",

@@ -13,7 +13,7 @@ import {
   YES_NO,
   sheetDef,
 } from "../engine/format";
-import { columnLetter } from "../engine/grid";
+import { columnLetter, type Grid } from "../engine/grid";
 import { templateHeaders } from "../engine/planRows";
 import type { SheetSpec, SpecCell } from "../engine/sheetSpec";
 import type { Plan } from "../engine/model";
@@ -75,20 +75,68 @@ export function settingList(s: SettingDef, lang: Lang): string | null {
   return s.values ? `"${s.values.map((v) => enumLabel(v, lang)).join(",")}"` : null;
 }
 
-function listRange(key: string, lang: Lang): string {
+function listRange(key: string, sheet: string): string {
   const i = LISTS.findIndex((l) => l.key === key);
   const col = columnLetter(i + 1);
-  return `'${LISTS_SHEETS[lang]}'!$${col}$2:$${col}$${LISTS[i].values.length + 1}`;
+  return `'${sheet.replace(/'/g, "''")}'!$${col}$2:$${col}$${LISTS[i].values.length + 1}`;
 }
 
 /** The lists-sheet range a column's drop-down offers, or null for a free column. */
-export function listFor(c: ColumnDef, lang: Lang = "vi"): string | null {
-  if (c.type === "yesno") return listRange("yesno", lang);
-  if (c.values === RANKING_GROUPS && c.type === "enum") return listRange("group", lang);
-  if (c.values === MEASURES) return listRange("measure", lang);
-  if (c.values === DIRECTIONS) return listRange("direction", lang);
-  if (c.values === PILLARS) return listRange("pillar", lang);
+export function listFor(c: ColumnDef, lang: Lang = "vi", sheet: string = LISTS_SHEETS[lang]): string | null {
+  if (c.type === "yesno") return listRange("yesno", sheet);
+  if (c.values === RANKING_GROUPS && c.type === "enum") return listRange("group", sheet);
+  if (c.values === MEASURES) return listRange("measure", sheet);
+  if (c.values === DIRECTIONS) return listRange("direction", sheet);
+  if (c.values === PILLARS) return listRange("pillar", sheet);
   return null;
+}
+
+const fold = (s: unknown) =>
+  String(s ?? "")
+    .normalize("NFC")
+    .toLowerCase()
+    .trim();
+
+/**
+ * Whether a sheet holds the product's lists in a language, told by its content, not its name (a planner's own
+ * "Danh mục" is any catalogue of theirs): from A1, the lists' titles of that language and nothing else in the first
+ * row.
+ */
+export function isListsSheet(grid: Grid, lang: Lang): boolean {
+  const first = grid.originRow === 1 && grid.originCol === 1 ? grid.values[0] : undefined;
+  if (!first?.length) return false;
+  const titles = LISTS.map((l) => fold(lang === "vi" ? l.title : l.titleEn));
+  return first.every((v, j) => (j === 0 || fold(v) !== "" ? fold(v) === titles[j] : true));
+}
+
+/** A sheet named like a lists sheet (Excel compares names ignoring case). */
+const hasListsName = (name: string) => Object.values(LISTS_SHEETS).some((n) => fold(n) === fold(name));
+
+/**
+ * The sheet the drop-downs of an added sheet read: the workbook's lists sheet of that language, found by its content
+ * (the one named as the template names it first), or, when it has none, the name a new one takes: the template's
+ * ("Danh mục", "Lists"), or "Danh mục (ictplan)", … when a sheet of the planner's has it.
+ */
+export function listsSheetFor(grids: readonly Grid[], lang: Lang): { name: string; exists: boolean } {
+  const ours = grids
+    .filter((g) => isListsSheet(g, lang))
+    .sort((a, b) => Number(hasListsName(b.sheet)) - Number(hasListsName(a.sheet)));
+  if (ours.length) return { name: ours[0].sheet, exists: true };
+  const taken = new Set(grids.map((g) => fold(g.sheet)));
+  const base = LISTS_SHEETS[lang];
+  let name = base;
+  for (let k = 1; taken.has(fold(name)); k++) name = `${base} (ictplan${k > 1 ? ` ${k}` : ""})`;
+  return { name, exists: false };
+}
+
+/**
+ * The workbook's sheets that tell its language: all but a sheet named like a lists sheet that does not hold the
+ * product's lists (a planner's "Danh mục" in an English workbook is not a Vietnamese lists sheet).
+ */
+export function languageSheets(grids: readonly Grid[]): string[] {
+  return grids
+    .filter((g) => !hasListsName(g.sheet) || isListsSheet(g, "vi") || isListsSheet(g, "en"))
+    .map((g) => g.sheet);
 }
 
 /**
@@ -115,6 +163,7 @@ export function inputSheet(
   key: SheetDef["key"],
   indicators: readonly { readonly code: string; readonly percent: boolean }[] = [],
   lang: Lang = "vi",
+  listsName: string = LISTS_SHEETS[lang],
 ): NewSheet {
   const def = sheetDef(key);
   const codes = key === "figures" ? indicators.map((i) => i.code) : [];
@@ -140,7 +189,7 @@ export function inputSheet(
     width: def.columns[j]?.width ?? (j < def.columns.length ? 14 : 11),
   }));
   const lists = def.columns.flatMap((c, j) => {
-    const source = listFor(c, lang);
+    const source = listFor(c, lang, listsName);
     const letter = columnLetter(j + 1);
     return source ? [{ range: `${letter}2:${letter}${TEMPLATE_ROWS}`, source }] : [];
   });
@@ -162,13 +211,13 @@ export function inputSheet(
   };
 }
 
-/** Whether a sheet's drop-downs read the lists sheet of a language (the settings' lists are in the cells). */
-export function readsLists(sheet: NewSheet, lang: Lang): boolean {
-  return (sheet.lists ?? []).some((l) => l.source.startsWith(`'${LISTS_SHEETS[lang]}'!`));
+/** Whether a sheet's drop-downs read a lists sheet (the settings' lists are in the cells, quoted). */
+export function readsLists(sheet: NewSheet): boolean {
+  return (sheet.lists ?? []).some((l) => !l.source.startsWith('"'));
 }
 
-/** The hidden lists sheet the drop-downs read, as the template writes it. */
-export function listsSheet(lang: Lang = "vi"): NewSheet {
+/** The hidden lists sheet the drop-downs read, as the template writes it (under another name beside a planner's). */
+export function listsSheet(lang: Lang = "vi", name: string = LISTS_SHEETS[lang]): NewSheet {
   const height = Math.max(...LISTS.map((l) => l.values.length)) + 1;
   const cells: SpecCell[][] = Array.from({ length: height }, (_, r) =>
     LISTS.map((l) => {
@@ -178,7 +227,7 @@ export function listsSheet(lang: Lang = "vi"): NewSheet {
   );
   return {
     spec: {
-      name: LISTS_SHEETS[lang],
+      name,
       kind: "results",
       blocks: [{ row: 1, col: 1, cells }],
       columnWidths: LISTS.map((_, i) => ({ col: i + 1, width: 28 })),

@@ -205,7 +205,9 @@ describe("an output written by the previous release (ownership record of the old
     await fs.writeFile(out, typedOver);
     const inPlace = await cli(d, "compute", "out.xlsx", "--in-place", "--no-robustness");
     expect(inPlace.code).toBe(2);
-    expect(inPlace.err).toMatch(/Sheet Ranking, written by ictplan, was edited by hand/);
+    expect(inPlace.err).toMatch(
+      /Sheet Ranking is not as ictplan wrote it \(it was edited by hand, or a sheet of yours now has its name\)\. To keep it, rename it/,
+    );
   }, 120000);
 });
 
@@ -302,4 +304,33 @@ describe("a closed pipe", () => {
     const stderr = await fs.readFile(err, "utf8");
     expect(stderr).not.toMatch(/EPIPE|Error|at /);
   }, 120000);
+});
+
+describe("an output in a folder that does not exist", () => {
+  it("is refused before any work, naming the folder, in vi and en; no folder is created (a typo makes none)", async () => {
+    const d = await fresh("missing-folder");
+    const cases = [
+      ["compute", "plan.xlsx", "-o", "kq/2015/out.xlsx", "--no-robustness"],
+      ["report", "plan.xlsx", "-o", "kq/bao-cao.docx"],
+      ["template", "-o", "kq/plan.xlsx"],
+      ["sample", "-o", "kq/sample.xlsx"],
+      ["consolidate", "plan.xlsx", "plan.xlsx", "-o", "kq/province.xlsx"],
+      ["demo", "-o", "kq/demo"],
+    ];
+    for (const argv of cases) {
+      const en = await cli(d, ...argv);
+      expect([argv[0], en.code]).toEqual([argv[0], 2]);
+      expect(en.err).toMatch(/Folder .*kq.* does not exist/);
+      expect(en.err).toMatch(/create it first, or correct the path/);
+      const vi = await runCli(d, { LANG: "vi_VN.UTF-8" }, argv);
+      expect(vi.err).toMatch(/Thư mục .*kq.* không tồn tại/);
+      expect(await fs.readdir(d)).toEqual(["plan.xlsx"]);
+    }
+    // demo makes its own folder, one level: out/ by default.
+    const demo = await cli(d, "demo", "-o", "demo-out", "--no-robustness");
+    expect(demo.code).toBeLessThan(2);
+    expect((await fs.readdir(path.join(d, "demo-out"))).sort()).toEqual(
+      ["lao-cai-2015-Q2.docx", "lao-cai-2015-Q2.xlsx", "lao-cai-2015.xlsx"].sort(),
+    );
+  }, 120_000);
 });

@@ -299,8 +299,10 @@ describe("one catalogue per language", () => {
   it("writes no Vietnamese in English output and no English terms in Vietnamese output, beyond the planner's own data", () => {
     const en = run(grids, "en");
     const viRun = run(grids, "vi");
-    // What the planner typed stays as typed: unit and indicator names, the province, codes.
+    // What the planner typed stays as typed: unit and indicator names, the province, codes, and the names of their
+    // sheets (an English run names the workbook's "Số liệu" as it is).
     const userData = [
+      ...Object.values(en.plan.layout).map((l) => l.sheet),
       ...en.plan.units.map((u) => u.name),
       ...en.plan.indicators.map((i) => i.name),
       en.plan.settings.province,

@@ -382,7 +382,12 @@ export class FakeExcel {
       );
   }
 
-  /** Sheet names: learn.microsoft.com/office/troubleshoot/excel/rename-a-worksheet (31 characters, forbidden characters, "History"). */
+  /**
+   * Sheet names: "The display name of the worksheet. The name must be fewer than 32 characters." (Worksheet.name,
+   * @types/office-js); learn.microsoft.com/office/troubleshoot/excel/rename-a-worksheet (forbidden characters,
+   * "History"); unique ignoring case, as Excel refuses "Sheet1" beside "SHEET1" (ItemAlreadyExists): the write's
+   * temporary names are chosen free under this rule (officeWorkbook.freeNames).
+   */
   validateName(name: string, except?: SheetModel): void {
     need(typeof name === "string", "name", name);
     if (
@@ -428,6 +433,16 @@ export class FakeExcel {
             }),
       )
       .join("");
+  }
+
+  /** A sheet's cells as the user sees them in the formula bar, by "row,col" (0-based); empty cells left out. */
+  shown(name: string): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [k, c] of this.sheet(name)!.cells) {
+      const v = c.formula !== null ? this.render(c.formula) : c.value;
+      if (v !== "") out[k] = v;
+    }
+    return out;
   }
 
   /** A bound formula as Excel shows it now: current sheet names, #REF! for deleted sheets. */

@@ -300,3 +300,53 @@ describe("adding a sheet from the English template (the pane in English)", () =>
     expect(saved.getWorksheet(LISTS_SHEETS.en)).toBeUndefined();
   });
 });
+
+describe("a planner's own sheet called Danh mục (or Lists): a catalogue of theirs, not the product's lists", () => {
+  const CATALOGUE = [
+    ["Mã hồ sơ", "Tên hồ sơ"],
+    ["HS01", "Hồ sơ dịch vụ công"],
+    ["HS02", "Hồ sơ một cửa"],
+  ];
+  const sources = (s: SheetModel) =>
+    s.dataValidations.map((v) => String((v.rule.list as { source: string }).source));
+
+  it.each([
+    ["vi", "Danh mục", nameOf("units")],
+    ["en", "Danh mục", "Units"],
+    ["en", "Lists", "Units"],
+  ] as const)(
+    "%s workbook with the planner's %s: the added sheet's drop-downs read the product's lists, theirs is untouched",
+    async (lang, theirs, added) => {
+      const grids = lang === "vi" ? without("units") : { sheets: (await englishWithout("units")).sheets };
+      const host = FakeExcel.withGrids(grids);
+      host.addSheet(theirs, CATALOGUE);
+      const before = snapshot(host.sheet(theirs)!);
+      const wb = new OfficeWorkbook(host.runner(), (s, v) => host.isSetSupported(s, v));
+      // The pane is in Vietnamese: the workbook's own language still decides.
+      expect(await addInputSheet(wb, "units", "vi")).toBe(added);
+      expect(snapshot(host.sheet(theirs)!)).toBe(before);
+      expect(host.sheet(theirs)!.visibility).toBe("Visible");
+      const lists = sources(host.sheet(added)!);
+      expect(lists.length).toBeGreaterThan(0);
+      for (const src of lists) expect(src).not.toMatch(new RegExp(`^='${theirs}'!`));
+      // Each drop-down reads a sheet holding the product's lists in the workbook's language.
+      const sheetOf = (src: string) => /^='((?:[^']|'')+)'!/.exec(src)![1].replace(/''/g, "'");
+      for (const src of lists) {
+        const lists = host.sheet(sheetOf(src))!;
+        expect(lists.visibility).toBe("Hidden");
+        expect(lists.cells.get("0,0")?.value).toBe(lang === "vi" ? "Nhóm xếp hạng" : "Ranking group");
+      }
+      // Adding another sheet uses that lists sheet again: no second copy.
+      host.sheets.splice(
+        host.sheets.indexOf(host.sheet(lang === "vi" ? nameOf("indicators") : "Indicators")!),
+        1,
+      );
+      await addInputSheet(wb, "indicators", "vi");
+      const listSheets = host.sheets.filter(
+        (s) => s.cells.get("0,0")?.value === (lang === "vi" ? "Nhóm xếp hạng" : "Ranking group"),
+      );
+      expect(listSheets).toHaveLength(1);
+      expect(snapshot(host.sheet(theirs)!)).toBe(before);
+    },
+  );
+});

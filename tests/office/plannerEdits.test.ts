@@ -136,6 +136,7 @@ type Edit =
   | { kind: "protect"; pick: number }
   | { kind: "unprotect"; pick: number }
   | { kind: "addSheet"; name: string }
+  | { kind: "renameOutput"; pick: number; to: string }
   | { kind: "table"; pick: number; name: string }
   | { kind: "name"; name: string }
   | { kind: "type"; pick: number; row: number; text: string };
@@ -149,6 +150,12 @@ const SHEET_NAMES = [
   "Ghi chú",
   "Tổng hợp Quý II-2015",
   "Cấu hình",
+  // The write's temporary names, and a catalogue of the planner's named as the product's lists sheet.
+  "ictplan_tmp_0",
+  "ICTPLAN_OLD_1",
+  "ictplan_tmp_x",
+  "Danh mục",
+  "Lists",
 ];
 const TABLE_NAMES = ["KetQua", "XepHang", "KiemTra", "BangCuaToi", "KETQUA_2"];
 
@@ -182,8 +189,17 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 2, arbitrary: fc.nat(20).map((pick) => ({ kind: "protect" as const, pick })) },
   { weight: 1, arbitrary: fc.nat(20).map((pick) => ({ kind: "unprotect" as const, pick })) },
   {
-    weight: 1,
+    weight: 2,
     arbitrary: fc.constantFrom(...SHEET_NAMES).map((name) => ({ kind: "addSheet" as const, name })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({
+        pick: fc.nat(20),
+        to: fc.constantFrom("KQ của tôi", "ictplan_tmp_1", "Danh mục", "Kết quả cũ"),
+      })
+      .map((r) => ({ kind: "renameOutput" as const, ...r })),
   },
   {
     weight: 1,
@@ -200,30 +216,34 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
   },
 );
 
-const isScratch = (n: string) => n.startsWith("ictplan_tmp_") || n.startsWith("ictplan_old_");
+/** The product's own names (a planner's sheet may carry one: it is theirs all the same). */
+const OWN_CATALOGUE = [
+  ["Mã hồ sơ", "Tên"],
+  ["HS01", "Hồ sơ một cửa"],
+];
 
 /** A sheet's cells as the planner sees them in the formula bar. */
-function contents(host: FakeExcel, name: string): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, c] of host.sheet(name)!.cells) {
-    const v = c.formula !== null ? host.render(c.formula) : c.value;
-    if (v !== "") out[k] = v;
-  }
-  return out;
-}
+const contents = (host: FakeExcel, name: string) => host.shown(name);
 
 /** Runs the planner's edit through the API, as Excel would take it; false when Excel refuses it (the planner could not). */
-async function plannerEdit(host: FakeExcel, edit: Edit): Promise<boolean> {
+async function plannerEdit(host: FakeExcel, edit: Edit, owned: readonly string[]): Promise<boolean> {
   const visible = host.sheets.filter((s) => s.visibility === "Visible");
-  const sheet = "pick" in edit ? visible[edit.pick % visible.length].name : "";
+  const outputs = visible.filter((s) => owned.includes(s.name));
+  const sheet =
+    edit.kind === "renameOutput"
+      ? (outputs[edit.pick % Math.max(1, outputs.length)]?.name ?? "")
+      : "pick" in edit
+        ? visible[edit.pick % visible.length].name
+        : "";
+  if (edit.kind === "renameOutput" && !sheet) return false;
   const ctx = ctxOf(host);
   const ws = () => ctx.workbook.worksheets.getItem(sheet);
-  if (edit.kind === "rename") ws().name = edit.to;
+  if (edit.kind === "rename" || edit.kind === "renameOutput") ws().name = edit.to;
   else if (edit.kind === "delete") ws().delete();
   else if (edit.kind === "protect") ws().protection.protect();
   else if (edit.kind === "unprotect") ws().protection.unprotect();
   else if (edit.kind === "addSheet")
-    ctx.workbook.worksheets.add(edit.name).getRange("A1:B1").values = [["ghi chú", 1]];
+    ctx.workbook.worksheets.add(edit.name).getRange("A1:B2").values = OWN_CATALOGUE;
   else if (edit.kind === "table") ws().tables.add(ws().getRange("AA1:AB2"), true).name = edit.name;
   else if (edit.kind === "name")
     ctx.workbook.names.add(edit.name, `='${host.sheets[0].name.replace(/'/g, "''")}'!$A$1`);
@@ -238,9 +258,8 @@ async function plannerEdit(host: FakeExcel, edit: Edit): Promise<boolean> {
 
 /** The planner's: sheets, tables and defined names that are not the product's. */
 function plannersOwn(host: FakeExcel, owned: readonly string[]) {
-  const theirs = host.sheets
-    .map((s) => s.name)
-    .filter((n) => !owned.includes(n) && n !== META_SHEET && !isScratch(n));
+  // Every sheet but the ownership sheet and the owned outputs, whatever its name (ictplan_tmp_0, Danh mục too).
+  const theirs = host.sheets.map((s) => s.name).filter((n) => !owned.includes(n) && n !== META_SHEET);
   return {
     sheets: theirs.map((n) => [n, contents(host, n)] as const),
     tables: host.tables.filter((t) => theirs.includes(t.sheet.name)).map((t) => [t.sheet.name, t.name]),
@@ -267,7 +286,7 @@ async function runEdits(edits: readonly Edit[]): Promise<void> {
   const wb = new OfficeWorkbook(host.runner());
   for (const edit of edits) {
     if (!isPaneStep(edit)) {
-      await plannerEdit(host, edit);
+      await plannerEdit(host, edit, await wb.ownedSheets());
       continue;
     }
     const owned = await wb.ownedSheets();
@@ -307,14 +326,24 @@ async function runEdits(edits: readonly Edit[]): Promise<void> {
     );
     expect(after.tables).toEqual(expect.arrayContaining(before.tables));
     expect(after.names).toEqual(expect.arrayContaining(before.names));
-    expect(host.sheets.map((s) => s.name).filter(isScratch)).toEqual([]);
+    // Every drop-down the pane added reads the product's lists, never a catalogue of the planner's.
+    for (const ws of host.sheets)
+      for (const v of ws.dataValidations) {
+        const source = String((v.rule.list as { source?: string } | undefined)?.source ?? "");
+        const named = /^='((?:[^']|'')+)'!/.exec(source)?.[1].replace(/''/g, "'");
+        if (named)
+          expect([source, host.sheet(named)?.cells.get("0,0")?.value]).toEqual([source, "Nhóm xếp hạng"]);
+      }
+    // No temporary sheet is left but the planner's own of such a name.
+    const scratch = host.sheets.map((s) => s.name).filter((n) => /^ictplan_(tmp|old)_/i.test(n));
+    expect(scratch.filter((n) => !before.sheets.some(([m]) => m === n))).toEqual([]);
     const tableNames = host.tables.map((t) => t.name.toLowerCase());
     expect(new Set(tableNames).size).toBe(tableNames.length);
   }
 }
 
 describe("a planner's edits between runs (fast-check)", () => {
-  it("renames, deletes, protection, colliding sheet, table and range names, typing: outputs written or a clear message, nothing lost", async () => {
+  it("renames (of outputs too), deletes, protection, colliding sheet, table and range names (ictplan_tmp_0, Danh mục), typing: outputs written or a clear message, nothing lost", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(editArb, { minLength: 12, maxLength: 24 }), (edits) => runEdits(edits)),
       { seed: Number(process.env.PLANNER_SEED ?? 2711), numRuns: Number(process.env.PLANNER_RUNS ?? 6) },

@@ -58,6 +58,6 @@ describe("ribbon commands", () => {
     host.writeCell(host.sheet("Results")!, 0, 0, "my note");
     await ribbonCommand("compute", deps("en"));
     expect(shown[2]).toMatchObject({ intent: "warning" });
-    expect(shown[2].text).toMatch(/Results.*edited by hand.*Open the ictplan pane/);
+    expect(shown[2].text).toMatch(/Results.*edited by hand.*To keep it, rename it.*open the ictplan pane/);
   });
 });

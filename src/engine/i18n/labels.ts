@@ -16,7 +16,7 @@ const VI = {
   titleSummary: "Tổng hợp",
   province: "tỉnh",
   generated:
-    "Do ictplan tạo; sửa số liệu trên sheet Số liệu, các công thức tự tính lại. Sheet này được tạo lại mỗi lần tính.",
+    "Do ictplan tạo; sửa số liệu trên sheet {figuresSheet}, các công thức tự tính lại. Sheet này được tạo lại mỗi lần tính.",
   unitCode: "Mã đơn vị",
   unitName: "Tên đơn vị",
   group: "Nhóm",
@@ -170,7 +170,7 @@ const EN: typeof VI = {
   titleSummary: "Summary",
   province: "province",
   generated:
-    "Written by ictplan; correct figures on the Figures sheet and the formulas recalculate. This sheet is rewritten on every run.",
+    "Written by ictplan; correct figures on the {figuresSheet} sheet and the formulas recalculate. This sheet is rewritten on every run.",
   unitCode: "Unit code",
   unitName: "Unit",
   group: "Group",

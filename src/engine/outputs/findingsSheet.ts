@@ -1,7 +1,8 @@
 /** "Kiểm tra": every finding with its severity, sheet, cell, code and message. */
 import type { Finding } from "../model";
 import type { SheetSpec, SpecCell } from "../sheetSpec";
-import { findingMessage } from "../findings";
+import { findingMessage, sheetParams, templateSheetNames, type SheetNames } from "../findings";
+import { fillTemplate } from "../text";
 import { labels, severityLabel, type Lang } from "../i18n/labels";
 import { refusalMessage, type Refusal } from "../gate";
 import { HEADER_STYLE, NOTE_STYLE, TITLE_STYLE, pageFooter, wrappedRowHeight } from "./style";
@@ -17,11 +18,12 @@ export function buildFindingsSheet(
   lang: Lang,
   subtitle: string,
   refused: Refusal | null = null,
+  names: SheetNames = templateSheetNames(lang),
 ): SheetSpec {
   const L = labels(lang);
   const header = [L.severity, L.sheet, L.cell, L.code, L.message];
   const title = subtitle ? `${L.titleFindings} – ${subtitle}` : L.titleFindings;
-  const messages = findings.map((f) => findingMessage(f, lang));
+  const messages = findings.map((f) => findingMessage(f, lang, "excel", names));
   const rows: SpecCell[][] = findings.map((f, i) => [
     { value: severityLabel(f.severity, lang), style: TOP },
     { value: f.sheet, style: TOP },
@@ -45,7 +47,18 @@ export function buildFindingsSheet(
         col: 1,
         cells: [[{ value: title, style: TITLE_STYLE }]],
       },
-      { row: 2, col: 1, cells: [[{ value: rows.length ? L.generated : L.noFindings, style: NOTE_STYLE }]] },
+      {
+        row: 2,
+        col: 1,
+        cells: [
+          [
+            {
+              value: rows.length ? fillTemplate(L.generated, sheetParams(names)) : L.noFindings,
+              style: NOTE_STYLE,
+            },
+          ],
+        ],
+      },
       ...(refused
         ? [
             {

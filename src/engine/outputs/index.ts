@@ -7,6 +7,7 @@ import type { Lang } from "../i18n/labels";
 import { buildResultsSheet } from "./resultsSheet";
 import { buildRankingSheet, intervalCells, type RankingLayout } from "./rankingSheet";
 import { buildFindingsSheet } from "./findingsSheet";
+import { planSheetNames } from "../findings";
 import { buildSummarySheet } from "./summarySheet";
 import { periodTitle } from "./style";
 import { buildReport } from "../report";
@@ -40,7 +41,13 @@ export function outputSheets(
   const { lang, summary } = options;
   const res = buildResultsSheet(plan, results, lang);
   const rank = buildRankingSheet(plan, results, res.layout, lang);
-  const checks = buildFindingsSheet(findings, lang, periodTitle(plan, results.period, lang));
+  const checks = buildFindingsSheet(
+    findings,
+    lang,
+    periodTitle(plan, results.period, lang),
+    null,
+    planSheetNames(plan, lang),
+  );
   const sheets = [res.spec, rank.spec, checks];
   if (summary) sheets.push(buildSummarySheet(buildReport(plan, summary, lang)));
   const { spec, layout } = rank;

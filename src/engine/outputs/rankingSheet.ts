@@ -7,6 +7,7 @@ import { settingNames, settingTerm, thresholdTerm } from "./liveSettings";
 import { byRank } from "../summary";
 import { orderGroups } from "../format";
 import { gradeLabel, labels, type Lang } from "../i18n/labels";
+import { generatedNote } from "../findings";
 import { ROW, absRange, local, quoteSheetName, rowTemplate, sheetRef, str } from "./refs";
 import { columnLetter } from "../grid";
 import { HEADER_ROW, type ResultsLayout } from "./resultsSheet";
@@ -292,7 +293,7 @@ export function buildRankingSheet(
         col: 1,
         cells: [[{ value: title, style: TITLE_STYLE }]],
       },
-      { row: 2, col: 1, cells: [[{ value: L.generated, style: NOTE_STYLE }]] },
+      { row: 2, col: 1, cells: [[{ value: generatedNote(plan, lang), style: NOTE_STYLE }]] },
       { row: HEADER_ROW, col: 1, cells: [header.map((h) => ({ value: h, style: HEADER_STYLE }))] },
       { row: first, col: 1, cells: rowsCells },
     ],

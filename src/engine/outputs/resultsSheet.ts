@@ -5,6 +5,7 @@ import type { FormulaTemplate, SheetSpec, SpecBlock, SpecCell } from "../sheetSp
 import { orderGroups } from "../format";
 import { columnLetter, type CellRef } from "../grid";
 import { periodFromKey } from "../periods";
+import { generatedNote } from "../findings";
 import { labels, statusLabel, type Lang } from "../i18n/labels";
 import { ROW, abs, absRange, local, quoteSheetName, rowTemplate, sheetRef, str } from "./refs";
 import { groupStats } from "../scoring";
@@ -388,7 +389,7 @@ export function buildResultsSheet(
         col: 1,
         cells: [[{ value: title, style: TITLE_STYLE }]],
       },
-      { row: 2, col: 1, cells: [[{ value: L.generated, style: NOTE_STYLE }]] },
+      { row: 2, col: 1, cells: [[{ value: generatedNote(plan, lang), style: NOTE_STYLE }]] },
       { row: HEADER_ROW, col: 1, cells: [header.map((h) => ({ value: h, style: HEADER_STYLE }))] },
       { row: HEADER_ROW + 1, col: 1, cells },
       ...(statBlocks.length

@@ -5,7 +5,7 @@ import type { ColumnDef, SheetDef } from "../format";
 import { INPUT_SHEETS } from "../format";
 import { foldText } from "../text";
 import type { Finding } from "../model";
-import { finding } from "../findings";
+import { finding, templateLanguage } from "../findings";
 import { templateHeaders } from "../planRows";
 
 /** How many rows from the top are searched for the header row (title rows may sit above it). */
@@ -33,6 +33,8 @@ export function locateSheets(wb: WorkbookGrids): {
 } {
   const sheets: Partial<Record<SheetDef["key"], Grid>> = {};
   const findings: Finding[] = [];
+  // A missing sheet is named, with its headers, in the language of the workbook's other input sheets.
+  const lang = templateLanguage(wb.sheets.map((g) => g.sheet)) ?? "vi";
   for (const def of INPUT_SHEETS) {
     const names = new Set([def.name, def.nameEn, def.key, ...def.aliases].map(foldText));
     const matches = wb.sheets.filter((g) => names.has(foldText(g.sheet)));
@@ -41,8 +43,11 @@ export function locateSheets(wb: WorkbookGrids): {
         findings.push(
           finding(
             "MISSING_SHEET",
-            { sheet: def.name, cell: "A1" },
-            { sheet: def.name, columns: templateHeaders(def.key).join(" | ") },
+            { sheet: lang === "vi" ? def.name : def.nameEn, cell: "A1" },
+            {
+              sheet: lang === "vi" ? def.name : def.nameEn,
+              columns: templateHeaders(def.key, [], lang).join(" | "),
+            },
           ),
         );
       continue;

@@ -3,7 +3,7 @@ import { useMemo, useState } from "react";
 import { Badge, Button, Checkbox, Input, Text } from "@fluentui/react-components";
 import type { Finding, Plan, Severity } from "../../engine/model";
 import { INPUT_SHEETS, type SheetDef } from "../../engine/format";
-import { countBySeverity, findingMessage } from "../../engine/findings";
+import { countBySeverity, findingMessage, planSheetNames, templateSheetNames } from "../../engine/findings";
 import { foldText } from "../../engine/text";
 import { planSheetsLanguage } from "../../workbook/inputSheet";
 import { formatNumber, inputSheetName, t, type Lang } from "../i18n";
@@ -40,7 +40,7 @@ export interface FindingsProps {
 /** The input sheet a MISSING_SHEET finding names, when the pane can add it. */
 function missingSheet(f: Finding): SheetDef["key"] | null {
   if (f.code !== "MISSING_SHEET") return null;
-  return INPUT_SHEETS.find((d) => d.name === f.params.sheet)?.key ?? null;
+  return INPUT_SHEETS.find((d) => d.name === f.params.sheet || d.nameEn === f.params.sheet)?.key ?? null;
 }
 
 export function Findings({ lang, findings, plan, onSelect, onAddSheet, busy }: FindingsProps) {
@@ -49,6 +49,8 @@ export function Findings({ lang, findings, plan, onSelect, onAddSheet, busy }: F
   const counts = countBySeverity(findings);
   // A sheet is added in the workbook's language (addInputSheet), so the button names it so.
   const sheetLang = planSheetsLanguage(plan, lang);
+  // Messages name the input sheets as the workbook does (a Vietnamese pane on an English workbook says "Figures").
+  const names = useMemo(() => (plan ? planSheetNames(plan, lang) : templateSheetNames(lang)), [plan, lang]);
   const filtered = useMemo(() => {
     const q = foldText(query);
     // Errors first, then warnings, then information; in workbook order within each.
@@ -59,10 +61,10 @@ export function Findings({ lang, findings, plan, onSelect, onAddSheet, busy }: F
       .filter((f) => {
         if (hidden.has(f.severity)) return false;
         if (!q) return true;
-        const message = findingMessage(f, lang);
+        const message = findingMessage(f, lang, "excel", names);
         return foldText(`${f.sheet} ${f.cell} ${f.code} ${message} ${context(f, plan, message)}`).includes(q);
       });
-  }, [findings, hidden, query, lang, plan]);
+  }, [findings, hidden, query, lang, plan, names]);
 
   if (findings.length === 0) return <Text>{t(lang, "noFindings")}</Text>;
   const shown = filtered.slice(0, SHOWN);
@@ -149,7 +151,7 @@ export function Findings({ lang, findings, plan, onSelect, onAddSheet, busy }: F
 }
 
 function FindingText({ f, plan, lang }: { f: Finding; plan: Plan | null; lang: Lang }) {
-  const message = findingMessage(f, lang);
+  const message = findingMessage(f, lang, "excel", plan ? planSheetNames(plan, lang) : undefined);
   const about = context(f, plan, message);
   return (
     <span>

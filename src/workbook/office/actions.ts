@@ -10,9 +10,15 @@ import { checkWorkbook } from "../../engine/validate";
 import { settingsEdits, type SettingsChange } from "../../engine/settingsEdit";
 import { buildReport } from "../../engine/report";
 import type { InteractiveWorkbook, WorkbookPort } from "../port";
-import { foldName } from "../ownership";
 import type { SheetDef } from "../../engine/format";
-import { LISTS_SHEETS, inputSheet, listsSheet, readsLists, sheetsLanguage } from "../inputSheet";
+import {
+  inputSheet,
+  languageSheets,
+  listsSheet,
+  listsSheetFor,
+  readsLists,
+  sheetsLanguage,
+} from "../inputSheet";
 
 export type Action = "validate" | "compute" | "summary";
 
@@ -179,11 +185,11 @@ export async function addInputSheet(
   lang: Lang = "vi",
 ): Promise<string> {
   const grids = await port.readGrids();
-  const names = new Set(grids.sheets.map((g) => g.sheet));
-  // Excel compares sheet names ignoring case ('Danh mục'! finds a sheet called DANH MỤC): so does the lists check.
-  const folded = new Set([...names].map(foldName));
   // The workbook's own language where its sheets show one: a Vietnamese workbook stays Vietnamese.
-  const sheetLang = sheetsLanguage(names) ?? lang;
+  const sheetLang = sheetsLanguage(languageSheets(grids.sheets)) ?? lang;
+  // The lists sheet is told by its content (a planner's own "Danh mục" is never read nor written), its name compared
+  // as Excel compares names (a lists sheet renamed DANH MỤC is still it).
+  const listsAt = listsSheetFor(grids.sheets, sheetLang);
   const sheet = inputSheet(
     key,
     checkWorkbook(grids, null).plan.indicators.map((i) => ({
@@ -191,11 +197,9 @@ export async function addInputSheet(
       percent: i.measure === "percent",
     })),
     sheetLang,
+    listsAt.name,
   );
-  const lists =
-    readsLists(sheet, sheetLang) && !folded.has(foldName(LISTS_SHEETS[sheetLang]))
-      ? [listsSheet(sheetLang)]
-      : [];
+  const lists = readsLists(sheet) && !listsAt.exists ? [listsSheet(sheetLang, listsAt.name)] : [];
   // The lists first: a drop-down's source must name a sheet that exists.
   await port.addSheets([...lists, sheet]);
   return sheet.spec.name;

@@ -10,8 +10,16 @@ export function widthPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
-/** Name a table gets while its sheet is still temporary (table names are unique in the whole workbook). */
-export const tempTableName = (name: string) => `ictplan_tmp_${name}`;
+/**
+ * The name a table gets while its sheet is still temporary: ictplan_tmp_KetQua, or ictplan_tmp_KetQua_2, … when a
+ * table or defined name of the workbook has it (tables and defined names share one namespace, ignoring case).
+ */
+export function tempTableName(name: string, taken: ReadonlySet<string>): string {
+  const base = `ictplan_tmp_${name}`;
+  let temp = base;
+  for (let k = 2; taken.has(temp.normalize("NFC").toLowerCase()); k++) temp = `${base}_${k}`;
+  return temp;
+}
 
 const CELL_IS: Record<
   Extract<ConditionalFormatSpec, { type: "cellIs" }>["operator"],
@@ -81,10 +89,16 @@ function seriesBy(address: string): Excel.ChartSeriesBy {
 }
 
 /**
- * Queues a sheet's decorations. Tables get temporary names (renamed after the swap); conditional formats are added
- * last-first because Excel puts each new one at the top priority (ConditionalFormatCollection.add).
+ * Queues a sheet's decorations. Tables are named by `tableName` (the write's temporary names, renamed after the
+ * swap); conditional formats are added last-first because Excel puts each new one at the top priority
+ * (ConditionalFormatCollection.add).
  */
-export function decorate(sheet: Excel.Worksheet, spec: SheetSpec, supports: SupportsSet): void {
+export function decorate(
+  sheet: Excel.Worksheet,
+  spec: SheetSpec,
+  supports: SupportsSet,
+  tableName: (name: string) => string = (name) => name,
+): void {
   for (const m of spec.merges ?? []) sheet.getRange(m).merge(false);
   for (const w of runs((spec.columnWidths ?? []).map((c) => ({ at: c.col, size: c.width }))))
     sheet.getRange(`${columnLetter(w.from)}:${columnLetter(w.to)}`).format.columnWidth = widthPoints(w.size);
@@ -97,7 +111,7 @@ export function decorate(sheet: Excel.Worksheet, spec: SheetSpec, supports: Supp
   for (const t of spec.tables ?? []) {
     // A Range, not the address: TableCollection.add puts a string without a sheet name on the active sheet.
     const table = sheet.tables.add(sheet.getRange(t.range), true);
-    table.name = tempTableName(t.name);
+    table.name = tableName(t.name);
     table.style = t.style ?? "TableStyleLight9";
     table.showBandedRows = true;
   }

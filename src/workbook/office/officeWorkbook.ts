@@ -65,7 +65,43 @@ const CELL_BYTES = 2;
 
 const TMP = "ictplan_tmp_";
 const OLD = "ictplan_old_";
-const isScratch = (name: string) => name.startsWith(TMP) || name.startsWith(OLD);
+/**
+ * Beside the record (A:D, and E for the .xlsx adapter's part stamps), the ownership sheet lists the temporary sheets a
+ * write is making: G holds the name, H the fingerprint of the sheet as written (with its formulas naming the sheets by
+ * their names after the swap), I that name, under a header. The list is written with the first temporary sheet and
+ * cleared once the swap is over; one left by an interrupted run is what proves a leftover sheet the product's.
+ */
+const SCRATCH_COLUMNS = "G:I";
+const SCRATCH_COL = 6;
+
+/** A temporary sheet the ownership sheet lists. */
+interface ScratchSheet {
+  readonly name: string;
+  /** Its fingerprint when complete, with the listed sheets named as after the swap. */
+  readonly fingerprint: string;
+  /** Its name after the swap: the output's (ictplan_tmp_<k>) or the replaced output's (ictplan_old_<k>). */
+  readonly sheet: string;
+}
+
+/** `count` names prefix0, prefix1, … that no sheet has (Excel compares sheet names ignoring case). */
+function freeNames(prefix: string, count: number, taken: readonly string[]): string[] {
+  const used = new Set(taken.map(foldName));
+  const out: string[] = [];
+  for (let k = 0; out.length < count; k++) {
+    const name = `${prefix}${k}`;
+    if (used.has(foldName(name))) continue;
+    out.push(name);
+    used.add(foldName(name));
+  }
+  return out;
+}
+
+/** The record's rows (A:D) of the ownership sheet's used range, without the rows only the scratch list fills. */
+function recordRows(values: readonly (readonly unknown[])[]): unknown[][] {
+  const rows = values.map((r) => r.slice(0, 4));
+  while (rows.length && rows[rows.length - 1].every((v) => v === "" || v === null)) rows.pop();
+  return rows;
+}
 const codeOf = (e: unknown) =>
   typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
 
@@ -234,15 +270,34 @@ interface TableRename {
  * (tables and defined names share one namespace, unique ignoring case: "Rename an Excel table"), then KetQua_2, … as
  * the .xlsx adapter names them.
  */
-function tableRenames(specs: readonly SheetSpec[], taken: readonly string[]): TableRename[] {
+function tableRenames(
+  specs: readonly SheetSpec[],
+  taken: readonly string[],
+  temps: readonly ReadonlyMap<string, string>[],
+): TableRename[] {
   const used = new Set(taken.map(foldName));
-  return specs.flatMap((s) =>
+  return specs.flatMap((s, k) =>
     (s.tables ?? []).map((t) => {
       let name = t.name;
-      for (let k = 2; used.has(foldName(name)); k++) name = `${t.name}_${k}`;
+      for (let n = 2; used.has(foldName(name)); n++) name = `${t.name}_${n}`;
       used.add(foldName(name));
-      return { temp: tempTableName(t.name), name };
+      return { temp: temps[k].get(t.name) ?? t.name, name };
     }),
+  );
+}
+
+/** Each spec's tables' temporary names, none of them a table or defined name the workbook has. */
+function temporaryTables(specs: readonly SheetSpec[], taken: readonly string[]): Map<string, string>[] {
+  const used = new Set(taken.map(foldName));
+  return specs.map(
+    (s) =>
+      new Map(
+        (s.tables ?? []).map((t) => {
+          const temp = tempTableName(t.name, used);
+          used.add(foldName(temp));
+          return [t.name, temp];
+        }),
+      ),
   );
 }
 
@@ -255,6 +310,8 @@ interface Swap {
   readonly owned: readonly OwnedSheet[];
   readonly record: readonly (readonly string[])[];
   readonly hasMeta: boolean;
+  /** The scratch list as the write found it, without the leftovers it removed: put back when the swap is undone. */
+  readonly scratch: readonly ScratchSheet[];
   /** Formulas of kept owned sheets that name a replaced sheet, entered again once the names are swapped. */
   readonly reentries: readonly Reentry[];
   /** Every sheet's name in the order the workbook ends with (ownership.sheetOrder). */
@@ -438,7 +495,9 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       sheets.load("items/name");
       await this.sync(ctx);
       const targets = sheets.items
-        .filter((ws) => ws.name !== META_SHEET && !isScratch(ws.name))
+        // Every sheet but the ownership record, as the .xlsx adapter reads: a sheet of the planner's named
+        // ictplan_tmp_x is theirs (a leftover temporary sheet is an output the engine does not read as input).
+        .filter((ws) => ws.name !== META_SHEET)
         .map((ws) => ({ name: ws.name, sheet: ws }));
       return { sheets: await this.readSheets(ctx, targets) };
     });
@@ -450,6 +509,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     hasMeta: boolean;
     definedNames: string[];
     tables: { name: string; sheet: string }[];
+    scratch: ScratchSheet[];
   }> {
     const sheets = ctx.workbook.worksheets;
     sheets.load("items/name");
@@ -461,11 +521,16 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     const meta = sheets.getItemOrNullObject(META_SHEET);
     meta.load("name");
     const used = meta.getUsedRangeOrNullObject(true);
-    used.load("values");
+    used.load(["values", "rowIndex", "columnIndex", "rowCount"]);
     await this.sync(ctx);
     const owned: OwnedSheet[] = [];
-    if (!used.isNullObject)
-      for (const [name, kind, fingerprint, period] of used.values.slice(1))
+    const scratch: ScratchSheet[] = [];
+    if (!used.isNullObject) {
+      // Row 1 holds the headers; the used range starts at G when the record is empty and a scratch list remains.
+      const cell = (r: number, c: number): unknown =>
+        used.values[r - used.rowIndex]?.[c - used.columnIndex] ?? "";
+      for (let r = Math.max(1, used.rowIndex); r < used.rowIndex + used.rowCount; r++) {
+        const [name, kind, fingerprint, period] = [0, 1, 2, 3].map((c) => cell(r, c));
         if (name)
           owned.push({
             name: String(name),
@@ -473,12 +538,22 @@ export class OfficeWorkbook implements InteractiveWorkbook {
             fingerprint: String(fingerprint),
             ...(period ? { period: String(period) } : {}),
           });
+        const temp = cell(r, SCRATCH_COL);
+        if (temp)
+          scratch.push({
+            name: String(temp),
+            fingerprint: String(cell(r, SCRATCH_COL + 1)),
+            sheet: String(cell(r, SCRATCH_COL + 2)),
+          });
+      }
+    }
     return {
       owned,
       names: sheets.items.map((s) => s.name),
       hasMeta: !meta.isNullObject,
       definedNames: defined.items.map((n) => n.name),
       tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
+      scratch,
     };
   }
 
@@ -505,46 +580,58 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       if (!spec.name || spec.name.length > 31 || /[[\]:*?/\\]/.test(spec.name) || /^'|'$/.test(spec.name))
         throw new Error(`invalid sheet name "${spec.name}"`);
     await this.run(async (ctx) => {
-      const { owned, names, hasMeta, definedNames, tables } = await this.loadOwned(ctx);
+      const { owned, names, hasMeta, definedNames, tables, scratch } = await this.loadOwned(ctx);
       assertNoUserSheetClash(names, owned, specs);
       const old = replacedBy(owned, specs).filter((o) => names.includes(o.name));
       if (!options.force && old.length) {
         const edited = await this.editedSheets(ctx, old);
         if (edited.length) throw new EditedOutputError(edited);
       }
-      const temps = specs.map((_, k) => `${TMP}${k}`);
+      // Temporary sheets of an interrupted run go only when the record lists them and they are as it wrote them.
+      const leftovers = await this.provenLeftovers(
+        ctx,
+        scratch.filter((t) => names.includes(t.name)),
+      );
+      // Names no sheet has: a sheet of the planner's called ictplan_tmp_0 is never taken for one of the write's.
+      const temps = freeNames(TMP, specs.length, names);
+      const aside = freeNames(OLD, old.length, [...names, ...temps]);
+      const prints: string[] = [];
+      for (const s of specs) prints.push(await drainSliced(specFingerprintSteps(s), this.slices));
+      const listed: ScratchSheet[] = [
+        ...temps.map((name, k) => ({ name, fingerprint: prints[k], sheet: specs[k].name })),
+        ...aside.map((name, k) => ({ name, fingerprint: old[k].fingerprint, sheet: old[k].name })),
+      ];
+      const tempTables = temporaryTables(specs, [...tables.map((t) => t.name), ...definedNames]);
       const has = (name: string) => definedNames.some((n) => n.toLowerCase() === name.toLowerCase());
       const added = specDefinedNames(specs)
         .map((d) => d.name)
         .filter((n) => !has(n));
       try {
         setDefinedNames(ctx, specDefinedNames(specs), definedNames);
-        await this.writeTemporary(ctx, specs, temps, names.filter(isScratch), hasMeta);
+        await this.writeTemporary(ctx, specs, temps, leftovers, hasMeta, listed, tempTables);
       } catch (e) {
-        throw await this.dropTemporary(ctx, hasMeta ? temps : [...temps, META_SHEET], added, e);
+        throw await this.dropTemporary(ctx, hasMeta ? temps : [...temps, META_SHEET], added, scratch, e);
       }
       // Owned sheets this write does not replace stay in the record; their formulas naming a replaced sheet are re-entered.
       const kept = owned.filter((o) => names.includes(o.name) && !replacedBy(owned, specs).includes(o));
       const reentries = kept.length && old.length ? await this.dependentFormulas(ctx, kept, old) : [];
-      const prints: string[] = [];
-      for (const s of specs) prints.push(await drainSliced(specFingerprintSteps(s), this.slices));
       const record = [
         ["sheet", "kind", "fingerprint", "period"],
         ...kept.map((o) => [o.name, o.kind, o.fingerprint, o.period ?? ""]),
         ...specs.map((s, k) => [s.name, s.kind, prints[k], s.period ?? ""]),
       ];
-      const aside = old.map((_, k) => `${OLD}${k}`);
       // The settings' names no output reads any more go with the old outputs.
       const wanted = new Set(specDefinedNames(specs).map((d) => d.name.toLowerCase()));
       const stale = writesSettingNames(specs)
         ? definedNames.filter((n) => isSettingName(n) && !wanted.has(n.toLowerCase()))
         : [];
-      const gone = new Set([...old.map((o) => o.name), ...names.filter(isScratch)]);
+      const gone = new Set([...old.map((o) => o.name), ...leftovers]);
       // The tables of the sheets the swap deletes free their names before the new tables take theirs.
-      const renames = tableRenames(specs, [
-        ...tables.filter((t) => !gone.has(t.sheet)).map((t) => t.name),
-        ...definedNames,
-      ]);
+      const renames = tableRenames(
+        specs,
+        [...tables.filter((t) => !gone.has(t.sheet)).map((t) => t.name), ...definedNames],
+        tempTables,
+      );
       const final = [
         ...names.filter((n) => !gone.has(n)),
         ...specs.map((s) => s.name).filter((n) => !names.includes(n) || gone.has(n)),
@@ -563,6 +650,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         owned,
         record,
         hasMeta,
+        scratch: scratch.filter((t) => !leftovers.includes(t.name)),
         reentries,
         stale,
         added,
@@ -580,14 +668,18 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     temps: readonly string[],
     leftovers: readonly string[],
     hasMeta: boolean,
+    listed: readonly ScratchSheet[],
+    tempTables: readonly ReadonlyMap<string, string>[],
   ): Promise<void> {
     const sheets = ctx.workbook.worksheets;
-    // Sheets left by an interrupted earlier run carry only the product's output: remove them first.
+    // Sheets an interrupted earlier run left, proven the product's (provenLeftovers): removed first.
     for (const name of leftovers) sheets.getItem(name).delete();
     if (!hasMeta) {
       const meta = sheets.add(META_SHEET);
       meta.visibility = "VeryHidden" as Excel.SheetVisibility;
     }
+    // Listed in the same request that adds them: a sheet of these names is the product's only while listed.
+    this.writeScratch(ctx, listed);
     for (const t of temps) sheets.add(t);
     const retarget = retargeter(new Map(specs.map((s, k) => [s.name, temps[k]])), quoteSheetName);
     // ExcelApi 1.6, below the minimum (requirements.ts).
@@ -611,9 +703,43 @@ export class OfficeWorkbook implements InteractiveWorkbook {
           queueChunk(sheet, chunk, rects);
           await this.slices();
         }
-      decorate(sheet, spec, this.supports);
+      decorate(sheet, spec, this.supports, (name) => tempTables[k].get(name) ?? name);
     }
     await this.sync(ctx);
+  }
+
+  /**
+   * The temporary sheets a run left (the swap and its undo both failed) that are provably the product's: listed in the
+   * ownership sheet and holding what was written, unedited. A listed sheet that differs was typed into (or was never
+   * finished): it is left as a sheet of the planner's, and the next list no longer names it.
+   */
+  private async provenLeftovers(
+    ctx: Excel.RequestContext,
+    listed: readonly ScratchSheet[],
+  ): Promise<string[]> {
+    if (!listed.length) return [];
+    const grids = await this.readSheets(
+      ctx,
+      listed.map((t) => ({ name: t.name, sheet: ctx.workbook.worksheets.getItem(t.name) })),
+    );
+    // Excel shows a formula naming another listed sheet by its temporary name: named back as after the swap.
+    const named = retargeter(new Map(listed.map((t) => [t.name, t.sheet])), quoteSheetName);
+    const asSwapped = (g: Grid): Grid => ({
+      ...g,
+      formulas: g.formulas?.map((row) => row.map((f) => (f ? named(f) : f))),
+    });
+    return listed.filter((t, i) => fingerprintMatches(asSwapped(grids[i]), t.fingerprint)).map((t) => t.name);
+  }
+
+  /** Rewrites the ownership sheet's list of temporary sheets (SCRATCH_COLUMNS); an empty list clears it. */
+  private writeScratch(ctx: Excel.RequestContext, listed: readonly ScratchSheet[]): void {
+    const meta = ctx.workbook.worksheets.getItem(META_SHEET);
+    meta.getRange(SCRATCH_COLUMNS).clear();
+    if (listed.length)
+      meta.getRange(`G1:I${listed.length + 1}`).values = [
+        ["scratch", "fingerprint", "sheet"],
+        ...listed.map((t) => [t.name, t.fingerprint, t.sheet].map((v) => literalFor(v))),
+      ];
   }
 
   /** After a failed write: removes the temporary sheets and the names it added; the previous outputs were never touched. */
@@ -621,6 +747,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     ctx: Excel.RequestContext,
     temps: readonly string[],
     added: readonly string[],
+    scratch: readonly ScratchSheet[],
     cause: unknown,
   ): Promise<unknown> {
     try {
@@ -630,6 +757,12 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       await ctx.sync();
       dropNames(ctx, added);
       const present = new Set(sheets.items.map((s) => s.name));
+      // The list as it was (its leftovers may not have been removed): this write's sheets are gone again.
+      if (present.has(META_SHEET) && !temps.includes(META_SHEET))
+        this.writeScratch(
+          ctx,
+          scratch.filter((t) => present.has(t.name)),
+        );
       for (const t of temps)
         if (present.has(t)) {
           // A VeryHidden sheet cannot be deleted (Worksheet.delete): the new ownership sheet is made Hidden first.
@@ -721,7 +854,16 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     staleNames: readonly string[],
   ): void {
     const sheets = ctx.workbook.worksheets;
-    for (const name of aside) sheets.getItem(name).delete();
+    // Dependants first (a summary and Xếp hạng read Kết quả): a failure between two deletions leaves no #REF! in an
+    // old output left over, which the next run can still prove the product's by its fingerprint.
+    const order = sheetOrder(
+      swap.old.map((o) => o.name),
+      swap.old,
+    );
+    const rank = (a: string) => order.indexOf(swap.old[swap.aside.indexOf(a)]?.name ?? "");
+    for (const name of [...aside].sort((a, b) => rank(b) - rank(a))) sheets.getItem(name).delete();
+    // The temporary sheets are renamed or deleted: nothing is left to list.
+    this.writeScratch(ctx, []);
     for (const name of staleNames) ctx.workbook.names.getItem(name).delete();
     for (const t of tables) ctx.workbook.tables.getItem(t.temp).name = t.name;
     // Worksheet.position (ExcelApi 1.1): placing each sheet at its index in turn leaves the whole list in that order.
@@ -743,7 +885,8 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       await ctx.sync();
       const names = new Set(sheets.items.map((s) => s.name));
       const tables = new Set(ctx.workbook.tables.items.map((t) => t.name));
-      const written = !meta.isNullObject && JSON.stringify(meta.values) === JSON.stringify(record);
+      const written =
+        !meta.isNullObject && JSON.stringify(recordRows(meta.values)) === JSON.stringify(record);
       if (written && specs.every((s) => names.has(s.name)) && temps.every((t) => !names.has(t))) {
         // The new sheets and the record are in place: finish the swap.
         this.finish(
@@ -773,7 +916,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         // The ownership sheet was added by this run: remove it again (Hidden first: a VeryHidden sheet cannot be deleted).
         sheets.getItem(META_SHEET).visibility = "Hidden" as Excel.SheetVisibility;
         sheets.getItem(META_SHEET).delete();
-      } else
+      } else {
         this.writeRecord(
           ctx,
           owned.length
@@ -783,6 +926,11 @@ export class OfficeWorkbook implements InteractiveWorkbook {
               ]
             : [],
         );
+        this.writeScratch(
+          ctx,
+          swap.scratch.filter((t) => names.has(t.name)),
+        );
+      }
       await ctx.sync();
       return new OutputWriteError(cause, "restored");
     } catch {

@@ -394,7 +394,11 @@ export class XlsxWorkbook implements WorkbookPort {
     // is put in its place (reorder: sheet-scoped defined names and the active tab follow).
     const free = this.sheets.filter((s) => replaced.some((o) => o.name === s.name));
     if (writesSettingNames(specs)) w.setSettingNames(specDefinedNames(specs));
-    const records: OwnedSheet[] = owned.filter((o) => !replaced.includes(o));
+    // Owned sheets no longer in the workbook (deleted, or renamed: a renamed output is the planner's) leave the record,
+    // as in the Office.js adapter: a sheet of the planner's given such a name later is never taken for the product's.
+    const records: OwnedSheet[] = owned.filter(
+      (o) => !replaced.includes(o) && this.sheets.some((s) => s.name === o.name),
+    );
     // The workbook opens on the summary just written, its tab alone selected.
     const opening = specs.find((s) => s.kind === "summary")?.name ?? null;
     for (const given of specs) {
@@ -426,11 +430,14 @@ export class XlsxWorkbook implements WorkbookPort {
       this.sheets,
       opening,
     );
-    await w.updateAppProperties(
-      before,
-      worksheets(),
-      specs.map((s) => s.name).filter((n) => !before.includes(n)),
-    );
+    // app.xml's worksheet titles follow workbook.xml's sheets, hidden ones included (as the template's Danh mục): the
+    // very hidden ownership sheet too (added last by writeMeta below when new; listed where an earlier release left it
+    // out), so a reader that counts the titles finds as many sheets as workbook.xml has.
+    const after = worksheets();
+    await w.updateAppProperties(before, after.includes(META_SHEET) ? after : [...after, META_SHEET], [
+      ...specs.map((s) => s.name).filter((n) => !before.includes(n)),
+      META_SHEET,
+    ]);
     const meta = this.sheets.find((s) => s.name === META_SHEET) ?? null;
     const digest = await this.packageDigest(records.map((r) => r.name));
     await w.writeMeta(records, digest, meta, this.sheets);
