@@ -5,9 +5,10 @@ import { sheetDef } from "./format";
 import { formatPeriod, periodFromKey } from "./periods";
 import { quartersOf } from "./figureIndex";
 import { fillTemplate } from "./text";
+import { MAX_PILLARS, pillarsOf } from "./readiness";
 
 export type RefusalReason =
-  "unreadable" | "missingSheet" | "noUnits" | "noIndicators" | "noPeriod" | "noFigures";
+  "unreadable" | "missingSheet" | "noUnits" | "noIndicators" | "noPeriod" | "noFigures" | "tooManyPillars";
 
 /** Why no report (and no results) was written, with what the message names. */
 export interface Refusal {
@@ -25,6 +26,8 @@ const TEXTS: Record<Lang, { lead: string } & Record<RefusalReason, string>> = {
     noIndicators: "sheet “{subject}” không có chỉ tiêu nào.",
     noPeriod: "chưa có kỳ báo cáo: Cấu hình không ghi Kỳ hiện tại và sheet Số liệu không có kỳ nào.",
     noFigures: "không có số liệu nào cho {subject}.",
+    tooManyPillars:
+      "kế hoạch có {subject} trụ cột, quá số trụ cột tối đa mà ictplan tính được (xem sheet Kiểm tra).",
   },
   en: {
     lead: "No report was made and nothing was written to the workbook: ",
@@ -34,6 +37,7 @@ const TEXTS: Record<Lang, { lead: string } & Record<RefusalReason, string>> = {
     noIndicators: "sheet “{subject}” has no indicator.",
     noPeriod: "there is no period: Settings names no current period and the Figures sheet has none.",
     noFigures: "there are no figures for {subject}.",
+    tooManyPillars: "the plan has {subject} pillars, more than ictplan can compute (see the Checks sheet).",
   },
 };
 
@@ -54,6 +58,8 @@ export function refusal(
   const sheetName = (key: "units" | "indicators") => plan.layout[key]?.sheet ?? sheetDef(key).name;
   if (!plan.units.some((u) => u.active)) return { reason: "noUnits", subject: sheetName("units") };
   if (plan.indicators.length === 0) return { reason: "noIndicators", subject: sheetName("indicators") };
+  const pillars = pillarsOf(plan).length;
+  if (pillars > MAX_PILLARS) return { reason: "tooManyPillars", subject: String(pillars) };
   if (!period) return { reason: "noPeriod", subject: "" };
   const p = periodFromKey(period);
   if (!quartersOf(period).some((q) => plan.periods.includes(q)))

@@ -28,8 +28,8 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
     en: "A sheet uses more than 5,000,000 cells, over Excel's limit for one read. Delete the spare rows and columns at the end of the sheet, then run again.",
   },
   FormulaLengthExceedsLimit: {
-    vi: "Một công thức ictplan cần ghi dài hơn 8.192 ký tự, giới hạn của Excel. Công thức trọng số ở sheet Xếp hạng dài theo số chỉ tiêu và vượt giới hạn từ khoảng 150 chỉ tiêu trở lên: hãy giảm số chỉ tiêu của kế hoạch.",
-    en: "A formula ictplan writes is longer than Excel's limit of 8,192 characters. The weight formula of the Ranking sheet grows with the number of indicators and passes the limit from about 150 indicators: use fewer indicators in the plan.",
+    vi: "Excel không nhận một công thức ictplan cần ghi vì dài hơn 8.192 ký tự, giới hạn của Excel. Đây là lỗi của ictplan: hãy gửi sổ kế hoạch cho người hỗ trợ.",
+    en: "Excel refused a formula ictplan writes because it is longer than Excel's limit of 8,192 characters. This is a fault in ictplan: send the plan workbook to your support contact.",
   },
   ItemAlreadyExists: {
     vi: "Đã có một sheet trùng tên với sheet ictplan cần ghi. Đổi tên sheet đó rồi chạy lại.",

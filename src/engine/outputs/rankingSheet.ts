@@ -1,5 +1,5 @@
 /** "Xếp hạng": pillar scores, index, RANK.EQ ranks within group and overall, grade, change and robustness, as live formulas. */
-import type { Indicator, Plan } from "../model";
+import type { Plan } from "../model";
 import type { PeriodResults, UnitReadiness } from "../results";
 import type { CellStyle, FormulaTemplate, SheetSpec, SpecCell } from "../sheetSpec";
 import { pillarsOf } from "../readiness";
@@ -7,7 +7,7 @@ import { settingNames, settingTerm, thresholdTerm } from "./liveSettings";
 import { byRank } from "../summary";
 import { orderGroups } from "../format";
 import { gradeLabel, labels, type Lang } from "../i18n/labels";
-import { ROW, absRange, local, quoteSheetName, rowTemplate, sheetRef, str } from "./refs";
+import { ROW, absRange, local, quoteSheetName, rowTemplate, str } from "./refs";
 import { columnLetter } from "../grid";
 import { HEADER_ROW, type ResultsLayout } from "./resultsSheet";
 import {
@@ -55,21 +55,12 @@ export function intervalCells(u: UnitReadiness): [SpecCell, SpecCell] {
 
 const blank = (v: number | null | undefined): number | string => (v === null || v === undefined ? "" : v);
 
-/** An indicator in its pillar's formulas: its rows on Kết quả, its weight term and the text around its score cell. */
-interface PillarTerm {
-  readonly rows: ReadonlyMap<string, number> | undefined;
-  readonly w: string;
-  /** "weight*'Kết quả'!K" (missing as zero). */
-  readonly timesRef: string;
-  /** "),weight,0)" after IF(ISNUMBER('Kết quả'!K<row>. */
-  readonly weightOnly: string;
-  /** "),weight*'Kết quả'!K" after IF(ISNUMBER('Kết quả'!K<row>, before <row>,0). */
-  readonly weighted: string;
-}
-
-function weightRef(ind: Indicator): string {
-  const c = ind.cells.weight;
-  return c && !ind.converted?.includes("weight") ? sheetRef(c) : String(ind.weight);
+/**
+ * A pillar's name as its column's title: Excel takes a table column's name (its header cell's text) of at most 255
+ * characters (MS-OI29500 2.1.681, tableColumn), and a duplicate gets a number added: a longer name is cut, ending in "…".
+ */
+function tableHeader(name: string): string {
+  return name.length <= 250 ? name : `${name.slice(0, 249).trimEnd()}…`;
 }
 
 /** Units in sheet order: by ranking group, then rank, then code. */
@@ -122,21 +113,10 @@ export function buildRankingSheet(
     groupBlock.set(g, absRange(rows[0], col.rounded, rows[rows.length - 1], col.rounded));
   }
   const roundedRange = absRange(first, col.rounded, Math.max(last, first), col.rounded);
-  // Per pillar, its indicators in the plan's order: their rows on Kết quả, weight terms and the formula text around
-  // a score cell (the pieces the same in every unit's formulas, joined once here).
-  const scoreRef = `${quoteSheetName(res.sheet)}!${columnLetter(res.cols.score)}`;
-  const isNumberRef = `IF(ISNUMBER(${scoreRef}`;
-  const byPillar = pillars.map(() => [] as PillarTerm[]);
-  for (const ind of plan.indicators) {
-    const w = weightRef(ind);
-    byPillar[pillars.indexOf(ind.pillar)].push({
-      rows: res.rowOf.get(ind.code),
-      w,
-      timesRef: `${w}*${scoreRef}`,
-      weightOnly: `),${w},0)`,
-      weighted: `),${w}*${scoreRef}`,
-    });
-  }
+  // A pillar's weight and weighted score for a unit are the running sums on Kết quả at its last indicator there.
+  const resultsSheet = quoteSheetName(res.sheet);
+  const weightAt = `${resultsSheet}!${columnLetter(res.cols.weightSum)}`;
+  const weightedAt = `${resultsSheet}!${columnLetter(res.cols.weightedSum)}`;
   // Formulas whose only varying part is the row, and cells and styles the same in every row.
   const R = columnLetter(col.rounded) + ROW;
   const I = columnLetter(col.index) + ROW;
@@ -161,44 +141,21 @@ export function buildRankingSheet(
   const rowsCells: SpecCell[][] = units.map((u, i) => {
     const r = first + i;
     rowOf.set(u.unit, r);
-    // The long formulas are built as lists of pieces and joined once: a `+=` chain leaves a rope of a few hundred
-    // string nodes per formula that outlives the young generation and is flattened again on first read.
+    const ends = res.pillarEnd.get(u.unit);
     const pillarWeight: string[] = [];
     const pillarCells: SpecCell[] = pillars.map((p, k) => {
-      // This unit's scored indicators of the pillar, and their rows on Kết quả.
-      const terms: PillarTerm[] = [];
-      const ats: number[] = [];
-      for (const t of byPillar[k]) {
-        const at = t.rows?.get(u.unit);
-        if (at === undefined) continue;
-        terms.push(t);
-        ats.push(at);
-      }
-      const cached = blank(u.pillarScores[p]);
-      if (!terms.length) {
+      const end = ends?.[k] ?? 0;
+      if (!end) {
         pillarWeight.push("0");
         return EMPTY;
       }
-      if (s.missingPolicy === "zero") {
-        const w = `(${terms.map((t) => t.w).join("+")})`;
-        pillarWeight.push(w);
-        const f: (string | number)[] = ["=("];
-        for (let j = 0; j < terms.length; j++) f.push(j ? "+" : "", terms[j].timesRef, ats[j]);
-        f.push(")/", w);
-        return { formula: f.join(""), value: cached, numberFormat: "0.000" };
-      }
-      const w: (string | number)[] = [];
-      const f: (string | number)[] = ["=IF(COUNT("];
-      for (let j = 0; j < terms.length; j++) f.push(j ? "," : "", scoreRef, ats[j]);
-      f.push(')=0,"",(');
-      for (let j = 0; j < terms.length; j++) {
-        w.push(j ? "+" : "", isNumberRef, ats[j], terms[j].weightOnly);
-        f.push(j ? "+" : "", isNumberRef, ats[j], terms[j].weighted, ats[j], ",0)");
-      }
-      const weight = w.join("");
-      pillarWeight.push(`(${weight})`);
-      f.push(")/(", weight, "))");
-      return { formula: f.join(""), value: cached, numberFormat: "0.000" };
+      const w = weightAt + end;
+      pillarWeight.push(w);
+      return {
+        formula: `=IF(${w}<=0,"",${weightedAt}${end}/${w})`,
+        value: blank(u.pillarScores[p]),
+        numberFormat: "0.000",
+      };
     });
     const P = (k: number) => local(r, P0 + k);
     const live = pillars.map((_, k) => k).filter((k) => pillarWeight[k] !== "0");
@@ -261,7 +218,7 @@ export function buildRankingSheet(
     L.unitCode,
     L.unitName,
     L.group,
-    ...pillars.map((p) => pillarName(p, lang)),
+    ...pillars.map((p) => tableHeader(pillarName(p, lang))),
     L.index,
     L.indexRounded,
     L.rankGroup,

@@ -8,6 +8,7 @@ import { periodFromKey } from "../periods";
 import { labels, statusLabel, type Lang } from "../i18n/labels";
 import { ROW, abs, absRange, local, quoteSheetName, rowTemplate, sheetRef, str } from "./refs";
 import { groupStats } from "../scoring";
+import { pillarsOf } from "../readiness";
 import { settingNames, settingTerm } from "./liveSettings";
 import {
   HEADER_STYLE,
@@ -28,6 +29,11 @@ export interface ResultsLayout {
   readonly lastRow: number;
   /** Row of each unit, by indicator code then unit code. */
   readonly rowOf: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /**
+   * Per unit code, the row of its last indicator in each pillar (pillarsOf's order; 0 where it has none): there the
+   * running sums hold the pillar's weight and weighted score.
+   */
+  readonly pillarEnd: ReadonlyMap<string, readonly number[]>;
   readonly cols: typeof COLS;
 }
 
@@ -43,9 +49,12 @@ export const COLS = {
   capped: 9,
   status: 10,
   score: 11,
+  /** Running sums of the unit's weights and weighted scores over its indicators of the row's pillar, in plan order. */
+  weightSum: 12,
+  weightedSum: 13,
   /** Block statistics, written once per indicator × group block (first row) when its scores need them. */
-  statA: 12,
-  statB: 13,
+  statA: 14,
+  statB: 15,
 } as const;
 
 type BlockStats = "minmax" | "zscore" | null;
@@ -103,6 +112,12 @@ function orderBlocks(plan: Plan, results: PeriodResults): Block[] {
   return blocks;
 }
 
+/** An indicator's weight in formulas: its Chỉ tiêu cell, or the number where the cell held text the parser converted. */
+function weightRef(ind: Indicator): string {
+  const c = ind.cells.weight;
+  return c && !ind.converted?.includes("weight") ? sheetRef(c) : String(ind.weight);
+}
+
 /** The target cell a period uses: the quarter's milestone where given, else the annual target. */
 function targetKey(ind: Indicator, period: string): string {
   const q = periodFromKey(period)?.quarter ?? null;
@@ -124,6 +139,62 @@ interface BlockShared {
   readonly scoreWithoutTarget: FormulaTemplate;
   readonly scoreKey: string;
   readonly indCells: { readonly code: SpecCell; readonly name: SpecCell };
+  readonly running: RunningSums;
+}
+
+/** Where a unit's running sums over a pillar stand: the row of its last indicator so far and the two sums. */
+interface RunningEnd {
+  row: number;
+  w: number;
+  ws: number;
+}
+
+/**
+ * The running sums of one indicator's rows: the unit's sums over its earlier indicators of the same pillar plus this
+ * one's weight (where its score is a number, under the exclude policy) and weight × score. Each formula names one
+ * earlier cell and one weight, so its length does not grow with the plan (a pillar score listing every indicator
+ * passed Excel's 8,192 characters and 255 arguments); the additions are the engine's, in its order (readiness.ts).
+ */
+interface RunningSums {
+  /** The units' sums so far in this indicator's pillar, by unit code. */
+  readonly ends: Map<string, RunningEnd>;
+  readonly weight: number;
+  readonly exclude: boolean;
+  /** The first indicator of a pillar for a unit: its own weight and weighted score. */
+  readonly firstW: FormulaTemplate;
+  readonly firstWs: FormulaTemplate;
+  /** The text after "=L<earlier row>" and "=M<earlier row>", cut at this row's number. */
+  readonly nextW: readonly string[];
+  readonly nextWs: readonly string[];
+}
+
+const W_COL = columnLetter(COLS.weightSum);
+const WS_COL = columnLetter(COLS.weightedSum);
+
+/** The running-sum formulas of an indicator with weight term `w` (a Chỉ tiêu cell or a number). */
+function runningSums(
+  ends: Map<string, RunningEnd>,
+  w: string,
+  weight: number,
+  exclude: boolean,
+): RunningSums {
+  const K = columnLetter(COLS.score) + ROW;
+  const addW = exclude ? `IF(ISNUMBER(${K}),${w},0)` : w;
+  const addWs = exclude ? `IF(ISNUMBER(${K}),${w}*${K},0)` : `${w}*${K}`;
+  return {
+    ends,
+    weight,
+    exclude,
+    firstW: rowTemplate(`=${addW}`),
+    firstWs: rowTemplate(`=${addWs}`),
+    nextW: `+${addW}`.split(ROW),
+    nextWs: `+${addWs}`.split(ROW),
+  };
+}
+
+/** "=L<earlier>" + the rest of the formula with this row's number. */
+function chained(col: string, earlier: number, rest: readonly string[], row: number): string {
+  return rest.length === 1 ? `=${col}${earlier}${rest[0]}` : `=${col}${earlier}${rest.join(String(row))}`;
 }
 
 /**
@@ -211,6 +282,30 @@ class ResultRows {
         numberFormat: "0.000",
       };
       const u = this.unitColumns(unit);
+      const run = b.running;
+      const end = run.ends.get(unit.code);
+      const scored = typeof sc === "number";
+      const addW = run.exclude && !scored ? 0 : run.weight;
+      const addWs = scored ? run.weight * sc : 0;
+      let weightSum: SpecCell;
+      let weightedSum: SpecCell;
+      if (end) {
+        weightSum = {
+          formula: chained(W_COL, end.row, run.nextW, r),
+          value: (end.w += addW),
+          numberFormat: "0.###",
+        };
+        weightedSum = {
+          formula: chained(WS_COL, end.row, run.nextWs, r),
+          value: (end.ws += addWs),
+          numberFormat: "0.000",
+        };
+        end.row = r;
+      } else {
+        run.ends.set(unit.code, { row: r, w: addW, ws: addWs });
+        weightSum = { fill: run.firstW, fillRow: r, value: addW, numberFormat: "0.###" };
+        weightedSum = { fill: run.firstWs, fillRow: r, value: addWs, numberFormat: "0.000" };
+      }
       this.cells.push([
         u[0],
         u[1],
@@ -223,6 +318,8 @@ class ResultRows {
         capped,
         status,
         score,
+        weightSum,
+        weightedSum,
       ]);
     }
     return r;
@@ -289,6 +386,11 @@ export function buildResultsSheet(
     `=IF(${H}="",${st.noData},IF(${H}>=1,${st.met},IF(${H}>=${near},${st.near},${st.notMet})))`,
   );
   const rowsOf = new ResultRows(lang, scoreByUnit, cappedFormula, statusFormula, noTargetStatus);
+  // Each pillar's running sums by unit, and each indicator's running-sum formulas (one per indicator, all its blocks).
+  const pillars = pillarsOf(plan);
+  const endsOf = new Map(pillars.map((p) => [p, new Map<string, RunningEnd>()]));
+  const runningOf = new Map<Indicator, RunningSums>();
+  const exclude = s.missingPolicy !== "zero";
   const cells = rowsOf.cells;
   let r = HEADER_ROW;
   let lastInd: Indicator | null = null;
@@ -347,6 +449,11 @@ export function buildResultsSheet(
     const firstNeeds = needsOf(block.att[0].status === "noTarget");
     if (firstNeeds) statBlocks.push(statsBlock(block, first, rng, firstNeeds));
     const scoreWithTarget = scoreFormula(withTarget);
+    let running = runningOf.get(ind);
+    if (!running) {
+      const ends = endsOf.get(ind.pillar) as Map<string, RunningEnd>;
+      runningOf.set(ind, (running = runningSums(ends, weightRef(ind), ind.weight, exclude)));
+    }
     const shared: BlockShared = {
       rows,
       figureFormat,
@@ -357,6 +464,7 @@ export function buildResultsSheet(
       scoreWithoutTarget: withoutTarget === withTarget ? scoreWithTarget : scoreFormula(withoutTarget),
       scoreKey: ind.code,
       indCells,
+      running,
     };
     r = rowsOf.addBlock(block, shared, r);
   }
@@ -374,9 +482,11 @@ export function buildResultsSheet(
     L.capped,
     L.status,
     L.score,
+    L.weightSum,
+    L.weightedSum,
   ];
   const title = `${L.titleResults} – ${periodTitle(plan, results.period, lang)}`;
-  const widths = [10, 34, 20, 12, 44, 11, 11, 11, 11, 16, 9, 12, 12];
+  const widths = [10, 34, 20, 12, 44, 11, 11, 11, 11, 16, 9, 11, 11, 12, 12];
   const statHeader = statKind === "minmax" ? [L.blockMin, L.blockMax] : [L.blockMean, L.blockSd];
   const statusRange = `${local(HEADER_ROW + 1, COLS.status)}:${local(Math.max(lastRow, HEADER_ROW + 1), COLS.status)}`;
   const spec: SheetSpec = {
@@ -410,7 +520,9 @@ export function buildResultsSheet(
     columnWidths: widths.map((width, i) => ({ col: i + 1, width })),
     rowHeights: [headerRowHeight(HEADER_ROW, [...header, ...(statBlocks.length ? statHeader : [])], widths)],
     freeze: { rows: HEADER_ROW, cols: 2 },
-    tables: cells.length ? [{ name: "KetQua", range: `A${HEADER_ROW}:${local(lastRow, COLS.score)}` }] : [],
+    tables: cells.length
+      ? [{ name: "KetQua", range: `A${HEADER_ROW}:${local(lastRow, COLS.weightedSum)}` }]
+      : [],
     conditionalFormats: cells.length ? statusFormats(statusRange, lang) : [],
     print: {
       orientation: "landscape",
@@ -423,5 +535,14 @@ export function buildResultsSheet(
     tabColor: "2E75B6",
     definedNames: settingNames(plan, ["attainmentCap", "nearTarget"]),
   };
-  return { spec, layout: { sheet, firstRow: HEADER_ROW + 1, lastRow, rowOf, cols: COLS } };
+  // Where each unit's sums over each pillar end.
+  const pillarEnd = new Map<string, number[]>();
+  pillars.forEach((p, k) => {
+    for (const [unit, end] of endsOf.get(p) as Map<string, RunningEnd>) {
+      let at = pillarEnd.get(unit);
+      if (!at) pillarEnd.set(unit, (at = pillars.map(() => 0)));
+      at[k] = end.row;
+    }
+  });
+  return { spec, layout: { sheet, firstRow: HEADER_ROW + 1, lastRow, rowOf, pillarEnd, cols: COLS } };
 }
