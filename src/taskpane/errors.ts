@@ -27,10 +27,6 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
     vi: "Một sheet có hơn 5.000.000 ô đã dùng, quá giới hạn Excel cho một lần đọc. Xoá các hàng, cột trống thừa ở cuối sheet rồi chạy lại.",
     en: "A sheet uses more than 5,000,000 cells, over Excel's limit for one read. Delete the spare rows and columns at the end of the sheet, then run again.",
   },
-  FormulaLengthExceedsLimit: {
-    vi: "Excel không nhận một công thức ictplan cần ghi vì dài hơn 8.192 ký tự, giới hạn của Excel. Đây là lỗi của ictplan: hãy gửi sổ kế hoạch cho người hỗ trợ.",
-    en: "Excel refused a formula ictplan writes because it is longer than Excel's limit of 8,192 characters. This is a fault in ictplan: send the plan workbook to your support contact.",
-  },
   ItemAlreadyExists: {
     vi: "Đã có một sheet trùng tên với sheet ictplan cần ghi. Đổi tên sheet đó rồi chạy lại.",
     en: "A sheet already has the name of a sheet ictplan writes. Rename it, then run again.",
