@@ -5,6 +5,7 @@
  */
 import fc from "fast-check";
 import { planRowsToGrids } from "../../src/engine/planRows";
+import { samplePlanRows } from "../../src/engine/sample";
 import { runPlan } from "../../src/engine/pipeline";
 import { refusalMessage } from "../../src/engine/gate";
 import { MAX_PILLARS } from "../../src/engine/readiness";
@@ -36,6 +37,10 @@ function run(o: WidePlanOptions, lang: "vi" | "en" = "vi") {
   return { grids, run: runPlan(grids, { period: "2014-Q2", lang, robustness: false }) };
 }
 
+/** Whether Kết quả carries the running sums (its column N headed "Trọng số trụ cột (cộng dồn)" or in English). */
+const hasRunningSums = (r: ReturnType<typeof runPlan>): boolean =>
+  r.sheets[0].blocks.some((b) => b.row === 4 && b.col === 14);
+
 /** What in a run's sheets breaks Excel's limits, one line each. */
 function limitBreaks(r: ReturnType<typeof runPlan>): string[] {
   const out: string[] = [];
@@ -60,18 +65,47 @@ function limitBreaks(r: ReturnType<typeof runPlan>): string[] {
 }
 
 describe("plans of any shape stay within Excel's limits", () => {
-  it("every formula, text and column of random wide plans", () => {
+  it("every formula, text and column of random wide plans, listed or with running sums", () => {
     let formulas = 0;
+    const modes = new Set<boolean>();
     fc.assert(
       fc.property(shapeArb, fc.constantFrom("vi" as const, "en" as const), (o, lang) => {
         const { run: r } = run(o, lang);
         expect(r.sheets.length).toBeGreaterThanOrEqual(3);
         expect(limitBreaks(r)).toEqual([]);
+        modes.add(hasRunningSums(r));
         formulas += r.sheets.flatMap((s) => s.blocks).length;
       }),
       { seed: 2711, numRuns: 30 },
     );
     expect(formulas).toBeGreaterThan(30);
+    expect([...modes].sort()).toEqual([false, true]);
+  });
+
+  it("a plan whose listed pillar formulas fit keeps them; past Excel's limits, Kết quả gets running sums", () => {
+    const sample = runPlan(planRowsToGrids(samplePlanRows()), {
+      period: "2015-Q2",
+      lang: "vi",
+      robustness: false,
+    });
+    expect(hasRunningSums(sample)).toBe(false);
+    expect(formulaOf(sample.sheets[1].blocks[3].cells[0][3])).toMatch(
+      /^=\('Chỉ tiêu'!\$F\$\d+\*'Kết quả'!K\d+\+/,
+    );
+    // 5 pillars of 32 indicators: the index formula listing 160 weights three times would be 8,669 characters.
+    const wide = run({ units: 3, indicators: 160, pillars: pillarNames(5) }).run;
+    expect(hasRunningSums(wide)).toBe(true);
+    expect(
+      wide.sheets[0].blocks.find((b) => b.row === 4 && b.col === 14)?.cells[0].map((c) => c.value),
+    ).toEqual(["Trọng số trụ cột (cộng dồn)", "Điểm × trọng số trụ cột (cộng dồn)"]);
+    expect(formulaOf(wide.sheets[1].blocks[3].cells[0][3])).toMatch(
+      /^=IF\('Kết quả'!N(\d+)<=0,"",'Kết quả'!O\1\/'Kết quả'!N\1\)$/,
+    );
+    // Under the exclude policy COUNT lists a pillar's scores: 256 indicators in one pillar pass its 255 arguments.
+    const fit = run({ units: 2, indicators: 40, pillars: ["A"], missing: "Loại trừ" }).run;
+    expect(hasRunningSums(fit)).toBe(false);
+    const many = run({ units: 2, indicators: 256, pillars: ["A"], missing: "Loại trừ" }).run;
+    expect(hasRunningSums(many)).toBe(true);
   });
 
   it("and the formulas compute the engine's values (HyperFormula), on a few random shapes", () => {

@@ -30,10 +30,11 @@ export interface ResultsLayout {
   /** Row of each unit, by indicator code then unit code. */
   readonly rowOf: ReadonlyMap<string, ReadonlyMap<string, number>>;
   /**
-   * Per unit code, the row of its last indicator in each pillar (pillarsOf's order; 0 where it has none): there the
-   * running sums hold the pillar's weight and weighted score.
+   * With running sums (a plan whose pillar scores, listing each indicator, would pass Excel's limits): per unit code,
+   * the row of its last indicator in each pillar (pillarsOf's order; 0 where it has none), where the sums hold the
+   * pillar's weight and weighted score. Null without them.
    */
-  readonly pillarEnd: ReadonlyMap<string, readonly number[]>;
+  readonly pillarEnd: ReadonlyMap<string, readonly number[]> | null;
   readonly cols: typeof COLS;
 }
 
@@ -49,12 +50,15 @@ export const COLS = {
   capped: 9,
   status: 10,
   score: 11,
-  /** Running sums of the unit's weights and weighted scores over its indicators of the row's pillar, in plan order. */
-  weightSum: 12,
-  weightedSum: 13,
   /** Block statistics, written once per indicator × group block (first row) when its scores need them. */
-  statA: 14,
-  statB: 15,
+  statA: 12,
+  statB: 13,
+  /**
+   * Running sums of the unit's weights and weighted scores over its indicators of the row's pillar, in plan order:
+   * written only for plans whose listed pillar formulas would pass Excel's limits (see buildResultsSheet).
+   */
+  weightSum: 14,
+  weightedSum: 15,
 } as const;
 
 type BlockStats = "minmax" | "zscore" | null;
@@ -139,7 +143,7 @@ interface BlockShared {
   readonly scoreWithoutTarget: FormulaTemplate;
   readonly scoreKey: string;
   readonly indCells: { readonly code: SpecCell; readonly name: SpecCell };
-  readonly running: RunningSums;
+  readonly running: RunningSums | null;
 }
 
 /** Where a unit's running sums over a pillar stand: the row of its last indicator so far and the two sums. */
@@ -205,6 +209,8 @@ function chained(col: string, earlier: number, rest: readonly string[], row: num
  */
 class ResultRows {
   readonly cells: SpecCell[][] = [];
+  /** The running sums' two cells of each row, where the plan has them. */
+  readonly running: SpecCell[][] = [];
   /** The unit columns, one set of cells per unit (a unit has a row in every indicator's block). */
   private readonly unitCells = new Map<Unit, SpecCell[]>();
   /** The actual's formula reads its figure cell; an indicator's figures sit in one column of one sheet. */
@@ -282,30 +288,6 @@ class ResultRows {
         numberFormat: "0.000",
       };
       const u = this.unitColumns(unit);
-      const run = b.running;
-      const end = run.ends.get(unit.code);
-      const scored = typeof sc === "number";
-      const addW = run.exclude && !scored ? 0 : run.weight;
-      const addWs = scored ? run.weight * sc : 0;
-      let weightSum: SpecCell;
-      let weightedSum: SpecCell;
-      if (end) {
-        weightSum = {
-          formula: chained(W_COL, end.row, run.nextW, r),
-          value: (end.w += addW),
-          numberFormat: "0.###",
-        };
-        weightedSum = {
-          formula: chained(WS_COL, end.row, run.nextWs, r),
-          value: (end.ws += addWs),
-          numberFormat: "0.000",
-        };
-        end.row = r;
-      } else {
-        run.ends.set(unit.code, { row: r, w: addW, ws: addWs });
-        weightSum = { fill: run.firstW, fillRow: r, value: addW, numberFormat: "0.###" };
-        weightedSum = { fill: run.firstWs, fillRow: r, value: addWs, numberFormat: "0.000" };
-      }
       this.cells.push([
         u[0],
         u[1],
@@ -318,19 +300,50 @@ class ResultRows {
         capped,
         status,
         score,
-        weightSum,
-        weightedSum,
       ]);
+      if (b.running) this.running.push(runningCells(b.running, unit.code, sc, r));
     }
     return r;
   }
 }
 
-/** Builds the Kết quả sheet and its layout. */
+/** A row's running sums: its unit's sums so far in the pillar (updated) plus this indicator's weight and score. */
+function runningCells(run: RunningSums, unit: string, sc: number | null | undefined, r: number): SpecCell[] {
+  const end = run.ends.get(unit);
+  const scored = typeof sc === "number";
+  const addW = run.exclude && !scored ? 0 : run.weight;
+  const addWs = scored ? run.weight * sc : 0;
+  let weightSum: SpecCell;
+  let weightedSum: SpecCell;
+  if (end) {
+    weightSum = {
+      formula: chained(W_COL, end.row, run.nextW, r),
+      value: (end.w += addW),
+      numberFormat: "0.###",
+    };
+    weightedSum = {
+      formula: chained(WS_COL, end.row, run.nextWs, r),
+      value: (end.ws += addWs),
+      numberFormat: "0.000",
+    };
+    end.row = r;
+  } else {
+    run.ends.set(unit, { row: r, w: addW, ws: addWs });
+    weightSum = { fill: run.firstW, fillRow: r, value: addW, numberFormat: "0.###" };
+    weightedSum = { fill: run.firstWs, fillRow: r, value: addWs, numberFormat: "0.000" };
+  }
+  return [weightSum, weightedSum];
+}
+
+/**
+ * Builds the Kết quả sheet and its layout; with `running`, the running sums of weights and weighted scores too (for a
+ * plan whose pillar formulas, listing every indicator, would pass Excel's limits: outputSheets decides).
+ */
 export function buildResultsSheet(
   plan: Plan,
   results: PeriodResults,
   lang: Lang,
+  running = false,
 ): { spec: SheetSpec; layout: ResultsLayout } {
   const L = labels(lang);
   const s = plan.settings;
@@ -449,10 +462,10 @@ export function buildResultsSheet(
     const firstNeeds = needsOf(block.att[0].status === "noTarget");
     if (firstNeeds) statBlocks.push(statsBlock(block, first, rng, firstNeeds));
     const scoreWithTarget = scoreFormula(withTarget);
-    let running = runningOf.get(ind);
-    if (!running) {
+    let sums = running ? (runningOf.get(ind) ?? null) : null;
+    if (running && !sums) {
       const ends = endsOf.get(ind.pillar) as Map<string, RunningEnd>;
-      runningOf.set(ind, (running = runningSums(ends, weightRef(ind), ind.weight, exclude)));
+      runningOf.set(ind, (sums = runningSums(ends, weightRef(ind), ind.weight, exclude)));
     }
     const shared: BlockShared = {
       rows,
@@ -464,7 +477,7 @@ export function buildResultsSheet(
       scoreWithoutTarget: withoutTarget === withTarget ? scoreWithTarget : scoreFormula(withoutTarget),
       scoreKey: ind.code,
       indCells,
-      running,
+      running: sums,
     };
     r = rowsOf.addBlock(block, shared, r);
   }
@@ -482,11 +495,9 @@ export function buildResultsSheet(
     L.capped,
     L.status,
     L.score,
-    L.weightSum,
-    L.weightedSum,
   ];
   const title = `${L.titleResults} – ${periodTitle(plan, results.period, lang)}`;
-  const widths = [10, 34, 20, 12, 44, 11, 11, 11, 11, 16, 9, 11, 11, 12, 12];
+  const widths = [10, 34, 20, 12, 44, 11, 11, 11, 11, 16, 9, 12, 12, ...(running ? [12, 14] : [])];
   const statHeader = statKind === "minmax" ? [L.blockMin, L.blockMax] : [L.blockMean, L.blockSd];
   const statusRange = `${local(HEADER_ROW + 1, COLS.status)}:${local(Math.max(lastRow, HEADER_ROW + 1), COLS.status)}`;
   const spec: SheetSpec = {
@@ -516,13 +527,31 @@ export function buildResultsSheet(
           ]
         : []),
       ...statBlocks,
+      ...(running && rowsOf.running.length
+        ? [
+            {
+              row: HEADER_ROW,
+              col: COLS.weightSum,
+              cells: [[L.weightSum, L.weightedSum].map((h) => ({ value: h, style: HEADER_STYLE }))],
+            },
+            { row: HEADER_ROW + 1, col: COLS.weightSum, cells: rowsOf.running },
+          ]
+        : []),
     ],
     columnWidths: widths.map((width, i) => ({ col: i + 1, width })),
-    rowHeights: [headerRowHeight(HEADER_ROW, [...header, ...(statBlocks.length ? statHeader : [])], widths)],
+    rowHeights: [
+      headerRowHeight(
+        HEADER_ROW,
+        [
+          ...header,
+          ...(statBlocks.length || running ? statHeader : []),
+          ...(running ? [L.weightSum, L.weightedSum] : []),
+        ],
+        widths,
+      ),
+    ],
     freeze: { rows: HEADER_ROW, cols: 2 },
-    tables: cells.length
-      ? [{ name: "KetQua", range: `A${HEADER_ROW}:${local(lastRow, COLS.weightedSum)}` }]
-      : [],
+    tables: cells.length ? [{ name: "KetQua", range: `A${HEADER_ROW}:${local(lastRow, COLS.score)}` }] : [],
     conditionalFormats: cells.length ? statusFormats(statusRange, lang) : [],
     print: {
       orientation: "landscape",
@@ -536,13 +565,14 @@ export function buildResultsSheet(
     definedNames: settingNames(plan, ["attainmentCap", "nearTarget"]),
   };
   // Where each unit's sums over each pillar end.
-  const pillarEnd = new Map<string, number[]>();
-  pillars.forEach((p, k) => {
-    for (const [unit, end] of endsOf.get(p) as Map<string, RunningEnd>) {
-      let at = pillarEnd.get(unit);
-      if (!at) pillarEnd.set(unit, (at = pillars.map(() => 0)));
-      at[k] = end.row;
-    }
-  });
+  const pillarEnd = running ? new Map<string, number[]>() : null;
+  if (pillarEnd)
+    pillars.forEach((p, k) => {
+      for (const [unit, end] of endsOf.get(p) as Map<string, RunningEnd>) {
+        let at = pillarEnd.get(unit);
+        if (!at) pillarEnd.set(unit, (at = pillars.map(() => 0)));
+        at[k] = end.row;
+      }
+    });
   return { spec, layout: { sheet, firstRow: HEADER_ROW + 1, lastRow, rowOf, pillarEnd, cols: COLS } };
 }
