@@ -1,5 +1,5 @@
 /** "Xếp hạng": pillar scores, index, RANK.EQ ranks within group and overall, grade, change and robustness, as live formulas. */
-import type { Indicator, Plan } from "../model";
+import type { Plan } from "../model";
 import type { PeriodResults, UnitReadiness } from "../results";
 import type { CellStyle, FormulaTemplate, SheetSpec, SpecCell } from "../sheetSpec";
 import { pillarsOf } from "../readiness";
@@ -7,9 +7,9 @@ import { settingNames, settingTerm, thresholdTerm } from "./liveSettings";
 import { byRank } from "../summary";
 import { orderGroups } from "../format";
 import { gradeLabel, labels, type Lang } from "../i18n/labels";
-import { ROW, absRange, local, quoteSheetName, rowTemplate, sheetRef, str } from "./refs";
+import { ROW, absRange, local, quoteSheetName, rowTemplate, str } from "./refs";
 import { columnLetter } from "../grid";
-import { HEADER_ROW, type ResultsLayout } from "./resultsSheet";
+import { HEADER_ROW, weightRef, type ResultsLayout } from "./resultsSheet";
 import {
   HEADER_STYLE,
   NOTE_STYLE,
@@ -65,11 +65,6 @@ interface PillarTerm {
   readonly weightOnly: string;
   /** "),weight*'Kết quả'!K" after IF(ISNUMBER('Kết quả'!K<row>, before <row>,0). */
   readonly weighted: string;
-}
-
-function weightRef(ind: Indicator): string {
-  const c = ind.cells.weight;
-  return c && !ind.converted?.includes("weight") ? sheetRef(c) : String(ind.weight);
 }
 
 /** Excel's limits on a formula ("Excel specifications and limits"): characters, and arguments of one function. */

@@ -117,7 +117,7 @@ function orderBlocks(plan: Plan, results: PeriodResults): Block[] {
 }
 
 /** An indicator's weight in formulas: its Chỉ tiêu cell, or the number where the cell held text the parser converted. */
-function weightRef(ind: Indicator): string {
+export function weightRef(ind: Indicator): string {
   const c = ind.cells.weight;
   return c && !ind.converted?.includes("weight") ? sheetRef(c) : String(ind.weight);
 }
@@ -167,7 +167,7 @@ interface RunningSums {
   /** The first indicator of a pillar for a unit: its own weight and weighted score. */
   readonly firstW: FormulaTemplate;
   readonly firstWs: FormulaTemplate;
-  /** The text after "=L<earlier row>" and "=M<earlier row>", cut at this row's number. */
+  /** The text after "=N<earlier row>" and "=O<earlier row>", cut at this row's number. */
   readonly nextW: readonly string[];
   readonly nextWs: readonly string[];
 }
@@ -196,9 +196,9 @@ function runningSums(
   };
 }
 
-/** "=L<earlier>" + the rest of the formula with this row's number. */
+/** "=N<earlier>" + the rest of the formula with this row's number. */
 function chained(col: string, earlier: number, rest: readonly string[], row: number): string {
-  return rest.length === 1 ? `=${col}${earlier}${rest[0]}` : `=${col}${earlier}${rest.join(String(row))}`;
+  return `=${col}${earlier}${rest.join(String(row))}`;
 }
 
 /**
