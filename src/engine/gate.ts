@@ -26,8 +26,7 @@ const TEXTS: Record<Lang, { lead: string } & Record<RefusalReason, string>> = {
     noIndicators: "sheet “{subject}” không có chỉ tiêu nào.",
     noPeriod: "chưa có kỳ báo cáo: Cấu hình không ghi Kỳ hiện tại và sheet Số liệu không có kỳ nào.",
     noFigures: "không có số liệu nào cho {subject}.",
-    tooManyPillars:
-      "kế hoạch có {subject} trụ cột, quá số trụ cột tối đa mà ictplan tính được (xem sheet Kiểm tra).",
+    tooManyPillars: "kế hoạch có {subject} trụ cột, quá số trụ cột tối đa tính được (xem sheet Kiểm tra).",
   },
   en: {
     lead: "No report was made and nothing was written to the workbook: ",
@@ -37,7 +36,7 @@ const TEXTS: Record<Lang, { lead: string } & Record<RefusalReason, string>> = {
     noIndicators: "sheet “{subject}” has no indicator.",
     noPeriod: "there is no period: Settings names no current period and the Figures sheet has none.",
     noFigures: "there are no figures for {subject}.",
-    tooManyPillars: "the plan has {subject} pillars, more than ictplan can compute (see the Checks sheet).",
+    tooManyPillars: "the plan has {subject} pillars, more than can be computed (see the Checks sheet).",
   },
 };
 
