@@ -5,9 +5,10 @@ import { formatPeriod, periodFromKey } from "./periods";
 import { quartersOf } from "./figureIndex";
 import { fillTemplate } from "./text";
 import { planSheetNames, sheetParams, templateSheetNames, type SheetNames } from "./findings";
+import { MAX_PILLARS, pillarsOf } from "./readiness";
 
 export type RefusalReason =
-  "unreadable" | "missingSheet" | "noUnits" | "noIndicators" | "noPeriod" | "noFigures";
+  "unreadable" | "missingSheet" | "noUnits" | "noIndicators" | "noPeriod" | "noFigures" | "tooManyPillars";
 
 /** Why no report (and no results) was written, with what the message names. */
 export interface Refusal {
@@ -28,6 +29,7 @@ const TEXTS: Record<Lang, { lead: string } & Record<RefusalReason, string>> = {
     noPeriod:
       "chưa có kỳ báo cáo: {settingsSheet} không ghi Kỳ hiện tại và sheet {figuresSheet} không có kỳ nào.",
     noFigures: "không có số liệu nào cho {subject}.",
+    tooManyPillars: "kế hoạch có {subject} trụ cột, quá số trụ cột tối đa tính được (xem sheet Kiểm tra).",
   },
   en: {
     lead: "No report was made and nothing was written to the workbook: ",
@@ -38,6 +40,7 @@ const TEXTS: Record<Lang, { lead: string } & Record<RefusalReason, string>> = {
     noPeriod:
       "there is no period: {settingsSheet} names no current period and the {figuresSheet} sheet has none.",
     noFigures: "there are no figures for {subject}.",
+    tooManyPillars: "the plan has {subject} pillars, more than can be computed (see the Checks sheet).",
   },
 };
 
@@ -55,6 +58,8 @@ export function refusal(
     if (!plan.layout[key]) return { reason: "missingSheet", subject: sheets[key], sheets };
   if (!plan.units.some((u) => u.active)) return { reason: "noUnits", subject: sheets.units, sheets };
   if (plan.indicators.length === 0) return { reason: "noIndicators", subject: sheets.indicators, sheets };
+  const pillars = pillarsOf(plan).length;
+  if (pillars > MAX_PILLARS) return { reason: "tooManyPillars", subject: String(pillars), sheets };
   if (!period) return { reason: "noPeriod", subject: "", sheets };
   const p = periodFromKey(period);
   if (!quartersOf(period).some((q) => plan.periods.includes(q)))

@@ -29,6 +29,12 @@ function pillarIndex(plan: Plan): PillarIndex {
   return hit;
 }
 
+/**
+ * The most pillars a plan may have: the index formula on Xếp hạng names each pillar's score and weight (about 180
+ * characters a pillar at a million rows, geometric mean), and Excel takes at most 8,192 characters per formula.
+ */
+export const MAX_PILLARS = 40;
+
 /** The pillars in the order the indicators first name them. */
 export function pillarsOf(plan: Plan): string[] {
   return [...pillarIndex(plan).names];

@@ -8,6 +8,7 @@ import { periodFromKey } from "./periods";
 import { figuresForPeriod, quartersOf } from "./figureIndex";
 import { parseWorkbook } from "./parse/plan";
 import { figureCell, valueAt } from "./figures";
+import { MAX_PILLARS, pillarsOf } from "./readiness";
 
 const groupLabel = (g: RankingGroup): string => RANKING_GROUPS.find((x) => x.key === g)?.vi ?? g;
 
@@ -37,6 +38,17 @@ export function validatePlan(plan: Plan, period?: string | null): Finding[] {
   if (units && plan.units.length === 0) out.push(finding("NO_UNITS", firstCell(units)));
   if (ind && plan.indicators.length === 0) out.push(finding("NO_INDICATORS", firstCell(ind)));
   if (!ind || !units || plan.indicators.length === 0) return out;
+  const pillars = pillarsOf(plan);
+  if (pillars.length > MAX_PILLARS) {
+    // Point at the first indicator naming a pillar past the limit.
+    const past = plan.indicators.find((i) => i.pillar === pillars[MAX_PILLARS]) as Indicator;
+    out.push(
+      finding("TOO_MANY_PILLARS", past.cells.pillar ?? past.cell, {
+        count: pillars.length,
+        max: MAX_PILLARS,
+      }),
+    );
+  }
   const activeGroups = new Set(plan.units.filter((u) => u.active).map((u) => u.group));
   const weightCol = ind.columns.weight ?? 1;
   for (const g of activeGroups) {

@@ -28,10 +28,6 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
     vi: "Một sheet có hơn 5.000.000 ô đã dùng, quá giới hạn Excel cho một lần đọc. Xoá các hàng, cột trống thừa ở cuối sheet rồi chạy lại.",
     en: "A sheet uses more than 5,000,000 cells, over Excel's limit for one read. Delete the spare rows and columns at the end of the sheet, then run again.",
   },
-  FormulaLengthExceedsLimit: {
-    vi: "Một công thức ictplan cần ghi dài hơn 8.192 ký tự, giới hạn của Excel. Công thức trọng số ở sheet Xếp hạng dài theo số chỉ tiêu và vượt giới hạn từ khoảng 150 chỉ tiêu trở lên: hãy giảm số chỉ tiêu của kế hoạch.",
-    en: "A formula ictplan writes is longer than Excel's limit of 8,192 characters. The weight formula of the Ranking sheet grows with the number of indicators and passes the limit from about 150 indicators: use fewer indicators in the plan.",
-  },
   ItemAlreadyExists: {
     vi: "Đã có một sheet trùng tên với sheet ictplan cần ghi. Đổi tên sheet đó rồi chạy lại.",
     en: "A sheet already has the name of a sheet ictplan writes. Rename it, then run again.",

@@ -2,6 +2,7 @@ import type { CellValue, Grid, WorkbookGrids } from "../../src/engine/grid";
 import { eachFigure } from "../../src/engine/figures";
 import { planRowsToGrids } from "../../src/engine/planRows";
 import { samplePlanRows } from "../../src/engine/sample";
+import { MAX_PILLARS } from "../../src/engine/readiness";
 import { checkWorkbook } from "../../src/engine/validate";
 import { finding, findingMessage } from "../../src/engine/findings";
 import { templateHeaders } from "../../src/engine/planRows";
@@ -343,6 +344,17 @@ describe("the finding catalogue", () => {
         ...rows,
         indicators: rows.indicators.map((r, i) =>
           i === 0 ? r.map((v, j) => (j === weightAt ? null : v)) : r,
+        ),
+      }),
+    );
+    // More pillars than the index formula can hold: each indicator a pillar of its own.
+    add(
+      planRowsToGrids({
+        ...rows,
+        indicators: Array.from({ length: MAX_PILLARS + 1 }, (_, i) =>
+          rows.indicators[i % rows.indicators.length].map((v, j) =>
+            j === 0 ? `TC${i + 1}` : j === 2 ? `Trụ cột ${i + 1}` : v,
+          ),
         ),
       }),
     );

@@ -26,6 +26,7 @@ import { OfficeError, checkEnum, excelEnums } from "./excelEnums";
 
 export { OfficeError };
 import { coerce } from "./coerce";
+import { formulaLimitBreaks } from "../helpers/excelRules";
 
 export type Scalar = string | number | boolean;
 export interface Cell {
@@ -416,6 +417,10 @@ export class FakeExcel {
   bind(formula: string): string {
     if (formula.length > 8192)
       fail("FormulaLengthExceedsLimit", "The formula is longer than 8,192 characters.");
+    // "Excel specifications and limits": 255 arguments in a function, 64 nested levels of functions. What the API
+    // answers is not documented (typed in the grid, Excel refuses the formula): the stricter reading, refused.
+    const beyond = formulaLimitBreaks(formula);
+    if (beyond.length) fail("InvalidArgument", `The formula is beyond Excel's limits: ${beyond.join(", ")}.`);
     return formula
       .split(STRING_LITERAL)
       .map((part, i) =>

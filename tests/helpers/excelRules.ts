@@ -7,7 +7,8 @@
  * - table ranges that overlap no other table or merged range (18.5.1.2 table; Excel: "A table can't overlap another
  *   table" and "can't overlap a range that contains merged cells");
  * - table names unique in the workbook, among themselves and the defined names (18.5.1.2 "name … unique");
- * - formulas of at most 8,192 characters ("Excel specifications and limits": length of formula contents).
+ * - formulas of at most 8,192 characters, 255 arguments per function and 64 levels of nested functions ("Excel
+ *   specifications and limits": length of formula contents, arguments in a function, nested levels of functions).
  */
 import { partsOf } from "./packages";
 import { decodeEntities } from "../../src/workbook/xlsx/xml";
@@ -33,6 +34,43 @@ const overlap = (a: Box, b: Box) => a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2
 
 /** The attribute of an element's opening tag, or undefined. */
 const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+
+/** Excel's limits on one formula ("Excel specifications and limits"). */
+export const FORMULA_LIMITS = { length: 8192, arguments: 255, nesting: 64 } as const;
+
+/**
+ * How a formula (with or without its "=") breaks Excel's limits on formulas, one line each: its length, a function
+ * call with more than 255 arguments, parentheses nested more than 64 deep. Text in double quotes and sheet names in
+ * single quotes are skipped; an array constant's commas are not arguments. Every opening parenthesis counts as a
+ * level (a grouping one too), the stricter reading.
+ */
+export function formulaLimitBreaks(formula: string): string[] {
+  const breaks: string[] = [];
+  const text = formula.startsWith("=") ? formula.slice(1) : formula;
+  if (text.length > FORMULA_LIMITS.length) breaks.push(`a formula of ${text.length} characters`);
+  const args: number[] = [];
+  let deepest = 0;
+  let braces = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"' || ch === "'") {
+      // A literal or a quoted sheet name: its quote doubled inside.
+      for (i++; i < text.length; i++) if (text[i] === ch && text[++i] !== ch) break;
+      i--;
+    } else if (ch === "{") braces++;
+    else if (ch === "}") braces--;
+    else if (ch === "(") {
+      args.push(/^\s*\)/.test(text.slice(i + 1, i + 3)) ? 0 : 1);
+      deepest = Math.max(deepest, args.length);
+    } else if (ch === "," && !braces && args.length) args[args.length - 1]++;
+    else if (ch === ")") {
+      const n = args.pop() ?? 0;
+      if (n > FORMULA_LIMITS.arguments) breaks.push(`a function of ${n} arguments`);
+    }
+  }
+  if (deepest > FORMULA_LIMITS.nesting) breaks.push(`parentheses nested ${deepest} deep`);
+  return breaks;
+}
 
 /** Every break of the rules above in a package, one line each (empty when Excel would open it without repair). */
 export async function excelRuleBreaks(bytes: Uint8Array): Promise<string[]> {
@@ -63,10 +101,8 @@ export async function excelRuleBreaks(bytes: Uint8Array): Promise<string[]> {
         lastCol = p.col;
       }
     }
-    for (const f of xml.matchAll(/<(?:\w+:)?f\b[^>]*>([^<]*)<\/(?:\w+:)?f>/g)) {
-      const length = decodeEntities(f[1]).length;
-      if (length > 8192) breaks.push(`${name}: a formula of ${length} characters`);
-    }
+    for (const f of xml.matchAll(/<(?:\w+:)?f\b[^>]*>([^<]*)<\/(?:\w+:)?f>/g))
+      for (const b of formulaLimitBreaks(decodeEntities(f[1]))) breaks.push(`${name}: ${b}`);
     const boxes = [...xml.matchAll(/<(?:\w+:)?mergeCell\b[^>]*?\sref="([^"]+)"/g)].map((m) =>
       box(m[1], `merged ${m[1]}`),
     );

@@ -133,6 +133,13 @@ export const FINDING_TEXTS = {
     fixVi: "Kiểm tra chính tả tên trụ cột.",
     fixEn: "Check the pillar's spelling.",
   },
+  TOO_MANY_PILLARS: {
+    severity: "error",
+    vi: "Kế hoạch có {count} trụ cột; chỉ tính được tối đa {max} trụ cột (công thức chỉ số ở sheet Xếp hạng gộp mọi trụ cột, và Excel chỉ nhận công thức tối đa 8.192 ký tự). Chưa tính kết quả.",
+    en: "The plan has {count} pillars; at most {max} can be computed (the index formula on the Ranking sheet combines every pillar, and Excel takes formulas of at most 8,192 characters). No results were computed.",
+    fixVi: "Gộp các trụ cột ở cột Trụ cột: mỗi trụ cột thường gồm nhiều chỉ tiêu.",
+    fixEn: "Merge pillars in the Pillar column: a pillar usually holds many indicators.",
+  },
   UNKNOWN_SETTING: {
     severity: "warning",
     vi: "Tham số “{value}” không được nhận biết, bị bỏ qua.",

@@ -39,8 +39,14 @@ export function outputSheets(
   options: OutputOptions,
 ): { sheets: SheetSpec[]; rankingFor: (results: PeriodResults) => SheetSpec } {
   const { lang, summary } = options;
-  const res = buildResultsSheet(plan, results, lang);
-  const rank = buildRankingSheet(plan, results, res.layout, lang);
+  // Pillar scores list each indicator's weight and score while those formulas fit Excel's limits; past them (from
+  // about 150 indicators, 65 in one pillar under the exclude policy) Kết quả gets running sums, read instead.
+  let res = buildResultsSheet(plan, results, lang);
+  let rank = buildRankingSheet(plan, results, res.layout, lang);
+  if (!rank) {
+    res = buildResultsSheet(plan, results, lang, true);
+    rank = buildRankingSheet(plan, results, res.layout, lang) as NonNullable<typeof rank>;
+  }
   const checks = buildFindingsSheet(
     findings,
     lang,

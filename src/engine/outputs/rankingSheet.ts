@@ -1,5 +1,5 @@
 /** "Xếp hạng": pillar scores, index, RANK.EQ ranks within group and overall, grade, change and robustness, as live formulas. */
-import type { Indicator, Plan } from "../model";
+import type { Plan } from "../model";
 import type { PeriodResults, UnitReadiness } from "../results";
 import type { CellStyle, FormulaTemplate, SheetSpec, SpecCell } from "../sheetSpec";
 import { pillarsOf } from "../readiness";
@@ -8,9 +8,9 @@ import { byRank } from "../summary";
 import { orderGroups } from "../format";
 import { gradeLabel, labels, type Lang } from "../i18n/labels";
 import { generatedNote } from "../findings";
-import { ROW, absRange, local, quoteSheetName, rowTemplate, sheetRef, str } from "./refs";
+import { ROW, absRange, local, quoteSheetName, rowTemplate, str } from "./refs";
 import { columnLetter } from "../grid";
-import { HEADER_ROW, type ResultsLayout } from "./resultsSheet";
+import { HEADER_ROW, weightRef, type ResultsLayout } from "./resultsSheet";
 import {
   HEADER_STYLE,
   NOTE_STYLE,
@@ -56,7 +56,7 @@ export function intervalCells(u: UnitReadiness): [SpecCell, SpecCell] {
 
 const blank = (v: number | null | undefined): number | string => (v === null || v === undefined ? "" : v);
 
-/** An indicator in its pillar's formulas: its rows on Kết quả, its weight term and the text around its score cell. */
+/** An indicator in its pillar's listed formulas: its rows on Kết quả, its weight term and the text around its score cell. */
 interface PillarTerm {
   readonly rows: ReadonlyMap<string, number> | undefined;
   readonly w: string;
@@ -68,9 +68,16 @@ interface PillarTerm {
   readonly weighted: string;
 }
 
-function weightRef(ind: Indicator): string {
-  const c = ind.cells.weight;
-  return c && !ind.converted?.includes("weight") ? sheetRef(c) : String(ind.weight);
+/** Excel's limits on a formula ("Excel specifications and limits"): characters, and arguments of one function. */
+const MAX_FORMULA = 8192;
+const MAX_ARGUMENTS = 255;
+
+/**
+ * A pillar's name as its column's title: Excel takes a table column's name (its header cell's text) of at most 255
+ * characters (MS-OI29500 2.1.681, tableColumn), and a duplicate gets a number added: a longer name is cut, ending in "…".
+ */
+function tableHeader(name: string): string {
+  return name.length <= 250 ? name : `${name.slice(0, 249).trimEnd()}…`;
 }
 
 /** Units in sheet order: by ranking group, then rank, then code. */
@@ -80,13 +87,17 @@ function ordered(results: PeriodResults): UnitReadiness[] {
   );
 }
 
-/** Builds the Xếp hạng sheet. */
+/**
+ * Builds the Xếp hạng sheet. Its pillar scores list each indicator's weight and score cell, unless Kết quả has running
+ * sums (res.pillarEnd), which they then read; null where a listed formula would pass Excel's limits (8,192 characters,
+ * 255 arguments): the caller then builds Kết quả with running sums.
+ */
 export function buildRankingSheet(
   plan: Plan,
   results: PeriodResults,
   res: ResultsLayout,
   lang: Lang,
-): { spec: SheetSpec; layout: RankingLayout } {
+): { spec: SheetSpec; layout: RankingLayout } | null {
   const L = labels(lang);
   const s = plan.settings;
   const pillars = pillarsOf(plan);
@@ -123,21 +134,72 @@ export function buildRankingSheet(
     groupBlock.set(g, absRange(rows[0], col.rounded, rows[rows.length - 1], col.rounded));
   }
   const roundedRange = absRange(first, col.rounded, Math.max(last, first), col.rounded);
-  // Per pillar, its indicators in the plan's order: their rows on Kết quả, weight terms and the formula text around
-  // a score cell (the pieces the same in every unit's formulas, joined once here).
-  const scoreRef = `${quoteSheetName(res.sheet)}!${columnLetter(res.cols.score)}`;
+  // With running sums, a pillar's weight and weighted score for a unit are the sums on Kết quả at its last indicator
+  // there; else, per pillar, its indicators in the plan's order: their rows on Kết quả, weight terms and the formula
+  // text around a score cell (the pieces the same in every unit's formulas, joined once here).
+  const resultsSheet = quoteSheetName(res.sheet);
+  const weightAt = `${resultsSheet}!${columnLetter(res.cols.weightSum)}`;
+  const weightedAt = `${resultsSheet}!${columnLetter(res.cols.weightedSum)}`;
+  const scoreRef = `${resultsSheet}!${columnLetter(res.cols.score)}`;
   const isNumberRef = `IF(ISNUMBER(${scoreRef}`;
   const byPillar = pillars.map(() => [] as PillarTerm[]);
-  for (const ind of plan.indicators) {
-    const w = weightRef(ind);
-    byPillar[pillars.indexOf(ind.pillar)].push({
-      rows: res.rowOf.get(ind.code),
-      w,
-      timesRef: `${w}*${scoreRef}`,
-      weightOnly: `),${w},0)`,
-      weighted: `),${w}*${scoreRef}`,
-    });
-  }
+  if (!res.pillarEnd)
+    for (const ind of plan.indicators) {
+      const w = weightRef(ind);
+      byPillar[pillars.indexOf(ind.pillar)].push({
+        rows: res.rowOf.get(ind.code),
+        w,
+        timesRef: `${w}*${scoreRef}`,
+        weightOnly: `),${w},0)`,
+        weighted: `),${w}*${scoreRef}`,
+      });
+    }
+  /** A unit's pillar cell listing each of its scored indicators, with the pillar's weight term; null past the limits. */
+  const listedPillar = (
+    u: UnitReadiness,
+    p: string,
+    k: number,
+  ): { cell: SpecCell; weight: string } | null => {
+    // This unit's scored indicators of the pillar, and their rows on Kết quả.
+    const terms: PillarTerm[] = [];
+    const ats: number[] = [];
+    for (const t of byPillar[k]) {
+      const at = t.rows?.get(u.unit);
+      if (at === undefined) continue;
+      terms.push(t);
+      ats.push(at);
+    }
+    if (!terms.length) return { cell: EMPTY, weight: "0" };
+    // The long formulas are built as lists of pieces and joined once: a `+=` chain leaves a rope of a few hundred
+    // string nodes per formula that outlives the young generation and is flattened again on first read.
+    const cached = blank(u.pillarScores[p]);
+    let formula: string;
+    let weight: string;
+    if (s.missingPolicy === "zero") {
+      weight = `(${terms.map((t) => t.w).join("+")})`;
+      const f: (string | number)[] = ["=("];
+      for (let j = 0; j < terms.length; j++) f.push(j ? "+" : "", terms[j].timesRef, ats[j]);
+      f.push(")/", weight);
+      formula = f.join("");
+    } else {
+      // COUNT takes one argument per indicator.
+      if (terms.length > MAX_ARGUMENTS) return null;
+      const w: (string | number)[] = [];
+      const f: (string | number)[] = ["=IF(COUNT("];
+      for (let j = 0; j < terms.length; j++) f.push(j ? "," : "", scoreRef, ats[j]);
+      f.push(')=0,"",(');
+      for (let j = 0; j < terms.length; j++) {
+        w.push(j ? "+" : "", isNumberRef, ats[j], terms[j].weightOnly);
+        f.push(j ? "+" : "", isNumberRef, ats[j], terms[j].weighted, ats[j], ",0)");
+      }
+      const listed = w.join("");
+      weight = `(${listed})`;
+      f.push(")/(", listed, "))");
+      formula = f.join("");
+    }
+    if (formula.length > MAX_FORMULA) return null;
+    return { cell: { formula, value: cached, numberFormat: "0.000" }, weight };
+  };
   // Formulas whose only varying part is the row, and cells and styles the same in every row.
   const R = columnLetter(col.rounded) + ROW;
   const I = columnLetter(col.index) + ROW;
@@ -159,48 +221,36 @@ export function buildRankingSheet(
   const CENTRED: CellStyle = { horizontal: "center" };
   const EMPTY: SpecCell = { value: "" };
   const rowOf = new Map<string, number>();
-  const rowsCells: SpecCell[][] = units.map((u, i) => {
+  const rowsCells: SpecCell[][] = [];
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
     const r = first + i;
     rowOf.set(u.unit, r);
-    // The long formulas are built as lists of pieces and joined once: a `+=` chain leaves a rope of a few hundred
-    // string nodes per formula that outlives the young generation and is flattened again on first read.
+    const ends = res.pillarEnd?.get(u.unit);
     const pillarWeight: string[] = [];
-    const pillarCells: SpecCell[] = pillars.map((p, k) => {
-      // This unit's scored indicators of the pillar, and their rows on Kết quả.
-      const terms: PillarTerm[] = [];
-      const ats: number[] = [];
-      for (const t of byPillar[k]) {
-        const at = t.rows?.get(u.unit);
-        if (at === undefined) continue;
-        terms.push(t);
-        ats.push(at);
+    const pillarCells: SpecCell[] = [];
+    for (let k = 0; k < pillars.length; k++) {
+      if (!res.pillarEnd) {
+        const listed = listedPillar(u, pillars[k], k);
+        if (!listed) return null;
+        pillarWeight.push(listed.weight);
+        pillarCells.push(listed.cell);
+        continue;
       }
-      const cached = blank(u.pillarScores[p]);
-      if (!terms.length) {
+      const end = ends?.[k] ?? 0;
+      if (!end) {
         pillarWeight.push("0");
-        return EMPTY;
+        pillarCells.push(EMPTY);
+        continue;
       }
-      if (s.missingPolicy === "zero") {
-        const w = `(${terms.map((t) => t.w).join("+")})`;
-        pillarWeight.push(w);
-        const f: (string | number)[] = ["=("];
-        for (let j = 0; j < terms.length; j++) f.push(j ? "+" : "", terms[j].timesRef, ats[j]);
-        f.push(")/", w);
-        return { formula: f.join(""), value: cached, numberFormat: "0.000" };
-      }
-      const w: (string | number)[] = [];
-      const f: (string | number)[] = ["=IF(COUNT("];
-      for (let j = 0; j < terms.length; j++) f.push(j ? "," : "", scoreRef, ats[j]);
-      f.push(')=0,"",(');
-      for (let j = 0; j < terms.length; j++) {
-        w.push(j ? "+" : "", isNumberRef, ats[j], terms[j].weightOnly);
-        f.push(j ? "+" : "", isNumberRef, ats[j], terms[j].weighted, ats[j], ",0)");
-      }
-      const weight = w.join("");
-      pillarWeight.push(`(${weight})`);
-      f.push(")/(", weight, "))");
-      return { formula: f.join(""), value: cached, numberFormat: "0.000" };
-    });
+      const w = weightAt + end;
+      pillarWeight.push(w);
+      pillarCells.push({
+        formula: `=IF(${w}<=0,"",${weightedAt}${end}/${w})`,
+        value: blank(u.pillarScores[pillars[k]]),
+        numberFormat: "0.000",
+      });
+    }
     const P = (k: number) => local(r, P0 + k);
     const live = pillars.map((_, k) => k).filter((k) => pillarWeight[k] !== "0");
     const den = live.map((k) => `IF(ISNUMBER(${P(k)}),${pillarWeight[k]},0)`).join("+") || "0";
@@ -224,8 +274,10 @@ export function buildRankingSheet(
       const numr = live.map((k) => `IF(ISNUMBER(${P(k)}),${pillarWeight[k]}*${P(k)},0)`).join("+") || "0";
       indexFormula = ["=IF((", den, ")=0,0,(", numr, ")/(", den, "))*", scale].join("");
     }
+    // Listed weights make the index the longest formula (each weight cell three times).
+    if (indexFormula.length > MAX_FORMULA) return null;
     const prev = u.previous;
-    return [
+    rowsCells.push([
       { value: u.unit },
       { value: u.name },
       { value: groupName(u.group, lang) },
@@ -256,13 +308,13 @@ export function buildRankingSheet(
           }
         : EMPTY,
       ...intervalCells(u),
-    ];
-  });
+    ]);
+  }
   const header = [
     L.unitCode,
     L.unitName,
     L.group,
-    ...pillars.map((p) => pillarName(p, lang)),
+    ...pillars.map((p) => tableHeader(pillarName(p, lang))),
     L.index,
     L.indexRounded,
     L.rankGroup,

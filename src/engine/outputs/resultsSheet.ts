@@ -9,6 +9,7 @@ import { generatedNote } from "../findings";
 import { labels, statusLabel, type Lang } from "../i18n/labels";
 import { ROW, abs, absRange, local, quoteSheetName, rowTemplate, sheetRef, str } from "./refs";
 import { groupStats } from "../scoring";
+import { pillarsOf } from "../readiness";
 import { settingNames, settingTerm } from "./liveSettings";
 import {
   HEADER_STYLE,
@@ -29,6 +30,12 @@ export interface ResultsLayout {
   readonly lastRow: number;
   /** Row of each unit, by indicator code then unit code. */
   readonly rowOf: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /**
+   * With running sums (a plan whose pillar scores, listing each indicator, would pass Excel's limits): per unit code,
+   * the row of its last indicator in each pillar (pillarsOf's order; 0 where it has none), where the sums hold the
+   * pillar's weight and weighted score. Null without them.
+   */
+  readonly pillarEnd: ReadonlyMap<string, readonly number[]> | null;
   readonly cols: typeof COLS;
 }
 
@@ -47,6 +54,12 @@ export const COLS = {
   /** Block statistics, written once per indicator × group block (first row) when its scores need them. */
   statA: 12,
   statB: 13,
+  /**
+   * Running sums of the unit's weights and weighted scores over its indicators of the row's pillar, in plan order:
+   * written only for plans whose listed pillar formulas would pass Excel's limits (see buildResultsSheet).
+   */
+  weightSum: 14,
+  weightedSum: 15,
 } as const;
 
 type BlockStats = "minmax" | "zscore" | null;
@@ -104,6 +117,12 @@ function orderBlocks(plan: Plan, results: PeriodResults): Block[] {
   return blocks;
 }
 
+/** An indicator's weight in formulas: its Chỉ tiêu cell, or the number where the cell held text the parser converted. */
+export function weightRef(ind: Indicator): string {
+  const c = ind.cells.weight;
+  return c && !ind.converted?.includes("weight") ? sheetRef(c) : String(ind.weight);
+}
+
 /** The target cell a period uses: the quarter's milestone where given, else the annual target. */
 function targetKey(ind: Indicator, period: string): string {
   const q = periodFromKey(period)?.quarter ?? null;
@@ -125,6 +144,62 @@ interface BlockShared {
   readonly scoreWithoutTarget: FormulaTemplate;
   readonly scoreKey: string;
   readonly indCells: { readonly code: SpecCell; readonly name: SpecCell };
+  readonly running: RunningSums | null;
+}
+
+/** Where a unit's running sums over a pillar stand: the row of its last indicator so far and the two sums. */
+interface RunningEnd {
+  row: number;
+  w: number;
+  ws: number;
+}
+
+/**
+ * The running sums of one indicator's rows: the unit's sums over its earlier indicators of the same pillar plus this
+ * one's weight (where its score is a number, under the exclude policy) and weight × score. Each formula names one
+ * earlier cell and one weight, so its length does not grow with the plan (a pillar score listing every indicator
+ * passed Excel's 8,192 characters and 255 arguments); the additions are the engine's, in its order (readiness.ts).
+ */
+interface RunningSums {
+  /** The units' sums so far in this indicator's pillar, by unit code. */
+  readonly ends: Map<string, RunningEnd>;
+  readonly weight: number;
+  readonly exclude: boolean;
+  /** The first indicator of a pillar for a unit: its own weight and weighted score. */
+  readonly firstW: FormulaTemplate;
+  readonly firstWs: FormulaTemplate;
+  /** The text after "=N<earlier row>" and "=O<earlier row>", cut at this row's number. */
+  readonly nextW: readonly string[];
+  readonly nextWs: readonly string[];
+}
+
+const W_COL = columnLetter(COLS.weightSum);
+const WS_COL = columnLetter(COLS.weightedSum);
+
+/** The running-sum formulas of an indicator with weight term `w` (a Chỉ tiêu cell or a number). */
+function runningSums(
+  ends: Map<string, RunningEnd>,
+  w: string,
+  weight: number,
+  exclude: boolean,
+): RunningSums {
+  const K = columnLetter(COLS.score) + ROW;
+  const addW = exclude ? `IF(ISNUMBER(${K}),${w},0)` : w;
+  const addWs = exclude ? `IF(ISNUMBER(${K}),${w}*${K},0)` : `${w}*${K}`;
+  return {
+    ends,
+    weight,
+    exclude,
+    firstW: rowTemplate(`=${addW}`),
+    firstWs: rowTemplate(`=${addWs}`),
+    nextW: `+${addW}`.split(ROW),
+    nextWs: `+${addWs}`.split(ROW),
+  };
+}
+
+/** "=N<earlier>" + the rest of the formula with this row's number. */
+function chained(col: string, earlier: number, rest: readonly string[], row: number): string {
+  return `=${col}${earlier}${rest.join(String(row))}`;
 }
 
 /**
@@ -135,6 +210,8 @@ interface BlockShared {
  */
 class ResultRows {
   readonly cells: SpecCell[][] = [];
+  /** The running sums' two cells of each row, where the plan has them. */
+  readonly running: SpecCell[][] = [];
   /** The unit columns, one set of cells per unit (a unit has a row in every indicator's block). */
   private readonly unitCells = new Map<Unit, SpecCell[]>();
   /** The actual's formula reads its figure cell; an indicator's figures sit in one column of one sheet. */
@@ -225,16 +302,49 @@ class ResultRows {
         status,
         score,
       ]);
+      if (b.running) this.running.push(runningCells(b.running, unit.code, sc, r));
     }
     return r;
   }
 }
 
-/** Builds the Kết quả sheet and its layout. */
+/** A row's running sums: its unit's sums so far in the pillar (updated) plus this indicator's weight and score. */
+function runningCells(run: RunningSums, unit: string, sc: number | null | undefined, r: number): SpecCell[] {
+  const end = run.ends.get(unit);
+  const scored = typeof sc === "number";
+  const addW = run.exclude && !scored ? 0 : run.weight;
+  const addWs = scored ? run.weight * sc : 0;
+  let weightSum: SpecCell;
+  let weightedSum: SpecCell;
+  if (end) {
+    weightSum = {
+      formula: chained(W_COL, end.row, run.nextW, r),
+      value: (end.w += addW),
+      numberFormat: "0.###",
+    };
+    weightedSum = {
+      formula: chained(WS_COL, end.row, run.nextWs, r),
+      value: (end.ws += addWs),
+      numberFormat: "0.000",
+    };
+    end.row = r;
+  } else {
+    run.ends.set(unit, { row: r, w: addW, ws: addWs });
+    weightSum = { fill: run.firstW, fillRow: r, value: addW, numberFormat: "0.###" };
+    weightedSum = { fill: run.firstWs, fillRow: r, value: addWs, numberFormat: "0.000" };
+  }
+  return [weightSum, weightedSum];
+}
+
+/**
+ * Builds the Kết quả sheet and its layout; with `running`, the running sums of weights and weighted scores too (for a
+ * plan whose pillar formulas, listing every indicator, would pass Excel's limits: outputSheets decides).
+ */
 export function buildResultsSheet(
   plan: Plan,
   results: PeriodResults,
   lang: Lang,
+  running = false,
 ): { spec: SheetSpec; layout: ResultsLayout } {
   const L = labels(lang);
   const s = plan.settings;
@@ -290,6 +400,11 @@ export function buildResultsSheet(
     `=IF(${H}="",${st.noData},IF(${H}>=1,${st.met},IF(${H}>=${near},${st.near},${st.notMet})))`,
   );
   const rowsOf = new ResultRows(lang, scoreByUnit, cappedFormula, statusFormula, noTargetStatus);
+  // Each pillar's running sums by unit, and each indicator's running-sum formulas (one per indicator, all its blocks).
+  const pillars = pillarsOf(plan);
+  const endsOf = new Map(pillars.map((p) => [p, new Map<string, RunningEnd>()]));
+  const runningOf = new Map<Indicator, RunningSums>();
+  const exclude = s.missingPolicy !== "zero";
   const cells = rowsOf.cells;
   let r = HEADER_ROW;
   let lastInd: Indicator | null = null;
@@ -348,6 +463,11 @@ export function buildResultsSheet(
     const firstNeeds = needsOf(block.att[0].status === "noTarget");
     if (firstNeeds) statBlocks.push(statsBlock(block, first, rng, firstNeeds));
     const scoreWithTarget = scoreFormula(withTarget);
+    let sums = running ? (runningOf.get(ind) ?? null) : null;
+    if (running && !sums) {
+      const ends = endsOf.get(ind.pillar) as Map<string, RunningEnd>;
+      runningOf.set(ind, (sums = runningSums(ends, weightRef(ind), ind.weight, exclude)));
+    }
     const shared: BlockShared = {
       rows,
       figureFormat,
@@ -358,6 +478,7 @@ export function buildResultsSheet(
       scoreWithoutTarget: withoutTarget === withTarget ? scoreWithTarget : scoreFormula(withoutTarget),
       scoreKey: ind.code,
       indCells,
+      running: sums,
     };
     r = rowsOf.addBlock(block, shared, r);
   }
@@ -377,7 +498,7 @@ export function buildResultsSheet(
     L.score,
   ];
   const title = `${L.titleResults} – ${periodTitle(plan, results.period, lang)}`;
-  const widths = [10, 34, 20, 12, 44, 11, 11, 11, 11, 16, 9, 12, 12];
+  const widths = [10, 34, 20, 12, 44, 11, 11, 11, 11, 16, 9, 12, 12, ...(running ? [12, 14] : [])];
   const statHeader = statKind === "minmax" ? [L.blockMin, L.blockMax] : [L.blockMean, L.blockSd];
   const statusRange = `${local(HEADER_ROW + 1, COLS.status)}:${local(Math.max(lastRow, HEADER_ROW + 1), COLS.status)}`;
   const spec: SheetSpec = {
@@ -407,9 +528,29 @@ export function buildResultsSheet(
           ]
         : []),
       ...statBlocks,
+      ...(running && rowsOf.running.length
+        ? [
+            {
+              row: HEADER_ROW,
+              col: COLS.weightSum,
+              cells: [[L.weightSum, L.weightedSum].map((h) => ({ value: h, style: HEADER_STYLE }))],
+            },
+            { row: HEADER_ROW + 1, col: COLS.weightSum, cells: rowsOf.running },
+          ]
+        : []),
     ],
     columnWidths: widths.map((width, i) => ({ col: i + 1, width })),
-    rowHeights: [headerRowHeight(HEADER_ROW, [...header, ...(statBlocks.length ? statHeader : [])], widths)],
+    rowHeights: [
+      headerRowHeight(
+        HEADER_ROW,
+        [
+          ...header,
+          ...(statBlocks.length || running ? statHeader : []),
+          ...(running ? [L.weightSum, L.weightedSum] : []),
+        ],
+        widths,
+      ),
+    ],
     freeze: { rows: HEADER_ROW, cols: 2 },
     tables: cells.length ? [{ name: "KetQua", range: `A${HEADER_ROW}:${local(lastRow, COLS.score)}` }] : [],
     conditionalFormats: cells.length ? statusFormats(statusRange, lang) : [],
@@ -424,5 +565,15 @@ export function buildResultsSheet(
     tabColor: "2E75B6",
     definedNames: settingNames(plan, ["attainmentCap", "nearTarget"]),
   };
-  return { spec, layout: { sheet, firstRow: HEADER_ROW + 1, lastRow, rowOf, cols: COLS } };
+  // Where each unit's sums over each pillar end.
+  const pillarEnd = running ? new Map<string, number[]>() : null;
+  if (pillarEnd)
+    pillars.forEach((p, k) => {
+      for (const [unit, end] of endsOf.get(p) as Map<string, RunningEnd>) {
+        let at = pillarEnd.get(unit);
+        if (!at) pillarEnd.set(unit, (at = pillars.map(() => 0)));
+        at[k] = end.row;
+      }
+    });
+  return { spec, layout: { sheet, firstRow: HEADER_ROW + 1, lastRow, rowOf, pillarEnd, cols: COLS } };
 }

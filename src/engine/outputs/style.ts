@@ -44,7 +44,9 @@ export function wrappedRowHeight(cells: readonly { text: string; width: number }
 export function titleWidth(title: string, least: number): number {
   const widest = Math.max(...title.split(" ").map((word) => textWidth(word, true)));
   // Thousandths of an em at 11 pt, Calibri's wider letters, the cell's padding; a character of width is 5.25 pt.
-  return Math.max(least, Math.ceil(((widest * 11 * CALIBRI_WIDER) / 1000 + 4) / 5.25));
+  // At most 60: a pillar named by one very long word is broken inside rather than widening its column past Excel's
+  // 255 and the printed page to nothing.
+  return Math.max(least, Math.min(60, Math.ceil(((widest * 11 * CALIBRI_WIDER) / 1000 + 4) / 5.25)));
 }
 
 /** Margins in inches of a wide sheet printed one page wide: the less margin, the larger the print. */
