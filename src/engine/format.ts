@@ -687,7 +687,7 @@ export const SETTINGS: readonly SettingDef[] = [
     description:
       "Ký trực tiếp, hoặc KT./TL./TUQ./Q./TM. trước chức vụ thủ trưởng ở khối chữ ký (Nghị định 30/2020/NĐ-CP).",
     descriptionEn:
-      "The head signs, or KT./TL./TUQ./Q./TM. before the head's title in the signature block (Decree 30/2020/NĐ-CP).",
+      "The head signs, or KT./TL./TUQ./Q./TM. before the head's title in the signature block (Decree No. 30/2020/ND-CP).",
   },
   {
     key: "headTitle",
