@@ -44,6 +44,8 @@ interface SheetContext {
   readonly def: SheetDef;
   readonly header: HeaderMatch;
   readonly layout: SheetLayout;
+  /** columnName's answers by column key: parsers ask per row, the header row does not change. */
+  readonly columnNames: Map<string, string>;
 }
 
 function prepare(
@@ -71,7 +73,8 @@ function prepare(
     lastRow: lastFilledRow(grid),
     columns: header.columns,
   };
-  return { grid: key === "settings" ? grid : withMergesFilled(grid, header.row), def, header, layout };
+  const filled = key === "settings" ? grid : withMergesFilled(grid, header.row);
+  return { grid: filled, def, header, layout, columnNames: new Map() };
 }
 
 /**
@@ -161,10 +164,17 @@ function dataRows(ctx: SheetContext, codeKey: string, column: string, findings: 
  * not the format's "Mã đơn vị"); the format's name where the header cell holds no text.
  */
 function columnName(ctx: SheetContext, key: string): string {
-  const col = ctx.header.columns[key];
-  const text = col === undefined ? null : cellAt(ctx.grid, ctx.header.row, col);
-  if (typeof text === "string" && text.trim()) return text.replace(/\s+/g, " ").trim();
-  return ctx.def.columns.find((c) => c.key === key)?.header ?? key;
+  let name = ctx.columnNames.get(key);
+  if (name === undefined) {
+    const col = ctx.header.columns[key];
+    const text = col === undefined ? null : cellAt(ctx.grid, ctx.header.row, col);
+    name =
+      typeof text === "string" && text.trim()
+        ? text.replace(/\s+/g, " ").trim()
+        : (ctx.def.columns.find((c) => c.key === key)?.header ?? key);
+    ctx.columnNames.set(key, name);
+  }
+  return name;
 }
 
 const ref = (ctx: SheetContext, row: number, key: string): CellRef | null => {
