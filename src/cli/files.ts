@@ -3,6 +3,7 @@ import { close, fsync, openSync, promises as fs, rmSync, write } from "node:fs";
 import { promisify } from "node:util";
 import path from "node:path";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
+import { reportUnchanged } from "../document/reportRecord";
 import { WorkbookProblem } from "../workbook/xlsx/problems";
 import { PROBLEM_MESSAGES } from "../workbook/problemText";
 import { useZipCodec } from "../workbook/xlsx/zipPackage";
@@ -76,7 +77,8 @@ export async function sameFile(a: string, b: string): Promise<boolean> {
 
 /**
  * Whether an existing file may be replaced: only a workbook ictplan wrote and nobody changed since (its own sheets
- * and everything else in it). Otherwise a FileProblem that asks for --force.
+ * and everything else in it), or a Word report ictplan wrote and nobody changed. Otherwise a FileProblem that asks for
+ * --force.
  */
 export async function assertReplaceable(file: string): Promise<void> {
   const stat = await fs.stat(file).catch(() => null);
@@ -84,8 +86,9 @@ export async function assertReplaceable(file: string): Promise<void> {
   if (!stat.isFile()) throw new FileProblem("outputNotFile", { file });
   let unchanged = false;
   try {
-    const wb = await XlsxWorkbook.load(new Uint8Array(await fs.readFile(file)));
-    unchanged = await wb.unchangedSinceWritten();
+    const bytes = new Uint8Array(await fs.readFile(file));
+    unchanged =
+      (await reportUnchanged(bytes)) ?? (await (await XlsxWorkbook.load(bytes)).unchangedSinceWritten());
   } catch {
     unchanged = false;
   }

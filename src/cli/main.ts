@@ -405,7 +405,7 @@ async function dispatch(a: Args, io: Io): Promise<number> {
         return 1;
       }
       const out = abs(a.output ?? defaultOutput(input, res.period, ".docx"));
-      // A Word file cannot carry ictplan's ownership record: an existing one is replaced only with --force.
+      // An existing report is replaced only if ictplan wrote it and nobody edited it since (reportRecord.ts).
       await checkOutput(a, [abs(input)], out);
       await writeAtomic(out, () => reportDocx(buildReport(res.plan, res.summary!, a.lang)));
       if (a.json)

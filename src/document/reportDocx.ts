@@ -27,6 +27,7 @@ import { ChartRun } from "docx/charts";
 import type { Report, ReportCell, ReportChart, ReportTable } from "../engine/report";
 import { chartParts, GRADE_COLORS, STATUS_COLORS } from "../engine/report";
 import { SUMMARY_WIDTHS } from "../engine/outputs/summarySheet";
+import { stampReport } from "./reportRecord";
 import { textWidth } from "../engine/outputs/lineBreaks";
 
 const FONT = "Times New Roman";
@@ -372,5 +373,6 @@ export async function reportDocx(r: Report): Promise<Uint8Array> {
       },
     ],
   });
-  return new Uint8Array(await Packer.toArrayBuffer(doc));
+  // Recorded as ictplan's, so that the next report replaces it only while nobody has edited it.
+  return stampReport(new Uint8Array(await Packer.toArrayBuffer(doc)));
 }

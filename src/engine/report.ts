@@ -47,8 +47,10 @@ export interface ReportChart {
   readonly labels: readonly string[];
   readonly colors: readonly string[];
   readonly axisMax: number;
-  /** Excel number format of the value axis and labels ("0" or "0%"). */
+  /** Excel number format of the value axis ("0" or "0%"). */
   readonly numberFormat: string;
+  /** Excel number format of the bars' values and labels, as the tables write them ("0.00", "0%"). */
+  readonly labelFormat: string;
 }
 
 /** Bars in one chart: a chart of more is printed in parts, each of which fits a page of the report and of the tab. */
@@ -190,6 +192,7 @@ export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report
   const period = p ? formatPeriod(p, lang) : s.period;
   const dec = plan.settings.indexDecimals;
   const num = (x: number) => formatNumber(x, dec, lang);
+  const indexFormat = dec ? `0.${"0".repeat(dec)}` : "0";
   const pct = (x: number) => formatPercent(x, lang);
   const narrative = buildNarrative(plan, s, lang);
   const province = s.province;
@@ -284,6 +287,7 @@ export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report
         ),
         axisMax: 1,
         numberFormat: "0%",
+        labelFormat: "0%",
       },
     });
 
@@ -310,7 +314,7 @@ export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report
           {
             text: num(u.indexRounded),
             value: u.indexRounded,
-            numberFormat: dec ? `0.${"0".repeat(dec)}` : "0",
+            numberFormat: indexFormat,
             align: "right",
           },
           { text: gradeLabel(u.grade, lang), grade: u.grade, align: "center" },
@@ -318,7 +322,7 @@ export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report
             ? {
                 text: num(u.previous.indexRounded),
                 value: u.previous.indexRounded,
-                numberFormat: dec ? `0.${"0".repeat(dec)}` : "0",
+                numberFormat: indexFormat,
                 align: "right",
               }
             : { text: "" },
@@ -351,6 +355,7 @@ export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report
         colors: g.ranking.map((u) => GRADE_COLORS[u.grade].bar),
         axisMax: plan.settings.indexScale,
         numberFormat: "0",
+        labelFormat: indexFormat,
       },
     });
   });

@@ -128,6 +128,8 @@ export interface ChartSpec {
   readonly legend?: boolean;
   /** Write each bar's value beside it. */
   readonly dataLabels?: boolean;
+  /** Number format of the values' cells and of the data labels (default: the value axis's). */
+  readonly labelFormat?: string;
   /** Placement by cells: top-left and bottom-right corners, 1-based. */
   readonly anchor: {
     readonly fromRow: number;

@@ -10,6 +10,7 @@ import { buildTemplate } from "../../src/workbook/xlsx/template";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
 import { META_SHEET } from "../../src/workbook/ownership";
 import { editPackage } from "../helpers/packages";
+import { haveWriter } from "../helpers/libreoffice";
 import { generatePlanRows } from "../../bench/generate";
 import { planFile } from "../../bench/planFile";
 
@@ -333,4 +334,65 @@ describe("an output in a folder that does not exist", () => {
       ["lao-cai-2015-Q2.docx", "lao-cai-2015-Q2.xlsx", "lao-cai-2015.xlsx"].sort(),
     );
   }, 120_000);
+});
+
+describe("the Word report, run again", () => {
+  it("replaces a report ictplan wrote and nobody changed; keeps an edited one or another document until --force", async () => {
+    const d = await fresh("report-again");
+    const report = path.join(d, "bao-cao.docx");
+    const read = async () => new Uint8Array(await fs.readFile(report));
+    const run = (...more: string[]) => cli(d, "report", "plan.xlsx", "-o", "bao-cao.docx", ...more);
+    expect((await run()).code).toBe(0);
+    // The planner corrects a figure and makes the report again: the unedited draft is replaced.
+    const again = await run();
+    expect([again.code, again.err]).toEqual([0, ""]);
+
+    // A draft the planner edited (a word changed in the text), or one without ictplan's record (another document, or a
+    // report whose record was removed), is kept byte for byte, with the reason and the way out.
+    const written = await read();
+    const edited = await editPackage(written, {
+      "word/document.xml": (xml) => xml.replace("</w:t>", " (draft 2)</w:t>"),
+    });
+    const unrecorded = await editPackage(written, {
+      "docProps/custom.xml": (xml) => xml.replace(/<property[\s\S]*<\/property>/, ""),
+    });
+    for (const [what, bytes] of [
+      ["edited", edited],
+      ["unrecorded", unrecorded],
+    ] as const) {
+      await fs.writeFile(report, bytes);
+      const r = await run();
+      expect([what, r.code]).toEqual([what, 2]);
+      expect(r.err).toMatch(/exists and is not an unchanged ictplan output/);
+      expect(r.err).toMatch(/--force/);
+      expect([what, Buffer.compare(Buffer.from(await read()), Buffer.from(bytes))]).toEqual([what, 0]);
+      expect(await tempFiles(d)).toEqual([]);
+    }
+    // Saved by LibreOffice Writer (which keeps the record but rewrites the text): kept too.
+    if (haveWriter) {
+      await fs.writeFile(report, written);
+      const lo = path.join(d, "lo");
+      await fs.mkdir(lo);
+      execFileSync(
+        "soffice",
+        [
+          `-env:UserInstallation=file://${lo}/profile`,
+          "--headless",
+          "--convert-to",
+          "docx",
+          "--outdir",
+          lo,
+          report,
+        ],
+        { stdio: "ignore", timeout: 120_000 },
+      );
+      const saved = new Uint8Array(await fs.readFile(path.join(lo, "bao-cao.docx")));
+      await fs.writeFile(report, saved);
+      expect((await run()).code).toBe(2);
+      expect(Buffer.compare(Buffer.from(await read()), Buffer.from(saved))).toBe(0);
+    }
+    const forced = await run("--force");
+    expect(forced.code).toBe(0);
+    expect((await run()).code).toBe(0);
+  }, 180_000);
 });

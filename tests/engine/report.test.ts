@@ -240,6 +240,7 @@ describe("a chart printed in parts", () => {
     colors: Array.from({ length: n }, () => "2E7D32"),
     axisMax: 100,
     numberFormat: "0",
+    labelFormat: "0.00",
   });
 
   it("keeps every bar once in rank order, at most 30 a part, the first part as long as asked, the rest even", () => {

@@ -87,6 +87,8 @@ export interface ChartModel {
   /** ChartAxis.minimum / maximum of the value axis; undefined = automatic. */
   valueMin?: number;
   valueMax?: number;
+  /** ChartAxis.numberFormat of the value axis; undefined = linked to its source cells. */
+  valueFormat?: string;
   legendVisible: boolean;
 }
 export interface SheetModel {
@@ -1263,6 +1265,14 @@ class FakeChart {
         },
         set maximum(v: number | "") {
           bound("valueMax", v);
+        },
+        /** "Specifies the format code for the axis tick label" (ChartAxis.numberFormat, [Api set: ExcelApi 1.8]). */
+        set numberFormat(v: string) {
+          host.queue(() => {
+            host.requires("1.8", "ChartAxis.numberFormat");
+            need(typeof v === "string", "valueAxis.numberFormat", v);
+            model().valueFormat = v;
+          }, v);
         },
       },
     };

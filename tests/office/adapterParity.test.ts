@@ -291,6 +291,17 @@ describe("Office.js and .xlsx adapters write the same workbook", () => {
       const m = new RegExp(`<c:valAx>[\\s\\S]*?<c:${bound} val="([\\d.]+)"`).exec(xml);
       return m ? Number(m[1]) : undefined;
     };
+    const format = (xml: string, where: "valAx" | "dLbls") =>
+      new RegExp(`<c:${where}>[\\s\\S]*?<c:numFmt formatCode="([^"]*)"`)
+        .exec(xml)?.[1]
+        .replace(/&quot;/g, '"');
+    // A label linked to its cells (Office's default) shows their format; so does an axis given none of its own.
+    const cellFormat = (c: {
+      series: { values: { sheet: SheetModel; box: { r0: number; c0: number } } | null }[];
+    }) => {
+      const v = c.series[0].values!;
+      return v.sheet.cells.get(`${v.box.r0},${v.box.c0}`)?.numberFormat;
+    };
     const office = both.specs.flatMap((s) => both.host.sheet(s.name)!.charts);
     let points = 0;
     office.forEach((c, i) => {
@@ -316,6 +327,8 @@ describe("Office.js and .xlsx adapters write the same workbook", () => {
         min: c.valueMin,
         max: c.valueMax,
         legend: c.legendVisible,
+        axisFormat: c.valueFormat ?? cellFormat(c),
+        labelFormat: c.series.some((s) => s.hasDataLabels) ? cellFormat(c) : undefined,
       }).toEqual({
         colors: sers.map((ser) => (color(ser) ? `#${color(ser)}` : undefined)),
         points: xpoints,
@@ -323,6 +336,8 @@ describe("Office.js and .xlsx adapters write the same workbook", () => {
         min: axis(xml, "min"),
         max: axis(xml, "max"),
         legend: xml.includes("<c:legend>"),
+        axisFormat: format(xml, "valAx"),
+        labelFormat: xml.includes("<c:dLbls>") ? format(xml, "dLbls") : undefined,
       });
     });
     // The grade colours reach the bars.

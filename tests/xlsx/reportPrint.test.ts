@@ -189,6 +189,24 @@ describe("the quarterly report on paper", () => {
             expect([o.label, b.text, next?.words[0].page]).toEqual([o.label, b.text, heading!.words[0].page]);
           });
 
+          // Every word of a table's column titles prints whole: a column too narrow breaks a word ("Hạn" / "g").
+          const printed = new Set(words.map((w) => w.text));
+          const titleWords = r.body.flatMap((b) =>
+            b.kind === "table" ? b.table.columns.flatMap((c) => c.title.split(/\s+/)) : [],
+          );
+          expect([o.label, titleWords.filter((w) => !printed.has(w))]).toEqual([o.label, []]);
+
+          // A chart's bars are labelled as its table writes the figures (99,45, not 99), in the tab as in the .docx.
+          r.body.forEach((b, i) => {
+            if (b.kind !== "chart") return;
+            const title = find(lines, b.chart.title);
+            const next = r.body.slice(i + 1).find((n) => n.kind === "heading");
+            const end = next?.kind === "heading" ? find(lines, next.text, title!.at + 1)!.at : lines.length;
+            const inChart = new Set(lines.slice(title!.at, end).flatMap((l) => l.map((w) => w.text)));
+            const missing = b.chart.labels.filter((l) => l !== "" && !inChart.has(l));
+            expect([o.label, b.chart.title, missing]).toEqual([o.label, b.chart.title, []]);
+          });
+
           // No page but the last is left mostly empty (the ink of its body stops above the middle).
           const ink = pageInk(pdfs[k]);
           expect(ink).toHaveLength(pages);

@@ -21,7 +21,7 @@ export function summarySheetName(period: string, lang: Lang): string {
 }
 
 /** Widths of the seven printed columns, in characters: they fill an A4 portrait page at 100%. */
-export const SUMMARY_WIDTHS = [5, 35, 10, 10, 10, 10, 10] as const;
+export const SUMMARY_WIDTHS = [6, 35, 11, 11, 9, 9, 9] as const;
 const COLS = SUMMARY_WIDTHS.length;
 /** Chart data lives right of the printed area (columns I and J), where charts read it. */
 const DATA_COL = COLS + 2;
@@ -268,8 +268,16 @@ function table(out: Layout, t: ReportTable, lang: Lang): void {
 }
 
 /** A bar chart over data written right of the printed area, one bar per category, rank 1 at the top. */
-function chart(out: Layout, c: ReportChart, data: { row: number }, blocks: SpecBlock[]): ChartSpec {
+function chart(
+  out: Layout,
+  c: ReportChart,
+  lang: Lang,
+  data: { row: number },
+  blocks: SpecBlock[],
+): ChartSpec {
   const height = chartHeight(c);
+  // The bars' labels as the table beside them writes the figures (99,45, not 99).
+  const labelFormat = tagged(c.labelFormat, lang);
   const { first, last } = out.reserve(height);
   const from = data.row;
   blocks.push({
@@ -279,7 +287,7 @@ function chart(out: Layout, c: ReportChart, data: { row: number }, blocks: SpecB
     // "0%" that would read as none of the units meeting it.
     cells: c.categories.map((name, i) => [
       { value: name },
-      { value: c.labels[i] === "" ? null : c.values[i], numberFormat: c.numberFormat },
+      { value: c.labels[i] === "" ? null : c.values[i], numberFormat: labelFormat },
     ]),
   });
   data.row += c.categories.length + 1;
@@ -293,6 +301,7 @@ function chart(out: Layout, c: ReportChart, data: { row: number }, blocks: SpecB
     valueAxis: { min: 0, max: c.axisMax, numberFormat: c.numberFormat },
     legend: false,
     dataLabels: true,
+    labelFormat,
     anchor: { fromRow: first, fromCol: 1, toRow: last + 1, toCol: COLS + 1 },
   };
 }
@@ -359,7 +368,7 @@ export function buildSummarySheet(report: Report): SheetSpec {
         break;
       case "chart":
         for (const part of chartParts(b.chart, firstBars(out, b.chart)))
-          charts.push(chart(out, part, data, dataBlocks));
+          charts.push(chart(out, part, report.lang, data, dataBlocks));
         break;
     }
   });

@@ -1,7 +1,7 @@
 /** Everything of a sheet spec beyond its cells, as Office.js calls: merges, widths, freeze panes, tables, rules, charts, print. */
 import { a1, columnLetter, parseA1 } from "../../engine/grid";
 import { SERIES_COLORS, type ConditionalFormatSpec, type SheetSpec } from "../../engine/sheetSpec";
-import { OPTIONAL, type SupportsSet } from "./requirements";
+import { CHART_AXIS_FORMAT, OPTIONAL, type SupportsSet } from "./requirements";
 
 const rgb = (hex: string) => `#${hex}`;
 
@@ -139,11 +139,14 @@ export function decorate(
       // ChartFill.setSolidColor and ChartPointsCollection.getItemAt: ExcelApi 1.1. A point's colour overrides its series'.
       all.forEach((s, i) => s.format.fill.setSolidColor(rgb(SERIES_COLORS[i % SERIES_COLORS.length])));
       c.pointColors?.forEach((p, i) => all[0].points.getItemAt(i).format.fill.setSolidColor(rgb(p)));
-      // Labels and axis take the number format of their source cells (linked by default), which the spec sets.
+      // Labels take the number format of their source cells (linked by default), which the spec sets; so does the
+      // axis, unless given its own.
       if (c.dataLabels) for (const s of all) s.hasDataLabels = true;
       if (c.valueAxis) {
         chart.axes.valueAxis.minimum = c.valueAxis.min;
         chart.axes.valueAxis.maximum = c.valueAxis.max;
+        if (c.labelFormat && supports(CHART_AXIS_FORMAT.set, CHART_AXIS_FORMAT.version))
+          chart.axes.valueAxis.numberFormat = c.valueAxis.numberFormat;
       }
     }
     if (c.legend === false) chart.legend.visible = false;

@@ -31,6 +31,10 @@ export const DIALOG_MESSAGES = { set: "DialogApi", version: "1.2" } as const;
  * them the sheet is added without its drop-downs. */
 export const DATA_VALIDATION = { set: "ExcelApi", version: "1.8" } as const;
 
+/** The number format of a chart's value axis (`ChartAxis.numberFormat`), set apart from its cells' (the bars' labels
+ * show the figures as the tables do, 99,45; the axis whole numbers); without it the axis shows the cells' format. */
+export const CHART_AXIS_FORMAT = { set: "ExcelApi", version: "1.8" } as const;
+
 /**
  * Merged areas of a range (`Range.getMergedAreasOrNullObject`), read on Đơn vị, Chỉ tiêu and Số liệu so that a group or
  * a period merged down its rows is read on every row; without them the other rows of such a merge read blank.

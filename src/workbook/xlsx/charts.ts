@@ -59,6 +59,7 @@ function numRef(sheet: string, range: string, values: Map<string, SpecValue>, fo
 export function chartXml(sheet: string, chart: ChartSpec, values: Map<string, SpecValue>): string {
   const pie = chart.type === "pie";
   const fmt = chart.valueAxis?.numberFormat ?? "General";
+  const labelFmt = chart.labelFormat ?? fmt;
   const fill = (rgb: string) => `<c:spPr><a:solidFill><a:srgbClr val="${rgb}"/></a:solidFill></c:spPr>`;
   // One colour per bar (e.g. by grade): data points override the series' colour.
   const points = (chart.pointColors ?? [])
@@ -68,7 +69,7 @@ export function chartXml(sheet: string, chart: ChartSpec, values: Map<string, Sp
     )
     .join("");
   const labels = chart.dataLabels
-    ? `<c:dLbls><c:numFmt formatCode="${esc(fmt)}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${textSize(1100)}<c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`
+    ? `<c:dLbls><c:numFmt formatCode="${esc(labelFmt)}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${textSize(1100)}<c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`
     : "";
   const series = chart.series
     .map(
@@ -76,7 +77,7 @@ export function chartXml(sheet: string, chart: ChartSpec, values: Map<string, Sp
         `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escText(s.name)}</c:v></c:tx>` +
         (pie ? "" : fill(SERIES_COLORS[i % SERIES_COLORS.length])) +
         (pie ? "" : `<c:invertIfNegative val="0"/>${i === 0 ? points : ""}${labels}`) +
-        `<c:cat>${strRef(sheet, chart.categories, values)}</c:cat><c:val>${numRef(sheet, s.values, values, fmt)}</c:val></c:ser>`,
+        `<c:cat>${strRef(sheet, chart.categories, values)}</c:cat><c:val>${numRef(sheet, s.values, values, labelFmt)}</c:val></c:ser>`,
     )
     .join("");
   const title = `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="vi-VN" sz="1200" b="1"/><a:t>${escPlain(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
