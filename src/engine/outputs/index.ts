@@ -46,8 +46,8 @@ export function outputSheets(
 ): { sheets: SheetSpec[]; rankingFor: (results: PeriodResults) => SheetSpec } {
   const { lang, summary } = options;
   // Pillar scores list each indicator's weight and score while those formulas fit Excel's limits; past them (from
-  // about 150 indicators, 65 in one pillar under the exclude policy) Kết quả gets running sums, read instead. Which,
-  // is known from Kết quả's rows before either sheet is built.
+  // about 150 indicators, 65 in one pillar under the exclude policy) Kết quả gets running sums, read instead. Which
+  // form is worked out from Kết quả's rows, so each sheet is built once.
   const rows = resultsRows(plan, results);
   const res = buildResultsSheet(
     plan,
