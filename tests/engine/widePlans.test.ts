@@ -236,8 +236,8 @@ const SHEET_NAMES = [
   "Chỉ tiêu",
   "Indicators",
   "Danh mục' chỉ' tiêu",
-  // 31 characters, Excel's longest: each apostrophe is two in a reference.
-  "Danh'mục'' chỉ''' tiêu''''''''",
+  // 31 characters, Excel's longest (a name may not start or end with an apostrophe): each is two in a reference.
+  "Danh''''''mục''''''chỉ'''''tiêu",
 ];
 
 const variantArb: fc.Arbitrary<Variant> = fc.record({
@@ -251,7 +251,7 @@ const variantArb: fc.Arbitrary<Variant> = fc.record({
 });
 
 describe("the form of Xếp hạng's pillar scores is decided before the sheets are built", () => {
-  it("the listed formulas' length and COUNT's arguments, worked out from Kết quả's rows, are those of the formulas built", () => {
+  it("the listed formulas' length and COUNT's arguments, worked out from Kết quả's rows, are those of the formulas built, and decide the form", () => {
     const forms = new Set<boolean>();
     fc.assert(
       fc.property(
@@ -262,9 +262,14 @@ describe("the form of Xếp hạng's pillar scores is decided before the sheets 
         (o, v, lang) => {
           const p = predicted(variantGrids(o, v), lang);
           expect(p.extent).toEqual(builtExtent(p, lang));
+          // The bound from the plan alone is never below, so where it fits the listed formulas do.
+          const bound = rankingSheet.listedBound(p.plan, p.results, p.rows, lang);
+          expect(bound.longest).toBeGreaterThanOrEqual(p.extent.longest);
+          expect(bound.counted).toBeGreaterThanOrEqual(p.extent.counted);
+          const listed = rankingSheet.withinLimits(p.extent);
+          expect(rankingSheet.listedFits(p.plan, p.results, p.rows, lang)).toBe(listed);
           // The sheets written take the form that fits, and list only within Excel's limits.
           const r = runPlan(variantGrids(o, v), { period: "2014-Q2", lang, robustness: false });
-          const listed = rankingSheet.listedFits(p.extent);
           expect(hasRunningSums(r)).toBe(!listed);
           expect(limitBreaks(r)).toEqual([]);
           forms.add(listed);
@@ -342,9 +347,9 @@ describe("the form of Xếp hạng's pillar scores is decided before the sheets 
       // A listed term is at least 80 characters: 255 of them are far past 8,192.
       expect(p.extent.longest).toBeGreaterThan(8192 * 2);
     }
-    expect(rankingSheet.listedFits({ longest: 8192, counted: 255 })).toBe(true);
-    expect(rankingSheet.listedFits({ longest: 8192, counted: 256 })).toBe(false);
-    expect(rankingSheet.listedFits({ longest: 8193, counted: 0 })).toBe(false);
+    expect(rankingSheet.withinLimits({ longest: 8192, counted: 255 })).toBe(true);
+    expect(rankingSheet.withinLimits({ longest: 8192, counted: 256 })).toBe(false);
+    expect(rankingSheet.withinLimits({ longest: 8193, counted: 0 })).toBe(false);
   });
 
   it("a wide plan's Kết quả and Xếp hạng are each built once", () => {

@@ -5,13 +5,7 @@ import type { SheetSpec } from "../sheetSpec";
 import type { QuarterlySummary } from "../summary";
 import type { Lang } from "../i18n/labels";
 import { buildResultsSheet, resultsRows } from "./resultsSheet";
-import {
-  buildRankingSheet,
-  intervalCells,
-  listedExtent,
-  listedFits,
-  type RankingLayout,
-} from "./rankingSheet";
+import { buildRankingSheet, intervalCells, listedFits, type RankingLayout } from "./rankingSheet";
 import { buildFindingsSheet } from "./findingsSheet";
 import { planSheetNames } from "../findings";
 import { buildSummarySheet } from "./summarySheet";
@@ -49,13 +43,7 @@ export function outputSheets(
   // about 150 indicators, 65 in one pillar under the exclude policy) Kết quả gets running sums, read instead. Which
   // form is worked out from Kết quả's rows, so each sheet is built once.
   const rows = resultsRows(plan, results);
-  const res = buildResultsSheet(
-    plan,
-    results,
-    lang,
-    rows,
-    !listedFits(listedExtent(plan, results, rows, lang)),
-  );
+  const res = buildResultsSheet(plan, results, lang, rows, !listedFits(plan, results, rows, lang));
   const rank = buildRankingSheet(plan, results, res.layout, lang);
   const checks = buildFindingsSheet(
     findings,

@@ -144,14 +144,106 @@ export interface ListedExtent {
 }
 
 /** Whether listed formulas of this extent are within Excel's limits (the "=" counted: one character spare). */
-export const listedFits = (e: ListedExtent): boolean =>
+export const withinLimits = (e: ListedExtent): boolean =>
   e.longest <= MAX_FORMULA && e.counted <= MAX_ARGUMENTS;
 
+/** What the lengths of a plan's listed formulas are made of, but the rows. */
+interface Listing {
+  readonly byPillar: readonly (readonly PillarTerm[])[];
+  readonly exclude: boolean;
+  readonly geometric: boolean;
+  /** Lengths of the scale's term, of "'Kết quả'!K", of "IF(ISNUMBER('Kết quả'!K" and of each pillar's column letters. */
+  readonly scale: number;
+  readonly ref: number;
+  readonly isNumberRef: number;
+  readonly column: readonly number[];
+}
+
+function listing(plan: Plan, rows: ResultsRows, lang: Lang): Listing {
+  const pillars = pillarsOf(plan);
+  const scoreRef = scoreColumn(labels(lang).sheetResults);
+  return {
+    byPillar: pillarTerms(plan, pillars, rows.rowOf, scoreRef),
+    exclude: plan.settings.missingPolicy !== "zero",
+    geometric: plan.settings.aggregation === "geometric",
+    scale: settingTerm(plan, "indexScale").length,
+    ref: scoreRef.length,
+    isNumberRef: `IF(ISNUMBER(${scoreRef}`.length,
+    column: pillars.map((_, k) => columnLetter(P0 + k).length),
+  };
+}
+
 /**
- * The extent of Xếp hạng's listed formulas, every unit's pillar scores (each indicator's weight and score cell) and
- * index (each pillar's listed weights), worked out from the lengths of their pieces and rows without building them,
- * so that Kết quả and Xếp hạng are built once, in the form that fits. Exact: tests/engine/widePlans.test.ts holds it
- * to the formulas built.
+ * The extent of one unit's listed formulas, its pillar scores (each indicator's weight and score cell) and index (each
+ * pillar's listed weights), from the lengths of their pieces: `at` gives the digits of the row of the unit's score for
+ * an indicator on Kết quả (0: the unit has none), `row` those of its row on Xếp hạng.
+ */
+function unitExtent(l: Listing, at: (t: PillarTerm) => number, row: number): ListedExtent {
+  let longest = 0;
+  let counted = 0;
+  // The index's lists (the lengths of their terms; the separators are added at the end) over its live pillars.
+  let live = 0;
+  let den = 0;
+  let num = 0;
+  let zero = 0;
+  let logs = 0;
+  for (let k = 0; k < l.byPillar.length; k++) {
+    let n = 0;
+    let weights = 0; // the weight terms (zero policy), or the listed IF(ISNUMBER(…)) weight terms (exclude)
+    let terms = 0; // the weight × score terms
+    let scores = 0; // COUNT's arguments (exclude)
+    for (const t of l.byPillar[k]) {
+      const d = at(t);
+      if (!d) continue;
+      n++;
+      if (l.exclude) {
+        scores += l.ref + d;
+        weights += l.isNumberRef + d + t.weightOnly.length;
+        terms += l.isNumberRef + d + t.weighted.length + d + TERM_CLOSE.length;
+      } else {
+        weights += t.w.length;
+        terms += t.timesRef.length + d;
+      }
+    }
+    if (!n) continue;
+    // Each list has n - 1 separators.
+    let weight: number;
+    let formula: number;
+    if (l.exclude) {
+      const listed = weights + n - 1;
+      weight = listed + 2;
+      formula =
+        COUNT_OPEN.length +
+        (scores + n - 1) +
+        COUNT_THEN.length +
+        (terms + n - 1) +
+        LISTED_OVER.length +
+        listed +
+        LISTED_CLOSE.length;
+      counted = Math.max(counted, n);
+    } else {
+      weight = weights + n - 1 + 2;
+      formula = ZERO_OPEN.length + (terms + n - 1) + ZERO_OVER.length + weight;
+    }
+    longest = Math.max(longest, formula);
+    const p = l.column[k] + row;
+    live++;
+    den += denLength(p, weight);
+    num += numLength(p, weight);
+    zero += zeroLength(p);
+    logs += logLength(p, weight);
+  }
+  if (!live) return { longest, counted };
+  const sep = live - 1;
+  const index = l.geometric
+    ? geometricLength(den + sep, zero + sep, logs + sep, l.scale)
+    : arithmeticLength(den + sep, num + sep, l.scale);
+  return { longest: Math.max(longest, index), counted };
+}
+
+/**
+ * The extent of Xếp hạng's listed formulas over every unit, worked out from Kết quả's rows without building them.
+ * Exact: tests/engine/widePlans.test.ts holds it to the formulas built.
  */
 export function listedExtent(
   plan: Plan,
@@ -159,84 +251,48 @@ export function listedExtent(
   rows: ResultsRows,
   lang: Lang,
 ): ListedExtent {
-  const pillars = pillarsOf(plan);
-  const scoreRef = scoreColumn(labels(lang).sheetResults);
-  const byPillar = pillarTerms(plan, pillars, rows.rowOf, scoreRef);
-  const isNumberRef = `IF(ISNUMBER(${scoreRef}`.length;
-  const ref = scoreRef.length;
-  const exclude = plan.settings.missingPolicy !== "zero";
-  const geometric = plan.settings.aggregation === "geometric";
-  const scale = settingTerm(plan, "indexScale").length;
-  const column = pillars.map((_, k) => columnLetter(P0 + k).length);
+  return exactExtent(listing(plan, rows, lang), results);
+}
+
+function exactExtent(l: Listing, results: PeriodResults): ListedExtent {
   const units = ordered(results);
   let longest = 0;
   let counted = 0;
   for (let i = 0; i < units.length; i++) {
     const unit = units[i].unit;
-    const row = digits(HEADER_ROW + 1 + i);
-    // The index's lists (the lengths of their terms; the separators are added at the end) over its live pillars.
-    let live = 0;
-    let den = 0;
-    let num = 0;
-    let zero = 0;
-    let logs = 0;
-    for (let k = 0; k < pillars.length; k++) {
-      let n = 0;
-      let weights = 0; // the weight terms (zero policy), or the listed IF(ISNUMBER(…)) weight terms (exclude)
-      let terms = 0; // the weight × score terms
-      let scores = 0; // COUNT's arguments (exclude)
-      for (const t of byPillar[k]) {
-        const at = t.rows?.get(unit);
-        if (at === undefined) continue;
-        const d = digits(at);
-        n++;
-        if (exclude) {
-          scores += ref + d;
-          weights += isNumberRef + d + t.weightOnly.length;
-          terms += isNumberRef + d + t.weighted.length + d + TERM_CLOSE.length;
-        } else {
-          weights += t.w.length;
-          terms += t.timesRef.length + d;
-        }
-      }
-      if (!n) continue;
-      // Each list has n - 1 separators.
-      let weight: number;
-      let formula: number;
-      if (exclude) {
-        const listed = weights + n - 1;
-        weight = listed + 2;
-        formula =
-          COUNT_OPEN.length +
-          (scores + n - 1) +
-          COUNT_THEN.length +
-          (terms + n - 1) +
-          LISTED_OVER.length +
-          listed +
-          LISTED_CLOSE.length;
-        counted = Math.max(counted, n);
-      } else {
-        weight = weights + n - 1 + 2;
-        formula = ZERO_OPEN.length + (terms + n - 1) + ZERO_OVER.length + weight;
-      }
-      longest = Math.max(longest, formula);
-      const p = column[k] + row;
-      live++;
-      den += denLength(p, weight);
-      num += numLength(p, weight);
-      zero += zeroLength(p);
-      logs += logLength(p, weight);
-    }
-    if (!live) continue;
-    const sep = live - 1;
-    longest = Math.max(
-      longest,
-      geometric
-        ? geometricLength(den + sep, zero + sep, logs + sep, scale)
-        : arithmeticLength(den + sep, num + sep, scale),
+    const e = unitExtent(
+      l,
+      (t) => {
+        const r = t.rows?.get(unit);
+        return r === undefined ? 0 : digits(r);
+      },
+      digits(HEADER_ROW + 1 + i),
     );
+    longest = Math.max(longest, e.longest);
+    counted = Math.max(counted, e.counted);
   }
   return { longest, counted };
+}
+
+/**
+ * At least the extent of the listed formulas, from the plan alone: a unit scored on every indicator at Kết quả's and
+ * Xếp hạng's widest rows (each formula's length only grows with its terms and their rows' digits).
+ */
+export function listedBound(plan: Plan, results: PeriodResults, rows: ResultsRows, lang: Lang): ListedExtent {
+  const widest = digits(rows.lastRow);
+  return unitExtent(listing(plan, rows, lang), () => widest, digits(HEADER_ROW + results.ranking.length));
+}
+
+/**
+ * Whether Xếp hạng can list each indicator within Excel's limits, decided before Kết quả and Xếp hạng are built, so
+ * that each is built once, in the form that fits: by the bound where it fits (a plan far from the limits, the
+ * 1,000-unit × 50-indicator plan, costs a pass over its indicators), else exactly, unit by unit.
+ */
+export function listedFits(plan: Plan, results: PeriodResults, rows: ResultsRows, lang: Lang): boolean {
+  return (
+    withinLimits(listedBound(plan, results, rows, lang)) ||
+    withinLimits(listedExtent(plan, results, rows, lang))
+  );
 }
 
 /**
@@ -257,7 +313,7 @@ function ordered(results: PeriodResults): UnitReadiness[] {
 /**
  * Builds the Xếp hạng sheet. Its pillar scores list each indicator's weight and score cell, unless Kết quả has running
  * sums (res.pillarEnd), which they then read: those are for plans whose listed formulas would not fit
- * (listedExtent).
+ * (listedFits).
  */
 export function buildRankingSheet(
   plan: Plan,

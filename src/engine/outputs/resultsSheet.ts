@@ -122,6 +122,7 @@ export interface ResultsRows {
   readonly blocks: readonly Block[];
   /** Row of each unit, by indicator code then unit code. */
   readonly rowOf: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  readonly lastRow: number;
 }
 
 /** Where each unit × indicator goes on Kết quả: what Xếp hạng's formulas name, and so what decides their form. */
@@ -134,7 +135,7 @@ export function resultsRows(plan: Plan, results: PeriodResults): ResultsRows {
     if (!rows) rowOf.set(ind.code, (rows = new Map()));
     for (const unit of units) rows.set(unit.code, ++r);
   }
-  return { blocks, rowOf };
+  return { blocks, rowOf, lastRow: r };
 }
 
 /** An indicator's weight in formulas: its Chỉ tiêu cell, or the number where the cell held text the parser converted. */
