@@ -159,6 +159,7 @@ interface Listing {
   readonly column: readonly number[];
 }
 
+/** A plan's listing pieces on Kết quả's rows, in the language whose sheet names its formulas read. */
 function listing(plan: Plan, rows: ResultsRows, lang: Lang): Listing {
   const pillars = pillarsOf(plan);
   const scoreRef = scoreColumn(labels(lang).sheetResults);
@@ -254,6 +255,7 @@ export function listedExtent(
   return exactExtent(listing(plan, rows, lang), results);
 }
 
+/** The largest of the units' extents, each unit at its rows on Kết quả and Xếp hạng. */
 function exactExtent(l: Listing, results: PeriodResults): ListedExtent {
   const units = ordered(results);
   let longest = 0;
@@ -279,8 +281,12 @@ function exactExtent(l: Listing, results: PeriodResults): ListedExtent {
  * Xếp hạng's widest rows (each formula's length only grows with its terms and their rows' digits).
  */
 export function listedBound(plan: Plan, results: PeriodResults, rows: ResultsRows, lang: Lang): ListedExtent {
+  return boundOf(listing(plan, rows, lang), results, rows);
+}
+
+function boundOf(l: Listing, results: PeriodResults, rows: ResultsRows): ListedExtent {
   const widest = digits(rows.lastRow);
-  return unitExtent(listing(plan, rows, lang), () => widest, digits(HEADER_ROW + results.ranking.length));
+  return unitExtent(l, () => widest, digits(HEADER_ROW + results.ranking.length));
 }
 
 /**
@@ -289,10 +295,8 @@ export function listedBound(plan: Plan, results: PeriodResults, rows: ResultsRow
  * 1,000-unit × 50-indicator plan, costs a pass over its indicators), else exactly, unit by unit.
  */
 export function listedFits(plan: Plan, results: PeriodResults, rows: ResultsRows, lang: Lang): boolean {
-  return (
-    withinLimits(listedBound(plan, results, rows, lang)) ||
-    withinLimits(listedExtent(plan, results, rows, lang))
-  );
+  const l = listing(plan, rows, lang);
+  return withinLimits(boundOf(l, results, rows)) || withinLimits(exactExtent(l, results));
 }
 
 /**
