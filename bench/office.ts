@@ -1,6 +1,7 @@
 /**
  * `npm run bench:office`: Office.js requests and responses of the pane's actions at 31, 200 and 1,000 units × 50
- * indicators × 8 quarters. Requests are measured as Microsoft's client library serialises them (tests/fakeExcel/realClient.ts);
+ * indicators and wide plans of 300 units × 200 and 400 indicators, × 8 quarters (OFFICE_UNITS="31,300x200": each plan
+ * as units, or units x indicators; 50 indicators when not given). Requests are measured as Microsoft's client library serialises them (tests/fakeExcel/realClient.ts);
  * responses are the JSON of what the host returns. Writes the section into bench/office-results.md and bench/results.md.
  */
 import { promises as fs } from "node:fs";
@@ -13,11 +14,16 @@ import { planRowsToGrids } from "../src/engine/planRows";
 import { generatePlanRows } from "./generate";
 
 const LIMIT = 5 * 1024 * 1024;
-const SIZES = (process.env.OFFICE_UNITS ?? "31,200,1000").split(",").map(Number);
+/** Plans measured: units × indicators. */
+const SIZES = (process.env.OFFICE_UNITS ?? "31,200,1000,300x200,300x400").split(",").map((s) => {
+  const [units, indicators = 50] = s.split("x").map(Number);
+  return { units, indicators };
+});
 const mb = (n: number) => (n / 1024 / 1024).toFixed(2);
 
 interface Row {
   units: number;
+  indicators: number;
   step: string;
   syncs: number;
   requests: number;
@@ -29,9 +35,9 @@ interface Row {
   seconds: number;
 }
 
-async function measure(units: number): Promise<Row[]> {
+async function measure(units: number, indicators: number): Promise<Row[]> {
   installExcelEnums();
-  const host = FakeExcel.withGrids(planRowsToGrids(generatePlanRows(units, 50, 8)));
+  const host = FakeExcel.withGrids(planRowsToGrids(generatePlanRows(units, indicators, 8)));
   // Formulas read back as a 17-character number: HyperFormula is too slow at 1,000 units, and this bounds the response.
   host.unevaluated = 0.12345678901234566;
   const rows: Row[] = [];
@@ -47,6 +53,7 @@ async function measure(units: number): Promise<Row[]> {
     const syncs = host.log.slice(from);
     rows.push({
       units,
+      indicators,
       step,
       syncs: syncs.length,
       requests: log.requests.length,
@@ -63,19 +70,19 @@ async function measure(units: number): Promise<Row[]> {
 
 async function main(): Promise<void> {
   const rows: Row[] = [];
-  for (const units of SIZES) rows.push(...(await measure(units)));
+  for (const { units, indicators } of SIZES) rows.push(...(await measure(units, indicators)));
   const section = [
     "## Office.js requests and responses as Excel on the web receives them (`npm run bench:office`)",
     "",
-    "50 indicators × 8 quarters; the pane's actions (engine with robustness) on the strict fake host. Request bytes are",
+    "Plans of units × indicators × 8 quarters; the pane's actions (engine with robustness) on the strict fake host. Request bytes are",
     "the bodies Microsoft's client library (`@microsoft/office-js`, excel-web-16.00) builds for each sync; response bytes",
     "are the JSON of the values loaded (formula cells read back as a 17-character number). Limit: 5 MB (5.00 MB) each.",
     "",
-    "| units | action | syncs | requests | largest request MB | all requests MB | largest response MB | refused as too large | s |",
-    "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| units | indicators | action | syncs | requests | largest request MB | all requests MB | largest response MB | refused as too large | s |",
+    "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...rows.map(
       (r) =>
-        `| ${r.units} | ${r.step} | ${r.syncs} | ${r.requests} | ${mb(r.maxRequest)} | ${mb(r.totalRequest)} | ${mb(r.maxResponse)} | ${r.refused} | ${r.seconds.toFixed(1)} |`,
+        `| ${r.units} | ${r.indicators} | ${r.step} | ${r.syncs} | ${r.requests} | ${mb(r.maxRequest)} | ${mb(r.totalRequest)} | ${mb(r.maxResponse)} | ${r.refused} | ${r.seconds.toFixed(1)} |`,
     ),
     "",
   ].join("\n");

@@ -4,8 +4,8 @@ import type { PeriodResults, UnitReadiness } from "../results";
 import type { SheetSpec } from "../sheetSpec";
 import type { QuarterlySummary } from "../summary";
 import type { Lang } from "../i18n/labels";
-import { buildResultsSheet } from "./resultsSheet";
-import { buildRankingSheet, intervalCells, type RankingLayout } from "./rankingSheet";
+import { buildResultsSheet, resultsRows } from "./resultsSheet";
+import { buildRankingSheet, intervalCells, listedFits, type RankingLayout } from "./rankingSheet";
 import { buildFindingsSheet } from "./findingsSheet";
 import { planSheetNames } from "../findings";
 import { buildSummarySheet } from "./summarySheet";
@@ -40,13 +40,11 @@ export function outputSheets(
 ): { sheets: SheetSpec[]; rankingFor: (results: PeriodResults) => SheetSpec } {
   const { lang, summary } = options;
   // Pillar scores list each indicator's weight and score while those formulas fit Excel's limits; past them (from
-  // about 150 indicators, 65 in one pillar under the exclude policy) Kết quả gets running sums, read instead.
-  let res = buildResultsSheet(plan, results, lang);
-  let rank = buildRankingSheet(plan, results, res.layout, lang);
-  if (!rank) {
-    res = buildResultsSheet(plan, results, lang, true);
-    rank = buildRankingSheet(plan, results, res.layout, lang) as NonNullable<typeof rank>;
-  }
+  // about 150 indicators, 65 in one pillar under the exclude policy) Kết quả gets running sums, read instead. Which
+  // form is worked out from Kết quả's rows, so each sheet is built once.
+  const rows = resultsRows(plan, results);
+  const res = buildResultsSheet(plan, results, lang, rows, !listedFits(plan, results, rows, lang));
+  const rank = buildRankingSheet(plan, results, res.layout, lang);
   const checks = buildFindingsSheet(
     findings,
     lang,

@@ -10,7 +10,7 @@ import { gradeLabel, labels, type Lang } from "../i18n/labels";
 import { generatedNote } from "../findings";
 import { ROW, absRange, local, quoteSheetName, rowTemplate, str } from "./refs";
 import { columnLetter } from "../grid";
-import { HEADER_ROW, weightRef, type ResultsLayout } from "./resultsSheet";
+import { COLS, HEADER_ROW, weightRef, type ResultsLayout, type ResultsRows } from "./resultsSheet";
 import {
   HEADER_STYLE,
   NOTE_STYLE,
@@ -72,6 +72,233 @@ interface PillarTerm {
 const MAX_FORMULA = 8192;
 const MAX_ARGUMENTS = 255;
 
+const P0 = 4; // first pillar column
+
+/** The index's terms for a pillar cell p of weight w (the sum of its weights), and the index around them. */
+const denTerm = (p: string, w: string): string => `IF(ISNUMBER(${p}),${w},0)`;
+const numTerm = (p: string, w: string): string => `IF(ISNUMBER(${p}),${w}*${p},0)`;
+const zeroTerm = (p: string): string => `AND(ISNUMBER(${p}),${p}<=0)`;
+const logTerm = (p: string, w: string): string => `IF(ISNUMBER(${p}),${w}*LN(${p}),0)`;
+const arithmeticIndex = (den: string, numr: string, scale: string): string =>
+  ["=IF((", den, ")=0,0,(", numr, ")/(", den, "))*", scale].join("");
+const geometricIndex = (den: string, zero: string, logs: string, scale: string): string =>
+  ["=IF((", den, ")=0,0,IF(OR(", zero, "),0,EXP((", logs, ")/(", den, "))))*", scale].join("");
+
+/** The length of f's text from its parts' lengths: f's own characters, and each part as often as f names it. */
+function lengthOf(f: (...parts: string[]) => string): (...lengths: number[]) => number {
+  const none: string[] = Array.from({ length: f.length }, () => "");
+  const base = f(...none).length;
+  const times = none.map((_, i) => f(...none.map((p, j) => (i === j ? "x" : p))).length - base);
+  return (...lengths) => lengths.reduce((sum, n, i) => sum + times[i] * n, base);
+}
+
+const denLength = lengthOf(denTerm);
+const numLength = lengthOf(numTerm);
+const zeroLength = lengthOf(zeroTerm);
+const logLength = lengthOf(logTerm);
+const arithmeticLength = lengthOf(arithmeticIndex);
+const geometricLength = lengthOf(geometricIndex);
+
+/** The listed pillar formulas' text around their terms (see listedPillar). */
+const ZERO_OPEN = "=(";
+const ZERO_OVER = ")/";
+const COUNT_OPEN = "=IF(COUNT(";
+const COUNT_THEN = ')=0,"",(';
+const TERM_CLOSE = ",0)";
+const LISTED_OVER = ")/(";
+const LISTED_CLOSE = "))";
+
+/** Digits of a row number. */
+const digits = (n: number): number =>
+  n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n < 1e4 ? 4 : n < 1e5 ? 5 : n < 1e6 ? 6 : 7;
+
+/** Each pillar's listing pieces (pillarsOf's order), its indicators in the plan's order, on Kết quả `resultsSheet`. */
+function pillarTerms(
+  plan: Plan,
+  pillars: readonly string[],
+  rowOf: ResultsLayout["rowOf"],
+  scoreRef: string,
+): PillarTerm[][] {
+  const byPillar = pillars.map(() => [] as PillarTerm[]);
+  for (const ind of plan.indicators) {
+    const w = weightRef(ind);
+    byPillar[pillars.indexOf(ind.pillar)].push({
+      rows: rowOf.get(ind.code),
+      w,
+      timesRef: `${w}*${scoreRef}`,
+      weightOnly: `),${w},0)`,
+      weighted: `),${w}*${scoreRef}`,
+    });
+  }
+  return byPillar;
+}
+
+/** "'Kết quả'!K": a score cell on Kết quả, but its row. */
+const scoreColumn = (resultsSheet: string): string =>
+  `${quoteSheetName(resultsSheet)}!${columnLetter(COLS.score)}`;
+
+/** The longest of Xếp hạng's listed formulas (characters, "=" included) and the most arguments COUNT takes in them. */
+export interface ListedExtent {
+  readonly longest: number;
+  readonly counted: number;
+}
+
+/** Whether listed formulas of this extent are within Excel's limits (the "=" counted: one character spare). */
+export const withinLimits = (e: ListedExtent): boolean =>
+  e.longest <= MAX_FORMULA && e.counted <= MAX_ARGUMENTS;
+
+/** What the lengths of a plan's listed formulas are made of, but the rows. */
+interface Listing {
+  readonly byPillar: readonly (readonly PillarTerm[])[];
+  readonly exclude: boolean;
+  readonly geometric: boolean;
+  /** Lengths of the scale's term, of "'Kết quả'!K", of "IF(ISNUMBER('Kết quả'!K" and of each pillar's column letters. */
+  readonly scale: number;
+  readonly ref: number;
+  readonly isNumberRef: number;
+  readonly column: readonly number[];
+}
+
+/** A plan's listing pieces on Kết quả's rows, in the language whose sheet names its formulas read. */
+function listing(plan: Plan, rows: ResultsRows, lang: Lang): Listing {
+  const pillars = pillarsOf(plan);
+  const scoreRef = scoreColumn(labels(lang).sheetResults);
+  return {
+    byPillar: pillarTerms(plan, pillars, rows.rowOf, scoreRef),
+    exclude: plan.settings.missingPolicy !== "zero",
+    geometric: plan.settings.aggregation === "geometric",
+    scale: settingTerm(plan, "indexScale").length,
+    ref: scoreRef.length,
+    isNumberRef: `IF(ISNUMBER(${scoreRef}`.length,
+    column: pillars.map((_, k) => columnLetter(P0 + k).length),
+  };
+}
+
+/**
+ * The extent of one unit's listed formulas, its pillar scores (each indicator's weight and score cell) and index (each
+ * pillar's listed weights), from the lengths of their pieces: `at` gives the digits of the row of the unit's score for
+ * an indicator on Kết quả (0: the unit has none), `row` those of its row on Xếp hạng.
+ */
+function unitExtent(l: Listing, at: (t: PillarTerm) => number, row: number): ListedExtent {
+  let longest = 0;
+  let counted = 0;
+  // The index's lists (the lengths of their terms; the separators are added at the end) over its live pillars.
+  let live = 0;
+  let den = 0;
+  let num = 0;
+  let zero = 0;
+  let logs = 0;
+  for (let k = 0; k < l.byPillar.length; k++) {
+    let n = 0;
+    let weights = 0; // the weight terms (zero policy), or the listed IF(ISNUMBER(…)) weight terms (exclude)
+    let terms = 0; // the weight × score terms
+    let scores = 0; // COUNT's arguments (exclude)
+    for (const t of l.byPillar[k]) {
+      const d = at(t);
+      if (!d) continue;
+      n++;
+      if (l.exclude) {
+        scores += l.ref + d;
+        weights += l.isNumberRef + d + t.weightOnly.length;
+        terms += l.isNumberRef + d + t.weighted.length + d + TERM_CLOSE.length;
+      } else {
+        weights += t.w.length;
+        terms += t.timesRef.length + d;
+      }
+    }
+    if (!n) continue;
+    // Each list has n - 1 separators.
+    let weight: number;
+    let formula: number;
+    if (l.exclude) {
+      const listed = weights + n - 1;
+      weight = listed + 2;
+      formula =
+        COUNT_OPEN.length +
+        (scores + n - 1) +
+        COUNT_THEN.length +
+        (terms + n - 1) +
+        LISTED_OVER.length +
+        listed +
+        LISTED_CLOSE.length;
+      counted = Math.max(counted, n);
+    } else {
+      weight = weights + n - 1 + 2;
+      formula = ZERO_OPEN.length + (terms + n - 1) + ZERO_OVER.length + weight;
+    }
+    longest = Math.max(longest, formula);
+    const p = l.column[k] + row;
+    live++;
+    den += denLength(p, weight);
+    num += numLength(p, weight);
+    zero += zeroLength(p);
+    logs += logLength(p, weight);
+  }
+  if (!live) return { longest, counted };
+  const sep = live - 1;
+  const index = l.geometric
+    ? geometricLength(den + sep, zero + sep, logs + sep, l.scale)
+    : arithmeticLength(den + sep, num + sep, l.scale);
+  return { longest: Math.max(longest, index), counted };
+}
+
+/**
+ * The extent of Xếp hạng's listed formulas over every unit, worked out from Kết quả's rows without building them.
+ * Exact: tests/engine/widePlans.test.ts holds it to the formulas built.
+ */
+export function listedExtent(
+  plan: Plan,
+  results: PeriodResults,
+  rows: ResultsRows,
+  lang: Lang,
+): ListedExtent {
+  return exactExtent(listing(plan, rows, lang), results);
+}
+
+/** The largest of the units' extents, each unit at its rows on Kết quả and Xếp hạng. */
+function exactExtent(l: Listing, results: PeriodResults): ListedExtent {
+  const units = ordered(results);
+  let longest = 0;
+  let counted = 0;
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i].unit;
+    const e = unitExtent(
+      l,
+      (t) => {
+        const r = t.rows?.get(unit);
+        return r === undefined ? 0 : digits(r);
+      },
+      digits(HEADER_ROW + 1 + i),
+    );
+    longest = Math.max(longest, e.longest);
+    counted = Math.max(counted, e.counted);
+  }
+  return { longest, counted };
+}
+
+/**
+ * At least the extent of the listed formulas, from the plan alone: a unit scored on every indicator at Kết quả's and
+ * Xếp hạng's widest rows (each formula's length only grows with its terms and their rows' digits).
+ */
+export function listedBound(plan: Plan, results: PeriodResults, rows: ResultsRows, lang: Lang): ListedExtent {
+  return boundOf(listing(plan, rows, lang), results, rows);
+}
+
+function boundOf(l: Listing, results: PeriodResults, rows: ResultsRows): ListedExtent {
+  const widest = digits(rows.lastRow);
+  return unitExtent(l, () => widest, digits(HEADER_ROW + results.ranking.length));
+}
+
+/**
+ * Whether Xếp hạng can list each indicator within Excel's limits, decided before Kết quả and Xếp hạng are built, so
+ * that each is built once, in the form that fits: by the bound where it fits (a plan far from the limits, the
+ * 1,000-unit × 50-indicator plan, costs a pass over its indicators), else exactly, unit by unit.
+ */
+export function listedFits(plan: Plan, results: PeriodResults, rows: ResultsRows, lang: Lang): boolean {
+  const l = listing(plan, rows, lang);
+  return withinLimits(boundOf(l, results, rows)) || withinLimits(exactExtent(l, results));
+}
+
 /**
  * A pillar's name as its column's title: Excel takes a table column's name (its header cell's text) of at most 255
  * characters (MS-OI29500 2.1.681, tableColumn), and a duplicate gets a number added: a longer name is cut, ending in "…".
@@ -89,22 +316,21 @@ function ordered(results: PeriodResults): UnitReadiness[] {
 
 /**
  * Builds the Xếp hạng sheet. Its pillar scores list each indicator's weight and score cell, unless Kết quả has running
- * sums (res.pillarEnd), which they then read; null where a listed formula would pass Excel's limits (8,192 characters,
- * 255 arguments): the caller then builds Kết quả with running sums.
+ * sums (res.pillarEnd), which they then read: those are for plans whose listed formulas would not fit
+ * (listedFits).
  */
 export function buildRankingSheet(
   plan: Plan,
   results: PeriodResults,
   res: ResultsLayout,
   lang: Lang,
-): { spec: SheetSpec; layout: RankingLayout } | null {
+): { spec: SheetSpec; layout: RankingLayout } {
   const L = labels(lang);
   const s = plan.settings;
   const pillars = pillarsOf(plan);
   const units = ordered(results);
   const first = HEADER_ROW + 1;
   const last = HEADER_ROW + units.length;
-  const P0 = 4; // first pillar column
   const col = {
     name: 2,
     group: 3,
@@ -140,26 +366,11 @@ export function buildRankingSheet(
   const resultsSheet = quoteSheetName(res.sheet);
   const weightAt = `${resultsSheet}!${columnLetter(res.cols.weightSum)}`;
   const weightedAt = `${resultsSheet}!${columnLetter(res.cols.weightedSum)}`;
-  const scoreRef = `${resultsSheet}!${columnLetter(res.cols.score)}`;
+  const scoreRef = scoreColumn(res.sheet);
   const isNumberRef = `IF(ISNUMBER(${scoreRef}`;
-  const byPillar = pillars.map(() => [] as PillarTerm[]);
-  if (!res.pillarEnd)
-    for (const ind of plan.indicators) {
-      const w = weightRef(ind);
-      byPillar[pillars.indexOf(ind.pillar)].push({
-        rows: res.rowOf.get(ind.code),
-        w,
-        timesRef: `${w}*${scoreRef}`,
-        weightOnly: `),${w},0)`,
-        weighted: `),${w}*${scoreRef}`,
-      });
-    }
-  /** A unit's pillar cell listing each of its scored indicators, with the pillar's weight term; null past the limits. */
-  const listedPillar = (
-    u: UnitReadiness,
-    p: string,
-    k: number,
-  ): { cell: SpecCell; weight: string } | null => {
+  const byPillar = res.pillarEnd ? [] : pillarTerms(plan, pillars, res.rowOf, scoreRef);
+  /** A unit's pillar cell listing each of its scored indicators, with the pillar's weight term. */
+  const listedPillar = (u: UnitReadiness, p: string, k: number): { cell: SpecCell; weight: string } => {
     // This unit's scored indicators of the pillar, and their rows on Kết quả.
     const terms: PillarTerm[] = [];
     const ats: number[] = [];
@@ -177,27 +388,25 @@ export function buildRankingSheet(
     let weight: string;
     if (s.missingPolicy === "zero") {
       weight = `(${terms.map((t) => t.w).join("+")})`;
-      const f: (string | number)[] = ["=("];
+      const f: (string | number)[] = [ZERO_OPEN];
       for (let j = 0; j < terms.length; j++) f.push(j ? "+" : "", terms[j].timesRef, ats[j]);
-      f.push(")/", weight);
+      f.push(ZERO_OVER, weight);
       formula = f.join("");
     } else {
       // COUNT takes one argument per indicator.
-      if (terms.length > MAX_ARGUMENTS) return null;
       const w: (string | number)[] = [];
-      const f: (string | number)[] = ["=IF(COUNT("];
+      const f: (string | number)[] = [COUNT_OPEN];
       for (let j = 0; j < terms.length; j++) f.push(j ? "," : "", scoreRef, ats[j]);
-      f.push(')=0,"",(');
+      f.push(COUNT_THEN);
       for (let j = 0; j < terms.length; j++) {
         w.push(j ? "+" : "", isNumberRef, ats[j], terms[j].weightOnly);
-        f.push(j ? "+" : "", isNumberRef, ats[j], terms[j].weighted, ats[j], ",0)");
+        f.push(j ? "+" : "", isNumberRef, ats[j], terms[j].weighted, ats[j], TERM_CLOSE);
       }
       const listed = w.join("");
       weight = `(${listed})`;
-      f.push(")/(", listed, "))");
+      f.push(LISTED_OVER, listed, LISTED_CLOSE);
       formula = f.join("");
     }
-    if (formula.length > MAX_FORMULA) return null;
     return { cell: { formula, value: cached, numberFormat: "0.000" }, weight };
   };
   // Formulas whose only varying part is the row, and cells and styles the same in every row.
@@ -232,7 +441,6 @@ export function buildRankingSheet(
     for (let k = 0; k < pillars.length; k++) {
       if (!res.pillarEnd) {
         const listed = listedPillar(u, pillars[k], k);
-        if (!listed) return null;
         pillarWeight.push(listed.weight);
         pillarCells.push(listed.cell);
         continue;
@@ -253,29 +461,18 @@ export function buildRankingSheet(
     }
     const P = (k: number) => local(r, P0 + k);
     const live = pillars.map((_, k) => k).filter((k) => pillarWeight[k] !== "0");
-    const den = live.map((k) => `IF(ISNUMBER(${P(k)}),${pillarWeight[k]},0)`).join("+") || "0";
-    let indexFormula: string;
-    if (s.aggregation === "geometric") {
-      const zero = live.map((k) => `AND(ISNUMBER(${P(k)}),${P(k)}<=0)`).join(",");
-      const logs = live.map((k) => `IF(ISNUMBER(${P(k)}),${pillarWeight[k]}*LN(${P(k)}),0)`).join("+");
-      indexFormula = [
-        "=IF((",
-        den,
-        ")=0,0,IF(OR(",
-        zero || "FALSE",
-        "),0,EXP((",
-        logs,
-        ")/(",
-        den,
-        "))))*",
-        scale,
-      ].join("");
-    } else {
-      const numr = live.map((k) => `IF(ISNUMBER(${P(k)}),${pillarWeight[k]}*${P(k)},0)`).join("+") || "0";
-      indexFormula = ["=IF((", den, ")=0,0,(", numr, ")/(", den, "))*", scale].join("");
-    }
-    // Listed weights make the index the longest formula (each weight cell three times).
-    if (indexFormula.length > MAX_FORMULA) return null;
+    // Listed weights make the index the longest formula (each weight cell three times); none when no pillar is live.
+    const den = live.map((k) => denTerm(P(k), pillarWeight[k])).join("+");
+    const indexFormula = !live.length
+      ? ""
+      : s.aggregation === "geometric"
+        ? geometricIndex(
+            den,
+            live.map((k) => zeroTerm(P(k))).join(","),
+            live.map((k) => logTerm(P(k), pillarWeight[k])).join("+"),
+            scale,
+          )
+        : arithmeticIndex(den, live.map((k) => numTerm(P(k), pillarWeight[k])).join("+"), scale);
     const prev = u.previous;
     rowsCells.push([
       { value: u.unit },

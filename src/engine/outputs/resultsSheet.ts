@@ -70,7 +70,7 @@ const blank = (v: string | number | null | undefined): string | number =>
   v === null || v === undefined ? "" : v;
 
 /** One indicator × ranking group block: its units' attainment, in the plan's order of units. */
-interface Block {
+export interface Block {
   readonly ind: Indicator;
   readonly units: readonly Unit[];
   readonly att: readonly UnitAttainment[];
@@ -117,6 +117,27 @@ function orderBlocks(plan: Plan, results: PeriodResults): Block[] {
   return blocks;
 }
 
+/** Kết quả's rows, known before its cells are built: its blocks in order and the row of each unit × indicator. */
+export interface ResultsRows {
+  readonly blocks: readonly Block[];
+  /** Row of each unit, by indicator code then unit code. */
+  readonly rowOf: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  readonly lastRow: number;
+}
+
+/** Where each unit × indicator goes on Kết quả: what Xếp hạng's formulas name, and so what decides their form. */
+export function resultsRows(plan: Plan, results: PeriodResults): ResultsRows {
+  const blocks = orderBlocks(plan, results);
+  const rowOf = new Map<string, Map<string, number>>();
+  let r = HEADER_ROW;
+  for (const { ind, units } of blocks) {
+    let rows = rowOf.get(ind.code);
+    if (!rows) rowOf.set(ind.code, (rows = new Map()));
+    for (const unit of units) rows.set(unit.code, ++r);
+  }
+  return { blocks, rowOf, lastRow: r };
+}
+
 /** An indicator's weight in formulas: its Chỉ tiêu cell, or the number where the cell held text the parser converted. */
 export function weightRef(ind: Indicator): string {
   const c = ind.cells.weight;
@@ -134,7 +155,6 @@ const NO_TARGET_PERCENT: SpecCell = { value: "", numberFormat: "0.0%" };
 
 /** What the rows of one indicator × group block share. */
 interface BlockShared {
-  readonly rows: Map<string, number>;
   readonly figureFormat: string;
   readonly targetLive: boolean;
   readonly targetFormula: string;
@@ -259,7 +279,6 @@ class ResultRows {
       const unit = block.units[k];
       const att = block.att[k];
       r++;
-      b.rows.set(unit.code, r);
       const source = att.source && !att.converted ? att.source : null;
       const actual: SpecCell = source
         ? this.actualCell(source, blank(att.actual), b.figureFormat)
@@ -337,14 +356,15 @@ function runningCells(run: RunningSums, unit: string, sc: number | null | undefi
 }
 
 /**
- * Builds the Kết quả sheet and its layout; with `running`, the running sums of weights and weighted scores too (for a
- * plan whose pillar formulas, listing every indicator, would pass Excel's limits: outputSheets decides).
+ * Builds the Kết quả sheet and its layout on its rows; with `running`, the running sums of weights and weighted scores
+ * too (for a plan whose pillar formulas, listing every indicator, would pass Excel's limits: outputSheets decides).
  */
 export function buildResultsSheet(
   plan: Plan,
   results: PeriodResults,
   lang: Lang,
-  running = false,
+  { blocks, rowOf }: ResultsRows,
+  running: boolean,
 ): { spec: SheetSpec; layout: ResultsLayout } {
   const L = labels(lang);
   const s = plan.settings;
@@ -352,8 +372,6 @@ export function buildResultsSheet(
   const near = settingTerm(plan, "nearTarget");
   const missing = s.missingPolicy === "zero" ? "0" : '""';
   const scoreByUnit = new Map(results.ranking.map((r) => [r.unit, r.indicatorScores]));
-  const blocks = orderBlocks(plan, results);
-  const rowOf = new Map<string, Map<string, number>>();
   const statBlocks: SpecBlock[] = [];
   // Only z-score needs mean and SD; min–max (or distance to target without a target) needs min and max.
   const statKind = s.normalisation === "zscore" ? "zscore" : "minmax";
@@ -413,8 +431,6 @@ export function buildResultsSheet(
     const { ind } = block;
     const first = r + 1;
     const last = r + block.units.length;
-    let rows = rowOf.get(ind.code);
-    if (!rows) rowOf.set(ind.code, (rows = new Map()));
     if (ind !== lastInd) {
       indCells = { code: { value: ind.code }, name: { value: ind.name } };
       lastInd = ind;
@@ -469,7 +485,6 @@ export function buildResultsSheet(
       runningOf.set(ind, (sums = runningSums(ends, weightRef(ind), ind.weight, exclude)));
     }
     const shared: BlockShared = {
-      rows,
       figureFormat,
       targetLive,
       targetFormula,
