@@ -168,11 +168,13 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
 
   useEffect(() => {
     let gone = false;
-    let stop: (() => void) | null = null;
+    let stop: (() => Promise<void>) | null = null;
+    // Removing the handlers is Excel's request: the pane does not wait for it, and a failure leaves them silenced.
+    const end = (s: (() => Promise<void>) | null) => void s?.().catch(() => undefined);
     workbook
       .watchChanges?.(() => freshness.change())
       .then((s) => {
-        if (gone) s?.();
+        if (gone) end(s);
         else if (s) {
           stop = s;
           freshness.watching();
@@ -183,7 +185,7 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
     window.addEventListener("focus", back);
     return () => {
       gone = true;
-      stop?.();
+      end(stop);
       freshness.stop();
       window.removeEventListener("focus", back);
     };

@@ -32,7 +32,8 @@ export interface InteractiveWorkbook extends WorkbookPort {
   addSheets(sheets: readonly NewSheet[]): Promise<void>;
   /**
    * Calls back when someone else than this add-in changes the workbook (cells, sheets added or deleted), where the
-   * host tells; resolves to the function that stops it, or null when the host cannot tell.
+   * host tells; resolves to the function that stops it (what it registered with the host is removed when its promise
+   * settles), or null when the host cannot tell.
    */
-  watchChanges?(listener: () => void): Promise<(() => void) | null>;
+  watchChanges?(listener: () => void): Promise<(() => Promise<void>) | null>;
 }

@@ -18,6 +18,8 @@
  *   that carries `add`, and called later, never inside a sync; the add-in's own API writes raise them too, marked
  *   triggerSource "ThisLocalAddin" from ExcelApi 1.14 (Excel.EventTriggerSource). One changed event per sheet and
  *   sync here (Excel may raise one per range written: the stricter count for a listener is not needed by any test).
+ *   `add` returns an EventHandlerResult whose `remove()` is carried only by a sync of the context the handler was added
+ *   in; `handlerCount()` says how many handlers are registered.
  */
 import { DetailedCellError, HyperFormula, type RawCellContent } from "hyperformula";
 import type { WorkbookGrids } from "../../src/engine/grid";
@@ -187,22 +189,56 @@ function need(ok: boolean, what: string, v: unknown): void {
 /** The workbook-wide events the fake raises (WorksheetCollection.onChanged, onAdded, onDeleted). */
 export type WorkbookEvent = "changed" | "added" | "deleted";
 
+/** A request context of the fake: its workbook, its sync, and what only a sync of this context carries. */
+export interface FakeContext {
+  readonly workbook: unknown;
+  readonly sync: () => Promise<void>;
+  /** Event handler removals queued on this context (EventHandlerResult.remove), carried by its next sync only. */
+  readonly removals: (() => void)[];
+}
+
+/** One handler as registered: what it is for, and the context it was added in. */
+interface Registration {
+  readonly handler: (args: object) => Promise<unknown>;
+  readonly context: FakeContext;
+}
+
 /**
  * OfficeExtension.EventHandlers on the worksheet collection: `add` needs the event's requirement set (checked at the
  * call) and takes effect at the sync that carries it; "A promise-based function that takes in any relevant event
- * arguments".
+ * arguments". It returns an EventHandlerResult whose `remove()` "Removes the handler from the event"; "The same
+ * RequestContext object that the handler was added in must be used when removing the handler"
+ * (OfficeExtension.EventHandlerResult, node_modules/@types/office-js/index.d.ts). As the real client does
+ * (excel-web-16.00.debug.js, EventHandlers.prototype.remove: a pending action of the handlers' own context), the
+ * removal is carried only by a sync of that context: synced in another context, the handler stays registered.
  */
 class FakeEventHandlers {
   constructor(
     private host: FakeExcel,
+    private context: FakeContext,
     private event: WorkbookEvent,
     private version: string,
     private api: string,
   ) {}
-  add(handler: (args: object) => Promise<unknown>): void {
+  add(handler: (args: object) => Promise<unknown>): { context: FakeContext; remove: () => void } {
     this.host.requires(this.version, this.api);
     need(typeof handler === "function", "handler", handler);
-    this.host.queue(() => this.host.handlers[this.event].push(handler));
+    const registration: Registration = { handler, context: this.context };
+    this.host.queue(() => this.host.registrations[this.event].push(registration));
+    let removed = false;
+    return {
+      context: this.context,
+      // A second call does nothing, as EventHandlerResult.prototype.remove forgets its handler once removed.
+      remove: () => {
+        if (removed) return;
+        removed = true;
+        this.context.removals.push(() => {
+          const list = this.host.registrations[this.event];
+          const i = list.indexOf(registration);
+          if (i >= 0) list.splice(i, 1);
+        });
+      },
+    };
   }
 }
 
@@ -238,12 +274,14 @@ export class FakeExcel {
   private dirty = true;
   private nextId = 1;
   readonly supported: Record<string, string>;
-  /** Event handlers registered (by the sync that carried their `add`), by event. */
-  readonly handlers: Record<WorkbookEvent, ((args: object) => Promise<unknown>)[]> = {
+  /** Event handlers registered (by the sync that carried their `add`, until the sync that carries their removal). */
+  readonly registrations: Record<WorkbookEvent, Registration[]> = {
     changed: [],
     added: [],
     deleted: [],
   };
+  /** The contexts this host made (Excel.run's `previousObjects` takes one of them back). */
+  private readonly contexts = new WeakSet<object>();
   /** Events raised by the API in the sync under way, delivered after it. */
   private raised: { event: WorkbookEvent; sheet: SheetModel }[] = [];
 
@@ -313,6 +351,17 @@ export class FakeExcel {
     return this.sheets.find((s) => fold(s.name) === fold(name));
   }
 
+  /** The handlers registered now, by event. */
+  get handlers(): Record<WorkbookEvent, ((args: object) => Promise<unknown>)[]> {
+    const of = (e: WorkbookEvent) => this.registrations[e].map((r) => r.handler);
+    return { changed: of("changed"), added: of("added"), deleted: of("deleted") };
+  }
+
+  /** How many event handlers are registered now, all events together. */
+  handlerCount(): number {
+    return Object.values(this.registrations).reduce((n, list) => n + list.length, 0);
+  }
+
   /** True when the host supports the requirement set version ("1.9" < "1.17"). */
   isSetSupported(set: string, version: string): boolean {
     const have = this.supported[set];
@@ -341,8 +390,10 @@ export class FakeExcel {
     this.loads.push(load);
   }
 
-  async sync(): Promise<void> {
+  async sync(context?: FakeContext): Promise<void> {
     this.syncs++;
+    // This context's handler removals travel with its sync, and with no other.
+    for (const r of context?.removals.splice(0) ?? []) this.queue(r);
     const ops = this.ops;
     const loads = this.loads;
     this.ops = [];
@@ -641,12 +692,30 @@ export class FakeExcel {
         fail("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode.");
       await this.editEnded;
     }
-    return batch(this.context() as Excel.RequestContext);
+    // RunOptions.previousObjects: "A previously-created context … The batch will use the same RequestContext".
+    const previous = (options as { previousObjects?: unknown }).previousObjects;
+    const ctx =
+      typeof previous === "object" && previous !== null && this.contexts.has(previous)
+        ? previous
+        : this.newContext();
+    return batch(ctx as Excel.RequestContext);
   };
 
-  /** A context for a batch. */
+  /** A new context for a batch. */
   context(): unknown {
-    return { workbook: new FakeWorkbook(this), sync: () => this.sync() };
+    return this.newContext();
+  }
+
+  private newContext(): FakeContext {
+    const removals: (() => void)[] = [];
+    const ctx: { workbook: unknown; sync: () => Promise<void>; removals: (() => void)[] } = {
+      workbook: null,
+      sync: () => this.sync(ctx),
+      removals,
+    };
+    ctx.workbook = new FakeWorkbook(this, ctx);
+    this.contexts.add(ctx);
+    return ctx;
   }
 
   /** The production runner (officeRunner) over this host's Excel.run. */
@@ -1860,11 +1929,14 @@ class FakeWorksheets extends Loadable {
   readonly onAdded: FakeEventHandlers;
   /** [Api set: ExcelApi 1.7] */
   readonly onDeleted: FakeEventHandlers;
-  constructor(private host: FakeExcel) {
+  constructor(
+    private host: FakeExcel,
+    context: FakeContext,
+  ) {
     super();
-    this.onChanged = new FakeEventHandlers(host, "changed", "1.9", "WorksheetCollection.onChanged");
-    this.onAdded = new FakeEventHandlers(host, "added", "1.7", "WorksheetCollection.onAdded");
-    this.onDeleted = new FakeEventHandlers(host, "deleted", "1.7", "WorksheetCollection.onDeleted");
+    this.onChanged = new FakeEventHandlers(host, context, "changed", "1.9", "WorksheetCollection.onChanged");
+    this.onAdded = new FakeEventHandlers(host, context, "added", "1.7", "WorksheetCollection.onAdded");
+    this.onDeleted = new FakeEventHandlers(host, context, "deleted", "1.7", "WorksheetCollection.onDeleted");
   }
   load(props = "items/name"): this {
     const list = propList(props).map((p) => p.replace(/^items\//, ""));
@@ -2067,8 +2139,8 @@ class FakeWorkbook {
   readonly tables: FakeTables;
   readonly names: FakeNames;
   readonly application: { suspendApiCalculationUntilNextSync: () => void; calculate: (type: string) => void };
-  constructor(host: FakeExcel) {
-    this.worksheets = new FakeWorksheets(host);
+  constructor(host: FakeExcel, context: FakeContext) {
+    this.worksheets = new FakeWorksheets(host, context);
     this.tables = new FakeTables(host);
     this.names = new FakeNames(host);
     this.application = {
