@@ -622,8 +622,13 @@ describe("a blank in a required indicator cell (unit of measure, pillar)", () =>
   const rows = samplePlanRows();
   const headers = templateHeaders("indicators");
   /** The sample with one indicator's cell in a column blanked; its cell's address and the findings there. */
-  function blanked(column: string, header: (h: string, sheet: string) => string = (h) => h) {
-    const victim = rows.indicators[3];
+  function blanked(
+    column: string,
+    header: (h: string, sheet: string) => string = (h) => h,
+    // A Có/Không indicator by default: its annual target "Có" is no number, were it read as a count.
+    measure = "Có/Không",
+  ) {
+    const victim = rows.indicators.find((r) => r[3] === measure)!;
     const at = headers.indexOf(column);
     const indicators = rows.indicators.map((r) =>
       r === victim ? r.map((v, i) => (i === at ? null : v)) : r,
@@ -637,7 +642,9 @@ describe("a blank in a required indicator cell (unit of measure, pillar)", () =>
 
   it("a missing unit of measure says which cell and the values to type, and its figures' column points back", () => {
     const { plan, findings, cell, code, name } = blanked("Đơn vị tính");
-    const here = findings.filter((f) => f.sheet === "Chỉ tiêu" && f.cell === cell);
+    // The only finding on the indicator's row: its targets are not judged against a unit it does not have.
+    const row = cell.replace(/^[A-Z]+/, "");
+    const here = findings.filter((f) => f.sheet === "Chỉ tiêu" && f.cell.replace(/^[A-Z]+/, "") === row);
     expect(here.map((f) => f.code)).toEqual(["MISSING_MEASURE"]);
     expect(here[0].severity).toBe("error");
     expect(findingMessage(here[0], "vi")).toBe(
@@ -694,7 +701,7 @@ describe("a blank in a required indicator cell (unit of measure, pillar)", () =>
   it("a blank direction is no finding (higher is better); a blank annual target is its own MISSING_TARGET", () => {
     const direction = blanked("Chiều");
     expect(direction.findings.filter((f) => f.sheet === "Chỉ tiêu" && f.cell === direction.cell)).toEqual([]);
-    const target = blanked("Chỉ tiêu năm");
+    const target = blanked("Chỉ tiêu năm", (h) => h, "%");
     const here = target.findings.filter((f) => f.sheet === "Chỉ tiêu" && f.cell === target.cell);
     expect(here.map((f) => f.code)).toEqual(["MISSING_TARGET"]);
     // Both indicators stay in the plan, so their figures' columns are matched.

@@ -487,7 +487,8 @@ function parseIndicators(
     const converted: string[] = [];
     const target = (key: string): number | null => {
       const t = get(key);
-      if (!t) return null;
+      // Without its unit of measure a target cannot be judged (is "Có" right?): MISSING_MEASURE says what to do.
+      if (!t || measure === null) return null;
       const r = readMeasure(t.v, m, t.r, columnName(ctx, key), shownAsPercent(ctx.grid, row, t.r.col));
       findings.push(...r.findings);
       if (r.value !== null && t.v !== r.value) converted.push(key);
