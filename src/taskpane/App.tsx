@@ -177,17 +177,24 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
         if (gone) end(s);
         else if (s) {
           stop = s;
-          freshness.watching();
+          // Where a rename is told by no event, coming back to the pane still reads the workbook again.
+          if (workbook.tellsEveryChange?.() ?? true) freshness.watching();
         }
       })
       .catch(() => undefined); // not told: the pane reads again each time the planner comes back to it
+    // Back in the pane: it has focus again, or it is shown again (a pane hidden, Excel's window restored).
     const back = () => freshness.back();
+    const shown = () => {
+      if (document.visibilityState === "visible") freshness.back();
+    };
     window.addEventListener("focus", back);
+    document.addEventListener("visibilitychange", shown);
     return () => {
       gone = true;
       end(stop);
       freshness.stop();
       window.removeEventListener("focus", back);
+      document.removeEventListener("visibilitychange", shown);
     };
   }, [workbook, freshness]);
 

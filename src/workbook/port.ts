@@ -36,4 +36,7 @@ export interface InteractiveWorkbook extends WorkbookPort {
    * settles), or null when the host cannot tell.
    */
   watchChanges?(listener: () => void): Promise<(() => Promise<void>) | null>;
+  /** False when watchChanges misses a change the pane reads (a sheet renamed, before ExcelApi 1.17): the pane then also
+   *  reads again when the planner comes back to it. True when absent. */
+  tellsEveryChange?(): boolean;
 }

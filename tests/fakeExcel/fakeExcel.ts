@@ -14,7 +14,7 @@
  * - Writing 2-D arrays: null leaves a cell as it is, "" clears it (a number format "" is General).
  * - Sheet protection refuses changes to cells and their formats, merges, rules, tables and charts (AccessDenied).
  * - Tables and defined names share one namespace; every member checks the requirement set it was introduced in.
- * - Events (WorksheetCollection.onChanged, ExcelApi 1.9; onAdded, onDeleted, 1.7): a handler is registered by the sync
+ * - Events (WorksheetCollection.onChanged, ExcelApi 1.9; onAdded, onDeleted, 1.7; onNameChanged, 1.17): a handler is registered by the sync
  *   that carries `add`, and called later, never inside a sync; the add-in's own API writes raise them too, marked
  *   triggerSource "ThisLocalAddin" from ExcelApi 1.14 (Excel.EventTriggerSource). One changed event per sheet and
  *   sync here (Excel may raise one per range written: the stricter count for a listener is not needed by any test).
@@ -186,8 +186,8 @@ function need(ok: boolean, what: string, v: unknown): void {
     );
 }
 
-/** The workbook-wide events the fake raises (WorksheetCollection.onChanged, onAdded, onDeleted). */
-export type WorkbookEvent = "changed" | "added" | "deleted";
+/** The workbook-wide events the fake raises (WorksheetCollection.onChanged, onAdded, onDeleted, onNameChanged). */
+export type WorkbookEvent = "changed" | "added" | "deleted" | "nameChanged";
 
 /** A request context of the fake: its workbook, its sync, and what only a sync of this context carries. */
 export interface FakeContext {
@@ -279,11 +279,12 @@ export class FakeExcel {
     changed: [],
     added: [],
     deleted: [],
+    nameChanged: [],
   };
   /** The contexts this host made (Excel.run's `previousObjects` takes one of them back). */
   private readonly contexts = new WeakSet<object>();
   /** Events raised by the API in the sync under way, delivered after it. */
-  private raised: { event: WorkbookEvent; sheet: SheetModel }[] = [];
+  private raised: { event: WorkbookEvent; sheet: SheetModel; extra?: Record<string, unknown> }[] = [];
 
   constructor(supported: Record<string, string> = { ExcelApi: "1.17" }) {
     this.supported = supported;
@@ -354,7 +355,12 @@ export class FakeExcel {
   /** The handlers registered now, by event. */
   get handlers(): Record<WorkbookEvent, ((args: object) => Promise<unknown>)[]> {
     const of = (e: WorkbookEvent) => this.registrations[e].map((r) => r.handler);
-    return { changed: of("changed"), added: of("added"), deleted: of("deleted") };
+    return {
+      changed: of("changed"),
+      added: of("added"),
+      deleted: of("deleted"),
+      nameChanged: of("nameChanged"),
+    };
   }
 
   /** How many event handlers are registered now, all events together. */
@@ -423,7 +429,7 @@ export class FakeExcel {
       this.suspended = false;
       const raised = this.raised;
       this.raised = [];
-      for (const r of raised) this.emit(r.event, r.sheet, "ThisLocalAddin");
+      for (const r of raised) this.emit(r.event, r.sheet, "ThisLocalAddin", r.extra);
     }
     const responses = loads.map((l) => l());
     entry.response = JSON.stringify(responses).length;
@@ -595,14 +601,25 @@ export class FakeExcel {
    * that caused it). Its arguments as Excel.WorksheetChangedEventArgs / WorksheetAddedEventArgs /
    * WorksheetDeletedEventArgs give them; triggerSource only from ExcelApi 1.14.
    */
-  private emit(event: WorkbookEvent, sheet: SheetModel, trigger: "ThisLocalAddin" | "Unknown"): void {
+  private emit(
+    event: WorkbookEvent,
+    sheet: SheetModel,
+    trigger: "ThisLocalAddin" | "Unknown",
+    extra: Record<string, unknown> = {},
+  ): void {
     const handlers = [...this.handlers[event]];
     if (!handlers.length) return;
     const args: Record<string, unknown> = {
-      type: { changed: "WorksheetChanged", added: "WorksheetAdded", deleted: "WorksheetDeleted" }[event],
+      type: {
+        changed: "WorksheetChanged",
+        added: "WorksheetAdded",
+        deleted: "WorksheetDeleted",
+        nameChanged: "WorksheetNameChanged",
+      }[event],
       worksheetId: sheet.id,
       source: "Local",
       ...(event === "changed" ? { address: "A1", changeType: "RangeEdited" } : {}),
+      ...extra,
       ...(this.isSetSupported("ExcelApi", "1.14") ? { triggerSource: trigger } : {}),
     };
     setTimeout(() => handlers.forEach((h) => void h(args)), 0);
@@ -620,6 +637,15 @@ export class FakeExcel {
   /** Test hook: the user adds a sheet with these rows in Excel (not through the API). */
   userAddSheet(name: string, rows: (Scalar | null)[][] = []): void {
     this.emit("added", this.addSheet(name, rows), "Unknown");
+  }
+
+  /** Test hook: the user renames a sheet in Excel (double-click on its tab); Excel.WorksheetNameChangedEventArgs. */
+  userRenameSheet(from: string, to: string): void {
+    const s = this.sheet(from) ?? fail("ItemNotFound", `no sheet ${from}`);
+    this.validateName(to, s);
+    s.name = to;
+    this.dirty = true;
+    this.emit("nameChanged", s, "Unknown", { nameBefore: from, nameAfter: to });
   }
 
   /** A deep copy of the workbook's state (sheets, tables), for restore. */
@@ -646,8 +672,8 @@ export class FakeExcel {
   }
 
   /** An event raised by an API call in the sync under way. */
-  raise(event: WorkbookEvent, sheet: SheetModel): void {
-    this.raised.push({ event, sheet });
+  raise(event: WorkbookEvent, sheet: SheetModel, extra?: Record<string, unknown>): void {
+    this.raised.push({ event, sheet, extra });
   }
 
   /** Cell contents as a user sees them in the formula bar: formula text (current sheet names) or value. */
@@ -1547,8 +1573,10 @@ class FakeWorksheet extends Loadable {
       const s = needSheet(this.ref());
       if (this.host.structureProtected) fail("AccessDenied", "The workbook is protected.");
       this.host.validateName(v, s);
+      const before = s.name;
       s.name = v;
       this.host.markDirty();
+      if (before !== v) this.host.raise("nameChanged", s, { nameBefore: before, nameAfter: v });
     }, v);
   }
   get id(): string {
@@ -1929,6 +1957,8 @@ class FakeWorksheets extends Loadable {
   readonly onAdded: FakeEventHandlers;
   /** [Api set: ExcelApi 1.7] */
   readonly onDeleted: FakeEventHandlers;
+  /** "Occurs when the worksheet name is changed in the worksheet collection." [Api set: ExcelApi 1.17] */
+  readonly onNameChanged: FakeEventHandlers;
   constructor(
     private host: FakeExcel,
     context: FakeContext,
@@ -1937,6 +1967,13 @@ class FakeWorksheets extends Loadable {
     this.onChanged = new FakeEventHandlers(host, context, "changed", "1.9", "WorksheetCollection.onChanged");
     this.onAdded = new FakeEventHandlers(host, context, "added", "1.7", "WorksheetCollection.onAdded");
     this.onDeleted = new FakeEventHandlers(host, context, "deleted", "1.7", "WorksheetCollection.onDeleted");
+    this.onNameChanged = new FakeEventHandlers(
+      host,
+      context,
+      "nameChanged",
+      "1.17",
+      "WorksheetCollection.onNameChanged",
+    );
   }
   load(props = "items/name"): this {
     const list = propList(props).map((p) => p.replace(/^items\//, ""));

@@ -15,7 +15,13 @@ import { quoteSheetName } from "../../engine/outputs/refs";
 import type { ApplyOptions, InteractiveWorkbook } from "../port";
 import type { CellEdit } from "../../engine/settingsEdit";
 import type { NewSheet } from "../inputSheet";
-import { DATA_VALIDATION, MERGED_AREAS, WORKBOOK_EVENTS, type SupportsSet } from "./requirements";
+import {
+  DATA_VALIDATION,
+  MERGED_AREAS,
+  RENAME_EVENTS,
+  WORKBOOK_EVENTS,
+  type SupportsSet,
+} from "./requirements";
 import {
   EditedOutputError,
   assertNoUserSheetClash,
@@ -950,7 +956,8 @@ export class OfficeWorkbook implements InteractiveWorkbook {
 
   /**
    * Calls back after a change to any sheet's cells, or a sheet added or deleted, by anyone but this add-in
-   * (WorksheetCollection.onChanged, ExcelApi 1.9; onAdded, onDeleted, 1.7). The add-in's own writes raise the events
+   * (WorksheetCollection.onChanged, ExcelApi 1.9; onAdded, onDeleted, 1.7), or a sheet renamed (onNameChanged, where
+   * ExcelApi 1.17 has it: see tellsEveryChange). The add-in's own writes raise the events
    * too; from ExcelApi 1.14 they say so (triggerSource "ThisLocalAddin", "The event is triggered by the Office JS API
    * of the current add-in") and are skipped, below it they are told like the others. Null without ExcelApi 1.9.
    * One registration at a time: watching again removes the handlers of the last one first. Stopping silences the
@@ -963,6 +970,11 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     return next;
   }
 
+  /** True when watchChanges tells renamed sheets too (ExcelApi 1.17): below it, a rename is told by no event. */
+  tellsEveryChange(): boolean {
+    return this.supports(RENAME_EVENTS.set, RENAME_EVENTS.version);
+  }
+
   private async register(listener: () => void): Promise<(() => Promise<void>) | null> {
     if (!this.supports(WORKBOOK_EVENTS.set, WORKBOOK_EVENTS.version)) return null;
     await this.unwatch?.().catch(() => undefined);
@@ -973,6 +985,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     const added = await this.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
       const results = [sheets.onChanged.add(tell), sheets.onAdded.add(tell), sheets.onDeleted.add(tell)];
+      if (this.tellsEveryChange()) results.push(sheets.onNameChanged.add(tell));
       await this.sync(ctx);
       return results;
     });
