@@ -304,6 +304,19 @@ describeBrowser("the pane over the fake host, in Chromium", () => {
     await page.close();
   }, 180_000);
 
+  it("at 450 px on ExcelApi 1.9, which tells edits but not renames: coming back to the pane reads a rename", async () => {
+    const page = await openPane(450, "1.9");
+    await expect(handlerCount(page)).resolves.toBe(3);
+    await openView(page, "Kết quả kiểm tra");
+    const missing = page.getByText("Thiếu sheet “Đơn vị”.", { exact: false });
+    await renameSheet(page, "Đơn vị", "DV cũ");
+    await page.waitForTimeout(2_500);
+    await expect(missing.count()).resolves.toBe(0);
+    await comeBack(page);
+    await missing.first().waitFor({ timeout: QUARTER_TIMEOUT });
+    await page.close();
+  }, 120_000);
+
   it("at 270 px below ExcelApi 1.9: nothing is told, and coming back to the pane reads the workbook again", async () => {
     const page = await openPane(270, "1.8");
     await findPeriodsRow(page, "Kỳ có số liệu");
