@@ -227,6 +227,15 @@ describeBrowser("the pane over the fake host, in Chromium", () => {
     // Đơn vị renamed: the pane says the sheet is missing, with the button that adds it.
     await renameSheet(page, "Đơn vị", "DV cũ");
     await page.getByText("Thiếu sheet “Đơn vị”.", { exact: false }).waitFor({ timeout: QUARTER_TIMEOUT });
+    // Its finding has no cell to go to: a click leads to the button that adds the sheet, and says nothing is gone.
+    const missingFinding = page.locator(".finding", { hasText: "Thiếu sheet “Đơn vị”." });
+    await expect(missingFinding.locator(".finding-cell").innerText()).resolves.toBe("cả sheet");
+    await missingFinding.click();
+    await page.waitForTimeout(1_000);
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
+      "Thêm sheet “Đơn vị” theo mẫu",
+    );
+    await expect(page.getByText("Không còn sheet", { exact: false }).count()).resolves.toBe(0);
     await page
       .locator(".pane")
       .screenshot({ path: path.join(artefacts, "pane-vi-fakehost-renamed-320.png") });
