@@ -686,6 +686,40 @@ describe("a blank in a required indicator cell (unit of measure, pillar)", () =>
     );
   });
 
+  it("a value that is not allowed lists the allowed values in the sheet's language", () => {
+    const at = (h: string) => headers.indexOf(h);
+    const victim = rows.indicators[0];
+    const indicators = rows.indicators.map((r) =>
+      r !== victim
+        ? r
+        : r.map((v, i) =>
+            i === at("Đơn vị tính")
+              ? "lượt"
+              : i === at("Chiều")
+                ? "ngang"
+                : i === at("Áp dụng cho")
+                  ? "Sở, ban, ngành; Bệnh viện"
+                  : v,
+          ),
+    );
+    const allowed = (wb: WorkbookGrids) =>
+      checkWorkbook(wb, "2015-Q2")
+        .findings.filter((f) => f.code === "INVALID_ENUM")
+        .map((f) => `${f.params.value}: ${f.params.allowed}`)
+        .sort();
+    const grids = planRowsToGrids({ ...rows, indicators });
+    expect(allowed(variant(grids, english))).toEqual([
+      "Bệnh viện: Provincial department; District / city",
+      "lượt: %; Count; Yes/No; Million VND",
+      "ngang: Higher is better; Lower is better",
+    ]);
+    expect(allowed(grids)).toEqual([
+      "Bệnh viện: Sở, ban, ngành; UBND huyện, thành phố",
+      "lượt: %; Số lượng; Có/Không; Triệu đồng",
+      "ngang: Cao hơn tốt hơn; Thấp hơn tốt hơn",
+    ]);
+  });
+
   it("a missing pillar says which cell, the pillars to type, and where the indicator is counted meanwhile", () => {
     const { plan, findings, cell, code, name } = blanked("Trụ cột");
     const here = findings.filter((f) => f.sheet === "Chỉ tiêu" && f.cell === cell);

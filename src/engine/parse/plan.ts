@@ -362,6 +362,7 @@ function parseGroups(
   column: string,
   findings: Finding[],
   all: readonly RankingGroup[],
+  english: boolean,
 ): RankingGroup[] {
   if (isBlank(raw)) return [...all];
   // A known group by any of its names, or a group of the planner's own that is on Đơn vị.
@@ -378,7 +379,12 @@ function parseGroups(
         finding("INVALID_ENUM", cell, {
           value: part.trim(),
           column,
-          allowed: all.map((x) => RANKING_GROUPS.find((k) => k.key === x)?.vi ?? x).join("; "),
+          allowed: all
+            .map((x) => {
+              const known = RANKING_GROUPS.find((k) => k.key === x);
+              return known ? (english ? known.en : known.vi) : x;
+            })
+            .join("; "),
         }),
       );
     else if (!out.includes(g)) out.push(g);
@@ -400,10 +406,15 @@ interface LeftOut {
   readonly why: "measure" | "weight";
 }
 
+/** True when the column is headed as the English template heads it: its values are then typed in English. */
+function englishColumn(ctx: SheetContext, key: string): boolean {
+  const def = ctx.def.columns.find((x) => x.key === key);
+  return def !== undefined && foldText(columnName(ctx, key)) === foldText(def.headerEn);
+}
+
 /** The values a column allows, as the planner types them: in English under an English header, else in Vietnamese. */
 function allowedValues(ctx: SheetContext, key: string, values: readonly EnumValue[]): string {
-  const def = ctx.def.columns.find((x) => x.key === key);
-  const english = def !== undefined && foldText(columnName(ctx, key)) === foldText(def.headerEn);
+  const english = englishColumn(ctx, key);
   return values.map((v) => (english ? v.en : v.vi)).join("; ");
 }
 
@@ -453,7 +464,13 @@ function parseIndicators(
     const measureCell = get("measure");
     let measure: Measure | null = null;
     if (measureCell) {
-      const m = readEnum(measureCell.v, MEASURES, measureCell.r, columnName(ctx, "measure"));
+      const m = readEnum(
+        measureCell.v,
+        MEASURES,
+        measureCell.r,
+        columnName(ctx, "measure"),
+        allowedValues(ctx, "measure", MEASURES),
+      );
       findings.push(...m.findings);
       if (m.value) measure = m.value.key as Measure;
       else if (!m.findings.length)
@@ -462,7 +479,13 @@ function parseIndicators(
     const dirCell = get("direction");
     let direction: "higher" | "lower" = "higher";
     if (dirCell) {
-      const d = readEnum(dirCell.v, DIRECTIONS, dirCell.r, columnName(ctx, "direction"));
+      const d = readEnum(
+        dirCell.v,
+        DIRECTIONS,
+        dirCell.r,
+        columnName(ctx, "direction"),
+        allowedValues(ctx, "direction", DIRECTIONS),
+      );
       findings.push(...d.findings);
       if (d.value) direction = d.value.key as "higher" | "lower";
     }
@@ -505,7 +528,14 @@ function parseIndicators(
     ] as const;
     const groupsCell = get("groups");
     const groups = groupsCell
-      ? parseGroups(groupsCell.v, groupsCell.r, columnName(ctx, "groups"), findings, allGroups)
+      ? parseGroups(
+          groupsCell.v,
+          groupsCell.r,
+          columnName(ctx, "groups"),
+          findings,
+          allGroups,
+          englishColumn(ctx, "groups"),
+        )
       : [...allGroups];
     const covCell = get("coverageTarget");
     let coverageTarget: number | null = null;
