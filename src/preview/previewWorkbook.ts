@@ -77,8 +77,8 @@ export class PreviewWorkbook implements InteractiveWorkbook {
 
   /** Only the pane changes this workbook (the grid is read-only), and it reads the workbook after each change it makes:
    *  there is never a change of someone else's to tell, so the pane need not read again when it gets focus. */
-  async watchChanges(): Promise<() => void> {
-    return () => undefined;
+  async watchChanges(): Promise<() => Promise<void>> {
+    return async () => undefined;
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {

@@ -168,24 +168,33 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
 
   useEffect(() => {
     let gone = false;
-    let stop: (() => void) | null = null;
+    let stop: (() => Promise<void>) | null = null;
+    // Removing the handlers is Excel's request: the pane does not wait for it, and a failure leaves them silenced.
+    const end = (s: (() => Promise<void>) | null) => void s?.().catch(() => undefined);
     workbook
       .watchChanges?.(() => freshness.change())
       .then((s) => {
-        if (gone) s?.();
+        if (gone) end(s);
         else if (s) {
           stop = s;
-          freshness.watching();
+          // Where a rename is told by no event, coming back to the pane still reads the workbook again.
+          if (workbook.tellsEveryChange?.() ?? true) freshness.watching();
         }
       })
       .catch(() => undefined); // not told: the pane reads again each time the planner comes back to it
+    // Back in the pane: it has focus again, or it is shown again (a pane hidden, Excel's window restored).
     const back = () => freshness.back();
+    const shown = () => {
+      if (document.visibilityState === "visible") freshness.back();
+    };
     window.addEventListener("focus", back);
+    document.addEventListener("visibilitychange", shown);
     return () => {
       gone = true;
-      stop?.();
+      end(stop);
       freshness.stop();
       window.removeEventListener("focus", back);
+      document.removeEventListener("visibilitychange", shown);
     };
   }, [workbook, freshness]);
 

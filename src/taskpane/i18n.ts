@@ -77,6 +77,7 @@ const VI = {
   search: "Tìm trong kết quả kiểm tra",
   showing: "Hiển thị {shown}/{total}",
   goToCell: "Đến ô {cell}",
+  noSuchSheet: "Sổ chưa có sheet “{sheet}”",
   wholeSheet: "cả sheet",
   addSheet: "Thêm sheet “{sheet}” theo mẫu",
   sheetAdded:
@@ -219,6 +220,7 @@ const EN: typeof VI = {
   search: "Search findings",
   showing: "Showing {shown} of {total}",
   goToCell: "Go to cell {cell}",
+  noSuchSheet: "The workbook has no sheet “{sheet}”",
   wholeSheet: "whole sheet",
   addSheet: "Add sheet “{sheet}” from the template",
   sheetAdded:

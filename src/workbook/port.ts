@@ -32,7 +32,11 @@ export interface InteractiveWorkbook extends WorkbookPort {
   addSheets(sheets: readonly NewSheet[]): Promise<void>;
   /**
    * Calls back when someone else than this add-in changes the workbook (cells, sheets added or deleted), where the
-   * host tells; resolves to the function that stops it, or null when the host cannot tell.
+   * host tells; resolves to the function that stops it (what it registered with the host is removed when its promise
+   * settles), or null when the host cannot tell.
    */
-  watchChanges?(listener: () => void): Promise<(() => void) | null>;
+  watchChanges?(listener: () => void): Promise<(() => Promise<void>) | null>;
+  /** False when watchChanges misses a change the pane reads (a sheet renamed, before ExcelApi 1.17): the pane then also
+   *  reads again when the planner comes back to it. True when absent. */
+  tellsEveryChange?(): boolean;
 }

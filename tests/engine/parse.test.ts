@@ -347,6 +347,21 @@ describe("the finding catalogue", () => {
         ),
       }),
     );
+    // An indicator without its unit of measure, and one without its pillar.
+    const measureAt = templateHeaders("indicators").indexOf("Đơn vị tính");
+    const pillarAt = templateHeaders("indicators").indexOf("Trụ cột");
+    add(
+      planRowsToGrids({
+        ...rows,
+        indicators: rows.indicators.map((r, i) =>
+          i === 0
+            ? r.map((v, j) => (j === measureAt ? null : v))
+            : i === 1
+              ? r.map((v, j) => (j === pillarAt ? null : v))
+              : r,
+        ),
+      }),
+    );
     // More pillars than the index formula can hold: each indicator a pillar of its own.
     add(
       planRowsToGrids({
@@ -600,5 +615,131 @@ describe("a setting whose value cannot be read", () => {
     expect(messages({ Normalisation: "???" }, "en")).toEqual([
       "Value “???” of setting “Normalisation” is not valid; the default Distance to target is used. Fix the value.",
     ]);
+  });
+});
+
+describe("a blank in a required indicator cell (unit of measure, pillar)", () => {
+  const rows = samplePlanRows();
+  const headers = templateHeaders("indicators");
+  /** The sample with one indicator's cell in a column blanked; its cell's address and the findings there. */
+  function blanked(
+    column: string,
+    header: (h: string, sheet: string) => string = (h) => h,
+    // A Có/Không indicator by default: its annual target "Có" is no number, were it read as a count.
+    measure = "Có/Không",
+  ) {
+    const victim = rows.indicators.find((r) => r[3] === measure)!;
+    const at = headers.indexOf(column);
+    const indicators = rows.indicators.map((r) =>
+      r === victim ? r.map((v, i) => (i === at ? null : v)) : r,
+    );
+    const wb = variant(planRowsToGrids({ ...rows, indicators }), header);
+    const { plan, findings } = checkWorkbook(wb, "2015-Q2");
+    const cell = a1(rows.indicators.indexOf(victim) + 2, at + 1);
+    const sheet = wb.sheets[2].sheet;
+    return { plan, findings, cell, code: String(victim[0]), name: String(victim[1]), sheet };
+  }
+
+  it("a missing unit of measure says which cell and the values to type, and its figures' column points back", () => {
+    const { plan, findings, cell, code, name } = blanked("Đơn vị tính");
+    // The only finding on the indicator's row: its targets are not judged against a unit it does not have.
+    const row = cell.replace(/^[A-Z]+/, "");
+    const here = findings.filter((f) => f.sheet === "Chỉ tiêu" && f.cell.replace(/^[A-Z]+/, "") === row);
+    expect(here.map((f) => f.code)).toEqual(["MISSING_MEASURE"]);
+    expect(here[0].severity).toBe("error");
+    expect(findingMessage(here[0], "vi")).toBe(
+      `Chỉ tiêu ${name} (${code}) chưa có đơn vị tính (ô ${cell} trống) nên chưa được tính. ` +
+        `Nhập đơn vị tính vào ô ${cell}, một trong: %; Số lượng; Có/Không; Triệu đồng.`,
+    );
+    expect(plan.indicators.map((i) => i.code)).not.toContain(code);
+    // The figures' column: not "không khớp mã chỉ tiêu nào", but why it is not counted and where to fix it.
+    const column = findings.filter((f) => f.sheet === "Số liệu" && f.params.header === code);
+    expect(column.map((f) => f.code)).toEqual(["UNMEASURED_INDICATOR_COLUMN"]);
+    const vi = findingMessage(column[0], "vi");
+    expect(vi).not.toContain("không khớp");
+    expect(vi).toContain(`chưa có đơn vị tính hợp lệ (ô ${cell} trên sheet Chỉ tiêu)`);
+    expect(findingMessage(column[0], "en")).toContain(
+      `Type the unit of measure of ${code} into cell ${cell} on sheet Chỉ tiêu`,
+    );
+  });
+
+  it("a unit of measure that is no allowed value keeps its own finding; the column still points back", () => {
+    const victim = rows.indicators[3];
+    const at = headers.indexOf("Đơn vị tính");
+    const indicators = rows.indicators.map((r) =>
+      r === victim ? r.map((v, i) => (i === at ? "cái/người" : v)) : r,
+    );
+    const { findings } = checkWorkbook(planRowsToGrids({ ...rows, indicators }), "2015-Q2");
+    const code = String(victim[0]);
+    const column = findings.filter((f) => f.sheet === "Số liệu" && f.params.header === code);
+    expect(column.map((f) => f.code)).toEqual(["UNMEASURED_INDICATOR_COLUMN"]);
+    expect(findings.find((f) => f.sheet === "Chỉ tiêu" && f.code === "INVALID_ENUM")?.params.value).toBe(
+      "cái/người",
+    );
+  });
+
+  it("on an English sheet the values to type are English", () => {
+    const { findings, cell } = blanked("Đơn vị tính", english);
+    const f = findings.find((x) => x.cell === cell && x.code === "MISSING_MEASURE")!;
+    expect(findingMessage(f, "en")).toContain(
+      `Type the unit of measure into cell ${cell}, one of: %; Count; Yes/No; Million VND.`,
+    );
+  });
+
+  it("a value that is not allowed lists the allowed values in the sheet's language", () => {
+    const at = (h: string) => headers.indexOf(h);
+    const victim = rows.indicators[0];
+    const indicators = rows.indicators.map((r) =>
+      r !== victim
+        ? r
+        : r.map((v, i) =>
+            i === at("Đơn vị tính")
+              ? "lượt"
+              : i === at("Chiều")
+                ? "ngang"
+                : i === at("Áp dụng cho")
+                  ? "Sở, ban, ngành; Bệnh viện"
+                  : v,
+          ),
+    );
+    const allowed = (wb: WorkbookGrids) =>
+      checkWorkbook(wb, "2015-Q2")
+        .findings.filter((f) => f.code === "INVALID_ENUM")
+        .map((f) => `${f.params.value}: ${f.params.allowed}`)
+        .sort();
+    const grids = planRowsToGrids({ ...rows, indicators });
+    expect(allowed(variant(grids, english))).toEqual([
+      "Bệnh viện: Provincial department; District / city",
+      "lượt: %; Count; Yes/No; Million VND",
+      "ngang: Higher is better; Lower is better",
+    ]);
+    expect(allowed(grids)).toEqual([
+      "Bệnh viện: Sở, ban, ngành; UBND huyện, thành phố",
+      "lượt: %; Số lượng; Có/Không; Triệu đồng",
+      "ngang: Cao hơn tốt hơn; Thấp hơn tốt hơn",
+    ]);
+  });
+
+  it("a missing pillar says which cell, the pillars to type, and where the indicator is counted meanwhile", () => {
+    const { plan, findings, cell, code, name } = blanked("Trụ cột");
+    const here = findings.filter((f) => f.sheet === "Chỉ tiêu" && f.cell === cell);
+    expect(here.map((f) => f.code)).toEqual(["MISSING_PILLAR"]);
+    expect(findingMessage(here[0], "vi")).toBe(
+      `Chỉ tiêu ${name} (${code}) chưa có trụ cột (ô ${cell} trống) nên tạm được tính vào trụ cột “Hạ tầng kỹ thuật”. ` +
+        `Nhập trụ cột vào ô ${cell}, một trong: Hạ tầng kỹ thuật; Nhân lực; Ứng dụng nội bộ; Dịch vụ công trực tuyến; ` +
+        `Môi trường – chính sách; hoặc tên một trụ cột riêng.`,
+    );
+    expect(plan.indicators.find((i) => i.code === code)?.pillar).toBe("Hạ tầng kỹ thuật");
+  });
+
+  it("a blank direction is no finding (higher is better); a blank annual target is its own MISSING_TARGET", () => {
+    const direction = blanked("Chiều");
+    expect(direction.findings.filter((f) => f.sheet === "Chỉ tiêu" && f.cell === direction.cell)).toEqual([]);
+    const target = blanked("Chỉ tiêu năm", (h) => h, "%");
+    const here = target.findings.filter((f) => f.sheet === "Chỉ tiêu" && f.cell === target.cell);
+    expect(here.map((f) => f.code)).toEqual(["MISSING_TARGET"]);
+    // Both indicators stay in the plan, so their figures' columns are matched.
+    for (const b of [direction, target])
+      expect(b.findings.filter((f) => f.sheet === "Số liệu" && f.params.header === b.code)).toEqual([]);
   });
 });

@@ -17,9 +17,13 @@ export class OfficeError extends Error {
 
 let cache: Record<string, Record<string, string>> | null = null;
 
-/** Every enum of the Excel namespace: enum name → member name → string value. */
+/** Every enum of the Excel namespace: enum name → member name → string value. In a browser page, which cannot read the
+ *  file, those the page was built with (`ictplanExcelEnums`, set by tests/browser/fakeHostPage.tsx). */
 export function excelEnums(): Record<string, Record<string, string>> {
   if (cache) return cache;
+  const preset = (globalThis as { ictplanExcelEnums?: Record<string, Record<string, string>> })
+    .ictplanExcelEnums;
+  if (preset) return (cache = preset);
   const text = readFileSync(require.resolve("@types/office-js/index.d.ts"), "utf8");
   const start = text.indexOf("declare namespace Excel {");
   const end = text.indexOf("\ndeclare namespace ", start + 10);

@@ -14,10 +14,12 @@
  * - Writing 2-D arrays: null leaves a cell as it is, "" clears it (a number format "" is General).
  * - Sheet protection refuses changes to cells and their formats, merges, rules, tables and charts (AccessDenied).
  * - Tables and defined names share one namespace; every member checks the requirement set it was introduced in.
- * - Events (WorksheetCollection.onChanged, ExcelApi 1.9; onAdded, onDeleted, 1.7): a handler is registered by the sync
+ * - Events (WorksheetCollection.onChanged, ExcelApi 1.9; onAdded, onDeleted, 1.7; onNameChanged, 1.17): a handler is registered by the sync
  *   that carries `add`, and called later, never inside a sync; the add-in's own API writes raise them too, marked
  *   triggerSource "ThisLocalAddin" from ExcelApi 1.14 (Excel.EventTriggerSource). One changed event per sheet and
  *   sync here (Excel may raise one per range written: the stricter count for a listener is not needed by any test).
+ *   `add` returns an EventHandlerResult whose `remove()` is carried only by a sync of the context the handler was added
+ *   in; `handlerCount()` says how many handlers are registered.
  */
 import { DetailedCellError, HyperFormula, type RawCellContent } from "hyperformula";
 import type { WorkbookGrids } from "../../src/engine/grid";
@@ -186,25 +188,59 @@ function need(ok: boolean, what: string, v: unknown): void {
     );
 }
 
-/** The workbook-wide events the fake raises (WorksheetCollection.onChanged, onAdded, onDeleted). */
-export type WorkbookEvent = "changed" | "added" | "deleted";
+/** The workbook-wide events the fake raises (WorksheetCollection.onChanged, onAdded, onDeleted, onNameChanged). */
+export type WorkbookEvent = "changed" | "added" | "deleted" | "nameChanged";
+
+/** A request context of the fake: its workbook, its sync, and what only a sync of this context carries. */
+export interface FakeContext {
+  readonly workbook: unknown;
+  readonly sync: () => Promise<void>;
+  /** Event handler removals queued on this context (EventHandlerResult.remove), carried by its next sync only. */
+  readonly removals: (() => void)[];
+}
+
+/** One handler as registered: what it is for, and the context it was added in. */
+interface Registration {
+  readonly handler: (args: object) => Promise<unknown>;
+  readonly context: FakeContext;
+}
 
 /**
  * OfficeExtension.EventHandlers on the worksheet collection: `add` needs the event's requirement set (checked at the
  * call) and takes effect at the sync that carries it; "A promise-based function that takes in any relevant event
- * arguments".
+ * arguments". It returns an EventHandlerResult whose `remove()` "Removes the handler from the event"; "The same
+ * RequestContext object that the handler was added in must be used when removing the handler"
+ * (OfficeExtension.EventHandlerResult, node_modules/@types/office-js/index.d.ts). As the real client does
+ * (excel-web-16.00.debug.js, EventHandlers.prototype.remove: a pending action of the handlers' own context), the
+ * removal is carried only by a sync of that context: synced in another context, the handler stays registered.
  */
 class FakeEventHandlers {
   constructor(
     private host: FakeExcel,
+    private context: FakeContext,
     private event: WorkbookEvent,
     private version: string,
     private api: string,
   ) {}
-  add(handler: (args: object) => Promise<unknown>): void {
+  add(handler: (args: object) => Promise<unknown>): { context: FakeContext; remove: () => void } {
     this.host.requires(this.version, this.api);
     need(typeof handler === "function", "handler", handler);
-    this.host.queue(() => this.host.handlers[this.event].push(handler));
+    const registration: Registration = { handler, context: this.context };
+    this.host.queue(() => this.host.registrations[this.event].push(registration));
+    let removed = false;
+    return {
+      context: this.context,
+      // A second call does nothing, as EventHandlerResult.prototype.remove forgets its handler once removed.
+      remove: () => {
+        if (removed) return;
+        removed = true;
+        this.context.removals.push(() => {
+          const list = this.host.registrations[this.event];
+          const i = list.indexOf(registration);
+          if (i >= 0) list.splice(i, 1);
+        });
+      },
+    };
   }
 }
 
@@ -240,14 +276,17 @@ export class FakeExcel {
   private dirty = true;
   private nextId = 1;
   readonly supported: Record<string, string>;
-  /** Event handlers registered (by the sync that carried their `add`), by event. */
-  readonly handlers: Record<WorkbookEvent, ((args: object) => Promise<unknown>)[]> = {
+  /** Event handlers registered (by the sync that carried their `add`, until the sync that carries their removal). */
+  readonly registrations: Record<WorkbookEvent, Registration[]> = {
     changed: [],
     added: [],
     deleted: [],
+    nameChanged: [],
   };
+  /** The contexts this host made (Excel.run's `previousObjects` takes one of them back). */
+  private readonly contexts = new WeakSet<object>();
   /** Events raised by the API in the sync under way, delivered after it. */
-  private raised: { event: WorkbookEvent; sheet: SheetModel }[] = [];
+  private raised: { event: WorkbookEvent; sheet: SheetModel; extra?: Record<string, unknown> }[] = [];
 
   constructor(supported: Record<string, string> = { ExcelApi: "1.17" }) {
     this.supported = supported;
@@ -315,6 +354,22 @@ export class FakeExcel {
     return this.sheets.find((s) => fold(s.name) === fold(name));
   }
 
+  /** The handlers registered now, by event. */
+  get handlers(): Record<WorkbookEvent, ((args: object) => Promise<unknown>)[]> {
+    const of = (e: WorkbookEvent) => this.registrations[e].map((r) => r.handler);
+    return {
+      changed: of("changed"),
+      added: of("added"),
+      deleted: of("deleted"),
+      nameChanged: of("nameChanged"),
+    };
+  }
+
+  /** How many event handlers are registered now, all events together. */
+  handlerCount(): number {
+    return Object.values(this.registrations).reduce((n, list) => n + list.length, 0);
+  }
+
   /** True when the host supports the requirement set version ("1.9" < "1.17"). */
   isSetSupported(set: string, version: string): boolean {
     const have = this.supported[set];
@@ -343,8 +398,10 @@ export class FakeExcel {
     this.loads.push(load);
   }
 
-  async sync(): Promise<void> {
+  async sync(context?: FakeContext): Promise<void> {
     this.syncs++;
+    // This context's handler removals travel with its sync, and with no other.
+    for (const r of context?.removals.splice(0) ?? []) this.queue(r);
     const ops = this.ops;
     const loads = this.loads;
     this.ops = [];
@@ -374,7 +431,7 @@ export class FakeExcel {
       this.suspended = false;
       const raised = this.raised;
       this.raised = [];
-      for (const r of raised) this.emit(r.event, r.sheet, "ThisLocalAddin");
+      for (const r of raised) this.emit(r.event, r.sheet, "ThisLocalAddin", r.extra);
     }
     const responses = loads.map((l) => l());
     entry.response = JSON.stringify(responses).length;
@@ -546,14 +603,25 @@ export class FakeExcel {
    * that caused it). Its arguments as Excel.WorksheetChangedEventArgs / WorksheetAddedEventArgs /
    * WorksheetDeletedEventArgs give them; triggerSource only from ExcelApi 1.14.
    */
-  private emit(event: WorkbookEvent, sheet: SheetModel, trigger: "ThisLocalAddin" | "Unknown"): void {
+  private emit(
+    event: WorkbookEvent,
+    sheet: SheetModel,
+    trigger: "ThisLocalAddin" | "Unknown",
+    extra: Record<string, unknown> = {},
+  ): void {
     const handlers = [...this.handlers[event]];
     if (!handlers.length) return;
     const args: Record<string, unknown> = {
-      type: { changed: "WorksheetChanged", added: "WorksheetAdded", deleted: "WorksheetDeleted" }[event],
+      type: {
+        changed: "WorksheetChanged",
+        added: "WorksheetAdded",
+        deleted: "WorksheetDeleted",
+        nameChanged: "WorksheetNameChanged",
+      }[event],
       worksheetId: sheet.id,
       source: "Local",
       ...(event === "changed" ? { address: "A1", changeType: "RangeEdited" } : {}),
+      ...extra,
       ...(this.isSetSupported("ExcelApi", "1.14") ? { triggerSource: trigger } : {}),
     };
     setTimeout(() => handlers.forEach((h) => void h(args)), 0);
@@ -571,6 +639,15 @@ export class FakeExcel {
   /** Test hook: the user adds a sheet with these rows in Excel (not through the API). */
   userAddSheet(name: string, rows: (Scalar | null)[][] = []): void {
     this.emit("added", this.addSheet(name, rows), "Unknown");
+  }
+
+  /** Test hook: the user renames a sheet in Excel (double-click on its tab); Excel.WorksheetNameChangedEventArgs. */
+  userRenameSheet(from: string, to: string): void {
+    const s = this.sheet(from) ?? fail("ItemNotFound", `no sheet ${from}`);
+    this.validateName(to, s);
+    s.name = to;
+    this.dirty = true;
+    this.emit("nameChanged", s, "Unknown", { nameBefore: from, nameAfter: to });
   }
 
   /** A deep copy of the workbook's state (sheets, tables), for restore. */
@@ -597,8 +674,8 @@ export class FakeExcel {
   }
 
   /** An event raised by an API call in the sync under way. */
-  raise(event: WorkbookEvent, sheet: SheetModel): void {
-    this.raised.push({ event, sheet });
+  raise(event: WorkbookEvent, sheet: SheetModel, extra?: Record<string, unknown>): void {
+    this.raised.push({ event, sheet, extra });
   }
 
   /** Cell contents as a user sees them in the formula bar: formula text (current sheet names) or value. */
@@ -643,12 +720,30 @@ export class FakeExcel {
         fail("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode.");
       await this.editEnded;
     }
-    return batch(this.context() as Excel.RequestContext);
+    // RunOptions.previousObjects: "A previously-created context … The batch will use the same RequestContext".
+    const previous = (options as { previousObjects?: unknown }).previousObjects;
+    const ctx =
+      typeof previous === "object" && previous !== null && this.contexts.has(previous)
+        ? previous
+        : this.newContext();
+    return batch(ctx as Excel.RequestContext);
   };
 
-  /** A context for a batch. */
+  /** A new context for a batch. */
   context(): unknown {
-    return { workbook: new FakeWorkbook(this), sync: () => this.sync() };
+    return this.newContext();
+  }
+
+  private newContext(): FakeContext {
+    const removals: (() => void)[] = [];
+    const ctx: { workbook: unknown; sync: () => Promise<void>; removals: (() => void)[] } = {
+      workbook: null,
+      sync: () => this.sync(ctx),
+      removals,
+    };
+    ctx.workbook = new FakeWorkbook(this, ctx);
+    this.contexts.add(ctx);
+    return ctx;
   }
 
   /** The production runner (officeRunner) over this host's Excel.run. */
@@ -1488,8 +1583,10 @@ class FakeWorksheet extends Loadable {
       const s = needSheet(this.ref());
       if (this.host.structureProtected) fail("AccessDenied", "The workbook is protected.");
       this.host.validateName(v, s);
+      const before = s.name;
       s.name = v;
       this.host.markDirty();
+      if (before !== v) this.host.raise("nameChanged", s, { nameBefore: before, nameAfter: v });
     }, v);
   }
   get id(): string {
@@ -1870,11 +1967,23 @@ class FakeWorksheets extends Loadable {
   readonly onAdded: FakeEventHandlers;
   /** [Api set: ExcelApi 1.7] */
   readonly onDeleted: FakeEventHandlers;
-  constructor(private host: FakeExcel) {
+  /** "Occurs when the worksheet name is changed in the worksheet collection." [Api set: ExcelApi 1.17] */
+  readonly onNameChanged: FakeEventHandlers;
+  constructor(
+    private host: FakeExcel,
+    context: FakeContext,
+  ) {
     super();
-    this.onChanged = new FakeEventHandlers(host, "changed", "1.9", "WorksheetCollection.onChanged");
-    this.onAdded = new FakeEventHandlers(host, "added", "1.7", "WorksheetCollection.onAdded");
-    this.onDeleted = new FakeEventHandlers(host, "deleted", "1.7", "WorksheetCollection.onDeleted");
+    this.onChanged = new FakeEventHandlers(host, context, "changed", "1.9", "WorksheetCollection.onChanged");
+    this.onAdded = new FakeEventHandlers(host, context, "added", "1.7", "WorksheetCollection.onAdded");
+    this.onDeleted = new FakeEventHandlers(host, context, "deleted", "1.7", "WorksheetCollection.onDeleted");
+    this.onNameChanged = new FakeEventHandlers(
+      host,
+      context,
+      "nameChanged",
+      "1.17",
+      "WorksheetCollection.onNameChanged",
+    );
   }
   load(props = "items/name"): this {
     const list = propList(props).map((p) => p.replace(/^items\//, ""));
@@ -2077,8 +2186,8 @@ class FakeWorkbook {
   readonly tables: FakeTables;
   readonly names: FakeNames;
   readonly application: { suspendApiCalculationUntilNextSync: () => void; calculate: (type: string) => void };
-  constructor(host: FakeExcel) {
-    this.worksheets = new FakeWorksheets(host);
+  constructor(host: FakeExcel, context: FakeContext) {
+    this.worksheets = new FakeWorksheets(host, context);
     this.tables = new FakeTables(host);
     this.names = new FakeNames(host);
     this.application = {

@@ -69,6 +69,94 @@ describe("the Office adapter tells the planner's changes", () => {
   });
 });
 
+describe("a sheet renamed", () => {
+  it("is told from ExcelApi 1.17 (onNameChanged), not the add-in's own rename; below it no event tells it", async () => {
+    const { host, wb } = hostOf(EVENTS);
+    expect(wb.tellsEveryChange()).toBe(true);
+    let told = 0;
+    const stop = await wb.watchChanges(() => told++);
+    expect(host.handlerCount()).toBe(4);
+    host.userRenameSheet("Số liệu", "Số liệu 2015");
+    await new Promise((r) => setTimeout(r, 5));
+    expect(told).toBe(1);
+    await host.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Số liệu 2015").name = "Số liệu";
+      await ctx.sync();
+    });
+    await new Promise((r) => setTimeout(r, 5));
+    expect(told).toBe(1);
+    await stop!();
+    expect(host.handlerCount()).toBe(0);
+
+    const older = hostOf(OWN_UNMARKED);
+    expect(older.wb.tellsEveryChange()).toBe(false);
+    let toldOlder = 0;
+    await older.wb.watchChanges(() => toldOlder++);
+    expect(older.host.handlerCount()).toBe(3);
+    older.host.userRenameSheet("Số liệu", "Số liệu 2015");
+    await new Promise((r) => setTimeout(r, 5));
+    expect(toldOlder).toBe(0);
+  });
+});
+
+describe("the handlers are removed from Excel, not only silenced", () => {
+  // On ExcelApi 1.17: changed, added, deleted and renamed.
+  const FOUR = 4;
+  it("stopping removes its handlers, in the context they were added in; nothing is told after", async () => {
+    const { host, wb } = hostOf(EVENTS);
+    let told = 0;
+    const stop = await wb.watchChanges(() => told++);
+    expect(host.handlerCount()).toBe(FOUR);
+    await stop!();
+    expect(host.handlerCount()).toBe(0);
+    host.userEdit("Số liệu", "C2", 0.5);
+    host.userAddSheet("Ghi chú");
+    await new Promise((r) => setTimeout(r, 5));
+    expect(told).toBe(0);
+    // Stopping twice asks Excel once.
+    const syncs = host.syncs;
+    await stop!();
+    expect(host.syncs).toBe(syncs);
+  });
+
+  it("watching again replaces the registration: ten in a row leave one set of handlers, and one listener told", async () => {
+    const { host, wb } = hostOf(EVENTS);
+    const told: number[] = [];
+    for (let i = 0; i < 10; i++) await wb.watchChanges(() => told.push(i));
+    expect(host.handlerCount()).toBe(FOUR);
+    // Started together, they still end as one registration.
+    await Promise.all(Array.from({ length: 5 }, () => wb.watchChanges(() => undefined)));
+    expect(host.handlerCount()).toBe(FOUR);
+    const last = await wb.watchChanges(() => told.push(99));
+    host.userEdit("Số liệu", "C2", 0.5);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(told).toEqual([99]);
+    await last!();
+    expect(host.handlerCount()).toBe(0);
+  });
+
+  it("ten readings and actions in a row register nothing more", async () => {
+    const { host, wb } = hostOf(EVENTS);
+    await wb.watchChanges(() => undefined);
+    for (let i = 0; i < 10; i++) await inspectWorkbook(wb);
+    expect(host.handlerCount()).toBe(FOUR);
+  });
+
+  it("the fake host carries a removal only with a sync of the handler's own context (as the real client does)", async () => {
+    const { host } = hostOf(EVENTS);
+    const added = host.context() as Excel.RequestContext;
+    const result = added.workbook.worksheets.onChanged.add(async () => undefined);
+    await added.sync();
+    expect(host.handlerCount()).toBe(1);
+    result.remove();
+    const other = host.context() as Excel.RequestContext;
+    await other.sync();
+    expect(host.handlerCount()).toBe(1);
+    await added.sync();
+    expect(host.handlerCount()).toBe(0);
+  });
+});
+
 /** The pane's side, as App wires it: a Freshness whose reading sets the periods offered, an action that reads too. */
 function pane(supported: Record<string, string>) {
   const { host, wb } = hostOf(supported);
@@ -129,7 +217,7 @@ describe("the periods the pane offers follow the workbook", () => {
           p.fresh.back();
           await jest.advanceTimersByTimeAsync(QUIET_MS + 10);
           expect(p.shown.periods).toEqual(await periodsNow(p.wb));
-          stop?.();
+          await stop?.();
           p.fresh.stop();
         }),
         { numRuns: 25 },

@@ -68,6 +68,13 @@ export const FINDING_TEXTS = {
     fixVi: "Nhập trọng số của {indicator} vào ô {cell} trên sheet {indicatorsSheet}: một số lớn hơn 0.",
     fixEn: "Type the weight of {indicator} into cell {cell} on sheet {indicatorsSheet}: a number above 0.",
   },
+  UNMEASURED_INDICATOR_COLUMN: {
+    severity: "warning",
+    vi: "Số liệu cột “{header}” chưa được tính vì chỉ tiêu {indicator} chưa có đơn vị tính hợp lệ (ô {cell} trên sheet {indicatorsSheet}).",
+    en: "The figures of column “{header}” are not counted because indicator {indicator} has no valid unit of measure (cell {cell} on sheet {indicatorsSheet}).",
+    fixVi: "Nhập đơn vị tính của {indicator} vào ô {cell} trên sheet {indicatorsSheet}.",
+    fixEn: "Type the unit of measure of {indicator} into cell {cell} on sheet {indicatorsSheet}.",
+  },
   MISSING_INDICATOR_COLUMN: {
     severity: "warning",
     vi: "Chỉ tiêu {indicator} không có cột trên sheet {figuresSheet}.",
@@ -97,6 +104,20 @@ export const FINDING_TEXTS = {
       "Nhập trọng số vào ô {cell}: một số lớn hơn 0; trọng số các chỉ tiêu của một nhóm cộng lại bằng 100.",
     fixEn:
       "Type the weight into cell {cell}: a number above 0; the weights of a group's indicators add up to 100.",
+  },
+  MISSING_MEASURE: {
+    severity: "error",
+    vi: "Chỉ tiêu {indicator} chưa có đơn vị tính (ô {cell} trống) nên chưa được tính.",
+    en: "Indicator {indicator} has no unit of measure (cell {cell} is empty), so it is not counted.",
+    fixVi: "Nhập đơn vị tính vào ô {cell}, một trong: {allowed}.",
+    fixEn: "Type the unit of measure into cell {cell}, one of: {allowed}.",
+  },
+  MISSING_PILLAR: {
+    severity: "error",
+    vi: "Chỉ tiêu {indicator} chưa có trụ cột (ô {cell} trống) nên tạm được tính vào trụ cột “{pillar}”.",
+    en: "Indicator {indicator} has no pillar (cell {cell} is empty), so it is counted under “{pillar}” for now.",
+    fixVi: "Nhập trụ cột vào ô {cell}, một trong: {allowed}; hoặc tên một trụ cột riêng.",
+    fixEn: "Type the pillar into cell {cell}, one of: {allowed}; or the name of a pillar of your own.",
   },
   DUPLICATE_UNIT: {
     severity: "error",

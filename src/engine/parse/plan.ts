@@ -1,7 +1,7 @@
 /** Parsing the four input sheets into the plan model; never throws, every problem is a finding. */
 import type { CellRef, CellValue, Grid, WorkbookGrids } from "../grid";
 import { a1, cellAt, parseA1, refAddress, shownAsPercent } from "../grid";
-import type { SettingDef, SettingsValues, SheetDef } from "../format";
+import type { EnumValue, SettingDef, SettingsValues, SheetDef } from "../format";
 import { DIRECTIONS, MEASURES, PILLARS, RANKING_GROUPS, SETTINGS, orderGroups, sheetDef } from "../format";
 import type {
   FigureRow,
@@ -362,6 +362,7 @@ function parseGroups(
   column: string,
   findings: Finding[],
   all: readonly RankingGroup[],
+  english: boolean,
 ): RankingGroup[] {
   if (isBlank(raw)) return [...all];
   // A known group by any of its names, or a group of the planner's own that is on Đơn vị.
@@ -378,7 +379,12 @@ function parseGroups(
         finding("INVALID_ENUM", cell, {
           value: part.trim(),
           column,
-          allowed: all.map((x) => RANKING_GROUPS.find((k) => k.key === x)?.vi ?? x).join("; "),
+          allowed: all
+            .map((x) => {
+              const known = RANKING_GROUPS.find((k) => k.key === x);
+              return known ? (english ? known.en : known.vi) : x;
+            })
+            .join("; "),
         }),
       );
     else if (!out.includes(g)) out.push(g);
@@ -392,17 +398,31 @@ function presentGroups(units: readonly Unit[]): RankingGroup[] {
   return present.length ? present : RANKING_GROUPS.map((g) => g.key);
 }
 
-/** An indicator row left out for want of a valid weight: its figures' column points back to the weight's cell. */
-interface Weightless {
+/** An indicator row left out for want of a valid unit of measure or weight: its figures' column points back to that
+ *  cell. */
+interface LeftOut {
   readonly code: string;
   readonly at: CellRef;
+  readonly why: "measure" | "weight";
+}
+
+/** True when the column is headed as the English template heads it: its values are then typed in English. */
+function englishColumn(ctx: SheetContext, key: string): boolean {
+  const def = ctx.def.columns.find((x) => x.key === key);
+  return def !== undefined && foldText(columnName(ctx, key)) === foldText(def.headerEn);
+}
+
+/** The values a column allows, as the planner types them: in English under an English header, else in Vietnamese. */
+function allowedValues(ctx: SheetContext, key: string, values: readonly EnumValue[]): string {
+  const english = englishColumn(ctx, key);
+  return values.map((v) => (english ? v.en : v.vi)).join("; ");
 }
 
 function parseIndicators(
   ctx: SheetContext | null,
   findings: Finding[],
   allGroups: readonly RankingGroup[],
-  weightless: Map<string, Weightless>,
+  leftOut: Map<string, LeftOut>,
 ): Indicator[] {
   if (!ctx) return [];
   const out: Indicator[] = [];
@@ -420,27 +440,52 @@ function parseIndicators(
     };
     const name = get("name");
     const nameText = name ? readText(name.v, name.r) : null;
+    // A blank in a required cell says which indicator, which cell, and what to type there.
+    const blank = (
+      code: "MISSING_PILLAR" | "MISSING_MEASURE",
+      at: CellRef,
+      key: string,
+      values: readonly EnumValue[],
+    ) =>
+      finding(code, at, {
+        indicator: c,
+        indicatorName: nameText?.value ?? "",
+        cell: refAddress(at),
+        allowed: allowedValues(ctx, key, values),
+        ...(code === "MISSING_PILLAR" ? { pillar: PILLARS[0].vi } : {}),
+      });
     const pillarCell = get("pillar");
     let pillar = "";
     if (pillarCell && !isBlank(pillarCell.v)) {
       const p = matchEnum(pillarCell.v, PILLARS);
       pillar = p ? p.vi : String(pillarCell.v).trim();
       if (!p) findings.push(finding("UNKNOWN_PILLAR", pillarCell.r, { value: pillar }));
-    } else if (pillarCell)
-      findings.push(finding("MISSING_VALUE", pillarCell.r, { column: columnName(ctx, "pillar") }));
+    } else if (pillarCell) findings.push(blank("MISSING_PILLAR", pillarCell.r, "pillar", PILLARS));
     const measureCell = get("measure");
     let measure: Measure | null = null;
     if (measureCell) {
-      const m = readEnum(measureCell.v, MEASURES, measureCell.r, columnName(ctx, "measure"));
+      const m = readEnum(
+        measureCell.v,
+        MEASURES,
+        measureCell.r,
+        columnName(ctx, "measure"),
+        allowedValues(ctx, "measure", MEASURES),
+      );
       findings.push(...m.findings);
       if (m.value) measure = m.value.key as Measure;
       else if (!m.findings.length)
-        findings.push(finding("MISSING_VALUE", measureCell.r, { column: columnName(ctx, "measure") }));
+        findings.push(blank("MISSING_MEASURE", measureCell.r, "measure", MEASURES));
     }
     const dirCell = get("direction");
     let direction: "higher" | "lower" = "higher";
     if (dirCell) {
-      const d = readEnum(dirCell.v, DIRECTIONS, dirCell.r, columnName(ctx, "direction"));
+      const d = readEnum(
+        dirCell.v,
+        DIRECTIONS,
+        dirCell.r,
+        columnName(ctx, "direction"),
+        allowedValues(ctx, "direction", DIRECTIONS),
+      );
       findings.push(...d.findings);
       if (d.value) direction = d.value.key as "higher" | "lower";
     }
@@ -465,7 +510,8 @@ function parseIndicators(
     const converted: string[] = [];
     const target = (key: string): number | null => {
       const t = get(key);
-      if (!t) return null;
+      // Without its unit of measure a target cannot be judged (is "Có" right?): MISSING_MEASURE says what to do.
+      if (!t || measure === null) return null;
       const r = readMeasure(t.v, m, t.r, columnName(ctx, key), shownAsPercent(ctx.grid, row, t.r.col));
       findings.push(...r.findings);
       if (r.value !== null && t.v !== r.value) converted.push(key);
@@ -482,7 +528,14 @@ function parseIndicators(
     ] as const;
     const groupsCell = get("groups");
     const groups = groupsCell
-      ? parseGroups(groupsCell.v, groupsCell.r, columnName(ctx, "groups"), findings, allGroups)
+      ? parseGroups(
+          groupsCell.v,
+          groupsCell.r,
+          columnName(ctx, "groups"),
+          findings,
+          allGroups,
+          englishColumn(ctx, "groups"),
+        )
       : [...allGroups];
     const covCell = get("coverageTarget");
     let coverageTarget: number | null = null;
@@ -496,7 +549,11 @@ function parseIndicators(
       findings.push(...cv.findings);
       coverageTarget = cv.value;
     }
-    if (weight <= 0 && weightCell) weightless.set(foldText(c), { code: c, at: weightCell.r });
+    // Left out: its figures' column points back to the cell that keeps it out (the unit of measure first).
+    if (measure === null && measureCell)
+      leftOut.set(foldText(c), { code: c, at: measureCell.r, why: "measure" });
+    else if (weight <= 0 && weightCell)
+      leftOut.set(foldText(c), { code: c, at: weightCell.r, why: "weight" });
     if (measure === null || weight <= 0) continue;
     out.push({
       code: c,
@@ -604,7 +661,7 @@ function parseFigures(
   units: readonly Unit[],
   indicators: readonly Indicator[],
   findings: Finding[],
-  weightless: ReadonlyMap<string, Weightless> = new Map(),
+  leftOut: ReadonlyMap<string, LeftOut> = new Map(),
 ): { figures: FigureTable; layout: SheetLayout | null } {
   const extra = new Map<string, string>();
   for (const ind of indicators) extra.set(foldText(ind.code), `ind:${ind.code}`);
@@ -626,11 +683,11 @@ function parseFigures(
   }
   for (const [col, text] of ctx.header.unmatched) {
     const at = { sheet: ctx.grid.sheet, row: ctx.header.row, col };
-    // An indicator of Chỉ tiêu left out for its weight: say so, not that the header matches no code.
-    const w = weightless.get(foldText(text));
+    // An indicator of Chỉ tiêu left out for its unit of measure or weight: say so, not that the header matches no code.
+    const w = leftOut.get(foldText(text));
     findings.push(
       w
-        ? finding("WEIGHTLESS_INDICATOR_COLUMN", at, {
+        ? finding(w.why === "measure" ? "UNMEASURED_INDICATOR_COLUMN" : "WEIGHTLESS_INDICATOR_COLUMN", at, {
             header: text,
             indicator: w.code,
             cell: refAddress(w.at),
@@ -738,9 +795,9 @@ export function parseWorkbook(wb: WorkbookGrids): { plan: Plan; findings: Findin
   const unitsCtx = prepare(located.sheets.units, "units", findings);
   const units = parseUnits(unitsCtx, findings);
   const indCtx = prepare(located.sheets.indicators, "indicators", findings);
-  const weightless = new Map<string, Weightless>();
-  const indicators = parseIndicators(indCtx, findings, presentGroups(units), weightless);
-  const fig = parseFigures(located.sheets.figures, units, indicators, findings, weightless);
+  const leftOut = new Map<string, LeftOut>();
+  const indicators = parseIndicators(indCtx, findings, presentGroups(units), leftOut);
+  const fig = parseFigures(located.sheets.figures, units, indicators, findings, leftOut);
   const periods = [...new Set(fig.figures.rows.map((r) => r.period))].sort(comparePeriodKeys);
   const layout: Plan["layout"] = {};
   if (settingsCtx) layout.settings = settingsCtx.layout;

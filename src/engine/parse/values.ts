@@ -49,20 +49,20 @@ function enumByName(values: readonly EnumValue[]): Map<string, EnumValue> {
   return byName;
 }
 
-/** Reads an enum cell; INVALID_ENUM when it is none of the allowed values. */
+/** Reads an enum cell; INVALID_ENUM when it is none of the allowed values (listed as `allowed` says, by default in
+ *  Vietnamese). */
 export function readEnum(
   v: CellValue,
   values: readonly EnumValue[],
   ref: CellRef,
   column: string,
+  allowed: string = values.map((x) => x.vi).join("; "),
 ): Read<EnumValue> {
   if (isBlank(v)) return none();
   if (isCellError(v)) return none([finding("ERROR_CELL", ref, { value: v.error })]);
   const e = matchEnum(v, values);
   if (e) return ok(e);
-  return none([
-    finding("INVALID_ENUM", ref, { value: shown(v), column, allowed: values.map((x) => x.vi).join("; ") }),
-  ]);
+  return none([finding("INVALID_ENUM", ref, { value: shown(v), column, allowed })]);
 }
 
 /** Reads text; errors become findings. */

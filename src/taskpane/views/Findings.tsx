@@ -116,16 +116,31 @@ export function Findings({ lang, findings, plan, onSelect, onAddSheet, busy }: F
             <ul className="finding-list">
               {list.map((f, i) => {
                 const add = onAddSheet && missingSheet(f);
+                // A sheet the workbook lacks has no cell to go to (Excel would say it was renamed or deleted): the
+                // finding leads to the button that adds it.
+                const absent = f.code === "MISSING_SHEET";
                 return (
                   <li key={`${f.cell}-${f.code}-${i}`}>
                     <Button
                       appearance="subtle"
                       size="small"
                       className="finding"
-                      onClick={() => onSelect(f)}
-                      title={t(lang, "goToCell", { cell: f.cell ? `${f.sheet}!${f.cell}` : f.sheet })}
+                      onClick={(e) =>
+                        absent
+                          ? e.currentTarget.parentElement
+                              ?.querySelector<HTMLButtonElement>(".remedy")
+                              ?.focus()
+                          : onSelect(f)
+                      }
+                      title={
+                        absent
+                          ? t(lang, "noSuchSheet", { sheet: f.sheet })
+                          : t(lang, "goToCell", { cell: f.cell ? `${f.sheet}!${f.cell}` : f.sheet })
+                      }
                     >
-                      <span className="finding-cell">{f.cell || t(lang, "wholeSheet")}</span>
+                      <span className="finding-cell">
+                        {f.cell && !absent ? f.cell : t(lang, "wholeSheet")}
+                      </span>
                       <FindingText f={f} plan={plan} lang={lang} />
                     </Button>
                     {add && (

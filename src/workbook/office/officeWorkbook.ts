@@ -15,7 +15,13 @@ import { quoteSheetName } from "../../engine/outputs/refs";
 import type { ApplyOptions, InteractiveWorkbook } from "../port";
 import type { CellEdit } from "../../engine/settingsEdit";
 import type { NewSheet } from "../inputSheet";
-import { DATA_VALIDATION, MERGED_AREAS, WORKBOOK_EVENTS, type SupportsSet } from "./requirements";
+import {
+  DATA_VALIDATION,
+  MERGED_AREAS,
+  RENAME_EVENTS,
+  WORKBOOK_EVENTS,
+  type SupportsSet,
+} from "./requirements";
 import {
   EditedOutputError,
   assertNoUserSheetClash,
@@ -36,15 +42,20 @@ import { decorate, tempTableName } from "./decorate";
 import { OutputWriteError } from "./writeError";
 import { ProtectedSheetError, SheetGoneError } from "./sheetErrors";
 
-/** Runs a batch against the workbook: Excel.run in Excel, a fake host in tests. */
-export type ExcelRunner = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** Runs a batch against the workbook: Excel.run in Excel, a fake host in tests; in a context made before, if given. */
+export type ExcelRunner = <T>(
+  batch: (ctx: Excel.RequestContext) => Promise<T>,
+  previous?: OfficeExtension.ClientRequestContext,
+) => Promise<T>;
 
 /**
  * Excel.run that waits while the user is editing a cell instead of failing at once
- * (Excel.RunOptions.delayForCellEdit, ExcelApi 1.11; older hosts ignore the option).
+ * (Excel.RunOptions.delayForCellEdit, ExcelApi 1.11; older hosts ignore the option). With `previous`, the batch uses
+ * that context (RunOptions.previousObjects: "The batch will use the same RequestContext as the passed-in object").
  */
 export function officeRunner(run: typeof Excel.run): ExcelRunner {
-  return (batch) => run({ delayForCellEdit: true }, batch);
+  return (batch, previous) =>
+    run(previous ? { delayForCellEdit: true, previousObjects: previous } : { delayForCellEdit: true }, batch);
 }
 
 /**
@@ -938,30 +949,59 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     }
   }
 
+  /** The registrations of watchChanges, one after the other: a second waits for the first to be removed. */
+  private watchQueue: Promise<unknown> = Promise.resolve();
+  /** Stops the registration in force (removes its handlers), if any. */
+  private unwatch: (() => Promise<void>) | null = null;
+
   /**
    * Calls back after a change to any sheet's cells, or a sheet added or deleted, by anyone but this add-in
-   * (WorksheetCollection.onChanged, ExcelApi 1.9; onAdded, onDeleted, 1.7). The add-in's own writes raise the events
+   * (WorksheetCollection.onChanged, ExcelApi 1.9; onAdded, onDeleted, 1.7), or a sheet renamed (onNameChanged, where
+   * ExcelApi 1.17 has it: see tellsEveryChange). The add-in's own writes raise the events
    * too; from ExcelApi 1.14 they say so (triggerSource "ThisLocalAddin", "The event is triggered by the Office JS API
    * of the current add-in") and are skipped, below it they are told like the others. Null without ExcelApi 1.9.
-   * Stopping only silences the listener: Excel keeps the handlers until the pane closes (removing them needs the
-   * request context they were added in).
+   * One registration at a time: watching again removes the handlers of the last one first. Stopping silences the
+   * listener at once and removes the handlers from Excel (EventHandlerResult.remove, in the request context they were
+   * added in, as the reference requires), so handlers never pile up.
    */
-  async watchChanges(listener: () => void): Promise<(() => void) | null> {
+  watchChanges(listener: () => void): Promise<(() => Promise<void>) | null> {
+    const next = this.watchQueue.then(() => this.register(listener));
+    this.watchQueue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** True when watchChanges tells renamed sheets too (ExcelApi 1.17): below it, a rename is told by no event. */
+  tellsEveryChange(): boolean {
+    return this.supports(RENAME_EVENTS.set, RENAME_EVENTS.version);
+  }
+
+  private async register(listener: () => void): Promise<(() => Promise<void>) | null> {
     if (!this.supports(WORKBOOK_EVENTS.set, WORKBOOK_EVENTS.version)) return null;
+    await this.unwatch?.().catch(() => undefined);
     let on = true;
     const tell = async (e: object) => {
       if (on && !("triggerSource" in e && e.triggerSource === "ThisLocalAddin")) listener();
     };
-    await this.run(async (ctx) => {
+    const added = await this.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
-      sheets.onChanged.add(tell);
-      sheets.onAdded.add(tell);
-      sheets.onDeleted.add(tell);
+      const results = [sheets.onChanged.add(tell), sheets.onAdded.add(tell), sheets.onDeleted.add(tell)];
+      if (this.tellsEveryChange()) results.push(sheets.onNameChanged.add(tell));
       await this.sync(ctx);
+      return results;
     });
-    return () => {
+    let removal: Promise<void> | null = null;
+    const stop = (): Promise<void> => {
       on = false;
+      if (this.unwatch === stop) this.unwatch = null;
+      // "The same RequestContext object that the handler was added in must be used when removing the handler."
+      removal ??= this.run(async (ctx) => {
+        for (const r of added) r.remove();
+        await this.sync(ctx);
+      }, added[0].context);
+      return removal;
     };
+    this.unwatch = stop;
+    return stop;
   }
 
   /** Activates a sheet and selects one of its cells (navigation from a finding). */

@@ -45,6 +45,8 @@ export const MERGED_AREAS = { set: "ExcelApi", version: "1.13" } as const;
  * by which the pane reads the workbook again after the planner edits it; without them it reads again when the planner
  * comes back to the pane. */
 export const WORKBOOK_EVENTS = { set: "ExcelApi", version: "1.9" } as const;
+/** A sheet renamed, told (WorksheetCollection.onNameChanged, ExcelApi 1.17); below it a rename is not an event. */
+export const RENAME_EVENTS = { set: "ExcelApi", version: "1.17" } as const;
 
 /** Opening a page in the planner's browser (`Office.context.ui.openBrowserWindow`), how the pane opens its help; without
  * it the help opens in an Office dialog (DialogApi 1.1). */
