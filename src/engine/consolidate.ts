@@ -153,6 +153,7 @@ export function consolidatePlans(files: readonly { name: string; plan: Plan }[])
     periods,
     figures,
     layout: {},
+    language: null,
   };
   return { plan, findings };
 }

@@ -31,27 +31,12 @@ export function templateSheetNames(lang: "vi" | "en"): SheetNames {
   ) as SheetNames;
 }
 
-const foldName = (s: string) => s.normalize("NFC").toLowerCase();
-
-/** The template language a workbook's input sheets are named in ("Số liệu": vi, "Figures": en); null for none or both. */
-export function templateLanguage(names: Iterable<string>): "vi" | "en" | null {
-  let vi = false;
-  let en = false;
-  for (const n of names)
-    for (const d of INPUT_SHEETS) {
-      if (foldName(n) === foldName(d.name)) vi = true;
-      else if (foldName(n) === foldName(d.nameEn)) en = true;
-    }
-  return vi === en ? null : vi ? "vi" : "en";
-}
-
 /**
  * The input sheets as the planner's workbook names them: each found sheet by its own name, a missing one as the
- * template of the workbook's language names it (the language of the found sheets' names), else as the message's.
+ * template of the workbook's language names it (plan.language), else as the message's.
  */
 export function planSheetNames(plan: Plan, lang: "vi" | "en"): SheetNames {
-  const found = Object.values(plan.layout).map((l) => l.sheet);
-  const names = templateSheetNames(templateLanguage(found) ?? lang);
+  const names = templateSheetNames(plan.language ?? lang);
   return Object.fromEntries(
     INPUT_SHEETS.map((d) => [d.key, plan.layout[d.key]?.sheet ?? names[d.key]]),
   ) as SheetNames;

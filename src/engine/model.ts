@@ -109,6 +109,8 @@ export interface Plan {
   readonly periods: readonly string[];
   readonly figures: FigureTable;
   readonly layout: Partial<Record<"settings" | "units" | "indicators" | "figures", SheetLayout>>;
+  /** The template language the workbook's sheets are named in (workbookLanguage), null when they show none. */
+  readonly language: "vi" | "en" | null;
 }
 
 /** A validation finding: errors are data, with a code, a severity, a cell and message parameters. */

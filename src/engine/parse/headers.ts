@@ -5,7 +5,8 @@ import type { ColumnDef, SheetDef } from "../format";
 import { INPUT_SHEETS } from "../format";
 import { foldText } from "../text";
 import type { Finding } from "../model";
-import { finding, templateLanguage } from "../findings";
+import { finding } from "../findings";
+import { workbookLanguage } from "../language";
 import { templateHeaders } from "../planRows";
 
 /** How many rows from the top are searched for the header row (title rows may sit above it). */
@@ -30,11 +31,13 @@ export function isListSheetName(name: string): boolean {
 export function locateSheets(wb: WorkbookGrids): {
   sheets: Partial<Record<SheetDef["key"], Grid>>;
   findings: Finding[];
+  language: "vi" | "en" | null;
 } {
   const sheets: Partial<Record<SheetDef["key"], Grid>> = {};
   const findings: Finding[] = [];
   // A missing sheet is named, with its headers, in the language of the workbook's other input sheets.
-  const lang = templateLanguage(wb.sheets.map((g) => g.sheet)) ?? "vi";
+  const language = workbookLanguage(wb.sheets);
+  const lang = language ?? "vi";
   for (const def of INPUT_SHEETS) {
     const names = new Set([def.name, def.nameEn, def.key, ...def.aliases].map(foldText));
     const matches = wb.sheets.filter((g) => names.has(foldText(g.sheet)));
@@ -65,7 +68,7 @@ export function locateSheets(wb: WorkbookGrids): {
         );
     }
   }
-  return { sheets, findings };
+  return { sheets, findings, language };
 }
 
 /** The header row found on a sheet: its 1-based row and the column of each key. */

@@ -747,5 +747,8 @@ export function parseWorkbook(wb: WorkbookGrids): { plan: Plan; findings: Findin
   if (unitsCtx) layout.units = unitsCtx.layout;
   if (indCtx) layout.indicators = indCtx.layout;
   if (fig.layout) layout.figures = fig.layout;
-  return { plan: { settings, units, indicators, periods, figures: fig.figures, layout }, findings };
+  return {
+    plan: { settings, units, indicators, periods, figures: fig.figures, layout, language: located.language },
+    findings,
+  };
 }

@@ -11,8 +11,6 @@ import { xstring } from "./xml";
 import {
   HEADER_FILL,
   HEADER_HEIGHT,
-  LISTS,
-  LISTS_SHEETS,
   TEMPLATE_ROWS,
   enumLabel as label,
   listFor,
@@ -20,6 +18,7 @@ import {
   settingValue,
 } from "../inputSheet";
 import { templateHeaders } from "../../engine/planRows";
+import { LISTS, LISTS_SHEETS } from "../../engine/language";
 import { samplePlanRows } from "../../engine/sample";
 import { pageFooter, wrappedRowHeight } from "../../engine/outputs/style";
 
