@@ -2,7 +2,7 @@
 import type { CellRef } from "./grid";
 import { refAddress } from "./grid";
 import type { Finding, Plan, Severity } from "./model";
-import { INPUT_SHEETS, type SheetDef } from "./format";
+import { INPUT_SHEETS, SETTINGS, type SettingsValues, type SheetDef } from "./format";
 import { FINDING_TEXTS, type FindingCode, type FindingText } from "./i18n/findings";
 import { fillTemplate } from "./text";
 import { labels } from "./i18n/labels";
@@ -40,6 +40,16 @@ export function planSheetNames(plan: Plan, lang: "vi" | "en"): SheetNames {
   return Object.fromEntries(
     INPUT_SHEETS.map((d) => [d.key, plan.layout[d.key]?.sheet ?? names[d.key]]),
   ) as SheetNames;
+}
+
+/**
+ * A setting as a message names it: its label as the planner's settings sheet has it, else as the template of the
+ * workbook's language labels it (the message's language when the workbook shows none).
+ */
+export function settingLabel(plan: Plan, key: keyof SettingsValues, lang: "vi" | "en"): string {
+  const def = SETTINGS.find((d) => d.key === key);
+  if (!def) return key;
+  return plan.settings.labels?.[key] ?? ((plan.language ?? lang) === "vi" ? def.label : def.labelEn);
 }
 
 /** The placeholders a text names the input sheets by: {settingsSheet}, {unitsSheet}, {indicatorsSheet}, {figuresSheet}. */

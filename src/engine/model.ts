@@ -19,6 +19,8 @@ export interface Settings extends SettingsValues {
   readonly cells: Partial<Record<keyof SettingsValues, CellRef>>;
   /** Settings whose value is not the cell's own number ("80%" as text, 80 for 80%): formulas then use the value. */
   readonly converted?: readonly (keyof SettingsValues)[];
+  /** Each setting's label as the planner's sheet writes it (spaces collapsed), for messages to quote. */
+  readonly labels?: Partial<Record<keyof SettingsValues, string>>;
 }
 
 export interface Unit {

@@ -16,6 +16,7 @@ import type {
   Unit,
 } from "../model";
 import { finding } from "../findings";
+import type { Lang } from "../i18n/labels";
 import { EMPTY_FIGURES } from "../figures";
 import { isBlank, readNumber } from "../numbers";
 import { comparePeriodKeys, parsePeriod, periodKey } from "../periods";
@@ -206,12 +207,24 @@ function settingDefaultText(def: SettingDef, english: boolean): string {
   return String(def.default);
 }
 
-function parseSettings(ctx: SheetContext | null, findings: Finding[]): Settings {
+/** A label as a message quotes it: as the sheet has it, its spaces collapsed. */
+const shownLabel = (label: CellValue) => String(label).replace(/\s+/g, " ").trim();
+
+function parseSettings(ctx: SheetContext | null, findings: Finding[], lang: Lang): Settings {
   const values = defaultSettings() as unknown as Record<string, string | number>;
   const cells: Partial<Record<keyof SettingsValues, CellRef>> = {};
   const converted: (keyof SettingsValues)[] = [];
+  const labels: Partial<Record<keyof SettingsValues, string>> = {};
   if (ctx) {
-    for (const row of rowsOf(ctx)) {
+    const rows = rowsOf(ctx);
+    // The labels as the planner's sheet has them, first: an unknown setting's message lists them.
+    for (const row of rows) {
+      const col = ctx.header.columns.setting;
+      const label = col === undefined ? null : cellAt(ctx.grid, row, col);
+      const def = isBlank(label) ? undefined : findSetting(String(label));
+      if (def && !labels[def.key]) labels[def.key] = shownLabel(label);
+    }
+    for (const row of rows) {
       const kRef = ref(ctx, row, "setting");
       const vRef = ref(ctx, row, "value");
       if (!kRef || !vRef) continue;
@@ -222,7 +235,7 @@ function parseSettings(ctx: SheetContext | null, findings: Finding[]): Settings 
         findings.push(
           finding("UNKNOWN_SETTING", kRef, {
             value: String(label),
-            allowed: SETTINGS.map((d) => d.label).join("; "),
+            allowed: SETTINGS.map((d) => labels[d.key] ?? (lang === "vi" ? d.label : d.labelEn)).join("; "),
           }),
         );
         continue;
@@ -234,7 +247,7 @@ function parseSettings(ctx: SheetContext | null, findings: Finding[]): Settings 
         findings.push(
           finding("INVALID_SETTING", vRef, {
             value: String(raw),
-            setting: String(label).trim(),
+            setting: shownLabel(label),
             default: settingDefaultText(def, foldText(String(label)) === foldText(def.labelEn)),
           }),
         );
@@ -245,7 +258,7 @@ function parseSettings(ctx: SheetContext | null, findings: Finding[]): Settings 
       if (raw !== v) converted.push(def.key);
     }
   }
-  return { ...(values as unknown as SettingsValues), cells, converted };
+  return { ...(values as unknown as SettingsValues), cells, converted, labels };
 }
 
 /** A setting's value as the parser reads it from a cell, or null when the value is not allowed. */
@@ -734,7 +747,8 @@ export function parseWorkbook(wb: WorkbookGrids): { plan: Plan; findings: Findin
   const located = locateSheets(wb);
   findings.push(...located.findings);
   const settingsCtx = prepare(located.sheets.settings, "settings", findings);
-  const settings = parseSettings(settingsCtx, findings);
+  // Names the planner has not typed are given in the workbook's language, as a missing sheet is named.
+  const settings = parseSettings(settingsCtx, findings, located.language ?? "vi");
   const unitsCtx = prepare(located.sheets.units, "units", findings);
   const units = parseUnits(unitsCtx, findings);
   const indCtx = prepare(located.sheets.indicators, "indicators", findings);
