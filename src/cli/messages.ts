@@ -133,9 +133,12 @@ Exit codes: 0 clean; 1 findings of severity error, or data a report cannot be ma
 
 export type MessageKey = keyof typeof VI;
 
+/** The CLI's catalogue by language. */
+export const CLI_MESSAGES: Readonly<Record<Lang, typeof VI>> = { vi: VI, en: EN };
+
 /** A CLI message with {placeholders} filled in. */
 export function msg(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const t = (lang === "vi" ? VI : EN)[key];
+  const t = CLI_MESSAGES[lang][key];
   return fillTemplate(t, params);
 }
 

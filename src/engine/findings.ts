@@ -2,7 +2,7 @@
 import type { CellRef } from "./grid";
 import { refAddress } from "./grid";
 import type { Finding, Plan, Severity } from "./model";
-import { INPUT_SHEETS, SETTINGS, type SettingsValues, type SheetDef } from "./format";
+import { INPUT_SHEETS, RANKING_GROUPS, SETTINGS, type SettingsValues, type SheetDef } from "./format";
 import { FINDING_TEXTS, type FindingCode, type FindingText } from "./i18n/findings";
 import { fillTemplate } from "./text";
 import { labels } from "./i18n/labels";
@@ -66,9 +66,12 @@ export function generatedNote(plan: Plan, lang: "vi" | "en", names = planSheetNa
 export type Host = "excel" | "cli";
 
 /** Params as a message shows them: a unit or indicator code with its name, "Sở Du lịch (SDL)"; numbers the language's
- *  way (vi 10.000 and 0,6), except a value quoted as the planner typed it. */
+ *  way (vi 10.000 and 0,6), except a value quoted as the planner typed it; a known ranking group (kept as its key) by
+ *  the language's name, as the output sheets name it. */
 function shownParams(params: Finding["params"], lang: "vi" | "en"): Record<string, string | number> {
   const out: Record<string, string | number> = { ...params };
+  const group = RANKING_GROUPS.find((g) => g.key === params.group);
+  if (group) out.group = lang === "vi" ? group.vi : group.en;
   for (const [k, v] of Object.entries(params))
     if (typeof v === "number" && k !== "value") out[k] = formatShortest(v, lang);
   for (const k of ["unit", "indicator"] as const) {

@@ -2,13 +2,14 @@
  * An input sheet as the template writes it (header row, column widths and formats, drop-downs), as data both
  * adapters write: the template (ExcelJS), and the pane's "add the missing sheet" in Excel and in the preview.
  */
-import type { ColumnDef, EnumValue, SettingDef, SheetDef } from "../engine/format";
+import type { ColumnDef, SettingDef, SheetDef } from "../engine/format";
 import { DIRECTIONS, MEASURES, PILLARS, RANKING_GROUPS, SETTINGS, sheetDef } from "../engine/format";
 import { columnLetter, type Grid } from "../engine/grid";
 import { templateHeaders } from "../engine/planRows";
 import type { SheetSpec, SpecCell } from "../engine/sheetSpec";
 import type { Plan } from "../engine/model";
 import { LISTS, LISTS_SHEETS, foldName, isListsSheet } from "../engine/language";
+import { enumName } from "../engine/parse/values";
 
 type Lang = "vi" | "en";
 /** The lists sheet of a Vietnamese template. */
@@ -25,19 +26,16 @@ export function planSheetsLanguage(plan: Plan | null, fallback: Lang): Lang {
   return plan?.language ?? fallback;
 }
 
-/** An enum value as the template's language writes it. */
-export const enumLabel = (e: EnumValue, lang: Lang): string => (lang === "vi" ? e.vi : e.en);
-
 /** A setting's default as the planner reads it: an enum by its label ("Theo chỉ tiêu"), never its key. */
 export function settingValue(s: SettingDef, lang: Lang): string | number | null {
   if (s.default === "") return null;
   const e = s.values?.find((v) => v.key === s.default);
-  return e ? enumLabel(e, lang) : s.default;
+  return e ? enumName(e, lang) : s.default;
 }
 
 /** The in-cell list of a setting that takes one of a few values: a quoted, comma-separated formula. */
 export function settingList(s: SettingDef, lang: Lang): string | null {
-  return s.values ? `"${s.values.map((v) => enumLabel(v, lang)).join(",")}"` : null;
+  return s.values ? `"${s.values.map((v) => enumName(v, lang)).join(",")}"` : null;
 }
 
 function listRange(key: string, sheet: string): string {
@@ -160,7 +158,7 @@ export function listsSheet(lang: Lang = "vi", name: string = LISTS_SHEETS[lang])
   const cells: SpecCell[][] = Array.from({ length: height }, (_, r) =>
     LISTS.map((l) => {
       const v = r === 0 ? null : l.values[r - 1];
-      return { value: r === 0 ? (lang === "vi" ? l.title : l.titleEn) : v ? enumLabel(v, lang) : null };
+      return { value: r === 0 ? (lang === "vi" ? l.title : l.titleEn) : v ? enumName(v, lang) : null };
     }),
   );
   return {

@@ -23,6 +23,7 @@ import { comparePeriodKeys, parsePeriod, periodKey } from "../periods";
 import { foldText } from "../text";
 import { detectHeader, lastFilledRow, locateSheets, missingColumns, type HeaderMatch } from "./headers";
 import {
+  enumName,
   matchEnum,
   normaliseCode,
   readEnum,
@@ -47,12 +48,15 @@ interface SheetContext {
   readonly layout: SheetLayout;
   /** columnName's answers by column key: parsers ask per row, the header row does not change. */
   readonly columnNames: Map<string, string>;
+  /** The workbook's language (else Vietnamese): the values a finding says a column takes are given in it. */
+  readonly lang: Lang;
 }
 
 function prepare(
   grid: Grid | undefined,
   key: SheetDef["key"],
   findings: Finding[],
+  lang: Lang,
   extra?: ReadonlyMap<string, string>,
 ): SheetContext | null {
   if (!grid) return null;
@@ -75,7 +79,7 @@ function prepare(
     columns: header.columns,
   };
   const filled = key === "settings" ? grid : withMergesFilled(grid, header.row);
-  return { grid: filled, def, header, layout, columnNames: new Map() };
+  return { grid: filled, def, header, layout, columnNames: new Map(), lang };
 }
 
 /**
@@ -375,6 +379,7 @@ function parseGroups(
   column: string,
   findings: Finding[],
   all: readonly RankingGroup[],
+  lang: Lang,
 ): RankingGroup[] {
   if (isBlank(raw)) return [...all];
   // A known group by any of its names, or a group of the planner's own that is on Đơn vị.
@@ -391,7 +396,12 @@ function parseGroups(
         finding("INVALID_ENUM", cell, {
           value: part.trim(),
           column,
-          allowed: all.map((x) => RANKING_GROUPS.find((k) => k.key === x)?.vi ?? x).join("; "),
+          allowed: all
+            .map((x) => {
+              const known = RANKING_GROUPS.find((k) => k.key === x);
+              return known ? enumName(known, lang) : x;
+            })
+            .join("; "),
         }),
       );
     else if (!out.includes(g)) out.push(g);
@@ -444,7 +454,7 @@ function parseIndicators(
     const measureCell = get("measure");
     let measure: Measure | null = null;
     if (measureCell) {
-      const m = readEnum(measureCell.v, MEASURES, measureCell.r, columnName(ctx, "measure"));
+      const m = readEnum(measureCell.v, MEASURES, measureCell.r, columnName(ctx, "measure"), ctx.lang);
       findings.push(...m.findings);
       if (m.value) measure = m.value.key as Measure;
       else if (!m.findings.length)
@@ -453,7 +463,7 @@ function parseIndicators(
     const dirCell = get("direction");
     let direction: "higher" | "lower" = "higher";
     if (dirCell) {
-      const d = readEnum(dirCell.v, DIRECTIONS, dirCell.r, columnName(ctx, "direction"));
+      const d = readEnum(dirCell.v, DIRECTIONS, dirCell.r, columnName(ctx, "direction"), ctx.lang);
       findings.push(...d.findings);
       if (d.value) direction = d.value.key as "higher" | "lower";
     }
@@ -495,7 +505,7 @@ function parseIndicators(
     ] as const;
     const groupsCell = get("groups");
     const groups = groupsCell
-      ? parseGroups(groupsCell.v, groupsCell.r, columnName(ctx, "groups"), findings, allGroups)
+      ? parseGroups(groupsCell.v, groupsCell.r, columnName(ctx, "groups"), findings, allGroups, ctx.lang)
       : [...allGroups];
     const covCell = get("coverageTarget");
     let coverageTarget: number | null = null;
@@ -617,11 +627,12 @@ function parseFigures(
   units: readonly Unit[],
   indicators: readonly Indicator[],
   findings: Finding[],
+  lang: Lang,
   weightless: ReadonlyMap<string, Weightless> = new Map(),
 ): { figures: FigureTable; layout: SheetLayout | null } {
   const extra = new Map<string, string>();
   for (const ind of indicators) extra.set(foldText(ind.code), `ind:${ind.code}`);
-  const ctx = prepare(grid, "figures", findings, extra);
+  const ctx = prepare(grid, "figures", findings, lang, extra);
   if (!ctx) return { figures: EMPTY_FIGURES, layout: null };
   const unitByCode = new Map(units.map((u) => [u.code, u]));
   const indCols: { ind: Indicator; col: number }[] = [];
@@ -746,15 +757,16 @@ export function parseWorkbook(wb: WorkbookGrids): { plan: Plan; findings: Findin
   const findings: Finding[] = [];
   const located = locateSheets(wb);
   findings.push(...located.findings);
-  const settingsCtx = prepare(located.sheets.settings, "settings", findings);
-  // Names the planner has not typed are given in the workbook's language, as a missing sheet is named.
-  const settings = parseSettings(settingsCtx, findings, located.language ?? "vi");
-  const unitsCtx = prepare(located.sheets.units, "units", findings);
+  // What a finding says the planner may type is in the workbook's language, as a missing sheet is named.
+  const lang = located.language ?? "vi";
+  const settingsCtx = prepare(located.sheets.settings, "settings", findings, lang);
+  const settings = parseSettings(settingsCtx, findings, lang);
+  const unitsCtx = prepare(located.sheets.units, "units", findings, lang);
   const units = parseUnits(unitsCtx, findings);
-  const indCtx = prepare(located.sheets.indicators, "indicators", findings);
+  const indCtx = prepare(located.sheets.indicators, "indicators", findings, lang);
   const weightless = new Map<string, Weightless>();
   const indicators = parseIndicators(indCtx, findings, presentGroups(units), weightless);
-  const fig = parseFigures(located.sheets.figures, units, indicators, findings, weightless);
+  const fig = parseFigures(located.sheets.figures, units, indicators, findings, lang, weightless);
   const periods = [...new Set(fig.figures.rows.map((r) => r.period))].sort(comparePeriodKeys);
   const layout: Plan["layout"] = {};
   if (settingsCtx) layout.settings = settingsCtx.layout;
