@@ -346,6 +346,10 @@ function addTroubles(wb: ExcelJS.Workbook, lang: Lang): void {
       [H("units", "active")]: vi ? "có lẽ" : "maybe",
     },
   ]);
+  // A unit no longer active, its figures still there.
+  units.eachRow((r, n) => {
+    if (r.getCell(1).value === "STP") fill(units, n, [{ [H("units", "active")]: vi ? "Không" : "No" }]);
+  });
   const ind = sheet("indicators");
   const i = lastRow(ind) + 1;
   fill(ind, 2, [{ [H("indicators", "weight")]: null }]);
@@ -366,9 +370,16 @@ function addTroubles(wb: ExcelJS.Workbook, lang: Lang): void {
   const headers = (fig.getRow(1).values as unknown[]).map((v) => String(v ?? ""));
   const code = (c: string) => headers.indexOf(c);
   fig.getRow(1).getCell(headers.length).value = "GHI_CHU";
-  const bad = fig.getRow(f);
-  bad.getCell(1).value = "STTTT";
-  bad.getCell(2).value = "2015-Q2";
+  const duplicate = fig.getRow(f + 4);
+  duplicate.getCell(1).value = "STTTT";
+  duplicate.getCell(2).value = "2015-Q2";
+  // Bad figures in the row that counts: a unit's 2015-Q2 row.
+  let at = 0;
+  fig.eachRow((r, n) => {
+    const p = parsePeriod(r.getCell(2).value as string);
+    if (r.getCell(1).value === "SNV" && p?.year === 2015 && p.quarter === 2) at = n;
+  });
+  const bad = fig.getRow(at);
   bad.getCell(code("MAYTINH")).value = "abc";
   bad.getCell(code("EMAIL_TK")).value = 1.2;
   bad.getCell(code("DAOTAO")).value = -5;
