@@ -481,6 +481,38 @@ const offending = (texts: readonly Text[], lang: Lang, data: readonly string[]) 
 const lines = (s: string, where: string): Text[] => s.split("\n").map((text) => ({ where, text }));
 
 describe.each(["vi", "en"] as const)("the CLI in %s speaks one language", (lang) => {
+  it.each(["plan-vi.xlsx", "plan-en.xlsx"])(
+    "consolidates %s into a plan workbook in the units' language, and says so in its own",
+    async (file) => {
+      const { data, lang: workbookLang } = inputs.find((x) => x.file === file)!;
+      const out = `merged-${file.replace(/\.xlsx$/, "")}-${lang}.xlsx`;
+      const r = await cli(lang, "consolidate", file, "-o", out);
+      const rj = await cli(lang, "consolidate", file, "-o", out, "--force", "--json");
+      expect(
+        offending(
+          [...lines(r.out, "consolidate"), ...lines(r.err, "stderr"), ...jsonTexts(rj.out)],
+          lang,
+          data,
+        ),
+      ).toEqual([]);
+      // The merged workbook is a plan like the units' (every sheet, the Instructions too), in their language.
+      const bytes = await fs.readFile(path.join(dir, out));
+      expect(offending(await xlsxTexts(bytes), workbookLang, data)).toEqual([]);
+      // And reads back as the units' plan.
+      const read = async (b: Uint8Array) =>
+        checkWorkbook(await (await XlsxWorkbook.load(b)).readGrids(), null).plan;
+      const [mine, theirs] = [await read(bytes), await read(await fs.readFile(path.join(dir, file)))];
+      const summary = (p: typeof mine) => ({
+        language: p.language,
+        units: p.units.map((u) => [u.code, u.group, u.active]),
+        indicators: p.indicators.map((i) => [i.code, i.pillar, i.measure, i.direction, i.groups]),
+        periods: p.periods,
+        settings: [p.settings.currentPeriod, p.settings.normalisation, p.settings.gradeFair],
+      });
+      expect(summary(mine)).toEqual(summary(theirs));
+    },
+  );
+
   it("writes the template in it: every cell, drop-down message and sheet name", async () => {
     const file = `template-${lang}-check.xlsx`;
     const r = await cli(lang, "template", "-o", file);
