@@ -79,7 +79,7 @@ Usage:
                                                        write the quarterly report as a Word document
   ictplan consolidate <a.xlsx> <b.xlsx>… -o province.xlsx  merge units' workbooks
   ictplan template [-o plan.xlsx]                      write an empty plan template
-  ictplan sample [-o sample.xlsx]                      write the Lào Cai sample
+  ictplan sample [-o sample.xlsx]                      write the Lao Cai sample
   ictplan demo                                         run on the sample, write out/
 
 Options: --lang vi|en, --json (machine-readable output), --no-robustness

@@ -269,7 +269,7 @@ const EN: typeof VI = {
   info: "Info",
   previewTitle: "Task pane preview (outside Excel)",
   openFile: "Open .xlsx file",
-  useSample: "Use the Lào Cai sample",
+  useSample: "Use the Lao Cai sample",
   download: "Download results (.xlsx)",
   darkTheme: "Dark theme",
   paneWidth: "Task pane width",

@@ -101,7 +101,7 @@ function otherLanguage(text: string, lang: Lang, data: readonly string[]): strin
     .replace(/\b[A-Z][A-Z0-9]*(_[A-Z0-9]+)+\b/g, " ")
     .split(dir)
     .join(" ")
-    .replace(/[\w.-]+\.(xlsx|docx)\b/g, " ")
+    .replace(/[\w.-]+\.(xlsx|xlsm|xls|docx)\b/g, " ")
     .replace(/(?<!\S)--?[a-z][\w-]*/g, " ");
   // Whole words only, in any case ("LÀO CAI" in a heading is the planner's "Lào Cai").
   for (const d of [...data, ...(lang === "en" ? TYPED_EXAMPLES : [])])
@@ -481,6 +481,35 @@ const offending = (texts: readonly Text[], lang: Lang, data: readonly string[]) 
 const lines = (s: string, where: string): Text[] => s.split("\n").map((text) => ({ where, text }));
 
 describe.each(["vi", "en"] as const)("the CLI in %s speaks one language", (lang) => {
+  it("says what went wrong in it: usage errors and files that cannot be read, in text and --json", async () => {
+    await fs.writeFile(path.join(dir, "not-a-workbook.xlsx"), "hello");
+    await fs.writeFile(path.join(dir, "old.xls"), "\xd0\xcf\x11\xe0");
+    const errors = [
+      ["frobnicate"],
+      ["validate"],
+      ["validate", "missing.xlsx"],
+      ["validate", "plan-vi.xlsx", "plan-en.xlsx"],
+      ["validate", "plan-vi.xlsx", "--period"],
+      ["validate", "plan-vi.xlsx", "--bogus"],
+      ["compute", "plan-vi.xlsx", "--period", "Q9/2015"],
+      ["compute", "plan-vi.xlsx", "-o", "no/such/folder/out.xlsx"],
+      ["compute", "plan-vi.xlsx", "-o", "plan-vi.xlsx"],
+      ["validate", "not-a-workbook.xlsx"],
+      ["validate", "old.xls"],
+      ["consolidate", "plan-vi.xlsx"],
+      ["template", "-o", "plan-vi.xlsx"],
+    ];
+    const texts: Text[] = [];
+    for (const argv of errors) {
+      const r = await cli(lang, ...argv);
+      expect({ argv, code: r.code }).toEqual({ argv, code: 2 });
+      texts.push(...lines(r.err, argv.join(" ")), ...lines(r.out, argv.join(" ")));
+      const j = await cli(lang, ...argv, "--json");
+      texts.push(...jsonTexts(j.out));
+    }
+    expect(offending(texts, lang, [])).toEqual([]);
+  });
+
   it.each(["plan-vi.xlsx", "plan-en.xlsx"])(
     "consolidates %s into a plan workbook in the units' language, and says so in its own",
     async (file) => {
