@@ -491,6 +491,8 @@ it("knows every word the two catalogues share: any other is English in a Vietnam
     (w) => EN_WORDS.has(w) && !SHARED.has(w) && !VIETNAMESE.test(w),
   );
   expect(shared).toEqual([]);
+  // And no English text of the catalogues, triggered by these runs or not, has a Vietnamese letter.
+  expect(catalogue("en").flatMap((t) => otherLanguage(t, "en", []) ?? [])).toEqual([]);
 });
 
 describe.each(["vi", "en"] as const)("the CLI in %s speaks one language", (lang) => {
