@@ -2,9 +2,10 @@
  * One language everywhere the product speaks: the CLI run in English (--lang en) and in Vietnamese (the default, from
  * LANG) on a workbook of the English template and on the Vietnamese sample, both filled with what makes many
  * findings (bad figures, missing weights, unknown units, bad settings, heading rows), and on both with a sheet
- * missing. Every text the product makes is read: the CLI's messages (text and --json), the templates it writes (every
- * cell, drop-down message and sheet name), the output sheets of the computed workbook (cells, footers, charts) and
- * the Word report. English text has no Vietnamese letter; Vietnamese text no English word of the catalogues.
+ * missing; and usage errors and unreadable files. Every text the product makes is read: the CLI's messages (text and
+ * --json), the templates it writes (every cell, drop-down message and sheet name), the output sheets of the computed
+ * workbook (cells, footers, charts), the Word report, and the plan workbook consolidate writes (in the units'
+ * workbooks' language, whatever --lang says). English text has no Vietnamese letter; Vietnamese text no English word of the catalogues.
  * The planner's own data is exempt, known by its role: names and codes of units and indicators, groups and pillars
  * of their own, the texts they typed in settings, sheet and column names as their workbook has them, and the values
  * a finding quotes as typed (its params). Enum values (groups, pillars, yes/no…) and periods are not exempt: the
@@ -34,6 +35,7 @@ import { CLI_MESSAGES } from "../../src/cli/messages";
 import { matchEnum } from "../../src/engine/parse/values";
 import { parsePeriod } from "../../src/engine/periods";
 import { LISTS } from "../../src/engine/language";
+import { samplePlanRows } from "../../src/engine/sample";
 
 type Lang = "vi" | "en";
 let dir: string;
@@ -76,10 +78,10 @@ function catalogue(lang: Lang): string[] {
 const words = (s: string) =>
   (s.replace(/\{[^}]*\}/g, " ").match(/\p{L}+/gu) ?? []).map((w) => w.toLowerCase());
 /**
- * Words both languages' catalogues use, and only these: "sheet" (Vietnamese planners say it too), names of programs, formats, commands and options
- * ("ictplan template", "--period", "Excel", "Apple Numbers", "Open XML"), abbreviations (KT., TUQ., DTI, ICT-Index,
- * NĐ-CP, BC-STTTT, Z-score, min–max), roman numerals, and Vietnamese words spelt as English ones ("in", "so", "to",
- * "do").
+ * Words both languages' catalogues use, and only these: "sheet" (Vietnamese planners say it too), names of programs,
+ * formats, commands and options ("ictplan template", "--period", "Excel", "Apple Numbers", "Open XML"), abbreviations
+ * (KT., TUQ., DTI, ICT-Index, NĐ-CP, BC-STTTT, Z-score, min–max), roman numerals, and Vietnamese words spelt as
+ * English ones ("in", "so", "to", "do").
  */
 const SHARED = new Set(
   `sheet a b i ii iii iv n o p q x z in so to do no nam cai excel libreoffice soffice headless infilter starcalc html xml
@@ -308,7 +310,7 @@ function setSettings(ws: ExcelJS.Worksheet, values: Record<string, ExcelJS.CellV
   }
 }
 
-/** Column header of an indicator code on a figures sheet, and the row count. */
+/** The last row of a sheet that holds a value (the template formats 500 empty rows). */
 const lastRow = (ws: ExcelJS.Worksheet) => {
   let last = 1;
   ws.eachRow((r, n) => {
@@ -407,8 +409,10 @@ function addTroubles(wb: ExcelJS.Workbook, lang: Lang): void {
 async function englishPlan(template: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(template);
-  const { samplePlanRows } = await import("../../src/engine/sample");
   const rows = samplePlanRows();
+  const yesNo = new Set(
+    rows.indicators.filter((r) => matchEnum(r[3], MEASURES)?.key === "yesno").map((r) => r[0]),
+  );
   setSettings(wb.getWorksheet("Settings")!, {
     Province: "Lao Cai",
     "Plan year": 2015,
@@ -437,9 +441,7 @@ async function englishPlan(template: string): Promise<ExcelJS.Workbook> {
       rows.figureIndicators.forEach((c, j) => {
         const v = r[j + 2];
         const col = headers.indexOf(c);
-        if (col > 0 && v !== null)
-          row.getCell(col).value =
-            c === "LAN" || c === "QLVB" || c === "WEBSITE" || c === "MOTCUA" ? (v ? "Yes" : "No") : v;
+        if (col > 0 && v !== null) row.getCell(col).value = yesNo.has(c) ? (v ? "Yes" : "No") : v;
       });
     });
   return wb;
