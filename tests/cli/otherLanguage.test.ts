@@ -225,10 +225,11 @@ function jsonTexts(out: string): Text[] {
 /** Params a finding quotes as the planner typed them. */
 const TYPED = ["value", "header", "text", "code", "other", "setting", "unitName", "indicatorName"];
 /**
- * Params a finding gives as the planner's workbook has them or would: a missing sheet's name and header row, the
- * names a column or setting may take, a setting's default as it is typed; checked in the workbook's language.
+ * Params a finding gives as the planner's workbook has them or would: a missing sheet's name and header row, a
+ * column's name (its header, or the template's when it is missing), the names a column or setting may take, a
+ * setting's default as it is typed; checked in the workbook's language.
  */
-const AS_THE_WORKBOOK = ["sheet", "columns", "allowed", "default"];
+const AS_THE_WORKBOOK = ["sheet", "columns", "column", "allowed", "default"];
 
 /**
  * The planner's data in a workbook, by role: what the product may quote in any language. Enum values the format
@@ -459,12 +460,16 @@ beforeAll(async () => {
   const en = await englishPlan(path.join(dir, "template-en.xlsx"));
   addTroubles(en, "en");
   await en.xlsx.writeFile(path.join(dir, "plan-en.xlsx"));
-  // The same without its figures sheet: nothing can be reported.
-  for (const [wb, name, sheet] of [
-    [vi, "nofig-vi.xlsx", "Số liệu"],
-    [en, "nofig-en.xlsx", "Figures"],
+  // The same without its figures sheet (nothing can be reported) and without its units' group column's header.
+  for (const [wb, name, sheet, units, group] of [
+    [vi, "nofig-vi.xlsx", "Số liệu", "Đơn vị", "Nhóm xếp hạng"],
+    [en, "nofig-en.xlsx", "Figures", "Units", "Ranking group"],
   ] as const) {
     wb.removeWorksheet(wb.getWorksheet(sheet)!.id);
+    const header = wb.getWorksheet(units)!.getRow(1);
+    header.eachCell((c) => {
+      if (c.value === group) c.value = null;
+    });
     await wb.xlsx.writeFile(path.join(dir, name));
   }
   inputs = [];

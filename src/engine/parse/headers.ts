@@ -7,6 +7,7 @@ import { foldText } from "../text";
 import type { Finding } from "../model";
 import { finding } from "../findings";
 import { workbookLanguage } from "../language";
+import type { Lang } from "../i18n/labels";
 import { templateHeaders } from "../planRows";
 
 /** How many rows from the top are searched for the header row (title rows may sit above it). */
@@ -124,15 +125,18 @@ export function lastFilledRow(grid: Grid): number {
   return grid.originRow - 1;
 }
 
-/** Findings for required columns missing from a detected header. */
-export function missingColumns(grid: Grid, def: SheetDef, header: HeaderMatch): Finding[] {
+/**
+ * Findings for required columns missing from a detected header, each named as the template of the workbook's language
+ * heads it.
+ */
+export function missingColumns(grid: Grid, def: SheetDef, header: HeaderMatch, lang: Lang): Finding[] {
   return def.columns
     .filter((c) => c.required && header.columns[c.key] === undefined)
     .map((c) =>
       finding(
         "MISSING_COLUMN",
         { sheet: grid.sheet, cell: a1(header.row, grid.originCol) },
-        { column: c.header, sheet: grid.sheet },
+        { column: lang === "vi" ? c.header : c.headerEn, sheet: grid.sheet },
       ),
     );
 }

@@ -66,7 +66,7 @@ function prepare(
     findings.push(finding("MISSING_HEADER_ROW", { sheet: grid.sheet, cell: "A1" }, { sheet: grid.sheet }));
     return null;
   }
-  findings.push(...missingColumns(grid, def, header));
+  findings.push(...missingColumns(grid, def, header, lang));
   // Extra columns (notes, a column the planner added) are kept out of the computation, and said so.
   if (key !== "figures")
     for (const [col, text] of header.unmatched)
