@@ -2,7 +2,14 @@
 import type { CellRef } from "./grid";
 import { refAddress } from "./grid";
 import type { Finding, Plan, Severity } from "./model";
-import { INPUT_SHEETS, RANKING_GROUPS, SETTINGS, type SettingsValues, type SheetDef } from "./format";
+import {
+  INPUT_SHEETS,
+  RANKING_GROUPS,
+  SETTINGS,
+  sheetDef,
+  type SettingsValues,
+  type SheetDef,
+} from "./format";
 import { FINDING_TEXTS, type FindingCode, type FindingText } from "./i18n/findings";
 import { fillTemplate } from "./text";
 import { labels } from "./i18n/labels";
@@ -50,6 +57,16 @@ export function settingLabel(plan: Plan, key: keyof SettingsValues, lang: "vi" |
   const def = SETTINGS.find((d) => d.key === key);
   if (!def) return key;
   return plan.settings.labels?.[key] ?? ((plan.language ?? lang) === "vi" ? def.label : def.labelEn);
+}
+
+/**
+ * A column as a message names it: its header as the planner's sheet writes it, else as the template of the workbook's
+ * language heads it (Vietnamese when the workbook shows none).
+ */
+export function planColumnName(plan: Plan, sheet: SheetDef["key"], key: string): string {
+  const c = sheetDef(sheet).columns.find((x) => x.key === key);
+  const template = c ? (plan.language === "en" ? c.headerEn : c.header) : key;
+  return plan.layout[sheet]?.headers?.[key] ?? template;
 }
 
 /** The placeholders a text names the input sheets by: {settingsSheet}, {unitsSheet}, {indicatorsSheet}, {figuresSheet}. */

@@ -76,6 +76,8 @@ export interface SheetLayout {
   readonly lastRow: number;
   /** 1-based column of each column key found (figures: also each indicator code). */
   readonly columns: Readonly<Record<string, number>>;
+  /** Each column found by its header as the sheet writes it (spaces collapsed): what messages quote. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** One row of the figures sheet: whose figures, for which quarter, where. */

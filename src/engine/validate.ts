@@ -3,7 +3,7 @@ import type { WorkbookGrids } from "./grid";
 import { a1, parseA1, refAddress } from "./grid";
 import { INPUT_SHEETS, RANKING_GROUPS } from "./format";
 import type { Finding, Indicator, Plan, SheetLayout } from "./model";
-import { finding } from "./findings";
+import { finding, planColumnName } from "./findings";
 import { periodFromKey } from "./periods";
 import { figuresForPeriod, quartersOf } from "./figureIndex";
 import { parseWorkbook } from "./parse/plan";
@@ -44,6 +44,7 @@ export function validatePlan(plan: Plan, period?: string | null): Finding[] {
       finding("TOO_MANY_PILLARS", past.cells.pillar ?? past.cell, {
         count: pillars.length,
         max: MAX_PILLARS,
+        column: planColumnName(plan, "indicators", "pillar"),
       }),
     );
   }
@@ -63,7 +64,7 @@ export function validatePlan(plan: Plan, period?: string | null): Finding[] {
           first && groupCol
             ? { sheet: units.sheet, row: first.cell.row, col: groupCol }
             : { sheet: ind.sheet, cell: a1(ind.headerRow, weightCol) },
-          { group: g },
+          { group: g, column: planColumnName(plan, "indicators", "groups") },
         ),
       );
       continue;
@@ -82,7 +83,13 @@ export function validatePlan(plan: Plan, period?: string | null): Finding[] {
   for (const i of plan.units.length ? plan.indicators : []) {
     for (const g of i.groups) {
       if (!activeGroups.has(g))
-        out.push(finding("NO_UNIT_IN_GROUP", i.cells.groups ?? i.cell, { indicator: i.code, group: g }));
+        out.push(
+          finding("NO_UNIT_IN_GROUP", i.cells.groups ?? i.cell, {
+            indicator: i.code,
+            group: g,
+            column: planColumnName(plan, "indicators", "groups"),
+          }),
+        );
     }
   }
   if (period) out.push(...periodChecks(plan, period));

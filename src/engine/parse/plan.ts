@@ -46,8 +46,6 @@ interface SheetContext {
   readonly def: SheetDef;
   readonly header: HeaderMatch;
   readonly layout: SheetLayout;
-  /** columnName's answers by column key: parsers ask per row, the header row does not change. */
-  readonly columnNames: Map<string, string>;
   /** The workbook's language (else Vietnamese): the values a finding says a column takes are given in it. */
   readonly lang: Lang;
 }
@@ -71,15 +69,22 @@ function prepare(
   if (key !== "figures")
     for (const [col, text] of header.unmatched)
       findings.push(finding("UNKNOWN_COLUMN", { sheet: grid.sheet, row: header.row, col }, { header: text }));
+  // Each column's header as written, once per sheet: findings quote it on every row (columnName).
+  const headers: Record<string, string> = {};
+  for (const [k, col] of Object.entries(header.columns)) {
+    const text = cellAt(grid, header.row, col);
+    if (typeof text === "string" && text.trim()) headers[k] = text.replace(/\s+/g, " ").trim();
+  }
   const layout: SheetLayout = {
     sheet: grid.sheet,
     headerRow: header.row,
     firstRow: header.row + 1,
     lastRow: lastFilledRow(grid),
     columns: header.columns,
+    headers,
   };
   const filled = key === "settings" ? grid : withMergesFilled(grid, header.row);
-  return { grid: filled, def, header, layout, columnNames: new Map(), lang };
+  return { grid: filled, def, header, layout, lang };
 }
 
 /**
@@ -169,17 +174,7 @@ function dataRows(ctx: SheetContext, codeKey: string, column: string, findings: 
  * not the format's "Mã đơn vị"); the format's name where the header cell holds no text.
  */
 function columnName(ctx: SheetContext, key: string): string {
-  let name = ctx.columnNames.get(key);
-  if (name === undefined) {
-    const col = ctx.header.columns[key];
-    const text = col === undefined ? null : cellAt(ctx.grid, ctx.header.row, col);
-    name =
-      typeof text === "string" && text.trim()
-        ? text.replace(/\s+/g, " ").trim()
-        : (ctx.def.columns.find((c) => c.key === key)?.header ?? key);
-    ctx.columnNames.set(key, name);
-  }
-  return name;
+  return ctx.layout.headers?.[key] ?? ctx.def.columns.find((c) => c.key === key)?.header ?? key;
 }
 
 const ref = (ctx: SheetContext, row: number, key: string): CellRef | null => {
