@@ -426,7 +426,11 @@ async function dispatch(a: Args, io: Io): Promise<number> {
         parsed.push({ name: path.basename(f), plan: parseWorkbook(await wb.readGrids()).plan });
       }
       const { plan, findings } = consolidatePlans(parsed);
-      const bytes = await XlsxWorkbook.of((await template()).buildTemplate(planToRows(plan))).save();
+      // The merged plan in the units' workbooks' language (the command line's when they differ).
+      const lang = plan.language ?? a.lang;
+      const bytes = await XlsxWorkbook.of(
+        (await template()).buildTemplate(planToRows(plan, lang), lang),
+      ).save();
       await writeAtomic(abs(a.output), bytes);
       if (a.json)
         writeJson(io.stdout, {

@@ -79,7 +79,7 @@ Usage:
                                                        write the quarterly report as a Word document
   ictplan consolidate <a.xlsx> <b.xlsx>… -o province.xlsx  merge units' workbooks
   ictplan template [-o plan.xlsx]                      write an empty plan template
-  ictplan sample [-o sample.xlsx]                      write the Lào Cai sample
+  ictplan sample [-o sample.xlsx]                      write the Lao Cai sample
   ictplan demo                                         run on the sample, write out/
 
 Options: --lang vi|en, --json (machine-readable output), --no-robustness
@@ -133,9 +133,12 @@ Exit codes: 0 clean; 1 findings of severity error, or data a report cannot be ma
 
 export type MessageKey = keyof typeof VI;
 
+/** The CLI's catalogue by language. */
+export const CLI_MESSAGES: Readonly<Record<Lang, typeof VI>> = { vi: VI, en: EN };
+
 /** A CLI message with {placeholders} filled in. */
 export function msg(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const t = (lang === "vi" ? VI : EN)[key];
+  const t = CLI_MESSAGES[lang][key];
   return fillTemplate(t, params);
 }
 

@@ -1,24 +1,34 @@
 /** Consolidation: many units' workbooks (each in the template's format) merged into one provincial plan. */
 import type { FigureRow, FigureTable, Finding, Indicator, Plan } from "./model";
 import { figureTable, valueAt } from "./figures";
-import type { PlanRows } from "./format";
+import type { EnumValue, PlanRows } from "./format";
 import { DIRECTIONS, MEASURES, RANKING_GROUPS, SETTINGS, YES_NO } from "./format";
+import type { Lang } from "./i18n/labels";
+import { enumName } from "./parse/values";
 import { finding } from "./findings";
 import { comparePeriodKeys, formatPeriod, periodFromKey } from "./periods";
 
-const label = (values: typeof MEASURES, key: string) => values.find((v) => v.key === key)?.vi ?? key;
+/** An enum value by its label in a language; a value of the planner's own (a group, a pillar) as it is. */
+const label = (values: readonly EnumValue[], key: string, lang: Lang) => {
+  const e = values.find((v) => v.key === key);
+  return e ? enumName(e, lang) : key;
+};
 
-function indicatorRow(i: Indicator): (string | number | null)[] {
+/** A period as the template of a language has the planner write it: "Quý II/2015", "2015-Q2". */
+const periodText = (key: string, lang: Lang) =>
+  lang === "vi" ? formatPeriod(periodFromKey(key) ?? { year: 0, quarter: null }, "vi") : key;
+
+function indicatorRow(i: Indicator, lang: Lang): (string | number | null)[] {
   return [
     i.code,
     i.name,
     i.pillar,
-    label(MEASURES, i.measure),
-    label(DIRECTIONS, i.direction),
+    label(MEASURES, i.measure, lang),
+    label(DIRECTIONS, i.direction, lang),
     i.weight,
-    i.measure === "yesno" ? YES_NO[0].vi : i.annualTarget,
+    i.measure === "yesno" ? enumName(YES_NO[0], lang) : i.annualTarget,
     ...i.milestones,
-    i.groups.map((g) => label(RANKING_GROUPS, g)).join("; "),
+    i.groups.map((g) => label(RANKING_GROUPS, g, lang)).join("; "),
     i.coverageTarget,
   ];
 }
@@ -51,18 +61,18 @@ function rowValues(
   }));
 }
 
-/** A parsed plan back in the template layout (what the template writer writes). */
-export function planToRows(plan: Plan): PlanRows {
+/** A parsed plan back in the template layout of a language (what the template writer writes). */
+export function planToRows(plan: Plan, lang: Lang = "vi"): PlanRows {
   const settings = SETTINGS.filter((d) => plan.settings.cells[d.key] !== undefined).map(
     (d): readonly [string, string | number] => {
       const v = plan.settings[d.key];
       const shown =
         d.type === "enum"
-          ? (d.values?.find((e) => e.key === v)?.vi ?? String(v))
+          ? label(d.values ?? [], String(v), lang)
           : d.type === "period"
-            ? formatPeriod(periodFromKey(String(v)) ?? { year: 0, quarter: null }, "vi")
+            ? periodText(String(v), lang)
             : v;
-      return [d.label, shown];
+      return [lang === "vi" ? d.label : d.labelEn, shown];
     },
   );
   const codes = plan.indicators.map((i) => i.code);
@@ -72,26 +82,25 @@ export function planToRows(plan: Plan): PlanRows {
         comparePeriodKeys(a.period, b.period) ||
         plan.units.findIndex((u) => u.code === a.unit) - plan.units.findIndex((u) => u.code === b.unit),
     )
-    .map((r) => [
-      r.unit,
-      formatPeriod(periodFromKey(r.period) ?? { year: 0, quarter: null }, "vi"),
-      ...r.values,
-    ]);
+    .map((r) => [r.unit, periodText(r.period, lang), ...r.values]);
   return {
     settings,
     units: plan.units.map((u) => [
       u.code,
       u.name,
-      label(RANKING_GROUPS, u.group),
-      u.active ? YES_NO[0].vi : YES_NO[1].vi,
+      label(RANKING_GROUPS, u.group, lang),
+      enumName(u.active ? YES_NO[0] : YES_NO[1], lang),
     ]),
-    indicators: plan.indicators.map(indicatorRow),
+    indicators: plan.indicators.map((i) => indicatorRow(i, lang)),
     figureIndicators: codes,
     figures,
   };
 }
 
-/** Merges units' plans: settings and indicators from the first file, every unit once; conflicts become findings. */
+/**
+ * Merges units' plans: settings and indicators from the first file, every unit once; conflicts become findings. The
+ * merged plan is in the units' workbooks' language when they share one.
+ */
 export function consolidatePlans(files: readonly { name: string; plan: Plan }[]): {
   plan: Plan;
   findings: Finding[];
@@ -153,6 +162,7 @@ export function consolidatePlans(files: readonly { name: string; plan: Plan }[])
     periods,
     figures,
     layout: {},
+    language: files.every((f) => f.plan.language === first.language) ? first.language : null,
   };
   return { plan, findings };
 }

@@ -2,7 +2,14 @@
 import type { CellRef } from "./grid";
 import { refAddress } from "./grid";
 import type { Finding, Plan, Severity } from "./model";
-import { INPUT_SHEETS, type SheetDef } from "./format";
+import {
+  INPUT_SHEETS,
+  RANKING_GROUPS,
+  SETTINGS,
+  sheetDef,
+  type SettingsValues,
+  type SheetDef,
+} from "./format";
 import { FINDING_TEXTS, type FindingCode, type FindingText } from "./i18n/findings";
 import { fillTemplate } from "./text";
 import { labels } from "./i18n/labels";
@@ -31,30 +38,35 @@ export function templateSheetNames(lang: "vi" | "en"): SheetNames {
   ) as SheetNames;
 }
 
-const foldName = (s: string) => s.normalize("NFC").toLowerCase();
-
-/** The template language a workbook's input sheets are named in ("Số liệu": vi, "Figures": en); null for none or both. */
-export function templateLanguage(names: Iterable<string>): "vi" | "en" | null {
-  let vi = false;
-  let en = false;
-  for (const n of names)
-    for (const d of INPUT_SHEETS) {
-      if (foldName(n) === foldName(d.name)) vi = true;
-      else if (foldName(n) === foldName(d.nameEn)) en = true;
-    }
-  return vi === en ? null : vi ? "vi" : "en";
-}
-
 /**
  * The input sheets as the planner's workbook names them: each found sheet by its own name, a missing one as the
- * template of the workbook's language names it (the language of the found sheets' names), else as the message's.
+ * template of the workbook's language names it (plan.language), else as the message's.
  */
 export function planSheetNames(plan: Plan, lang: "vi" | "en"): SheetNames {
-  const found = Object.values(plan.layout).map((l) => l.sheet);
-  const names = templateSheetNames(templateLanguage(found) ?? lang);
+  const names = templateSheetNames(plan.language ?? lang);
   return Object.fromEntries(
     INPUT_SHEETS.map((d) => [d.key, plan.layout[d.key]?.sheet ?? names[d.key]]),
   ) as SheetNames;
+}
+
+/**
+ * A setting as a message names it: its label as the planner's settings sheet has it, else as the template of the
+ * workbook's language labels it (the message's language when the workbook shows none).
+ */
+export function settingLabel(plan: Plan, key: keyof SettingsValues, lang: "vi" | "en"): string {
+  const def = SETTINGS.find((d) => d.key === key);
+  if (!def) return key;
+  return plan.settings.labels?.[key] ?? ((plan.language ?? lang) === "vi" ? def.label : def.labelEn);
+}
+
+/**
+ * A column as a message names it: its header as the planner's sheet writes it, else as the template of the workbook's
+ * language heads it (Vietnamese when the workbook shows none).
+ */
+export function planColumnName(plan: Plan, sheet: SheetDef["key"], key: string): string {
+  const c = sheetDef(sheet).columns.find((x) => x.key === key);
+  const template = c ? (plan.language === "en" ? c.headerEn : c.header) : key;
+  return plan.layout[sheet]?.headers?.[key] ?? template;
 }
 
 /** The placeholders a text names the input sheets by: {settingsSheet}, {unitsSheet}, {indicatorsSheet}, {figuresSheet}. */
@@ -71,9 +83,12 @@ export function generatedNote(plan: Plan, lang: "vi" | "en", names = planSheetNa
 export type Host = "excel" | "cli";
 
 /** Params as a message shows them: a unit or indicator code with its name, "Sở Du lịch (SDL)"; numbers the language's
- *  way (vi 10.000 and 0,6), except a value quoted as the planner typed it. */
+ *  way (vi 10.000 and 0,6), except a value quoted as the planner typed it; a known ranking group (kept as its key) by
+ *  the language's name, as the output sheets name it. */
 function shownParams(params: Finding["params"], lang: "vi" | "en"): Record<string, string | number> {
   const out: Record<string, string | number> = { ...params };
+  const group = RANKING_GROUPS.find((g) => g.key === params.group);
+  if (group) out.group = lang === "vi" ? group.vi : group.en;
   for (const [k, v] of Object.entries(params))
     if (typeof v === "number" && k !== "value") out[k] = formatShortest(v, lang);
   for (const k of ["unit", "indicator"] as const) {

@@ -27,6 +27,8 @@ export interface ColumnDef {
   readonly required: boolean;
   readonly values?: readonly EnumValue[];
   readonly example: string;
+  /** The example in the English template, where it is words (a name); else example serves both. */
+  readonly exampleEn?: string;
   readonly description: string;
   readonly descriptionEn: string;
   /** Excel number format the template applies to the column. */
@@ -179,6 +181,7 @@ const UNITS: SheetDef = {
       type: "text",
       required: true,
       example: "Sở Nội vụ",
+      exampleEn: "Department of Home Affairs",
       description: "Tên đầy đủ của cơ quan, đơn vị.",
       descriptionEn: "Full name of the unit.",
       width: 40,
@@ -254,6 +257,7 @@ const INDICATORS: SheetDef = {
       type: "text",
       required: true,
       example: "Có trang/cổng thông tin điện tử",
+      exampleEn: "Has a website or portal",
       description: "Tên chỉ tiêu như trong kế hoạch.",
       descriptionEn: "The indicator as the plan words it.",
       width: 48,
@@ -388,6 +392,7 @@ const FIGURES: SheetDef = {
       type: "period",
       required: true,
       example: "Quý II/2015",
+      exampleEn: "2015-Q2",
       description: 'Quý, viết "Quý II/2015" hoặc "2015-Q2".',
       descriptionEn: 'The quarter, written "Quý II/2015" or "2015-Q2".',
       width: 14,
@@ -751,6 +756,7 @@ const SETTINGS_SHEET: SheetDef = {
       type: "text",
       required: true,
       example: "Ngưỡng Tốt",
+      exampleEn: "Good threshold",
       description: "Tên tham số (xem bảng dưới).",
       descriptionEn: "The setting's name (see the table below).",
       width: 28,

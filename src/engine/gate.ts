@@ -4,7 +4,7 @@ import type { Lang } from "./i18n/labels";
 import { formatPeriod, periodFromKey } from "./periods";
 import { quartersOf } from "./figureIndex";
 import { fillTemplate } from "./text";
-import { planSheetNames, sheetParams, templateSheetNames, type SheetNames } from "./findings";
+import { planSheetNames, settingLabel, sheetParams, templateSheetNames, type SheetNames } from "./findings";
 import { MAX_PILLARS, pillarsOf } from "./readiness";
 
 export type RefusalReason =
@@ -17,6 +17,8 @@ export interface Refusal {
   readonly subject: string;
   /** The input sheets as the workbook names them (planSheetNames); the message language's template names if absent. */
   readonly sheets?: SheetNames;
+  /** The setting the message names, as the workbook labels it (settingLabel). */
+  readonly setting?: string;
 }
 
 const TEXTS: Record<Lang, { lead: string } & Record<RefusalReason, string>> = {
@@ -27,7 +29,7 @@ const TEXTS: Record<Lang, { lead: string } & Record<RefusalReason, string>> = {
     noUnits: "sheet “{subject}” không có đơn vị nào đang hoạt động.",
     noIndicators: "sheet “{subject}” không có chỉ tiêu nào.",
     noPeriod:
-      "chưa có kỳ báo cáo: {settingsSheet} không ghi Kỳ hiện tại và sheet {figuresSheet} không có kỳ nào.",
+      "chưa có kỳ báo cáo: sheet {settingsSheet} không ghi “{setting}” và sheet {figuresSheet} không có kỳ nào.",
     noFigures: "không có số liệu nào cho {subject}.",
     tooManyPillars: "kế hoạch có {subject} trụ cột, quá số trụ cột tối đa tính được (xem sheet Kiểm tra).",
   },
@@ -38,7 +40,7 @@ const TEXTS: Record<Lang, { lead: string } & Record<RefusalReason, string>> = {
     noUnits: "sheet “{subject}” has no active unit.",
     noIndicators: "sheet “{subject}” has no indicator.",
     noPeriod:
-      "there is no period: {settingsSheet} names no current period and the {figuresSheet} sheet has none.",
+      "there is no period: the {settingsSheet} sheet gives no “{setting}” and the {figuresSheet} sheet has none.",
     noFigures: "there are no figures for {subject}.",
     tooManyPillars: "the plan has {subject} pillars, more than can be computed (see the Checks sheet).",
   },
@@ -60,7 +62,8 @@ export function refusal(
   if (plan.indicators.length === 0) return { reason: "noIndicators", subject: sheets.indicators, sheets };
   const pillars = pillarsOf(plan).length;
   if (pillars > MAX_PILLARS) return { reason: "tooManyPillars", subject: String(pillars), sheets };
-  if (!period) return { reason: "noPeriod", subject: "", sheets };
+  if (!period)
+    return { reason: "noPeriod", subject: "", sheets, setting: settingLabel(plan, "currentPeriod", lang) };
   const p = periodFromKey(period);
   if (!quartersOf(period).some((q) => plan.periods.includes(q)))
     return { reason: "noFigures", subject: p ? formatPeriod(p, lang) : period };
@@ -70,5 +73,8 @@ export function refusal(
 /** The refusal as the user reads it: that nothing was written, and why. */
 export function refusalMessage(r: Refusal, lang: Lang): string {
   const names = sheetParams(r.sheets ?? templateSheetNames(lang));
-  return TEXTS[lang].lead + fillTemplate(TEXTS[lang][r.reason], { ...names, subject: r.subject });
+  return (
+    TEXTS[lang].lead +
+    fillTemplate(TEXTS[lang][r.reason], { ...names, subject: r.subject, setting: r.setting ?? "" })
+  );
 }

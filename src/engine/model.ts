@@ -19,6 +19,8 @@ export interface Settings extends SettingsValues {
   readonly cells: Partial<Record<keyof SettingsValues, CellRef>>;
   /** Settings whose value is not the cell's own number ("80%" as text, 80 for 80%): formulas then use the value. */
   readonly converted?: readonly (keyof SettingsValues)[];
+  /** Each setting's label as the planner's sheet writes it (spaces collapsed), for messages to quote. */
+  readonly labels?: Partial<Record<keyof SettingsValues, string>>;
 }
 
 export interface Unit {
@@ -74,6 +76,8 @@ export interface SheetLayout {
   readonly lastRow: number;
   /** 1-based column of each column key found (figures: also each indicator code). */
   readonly columns: Readonly<Record<string, number>>;
+  /** Each column found by its header as the sheet writes it (spaces collapsed): what messages quote. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** One row of the figures sheet: whose figures, for which quarter, where. */
@@ -109,6 +113,8 @@ export interface Plan {
   readonly periods: readonly string[];
   readonly figures: FigureTable;
   readonly layout: Partial<Record<"settings" | "units" | "indicators" | "figures", SheetLayout>>;
+  /** The template language the workbook's sheets are named in (workbookLanguage), null when they show none. */
+  readonly language: "vi" | "en" | null;
 }
 
 /** A validation finding: errors are data, with a code, a severity, a cell and message parameters. */

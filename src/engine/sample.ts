@@ -50,6 +50,8 @@ type Kind = "percent" | "count" | "yesno" | "mvnd" | "days";
 interface Ind {
   code: string;
   name: string;
+  /** The name as the English template's starter list gives it. */
+  nameEn: string;
   pillar: string;
   kind: Kind;
   weight: number;
@@ -65,6 +67,7 @@ const INDICATORS: readonly Ind[] = [
   {
     code: "LAN",
     name: "Có mạng nội bộ (LAN) kết nối Internet",
+    nameEn: "Has a local network (LAN) connected to the Internet",
     pillar: "Hạ tầng kỹ thuật",
     kind: "yesno",
     weight: 5,
@@ -77,6 +80,7 @@ const INDICATORS: readonly Ind[] = [
   {
     code: "MAYTINH",
     name: "Tỷ lệ cán bộ, công chức được trang bị máy tính",
+    nameEn: "Share of officials provided with a computer",
     pillar: "Hạ tầng kỹ thuật",
     kind: "percent",
     weight: 10,
@@ -88,6 +92,7 @@ const INDICATORS: readonly Ind[] = [
   {
     code: "CAPQUANG",
     name: "Tỷ lệ xã, phường, thị trấn có cáp quang",
+    nameEn: "Share of communes, wards and towns with fibre",
     pillar: "Hạ tầng kỹ thuật",
     kind: "percent",
     weight: 10,
@@ -99,6 +104,7 @@ const INDICATORS: readonly Ind[] = [
   {
     code: "EMAIL_TK",
     name: "Tỷ lệ CBCC được cấp hộp thư điện tử công vụ",
+    nameEn: "Share of officials with an official e-mail account",
     pillar: "Nhân lực",
     kind: "percent",
     weight: 10,
@@ -110,6 +116,7 @@ const INDICATORS: readonly Ind[] = [
   {
     code: "EMAIL_SD",
     name: "Tỷ lệ CBCC sử dụng thư điện tử cho công việc",
+    nameEn: "Share of officials using e-mail for their work",
     pillar: "Nhân lực",
     kind: "percent",
     weight: 10,
@@ -121,6 +128,7 @@ const INDICATORS: readonly Ind[] = [
   {
     code: "DAOTAO",
     name: "Số lượt CBCC được đào tạo, bồi dưỡng CNTT",
+    nameEn: "Officials trained in IT (attendances)",
     pillar: "Nhân lực",
     kind: "count",
     weight: 5,
@@ -132,6 +140,7 @@ const INDICATORS: readonly Ind[] = [
   {
     code: "QLVB",
     name: "Triển khai phần mềm quản lý văn bản và điều hành",
+    nameEn: "Document management and workflow software in use",
     pillar: "Ứng dụng nội bộ",
     kind: "yesno",
     weight: 10,
@@ -144,6 +153,7 @@ const INDICATORS: readonly Ind[] = [
   {
     code: "VBDT",
     name: "Tỷ lệ văn bản trao đổi qua môi trường điện tử",
+    nameEn: "Share of documents exchanged electronically",
     pillar: "Ứng dụng nội bộ",
     kind: "percent",
     weight: 10,
@@ -155,6 +165,7 @@ const INDICATORS: readonly Ind[] = [
   {
     code: "XULYVB",
     name: "Thời gian xử lý văn bản đến bình quân (ngày)",
+    nameEn: "Mean time to process an incoming document (days)",
     pillar: "Ứng dụng nội bộ",
     kind: "days",
     weight: 10,
@@ -166,6 +177,7 @@ const INDICATORS: readonly Ind[] = [
   {
     code: "WEBSITE",
     name: "Có trang/cổng thông tin điện tử",
+    nameEn: "Has a website or portal",
     pillar: "Dịch vụ công trực tuyến",
     kind: "yesno",
     weight: 10,
@@ -178,6 +190,7 @@ const INDICATORS: readonly Ind[] = [
   {
     code: "MOTCUA",
     name: "Triển khai một cửa điện tử",
+    nameEn: "Electronic one-stop shop in use",
     pillar: "Dịch vụ công trực tuyến",
     kind: "yesno",
     weight: 10,
@@ -190,6 +203,7 @@ const INDICATORS: readonly Ind[] = [
   {
     code: "DVC3",
     name: "Số dịch vụ công trực tuyến mức độ 3",
+    nameEn: "Level-3 online public services",
     pillar: "Dịch vụ công trực tuyến",
     kind: "count",
     weight: 10,
@@ -201,6 +215,7 @@ const INDICATORS: readonly Ind[] = [
   {
     code: "KINHPHI",
     name: "Kinh phí ứng dụng CNTT trong năm",
+    nameEn: "IT budget for the year",
     pillar: "Môi trường – chính sách",
     kind: "mvnd",
     weight: 10,
@@ -260,6 +275,11 @@ const MISSING: ReadonlySet<string> = new Set([
   "BQLDA|2014-Q4|KINHPHI",
   "MKH|2015-Q2|VBDT",
 ]);
+
+/** The sample's indicator names in English, by code: the English template's starter list. */
+export const SAMPLE_INDICATOR_NAMES_EN: Readonly<Record<string, string>> = Object.fromEntries(
+  INDICATORS.map((i) => [i.code, i.nameEn]),
+);
 
 /** The bundled sample plan in the template layout. */
 export function samplePlanRows(): PlanRows {

@@ -2,15 +2,13 @@
 import type { WorkbookGrids } from "./grid";
 import { a1, parseA1, refAddress } from "./grid";
 import { INPUT_SHEETS, RANKING_GROUPS } from "./format";
-import type { Finding, Indicator, Plan, RankingGroup, SheetLayout } from "./model";
-import { finding } from "./findings";
+import type { Finding, Indicator, Plan, SheetLayout } from "./model";
+import { finding, planColumnName } from "./findings";
 import { periodFromKey } from "./periods";
 import { figuresForPeriod, quartersOf } from "./figureIndex";
 import { parseWorkbook } from "./parse/plan";
 import { figureCell, valueAt } from "./figures";
 import { MAX_PILLARS, pillarsOf } from "./readiness";
-
-const groupLabel = (g: RankingGroup): string => RANKING_GROUPS.find((x) => x.key === g)?.vi ?? g;
 
 /** The target an indicator sets for a period: the quarter's milestone, else the annual target. */
 export function periodTarget(ind: Indicator, period: string): number | null {
@@ -46,6 +44,7 @@ export function validatePlan(plan: Plan, period?: string | null): Finding[] {
       finding("TOO_MANY_PILLARS", past.cells.pillar ?? past.cell, {
         count: pillars.length,
         max: MAX_PILLARS,
+        column: planColumnName(plan, "indicators", "pillar"),
       }),
     );
   }
@@ -65,7 +64,7 @@ export function validatePlan(plan: Plan, period?: string | null): Finding[] {
           first && groupCol
             ? { sheet: units.sheet, row: first.cell.row, col: groupCol }
             : { sheet: ind.sheet, cell: a1(ind.headerRow, weightCol) },
-          { group: groupLabel(g) },
+          { group: g, column: planColumnName(plan, "indicators", "groups") },
         ),
       );
       continue;
@@ -76,7 +75,7 @@ export function validatePlan(plan: Plan, period?: string | null): Finding[] {
         finding(
           "WEIGHTS_DO_NOT_ADD_UP",
           { sheet: ind.sheet, cell: a1(ind.headerRow, weightCol) },
-          { group: groupLabel(g), sum: Math.round(sum * 1e6) / 1e6 },
+          { group: g, sum: Math.round(sum * 1e6) / 1e6 },
         ),
       );
   }
@@ -85,7 +84,11 @@ export function validatePlan(plan: Plan, period?: string | null): Finding[] {
     for (const g of i.groups) {
       if (!activeGroups.has(g))
         out.push(
-          finding("NO_UNIT_IN_GROUP", i.cells.groups ?? i.cell, { indicator: i.code, group: groupLabel(g) }),
+          finding("NO_UNIT_IN_GROUP", i.cells.groups ?? i.cell, {
+            indicator: i.code,
+            group: g,
+            column: planColumnName(plan, "indicators", "groups"),
+          }),
         );
     }
   }

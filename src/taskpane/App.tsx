@@ -43,7 +43,7 @@ import {
 } from "../workbook/office/actions";
 import { planSheetsLanguage } from "../workbook/inputSheet";
 import { browserDownload, type SaveFile } from "./saveFile";
-import { formatNumber, rememberLang, t, type Lang } from "./i18n";
+import { formatNumber, inputSheetName, rememberLang, t, type Lang } from "./i18n";
 import { MessageView, type Message } from "./message";
 import { workerEngine } from "./workerEngine";
 import { Freshness } from "./freshness";
@@ -338,7 +338,13 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
       setMessage(
         ok
           ? { intent: "success", key: "saved" }
-          : { intent: "error", key: "noSettingsSheet", addSheet: "settings" },
+          : {
+              intent: "error",
+              key: "noSettingsSheet",
+              // The sheet the button adds: as the template of the workbook's language names it.
+              params: { sheet: inputSheetName("settings", planSheetsLanguage(plan, lang)) },
+              addSheet: "settings",
+            },
       );
       if (ok && run?.results) setStale(true);
       await inspect();

@@ -100,10 +100,10 @@ const VI = {
   withData: "Số có số liệu",
   rankingCaption: "Xếp hạng {group}, {period}",
   attainmentCaption: "Mức đạt chỉ tiêu toàn tỉnh, {period}",
-  save: "Lưu vào sheet Cấu hình",
+  save: "Lưu vào sheet {sheet}",
   saved: "Đã lưu cấu hình vào sổ. Bấm “Tính toán & xếp hạng” để tính lại.",
   noSettingsSheet:
-    "Sổ không có sheet Cấu hình nên chưa lưu được. Bấm nút dưới đây để thêm sheet theo mẫu và lưu.",
+    "Sổ không có sheet {sheet} nên chưa lưu được. Bấm nút dưới đây để thêm sheet theo mẫu và lưu.",
   settingsSheetAdded:
     "Đã thêm sheet “{sheet}” theo mẫu và lưu cấu hình vào đó; các sheet khác giữ nguyên. Bấm “Tính toán & xếp hạng” để tính lại.",
   thresholdOrder: "Các ngưỡng phải giảm dần: Tốt > Khá > Trung bình.",
@@ -243,10 +243,10 @@ const EN: typeof VI = {
   withData: "With figures",
   rankingCaption: "{group} ranking, {period}",
   attainmentCaption: "Province attainment, {period}",
-  save: "Save to the Settings sheet",
+  save: "Save to the {sheet} sheet",
   saved: "Settings saved to the workbook. Click “Compute & rank” to recompute.",
   noSettingsSheet:
-    "The workbook has no Settings (Cấu hình) sheet, so nothing was saved. Use the button below to add it from the template and save.",
+    "The workbook has no {sheet} sheet, so nothing was saved. Use the button below to add it from the template and save.",
   settingsSheetAdded:
     "Added the sheet “{sheet}” from the template and saved the settings in it; no other sheet changed. Choose “Compute & rank” to recompute.",
   thresholdOrder: "Thresholds must decrease: Good > Fair > Average.",
@@ -271,7 +271,7 @@ const EN: typeof VI = {
   info: "Info",
   previewTitle: "Task pane preview (outside Excel)",
   openFile: "Open .xlsx file",
-  useSample: "Use the Lào Cai sample",
+  useSample: "Use the Lao Cai sample",
   download: "Download results (.xlsx)",
   darkTheme: "Dark theme",
   paneWidth: "Task pane width",

@@ -2,25 +2,16 @@
  * An input sheet as the template writes it (header row, column widths and formats, drop-downs), as data both
  * adapters write: the template (ExcelJS), and the pane's "add the missing sheet" in Excel and in the preview.
  */
-import type { ColumnDef, EnumValue, SettingDef, SheetDef } from "../engine/format";
-import {
-  DIRECTIONS,
-  INPUT_SHEETS,
-  MEASURES,
-  PILLARS,
-  RANKING_GROUPS,
-  SETTINGS,
-  YES_NO,
-  sheetDef,
-} from "../engine/format";
+import type { ColumnDef, SettingDef, SheetDef } from "../engine/format";
+import { DIRECTIONS, MEASURES, PILLARS, RANKING_GROUPS, SETTINGS, sheetDef } from "../engine/format";
 import { columnLetter, type Grid } from "../engine/grid";
 import { templateHeaders } from "../engine/planRows";
 import type { SheetSpec, SpecCell } from "../engine/sheetSpec";
 import type { Plan } from "../engine/model";
+import { LISTS, LISTS_SHEETS, foldName, isListsSheet } from "../engine/language";
+import { enumName } from "../engine/parse/values";
 
 type Lang = "vi" | "en";
-/** The hidden sheet the drop-downs take their values from, by the template's language. */
-export const LISTS_SHEETS: Record<Lang, string> = { vi: "Danh mục", en: "Lists" };
 /** The lists sheet of a Vietnamese template. */
 export const LISTS_SHEET = LISTS_SHEETS.vi;
 /** Header fill, dark blue (ARGB as ExcelJS takes it). */
@@ -30,49 +21,21 @@ export const TEMPLATE_ROWS = 500;
 /** Height of the header row, in points. */
 export const HEADER_HEIGHT = 30;
 
-/** The drop-down lists, one column each of the lists sheet (title in row 1). */
-export const LISTS: readonly { key: string; title: string; titleEn: string; values: readonly EnumValue[] }[] =
-  [
-    { key: "group", title: "Nhóm xếp hạng", titleEn: "Ranking group", values: RANKING_GROUPS },
-    { key: "yesno", title: "Có/Không", titleEn: "Yes/No", values: YES_NO },
-    { key: "measure", title: "Đơn vị tính", titleEn: "Unit of measure", values: MEASURES },
-    { key: "direction", title: "Chiều", titleEn: "Direction", values: DIRECTIONS },
-    { key: "pillar", title: "Trụ cột", titleEn: "Pillar", values: PILLARS },
-  ];
-
-/**
- * The language of a workbook's input sheets, from their names (the template's Vietnamese or English names, the lists
- * sheet included); null when there are none or both. A sheet added to the workbook takes it, so that one workbook
- * keeps one language whatever the pane's.
- */
-export function sheetsLanguage(names: Iterable<string>): Lang | null {
-  let vi = false;
-  let en = false;
-  for (const n of names) {
-    if (n === LISTS_SHEETS.vi || INPUT_SHEETS.some((d) => d.name === n)) vi = true;
-    else if (n === LISTS_SHEETS.en || INPUT_SHEETS.some((d) => d.nameEn === n)) en = true;
-  }
-  return vi === en ? null : vi ? "vi" : "en";
-}
-
-/** The language a sheet added to a checked plan's workbook takes: its input sheets', else the pane's. */
+/** The language a sheet added to a checked plan's workbook takes: its sheets' (plan.language), else the pane's. */
 export function planSheetsLanguage(plan: Plan | null, fallback: Lang): Lang {
-  return (plan && sheetsLanguage(Object.values(plan.layout).map((l) => l.sheet))) || fallback;
+  return plan?.language ?? fallback;
 }
-
-/** An enum value as the template's language writes it. */
-export const enumLabel = (e: EnumValue, lang: Lang): string => (lang === "vi" ? e.vi : e.en);
 
 /** A setting's default as the planner reads it: an enum by its label ("Theo chỉ tiêu"), never its key. */
 export function settingValue(s: SettingDef, lang: Lang): string | number | null {
   if (s.default === "") return null;
   const e = s.values?.find((v) => v.key === s.default);
-  return e ? enumLabel(e, lang) : s.default;
+  return e ? enumName(e, lang) : s.default;
 }
 
 /** The in-cell list of a setting that takes one of a few values: a quoted, comma-separated formula. */
 export function settingList(s: SettingDef, lang: Lang): string | null {
-  return s.values ? `"${s.values.map((v) => enumLabel(v, lang)).join(",")}"` : null;
+  return s.values ? `"${s.values.map((v) => enumName(v, lang)).join(",")}"` : null;
 }
 
 function listRange(key: string, sheet: string): string {
@@ -91,26 +54,9 @@ export function listFor(c: ColumnDef, lang: Lang = "vi", sheet: string = LISTS_S
   return null;
 }
 
-const fold = (s: unknown) =>
-  String(s ?? "")
-    .normalize("NFC")
-    .toLowerCase()
-    .trim();
-
-/**
- * Whether a sheet holds the product's lists in a language, told by its content, not its name (a planner's own
- * "Danh mục" is any catalogue of theirs): from A1, the lists' titles of that language and nothing else in the first
- * row.
- */
-export function isListsSheet(grid: Grid, lang: Lang): boolean {
-  const first = grid.originRow === 1 && grid.originCol === 1 ? grid.values[0] : undefined;
-  if (!first?.length) return false;
-  const titles = LISTS.map((l) => fold(lang === "vi" ? l.title : l.titleEn));
-  return first.every((v, j) => (j === 0 || fold(v) !== "" ? fold(v) === titles[j] : true));
-}
-
 /** A sheet named like a lists sheet (Excel compares names ignoring case). */
-const hasListsName = (name: string) => Object.values(LISTS_SHEETS).some((n) => fold(n) === fold(name));
+const hasListsName = (name: string) =>
+  Object.values(LISTS_SHEETS).some((n) => foldName(n) === foldName(name));
 
 /**
  * The sheet the drop-downs of an added sheet read: the workbook's lists sheet of that language, found by its content
@@ -122,21 +68,11 @@ export function listsSheetFor(grids: readonly Grid[], lang: Lang): { name: strin
     .filter((g) => isListsSheet(g, lang))
     .sort((a, b) => Number(hasListsName(b.sheet)) - Number(hasListsName(a.sheet)));
   if (ours.length) return { name: ours[0].sheet, exists: true };
-  const taken = new Set(grids.map((g) => fold(g.sheet)));
+  const taken = new Set(grids.map((g) => foldName(g.sheet)));
   const base = LISTS_SHEETS[lang];
   let name = base;
-  for (let k = 1; taken.has(fold(name)); k++) name = `${base} (ictplan${k > 1 ? ` ${k}` : ""})`;
+  for (let k = 1; taken.has(foldName(name)); k++) name = `${base} (ictplan${k > 1 ? ` ${k}` : ""})`;
   return { name, exists: false };
-}
-
-/**
- * The workbook's sheets that tell its language: all but a sheet named like a lists sheet that does not hold the
- * product's lists (a planner's "Danh mục" in an English workbook is not a Vietnamese lists sheet).
- */
-export function languageSheets(grids: readonly Grid[]): string[] {
-  return grids
-    .filter((g) => !hasListsName(g.sheet) || isListsSheet(g, "vi") || isListsSheet(g, "en"))
-    .map((g) => g.sheet);
 }
 
 /**
@@ -222,7 +158,7 @@ export function listsSheet(lang: Lang = "vi", name: string = LISTS_SHEETS[lang])
   const cells: SpecCell[][] = Array.from({ length: height }, (_, r) =>
     LISTS.map((l) => {
       const v = r === 0 ? null : l.values[r - 1];
-      return { value: r === 0 ? (lang === "vi" ? l.title : l.titleEn) : v ? enumLabel(v, lang) : null };
+      return { value: r === 0 ? (lang === "vi" ? l.title : l.titleEn) : v ? enumName(v, lang) : null };
     }),
   );
   return {

@@ -449,7 +449,7 @@ describeBrowser("task pane in Chromium", () => {
 
     // The choice of language is remembered when the pane opens again.
     await page.reload();
-    await page.getByRole("button", { name: "Use the Lào Cai sample" }).click();
+    await page.getByRole("button", { name: "Use the Lao Cai sample" }).click();
     await tab(page, "overview", "en").waitFor();
     await page.getByRole("button", { name: "Compute & rank" }).click();
     await page.getByText(/^Done: wrote/).waitFor();

@@ -12,7 +12,8 @@ import { checkWorkbook } from "../../src/engine/validate";
 import { INPUT_SHEETS, SETTINGS, sheetDef, type SheetDef } from "../../src/engine/format";
 import { defaultSettings } from "../../src/engine/parse/plan";
 import type { WorkbookGrids } from "../../src/engine/grid";
-import { LISTS_SHEET, LISTS_SHEETS, TEMPLATE_ROWS } from "../../src/workbook/inputSheet";
+import { LISTS_SHEET, TEMPLATE_ROWS } from "../../src/workbook/inputSheet";
+import { LISTS_SHEETS } from "../../src/engine/language";
 import { columnLetter } from "../../src/engine/grid";
 import type { Finding } from "../../src/engine/model";
 

@@ -69,8 +69,21 @@ describe("pane i18n", () => {
   });
 
   it("offers the missing settings sheet by its name in each language", () => {
-    expect(t("vi", "noSettingsSheet")).toMatch(/Cấu hình/);
-    expect(t("en", "noSettingsSheet")).toMatch(/Settings/);
+    expect(t("vi", "noSettingsSheet", { sheet: "Cấu hình" })).toMatch(/Cấu hình/);
+    expect(t("en", "noSettingsSheet", { sheet: "Settings" })).toMatch(/Settings/);
     expect(t("vi", "settingsSheetAdded", { sheet: "Cấu hình" })).toMatch(/lưu cấu hình/);
+  });
+
+  it("names the settings sheet as the workbook does, never in a second language of its own", () => {
+    // A sheet's name is the workbook's: the pane in English on a Vietnamese workbook says “Cấu hình”, and only then.
+    const VIETNAMESE = /(?=\p{L})[\u00c0-\u024f\u1e00-\u1eff]/u;
+    expect(KEYS.filter((k) => VIETNAMESE.test(t("en", k)))).toEqual([]);
+    for (const [lang, sheet] of [
+      ["en", "Cấu hình"],
+      ["vi", "Settings"],
+    ] as const) {
+      expect(t(lang, "noSettingsSheet", { sheet })).toContain(sheet);
+      expect(t(lang, "save", { sheet })).toContain(sheet);
+    }
   });
 });

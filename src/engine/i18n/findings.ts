@@ -158,8 +158,8 @@ export const FINDING_TEXTS = {
     severity: "error",
     vi: "Kế hoạch có {count} trụ cột; chỉ tính được tối đa {max} trụ cột (công thức chỉ số ở sheet Xếp hạng gộp mọi trụ cột, và Excel chỉ nhận công thức tối đa 8.192 ký tự). Chưa tính kết quả.",
     en: "The plan has {count} pillars; at most {max} can be computed (the index formula on the Ranking sheet combines every pillar, and Excel takes formulas of at most 8,192 characters). No results were computed.",
-    fixVi: "Gộp các trụ cột ở cột Trụ cột: mỗi trụ cột thường gồm nhiều chỉ tiêu.",
-    fixEn: "Merge pillars in the Pillar column: a pillar usually holds many indicators.",
+    fixVi: "Gộp các trụ cột ở cột “{column}”: mỗi trụ cột thường gồm nhiều chỉ tiêu.",
+    fixEn: "Merge pillars in the “{column}” column: a pillar usually holds many indicators.",
   },
   UNKNOWN_SETTING: {
     severity: "warning",
@@ -306,17 +306,17 @@ export const FINDING_TEXTS = {
     severity: "warning",
     vi: "Chỉ tiêu {indicator} áp dụng cho nhóm {group} nhưng nhóm không có đơn vị nào đang hoạt động.",
     en: "Indicator {indicator} applies to group {group}, which has no active unit.",
-    fixVi: "Kiểm tra cột Áp dụng cho.",
-    fixEn: "Check the Applies-to column.",
+    fixVi: "Kiểm tra cột “{column}”.",
+    fixEn: "Check the “{column}” column.",
   },
   NO_INDICATORS_FOR_GROUP: {
     severity: "error",
     vi: "Nhóm {group} không có chỉ tiêu nào áp dụng; không thể xếp hạng.",
     en: "No indicator applies to group {group}; it cannot be ranked.",
     fixVi:
-      "Sửa tên nhóm trên sheet {unitsSheet} nếu viết sai, hoặc ghi nhóm vào cột Áp dụng cho của các chỉ tiêu.",
+      "Sửa tên nhóm trên sheet {unitsSheet} nếu viết sai, hoặc ghi nhóm vào cột “{column}” của các chỉ tiêu.",
     fixEn:
-      "Fix the group's name on the {unitsSheet} sheet if it is misspelt, or add the group to the indicators' Applies-to column.",
+      "Fix the group's name on the {unitsSheet} sheet if it is misspelt, or add the group to the indicators' “{column}” column.",
   },
   NO_UNITS: {
     severity: "warning",

@@ -5,7 +5,9 @@ import type { ColumnDef, SheetDef } from "../format";
 import { INPUT_SHEETS } from "../format";
 import { foldText } from "../text";
 import type { Finding } from "../model";
-import { finding, templateLanguage } from "../findings";
+import { finding } from "../findings";
+import { workbookLanguage } from "../language";
+import type { Lang } from "../i18n/labels";
 import { templateHeaders } from "../planRows";
 
 /** How many rows from the top are searched for the header row (title rows may sit above it). */
@@ -30,11 +32,13 @@ export function isListSheetName(name: string): boolean {
 export function locateSheets(wb: WorkbookGrids): {
   sheets: Partial<Record<SheetDef["key"], Grid>>;
   findings: Finding[];
+  language: "vi" | "en" | null;
 } {
   const sheets: Partial<Record<SheetDef["key"], Grid>> = {};
   const findings: Finding[] = [];
   // A missing sheet is named, with its headers, in the language of the workbook's other input sheets.
-  const lang = templateLanguage(wb.sheets.map((g) => g.sheet)) ?? "vi";
+  const language = workbookLanguage(wb.sheets);
+  const lang = language ?? "vi";
   for (const def of INPUT_SHEETS) {
     const names = new Set([def.name, def.nameEn, def.key, ...def.aliases].map(foldText));
     const matches = wb.sheets.filter((g) => names.has(foldText(g.sheet)));
@@ -65,7 +69,7 @@ export function locateSheets(wb: WorkbookGrids): {
         );
     }
   }
-  return { sheets, findings };
+  return { sheets, findings, language };
 }
 
 /** The header row found on a sheet: its 1-based row and the column of each key. */
@@ -121,15 +125,18 @@ export function lastFilledRow(grid: Grid): number {
   return grid.originRow - 1;
 }
 
-/** Findings for required columns missing from a detected header. */
-export function missingColumns(grid: Grid, def: SheetDef, header: HeaderMatch): Finding[] {
+/**
+ * Findings for required columns missing from a detected header, each named as the template of the workbook's language
+ * heads it.
+ */
+export function missingColumns(grid: Grid, def: SheetDef, header: HeaderMatch, lang: Lang): Finding[] {
   return def.columns
     .filter((c) => c.required && header.columns[c.key] === undefined)
     .map((c) =>
       finding(
         "MISSING_COLUMN",
         { sheet: grid.sheet, cell: a1(header.row, grid.originCol) },
-        { column: c.header, sheet: grid.sheet },
+        { column: lang === "vi" ? c.header : c.headerEn, sheet: grid.sheet },
       ),
     );
 }

@@ -16,12 +16,14 @@ import type {
   Unit,
 } from "../model";
 import { finding } from "../findings";
+import type { Lang } from "../i18n/labels";
 import { EMPTY_FIGURES } from "../figures";
 import { isBlank, readNumber } from "../numbers";
 import { comparePeriodKeys, parsePeriod, periodKey } from "../periods";
 import { foldText } from "../text";
 import { detectHeader, lastFilledRow, locateSheets, missingColumns, type HeaderMatch } from "./headers";
 import {
+  enumName,
   matchEnum,
   normaliseCode,
   readEnum,
@@ -44,14 +46,15 @@ interface SheetContext {
   readonly def: SheetDef;
   readonly header: HeaderMatch;
   readonly layout: SheetLayout;
-  /** columnName's answers by column key: parsers ask per row, the header row does not change. */
-  readonly columnNames: Map<string, string>;
+  /** The workbook's language (else Vietnamese): the values a finding says a column takes are given in it. */
+  readonly lang: Lang;
 }
 
 function prepare(
   grid: Grid | undefined,
   key: SheetDef["key"],
   findings: Finding[],
+  lang: Lang,
   extra?: ReadonlyMap<string, string>,
 ): SheetContext | null {
   if (!grid) return null;
@@ -61,20 +64,27 @@ function prepare(
     findings.push(finding("MISSING_HEADER_ROW", { sheet: grid.sheet, cell: "A1" }, { sheet: grid.sheet }));
     return null;
   }
-  findings.push(...missingColumns(grid, def, header));
+  findings.push(...missingColumns(grid, def, header, lang));
   // Extra columns (notes, a column the planner added) are kept out of the computation, and said so.
   if (key !== "figures")
     for (const [col, text] of header.unmatched)
       findings.push(finding("UNKNOWN_COLUMN", { sheet: grid.sheet, row: header.row, col }, { header: text }));
+  // Each column's header as written, once per sheet: findings quote it on every row (columnName).
+  const headers: Record<string, string> = {};
+  for (const [k, col] of Object.entries(header.columns)) {
+    const text = cellAt(grid, header.row, col);
+    if (typeof text === "string" && text.trim()) headers[k] = text.replace(/\s+/g, " ").trim();
+  }
   const layout: SheetLayout = {
     sheet: grid.sheet,
     headerRow: header.row,
     firstRow: header.row + 1,
     lastRow: lastFilledRow(grid),
     columns: header.columns,
+    headers,
   };
   const filled = key === "settings" ? grid : withMergesFilled(grid, header.row);
-  return { grid: filled, def, header, layout, columnNames: new Map() };
+  return { grid: filled, def, header, layout, lang };
 }
 
 /**
@@ -164,17 +174,7 @@ function dataRows(ctx: SheetContext, codeKey: string, column: string, findings: 
  * not the format's "Mã đơn vị"); the format's name where the header cell holds no text.
  */
 function columnName(ctx: SheetContext, key: string): string {
-  let name = ctx.columnNames.get(key);
-  if (name === undefined) {
-    const col = ctx.header.columns[key];
-    const text = col === undefined ? null : cellAt(ctx.grid, ctx.header.row, col);
-    name =
-      typeof text === "string" && text.trim()
-        ? text.replace(/\s+/g, " ").trim()
-        : (ctx.def.columns.find((c) => c.key === key)?.header ?? key);
-    ctx.columnNames.set(key, name);
-  }
-  return name;
+  return ctx.layout.headers?.[key] ?? ctx.def.columns.find((c) => c.key === key)?.header ?? key;
 }
 
 const ref = (ctx: SheetContext, row: number, key: string): CellRef | null => {
@@ -206,12 +206,24 @@ function settingDefaultText(def: SettingDef, english: boolean): string {
   return String(def.default);
 }
 
-function parseSettings(ctx: SheetContext | null, findings: Finding[]): Settings {
+/** A label as a message quotes it: as the sheet has it, its spaces collapsed. */
+const shownLabel = (label: CellValue) => String(label).replace(/\s+/g, " ").trim();
+
+function parseSettings(ctx: SheetContext | null, findings: Finding[], lang: Lang): Settings {
   const values = defaultSettings() as unknown as Record<string, string | number>;
   const cells: Partial<Record<keyof SettingsValues, CellRef>> = {};
   const converted: (keyof SettingsValues)[] = [];
+  const labels: Partial<Record<keyof SettingsValues, string>> = {};
   if (ctx) {
-    for (const row of rowsOf(ctx)) {
+    const rows = rowsOf(ctx);
+    // The labels as the planner's sheet has them, first: an unknown setting's message lists them.
+    for (const row of rows) {
+      const col = ctx.header.columns.setting;
+      const label = col === undefined ? null : cellAt(ctx.grid, row, col);
+      const def = isBlank(label) ? undefined : findSetting(String(label));
+      if (def && !labels[def.key]) labels[def.key] = shownLabel(label);
+    }
+    for (const row of rows) {
       const kRef = ref(ctx, row, "setting");
       const vRef = ref(ctx, row, "value");
       if (!kRef || !vRef) continue;
@@ -222,7 +234,7 @@ function parseSettings(ctx: SheetContext | null, findings: Finding[]): Settings 
         findings.push(
           finding("UNKNOWN_SETTING", kRef, {
             value: String(label),
-            allowed: SETTINGS.map((d) => d.label).join("; "),
+            allowed: SETTINGS.map((d) => labels[d.key] ?? (lang === "vi" ? d.label : d.labelEn)).join("; "),
           }),
         );
         continue;
@@ -234,7 +246,7 @@ function parseSettings(ctx: SheetContext | null, findings: Finding[]): Settings 
         findings.push(
           finding("INVALID_SETTING", vRef, {
             value: String(raw),
-            setting: String(label).trim(),
+            setting: shownLabel(label),
             default: settingDefaultText(def, foldText(String(label)) === foldText(def.labelEn)),
           }),
         );
@@ -245,7 +257,7 @@ function parseSettings(ctx: SheetContext | null, findings: Finding[]): Settings 
       if (raw !== v) converted.push(def.key);
     }
   }
-  return { ...(values as unknown as SettingsValues), cells, converted };
+  return { ...(values as unknown as SettingsValues), cells, converted, labels };
 }
 
 /** A setting's value as the parser reads it from a cell, or null when the value is not allowed. */
@@ -362,7 +374,7 @@ function parseGroups(
   column: string,
   findings: Finding[],
   all: readonly RankingGroup[],
-  english: boolean,
+  lang: Lang,
 ): RankingGroup[] {
   if (isBlank(raw)) return [...all];
   // A known group by any of its names, or a group of the planner's own that is on Đơn vị.
@@ -382,7 +394,7 @@ function parseGroups(
           allowed: all
             .map((x) => {
               const known = RANKING_GROUPS.find((k) => k.key === x);
-              return known ? (english ? known.en : known.vi) : x;
+              return known ? enumName(known, lang) : x;
             })
             .join("; "),
         }),
@@ -404,18 +416,6 @@ interface LeftOut {
   readonly code: string;
   readonly at: CellRef;
   readonly why: "measure" | "weight";
-}
-
-/** True when the column is headed as the English template heads it: its values are then typed in English. */
-function englishColumn(ctx: SheetContext, key: string): boolean {
-  const def = ctx.def.columns.find((x) => x.key === key);
-  return def !== undefined && foldText(columnName(ctx, key)) === foldText(def.headerEn);
-}
-
-/** The values a column allows, as the planner types them: in English under an English header, else in Vietnamese. */
-function allowedValues(ctx: SheetContext, key: string, values: readonly EnumValue[]): string {
-  const english = englishColumn(ctx, key);
-  return values.map((v) => (english ? v.en : v.vi)).join("; ");
 }
 
 function parseIndicators(
@@ -441,18 +441,13 @@ function parseIndicators(
     const name = get("name");
     const nameText = name ? readText(name.v, name.r) : null;
     // A blank in a required cell says which indicator, which cell, and what to type there.
-    const blank = (
-      code: "MISSING_PILLAR" | "MISSING_MEASURE",
-      at: CellRef,
-      key: string,
-      values: readonly EnumValue[],
-    ) =>
+    const blank = (code: "MISSING_PILLAR" | "MISSING_MEASURE", at: CellRef, values: readonly EnumValue[]) =>
       finding(code, at, {
         indicator: c,
         indicatorName: nameText?.value ?? "",
         cell: refAddress(at),
-        allowed: allowedValues(ctx, key, values),
-        ...(code === "MISSING_PILLAR" ? { pillar: PILLARS[0].vi } : {}),
+        allowed: values.map((v) => enumName(v, ctx.lang)).join("; "),
+        ...(code === "MISSING_PILLAR" ? { pillar: enumName(PILLARS[0], ctx.lang) } : {}),
       });
     const pillarCell = get("pillar");
     let pillar = "";
@@ -460,32 +455,19 @@ function parseIndicators(
       const p = matchEnum(pillarCell.v, PILLARS);
       pillar = p ? p.vi : String(pillarCell.v).trim();
       if (!p) findings.push(finding("UNKNOWN_PILLAR", pillarCell.r, { value: pillar }));
-    } else if (pillarCell) findings.push(blank("MISSING_PILLAR", pillarCell.r, "pillar", PILLARS));
+    } else if (pillarCell) findings.push(blank("MISSING_PILLAR", pillarCell.r, PILLARS));
     const measureCell = get("measure");
     let measure: Measure | null = null;
     if (measureCell) {
-      const m = readEnum(
-        measureCell.v,
-        MEASURES,
-        measureCell.r,
-        columnName(ctx, "measure"),
-        allowedValues(ctx, "measure", MEASURES),
-      );
+      const m = readEnum(measureCell.v, MEASURES, measureCell.r, columnName(ctx, "measure"), ctx.lang);
       findings.push(...m.findings);
       if (m.value) measure = m.value.key as Measure;
-      else if (!m.findings.length)
-        findings.push(blank("MISSING_MEASURE", measureCell.r, "measure", MEASURES));
+      else if (!m.findings.length) findings.push(blank("MISSING_MEASURE", measureCell.r, MEASURES));
     }
     const dirCell = get("direction");
     let direction: "higher" | "lower" = "higher";
     if (dirCell) {
-      const d = readEnum(
-        dirCell.v,
-        DIRECTIONS,
-        dirCell.r,
-        columnName(ctx, "direction"),
-        allowedValues(ctx, "direction", DIRECTIONS),
-      );
+      const d = readEnum(dirCell.v, DIRECTIONS, dirCell.r, columnName(ctx, "direction"), ctx.lang);
       findings.push(...d.findings);
       if (d.value) direction = d.value.key as "higher" | "lower";
     }
@@ -528,14 +510,7 @@ function parseIndicators(
     ] as const;
     const groupsCell = get("groups");
     const groups = groupsCell
-      ? parseGroups(
-          groupsCell.v,
-          groupsCell.r,
-          columnName(ctx, "groups"),
-          findings,
-          allGroups,
-          englishColumn(ctx, "groups"),
-        )
+      ? parseGroups(groupsCell.v, groupsCell.r, columnName(ctx, "groups"), findings, allGroups, ctx.lang)
       : [...allGroups];
     const covCell = get("coverageTarget");
     let coverageTarget: number | null = null;
@@ -661,11 +636,12 @@ function parseFigures(
   units: readonly Unit[],
   indicators: readonly Indicator[],
   findings: Finding[],
+  lang: Lang,
   leftOut: ReadonlyMap<string, LeftOut> = new Map(),
 ): { figures: FigureTable; layout: SheetLayout | null } {
   const extra = new Map<string, string>();
   for (const ind of indicators) extra.set(foldText(ind.code), `ind:${ind.code}`);
-  const ctx = prepare(grid, "figures", findings, extra);
+  const ctx = prepare(grid, "figures", findings, lang, extra);
   if (!ctx) return { figures: EMPTY_FIGURES, layout: null };
   const unitByCode = new Map(units.map((u) => [u.code, u]));
   const indCols: { ind: Indicator; col: number }[] = [];
@@ -790,19 +766,24 @@ export function parseWorkbook(wb: WorkbookGrids): { plan: Plan; findings: Findin
   const findings: Finding[] = [];
   const located = locateSheets(wb);
   findings.push(...located.findings);
-  const settingsCtx = prepare(located.sheets.settings, "settings", findings);
-  const settings = parseSettings(settingsCtx, findings);
-  const unitsCtx = prepare(located.sheets.units, "units", findings);
+  // What a finding says the planner may type is in the workbook's language, as a missing sheet is named.
+  const lang = located.language ?? "vi";
+  const settingsCtx = prepare(located.sheets.settings, "settings", findings, lang);
+  const settings = parseSettings(settingsCtx, findings, lang);
+  const unitsCtx = prepare(located.sheets.units, "units", findings, lang);
   const units = parseUnits(unitsCtx, findings);
-  const indCtx = prepare(located.sheets.indicators, "indicators", findings);
+  const indCtx = prepare(located.sheets.indicators, "indicators", findings, lang);
   const leftOut = new Map<string, LeftOut>();
   const indicators = parseIndicators(indCtx, findings, presentGroups(units), leftOut);
-  const fig = parseFigures(located.sheets.figures, units, indicators, findings, leftOut);
+  const fig = parseFigures(located.sheets.figures, units, indicators, findings, lang, leftOut);
   const periods = [...new Set(fig.figures.rows.map((r) => r.period))].sort(comparePeriodKeys);
   const layout: Plan["layout"] = {};
   if (settingsCtx) layout.settings = settingsCtx.layout;
   if (unitsCtx) layout.units = unitsCtx.layout;
   if (indCtx) layout.indicators = indCtx.layout;
   if (fig.layout) layout.figures = fig.layout;
-  return { plan: { settings, units, indicators, periods, figures: fig.figures, layout }, findings };
+  return {
+    plan: { settings, units, indicators, periods, figures: fig.figures, layout, language: located.language },
+    findings,
+  };
 }

@@ -4,6 +4,7 @@ import { isCellError } from "../grid";
 import type { EnumValue } from "../format";
 import type { Finding, Measure } from "../model";
 import { finding } from "../findings";
+import type { Lang } from "../i18n/labels";
 import { isBlank, readNumber, readYesNo } from "../numbers";
 import { foldCell, foldText, cleanText } from "../text";
 
@@ -49,20 +50,28 @@ function enumByName(values: readonly EnumValue[]): Map<string, EnumValue> {
   return byName;
 }
 
-/** Reads an enum cell; INVALID_ENUM when it is none of the allowed values (listed as `allowed` says, by default in
- *  Vietnamese). */
+/** An enum value by its name in a language. */
+export const enumName = (e: EnumValue, lang: Lang): string => (lang === "vi" ? e.vi : e.en);
+
+/** Reads an enum cell; INVALID_ENUM when it is none of the allowed values (named in the workbook's language). */
 export function readEnum(
   v: CellValue,
   values: readonly EnumValue[],
   ref: CellRef,
   column: string,
-  allowed: string = values.map((x) => x.vi).join("; "),
+  lang: Lang,
 ): Read<EnumValue> {
   if (isBlank(v)) return none();
   if (isCellError(v)) return none([finding("ERROR_CELL", ref, { value: v.error })]);
   const e = matchEnum(v, values);
   if (e) return ok(e);
-  return none([finding("INVALID_ENUM", ref, { value: shown(v), column, allowed })]);
+  return none([
+    finding("INVALID_ENUM", ref, {
+      value: shown(v),
+      column,
+      allowed: values.map((x) => enumName(x, lang)).join("; "),
+    }),
+  ]);
 }
 
 /** Reads text; errors become findings. */

@@ -4,7 +4,8 @@ import { Button, Dropdown, Field, Input, Option, Spinner } from "@fluentui/react
 import type { Plan } from "../../engine/model";
 import { SETTINGS, type SettingDef, type SettingsValues } from "../../engine/format";
 import type { SettingsChange } from "../../engine/settingsEdit";
-import { t, type Key, type Lang } from "../i18n";
+import { inputSheetName, t, type Key, type Lang } from "../i18n";
+import { planSheetNames } from "../../engine/findings";
 import { shownValue, typedValue, type SettingsDraft, type Texts } from "./settingsText";
 
 /** The allowed values, in a few words: from the setting's type, or its list of values. */
@@ -136,7 +137,9 @@ export function SettingsView({ lang, onLang, plan, busy, draft, onDraft, onSave 
           );
         })}
         <Button type="submit" appearance="primary" disabled={busy || invalid}>
-          {t(lang, "save")}
+          {t(lang, "save", {
+            sheet: plan ? planSheetNames(plan, lang).settings : inputSheetName("settings", lang),
+          })}
         </Button>
       </form>
     </div>

@@ -11,14 +11,8 @@ import { settingsEdits, type SettingsChange } from "../../engine/settingsEdit";
 import { buildReport } from "../../engine/report";
 import type { InteractiveWorkbook, WorkbookPort } from "../port";
 import type { SheetDef } from "../../engine/format";
-import {
-  inputSheet,
-  languageSheets,
-  listsSheet,
-  listsSheetFor,
-  readsLists,
-  sheetsLanguage,
-} from "../inputSheet";
+import { workbookLanguage } from "../../engine/language";
+import { inputSheet, listsSheet, listsSheetFor, readsLists } from "../inputSheet";
 
 export type Action = "validate" | "compute" | "summary";
 
@@ -186,7 +180,7 @@ export async function addInputSheet(
 ): Promise<string> {
   const grids = await port.readGrids();
   // The workbook's own language where its sheets show one: a Vietnamese workbook stays Vietnamese.
-  const sheetLang = sheetsLanguage(languageSheets(grids.sheets)) ?? lang;
+  const sheetLang = workbookLanguage(grids.sheets) ?? lang;
   // The lists sheet is told by its content (a planner's own "Danh mục" is never read nor written), its name compared
   // as Excel compares names (a lists sheet renamed DANH MỤC is still it).
   const listsAt = listsSheetFor(grids.sheets, sheetLang);

@@ -2,25 +2,16 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { ColumnDef, PlanRows, SheetDef } from "../../engine/format";
-import { matchEnum } from "../../engine/parse/values";
+import { enumName as label, matchEnum } from "../../engine/parse/values";
 import { findSetting } from "../../engine/parse/plan";
-import { INPUT_SHEETS, MEASURES, RANKING_GROUPS, SETTINGS } from "../../engine/format";
+import { INPUT_SHEETS, MEASURES, RANKING_GROUPS, SETTINGS, YES_NO } from "../../engine/format";
 import { columnLetter } from "../../engine/grid";
 import { fontsInSchemaOrder } from "./styles";
 import { xstring } from "./xml";
-import {
-  HEADER_FILL,
-  HEADER_HEIGHT,
-  LISTS,
-  LISTS_SHEETS,
-  TEMPLATE_ROWS,
-  enumLabel as label,
-  listFor,
-  settingList,
-  settingValue,
-} from "../inputSheet";
+import { HEADER_FILL, HEADER_HEIGHT, TEMPLATE_ROWS, listFor, settingList, settingValue } from "../inputSheet";
 import { templateHeaders } from "../../engine/planRows";
-import { samplePlanRows } from "../../engine/sample";
+import { LISTS, LISTS_SHEETS } from "../../engine/language";
+import { SAMPLE_INDICATOR_NAMES_EN, samplePlanRows } from "../../engine/sample";
 import { pageFooter, wrappedRowHeight } from "../../engine/outputs/style";
 
 type Lang = "vi" | "en";
@@ -63,20 +54,24 @@ const WORDS = {
     periodsText:
       'Write "2015-Q2" or "Quý II/2015". Percentages as 60% (or 0.6). Vietnamese number style also works: 1.100 is one thousand one hundred.',
     starter:
-      "The Indicators sheet starts with a sample indicator list (from Lào Cai's plan), each with its column on the Figures sheet: edit, delete or add indicators, and keep each Figures column headed by its indicator code.",
+      "The Indicators sheet starts with a sample indicator list (from Lao Cai's plan), each with its column on the Figures sheet: edit, delete or add indicators, and keep each Figures column headed by its indicator code.",
     pick: (h: string) => `Choose a value from the list (${h}).`,
   },
 };
 
 type DataValidations = { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } };
 
-/** A cell value in the template's language: enum values (and each part of a list) by their label. */
+/** A cell value in the template's language: enum values (and each part of a list) and yes/no by their label. */
 export function localised(
   v: string | number | null,
   c: ColumnDef | undefined,
   lang: Lang,
 ): string | number | null {
-  if (lang === "vi" || v === null || !c?.values) return v;
+  if (lang === "vi" || v === null) return v;
+  // "Có" in a yes/no column, or as a yes/no indicator's target.
+  const yesNo = YES_NO.find((y) => y.vi === v);
+  if (yesNo) return label(yesNo, lang);
+  if (!c?.values) return v;
   const parts = String(v).split(/;\s*/);
   return parts
     .map((x) => {
@@ -196,7 +191,7 @@ function guideRows(lang: Lang, starter: boolean): GuideRow[] {
       cells: [lang === "vi" ? def.name : def.nameEn, "", lang === "vi" ? def.description : def.descriptionEn],
     });
     for (const c of def.columns) {
-      const example = localised(c.example || null, c, lang);
+      const example = lang === "en" && c.exampleEn ? c.exampleEn : localised(c.example || null, c, lang);
       rows.push({
         kind: "item",
         cells: [
@@ -311,7 +306,15 @@ export function buildTemplate(rows?: PlanRows, lang: Lang = "vi"): ExcelJS.Workb
       (s) => [lang === "vi" ? s.label : s.labelEn, settingValue(s, lang) ?? ""] as const,
     ),
     units: [],
-    indicators: sample.indicators,
+    // The starter list in the template's language (the indicators' names are the sample's, Vietnamese).
+    indicators:
+      lang === "vi"
+        ? sample.indicators
+        : sample.indicators.map(([code, name, ...rest]) => [
+            code,
+            SAMPLE_INDICATOR_NAMES_EN[String(code)] ?? name,
+            ...rest,
+          ]),
     figureIndicators: sample.figureIndicators,
     figures: [],
   };
