@@ -502,6 +502,8 @@ export class XlsxWorkbook implements WorkbookPort {
 const SHEET_HEAD_BYTES = 1 << 16;
 const headDecoder = new TextDecoder("utf-8");
 
+const isTablePart = (part: string) => /\/tables\/[^/]+\.xml$/i.test(part);
+
 /** Edits the package-level parts (workbook, its relationships, content types, styles) while sheets are written. */
 class PackageWriter {
   private readonly p: string;
@@ -511,7 +513,9 @@ class PackageWriter {
   private readonly styles: StyleBook;
   private readonly stylesPart: string;
   private readonly stylesExisted: boolean;
+  /** The workbook's table names and its defined names, folded to lower case (one namespace). */
   private readonly tableNames = new Set<string>();
+  private readonly definedNames = new Set<string>();
   private nextTableId = 1;
   /** Defined names local to the written sheets: [sheet, name, formula]. */
   private readonly localNames: [string, string, string][] = [];
@@ -569,16 +573,20 @@ class PackageWriter {
   /** Table names and ids already in the workbook (tables and defined names share one namespace). */
   private async scanNames(): Promise<void> {
     for (const part of this.pkg.parts()) {
-      if (!/\/tables\/[^/]+\.xml$/i.test(part)) continue;
-      const t = elements((await this.pkg.text(part)) ?? "", ["table"])[0];
-      if (!t) continue;
-      const a = attrs(t.attrText);
+      if (!isTablePart(part)) continue;
+      const a = await this.tableAttrs(part);
       this.nextTableId = Math.max(this.nextTableId, Number(a.get("id") ?? 0) + 1);
       for (const k of ["name", "displayName"])
         if (a.get(k)) this.tableNames.add((a.get(k) as string).toLowerCase());
     }
     for (const e of elements(this.wbXml, ["definedName"]))
-      this.tableNames.add((attrs(e.attrText).get("name") ?? "").toLowerCase());
+      this.definedNames.add((attrs(e.attrText).get("name") ?? "").toLowerCase());
+  }
+
+  /** The attributes of a table part's root element. */
+  private async tableAttrs(part: string): Promise<Map<string, string>> {
+    const t = elements((await this.pkg.text(part)) ?? "", ["table"])[0];
+    return t ? attrs(t.attrText) : new Map<string, string>();
   }
 
   private addOverride(part: string, type: string): void {
@@ -608,6 +616,12 @@ class PackageWriter {
 
   /** Removes a part and, through its relationships, every part only it leads to (an owned sheet's tables, drawing, charts). */
   private async removeTree(part: string): Promise<void> {
+    // A replaced output's table frees its name: the new one takes it again (KetQua, not KetQua_2 every other run), as
+    // in the Office.js adapter, so a planner's formula naming the table (KetQua[Điểm]) keeps finding it.
+    if (isTablePart(part)) {
+      const a = await this.tableAttrs(part);
+      for (const k of ["name", "displayName"]) this.tableNames.delete((a.get(k) ?? "").toLowerCase());
+    }
     const rels = relsOf(part);
     for (const r of parseRels(await this.pkg.text(rels)))
       if (!r.external && !typeIs(r.type, "worksheet")) await this.removeTree(resolve(part, r.target));
@@ -618,7 +632,9 @@ class PackageWriter {
 
   private uniqueTableName(base: string): string {
     let name = base;
-    for (let k = 2; this.tableNames.has(name.toLowerCase()); k++) name = `${base}_${k}`;
+    const taken = (n: string) =>
+      this.tableNames.has(n.toLowerCase()) || this.definedNames.has(n.toLowerCase());
+    for (let k = 2; taken(name); k++) name = `${base}_${k}`;
     this.tableNames.add(name.toLowerCase());
     return name;
   }
