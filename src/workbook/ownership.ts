@@ -9,6 +9,25 @@ import { ROW } from "../engine/outputs/refs";
 /** Name of the very hidden sheet (xlsx) that lists the owned sheets with their kind and fingerprint. */
 export const META_SHEET = "ictplan_meta";
 
+/** The ownership record's header row (A1:D1; the .xlsx adapter adds "part" in E1). */
+export const RECORD_HEADER: readonly string[] = ["sheet", "kind", "fingerprint", "period"];
+/** The header of the Office adapter's list of temporary sheets (G1:I1 of the ownership sheet). */
+export const SCRATCH_HEADER: readonly string[] = ["scratch", "fingerprint", "sheet"];
+
+/**
+ * Whether a sheet named as the ownership sheet (ictplan_meta, as Excel compares names) is the product's record, told by
+ * its content as the lists sheet is: row 1 the record's header (A1:C1, as every release wrote it) or, with A1 blank,
+ * the list of temporary sheets alone (G1); an empty one only when hidden (the product never shows it). A planner's
+ * sheet of that name is theirs: never read as a record, never written.
+ */
+export function isOwnershipRecord(grid: Grid, hidden: boolean): boolean {
+  const first = grid.originRow === 1 ? grid.values[0] : undefined;
+  const at = (col: number) => String(first?.[col - grid.originCol + 1] ?? "");
+  if (!grid.values.some((r) => r.some((v) => v !== null && v !== ""))) return hidden;
+  if (RECORD_HEADER.slice(0, 3).every((h, c) => at(c) === h)) return true;
+  return at(0) === "" && at(6) === SCRATCH_HEADER[0];
+}
+
 export interface OwnedSheet {
   readonly name: string;
   readonly kind: string;

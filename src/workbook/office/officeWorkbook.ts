@@ -18,8 +18,12 @@ import type { NewSheet } from "../inputSheet";
 import { DATA_VALIDATION, MERGED_AREAS, WORKBOOK_EVENTS, type SupportsSet } from "./requirements";
 import {
   EditedOutputError,
+  RECORD_HEADER,
+  SCRATCH_HEADER,
+  UserSheetClashError,
   assertNoUserSheetClash,
   foldName,
+  isOwnershipRecord,
   META_SHEET,
   fingerprintMatches,
   gridFingerprintSteps,
@@ -492,14 +496,19 @@ export class OfficeWorkbook implements InteractiveWorkbook {
   async readGrids(): Promise<WorkbookGrids> {
     return this.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
-      sheets.load("items/name");
+      sheets.load("items/name, items/visibility");
       await this.sync(ctx);
-      const targets = sheets.items
-        // Every sheet but the ownership record, as the .xlsx adapter reads: a sheet of the planner's named
-        // ictplan_tmp_x is theirs (a leftover temporary sheet is an output the engine does not read as input).
-        .filter((ws) => ws.name !== META_SHEET)
-        .map((ws) => ({ name: ws.name, sheet: ws }));
-      return { sheets: await this.readSheets(ctx, targets) };
+      const targets = sheets.items.map((ws) => ({ name: ws.name, sheet: ws }));
+      const grids = await this.readSheets(ctx, targets);
+      // Every sheet but the ownership record, as the .xlsx adapter reads: a sheet of the planner's named
+      // ictplan_tmp_x or ictplan_meta is theirs (a leftover temporary sheet is an output the engine does not read as input).
+      return {
+        sheets: grids.filter(
+          (g, i) =>
+            foldName(g.sheet) !== META_SHEET ||
+            !isOwnershipRecord(g, sheets.items[i].visibility !== ("Visible" as Excel.SheetVisibility)),
+        ),
+      };
     });
   }
 
@@ -507,6 +516,8 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     owned: OwnedSheet[];
     names: string[];
     hasMeta: boolean;
+    /** A sheet of the planner's with the ownership sheet's name (isOwnershipRecord), or null. */
+    foreignMeta: string | null;
     definedNames: string[];
     tables: { name: string; sheet: string }[];
     scratch: ScratchSheet[];
@@ -519,13 +530,26 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     const tables = ctx.workbook.tables;
     tables.load("items/name, items/worksheet/name");
     const meta = sheets.getItemOrNullObject(META_SHEET);
-    meta.load("name");
+    meta.load("name, visibility");
     const used = meta.getUsedRangeOrNullObject(true);
     used.load(["values", "rowIndex", "columnIndex", "rowCount"]);
     await this.sync(ctx);
     const owned: OwnedSheet[] = [];
     const scratch: ScratchSheet[] = [];
-    if (!used.isNullObject) {
+    const ours =
+      !meta.isNullObject &&
+      isOwnershipRecord(
+        used.isNullObject
+          ? { sheet: meta.name, originRow: 1, originCol: 1, values: [] }
+          : {
+              sheet: meta.name,
+              originRow: used.rowIndex + 1,
+              originCol: used.columnIndex + 1,
+              values: used.values,
+            },
+        meta.visibility !== ("Visible" as Excel.SheetVisibility),
+      );
+    if (ours && !used.isNullObject) {
       // Row 1 holds the headers; the used range starts at G when the record is empty and a scratch list remains.
       const cell = (r: number, c: number): unknown =>
         used.values[r - used.rowIndex]?.[c - used.columnIndex] ?? "";
@@ -550,7 +574,8 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     return {
       owned,
       names: sheets.items.map((s) => s.name),
-      hasMeta: !meta.isNullObject,
+      hasMeta: ours,
+      foreignMeta: meta.isNullObject || ours ? null : meta.name,
       definedNames: defined.items.map((n) => n.name),
       tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
       scratch,
@@ -580,7 +605,9 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       if (!spec.name || spec.name.length > 31 || /[[\]:*?/\\]/.test(spec.name) || /^'|'$/.test(spec.name))
         throw new Error(`invalid sheet name "${spec.name}"`);
     await this.run(async (ctx) => {
-      const { owned, names, hasMeta, definedNames, tables, scratch } = await this.loadOwned(ctx);
+      const { owned, names, hasMeta, foreignMeta, definedNames, tables, scratch } = await this.loadOwned(ctx);
+      // A sheet of the planner's named as the ownership sheet is theirs: refused before anything is written.
+      if (foreignMeta !== null) throw new UserSheetClashError(foreignMeta);
       assertNoUserSheetClash(names, owned, specs);
       const old = replacedBy(owned, specs).filter((o) => names.includes(o.name));
       if (!options.force && old.length) {
@@ -616,7 +643,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       const kept = owned.filter((o) => names.includes(o.name) && !replacedBy(owned, specs).includes(o));
       const reentries = kept.length && old.length ? await this.dependentFormulas(ctx, kept, old) : [];
       const record = [
-        ["sheet", "kind", "fingerprint", "period"],
+        RECORD_HEADER,
         ...kept.map((o) => [o.name, o.kind, o.fingerprint, o.period ?? ""]),
         ...specs.map((s, k) => [s.name, s.kind, prints[k], s.period ?? ""]),
       ];
@@ -737,7 +764,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     meta.getRange(SCRATCH_COLUMNS).clear();
     if (listed.length)
       meta.getRange(`G1:I${listed.length + 1}`).values = [
-        ["scratch", "fingerprint", "sheet"],
+        [...SCRATCH_HEADER],
         ...listed.map((t) => [t.name, t.fingerprint, t.sheet].map((v) => literalFor(v))),
       ];
   }
@@ -920,10 +947,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         this.writeRecord(
           ctx,
           owned.length
-            ? [
-                ["sheet", "kind", "fingerprint", "period"],
-                ...owned.map((o) => [o.name, o.kind, o.fingerprint, o.period ?? ""]),
-              ]
+            ? [RECORD_HEADER, ...owned.map((o) => [o.name, o.kind, o.fingerprint, o.period ?? ""])]
             : [],
         );
         this.writeScratch(

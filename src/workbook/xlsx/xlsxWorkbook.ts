@@ -12,7 +12,10 @@ import type { ApplyOptions, WorkbookPort } from "../port";
 import type { CellEdit } from "../../engine/settingsEdit";
 import {
   EditedOutputError,
+  UserSheetClashError,
   assertNoUserSheetClash,
+  foldName,
+  isOwnershipRecord,
   META_SHEET,
   fnv1a,
   fingerprintMatches,
@@ -272,15 +275,29 @@ export class XlsxWorkbook implements WorkbookPort {
     await this.flushEdits();
     const ctx = await this.context();
     const out: Grid[] = [];
+    // Every sheet but the ownership record: a planner's sheet called ictplan_meta is read like any of theirs.
+    const record = await this.recordSheet();
     for (const s of this.sheets)
-      if (s.kind === "worksheet" && s.name !== META_SHEET) out.push(await this.grid(s, ctx));
+      if (s.kind === "worksheet" && s !== record) out.push(await this.grid(s, ctx));
     return { sheets: out };
+  }
+
+  /** The sheet named as the ownership sheet, as Excel compares names, whoever made it. */
+  private metaNamed(): SheetEntry | undefined {
+    return this.sheets.find((s) => foldName(s.name) === META_SHEET);
+  }
+
+  /** The ownership record: the sheet of its name when its content says it is the product's (isOwnershipRecord). */
+  private async recordSheet(): Promise<SheetEntry | null> {
+    const s = this.metaNamed();
+    if (s?.kind !== "worksheet") return null;
+    return isOwnershipRecord(await this.grid(s, await this.context()), s.state !== "visible") ? s : null;
   }
 
   /** Owned sheets with their kind and fingerprint, from the hidden meta sheet. */
   async owned(): Promise<OwnedSheet[]> {
     await this.ready;
-    const meta = this.sheets.find((s) => s.name === META_SHEET && s.kind === "worksheet");
+    const meta = await this.recordSheet();
     if (!meta) return [];
     const g = await this.grid(meta, await this.context());
     const out: OwnedSheet[] = [];
@@ -333,7 +350,7 @@ export class XlsxWorkbook implements WorkbookPort {
   /** True when this is a file the product wrote and nobody has changed since: its owned sheets and all the rest. */
   async unchangedSinceWritten(): Promise<boolean> {
     const owned = await this.owned();
-    const meta = this.sheets.find((s) => s.name === META_SHEET && s.kind === "worksheet");
+    const meta = await this.recordSheet();
     if (!meta || !owned.length) return false;
     const g = await this.grid(meta, await this.context());
     const recorded = g.values.find((r) => r[0] === null && r[1] === DIGEST_KIND)?.[2];
@@ -370,6 +387,9 @@ export class XlsxWorkbook implements WorkbookPort {
   async applySheets(specs: readonly SheetSpec[], options: XlsxApplyOptions = {}): Promise<void> {
     await this.ready;
     await this.flushEdits();
+    // A sheet of the planner's named as the ownership sheet is theirs: refused, never written over.
+    const named = this.metaNamed();
+    if (named && !(await this.recordSheet())) throw new UserSheetClashError(named.name);
     const owned = await this.owned();
     assertNoUserSheetClash(
       this.sheets.map((s) => s.name),
@@ -438,7 +458,7 @@ export class XlsxWorkbook implements WorkbookPort {
       ...specs.map((s) => s.name).filter((n) => !before.includes(n)),
       META_SHEET,
     ]);
-    const meta = this.sheets.find((s) => s.name === META_SHEET) ?? null;
+    const meta = (await this.recordSheet()) ?? null;
     const digest = await this.packageDigest(records.map((r) => r.name));
     await w.writeMeta(records, digest, meta, this.sheets);
     await w.finish();
