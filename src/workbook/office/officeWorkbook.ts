@@ -24,7 +24,10 @@ import {
   assertNoUserSheetClash,
   foldName,
   isOwnershipRecord,
+  provenScratch,
+  scratchList,
   META_SHEET,
+  type ScratchSheet,
   fingerprintMatches,
   gridFingerprintSteps,
   isLegacyFingerprint,
@@ -76,16 +79,6 @@ const OLD = "ictplan_old_";
  * cleared once the swap is over; one left by an interrupted run is what proves a leftover sheet the product's.
  */
 const SCRATCH_COLUMNS = "G:I";
-const SCRATCH_COL = 6;
-
-/** A temporary sheet the ownership sheet lists. */
-interface ScratchSheet {
-  readonly name: string;
-  /** Its fingerprint when complete, with the listed sheets named as after the swap. */
-  readonly fingerprint: string;
-  /** Its name after the swap: the output's (ictplan_tmp_<k>) or the replaced output's (ictplan_old_<k>). */
-  readonly sheet: string;
-}
 
 /** `count` names prefix0, prefix1, … that no sheet has (Excel compares sheet names ignoring case). */
 function freeNames(prefix: string, count: number, taken: readonly string[]): string[] {
@@ -535,20 +528,18 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     used.load(["values", "rowIndex", "columnIndex", "rowCount"]);
     await this.sync(ctx);
     const owned: OwnedSheet[] = [];
-    const scratch: ScratchSheet[] = [];
+    const grid: Grid | null = meta.isNullObject
+      ? null
+      : used.isNullObject
+        ? { sheet: meta.name, originRow: 1, originCol: 1, values: [] }
+        : {
+            sheet: meta.name,
+            originRow: used.rowIndex + 1,
+            originCol: used.columnIndex + 1,
+            values: used.values,
+          };
     const ours =
-      !meta.isNullObject &&
-      isOwnershipRecord(
-        used.isNullObject
-          ? { sheet: meta.name, originRow: 1, originCol: 1, values: [] }
-          : {
-              sheet: meta.name,
-              originRow: used.rowIndex + 1,
-              originCol: used.columnIndex + 1,
-              values: used.values,
-            },
-        meta.visibility !== ("Visible" as Excel.SheetVisibility),
-      );
+      grid !== null && isOwnershipRecord(grid, meta.visibility !== ("Visible" as Excel.SheetVisibility));
     if (ours && !used.isNullObject) {
       // Row 1 holds the headers; the used range starts at G when the record is empty and a scratch list remains.
       const cell = (r: number, c: number): unknown =>
@@ -562,15 +553,9 @@ export class OfficeWorkbook implements InteractiveWorkbook {
             fingerprint: String(fingerprint),
             ...(period ? { period: String(period) } : {}),
           });
-        const temp = cell(r, SCRATCH_COL);
-        if (temp)
-          scratch.push({
-            name: String(temp),
-            fingerprint: String(cell(r, SCRATCH_COL + 1)),
-            sheet: String(cell(r, SCRATCH_COL + 2)),
-          });
       }
     }
+    const scratch = ours && grid ? scratchList(grid) : [];
     return {
       owned,
       names: sheets.items.map((s) => s.name),
@@ -749,13 +734,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       ctx,
       listed.map((t) => ({ name: t.name, sheet: ctx.workbook.worksheets.getItem(t.name) })),
     );
-    // Excel shows a formula naming another listed sheet by its temporary name: named back as after the swap.
-    const named = retargeter(new Map(listed.map((t) => [t.name, t.sheet])), quoteSheetName);
-    const asSwapped = (g: Grid): Grid => ({
-      ...g,
-      formulas: g.formulas?.map((row) => row.map((f) => (f ? named(f) : f))),
-    });
-    return listed.filter((t, i) => fingerprintMatches(asSwapped(grids[i]), t.fingerprint)).map((t) => t.name);
+    return provenScratch(listed, grids);
   }
 
   /** Rewrites the ownership sheet's list of temporary sheets (SCRATCH_COLUMNS); an empty list clears it. */

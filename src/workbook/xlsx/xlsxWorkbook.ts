@@ -16,6 +16,8 @@ import {
   assertNoUserSheetClash,
   foldName,
   isOwnershipRecord,
+  provenScratch,
+  scratchList,
   META_SHEET,
   fnv1a,
   fingerprintMatches,
@@ -294,6 +296,23 @@ export class XlsxWorkbook implements WorkbookPort {
     return isOwnershipRecord(await this.grid(s, await this.context()), s.state !== "visible") ? s : null;
   }
 
+  /**
+   * Temporary sheets an interrupted add-in run left (its swap and undo both failed), removed by the next write as the
+   * add-in removes them: only those its record lists that hold exactly what it wrote (provenScratch). An unlisted or
+   * edited one is the planner's, kept; the record this write makes lists none.
+   */
+  private async provenLeftovers(): Promise<SheetEntry[]> {
+    const record = await this.recordSheet();
+    if (!record) return [];
+    const ctx = await this.context();
+    const present = (name: string) => this.sheets.find((s) => s.kind === "worksheet" && s.name === name);
+    const listed = scratchList(await this.grid(record, ctx)).filter((t) => present(t.name));
+    const grids: Grid[] = [];
+    for (const t of listed) grids.push(await this.grid(present(t.name) as SheetEntry, ctx));
+    const proven = provenScratch(listed, grids);
+    return this.sheets.filter((s) => s.kind === "worksheet" && proven.includes(s.name));
+  }
+
   /** Owned sheets with their kind and fingerprint, from the hidden meta sheet. */
   async owned(): Promise<OwnedSheet[]> {
     await this.ready;
@@ -401,6 +420,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const edited = await this.editedSheets(replaced);
       if (edited.length) throw new EditedOutputError(edited);
     }
+    const leftovers = await this.provenLeftovers();
     const worksheets = () => this.sheets.filter((s) => s.kind === "worksheet").map((s) => s.name);
     const before = worksheets();
     const w = await PackageWriter.open(this.pkg, this.wbPart, this.wbXml, this.slices);
@@ -439,7 +459,7 @@ export class XlsxWorkbook implements WorkbookPort {
         ...(stamp ? { part: stamp } : {}),
       });
     }
-    for (const s of free) await w.removeSheet(s, this.sheets);
+    for (const s of [...free, ...leftovers]) await w.removeSheet(s, this.sheets);
     if (opening) await w.deselectAllBut(opening, this.sheets);
     // Ordered before the ownership sheet is added: it goes last either way.
     w.reorder(
