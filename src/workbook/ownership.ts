@@ -78,6 +78,11 @@ export interface OwnedSheet {
    * fingerprint. Absent from records of earlier versions and of the Office adapter.
    */
   readonly part?: string;
+  /**
+   * The sheet's sheetId in the .xlsx workbook as the .xlsx adapter wrote it (kept across renames): tells an output from
+   * a sheet of the planner's later given its name. Absent from records of earlier versions and of the Office adapter.
+   */
+  readonly sheetId?: number;
 }
 
 const FNV_PRIME = 0x01000193;

@@ -842,8 +842,8 @@ export class OfficeWorkbook implements InteractiveWorkbook {
   /** Rewrites the ownership sheet's cells (the sheet itself stays: it may be VeryHidden, which cannot be deleted). */
   private writeRecord(ctx: Excel.RequestContext, rows: readonly (readonly string[])[]): void {
     const meta = ctx.workbook.worksheets.getItem(META_SHEET);
-    // Column E holds the .xlsx adapter's part stamps, which an edit in Excel makes stale.
-    meta.getRange("A:E").clear();
+    // Columns E and F hold the .xlsx adapter's part stamps and sheet ids, which this record's rows no longer match.
+    meta.getRange("A:F").clear();
     if (rows.length)
       meta.getRange(`A1:D${rows.length}`).values = rows.map((r) => r.map((v) => literalFor(v)));
   }

@@ -322,10 +322,35 @@ export class XlsxWorkbook implements WorkbookPort {
     const out: OwnedSheet[] = [];
     g.values.forEach((row, i) => {
       if (i === 0) return;
-      const [name, kind, fingerprint, period, part] = [0, 1, 2, 3, 4].map((c) => String(row[c] ?? ""));
-      if (name && kind) out.push({ name, kind, fingerprint, period, ...(part ? { part } : {}) });
+      const [name, kind, fingerprint, period, part, id] = [0, 1, 2, 3, 4, 5].map((c) => String(row[c] ?? ""));
+      if (name && kind)
+        out.push({
+          name,
+          kind,
+          fingerprint,
+          period,
+          ...(part ? { part } : {}),
+          ...(id ? { sheetId: Number(id) } : {}),
+        });
     });
-    return out;
+    return this.withoutImpostors(out);
+  }
+
+  /**
+   * The record without the sheets that only carry the name of a sheet it lists: a sheet of the planner's renamed to
+   * the name of an output they deleted has another sheetId (ECMA-376 Part 1, 18.2.19 sheet: the sheet's internal
+   * identifier, unique in the workbook; a rename changes its name only) and does not hold what was written. The ids
+   * are trusted only when the file kept them, that is when some listed sheet still has the id it was written with: no
+   * rule makes every program keep ids when it saves, and one that renumbers them all leaves the name to decide, as before.
+   */
+  private async withoutImpostors(owned: OwnedSheet[]): Promise<OwnedSheet[]> {
+    const sheetOf = (o: OwnedSheet) => this.sheets.find((s) => s.name === o.name && s.kind === "worksheet");
+    const checked = owned.filter((o) => o.sheetId !== undefined && sheetOf(o));
+    if (!checked.some((o) => sheetOf(o)?.sheetId === o.sheetId)) return owned;
+    const impostors: OwnedSheet[] = [];
+    for (const o of checked)
+      if (sheetOf(o)?.sheetId !== o.sheetId && (await this.editedSheets([o])).length) impostors.push(o);
+    return owned.filter((o) => !impostors.includes(o));
   }
 
   /** Parts the product owns: its sheets and the meta sheet with every part they lead to, and the package-level parts it edits. */
@@ -449,14 +474,15 @@ export class XlsxWorkbook implements WorkbookPort {
       const rowsBefore = done;
       await w.writeSheet(spec, slot ?? null, this.sheets, spec.name === opening, progress);
       progress(rowsBefore + specRows(spec) - done);
-      const part = this.sheets.find((s) => s.name === spec.name && s.kind === "worksheet")?.part;
-      const stamp = part ? this.pkg.stamp(part) : null;
+      const entry = this.sheets.find((s) => s.name === spec.name && s.kind === "worksheet");
+      const stamp = entry?.part ? this.pkg.stamp(entry.part) : null;
       records.push({
         name: spec.name,
         kind: spec.kind,
         fingerprint: await this.run(specFingerprintSteps(spec)),
         period: spec.period ?? "",
         ...(stamp ? { part: stamp } : {}),
+        ...(entry ? { sheetId: entry.sheetId } : {}),
       });
     }
     for (const s of [...free, ...leftovers]) await w.removeSheet(s, this.sheets);
@@ -760,8 +786,15 @@ class PackageWriter {
     sheets: SheetEntry[],
   ): Promise<void> {
     const rows: (string | null)[][] = [
-      ["sheet", "kind", "fingerprint", "period", "part"],
-      ...records.map((r) => [r.name, r.kind, r.fingerprint, r.period ?? "", r.part ?? ""]),
+      ["sheet", "kind", "fingerprint", "period", "part", "sheetId"],
+      ...records.map((r) => [
+        r.name,
+        r.kind,
+        r.fingerprint,
+        r.period ?? "",
+        r.part ?? "",
+        String(r.sheetId ?? ""),
+      ]),
       [null, DIGEST_KIND, digest],
     ];
     const spec: SheetSpec = {
