@@ -10,7 +10,7 @@ import { retargeter } from "./office/cells";
 /** Name of the very hidden sheet (xlsx) that lists the owned sheets with their kind and fingerprint. */
 export const META_SHEET = "ictplan_meta";
 
-/** The ownership record's header row (A1:D1; the .xlsx adapter adds "part" in E1). */
+/** The ownership record's header row (A1:D1; the .xlsx adapter adds "part" and "sheetId" in E1:F1). */
 export const RECORD_HEADER: readonly string[] = ["sheet", "kind", "fingerprint", "period"];
 /** The header of the Office adapter's list of temporary sheets (G1:I1 of the ownership sheet). */
 export const SCRATCH_HEADER: readonly string[] = ["scratch", "fingerprint", "sheet"];

@@ -12,6 +12,7 @@ import type { ApplyOptions, WorkbookPort } from "../port";
 import type { CellEdit } from "../../engine/settingsEdit";
 import {
   EditedOutputError,
+  RECORD_HEADER,
   UserSheetClashError,
   assertNoUserSheetClash,
   foldName,
@@ -579,8 +580,9 @@ class PackageWriter {
   private readonly styles: StyleBook;
   private readonly stylesPart: string;
   private readonly stylesExisted: boolean;
-  /** The workbook's table names and its defined names, folded to lower case (one namespace). */
+  /** The workbook's table names, lower case (a replaced output's table frees its name). */
   private readonly tableNames = new Set<string>();
+  /** Its defined names, lower case: tables and defined names share one namespace. */
   private readonly definedNames = new Set<string>();
   private nextTableId = 1;
   /** Defined names local to the written sheets: [sheet, name, formula]. */
@@ -786,7 +788,7 @@ class PackageWriter {
     sheets: SheetEntry[],
   ): Promise<void> {
     const rows: (string | null)[][] = [
-      ["sheet", "kind", "fingerprint", "period", "part", "sheetId"],
+      [...RECORD_HEADER, "part", "sheetId"],
       ...records.map((r) => [
         r.name,
         r.kind,
