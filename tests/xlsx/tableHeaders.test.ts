@@ -17,11 +17,10 @@ import { runPlan } from "../../src/engine/pipeline";
 import { planRowsToGrids } from "../../src/engine/planRows";
 import { tableColumnNames } from "../../src/engine/sheetSpec";
 import type { PlanRows } from "../../src/engine/format";
-import { decodeEntities } from "../../src/workbook/xlsx/xml";
 import { FakeExcel, installExcelEnums } from "../fakeExcel/fakeExcel";
-import { editPackage, partsOf, sharedStringTexts } from "../helpers/packages";
+import { editPackage, partsOf } from "../helpers/packages";
 import { describeErrors, sdkErrorsOf } from "../helpers/openXmlSdk";
-import { excelRuleBreaks } from "../helpers/excelRules";
+import { excelRuleBreaks, tableHeaders } from "../helpers/excelRules";
 
 jest.setTimeout(120_000);
 beforeAll(() => installExcelEnums());
@@ -43,49 +42,8 @@ function clashingPlan(): PlanRows {
 const run = (grids: Parameters<typeof runPlan>[0]) =>
   runPlan(grids, { period: "2015-Q2", lang: "vi", robustness: false, summary: true }).sheets;
 
-/** ST_Xstring decoding (_xHHHH_), after XML's. */
-const xstring = (s: string) =>
-  s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-
-/** An attribute's value as an XML parser gives it: entities decoded, a literal line break or tab read as a space. */
-const attrValue = (raw: string) => xstring(decodeEntities(raw.replace(/[\t\n\r]/g, " ")));
-
-/** Each table of a package: its sheet's header cells' text and its tableColumn names, as Excel reads them. */
-async function tablesOf(bytes: Uint8Array): Promise<{ table: string; cells: string[]; names: string[] }[]> {
-  const parts = await partsOf(bytes);
-  const text = (n: string) => new TextDecoder().decode(parts.get(n));
-  const out: { table: string; cells: string[]; names: string[] }[] = [];
-  const shared = parts.has("xl/sharedStrings.xml")
-    ? sharedStringTexts(text("xl/sharedStrings.xml")).map(xstring)
-    : [];
-  for (const [part] of parts) {
-    const m = /^xl\/worksheets\/(sheet\d+\.xml)$/.exec(part);
-    if (!m) continue;
-    const rels = parts.has(`xl/worksheets/_rels/${m[1]}.rels`)
-      ? text(`xl/worksheets/_rels/${m[1]}.rels`)
-      : "";
-    const sheet = text(part);
-    for (const t of rels.matchAll(/Target="\.\.\/tables\/(table\d+\.xml)"/g)) {
-      const xml = text(`xl/tables/${t[1]}`);
-      const ref = /\sref="([A-Z]+)(\d+):([A-Z]+)\d+"/.exec(xml)!;
-      const inTable = (col: string) =>
-        col.length === ref[1].length ? col >= ref[1] : col.length > ref[1].length;
-      const before = (col: string) =>
-        col.length === ref[3].length ? col <= ref[3] : col.length < ref[3].length;
-      const row = new RegExp(`<row r="${ref[2]}"[^>]*>([\\s\\S]*?)</row>`).exec(sheet)?.[1] ?? "";
-      const cells = [...row.matchAll(/<c r="([A-Z]+)\d+"([^>]*)>([\s\S]*?)<\/c>/g)]
-        .filter((c) => inTable(c[1]) && before(c[1]))
-        .map((c) =>
-          / t="s"/.test(c[2])
-            ? shared[Number(/<v>(\d+)<\/v>/.exec(c[3])![1])]
-            : xstring(decodeEntities(/<t[^>]*>([\s\S]*?)<\/t>/.exec(c[3])?.[1] ?? "")),
-        );
-      const names = [...xml.matchAll(/<tableColumn\b[^>]*?\sname="([^"]*)"/g)].map((c) => attrValue(c[1]));
-      out.push({ table: /displayName="([^"]+)"/.exec(xml)![1], cells, names });
-    }
-  }
-  return out;
-}
+/** Each table of a package: its header cells' text and its tableColumn names, as Excel reads them. */
+const tablesOf = async (bytes: Uint8Array) => tableHeaders(await partsOf(bytes));
 
 describe("tableColumnNames: Excel's names for a header row", () => {
   it("duplicates ignoring case get a number, blanks are ColumnN, long names are cut to 255", () => {
