@@ -85,6 +85,33 @@ export interface TableSpec {
   readonly style?: string;
 }
 
+/** Excel's longest table column name (MS-OI29500 2.1.681, tableColumn: "less than or equal to 255 characters"). */
+const MAX_COLUMN_NAME = 255;
+
+/**
+ * A table's column names from its header row, as Excel names them when it makes a table (TableCollection.add, Insert
+ * Table): a blank header is "Column<n>", a header repeated (ignoring case) gets a number ("Tên", "tên2"), none longer
+ * than 255 characters. A table's header cells must hold exactly these names (ECMA-376 Part 1, 18.5.1.3 tableColumn),
+ * so a spec writes them as its header cells: Excel then renames none, and the fingerprint is that of the sheet.
+ */
+export function tableColumnNames(headers: readonly (SpecValue | undefined)[]): string[] {
+  const seen = new Set<string>();
+  return headers.map((v, j) => {
+    const text =
+      v === null || v === undefined || v === ""
+        ? `Column${j + 1}`
+        : typeof v === "boolean"
+          ? String(v).toUpperCase()
+          : String(v);
+    const base = text.slice(0, MAX_COLUMN_NAME);
+    let name = base;
+    for (let k = 2; seen.has(name.toLowerCase()); k++)
+      name = `${base.slice(0, MAX_COLUMN_NAME - String(k).length)}${k}`;
+    seen.add(name.toLowerCase());
+    return name;
+  });
+}
+
 export type ConditionalFormatSpec =
   | {
       readonly type: "cellIs";

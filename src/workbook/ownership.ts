@@ -4,10 +4,67 @@ import type { FormulaTemplate, SheetSpec, SpecBlock } from "../engine/sheetSpec"
 import { templateText } from "../engine/sheetSpec";
 import { comparePeriodKeys } from "../engine/periods";
 import { drain } from "./slices";
-import { ROW } from "../engine/outputs/refs";
+import { ROW, quoteSheetName } from "../engine/outputs/refs";
+import { retargeter } from "./office/cells";
 
 /** Name of the very hidden sheet (xlsx) that lists the owned sheets with their kind and fingerprint. */
 export const META_SHEET = "ictplan_meta";
+
+/** The ownership record's header row (A1:D1; the .xlsx adapter adds "part" and "sheetId" in E1:F1). */
+export const RECORD_HEADER: readonly string[] = ["sheet", "kind", "fingerprint", "period"];
+/** The header of the Office adapter's list of temporary sheets (G1:I1 of the ownership sheet). */
+export const SCRATCH_HEADER: readonly string[] = ["scratch", "fingerprint", "sheet"];
+
+/**
+ * Whether a sheet named as the ownership sheet (ictplan_meta, as Excel compares names) is the product's record, told by
+ * its content as the lists sheet is: row 1 the record's header (A1:C1, as every release wrote it) or, with A1 blank,
+ * the list of temporary sheets alone (G1); an empty one only when hidden (the product never shows it). A planner's
+ * sheet of that name is theirs: never read as a record, never written.
+ */
+export function isOwnershipRecord(grid: Grid, hidden: boolean): boolean {
+  const first = grid.originRow === 1 ? grid.values[0] : undefined;
+  const at = (col: number) => String(first?.[col - grid.originCol + 1] ?? "");
+  if (!grid.values.some((r) => r.some((v) => v !== null && v !== ""))) return hidden;
+  if (RECORD_HEADER.slice(0, 3).every((h, c) => at(c) === h)) return true;
+  return at(0) === "" && at(6) === SCRATCH_HEADER[0];
+}
+
+/** A temporary sheet of an Office write, listed on the ownership sheet (G:I) while it exists. */
+export interface ScratchSheet {
+  readonly name: string;
+  /** Its fingerprint when complete, with the listed sheets named as after the swap. */
+  readonly fingerprint: string;
+  /** Its name after the swap: the output's (ictplan_tmp_<k>) or the replaced output's (ictplan_old_<k>). */
+  readonly sheet: string;
+}
+
+/** The first column of the list of temporary sheets on the ownership sheet (G, 0-based). */
+export const SCRATCH_COL = 6;
+
+/** The temporary sheets the ownership sheet lists (G:I below SCRATCH_HEADER): a run left them, interrupted. */
+export function scratchList(grid: Grid): ScratchSheet[] {
+  const out: ScratchSheet[] = [];
+  const at = (row: readonly unknown[], col: number) => String(row[col - grid.originCol + 1] ?? "");
+  grid.values.forEach((row, i) => {
+    const name = grid.originRow + i > 1 ? at(row, SCRATCH_COL) : "";
+    if (name) out.push({ name, fingerprint: at(row, SCRATCH_COL + 1), sheet: at(row, SCRATCH_COL + 2) });
+  });
+  return out;
+}
+
+/**
+ * Of the listed temporary sheets still in the workbook, with their grids as read, those provably the product's: holding
+ * exactly what was written (a formula naming another listed sheet is read under its name after the swap). A listed
+ * sheet that differs was typed into, or never finished: it is the planner's, kept, and listed no more.
+ */
+export function provenScratch(listed: readonly ScratchSheet[], grids: readonly Grid[]): string[] {
+  const named = retargeter(new Map(listed.map((t) => [t.name, t.sheet])), quoteSheetName);
+  const asSwapped = (g: Grid): Grid => ({
+    ...g,
+    formulas: g.formulas?.map((row) => row.map((f) => (f ? named(f) : f))),
+  });
+  return listed.filter((t, i) => fingerprintMatches(asSwapped(grids[i]), t.fingerprint)).map((t) => t.name);
+}
 
 export interface OwnedSheet {
   readonly name: string;
@@ -21,6 +78,11 @@ export interface OwnedSheet {
    * fingerprint. Absent from records of earlier versions and of the Office adapter.
    */
   readonly part?: string;
+  /**
+   * The sheet's sheetId in the .xlsx workbook as the .xlsx adapter wrote it (kept across renames): tells an output from
+   * a sheet of the planner's later given its name. Absent from records of earlier versions and of the Office adapter.
+   */
+  readonly sheetId?: number;
 }
 
 const FNV_PRIME = 0x01000193;

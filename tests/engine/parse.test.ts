@@ -38,6 +38,14 @@ function variant(
   };
 }
 
+/** The workbook with its input sheets named as the English template names them. */
+const englishSheets = (wb: WorkbookGrids): WorkbookGrids => ({
+  sheets: wb.sheets.map((g) => ({
+    ...g,
+    sheet: INPUT_SHEETS.find((d) => d.name === g.sheet)?.nameEn ?? g.sheet,
+  })),
+});
+
 const stripAccents = (s: string) =>
   s
     .normalize("NFD")
@@ -627,13 +635,15 @@ describe("a blank in a required indicator cell (unit of measure, pillar)", () =>
     header: (h: string, sheet: string) => string = (h) => h,
     // A Có/Không indicator by default: its annual target "Có" is no number, were it read as a count.
     measure = "Có/Không",
+    inEnglish = false,
   ) {
     const victim = rows.indicators.find((r) => r[3] === measure)!;
     const at = headers.indexOf(column);
     const indicators = rows.indicators.map((r) =>
       r === victim ? r.map((v, i) => (i === at ? null : v)) : r,
     );
-    const wb = variant(planRowsToGrids({ ...rows, indicators }), header);
+    const headed = variant(planRowsToGrids({ ...rows, indicators }), header);
+    const wb = inEnglish ? englishSheets(headed) : headed;
     const { plan, findings } = checkWorkbook(wb, "2015-Q2");
     const cell = a1(rows.indicators.indexOf(victim) + 2, at + 1);
     const sheet = wb.sheets[2].sheet;
@@ -678,15 +688,15 @@ describe("a blank in a required indicator cell (unit of measure, pillar)", () =>
     );
   });
 
-  it("on an English sheet the values to type are English", () => {
-    const { findings, cell } = blanked("Đơn vị tính", english);
+  it("in an English workbook the values to type are English", () => {
+    const { findings, cell } = blanked("Đơn vị tính", english, undefined, true);
     const f = findings.find((x) => x.cell === cell && x.code === "MISSING_MEASURE")!;
     expect(findingMessage(f, "en")).toContain(
       `Type the unit of measure into cell ${cell}, one of: %; Count; Yes/No; Million VND.`,
     );
   });
 
-  it("a value that is not allowed lists the allowed values in the sheet's language", () => {
+  it("a value that is not allowed lists the allowed values in the workbook's language", () => {
     const at = (h: string) => headers.indexOf(h);
     const victim = rows.indicators[0];
     const indicators = rows.indicators.map((r) =>
@@ -708,7 +718,7 @@ describe("a blank in a required indicator cell (unit of measure, pillar)", () =>
         .map((f) => `${f.params.value}: ${f.params.allowed}`)
         .sort();
     const grids = planRowsToGrids({ ...rows, indicators });
-    expect(allowed(variant(grids, english))).toEqual([
+    expect(allowed(englishSheets(variant(grids, english)))).toEqual([
       "Bệnh viện: Provincial department; District / city",
       "lượt: %; Count; Yes/No; Million VND",
       "ngang: Higher is better; Lower is better",

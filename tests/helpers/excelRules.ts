@@ -7,10 +7,13 @@
  * - table ranges that overlap no other table or merged range (18.5.1.2 table; Excel: "A table can't overlap another
  *   table" and "can't overlap a range that contains merged cells");
  * - table names unique in the workbook, among themselves and the defined names (18.5.1.2 "name … unique");
+ * - a table's column names equal to its header cells' text, unique in the table ignoring case, at most 255 characters
+ *   (18.5.1.3 tableColumn: "what shall be displayed in the header row"; MS-OI29500 2.1.681; Excel: "Repaired Records:
+ *   Table from /xl/tables/tableN.xml");
  * - formulas of at most 8,192 characters, 255 arguments per function and 64 levels of nested functions ("Excel
  *   specifications and limits": length of formula contents, arguments in a function, nested levels of functions).
  */
-import { partsOf } from "./packages";
+import { partsOf, sharedStringTexts } from "./packages";
 import { decodeEntities } from "../../src/workbook/xlsx/xml";
 
 type Box = { r1: number; c1: number; r2: number; c2: number; what: string };
@@ -72,6 +75,68 @@ export function formulaLimitBreaks(formula: string): string[] {
   return breaks;
 }
 
+/** ST_Xstring decoding (_xHHHH_), after XML's. */
+const xstring = (s: string) =>
+  decodeEntities(s).replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+
+/** A table with a header row: its header cells' text ("" where blank) and its tableColumn names, as Excel reads them. */
+export interface TableHeader {
+  readonly sheet: string;
+  readonly table: string;
+  readonly cells: string[];
+  readonly names: string[];
+}
+
+/** The header row and column names of every table with a header row in a package's parts. */
+export function tableHeaders(parts: ReadonlyMap<string, Uint8Array>): TableHeader[] {
+  const text = (name: string) => new TextDecoder().decode(parts.get(name));
+  const shared = parts.has("xl/sharedStrings.xml")
+    ? sharedStringTexts(text("xl/sharedStrings.xml")).map(xstring)
+    : [];
+  const out: TableHeader[] = [];
+  for (const [name] of parts) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) continue;
+    const xml = text(name);
+    const relsName = name.replace(/([^/]+)$/, "_rels/$1.rels");
+    const rels = parts.has(relsName) ? text(relsName) : "";
+    for (const t of rels.matchAll(/<Relationship\b[^>]*?Target="([^"]*tables\/[^"]+)"/g)) {
+      const file = t[1].replace(/^\.\.\//, "xl/").replace(/^\/?xl\//, "xl/");
+      const table = text(file);
+      const head = /<(?:\w+:)?table\b[^>]*>/.exec(table)?.[0] ?? "";
+      if (attr(head, "headerRowCount") === "0") continue;
+      const [a, b = a] = (attr(head, "ref") ?? "A1").split(":");
+      const from = ref(a);
+      const to = ref(b);
+      const cells = Array.from({ length: to.col - from.col + 1 }, () => "");
+      const row = new RegExp(
+        `<(?:\\w+:)?row\\b[^>]*?\\sr="${from.row}"[^>]*>([\\s\\S]*?)</(?:\\w+:)?row>`,
+      ).exec(xml);
+      for (const c of (row?.[1] ?? "").matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
+        const at = ref(attr(c[1], "r") ?? "A1");
+        if (at.col < from.col || at.col > to.col) continue;
+        const v = /<(?:\w+:)?v>([^<]*)</.exec(c[2] ?? "")?.[1] ?? "";
+        const type = attr(c[1], "t");
+        cells[at.col - from.col] =
+          type === "s"
+            ? (shared[Number(v)] ?? "")
+            : type === "inlineStr"
+              ? [...(c[2] ?? "").matchAll(/<(?:\w+:)?t\b[^>]*>([^<]*)</g)].map((m) => xstring(m[1])).join("")
+              : type === "b"
+                ? v === "1"
+                  ? "TRUE"
+                  : "FALSE"
+                : xstring(v);
+      }
+      // An attribute's line break or tab is read as a space (XML 1.0, 3.3.3); _x000A_ is the escape that keeps it.
+      const names = [...table.matchAll(/<(?:\w+:)?tableColumn\b[^>]*?\sname="([^"]*)"/g)].map((m) =>
+        xstring(m[1].replace(/[\t\n\r]/g, " ")),
+      );
+      out.push({ sheet: name, table: attr(head, "displayName") ?? attr(head, "name") ?? file, cells, names });
+    }
+  }
+  return out;
+}
+
 /** Every break of the rules above in a package, one line each (empty when Excel would open it without repair). */
 export async function excelRuleBreaks(bytes: Uint8Array): Promise<string[]> {
   const parts = await partsOf(bytes);
@@ -123,6 +188,16 @@ export async function excelRuleBreaks(bytes: Uint8Array): Promise<string[]> {
     for (let i = 0; i < boxes.length; i++)
       for (let j = i + 1; j < boxes.length; j++)
         if (overlap(boxes[i], boxes[j])) breaks.push(`${name}: ${boxes[i].what} overlaps ${boxes[j].what}`);
+  }
+  for (const t of tableHeaders(parts)) {
+    t.names.forEach((n, j) => {
+      if (n !== t.cells[j])
+        breaks.push(`${t.sheet}: table ${t.table} names column ${j + 1} "${n}" over "${t.cells[j]}"`);
+      if (n.length > 255)
+        breaks.push(`${t.sheet}: table ${t.table} column ${j + 1} named in ${n.length} characters`);
+    });
+    if (new Set(t.names.map((n) => n.toLowerCase())).size < t.names.length)
+      breaks.push(`${t.sheet}: table ${t.table} has two columns of one name`);
   }
   const workbook = [...parts.keys()].find((n) => /^xl\/workbook\.xml$/.test(n));
   if (workbook)

@@ -56,7 +56,7 @@ const expectValid = async (file: string) =>
   ]).toEqual([file, []]);
 
 describe("the checks catch what Excel repairs", () => {
-  it("a font's children out of order (as ExcelJS writes them), rows and cells going backwards, overlapping ranges, a table named as a defined name, a formula too long", async () => {
+  it("a font's children out of order (as ExcelJS writes them), rows and cells going backwards, overlapping ranges, a table named as a defined name, a formula too long, a column named unlike its header", async () => {
     const sample = await XlsxWorkbook.of(buildTemplate(samplePlanRows())).save();
     const broken = await editPackage(sample, {
       "xl/styles.xml": (x) =>
@@ -76,6 +76,8 @@ describe("the checks catch what Excel repairs", () => {
           "<calcPr",
           '<definedNames><definedName name="SoLieu">1</definedName></definedNames><calcPr',
         ),
+      // A column named unlike its header cell, as the first one but for case.
+      "xl/tables/table4.xml": (x) => x.replace('name="Kỳ báo cáo"', 'name="mã đơn vị"'),
     });
     const found = await problems(broken);
     expect(found).toEqual(
@@ -87,6 +89,8 @@ describe("the checks catch what Excel repairs", () => {
         "xl/worksheets/sheet5.xml: merged A1:B1 overlaps table SoLieu",
         "defined name SoLieu has the name of table SoLieu",
         "xl/worksheets/sheet5.xml: a formula of 8193 characters",
+        'xl/worksheets/sheet5.xml: table SoLieu names column 2 "mã đơn vị" over "Kỳ báo cáo"',
+        "xl/worksheets/sheet5.xml: table SoLieu has two columns of one name",
       ]),
     );
   });

@@ -2,6 +2,7 @@
 import type { Plan } from "../model";
 import type { PeriodResults, UnitReadiness } from "../results";
 import type { CellStyle, FormulaTemplate, SheetSpec, SpecCell } from "../sheetSpec";
+import { tableColumnNames } from "../sheetSpec";
 import { pillarsOf } from "../readiness";
 import { settingNames, settingTerm, thresholdTerm } from "./liveSettings";
 import { byRank } from "../summary";
@@ -301,7 +302,8 @@ export function listedFits(plan: Plan, results: PeriodResults, rows: ResultsRows
 
 /**
  * A pillar's name as its column's title: Excel takes a table column's name (its header cell's text) of at most 255
- * characters (MS-OI29500 2.1.681, tableColumn), and a duplicate gets a number added: a longer name is cut, ending in "…".
+ * characters (MS-OI29500 2.1.681, tableColumn), and a duplicate gets a number added (tableColumnNames): a longer name
+ * is cut, ending in "…".
  */
 function tableHeader(name: string): string {
   return name.length <= 250 ? name : `${name.slice(0, 249).trimEnd()}…`;
@@ -507,7 +509,9 @@ export function buildRankingSheet(
       ...intervalCells(u),
     ]);
   }
-  const header = [
+  // As Excel names the table's columns: a pillar named as another column, or as another pillar but for case, gets a
+  // number, so Excel renames no header cell (the sheet stays as its fingerprint says).
+  const header = tableColumnNames([
     L.unitCode,
     L.unitName,
     L.group,
@@ -523,7 +527,7 @@ export function buildRankingSheet(
     L.rankChange,
     L.medianRank,
     L.interval,
-  ];
+  ]);
   const sheet = L.sheetRanking;
   const lastCol = header.length;
   const title = `${L.titleRanking} – ${periodTitle(plan, results.period, lang)}`;

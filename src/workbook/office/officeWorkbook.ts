@@ -24,9 +24,16 @@ import {
 } from "./requirements";
 import {
   EditedOutputError,
+  RECORD_HEADER,
+  SCRATCH_HEADER,
+  UserSheetClashError,
   assertNoUserSheetClash,
   foldName,
+  isOwnershipRecord,
+  provenScratch,
+  scratchList,
   META_SHEET,
+  type ScratchSheet,
   fingerprintMatches,
   gridFingerprintSteps,
   isLegacyFingerprint,
@@ -83,16 +90,6 @@ const OLD = "ictplan_old_";
  * cleared once the swap is over; one left by an interrupted run is what proves a leftover sheet the product's.
  */
 const SCRATCH_COLUMNS = "G:I";
-const SCRATCH_COL = 6;
-
-/** A temporary sheet the ownership sheet lists. */
-interface ScratchSheet {
-  readonly name: string;
-  /** Its fingerprint when complete, with the listed sheets named as after the swap. */
-  readonly fingerprint: string;
-  /** Its name after the swap: the output's (ictplan_tmp_<k>) or the replaced output's (ictplan_old_<k>). */
-  readonly sheet: string;
-}
 
 /** `count` names prefix0, prefix1, … that no sheet has (Excel compares sheet names ignoring case). */
 function freeNames(prefix: string, count: number, taken: readonly string[]): string[] {
@@ -503,14 +500,19 @@ export class OfficeWorkbook implements InteractiveWorkbook {
   async readGrids(): Promise<WorkbookGrids> {
     return this.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
-      sheets.load("items/name");
+      sheets.load("items/name, items/visibility");
       await this.sync(ctx);
-      const targets = sheets.items
-        // Every sheet but the ownership record, as the .xlsx adapter reads: a sheet of the planner's named
-        // ictplan_tmp_x is theirs (a leftover temporary sheet is an output the engine does not read as input).
-        .filter((ws) => ws.name !== META_SHEET)
-        .map((ws) => ({ name: ws.name, sheet: ws }));
-      return { sheets: await this.readSheets(ctx, targets) };
+      const targets = sheets.items.map((ws) => ({ name: ws.name, sheet: ws }));
+      const grids = await this.readSheets(ctx, targets);
+      // Every sheet but the ownership record, as the .xlsx adapter reads: a sheet of the planner's named
+      // ictplan_tmp_x or ictplan_meta is theirs (a leftover temporary sheet is an output the engine does not read as input).
+      return {
+        sheets: grids.filter(
+          (g, i) =>
+            foldName(g.sheet) !== META_SHEET ||
+            !isOwnershipRecord(g, sheets.items[i].visibility !== ("Visible" as Excel.SheetVisibility)),
+        ),
+      };
     });
   }
 
@@ -518,6 +520,8 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     owned: OwnedSheet[];
     names: string[];
     hasMeta: boolean;
+    /** A sheet of the planner's with the ownership sheet's name (isOwnershipRecord), or null. */
+    foreignMeta: string | null;
     definedNames: string[];
     tables: { name: string; sheet: string }[];
     scratch: ScratchSheet[];
@@ -530,13 +534,24 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     const tables = ctx.workbook.tables;
     tables.load("items/name, items/worksheet/name");
     const meta = sheets.getItemOrNullObject(META_SHEET);
-    meta.load("name");
+    meta.load("name, visibility");
     const used = meta.getUsedRangeOrNullObject(true);
     used.load(["values", "rowIndex", "columnIndex", "rowCount"]);
     await this.sync(ctx);
     const owned: OwnedSheet[] = [];
-    const scratch: ScratchSheet[] = [];
-    if (!used.isNullObject) {
+    const grid: Grid | null = meta.isNullObject
+      ? null
+      : used.isNullObject
+        ? { sheet: meta.name, originRow: 1, originCol: 1, values: [] }
+        : {
+            sheet: meta.name,
+            originRow: used.rowIndex + 1,
+            originCol: used.columnIndex + 1,
+            values: used.values,
+          };
+    const ours =
+      grid !== null && isOwnershipRecord(grid, meta.visibility !== ("Visible" as Excel.SheetVisibility));
+    if (ours && !used.isNullObject) {
       // Row 1 holds the headers; the used range starts at G when the record is empty and a scratch list remains.
       const cell = (r: number, c: number): unknown =>
         used.values[r - used.rowIndex]?.[c - used.columnIndex] ?? "";
@@ -549,19 +564,14 @@ export class OfficeWorkbook implements InteractiveWorkbook {
             fingerprint: String(fingerprint),
             ...(period ? { period: String(period) } : {}),
           });
-        const temp = cell(r, SCRATCH_COL);
-        if (temp)
-          scratch.push({
-            name: String(temp),
-            fingerprint: String(cell(r, SCRATCH_COL + 1)),
-            sheet: String(cell(r, SCRATCH_COL + 2)),
-          });
       }
     }
+    const scratch = ours && grid ? scratchList(grid) : [];
     return {
       owned,
       names: sheets.items.map((s) => s.name),
-      hasMeta: !meta.isNullObject,
+      hasMeta: ours,
+      foreignMeta: meta.isNullObject || ours ? null : meta.name,
       definedNames: defined.items.map((n) => n.name),
       tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
       scratch,
@@ -591,7 +601,9 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       if (!spec.name || spec.name.length > 31 || /[[\]:*?/\\]/.test(spec.name) || /^'|'$/.test(spec.name))
         throw new Error(`invalid sheet name "${spec.name}"`);
     await this.run(async (ctx) => {
-      const { owned, names, hasMeta, definedNames, tables, scratch } = await this.loadOwned(ctx);
+      const { owned, names, hasMeta, foreignMeta, definedNames, tables, scratch } = await this.loadOwned(ctx);
+      // A sheet of the planner's named as the ownership sheet is theirs: refused before anything is written.
+      if (foreignMeta !== null) throw new UserSheetClashError(foreignMeta);
       assertNoUserSheetClash(names, owned, specs);
       const old = replacedBy(owned, specs).filter((o) => names.includes(o.name));
       if (!options.force && old.length) {
@@ -627,7 +639,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       const kept = owned.filter((o) => names.includes(o.name) && !replacedBy(owned, specs).includes(o));
       const reentries = kept.length && old.length ? await this.dependentFormulas(ctx, kept, old) : [];
       const record = [
-        ["sheet", "kind", "fingerprint", "period"],
+        RECORD_HEADER,
         ...kept.map((o) => [o.name, o.kind, o.fingerprint, o.period ?? ""]),
         ...specs.map((s, k) => [s.name, s.kind, prints[k], s.period ?? ""]),
       ];
@@ -733,13 +745,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       ctx,
       listed.map((t) => ({ name: t.name, sheet: ctx.workbook.worksheets.getItem(t.name) })),
     );
-    // Excel shows a formula naming another listed sheet by its temporary name: named back as after the swap.
-    const named = retargeter(new Map(listed.map((t) => [t.name, t.sheet])), quoteSheetName);
-    const asSwapped = (g: Grid): Grid => ({
-      ...g,
-      formulas: g.formulas?.map((row) => row.map((f) => (f ? named(f) : f))),
-    });
-    return listed.filter((t, i) => fingerprintMatches(asSwapped(grids[i]), t.fingerprint)).map((t) => t.name);
+    return provenScratch(listed, grids);
   }
 
   /** Rewrites the ownership sheet's list of temporary sheets (SCRATCH_COLUMNS); an empty list clears it. */
@@ -748,7 +754,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     meta.getRange(SCRATCH_COLUMNS).clear();
     if (listed.length)
       meta.getRange(`G1:I${listed.length + 1}`).values = [
-        ["scratch", "fingerprint", "sheet"],
+        [...SCRATCH_HEADER],
         ...listed.map((t) => [t.name, t.fingerprint, t.sheet].map((v) => literalFor(v))),
       ];
   }
@@ -847,8 +853,8 @@ export class OfficeWorkbook implements InteractiveWorkbook {
   /** Rewrites the ownership sheet's cells (the sheet itself stays: it may be VeryHidden, which cannot be deleted). */
   private writeRecord(ctx: Excel.RequestContext, rows: readonly (readonly string[])[]): void {
     const meta = ctx.workbook.worksheets.getItem(META_SHEET);
-    // Column E holds the .xlsx adapter's part stamps, which an edit in Excel makes stale.
-    meta.getRange("A:E").clear();
+    // Columns E and F hold the .xlsx adapter's part stamps and sheet ids, which this record's rows no longer match.
+    meta.getRange("A:F").clear();
     if (rows.length)
       meta.getRange(`A1:D${rows.length}`).values = rows.map((r) => r.map((v) => literalFor(v)));
   }
@@ -931,10 +937,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         this.writeRecord(
           ctx,
           owned.length
-            ? [
-                ["sheet", "kind", "fingerprint", "period"],
-                ...owned.map((o) => [o.name, o.kind, o.fingerprint, o.period ?? ""]),
-              ]
+            ? [RECORD_HEADER, ...owned.map((o) => [o.name, o.kind, o.fingerprint, o.period ?? ""])]
             : [],
         );
         this.writeScratch(

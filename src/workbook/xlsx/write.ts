@@ -10,10 +10,10 @@ import type {
   SpecValue,
   TableSpec,
 } from "../../engine/sheetSpec";
-import { formulaOf, isFormulaCell } from "../../engine/sheetSpec";
+import { formulaOf, isFormulaCell, tableColumnNames } from "../../engine/sheetSpec";
 import { a1, parseA1 } from "../../engine/grid";
 import type { StyleBook } from "./styles";
-import { esc, escText } from "./xml";
+import { esc, escText, hex4 } from "./xml";
 import { drain } from "../slices";
 import { concat } from "./zipPackage";
 import { PLAIN, SharedGroups, type FormulaTag } from "./sharedFormulas";
@@ -143,12 +143,6 @@ function conditionalXml(cf: ConditionalFormatSpec, priority: number, styles: Sty
   return `<conditionalFormatting sqref="${sqref}">${rule}</conditionalFormatting>`;
 }
 
-/** The text a table header cell shows (table column names must equal their header cells). */
-function headerText(c: SpecCell | undefined, j: number): string {
-  const v = c?.value;
-  return v === null || v === undefined || v === "" ? `#${j + 1}` : String(v);
-}
-
 /** The spec's cells by 1-based row and column. */
 function cellAtSpec(spec: SheetSpec, row: number, col: number): SpecCell | undefined {
   for (const b of spec.blocks) {
@@ -158,25 +152,23 @@ function cellAtSpec(spec: SheetSpec, row: number, col: number): SpecCell | undef
   return undefined;
 }
 
-/** A table's column names: its header cells' text, made unique as Excel requires. */
+/** A table's column names: its header cells' text, as Excel names them (the writer writes the header cells so). */
 export function tableColumns(spec: SheetSpec, t: TableSpec): string[] | null {
   const [from, to] = t.range.split(":").map((x) => parseA1(x));
   if (!from || !to || to.row <= from.row) return null;
-  const seen = new Set<string>();
-  return Array.from({ length: to.col - from.col + 1 }, (_, j) => {
-    const base = headerText(cellAtSpec(spec, from.row, from.col + j), j);
-    let name = base;
-    for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${base}${k}`;
-    seen.add(name.toLowerCase());
-    return name;
-  });
+  return tableColumnNames(
+    Array.from({ length: to.col - from.col + 1 }, (_, j) => cellAtSpec(spec, from.row, from.col + j)?.value),
+  );
 }
 
 /** The table part of one table spec. */
 export function tableXml(t: TableSpec, id: number, name: string, columns: readonly string[]): string {
   const ref = t.range.replace(/\$/g, "");
-  // ST_Xstring, as the header cell it names: a character XML cannot carry is written _xHHHH_ in both.
-  const cols = columns.map((c, i) => `<tableColumn id="${i + 1}" name="${escText(c)}"/>`).join("");
+  // ST_Xstring, as the header cell it names: a character XML cannot carry is written _xHHHH_ in both, and so is a
+  // line break or tab, which an attribute would read as a space (XML 1.0, 3.3.3): Excel writes "Dòng một_x000A_Dòng hai".
+  const cols = columns
+    .map((c, i) => `<tableColumn id="${i + 1}" name="${escText(c).replace(/[\t\n\r]/g, hex4)}"/>`)
+    .join("");
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<table xmlns="${MAIN_NS}" id="${id}" name="${esc(name)}" displayName="${esc(name)}" ref="${ref}" headerRowCount="1" totalsRowShown="0">` +

@@ -12,7 +12,13 @@ import type { ApplyOptions, WorkbookPort } from "../port";
 import type { CellEdit } from "../../engine/settingsEdit";
 import {
   EditedOutputError,
+  RECORD_HEADER,
+  UserSheetClashError,
   assertNoUserSheetClash,
+  foldName,
+  isOwnershipRecord,
+  provenScratch,
+  scratchList,
   META_SHEET,
   fnv1a,
   fingerprintMatches,
@@ -272,24 +278,80 @@ export class XlsxWorkbook implements WorkbookPort {
     await this.flushEdits();
     const ctx = await this.context();
     const out: Grid[] = [];
+    // Every sheet but the ownership record: a planner's sheet called ictplan_meta is read like any of theirs.
+    const record = await this.recordSheet();
     for (const s of this.sheets)
-      if (s.kind === "worksheet" && s.name !== META_SHEET) out.push(await this.grid(s, ctx));
+      if (s.kind === "worksheet" && s !== record) out.push(await this.grid(s, ctx));
     return { sheets: out };
+  }
+
+  /** The sheet named as the ownership sheet, as Excel compares names, whoever made it. */
+  private metaNamed(): SheetEntry | undefined {
+    return this.sheets.find((s) => foldName(s.name) === META_SHEET);
+  }
+
+  /** The ownership record: the sheet of its name when its content says it is the product's (isOwnershipRecord). */
+  private async recordSheet(): Promise<SheetEntry | null> {
+    const s = this.metaNamed();
+    if (s?.kind !== "worksheet") return null;
+    return isOwnershipRecord(await this.grid(s, await this.context()), s.state !== "visible") ? s : null;
+  }
+
+  /**
+   * Temporary sheets an interrupted add-in run left (its swap and undo both failed), removed by the next write as the
+   * add-in removes them: only those its record lists that hold exactly what it wrote (provenScratch). An unlisted or
+   * edited one is the planner's, kept; the record this write makes lists none.
+   */
+  private async provenLeftovers(): Promise<SheetEntry[]> {
+    const record = await this.recordSheet();
+    if (!record) return [];
+    const ctx = await this.context();
+    const present = (name: string) => this.sheets.find((s) => s.kind === "worksheet" && s.name === name);
+    const listed = scratchList(await this.grid(record, ctx)).filter((t) => present(t.name));
+    const grids: Grid[] = [];
+    for (const t of listed) grids.push(await this.grid(present(t.name) as SheetEntry, ctx));
+    const proven = provenScratch(listed, grids);
+    return this.sheets.filter((s) => s.kind === "worksheet" && proven.includes(s.name));
   }
 
   /** Owned sheets with their kind and fingerprint, from the hidden meta sheet. */
   async owned(): Promise<OwnedSheet[]> {
     await this.ready;
-    const meta = this.sheets.find((s) => s.name === META_SHEET && s.kind === "worksheet");
+    const meta = await this.recordSheet();
     if (!meta) return [];
     const g = await this.grid(meta, await this.context());
     const out: OwnedSheet[] = [];
     g.values.forEach((row, i) => {
       if (i === 0) return;
-      const [name, kind, fingerprint, period, part] = [0, 1, 2, 3, 4].map((c) => String(row[c] ?? ""));
-      if (name && kind) out.push({ name, kind, fingerprint, period, ...(part ? { part } : {}) });
+      const [name, kind, fingerprint, period, part, id] = [0, 1, 2, 3, 4, 5].map((c) => String(row[c] ?? ""));
+      if (name && kind)
+        out.push({
+          name,
+          kind,
+          fingerprint,
+          period,
+          ...(part ? { part } : {}),
+          ...(id ? { sheetId: Number(id) } : {}),
+        });
     });
-    return out;
+    return this.withoutImpostors(out);
+  }
+
+  /**
+   * The record without the sheets that only carry the name of a sheet it lists: a sheet of the planner's renamed to
+   * the name of an output they deleted has another sheetId (ECMA-376 Part 1, 18.2.19 sheet: the sheet's internal
+   * identifier, unique in the workbook; a rename changes its name only) and does not hold what was written. The ids
+   * are trusted only when the file kept them, that is when some listed sheet still has the id it was written with: no
+   * rule makes every program keep ids when it saves, and one that renumbers them all leaves the name to decide, as before.
+   */
+  private async withoutImpostors(owned: OwnedSheet[]): Promise<OwnedSheet[]> {
+    const sheetOf = (o: OwnedSheet) => this.sheets.find((s) => s.name === o.name && s.kind === "worksheet");
+    const checked = owned.filter((o) => o.sheetId !== undefined && sheetOf(o));
+    if (!checked.some((o) => sheetOf(o)?.sheetId === o.sheetId)) return owned;
+    const impostors: OwnedSheet[] = [];
+    for (const o of checked)
+      if (sheetOf(o)?.sheetId !== o.sheetId && (await this.editedSheets([o])).length) impostors.push(o);
+    return owned.filter((o) => !impostors.includes(o));
   }
 
   /** Parts the product owns: its sheets and the meta sheet with every part they lead to, and the package-level parts it edits. */
@@ -333,7 +395,7 @@ export class XlsxWorkbook implements WorkbookPort {
   /** True when this is a file the product wrote and nobody has changed since: its owned sheets and all the rest. */
   async unchangedSinceWritten(): Promise<boolean> {
     const owned = await this.owned();
-    const meta = this.sheets.find((s) => s.name === META_SHEET && s.kind === "worksheet");
+    const meta = await this.recordSheet();
     if (!meta || !owned.length) return false;
     const g = await this.grid(meta, await this.context());
     const recorded = g.values.find((r) => r[0] === null && r[1] === DIGEST_KIND)?.[2];
@@ -370,6 +432,9 @@ export class XlsxWorkbook implements WorkbookPort {
   async applySheets(specs: readonly SheetSpec[], options: XlsxApplyOptions = {}): Promise<void> {
     await this.ready;
     await this.flushEdits();
+    // A sheet of the planner's named as the ownership sheet is theirs: refused, never written over.
+    const named = this.metaNamed();
+    if (named && !(await this.recordSheet())) throw new UserSheetClashError(named.name);
     const owned = await this.owned();
     assertNoUserSheetClash(
       this.sheets.map((s) => s.name),
@@ -381,6 +446,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const edited = await this.editedSheets(replaced);
       if (edited.length) throw new EditedOutputError(edited);
     }
+    const leftovers = await this.provenLeftovers();
     const worksheets = () => this.sheets.filter((s) => s.kind === "worksheet").map((s) => s.name);
     const before = worksheets();
     const w = await PackageWriter.open(this.pkg, this.wbPart, this.wbXml, this.slices);
@@ -409,17 +475,18 @@ export class XlsxWorkbook implements WorkbookPort {
       const rowsBefore = done;
       await w.writeSheet(spec, slot ?? null, this.sheets, spec.name === opening, progress);
       progress(rowsBefore + specRows(spec) - done);
-      const part = this.sheets.find((s) => s.name === spec.name && s.kind === "worksheet")?.part;
-      const stamp = part ? this.pkg.stamp(part) : null;
+      const entry = this.sheets.find((s) => s.name === spec.name && s.kind === "worksheet");
+      const stamp = entry?.part ? this.pkg.stamp(entry.part) : null;
       records.push({
         name: spec.name,
         kind: spec.kind,
         fingerprint: await this.run(specFingerprintSteps(spec)),
         period: spec.period ?? "",
         ...(stamp ? { part: stamp } : {}),
+        ...(entry ? { sheetId: entry.sheetId } : {}),
       });
     }
-    for (const s of free) await w.removeSheet(s, this.sheets);
+    for (const s of [...free, ...leftovers]) await w.removeSheet(s, this.sheets);
     if (opening) await w.deselectAllBut(opening, this.sheets);
     // Ordered before the ownership sheet is added: it goes last either way.
     w.reorder(
@@ -438,7 +505,7 @@ export class XlsxWorkbook implements WorkbookPort {
       ...specs.map((s) => s.name).filter((n) => !before.includes(n)),
       META_SHEET,
     ]);
-    const meta = this.sheets.find((s) => s.name === META_SHEET) ?? null;
+    const meta = (await this.recordSheet()) ?? null;
     const digest = await this.packageDigest(records.map((r) => r.name));
     await w.writeMeta(records, digest, meta, this.sheets);
     await w.finish();
@@ -502,6 +569,8 @@ export class XlsxWorkbook implements WorkbookPort {
 const SHEET_HEAD_BYTES = 1 << 16;
 const headDecoder = new TextDecoder("utf-8");
 
+const isTablePart = (part: string) => /\/tables\/[^/]+\.xml$/i.test(part);
+
 /** Edits the package-level parts (workbook, its relationships, content types, styles) while sheets are written. */
 class PackageWriter {
   private readonly p: string;
@@ -511,7 +580,10 @@ class PackageWriter {
   private readonly styles: StyleBook;
   private readonly stylesPart: string;
   private readonly stylesExisted: boolean;
+  /** The workbook's table names, lower case (a replaced output's table frees its name). */
   private readonly tableNames = new Set<string>();
+  /** Its defined names, lower case: tables and defined names share one namespace. */
+  private readonly definedNames = new Set<string>();
   private nextTableId = 1;
   /** Defined names local to the written sheets: [sheet, name, formula]. */
   private readonly localNames: [string, string, string][] = [];
@@ -569,16 +641,20 @@ class PackageWriter {
   /** Table names and ids already in the workbook (tables and defined names share one namespace). */
   private async scanNames(): Promise<void> {
     for (const part of this.pkg.parts()) {
-      if (!/\/tables\/[^/]+\.xml$/i.test(part)) continue;
-      const t = elements((await this.pkg.text(part)) ?? "", ["table"])[0];
-      if (!t) continue;
-      const a = attrs(t.attrText);
+      if (!isTablePart(part)) continue;
+      const a = await this.tableAttrs(part);
       this.nextTableId = Math.max(this.nextTableId, Number(a.get("id") ?? 0) + 1);
       for (const k of ["name", "displayName"])
         if (a.get(k)) this.tableNames.add((a.get(k) as string).toLowerCase());
     }
     for (const e of elements(this.wbXml, ["definedName"]))
-      this.tableNames.add((attrs(e.attrText).get("name") ?? "").toLowerCase());
+      this.definedNames.add((attrs(e.attrText).get("name") ?? "").toLowerCase());
+  }
+
+  /** The attributes of a table part's root element. */
+  private async tableAttrs(part: string): Promise<Map<string, string>> {
+    const t = elements((await this.pkg.text(part)) ?? "", ["table"])[0];
+    return t ? attrs(t.attrText) : new Map<string, string>();
   }
 
   private addOverride(part: string, type: string): void {
@@ -608,6 +684,12 @@ class PackageWriter {
 
   /** Removes a part and, through its relationships, every part only it leads to (an owned sheet's tables, drawing, charts). */
   private async removeTree(part: string): Promise<void> {
+    // A replaced output's table frees its name: the new one takes it again (KetQua, not KetQua_2 every other run), as
+    // in the Office.js adapter, so a planner's formula naming the table (KetQua[Điểm]) keeps finding it.
+    if (isTablePart(part)) {
+      const a = await this.tableAttrs(part);
+      for (const k of ["name", "displayName"]) this.tableNames.delete((a.get(k) ?? "").toLowerCase());
+    }
     const rels = relsOf(part);
     for (const r of parseRels(await this.pkg.text(rels)))
       if (!r.external && !typeIs(r.type, "worksheet")) await this.removeTree(resolve(part, r.target));
@@ -618,7 +700,9 @@ class PackageWriter {
 
   private uniqueTableName(base: string): string {
     let name = base;
-    for (let k = 2; this.tableNames.has(name.toLowerCase()); k++) name = `${base}_${k}`;
+    const taken = (n: string) =>
+      this.tableNames.has(n.toLowerCase()) || this.definedNames.has(n.toLowerCase());
+    for (let k = 2; taken(name); k++) name = `${base}_${k}`;
     this.tableNames.add(name.toLowerCase());
     return name;
   }
@@ -704,8 +788,15 @@ class PackageWriter {
     sheets: SheetEntry[],
   ): Promise<void> {
     const rows: (string | null)[][] = [
-      ["sheet", "kind", "fingerprint", "period", "part"],
-      ...records.map((r) => [r.name, r.kind, r.fingerprint, r.period ?? "", r.part ?? ""]),
+      [...RECORD_HEADER, "part", "sheetId"],
+      ...records.map((r) => [
+        r.name,
+        r.kind,
+        r.fingerprint,
+        r.period ?? "",
+        r.part ?? "",
+        String(r.sheetId ?? ""),
+      ]),
       [null, DIGEST_KIND, digest],
     ];
     const spec: SheetSpec = {

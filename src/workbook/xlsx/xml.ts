@@ -3,7 +3,8 @@
 /** Characters XML 1.0 cannot carry; SpreadsheetML writes them as _xHHHH_ (ECMA-376 Part 1, 22.9.2.19 ST_Xstring). */
 // eslint-disable-next-line no-control-regex -- these are exactly the characters to escape
 const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-const hex4 = (c: string) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`;
+/** A character as its ST_Xstring escape, _xHHHH_. */
+export const hex4 = (c: string) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`;
 
 /** Escapes text for an attribute or element. */
 export function esc(s: string): string {
