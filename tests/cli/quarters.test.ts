@@ -1,6 +1,7 @@
 /**
  * A planner's quarters through the CLI, as random sequences: correct a figure, type a note, compute into a copy or in
- * place, come back next quarter with last quarter's output, replace an output, make the Word report. After every
+ * place, come back next quarter with last quarter's output, replace an output, make the Word report again, edit the
+ * report's draft. After every
  * step: exit codes as docs/cli.md says, no file changed that the step may not change, no temporary file, nothing the
  * planner typed lost, and every output equal to the same period computed afresh from the plan as it now stands.
  */
@@ -9,6 +10,9 @@ import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { runCli } from "../helpers/cli";
+import { editPackage } from "../helpers/packages";
+import { periodArg } from "../../src/engine/pipeline";
+import { summarySheetName } from "../../src/engine/outputs/summarySheet";
 import { samplePlanRows } from "../../src/engine/sample";
 import { buildTemplate } from "../../src/workbook/xlsx/template";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
@@ -27,8 +31,8 @@ interface FileState {
   readonly typed: Typed;
   /** Written by compute and not touched since: ictplan may replace it without --force. */
   readonly pristineOutput: boolean;
-  /** A cell of one of ictplan's own sheets typed over. */
-  readonly ownedEdited: boolean;
+  /** ictplan's own sheets the planner typed into since they were written. */
+  readonly ownedEdited: readonly string[];
 }
 
 type Action =
@@ -45,7 +49,8 @@ type Action =
       readonly to: number;
       readonly force: boolean;
     }
-  | { readonly kind: "report"; readonly file: number; readonly period: string };
+  | { readonly kind: "report"; readonly file: number; readonly period: string; readonly force: boolean }
+  | { readonly kind: "editReport"; readonly file: number };
 
 const PERIODS = ["2015-Q1", "2015-Q2", "2014-Q4", "2014", "2015-Q3"];
 // The sample's figures end at row 187 and Quý II/2015: Quý III's rows are typed below, a unit at a time.
@@ -98,7 +103,19 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     lan: fc.constantFrom(0, 1),
     share: fc.integer({ min: 0, max: 100 }).map((n) => n / 100),
   }),
-  fc.record({ kind: fc.constant("report" as const), file: fc.nat(), period: fc.constantFrom(...PERIODS) }),
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("report" as const),
+      file: fc.nat(),
+      period: fc.constantFrom(...PERIODS),
+      force: fc.oneof(
+        { weight: 3, arbitrary: fc.constant(false) },
+        { weight: 1, arbitrary: fc.constant(true) },
+      ),
+    }),
+  },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant("editReport" as const), file: fc.nat() }) },
 );
 
 let root: string;
@@ -181,8 +198,10 @@ describe("a planner's quarters through the CLI, as random sequences of steps", (
         await fs.mkdir(dir);
         await fs.writeFile(path.join(dir, "plan.xlsx"), start);
         const files = new Map<string, FileState>([
-          ["plan.xlsx", { typed: [], pristineOutput: false, ownedEdited: false }],
+          ["plan.xlsx", { typed: [], pristineOutput: false, ownedEdited: [] }],
         ]);
+        // The Word report: none yet, as ictplan wrote it, or edited by the planner (then kept until --force).
+        let report: "none" | "pristine" | "edited" = "none";
         // Fresh runs of the same plan and period, by what was typed: a sequence often asks for the same one again.
         const fresh = new Map<string, Map<string, unknown>>();
         const freshRun = async (typed: Typed, period: string) => {
@@ -248,19 +267,47 @@ describe("a planner's quarters through the CLI, as random sequences of steps", (
                 { sheet, cell: `Z${a.row}`, value: "ghi chú của tôi" },
               ]),
             );
-            files.set(name, { ...state, pristineOutput: false, ownedEdited: true });
+            files.set(name, {
+              ...state,
+              pristineOutput: false,
+              ownedEdited: [...new Set([...state.ownedEdited, sheet])],
+            });
             changed = [name];
+          } else if (a.kind === "editReport") {
+            if (report === "none") continue;
+            // The planner works on the draft in Word: a word added to its text.
+            const docx = path.join(dir, "report.docx");
+            await fs.writeFile(
+              docx,
+              await editPackage(await fs.readFile(docx), {
+                "word/document.xml": (xml) => xml.replace("</w:t>", " (đã sửa)</w:t>"),
+              }),
+            );
+            report = "edited";
+            changed = ["report.docx"];
           } else if (a.kind === "report") {
-            const r = await cli(dir, "report", name, "--period", a.period, "-o", "report.docx", "--force");
+            const argv = ["report", name, "--period", a.period, "-o", "report.docx"];
+            if (a.force) argv.push("--force");
+            const r = await cli(dir, ...argv);
             if (a.period === "2015-Q3" && !newRows(state.typed)) {
               // No figures for the period: nothing is written, and stderr says why (docs/cli.md, exit codes).
               expect({ step: a, code: r.code }).toEqual({ step: a, code: 1 });
               expect(r.err).toMatch(/Quý III\/2015/);
               continue;
             }
-            if (r.code !== 0) throw new Error(`${JSON.stringify(a)}: exit ${r.code}: ${r.err}`);
-            changed = ["report.docx"];
-            met.add("report");
+            if (report === "edited" && !a.force) {
+              // The planner's edited draft is kept (docs/cli.md, "Files are never lost") until --force.
+              expect({ step: a, code: r.code }).toEqual({ step: a, code: 2 });
+              expect(r.err).toMatch(/--force/);
+              met.add("report kept");
+            } else {
+              if (r.code !== 0) throw new Error(`${JSON.stringify(a)}: exit ${r.code}: ${r.err}`);
+              met.add(
+                report === "none" ? "report" : `report replaced${report === "edited" ? " by force" : ""}`,
+              );
+              report = "pristine";
+              changed = ["report.docx"];
+            }
           } else {
             const outName =
               a.target === "inPlace"
@@ -269,6 +316,13 @@ describe("a planner's quarters through the CLI, as random sequences of steps", (
                   ? ([...names, "out.xlsx"][a.to % (names.length + 1)] as string)
                   : defaultOutput(name, a.period);
             const target = files.get(outName);
+            // The sheets this run replaces: an edit elsewhere (another quarter's summary tab) is kept, not refused.
+            const replaced = new Set([
+              "Kết quả",
+              "Xếp hạng",
+              "Kiểm tra",
+              summarySheetName(periodArg(a.period) ?? a.period, "vi"),
+            ]);
             const argv = ["compute", name, "--period", a.period, "--no-robustness"];
             if (a.target === "inPlace") argv.push("--in-place");
             if (a.target === "copy") argv.push("-o", outName);
@@ -280,10 +334,10 @@ describe("a planner's quarters through the CLI, as random sequences of steps", (
               outName === name && a.target !== "inPlace"
                 ? // The input itself as -o: refused whatever the flags (--in-place is how to write into it).
                   /--in-place/
-                : // An input whose sheets of ictplan's were typed over (the typing would not reach the output), or an
-                  // existing target that is not an unchanged output.
+                : // An input whose sheets of ictplan's that this run replaces were typed over (the typing would not reach
+                  // the output), or an existing target that is not an unchanged output.
                   !a.force &&
-                    (state.ownedEdited ||
+                    (state.ownedEdited.some((s) => replaced.has(s)) ||
                       (a.target !== "inPlace" && target !== undefined && !target.pristineOutput))
                   ? /--force/
                   : null;
@@ -308,7 +362,13 @@ describe("a planner's quarters through the CLI, as random sequences of steps", (
               );
               for (const [sheet, content] of expected)
                 expect({ sheet, content: ownedSheets.get(sheet) }).toEqual({ sheet, content });
-              files.set(outName, { typed: state.typed, pristineOutput: true, ownedEdited: false });
+              // Typing in a sheet of ictplan's that this run does not replace (last quarter's summary tab) goes along.
+              const carried = state.ownedEdited.filter((s) => !replaced.has(s));
+              files.set(outName, {
+                typed: state.typed,
+                pristineOutput: !carried.length,
+                ownedEdited: carried,
+              });
               changed = [outName];
             }
           }
@@ -349,6 +409,8 @@ describe("a planner's quarters through the CLI, as random sequences of steps", (
           "refused --force",
           "refused --in-place",
           "report",
+          "report kept",
+          "report replaced",
           "written copy",
           "written copy over an output",
           "written default",
