@@ -159,6 +159,26 @@ describe("workbook change handlers (EventHandlerResult.remove) with Microsoft's 
   });
 });
 
+describe("sheet events as Microsoft's client gives them", () => {
+  it("mark no sheet added as the add-in's: the adapter tells its own from the planner's by the sheet's id", async () => {
+    const { host, wb } = setup("1.17");
+    let told = 0;
+    const stop = await wb.watchChanges(() => told++);
+    await runAction(wb, "compute", { lang: "vi" });
+    const own = host.sheets.find((s) => s.name === "Kết quả")!.id;
+    // Even sent with triggerSource, the client passes only type, source and worksheetId (onAdded's transform).
+    const added = (worksheetId: string) =>
+      deliverRealEvent("added", { worksheetId, source: "Local", triggerSource: "ThisLocalAddin" });
+    added("{planner}");
+    await new Promise((r) => setTimeout(r, 5));
+    expect(told).toBe(1);
+    added(own);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(told).toBe(1);
+    await stop!();
+  });
+});
+
 describe("the summary chart's value axis and the merged areas with Microsoft's client", () => {
   it("sets ChartAxis.numberFormat on each bar chart's value axis from ExcelApi 1.8, in requests under 5 MB", async () => {
     const { log, wb } = setup("1.17");
