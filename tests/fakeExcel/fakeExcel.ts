@@ -725,13 +725,14 @@ export class FakeExcel {
         fail("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode.");
       await this.editEnded;
     }
-    // RunOptions.previousObjects: "A previously-created context … The batch will use the same RequestContext".
+    // RunOptions.previousObjects: "A previously-created context … The batch will use the same RequestContext". Anything
+    // else the client refuses with InvalidArgument before running the batch (excel-web-16.00.debug.js,
+    // ClientRequestContext._runBatchCommon), but a ClientObject or an array of them, which it takes the context of: not
+    // modelled (the adapter passes a context), so refused here too.
     const previous = (options as { previousObjects?: unknown }).previousObjects;
-    const ctx =
-      typeof previous === "object" && previous !== null && this.contexts.has(previous)
-        ? previous
-        : this.newContext();
-    return batch(ctx as Excel.RequestContext);
+    if (previous != null && !(typeof previous === "object" && this.contexts.has(previous)))
+      fail("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+    return batch((previous ?? this.newContext()) as Excel.RequestContext);
   };
 
   /** A new context for a batch. */

@@ -204,6 +204,15 @@ function mirror(fake: object, real: unknown): object {
   return proxy;
 }
 
+/** The real client's own Excel.run (requests recorded in `log`): what it checks before any batch runs. */
+export function realRun<T>(
+  log: RequestLog,
+  options: Excel.RunOptions,
+  batch: (ctx: Excel.RequestContext) => Promise<T>,
+): Promise<T> {
+  return loadClient().run({ ...options, session: realSession(log) } as Excel.RunOptions, batch);
+}
+
 /**
  * A runner for the adapter: the fake host executes, the real client serialises; `log.requests` holds the real sizes.
  * Each batch runs inside the real client's Excel.run with the same options, so `previousObjects` (an

@@ -8,6 +8,7 @@ import { FakeExcel, installExcelEnums } from "../fakeExcel/fakeExcel";
 import {
   deliverRealEvent,
   measuredRunner,
+  realRun,
   realWorkbookHandlers,
   RequestLog,
   type RequestAction,
@@ -138,6 +139,26 @@ describe("workbook change handlers (EventHandlerResult.remove) with Microsoft's 
     expect(calls(log.bodies, 3)).toEqual(["Worksheets._UnregisterDataChangedEvent"]);
     expect(realWorkbookHandlers("changed")).toBe(before[0]);
     expect(host.handlers.changed).toHaveLength(0);
+  });
+
+  it("a context passed back that is none of the host's is refused, as the client refuses it (InvalidArgument)", async () => {
+    const { host, runner } = setup("1.17");
+    let ran = false;
+    const batch = async () => {
+      ran = true;
+    };
+    for (const previous of [{}, { context: {} }]) {
+      // The fake host alone, the two mirrored, and the client alone.
+      for (const run of [host.runner(), runner])
+        await expect(run(batch, previous as OfficeExtension.ClientRequestContext)).rejects.toMatchObject({
+          code: "InvalidArgument",
+        });
+      const options = { previousObjects: previous as Excel.RequestContext };
+      await expect(realRun(new RequestLog(), options, batch)).rejects.toMatchObject({
+        code: "InvalidArgument",
+      });
+    }
+    expect(ran).toBe(false);
   });
 
   it("the client calls the adapter's handler with Excel's event, until the handlers are removed", async () => {
