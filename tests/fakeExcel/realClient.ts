@@ -162,12 +162,14 @@ const fakeOf = (v: unknown): unknown =>
 const realOf = (v: unknown): unknown =>
   typeof v === "object" && v !== null && pairs.has(v) ? pairs.get(v)!.real : v;
 
+const className = (real: unknown): string =>
+  (real as { _className?: string } | null | undefined)?._className ?? String(real);
+
 /** Fails when the real client's object has no such member (in Excel: undefined is not a function, or a lost write). */
 function realMember(real: unknown, prop: string | symbol): Record<string | symbol, unknown> {
   const r = real as Record<string | symbol, unknown>;
   if (typeof prop === "symbol" || (typeof r === "object" && r !== null && prop in r)) return r;
-  const owner = (r as { _className?: string } | null | undefined)?._className ?? String(r);
-  throw new Error(`The real Office.js client has no member ${owner}.${prop}`);
+  throw new Error(`The real Office.js client has no member ${className(r)}.${prop}`);
 }
 
 /** The fake object, with every navigation, method call and property write repeated on its real counterpart. */
@@ -185,7 +187,8 @@ function mirror(fake: object, real: unknown): object {
         return (...args: unknown[]) => {
           const result = (value as (...a: unknown[]) => unknown).apply(target, args.map(fakeOf));
           const method = r[prop];
-          if (typeof method !== "function") realMember(undefined, prop);
+          if (typeof method !== "function")
+            throw new Error(`The real Office.js client has no method ${className(r)}.${String(prop)}`);
           const realResult = (method as (...a: unknown[]) => unknown).apply(r, args.map(realOf));
           return typeof result === "object" && result !== null && !(result instanceof Promise)
             ? mirror(result, realResult)
