@@ -15,8 +15,9 @@
  * - Sheet protection refuses changes to cells and their formats, merges, rules, tables and charts (AccessDenied).
  * - Tables and defined names share one namespace; every member checks the requirement set it was introduced in.
  * - Events (WorksheetCollection.onChanged, ExcelApi 1.9; onAdded, onDeleted, 1.7; onNameChanged, 1.17): a handler is registered by the sync
- *   that carries `add`, and called later, never inside a sync; the add-in's own API writes raise them too, marked
- *   triggerSource "ThisLocalAddin" from ExcelApi 1.14 (Excel.EventTriggerSource). One changed event per sheet and
+ *   that carries `add`, and called later, never inside a sync; the add-in's own API writes raise them too, a change to
+ *   cells marked triggerSource "ThisLocalAddin" from ExcelApi 1.14 (Excel.EventTriggerSource), a sheet added, deleted
+ *   or renamed never marked. One changed event per sheet and
  *   sync here (Excel may raise one per range written: the stricter count for a listener is not needed by any test).
  *   `add` returns an EventHandlerResult whose `remove()` is carried only by a sync of the context the handler was added
  *   in; `handlerCount()` says how many handlers are registered.
@@ -601,7 +602,7 @@ export class FakeExcel {
   /**
    * Raises an event to the handlers registered, after the current task (an event is never delivered inside the call
    * that caused it). Its arguments as Excel.WorksheetChangedEventArgs / WorksheetAddedEventArgs /
-   * WorksheetDeletedEventArgs give them; triggerSource only from ExcelApi 1.14.
+   * WorksheetDeletedEventArgs give them; triggerSource only on a change to cells, from ExcelApi 1.14.
    */
   private emit(
     event: WorkbookEvent,
@@ -622,7 +623,11 @@ export class FakeExcel {
       source: "Local",
       ...(event === "changed" ? { address: "A1", changeType: "RangeEdited" } : {}),
       ...extra,
-      ...(this.isSetSupported("ExcelApi", "1.14") ? { triggerSource: trigger } : {}),
+      // Only a change to cells says who made it (WorksheetChangedEventArgs.triggerSource, ExcelApi 1.14): the args of a
+      // sheet added, deleted or renamed have no such member (WorksheetAddedEventArgs, WorksheetDeletedEventArgs,
+      // WorksheetNameChangedEventArgs in index.d.ts), and the client's transforms copy none (excel-web-16.00.debug.js,
+      // WorksheetCollection's onAdded, onDeleted, onNameChanged): the add-in's own sheets are told like the planner's.
+      ...(event === "changed" && this.isSetSupported("ExcelApi", "1.14") ? { triggerSource: trigger } : {}),
     };
     setTimeout(() => handlers.forEach((h) => void h(args)), 0);
   }
@@ -720,13 +725,14 @@ export class FakeExcel {
         fail("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode.");
       await this.editEnded;
     }
-    // RunOptions.previousObjects: "A previously-created context … The batch will use the same RequestContext".
+    // RunOptions.previousObjects: "A previously-created context … The batch will use the same RequestContext". Anything
+    // else the client refuses with InvalidArgument before running the batch (excel-web-16.00.debug.js,
+    // ClientRequestContext._runBatchCommon), but a ClientObject or an array of them, which it takes the context of: not
+    // modelled (the adapter passes a context), so refused here too.
     const previous = (options as { previousObjects?: unknown }).previousObjects;
-    const ctx =
-      typeof previous === "object" && previous !== null && this.contexts.has(previous)
-        ? previous
-        : this.newContext();
-    return batch(ctx as Excel.RequestContext);
+    if (previous != null && !(typeof previous === "object" && this.contexts.has(previous)))
+      fail("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+    return batch((previous ?? this.newContext()) as Excel.RequestContext);
   };
 
   /** A new context for a batch. */

@@ -49,6 +49,13 @@ import { decorate, tempTableName } from "./decorate";
 import { OutputWriteError } from "./writeError";
 import { ProtectedSheetError, SheetGoneError } from "./sheetErrors";
 
+/** The arguments of the workbook events watchChanges registers. */
+type SheetEvent =
+  | Excel.WorksheetChangedEventArgs
+  | Excel.WorksheetAddedEventArgs
+  | Excel.WorksheetDeletedEventArgs
+  | Excel.WorksheetNameChangedEventArgs;
+
 /** Runs a batch against the workbook: Excel.run in Excel, a fake host in tests; in a context made before, if given. */
 export type ExcelRunner = <T>(
   batch: (ctx: Excel.RequestContext) => Promise<T>,
@@ -525,9 +532,11 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     definedNames: string[];
     tables: { name: string; sheet: string }[];
     scratch: ScratchSheet[];
+    /** Each sheet's Worksheet.id, by name. */
+    ids: Map<string, string>;
   }> {
     const sheets = ctx.workbook.worksheets;
-    sheets.load("items/name");
+    sheets.load("items/name, items/id");
     const defined = ctx.workbook.names;
     defined.load("items/name");
     // Table.worksheet (ExcelApi 1.2): which tables go with the sheets a write replaces, and which stay.
@@ -575,6 +584,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       definedNames: defined.items.map((n) => n.name),
       tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
       scratch,
+      ids: new Map(sheets.items.map((s) => [s.name, s.id])),
     };
   }
 
@@ -600,8 +610,9 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     for (const spec of specs)
       if (!spec.name || spec.name.length > 31 || /[[\]:*?/\\]/.test(spec.name) || /^'|'$/.test(spec.name))
         throw new Error(`invalid sheet name "${spec.name}"`);
-    await this.run(async (ctx) => {
-      const { owned, names, hasMeta, foreignMeta, definedNames, tables, scratch } = await this.loadOwned(ctx);
+    const write = this.run(async (ctx) => {
+      const { owned, names, hasMeta, foreignMeta, definedNames, tables, scratch, ids } =
+        await this.loadOwned(ctx);
       // A sheet of the planner's named as the ownership sheet is theirs: refused before anything is written.
       if (foreignMeta !== null) throw new UserSheetClashError(foreignMeta);
       assertNoUserSheetClash(names, owned, specs);
@@ -618,6 +629,10 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       // Names no sheet has: a sheet of the planner's called ictplan_tmp_0 is never taken for one of the write's.
       const temps = freeNames(TMP, specs.length, names);
       const aside = freeNames(OLD, old.length, [...names, ...temps]);
+      // What the events of this write will name: see ownSheets.
+      for (const n of [...temps, ...aside]) this.ownSheets.names.add(n);
+      for (const n of [...leftovers, ...old.map((o) => o.name)])
+        if (ids.has(n)) this.ownSheets.ids.add(ids.get(n)!);
       const prints: string[] = [];
       for (const s of specs) prints.push(await drainSliced(specFingerprintSteps(s), this.slices));
       const listed: ScratchSheet[] = [
@@ -629,11 +644,14 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       const added = specDefinedNames(specs)
         .map((d) => d.name)
         .filter((n) => !has(n));
+      const adds: Excel.Worksheet[] = [];
       try {
         setDefinedNames(ctx, specDefinedNames(specs), definedNames);
-        await this.writeTemporary(ctx, specs, temps, leftovers, hasMeta, listed, tempTables);
+        await this.writeTemporary(ctx, specs, temps, leftovers, hasMeta, listed, tempTables, adds);
       } catch (e) {
         throw await this.dropTemporary(ctx, hasMeta ? temps : [...temps, META_SHEET], added, scratch, e);
+      } finally {
+        this.noteAdded(adds);
       }
       // Owned sheets this write does not replace stay in the record; their formulas naming a replaced sheet are re-entered.
       const kept = owned.filter((o) => names.includes(o.name) && !replacedBy(owned, specs).includes(o));
@@ -682,6 +700,17 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         tables: renames,
       });
     });
+    this.sheetWrites = Promise.allSettled([this.sheetWrites, write]);
+    await write;
+  }
+
+  /** Notes the ids of the sheets a write added (see ownSheets), as loaded by the request that added them, if sent. */
+  private noteAdded(adds: readonly Excel.Worksheet[]): void {
+    try {
+      for (const w of adds) this.ownSheets.ids.add(w.id);
+    } catch {
+      // PropertyNotLoaded: the request that added them failed before it was sent.
+    }
   }
 
   /** Writes every spec into a new temporary sheet (formulas retargeted to the temporary names). */
@@ -693,6 +722,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     hasMeta: boolean,
     listed: readonly ScratchSheet[],
     tempTables: readonly ReadonlyMap<string, string>[],
+    adds: Excel.Worksheet[],
   ): Promise<void> {
     const sheets = ctx.workbook.worksheets;
     // Sheets an interrupted earlier run left, proven the product's (provenLeftovers): removed first.
@@ -700,10 +730,11 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     if (!hasMeta) {
       const meta = sheets.add(META_SHEET);
       meta.visibility = "VeryHidden" as Excel.SheetVisibility;
+      adds.push(meta.load("id"));
     }
     // Listed in the same request that adds them: a sheet of these names is the product's only while listed.
     this.writeScratch(ctx, listed);
-    for (const t of temps) sheets.add(t);
+    for (const t of temps) adds.push(sheets.add(t).load("id"));
     const retarget = retargeter(new Map(specs.map((s, k) => [s.name, temps[k]])), quoteSheetName);
     // ExcelApi 1.6, below the minimum (requirements.ts).
     ctx.workbook.application.suspendApiCalculationUntilNextSync();
@@ -952,6 +983,17 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     }
   }
 
+  /**
+   * What the sheet events of this adapter's own writes name: the sheets they add or delete (Worksheet.id) and the
+   * temporary names they rename sheets to and from. Excel marks no such event as the add-in's (only
+   * WorksheetChangedEventArgs has triggerSource; WorksheetAddedEventArgs, WorksheetDeletedEventArgs and
+   * WorksheetNameChangedEventArgs have none), so watchChanges tells them from the planner's by these. An output sheet
+   * the planner deletes later is not told either (its id is one of these): the pane sees it gone at its next reading.
+   */
+  private readonly ownSheets = { ids: new Set<string>(), names: new Set<string>() };
+  /** The writes that add, rename or delete sheets (applySheets), each until it ends. */
+  private sheetWrites: Promise<unknown> = Promise.resolve();
+
   /** The registrations of watchChanges, one after the other: a second waits for the first to be removed. */
   private watchQueue: Promise<unknown> = Promise.resolve();
   /** Stops the registration in force (removes its handlers), if any. */
@@ -961,8 +1003,10 @@ export class OfficeWorkbook implements InteractiveWorkbook {
    * Calls back after a change to any sheet's cells, or a sheet added or deleted, by anyone but this add-in
    * (WorksheetCollection.onChanged, ExcelApi 1.9; onAdded, onDeleted, 1.7), or a sheet renamed (onNameChanged, where
    * ExcelApi 1.17 has it: see tellsEveryChange). The add-in's own writes raise the events
-   * too; from ExcelApi 1.14 they say so (triggerSource "ThisLocalAddin", "The event is triggered by the Office JS API
-   * of the current add-in") and are skipped, below it they are told like the others. Null without ExcelApi 1.9.
+   * too. A change to cells says so from ExcelApi 1.14 (triggerSource "ThisLocalAddin", "The event is triggered by the
+   * Office JS API of the current add-in") and is skipped, below it told like the others; a sheet added, deleted or
+   * renamed is never marked, and the output writes' own are skipped by what they name (ownSheets). Null without
+   * ExcelApi 1.9.
    * One registration at a time: watching again removes the handlers of the last one first. Stopping silences the
    * listener at once and removes the handlers from Excel (EventHandlerResult.remove, in the request context they were
    * added in, as the reference requires), so handlers never pile up.
@@ -982,8 +1026,10 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     if (!this.supports(WORKBOOK_EVENTS.set, WORKBOOK_EVENTS.version)) return null;
     await this.unwatch?.().catch(() => undefined);
     let on = true;
-    const tell = async (e: object) => {
-      if (on && !("triggerSource" in e && e.triggerSource === "ThisLocalAddin")) listener();
+    const tell = async (e: SheetEvent) => {
+      if (!on || ("triggerSource" in e && e.triggerSource === "ThisLocalAddin")) return;
+      if (e.type !== "WorksheetChanged" && (await this.ownSheetEvent(e))) return;
+      if (on) listener();
     };
     const added = await this.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
@@ -1005,6 +1051,17 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     };
     this.unwatch = stop;
     return stop;
+  }
+
+  /**
+   * True when a sheet added, deleted or renamed was this adapter's doing (ownSheets), judged once the writes under way
+   * have ended, as Excel may deliver an event before the response of the request that caused it.
+   */
+  private async ownSheetEvent(e: SheetEvent): Promise<boolean> {
+    await this.sheetWrites;
+    if ("nameBefore" in e)
+      return this.ownSheets.names.has(e.nameBefore) || this.ownSheets.names.has(e.nameAfter);
+    return this.ownSheets.ids.has(e.worksheetId);
   }
 
   /** Activates a sheet and selects one of its cells (navigation from a finding). */

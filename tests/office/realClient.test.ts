@@ -1,0 +1,270 @@
+/**
+ * The adapter's Office.js calls as Microsoft's client (excel-web-16.00.debug.js) builds them: the workbook change
+ * handlers added and removed, the summary chart's value-axis number format and the merged areas read with the sheets'
+ * bounds. The fake host executes; every call is mirrored on the real client (tests/fakeExcel/realClient.ts), which fails
+ * on a member it does not have and records each request it would send to Excel.
+ */
+import { FakeExcel, installExcelEnums } from "../fakeExcel/fakeExcel";
+import {
+  deliverRealEvent,
+  measuredRunner,
+  realRun,
+  realWorkbookHandlers,
+  RequestLog,
+  type RequestAction,
+  type RequestBody,
+} from "../fakeExcel/realClient";
+import { OfficeWorkbook } from "../../src/workbook/office/officeWorkbook";
+import { runAction } from "../../src/workbook/office/actions";
+import { planRowsToGrids } from "../../src/engine/planRows";
+import { samplePlanRows } from "../../src/engine/sample";
+
+beforeAll(() => installExcelEnums());
+
+const LIMIT = 5 * 1024 * 1024;
+const EVENTS = ["changed", "added", "deleted", "nameChanged"] as const;
+
+/** The sample plan on a host of this ExcelApi version; the adapter asks the host which sets it has. */
+function setup(version: string) {
+  const host = FakeExcel.withGrids(planRowsToGrids(samplePlanRows()), { ExcelApi: version });
+  const log = new RequestLog(true);
+  const runner = measuredRunner(host, log);
+  const wb = new OfficeWorkbook(runner, (set, v) => host.isSetSupported(set, v));
+  return { host, log, runner, wb };
+}
+
+/** The object path an action acts on, from the root: "Worksheets/GetItem/GetRange/GetMergedAreasOrNullObject". */
+function pathOf(body: RequestBody, id: number): string {
+  const names: string[] = [];
+  for (let p = body.ObjectPaths[String(id)]; p; p = body.ObjectPaths[String(p.ParentObjectPathId)])
+    if (p.Name) names.unshift(p.Name);
+  return names.join("/");
+}
+
+/** Every method call (ActionType 3) and property write (4) of the requests, as "path.Name". */
+const calls = (bodies: RequestBody[], type: 3 | 4): string[] =>
+  bodies.flatMap((b) =>
+    b.Actions.filter((a) => a.ActionType === type).map((a) => `${pathOf(b, a.ObjectPathId)}.${a.Name}`),
+  );
+
+const actionsOn = (bodies: RequestBody[], pattern: RegExp): { body: RequestBody; action: RequestAction }[] =>
+  bodies.flatMap((body) =>
+    body.Actions.filter((a) => pattern.test(`${pathOf(body, a.ObjectPathId)}.${a.Name}`)).map((action) => ({
+      body,
+      action,
+    })),
+  );
+
+const registered = () => EVENTS.map((e) => realWorkbookHandlers(e));
+
+describe("workbook change handlers (EventHandlerResult.remove) with Microsoft's client", () => {
+  it("registers the four events in one request and removes them in the context they were added in", async () => {
+    const { host, log, wb } = setup("1.17");
+    const before = registered();
+    const stop = await wb.watchChanges(() => undefined);
+    expect(calls(log.bodies, 3)).toEqual([
+      "Worksheets._RegisterDataChangedEvent",
+      "Worksheets._RegisterAddedEvent",
+      "Worksheets._RegisterDeletedEvent",
+      "Worksheets._RegisterEventNameChanged",
+    ]);
+    expect(log.bodies).toHaveLength(1);
+    // Excel would call the add-in for each event now.
+    expect(registered()).toEqual(before.map((n) => n + 1));
+    log.bodies = [];
+    await stop!();
+    // One request, in the same context: the client finds the handlers it registered and unregisters each event.
+    expect(calls(log.bodies, 3)).toEqual([
+      "Worksheets._UnregisterDataChangedEvent",
+      "Worksheets._UnregisterAddedEvent",
+      "Worksheets._UnregisterDeletedEvent",
+      "Worksheets._UnregisterEventNameChanged",
+    ]);
+    expect(log.bodies).toHaveLength(1);
+    expect(registered()).toEqual(before);
+    expect(EVENTS.map((e) => host.handlers[e].length)).toEqual([0, 0, 0, 0]);
+  });
+
+  it("below ExcelApi 1.17 registers no rename event, and removes the three it added", async () => {
+    const { log, wb } = setup("1.16");
+    const before = registered();
+    const stop = await wb.watchChanges(() => undefined);
+    expect(calls(log.bodies, 3)).toEqual([
+      "Worksheets._RegisterDataChangedEvent",
+      "Worksheets._RegisterAddedEvent",
+      "Worksheets._RegisterDeletedEvent",
+    ]);
+    await stop!();
+    expect(calls(log.bodies, 3).slice(3)).toEqual([
+      "Worksheets._UnregisterDataChangedEvent",
+      "Worksheets._UnregisterAddedEvent",
+      "Worksheets._UnregisterDeletedEvent",
+    ]);
+    expect(registered()).toEqual(before);
+  });
+
+  it("watching again removes the last registration before adding the next: Excel holds one handler per event", async () => {
+    const { wb } = setup("1.17");
+    const before = registered();
+    await wb.watchChanges(() => undefined);
+    await wb.watchChanges(() => undefined);
+    const stop = await wb.watchChanges(() => undefined);
+    expect(registered()).toEqual(before.map((n) => n + 1));
+    await stop!();
+    expect(registered()).toEqual(before);
+  });
+
+  it("a handler removed in another context stays registered, as with the client (EventHandlers.remove queues on its own context)", async () => {
+    const { host, log, runner } = setup("1.17");
+    const before = registered();
+    const handler = async () => undefined;
+    const added = await runner(async (ctx) => {
+      const r = ctx.workbook.worksheets.onChanged.add(handler);
+      await ctx.sync();
+      return r;
+    });
+    log.bodies = [];
+    await runner(async (ctx) => {
+      added.remove();
+      await ctx.sync();
+    });
+    // Nothing reached Excel: the removal waits in the first context, which nothing syncs.
+    expect(calls(log.bodies, 3)).toEqual([]);
+    expect(realWorkbookHandlers("changed")).toBe(before[0] + 1);
+    expect(host.handlers.changed).toHaveLength(1);
+    // Synced in that context (RunOptions.previousObjects), it is removed from both.
+    await runner(async (ctx) => {
+      await ctx.sync();
+    }, added.context);
+    expect(calls(log.bodies, 3)).toEqual(["Worksheets._UnregisterDataChangedEvent"]);
+    expect(realWorkbookHandlers("changed")).toBe(before[0]);
+    expect(host.handlers.changed).toHaveLength(0);
+  });
+
+  it("a context passed back that is none of the host's is refused, as the client refuses it (InvalidArgument)", async () => {
+    const { host, runner } = setup("1.17");
+    let ran = false;
+    const batch = async () => {
+      ran = true;
+    };
+    for (const previous of [{}, { context: {} }]) {
+      // The fake host alone, the two mirrored, and the client alone.
+      for (const run of [host.runner(), runner])
+        await expect(run(batch, previous as OfficeExtension.ClientRequestContext)).rejects.toMatchObject({
+          code: "InvalidArgument",
+        });
+      const options = { previousObjects: previous as Excel.RequestContext };
+      await expect(realRun(new RequestLog(), options, batch)).rejects.toMatchObject({
+        code: "InvalidArgument",
+      });
+    }
+    expect(ran).toBe(false);
+  });
+
+  it("the client calls the adapter's handler with Excel's event, until the handlers are removed", async () => {
+    const { wb } = setup("1.17");
+    let told = 0;
+    const stop = await wb.watchChanges(() => told++);
+    const edit = { worksheetId: "{1}", address: "C2", changeType: "RangeEdited", source: "Local" };
+    deliverRealEvent("changed", { ...edit, triggerSource: "Unknown" });
+    await new Promise((r) => setTimeout(r, 5));
+    // The fake host raises nothing here: this call came through the real client alone.
+    expect(told).toBe(1);
+    deliverRealEvent("changed", { ...edit, triggerSource: "ThisLocalAddin" });
+    await new Promise((r) => setTimeout(r, 5));
+    expect(told).toBe(1);
+    await stop!();
+    deliverRealEvent("changed", { ...edit, triggerSource: "Unknown" });
+    await new Promise((r) => setTimeout(r, 5));
+    expect(told).toBe(1);
+  });
+});
+
+describe("sheet events as Microsoft's client gives them", () => {
+  it("mark no sheet added as the add-in's: the adapter tells its own from the planner's by the sheet's id", async () => {
+    const { host, wb } = setup("1.17");
+    let told = 0;
+    const stop = await wb.watchChanges(() => told++);
+    await runAction(wb, "compute", { lang: "vi" });
+    const own = host.sheets.find((s) => s.name === "Kết quả")!.id;
+    // Even sent with triggerSource, the client passes only type, source and worksheetId (onAdded's transform).
+    const added = (worksheetId: string) =>
+      deliverRealEvent("added", { worksheetId, source: "Local", triggerSource: "ThisLocalAddin" });
+    added("{planner}");
+    await new Promise((r) => setTimeout(r, 5));
+    expect(told).toBe(1);
+    added(own);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(told).toBe(1);
+    await stop!();
+  });
+});
+
+describe("the summary chart's value axis and the merged areas with Microsoft's client", () => {
+  it("sets ChartAxis.numberFormat on each bar chart's value axis from ExcelApi 1.8, in requests under 5 MB", async () => {
+    const { log, wb } = setup("1.17");
+    await runAction(wb, "summary", { lang: "vi" });
+    const axis = actionsOn(log.bodies, /Charts\/Add\/Axes\/ValueAxis\.NumberFormat$/);
+    expect(axis.length).toBeGreaterThan(0);
+    for (const { action } of axis) {
+      expect(action.ActionType).toBe(4); // SetProperty, as `numberFormat: string` is a property in the d.ts
+      expect(action.ArgumentInfo?.Arguments).toEqual([expect.any(String)]);
+    }
+    expect(Math.max(...log.requests)).toBeLessThan(LIMIT);
+
+    const older = setup("1.7");
+    await runAction(older.wb, "summary", { lang: "vi" });
+    expect(actionsOn(older.log.bodies, /Axes\/ValueAxis\.NumberFormat$/)).toEqual([]);
+    expect(actionsOn(older.log.bodies, /Axes\/ValueAxis\.Maximum$/).length).toBe(axis.length);
+  });
+
+  it("reads the lists' merged areas with the sheets' bounds from ExcelApi 1.13, as Range.getMergedAreasOrNullObject()", async () => {
+    const { log, wb } = setup("1.17");
+    await wb.readGrids();
+    const merged = actionsOn(log.bodies, /GetRange\/GetMergedAreasOrNullObject\.$/).filter(
+      ({ action }) => action.ActionType === 2,
+    );
+    // A Query of `address` on Đơn vị, Chỉ tiêu and Số liệu, in one request with the used ranges' bounds.
+    expect(merged).toHaveLength(3);
+    const body = merged[0].body;
+    expect(merged.every((m) => m.body === body)).toBe(true);
+    const method = (a: RequestAction) => body.ObjectPaths[String(a.ObjectPathId)];
+    for (const { action } of merged) {
+      expect(method(action)).toMatchObject({ ObjectPathType: 3, Name: "GetMergedAreasOrNullObject" });
+      expect(method(action).ArgumentInfo?.Arguments ?? []).toEqual([]);
+      expect(action.QueryInfo).toEqual({ Select: ["address"] });
+      const range = body.ObjectPaths[String(method(action).ParentObjectPathId)];
+      // getRange() with no address: the whole sheet.
+      expect(range).toMatchObject({ ObjectPathType: 3, Name: "GetRange" });
+    }
+    expect(actionsOn([body], /GetUsedRangeOrNullObject\.$/).length).toBeGreaterThan(0);
+    expect(Math.max(...log.requests)).toBeLessThan(LIMIT);
+
+    const older = setup("1.12");
+    await older.wb.readGrids();
+    expect(actionsOn(older.log.bodies, /GetMergedAreasOrNullObject/)).toEqual([]);
+  });
+});
+
+describe("the mirror on Microsoft's client", () => {
+  it("fails on a member the real client does not have: a method, a property read, a property write", async () => {
+    const { runner } = setup("1.17");
+    type Loose = Record<string, unknown>;
+    await expect(
+      runner(async (ctx) => {
+        (
+          ctx.workbook.worksheets.getItem("Đơn vị").getRange("A1") as unknown as { resolve: () => void }
+        ).resolve();
+      }),
+    ).rejects.toThrow("The real Office.js client has no member Range.resolve");
+    await expect(runner(async (ctx) => (ctx.workbook.worksheets as unknown as Loose).host)).rejects.toThrow(
+      "no member WorksheetCollection.host",
+    );
+    await expect(
+      runner(async (ctx) => {
+        (ctx.workbook.worksheets.getItem("Đơn vị").getRange("A1").format as unknown as Loose).fontColour =
+          "red";
+      }),
+    ).rejects.toThrow("no member RangeFormat.fontColour");
+  });
+});
