@@ -370,6 +370,14 @@ describe("the finding catalogue", () => {
         ),
       }),
     );
+    // A unit and an indicator without a name.
+    add(
+      planRowsToGrids({
+        ...rows,
+        units: rows.units.map((r, i) => (i === 0 ? r.map((v, j) => (j === 1 ? null : v)) : r)),
+        indicators: rows.indicators.map((r, i) => (i === 0 ? r.map((v, j) => (j === 1 ? null : v)) : r)),
+      }),
+    );
     // More pillars than the index formula can hold: each indicator a pillar of its own.
     add(
       planRowsToGrids({
@@ -623,6 +631,32 @@ describe("a setting whose value cannot be read", () => {
     expect(messages({ Normalisation: "???" }, "en")).toEqual([
       "Value “???” of setting “Normalisation” is not valid; the default Distance to target is used. Fix the value.",
     ]);
+  });
+});
+
+describe("a unit or an indicator without a name", () => {
+  it("is a warning at the name's cell, naming the code; the unit is still ranked, by its code", () => {
+    const rows = samplePlanRows();
+    const blankName = (r: readonly (string | number | null)[]) => r.map((v, j) => (j === 1 ? null : v));
+    const { plan, findings } = checkWorkbook(
+      planRowsToGrids({
+        ...rows,
+        units: rows.units.map((r, i) => (i === 2 ? blankName(r) : r)),
+        indicators: rows.indicators.map((r, i) => (i === 3 ? blankName(r) : r)),
+      }),
+      "2015-Q2",
+    );
+    const named = findings.filter((f) => f.code === "MISSING_NAME");
+    expect(named.map((f) => [f.sheet, f.cell, f.severity, f.params.code])).toEqual([
+      ["Đơn vị", "B4", "warning", String(rows.units[2][0])],
+      ["Chỉ tiêu", "B5", "warning", String(rows.indicators[3][0])],
+    ]);
+    expect(findingMessage(named[0], "vi")).toBe(
+      `Mã ${String(rows.units[2][0])} chưa có tên: bảng xếp hạng, biểu đồ và báo cáo sẽ ghi mã thay cho tên. ` +
+        "Nhập tên vào ô này (cột “Tên đơn vị”).",
+    );
+    expect(plan.units[2].name).toBe(String(rows.units[2][0]));
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
   });
 });
 

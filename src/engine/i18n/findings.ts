@@ -89,6 +89,13 @@ export const FINDING_TEXTS = {
     fixVi: "Không cần làm gì; nếu đây là dữ liệu, nhập mã vào cột “{column}”.",
     fixEn: "Nothing to do; if it is data, enter its code in the column “{column}”.",
   },
+  MISSING_NAME: {
+    severity: "warning",
+    vi: "Mã {code} chưa có tên: bảng xếp hạng, biểu đồ và báo cáo sẽ ghi mã thay cho tên.",
+    en: "Code {code} has no name: the ranking, the charts and the report show the code instead.",
+    fixVi: "Nhập tên vào ô này (cột “{column}”).",
+    fixEn: "Type the name into this cell (column “{column}”).",
+  },
   MISSING_VALUE: {
     severity: "error",
     vi: "Ô trống: cần “{column}”.",

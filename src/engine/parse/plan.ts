@@ -333,10 +333,12 @@ function parseUnits(ctx: SheetContext | null, findings: Finding[]): Unit[] {
     const c = readCode(ctx, codeRef, seen, findings, columnName(ctx, "code"), "DUPLICATE_UNIT");
     if (c === null) continue;
     const nameRef = ref(ctx, row, "name");
-    const name = nameRef
-      ? readText(cellAt(ctx.grid, row, nameRef.col), nameRef)
-      : { value: null, findings: [] };
+    const nameCell = nameRef ? cellAt(ctx.grid, row, nameRef.col) : null;
+    const name = nameRef ? readText(nameCell, nameRef) : { value: null, findings: [] };
     findings.push(...name.findings);
+    // A unit without a name is ranked and reported by its code: said, so the report is not sent so.
+    if (nameRef && isBlank(nameCell))
+      findings.push(finding("MISSING_NAME", nameRef, { code: c, column: columnName(ctx, "name") }));
     const groupRef = ref(ctx, row, "group");
     let group: RankingGroup | null = null;
     if (groupRef) {
@@ -440,6 +442,8 @@ function parseIndicators(
     };
     const name = get("name");
     const nameText = name ? readText(name.v, name.r) : null;
+    if (name && isBlank(name.v))
+      findings.push(finding("MISSING_NAME", name.r, { code: c, column: columnName(ctx, "name") }));
     // A blank in a required cell says which indicator, which cell, and what to type there.
     const blank = (code: "MISSING_PILLAR" | "MISSING_MEASURE", at: CellRef, values: readonly EnumValue[]) =>
       finding(code, at, {
