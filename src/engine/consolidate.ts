@@ -2,9 +2,8 @@
 import type { FigureRow, FigureTable, Finding, Indicator, Plan } from "./model";
 import { figureTable, valueAt } from "./figures";
 import type { EnumValue, PlanRows } from "./format";
-import { DIRECTIONS, MEASURES, RANKING_GROUPS, SETTINGS, YES_NO } from "./format";
+import { DIRECTIONS, enumName, MEASURES, RANKING_GROUPS, SETTINGS, YES_NO } from "./format";
 import type { Lang } from "./i18n/labels";
-import { enumName } from "./parse/values";
 import { finding } from "./findings";
 import { comparePeriodKeys, formatPeriod, periodFromKey } from "./periods";
 

@@ -3,6 +3,7 @@ import type { CellRef } from "./grid";
 import { refAddress } from "./grid";
 import type { Finding, Plan, Severity } from "./model";
 import {
+  enumName,
   INPUT_SHEETS,
   RANKING_GROUPS,
   SETTINGS,
@@ -88,7 +89,7 @@ export type Host = "excel" | "cli";
 function shownParams(params: Finding["params"], lang: "vi" | "en"): Record<string, string | number> {
   const out: Record<string, string | number> = { ...params };
   const group = RANKING_GROUPS.find((g) => g.key === params.group);
-  if (group) out.group = lang === "vi" ? group.vi : group.en;
+  if (group) out.group = enumName(group, lang);
   for (const [k, v] of Object.entries(params))
     if (typeof v === "number" && k !== "value") out[k] = formatShortest(v, lang);
   for (const k of ["unit", "indicator"] as const) {

@@ -15,6 +15,9 @@ export interface EnumValue {
   readonly aliases: readonly string[];
 }
 
+/** An enum value by its name in a language. */
+export const enumName = (e: EnumValue, lang: "vi" | "en"): string => (lang === "vi" ? e.vi : e.en);
+
 /** One column of an input sheet. */
 export interface ColumnDef {
   readonly key: string;

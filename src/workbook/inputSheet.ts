@@ -9,7 +9,7 @@ import { templateHeaders } from "../engine/planRows";
 import type { SheetSpec, SpecCell } from "../engine/sheetSpec";
 import type { Plan } from "../engine/model";
 import { LISTS, LISTS_SHEETS, foldName, isListsSheet } from "../engine/language";
-import { enumName } from "../engine/parse/values";
+import { enumName } from "../engine/format";
 
 type Lang = "vi" | "en";
 /** The lists sheet of a Vietnamese template. */

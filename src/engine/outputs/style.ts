@@ -1,7 +1,7 @@
 /** Shared look of the output sheets. */
 import type { CellStyle, ConditionalFormatSpec } from "../sheetSpec";
 import type { Plan, RankingGroup } from "../model";
-import { PILLARS, RANKING_GROUPS } from "../format";
+import { enumName, PILLARS, RANKING_GROUPS } from "../format";
 import { formatPeriod, periodFromKey } from "../periods";
 import { gradeLabel, labels, statusLabel, type Lang } from "../i18n/labels";
 import { fillTemplate, foldText } from "../text";
@@ -77,7 +77,7 @@ const GREY = "EDEDED";
 export function groupName(g: RankingGroup | null, lang: Lang): string {
   if (g === null) return lang === "vi" ? "Toàn tỉnh" : "All units";
   const e = RANKING_GROUPS.find((x) => x.key === g);
-  return e ? (lang === "vi" ? e.vi : e.en) : g;
+  return e ? enumName(e, lang) : g;
 }
 
 /** "tỉnh Lào Cai" / "Lào Cai province" from the Tỉnh setting, whether or not the planner wrote "Tỉnh" already;
@@ -96,7 +96,7 @@ export function provinceTitle(name: string, lang: Lang): string {
 /** A pillar's name in a language: the known pillars are translated, others stay as the planner wrote them. */
 export function pillarName(pillar: string, lang: Lang): string {
   const e = PILLARS.find((x) => x.vi === pillar);
-  return e ? (lang === "vi" ? e.vi : e.en) : pillar;
+  return e ? enumName(e, lang) : pillar;
 }
 
 /** "Quý II/2015 – tỉnh Lào Cai". */

@@ -2,7 +2,16 @@
 import type { CellRef, CellValue, Grid, WorkbookGrids } from "../grid";
 import { a1, cellAt, parseA1, refAddress, shownAsPercent } from "../grid";
 import type { EnumValue, SettingDef, SettingsValues, SheetDef } from "../format";
-import { DIRECTIONS, MEASURES, PILLARS, RANKING_GROUPS, SETTINGS, orderGroups, sheetDef } from "../format";
+import {
+  DIRECTIONS,
+  enumName,
+  MEASURES,
+  PILLARS,
+  RANKING_GROUPS,
+  SETTINGS,
+  orderGroups,
+  sheetDef,
+} from "../format";
 import type {
   FigureRow,
   FigureTable,
@@ -23,7 +32,6 @@ import { comparePeriodKeys, parsePeriod, periodKey } from "../periods";
 import { foldText } from "../text";
 import { detectHeader, lastFilledRow, locateSheets, missingColumns, type HeaderMatch } from "./headers";
 import {
-  enumName,
   matchEnum,
   normaliseCode,
   readEnum,

@@ -1,7 +1,7 @@
 /** Reading one typed cell into a model value, or a finding that says what is wrong there. */
 import type { CellRef, CellValue } from "../grid";
 import { isCellError } from "../grid";
-import type { EnumValue } from "../format";
+import { enumName, type EnumValue } from "../format";
 import type { Finding, Measure } from "../model";
 import { finding } from "../findings";
 import type { Lang } from "../i18n/labels";
@@ -49,9 +49,6 @@ function enumByName(values: readonly EnumValue[]): Map<string, EnumValue> {
   }
   return byName;
 }
-
-/** An enum value by its name in a language. */
-export const enumName = (e: EnumValue, lang: Lang): string => (lang === "vi" ? e.vi : e.en);
 
 /** Reads an enum cell; INVALID_ENUM when it is none of the allowed values (named in the workbook's language). */
 export function readEnum(

@@ -2,7 +2,8 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { ColumnDef, PlanRows, SheetDef } from "../../engine/format";
-import { enumName as label, matchEnum } from "../../engine/parse/values";
+import { enumName as label } from "../../engine/format";
+import { matchEnum } from "../../engine/parse/values";
 import { findSetting } from "../../engine/parse/plan";
 import { INPUT_SHEETS, MEASURES, RANKING_GROUPS, SETTINGS, YES_NO } from "../../engine/format";
 import { columnLetter } from "../../engine/grid";
