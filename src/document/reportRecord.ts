@@ -16,9 +16,7 @@ const VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTy
 
 /** The digest of every part but the record: names and CRC-32s, which the zip's directory gives without unpacking. */
 async function partsDigest(pkg: ZipPackage): Promise<string> {
-  const lines: string[] = [];
-  for (const p of pkg.parts().sort())
-    if (p.toLowerCase() !== RECORD_PART.toLowerCase()) lines.push(`${p}:${await pkg.crc(p)}`);
+  const lines = await pkg.crcLines((p) => p.toLowerCase() !== RECORD_PART.toLowerCase());
   return fnv1a(lines.join("\n"));
 }
 

@@ -380,13 +380,7 @@ export class XlsxWorkbook implements WorkbookPort {
    */
   private async packageDigest(owned: readonly string[]): Promise<string> {
     const mine = await this.ownedParts(owned);
-    const parts = this.pkg.parts().filter((p) => !mine.has(p.toLowerCase()));
-    parts.sort();
-    const lines: string[] = [];
-    for (const p of parts) {
-      lines.push(`${p}:${await this.pkg.crc(p)}`);
-      await this.slices?.();
-    }
+    const lines = await this.pkg.crcLines((p) => !mine.has(p.toLowerCase()), this.slices ?? undefined);
     for (const s of this.sheets)
       if (!owned.includes(s.name) && s.name !== META_SHEET) lines.push(`sheet:${s.name}`);
     return fnv1a(lines.join("\n"));

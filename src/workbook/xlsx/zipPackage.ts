@@ -371,6 +371,16 @@ export class ZipPackage {
     return this.entry(name)?.crc ?? null;
   }
 
+  /** "part:crc" for each part `keep` accepts, in name order: what a digest of the package's content is made from. */
+  async crcLines(keep: (part: string) => boolean, pause?: Pause): Promise<string[]> {
+    const lines: string[] = [];
+    for (const p of this.parts().filter(keep).sort()) {
+      lines.push(`${p}:${await this.crc(p)}`);
+      await pause?.();
+    }
+    return lines;
+  }
+
   /** A part's bytes; unpacking stops as soon as the package's uncompressed total passes the limit. */
   async bytes(name: string, pause?: Pause): Promise<Uint8Array | null> {
     await this.deflating.get(name.replace(/^\//, "").toLowerCase());
