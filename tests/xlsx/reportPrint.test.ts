@@ -2,8 +2,8 @@
  * The quarterly report as the steering committee receives it, printed by LibreOffice in one run: the summary tab and
  * the Word report of the sample (vi with a deputy signing, en with nothing set) and of a 2025 province (172 units),
  * and the Hướng dẫn sheet. Each is read from the PDF: the signer block at its place (right, on the line of Nơi nhận,
- * a space to sign, the name under the title), every heading on the page of what it introduces, no page but the last
- * left mostly empty, and the guide one page wide.
+ * a space to sign, the name under the title), every heading on the page of what it introduces, the tab's charts'
+ * words (the bars' labels too) inside their frames, no page but the last left mostly empty, and the guide one page wide.
  */
 import { promises as fs } from "node:fs";
 import os from "node:os";
