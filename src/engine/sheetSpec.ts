@@ -157,6 +157,16 @@ export interface ChartSpec {
   readonly dataLabels?: boolean;
   /** Number format of the values' cells and of the data labels (default: the value axis's). */
   readonly labelFormat?: string;
+  /**
+   * The plot area with its axes' labels, in points from the chart's top left (default: laid out by the application,
+   * which leaves no room for a label outside the end of a bar near the axis's maximum).
+   */
+  readonly plotArea?: {
+    readonly left: number;
+    readonly top: number;
+    readonly width: number;
+    readonly height: number;
+  };
   /** Placement by cells: top-left and bottom-right corners, 1-based. */
   readonly anchor: {
     readonly fromRow: number;
@@ -208,6 +218,11 @@ export interface DefinedNameSpec {
 
 /** Which output sheet this is; the adapter records it as the ownership mark. */
 export type OutputKind = "results" | "ranking" | "findings" | "summary";
+
+/** Excel's column width in points for a width in characters of the default font (7 px per character + 5 px padding, 0.75 pt per px). */
+export function widthPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
 
 /** A whole output sheet. */
 export interface SheetSpec {

@@ -93,6 +93,14 @@ export interface ChartModel {
   /** ChartAxis.numberFormat of the value axis; undefined = linked to its source cells. */
   valueFormat?: string;
   legendVisible: boolean;
+  /** ChartPlotArea position and box in points; undefined = never set (Automatic). */
+  plotArea?: {
+    position?: string;
+    left?: number;
+    top?: number;
+    width?: number;
+    height?: number;
+  };
 }
 export interface SheetModel {
   id: string;
@@ -1375,6 +1383,39 @@ class FakeChart {
             model().valueFormat = v;
           }, v);
         },
+      },
+    };
+  }
+  /**
+   * Chart.plotArea: "Represents the plot area for the chart" ([Api set: ExcelApi 1.8]); ChartPlotArea.position is
+   * "Automatic" or "Custom" (Excel.ChartPlotAreaPosition), left, top, width and height numbers. A negative or
+   * infinite number is not documented: the stricter reading refuses it.
+   */
+  get plotArea() {
+    const host = this.host;
+    const model = this.model;
+    const set = (prop: "position" | "left" | "top" | "width" | "height", v: unknown) =>
+      host.queue(() => {
+        host.requires("1.8", `ChartPlotArea.${prop}`);
+        if (prop === "position") need(v === "Automatic" || v === "Custom", "plotArea.position", v);
+        else need(typeof v === "number" && Number.isFinite(v) && v >= 0, `plotArea.${prop}`, v);
+        (model().plotArea ??= {})[prop] = v as never;
+      }, v);
+    return {
+      set position(v: Excel.ChartPlotAreaPosition | "Automatic" | "Custom") {
+        set("position", v);
+      },
+      set left(v: number) {
+        set("left", v);
+      },
+      set top(v: number) {
+        set("top", v);
+      },
+      set width(v: number) {
+        set("width", v);
+      },
+      set height(v: number) {
+        set("height", v);
       },
     };
   }

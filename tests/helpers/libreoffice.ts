@@ -128,3 +128,53 @@ export function pageInk(pdf: string, top = 0.07, bottom = 0.92): number[] {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** A vertical line drawn on a PDF's page: its x and its top and bottom, in points from the page's top left. */
+export interface PdfLine {
+  readonly x: number;
+  readonly y0: number;
+  readonly y1: number;
+}
+
+/**
+ * The vertical lines at least `min` points long drawn on a page of a PDF (a frame's sides, a table's borders, a
+ * chart's gridlines): each pixel column's longest run of ink, the page drawn at 72 dpi (a pixel a point) in grey.
+ */
+export function verticalLines(pdf: string, page: number, min = 50): PdfLine[] {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "ictplan-lines-"));
+  try {
+    execFileSync("pdftoppm", [
+      "-r",
+      "72",
+      "-gray",
+      "-f",
+      `${page}`,
+      "-l",
+      `${page}`,
+      pdf,
+      path.join(dir, "p"),
+    ]);
+    const bytes = readFileSync(path.join(dir, readdirSync(dir)[0]));
+    const head = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(bytes.subarray(0, 40).toString("latin1"))!;
+    const [w, h] = [Number(head[1]), Number(head[2])];
+    const px = bytes.subarray(head[0].length);
+    const lines: PdfLine[] = [];
+    for (let x = 0; x < w; x++) {
+      let best = { y0: 0, y1: 0 };
+      let from = -1;
+      for (let y = 0; y <= h; y++) {
+        // Anything but white: a frame's light grey (D9D9D9) is ink too.
+        if (y < h && px[y * w + x] < 250) {
+          if (from < 0) from = y;
+        } else if (from >= 0) {
+          if (y - from > best.y1 - best.y0) best = { y0: from, y1: y };
+          from = -1;
+        }
+      }
+      if (best.y1 - best.y0 >= min) lines.push({ x, ...best });
+    }
+    return lines;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -15,6 +15,7 @@ import { runPlan } from "../../src/engine/pipeline";
 import { a1, type Grid } from "../../src/engine/grid";
 import { normalFormula } from "../../src/workbook/ownership";
 import type { SheetSpec } from "../../src/engine/sheetSpec";
+import { chartSize } from "../../src/workbook/xlsx/charts";
 
 beforeAll(() => installExcelEnums());
 
@@ -342,6 +343,39 @@ describe("Office.js and .xlsx adapters write the same workbook", () => {
     });
     // The grade colours reach the bars.
     expect(points).toBeGreaterThan(30);
+  });
+
+  it("charts: the plot area's place in points (Office.js) and as shares of the chart (.xlsx manual layout)", () => {
+    const specs = both.specs.flatMap((s) => (s.charts ?? []).map((c) => ({ s, c })));
+    const office = both.specs.flatMap((s) => both.host.sheet(s.name)!.charts);
+    expect(office.length).toBe(specs.length);
+    let placed = 0;
+    office.forEach((c, i) => {
+      const xml = both.charts[i];
+      const size = chartSize(specs[i].s, specs[i].c);
+      const share = (tag: string) =>
+        Number(
+          new RegExp(`<c:plotArea><c:layout><c:manualLayout>[\\s\\S]*?<c:${tag} val="([\\d.]+)"`).exec(
+            xml,
+          )?.[1],
+        );
+      // Both boxes hold the axes' labels: the .xlsx's layoutTarget is the default, outer.
+      const manual = xml.includes("<c:plotArea><c:layout><c:manualLayout>");
+      expect(xml).not.toContain('<c:layoutTarget val="inner"/>');
+      expect(c.plotArea?.position ?? "Automatic").toBe(manual ? "Custom" : "Automatic");
+      // Shares are written to 4 decimals: 0.025 pt on a 500 pt chart.
+      const off = (["left", "top", "width", "height"] as const).flatMap((k, j) => {
+        const x = manual ? share("xywh"[j]) * (j % 2 ? size.height : size.width) : undefined;
+        const o = c.plotArea?.[k];
+        return o === x || (o !== undefined && x !== undefined && Math.abs(o - x) < 0.1)
+          ? []
+          : [`${k}: ${o} / ${x}`];
+      });
+      expect([specs[i].c.title, off]).toEqual([specs[i].c.title, []]);
+      if (manual) placed++;
+    });
+    // The summary's bar charts are placed.
+    expect(placed).toBeGreaterThanOrEqual(3);
   });
 
   it("charts: type, title, series and category ranges, bar category order", () => {

@@ -1,6 +1,6 @@
 /**
  * The adapter's Office.js calls as Microsoft's client (excel-web-16.00.debug.js) builds them: the workbook change
- * handlers added and removed, the summary chart's value-axis number format and the merged areas read with the sheets'
+ * handlers added and removed, the summary chart's value-axis number format and plot area, the merged areas read with the sheets'
  * bounds. The fake host executes; every call is mirrored on the real client (tests/fakeExcel/realClient.ts), which fails
  * on a member it does not have and records each request it would send to Excel.
  */
@@ -200,7 +200,7 @@ describe("sheet events as Microsoft's client gives them", () => {
   });
 });
 
-describe("the summary chart's value axis and the merged areas with Microsoft's client", () => {
+describe("the summary chart's value axis and plot area, and the merged areas, with Microsoft's client", () => {
   it("sets ChartAxis.numberFormat on each bar chart's value axis from ExcelApi 1.8, in requests under 5 MB", async () => {
     const { log, wb } = setup("1.17");
     await runAction(wb, "summary", { lang: "vi" });
@@ -216,6 +216,25 @@ describe("the summary chart's value axis and the merged areas with Microsoft's c
     await runAction(older.wb, "summary", { lang: "vi" });
     expect(actionsOn(older.log.bodies, /Axes\/ValueAxis\.NumberFormat$/)).toEqual([]);
     expect(actionsOn(older.log.bodies, /Axes\/ValueAxis\.Maximum$/).length).toBe(axis.length);
+  });
+
+  it("places each bar chart's plot area, position Custom and its box in points, from ExcelApi 1.8", async () => {
+    const { log, wb } = setup("1.17");
+    await runAction(wb, "summary", { lang: "vi" });
+    const charts = actionsOn(log.bodies, /Axes\/ValueAxis\.Maximum$/).length;
+    expect(charts).toBeGreaterThan(0);
+    for (const prop of ["Position", "Left", "Top", "Width", "Height"]) {
+      const set = actionsOn(log.bodies, new RegExp(`Charts/Add/PlotArea\\.${prop}$`));
+      expect([prop, set.length]).toEqual([prop, charts]);
+      for (const { action } of set) {
+        expect(action.ActionType).toBe(4);
+        expect(action.ArgumentInfo?.Arguments).toEqual([prop === "Position" ? "Custom" : expect.any(Number)]);
+      }
+    }
+
+    const older = setup("1.7");
+    await runAction(older.wb, "summary", { lang: "vi" });
+    expect(actionsOn(older.log.bodies, /PlotArea\./)).toEqual([]);
   });
 
   it("reads the lists' merged areas with the sheets' bounds from ExcelApi 1.13, as Range.getMergedAreasOrNullObject()", async () => {

@@ -2,8 +2,8 @@
  * The quarterly report as the steering committee receives it, printed by LibreOffice in one run: the summary tab and
  * the Word report of the sample (vi with a deputy signing, en with nothing set) and of a 2025 province (172 units),
  * and the Hướng dẫn sheet. Each is read from the PDF: the signer block at its place (right, on the line of Nơi nhận,
- * a space to sign, the name under the title), every heading on the page of what it introduces, no page but the last
- * left mostly empty, and the guide one page wide.
+ * a space to sign, the name under the title), every heading on the page of what it introduces, the tab's charts'
+ * words (the bars' labels too) inside their frames, no page but the last left mostly empty, and the guide one page wide.
  */
 import { promises as fs } from "node:fs";
 import os from "node:os";
@@ -24,6 +24,7 @@ import {
   pageInk,
   pdfWords,
   printToPdf,
+  verticalLines,
   type PdfWord,
 } from "../helpers/libreoffice";
 import { onlySheets } from "../helpers/packages";
@@ -85,6 +86,18 @@ function find(lines: readonly PdfWord[][], text: string, from = 0): { at: number
         return { at, words: line.slice(k, k + text.split(" ").length) };
   }
   return null;
+}
+
+/** A chart's frame on its page: the nearest vertical lines left and right of its title that run past it above and below. */
+function frameAround(
+  pdf: string,
+  title: readonly PdfWord[],
+): { x0: number; y0: number; x1: number; y1: number } | null {
+  const { page, y0, y1 } = title[0];
+  const sides = verticalLines(pdf, page).filter((l) => l.y0 < y0 && l.y1 > y1);
+  const left = sides.filter((l) => l.x < title[0].x0).at(-1);
+  const right = sides.find((l) => l.x > title[title.length - 1].x1);
+  return left && right ? { x0: left.x, y0: left.y0, x1: right.x, y1: Math.min(left.y1, right.y1) } : null;
 }
 
 /** The first words of what a block prints: its text, its first row's widest cell, or its chart's title. */
@@ -206,6 +219,35 @@ describe("the quarterly report on paper", () => {
             const missing = b.chart.labels.filter((l) => l !== "" && !inChart.has(l));
             expect([o.label, b.chart.title, missing]).toEqual([o.label, b.chart.title, []]);
           });
+
+          // Every word of a chart (its title, categories, axis and the bars' labels) prints inside its frame, clear of
+          // its edges: the label outside the end of a bar near the maximum (99,45 of 100) is neither on it nor past it.
+          if (o.label.endsWith("tab"))
+            r.body.forEach((b) => {
+              if (b.kind !== "chart") return;
+              // The chart, or each of its parts ("… (1/3)").
+              const titles = lines.filter((l) =>
+                l
+                  .map((w) => w.text)
+                  .join(" ")
+                  .startsWith(b.chart.title),
+              );
+              const frames = titles.flatMap((t) => {
+                const f = frameAround(pdfs[k], t);
+                return f ? [{ page: t[0].page, ...f }] : [];
+              });
+              expect([o.label, b.chart.title, frames.length > 0]).toEqual([o.label, b.chart.title, true]);
+              for (const f of frames) {
+                const inside = words.filter(
+                  (w) => w.page === f.page && w.y0 > f.y0 && w.y1 < f.y1 && w.x0 > f.x0 && w.x0 < f.x1,
+                );
+                const gap = 4;
+                const out = inside
+                  .filter((w) => w.x0 < f.x0 + gap || w.x1 > f.x1 - gap)
+                  .map((w) => `${w.text} x ${w.x0.toFixed(1)}–${w.x1.toFixed(1)} in frame x ${f.x0}–${f.x1}`);
+                expect([o.label, b.chart.title, f.page, out]).toEqual([o.label, b.chart.title, f.page, []]);
+              }
+            });
 
           // No page but the last is left mostly empty (the ink of its body stops above the middle).
           const ink = pageInk(pdfs[k]);

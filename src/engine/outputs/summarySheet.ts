@@ -3,7 +3,14 @@
  * report.ts); the layout is computed here, row heights and page breaks included, so that tables never split
  * without their header and the text prints at its own size.
  */
-import type { CellStyle, ChartSpec, SheetSpec, SpecBlock, SpecCell } from "../sheetSpec";
+import {
+  widthPoints,
+  type CellStyle,
+  type ChartSpec,
+  type SheetSpec,
+  type SpecBlock,
+  type SpecCell,
+} from "../sheetSpec";
 import type { Report, ReportBlock, ReportCell, ReportChart, ReportTable } from "../report";
 import { chartParts, GRADE_COLORS, MAX_BARS, STATUS_COLORS } from "../report";
 import { formatPeriod, periodFromKey } from "../periods";
@@ -205,6 +212,20 @@ const chartHeight = (c: ReportChart) => barsHeight(c.categories.length);
 const barsHeight = (bars: number) => 70 + 19 * bars;
 /** The height of the rows reserved for a chart (whole rows of 18 pt). */
 const reservedHeight = (height: number) => Math.ceil(height / 18) * 18;
+/**
+ * The plot area (with its axes' labels) of a chart `height` points tall with these bar labels: the title's band above
+ * it, and right of it room for the longest label outside a bar's end (11 pt, at most 6.5 pt a character) beyond the
+ * axis's maximum, plus a margin. Laid out by the application, the plot area reaches the chart's edge and the label of
+ * a bar near the maximum (99,45 of 100) is printed on the frame or past it (LibreOffice); nothing in Excel's reference
+ * says it moves an outside-end label to keep it in (XlDataLabelPosition: "outside the data point at the top edge").
+ * The axis keeps its 0–100 and every label stays outside its bar, as a reader compares them.
+ */
+function plotArea(height: number, barLabels: readonly string[]): NonNullable<ChartSpec["plotArea"]> {
+  const width = SUMMARY_WIDTHS.reduce((s, w) => s + widthPoints(w), 0);
+  const label = Math.max(0, ...barLabels.map((l) => l.length)) * 6.5 + 12;
+  return { left: 6, top: 38, width: width - 6 - label, height: height - 38 - 6 };
+}
+
 /** The fewest bars worth starting a long chart with at the foot of a page. */
 const MIN_FIRST_BARS = 10;
 
@@ -302,6 +323,7 @@ function chart(
     legend: false,
     dataLabels: true,
     labelFormat,
+    plotArea: plotArea(reservedHeight(height), c.labels),
     anchor: { fromRow: first, fromCol: 1, toRow: last + 1, toCol: COLS + 1 },
   };
 }

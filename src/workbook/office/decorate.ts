@@ -1,14 +1,14 @@
 /** Everything of a sheet spec beyond its cells, as Office.js calls: merges, widths, freeze panes, tables, rules, charts, print. */
 import { a1, columnLetter, parseA1 } from "../../engine/grid";
-import { SERIES_COLORS, type ConditionalFormatSpec, type SheetSpec } from "../../engine/sheetSpec";
-import { CHART_AXIS_FORMAT, OPTIONAL, type SupportsSet } from "./requirements";
+import {
+  SERIES_COLORS,
+  widthPoints,
+  type ConditionalFormatSpec,
+  type SheetSpec,
+} from "../../engine/sheetSpec";
+import { CHART_AXIS_FORMAT, CHART_PLOT_AREA, OPTIONAL, type SupportsSet } from "./requirements";
 
 const rgb = (hex: string) => `#${hex}`;
-
-/** Excel's column width in points for a width in characters of the default font (7 px per character + 5 px padding, 0.75 pt per px). */
-export function widthPoints(chars: number): number {
-  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
-}
 
 /**
  * The name a table gets while its sheet is still temporary: ictplan_tmp_KetQua, or ictplan_tmp_KetQua_2, … when a
@@ -148,6 +148,17 @@ export function decorate(
         if (c.labelFormat && supports(CHART_AXIS_FORMAT.set, CHART_AXIS_FORMAT.version))
           chart.axes.valueAxis.numberFormat = c.valueAxis.numberFormat;
       }
+    }
+    // ChartPlotArea (ExcelApi 1.8): position Custom, then left, top, width, height. The reference names no unit nor
+    // box; VBA's PlotArea, which it mirrors, gives points, and "the bounding rectangle that includes the axis labels"
+    // (PlotArea.InsideWidth, remarks): the box the spec gives, and the .xlsx's manual layout (layoutTarget outer).
+    if (c.plotArea && supports(CHART_PLOT_AREA.set, CHART_PLOT_AREA.version)) {
+      const area = chart.plotArea;
+      area.position = "Custom" as Excel.ChartPlotAreaPosition;
+      area.left = c.plotArea.left;
+      area.top = c.plotArea.top;
+      area.width = c.plotArea.width;
+      area.height = c.plotArea.height;
     }
     if (c.legend === false) chart.legend.visible = false;
     // A bar chart lists its first category at the bottom unless the category axis is reversed (as the .xlsx charts do).

@@ -35,6 +35,10 @@ export const DATA_VALIDATION = { set: "ExcelApi", version: "1.8" } as const;
  * show the figures as the tables do, 99,45; the axis whole numbers); without it the axis shows the cells' format. */
 export const CHART_AXIS_FORMAT = { set: "ExcelApi", version: "1.8" } as const;
 
+/** The plot area's place in a chart (`ChartPlotArea` left, top, width, height), which leaves room for the label at the
+ * end of a bar near the axis's maximum; without it the label may sit on the chart's edge. */
+export const CHART_PLOT_AREA = { set: "ExcelApi", version: "1.8" } as const;
+
 /**
  * Merged areas of a range (`Range.getMergedAreasOrNullObject`), read on Đơn vị, Chỉ tiêu and Số liệu so that a group or
  * a period merged down its rows is read on every row; without them the other rows of such a merge read blank.

@@ -1,5 +1,11 @@
 /** Native Excel charts for the .xlsx path: DrawingML chart and drawing parts for an output sheet's chart specs. */
-import { SERIES_COLORS, type ChartSpec, type SheetSpec, type SpecValue } from "../../engine/sheetSpec";
+import {
+  SERIES_COLORS,
+  widthPoints,
+  type ChartSpec,
+  type SheetSpec,
+  type SpecValue,
+} from "../../engine/sheetSpec";
 import { columnLetter, parseA1 } from "../../engine/grid";
 import { esc, escPlain, escText } from "./xml";
 
@@ -55,8 +61,45 @@ function numRef(sheet: string, range: string, values: Map<string, SpecValue>, fo
   return `<c:numRef><c:f>${esc(absRef(sheet, range))}</c:f><c:numCache><c:formatCode>${esc(format)}</c:formatCode><c:ptCount val="${cells.length}"/>${pts}</c:numCache></c:numRef>`;
 }
 
-/** The chart part (chartSpace) of one chart spec. */
-export function chartXml(sheet: string, chart: ChartSpec, values: Map<string, SpecValue>): string {
+/** Excel's default column width (8.43 characters) and row height (15 pt) for a sheet's columns and rows not listed. */
+const DEFAULT_WIDTH = 8.43;
+const DEFAULT_HEIGHT = 15;
+
+/** A chart's size in points: the widths and heights of the cells its anchor spans (corner offsets are 0). */
+export function chartSize(spec: SheetSpec, chart: ChartSpec): { width: number; height: number } {
+  const widths = new Map((spec.columnWidths ?? []).map((c) => [c.col, c.width]));
+  const heights = new Map((spec.rowHeights ?? []).map((r) => [r.row, r.height]));
+  let width = 0;
+  let height = 0;
+  for (let c = chart.anchor.fromCol; c < chart.anchor.toCol; c++)
+    width += widthPoints(widths.get(c) ?? DEFAULT_WIDTH);
+  for (let r = chart.anchor.fromRow; r < chart.anchor.toRow; r++) height += heights.get(r) ?? DEFAULT_HEIGHT;
+  return { width, height };
+}
+
+/**
+ * The plot area's manual layout: the outer box (with the axes' labels, layoutTarget "outer" by default), as shares
+ * of the chart's size from its top left edge (ECMA-376 Part 1, 21.2.2.95 manualLayout).
+ */
+function plotLayout(chart: ChartSpec, size: { width: number; height: number } | undefined): string {
+  const p = chart.plotArea;
+  if (!p) return "<c:layout/>";
+  if (!size) throw new Error(`chart "${chart.title}": a plot area in points needs the chart's size`);
+  const share = (n: number, of: number) => Math.round((n / of) * 10_000) / 10_000;
+  return (
+    `<c:layout><c:manualLayout><c:xMode val="edge"/><c:yMode val="edge"/>` +
+    `<c:x val="${share(p.left, size.width)}"/><c:y val="${share(p.top, size.height)}"/>` +
+    `<c:w val="${share(p.width, size.width)}"/><c:h val="${share(p.height, size.height)}"/></c:manualLayout></c:layout>`
+  );
+}
+
+/** The chart part (chartSpace) of one chart spec; `size` (points, chartSize) places a plot area given in points. */
+export function chartXml(
+  sheet: string,
+  chart: ChartSpec,
+  values: Map<string, SpecValue>,
+  size?: { width: number; height: number },
+): string {
   const pie = chart.type === "pie";
   const fmt = chart.valueAxis?.numberFormat ?? "General";
   const labelFmt = chart.labelFormat ?? fmt;
@@ -92,7 +135,7 @@ export function chartXml(sheet: string, chart: ChartSpec, values: Map<string, Sp
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
-    `<c:roundedCorners val="0"/><c:chart>${title}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot}</c:plotArea>` +
+    `<c:roundedCorners val="0"/><c:chart>${title}<c:autoTitleDeleted val="0"/><c:plotArea>${plotLayout(chart, size)}${plot}</c:plotArea>` +
     (chart.legend === false
       ? ""
       : `<c:legend><c:legendPos val="${pie ? "r" : "b"}"/><c:overlay val="0"/></c:legend>`) +

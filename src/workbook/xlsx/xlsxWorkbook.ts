@@ -39,7 +39,7 @@ import {
 import { drain, drainSliced, type Pause } from "../slices";
 import type { NewSheet } from "../inputSheet";
 import { REL_NS, printArea, printTitles, sheetXml, sheetXmlSteps, tableColumns, tableXml } from "./write";
-import { cellValues, chartXml, drawingXml } from "./charts";
+import { cellValues, chartSize, chartXml, drawingXml } from "./charts";
 import { MINIMAL_STYLES, StyleBook, fontsInSchemaOrder } from "./styles";
 import { writeCellsXml } from "./editCells";
 import { ZipPackage, foreignPackage } from "./zipPackage";
@@ -736,7 +736,7 @@ class PackageWriter {
       const values = cellValues(spec);
       const drawingRels = spec.charts.map((c, i) => {
         const chartPart = this.freePart("xl/charts/chart", ".xml");
-        this.pkg.put(chartPart, chartXml(spec.name, c, values));
+        this.pkg.put(chartPart, chartXml(spec.name, c, values, chartSize(spec, c)));
         this.addOverride(chartPart, CT.chart);
         return `<Relationship Id="rId${i + 1}" Type="${T}chart" Target="${relative(drawing, chartPart)}"/>`;
       });
