@@ -116,7 +116,10 @@ export interface Plan {
   readonly periods: readonly string[];
   readonly figures: FigureTable;
   readonly layout: Partial<Record<"settings" | "units" | "indicators" | "figures", SheetLayout>>;
-  /** The template language the workbook's sheets are named in (workbookLanguage), null when they show none. */
+  /**
+   * The template language the workbook is in: its sheets' names (workbookLanguage), else its header cells'
+   * (headersLanguage); null when neither shows one.
+   */
   readonly language: "vi" | "en" | null;
   /**
    * The input sheets none of whose rows could be read, for a cause a finding already gives (the sheet missing or

@@ -2,7 +2,8 @@
  * One cause, one finding, where the planner can act on it: an input sheet renamed ("Đơn vị" → "DV cũ") is named at its
  * header row with the rename that fixes it, not reported missing with cascades; a column every row needs (Đơn vị
  * tính on Chỉ tiêu, Mã đơn vị on Số liệu…) missing is one finding at the header row, not one per figures column or
- * "no units", "no figures".
+ * "no units", "no figures"; and a workbook whose sheets are named by aliases only ("Data", "Config") speaks the
+ * language of its header cells.
  */
 import type { CellValue, Grid, WorkbookGrids } from "../../src/engine/grid";
 import { planRowsToGrids } from "../../src/engine/planRows";
@@ -201,5 +202,51 @@ describe("a missing column every row needs is one finding at the header row", ()
   it("a missing Chỉ tiêu or Số liệu sheet is one finding too", () => {
     expect(where(check(edited({ "Chỉ tiêu": null })).findings)).toEqual(["MISSING_SHEET Chỉ tiêu!A1"]);
     expect(where(check(edited({ "Số liệu": null })).findings)).toEqual(["MISSING_SHEET Số liệu!A1"]);
+  });
+});
+
+describe("a workbook whose sheets are named by aliases only speaks its header cells' language", () => {
+  /** The sample named by aliases, its headers (and its unit of measure values) in a language, one indicator's unit of
+   *  measure blank and the units sheet dropped. */
+  function aliased(lang: "vi" | "en"): WorkbookGrids {
+    const names: Record<string, string | null> = {
+      "Cấu hình": "Config",
+      "Đơn vị": null,
+      "Chỉ tiêu": lang === "vi" ? "Danh mục chỉ tiêu" : "Targets",
+      "Số liệu": "Data",
+    };
+    return edited(names, [], {
+      sheets: sample.sheets.map((g, i) => {
+        const def = INPUT_SHEETS.find((d) => d.name === g.sheet) as SheetDef;
+        const header = g.values[0].map((h) => {
+          const c = def.columns.find((x) => x.header === h);
+          return c && lang === "en" ? c.headerEn : h;
+        });
+        // The first indicator's unit of measure left blank.
+        const body = g.values
+          .slice(1)
+          .map((r, k) => (i === 2 && k === 0 ? r.map((v, j) => (j === 3 ? null : v)) : r));
+        return { ...g, values: [header, ...body] };
+      }),
+    });
+  }
+
+  it.each([
+    [
+      "vi",
+      "Đơn vị",
+      "Mã đơn vị | Tên đơn vị | Nhóm xếp hạng | Đang hoạt động",
+      "%; Số lượng; Có/Không; Triệu đồng",
+    ],
+    ["en", "Units", "Unit code | Unit name | Ranking group | Active", "%; Count; Yes/No; Million VND"],
+  ] as const)("%s", (lang, units, columns, allowed) => {
+    const { plan, findings } = check(aliased(lang));
+    expect(plan.language).toBe(lang);
+    // Whatever the message's language, the missing sheet and the values to type are the workbook's.
+    const other = lang === "vi" ? "en" : "vi";
+    const missing = findings.find((f) => f.code === "MISSING_SHEET") as Finding;
+    expect([missing.sheet, missing.params.columns]).toEqual([units, columns]);
+    expect(findings.find((f) => f.code === "MISSING_MEASURE")?.params.allowed).toBe(allowed);
+    expect(planSheetNames(plan, other).units).toBe(units);
   });
 });

@@ -2,11 +2,11 @@
 import type { Grid, WorkbookGrids } from "../grid";
 import { a1, cellAt } from "../grid";
 import type { ColumnDef, SettingDef, SheetDef } from "../format";
-import { INPUT_SHEETS, SETTINGS } from "../format";
+import { INPUT_SHEETS, SETTINGS, sheetDef } from "../format";
 import { foldText } from "../text";
 import type { Finding } from "../model";
 import { finding } from "../findings";
-import { isListsSheet, workbookLanguage } from "../language";
+import { headersLanguage, isListsSheet, workbookLanguage } from "../language";
 import type { Lang } from "../i18n/labels";
 import { templateHeaders } from "../planRows";
 import { normaliseCode, validCode } from "./values";
@@ -61,8 +61,14 @@ export function locateSheets(wb: WorkbookGrids): {
     }
   }
   const lookalikes = findLookalikes(wb, sheets, missing);
-  // A missing sheet is named, with its headers, in the language of the workbook's other input sheets.
-  const language = workbookLanguage(wb.sheets);
+  // A missing sheet is named, with its headers, in the language of the workbook's other input sheets: their names',
+  // else their headers' (sheets named by aliases only, "Data", "Config").
+  const language =
+    workbookLanguage(wb.sheets) ??
+    headersLanguage([
+      ...Object.entries(sheets).flatMap(([key, grid]) => headerTexts(grid, sheetDef(key as SheetDef["key"]))),
+      ...Object.values(lookalikes).flatMap((l) => l.flatMap((x) => matchedTexts(x.grid, x.header))),
+    ]);
   const lang = language ?? "vi";
   for (const def of missing) {
     const name = lang === "vi" ? def.name : def.nameEn;
@@ -89,6 +95,17 @@ export function locateSheets(wb: WorkbookGrids): {
       );
   }
   return { sheets, findings, language, renamed: Object.keys(lookalikes) as SheetDef["key"][] };
+}
+
+/** The texts of a sheet's header row that name its columns. */
+function headerTexts(grid: Grid, def: SheetDef): string[] {
+  const header = detectHeader(grid, def);
+  return header ? matchedTexts(grid, header) : [];
+}
+
+/** The texts of a header row's cells that name a column. */
+function matchedTexts(grid: Grid, header: HeaderMatch): string[] {
+  return Object.values(header.columns).map((col) => String(cellAt(grid, header.row, col)));
 }
 
 /** A sheet whose header row is an input sheet's. */
