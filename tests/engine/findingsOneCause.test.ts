@@ -12,6 +12,7 @@ import { checkWorkbook } from "../../src/engine/validate";
 import { findingMessage, formatFinding, planSheetNames } from "../../src/engine/findings";
 import { INPUT_SHEETS, sheetDef, type SheetDef } from "../../src/engine/format";
 import type { Finding } from "../../src/engine/model";
+import { refusal, refusalMessage } from "../../src/engine/gate";
 
 const rows = samplePlanRows();
 const sample = planRowsToGrids(rows);
@@ -202,6 +203,39 @@ describe("a missing column every row needs is one finding at the header row", ()
   it("a missing Chỉ tiêu or Số liệu sheet is one finding too", () => {
     expect(where(check(edited({ "Chỉ tiêu": null })).findings)).toEqual(["MISSING_SHEET Chỉ tiêu!A1"]);
     expect(where(check(edited({ "Số liệu": null })).findings)).toEqual(["MISSING_SHEET Số liệu!A1"]);
+  });
+});
+
+describe("the refusal to compute says the same cause", () => {
+  const refused = (wb: WorkbookGrids, lang: "vi" | "en") => {
+    const { plan, findings, period } = check(wb);
+    const r = refusal(plan, findings, period, lang);
+    return r && refusalMessage(r, lang);
+  };
+
+  it("a renamed sheet, the settings sheet's too (its settings are not silently the defaults)", () => {
+    expect(refused(edited({ "Đơn vị": "DV cũ" }), "vi")).toBe(
+      "Chưa tạo báo cáo, không ghi kết quả nào vào sổ tính: không có sheet “Đơn vị”, nhưng dòng tiêu đề của nó nằm " +
+        "trên sheet “DV cũ”: đổi tên sheet đó thành “Đơn vị” nếu đúng là sheet này.",
+    );
+    expect(refused(edited({ "Cấu hình": "Cấu hình cũ" }), "en")).toBe(
+      "No report was made and nothing was written to the workbook: there is no sheet “Cấu hình”, but its header row " +
+        "is on the sheet “Cấu hình cũ”: rename that sheet “Cấu hình” if it is the one.",
+    );
+  });
+
+  it("a column every row needs, not an empty list", () => {
+    expect(refused(withoutColumn(sample, "Chỉ tiêu", "Đơn vị tính"), "vi")).toBe(
+      "Chưa tạo báo cáo, không ghi kết quả nào vào sổ tính: thiếu cột “Đơn vị tính” trên sheet “Chỉ tiêu”, nên chưa " +
+        "đọc được sheet này.",
+    );
+    expect(refused(withoutColumn(sample, "Đơn vị", "Nhóm xếp hạng"), "en")).toBe(
+      "No report was made and nothing was written to the workbook: column “Nhóm xếp hạng” is missing on sheet " +
+        "“Đơn vị”, so the sheet cannot be read.",
+    );
+    expect(refused(withoutColumn(sample, "Số liệu", "Kỳ báo cáo"), "en")).toContain(
+      "column “Kỳ báo cáo” is missing",
+    );
   });
 });
 
