@@ -8,7 +8,15 @@ import { planSheetNames, settingLabel, sheetParams, templateSheetNames, type She
 import { MAX_PILLARS, pillarsOf } from "./readiness";
 
 export type RefusalReason =
-  "unreadable" | "missingSheet" | "noUnits" | "noIndicators" | "noPeriod" | "noFigures" | "tooManyPillars";
+  | "unreadable"
+  | "renamedSheet"
+  | "missingSheet"
+  | "missingColumn"
+  | "noUnits"
+  | "noIndicators"
+  | "noPeriod"
+  | "noFigures"
+  | "tooManyPillars";
 
 /** Why no report (and no results) was written, with what the message names. */
 export interface Refusal {
@@ -19,13 +27,20 @@ export interface Refusal {
   readonly sheets?: SheetNames;
   /** The setting the message names, as the workbook labels it (settingLabel). */
   readonly setting?: string;
+  /** The sheets that have a missing sheet's header row under another name, quoted (renamedSheet). */
+  readonly others?: string;
+  /** The column the message names, as the template of the workbook's language heads it (missingColumn). */
+  readonly column?: string;
 }
 
 const TEXTS: Record<Lang, { lead: string } & Record<RefusalReason, string>> = {
   vi: {
     lead: "Chưa tạo báo cáo, không ghi kết quả nào vào sổ tính: ",
     unreadable: "không đọc được sổ tính.",
+    renamedSheet:
+      "không có sheet “{subject}”, nhưng dòng tiêu đề của nó nằm trên sheet {others}: đổi tên sheet đó thành “{subject}” nếu đúng là sheet này.",
     missingSheet: "thiếu sheet “{subject}” (hoặc sheet không có dòng tiêu đề).",
+    missingColumn: "thiếu cột “{column}” trên sheet “{subject}”, nên chưa đọc được sheet này.",
     noUnits: "sheet “{subject}” không có đơn vị nào đang hoạt động.",
     noIndicators: "sheet “{subject}” không có chỉ tiêu nào.",
     noPeriod:
@@ -36,7 +51,10 @@ const TEXTS: Record<Lang, { lead: string } & Record<RefusalReason, string>> = {
   en: {
     lead: "No report was made and nothing was written to the workbook: ",
     unreadable: "the workbook could not be read.",
+    renamedSheet:
+      "there is no sheet “{subject}”, but its header row is on the sheet {others}: rename that sheet “{subject}” if it is the one.",
     missingSheet: "sheet “{subject}” is missing (or has no header row).",
+    missingColumn: "column “{column}” is missing on sheet “{subject}”, so the sheet cannot be read.",
     noUnits: "sheet “{subject}” has no active unit.",
     noIndicators: "sheet “{subject}” has no indicator.",
     noPeriod:
@@ -56,8 +74,19 @@ export function refusal(
   if (findings.some((f) => f.code === "UNREADABLE")) return { reason: "unreadable", subject: "" };
   // Sheets as the planner's workbook names them (a missing one in the workbook's language).
   const sheets = planSheetNames(plan, lang);
+  // A renamed sheet first, the settings sheet's too: the planner's settings would silently be the defaults.
+  const renamed = findings.find((f) => f.code === "RENAMED_SHEET" || f.code === "RENAMED_SHEETS");
+  if (renamed) {
+    const others =
+      renamed.code === "RENAMED_SHEET" ? `“${renamed.params.other}”` : String(renamed.params.others);
+    return { reason: "renamedSheet", subject: String(renamed.params.sheet), sheets, others };
+  }
   for (const key of ["units", "indicators", "figures"] as const)
     if (!plan.layout[key]) return { reason: "missingSheet", subject: sheets[key], sheets };
+  // A list none of whose rows could be read is not empty: the column its rows need is what is missing.
+  const column = findings.find((f) => f.code === "MISSING_KEY_COLUMN");
+  if (column)
+    return { reason: "missingColumn", subject: column.sheet, sheets, column: String(column.params.column) };
   if (!plan.units.some((u) => u.active)) return { reason: "noUnits", subject: sheets.units, sheets };
   if (plan.indicators.length === 0) return { reason: "noIndicators", subject: sheets.indicators, sheets };
   const pillars = pillarsOf(plan).length;
@@ -75,6 +104,12 @@ export function refusalMessage(r: Refusal, lang: Lang): string {
   const names = sheetParams(r.sheets ?? templateSheetNames(lang));
   return (
     TEXTS[lang].lead +
-    fillTemplate(TEXTS[lang][r.reason], { ...names, subject: r.subject, setting: r.setting ?? "" })
+    fillTemplate(TEXTS[lang][r.reason], {
+      ...names,
+      subject: r.subject,
+      setting: r.setting ?? "",
+      others: r.others ?? "",
+      column: r.column ?? "",
+    })
   );
 }

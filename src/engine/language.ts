@@ -1,6 +1,7 @@
 /**
- * The language a workbook is in, from its sheets' names: the one decision behind the parser's names for a missing
- * sheet, the pane's and the CLI's sheet names in messages, setting labels, and the language of a sheet added to it.
+ * The language a workbook is in, from its sheets' names, else from its input sheets' header cells: the one decision
+ * behind the parser's names for a missing sheet, the pane's and the CLI's sheet names in messages, setting labels, and
+ * the language of a sheet added to it.
  */
 import type { Grid } from "./grid";
 import {
@@ -68,4 +69,50 @@ export function workbookLanguage(sheets: readonly Grid[]): Lang | null {
     else if (isListsSheet(g, "en") || NAMES.en.has(n)) en = true;
   }
   return vi === en ? null : vi ? "vi" : "en";
+}
+
+/** A letter English never writes: an accented Latin letter, đ included ("Mã", "Kỳ"). */
+const VIETNAMESE_LETTER = /(?=\p{L})[\u00c0-\u024f\u1e00-\u1eff]/u;
+
+let headerNames: Map<string, Lang | null> | null = null;
+
+/**
+ * The language each folded column name is written in: the template's header of each language, a Vietnamese alias
+ * (one with a Vietnamese letter), an English alias (the others, but those with a digit, as "Q1", which both languages
+ * write); null for a name of both.
+ */
+function columnNameLanguages(): Map<string, Lang | null> {
+  if (headerNames) return headerNames;
+  const out = new Map<string, Lang | null>();
+  const add = (name: string, lang: Lang) => {
+    const k = foldText(name);
+    out.set(k, out.has(k) && out.get(k) !== lang ? null : lang);
+  };
+  for (const def of INPUT_SHEETS)
+    for (const c of def.columns) {
+      add(c.header, "vi");
+      add(c.headerEn, "en");
+      for (const a of c.aliases) {
+        if (VIETNAMESE_LETTER.test(a)) add(a, "vi");
+        else if (!/\d/.test(a) && !out.has(foldText(a))) add(a, "en");
+      }
+    }
+  headerNames = out;
+  return out;
+}
+
+/**
+ * The language header cells are written in, by the most of them ("Mã đơn vị", "Ma don vi": vi; "Unit code", "Code":
+ * en); null on a tie or when none tells. For a workbook whose sheets are named by aliases only ("Data", "Config").
+ */
+export function headersLanguage(headers: readonly string[]): Lang | null {
+  let vi = 0;
+  let en = 0;
+  const names = columnNameLanguages();
+  for (const h of headers) {
+    const lang = VIETNAMESE_LETTER.test(h) ? "vi" : names.get(foldText(h));
+    if (lang === "vi") vi++;
+    else if (lang === "en") en++;
+  }
+  return vi === en ? null : vi > en ? "vi" : "en";
 }

@@ -105,6 +105,9 @@ export interface FigureTable {
   readonly converted: ReadonlySet<number>;
 }
 
+/** The input sheets read row by row (Cấu hình is a list of settings, each optional). */
+export type ListSheet = "units" | "indicators" | "figures";
+
 export interface Plan {
   readonly settings: Settings;
   readonly units: readonly Unit[];
@@ -113,8 +116,16 @@ export interface Plan {
   readonly periods: readonly string[];
   readonly figures: FigureTable;
   readonly layout: Partial<Record<"settings" | "units" | "indicators" | "figures", SheetLayout>>;
-  /** The template language the workbook's sheets are named in (workbookLanguage), null when they show none. */
+  /**
+   * The template language the workbook is in: its sheets' names (workbookLanguage), else its header cells'
+   * (headersLanguage); null when neither shows one.
+   */
   readonly language: "vi" | "en" | null;
+  /**
+   * The input sheets none of whose rows could be read, for a cause a finding already gives (the sheet missing or
+   * renamed, no header row, a column every row needs missing): checks of their content are not made.
+   */
+  readonly unread?: readonly ListSheet[];
 }
 
 /** A validation finding: errors are data, with a code, a severity, a cell and message parameters. */

@@ -3,7 +3,7 @@ import type { WorkbookGrids } from "./grid";
 import type { Plan } from "./model";
 import { a1, cellAt } from "./grid";
 import { SETTINGS, sheetDef, type SettingDef, type SettingsValues } from "./format";
-import { findSetting } from "./parse/plan";
+import { findSetting } from "./parse/headers";
 import { foldText } from "./text";
 
 /** One cell to write in an input sheet: a number, or text that must stay text. */

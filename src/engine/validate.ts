@@ -33,9 +33,13 @@ export function validatePlan(plan: Plan, period?: string | null): Finding[] {
   const units = plan.layout.units;
   // An empty list points at its first row, where the planner starts typing.
   const firstCell = (l: SheetLayout) => ({ sheet: l.sheet, cell: a1(l.firstRow, l.columns.code ?? 1) });
-  if (units && plan.units.length === 0) out.push(finding("NO_UNITS", firstCell(units)));
-  if (ind && plan.indicators.length === 0) out.push(finding("NO_INDICATORS", firstCell(ind)));
-  if (!ind || !units || plan.indicators.length === 0) return out;
+  // A list that could not be read is not empty: its finding (a missing column, a renamed sheet) says why.
+  const unread = new Set(plan.unread ?? []);
+  if (units && plan.units.length === 0 && !unread.has("units"))
+    out.push(finding("NO_UNITS", firstCell(units)));
+  if (ind && plan.indicators.length === 0 && !unread.has("indicators"))
+    out.push(finding("NO_INDICATORS", firstCell(ind)));
+  if (!ind || !units || plan.indicators.length === 0 || unread.has("units")) return out;
   const pillars = pillarsOf(plan);
   if (pillars.length > MAX_PILLARS) {
     // Point at the first indicator naming a pillar past the limit.
@@ -92,7 +96,8 @@ export function validatePlan(plan: Plan, period?: string | null): Finding[] {
         );
     }
   }
-  if (period) out.push(...periodChecks(plan, period));
+  // Figures that could not be read are not "no figures for the period".
+  if (period && !unread.has("figures")) out.push(...periodChecks(plan, period));
   return out;
 }
 

@@ -264,7 +264,8 @@ describe("validation of bad input", () => {
     };
     const codes = checkWorkbook(noFigures).findings.map((f) => `${f.code} ${f.sheet}`);
     expect(codes).toContain("MISSING_SHEET Số liệu");
-    expect(codes).toContain("MISSING_COLUMN Đơn vị");
+    // Without its group no unit is counted: the column a row needs (MISSING_KEY_COLUMN).
+    expect(codes).toContain("MISSING_KEY_COLUMN Đơn vị");
   });
 
   it("turns an empty workbook into findings", () => {
@@ -370,6 +371,16 @@ describe("the finding catalogue", () => {
         ),
       }),
     );
+    // A required column whose rows are still counted (Trụ cột); a renamed sheet, and two of one sheet's header row.
+    const noPillar = planRowsToGrids(rows).sheets.map((g) =>
+      g.sheet === "Chỉ tiêu" ? { ...g, values: g.values.map((r) => r.filter((_, j) => j !== pillarAt)) } : g,
+    );
+    add({ sheets: noPillar });
+    const renamed = (name: string) => (g: Grid) => (g.sheet === "Đơn vị" ? { ...g, sheet: name } : g);
+    add({ sheets: planRowsToGrids(rows).sheets.map(renamed("DV cũ")) });
+    add({
+      sheets: [...planRowsToGrids(rows).sheets.map(renamed("DV 1")), { ...sample.sheets[1], sheet: "DV 2" }],
+    });
     // A unit and an indicator without a name.
     add(
       planRowsToGrids({

@@ -92,12 +92,35 @@ describe("the gate on the data", () => {
   const emptied = (name: string): WorkbookGrids => ({
     sheets: grids.sheets.map((g) => (g.sheet === name ? { ...g, values: g.values.slice(0, 1) } : g)),
   });
+  const renamed = (name: string, to: string): WorkbookGrids => ({
+    sheets: grids.sheets.map((g) => (g.sheet === name ? { ...g, sheet: to } : g)),
+  });
+  const withoutColumn = (name: string, header: string): WorkbookGrids => ({
+    sheets: grids.sheets.map((g) => {
+      const at = g.values[0].indexOf(header);
+      return g.sheet === name ? { ...g, values: g.values.map((r) => r.filter((_, j) => j !== at)) } : g;
+    }),
+  });
   const checks = (res: RunResult) => res.sheets.find((s) => s.kind === "findings")!;
   const a3 = (s: SheetSpec) => String(s.blocks.find((b) => b.row === 3)?.cells[0][0].value ?? "");
 
   it.each([
     ["the figures sheet is missing", without("Số liệu"), "2015-Q2", "missingSheet", "thiếu sheet “Số liệu”"],
     ["the units sheet is missing", without("Đơn vị"), "2015-Q2", "missingSheet", "thiếu sheet “Đơn vị”"],
+    [
+      "the units sheet was renamed",
+      renamed("Đơn vị", "DV cũ"),
+      "2015-Q2",
+      "renamedSheet",
+      "không có sheet “Đơn vị”, nhưng dòng tiêu đề của nó nằm trên sheet “DV cũ”",
+    ],
+    [
+      "a column every indicator needs is missing",
+      withoutColumn("Chỉ tiêu", "Đơn vị tính"),
+      "2015-Q2",
+      "missingColumn",
+      "thiếu cột “Đơn vị tính” trên sheet “Chỉ tiêu”",
+    ],
     ["the period has no figures", grids, "2016-Q1", "noFigures", "không có số liệu nào cho Quý I/2016"],
     ["no units", emptied("Đơn vị"), "2015-Q2", "noUnits", "sheet “Đơn vị” không có đơn vị nào"],
     [

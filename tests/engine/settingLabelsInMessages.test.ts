@@ -10,7 +10,7 @@ import { runPlan } from "../../src/engine/pipeline";
 import { findingMessage, planSheetNames } from "../../src/engine/findings";
 import { refusalMessage } from "../../src/engine/gate";
 import { SETTINGS, sheetDef } from "../../src/engine/format";
-import { findSetting } from "../../src/engine/parse/plan";
+import { findSetting } from "../../src/engine/parse/headers";
 import type { CellValue, Grid, WorkbookGrids } from "../../src/engine/grid";
 
 type Lang = "vi" | "en";

@@ -40,6 +40,17 @@ const CATALOGUE = [
   ["Mã hồ sơ", "Tên hồ sơ"],
   ["HS01", "Hồ sơ một cửa"],
 ];
+/** Names the parser accepts for the input sheets that are neither template's name (the lists sheet is dropped). */
+const ALIASES: Record<string, string> = {
+  "Cấu hình": "Config",
+  Settings: "Config",
+  "Đơn vị": "Unit list",
+  Units: "Unit list",
+  "Chỉ tiêu": "Targets",
+  Indicators: "Targets",
+  "Số liệu": "Data",
+  Figures: "Data",
+};
 const CASES: Case[] = [
   {
     title: "lower case (số liệu)",
@@ -93,6 +104,20 @@ const CASES: Case[] = [
     from: "vi",
     rename: (n) => (n === "Danh mục" ? "DANH MỤC" : n === "Cấu hình" ? "Tham số" : null),
     drop: "units",
+    expected: "vi",
+  },
+  {
+    title: "sheets named by aliases only (Config, Unit list, Targets, Data): the English headers tell",
+    from: "en",
+    rename: (n) => ALIASES[n] ?? null,
+    drop: "units",
+    expected: "en",
+  },
+  {
+    title: "sheets named by English aliases only, their headers Vietnamese: the headers tell",
+    from: "vi",
+    rename: (n) => ALIASES[n] ?? null,
+    drop: "figures",
     expected: "vi",
   },
   {

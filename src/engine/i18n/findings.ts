@@ -26,6 +26,22 @@ export const FINDING_TEXTS = {
         "Add a sheet “{sheet}” with the header row: {columns} (copy it from the template: ictplan template -o template.xlsx).",
     },
   },
+  RENAMED_SHEET: {
+    severity: "error",
+    vi: "Sheet “{other}” có dòng tiêu đề của sheet “{sheet}” nhưng mang tên khác, nên chưa được đọc; sổ không có sheet nào tên “{sheet}”.",
+    en: "Sheet “{other}” has the header row of the “{sheet}” sheet but another name, so it is not read; the workbook has no sheet named “{sheet}”.",
+    fixVi:
+      "Nếu đây là sheet “{sheet}” của kế hoạch, đổi tên sheet “{other}” thành “{sheet}” (nhấp đúp vào tên sheet).",
+    fixEn:
+      "If it is the plan's “{sheet}” sheet, rename the sheet “{other}” to “{sheet}” (double-click its tab).",
+  },
+  RENAMED_SHEETS: {
+    severity: "error",
+    vi: "Sổ không có sheet nào tên “{sheet}”, còn các sheet {others} đều có dòng tiêu đề của nó, nên không rõ sheet nào là sheet “{sheet}” và chưa sheet nào được đọc.",
+    en: "The workbook has no sheet named “{sheet}”, and the sheets {others} all have its header row, so which one is the “{sheet}” sheet is not clear and none is read.",
+    fixVi: "Đổi tên sheet cần tính thành “{sheet}” (nhấp đúp vào tên sheet).",
+    fixEn: "Rename the sheet to compute to “{sheet}” (double-click its tab).",
+  },
   DUPLICATE_SHEET: {
     severity: "error",
     vi: "Có hai sheet cùng là “{sheet}” (“{other}”).",
@@ -46,6 +62,13 @@ export const FINDING_TEXTS = {
     en: "Column “{column}” is missing on sheet “{sheet}”.",
     fixVi: "Thêm cột với tiêu đề “{column}”.",
     fixEn: "Add a column headed “{column}”.",
+  },
+  MISSING_KEY_COLUMN: {
+    severity: "error",
+    vi: "Thiếu cột “{column}” trên sheet “{sheet}” nên chưa tính được dòng nào của sheet này.",
+    en: "Column “{column}” is missing on sheet “{sheet}”, so none of the sheet's rows is counted.",
+    fixVi: "Thêm cột có tiêu đề “{column}” vào dòng tiêu đề (dòng {row}) rồi nhập giá trị cho từng dòng.",
+    fixEn: "Add a column headed “{column}” to the header row (row {row}) and fill it in on every row.",
   },
   UNKNOWN_COLUMN: {
     severity: "info",

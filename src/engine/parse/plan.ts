@@ -17,6 +17,7 @@ import type {
   FigureTable,
   Finding,
   Indicator,
+  ListSheet,
   Measure,
   Plan,
   RankingGroup,
@@ -30,7 +31,15 @@ import { EMPTY_FIGURES } from "../figures";
 import { isBlank, readNumber } from "../numbers";
 import { comparePeriodKeys, parsePeriod, periodKey } from "../periods";
 import { foldText } from "../text";
-import { detectHeader, lastFilledRow, locateSheets, missingColumns, type HeaderMatch } from "./headers";
+import {
+  ROW_KEYS,
+  detectHeader,
+  findSetting,
+  lastFilledRow,
+  locateSheets,
+  missingColumns,
+  type HeaderMatch,
+} from "./headers";
 import {
   matchEnum,
   normaliseCode,
@@ -189,18 +198,6 @@ const ref = (ctx: SheetContext, row: number, key: string): CellRef | null => {
   const col = ctx.header.columns[key];
   return col === undefined ? null : { sheet: ctx.grid.sheet, row, col };
 };
-
-let settingNames: Map<string, SettingDef> | null = null;
-
-/** The setting a label names (its key, Vietnamese or English label, or an alias; case and diacritics ignored). */
-export function findSetting(label: string): SettingDef | undefined {
-  if (!settingNames) {
-    settingNames = new Map();
-    for (const d of SETTINGS)
-      for (const n of [d.key, d.label, d.labelEn, ...d.aliases]) settingNames.set(foldText(n), d);
-  }
-  return settingNames.get(foldText(label));
-}
 
 /**
  * A setting's default as the planner types it, in the sheet's language (English when the setting's label is written in
@@ -650,6 +647,7 @@ function parseFigures(
   findings: Finding[],
   lang: Lang,
   leftOut: ReadonlyMap<string, LeftOut> = new Map(),
+  unread: { readonly units: boolean; readonly indicators: boolean } = { units: false, indicators: false },
 ): { figures: FigureTable; layout: SheetLayout | null } {
   const extra = new Map<string, string>();
   for (const ind of indicators) extra.set(foldText(ind.code), `ind:${ind.code}`);
@@ -669,7 +667,8 @@ function parseFigures(
       );
     else indCols.push({ ind, col });
   }
-  for (const [col, text] of ctx.header.unmatched) {
+  // Without the indicators (Chỉ tiêu unread) every indicator's column would be "no indicator code".
+  for (const [col, text] of unread.indicators ? [] : ctx.header.unmatched) {
     const at = { sheet: ctx.grid.sheet, row: ctx.header.row, col };
     // An indicator of Chỉ tiêu left out for its unit of measure or weight: say so, not that the header matches no code.
     const w = leftOut.get(foldText(text));
@@ -758,7 +757,7 @@ function parseFigures(
       if (r.value !== null && raw !== r.value) converted.add(base + j);
     }
   }
-  findings.push(...cascade.findings(units.length === 0));
+  if (!unread.units) findings.push(...cascade.findings(units.length === 0));
   const figures: FigureTable = {
     sheet,
     indicators: indCols.map((c) => c.ind.code),
@@ -787,7 +786,20 @@ export function parseWorkbook(wb: WorkbookGrids): { plan: Plan; findings: Findin
   const indCtx = prepare(located.sheets.indicators, "indicators", findings, lang);
   const leftOut = new Map<string, LeftOut>();
   const indicators = parseIndicators(indCtx, findings, presentGroups(units), leftOut);
-  const fig = parseFigures(located.sheets.figures, units, indicators, findings, lang, leftOut);
+  // The input sheets none of whose rows is read, for a cause already reported (the sheet missing or renamed, no
+  // header row, a column every row needs): what their rows would have said is not reported again, row by row or
+  // column by column. A missing Đơn vị sheet still lists the unknown codes (UNKNOWN_UNITS): the units to type.
+  const contexts = { units: unitsCtx, indicators: indCtx };
+  const unread: ListSheet[] = (Object.keys(contexts) as (keyof typeof contexts)[]).filter(
+    (k) => !contexts[k] || ROW_KEYS[k].some((c) => contexts[k]?.header.columns[c] === undefined),
+  );
+  const unitsAbsent = !located.sheets.units && !located.renamed.includes("units");
+  const fig = parseFigures(located.sheets.figures, units, indicators, findings, lang, leftOut, {
+    units: unread.includes("units") && !unitsAbsent,
+    indicators: unread.includes("indicators"),
+  });
+  if (!fig.layout || ROW_KEYS.figures.some((c) => fig.layout?.columns[c] === undefined))
+    unread.push("figures");
   const periods = [...new Set(fig.figures.rows.map((r) => r.period))].sort(comparePeriodKeys);
   const layout: Plan["layout"] = {};
   if (settingsCtx) layout.settings = settingsCtx.layout;
@@ -795,7 +807,16 @@ export function parseWorkbook(wb: WorkbookGrids): { plan: Plan; findings: Findin
   if (indCtx) layout.indicators = indCtx.layout;
   if (fig.layout) layout.figures = fig.layout;
   return {
-    plan: { settings, units, indicators, periods, figures: fig.figures, layout, language: located.language },
+    plan: {
+      settings,
+      units,
+      indicators,
+      periods,
+      figures: fig.figures,
+      layout,
+      language: located.language,
+      unread,
+    },
     findings,
   };
 }

@@ -11,7 +11,6 @@ import { settingsEdits, type SettingsChange } from "../../engine/settingsEdit";
 import { buildReport } from "../../engine/report";
 import type { InteractiveWorkbook, WorkbookPort } from "../port";
 import type { SheetDef } from "../../engine/format";
-import { workbookLanguage } from "../../engine/language";
 import { inputSheet, listsSheet, listsSheetFor, readsLists } from "../inputSheet";
 
 export type Action = "validate" | "compute" | "summary";
@@ -179,14 +178,16 @@ export async function addInputSheet(
   lang: Lang = "vi",
 ): Promise<string> {
   const grids = await port.readGrids();
-  // The workbook's own language where its sheets show one: a Vietnamese workbook stays Vietnamese.
-  const sheetLang = workbookLanguage(grids.sheets) ?? lang;
+  const { plan } = checkWorkbook(grids, null);
+  // The workbook's own language where its sheets show one (the parser's decision): a Vietnamese workbook stays
+  // Vietnamese.
+  const sheetLang = plan.language ?? lang;
   // The lists sheet is told by its content (a planner's own "Danh mục" is never read nor written), its name compared
   // as Excel compares names (a lists sheet renamed DANH MỤC is still it).
   const listsAt = listsSheetFor(grids.sheets, sheetLang);
   const sheet = inputSheet(
     key,
-    checkWorkbook(grids, null).plan.indicators.map((i) => ({
+    plan.indicators.map((i) => ({
       code: i.code,
       percent: i.measure === "percent",
     })),

@@ -4,7 +4,7 @@ import JSZip from "jszip";
 import type { ColumnDef, PlanRows, SheetDef } from "../../engine/format";
 import { enumName as label } from "../../engine/format";
 import { matchEnum } from "../../engine/parse/values";
-import { findSetting } from "../../engine/parse/plan";
+import { findSetting } from "../../engine/parse/headers";
 import { INPUT_SHEETS, MEASURES, RANKING_GROUPS, SETTINGS, YES_NO } from "../../engine/format";
 import { columnLetter } from "../../engine/grid";
 import { fontsInSchemaOrder } from "./styles";
