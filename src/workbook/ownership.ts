@@ -4,8 +4,7 @@ import type { FormulaTemplate, SheetSpec, SpecBlock } from "../engine/sheetSpec"
 import { templateText } from "../engine/sheetSpec";
 import { comparePeriodKeys } from "../engine/periods";
 import { drain } from "./slices";
-import { ROW, quoteSheetName } from "../engine/outputs/refs";
-import { retargeter } from "./office/cells";
+import { ROW, retargeter } from "../engine/outputs/refs";
 
 /** Name of the very hidden sheet (xlsx) that lists the owned sheets with their kind and fingerprint. */
 export const META_SHEET = "ictplan_meta";
@@ -58,7 +57,7 @@ export function scratchList(grid: Grid): ScratchSheet[] {
  * sheet that differs was typed into, or never finished: it is the planner's, kept, and listed no more.
  */
 export function provenScratch(listed: readonly ScratchSheet[], grids: readonly Grid[]): string[] {
-  const named = retargeter(new Map(listed.map((t) => [t.name, t.sheet])), quoteSheetName);
+  const named = retargeter(new Map(listed.map((t) => [t.name, t.sheet])));
   const asSwapped = (g: Grid): Grid => ({
     ...g,
     formulas: g.formulas?.map((row) => row.map((f) => (f ? named(f) : f))),

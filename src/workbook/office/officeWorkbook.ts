@@ -11,7 +11,7 @@ import { isListSheetName } from "../../engine/parse/headers";
 import type { DefinedNameSpec, SheetSpec } from "../../engine/sheetSpec";
 import { formulaOf, specDefinedNames, writesSettingNames } from "../../engine/sheetSpec";
 import { isSettingName } from "../../engine/outputs/liveSettings";
-import { quoteSheetName } from "../../engine/outputs/refs";
+import { retargeter } from "../../engine/outputs/refs";
 import type { ApplyOptions, InteractiveWorkbook } from "../port";
 import type { CellEdit } from "../../engine/settingsEdit";
 import type { NewSheet } from "../inputSheet";
@@ -43,7 +43,7 @@ import {
   type OwnedSheet,
 } from "../ownership";
 import { drainSliced, timeSlices, type Pause } from "../slices";
-import { literalFor, readFormula, readValue, retargeter } from "./cells";
+import { literalFor, readFormula, readValue } from "./cells";
 import { applyStyle, styleRects, type StyleRect } from "./styleBlocks";
 import { decorate, tempTableName } from "./decorate";
 import { OutputWriteError } from "./writeError";
@@ -735,7 +735,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     // Listed in the same request that adds them: a sheet of these names is the product's only while listed.
     this.writeScratch(ctx, listed);
     for (const t of temps) adds.push(sheets.add(t).load("id"));
-    const retarget = retargeter(new Map(specs.map((s, k) => [s.name, temps[k]])), quoteSheetName);
+    const retarget = retargeter(new Map(specs.map((s, k) => [s.name, temps[k]])));
     // ExcelApi 1.6, below the minimum (requirements.ts).
     ctx.workbook.application.suspendApiCalculationUntilNextSync();
     let pending = 0;
