@@ -82,6 +82,82 @@ export interface OwnedSheet {
    * a sheet of the planner's later given its name. Absent from records of earlier versions and of the Office adapter.
    */
   readonly sheetId?: number;
+  /**
+   * The sheet's Worksheet.id as the Office adapter wrote it ("Returns a value that uniquely identifies the worksheet in
+   * a given workbook. The value of the identifier remains the same even when the worksheet is renamed or moved.",
+   * Worksheet.id, ExcelApi 1.1, index.d.ts): tells an output from a sheet of the planner's later given its name, as
+   * sheetId does on the .xlsx path. Opaque text, compared only with the id Excel gives now: the reference promises no
+   * form (the fake host gives "{00000001-0000-0000-0000-000000000000}"), nor that it survives closing the workbook or
+   * a save by another program (idMismatches). Absent from records of earlier versions and of the .xlsx adapter.
+   */
+  readonly worksheetId?: string;
+}
+
+/**
+ * The record's columns past RECORD_HEADER, as both adapters write them: the .xlsx adapter's part stamp (E) and sheetId
+ * (F), the Office adapter's Worksheet.id (J, past its list of temporary sheets in G:I). Each adapter fills its own and
+ * carries the other's for the sheets it keeps: the same workbook goes back and forth between the CLI and the add-in.
+ */
+export const RECORD_COLUMNS = { part: 4, sheetId: 5, worksheetId: 9 } as const;
+
+/** The record's header row, A1:J1 (G1:I1 left to the list of temporary sheets). */
+export const RECORD_ROW_HEADER: readonly string[] = [
+  ...RECORD_HEADER,
+  "part",
+  "sheetId",
+  "",
+  "",
+  "",
+  "worksheetId",
+];
+
+/** An owned sheet as a row of the record (A:J; G:I empty). */
+export function recordRow(o: OwnedSheet): string[] {
+  const row = [o.name, o.kind, o.fingerprint, o.period ?? "", "", "", "", "", "", ""];
+  row[RECORD_COLUMNS.part] = o.part ?? "";
+  row[RECORD_COLUMNS.sheetId] = o.sheetId === undefined ? "" : String(o.sheetId);
+  row[RECORD_COLUMNS.worksheetId] = o.worksheetId ?? "";
+  return row;
+}
+
+/** A row of the record (below its header) as the owned sheet it lists; null for a row without a name and kind. */
+export function ownedOf(row: readonly unknown[]): OwnedSheet | null {
+  const at = (c: number) => {
+    const v = row[c];
+    return v === null || v === undefined ? "" : String(v);
+  };
+  const [name, kind, fingerprint, period] = [0, 1, 2, 3].map(at);
+  if (!name || !kind) return null;
+  const part = at(RECORD_COLUMNS.part);
+  const sheetId = at(RECORD_COLUMNS.sheetId);
+  const worksheetId = at(RECORD_COLUMNS.worksheetId);
+  return {
+    name,
+    kind,
+    fingerprint,
+    ...(period ? { period } : {}),
+    ...(part ? { part } : {}),
+    ...(sheetId && Number.isInteger(Number(sheetId)) ? { sheetId: Number(sheetId) } : {}),
+    ...(worksheetId ? { worksheetId } : {}),
+  };
+}
+
+/**
+ * The listed sheets present whose identity differs from the one recorded (the name's sheet is another): with cells
+ * that differ from their fingerprint, a sheet of the planner's given an output's name since (the output deleted).
+ * `recorded` and `current` give a listed sheet's id as written and as the workbook has it now (undefined: not
+ * known). Ids are trusted only while some listed sheet keeps the id it was written with: no rule makes a program keep
+ * sheetIds when it saves (LibreOffice numbers sheets by position), nor Excel keep Worksheet.id past a session; with
+ * none kept, none is told by its id and the name decides.
+ */
+export function idMismatches<T>(
+  owned: readonly OwnedSheet[],
+  recorded: (o: OwnedSheet) => T | undefined,
+  current: (o: OwnedSheet) => T | undefined,
+): OwnedSheet[] {
+  const checked = owned.filter((o) => recorded(o) !== undefined && current(o) !== undefined);
+  if (!checked.some((o) => current(o) === recorded(o))) return [];
+  return checked.filter((o) => current(o) !== recorded(o));
 }
 
 const FNV_PRIME = 0x01000193;
