@@ -517,9 +517,12 @@ export class XlsxWorkbook implements WorkbookPort {
   async addSheets(sheets: readonly NewSheet[]): Promise<void> {
     await this.ready;
     await this.flushEdits();
-    const taken = new Set(this.sheets.map((s) => s.name.toLowerCase()));
-    const clash = sheets.find((s) => taken.has(s.spec.name.toLowerCase()));
-    if (clash) throw new Error(`sheet ${clash.spec.name} exists`);
+    // Names as Excel compares them, of every sheet: a chart sheet's too, which no grid shows (the lists sheet's name is
+    // chosen free among the grids' names only). Refused naming the sheet there, as the Office adapter refuses.
+    for (const s of sheets) {
+      const there = this.sheets.find((x) => foldName(x.name) === foldName(s.spec.name));
+      if (there) throw new UserSheetClashError(there.name);
+    }
     const w = await PackageWriter.open(this.pkg, this.wbPart, this.wbXml, this.slices);
     for (const s of sheets) w.addUserSheet(s, this.sheets);
     await w.finish();
