@@ -74,12 +74,13 @@ export interface OwnedSheet {
   /**
    * The CRC-32 and size of the sheet's part as the .xlsx adapter wrote it ("1a2b3c4d:123456"): a part the zip still
    * lists so is unedited without being read; any other (a program re-saved the file, an edit) is told by the
-   * fingerprint. Absent from records of earlier versions and of the Office adapter.
+   * fingerprint. Absent from records of earlier versions and from the rows of sheets the Office adapter wrote.
    */
   readonly part?: string;
   /**
    * The sheet's sheetId in the .xlsx workbook as the .xlsx adapter wrote it (kept across renames): tells an output from
-   * a sheet of the planner's later given its name. Absent from records of earlier versions and of the Office adapter.
+   * a sheet of the planner's later given its name. Absent from records of earlier versions and from the rows of sheets
+   * the Office adapter wrote.
    */
   readonly sheetId?: number;
   /**
@@ -88,7 +89,8 @@ export interface OwnedSheet {
    * Worksheet.id, ExcelApi 1.1, index.d.ts): tells an output from a sheet of the planner's later given its name, as
    * sheetId does on the .xlsx path. Opaque text, compared only with the id Excel gives now: the reference promises no
    * form (the fake host gives "{00000001-0000-0000-0000-000000000000}"), nor that it survives closing the workbook or
-   * a save by another program (idMismatches). Absent from records of earlier versions and of the .xlsx adapter.
+   * a save by another program (idMismatches). Absent from records of earlier versions and from the rows of sheets the
+   * .xlsx adapter wrote.
    */
   readonly worksheetId?: string;
 }
@@ -147,8 +149,8 @@ export function ownedOf(row: readonly unknown[]): OwnedSheet | null {
  * that differ from their fingerprint, a sheet of the planner's given an output's name since (the output deleted).
  * `recorded` and `current` give a listed sheet's id as written and as the workbook has it now (undefined: not
  * known). Ids are trusted only while some listed sheet keeps the id it was written with: no rule makes a program keep
- * sheetIds when it saves (LibreOffice numbers sheets by position), nor Excel keep Worksheet.id past a session; with
- * none kept, none is told by its id and the name decides.
+ * sheetIds when it saves (LibreOffice numbers sheets by position), and the Office.js reference does not say that
+ * Worksheet.id outlives closing the workbook; with none kept, none is told by its id and the name decides.
  */
 export function idMismatches<T>(
   owned: readonly OwnedSheet[],
