@@ -4,8 +4,7 @@ import type { FormulaTemplate, SheetSpec, SpecBlock } from "../engine/sheetSpec"
 import { templateText } from "../engine/sheetSpec";
 import { comparePeriodKeys } from "../engine/periods";
 import { drain } from "./slices";
-import { ROW, quoteSheetName } from "../engine/outputs/refs";
-import { retargeter } from "./office/cells";
+import { ROW, retargeter } from "../engine/outputs/refs";
 
 /** Name of the very hidden sheet (xlsx) that lists the owned sheets with their kind and fingerprint. */
 export const META_SHEET = "ictplan_meta";
@@ -58,7 +57,7 @@ export function scratchList(grid: Grid): ScratchSheet[] {
  * sheet that differs was typed into, or never finished: it is the planner's, kept, and listed no more.
  */
 export function provenScratch(listed: readonly ScratchSheet[], grids: readonly Grid[]): string[] {
-  const named = retargeter(new Map(listed.map((t) => [t.name, t.sheet])), quoteSheetName);
+  const named = retargeter(new Map(listed.map((t) => [t.name, t.sheet])));
   const asSwapped = (g: Grid): Grid => ({
     ...g,
     formulas: g.formulas?.map((row) => row.map((f) => (f ? named(f) : f))),
@@ -75,14 +74,92 @@ export interface OwnedSheet {
   /**
    * The CRC-32 and size of the sheet's part as the .xlsx adapter wrote it ("1a2b3c4d:123456"): a part the zip still
    * lists so is unedited without being read; any other (a program re-saved the file, an edit) is told by the
-   * fingerprint. Absent from records of earlier versions and of the Office adapter.
+   * fingerprint. Absent from records of earlier versions and from the rows of sheets the Office adapter wrote.
    */
   readonly part?: string;
   /**
    * The sheet's sheetId in the .xlsx workbook as the .xlsx adapter wrote it (kept across renames): tells an output from
-   * a sheet of the planner's later given its name. Absent from records of earlier versions and of the Office adapter.
+   * a sheet of the planner's later given its name. Absent from records of earlier versions and from the rows of sheets
+   * the Office adapter wrote.
    */
   readonly sheetId?: number;
+  /**
+   * The sheet's Worksheet.id as the Office adapter wrote it ("Returns a value that uniquely identifies the worksheet in
+   * a given workbook. The value of the identifier remains the same even when the worksheet is renamed or moved.",
+   * Worksheet.id, ExcelApi 1.1, index.d.ts): tells an output from a sheet of the planner's later given its name, as
+   * sheetId does on the .xlsx path. Opaque text, compared only with the id Excel gives now: the reference promises no
+   * form (the fake host gives "{00000001-0000-0000-0000-000000000000}"), nor that it survives closing the workbook or
+   * a save by another program (idMismatches). Absent from records of earlier versions and from the rows of sheets the
+   * .xlsx adapter wrote.
+   */
+  readonly worksheetId?: string;
+}
+
+/**
+ * The record's columns past RECORD_HEADER, as both adapters write them: the .xlsx adapter's part stamp (E) and sheetId
+ * (F), the Office adapter's Worksheet.id (J, past its list of temporary sheets in G:I). Each adapter fills its own and
+ * carries the other's for the sheets it keeps: the same workbook goes back and forth between the CLI and the add-in.
+ */
+export const RECORD_COLUMNS = { part: 4, sheetId: 5, worksheetId: 9 } as const;
+
+/** The record's header row, A1:J1 (G1:I1 left to the list of temporary sheets). */
+export const RECORD_ROW_HEADER: readonly string[] = [
+  ...RECORD_HEADER,
+  "part",
+  "sheetId",
+  "",
+  "",
+  "",
+  "worksheetId",
+];
+
+/** An owned sheet as a row of the record (A:J; G:I empty). */
+export function recordRow(o: OwnedSheet): string[] {
+  const row = [o.name, o.kind, o.fingerprint, o.period ?? "", "", "", "", "", "", ""];
+  row[RECORD_COLUMNS.part] = o.part ?? "";
+  row[RECORD_COLUMNS.sheetId] = o.sheetId === undefined ? "" : String(o.sheetId);
+  row[RECORD_COLUMNS.worksheetId] = o.worksheetId ?? "";
+  return row;
+}
+
+/** A row of the record (below its header) as the owned sheet it lists; null for a row without a name and kind. */
+export function ownedOf(row: readonly unknown[]): OwnedSheet | null {
+  const at = (c: number) => {
+    const v = row[c];
+    return v === null || v === undefined ? "" : String(v);
+  };
+  const [name, kind, fingerprint, period] = [0, 1, 2, 3].map(at);
+  if (!name || !kind) return null;
+  const part = at(RECORD_COLUMNS.part);
+  const sheetId = at(RECORD_COLUMNS.sheetId);
+  const worksheetId = at(RECORD_COLUMNS.worksheetId);
+  return {
+    name,
+    kind,
+    fingerprint,
+    ...(period ? { period } : {}),
+    ...(part ? { part } : {}),
+    ...(sheetId && Number.isInteger(Number(sheetId)) ? { sheetId: Number(sheetId) } : {}),
+    ...(worksheetId ? { worksheetId } : {}),
+  };
+}
+
+/**
+ * The listed sheets present whose identity differs from the one recorded (the name's sheet is another): with cells
+ * that differ from their fingerprint, a sheet of the planner's given an output's name since (the output deleted).
+ * `recorded` and `current` give a listed sheet's id as written and as the workbook has it now (undefined: not
+ * known). Ids are trusted only while some listed sheet keeps the id it was written with: no rule makes a program keep
+ * sheetIds when it saves (LibreOffice numbers sheets by position), and the Office.js reference does not say that
+ * Worksheet.id outlives closing the workbook; with none kept, none is told by its id and the name decides.
+ */
+export function idMismatches<T>(
+  owned: readonly OwnedSheet[],
+  recorded: (o: OwnedSheet) => T | undefined,
+  current: (o: OwnedSheet) => T | undefined,
+): OwnedSheet[] {
+  const checked = owned.filter((o) => recorded(o) !== undefined && current(o) !== undefined);
+  if (!checked.some((o) => current(o) === recorded(o))) return [];
+  return checked.filter((o) => current(o) !== recorded(o));
 }
 
 const FNV_PRIME = 0x01000193;

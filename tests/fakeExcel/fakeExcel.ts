@@ -103,6 +103,12 @@ export interface ChartModel {
   };
 }
 export interface SheetModel {
+  /**
+   * Worksheet.id: "Returns a value that uniquely identifies the worksheet in a given workbook. The value of the
+   * identifier remains the same even when the worksheet is renamed or moved." (ExcelApi 1.1). Its form is not
+   * documented: the fake gives a GUID-like "{00000001-0000-0000-0000-000000000000}", from a counter that only grows,
+   * so no sheet ever gets an id another had (the stricter reading).
+   */
   id: string;
   name: string;
   cells: Map<string, Cell>;

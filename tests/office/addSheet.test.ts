@@ -16,6 +16,10 @@ import { LISTS_SHEET, TEMPLATE_ROWS } from "../../src/workbook/inputSheet";
 import { LISTS_SHEETS } from "../../src/engine/language";
 import { columnLetter } from "../../src/engine/grid";
 import type { Finding } from "../../src/engine/model";
+import { UserSheetClashError } from "../../src/workbook/ownership";
+import { describeOfficeError } from "../../src/taskpane/errors";
+import { FEATURES } from "../helpers/plannerFeatures";
+import { editPackage } from "../helpers/packages";
 
 beforeAll(() => installExcelEnums());
 
@@ -142,6 +146,29 @@ describe("adding a missing input sheet in the .xlsx adapter (the preview)", () =
     if (key !== "figures") expect(saved.getWorksheet(LISTS_SHEET)?.state).toBe("hidden");
     for (let j = 1; j <= theirs.columnCount; j++)
       if (theirs.getCell(2, j).numFmt) expect(mine.getCell(2, j).numFmt).toBe(theirs.getCell(2, j).numFmt);
+  });
+});
+
+describe("a chart sheet named as the lists sheet (Danh mục), which no grid shows", () => {
+  it(".xlsx: adding Đơn vị is refused, naming the chart sheet and saying to rename it; nothing is added", async () => {
+    const f = FEATURES["a chart sheet"];
+    const bytes = await editPackage(
+      await (await workbookWithout("units")).save(),
+      {
+        ...f.edits,
+        "xl/workbook.xml": (x) =>
+          x.replace("</sheets>", `<sheet name="${LISTS_SHEET}" sheetId="99" r:id="rIdCs"/></sheets>`),
+      },
+      f.add,
+    );
+    const wb = await XlsxWorkbook.load(bytes);
+    const names = await wb.sheetNames();
+    expect(names).toContain(LISTS_SHEET);
+    const error = await addInputSheet(wb, "units").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserSheetClashError);
+    expect(describeOfficeError(error, "vi")).toMatch(new RegExp(`Đổi tên.*"${LISTS_SHEET}"`));
+    expect(describeOfficeError(error, "en")).toMatch(new RegExp(`Rename it.*"${LISTS_SHEET}"`));
+    expect(await wb.sheetNames()).toEqual(names);
   });
 });
 

@@ -60,6 +60,31 @@ describe("sheets", () => {
     expect(await code(ctx.sync())).toBe("ItemNotFound");
   });
 
+  it("Worksheet.id: unique, the same through a rename and a move, new for a new sheet, never one a deleted sheet had", async () => {
+    const host = twoSheets();
+    const ids = async () => {
+      const c = ctxOf(host);
+      c.workbook.worksheets.load("items/name, items/id");
+      await c.sync();
+      return Object.fromEntries(c.workbook.worksheets.items.map((w) => [w.name, w.id]));
+    };
+    const before = await ids();
+    expect(new Set(Object.values(before)).size).toBe(2);
+    const ctx = ctxOf(host);
+    ctx.workbook.worksheets.getItem("Data").name = "Dữ liệu";
+    ctx.workbook.worksheets.getItem("Other").position = 0;
+    ctx.workbook.worksheets.getItem("Dữ liệu").delete();
+    ctx.workbook.worksheets.add("Data");
+    await ctx.sync();
+    const after = await ids();
+    expect(after.Other).toBe(before.Other);
+    expect([before.Other, before.Data]).not.toContain(after.Data);
+    const c2 = ctxOf(host);
+    c2.workbook.worksheets.getItem("Other").name = "Khác";
+    await c2.sync();
+    expect((await ids()).Khác).toBe(before.Other);
+  });
+
   it("the object worksheets.add() returns is only valid in the sync that carries the add (InvalidObjectPath)", async () => {
     const host = twoSheets();
     const ctx = ctxOf(host);

@@ -96,16 +96,20 @@ function expectEngineValues(host: FakeExcel, specs: readonly SheetSpec[]): void 
   expect(wrong.slice(0, 5)).toEqual([]);
 }
 
-/** The ownership record lists the output sheets present, and each unedited one's fingerprint matches its cells. */
+/**
+ * The ownership record lists the output sheets present, each with its Worksheet.id (column J), and each unedited one's
+ * fingerprint matches its cells.
+ */
 async function expectTrueRecord(host: FakeExcel, edited: ReadonlySet<string>): Promise<string[]> {
   const meta = host.sheet(META_SHEET);
   const rows: string[][] = [];
   for (let r = 1; meta && meta.cells.has(`${r},0`); r++)
-    rows.push([0, 1, 2].map((c) => String(meta.cells.get(`${r},${c}`)?.value ?? "")));
+    rows.push([0, 1, 2, 9].map((c) => String(meta.cells.get(`${r},${c}`)?.value ?? "")));
   const grids = await new OfficeWorkbook(host.runner()).readGrids();
-  for (const [name, , fingerprint] of rows) {
+  for (const [name, , fingerprint, id] of rows) {
     const grid = grids.sheets.find((g) => g.sheet === name);
     expect(grid).toBeDefined();
+    expect([name, id]).toEqual([name, host.sheet(name)?.id]);
     if (!edited.has(name)) expect([name, gridFingerprint(grid!)]).toEqual([name, fingerprint]);
   }
   return rows.map((r) => r[0]);

@@ -103,7 +103,35 @@ describe("a planner's sheet renamed to the name of an output they deleted", () =
     expect(JSON.stringify(await cellsOf(out, SUMMARY))).not.toContain("sửa tay");
   });
 
-  it("Office: rewriting the record clears the .xlsx adapter's sheet ids (column F) with its part stamps", async () => {
+  it(".xlsx: the sheets a write keeps are recorded with the sheetId they have now and the add-in's Worksheet.id", async () => {
+    const wb0 = await XlsxWorkbook.load(await computed());
+    // The add-in's ids beside the record's rows (J), as an add-in run leaves them.
+    wb0.writeCells([2, 3, 4, 5].map((r) => ({ sheet: META_SHEET, cell: `J${r}`, value: `{id-${r}}` })));
+    // Every id renumbered by another program: the names decide.
+    const renumbered = await editPackage(await wb0.save(), {
+      "xl/workbook.xml": (x) =>
+        x.replace(/sheetId="(\d+)"/g, (_m, n: string) => `sheetId="${Number(n) + 100}"`),
+    });
+    const wb = await XlsxWorkbook.load(renumbered);
+    // Kiểm tra alone written again: the others kept.
+    await wb.applySheets(specs(await wb.readGrids()).filter((s) => s.kind === "findings"));
+    const written = await wb.save();
+    const again = await XlsxWorkbook.load(written);
+    const ids = (await again.owned()).map((o) => [o.name, o.worksheetId ?? "", o.sheetId]);
+    expect(ids).toEqual([
+      ["Kết quả", "{id-2}", 108],
+      ["Xếp hạng", "{id-3}", 109],
+      [SUMMARY, "{id-5}", 111],
+      ["Kiểm tra", "", 110],
+    ]);
+    // So an output the planner edits next is still the product's: replaced with force, not refused as theirs.
+    again.writeCells([{ sheet: "Xếp hạng", cell: "B40", value: "sửa tay" }]);
+    const edited = await XlsxWorkbook.load(await again.save());
+    await edited.applySheets(specs(await edited.readGrids()), { force: true });
+    expect(JSON.stringify(await cellsOf(await edited.save(), "Xếp hạng"))).not.toContain("sửa tay");
+  });
+
+  it("Office: rewriting the record clears the .xlsx adapter's sheet ids (column F) and part stamps of the sheets it replaces", async () => {
     const host = FakeExcel.withGrids(planRowsToGrids(samplePlanRows()));
     const wb = new OfficeWorkbook(host.runner());
     await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" });
@@ -118,6 +146,9 @@ describe("a planner's sheet renamed to the name of an output they deleted", () =
       meta.cells.set(`${r},5`, { value: r ? 7 + r : "sheetId", formula: null, numberFormat: "General" });
     }
     await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" });
-    expect([...host.sheet(META_SHEET)!.cells.keys()].filter((k) => /,[45]$/.test(k))).toEqual([]);
+    const left = [...host.sheet(META_SHEET)!.cells].filter(
+      ([k, c]) => /^[1-9]\d*,[45]$/.test(k) && c.value !== "",
+    );
+    expect(left).toEqual([]);
   });
 });

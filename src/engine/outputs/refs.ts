@@ -1,4 +1,4 @@
-/** A1 references for formulas: quoted sheet names, absolute cells, bounded ranges. */
+/** A1 references for formulas: quoted sheet names, absolute cells, bounded ranges, references moved to other sheets. */
 import type { CellRef } from "../grid";
 import type { FormulaTemplate } from "../sheetSpec";
 import { a1, columnLetter } from "../grid";
@@ -53,4 +53,29 @@ export const ROW = "\uE000";
  */
 export function rowTemplate(text: string): FormulaTemplate {
   return { parts: text.split(ROW) };
+}
+
+const STRING_LITERAL = /("(?:[^"]|"")*")/;
+
+/**
+ * A function rewriting a formula's references to the given sheets (name → other name), outside string literals. The
+ * Office adapter writes formulas against its temporary sheets so (Excel binds a reference to a sheet and carries it
+ * through the later rename); the ownership check reads a leftover temporary sheet's formulas under their final names.
+ */
+export function retargeter(names: ReadonlyMap<string, string>): (formula: string) => string {
+  if (!names.size) return (f) => f;
+  const by = new Map([...names].map(([from, to]) => [quoteSheetName(from), `${quoteSheetName(to)}!`]));
+  const alternatives = [...by.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((q) => (q.startsWith("'") ? escape(q) : `(?<![\\w.'\\u00C0-\\uFFFF])${escape(q)}`));
+  const pattern = new RegExp(`(${alternatives.join("|")})!`, "g");
+  return (formula) =>
+    formula
+      .split(STRING_LITERAL)
+      .map((part, i) => (i % 2 === 1 ? part : part.replace(pattern, (_m, q: string) => by.get(q) ?? _m)))
+      .join("");
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

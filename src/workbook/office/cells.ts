@@ -1,4 +1,4 @@
-/** Cell contents across the Office.js boundary: typed literals Excel does not coerce, formulas retargeted, values read back. */
+/** Cell contents across the Office.js boundary: typed literals Excel does not coerce, values read back. */
 import type { CellValue } from "../../engine/grid";
 import type { SpecCell } from "../../engine/sheetSpec";
 
@@ -59,31 +59,4 @@ export function literalFor(v: SpecCell["value"]): string | number | boolean {
   if (v === null || v === undefined) return "";
   if (typeof v === "string" && excelWouldCoerce(v)) return `'${v}`;
   return v;
-}
-
-const STRING_LITERAL = /("(?:[^"]|"")*")/;
-
-/**
- * A function rewriting a formula's references to the given sheets (name → other name), outside string literals. Used to
- * write formulas against the temporary sheets: Excel binds a reference to a sheet and carries it through the later rename.
- */
-export function retargeter(
-  names: ReadonlyMap<string, string>,
-  quote: (n: string) => string,
-): (formula: string) => string {
-  if (!names.size) return (f) => f;
-  const by = new Map([...names].map(([from, to]) => [quote(from), `${quote(to)}!`]));
-  const alternatives = [...by.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map((q) => (q.startsWith("'") ? escape(q) : `(?<![\\w.'\\u00C0-\\uFFFF])${escape(q)}`));
-  const pattern = new RegExp(`(${alternatives.join("|")})!`, "g");
-  return (formula) =>
-    formula
-      .split(STRING_LITERAL)
-      .map((part, i) => (i % 2 === 1 ? part : part.replace(pattern, (_m, q: string) => by.get(q) ?? _m)))
-      .join("");
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -11,7 +11,7 @@ import { isListSheetName } from "../../engine/parse/headers";
 import type { DefinedNameSpec, SheetSpec } from "../../engine/sheetSpec";
 import { formulaOf, specDefinedNames, writesSettingNames } from "../../engine/sheetSpec";
 import { isSettingName } from "../../engine/outputs/liveSettings";
-import { quoteSheetName } from "../../engine/outputs/refs";
+import { retargeter } from "../../engine/outputs/refs";
 import type { ApplyOptions, InteractiveWorkbook } from "../port";
 import type { CellEdit } from "../../engine/settingsEdit";
 import type { NewSheet } from "../inputSheet";
@@ -24,12 +24,16 @@ import {
 } from "./requirements";
 import {
   EditedOutputError,
-  RECORD_HEADER,
+  RECORD_COLUMNS,
+  RECORD_ROW_HEADER,
   SCRATCH_HEADER,
   UserSheetClashError,
   assertNoUserSheetClash,
   foldName,
+  idMismatches,
   isOwnershipRecord,
+  ownedOf,
+  recordRow,
   provenScratch,
   scratchList,
   META_SHEET,
@@ -43,7 +47,7 @@ import {
   type OwnedSheet,
 } from "../ownership";
 import { drainSliced, timeSlices, type Pause } from "../slices";
-import { literalFor, readFormula, readValue, retargeter } from "./cells";
+import { literalFor, readFormula, readValue } from "./cells";
 import { applyStyle, styleRects, type StyleRect } from "./styleBlocks";
 import { decorate, tempTableName } from "./decorate";
 import { OutputWriteError } from "./writeError";
@@ -92,7 +96,7 @@ const CELL_BYTES = 2;
 const TMP = "ictplan_tmp_";
 const OLD = "ictplan_old_";
 /**
- * Beside the record (A:D, and E for the .xlsx adapter's part stamps), the ownership sheet lists the temporary sheets a
+ * Beside the record (A:F and J: RECORD_COLUMNS), the ownership sheet lists the temporary sheets a
  * write is making: G holds the name, H the fingerprint of the sheet as written (with its formulas naming the sheets by
  * their names after the swap), I that name, under a header. The list is written with the first temporary sheet and
  * cleared once the swap is over; one left by an interrupted run is what proves a leftover sheet the product's.
@@ -112,9 +116,12 @@ function freeNames(prefix: string, count: number, taken: readonly string[]): str
   return out;
 }
 
-/** The record's rows (A:D) of the ownership sheet's used range, without the rows only the scratch list fills. */
+/** The columns by which recover tells the record written: A:D and the Worksheet.id (J). */
+const WRITTEN_COLUMNS = [0, 1, 2, 3, RECORD_COLUMNS.worksheetId];
+
+/** The record's rows (WRITTEN_COLUMNS) of the ownership sheet's used range, without the rows only the scratch list fills. */
 function recordRows(values: readonly (readonly unknown[])[]): unknown[][] {
-  const rows = values.map((r) => r.slice(0, 4));
+  const rows = values.map((r) => WRITTEN_COLUMNS.map((c) => r[c] ?? ""));
   while (rows.length && rows[rows.length - 1].every((v) => v === "" || v === null)) rows.pop();
   return rows;
 }
@@ -323,8 +330,10 @@ interface Swap {
   readonly temps: readonly string[];
   readonly old: readonly OwnedSheet[];
   readonly aside: readonly string[];
+  /** The record as the write found it, put back when the swap is undone. */
   readonly owned: readonly OwnedSheet[];
-  readonly record: readonly (readonly string[])[];
+  /** The record the swap writes. */
+  readonly record: readonly OwnedSheet[];
   readonly hasMeta: boolean;
   /** The scratch list as the write found it, without the leftovers it removed: put back when the swap is undone. */
   readonly scratch: readonly ScratchSheet[];
@@ -524,8 +533,17 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     });
   }
 
+  /**
+   * The ownership record and the workbook's names. `owned` is the record without the sheets that only carry the name
+   * of a sheet it lists: a sheet of the planner's renamed to the name of an output they deleted has another
+   * Worksheet.id ("remains the same even when the worksheet is renamed or moved", ExcelApi 1.1) and does not hold what
+   * was written; it is theirs, as the .xlsx adapter tells it by sheetId (idMismatches: ids trusted only while some
+   * listed sheet keeps its own, so a record of an earlier version, or one the CLI wrote, is decided by names).
+   */
   private async loadOwned(ctx: Excel.RequestContext): Promise<{
     owned: OwnedSheet[];
+    /** The record as it is, impostors included: what an undone write puts back. */
+    recorded: OwnedSheet[];
     names: string[];
     hasMeta: boolean;
     /** A sheet of the planner's with the ownership sheet's name (isOwnershipRecord), or null. */
@@ -566,26 +584,28 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       const cell = (r: number, c: number): unknown =>
         used.values[r - used.rowIndex]?.[c - used.columnIndex] ?? "";
       for (let r = Math.max(1, used.rowIndex); r < used.rowIndex + used.rowCount; r++) {
-        const [name, kind, fingerprint, period] = [0, 1, 2, 3].map((c) => cell(r, c));
-        if (name)
-          owned.push({
-            name: String(name),
-            kind: String(kind),
-            fingerprint: String(fingerprint),
-            ...(period ? { period: String(period) } : {}),
-          });
+        const o = ownedOf(RECORD_ROW_HEADER.map((_, c) => cell(r, c)));
+        if (o) owned.push(o);
       }
     }
     const scratch = ours && grid ? scratchList(grid) : [];
-    return {
+    const ids = new Map(sheets.items.map((s) => [s.name, s.id]));
+    const suspects = idMismatches(
       owned,
+      (o) => o.worksheetId,
+      (o) => ids.get(o.name),
+    );
+    const impostors = suspects.length ? await this.editedSheets(ctx, suspects) : [];
+    return {
+      owned: owned.filter((o) => !impostors.includes(o.name)),
+      recorded: owned,
       names: sheets.items.map((s) => s.name),
       hasMeta: ours,
       foreignMeta: meta.isNullObject || ours ? null : meta.name,
       definedNames: defined.items.map((n) => n.name),
       tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
       scratch,
-      ids: new Map(sheets.items.map((s) => [s.name, s.id])),
+      ids,
     };
   }
 
@@ -612,7 +632,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       if (!spec.name || spec.name.length > 31 || /[[\]:*?/\\]/.test(spec.name) || /^'|'$/.test(spec.name))
         throw new Error(`invalid sheet name "${spec.name}"`);
     const write = this.run(async (ctx) => {
-      const { owned, names, hasMeta, foreignMeta, definedNames, tables, scratch, ids } =
+      const { owned, recorded, names, hasMeta, foreignMeta, definedNames, tables, scratch, ids } =
         await this.loadOwned(ctx);
       // A sheet of the planner's named as the ownership sheet is theirs: refused before anything is written.
       if (foreignMeta !== null) throw new UserSheetClashError(foreignMeta);
@@ -646,9 +666,10 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         .map((d) => d.name)
         .filter((n) => !has(n));
       const adds: Excel.Worksheet[] = [];
+      let tempIds: string[];
       try {
         setDefinedNames(ctx, specDefinedNames(specs), definedNames);
-        await this.writeTemporary(ctx, specs, temps, leftovers, hasMeta, listed, tempTables, adds);
+        tempIds = await this.writeTemporary(ctx, specs, temps, leftovers, hasMeta, listed, tempTables, adds);
       } catch (e) {
         throw await this.dropTemporary(ctx, hasMeta ? temps : [...temps, META_SHEET], added, scratch, e);
       } finally {
@@ -657,10 +678,17 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       // Owned sheets this write does not replace stay in the record; their formulas naming a replaced sheet are re-entered.
       const kept = owned.filter((o) => names.includes(o.name) && !replacedBy(owned, specs).includes(o));
       const reentries = kept.length && old.length ? await this.dependentFormulas(ctx, kept, old) : [];
-      const record = [
-        RECORD_HEADER,
-        ...kept.map((o) => [o.name, o.kind, o.fingerprint, o.period ?? ""]),
-        ...specs.map((s, k) => [s.name, s.kind, prints[k], s.period ?? ""]),
+      // Each with its Worksheet.id: a kept sheet's as it is now, a new output's its temporary sheet's (kept through the
+      // rename). The .xlsx adapter's columns stay as recorded for the kept sheets (Excel keeps a sheet's sheetId).
+      const record: OwnedSheet[] = [
+        ...kept.map((o) => ({ ...o, worksheetId: ids.get(o.name) })),
+        ...specs.map((s, k) => ({
+          name: s.name,
+          kind: s.kind,
+          fingerprint: prints[k],
+          period: s.period ?? "",
+          worksheetId: tempIds[k],
+        })),
       ];
       // The settings' names no output reads any more go with the old outputs.
       const wanted = new Set(specDefinedNames(specs).map((d) => d.name.toLowerCase()));
@@ -689,7 +717,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         temps,
         old,
         aside,
-        owned,
+        owned: recorded,
         record,
         hasMeta,
         scratch: scratch.filter((t) => !leftovers.includes(t.name)),
@@ -714,7 +742,10 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     }
   }
 
-  /** Writes every spec into a new temporary sheet (formulas retargeted to the temporary names). */
+  /**
+   * Writes every spec into a new temporary sheet (formulas retargeted to the temporary names); returns their
+   * Worksheet.id, loaded by the request that added them.
+   */
   private async writeTemporary(
     ctx: Excel.RequestContext,
     specs: readonly SheetSpec[],
@@ -724,7 +755,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     listed: readonly ScratchSheet[],
     tempTables: readonly ReadonlyMap<string, string>[],
     adds: Excel.Worksheet[],
-  ): Promise<void> {
+  ): Promise<string[]> {
     const sheets = ctx.workbook.worksheets;
     // Sheets an interrupted earlier run left, proven the product's (provenLeftovers): removed first.
     for (const name of leftovers) sheets.getItem(name).delete();
@@ -735,8 +766,9 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     }
     // Listed in the same request that adds them: a sheet of these names is the product's only while listed.
     this.writeScratch(ctx, listed);
-    for (const t of temps) adds.push(sheets.add(t).load("id"));
-    const retarget = retargeter(new Map(specs.map((s, k) => [s.name, temps[k]])), quoteSheetName);
+    const made = temps.map((t) => sheets.add(t).load("id"));
+    adds.push(...made);
+    const retarget = retargeter(new Map(specs.map((s, k) => [s.name, temps[k]])));
     // ExcelApi 1.6, below the minimum (requirements.ts).
     ctx.workbook.application.suspendApiCalculationUntilNextSync();
     let pending = 0;
@@ -761,6 +793,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       decorate(sheet, spec, this.supports, (name) => tempTables[k].get(name) ?? name);
     }
     await this.sync(ctx);
+    return made.map((w) => w.id);
   }
 
   /**
@@ -883,12 +916,16 @@ export class OfficeWorkbook implements InteractiveWorkbook {
   }
 
   /** Rewrites the ownership sheet's cells (the sheet itself stays: it may be VeryHidden, which cannot be deleted). */
-  private writeRecord(ctx: Excel.RequestContext, rows: readonly (readonly string[])[]): void {
+  private writeRecord(ctx: Excel.RequestContext, owned: readonly OwnedSheet[]): void {
     const meta = ctx.workbook.worksheets.getItem(META_SHEET);
-    // Columns E and F hold the .xlsx adapter's part stamps and sheet ids, which this record's rows no longer match.
     meta.getRange("A:F").clear();
-    if (rows.length)
-      meta.getRange(`A1:D${rows.length}`).values = rows.map((r) => r.map((v) => literalFor(v)));
+    meta.getRange("J:J").clear();
+    if (!owned.length) return;
+    // A:F and J (RECORD_COLUMNS), around the list of temporary sheets in G:I.
+    const rows = [RECORD_ROW_HEADER, ...owned.map(recordRow)].map((r) => r.map((v) => literalFor(v)));
+    const n = rows.length;
+    meta.getRange(`A1:F${n}`).values = rows.map((r) => r.slice(0, RECORD_COLUMNS.sheetId + 1));
+    meta.getRange(`J1:J${n}`).values = rows.map((r) => [r[RECORD_COLUMNS.worksheetId]]);
   }
 
   /**
@@ -935,7 +972,9 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       const names = new Set(sheets.items.map((s) => s.name));
       const tables = new Set(ctx.workbook.tables.items.map((t) => t.name));
       const written =
-        !meta.isNullObject && JSON.stringify(recordRows(meta.values)) === JSON.stringify(record);
+        !meta.isNullObject &&
+        JSON.stringify(recordRows(meta.values)) ===
+          JSON.stringify(recordRows([RECORD_ROW_HEADER, ...record.map(recordRow)]));
       if (written && specs.every((s) => names.has(s.name)) && temps.every((t) => !names.has(t))) {
         // The new sheets and the record are in place: finish the swap.
         this.finish(
@@ -966,12 +1005,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         sheets.getItem(META_SHEET).visibility = "Hidden" as Excel.SheetVisibility;
         sheets.getItem(META_SHEET).delete();
       } else {
-        this.writeRecord(
-          ctx,
-          owned.length
-            ? [RECORD_HEADER, ...owned.map((o) => [o.name, o.kind, o.fingerprint, o.period ?? ""])]
-            : [],
-        );
+        this.writeRecord(ctx, owned);
         this.writeScratch(
           ctx,
           swap.scratch.filter((t) => names.has(t.name)),

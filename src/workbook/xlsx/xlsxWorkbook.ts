@@ -12,8 +12,11 @@ import type { ApplyOptions, WorkbookPort } from "../port";
 import type { CellEdit } from "../../engine/settingsEdit";
 import {
   EditedOutputError,
-  RECORD_HEADER,
+  RECORD_ROW_HEADER,
   UserSheetClashError,
+  idMismatches,
+  ownedOf,
+  recordRow,
   assertNoUserSheetClash,
   foldName,
   isOwnershipRecord,
@@ -322,17 +325,8 @@ export class XlsxWorkbook implements WorkbookPort {
     const g = await this.grid(meta, await this.context());
     const out: OwnedSheet[] = [];
     g.values.forEach((row, i) => {
-      if (i === 0) return;
-      const [name, kind, fingerprint, period, part, id] = [0, 1, 2, 3, 4, 5].map((c) => String(row[c] ?? ""));
-      if (name && kind)
-        out.push({
-          name,
-          kind,
-          fingerprint,
-          period,
-          ...(part ? { part } : {}),
-          ...(id ? { sheetId: Number(id) } : {}),
-        });
+      const o = i === 0 ? null : ownedOf(row);
+      if (o) out.push(o);
     });
     return this.withoutImpostors(out);
   }
@@ -341,17 +335,21 @@ export class XlsxWorkbook implements WorkbookPort {
    * The record without the sheets that only carry the name of a sheet it lists: a sheet of the planner's renamed to
    * the name of an output they deleted has another sheetId (ECMA-376 Part 1, 18.2.19 sheet: the sheet's internal
    * identifier, unique in the workbook; a rename changes its name only) and does not hold what was written. The ids
-   * are trusted only when the file kept them, that is when some listed sheet still has the id it was written with: no
-   * rule makes every program keep ids when it saves, and one that renumbers them all leaves the name to decide, as before.
+   * are trusted only when the file kept them (idMismatches): one that renumbers them all leaves the name to decide.
    */
   private async withoutImpostors(owned: OwnedSheet[]): Promise<OwnedSheet[]> {
-    const sheetOf = (o: OwnedSheet) => this.sheets.find((s) => s.name === o.name && s.kind === "worksheet");
-    const checked = owned.filter((o) => o.sheetId !== undefined && sheetOf(o));
-    if (!checked.some((o) => sheetOf(o)?.sheetId === o.sheetId)) return owned;
-    const impostors: OwnedSheet[] = [];
-    for (const o of checked)
-      if (sheetOf(o)?.sheetId !== o.sheetId && (await this.editedSheets([o])).length) impostors.push(o);
-    return owned.filter((o) => !impostors.includes(o));
+    const suspects = idMismatches(
+      owned,
+      (o) => o.sheetId,
+      (o) => this.sheetIdOf(o.name),
+    );
+    const impostors = suspects.length ? await this.editedSheets(suspects) : [];
+    return owned.filter((o) => !impostors.includes(o.name));
+  }
+
+  /** The sheetId of the worksheet of this name, if any. */
+  private sheetIdOf(name: string): number | undefined {
+    return this.sheets.find((s) => s.name === name && s.kind === "worksheet")?.sheetId;
   }
 
   /** Parts the product owns: its sheets and the meta sheet with every part they lead to, and the package-level parts it edits. */
@@ -456,9 +454,11 @@ export class XlsxWorkbook implements WorkbookPort {
     if (writesSettingNames(specs)) w.setSettingNames(specDefinedNames(specs));
     // Owned sheets no longer in the workbook (deleted, or renamed: a renamed output is the planner's) leave the record,
     // as in the Office.js adapter: a sheet of the planner's given such a name later is never taken for the product's.
-    const records: OwnedSheet[] = owned.filter(
-      (o) => !replaced.includes(o) && this.sheets.some((s) => s.name === o.name),
-    );
+    // Those kept are recorded with the sheetId they have now (a program may have renumbered it since), and the add-in's
+    // Worksheet.id as it recorded it (this adapter cannot know it).
+    const records: OwnedSheet[] = owned
+      .filter((o) => !replaced.includes(o) && this.sheets.some((s) => s.name === o.name))
+      .map((o) => ({ ...o, sheetId: this.sheetIdOf(o.name) }));
     // The workbook opens on the summary just written, its tab alone selected.
     const opening = specs.find((s) => s.kind === "summary")?.name ?? null;
     for (const given of specs) {
@@ -511,9 +511,12 @@ export class XlsxWorkbook implements WorkbookPort {
   async addSheets(sheets: readonly NewSheet[]): Promise<void> {
     await this.ready;
     await this.flushEdits();
-    const taken = new Set(this.sheets.map((s) => s.name.toLowerCase()));
-    const clash = sheets.find((s) => taken.has(s.spec.name.toLowerCase()));
-    if (clash) throw new Error(`sheet ${clash.spec.name} exists`);
+    // Names as Excel compares them, of every sheet: a chart sheet's too, which no grid shows (the lists sheet's name is
+    // chosen free among the grids' names only). Refused naming the sheet there, as the Office adapter refuses.
+    for (const s of sheets) {
+      const there = this.sheets.find((x) => foldName(x.name) === foldName(s.spec.name));
+      if (there) throw new UserSheetClashError(there.name);
+    }
     const w = await PackageWriter.open(this.pkg, this.wbPart, this.wbXml, this.slices);
     for (const s of sheets) w.addUserSheet(s, this.sheets);
     await w.finish();
@@ -782,15 +785,7 @@ class PackageWriter {
     sheets: SheetEntry[],
   ): Promise<void> {
     const rows: (string | null)[][] = [
-      [...RECORD_HEADER, "part", "sheetId"],
-      ...records.map((r) => [
-        r.name,
-        r.kind,
-        r.fingerprint,
-        r.period ?? "",
-        r.part ?? "",
-        String(r.sheetId ?? ""),
-      ]),
+      ...[RECORD_ROW_HEADER, ...records.map(recordRow)].map((r) => r.map((v) => v || null)),
       [null, DIGEST_KIND, digest],
     ];
     const spec: SheetSpec = {
