@@ -162,3 +162,72 @@ describe("a group or a period merged down over its rows", () => {
     });
   });
 });
+
+/** The grids with a row inserted under the header of each named sheet, its cells made by the column's header. */
+function underHeader(
+  wb: WorkbookGrids,
+  rowOf: (sheet: string, headers: readonly (string | number | null)[]) => (string | number | null)[] | null,
+): WorkbookGrids {
+  return {
+    sheets: wb.sheets.map((g): Grid => {
+      const extra = rowOf(g.sheet, g.values[0] as (string | number | null)[]);
+      return extra ? { ...g, values: [g.values[0], extra, ...g.values.slice(1)] } : g;
+    }),
+  };
+}
+
+const LISTS = ["Đơn vị", "Chỉ tiêu", "Số liệu"];
+const measureOf = new Map(sample.indicators.map((r) => [r[0], r[3]]));
+
+describe("a row under the header that numbers or labels the columns", () => {
+  it.each([
+    ["column numbers", (h: readonly unknown[]) => h.map((_, j) => j + 1)],
+    ["column numbers in brackets", (h: readonly unknown[]) => h.map((_, j) => `(${j + 1})`)],
+    ["letters then numbers", (h: readonly unknown[]) => h.map((_, j) => (j < 2 ? "AB"[j] : j - 1))],
+  ])(
+    "(%s) is a heading: one info finding per sheet, the plan computes as without it, formulas included",
+    (_, make) => {
+      const plain = runPlan(planRowsToGrids(sample), { period: "2015-Q2", lang: "vi", robustness: false });
+      const grids = underHeader(planRowsToGrids(sample), (s, h) => (LISTS.includes(s) ? make(h) : null));
+      const run = runPlan(grids, { period: "2015-Q2", lang: "vi", robustness: false });
+      const notes = run.findings.filter((f) => f.code === "NOTE_ROW");
+      expect(notes.map((f) => `${f.sheet}!${f.cell} ${f.severity}`)).toEqual(
+        LISTS.map((s) => `${s}!A2 info`),
+      );
+      expect(findingMessage(notes[2], "vi", "cli")).toMatch(
+        /^Dòng “\S+ \S+ \S+ .*” được coi là dòng tiêu đề/,
+      );
+      const others = (r: typeof run) =>
+        r.findings.filter((f) => f.code !== "NOTE_ROW").map((f) => [f.code, f.params]);
+      expect(others(run)).toEqual(others(plain));
+      const ranks = (r: typeof run) => r.results?.ranking.map((u) => [u.unit, u.indexRounded, u.rankInGroup]);
+      expect(ranks(run)).toEqual(ranks(plain));
+      const { checked, mismatches } = evaluateSpecs(grids, run.sheets);
+      expect(checked).toBeGreaterThan(2000);
+      expect(mismatches).toEqual([]);
+    },
+  );
+
+  it("(each indicator's unit of measure on Số liệu, ĐVT under the code) is a heading too", () => {
+    const plain = runPlan(planRowsToGrids(sample), { period: "2015-Q2", lang: "vi", robustness: false });
+    const grids = underHeader(planRowsToGrids(sample), (s, h) =>
+      s === "Số liệu"
+        ? h.map((c, j) => (j === 0 ? "(ĐVT)" : ((measureOf.get(String(c)) as string) ?? null)))
+        : null,
+    );
+    const run = runPlan(grids, { period: "2015-Q2", lang: "vi", robustness: false });
+    expect(run.findings.filter((f) => f.code === "NOTE_ROW").map((f) => `${f.sheet}!${f.cell}`)).toEqual([
+      "Số liệu!A2",
+    ]);
+    const codes = (r: typeof run) =>
+      r.findings.filter((f) => f.code !== "NOTE_ROW").map((f) => [f.code, f.params]);
+    expect(codes(run)).toEqual(codes(plain));
+  });
+
+  it("is a heading only above the data: the same row among the units stays data, with its errors", () => {
+    const units = planRowsToGrids({ ...sample, units: [...sample.units, [1, 2, 3, 4]] });
+    const run = runPlan(units, { period: "2015-Q2", lang: "vi", robustness: false });
+    expect(run.findings.filter((f) => f.code === "NOTE_ROW")).toEqual([]);
+    expect(run.findings.filter((f) => f.severity === "error").length).toBeGreaterThan(0);
+  });
+});

@@ -161,14 +161,57 @@ function noteRow(ctx: SheetContext, row: number, codeKey: string): string | null
   return text !== null && (filled === 1 || TOTALS.test(foldText(text))) ? text : null;
 }
 
+// A column's number as administrative tables number their columns under the header: 1, (1), [2], A, (B), IV, (5)=(3)+(4).
+const COLUMN_NUMBER = /^[([]?\s*(\d{1,3}|[a-z]|[ivx]{1,4})\s*[)\]]?(\s*=.*)?$/i;
+// Words of a units row under the header besides the measures Chỉ tiêu takes (%, Số lượng, Có/Không, Triệu đồng), folded.
+const UNIT_WORDS = new Set([
+  "dvt",
+  "don vi tinh",
+  "don vi",
+  "nguoi",
+  "luot",
+  "ngay",
+  "gio",
+  "cai",
+  "chiec",
+  "may",
+  "bo",
+  "van ban",
+  "ho so",
+  "dich vu",
+  "dong",
+  "ty dong",
+  "diem",
+]);
+
 /**
- * The rows of a list sheet that hold data: rowsOf without its heading, totals and note rows, each of which is
- * reported (info) so that a unit or an indicator typed without its code is not passed over unseen.
+ * The text of a row under the header that numbers or labels the columns rather than holding data, as administrative
+ * tables have one: column numbers ("(1) (2) (3)") or units of measure ("ĐVT", "%", "Có/Không"); null otherwise. Every
+ * filled cell, at least two, is such a word or number.
+ */
+function subHeaderRow(ctx: SheetContext, row: number): string | null {
+  const texts: string[] = [];
+  for (const v of ctx.grid.values[row - ctx.grid.originRow] ?? []) {
+    if (isBlank(v ?? null)) continue;
+    if (typeof v === "number" ? !Number.isInteger(v) || v < 0 || v > 999 : typeof v !== "string") return null;
+    const t = String(v).trim();
+    if (!COLUMN_NUMBER.test(t) && !matchEnum(t, MEASURES) && !UNIT_WORDS.has(foldText(t))) return null;
+    texts.push(t);
+  }
+  return texts.length >= 2 ? texts.join(" ") : null;
+}
+
+/**
+ * The rows of a list sheet that hold data: rowsOf without its heading, totals and note rows, nor a row numbering or
+ * labelling the columns above the first data row, each of which is reported (info) so that a unit or an indicator
+ * typed without its code is not passed over unseen.
  */
 function dataRows(ctx: SheetContext, codeKey: string, column: string, findings: Finding[]): number[] {
+  let data = false;
   return rowsOf(ctx).filter((row) => {
-    const text = noteRow(ctx, row, codeKey);
-    if (text === null) return true;
+    // Below the first data row, a row of numbers is data (with its own findings), never a heading.
+    const text = noteRow(ctx, row, codeKey) ?? (data ? null : subHeaderRow(ctx, row));
+    if (text === null) return (data = true);
     const at = ref(ctx, row, codeKey) as CellRef;
     findings.push(
       finding("NOTE_ROW", at, { text: text.length > 60 ? `${text.slice(0, 59)}…` : text, column }),
