@@ -312,8 +312,10 @@ const INDICATORS: SheetDef = {
       type: "number",
       required: true,
       example: "10",
-      description: "Số dương; tổng trọng số của các chỉ tiêu áp dụng cho một nhóm nên bằng 100.",
-      descriptionEn: "Positive; the weights of the indicators that apply to a group should add up to 100.",
+      description:
+        "Số dương; tổng trọng số của các chỉ tiêu áp dụng cho một nhóm nên bằng 100 (viết 10% cũng được, là 10).",
+      descriptionEn:
+        "Positive; the weights of the indicators that apply to a group should add up to 100 (10% is read as 10).",
       width: 10,
     },
     {

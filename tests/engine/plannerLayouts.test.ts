@@ -231,3 +231,50 @@ describe("a row under the header that numbers or labels the columns", () => {
     expect(run.findings.filter((f) => f.severity === "error").length).toBeGreaterThan(0);
   });
 });
+
+describe("weights written as percentages", () => {
+  const WEIGHT = 5; // Chỉ tiêu's Trọng số column (0-based)
+  const plain = runPlan(planRowsToGrids(sample), { period: "2015-Q2", lang: "vi", robustness: false });
+  const ranks = (r: typeof plain) => r.results?.ranking.map((u) => [u.unit, u.indexRounded, u.rankInGroup]);
+  const weights = (r: typeof plain) => r.plan.indicators.map((i) => [i.code, i.weight]);
+
+  it("are read as their percent points: 10% typed is a weight of 10, as the weights add up to 100", () => {
+    const rows: PlanRows = {
+      ...sample,
+      indicators: sample.indicators.map((r) => r.map((v, j) => (j === WEIGHT ? `${v}%` : v))),
+    };
+    const grids = planRowsToGrids(rows);
+    const run = runPlan(grids, { period: "2015-Q2", lang: "vi", robustness: false });
+    expect(weights(run)).toEqual(weights(plain));
+    expect(run.findings.filter((f) => f.code === "WEIGHTS_DO_NOT_ADD_UP")).toEqual([]);
+    const asText = run.findings.find((f) => f.code === "NUMBER_AS_TEXT" && f.sheet === "Chỉ tiêu");
+    expect(findingMessage(asText!, "vi", "cli")).toMatch(/^Số “\d+%” được lưu dạng văn bản; đã đọc là \d+\./);
+    expect(ranks(run)).toEqual(ranks(plain));
+    expect(evaluateSpecs(grids, run.sheets).mismatches).toEqual([]);
+  });
+
+  it("in a cell formatted as a percentage (0.1 shown as 10%) too, and one such weight among numbers is not lost", () => {
+    const rows: PlanRows = {
+      ...sample,
+      indicators: sample.indicators.map((r, i) =>
+        r.map((v, j) => (j === WEIGHT && i === 0 ? (v as number) / 100 : v)),
+      ),
+    };
+    const base = planRowsToGrids(rows);
+    const grids: WorkbookGrids = {
+      sheets: base.sheets.map((g) =>
+        g.sheet === "Chỉ tiêu"
+          ? {
+              ...g,
+              formats: g.values.map((r, i) => r.map((_, j) => (i === 1 && j === WEIGHT ? "0%" : null))),
+            }
+          : g,
+      ),
+    };
+    const run = runPlan(grids, { period: "2015-Q2", lang: "vi", robustness: false });
+    expect(weights(run)).toEqual(weights(plain));
+    expect(run.findings.filter((f) => f.code === "WEIGHTS_DO_NOT_ADD_UP")).toEqual([]);
+    expect(ranks(run)).toEqual(ranks(plain));
+    expect(evaluateSpecs(grids, run.sheets).mismatches).toEqual([]);
+  });
+});

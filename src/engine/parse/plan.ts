@@ -37,8 +37,8 @@ import {
   readEnum,
   readMeasure,
   readPercent,
-  readPlainNumber,
   readText,
+  readWeight,
   validCode,
 } from "./values";
 
@@ -529,7 +529,12 @@ function parseIndicators(
     const weightCell = get("weight");
     let weight = 0;
     if (weightCell) {
-      const w = readPlainNumber(weightCell.v, weightCell.r, columnName(ctx, "weight"), true);
+      const w = readWeight(
+        weightCell.v,
+        weightCell.r,
+        columnName(ctx, "weight"),
+        shownAsPercent(ctx.grid, row, weightCell.r.col),
+      );
       findings.push(...w.findings);
       if (w.value === null && !w.findings.length)
         findings.push(
@@ -554,8 +559,8 @@ function parseIndicators(
       if (r.value !== null && t.v !== r.value) converted.push(key);
       return r.value;
     };
-    const weightRaw = weightCell?.v;
-    if (typeof weightRaw !== "number") converted.push("weight");
+    // A weight read as other than its cell holds (text, a percentage): the formulas take the number read.
+    if (weightCell?.v !== weight) converted.push("weight");
     const annualTarget = target("annualTarget");
     const milestones = [
       target("milestoneQ1"),

@@ -99,6 +99,29 @@ export function readPlainNumber(
 }
 
 /**
+ * Reads an indicator's weight: a number, or a percentage as its percent points, as the weights add up to 100 ("10%"
+ * typed, or 0.1 in a cell formatted as a percentage, is a weight of 10, not 0.1).
+ */
+export function readWeight(
+  v: CellValue,
+  ref: CellRef,
+  column: string,
+  shownAsPercent: boolean,
+): Read<number> {
+  const r = readPlainNumber(v, ref, column, true);
+  const n = typeof v === "number" ? null : readNumber(v);
+  if (r.value === null || !(n?.percent || (shownAsPercent && typeof v === "number"))) return r;
+  // 15% is 0.15 read, whose hundredfold is 15.000000000000002: rounded to the 15 digits a cell holds.
+  const value = Number((r.value * 100).toPrecision(15));
+  return ok(
+    value,
+    r.findings.map((f) =>
+      f.code === "NUMBER_AS_TEXT" ? finding(f.code, ref, { ...f.params, number: value }) : f,
+    ),
+  );
+}
+
+/**
  * Reads a share as a fraction: 60%, "60 %", 0.6; 60 (percent points) is read as 60% with a note. In a cell
  * formatted as a percentage the number is read as Excel shows it: 1.2 is 120%, never 1.2%.
  */
