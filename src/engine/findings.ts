@@ -90,6 +90,8 @@ function shownParams(params: Finding["params"], lang: "vi" | "en"): Record<strin
   const out: Record<string, string | number> = { ...params };
   const group = RANKING_GROUPS.find((g) => g.key === params.group);
   if (group) out.group = enumName(group, lang);
+  // A setting whose default is blank (Kỳ hiện tại: the latest period with figures) says so, not "the default  is used".
+  if (params.default === "") out.default = lang === "vi" ? "(để trống)" : "(blank)";
   for (const [k, v] of Object.entries(params))
     if (typeof v === "number" && k !== "value") out[k] = formatShortest(v, lang);
   for (const k of ["unit", "indicator"] as const) {

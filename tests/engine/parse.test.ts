@@ -336,6 +336,20 @@ describe("the finding catalogue", () => {
         ),
       }),
     );
+    // A date typed where a period goes (Excel makes one of 30/6/2015).
+    const plain = planRowsToGrids(rows);
+    add({
+      sheets: plain.sheets.map((g) =>
+        g.sheet === "Số liệu"
+          ? {
+              ...g,
+              values: g.values.map((r, k) =>
+                k === 1 ? [r[0], new Date(Date.UTC(2015, 5, 30)), ...r.slice(2)] : r,
+              ),
+            }
+          : g,
+      ),
+    });
     // A heading row in the units list.
     add(planRowsToGrids({ ...rows, units: [[null, "I. KHỐI SỞ, BAN, NGÀNH", null, null], ...rows.units] }));
     // A target of 0 for a higher-is-better indicator.

@@ -278,3 +278,56 @@ describe("weights written as percentages", () => {
     expect(evaluateSpecs(grids, run.sheets).mismatches).toEqual([]);
   });
 });
+
+describe("a date typed where a period goes (Excel turns 30/6/2015 or 6/2015 into one)", () => {
+  const june30 = new Date(Date.UTC(2015, 5, 30));
+  const withDates = (): WorkbookGrids => {
+    const grids = planRowsToGrids(sample);
+    return {
+      sheets: grids.sheets.map((g): Grid => {
+        if (g.sheet === "Số liệu") {
+          const row = g.values.findIndex((r) => r[0] === "STTTT" && r[1] === "Quý II/2015");
+          return { ...g, values: g.values.map((r, i) => (i === row ? [r[0], june30, ...r.slice(2)] : r)) };
+        }
+        if (g.sheet === "Cấu hình")
+          return { ...g, values: g.values.map((r) => (r[0] === "Kỳ hiện tại" ? [r[0], june30] : r)) };
+        return g;
+      }),
+    };
+  };
+
+  it("is named as the date the planner sees, with the period to write instead: never the program's date text", () => {
+    const run = runPlan(withDates(), { period: "2015-Q2", lang: "vi", robustness: false });
+    const row = sample.figures.findIndex((r) => r[0] === "STTTT" && r[1] === "Quý II/2015") + 2;
+    const period = run.findings.find((f) => f.sheet === "Số liệu" && f.cell === `B${row}`);
+    expect(period?.severity).toBe("error");
+    expect(findingMessage(period!, "vi", "cli")).toBe(
+      "Ô chứa ngày 30/06/2015, không phải kỳ báo cáo. Viết kỳ dạng văn bản, ví dụ “Quý II/2015” (quý của ngày này).",
+    );
+    expect(findingMessage(period!, "en", "cli")).toBe(
+      "The cell holds the date 30/06/2015, not a period. Write the period as text, e.g. “Q2 2015” (that date's quarter).",
+    );
+    const setting = run.findings.find((f) => f.sheet === "Cấu hình")!;
+    expect(findingMessage(setting, "vi", "cli")).toBe(
+      "Ô chứa ngày 30/06/2015, không phải kỳ báo cáo. Viết kỳ dạng văn bản, ví dụ “Quý II/2015” (quý của ngày này).",
+    );
+    for (const f of run.findings)
+      for (const lang of ["vi", "en"] as const)
+        expect(findingMessage(f, lang, "cli")).not.toMatch(/GMT|Coordinated/);
+  });
+
+  it("(a period setting that is not one says what blank, its default, is)", () => {
+    const grids = planRowsToGrids({
+      ...sample,
+      settings: sample.settings.map(([k, v]) => [k, k === "Kỳ hiện tại" ? "Quý V/2015" : v]),
+    });
+    const run = runPlan(grids, { period: "2015-Q2", lang: "vi", robustness: false });
+    const f = run.findings.find((x) => x.code === "INVALID_SETTING")!;
+    expect(findingMessage(f, "vi", "cli")).toBe(
+      "Giá trị “Quý V/2015” của tham số “Kỳ hiện tại” không hợp lệ; dùng mặc định (để trống). Sửa giá trị.",
+    );
+    expect(findingMessage(f, "en", "cli")).toBe(
+      "Value “Quý V/2015” of setting “Kỳ hiện tại” is not valid; the default (blank) is used. Fix the value.",
+    );
+  });
+});

@@ -252,6 +252,13 @@ export const FINDING_TEXTS = {
     fixVi: "Viết “Quý II/2015” hoặc “2015-Q2”.",
     fixEn: "Write “Quý II/2015” or “2015-Q2”.",
   },
+  PERIOD_AS_DATE: {
+    severity: "error",
+    vi: "Ô chứa ngày {value}, không phải kỳ báo cáo.",
+    en: "The cell holds the date {value}, not a period.",
+    fixVi: "Viết kỳ dạng văn bản, ví dụ “{period}” (quý của ngày này).",
+    fixEn: "Write the period as text, e.g. “{period}” (that date's quarter).",
+  },
   DUPLICATE_FIGURE_ROW: {
     severity: "error",
     vi: "Đơn vị {unit} có hơn một dòng số liệu cho {period} (dòng đầu: {first}); dòng sau không được tính.",

@@ -28,7 +28,7 @@ import { finding } from "../findings";
 import type { Lang } from "../i18n/labels";
 import { EMPTY_FIGURES } from "../figures";
 import { isBlank, readNumber } from "../numbers";
-import { comparePeriodKeys, parsePeriod, periodKey } from "../periods";
+import { comparePeriodKeys, parsePeriod, periodKey, quarterOfDate } from "../periods";
 import { foldText } from "../text";
 import { detectHeader, lastFilledRow, locateSheets, missingColumns, type HeaderMatch } from "./headers";
 import {
@@ -39,6 +39,7 @@ import {
   readPercent,
   readText,
   readWeight,
+  shown,
   validCode,
 } from "./values";
 
@@ -257,6 +258,10 @@ function settingDefaultText(def: SettingDef, english: boolean): string {
   return String(def.default);
 }
 
+/** A date where a period goes (Excel makes one of 30/6/2015 or 6/2015): named as shown, with its quarter to write. */
+const periodAsDate = (d: Date, at: CellRef): Finding =>
+  finding("PERIOD_AS_DATE", at, { value: shown(d), period: periodKey(quarterOfDate(d)) });
+
 /** A label as a message quotes it: as the sheet has it, its spaces collapsed. */
 const shownLabel = (label: CellValue) => String(label).replace(/\s+/g, " ").trim();
 
@@ -295,11 +300,13 @@ function parseSettings(ctx: SheetContext | null, findings: Finding[], lang: Lang
       const v = readSetting(def, raw, shownAsPercent(ctx.grid, row, vRef.col));
       if (v === null) {
         findings.push(
-          finding("INVALID_SETTING", vRef, {
-            value: String(raw),
-            setting: shownLabel(label),
-            default: settingDefaultText(def, foldText(String(label)) === foldText(def.labelEn)),
-          }),
+          def.type === "period" && raw instanceof Date
+            ? periodAsDate(raw, vRef)
+            : finding("INVALID_SETTING", vRef, {
+                value: shown(raw),
+                setting: shownLabel(label),
+                default: settingDefaultText(def, foldText(String(label)) === foldText(def.labelEn)),
+              }),
         );
         continue;
       }
@@ -770,7 +777,9 @@ function parseFigures(
       findings.push(
         isBlank(pv)
           ? finding("MISSING_VALUE", pRef, { column: columnName(ctx, "period") })
-          : finding("UNKNOWN_PERIOD", pRef, { value: String(pv) }),
+          : pv instanceof Date
+            ? periodAsDate(pv, pRef)
+            : finding("UNKNOWN_PERIOD", pRef, { value: shown(pv) }),
       );
       continue;
     }

@@ -19,8 +19,12 @@ function ok<T>(value: T | null, findings: Finding[] = []): Read<T> {
 }
 const none = <T>(findings: Finding[] = []): Read<T> => ({ value: null, findings });
 
-function shown(v: CellValue): string {
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+/** A cell's value as a message quotes it: a date as the planner's Excel shows it (30/06/2015), an error by its code. */
+export function shown(v: CellValue): string {
+  if (v instanceof Date) {
+    const two = (n: number) => String(n).padStart(2, "0");
+    return `${two(v.getUTCDate())}/${two(v.getUTCMonth() + 1)}/${v.getUTCFullYear()}`;
+  }
   if (isCellError(v)) return v.error;
   return String(v);
 }
