@@ -420,7 +420,12 @@ async function englishPlan(template: string): Promise<ExcelJS.Workbook> {
     "Current period": "2015-Q2",
     Signer: "Nguyễn Văn A",
   });
-  const group = (g: string) => matchEnum(g, RANKING_GROUPS)?.en ?? g;
+  // The sample's districts as the communes the template's indicators apply to, as a province has them since 2025.
+  const commune = RANKING_GROUPS.find((x) => x.key === "commune")!;
+  const group = (g: string) => {
+    const known = matchEnum(g, RANKING_GROUPS);
+    return known?.key === "district" ? commune.en : (known?.en ?? g);
+  };
   fill(
     wb.getWorksheet("Units")!,
     2,
