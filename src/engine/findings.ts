@@ -113,13 +113,14 @@ export function findingMessage(
 ): string {
   const t = (FINDING_TEXTS as Record<string, FindingText>)[f.code];
   if (!t) return f.code;
-  const period = typeof f.params.period === "string" ? periodFromKey(f.params.period) : null;
   // A period is kept as its key and written in the message's language.
-  const p = {
-    ...sheetParams(names),
-    ...shownParams(f.params, lang),
-    ...(period ? { period: formatPeriod(period, lang) } : {}),
-  };
+  const periods: Record<string, string> = {};
+  for (const k of ["period", "later"]) {
+    const key = f.params[k];
+    const period = typeof key === "string" ? periodFromKey(key) : null;
+    if (period) periods[k] = formatPeriod(period, lang);
+  }
+  const p = { ...sheetParams(names), ...shownParams(f.params, lang), ...periods };
   const fix = host === "cli" && t.cli ? t.cli : t;
   return `${fillTemplate(lang === "vi" ? t.vi : t.en, p)} ${fillTemplate(lang === "vi" ? fix.fixVi : fix.fixEn, p)}`;
 }

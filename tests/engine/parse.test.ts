@@ -336,6 +336,16 @@ describe("the finding catalogue", () => {
         ),
       }),
     );
+    // Kỳ hiện tại behind the figures (last year's workbook copied, a new quarter's figures added).
+    add(
+      planRowsToGrids({
+        ...rows,
+        figures: [
+          ...rows.figures,
+          ...rows.figures.slice(0, 3).map((f) => [f[0], "Quý I/2016", ...f.slice(2)]),
+        ],
+      }),
+    );
     // A date typed where a period goes (Excel makes one of 30/6/2015).
     const plain = planRowsToGrids(rows);
     add({

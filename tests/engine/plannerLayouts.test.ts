@@ -331,3 +331,32 @@ describe("a date typed where a period goes (Excel turns 30/6/2015 or 6/2015 into
     );
   });
 });
+
+describe("last year's workbook copied to start this year, Kỳ hiện tại left as it was", () => {
+  const nextYear: PlanRows = {
+    ...sample,
+    settings: sample.settings.map(([k, v]) => [k, k === "Năm kế hoạch" ? 2016 : v]),
+    figures: [
+      ...sample.figures,
+      ...sample.figures.filter((f) => f[1] === "Quý II/2015").map((f) => [f[0], "Quý I/2016", ...f.slice(2)]),
+    ],
+  };
+
+  it("is said at the setting: the figures go on past it, and how to report the new period", () => {
+    const run = runPlan(planRowsToGrids(nextYear), { period: null, lang: "vi", robustness: false });
+    expect(run.period).toBe("2015-Q2");
+    const f = run.findings.find((x) => x.code === "CURRENT_PERIOD_BEHIND");
+    expect(f && [f.severity, `${f.sheet}!${f.cell}`]).toEqual(["warning", "Cấu hình!B4"]);
+    expect(findingMessage(f!, "vi", "cli")).toBe(
+      "“Kỳ hiện tại” là Quý II/2015 nhưng đã có số liệu của Quý I/2016; kết quả được tính cho Quý II/2015. Nếu đang báo cáo kỳ mới, sửa thành Quý I/2016 hoặc để trống (kỳ mới nhất có số liệu).",
+    );
+    expect(findingMessage(f!, "en", "cli")).toBe(
+      "“Kỳ hiện tại” is Q2 2015 but there are figures for Q1 2016; the results are for Q2 2015. If you are reporting the new period, change it to Q1 2016 or leave it blank (the latest period with figures).",
+    );
+  });
+
+  it("is not said when the setting names the latest period with figures, as in the sample", () => {
+    const run = runPlan(planRowsToGrids(sample), { period: null, lang: "vi", robustness: false });
+    expect(run.findings.filter((x) => x.code === "CURRENT_PERIOD_BEHIND")).toEqual([]);
+  });
+});

@@ -252,6 +252,14 @@ export const FINDING_TEXTS = {
     fixVi: "Viết “Quý II/2015” hoặc “2015-Q2”.",
     fixEn: "Write “Quý II/2015” or “2015-Q2”.",
   },
+  CURRENT_PERIOD_BEHIND: {
+    severity: "warning",
+    vi: "“{setting}” là {period} nhưng đã có số liệu của {later}; kết quả được tính cho {period}.",
+    en: "“{setting}” is {period} but there are figures for {later}; the results are for {period}.",
+    fixVi: "Nếu đang báo cáo kỳ mới, sửa thành {later} hoặc để trống (kỳ mới nhất có số liệu).",
+    fixEn:
+      "If you are reporting the new period, change it to {later} or leave it blank (the latest period with figures).",
+  },
   PERIOD_AS_DATE: {
     severity: "error",
     vi: "Ô chứa ngày {value}, không phải kỳ báo cáo.",
