@@ -118,17 +118,19 @@ function periodChecks(plan: Plan, period: string): Finding[] {
   }
   // Kỳ hiện tại left behind the figures, as when last year's workbook is copied to start this year.
   const set = plan.settings.cells.currentPeriod;
-  const later = plan.periods.at(-1);
-  const l = later ? periodFromKey(later) : null;
-  if (set && plan.settings.currentPeriod === period && l && later)
-    if (l.year > p.year || (l.year === p.year && p.quarter !== null && (l.quarter ?? 0) > p.quarter))
-      out.push(
-        finding("CURRENT_PERIOD_BEHIND", set, {
-          period: label,
-          later,
-          setting: settingLabel(plan, "currentPeriod", "vi"),
-        }),
-      );
+  const later = plan.periods.at(-1) ?? "";
+  const l = periodFromKey(later);
+  const behind =
+    l !== null &&
+    (l.year > p.year || (l.year === p.year && p.quarter !== null && (l.quarter ?? 0) > p.quarter));
+  if (set && plan.settings.currentPeriod === period && behind)
+    out.push(
+      finding("CURRENT_PERIOD_BEHIND", set, {
+        period: label,
+        later,
+        setting: settingLabel(plan, "currentPeriod", "vi"),
+      }),
+    );
   for (const i of plan.indicators) {
     const t = i.measure === "yesno" ? 1 : periodTarget(i, period);
     if (t === 0 && i.direction === "higher") {

@@ -292,7 +292,7 @@ function listsSheet(wb: ExcelJS.Workbook, lang: Lang): void {
   });
 }
 
-// The starter list's Áp dụng cho column, and the groups it puts communes for districts between.
+// The starter list's Áp dụng cho column, and the district group it writes as the commune group.
 const groupsAt = sheetDef("indicators").columns.findIndex((c) => c.key === "groups");
 const DISTRICT = label(
   RANKING_GROUPS.find((g) => g.key === "district")!,
