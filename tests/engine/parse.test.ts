@@ -336,6 +336,15 @@ describe("the finding catalogue", () => {
         ),
       }),
     );
+    // A target written with its bound, as plans word it.
+    add(
+      planRowsToGrids({
+        ...rows,
+        indicators: rows.indicators.map((r) =>
+          r[0] === "MAYTINH" ? r.map((v, j) => (j === 6 ? "≥ 80%" : v)) : r,
+        ),
+      }),
+    );
     // Kỳ hiện tại behind the figures (last year's workbook copied, a new quarter's figures added).
     add(
       planRowsToGrids({

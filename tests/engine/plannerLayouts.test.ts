@@ -360,3 +360,51 @@ describe("last year's workbook copied to start this year, Kỳ hiện tại left
     expect(run.findings.filter((x) => x.code === "CURRENT_PERIOD_BEHIND")).toEqual([]);
   });
 });
+
+describe("targets written as the plan words them (≥ 80%, Trên 90%, Tối thiểu 5, ≤ 3 ngày)", () => {
+  const TARGET = 6; // Chỉ tiêu's Chỉ tiêu năm column (0-based)
+  const withTargets = (targets: Record<string, string>): PlanRows => ({
+    ...sample,
+    indicators: sample.indicators.map((r) =>
+      r.map((v, j) => (j === TARGET && String(r[0]) in targets ? targets[String(r[0])] : v)),
+    ),
+  });
+
+  it("are read as their number, with a note at the cell; the plan computes as with the numbers, formulas included", () => {
+    const numbers = withTargets({ MAYTINH: "80%", EMAIL_TK: "90%", KINHPHI: "150", XULYVB: "3" });
+    const bounds = withTargets({
+      MAYTINH: "≥ 80%",
+      EMAIL_TK: "Trên 90%",
+      KINHPHI: "Tối thiểu 150",
+      XULYVB: "≤ 3 ngày",
+    });
+    const plain = runPlan(planRowsToGrids(numbers), { period: "2015-Q2", lang: "vi", robustness: false });
+    const grids = planRowsToGrids(bounds);
+    const run = runPlan(grids, { period: "2015-Q2", lang: "vi", robustness: false });
+    expect(run.findings.filter((f) => f.severity === "error")).toEqual([]);
+    const targets = (r: typeof run) => r.plan.indicators.map((i) => [i.code, i.annualTarget]);
+    expect(targets(run)).toEqual(targets(plain));
+    const notes = run.findings.filter((f) => f.code === "TARGET_AS_BOUND");
+    expect(notes.map((f) => `${f.severity} ${f.sheet}!${f.cell}`)).toHaveLength(4);
+    expect(findingMessage(notes[0], "vi", "cli")).toBe(
+      "Chỉ tiêu “≥ 80%” được đọc là 80%. Không cần làm gì; muốn rõ hơn thì chỉ nhập số.",
+    );
+    expect(findingMessage(notes[0], "en", "cli")).toBe(
+      "Target “≥ 80%” is read as 80%. Nothing to do; to be plain, enter only the number.",
+    );
+    const ranks = (r: typeof run) => r.results?.ranking.map((u) => [u.unit, u.indexRounded, u.rankInGroup]);
+    expect(ranks(run)).toEqual(ranks(plain));
+    expect(evaluateSpecs(grids, run.sheets).mismatches).toEqual([]);
+  });
+
+  it("stay errors when the rest is not a number", () => {
+    const run = runPlan(planRowsToGrids(withTargets({ MAYTINH: "≥ tám mươi" })), {
+      period: "2015-Q2",
+      lang: "vi",
+      robustness: false,
+    });
+    expect(run.findings.filter((f) => f.code === "NOT_A_NUMBER").map((f) => f.params.value)).toEqual([
+      "≥ tám mươi",
+    ]);
+  });
+});

@@ -196,6 +196,13 @@ export const FINDING_TEXTS = {
     fixVi: "Chuyển ô sang định dạng số.",
     fixEn: "Convert the cell to a number.",
   },
+  TARGET_AS_BOUND: {
+    severity: "info",
+    vi: "Chỉ tiêu “{value}” được đọc là {number}.",
+    en: "Target “{value}” is read as {number}.",
+    fixVi: "Không cần làm gì; muốn rõ hơn thì chỉ nhập số.",
+    fixEn: "Nothing to do; to be plain, enter only the number.",
+  },
   PERCENT_POINTS: {
     severity: "info",
     vi: "{value} được hiểu là {value}%.",

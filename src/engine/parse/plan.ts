@@ -262,6 +262,37 @@ function settingDefaultText(def: SettingDef, english: boolean): string {
 const periodAsDate = (d: Date, at: CellRef): Finding =>
   finding("PERIOD_AS_DATE", at, { value: shown(d), period: periodKey(quarterOfDate(d)) });
 
+// The bounds a plan writes before a target: signs, and words (folded) such as Trên, Tối thiểu, Không dưới.
+const BOUND_SIGNS = new Set(["≥", ">=", "=>", ">", "≤", "<=", "=<", "<"]);
+const BOUND_WORDS = new Set([
+  "tren",
+  "duoi",
+  "toi thieu",
+  "toi da",
+  "it nhat",
+  "nhieu nhat",
+  "khong duoi",
+  "khong qua",
+  "khong vuot qua",
+  "tu",
+  "dat",
+  "at least",
+  "at most",
+  "over",
+  "under",
+]);
+
+/**
+ * The number of a target written as plans word it, a bound before it and perhaps a unit after ("≥ 80%", "Trên 90%",
+ * "Tối thiểu 150", "≤ 3 ngày"): "80%", "90%", "150", "3"; null for any other cell.
+ */
+function boundNumber(v: CellValue): string | null {
+  if (typeof v !== "string") return null;
+  const m = /^\s*(\D*?)\s*(\d[\d.,]*\s*%?)\s*\p{L}*(?:\s+\p{L}+)*\s*$/u.exec(v);
+  if (!m || !(BOUND_SIGNS.has(m[1]) || BOUND_WORDS.has(foldText(m[1])))) return null;
+  return m[2];
+}
+
 /** A label as a message quotes it: as the sheet has it, its spaces collapsed. */
 const shownLabel = (label: CellValue) => String(label).replace(/\s+/g, " ").trim();
 
@@ -561,7 +592,21 @@ function parseIndicators(
       const t = get(key);
       // Without its unit of measure a target cannot be judged (is "Có" right?): MISSING_MEASURE says what to do.
       if (!t || measure === null) return null;
-      const r = readMeasure(t.v, m, t.r, columnName(ctx, key), shownAsPercent(ctx.grid, row, t.r.col));
+      const col = columnName(ctx, key);
+      const pct = shownAsPercent(ctx.grid, row, t.r.col);
+      const bound = boundNumber(t.v);
+      const asBound = bound === null ? null : readMeasure(bound, m, t.r, col, pct);
+      // A bound read ("≥ 80%" as 80%) is said once, not as a number stored as text besides.
+      const r =
+        bound !== null && asBound && asBound.value !== null
+          ? {
+              value: asBound.value,
+              findings: [
+                ...asBound.findings.filter((f) => f.code !== "NUMBER_AS_TEXT"),
+                finding("TARGET_AS_BOUND", t.r, { value: String(t.v), number: bound }),
+              ],
+            }
+          : readMeasure(t.v, m, t.r, col, pct);
       findings.push(...r.findings);
       if (r.value !== null && t.v !== r.value) converted.push(key);
       return r.value;
