@@ -408,3 +408,56 @@ describe("targets written as the plan words them (≥ 80%, Trên 90%, Tối thi�
     ]);
   });
 });
+
+describe("grade thresholds written as percentages (Ngưỡng Tốt 80%)", () => {
+  const thresholds = (good: string | number, fair: string | number, average: string | number, scale = 100) =>
+    planRowsToGrids({
+      ...sample,
+      settings: [
+        ...sample.settings.filter(
+          ([k]) => !["Ngưỡng Tốt", "Ngưỡng Khá", "Ngưỡng Trung bình", "Thang điểm"].includes(k),
+        ),
+        ["Ngưỡng Tốt", good],
+        ["Ngưỡng Khá", fair],
+        ["Ngưỡng Trung bình", average],
+        ["Thang điểm", scale],
+      ],
+    });
+  const grades = (g: WorkbookGrids) => {
+    const run = runPlan(g, { period: "2015-Q2", lang: "vi", robustness: false });
+    return { run, grades: run.results?.ranking.map((u) => [u.unit, u.grade]) };
+  };
+
+  it("are shares of the index scale: 80% is 80 on the scale of 100, 0,8 on the scale of 1; formulas included", () => {
+    const plain = grades(thresholds(80, 65, 50));
+    expect(new Set(plain.grades?.map((g) => g[1])).size).toBe(4);
+    const pct = thresholds("80%", "65%", "50%");
+    const asPercent = grades(pct);
+    expect(asPercent.grades).toEqual(plain.grades);
+    expect(asPercent.run.plan.settings.gradeGood).toBe(80);
+    expect(evaluateSpecs(pct, asPercent.run.sheets).mismatches).toEqual([]);
+    const ictIndex = grades(thresholds("80%", "65%", "50%", 1));
+    const onOne = grades(thresholds(0.8, 0.65, 0.5, 1));
+    expect([ictIndex.run.plan.settings.gradeGood, ictIndex.grades]).toEqual([0.8, onOne.grades]);
+  });
+
+  it("in a cell formatted as a percentage too (0.8 shown as 80%), while 85 there, as the pane writes it, stays 85", () => {
+    const shownAsPercent = (good: number): WorkbookGrids => {
+      const g = thresholds(good, 65, 50);
+      return {
+        sheets: g.sheets.map((s) =>
+          s.sheet === "Cấu hình"
+            ? {
+                ...s,
+                formats: s.values.map((r) =>
+                  r.map((_, j) => (r[0] === "Ngưỡng Tốt" && j === 1 ? "0%" : null)),
+                ),
+              }
+            : s,
+        ),
+      };
+    };
+    expect(grades(shownAsPercent(0.8)).run.plan.settings.gradeGood).toBe(80);
+    expect(grades(shownAsPercent(85)).run.plan.settings.gradeGood).toBe(85);
+  });
+});

@@ -301,6 +301,7 @@ function parseSettings(ctx: SheetContext | null, findings: Finding[], lang: Lang
   const cells: Partial<Record<keyof SettingsValues, CellRef>> = {};
   const converted: (keyof SettingsValues)[] = [];
   const labels: Partial<Record<keyof SettingsValues, string>> = {};
+  const shares: (keyof SettingsValues)[] = [];
   if (ctx) {
     const rows = rowsOf(ctx);
     // The labels as the planner's sheet has them, first: an unknown setting's message lists them.
@@ -344,10 +345,30 @@ function parseSettings(ctx: SheetContext | null, findings: Finding[], lang: Lang
       values[def.key] = v;
       cells[def.key] = vRef;
       if (raw !== v) converted.push(def.key);
+      // A share: "80%" typed as text, or 0.8 in a cell formatted as a percentage (85 there, as the pane writes a
+      // threshold into the planner's cell, is 85).
+      const share =
+        typeof raw === "number"
+          ? raw <= 1 && shownAsPercent(ctx.grid, row, vRef.col)
+          : readNumber(raw)?.percent;
+      if (GRADE_THRESHOLDS.has(def.key) && share) shares.push(def.key);
     }
+  }
+  // A grade threshold written as a percentage is a share of the index scale (Ngưỡng Tốt 80% is 80 of 100): read as a
+  // number, 0.8, every unit would be Tốt. Formulas take the threshold read.
+  for (const key of shares) {
+    values[key] = Number(((values[key] as number) * (values.indexScale as number)).toPrecision(15));
+    if (!converted.includes(key)) converted.push(key);
   }
   return { ...(values as unknown as SettingsValues), cells, converted, labels };
 }
+
+// The settings an index is graded against, on the index's scale.
+const GRADE_THRESHOLDS: ReadonlySet<keyof SettingsValues> = new Set([
+  "gradeGood",
+  "gradeFair",
+  "gradeAverage",
+]);
 
 /** A setting's value as the parser reads it from a cell, or null when the value is not allowed. */
 export function readSetting(
