@@ -36,6 +36,8 @@ const BODY_PT = 14;
 const TABLE_PT = 12;
 const HEADER_PT = 11;
 const pt = (x: number) => x * 2;
+/** Text width of the page, A4 less 30 + 15 mm margins, in inches. */
+const TEXT_INCHES = (210 - 45) / 25.4;
 
 const NONE = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" } as const;
 const NO_BORDERS = {
@@ -156,37 +158,55 @@ function tableCell(c: ReportCell, width: number, keepNext: boolean): TableCell {
   });
 }
 
-// A value of up to this many characters is kept on one line; a column weight per character of 10 pt Times.
+// A value of up to this many characters is kept on one line; a longer one may break between its words.
 const SHORT_TEXT = 12;
-const CHAR_WEIGHT = 1.3;
-// The cell's padding and a bold header's extra width, in the same weight.
+/** Points of text a unit of column weight (a character of the summary tab's column widths) holds. */
+const POINTS_PER_WEIGHT = 5 / 1.3;
+// The cell's padding (Word's and LibreOffice's 0.19 cm at each side) and the grid lines, in the same weight.
 const CELL_PADDING = 3.5;
-/** Points of text a unit of column weight holds: CHAR_WEIGHT is a 10-pt character of about half an em. */
-const POINTS_PER_WEIGHT = 5 / CHAR_WEIGHT;
+/** The text width of the page in column weight. */
+const PAGE_WEIGHT = (TEXT_INCHES * 72) / POINTS_PER_WEIGHT;
 
-/** Width in points of a word in bold Times New Roman at the header's size. */
-const headerWordPoints = (word: string) => (textWidth(word, true) * HEADER_PT) / 1000;
+/** Width in points of a word in Times New Roman at a size. */
+const wordPoints = (word: string, bold: boolean, size: number) => (textWidth(word, bold) * size) / 1000;
 
-/** A report table: its header repeats on every page and no row breaks across pages. */
-function table(t: ReportTable): Table {
-  // The columns keep the proportions they have on the summary tab, each wide enough for its longest word and for a
-  // short value ("Chưa đạt", "Trung bình") on one line.
+/**
+ * Each column's share of the page, in percent: the proportions the columns have on the summary tab, each column at
+ * least as wide as its longest unbreakable text (a header's word in its bold face, a short value such as "100%" or
+ * "Chưa đạt" whole, at the table's 12 pt); past the page's width only the room above those widths is shared out.
+ */
+function columnWidths(t: ReportTable): number[] {
   let from = 0;
+  const least = t.columns.map((c, j) => {
+    const title = Math.max(...c.title.split(/\s+/).map((p) => wordPoints(p, true, HEADER_PT)));
+    let value = 0;
+    for (const r of t.rows) {
+      const cell = r[j];
+      if (!cell) continue;
+      const parts = cell.text.length <= SHORT_TEXT ? [cell.text] : cell.text.split(/\s+/);
+      for (const p of parts) value = Math.max(value, wordPoints(p, cell.bold ?? false, TABLE_PT));
+    }
+    return Math.max(title, value) / POINTS_PER_WEIGHT + CELL_PADDING;
+  });
   const weights = t.columns.map((c, j) => {
     const w = SUMMARY_WIDTHS.slice(from, from + c.span).reduce((s, x) => s + x, 0);
     from += c.span;
-    const texts = [c.title, ...t.rows.map((r) => r[j]?.text ?? "")];
-    const chars = Math.max(
-      ...texts.map((x) =>
-        x.length <= SHORT_TEXT ? x.length : Math.max(...x.split(/\s+/).map((p: string) => p.length)),
-      ),
-    );
-    // The header's longest word measured in its bold face: capitals such as "STT" are wider than the average.
-    const title = Math.max(...c.title.split(/\s+/).map(headerWordPoints)) / POINTS_PER_WEIGHT;
-    return Math.max(w, chars * CHAR_WEIGHT + CELL_PADDING, title + CELL_PADDING);
+    return Math.max(w, least[j]);
   });
-  const total = weights.reduce((s, w) => s + w, 0);
-  const widths = weights.map((w) => (w / total) * 100);
+  const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
+  const total = sum(weights);
+  if (total <= PAGE_WEIGHT) return weights.map((w) => (w / total) * 100);
+  const floor = sum(least);
+  const room = Math.max(0, PAGE_WEIGHT - floor);
+  const spare = total - floor;
+  return weights.map(
+    (w, j) => ((least[j] + (spare > 0 ? ((w - least[j]) * room) / spare : 0)) / (floor + room)) * 100,
+  );
+}
+
+/** A report table: its header repeats on every page and no row breaks across pages. */
+function table(t: ReportTable): Table {
+  const widths = columnWidths(t);
   const borders = {
     top: THIN,
     bottom: THIN,
@@ -229,8 +249,8 @@ function table(t: ReportTable): Table {
   });
 }
 
-/** Text width of the page (A4 less 30 + 15 mm margins) in the 96-dpi pixels charts are sized in. */
-const CHART_WIDTH = Math.round(((210 - 45) / 25.4) * 96);
+/** Text width of the page in the 96-dpi pixels charts are sized in. */
+const CHART_WIDTH = Math.round(TEXT_INCHES * 96);
 
 /**
  * A horizontal bar chart of a report chart: one bar per category in its own colour, the first category (rank 1) at

@@ -90,6 +90,8 @@ function shownParams(params: Finding["params"], lang: "vi" | "en"): Record<strin
   const out: Record<string, string | number> = { ...params };
   const group = RANKING_GROUPS.find((g) => g.key === params.group);
   if (group) out.group = enumName(group, lang);
+  // A setting whose default is blank (Kỳ hiện tại: the latest period with figures) says so, not "the default  is used".
+  if (params.default === "") out.default = lang === "vi" ? "(để trống)" : "(blank)";
   for (const [k, v] of Object.entries(params))
     if (typeof v === "number" && k !== "value") out[k] = formatShortest(v, lang);
   for (const k of ["unit", "indicator"] as const) {
@@ -111,13 +113,14 @@ export function findingMessage(
 ): string {
   const t = (FINDING_TEXTS as Record<string, FindingText>)[f.code];
   if (!t) return f.code;
-  const period = typeof f.params.period === "string" ? periodFromKey(f.params.period) : null;
   // A period is kept as its key and written in the message's language.
-  const p = {
-    ...sheetParams(names),
-    ...shownParams(f.params, lang),
-    ...(period ? { period: formatPeriod(period, lang) } : {}),
-  };
+  const periods: Record<string, string> = {};
+  for (const k of ["period", "later"]) {
+    const key = f.params[k];
+    const period = typeof key === "string" ? periodFromKey(key) : null;
+    if (period) periods[k] = formatPeriod(period, lang);
+  }
+  const p = { ...sheetParams(names), ...shownParams(f.params, lang), ...periods };
   const fix = host === "cli" && t.cli ? t.cli : t;
   return `${fillTemplate(lang === "vi" ? t.vi : t.en, p)} ${fillTemplate(lang === "vi" ? fix.fixVi : fix.fixEn, p)}`;
 }

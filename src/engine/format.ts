@@ -312,8 +312,10 @@ const INDICATORS: SheetDef = {
       type: "number",
       required: true,
       example: "10",
-      description: "Số dương; tổng trọng số của các chỉ tiêu áp dụng cho một nhóm nên bằng 100.",
-      descriptionEn: "Positive; the weights of the indicators that apply to a group should add up to 100.",
+      description:
+        "Số dương; tổng trọng số của các chỉ tiêu áp dụng cho một nhóm nên bằng 100 (viết 10% cũng được, là 10).",
+      descriptionEn:
+        "Positive; the weights of the indicators that apply to a group should add up to 100 (10% is read as 10).",
       width: 10,
     },
     {
@@ -647,9 +649,10 @@ export const SETTINGS: readonly SettingDef[] = [
     aliases: ["Cơ quan ban hành", "Issuing body"],
     type: "text",
     default: "",
-    description: "Tên cơ quan ban hành báo cáo; để trống là “SỞ THÔNG TIN VÀ TRUYỀN THÔNG”.",
+    description:
+      "Tên cơ quan ban hành báo cáo; để trống là “SỞ KHOA HỌC VÀ CÔNG NGHỆ” (kỳ trước năm 2025: “SỞ THÔNG TIN VÀ TRUYỀN THÔNG”).",
     descriptionEn:
-      "The body issuing the report; blank means the Department of Information and Communications.",
+      "The body issuing the report; blank means the Department of Science and Technology (before 2025: of Information and Communications).",
   },
   {
     key: "documentNumber",
@@ -659,9 +662,9 @@ export const SETTINGS: readonly SettingDef[] = [
     type: "text",
     default: "",
     description:
-      "Số và ký hiệu sau “Số:”, ví dụ “125/BC-STTTT”; để trống là “     /BC-STTTT” (điền số khi phát hành).",
+      "Số và ký hiệu sau “Số:”, ví dụ “125/BC-SKHCN”; để trống là “     /BC-SKHCN” (trước năm 2025: /BC-STTTT), điền số khi phát hành.",
     descriptionEn:
-      "Number and symbol after “No.”, e.g. “125/BC-STTTT”; blank leaves the number to fill in when issued.",
+      "Number and symbol after “No.”, e.g. “125/BC-SKHCN”; blank leaves the number to fill in when issued.",
   },
   {
     key: "place",

@@ -4,7 +4,7 @@ import type { Grade, UnitReadiness } from "./results";
 import type { GroupSummary, QuarterlySummary } from "./summary";
 import { GRADES } from "./ranking";
 import { formatPeriod, periodFromKey } from "./periods";
-import { gradeLabel, labels, type Labels, type Lang } from "./i18n/labels";
+import { departmentOf, gradeLabel, labels, type Labels, type Lang } from "./i18n/labels";
 import { formatNumber, formatPercent } from "./i18n/numbers";
 import { groupName } from "./outputs/style";
 import { fillTemplate } from "./text";
@@ -130,7 +130,15 @@ export function buildNarrative(plan: Plan, s: QuarterlySummary, lang: Lang): Nar
     province,
     groups: s.groups.map((g) => ({ group: g.group, text: groupText(g) })),
     quality,
-    recommendations: recommendations(s, L, lang, next, indicatorName, signed),
+    recommendations: recommendations(
+      s,
+      L,
+      lang,
+      next,
+      departmentOf(L, p?.year ?? plan.settings.year).name,
+      indicatorName,
+      signed,
+    ),
   };
 }
 
@@ -139,6 +147,7 @@ function recommendations(
   L: Labels,
   lang: Lang,
   next: string,
+  department: string,
   indicatorName: (code: string) => string,
   signed: (x: number) => string,
 ): string[] {
@@ -167,6 +176,6 @@ function recommendations(
       }),
     );
   if (s.missingFigures) out.push(fillTemplate(L.recMissing, { units: s.unitsWithMissing }));
-  out.push(fillTemplate(L.recFollow, { next }));
+  out.push(fillTemplate(L.recFollow, { department, next }));
   return out;
 }

@@ -52,6 +52,11 @@ export function periodKey(p: Period): string {
   return p.quarter === null ? String(p.year) : `${p.year}-Q${p.quarter}`;
 }
 
+/** The quarter a date falls in (a date is read from the workbook as UTC midnight). */
+export function quarterOfDate(d: Date): Period {
+  return { year: d.getUTCFullYear(), quarter: (Math.floor(d.getUTCMonth() / 3) + 1) as 1 | 2 | 3 | 4 };
+}
+
 /** Parses a canonical key back into a period. */
 export function periodFromKey(key: string): Period | null {
   const m = /^(\d{4})(?:-Q([1-4]))?$/.exec(key.trim());

@@ -8,7 +8,7 @@ import type { AttainmentStatus, Grade } from "./results";
 import type { QuarterlySummary } from "./summary";
 import { GRADES } from "./ranking";
 import { formatPeriod, periodFromKey } from "./periods";
-import { gradeLabel, labels, statusLabel, type Lang } from "./i18n/labels";
+import { departmentOf, gradeLabel, labels, statusLabel, type Lang } from "./i18n/labels";
 import { MONTHS_EN, formatDate, formatNumber, formatPercent } from "./i18n/numbers";
 import { buildNarrative } from "./narrative";
 import { effectiveCoverage } from "./attainment";
@@ -379,6 +379,7 @@ export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report
     .map((x) => x.trim())
     .filter(Boolean);
   const number = setting(plan, "documentNumber");
+  const department = departmentOf(L, p?.year ?? plan.settings.year);
   const errors = s.findings.error;
   const warnings = s.findings.warning;
   return {
@@ -387,8 +388,8 @@ export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report
     heading: {
       parentBody:
         setting(plan, "parentBody") || f(L.parentBody, { province: province.toLocaleUpperCase("vi") }).trim(),
-      issuingBody: setting(plan, "issuingBody") || L.issuingBody,
-      number: f(L.documentNumber, { number: number || L.documentNumberBlank }),
+      issuingBody: setting(plan, "issuingBody") || department.heading,
+      number: f(L.documentNumber, { number: number || department.number }),
       nation: L.nation,
       motto: L.motto,
       placeDate: f(L.placeDate, {

@@ -3,7 +3,7 @@ import type { WorkbookGrids } from "./grid";
 import { a1, parseA1, refAddress } from "./grid";
 import { INPUT_SHEETS, RANKING_GROUPS } from "./format";
 import type { Finding, Indicator, Plan, SheetLayout } from "./model";
-import { finding, planColumnName } from "./findings";
+import { finding, planColumnName, settingLabel } from "./findings";
 import { periodFromKey } from "./periods";
 import { figuresForPeriod, quartersOf } from "./figureIndex";
 import { parseWorkbook } from "./parse/plan";
@@ -121,6 +121,21 @@ function periodChecks(plan: Plan, period: string): Finding[] {
     out.push(finding("NO_FIGURES_FOR_PERIOD", periodCell(plan, period), { period: label }));
     return out;
   }
+  // Kỳ hiện tại left behind the figures, as when last year's workbook is copied to start this year.
+  const set = plan.settings.cells.currentPeriod;
+  const later = plan.periods.at(-1) ?? "";
+  const l = periodFromKey(later);
+  const behind =
+    l !== null &&
+    (l.year > p.year || (l.year === p.year && p.quarter !== null && (l.quarter ?? 0) > p.quarter));
+  if (set && plan.settings.currentPeriod === period && behind)
+    out.push(
+      finding("CURRENT_PERIOD_BEHIND", set, {
+        period: label,
+        later,
+        setting: settingLabel(plan, "currentPeriod", "vi"),
+      }),
+    );
   for (const i of plan.indicators) {
     const t = i.measure === "yesno" ? 1 : periodTarget(i, period);
     if (t === 0 && i.direction === "higher") {

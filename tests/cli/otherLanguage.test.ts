@@ -80,14 +80,14 @@ const words = (s: string) =>
 /**
  * Words both languages' catalogues use, and only these: "sheet" (Vietnamese planners say it too), names of programs,
  * formats, commands and options ("ictplan template", "--period", "Excel", "Apple Numbers", "Open XML"), abbreviations
- * (KT., TUQ., DTI, ICT-Index, NĐ-CP, BC-STTTT, Z-score, min–max), roman numerals, and Vietnamese words spelt as
+ * (KT., TUQ., DTI, ICT-Index, NĐ-CP, BC-STTTT, BC-SKHCN, Z-score, min–max), roman numerals, and Vietnamese words spelt as
  * English ones ("in", "so", "to", "do").
  */
 const SHARED = new Set(
   `sheet a b i ii iii iv n o p q x z in so to do no nam cai excel libreoffice soffice headless infilter starcalc html xml
   json xlsx xlsm xls xlsb ods docx opendocument open apple numbers web word ictplan compute consolidate validate
   template sample demo report convert force lang debug robustness period place plan out cp mb kt tl tm tuq dti ict
-  index bc stttt vi en min max score`.split(/\s+/),
+  index bc stttt skhcn vi en min max score`.split(/\s+/),
 );
 const EN_WORDS = new Set(catalogue("en").flatMap(words));
 /** Words of the English catalogues a Vietnamese text never has (an English word in a Vietnamese catalogue included). */
@@ -420,7 +420,12 @@ async function englishPlan(template: string): Promise<ExcelJS.Workbook> {
     "Current period": "2015-Q2",
     Signer: "Nguyễn Văn A",
   });
-  const group = (g: string) => matchEnum(g, RANKING_GROUPS)?.en ?? g;
+  // The sample's districts as the communes the template's indicators apply to, as a province has them since 2025.
+  const commune = RANKING_GROUPS.find((x) => x.key === "commune")!;
+  const group = (g: string) => {
+    const known = matchEnum(g, RANKING_GROUPS);
+    return known?.key === "district" ? commune.en : (known?.en ?? g);
+  };
   fill(
     wb.getWorksheet("Units")!,
     2,

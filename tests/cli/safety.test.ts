@@ -10,7 +10,7 @@ import { buildTemplate } from "../../src/workbook/xlsx/template";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
 import { META_SHEET } from "../../src/workbook/ownership";
 import { editPackage } from "../helpers/packages";
-import { haveWriter } from "../helpers/libreoffice";
+import { haveOffice, haveWriter } from "../helpers/libreoffice";
 import { generatePlanRows } from "../../bench/generate";
 import { planFile } from "../../bench/planFile";
 
@@ -207,9 +207,48 @@ describe("an output written by the previous release (ownership record of the old
     const inPlace = await cli(d, "compute", "out.xlsx", "--in-place", "--no-robustness");
     expect(inPlace.code).toBe(2);
     expect(inPlace.err).toMatch(
-      /Sheet Ranking is not as ictplan wrote it \(it was edited by hand, or a sheet of yours now has its name\)\. To keep it, rename it/,
+      /Sheet Ranking is not as ictplan wrote it \(it was edited by hand, a sheet of yours now has its name, or its formulas followed rows inserted or deleted on the input sheets, as when an indicator is deleted\)\. To keep it, rename it/,
     );
   }, 120000);
+});
+
+describe("an output whose input rows moved", () => {
+  // Excel and LibreOffice move the references of the output sheets' formulas when the planner deletes or inserts a row
+  // of an input sheet: the sheets are then not as written, though nobody typed into them. The refusal says so.
+  (haveOffice ? it : it.skip)(
+    "is refused with the cause a planner meets, an indicator deleted, and --force writes it anew without #REF!",
+    async () => {
+      const d = await fresh("rows-moved");
+      expect((await cli(d, "compute", "plan.xlsx", "-o", "out.xlsx", "--no-robustness")).code).toBe(0);
+      const rows = samplePlanRows().indicators.map((r) => r[0]);
+      execFileSync(
+        "/usr/bin/python3",
+        [
+          path.join(__dirname, "..", "helpers", "libreofficeDeleteRow.py"),
+          path.join(d, "out.xlsx"),
+          path.join(d, "edited.xlsx"),
+          "Chỉ tiêu",
+          String(rows.indexOf("DAOTAO") + 2),
+        ],
+        { timeout: 120_000 },
+      );
+      const refused = await cli(d, "compute", "edited.xlsx", "-o", "again.xlsx", "--no-robustness");
+      expect(refused.code).toBe(2);
+      expect(refused.err).toMatch(/its formulas followed rows inserted or deleted on the input sheets/);
+      expect(refused.err).toMatch(/if you changed nothing in it, run again with --force/);
+      const forced = await cli(d, "compute", "edited.xlsx", "-o", "again.xlsx", "--no-robustness", "--force");
+      expect(forced.code).toBe(0);
+      const grids = await (
+        await XlsxWorkbook.load(await fs.readFile(path.join(d, "again.xlsx")))
+      ).readGrids();
+      const formulas = grids.sheets
+        .filter((g) => ["Results", "Ranking", "Kết quả", "Xếp hạng"].includes(g.sheet))
+        .flatMap((g) => (g.formulas ?? []).flat().filter((f): f is string => typeof f === "string"));
+      expect(formulas.length).toBeGreaterThan(100);
+      expect(formulas.filter((f) => f.includes("#REF!"))).toEqual([]);
+    },
+    300_000,
+  );
 });
 
 describe("atomic writes", () => {

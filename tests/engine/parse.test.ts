@@ -337,6 +337,39 @@ describe("the finding catalogue", () => {
         ),
       }),
     );
+    // A target written with its bound, as plans word it.
+    add(
+      planRowsToGrids({
+        ...rows,
+        indicators: rows.indicators.map((r) =>
+          r[0] === "MAYTINH" ? r.map((v, j) => (j === 6 ? "≥ 80%" : v)) : r,
+        ),
+      }),
+    );
+    // Kỳ hiện tại behind the figures (last year's workbook copied, a new quarter's figures added).
+    add(
+      planRowsToGrids({
+        ...rows,
+        figures: [
+          ...rows.figures,
+          ...rows.figures.slice(0, 3).map((f) => [f[0], "Quý I/2016", ...f.slice(2)]),
+        ],
+      }),
+    );
+    // A date typed where a period goes (Excel makes one of 30/6/2015).
+    const plain = planRowsToGrids(rows);
+    add({
+      sheets: plain.sheets.map((g) =>
+        g.sheet === "Số liệu"
+          ? {
+              ...g,
+              values: g.values.map((r, k) =>
+                k === 1 ? [r[0], new Date(Date.UTC(2015, 5, 30)), ...r.slice(2)] : r,
+              ),
+            }
+          : g,
+      ),
+    });
     // A heading row in the units list.
     add(planRowsToGrids({ ...rows, units: [[null, "I. KHỐI SỞ, BAN, NGÀNH", null, null], ...rows.units] }));
     // A target of 0 for a higher-is-better indicator.

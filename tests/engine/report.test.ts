@@ -191,6 +191,45 @@ describe("the recipients", () => {
   });
 });
 
+describe("the issuing body", () => {
+  /** The sample eleven years on: its figures of 2014 and 2015 as 2025's and 2026's. */
+  const later = (): WorkbookGrids => {
+    const rows = samplePlanRows();
+    const on = <T>(v: T) =>
+      typeof v === "string" ? v.replace(/\b201[45]\b/, (y) => String(Number(y) + 11)) : v;
+    return planRowsToGrids({
+      ...rows,
+      settings: rows.settings.map(([k, v]) => [k, k === "Năm kế hoạch" ? 2026 : on(v)]),
+      figures: rows.figures.map((f) => [f[0], on(f[1]), ...f.slice(2)]),
+    });
+  };
+  const of = (g: WorkbookGrids, lang: Lang, period: string) => {
+    const r = run(g, lang, period);
+    const report = buildReport(r.plan, r.summary!, lang);
+    const closing = buildNarrative(r.plan, r.summary!, lang).recommendations.at(-1);
+    return [report.heading.issuingBody, report.heading.number, closing?.split(/ (tiếp tục|will keep)/)[0]];
+  };
+
+  it("is by default the department in charge in the period's year: information and communications, science and technology since 2025", () => {
+    expect(of(grids, "vi", "2015-Q2")).toEqual([
+      "SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
+      "Số:        /BC-STTTT",
+      "Sở Thông tin và Truyền thông",
+    ]);
+    expect(of(later(), "vi", "2026-Q2")).toEqual([
+      "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+      "Số:        /BC-SKHCN",
+      "Sở Khoa học và Công nghệ",
+    ]);
+    expect(of(later(), "vi", "2025")).toEqual(of(later(), "vi", "2026-Q2"));
+    expect(of(later(), "en", "2026-Q2")).toEqual([
+      "DEPARTMENT OF SCIENCE AND TECHNOLOGY",
+      "No.        /BC-SKHCN",
+      "The Department of Science and Technology",
+    ]);
+  });
+});
+
 describe("the signer block", () => {
   /** The sample with these rows added to its Cấu hình sheet. */
   const withSettings = (...rows: [string, string][]) => {

@@ -208,6 +208,21 @@ describe("the quarterly report on paper", () => {
             b.kind === "table" ? b.table.columns.flatMap((c) => c.title.split(/\s+/)) : [],
           );
           expect([o.label, titleWords.filter((w) => !printed.has(w))]).toEqual([o.label, []]);
+          // So does every short value: a column too narrow for its 12-pt figures breaks "100%" into "100" / "%".
+          const shortValues = r.body.flatMap((b) =>
+            b.kind === "table" ? b.table.rows.flatMap((row) => row.map((c) => c.text)) : [],
+          );
+          // Counted, as the text may quote a value too: a value prints whole at least as often as the tables hold it.
+          const count = (xs: readonly string[]) => {
+            const n = new Map<string, number>();
+            for (const x of xs) n.set(x, (n.get(x) ?? 0) + 1);
+            return n;
+          };
+          const inPrint = count(words.map((w) => w.text));
+          const broken = [...count(shortValues.filter((v) => v !== "" && !/\s/.test(v)))].flatMap(([v, n]) =>
+            (inPrint.get(v) ?? 0) < n ? [`${v} ×${n}: ${inPrint.get(v) ?? 0} whole`] : [],
+          );
+          expect([o.label, broken]).toEqual([o.label, []]);
 
           // A chart's bars are labelled as its table writes the figures (99,45, not 99), in the tab as in the .docx.
           r.body.forEach((b, i) => {

@@ -44,6 +44,22 @@ describe("the empty template", () => {
     expect(findings.filter((f) => f.severity !== "info").map((f) => f.code)).toEqual(["NO_UNITS"]);
   });
 
+  it("applies its indicators to the groups a province has since July 2025: departments and communes, not districts", async () => {
+    const sample = samplePlanRows();
+    const toDistricts = new Set(
+      sample.indicators.filter((r) => String(r[11]).includes("UBND huyện")).map((r) => r[0]),
+    );
+    expect(toDistricts.size).toBeGreaterThan(0);
+    for (const lang of ["vi", "en"] as const) {
+      const { bytes } = await reopen(buildTemplate(undefined, lang));
+      const { plan } = checkWorkbook(await (await XlsxWorkbook.load(bytes)).readGrids());
+      expect(plan.indicators.filter((i) => i.groups.includes("district")).map((i) => i.code)).toEqual([]);
+      expect(plan.indicators.filter((i) => i.groups.includes("commune")).map((i) => i.code)).toEqual([
+        ...toDistricts,
+      ]);
+    }
+  });
+
   it("is written in English with --lang en, and reads back as the same plan", async () => {
     const { ex, bytes } = await reopen(buildTemplate(undefined, "en"));
     expect(ex.worksheets.map((w) => w.name)).toEqual(

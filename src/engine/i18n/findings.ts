@@ -219,6 +219,13 @@ export const FINDING_TEXTS = {
     fixVi: "Chuyển ô sang định dạng số.",
     fixEn: "Convert the cell to a number.",
   },
+  TARGET_AS_BOUND: {
+    severity: "info",
+    vi: "Chỉ tiêu “{value}” được đọc là {number}.",
+    en: "Target “{value}” is read as {number}.",
+    fixVi: "Không cần làm gì; muốn rõ hơn thì chỉ nhập số.",
+    fixEn: "Nothing to do; to be plain, enter only the number.",
+  },
   PERCENT_POINTS: {
     severity: "info",
     vi: "{value} được hiểu là {value}%.",
@@ -274,6 +281,21 @@ export const FINDING_TEXTS = {
     en: "“{value}” is not a valid period.",
     fixVi: "Viết “Quý II/2015” hoặc “2015-Q2”.",
     fixEn: "Write “Quý II/2015” or “2015-Q2”.",
+  },
+  CURRENT_PERIOD_BEHIND: {
+    severity: "warning",
+    vi: "“{setting}” là {period} nhưng đã có số liệu của {later}; kết quả được tính cho {period}.",
+    en: "“{setting}” is {period} but there are figures for {later}; the results are for {period}.",
+    fixVi: "Nếu đang báo cáo kỳ mới, sửa thành {later} hoặc để trống (kỳ mới nhất có số liệu).",
+    fixEn:
+      "If you are reporting the new period, change it to {later} or leave it blank (the latest period with figures).",
+  },
+  PERIOD_AS_DATE: {
+    severity: "error",
+    vi: "Ô chứa ngày {value}, không phải kỳ báo cáo.",
+    en: "The cell holds the date {value}, not a period.",
+    fixVi: "Viết kỳ dạng văn bản, ví dụ “{period}” (quý của ngày này).",
+    fixEn: "Write the period as text, e.g. “{period}” (that date's quarter).",
   },
   DUPLICATE_FIGURE_ROW: {
     severity: "error",

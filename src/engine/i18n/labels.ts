@@ -85,9 +85,15 @@ const VI = {
   nation: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
   motto: "Độc lập - Tự do - Hạnh phúc",
   parentBody: "UBND TỈNH {province}",
+  // The department in charge of IT: Sở Thông tin và Truyền thông until it became part of Sở Khoa học và Công nghệ
+  // (1 March 2025); the report's heading, number and closing name the one of the period's year (departmentOf).
   issuingBody: "SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
+  issuingBodySince2025: "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+  department: "Sở Thông tin và Truyền thông",
+  departmentSince2025: "Sở Khoa học và Công nghệ",
   documentNumber: "Số: {number}",
   documentNumberBlank: "       /BC-STTTT",
+  documentNumberBlankSince2025: "       /BC-SKHCN",
   placeDate: "{place}, ngày {day} tháng {month} năm {year}",
   reportKind: "BÁO CÁO",
   reportSubject:
@@ -154,8 +160,7 @@ const VI = {
   recBehind: "Tập trung thực hiện các chỉ tiêu chưa đạt mục tiêu toàn tỉnh: {list}.",
   recFalls: "Các đơn vị có chỉ số giảm so với kỳ trước ({list}) làm rõ nguyên nhân.",
   recMissing: "Đề nghị các đơn vị báo cáo đầy đủ, đúng hạn số liệu; số liệu còn thiếu của {units} đơn vị.",
-  recFollow:
-    "Sở Thông tin và Truyền thông tiếp tục theo dõi, đôn đốc và tổng hợp, báo cáo UBND tỉnh kết quả {next}.",
+  recFollow: "{department} tiếp tục theo dõi, đôn đốc và tổng hợp, báo cáo UBND tỉnh kết quả {next}.",
   listAnd: " và ",
   gradeOr: ", ",
 };
@@ -240,8 +245,12 @@ const EN: typeof VI = {
   motto: "Independence - Freedom - Happiness",
   parentBody: "{province} PROVINCIAL PEOPLE'S COMMITTEE",
   issuingBody: "DEPARTMENT OF INFORMATION AND COMMUNICATIONS",
+  issuingBodySince2025: "DEPARTMENT OF SCIENCE AND TECHNOLOGY",
+  department: "The Department of Information and Communications",
+  departmentSince2025: "The Department of Science and Technology",
   documentNumber: "No. {number}",
   documentNumberBlank: "       /BC-STTTT",
+  documentNumberBlankSince2025: "       /BC-SKHCN",
   placeDate: "{place}, {monthName} {day}, {year}",
   reportKind: "REPORT",
   reportSubject:
@@ -304,7 +313,7 @@ const EN: typeof VI = {
   recFalls: "Units whose index fell since the previous period ({list}) should explain why.",
   recMissing: "Units should report all their figures on time; {units} units have figures missing.",
   recFollow:
-    "The Department of Information and Communications will keep monitoring and report the results of {next} to the Provincial People's Committee.",
+    "{department} will keep monitoring and report the results of {next} to the Provincial People's Committee.",
   listAnd: " and ",
   gradeOr: ", ",
 };
@@ -314,6 +323,17 @@ export type Labels = typeof VI;
 /** The label catalogue of a language. */
 export function labels(lang: Lang): Labels {
   return lang === "vi" ? VI : EN;
+}
+
+/**
+ * The department in charge of IT in a year, as a report names it by default: its heading (issuingBody), the blank
+ * number's symbol and the closing sentence's subject. Sở Thông tin và Truyền thông became part of Sở Khoa học và Công
+ * nghệ on 1 March 2025, so a report on 2025 or later is the latter's.
+ */
+export function departmentOf(L: Labels, year: number): { heading: string; number: string; name: string } {
+  return year >= 2025
+    ? { heading: L.issuingBodySince2025, number: L.documentNumberBlankSince2025, name: L.departmentSince2025 }
+    : { heading: L.issuingBody, number: L.documentNumberBlank, name: L.department };
 }
 
 const GRADE_LABELS: Record<Lang, Record<Grade, string>> = {

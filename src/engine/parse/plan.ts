@@ -29,7 +29,7 @@ import { finding } from "../findings";
 import type { Lang } from "../i18n/labels";
 import { EMPTY_FIGURES } from "../figures";
 import { isBlank, readNumber } from "../numbers";
-import { comparePeriodKeys, parsePeriod, periodKey } from "../periods";
+import { comparePeriodKeys, parsePeriod, periodKey, quarterOfDate } from "../periods";
 import { foldText } from "../text";
 import {
   ROW_KEYS,
@@ -46,8 +46,9 @@ import {
   readEnum,
   readMeasure,
   readPercent,
-  readPlainNumber,
   readText,
+  readWeight,
+  shown,
   validCode,
 } from "./values";
 
@@ -170,14 +171,57 @@ function noteRow(ctx: SheetContext, row: number, codeKey: string): string | null
   return text !== null && (filled === 1 || TOTALS.test(foldText(text))) ? text : null;
 }
 
+// A column's number as administrative tables number their columns under the header: 1, (1), [2], A, (B), IV, (5)=(3)+(4).
+const COLUMN_NUMBER = /^[([]?\s*(\d{1,3}|[a-z]|[ivx]{1,4})\s*[)\]]?(\s*=.*)?$/i;
+// Words of a units row under the header besides the measures Chỉ tiêu takes (%, Số lượng, Có/Không, Triệu đồng), folded.
+const UNIT_WORDS = new Set([
+  "dvt",
+  "don vi tinh",
+  "don vi",
+  "nguoi",
+  "luot",
+  "ngay",
+  "gio",
+  "cai",
+  "chiec",
+  "may",
+  "bo",
+  "van ban",
+  "ho so",
+  "dich vu",
+  "dong",
+  "ty dong",
+  "diem",
+]);
+
 /**
- * The rows of a list sheet that hold data: rowsOf without its heading, totals and note rows, each of which is
- * reported (info) so that a unit or an indicator typed without its code is not passed over unseen.
+ * The text of a row under the header that numbers or labels the columns rather than holding data, as administrative
+ * tables have one: column numbers ("(1) (2) (3)") or units of measure ("ĐVT", "%", "Có/Không"); null otherwise. Every
+ * filled cell, at least two, is such a word or number.
+ */
+function subHeaderRow(ctx: SheetContext, row: number): string | null {
+  const texts: string[] = [];
+  for (const v of ctx.grid.values[row - ctx.grid.originRow] ?? []) {
+    if (isBlank(v ?? null)) continue;
+    if (typeof v === "number" ? !Number.isInteger(v) || v < 0 || v > 999 : typeof v !== "string") return null;
+    const t = String(v).trim();
+    if (!COLUMN_NUMBER.test(t) && !matchEnum(t, MEASURES) && !UNIT_WORDS.has(foldText(t))) return null;
+    texts.push(t);
+  }
+  return texts.length >= 2 ? texts.join(" ") : null;
+}
+
+/**
+ * The rows of a list sheet that hold data: rowsOf without its heading, totals and note rows, nor a row numbering or
+ * labelling the columns above the first data row, each of which is reported (info) so that a unit or an indicator
+ * typed without its code is not passed over unseen.
  */
 function dataRows(ctx: SheetContext, codeKey: string, column: string, findings: Finding[]): number[] {
+  let data = false;
   return rowsOf(ctx).filter((row) => {
-    const text = noteRow(ctx, row, codeKey);
-    if (text === null) return true;
+    // Below the first data row, a row of numbers is data (with its own findings), never a heading.
+    const text = noteRow(ctx, row, codeKey) ?? (data ? null : subHeaderRow(ctx, row));
+    if (text === null) return (data = true);
     const at = ref(ctx, row, codeKey) as CellRef;
     findings.push(
       finding("NOTE_ROW", at, { text: text.length > 60 ? `${text.slice(0, 59)}…` : text, column }),
@@ -211,6 +255,41 @@ function settingDefaultText(def: SettingDef, english: boolean): string {
   return String(def.default);
 }
 
+/** A date where a period goes (Excel makes one of 30/6/2015 or 6/2015): named as shown, with its quarter to write. */
+const periodAsDate = (d: Date, at: CellRef): Finding =>
+  finding("PERIOD_AS_DATE", at, { value: shown(d), period: periodKey(quarterOfDate(d)) });
+
+// The bounds a plan writes before a target: signs, and words (folded) such as Trên, Tối thiểu, Không dưới.
+const BOUND_SIGNS = new Set(["≥", ">=", "=>", ">", "≤", "<=", "=<", "<"]);
+const BOUND_WORDS = new Set([
+  "tren",
+  "duoi",
+  "toi thieu",
+  "toi da",
+  "it nhat",
+  "nhieu nhat",
+  "khong duoi",
+  "khong qua",
+  "khong vuot qua",
+  "tu",
+  "dat",
+  "at least",
+  "at most",
+  "over",
+  "under",
+]);
+
+/**
+ * The number of a target written as plans word it, a bound before it and perhaps a unit after ("≥ 80%", "Trên 90%",
+ * "Tối thiểu 150", "≤ 3 ngày"): "80%", "90%", "150", "3"; null for any other cell.
+ */
+function boundNumber(v: CellValue): string | null {
+  if (typeof v !== "string") return null;
+  const m = /^\s*(\D*?)\s*(\d[\d.,]*\s*%?)\s*\p{L}*(?:\s+\p{L}+)*\s*$/u.exec(v);
+  if (!m || !(BOUND_SIGNS.has(m[1]) || BOUND_WORDS.has(foldText(m[1])))) return null;
+  return m[2];
+}
+
 /** A label as a message quotes it: as the sheet has it, its spaces collapsed. */
 const shownLabel = (label: CellValue) => String(label).replace(/\s+/g, " ").trim();
 
@@ -219,6 +298,7 @@ function parseSettings(ctx: SheetContext | null, findings: Finding[], lang: Lang
   const cells: Partial<Record<keyof SettingsValues, CellRef>> = {};
   const converted: (keyof SettingsValues)[] = [];
   const labels: Partial<Record<keyof SettingsValues, string>> = {};
+  const shares: (keyof SettingsValues)[] = [];
   if (ctx) {
     const rows = rowsOf(ctx);
     // The labels as the planner's sheet has them, first: an unknown setting's message lists them.
@@ -249,21 +329,43 @@ function parseSettings(ctx: SheetContext | null, findings: Finding[], lang: Lang
       const v = readSetting(def, raw, shownAsPercent(ctx.grid, row, vRef.col));
       if (v === null) {
         findings.push(
-          finding("INVALID_SETTING", vRef, {
-            value: String(raw),
-            setting: shownLabel(label),
-            default: settingDefaultText(def, foldText(String(label)) === foldText(def.labelEn)),
-          }),
+          def.type === "period" && raw instanceof Date
+            ? periodAsDate(raw, vRef)
+            : finding("INVALID_SETTING", vRef, {
+                value: shown(raw),
+                setting: shownLabel(label),
+                default: settingDefaultText(def, foldText(String(label)) === foldText(def.labelEn)),
+              }),
         );
         continue;
       }
       values[def.key] = v;
       cells[def.key] = vRef;
       if (raw !== v) converted.push(def.key);
+      // A share: "80%" typed as text, or 0.8 in a cell formatted as a percentage (85 there, as the pane writes a
+      // threshold into the planner's cell, is 85).
+      const share =
+        typeof raw === "number"
+          ? raw <= 1 && shownAsPercent(ctx.grid, row, vRef.col)
+          : readNumber(raw)?.percent;
+      if (GRADE_THRESHOLDS.has(def.key) && share) shares.push(def.key);
     }
+  }
+  // A grade threshold written as a percentage is a share of the index scale (Ngưỡng Tốt 80% is 80 of 100): read as a
+  // number, 0.8, every unit would be Tốt. Formulas take the threshold read.
+  for (const key of shares) {
+    values[key] = Number(((values[key] as number) * (values.indexScale as number)).toPrecision(15));
+    if (!converted.includes(key)) converted.push(key);
   }
   return { ...(values as unknown as SettingsValues), cells, converted, labels };
 }
+
+// The settings an index is graded against, on the index's scale.
+const GRADE_THRESHOLDS: ReadonlySet<keyof SettingsValues> = new Set([
+  "gradeGood",
+  "gradeFair",
+  "gradeAverage",
+]);
 
 /** A setting's value as the parser reads it from a cell, or null when the value is not allowed. */
 export function readSetting(
@@ -483,7 +585,12 @@ function parseIndicators(
     const weightCell = get("weight");
     let weight = 0;
     if (weightCell) {
-      const w = readPlainNumber(weightCell.v, weightCell.r, columnName(ctx, "weight"), true);
+      const w = readWeight(
+        weightCell.v,
+        weightCell.r,
+        columnName(ctx, "weight"),
+        shownAsPercent(ctx.grid, row, weightCell.r.col),
+      );
       findings.push(...w.findings);
       if (w.value === null && !w.findings.length)
         findings.push(
@@ -503,13 +610,27 @@ function parseIndicators(
       const t = get(key);
       // Without its unit of measure a target cannot be judged (is "Có" right?): MISSING_MEASURE says what to do.
       if (!t || measure === null) return null;
-      const r = readMeasure(t.v, m, t.r, columnName(ctx, key), shownAsPercent(ctx.grid, row, t.r.col));
+      const col = columnName(ctx, key);
+      const pct = shownAsPercent(ctx.grid, row, t.r.col);
+      const bound = boundNumber(t.v);
+      const asBound = bound === null ? null : readMeasure(bound, m, t.r, col, pct);
+      // A bound read ("≥ 80%" as 80%) is said once, not as a number stored as text besides.
+      const r =
+        bound !== null && asBound && asBound.value !== null
+          ? {
+              value: asBound.value,
+              findings: [
+                ...asBound.findings.filter((f) => f.code !== "NUMBER_AS_TEXT"),
+                finding("TARGET_AS_BOUND", t.r, { value: String(t.v), number: bound }),
+              ],
+            }
+          : readMeasure(t.v, m, t.r, col, pct);
       findings.push(...r.findings);
       if (r.value !== null && t.v !== r.value) converted.push(key);
       return r.value;
     };
-    const weightRaw = weightCell?.v;
-    if (typeof weightRaw !== "number") converted.push("weight");
+    // A weight read as other than its cell holds (text, a percentage): the formulas take the number read.
+    if (weightCell?.v !== weight) converted.push("weight");
     const annualTarget = target("annualTarget");
     const milestones = [
       target("milestoneQ1"),
@@ -721,7 +842,9 @@ function parseFigures(
       findings.push(
         isBlank(pv)
           ? finding("MISSING_VALUE", pRef, { column: columnName(ctx, "period") })
-          : finding("UNKNOWN_PERIOD", pRef, { value: String(pv) }),
+          : pv instanceof Date
+            ? periodAsDate(pv, pRef)
+            : finding("UNKNOWN_PERIOD", pRef, { value: shown(pv) }),
       );
       continue;
     }

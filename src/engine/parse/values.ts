@@ -19,8 +19,12 @@ function ok<T>(value: T | null, findings: Finding[] = []): Read<T> {
 }
 const none = <T>(findings: Finding[] = []): Read<T> => ({ value: null, findings });
 
-function shown(v: CellValue): string {
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+/** A cell's value as a message quotes it: a date as the planner's Excel shows it (30/06/2015), an error by its code. */
+export function shown(v: CellValue): string {
+  if (v instanceof Date) {
+    const two = (n: number) => String(n).padStart(2, "0");
+    return `${two(v.getUTCDate())}/${two(v.getUTCMonth() + 1)}/${v.getUTCFullYear()}`;
+  }
   if (isCellError(v)) return v.error;
   return String(v);
 }
@@ -96,6 +100,29 @@ export function readPlainNumber(
   if (n.value < 0 && !allowNegative)
     return none([...fs, finding("NEGATIVE_VALUE", ref, { value: n.value, column })]);
   return ok(n.value, fs);
+}
+
+/**
+ * Reads an indicator's weight: a number, or a percentage as its percent points, as the weights add up to 100 ("10%"
+ * typed, or 0.1 in a cell formatted as a percentage, is a weight of 10, not 0.1).
+ */
+export function readWeight(
+  v: CellValue,
+  ref: CellRef,
+  column: string,
+  shownAsPercent: boolean,
+): Read<number> {
+  const r = readPlainNumber(v, ref, column, true);
+  const n = typeof v === "number" ? null : readNumber(v);
+  if (r.value === null || !(n?.percent || (shownAsPercent && typeof v === "number"))) return r;
+  // 15% is 0.15 read, whose hundredfold is 15.000000000000002: rounded to the 15 digits a cell holds.
+  const value = Number((r.value * 100).toPrecision(15));
+  return ok(
+    value,
+    r.findings.map((f) =>
+      f.code === "NUMBER_AS_TEXT" ? finding(f.code, ref, { ...f.params, number: value }) : f,
+    ),
+  );
 }
 
 /**

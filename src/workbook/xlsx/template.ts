@@ -5,7 +5,7 @@ import type { ColumnDef, PlanRows, SheetDef } from "../../engine/format";
 import { enumName as label } from "../../engine/format";
 import { matchEnum } from "../../engine/parse/values";
 import { findSetting } from "../../engine/parse/headers";
-import { INPUT_SHEETS, MEASURES, RANKING_GROUPS, SETTINGS, YES_NO } from "../../engine/format";
+import { INPUT_SHEETS, MEASURES, RANKING_GROUPS, SETTINGS, YES_NO, sheetDef } from "../../engine/format";
 import { columnLetter } from "../../engine/grid";
 import { fontsInSchemaOrder } from "./styles";
 import { xstring } from "./xml";
@@ -292,6 +292,17 @@ function listsSheet(wb: ExcelJS.Workbook, lang: Lang): void {
   });
 }
 
+// The starter list's Áp dụng cho column, and the district group it writes as the commune group.
+const groupsAt = sheetDef("indicators").columns.findIndex((c) => c.key === "groups");
+const DISTRICT = label(
+  RANKING_GROUPS.find((g) => g.key === "district")!,
+  "vi",
+);
+const COMMUNE = label(
+  RANKING_GROUPS.find((g) => g.key === "commune")!,
+  "vi",
+);
+
 /**
  * An empty plan workbook, or with rows the same layout filled in (that is how the sample is written), in Vietnamese
  * or English. The empty template starts with the sample's indicator list, one Số liệu column each, so that the
@@ -307,15 +318,13 @@ export function buildTemplate(rows?: PlanRows, lang: Lang = "vi"): ExcelJS.Workb
       (s) => [lang === "vi" ? s.label : s.labelEn, settingValue(s, lang) ?? ""] as const,
     ),
     units: [],
-    // The starter list in the template's language (the indicators' names are the sample's, Vietnamese).
-    indicators:
-      lang === "vi"
-        ? sample.indicators
-        : sample.indicators.map(([code, name, ...rest]) => [
-            code,
-            SAMPLE_INDICATOR_NAMES_EN[String(code)] ?? name,
-            ...rest,
-          ]),
+    // The starter list in the template's language (the indicators' names are the sample's, Vietnamese), for the
+    // groups a province has since July 2025: what the 2015 sample applies to districts applies to communes.
+    indicators: sample.indicators.map(([code, name, ...rest]) =>
+      [code, lang === "vi" ? name : (SAMPLE_INDICATOR_NAMES_EN[String(code)] ?? name), ...rest].map((v, j) =>
+        j === groupsAt && typeof v === "string" ? v.replace(DISTRICT, COMMUNE) : v,
+      ),
+    ),
     figureIndicators: sample.figureIndicators,
     figures: [],
   };
