@@ -95,6 +95,24 @@ export function isPercentFormat(format: string | null | undefined): boolean {
   return /%/.test(format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, ""));
 }
 
+/** True when a number format code shows a date or time (d, m, y, h, s outside quotes, escapes and [colour]). */
+export function isDateFormat(code: string): boolean {
+  const bare = code
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[(?:h+|m+|s+)\]/gi, "h")
+    .replace(/\[[^\]]*\]/g, "");
+  const first = bare.split(";")[0];
+  return /[dmyhs]/i.test(first) && !/^[#0.,%\s]*$/.test(first);
+}
+
+/** An Excel serial date as a JavaScript date (UTC), in the 1900 or 1904 date system. */
+export function serialToDate(serial: number, date1904: boolean): Date {
+  // 25569 = days from 1899-12-30 to 1970-01-01; the 1904 system counts from 1904-01-01 (1462 days later).
+  const days = date1904 ? serial + 1462 : serial < 61 ? serial + 1 : serial;
+  return new Date(Math.round((days - 25569) * 86400000));
+}
+
 /** True when the cell at a 1-based sheet row and column is formatted to show a percentage. */
 export function shownAsPercent(grid: Grid, row: number, col: number): boolean {
   return isPercentFormat(grid.formats?.[row - grid.originRow]?.[col - grid.originCol]);

@@ -6,7 +6,7 @@
  * rewritten.
  */
 import type { Grid, WorkbookGrids } from "../../engine/grid";
-import { isPercentFormat } from "../../engine/grid";
+import { isDateFormat, isPercentFormat, serialToDate } from "../../engine/grid";
 import { isListSheetName } from "../../engine/parse/headers";
 import type { DefinedNameSpec, SheetSpec } from "../../engine/sheetSpec";
 import { formulaOf, specDefinedNames, writesSettingNames } from "../../engine/sheetSpec";
@@ -497,7 +497,13 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         seen.set(piece.grid, s);
         const g = grids[piece.grid];
         range.values.forEach((row, i) => {
-          (g.values as Grid["values"][number][])[piece.row + i] = row.map(readValue);
+          // Range.values gives a date as its serial number; the .xlsx reader gives a date, as the engine expects.
+          // The 1900 date system: @types/office-js has no member that tells a workbook uses 1904's.
+          (g.values as Grid["values"][number][])[piece.row + i] = row.map((v, j) =>
+            typeof v === "number" && isDateFormat(String(range.numberFormat[i][j] ?? ""))
+              ? serialToDate(v, false)
+              : readValue(v),
+          );
           (g.formulas as (string | null)[][])[piece.row + i] = row.map((v, j) =>
             readFormula(range.formulas[i][j], v),
           );

@@ -4,8 +4,7 @@
  * and rows that carry only a style cost nothing.
  */
 import type { CellValue, Grid } from "../../engine/grid";
-import { isPercentFormat } from "../../engine/grid";
-import { a1 } from "../../engine/grid";
+import { a1, isDateFormat, isPercentFormat, serialToDate } from "../../engine/grid";
 import { WorkbookProblem, type ReadLimits } from "./problems";
 import { attrs, decodeEntities, decodeText, elements } from "./xml";
 import { drain } from "../slices";
@@ -100,17 +99,6 @@ export function readSharedStrings(bytes: Uint8Array): string[] {
 
 const BUILTIN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 30, 36, 45, 46, 47, 50, 57]);
 
-/** True when a number format code shows a date or time (d, m, y, h, s outside quotes, escapes and [colour]). */
-export function isDateFormat(code: string): boolean {
-  const bare = code
-    .replace(/"[^"]*"/g, "")
-    .replace(/\\./g, "")
-    .replace(/\[(?:h+|m+|s+)\]/gi, "h")
-    .replace(/\[[^\]]*\]/g, "");
-  const first = bare.split(";")[0];
-  return /[dmyhs]/i.test(first) && !/^[#0.,%\s]*$/.test(first);
-}
-
 const BUILTIN_PERCENTS = new Map([
   [9, "0%"],
   [10, "0.00%"],
@@ -142,13 +130,6 @@ export function readPercentStyles(xml: string | null): (string | null)[] {
   return cellFormats(xml).map((f) =>
     typeof f === "string" ? (isPercentFormat(f) ? f : null) : (BUILTIN_PERCENTS.get(f) ?? null),
   );
-}
-
-/** An Excel serial date as a JavaScript date (UTC), in the 1900 or 1904 date system. */
-export function serialToDate(serial: number, date1904: boolean): Date {
-  // 25569 = days from 1899-12-30 to 1970-01-01; the 1904 system counts from 1904-01-01 (1462 days later).
-  const days = date1904 ? serial + 1462 : serial < 61 ? serial + 1 : serial;
-  return new Date(Math.round((days - 25569) * 86400000));
 }
 
 function colOf(ref: string): { row: number; col: number } {
