@@ -57,6 +57,28 @@ export function quarterOfDate(d: Date): Period {
   return { year: d.getUTCFullYear(), quarter: (Math.floor(d.getUTCMonth() / 3) + 1) as 1 | 2 | 3 | 4 };
 }
 
+/**
+ * A date typed as text where a period goes ("30/6/2015", "30-06-2015", "2015-06-30"), read day first as
+ * Vietnamese dates are (month first only where day first is no date); null when the text is no date.
+ */
+export function dateOfText(v: string): Date | null {
+  const s = v.trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  if (m) return utcDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  // A month and year alone ("2/2015") is left alone: it may mean quarter 2 as well as February.
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  if (!m) return null;
+  return (
+    utcDate(Number(m[3]), Number(m[2]), Number(m[1])) ?? utcDate(Number(m[3]), Number(m[1]), Number(m[2]))
+  );
+}
+
+/** The date at UTC midnight, or null when the day does not exist in that month or the year is no plan's. */
+function utcDate(year: number, month: number, day: number): Date | null {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return validYear(year) && d.getUTCMonth() === month - 1 && d.getUTCDate() === day ? d : null;
+}
+
 /** Parses a canonical key back into a period. */
 export function periodFromKey(key: string): Period | null {
   const m = /^(\d{4})(?:-Q([1-4]))?$/.exec(key.trim());

@@ -316,6 +316,39 @@ describe("a date typed where a period goes (Excel turns 30/6/2015 or 6/2015 into
         expect(findingMessage(f, lang, "cli")).not.toMatch(/GMT|Coordinated/);
   });
 
+  it("typed as text (30/6/2015, 2015-06-30) is named the same way; a month and year alone (2/2015) is no date", () => {
+    const typed = (figure: string, setting: string): WorkbookGrids =>
+      planRowsToGrids({
+        ...sample,
+        settings: sample.settings.map(([k, v]) => [k, k === "Kỳ hiện tại" ? setting : v]),
+        figures: sample.figures.map((r) =>
+          r[0] === "STTTT" && r[1] === "Quý II/2015" ? [r[0], figure, ...r.slice(2)] : r,
+        ),
+      });
+    const row = sample.figures.findIndex((r) => r[0] === "STTTT" && r[1] === "Quý II/2015") + 2;
+    const run = runPlan(typed("30/6/2015", "2015-06-30"), {
+      period: "2015-Q2",
+      lang: "vi",
+      robustness: false,
+    });
+    const asDate = run.findings.filter((f) => f.code === "PERIOD_AS_DATE");
+    expect(
+      asDate.map((f) => (f.sheet === "Số liệu" ? f.cell === `B${row}` : f.sheet === "Cấu hình")),
+    ).toEqual([true, true]);
+    for (const f of asDate)
+      expect(findingMessage(f, "vi", "cli")).toBe(
+        "Ô chứa ngày 30/06/2015, không phải kỳ báo cáo. Viết kỳ dạng văn bản, ví dụ “Quý II/2015” (quý của ngày này).",
+      );
+    const monthYear = runPlan(typed("2/2015", "Quý II/2015"), {
+      period: "2015-Q2",
+      lang: "vi",
+      robustness: false,
+    });
+    expect(monthYear.findings.find((f) => f.sheet === "Số liệu" && f.cell === `B${row}`)?.code).toBe(
+      "UNKNOWN_PERIOD",
+    );
+  });
+
   it("(a period setting that is not one says what blank, its default, is)", () => {
     const grids = planRowsToGrids({
       ...sample,

@@ -29,7 +29,7 @@ import { finding } from "../findings";
 import type { Lang } from "../i18n/labels";
 import { EMPTY_FIGURES } from "../figures";
 import { isBlank, readNumber } from "../numbers";
-import { comparePeriodKeys, parsePeriod, periodKey, quarterOfDate } from "../periods";
+import { comparePeriodKeys, dateOfText, parsePeriod, periodKey, quarterOfDate } from "../periods";
 import { foldText } from "../text";
 import {
   ROW_KEYS,
@@ -255,6 +255,10 @@ function settingDefaultText(def: SettingDef, english: boolean): string {
   return String(def.default);
 }
 
+/** A cell's date: a date, or a date typed as text ("30/6/2015"); null for anything else. */
+const asDate = (v: CellValue): Date | null =>
+  v instanceof Date ? v : typeof v === "string" ? dateOfText(v) : null;
+
 /** A date where a period goes (Excel makes one of 30/6/2015 or 6/2015): named as shown, with its quarter to write. */
 const periodAsDate = (d: Date, at: CellRef): Finding =>
   finding("PERIOD_AS_DATE", at, { value: shown(d), period: periodKey(quarterOfDate(d)) });
@@ -328,9 +332,10 @@ function parseSettings(ctx: SheetContext | null, findings: Finding[], lang: Lang
       if (isBlank(raw)) continue;
       const v = readSetting(def, raw, shownAsPercent(ctx.grid, row, vRef.col));
       if (v === null) {
+        const date = def.type === "period" ? asDate(raw) : null;
         findings.push(
-          def.type === "period" && raw instanceof Date
-            ? periodAsDate(raw, vRef)
+          date
+            ? periodAsDate(date, vRef)
             : finding("INVALID_SETTING", vRef, {
                 value: shown(raw),
                 setting: shownLabel(label),
@@ -839,11 +844,12 @@ function parseFigures(
     const pv = cellAt(ctx.grid, row, pRef.col);
     const p = parsePeriod(pv);
     if (!p || p.quarter === null) {
+      const date = asDate(pv);
       findings.push(
         isBlank(pv)
           ? finding("MISSING_VALUE", pRef, { column: columnName(ctx, "period") })
-          : pv instanceof Date
-            ? periodAsDate(pv, pRef)
+          : date
+            ? periodAsDate(date, pRef)
             : finding("UNKNOWN_PERIOD", pRef, { value: shown(pv) }),
       );
       continue;
