@@ -433,6 +433,24 @@ export function buildRankingSheet(
   const EMPTY: SpecCell = { value: "" };
   const rowOf = new Map<string, number>();
   const rowsCells: SpecCell[][] = [];
+  // The index formula reads its own row's pillar cells around the pillars' weights: units with the same weights (most
+  // of a plan, group by group, unless missing scores are excluded) share one template, made when a second unit has
+  // them, so the file writes a run of them as one shared formula, found and digested without reading each unit's
+  // 3,000-character text. By the weights' text: the first unit's row, and the template once made.
+  const indexTemplates = new Map<string, { readonly row: number; template: FormulaTemplate | null }>();
+  /** The index formula with pillar k's cell at P(k). */
+  const indexFormula = (P: (k: number) => string, weights: readonly string[], live: readonly number[]) => {
+    // Listed weights make the index the longest formula (each weight cell three times).
+    const den = live.map((k) => denTerm(P(k), weights[k])).join("+");
+    return s.aggregation === "geometric"
+      ? geometricIndex(
+          den,
+          live.map((k) => zeroTerm(P(k))).join(","),
+          live.map((k) => logTerm(P(k), weights[k])).join("+"),
+          scale,
+        )
+      : arithmeticIndex(den, live.map((k) => numTerm(P(k), weights[k])).join("+"), scale);
+  };
   for (let i = 0; i < units.length; i++) {
     const u = units[i];
     const r = first + i;
@@ -461,27 +479,33 @@ export function buildRankingSheet(
         numberFormat: "0.000",
       });
     }
-    const P = (k: number) => local(r, P0 + k);
     const live = pillars.map((_, k) => k).filter((k) => pillarWeight[k] !== "0");
-    // Listed weights make the index the longest formula (each weight cell three times); none when no pillar is live.
-    const den = live.map((k) => denTerm(P(k), pillarWeight[k])).join("+");
-    const indexFormula = !live.length
-      ? ""
-      : s.aggregation === "geometric"
-        ? geometricIndex(
-            den,
-            live.map((k) => zeroTerm(P(k))).join(","),
-            live.map((k) => logTerm(P(k), pillarWeight[k])).join("+"),
-            scale,
-          )
-        : arithmeticIndex(den, live.map((k) => numTerm(P(k), pillarWeight[k])).join("+"), scale);
+    let indexCell: SpecCell = { value: u.index };
+    if (live.length) {
+      // A weight holding the row marker (in a sheet's name) has no template.
+      const key = pillarWeight.some((w) => w.includes(ROW)) ? null : pillarWeight.join(ROW);
+      const seen = key === null ? undefined : indexTemplates.get(key);
+      if (!seen) {
+        if (key !== null) indexTemplates.set(key, { row: r, template: null });
+        const formula = indexFormula((k) => local(r, P0 + k), pillarWeight, live);
+        indexCell = { formula, value: u.index, numberFormat: "0.0000" };
+      } else {
+        if (!seen.template) {
+          seen.template = rowTemplate(indexFormula((k) => columnLetter(P0 + k) + ROW, pillarWeight, live));
+          const cells = rowsCells[seen.row - first];
+          const { value, numberFormat } = cells[col.index - 1];
+          cells[col.index - 1] = { fill: seen.template, fillRow: seen.row, value, numberFormat };
+        }
+        indexCell = { fill: seen.template, fillRow: r, value: u.index, numberFormat: "0.0000" };
+      }
+    }
     const prev = u.previous;
     rowsCells.push([
       { value: u.unit },
       { value: u.name },
       { value: groupName(u.group, lang) },
       ...pillarCells,
-      live.length ? { formula: indexFormula, value: u.index, numberFormat: "0.0000" } : { value: u.index },
+      indexCell,
       { fill: roundedFormula, fillRow: r, value: u.indexRounded, numberFormat: roundedFormat, style: BOLD },
       {
         fill: groupFormula.get(u.group) as FormulaTemplate,
