@@ -54,6 +54,18 @@ function withNoteRows(rows: PlanRows): PlanRows {
   };
 }
 
+type Run = ReturnType<typeof runPlan>;
+
+/** The same findings as the plain plan's besides the headings (NOTE_ROW), the same ranks, and every formula right. */
+function expectAsPlain(run: Run, plain: Run, grids: WorkbookGrids): void {
+  const others = (r: Run) => r.findings.filter((f) => f.code !== "NOTE_ROW").map((f) => [f.code, f.params]);
+  expect(others(run)).toEqual(others(plain));
+  const ranks = (r: Run) => r.results?.ranking.map((u) => [u.unit, u.indexRounded, u.rankInGroup]);
+  expect(ranks(run)).toEqual(ranks(plain));
+  const { checked, mismatches } = evaluateSpecs(grids, run.sheets);
+  expect(checked).toBeGreaterThan(2000);
+  expect(mismatches).toEqual([]);
+}
 describe("heading, totals and note rows in the plan's lists", () => {
   it("are left out with one info finding each, and the plan computes as without them, formulas included", () => {
     const plain = runPlan(planRowsToGrids(sample), { period: "2015-Q2", lang: "vi", robustness: false });
@@ -77,16 +89,9 @@ describe("heading, totals and note rows in the plan's lists", () => {
     expect(findingMessage(notes[0], "en", "cli")).toMatch(
       /^The row “I\. KHỐI SỞ, BAN, NGÀNH” is read as a heading/,
     );
-    // Nothing else changes: the same findings besides these, the same units, indexes and ranks.
-    const others = (r: typeof run) =>
-      r.findings.filter((f) => f.code !== "NOTE_ROW").map((f) => [f.code, f.params]);
-    expect(others(run)).toEqual(others(plain));
-    const ranks = (r: typeof run) => r.results?.ranking.map((u) => [u.unit, u.indexRounded, u.rankInGroup]);
-    expect(ranks(run)).toEqual(ranks(plain));
-    // The live formulas point at the right rows of Số liệu and Chỉ tiêu, heading rows between them.
-    const { checked, mismatches } = evaluateSpecs(grids, run.sheets);
-    expect(checked).toBeGreaterThan(2000);
-    expect(mismatches).toEqual([]);
+    // Nothing else changes: the same findings besides these, the same units, indexes and ranks; the live formulas
+    // point at the right rows of Số liệu and Chỉ tiêu, heading rows between them.
+    expectAsPlain(run, plain, grids);
   });
 
   it("a unit or an indicator without its code stays an error, whatever its name", () => {
@@ -197,14 +202,7 @@ describe("a row under the header that numbers or labels the columns", () => {
       expect(findingMessage(notes[2], "vi", "cli")).toMatch(
         /^Dòng “\S+ \S+ \S+ .*” được coi là dòng tiêu đề/,
       );
-      const others = (r: typeof run) =>
-        r.findings.filter((f) => f.code !== "NOTE_ROW").map((f) => [f.code, f.params]);
-      expect(others(run)).toEqual(others(plain));
-      const ranks = (r: typeof run) => r.results?.ranking.map((u) => [u.unit, u.indexRounded, u.rankInGroup]);
-      expect(ranks(run)).toEqual(ranks(plain));
-      const { checked, mismatches } = evaluateSpecs(grids, run.sheets);
-      expect(checked).toBeGreaterThan(2000);
-      expect(mismatches).toEqual([]);
+      expectAsPlain(run, plain, grids);
     },
   );
 
