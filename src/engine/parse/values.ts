@@ -5,6 +5,7 @@ import { enumName, type EnumValue } from "../format";
 import type { Finding, Measure } from "../model";
 import { finding } from "../findings";
 import type { Lang } from "../i18n/labels";
+import { formatDate } from "../i18n/numbers";
 import { isBlank, readNumber, readYesNo } from "../numbers";
 import { foldCell, foldText, cleanText } from "../text";
 
@@ -21,10 +22,7 @@ const none = <T>(findings: Finding[] = []): Read<T> => ({ value: null, findings 
 
 /** A cell's value as a message quotes it: a date as the planner's Excel shows it (30/06/2015), an error by its code. */
 export function shown(v: CellValue): string {
-  if (v instanceof Date) {
-    const two = (n: number) => String(n).padStart(2, "0");
-    return `${two(v.getUTCDate())}/${two(v.getUTCMonth() + 1)}/${v.getUTCFullYear()}`;
-  }
+  if (v instanceof Date) return formatDate(v.toISOString(), "vi");
   if (isCellError(v)) return v.error;
   return String(v);
 }
