@@ -4,7 +4,8 @@
  * Each rule names its page. Where Excel's behaviour is not documented, the stricter reading is taken and said so.
  *
  * - Proxies: a property read before load + sync throws PropertyNotLoaded; queued operations take effect at sync, in order,
- *   and a batch is not a transaction (the operations before a failing one stay applied).
+ *   and a batch is not a transaction (the operations before a failing one stay applied). Excel.run closes a batch that
+ *   resolves with one more sync when anything is still queued, and drops the queue of one that rejects.
  * - Sheets: names (31 characters, no : \ / ? * [ ], no leading or trailing apostrophe, not "History", unique ignoring
  *   case); a VeryHidden sheet cannot be deleted; the last visible sheet cannot be deleted or hidden; structure protection.
  * - Formulas are bound to sheets and evaluated (HyperFormula); strings are coerced as Excel coerces them (coerce.ts).
@@ -746,7 +747,21 @@ export class FakeExcel {
     const previous = (options as { previousObjects?: unknown }).previousObjects;
     if (previous != null && !(typeof previous === "object" && this.contexts.has(previous)))
       fail("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
-    return batch((previous ?? this.newContext()) as Excel.RequestContext);
+    const ctx = (previous ?? this.newContext()) as FakeContext;
+    let result: T;
+    try {
+      result = await batch(ctx as unknown as Excel.RequestContext);
+    } catch (e) {
+      // A batch that rejects gets no closing sync: what it queued is never sent (the queue here is the host's, so a
+      // run side by side loses its queue too; the adapter runs one batch at a time).
+      this.ops = [];
+      this.loads = [];
+      throw e;
+    }
+    // A batch that resolves gets a closing sync, sent only when something is queued (excel-web-16.00.debug.js,
+    // ClientRequestContext._runBatch: `ctx.sync(runBodyResult)`; syncPrivate returns early `if (!req.hasActions)`).
+    if (this.ops.length > 0 || this.loads.length > 0 || ctx.removals.length > 0) await this.sync(ctx);
+    return result;
   };
 
   /** A new context for a batch. */

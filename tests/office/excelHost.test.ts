@@ -106,6 +106,27 @@ describe("sheets", () => {
     expect(await code(ctx.sync())).toBe("ItemAlreadyExists");
     expect(host.sheet("New")).toBeDefined();
   });
+
+  it("Excel.run sends what a resolved batch left queued in a closing sync, and drops what a rejected one queued", async () => {
+    const host = twoSheets();
+    await host.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Data").getRange("A2").values = [["queued"]];
+    });
+    expect([host.valueAt("Data", "A2"), host.syncs]).toEqual(["queued", 1]);
+    // Nothing queued: no request.
+    await host.run(async () => undefined);
+    expect(host.syncs).toBe(1);
+    const failed = host.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Data").getRange("A3").values = [["lost"]];
+      throw new Error("batch failed");
+    });
+    await expect(failed).rejects.toThrow("batch failed");
+    await host.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Data").getRange("A4").values = [["next"]];
+      await ctx.sync();
+    });
+    expect([host.valueAt("Data", "A3"), host.valueAt("Data", "A4"), host.syncs]).toEqual(["", "next", 2]);
+  });
 });
 
 describe("formulas", () => {
