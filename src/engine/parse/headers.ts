@@ -185,6 +185,22 @@ export function detectHeader(
   def: SheetDef,
   extra: ReadonlyMap<string, string> = new Map(),
 ): HeaderMatch | null {
+  const best = bestHeaderRow(grid, def, extra);
+  const required = def.columns.filter((c) => c.required).length;
+  return best && Object.keys(best.columns).length >= Math.min(2, required) ? best : null;
+}
+
+/**
+ * The settings sheet's header row: as detectHeader finds it, or the row naming one of its two columns ("Tham số"
+ * without "Giá trị", or the other way round). The sheet is found by its name and has no other columns: the other
+ * column is what is missing (MISSING_KEY_COLUMN names it), not the header row.
+ */
+export function detectSettingsHeader(grid: Grid): HeaderMatch | null {
+  return bestHeaderRow(grid, sheetDef("settings"), new Map());
+}
+
+/** The row among the first rows that names the most columns of the sheet, or null when none names one. */
+function bestHeaderRow(grid: Grid, def: SheetDef, extra: ReadonlyMap<string, string>): HeaderMatch | null {
   const lookup = new Map<string, string>();
   for (const c of def.columns) for (const n of columnNames(c)) if (!lookup.has(n)) lookup.set(n, c.key);
   for (const [folded, key] of extra) if (!lookup.has(folded)) lookup.set(folded, key);
@@ -211,8 +227,7 @@ export function detectHeader(
       best = { row, columns: cols, unmatched };
     }
   }
-  const required = def.columns.filter((c) => c.required).length;
-  return best && bestScore >= Math.min(2, required) ? best : null;
+  return best;
 }
 
 /** The 1-based last row of a grid that holds anything. */

@@ -34,6 +34,7 @@ import { foldText } from "../text";
 import {
   ROW_KEYS,
   detectHeader,
+  detectSettingsHeader,
   findSetting,
   lastFilledRow,
   locateSheets,
@@ -77,7 +78,7 @@ function prepare(
 ): SheetContext | null {
   if (!grid) return null;
   const def = sheetDef(key);
-  const header = detectHeader(grid, def, extra);
+  const header = key === "settings" ? detectSettingsHeader(grid) : detectHeader(grid, def, extra);
   if (!header) {
     findings.push(finding("MISSING_HEADER_ROW", { sheet: grid.sheet, cell: "A1" }, { sheet: grid.sheet }));
     return null;
