@@ -249,6 +249,11 @@ describe("the refusal to compute says the same cause", () => {
     expect(refused(withoutColumn(sample, "Số liệu", "Kỳ báo cáo"), "en")).toContain(
       "column “Kỳ báo cáo” is missing",
     );
+    // Cấu hình's too, as a renamed Cấu hình: the planner's settings are not silently the defaults.
+    expect(refused(withoutColumn(sample, "Cấu hình", "Giá trị"), "vi")).toBe(
+      "Chưa tạo báo cáo, không ghi kết quả nào vào sổ tính: thiếu cột “Giá trị” trên sheet “Cấu hình”, nên chưa đọc " +
+        "được sheet này.",
+    );
   });
 });
 
