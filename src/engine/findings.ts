@@ -5,6 +5,7 @@ import type { Finding, Plan, Severity } from "./model";
 import {
   enumName,
   INPUT_SHEETS,
+  MEASURES,
   RANKING_GROUPS,
   SETTINGS,
   sheetDef,
@@ -90,6 +91,8 @@ function shownParams(params: Finding["params"], lang: "vi" | "en"): Record<strin
   const out: Record<string, string | number> = { ...params };
   const group = RANKING_GROUPS.find((g) => g.key === params.group);
   if (group) out.group = enumName(group, lang);
+  const measure = MEASURES.find((m) => m.key === params.measure);
+  if (measure) out.measure = enumName(measure, lang);
   // A setting whose default is blank (Kỳ hiện tại: the latest period with figures) says so, not "the default  is used".
   if (params.default === "") out.default = lang === "vi" ? "(để trống)" : "(blank)";
   for (const [k, v] of Object.entries(params))

@@ -370,6 +370,14 @@ describe("the finding catalogue", () => {
           : g,
       ),
     });
+    // A percentage where a count goes.
+    const countAt = rows.figureIndicators.indexOf("DAOTAO") + 2;
+    add(
+      planRowsToGrids({
+        ...rows,
+        figures: rows.figures.map((r, i) => (i === 0 ? r.map((v, j) => (j === countAt ? "85%" : v)) : r)),
+      }),
+    );
     // A heading row in the units list.
     add(planRowsToGrids({ ...rows, units: [[null, "I. KHỐI SỞ, BAN, NGÀNH", null, null], ...rows.units] }));
     // A target of 0 for a higher-is-better indicator.

@@ -240,6 +240,15 @@ export const FINDING_TEXTS = {
     fixVi: "Kiểm tra lại số liệu.",
     fixEn: "Check the figure.",
   },
+  PERCENT_IN_COUNT: {
+    severity: "error",
+    vi: "“{value}” là tỷ lệ phần trăm nhưng chỉ tiêu {indicator} có đơn vị tính “{measure}”; ô này chưa được tính.",
+    en: "“{value}” is a percentage, but indicator {indicator} has the unit of measure “{measure}”; the cell is not counted.",
+    fixVi:
+      "Nhập con số (số máy, số người, số triệu đồng…), không phải tỷ lệ; nếu chỉ tiêu là tỷ lệ, sửa đơn vị tính của nó trên sheet {indicatorsSheet} thành %.",
+    fixEn:
+      "Enter the number itself (computers, people, million VND…), not a percentage; if the indicator is a share, set its unit of measure on the {indicatorsSheet} sheet to %.",
+  },
   NEGATIVE_VALUE: {
     severity: "error",
     vi: "Giá trị âm {value} không hợp lệ cho “{column}”.",
