@@ -422,6 +422,9 @@ describe("the finding catalogue", () => {
     add({
       sheets: [...planRowsToGrids(rows).sheets.map(renamed("DV 1")), { ...sample.sheets[1], sheet: "DV 2" }],
     });
+    add({
+      sheets: planRowsToGrids(rows).sheets.map((g) => ({ ...renamed("DV 1")(g), visibility: "hidden" })),
+    });
     // A unit and an indicator without a name.
     add(
       planRowsToGrids({

@@ -35,6 +35,15 @@ export const FINDING_TEXTS = {
     fixEn:
       "If it is the plan's “{sheet}” sheet, rename the sheet “{other}” to “{sheet}” (double-click its tab).",
   },
+  RENAMED_HIDDEN_SHEET: {
+    severity: "error",
+    vi: "Sổ không có sheet nào tên “{sheet}”; sheet ẩn “{other}” có dòng tiêu đề của nó nhưng mang tên khác, nên chưa được đọc.",
+    en: "The workbook has no sheet named “{sheet}”; the hidden sheet “{other}” has its header row but another name, so it is not read.",
+    fixVi:
+      "Nếu đây là sheet “{sheet}” của kế hoạch, hiện nó ra (nhấp chuột phải vào tên một sheet bất kỳ, chọn Bỏ ẩn…; trong LibreOffice: Hiện trang tính…) rồi đổi tên thành “{sheet}” (nhấp đúp vào tên sheet).",
+    fixEn:
+      "If it is the plan's “{sheet}” sheet, unhide it (right-click any sheet tab, Unhide…; in LibreOffice: Show Sheet…) and rename it to “{sheet}” (double-click its tab).",
+  },
   RENAMED_SHEETS: {
     severity: "error",
     vi: "Sổ không có sheet nào tên “{sheet}”, còn các sheet {others} đều có dòng tiêu đề của nó, nên không rõ sheet nào là sheet “{sheet}” và chưa sheet nào được đọc.",
