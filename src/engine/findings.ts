@@ -128,6 +128,11 @@ export function findingMessage(
   return `${fillTemplate(lang === "vi" ? t.vi : t.en, p)} ${fillTemplate(lang === "vi" ? fix.fixVi : fix.fixEn, p)}`;
 }
 
+/** The sheet a finding is on, with its workbook as Excel writes a reference to another's ("[unit-SDL.xlsx]Số liệu"). */
+export function findingSheet(f: Finding): string {
+  return f.file ? `[${f.file}]${f.sheet}` : f.sheet;
+}
+
 /** "Số liệu!E12: message" — where, then what and what to do. */
 export function formatFinding(
   f: Finding,
@@ -135,7 +140,7 @@ export function formatFinding(
   host: Host = "excel",
   names: SheetNames = templateSheetNames(lang),
 ): string {
-  const where = f.cell ? `${f.sheet}!${f.cell}` : f.sheet;
+  const where = f.cell ? `${findingSheet(f)}!${f.cell}` : findingSheet(f);
   return `${where}: ${findingMessage(f, lang, host, names)}`;
 }
 

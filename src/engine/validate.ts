@@ -238,7 +238,8 @@ function periodChecks(plan: Plan, period: string, sheets: readonly string[]): Fi
 }
 
 const SHEET_ORDER = new Map(INPUT_SHEETS.map((s, i) => [s.name, i]));
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+/** Severities in the order findings are listed. */
+export const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** Sorts findings errors first, then by input-sheet order, row and column. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
