@@ -28,7 +28,7 @@ export interface Refusal {
   readonly sheets?: SheetNames;
   /** The setting the message names, as the workbook labels it (settingLabel). */
   readonly setting?: string;
-  /** The sheets that have a missing sheet's header row under another name, quoted (renamedSheet, renamedHiddenSheet). */
+  /** The sheets holding a missing sheet's header row under another name, quoted (renamedSheet, renamedHiddenSheet). */
   readonly others?: string;
   /** The column the message names, as the template of the workbook's language heads it (missingColumn). */
   readonly column?: string;

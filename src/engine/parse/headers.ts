@@ -34,7 +34,10 @@ export function locateSheets(wb: WorkbookGrids): {
   sheets: Partial<Record<SheetDef["key"], Grid>>;
   findings: Finding[];
   language: "vi" | "en" | null;
-  /** The input sheets missing by name that another sheet's header row stands for (RENAMED_SHEET, RENAMED_HIDDEN_SHEET, RENAMED_SHEETS). */
+  /**
+   * The input sheets missing by name that another sheet's header row stands for (RENAMED_SHEET, RENAMED_HIDDEN_SHEET,
+   * RENAMED_SHEETS).
+   */
   renamed: readonly SheetDef["key"][];
 } {
   const sheets: Partial<Record<SheetDef["key"], Grid>> = {};

@@ -740,9 +740,9 @@ class Cascades {
 
 /**
  * Copies a figures row's cells from column j on into values while they are blank (NaN) or a plain number already in
- * range (0: every number ≥ 0, 1: at most 1 (percent), 2: 0 or 1 (yes/no), 3: none): no finding to make. Returns the first
- * column that needs the full read, or the number of columns. A small function of its own, so that it is optimised
- * after a few rows rather than with the whole of parseFigures.
+ * range (0: every number ≥ 0, 1: at most 1 (percent), 2: 0 or 1 (yes/no), 3: none): no finding to make. Returns the
+ * first column that needs the full read, or the number of columns. A small function of its own, so that it is
+ * optimised after a few rows rather than with the whole of parseFigures.
  */
 function plainCells(
   rowValues: readonly (CellValue | undefined)[] | undefined,
