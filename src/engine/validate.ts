@@ -22,10 +22,13 @@ export function periodTarget(ind: Indicator, period: string): number | null {
   return ind.annualTarget;
 }
 
-/** The period a computation uses when none is given: the Cấu hình setting, else the latest with figures. */
+/**
+ * The period a computation uses when none is given: the Cấu hình setting, else the latest with figures (rows laid out
+ * for the quarters to come, still blank, are not figures), else the latest with rows.
+ */
 export function defaultPeriod(plan: Plan): string | null {
   if (plan.settings.currentPeriod) return plan.settings.currentPeriod;
-  return plan.periods.length ? plan.periods[plan.periods.length - 1] : null;
+  return latestWithFigures(plan) ?? plan.periods.at(-1) ?? null;
 }
 
 /**

@@ -424,6 +424,24 @@ describe("last year's workbook copied to start this year, Kỳ hiện tại left
     expect(behind(laidOut)).toEqual([]);
   });
 
+  it("with Kỳ hiện tại blank, computes the latest quarter figures are typed for, not one laid out blank", () => {
+    const laidOut: PlanRows = {
+      ...setTo(sample, ""),
+      figures: [
+        ...sample.figures,
+        ...sample.figures
+          .filter((f) => f[1] === "Quý II/2015")
+          .map((f) => [f[0], "Quý III/2015", ...f.slice(2).map(() => null)]),
+      ],
+    };
+    const run = runPlan(planRowsToGrids(laidOut), { period: null, lang: "vi", robustness: false });
+    // It was Quý III/2015, with one MISSING_FIGURE per unit and indicator (302 warnings for the sample).
+    expect(run.period).toBe("2015-Q2");
+    const plain = runPlan(planRowsToGrids(sample), { period: null, lang: "vi", robustness: false });
+    const where = (fs: typeof run.findings) => fs.map((f) => `${f.code} ${f.sheet}!${f.cell}`);
+    expect(where(run.findings)).toEqual(where(plain.findings));
+  });
+
   it("is said with last year's summary tab copied along, not once the later period is reported", () => {
     // The copied workbook carries the tab of the quarter it was left at: no sign the planner went back on purpose.
     expect(behind(nextYear, "Tổng hợp Quý II-2015")).toEqual(["2016-Q1"]);
