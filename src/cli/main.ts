@@ -3,7 +3,13 @@ import path from "node:path";
 import os from "node:os";
 import { promises as fs } from "node:fs";
 import type { Finding } from "../engine/model";
-import { countBySeverity, findingMessage, planSheetNames, type SheetNames } from "../engine/findings";
+import {
+  countBySeverity,
+  findingMessage,
+  findingSheet,
+  planSheetNames,
+  type SheetNames,
+} from "../engine/findings";
 import { periodArg, runPlan, type RunResult } from "../engine/pipeline";
 import { refusalMessage } from "../engine/gate";
 import { buildReport } from "../engine/report";
@@ -12,7 +18,6 @@ import { gradeLabel, labels, severityLabel } from "../engine/i18n/labels";
 import { formatNumber } from "../engine/i18n/numbers";
 import { groupName } from "../engine/outputs/style";
 import { consolidatePlans, planToRows } from "../engine/consolidate";
-import { parseWorkbook } from "../engine/parse/plan";
 import { checkWorkbook } from "../engine/validate";
 import { GRADES } from "../engine/ranking";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
@@ -123,6 +128,7 @@ function findingJson(f: Finding, lang: Lang, names?: SheetNames) {
     cell: f.cell,
     message: findingMessage(f, lang, "cli", names),
     params: f.params,
+    ...(f.file ? { file: f.file } : {}),
   };
 }
 
@@ -169,7 +175,7 @@ function printFindings(
     .slice(0, limit)
     .map((f) => [
       severityLabel(f.severity, lang),
-      f.sheet,
+      findingSheet(f),
       f.cell,
       f.code,
       findingMessage(f, lang, "cli", names),
@@ -421,7 +427,8 @@ async function dispatch(a: Args, io: Io): Promise<number> {
       const parsed = [];
       for (const f of a.files) {
         const wb = await openWorkbook(abs(f));
-        parsed.push({ name: path.basename(f), plan: parseWorkbook(await wb.readGrids()).plan });
+        // Each file checked as validate checks it: its findings reach the planner, named with the file.
+        parsed.push({ name: path.basename(f), ...checkWorkbook(await wb.readGrids()) });
       }
       const { plan, findings } = consolidatePlans(parsed);
       // The merged plan in the units' workbooks' language (the command line's when they differ).

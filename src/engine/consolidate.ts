@@ -6,6 +6,7 @@ import { DIRECTIONS, enumName, MEASURES, RANKING_GROUPS, SETTINGS, YES_NO } from
 import type { Lang } from "./i18n/labels";
 import { finding } from "./findings";
 import { comparePeriodKeys, formatPeriod, periodFromKey } from "./periods";
+import { SEVERITY_ORDER } from "./validate";
 
 /** An enum value by its label in a language; a value of the planner's own (a group, a pillar) as it is. */
 const label = (values: readonly EnumValue[], key: string, lang: Lang) => {
@@ -97,14 +98,42 @@ export function planToRows(plan: Plan, lang: Lang = "vi"): PlanRows {
 }
 
 /**
- * Merges units' plans: settings and indicators from the first file, every unit once; conflicts become findings. The
- * merged plan is in the units' workbooks' language when they share one.
+ * A unit's file's own findings as the planner merging the files is to read them, each with its file: all of them but
+ * NO_UNIT_IN_GROUP (a unit's file holds its own units only; the merged plan is what must have some in every group),
+ * and the definitions every file copies (a finding on Cấu hình or Chỉ tiêu) said once, in the first file that has it.
  */
-export function consolidatePlans(files: readonly { name: string; plan: Plan }[]): {
+function filesFindings(
+  files: readonly { name: string; plan: Plan; findings?: readonly Finding[] }[],
+): Finding[] {
+  const said = new Set<string>();
+  const out: Finding[] = [];
+  for (const { name, plan, findings = [] } of files) {
+    const shared = [plan.layout.settings?.sheet, plan.layout.indicators?.sheet];
+    for (const f of findings) {
+      if (f.code === "NO_UNIT_IN_GROUP") continue;
+      if (shared.includes(f.sheet)) {
+        const key = JSON.stringify([f.code, f.sheet, f.cell, f.params]);
+        if (said.has(key)) continue;
+        said.add(key);
+      }
+      out.push({ ...f, file: name });
+    }
+  }
+  return out;
+}
+
+/**
+ * Merges units' plans: settings and indicators from the first file, every unit once; conflicts become findings, and
+ * so do each file's own findings (`findings`: its checkWorkbook's), named with the file, errors first. The merged
+ * plan is in the units' workbooks' language when they share one.
+ */
+export function consolidatePlans(
+  files: readonly { name: string; plan: Plan; findings?: readonly Finding[] }[],
+): {
   plan: Plan;
   findings: Finding[];
 } {
-  const findings: Finding[] = [];
+  const findings: Finding[] = filesFindings(files);
   const first = files[0].plan;
   const indicators = new Map(first.indicators.map((i) => [i.code, { ind: i, file: files[0].name }]));
   const units = new Map<string, { file: string; plan: Plan; unit: Plan["units"][number] }>();
@@ -115,20 +144,24 @@ export function consolidatePlans(files: readonly { name: string; plan: Plan }[])
       else {
         const diff = definitionDiff(known.ind, i);
         if (diff)
-          findings.push(
-            finding("CONFLICTING_INDICATOR", i.cell, {
+          findings.push({
+            ...finding("CONFLICTING_INDICATOR", i.cell, {
               code: i.code,
               file: name,
               other: known.file,
               detail: diff,
             }),
-          );
+            file: name,
+          });
       }
     }
     for (const u of plan.units) {
       const prev = units.get(u.code);
       if (prev)
-        findings.push(finding("CONFLICTING_UNIT", u.cell, { code: u.code, file: name, other: prev.file }));
+        findings.push({
+          ...finding("CONFLICTING_UNIT", u.cell, { code: u.code, file: name, other: prev.file }),
+          file: name,
+        });
       else units.set(u.code, { file: name, plan, unit: u });
     }
   }
@@ -163,5 +196,6 @@ export function consolidatePlans(files: readonly { name: string; plan: Plan }[])
     layout: {},
     language: files.every((f) => f.plan.language === first.language) ? first.language : null,
   };
-  return { plan, findings };
+  // Errors first, each file's in the order given (Array.prototype.sort is stable).
+  return { plan, findings: findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]) };
 }

@@ -5,6 +5,7 @@ import type { Finding, Plan, Severity } from "./model";
 import {
   enumName,
   INPUT_SHEETS,
+  MEASURES,
   RANKING_GROUPS,
   SETTINGS,
   sheetDef,
@@ -90,6 +91,8 @@ function shownParams(params: Finding["params"], lang: "vi" | "en"): Record<strin
   const out: Record<string, string | number> = { ...params };
   const group = RANKING_GROUPS.find((g) => g.key === params.group);
   if (group) out.group = enumName(group, lang);
+  const measure = MEASURES.find((m) => m.key === params.measure);
+  if (measure) out.measure = enumName(measure, lang);
   // A setting whose default is blank (Kỳ hiện tại: the latest period with figures) says so, not "the default  is used".
   if (params.default === "") out.default = lang === "vi" ? "(để trống)" : "(blank)";
   for (const [k, v] of Object.entries(params))
@@ -125,6 +128,11 @@ export function findingMessage(
   return `${fillTemplate(lang === "vi" ? t.vi : t.en, p)} ${fillTemplate(lang === "vi" ? fix.fixVi : fix.fixEn, p)}`;
 }
 
+/** The sheet a finding is on, with its workbook as Excel writes a reference to another's ("[unit-SDL.xlsx]Số liệu"). */
+export function findingSheet(f: Finding): string {
+  return f.file ? `[${f.file}]${f.sheet}` : f.sheet;
+}
+
 /** "Số liệu!E12: message" — where, then what and what to do. */
 export function formatFinding(
   f: Finding,
@@ -132,7 +140,7 @@ export function formatFinding(
   host: Host = "excel",
   names: SheetNames = templateSheetNames(lang),
 ): string {
-  const where = f.cell ? `${f.sheet}!${f.cell}` : f.sheet;
+  const where = f.cell ? `${findingSheet(f)}!${f.cell}` : findingSheet(f);
   return `${where}: ${findingMessage(f, lang, host, names)}`;
 }
 

@@ -10,6 +10,7 @@ import { MAX_PILLARS, pillarsOf } from "./readiness";
 export type RefusalReason =
   | "unreadable"
   | "renamedSheet"
+  | "renamedHiddenSheet"
   | "missingSheet"
   | "missingColumn"
   | "noUnits"
@@ -27,7 +28,7 @@ export interface Refusal {
   readonly sheets?: SheetNames;
   /** The setting the message names, as the workbook labels it (settingLabel). */
   readonly setting?: string;
-  /** The sheets that have a missing sheet's header row under another name, quoted (renamedSheet). */
+  /** The sheets holding a missing sheet's header row under another name, quoted (renamedSheet, renamedHiddenSheet). */
   readonly others?: string;
   /** The column the message names, as the template of the workbook's language heads it (missingColumn). */
   readonly column?: string;
@@ -39,6 +40,8 @@ const TEXTS: Record<Lang, { lead: string } & Record<RefusalReason, string>> = {
     unreadable: "không đọc được sổ tính.",
     renamedSheet:
       "không có sheet “{subject}”, nhưng dòng tiêu đề của nó nằm trên sheet {others}: đổi tên sheet đó thành “{subject}” nếu đúng là sheet này.",
+    renamedHiddenSheet:
+      "không có sheet “{subject}”, nhưng dòng tiêu đề của nó nằm trên sheet ẩn {others}: hiện sheet đó ra rồi đổi tên thành “{subject}” nếu đúng là sheet này.",
     missingSheet: "thiếu sheet “{subject}” (hoặc sheet không có dòng tiêu đề).",
     missingColumn: "thiếu cột “{column}” trên sheet “{subject}”, nên chưa đọc được sheet này.",
     noUnits: "sheet “{subject}” không có đơn vị nào đang hoạt động.",
@@ -53,6 +56,8 @@ const TEXTS: Record<Lang, { lead: string } & Record<RefusalReason, string>> = {
     unreadable: "the workbook could not be read.",
     renamedSheet:
       "there is no sheet “{subject}”, but its header row is on the sheet {others}: rename that sheet “{subject}” if it is the one.",
+    renamedHiddenSheet:
+      "there is no sheet “{subject}”, but its header row is on the hidden sheet {others}: unhide that sheet and rename it “{subject}” if it is the one.",
     missingSheet: "sheet “{subject}” is missing (or has no header row).",
     missingColumn: "column “{column}” is missing on sheet “{subject}”, so the sheet cannot be read.",
     noUnits: "sheet “{subject}” has no active unit.",
@@ -75,11 +80,12 @@ export function refusal(
   // Sheets as the planner's workbook names them (a missing one in the workbook's language).
   const sheets = planSheetNames(plan, lang);
   // A renamed sheet first, the settings sheet's too: the planner's settings would silently be the defaults.
-  const renamed = findings.find((f) => f.code === "RENAMED_SHEET" || f.code === "RENAMED_SHEETS");
+  const renamed = findings.find((f) => f.code.startsWith("RENAMED_"));
   if (renamed) {
     const others =
-      renamed.code === "RENAMED_SHEET" ? `“${renamed.params.other}”` : String(renamed.params.others);
-    return { reason: "renamedSheet", subject: String(renamed.params.sheet), sheets, others };
+      renamed.code === "RENAMED_SHEETS" ? String(renamed.params.others) : `“${renamed.params.other}”`;
+    const reason = renamed.code === "RENAMED_HIDDEN_SHEET" ? "renamedHiddenSheet" : "renamedSheet";
+    return { reason, subject: String(renamed.params.sheet), sheets, others };
   }
   for (const key of ["units", "indicators", "figures"] as const)
     if (!plan.layout[key]) return { reason: "missingSheet", subject: sheets[key], sheets };

@@ -20,6 +20,8 @@ export interface Grid {
   readonly merges?: readonly string[];
   /** Number formats where a cell shows a percentage ("0%"), else null; same shape as values. Absent: none. */
   readonly formats?: readonly (readonly (string | null)[])[];
+  /** A sheet not shown as a tab: "hidden" (Unhide shows it) or "veryHidden" (only a macro can). Absent: visible. */
+  readonly visibility?: "hidden" | "veryHidden";
 }
 
 /** A workbook as the engine sees it: its sheets as grids, in workbook order. */

@@ -136,4 +136,6 @@ export interface Finding {
   /** A1 address without the sheet ("B7"), or "" when the finding is about a whole sheet. */
   readonly cell: string;
   readonly params: Readonly<Record<string, string | number>>;
+  /** The workbook the finding is in, where findings of several are listed (consolidate: a unit's file); else absent. */
+  readonly file?: string;
 }

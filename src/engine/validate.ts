@@ -4,7 +4,9 @@ import { a1, parseA1, refAddress } from "./grid";
 import { INPUT_SHEETS, RANKING_GROUPS } from "./format";
 import type { Finding, Indicator, Plan, SheetLayout } from "./model";
 import { finding, planColumnName, settingLabel } from "./findings";
-import { periodFromKey } from "./periods";
+import { comparePeriodKeys, parsePeriod, periodFromKey, periodKey } from "./periods";
+import { labels } from "./i18n/labels";
+import { foldText } from "./text";
 import { figuresForPeriod, quartersOf } from "./figureIndex";
 import { parseWorkbook } from "./parse/plan";
 import { figureCell, valueAt } from "./figures";
@@ -20,14 +22,20 @@ export function periodTarget(ind: Indicator, period: string): number | null {
   return ind.annualTarget;
 }
 
-/** The period a computation uses when none is given: the Cấu hình setting, else the latest with figures. */
+/**
+ * The period a computation uses when none is given: the Cấu hình setting, else the latest with figures (rows laid out
+ * for the quarters to come, still blank, are not figures), else the latest with rows.
+ */
 export function defaultPeriod(plan: Plan): string | null {
   if (plan.settings.currentPeriod) return plan.settings.currentPeriod;
-  return plan.periods.length ? plan.periods[plan.periods.length - 1] : null;
+  return latestWithFigures(plan) ?? plan.periods.at(-1) ?? null;
 }
 
-/** Content checks: weights, groups, missing figures and targets for the period. Never throws. */
-export function validatePlan(plan: Plan, period?: string | null): Finding[] {
+/**
+ * Content checks: weights, groups, missing figures and targets for the period. Never throws. `sheets` are the
+ * workbook's sheet names: a summary tab among them tells a period already reported (CURRENT_PERIOD_BEHIND).
+ */
+export function validatePlan(plan: Plan, period?: string | null, sheets: readonly string[] = []): Finding[] {
   const out: Finding[] = [];
   const ind = plan.layout.indicators;
   const units = plan.layout.units;
@@ -97,7 +105,7 @@ export function validatePlan(plan: Plan, period?: string | null): Finding[] {
     }
   }
   // Figures that could not be read are not "no figures for the period".
-  if (period && !unread.has("figures")) out.push(...periodChecks(plan, period));
+  if (period && !unread.has("figures")) out.push(...periodChecks(plan, period, sheets));
   return out;
 }
 
@@ -110,7 +118,34 @@ function periodCell(plan: Plan, period: string): { sheet: string; cell: string }
   return { sheet: fig?.sheet ?? "Số liệu", cell: fig && col ? a1(fig.headerRow, col) : "A1" };
 }
 
-function periodChecks(plan: Plan, period: string): Finding[] {
+/** The latest period a figure is typed for; a row laid out for a quarter to come, still blank, is not one. */
+function latestWithFigures(plan: Plan): string | null {
+  const { rows, values, indicators } = plan.figures;
+  const n = indicators.length;
+  let latest: string | null = null;
+  for (let i = 0; i < rows.length; i++) {
+    if (latest !== null && comparePeriodKeys(rows[i].period, latest) <= 0) continue;
+    for (let j = 0; j < n; j++)
+      if (!Number.isNaN(values[i * n + j])) {
+        latest = rows[i].period;
+        break;
+      }
+  }
+  return latest;
+}
+
+/** The periods the workbook has a summary tab for ("Tổng hợp Quý I-2015", "Summary Q1 2015"), by key. */
+function summaryTabPeriods(sheets: readonly string[]): string[] {
+  const prefixes = (["vi", "en"] as const).map((l) => `${foldText(labels(l).sheetSummary)} `);
+  return sheets.flatMap((name) => {
+    const folded = foldText(name);
+    const prefix = prefixes.find((x) => folded.startsWith(x));
+    const p = prefix ? parsePeriod(folded.slice(prefix.length)) : null;
+    return p ? [periodKey(p)] : [];
+  });
+}
+
+function periodChecks(plan: Plan, period: string, sheets: readonly string[]): Finding[] {
   const out: Finding[] = [];
   const p = periodFromKey(period);
   if (!p) return out;
@@ -121,13 +156,15 @@ function periodChecks(plan: Plan, period: string): Finding[] {
     out.push(finding("NO_FIGURES_FOR_PERIOD", periodCell(plan, period), { period: label }));
     return out;
   }
-  // Kỳ hiện tại left behind the figures, as when last year's workbook is copied to start this year.
+  // Kỳ hiện tại left in last year, as when last year's workbook is copied to start this year and the new quarter's
+  // figures typed. Not for an earlier quarter of the figures' year (a quarter's summary remade on purpose), nor when
+  // the workbook has the summary tab of a period after it (the later period reported, the planner went back); the
+  // tab of Kỳ hiện tại itself tells nothing, as a copied workbook carries last year's tabs.
   const set = plan.settings.cells.currentPeriod;
-  const later = plan.periods.at(-1) ?? "";
+  const later = latestWithFigures(plan) ?? "";
   const l = periodFromKey(later);
   const behind =
-    l !== null &&
-    (l.year > p.year || (l.year === p.year && p.quarter !== null && (l.quarter ?? 0) > p.quarter));
+    l !== null && l.year > p.year && !summaryTabPeriods(sheets).some((k) => comparePeriodKeys(k, period) > 0);
   if (set && plan.settings.currentPeriod === period && behind)
     out.push(
       finding("CURRENT_PERIOD_BEHIND", set, {
@@ -204,7 +241,8 @@ function periodChecks(plan: Plan, period: string): Finding[] {
 }
 
 const SHEET_ORDER = new Map(INPUT_SHEETS.map((s, i) => [s.name, i]));
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+/** Severities in the order findings are listed. */
+export const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** Sorts findings errors first, then by input-sheet order, row and column. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
@@ -260,9 +298,11 @@ export function checkWorkbook(
     const unreadable = new Set(
       findings.filter((f) => f.severity === "error").map((f) => `${f.sheet}!${f.cell}`),
     );
-    const content = validatePlan(plan, p).filter(
-      (f) => f.code !== "MISSING_FIGURE" || !unreadable.has(`${f.sheet}!${f.cell}`),
-    );
+    const content = validatePlan(
+      plan,
+      p,
+      wb.sheets.map((g) => g.sheet),
+    ).filter((f) => f.code !== "MISSING_FIGURE" || !unreadable.has(`${f.sheet}!${f.cell}`));
     return { plan, findings: sortFindings(withNames([...findings, ...content], plan)), period: p };
   } catch (e) {
     const { plan } = parseWorkbook({ sheets: [] });

@@ -188,6 +188,55 @@ describe("ictplan CLI", () => {
     expect(dup.code).toBe(1);
     expect(JSON.parse(dup.out).findings[0].code).toBe("CONFLICTING_UNIT");
   }, 120000);
+
+  it("consolidate passes on each unit's file's findings, named with the file", async () => {
+    const rows = samplePlanRows();
+    const period = rows.figures.findIndex((f) => f[0] === "STTTT"); // the unit's first row: Quý I/2014
+    const count = rows.figureIndicators.indexOf("DAOTAO") + 2;
+    const own = (keep: (code: unknown) => boolean): PlanRows => ({
+      ...rows,
+      units: rows.units.filter((u) => keep(u[0])),
+      figures: rows.figures.filter((f) => keep(f[0])),
+    });
+    const a = own((c) => c === "STTTT");
+    // A period no quarter has, and a percentage where a count goes, in the first unit's file.
+    const bad: PlanRows = {
+      ...a,
+      figures: a.figures.map((r, i) =>
+        i === period
+          ? r.map((v, j) => (j === 1 ? "Quý V/2015" : v))
+          : i === period + 1
+            ? r.map((v, j) => (j === count ? "85%" : v))
+            : r,
+      ),
+    };
+    await fs.writeFile(path.join(dir, "unit-a.xlsx"), await XlsxWorkbook.of(buildTemplate(bad)).save());
+    const b = own((c) => c !== "STTTT");
+    await fs.writeFile(path.join(dir, "unit-b.xlsx"), await XlsxWorkbook.of(buildTemplate(b)).save());
+    const r = await cli("consolidate", "unit-a.xlsx", "unit-b.xlsx", "-o", "merged.xlsx", "--json");
+    // It said nothing and exited 0: the merged workbook silently lacked the unit's unreadable row.
+    expect(r.code).toBe(1);
+    const found = JSON.parse(r.out).findings as { code: string; file: string; sheet: string; cell: string }[];
+    expect(
+      found
+        .filter((f) => f.code !== "MISSING_FIGURE")
+        .map((f) => `${f.code} [${f.file}]${f.sheet}!${f.cell}`),
+    ).toEqual([
+      "UNKNOWN_PERIOD [unit-a.xlsx]Số liệu!B2",
+      "PERCENT_IN_COUNT [unit-a.xlsx]Số liệu!H3",
+      // The indicator list every file copies: said once, for the first file.
+      "MISSING_TARGET [unit-a.xlsx]Chỉ tiêu!G7",
+    ]);
+    // A unit's file has one group's units: "no unit in the group" is not its to say. Its own missing figures are.
+    expect(found.map((f) => f.code)).not.toContain("NO_UNIT_IN_GROUP");
+    expect(found.filter((f) => f.code === "MISSING_FIGURE").map((f) => f.file)).toEqual([
+      "unit-b.xlsx",
+      "unit-b.xlsx",
+      "unit-b.xlsx",
+    ]);
+    const text = await cli("consolidate", "unit-a.xlsx", "unit-b.xlsx", "-o", "merged.xlsx", "--force");
+    expect(text.out).toMatch(/Lỗi\s+\[unit-a\.xlsx\]Số liệu\s+B2\s+UNKNOWN_PERIOD\s+“Quý V\/2015”/);
+  }, 60000);
 });
 
 describe("the ictplan bin", () => {

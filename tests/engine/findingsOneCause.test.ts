@@ -188,6 +188,19 @@ describe("a missing column every row needs is one finding at the header row", ()
     }
   });
 
+  // Cấu hình has two columns: one of them missing left its header row unfound (MISSING_HEADER_ROW, "no header row").
+  it.each(["Tham số", "Giá trị"])("Cấu hình: %s, named as on the other sheets", (header) => {
+    const { findings } = check(withoutColumn(sample, "Cấu hình", header));
+    // Its settings are not read (their defaults are the sample's); the sample's own findings stay.
+    expect(codes(findings)).toEqual([...base, "MISSING_KEY_COLUMN Cấu hình"].sort());
+    const f = findings.find((x) => x.code === "MISSING_KEY_COLUMN")!;
+    expect([f.sheet, f.cell, f.params]).toEqual([
+      "Cấu hình",
+      "A1",
+      { column: header, sheet: "Cấu hình", row: 1 },
+    ]);
+  });
+
   it("says what it keeps from being counted and what to type, in either language", () => {
     const [f] = check(withoutColumn(sample, "Chỉ tiêu", "Đơn vị tính")).findings;
     expect(findingMessage(f, "vi")).toBe(
@@ -235,6 +248,11 @@ describe("the refusal to compute says the same cause", () => {
     );
     expect(refused(withoutColumn(sample, "Số liệu", "Kỳ báo cáo"), "en")).toContain(
       "column “Kỳ báo cáo” is missing",
+    );
+    // Cấu hình's too, as a renamed Cấu hình: the planner's settings are not silently the defaults.
+    expect(refused(withoutColumn(sample, "Cấu hình", "Giá trị"), "vi")).toBe(
+      "Chưa tạo báo cáo, không ghi kết quả nào vào sổ tính: thiếu cột “Giá trị” trên sheet “Cấu hình”, nên chưa đọc " +
+        "được sheet này.",
     );
   });
 });

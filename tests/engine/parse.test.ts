@@ -370,6 +370,14 @@ describe("the finding catalogue", () => {
           : g,
       ),
     });
+    // A percentage where a count goes.
+    const countAt = rows.figureIndicators.indexOf("DAOTAO") + 2;
+    add(
+      planRowsToGrids({
+        ...rows,
+        figures: rows.figures.map((r, i) => (i === 0 ? r.map((v, j) => (j === countAt ? "85%" : v)) : r)),
+      }),
+    );
     // A heading row in the units list.
     add(planRowsToGrids({ ...rows, units: [[null, "I. KHỐI SỞ, BAN, NGÀNH", null, null], ...rows.units] }));
     // A target of 0 for a higher-is-better indicator.
@@ -413,6 +421,9 @@ describe("the finding catalogue", () => {
     add({ sheets: planRowsToGrids(rows).sheets.map(renamed("DV cũ")) });
     add({
       sheets: [...planRowsToGrids(rows).sheets.map(renamed("DV 1")), { ...sample.sheets[1], sheet: "DV 2" }],
+    });
+    add({
+      sheets: planRowsToGrids(rows).sheets.map((g) => ({ ...renamed("DV 1")(g), visibility: "hidden" })),
     });
     // A unit and an indicator without a name.
     add(

@@ -390,6 +390,65 @@ describe("last year's workbook copied to start this year, Kỳ hiện tại left
     const run = runPlan(planRowsToGrids(sample), { period: null, lang: "vi", robustness: false });
     expect(run.findings.filter((x) => x.code === "CURRENT_PERIOD_BEHIND")).toEqual([]);
   });
+
+  const behind = (rows: PlanRows, ...tabs: string[]) => {
+    const grids = planRowsToGrids(rows);
+    const extra = tabs.map((sheet) => ({ sheet, originRow: 1, originCol: 1, values: [["Báo cáo"]] }));
+    const run = runPlan(
+      { sheets: [...grids.sheets, ...extra] },
+      { period: null, lang: "vi", robustness: false },
+    );
+    return run.findings.filter((x) => x.code === "CURRENT_PERIOD_BEHIND").map((f) => f.params.later);
+  };
+  const setTo = (rows: PlanRows, period: string): PlanRows => ({
+    ...rows,
+    settings: rows.settings.map(([k, v]) => [k, k === "Kỳ hiện tại" ? period : v]),
+  });
+
+  it("is not said when an earlier quarter of the figures' year is remade on purpose", () => {
+    // Quý I/2015's summary remade once Quý II/2015's figures are in, with or without its tab there already.
+    expect(behind(setTo(sample, "Quý I/2015"))).toEqual([]);
+    expect(behind(setTo(sample, "Quý I/2015"), "Tổng hợp Quý I-2015")).toEqual([]);
+  });
+
+  it("counts the quarters figures are typed for, not rows laid out for the quarters to come", () => {
+    const laidOut: PlanRows = {
+      ...sample,
+      figures: [
+        ...sample.figures,
+        ...sample.figures
+          .filter((f) => f[1] === "Quý II/2015")
+          .map((f) => [f[0], "Quý I/2016", ...f.slice(2).map(() => null)]),
+      ],
+    };
+    expect(behind(laidOut)).toEqual([]);
+  });
+
+  it("with Kỳ hiện tại blank, computes the latest quarter figures are typed for, not one laid out blank", () => {
+    const laidOut: PlanRows = {
+      ...setTo(sample, ""),
+      figures: [
+        ...sample.figures,
+        ...sample.figures
+          .filter((f) => f[1] === "Quý II/2015")
+          .map((f) => [f[0], "Quý III/2015", ...f.slice(2).map(() => null)]),
+      ],
+    };
+    const run = runPlan(planRowsToGrids(laidOut), { period: null, lang: "vi", robustness: false });
+    // It was Quý III/2015, with one MISSING_FIGURE per unit and indicator (302 warnings for the sample).
+    expect(run.period).toBe("2015-Q2");
+    const plain = runPlan(planRowsToGrids(sample), { period: null, lang: "vi", robustness: false });
+    const where = (fs: typeof run.findings) => fs.map((f) => `${f.code} ${f.sheet}!${f.cell}`);
+    expect(where(run.findings)).toEqual(where(plain.findings));
+  });
+
+  it("is said with last year's summary tab copied along, not once the later period is reported", () => {
+    // The copied workbook carries the tab of the quarter it was left at: no sign the planner went back on purpose.
+    expect(behind(nextYear, "Tổng hợp Quý II-2015")).toEqual(["2016-Q1"]);
+    // Quý I/2016 already reported (its tab, in either language): setting Quý II/2015 again is on purpose.
+    expect(behind(nextYear, "Tổng hợp Quý I-2016")).toEqual([]);
+    expect(behind(nextYear, "Summary Q1 2016")).toEqual([]);
+  });
 });
 
 describe("targets written as the plan words them (≥ 80%, Trên 90%, Tối thiểu 5, ≤ 3 ngày)", () => {

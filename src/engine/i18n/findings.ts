@@ -35,6 +35,15 @@ export const FINDING_TEXTS = {
     fixEn:
       "If it is the plan's “{sheet}” sheet, rename the sheet “{other}” to “{sheet}” (double-click its tab).",
   },
+  RENAMED_HIDDEN_SHEET: {
+    severity: "error",
+    vi: "Sổ không có sheet nào tên “{sheet}”; sheet ẩn “{other}” có dòng tiêu đề của nó nhưng mang tên khác, nên chưa được đọc.",
+    en: "The workbook has no sheet named “{sheet}”; the hidden sheet “{other}” has its header row but another name, so it is not read.",
+    fixVi:
+      "Nếu đây là sheet “{sheet}” của kế hoạch, hiện nó ra (nhấp chuột phải vào tên một sheet bất kỳ, chọn Bỏ ẩn…; trong LibreOffice: Hiện trang tính…) rồi đổi tên thành “{sheet}” (nhấp đúp vào tên sheet).",
+    fixEn:
+      "If it is the plan's “{sheet}” sheet, unhide it (right-click any sheet tab, Unhide…; in LibreOffice: Show Sheet…) and rename it to “{sheet}” (double-click its tab).",
+  },
   RENAMED_SHEETS: {
     severity: "error",
     vi: "Sổ không có sheet nào tên “{sheet}”, còn các sheet {others} đều có dòng tiêu đề của nó, nên không rõ sheet nào là sheet “{sheet}” và chưa sheet nào được đọc.",
@@ -239,6 +248,15 @@ export const FINDING_TEXTS = {
     en: "Percentage {value} is outside 0–100%.",
     fixVi: "Kiểm tra lại số liệu.",
     fixEn: "Check the figure.",
+  },
+  PERCENT_IN_COUNT: {
+    severity: "error",
+    vi: "“{value}” là tỷ lệ phần trăm nhưng chỉ tiêu {indicator} có đơn vị tính “{measure}”; ô này chưa được tính.",
+    en: "“{value}” is a percentage, but indicator {indicator} has the unit of measure “{measure}”; the cell is not counted.",
+    fixVi:
+      "Nhập con số (số máy, số người, số triệu đồng…), không phải tỷ lệ; nếu chỉ tiêu là tỷ lệ, sửa đơn vị tính của nó trên sheet {indicatorsSheet} thành %.",
+    fixEn:
+      "Enter the number itself (computers, people, million VND…), not a percentage; if the indicator is a share, set its unit of measure on the {indicatorsSheet} sheet to %.",
   },
   NEGATIVE_VALUE: {
     severity: "error",

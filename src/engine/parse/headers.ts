@@ -34,7 +34,10 @@ export function locateSheets(wb: WorkbookGrids): {
   sheets: Partial<Record<SheetDef["key"], Grid>>;
   findings: Finding[];
   language: "vi" | "en" | null;
-  /** The input sheets missing by name that another sheet's header row stands for (RENAMED_SHEET, RENAMED_SHEETS). */
+  /**
+   * The input sheets missing by name that another sheet's header row stands for (RENAMED_SHEET, RENAMED_HIDDEN_SHEET,
+   * RENAMED_SHEETS).
+   */
   renamed: readonly SheetDef["key"][];
 } {
   const sheets: Partial<Record<SheetDef["key"], Grid>> = {};
@@ -47,7 +50,12 @@ export function locateSheets(wb: WorkbookGrids): {
       missing.push(def);
       continue;
     }
-    const exact = matches.find((g) => g.sheet.normalize("NFC") === def.name) ?? matches[0];
+    // The one the planner sees first: a hidden "Số liệu" beside a visible "Data" is an old copy put away.
+    const exact =
+      matches.find((g) => !g.visibility && g.sheet.normalize("NFC") === def.name) ??
+      matches.find((g) => !g.visibility) ??
+      matches.find((g) => g.sheet.normalize("NFC") === def.name) ??
+      matches[0];
     sheets[def.key] = exact;
     for (const other of matches) {
       if (other !== exact)
@@ -72,14 +80,20 @@ export function locateSheets(wb: WorkbookGrids): {
   const lang = language ?? "vi";
   for (const def of missing) {
     const name = lang === "vi" ? def.name : def.nameEn;
-    const like = lookalikes[def.key] ?? [];
+    // The sheets the planner sees, when any does: a hidden one beside them is an old copy put away ("Số liệu 2024").
+    const all = lookalikes[def.key] ?? [];
+    const shown = all.filter((l) => !l.grid.visibility);
+    const like = shown.length ? shown : all;
     if (like.length) {
       // Not read in its place: a header row is shared by last year's copy and an archived one ("DV cũ"), and which
       // sheet a contested ranking is computed from is the planner's to say, by its name.
       const at = { sheet: like[0].sheet, cell: a1(like[0].header.row, like[0].grid.originCol) };
       findings.push(
         like.length === 1
-          ? finding("RENAMED_SHEET", at, { sheet: name, other: like[0].sheet })
+          ? finding(like[0].grid.visibility ? "RENAMED_HIDDEN_SHEET" : "RENAMED_SHEET", at, {
+              sheet: name,
+              other: like[0].sheet,
+            })
           : finding("RENAMED_SHEETS", at, {
               sheet: name,
               others: like.map((l) => `“${l.sheet}”`).join(", "),
@@ -119,7 +133,7 @@ interface Lookalike {
  * For each missing input sheet, the workbook's other sheets whose header row is its: every required column, and no
  * fewer of the row's headers its than not (the Kết quả sheet's "Mã đơn vị | Tên đơn vị | Nhóm | …" names three
  * columns of Đơn vị among fourteen). On Số liệu a code heads an indicator's column; a settings sheet must also
- * name a setting. The lists sheet and the sheets already found are never one.
+ * name a setting. The lists sheet, a very hidden sheet and the sheets already found are never one.
  */
 function findLookalikes(
   wb: WorkbookGrids,
@@ -130,7 +144,14 @@ function findLookalikes(
   if (!missing.length) return out;
   const taken = new Set(Object.values(found));
   for (const grid of wb.sheets) {
-    if (taken.has(grid) || isListsSheet(grid, "vi") || isListsSheet(grid, "en")) continue;
+    // A very hidden sheet is no one's to rename: only a macro can show it.
+    if (
+      taken.has(grid) ||
+      grid.visibility === "veryHidden" ||
+      isListsSheet(grid, "vi") ||
+      isListsSheet(grid, "en")
+    )
+      continue;
     let best: { def: SheetDef; header: HeaderMatch; own: number } | null = null;
     for (const def of missing) {
       const header = detectHeader(grid, def);
@@ -185,6 +206,22 @@ export function detectHeader(
   def: SheetDef,
   extra: ReadonlyMap<string, string> = new Map(),
 ): HeaderMatch | null {
+  const best = bestHeaderRow(grid, def, extra);
+  const required = def.columns.filter((c) => c.required).length;
+  return best && Object.keys(best.columns).length >= Math.min(2, required) ? best : null;
+}
+
+/**
+ * The settings sheet's header row: as detectHeader finds it, or the row naming one of its two columns ("Tham số"
+ * without "Giá trị", or the other way round). The sheet is found by its name and has no other columns: the other
+ * column is what is missing (MISSING_KEY_COLUMN names it), not the header row.
+ */
+export function detectSettingsHeader(grid: Grid): HeaderMatch | null {
+  return bestHeaderRow(grid, sheetDef("settings"), new Map());
+}
+
+/** The row among the first rows that names the most columns of the sheet, or null when none names one. */
+function bestHeaderRow(grid: Grid, def: SheetDef, extra: ReadonlyMap<string, string>): HeaderMatch | null {
   const lookup = new Map<string, string>();
   for (const c of def.columns) for (const n of columnNames(c)) if (!lookup.has(n)) lookup.set(n, c.key);
   for (const [folded, key] of extra) if (!lookup.has(folded)) lookup.set(folded, key);
@@ -211,8 +248,7 @@ export function detectHeader(
       best = { row, columns: cols, unmatched };
     }
   }
-  const required = def.columns.filter((c) => c.required).length;
-  return best && bestScore >= Math.min(2, required) ? best : null;
+  return best;
 }
 
 /** The 1-based last row of a grid that holds anything. */

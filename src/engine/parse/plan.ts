@@ -1,6 +1,6 @@
 /** Parsing the four input sheets into the plan model; never throws, every problem is a finding. */
 import type { CellRef, CellValue, Grid, WorkbookGrids } from "../grid";
-import { a1, cellAt, parseA1, refAddress, shownAsPercent } from "../grid";
+import { a1, cellAt, isPercentFormat, parseA1, refAddress, shownAsPercent } from "../grid";
 import type { EnumValue, SettingDef, SettingsValues, SheetDef } from "../format";
 import {
   DIRECTIONS,
@@ -34,6 +34,7 @@ import { foldText } from "../text";
 import {
   ROW_KEYS,
   detectHeader,
+  detectSettingsHeader,
   findSetting,
   lastFilledRow,
   locateSheets,
@@ -77,7 +78,7 @@ function prepare(
 ): SheetContext | null {
   if (!grid) return null;
   const def = sheetDef(key);
-  const header = detectHeader(grid, def, extra);
+  const header = key === "settings" ? detectSettingsHeader(grid) : detectHeader(grid, def, extra);
   if (!header) {
     findings.push(finding("MISSING_HEADER_ROW", { sheet: grid.sheet, cell: "A1" }, { sheet: grid.sheet }));
     return null;
@@ -618,7 +619,7 @@ function parseIndicators(
       const col = columnName(ctx, key);
       const pct = shownAsPercent(ctx.grid, row, t.r.col);
       const bound = boundNumber(t.v);
-      const asBound = bound === null ? null : readMeasure(bound, m, t.r, col, pct);
+      const asBound = bound === null ? null : readMeasure(bound, m, t.r, col, pct, c);
       // A bound read ("≥ 80%" as 80%) is said once, not as a number stored as text besides.
       const r =
         bound !== null && asBound && asBound.value !== null
@@ -629,7 +630,9 @@ function parseIndicators(
                 finding("TARGET_AS_BOUND", t.r, { value: String(t.v), number: bound }),
               ],
             }
-          : readMeasure(t.v, m, t.r, col, pct);
+          : asBound?.findings.some((f) => f.code === "PERCENT_IN_COUNT")
+            ? asBound
+            : readMeasure(t.v, m, t.r, col, pct, c);
       findings.push(...r.findings);
       if (r.value !== null && t.v !== r.value) converted.push(key);
       return r.value;
@@ -737,9 +740,9 @@ class Cascades {
 
 /**
  * Copies a figures row's cells from column j on into values while they are blank (NaN) or a plain number already in
- * range (0: every number ≥ 0, 1: at most 1 (percent), 2: 0 or 1 (yes/no)): no finding to make. Returns the first
- * column that needs the full read, or the number of columns. A small function of its own, so that it is optimised
- * after a few rows rather than with the whole of parseFigures.
+ * range (0: every number ≥ 0, 1: at most 1 (percent), 2: 0 or 1 (yes/no), 3: none): no finding to make. Returns the
+ * first column that needs the full read, or the number of columns. A small function of its own, so that it is
+ * optimised after a few rows rather than with the whole of parseFigures.
  */
 function plainCells(
   rowValues: readonly (CellValue | undefined)[] | undefined,
@@ -759,7 +762,7 @@ function plainCells(
     if (v === undefined || v === null) values[base + j] = NaN;
     else if (typeof v === "number" && v >= 0) {
       const limit = limits[j];
-      if (limit === 0 || (limit === 1 ? v <= 1 : v === 0 || v === 1)) values[base + j] = v;
+      if (limit === 0 || (limit === 1 ? v <= 1 : limit === 2 && (v === 0 || v === 1))) values[base + j] = v;
       else return j;
     } else return j;
   }
@@ -812,11 +815,19 @@ function parseFigures(
   const sheet = ctx.grid.sheet;
   const n = indCols.length;
   // Per indicator column: its index in a row of the grid, and the fast path's range (0: every number ≥ 0, 1: at
-  // most 1 (percent), 2: 0 or 1 (yes/no)).
+  // most 1 (percent), 2: 0 or 1 (yes/no), 3: none, for a count or amount column with a cell formatted as a
+  // percentage, where 0.85 is "85%", a percentage where a count goes: PERCENT_IN_COUNT).
   const originRow = ctx.grid.originRow;
   const cols = Int32Array.from(indCols, (c) => c.col - ctx.grid.originCol);
+  const formats = ctx.grid.formats;
   const limits = Uint8Array.from(indCols, (c) =>
-    c.ind.measure === "percent" ? 1 : c.ind.measure === "yesno" ? 2 : 0,
+    c.ind.measure === "percent"
+      ? 1
+      : c.ind.measure === "yesno"
+        ? 2
+        : formats?.some((r) => isPercentFormat(r[c.col - ctx.grid.originCol]))
+          ? 3
+          : 0,
   );
   const figureRows: FigureRow[] = [];
   const values = new Float64Array(Math.max(0, ctx.layout.lastRow - ctx.layout.firstRow + 1) * n);
@@ -880,6 +891,7 @@ function parseFigures(
         { sheet, row, col },
         ind.code,
         shownAsPercent(ctx.grid, row, col),
+        ind.code,
       );
       findings.push(...r.findings);
       values[base + j] = r.value ?? NaN;

@@ -152,13 +152,14 @@ export function readPercent(
   return ok(x, fs);
 }
 
-/** Reads a figure or target in the indicator's unit of measure (yes/no becomes 1/0). */
+/** Reads a figure or target of an indicator (its code) in its unit of measure (yes/no becomes 1/0). */
 export function readMeasure(
   v: CellValue,
   measure: Measure,
   ref: CellRef,
   column: string,
   shownAsPercent = false,
+  indicator = "",
 ): Read<number> {
   if (measure === "percent") return readPercent(v, ref, column, shownAsPercent);
   if (measure === "yesno") {
@@ -167,6 +168,17 @@ export function readMeasure(
     const b = readYesNo(v);
     return b === null ? none([finding("NOT_YES_NO", ref, { value: shown(v) })]) : ok(b ? 1 : 0);
   }
+  // A percentage where a count or an amount goes ("85%" typed, or 0.85 in a cell formatted as one, in a column of
+  // computers): a share of nothing the indicator counts, so not read as 0.85 of a computer.
+  const percent = typeof v === "number" ? shownAsPercent : typeof v === "string" && readNumber(v)?.percent;
+  if (percent)
+    return none([
+      finding("PERCENT_IN_COUNT", ref, {
+        value: typeof v === "number" ? `${Number((v * 100).toPrecision(12))}%` : shown(v),
+        indicator,
+        measure,
+      }),
+    ]);
   return readPlainNumber(v, ref, column);
 }
 

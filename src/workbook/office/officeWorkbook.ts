@@ -526,14 +526,20 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       sheets.load("items/name, items/visibility");
       await this.sync(ctx);
       const targets = sheets.items.map((ws) => ({ name: ws.name, sheet: ws }));
-      const grids = await this.readSheets(ctx, targets);
+      // A hidden sheet says so, as the .xlsx adapter's do.
+      const grids = (await this.readSheets(ctx, targets)).map((g, i): Grid => {
+        const v = sheets.items[i].visibility;
+        return v === ("Hidden" as Excel.SheetVisibility)
+          ? { ...g, visibility: "hidden" }
+          : v === ("VeryHidden" as Excel.SheetVisibility)
+            ? { ...g, visibility: "veryHidden" }
+            : g;
+      });
       // Every sheet but the ownership record, as the .xlsx adapter reads: a sheet of the planner's named
       // ictplan_tmp_x or ictplan_meta is theirs (a leftover temporary sheet is an output the engine does not read as input).
       return {
         sheets: grids.filter(
-          (g, i) =>
-            foldName(g.sheet) !== META_SHEET ||
-            !isOwnershipRecord(g, sheets.items[i].visibility !== ("Visible" as Excel.SheetVisibility)),
+          (g) => foldName(g.sheet) !== META_SHEET || !isOwnershipRecord(g, g.visibility !== undefined),
         ),
       };
     });

@@ -260,7 +260,10 @@ export class XlsxWorkbook implements WorkbookPort {
     const hit = this.grids.get(entry.name);
     if (hit) return hit;
     const xml = entry.part ? await this.pkg.utf8(entry.part, this.slices ?? undefined) : null;
-    const g = await this.run(readSheetSteps(xml ?? EMPTY, entry.name, ctx));
+    const read = await this.run(readSheetSteps(xml ?? EMPTY, entry.name, ctx));
+    // The planner does not see a hidden sheet: a sheet missing by name is not looked for there first (locateSheets).
+    const g: Grid =
+      entry.state === "hidden" || entry.state === "veryHidden" ? { ...read, visibility: entry.state } : read;
     this.grids.set(entry.name, g);
     return g;
   }
