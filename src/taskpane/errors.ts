@@ -2,7 +2,7 @@
 import type { Lang } from "./i18n";
 import { OutputWriteError, type WriteOutcome } from "../workbook/office/writeError";
 import { DialogError } from "./saveFile";
-import { ProtectedSheetError, SheetGoneError } from "../workbook/office/sheetErrors";
+import { ProtectedSheetError, SheetGoneError, SheetHiddenError } from "../workbook/office/sheetErrors";
 import { WorkbookProblem } from "../workbook/xlsx/problems";
 import { problemMessage } from "../workbook/problemText";
 import { UserSheetClashError } from "../workbook/ownership";
@@ -49,6 +49,11 @@ const DIALOG: Record<string, Record<Lang, string>> = {
 const DIALOG_GENERIC: Record<Lang, string> = {
   vi: "Không mở được hộp thoại lưu báo cáo nên chưa có tệp nào được lưu. Bấm lại Tải báo cáo Word; nếu vẫn không được, đóng ngăn ictplan rồi mở lại.",
   en: "The dialog to save the report could not be opened, so no file was saved. Press Download Word report again; if it fails again, close the ictplan pane and open it again.",
+};
+
+const SHEET_HIDDEN: Record<Lang, string> = {
+  vi: 'Sheet "{sheet}" đang ẩn nên không mở được. Để hiện sheet: nhấp chuột phải vào tên một sheet bất kỳ, chọn Bỏ ẩn…, rồi chọn "{sheet}".',
+  en: 'Sheet "{sheet}" is hidden, so it cannot be opened. To show it: right-click any sheet tab, choose Unhide…, then "{sheet}".',
 };
 
 const SHEET_GONE: Record<Lang, string> = {
@@ -107,7 +112,7 @@ const codeOf = (e: unknown) =>
  */
 export function errorDetail(e: unknown): string | null {
   const cause = e instanceof OutputWriteError ? e.cause : e;
-  const ours = [SheetGoneError, ProtectedSheetError, WorkbookProblem, UserSheetClashError];
+  const ours = [SheetGoneError, SheetHiddenError, ProtectedSheetError, WorkbookProblem, UserSheetClashError];
   if (ours.some((kind) => cause instanceof kind)) return null;
   const code = codeOf(cause);
   if (e instanceof DialogError ? DIALOG[code] : MESSAGES[code]) return null;
@@ -126,6 +131,7 @@ export function describeOfficeError(e: unknown, lang: Lang): string {
     return `${cause.text} ${outcome}${again}`;
   }
   if (e instanceof SheetGoneError) return SHEET_GONE[lang].replace("{sheet}", e.sheet);
+  if (e instanceof SheetHiddenError) return SHEET_HIDDEN[lang].replaceAll("{sheet}", e.sheet);
   if (e instanceof ProtectedSheetError) return PROTECTED_SHEET[lang].replace("{sheet}", e.sheet);
   if (e instanceof WorkbookProblem) return problemMessage(e, String(e.params.file ?? ""), lang);
   const code = codeOf(e);

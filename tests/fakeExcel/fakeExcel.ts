@@ -1971,9 +1971,15 @@ class FakeWorksheet extends Loadable {
       this.host.raise("deleted", s);
     });
   }
+  /**
+   * "Activate the worksheet in the Excel UI" (Worksheet.activate). What Excel does with a hidden sheet is not
+   * documented; Excel's interface shows none, so the stricter reading is taken: refused (InvalidOperation).
+   */
   activate(): void {
     this.host.queue(() => {
-      this.host.active = needSheet(this.ref()).name;
+      const s = needSheet(this.ref());
+      if (s.visibility !== "Visible") fail("InvalidOperation", `The sheet "${s.name}" is hidden.`);
+      this.host.active = s.name;
     });
   }
 }

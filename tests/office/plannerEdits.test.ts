@@ -18,7 +18,7 @@ import { inputSheet } from "../../src/workbook/inputSheet";
 import { INPUT_SHEETS } from "../../src/engine/format";
 import { EditedOutputError, META_SHEET } from "../../src/workbook/ownership";
 import { isSettingName } from "../../src/engine/outputs/liveSettings";
-import { describeOfficeError } from "../../src/taskpane/errors";
+import { describeOfficeError, errorDetail } from "../../src/taskpane/errors";
 import { planRowsToGrids } from "../../src/engine/planRows";
 import { samplePlanRows } from "../../src/engine/sample";
 
@@ -101,6 +101,26 @@ describe("going to a sheet the pane lists, after the planner renamed or deleted 
         /no longer has a sheet "(Số liệu|Chỉ tiêu)".*Press Validate/,
       );
     }
+  });
+});
+
+describe("going to a hidden sheet a finding names (a hidden copy of an input sheet)", () => {
+  it("the sheet is not activated, and the message says it is hidden and how to show it", async () => {
+    const host = sample();
+    const wb = new OfficeWorkbook(host.runner());
+    await wb.selectCell("Số liệu", "C3");
+    const ctx = ctxOf(host);
+    ctx.workbook.worksheets.getItem("Chỉ tiêu").visibility = Excel.SheetVisibility.hidden;
+    await ctx.sync();
+    for (const go of [() => wb.selectCell("Chỉ tiêu", "A1"), () => wb.activateSheet("Chỉ tiêu")]) {
+      const error = await go().catch((e: unknown) => e);
+      expect(describeOfficeError(error, "vi")).toBe(
+        'Sheet "Chỉ tiêu" đang ẩn nên không mở được. Để hiện sheet: nhấp chuột phải vào tên một sheet bất kỳ, chọn Bỏ ẩn…, rồi chọn "Chỉ tiêu".',
+      );
+      expect(describeOfficeError(error, "en")).toMatch(/"Chỉ tiêu" is hidden.*Unhide…, then "Chỉ tiêu"/);
+      expect(errorDetail(error)).toBeNull();
+    }
+    expect([host.active, host.selection]).toEqual(["Số liệu", "Số liệu!C3"]);
   });
 });
 

@@ -51,7 +51,7 @@ import { literalFor, readFormula, readValue } from "./cells";
 import { applyStyle, styleRects, type StyleRect } from "./styleBlocks";
 import { decorate, tempTableName } from "./decorate";
 import { OutputWriteError } from "./writeError";
-import { ProtectedSheetError, SheetGoneError } from "./sheetErrors";
+import { ProtectedSheetError, SheetGoneError, SheetHiddenError } from "./sheetErrors";
 
 /** The arguments of the workbook events watchChanges registers. */
 type SheetEvent =
@@ -1123,18 +1123,23 @@ export class OfficeWorkbook implements InteractiveWorkbook {
 
   /**
    * Activates a sheet, then does `then` on it. The planner may have renamed or deleted it since the pane listed it:
-   * getItem then fails with ItemNotFound at the sync, which is said as SheetGoneError.
+   * getItem then fails with ItemNotFound at the sync, which is said as SheetGoneError. A hidden sheet (a finding may
+   * name a hidden copy of an input sheet) is not activated: Excel shows no hidden sheet, and what it does when asked to
+   * is not documented (Worksheet.activate); SheetHiddenError says how to show it.
    */
   private async goTo(sheet: string, then: (ws: Excel.Worksheet) => void): Promise<void> {
     await this.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
-      ws.activate();
-      then(ws);
+      ws.load("visibility");
       try {
         await this.sync(ctx);
       } catch (e) {
         throw codeOf(e) === "ItemNotFound" ? new SheetGoneError(sheet) : e;
       }
+      if (ws.visibility !== ("Visible" as Excel.SheetVisibility)) throw new SheetHiddenError(sheet);
+      ws.activate();
+      then(ws);
+      await this.sync(ctx);
     });
   }
 

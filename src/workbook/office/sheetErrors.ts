@@ -8,6 +8,14 @@ export class SheetGoneError extends Error {
   }
 }
 
+/** A sheet the pane points at is hidden: Excel shows no hidden sheet, so the pane says how to show it. */
+export class SheetHiddenError extends Error {
+  constructor(readonly sheet: string) {
+    super(`sheet "${sheet}" is hidden`);
+    this.name = "SheetHiddenError";
+  }
+}
+
 /** A planner's sheet the pane writes into (the settings) is protected (Review → Protect Sheet): nothing was written. */
 export class ProtectedSheetError extends Error {
   constructor(readonly sheet: string) {
