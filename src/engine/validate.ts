@@ -286,6 +286,9 @@ function withNames(findings: readonly Finding[], plan: Plan): Finding[] {
   });
 }
 
+/** What a cell whose value could not be read would also be said to lack. */
+const MISSING_WHEN_UNREAD = new Set(["MISSING_FIGURE", "MISSING_TARGET"]);
+
 /** Parses and validates a workbook for a period (default: the current period); never throws. */
 export function checkWorkbook(
   wb: WorkbookGrids,
@@ -294,7 +297,7 @@ export function checkWorkbook(
   try {
     const { plan, findings } = parseWorkbook(wb);
     const p = period ?? defaultPeriod(plan);
-    // A figure that could not be read already has its error; it is not also "missing".
+    // A figure or target that could not be read already has its error; it is not also "missing".
     const unreadable = new Set(
       findings.filter((f) => f.severity === "error").map((f) => `${f.sheet}!${f.cell}`),
     );
@@ -302,7 +305,7 @@ export function checkWorkbook(
       plan,
       p,
       wb.sheets.map((g) => g.sheet),
-    ).filter((f) => f.code !== "MISSING_FIGURE" || !unreadable.has(`${f.sheet}!${f.cell}`));
+    ).filter((f) => !MISSING_WHEN_UNREAD.has(f.code) || !unreadable.has(`${f.sheet}!${f.cell}`));
     return { plan, findings: sortFindings(withNames([...findings, ...content], plan)), period: p };
   } catch (e) {
     const { plan } = parseWorkbook({ sheets: [] });

@@ -173,7 +173,7 @@ function badWorkbook(): WorkbookGrids {
           null,
           "Sở, ban, ngành; UBND huyện, thành phố",
           null,
-        ], // G3 PERCENT_OUT_OF_RANGE, L3 NO_UNIT_IN_GROUP
+        ], // G3 PERCENT_OUT_OF_RANGE (not also MISSING_TARGET), L3 NO_UNIT_IN_GROUP
         ["WEB", "Trùng", "Nhân lực", "%", null, 10, 0.5, null, null, null, null, null, null], // A4 DUPLICATE_INDICATOR
         [
           "NGAY",
@@ -237,7 +237,6 @@ describe("validation of bad input", () => {
         "WEIGHT_NOT_POSITIVE Chỉ tiêu!F5",
         "UNKNOWN_PILLAR Chỉ tiêu!C6",
         "MISSING_TARGET Chỉ tiêu!G6",
-        "MISSING_TARGET Chỉ tiêu!G3",
         "NO_UNIT_IN_GROUP Chỉ tiêu!L3",
         "WEIGHTS_DO_NOT_ADD_UP Chỉ tiêu!F1",
         "UNKNOWN_INDICATOR_COLUMN Số liệu!F1",

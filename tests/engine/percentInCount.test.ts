@@ -73,12 +73,14 @@ describe("a percentage in the column of an indicator counted in numbers", () => 
     const TARGET = 7; // Chỉ tiêu năm, 1-based
     for (const v of ["85%", "≥ 85%"]) {
       const fs = at(edited("Chỉ tiêu", [[ind, TARGET, v, null]]), "Chỉ tiêu", a1(ind, TARGET));
-      // The indicator is then without a target, as with any target that cannot be read.
-      expect(fs.map((f) => [f.code, f.params.indicator])).toEqual([
-        ["PERCENT_IN_COUNT", COUNT],
-        ["MISSING_TARGET", COUNT],
-      ]);
+      // The indicator is then without a target; the one cause is said once, not also as MISSING_TARGET.
+      expect(fs.map((f) => [f.code, f.params.indicator])).toEqual([["PERCENT_IN_COUNT", COUNT]]);
     }
+    const text = at(edited("Chỉ tiêu", [[ind, TARGET, "khoảng 150", null]]), "Chỉ tiêu", a1(ind, TARGET));
+    expect(text.map((f) => f.code)).toEqual(["NOT_A_NUMBER"]);
+    // A target left blank is what MISSING_TARGET is for.
+    const blank = at(edited("Chỉ tiêu", [[ind, TARGET, null, null]]), "Chỉ tiêu", a1(ind, TARGET));
+    expect(blank.map((f) => f.code)).toEqual(["MISSING_TARGET"]);
   });
 
   it("not a count, nor a percentage: left as it was", () => {
