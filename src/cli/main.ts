@@ -20,6 +20,7 @@ import { EditedOutputError, UserSheetClashError } from "../workbook/ownership";
 import {
   FileProblem,
   assertFolderExists,
+  assertNotOpen,
   assertReplaceable,
   openWorkbook,
   sameFile,
@@ -288,6 +289,7 @@ async function compute(
       return { code: 1, run: first, out };
     }
     if (!a.inPlace) await checkOutput(a, [input], out);
+    else if (!a.force) await assertNotOpen(out);
     // The run with the intervals, once drawn: awaited when Xếp hạng's turn to be written comes.
     let done: Promise<RunResult> | null = null;
     const finished = () =>
@@ -345,7 +347,10 @@ function oneFile(a: Args): string {
 
 const isMacro = (file: string) => /\.xlsm$/i.test(file);
 
-/** Refuses an output that would lose a file: the input itself, or an existing file ictplan may not replace. */
+/**
+ * Refuses an output that would lose a file: the input itself, a file open in another program, or an existing file
+ * ictplan may not replace.
+ */
 async function checkOutput(a: Args, inputs: readonly string[], out: string): Promise<void> {
   for (const input of inputs) {
     // Only compute can write into its input (--in-place); report and consolidate are told to choose another name.
@@ -354,7 +359,9 @@ async function checkOutput(a: Args, inputs: readonly string[], out: string): Pro
     if (isMacro(input) && !isMacro(out)) throw new FileProblem("macroOutput", { file: input });
   }
   await assertFolderExists(out);
-  if (!a.force) await assertReplaceable(out);
+  if (a.force) return;
+  await assertNotOpen(out);
+  await assertReplaceable(out);
 }
 
 async function dispatch(a: Args, io: Io): Promise<number> {
