@@ -12,10 +12,35 @@ import { byRank } from "../../src/engine/summary";
 import type { WorkbookGrids } from "../../src/engine/grid";
 import type { SheetSpec } from "../../src/engine/sheetSpec";
 import { province2025Rows } from "../helpers/province2025";
+import { planRowsArb } from "../helpers/randomPlan";
 
 const grids = planRowsToGrids(samplePlanRows());
 const run = (g: WorkbookGrids, lang: Lang, period: string | null = "2015-Q2") =>
   runPlan(g, { period, lang, robustness: false, asOf: "2015-07-05" });
+
+describe("leading and trailing units of a group", () => {
+  it("never name a unit twice: in a group of four or five the trailing list holds only the units below the leaders", () => {
+    fc.assert(
+      fc.property(planRowsArb(), (rows) => {
+        const res = run(planRowsToGrids(rows), "en", "2015-Q1");
+        for (const g of res.summary?.groups ?? []) {
+          const top = g.top.map((u) => u.code);
+          const bottom = g.bottom.map((u) => u.code);
+          expect(top).toEqual(g.ranking.slice(0, 3).map((u) => u.code));
+          expect(bottom.filter((c) => top.includes(c))).toEqual([]);
+          expect(bottom.length).toBe(Math.min(3, g.ranking.length - top.length));
+          if (bottom.length) expect(bottom[0]).toBe(g.ranking.at(-1)!.code);
+          const text = buildNarrative(res.plan, res.summary!, "en").groups.find(
+            (x) => x.group === g.group,
+          )!.text;
+          const trailing = /Trailing: ([^.]*)\./.exec(text)?.[1] ?? "";
+          for (const u of g.top) expect(trailing).not.toContain(`${u.name} (`);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
 
 describe("the drafted narrative", () => {
   const vi = run(grids, "vi");
