@@ -172,7 +172,7 @@ const EN: typeof VI = {
   report: "Download Word report",
   reportSaved: "The report {file} is ready.",
   reportSavedWithNotes:
-    "The report {file} is ready. The data still has {error} errors and {warning} warnings: the report carries a note; check the Findings before sending it.",
+    "The report {file} is ready. The data still has {error} {error:error|errors} and {warning} {warning:warning|warnings}: the report carries a note; check the Findings before sending it.",
   reportNotSaved: "The dialog was closed before the report was saved; press Download Word report to save it.",
   saveTitle: "Save the report",
   saveReceiving: "Receiving the report…",
@@ -184,8 +184,8 @@ const EN: typeof VI = {
   progress_write: "{done}/{total} rows",
   done: "Done: wrote {sheets}.",
   doneWithNotes:
-    "Done: wrote {sheets}. The data have {error} errors and {warning} warnings: the report carries a note; review the findings before sending it.",
-  checked: "Checked: {error} errors, {warning} warnings, {info} info.",
+    "Done: wrote {sheets}. The data have {error} {error:error|errors} and {warning} {warning:warning|warnings}: the report carries a note; review the findings before sending it.",
+  checked: "Checked: {error} {error:error|errors}, {warning} {warning:warning|warnings}, {info} info.",
   edited:
     "Sheet {sheets} is not as ictplan wrote it (it was edited by hand, a sheet of yours now has its name, or its formulas followed rows inserted or deleted on the input sheets, as when an indicator is deleted). To keep it, rename it. Overwrite it?",
   ribbonEdited:

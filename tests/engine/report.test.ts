@@ -11,6 +11,7 @@ import { formatNumber } from "../../src/engine/i18n/numbers";
 import { byRank } from "../../src/engine/summary";
 import type { WorkbookGrids } from "../../src/engine/grid";
 import type { SheetSpec } from "../../src/engine/sheetSpec";
+import type { PlanRows } from "../../src/engine/format";
 import { province2025Rows } from "../helpers/province2025";
 import { planRowsArb } from "../helpers/randomPlan";
 
@@ -24,12 +25,12 @@ describe("leading and trailing units of a group", () => {
       fc.property(planRowsArb(), (rows) => {
         const res = run(planRowsToGrids(rows), "en", "2015-Q1");
         for (const g of res.summary?.groups ?? []) {
-          const top = g.top.map((u) => u.code);
-          const bottom = g.bottom.map((u) => u.code);
-          expect(top).toEqual(g.ranking.slice(0, 3).map((u) => u.code));
+          const top = g.top.map((u) => u.unit);
+          const bottom = g.bottom.map((u) => u.unit);
+          expect(top).toEqual(g.ranking.slice(0, 3).map((u) => u.unit));
           expect(bottom.filter((c) => top.includes(c))).toEqual([]);
           expect(bottom.length).toBe(Math.min(3, g.ranking.length - top.length));
-          if (bottom.length) expect(bottom[0]).toBe(g.ranking.at(-1)!.code);
+          if (bottom.length) expect(bottom[0]).toBe(g.ranking.at(-1)!.unit);
           const text = buildNarrative(res.plan, res.summary!, "en").groups.find(
             (x) => x.group === g.group,
           )!.text;
@@ -38,6 +39,58 @@ describe("leading and trailing units of a group", () => {
         }
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe("English counts", () => {
+  it("take the singular for one: 1 warning, 1 unit was graded, (1 unit), 1 figure missing from 1 unit", () => {
+    const rows: PlanRows = {
+      settings: [
+        ["Tỉnh", "Thử"],
+        ["Kỳ hiện tại", "2015-Q1"],
+      ],
+      units: [
+        ["S1", "Sở Một", "Sở, ban, ngành", "Có"],
+        ["S2", "Sở Hai", "Sở, ban, ngành", "Có"],
+        ["H1", "Huyện Một", "UBND huyện, thành phố", "Có"],
+      ],
+      indicators: [
+        [
+          "I1",
+          "Chỉ tiêu 1",
+          "Hạ tầng kỹ thuật",
+          "%",
+          "Cao hơn tốt hơn",
+          100,
+          0.5,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+        ],
+      ],
+      figureIndicators: ["I1"],
+      figures: [
+        ["S1", "Quý I/2015", 0.9],
+        ["S2", "Quý I/2015", null],
+        ["H1", "Quý I/2015", 0.2],
+      ],
+    };
+    const en = run(planRowsToGrids(rows), "en", "2015-Q1");
+    expect(en.findings.map((f) => f.code)).toEqual(["MISSING_FIGURE"]);
+    const report = buildReport(en.plan, en.summary!, "en");
+    expect(report.qualityNote).toContain("the checks found 0 errors and 1 warning (see");
+    const n = buildNarrative(en.plan, en.summary!, "en");
+    expect(n.province).toContain("3 units were assessed and ranked; 1/3 units (33%) was graded Good;");
+    expect(n.groups.map((g) => g.text.split(";")[0])).toEqual([
+      "Provincial department (2 units): mean index 50.00",
+      "District / city (1 unit): mean index 40.00",
+    ]);
+    expect(n.quality).toContain(
+      "1 figure missing from 1 unit (scored 0); the checks found 0 errors and 1 warning",
     );
   });
 });
