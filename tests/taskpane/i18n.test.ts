@@ -18,7 +18,9 @@ describe("pane i18n", () => {
   it("says one error and one warning in the singular in English, and Vietnamese unchanged", () => {
     const one = { error: 1, warning: 1, info: 0, sheets: "Results", file: "r.docx" };
     expect(t("en", "checked", one)).toBe("Checked: 1 error, 1 warning, 0 info.");
-    expect(t("en", "checked", { ...one, error: 0, warning: 2 })).toBe("Checked: 0 errors, 2 warnings, 0 info.");
+    expect(t("en", "checked", { ...one, error: 0, warning: 2 })).toBe(
+      "Checked: 0 errors, 2 warnings, 0 info.",
+    );
     expect(t("en", "doneWithNotes", one)).toContain("The data have 1 error and 1 warning:");
     expect(t("en", "reportSavedWithNotes", one)).toContain("The data still has 1 error and 1 warning:");
     expect(t("vi", "checked", one)).toBe("Đã kiểm tra: 1 lỗi, 1 cảnh báo, 0 thông tin.");
