@@ -132,7 +132,7 @@ describe("ictplan CLI", () => {
     const r = await cli("compute", "nofig.xlsx", "--period", "2015-Q2", "-o", "nofig-out.xlsx");
     expect(r.code).toBe(1);
     expect(r.err).toContain(
-      "Chưa tạo báo cáo, không ghi kết quả nào vào sổ tính: không có số liệu nào cho Quý II/2015.",
+      "Chưa tạo báo cáo, không ghi kết quả nào vào sổ tính: sheet Số liệu không có số liệu nào cho Quý II/2015. Nhập số liệu của kỳ này trên sheet Số liệu, hoặc chọn một kỳ đã có số liệu.",
     );
     await expect(fs.access(path.join(dir, "nofig-out.xlsx"))).rejects.toThrow();
     const d = await cli("report", "nofig.xlsx", "--period", "2015-Q2", "-o", "nofig.docx");

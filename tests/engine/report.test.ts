@@ -199,7 +199,13 @@ describe("the gate on the data", () => {
       "missingColumn",
       "thiếu cột “Đơn vị tính” trên sheet “Chỉ tiêu”",
     ],
-    ["the period has no figures", grids, "2016-Q1", "noFigures", "không có số liệu nào cho Quý I/2016"],
+    [
+      "the period has no figures",
+      grids,
+      "2016-Q1",
+      "noFigures",
+      "sheet Số liệu không có số liệu nào cho Quý I/2016 (các kỳ đã có số liệu: Quý I/2014, Quý II/2014, Quý III/2014, Quý IV/2014, Quý I/2015, Quý II/2015). Nhập số liệu của kỳ này trên sheet Số liệu, hoặc chọn một kỳ đã có số liệu.",
+    ],
     ["no units", emptied("Đơn vị"), "2015-Q2", "noUnits", "sheet “Đơn vị” không có đơn vị nào"],
     [
       "no indicators",
@@ -221,6 +227,13 @@ describe("the gate on the data", () => {
     expect(a3(checks(res))).toBe(message);
     expect(refusalMessage(run(g, "en", period).refused!, "en")).toMatch(
       /^No report was made and nothing was written/,
+    );
+  });
+
+  it("names, for a period without figures, the workbook's sheet, the periods that have figures and what to do, in English too", () => {
+    const en = refusalMessage(run(grids, "en", "2016-Q1").refused!, "en");
+    expect(en).toBe(
+      "No report was made and nothing was written to the workbook: the Số liệu sheet has no figures for Q1 2016 (periods with figures: Q1 2014, Q2 2014, Q3 2014, Q4 2014, Q1 2015, Q2 2015). Enter that period's figures on the Số liệu sheet, or choose a period that has figures.",
     );
   });
 
