@@ -209,12 +209,15 @@ function printRanking(io: Io, run: RunResult, lang: Lang): void {
   }
   io.stdout("");
   io.stdout(msg(lang, "distribution"));
-  for (const d of run.results.distribution) {
+  // The counts start in one column, after the longest group's name (English names run past 24 letters).
+  const names = run.results.distribution.map((d) => groupName(d.group, lang));
+  const width = Math.max(24, ...names.map((n) => n.length));
+  run.results.distribution.forEach((d, i) => {
     const parts = GRADES.map(
       (g) => `${gradeLabel(g, lang)} ${d.counts[g]} (${Math.round(d.shares[g] * 100)}%)`,
     ).join(", ");
-    io.stdout(`  ${pad(groupName(d.group, lang), 24)} ${parts}`);
-  }
+    io.stdout(`  ${pad(names[i], width)} ${parts}`);
+  });
 }
 
 function runJson(run: RunResult, lang: Lang, extra: Record<string, unknown>) {

@@ -8,6 +8,7 @@ import { samplePlanRows } from "../../src/engine/sample";
 import { buildTemplate, sampleWorkbookBytes } from "../../src/workbook/xlsx/template";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
 import type { PlanRows } from "../../src/engine/format";
+import { province2025Rows } from "../helpers/province2025";
 
 let dir: string;
 beforeAll(async () => {
@@ -139,6 +140,32 @@ describe("ictplan CLI", () => {
     expect(d.code).toBe(1);
     expect(d.err).toContain("Chưa tạo báo cáo");
     await expect(fs.access(path.join(dir, "nofig.docx"))).rejects.toThrow();
+  });
+
+  it("lines up the grade counts after the longest group's name, an English commune group's too", async () => {
+    await fs.writeFile(
+      path.join(dir, "communes.xlsx"),
+      await XlsxWorkbook.of(buildTemplate(province2025Rows(6))).save(),
+    );
+    for (const lang of ["vi", "en"]) {
+      const r = await cli(
+        "compute",
+        "communes.xlsx",
+        "--lang",
+        lang,
+        "--no-robustness",
+        "-o",
+        `communes-${lang}.xlsx`,
+      );
+      const lines = r.out.split("\n");
+      const grades = lines
+        .slice(lines.indexOf(lang === "vi" ? "Phân loại" : "Grades") + 1, -2)
+        .filter(Boolean);
+      expect(grades).toHaveLength(3);
+      const columns = grades.map((l) => l.search(lang === "vi" ? / Tốt \d/ : / Good \d/));
+      expect(columns[0]).toBeGreaterThan(0);
+      expect(new Set(columns).size).toBe(1);
+    }
   });
 
   it("writes the quarterly report as a .docx", async () => {
