@@ -7,7 +7,7 @@ import { countBySeverity, findingMessage, planSheetNames, type SheetNames } from
 import { periodArg, runPlan, type RunResult } from "../engine/pipeline";
 import { refusalMessage } from "../engine/gate";
 import { buildReport } from "../engine/report";
-import { formatPeriod, periodFromKey } from "../engine/periods";
+import { formatPeriod, periodFromKey, periodsDrawingOn } from "../engine/periods";
 import { gradeLabel, labels, severityLabel } from "../engine/i18n/labels";
 import { formatNumber } from "../engine/i18n/numbers";
 import { groupName } from "../engine/outputs/style";
@@ -293,6 +293,12 @@ async function compute(
     }
     if (!a.inPlace) await checkOutput(a, [input], out);
     else if (!a.force) await assertNotOpen(out);
+    // Summary tabs of later periods made before this run (a Q1 figure corrected after Q2's tab was made): snapshots
+    // that still show this period as it was. Said, not rewritten: the planner may have signed them.
+    const drawing = first.summary && first.period ? periodsDrawingOn(first.period) : [];
+    const later = drawing.length
+      ? (await wb.owned()).filter((o) => o.kind === "summary" && drawing.includes(o.period ?? ""))
+      : [];
     // The run with the intervals, once drawn: awaited when Xếp hạng's turn to be written comes.
     let done: Promise<RunResult> | null = null;
     const finished = () =>
@@ -314,6 +320,16 @@ async function compute(
       }
       if (!quiet) io.stderr(msg(a.lang, "writing", { file: out }));
       await writeAtomic(out, () => wb.savePieces());
+      const shown = path.relative(io.cwd, out) || out;
+      for (const o of later)
+        io.stderr(
+          msg(a.lang, "laterSummary", {
+            sheet: o.name,
+            period: periodLabel(first.period, a.lang),
+            file: /\s/.test(shown) ? `"${shown}"` : shown,
+            later: o.period ?? "",
+          }),
+        );
     }
     const run = await finished();
     if (io.env.ICTPLAN_DEBUG && draws?.report) io.stderr(`robustness: ${JSON.stringify(draws.report)}`);
