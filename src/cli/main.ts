@@ -380,7 +380,16 @@ async function checkOutput(a: Args, inputs: readonly string[], out: string): Pro
   await assertFolderExists(out);
   if (a.force) return;
   await assertNotOpen(out);
-  await assertReplaceable(out);
+  // template, sample and consolidate make a new plan: an existing file may be one the planner filled in since.
+  if (a.command === "template" || a.command === "sample" || a.command === "consolidate") {
+    if (
+      await fs.stat(out).then(
+        () => true,
+        () => false,
+      )
+    )
+      throw new FileProblem("fileExists", { file: out, command: a.command });
+  } else await assertReplaceable(out);
 }
 
 async function dispatch(a: Args, io: Io): Promise<number> {

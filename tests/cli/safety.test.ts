@@ -168,6 +168,31 @@ async function asPreviousRelease(bytes: Uint8Array, edit?: (wb: ExcelJS.Workbook
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+describe("template, sample and consolidate run twice", () => {
+  it("keep the file they wrote, saying it exists and may be a filled-in plan (not that it was edited), until --force", async () => {
+    const d = await fresh("twice");
+    for (const argv of [
+      ["template", "-o", "new.xlsx"],
+      ["sample", "-o", "lao-cai.xlsx"],
+      ["consolidate", "plan.xlsx", "-o", "province.xlsx"],
+    ]) {
+      const file = path.join(d, argv[argv.length - 1]);
+      expect((await cli(d, ...argv)).code).toBeLessThan(2);
+      const first = await fs.readFile(file);
+      const again = await cli(d, ...argv);
+      expect([again.code, again.err]).toEqual([
+        2,
+        `File ${file} exists; ictplan ${argv[0]} does not replace an existing file (it may be a plan with figures filled in). Choose another name with -o, or add --force to replace it.`,
+      ]);
+      const vi = await runCli(d, { LANG: "vi_VN.UTF-8" }, [...argv, "--json"]);
+      expect(JSON.parse(vi.out)).toMatchObject({ error: "fileExists" });
+      expect(vi.err).toContain(`ictplan ${argv[0]} không ghi đè một tệp đã có`);
+      expect(await fs.readFile(file)).toEqual(first);
+      expect((await cli(d, ...argv, "--force")).code).toBeLessThan(2);
+    }
+  });
+});
+
 describe("an output open in another program (its lock file beside it)", () => {
   it("is refused, naming the file, the program and its lock file, until the file is closed or --force; nothing is written", async () => {
     const d = await fresh("open-elsewhere");
