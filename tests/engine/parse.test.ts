@@ -285,6 +285,17 @@ describe("validation of bad input", () => {
     );
   });
 
+  it("does not ask to delete a merged unit's earlier figures, the record of its past quarters", () => {
+    const f = checkWorkbook(badWorkbook(), "2015-Q2").findings.find(
+      (x) => x.code === "INACTIVE_UNIT_FIGURE",
+    )!;
+    const vi = findingMessage(f, "vi", "cli");
+    const en = findingMessage(f, "en", "cli");
+    expect([vi, en].filter((m) => /xóa số liệu|remove the figures/.test(m))).toEqual([]);
+    expect(vi).toContain("đã sáp nhập hoặc giải thể: không cần xóa, giữ số liệu các kỳ trước");
+    expect(en).toContain("A unit merged or dissolved: nothing to delete, keep its earlier figures");
+  });
+
   it("reports missing sheets and columns instead of failing", () => {
     const wb = badWorkbook();
     const noFigures = {
