@@ -15,6 +15,8 @@ const VI = {
   validate: "Kiểm tra",
   compute: "Tính toán & xếp hạng",
   summary: "Tạo báo cáo quý",
+  laterSummary:
+    "{sheets} đã lập trước đó là bản chụp, vẫn dùng số liệu {period} như lúc lập: nếu vừa sửa số liệu {period}, chọn kỳ của sheet đó rồi bấm Tạo báo cáo quý để lập lại.",
   actions: "Thao tác",
   cancel: "Hủy",
   cancelled: "Đã hủy; sổ không bị thay đổi.",
@@ -158,6 +160,8 @@ const EN: typeof VI = {
   validate: "Validate",
   compute: "Compute & rank",
   summary: "Quarterly summary",
+  laterSummary:
+    "{sheets}, made earlier, is a snapshot that still uses the {period} figures as they were: if you just corrected {period} figures, choose that sheet's period and click Quarterly summary to make it again.",
   actions: "Actions",
   cancel: "Cancel",
   cancelled: "Cancelled; the workbook was not changed.",
