@@ -95,6 +95,44 @@ export async function assertReplaceable(file: string): Promise<void> {
   if (!unchanged) throw new FileProblem("outputExists", { file });
 }
 
+/**
+ * The lock file an office program keeps beside a file while it has it open: LibreOffice's `.~lock.<name>#`, Excel's
+ * and Word's `~$<name>` (Word drops the first one or two letters of a long name). Null when there is none.
+ */
+export async function lockFileOf(file: string): Promise<{ lock: string; program: string } | null> {
+  const dir = path.dirname(path.resolve(file));
+  const name = path.basename(file);
+  const word = /\.docx$/i.test(name);
+  const candidates = [
+    { lock: `.~lock.${name}#`, program: "LibreOffice" },
+    ...[name, ...(word ? [name.slice(1), name.slice(2)] : [])].map((n) => ({
+      lock: `~$${n}`,
+      program: word ? "Word" : "Excel",
+    })),
+  ];
+  for (const c of candidates) {
+    const at = path.join(dir, c.lock);
+    if (
+      await fs.stat(at).then(
+        (st) => st.isFile(),
+        () => false,
+      )
+    )
+      return { lock: at, program: c.program };
+  }
+  return null;
+}
+
+/**
+ * Refuses to write a file another program has open (its lock file beside it): that program would save its own copy over
+ * ictplan's when the planner next saves, and on Windows the rename fails midway. --force skips this check (a lock
+ * file left behind by a crash).
+ */
+export async function assertNotOpen(file: string): Promise<void> {
+  const open = await lockFileOf(file);
+  if (open) throw new FileProblem("outputOpen", { file, ...open });
+}
+
 const writeAsync = promisify(write);
 const fsyncAsync = promisify(fsync);
 const closeAsync = promisify(close);

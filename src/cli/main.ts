@@ -13,7 +13,7 @@ import {
 import { periodArg, runPlan, type RunResult } from "../engine/pipeline";
 import { refusalMessage } from "../engine/gate";
 import { buildReport } from "../engine/report";
-import { formatPeriod, periodFromKey } from "../engine/periods";
+import { formatPeriod, periodFromKey, periodsDrawingOn } from "../engine/periods";
 import { gradeLabel, labels, severityLabel } from "../engine/i18n/labels";
 import { formatNumber } from "../engine/i18n/numbers";
 import { groupName } from "../engine/outputs/style";
@@ -25,6 +25,7 @@ import { EditedOutputError, UserSheetClashError } from "../workbook/ownership";
 import {
   FileProblem,
   assertFolderExists,
+  assertNotOpen,
   assertReplaceable,
   openWorkbook,
   sameFile,
@@ -214,12 +215,15 @@ function printRanking(io: Io, run: RunResult, lang: Lang): void {
   }
   io.stdout("");
   io.stdout(msg(lang, "distribution"));
-  for (const d of run.results.distribution) {
+  // The counts start in one column, after the longest group's name (English names run past 24 letters).
+  const names = run.results.distribution.map((d) => groupName(d.group, lang));
+  const width = Math.max(24, ...names.map((n) => n.length));
+  run.results.distribution.forEach((d, i) => {
     const parts = GRADES.map(
       (g) => `${gradeLabel(g, lang)} ${d.counts[g]} (${Math.round(d.shares[g] * 100)}%)`,
     ).join(", ");
-    io.stdout(`  ${pad(groupName(d.group, lang), 24)} ${parts}`);
-  }
+    io.stdout(`  ${pad(names[i], width)} ${parts}`);
+  });
 }
 
 function runJson(run: RunResult, lang: Lang, extra: Record<string, unknown>) {
@@ -294,6 +298,13 @@ async function compute(
       return { code: 1, run: first, out };
     }
     if (!a.inPlace) await checkOutput(a, [input], out);
+    else if (!a.force) await assertNotOpen(out);
+    // Summary tabs of later periods made before this run (a Q1 figure corrected after Q2's tab was made): snapshots
+    // that still show this period as it was. Said, not rewritten: the planner may have signed them.
+    const drawing = first.summary && first.period ? periodsDrawingOn(first.period) : [];
+    const later = drawing.length
+      ? (await wb.owned()).filter((o) => o.kind === "summary" && drawing.includes(o.period ?? ""))
+      : [];
     // The run with the intervals, once drawn: awaited when Xếp hạng's turn to be written comes.
     let done: Promise<RunResult> | null = null;
     const finished = () =>
@@ -315,6 +326,16 @@ async function compute(
       }
       if (!quiet) io.stderr(msg(a.lang, "writing", { file: out }));
       await writeAtomic(out, () => wb.savePieces());
+      const shown = path.relative(io.cwd, out) || out;
+      for (const o of later)
+        io.stderr(
+          msg(a.lang, "laterSummary", {
+            sheet: o.name,
+            period: periodLabel(first.period, a.lang),
+            file: /\s/.test(shown) ? `"${shown}"` : shown,
+            later: o.period ?? "",
+          }),
+        );
     }
     const run = await finished();
     if (io.env.ICTPLAN_DEBUG && draws?.report) io.stderr(`robustness: ${JSON.stringify(draws.report)}`);
@@ -351,7 +372,10 @@ function oneFile(a: Args): string {
 
 const isMacro = (file: string) => /\.xlsm$/i.test(file);
 
-/** Refuses an output that would lose a file: the input itself, or an existing file ictplan may not replace. */
+/**
+ * Refuses an output that would lose a file: the input itself, a file open in another program, or an existing file
+ * ictplan may not replace.
+ */
 async function checkOutput(a: Args, inputs: readonly string[], out: string): Promise<void> {
   for (const input of inputs) {
     // Only compute can write into its input (--in-place); report and consolidate are told to choose another name.
@@ -360,7 +384,18 @@ async function checkOutput(a: Args, inputs: readonly string[], out: string): Pro
     if (isMacro(input) && !isMacro(out)) throw new FileProblem("macroOutput", { file: input });
   }
   await assertFolderExists(out);
-  if (!a.force) await assertReplaceable(out);
+  if (a.force) return;
+  await assertNotOpen(out);
+  // template, sample and consolidate make a new plan: an existing file may be one the planner filled in since.
+  if (a.command === "template" || a.command === "sample" || a.command === "consolidate") {
+    if (
+      await fs.stat(out).then(
+        () => true,
+        () => false,
+      )
+    )
+      throw new FileProblem("fileExists", { file: out, command: a.command });
+  } else await assertReplaceable(out);
 }
 
 async function dispatch(a: Args, io: Io): Promise<number> {

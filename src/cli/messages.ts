@@ -49,6 +49,12 @@ Mã thoát: 0 không có lỗi; 1 dữ liệu có lỗi hoặc không đủ đ�
     "Không ghi được {file} (mã lỗi hệ thống {code}). Kiểm tra thư mục có tồn tại và ghi được, đĩa còn chỗ, tệp không đang mở trong chương trình khác.",
   outputExists:
     "Tệp {file} đã có và không phải bản ictplan ghi ra còn nguyên (đã bị sửa, hoặc là tệp khác). ictplan không ghi đè để không mất dữ liệu: chọn tên khác bằng -o, hoặc thêm --force nếu chắc chắn muốn ghi đè.",
+  laterSummary:
+    "Lưu ý: sheet {sheet} đã lập trước đó là bản chụp, vẫn dùng số liệu {period} như lúc lập; nếu vừa sửa số liệu {period}, lập lại sheet đó: ictplan compute {file} --period {later} --in-place",
+  outputOpen:
+    "Tệp {file} đang mở trong {program} (có tệp khóa {lock} bên cạnh), nên ictplan chưa ghi gì. Đóng tệp đó trong {program} rồi chạy lại: ghi lúc này thì lần lưu sau của {program} sẽ ghi đè bản ictplan vừa ghi. Nếu không chương trình nào đang mở tệp (tệp khóa còn sót lại sau khi máy tắt đột ngột), xóa {lock} rồi chạy lại, hoặc thêm --force.",
+  fileExists:
+    "Tệp {file} đã có; ictplan {command} không ghi đè một tệp đã có (đó có thể là kế hoạch đã điền số liệu). Chọn tên khác bằng -o, hoặc thêm --force nếu chắc chắn muốn thay tệp đó.",
   outputNotFile: "{file} là một thư mục, không phải tệp. Hãy chọn tên tệp .xlsx.",
   noFolder:
     "Thư mục {folder} không tồn tại. ictplan không tự tạo thư mục (để một lỗi gõ đường dẫn không sinh ra thư mục lạ): hãy tạo thư mục đó trước, hoặc sửa đường dẫn sau -o.",
@@ -113,6 +119,12 @@ Exit codes: 0 clean; 1 findings of severity error, or data a report cannot be ma
     "Could not write {file} (system error {code}). Check that the folder exists and is writable, the disk has room, and the file is not open in another program.",
   outputExists:
     "File {file} exists and is not an unchanged ictplan output (it was edited, or it is another file). ictplan does not overwrite it, so nothing is lost: choose another name with -o, or add --force to overwrite it.",
+  laterSummary:
+    "Note: the sheet {sheet}, made earlier, is a snapshot and still uses the {period} figures as they were then; if you just corrected {period} figures, make it again: ictplan compute {file} --period {later} --in-place",
+  outputOpen:
+    "File {file} is open in {program} (its lock file {lock} is beside it), so ictplan wrote nothing. Close the file in {program} and run again: written now, it would be overwritten by {program}'s next save. If no program has it open (a lock file left behind after a crash), delete {lock} and run again, or add --force.",
+  fileExists:
+    "File {file} exists; ictplan {command} does not replace an existing file (it may be a plan with figures filled in). Choose another name with -o, or add --force to replace it.",
   outputNotFile: "{file} is a folder, not a file. Choose an .xlsx file name.",
   noFolder:
     "Folder {folder} does not exist. ictplan creates no folders (so that a mistyped path makes none): create it first, or correct the path after -o.",

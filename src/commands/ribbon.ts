@@ -4,7 +4,7 @@ import type { WorkbookPort } from "../workbook/port";
 import { EditedOutputError } from "../workbook/ownership";
 import { countBySeverity } from "../engine/findings";
 import { describeOfficeError } from "../taskpane/errors";
-import { t, type Lang } from "../taskpane/i18n";
+import { periodLabel, t, type Lang } from "../taskpane/i18n";
 
 export interface RibbonDeps {
   readonly workbook: WorkbookPort;
@@ -21,9 +21,11 @@ export async function ribbonCommand(action: Action, deps: RibbonDeps): Promise<v
   let text: string;
   let intent: "success" | "warning" | "error";
   try {
-    const { run, written } = await runAction(deps.workbook, action, { lang }, { engine: deps.engine });
+    const { run, written, later } = await runAction(deps.workbook, action, { lang }, { engine: deps.engine });
     const counts = countBySeverity(run.findings);
     text = `${t(lang, "done", { sheets: written.join(", ") })} ${t(lang, "checked", counts)}`;
+    if (later.length && run.period)
+      text += ` ${t(lang, "laterSummary", { sheets: later.join(", "), period: periodLabel(lang, run.period) })}`;
     intent = counts.error ? "error" : counts.warning ? "warning" : "success";
   } catch (e) {
     text =

@@ -32,6 +32,8 @@ export interface Refusal {
   readonly others?: string;
   /** The column the message names, as the template of the workbook's language heads it (missingColumn). */
   readonly column?: string;
+  /** The periods that have figures, as the message writes them (noFigures); empty when none has. */
+  readonly known?: readonly string[];
 }
 
 const TEXTS: Record<Lang, { lead: string } & Record<RefusalReason, string>> = {
@@ -48,7 +50,8 @@ const TEXTS: Record<Lang, { lead: string } & Record<RefusalReason, string>> = {
     noIndicators: "sheet “{subject}” không có chỉ tiêu nào.",
     noPeriod:
       "chưa có kỳ báo cáo: sheet {settingsSheet} không ghi “{setting}” và sheet {figuresSheet} không có kỳ nào.",
-    noFigures: "không có số liệu nào cho {subject}.",
+    noFigures:
+      "sheet {figuresSheet} không có số liệu nào cho {subject}{known}. Nhập số liệu của kỳ này trên sheet {figuresSheet}, hoặc chọn một kỳ đã có số liệu.",
     tooManyPillars: "kế hoạch có {subject} trụ cột, quá số trụ cột tối đa tính được (xem sheet Kiểm tra).",
   },
   en: {
@@ -64,9 +67,16 @@ const TEXTS: Record<Lang, { lead: string } & Record<RefusalReason, string>> = {
     noIndicators: "sheet “{subject}” has no indicator.",
     noPeriod:
       "there is no period: the {settingsSheet} sheet gives no “{setting}” and the {figuresSheet} sheet has none.",
-    noFigures: "there are no figures for {subject}.",
+    noFigures:
+      "the {figuresSheet} sheet has no figures for {subject}{known}. Enter that period's figures on the {figuresSheet} sheet, or choose a period that has figures.",
     tooManyPillars: "the plan has {subject} pillars, more than can be computed (see the Checks sheet).",
   },
+};
+
+// The periods that have figures, after the one asked for that has none.
+const KNOWN: Record<Lang, string> = {
+  vi: " (các kỳ đã có số liệu: {list})",
+  en: " (periods with figures: {list})",
 };
 
 /** The first problem that makes a report for the period meaningless, or null when one can be made. */
@@ -100,8 +110,13 @@ export function refusal(
   if (!period)
     return { reason: "noPeriod", subject: "", sheets, setting: settingLabel(plan, "currentPeriod", lang) };
   const p = periodFromKey(period);
-  if (!quartersOf(period).some((q) => plan.periods.includes(q)))
-    return { reason: "noFigures", subject: p ? formatPeriod(p, lang) : period };
+  if (!quartersOf(period).some((q) => plan.periods.includes(q))) {
+    const known = [...plan.periods].sort().flatMap((k) => {
+      const q = periodFromKey(k);
+      return q ? [formatPeriod(q, lang)] : [];
+    });
+    return { reason: "noFigures", subject: p ? formatPeriod(p, lang) : period, sheets, known };
+  }
   return null;
 }
 
@@ -116,6 +131,7 @@ export function refusalMessage(r: Refusal, lang: Lang): string {
       setting: r.setting ?? "",
       others: r.others ?? "",
       column: r.column ?? "",
+      known: r.known?.length ? fillTemplate(KNOWN[lang], { list: r.known.join(", ") }) : "",
     })
   );
 }

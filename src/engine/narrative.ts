@@ -108,7 +108,7 @@ export function buildNarrative(plan: Plan, s: QuarterlySummary, lang: Lang): Nar
     return [
       `${lead}; ${gradeSentence(g.counts, g.previousCounts, total)}.`,
       f(L.leaders, { list: list(g.top.map(nameValue)) }),
-      total > g.top.length ? f(L.laggards, { list: list(g.bottom.map(nameValue)) }) : "",
+      g.bottom.length ? f(L.laggards, { list: list(g.bottom.map(nameValue)) }) : "",
       g.rises.length ? f(L.rises, { list: list(g.rises.map(move)) }) : "",
       g.falls.length ? f(L.falls, { list: list(g.falls.map(move)) }) : "",
     ]

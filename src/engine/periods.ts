@@ -100,6 +100,21 @@ export function previousPeriod(p: Period): Period {
     : { year: p.year, quarter: (p.quarter - 1) as 1 | 2 | 3 };
 }
 
+/**
+ * The periods whose report draws on the figures of `key` as well as its own: the next quarter's (it compares with
+ * them) and its year's (each unit's latest figures of the year); a year's, the next year's.
+ */
+export function periodsDrawingOn(key: string): string[] {
+  const p = periodFromKey(key);
+  if (!p) return [];
+  if (p.quarter === null) return [String(p.year + 1)];
+  const next =
+    p.quarter === 4
+      ? { year: p.year + 1, quarter: 1 as const }
+      : { year: p.year, quarter: (p.quarter + 1) as 2 | 3 | 4 };
+  return [periodKey(next), String(p.year)];
+}
+
 function ordinal(key: string): number {
   const p = periodFromKey(key);
   if (!p) return Number.POSITIVE_INFINITY;

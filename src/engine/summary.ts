@@ -14,7 +14,9 @@ export interface GroupSummary {
   readonly counts: Readonly<Record<Grade, number>>;
   /** Grade counts of the group's units in the previous period, or null without one. */
   readonly previousCounts: Readonly<Record<Grade, number>> | null;
+  /** The leading units (up to three), best first. */
   readonly top: readonly UnitReadiness[];
+  /** The trailing units not among the leaders (up to three), last first. */
   readonly bottom: readonly UnitReadiness[];
   /** Largest index rises and falls since the previous period (largest first). */
   readonly rises: readonly UnitReadiness[];
@@ -91,7 +93,8 @@ export function buildQuarterlySummary(
       counts: countGrades(ranking, false) ?? emptyCounts(),
       previousCounts: countGrades(ranking, true),
       top: ranking.slice(0, TOP_N),
-      bottom: ranking.slice(-TOP_N).reverse(),
+      // Below the leaders only: in a group of four or five a unit would otherwise lead and trail at once.
+      bottom: ranking.slice(Math.max(TOP_N, ranking.length - TOP_N)).reverse(),
       rises: changed
         .filter((r) => (r.indexChange ?? 0) > 0)
         .sort((a, b) => (b.indexChange ?? 0) - (a.indexChange ?? 0) || byCode(a, b))

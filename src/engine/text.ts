@@ -38,7 +38,20 @@ export function cleanText(s: string): string {
     .trim();
 }
 
-/** Fills {name} placeholders of a message template; unknown names stay visible as {name}. */
+/**
+ * Fills {name} placeholders of a message template; unknown names stay visible as {name}. {name:one|other} is the word
+ * for that count, English's plural (1 warning, 2 warnings): one when the param is 1, else other.
+ */
 export function fillTemplate(template: string, params: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+  return template.replace(
+    /\{(\w+)(?::([^{}|]*)\|([^{}]*))?\}/g,
+    (whole, k: string, one?: string, other?: string) =>
+      !(k in params)
+        ? whole
+        : other === undefined
+          ? String(params[k])
+          : Number(params[k]) === 1
+            ? one!
+            : other,
+  );
 }

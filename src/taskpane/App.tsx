@@ -224,7 +224,11 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
   async function act(action: Action, force = false) {
     const signal = begin();
     try {
-      const { run: r, written } = await runAction(
+      const {
+        run: r,
+        written,
+        later,
+      } = await runAction(
         workbook,
         action,
         { period: period || null, lang, force },
@@ -250,6 +254,7 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
               params: checkedOnly ? c : { sheets: written.join(", "), ...c },
               sheets: written,
               distribution: action === "validate" ? undefined : r.results?.distribution,
+              later: r.period ? { sheets: later, period: r.period } : undefined,
             },
       );
       // From Overview, where the buttons are, to what the action made; a planner who went to another view while it

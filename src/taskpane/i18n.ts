@@ -15,6 +15,8 @@ const VI = {
   validate: "Kiểm tra",
   compute: "Tính toán & xếp hạng",
   summary: "Tạo báo cáo quý",
+  laterSummary:
+    "{sheets} đã lập trước đó là bản chụp, vẫn dùng số liệu {period} như lúc lập: nếu vừa sửa số liệu {period}, chọn kỳ của sheet đó rồi bấm Tạo báo cáo quý để lập lại.",
   actions: "Thao tác",
   cancel: "Hủy",
   cancelled: "Đã hủy; sổ không bị thay đổi.",
@@ -158,6 +160,8 @@ const EN: typeof VI = {
   validate: "Validate",
   compute: "Compute & rank",
   summary: "Quarterly summary",
+  laterSummary:
+    "{sheets}, made earlier, is a snapshot that still uses the {period} figures as they were: if you just corrected {period} figures, choose that sheet's period and click Quarterly summary to make it again.",
   actions: "Actions",
   cancel: "Cancel",
   cancelled: "Cancelled; the workbook was not changed.",
@@ -172,7 +176,7 @@ const EN: typeof VI = {
   report: "Download Word report",
   reportSaved: "The report {file} is ready.",
   reportSavedWithNotes:
-    "The report {file} is ready. The data still has {error} errors and {warning} warnings: the report carries a note; check the Findings before sending it.",
+    "The report {file} is ready. The data still has {error} {error:error|errors} and {warning} {warning:warning|warnings}: the report carries a note; check the Findings before sending it.",
   reportNotSaved: "The dialog was closed before the report was saved; press Download Word report to save it.",
   saveTitle: "Save the report",
   saveReceiving: "Receiving the report…",
@@ -184,8 +188,8 @@ const EN: typeof VI = {
   progress_write: "{done}/{total} rows",
   done: "Done: wrote {sheets}.",
   doneWithNotes:
-    "Done: wrote {sheets}. The data have {error} errors and {warning} warnings: the report carries a note; review the findings before sending it.",
-  checked: "Checked: {error} errors, {warning} warnings, {info} info.",
+    "Done: wrote {sheets}. The data have {error} {error:error|errors} and {warning} {warning:warning|warnings}: the report carries a note; review the findings before sending it.",
+  checked: "Checked: {error} {error:error|errors}, {warning} {warning:warning|warnings}, {info} info.",
   edited:
     "Sheet {sheets} is not as ictplan wrote it (it was edited by hand, a sheet of yours now has its name, or its formulas followed rows inserted or deleted on the input sheets, as when an indicator is deleted). To keep it, rename it. Overwrite it?",
   ribbonEdited:

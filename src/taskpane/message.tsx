@@ -9,7 +9,7 @@ import { gradeLabel } from "../engine/i18n/labels";
 import { groupName } from "../engine/outputs/style";
 import { describeOfficeError, errorDetail } from "./errors";
 import { refusalMessage, type Refusal } from "../engine/gate";
-import { formatNumber, formatPercent, inputSheetName, t, type Key, type Lang } from "./i18n";
+import { formatNumber, formatPercent, inputSheetName, periodLabel, t, type Key, type Lang } from "./i18n";
 
 const GRADES = ["good", "fair", "average", "weak"] as const;
 
@@ -23,6 +23,8 @@ export type Message =
       /** Sheets the action wrote, each offered as a link that activates it. */
       readonly sheets?: readonly string[];
       readonly distribution?: readonly GradeDistribution[];
+      /** Summary tabs of later periods still showing the period just made as it was (its key, e.g. 2015-Q1). */
+      readonly later?: { readonly sheets: readonly string[]; readonly period: string };
       /** The input sheet whose absence the message reports, offered as a button that adds it from the template. */
       readonly addSheet?: SheetDef["key"];
     }
@@ -87,6 +89,14 @@ export const MessageView = forwardRef<HTMLDivElement, MessageViewProps>(function
                 <li key={i}>{distributionLine(d, lang)}</li>
               ))}
             </ul>
+          )}
+          {m?.later && m.later.sheets.length > 0 && (
+            <div className="later">
+              {t(lang, "laterSummary", {
+                sheets: m.later.sheets.join(", "),
+                period: periodLabel(lang, m.later.period),
+              })}
+            </div>
           )}
           {m?.sheets && m.sheets.length > 0 && (
             <div className="sheet-links">

@@ -8,6 +8,7 @@ import { samplePlanRows } from "../../src/engine/sample";
 import { buildTemplate, sampleWorkbookBytes } from "../../src/workbook/xlsx/template";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
 import type { PlanRows } from "../../src/engine/format";
+import { province2025Rows } from "../helpers/province2025";
 
 let dir: string;
 beforeAll(async () => {
@@ -132,13 +133,39 @@ describe("ictplan CLI", () => {
     const r = await cli("compute", "nofig.xlsx", "--period", "2015-Q2", "-o", "nofig-out.xlsx");
     expect(r.code).toBe(1);
     expect(r.err).toContain(
-      "Chưa tạo báo cáo, không ghi kết quả nào vào sổ tính: không có số liệu nào cho Quý II/2015.",
+      "Chưa tạo báo cáo, không ghi kết quả nào vào sổ tính: sheet Số liệu không có số liệu nào cho Quý II/2015. Nhập số liệu của kỳ này trên sheet Số liệu, hoặc chọn một kỳ đã có số liệu.",
     );
     await expect(fs.access(path.join(dir, "nofig-out.xlsx"))).rejects.toThrow();
     const d = await cli("report", "nofig.xlsx", "--period", "2015-Q2", "-o", "nofig.docx");
     expect(d.code).toBe(1);
     expect(d.err).toContain("Chưa tạo báo cáo");
     await expect(fs.access(path.join(dir, "nofig.docx"))).rejects.toThrow();
+  });
+
+  it("lines up the grade counts after the longest group's name, an English commune group's too", async () => {
+    await fs.writeFile(
+      path.join(dir, "communes.xlsx"),
+      await XlsxWorkbook.of(buildTemplate(province2025Rows(6))).save(),
+    );
+    for (const lang of ["vi", "en"]) {
+      const r = await cli(
+        "compute",
+        "communes.xlsx",
+        "--lang",
+        lang,
+        "--no-robustness",
+        "-o",
+        `communes-${lang}.xlsx`,
+      );
+      const lines = r.out.split("\n");
+      const grades = lines
+        .slice(lines.indexOf(lang === "vi" ? "Phân loại" : "Grades") + 1, -2)
+        .filter(Boolean);
+      expect(grades).toHaveLength(3);
+      const columns = grades.map((l) => l.search(lang === "vi" ? / Tốt \d/ : / Good \d/));
+      expect(columns[0]).toBeGreaterThan(0);
+      expect(new Set(columns).size).toBe(1);
+    }
   });
 
   it("writes the quarterly report as a .docx", async () => {

@@ -168,6 +168,87 @@ async function asPreviousRelease(bytes: Uint8Array, edit?: (wb: ExcelJS.Workbook
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+describe("template, sample and consolidate run twice", () => {
+  it("keep the file they wrote, saying it exists and may be a filled-in plan (not that it was edited), until --force", async () => {
+    const d = await fresh("twice");
+    for (const argv of [
+      ["template", "-o", "new.xlsx"],
+      ["sample", "-o", "lao-cai.xlsx"],
+      ["consolidate", "plan.xlsx", "-o", "province.xlsx"],
+    ]) {
+      const file = path.join(d, argv[argv.length - 1]);
+      expect((await cli(d, ...argv)).code).toBeLessThan(2);
+      const first = await fs.readFile(file);
+      const again = await cli(d, ...argv);
+      expect([again.code, again.err]).toEqual([
+        2,
+        `File ${file} exists; ictplan ${argv[0]} does not replace an existing file (it may be a plan with figures filled in). Choose another name with -o, or add --force to replace it.`,
+      ]);
+      const vi = await runCli(d, { LANG: "vi_VN.UTF-8" }, [...argv, "--json"]);
+      expect(JSON.parse(vi.out)).toMatchObject({ error: "fileExists" });
+      expect(vi.err).toContain(`ictplan ${argv[0]} không ghi đè một tệp đã có`);
+      expect(await fs.readFile(file)).toEqual(first);
+      expect((await cli(d, ...argv, "--force")).code).toBeLessThan(2);
+    }
+  });
+});
+
+describe("an output open in another program (its lock file beside it)", () => {
+  it("is refused, naming the file, the program and its lock file, until the file is closed or --force; nothing is written", async () => {
+    const d = await fresh("open-elsewhere");
+    const at = (f: string) => path.join(d, f);
+    const mtime = async (f: string) => (await fs.stat(at(f))).mtimeMs;
+    // Q1: computed and reported; the planner opens both to read them.
+    expect((await cli(d, "compute", "plan.xlsx", "--period", "2015-Q1", "--no-robustness")).code).toBe(0);
+    const cases: [string, string, string, string[]][] = [
+      // LibreOffice has the output open: compute Q1 again (a corrected figure).
+      [
+        "plan-ictplan-2015-Q1.xlsx",
+        ".~lock.plan-ictplan-2015-Q1.xlsx#",
+        "LibreOffice",
+        ["compute", "plan.xlsx", "--period", "2015-Q1", "--no-robustness"],
+      ],
+      // Excel has it open.
+      [
+        "plan-ictplan-2015-Q1.xlsx",
+        "~$plan-ictplan-2015-Q1.xlsx",
+        "Excel",
+        ["compute", "plan.xlsx", "--period", "2015-Q1", "--no-robustness"],
+      ],
+      // The plan itself is open in Excel and the planner writes into it.
+      ["plan.xlsx", "~$plan.xlsx", "Excel", ["compute", "plan.xlsx", "--in-place", "--no-robustness"]],
+      // Word has the report open (a long name's lock drops its first two letters).
+      [
+        "plan-ictplan-2015-Q1.docx",
+        "~$an-ictplan-2015-Q1.docx",
+        "Word",
+        ["report", "plan.xlsx", "--period", "2015-Q1"],
+      ],
+    ];
+    expect((await cli(d, "report", "plan.xlsx", "--period", "2015-Q1")).code).toBe(0);
+    for (const [file, lock, program, argv] of cases) {
+      await fs.writeFile(at(lock), "owner");
+      const before = await mtime(file);
+      const refused = await cli(d, ...argv);
+      expect([refused.code, refused.out]).toEqual([2, ""]);
+      expect(refused.err).toContain(
+        `File ${at(file)} is open in ${program} (its lock file ${at(lock)} is beside it)`,
+      );
+      expect(await mtime(file)).toBe(before);
+      const vi = await runCli(d, { LANG: "vi_VN.UTF-8" }, [...argv, "--json"]);
+      expect(JSON.parse(vi.out)).toMatchObject({ error: "outputOpen" });
+      expect(vi.err).toContain(`đang mở trong ${program}`);
+      // The lock left behind by a crash: --force writes.
+      expect((await cli(d, ...argv, "--force")).code).toBe(0);
+      expect(await mtime(file)).toBeGreaterThan(before);
+      // Closed in that program (the lock file gone): written without --force.
+      await fs.rm(at(lock));
+      expect((await cli(d, ...argv)).code).toBe(0);
+    }
+    expect(await tempFiles(d)).toEqual([]);
+  });
+});
+
 describe("an output written by the previous release (ownership record of the older format)", () => {
   it("is replaced without --force when unchanged; kept when an owned sheet was edited or another program saved it", async () => {
     const d = await fresh("previous");

@@ -5,6 +5,7 @@ import { samplePlanRows } from "../../src/engine/sample";
 import { MAX_PILLARS } from "../../src/engine/readiness";
 import { checkWorkbook } from "../../src/engine/validate";
 import { finding, findingMessage } from "../../src/engine/findings";
+import type { Finding } from "../../src/engine/model";
 import { templateHeaders } from "../../src/engine/planRows";
 import { a1 } from "../../src/engine/grid";
 import { FINDING_TEXTS } from "../../src/engine/i18n/findings";
@@ -252,6 +253,46 @@ describe("validation of bad input", () => {
         "INACTIVE_UNIT_FIGURE Số liệu!A7",
       ].sort(),
     );
+  });
+
+  it("says a notes column beside the figures (Ghi chú, Notes) is ignored, without asking to rename it to an indicator code", () => {
+    const rows = samplePlanRows();
+    const notes = ["Ghi chú", "Notes", "Ghi chú của phòng", "GHICHU"];
+    const { findings } = checkWorkbook(
+      planRowsToGrids({
+        ...rows,
+        figureIndicators: [...rows.figureIndicators, ...notes],
+        figures: rows.figures.map((r, i) => [...r, "Đã xác minh", i % 2 ? "late" : null, "x", 1]),
+      }),
+      "2015-Q2",
+    );
+    const extra = findings.filter(
+      (f) => f.code === "UNKNOWN_COLUMN" || f.code === "UNKNOWN_INDICATOR_COLUMN",
+    );
+    expect(extra.map((f) => [f.code, f.severity, f.params.header]).sort()).toEqual([
+      ["UNKNOWN_COLUMN", "info", "Ghi chú"],
+      ["UNKNOWN_COLUMN", "info", "Ghi chú của phòng"],
+      ["UNKNOWN_COLUMN", "info", "Notes"],
+      // A code-like header is still a mistyped indicator code.
+      ["UNKNOWN_INDICATOR_COLUMN", "warning", "GHICHU"],
+    ]);
+    // The notes typed in those columns make no finding.
+    const onFigures = (fs: readonly Finding[]) =>
+      fs.filter((f) => f.sheet === "Số liệu").map((f) => `${f.code} ${f.cell}`);
+    expect(onFigures(findings.filter((f) => !extra.includes(f)))).toEqual(
+      onFigures(checkWorkbook(planRowsToGrids(rows), "2015-Q2").findings),
+    );
+  });
+
+  it("does not ask to delete a merged unit's earlier figures, the record of its past quarters", () => {
+    const f = checkWorkbook(badWorkbook(), "2015-Q2").findings.find(
+      (x) => x.code === "INACTIVE_UNIT_FIGURE",
+    )!;
+    const vi = findingMessage(f, "vi", "cli");
+    const en = findingMessage(f, "en", "cli");
+    expect([vi, en].filter((m) => /xóa số liệu|remove the figures/.test(m))).toEqual([]);
+    expect(vi).toContain("đã sáp nhập hoặc giải thể: không cần xóa, giữ số liệu các kỳ trước");
+    expect(en).toContain("A unit merged or dissolved: nothing to delete, keep its earlier figures");
   });
 
   it("reports missing sheets and columns instead of failing", () => {

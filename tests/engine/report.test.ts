@@ -11,11 +11,89 @@ import { formatNumber } from "../../src/engine/i18n/numbers";
 import { byRank } from "../../src/engine/summary";
 import type { WorkbookGrids } from "../../src/engine/grid";
 import type { SheetSpec } from "../../src/engine/sheetSpec";
+import type { PlanRows } from "../../src/engine/format";
 import { province2025Rows } from "../helpers/province2025";
+import { planRowsArb } from "../helpers/randomPlan";
 
 const grids = planRowsToGrids(samplePlanRows());
 const run = (g: WorkbookGrids, lang: Lang, period: string | null = "2015-Q2") =>
   runPlan(g, { period, lang, robustness: false, asOf: "2015-07-05" });
+
+describe("leading and trailing units of a group", () => {
+  it("never name a unit twice: in a group of four or five the trailing list holds only the units below the leaders", () => {
+    fc.assert(
+      fc.property(planRowsArb(), (rows) => {
+        const res = run(planRowsToGrids(rows), "en", "2015-Q1");
+        for (const g of res.summary?.groups ?? []) {
+          const top = g.top.map((u) => u.unit);
+          const bottom = g.bottom.map((u) => u.unit);
+          expect(top).toEqual(g.ranking.slice(0, 3).map((u) => u.unit));
+          expect(bottom.filter((c) => top.includes(c))).toEqual([]);
+          expect(bottom.length).toBe(Math.min(3, g.ranking.length - top.length));
+          if (bottom.length) expect(bottom[0]).toBe(g.ranking.at(-1)!.unit);
+          const text = buildNarrative(res.plan, res.summary!, "en").groups.find(
+            (x) => x.group === g.group,
+          )!.text;
+          const trailing = /Trailing: ([^.]*)\./.exec(text)?.[1] ?? "";
+          for (const u of g.top) expect(trailing).not.toContain(`${u.name} (`);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe("English counts", () => {
+  it("take the singular for one: 1 warning, 1 unit was graded, (1 unit), 1 figure missing from 1 unit", () => {
+    const rows: PlanRows = {
+      settings: [
+        ["Tỉnh", "Thử"],
+        ["Kỳ hiện tại", "2015-Q1"],
+      ],
+      units: [
+        ["S1", "Sở Một", "Sở, ban, ngành", "Có"],
+        ["S2", "Sở Hai", "Sở, ban, ngành", "Có"],
+        ["H1", "Huyện Một", "UBND huyện, thành phố", "Có"],
+      ],
+      indicators: [
+        [
+          "I1",
+          "Chỉ tiêu 1",
+          "Hạ tầng kỹ thuật",
+          "%",
+          "Cao hơn tốt hơn",
+          100,
+          0.5,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+        ],
+      ],
+      figureIndicators: ["I1"],
+      figures: [
+        ["S1", "Quý I/2015", 0.9],
+        ["S2", "Quý I/2015", null],
+        ["H1", "Quý I/2015", 0.2],
+      ],
+    };
+    const en = run(planRowsToGrids(rows), "en", "2015-Q1");
+    expect(en.findings.map((f) => f.code)).toEqual(["MISSING_FIGURE"]);
+    const report = buildReport(en.plan, en.summary!, "en");
+    expect(report.qualityNote).toContain("the checks found 0 errors and 1 warning (see");
+    const n = buildNarrative(en.plan, en.summary!, "en");
+    expect(n.province).toContain("3 units were assessed and ranked; 1/3 units (33%) was graded Good;");
+    expect(n.groups.map((g) => g.text.split(";")[0])).toEqual([
+      "Provincial department (2 units): mean index 50.00",
+      "District / city (1 unit): mean index 40.00",
+    ]);
+    expect(n.quality).toContain(
+      "1 figure missing from 1 unit (scored 0); the checks found 0 errors and 1 warning",
+    );
+  });
+});
 
 describe("the drafted narrative", () => {
   const vi = run(grids, "vi");
@@ -121,7 +199,13 @@ describe("the gate on the data", () => {
       "missingColumn",
       "thiếu cột “Đơn vị tính” trên sheet “Chỉ tiêu”",
     ],
-    ["the period has no figures", grids, "2016-Q1", "noFigures", "không có số liệu nào cho Quý I/2016"],
+    [
+      "the period has no figures",
+      grids,
+      "2016-Q1",
+      "noFigures",
+      "sheet Số liệu không có số liệu nào cho Quý I/2016 (các kỳ đã có số liệu: Quý I/2014, Quý II/2014, Quý III/2014, Quý IV/2014, Quý I/2015, Quý II/2015). Nhập số liệu của kỳ này trên sheet Số liệu, hoặc chọn một kỳ đã có số liệu.",
+    ],
     ["no units", emptied("Đơn vị"), "2015-Q2", "noUnits", "sheet “Đơn vị” không có đơn vị nào"],
     [
       "no indicators",
@@ -143,6 +227,13 @@ describe("the gate on the data", () => {
     expect(a3(checks(res))).toBe(message);
     expect(refusalMessage(run(g, "en", period).refused!, "en")).toMatch(
       /^No report was made and nothing was written/,
+    );
+  });
+
+  it("names, for a period without figures, the workbook's sheet, the periods that have figures and what to do, in English too", () => {
+    const en = refusalMessage(run(grids, "en", "2016-Q1").refused!, "en");
+    expect(en).toBe(
+      "No report was made and nothing was written to the workbook: the Số liệu sheet has no figures for Q1 2016 (periods with figures: Q1 2014, Q2 2014, Q3 2014, Q4 2014, Q1 2015, Q2 2015). Enter that period's figures on the Số liệu sheet, or choose a period that has figures.",
     );
   });
 

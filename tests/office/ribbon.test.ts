@@ -36,6 +36,20 @@ describe("ribbon commands", () => {
     expect(host.sheet("Kiểm tra")).toBeDefined();
   });
 
+  it("Tạo báo cáo quý for Quý I after Quý II's tab was made names that tab as a snapshot of Quý I as it was", async () => {
+    const { host, shown, deps } = setup();
+    let row = 1;
+    while (host.read("Cấu hình", `A${row}`) !== "Kỳ hiện tại") row++;
+    for (const period of ["Quý II/2015", "Quý I/2015"]) {
+      host.userEdit("Cấu hình", `B${row}`, period);
+      await ribbonCommand("summary", deps());
+    }
+    expect(shown[0].text).not.toContain("bản chụp");
+    expect(shown[1].text).toContain(
+      "Tổng hợp Quý II-2015 đã lập trước đó là bản chụp, vẫn dùng số liệu Quý I/2015 như lúc lập",
+    );
+  });
+
   it("compute recalculates after writing: the rank cells hold values, not stale zeros", async () => {
     const { host, deps } = setup();
     await ribbonCommand("compute", deps());

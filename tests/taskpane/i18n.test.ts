@@ -15,6 +15,17 @@ describe("pane i18n", () => {
     expect(formatPercent("en", 0.8333)).toBe("83.3%");
   });
 
+  it("says one error and one warning in the singular in English, and Vietnamese unchanged", () => {
+    const one = { error: 1, warning: 1, info: 0, sheets: "Results", file: "r.docx" };
+    expect(t("en", "checked", one)).toBe("Checked: 1 error, 1 warning, 0 info.");
+    expect(t("en", "checked", { ...one, error: 0, warning: 2 })).toBe(
+      "Checked: 0 errors, 2 warnings, 0 info.",
+    );
+    expect(t("en", "doneWithNotes", one)).toContain("The data have 1 error and 1 warning:");
+    expect(t("en", "reportSavedWithNotes", one)).toContain("The data still has 1 error and 1 warning:");
+    expect(t("vi", "checked", one)).toBe("Đã kiểm tra: 1 lỗi, 1 cảnh báo, 0 thông tin.");
+  });
+
   it("reads numbers typed either way in Vietnamese, and rejects what is not a number", () => {
     expect(parseNumber("vi", "1.234,5")).toBe(1234.5);
     expect(parseNumber("vi", "0,8")).toBe(0.8);

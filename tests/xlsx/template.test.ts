@@ -60,6 +60,22 @@ describe("the empty template", () => {
     }
   });
 
+  it("names its indicators as since July 2025 too: communes, wards and special zones, no towns (thị trấn)", async () => {
+    for (const lang of ["vi", "en"] as const) {
+      const { bytes } = await reopen(buildTemplate(undefined, lang));
+      const { plan } = checkWorkbook(await (await XlsxWorkbook.load(bytes)).readGrids());
+      const names = plan.indicators.map((i) => i.name);
+      expect(names.filter((n) => /thị trấn|towns/.test(n))).toEqual([]);
+      expect(names).toContain(
+        lang === "vi"
+          ? "Tỷ lệ xã, phường, đặc khu có cáp quang"
+          : "Share of communes, wards and special zones with fibre",
+      );
+    }
+    // The 2015 sample keeps the towns of its time.
+    expect(samplePlanRows().indicators.map((r) => r[1])).toContain("Tỷ lệ xã, phường, thị trấn có cáp quang");
+  });
+
   it("is written in English with --lang en, and reads back as the same plan", async () => {
     const { ex, bytes } = await reopen(buildTemplate(undefined, "en"));
     expect(ex.worksheets.map((w) => w.name)).toEqual(

@@ -326,8 +326,10 @@ export const FINDING_TEXTS = {
     severity: "warning",
     vi: "Đơn vị {unit} không hoạt động nhưng có {rows} dòng số liệu; số liệu không được tính.",
     en: "Unit {unit} is inactive but has {rows} figure rows; they are not counted.",
-    fixVi: "Đánh dấu đơn vị đang hoạt động hoặc xóa số liệu.",
-    fixEn: "Mark the unit active or remove the figures.",
+    fixVi:
+      "Đơn vị đã sáp nhập hoặc giải thể: không cần xóa, giữ số liệu các kỳ trước làm hồ sơ (các sheet Tổng hợp đã lập giữ nguyên; lập lại báo cáo các kỳ đó thì không còn đơn vị này). Đơn vị vẫn hoạt động: đánh dấu đang hoạt động.",
+    fixEn:
+      "A unit merged or dissolved: nothing to delete, keep its earlier figures for the record (summary tabs already made stay as they are; a report of those periods made again leaves it out). A unit still at work: mark it active.",
   },
   MISSING_FIGURE: {
     severity: "warning",

@@ -687,6 +687,9 @@ function parseIndicators(
   return out;
 }
 
+// A notes column beside the figures (Ghi chú, Notes): not a mistyped indicator code, so only said to be ignored.
+const NOTE_HEADER = /^(?:ghi chu|chu thich|notes?|remarks?|comments?)(?: |$)/;
+
 type CascadeCode = "UNKNOWN_UNIT" | "DUPLICATE_FIGURE_ROW" | "INACTIVE_UNIT_FIGURE";
 
 /** Figure-row findings gathered per cause and unit code, so that one cause is one finding with a count. */
@@ -809,7 +812,9 @@ function parseFigures(
             cell: refAddress(w.at),
             indicatorsSheet: w.at.sheet,
           })
-        : finding("UNKNOWN_INDICATOR_COLUMN", at, { header: text }),
+        : NOTE_HEADER.test(foldText(text))
+          ? finding("UNKNOWN_COLUMN", at, { header: text })
+          : finding("UNKNOWN_INDICATOR_COLUMN", at, { header: text }),
     );
   }
   const sheet = ctx.grid.sheet;

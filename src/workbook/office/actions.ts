@@ -12,6 +12,8 @@ import { buildReport } from "../../engine/report";
 import type { InteractiveWorkbook, WorkbookPort } from "../port";
 import type { SheetDef } from "../../engine/format";
 import { inputSheet, listsSheet, listsSheetFor, readsLists } from "../inputSheet";
+import { periodsDrawingOn } from "../../engine/periods";
+import { summarySheetName } from "../../engine/outputs/summarySheet";
 
 export type Action = "validate" | "compute" | "summary";
 
@@ -97,7 +99,7 @@ export async function runAction(
   action: Action,
   options: ActionOptions,
   hooks: ActionHooks = {},
-): Promise<{ run: RunResult; written: string[] }> {
+): Promise<{ run: RunResult; written: string[]; later: string[] }> {
   const { onProgress } = hooks;
   const step = stepper(hooks.onStage, hooks.signal);
   await step("read");
@@ -116,6 +118,11 @@ export async function runAction(
     hooks.signal,
   );
   const sheets = run.sheets.filter((s) => WRITES[action].includes(s.kind));
+  // Summary tabs of later periods already in the workbook, snapshots that still show this period as it was (a Q1
+  // figure corrected after Quý II's tab was made): named, not rewritten.
+  const summary = sheets.some((s) => s.kind === "summary") && run.period ? periodsDrawingOn(run.period) : [];
+  const names = new Set(summary.flatMap((p) => [summarySheetName(p, "vi"), summarySheetName(p, "en")]));
+  const later = names.size ? (await port.ownedSheets()).filter((n) => names.has(n)) : [];
   if (sheets.length) {
     await step("write");
     await port.applySheets(sheets, {
@@ -123,7 +130,7 @@ export async function runAction(
       onProgress: onProgress && ((done, total) => onProgress({ stage: "write", done, total })),
     });
   }
-  return { run, written: sheets.map((s) => s.name) };
+  return { run, written: sheets.map((s) => s.name), later };
 }
 
 /** A file made for the planner to save. */

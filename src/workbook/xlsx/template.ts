@@ -320,10 +320,15 @@ export function buildTemplate(rows?: PlanRows, lang: Lang = "vi"): ExcelJS.Workb
     units: [],
     // The starter list in the template's language (the indicators' names are the sample's, Vietnamese), for the
     // groups a province has since July 2025: what the 2015 sample applies to districts applies to communes.
+    // Its names too: there are no towns (thị trấn) since then, but special zones (đặc khu).
     indicators: sample.indicators.map(([code, name, ...rest]) =>
-      [code, lang === "vi" ? name : (SAMPLE_INDICATOR_NAMES_EN[String(code)] ?? name), ...rest].map((v, j) =>
-        j === groupsAt && typeof v === "string" ? v.replace(DISTRICT, COMMUNE) : v,
-      ),
+      [
+        code,
+        (lang === "vi" ? String(name) : (SAMPLE_INDICATOR_NAMES_EN[String(code)] ?? String(name)))
+          .replace("xã, phường, thị trấn", "xã, phường, đặc khu")
+          .replace("communes, wards and towns", "communes, wards and special zones"),
+        ...rest,
+      ].map((v, j) => (j === groupsAt && typeof v === "string" ? v.replace(DISTRICT, COMMUNE) : v)),
     ),
     figureIndicators: sample.figureIndicators,
     figures: [],
