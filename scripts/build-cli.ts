@@ -15,7 +15,10 @@ import path from "node:path";
 
 /** The bundle and its record of inputs, relative to the project folder (bin/ictplan.js reads the same paths). */
 export const BUNDLE = "build/cli/main.js";
-/** The robustness draw thread's own bundle (src/cli/drawWorker.ts, 12 KB): a thread need not load the whole CLI. */
+/**
+ * The robustness draw thread's own bundle (src/cli/drawWorker.ts, 100 KB: the draws, Xếp hạng's builder and the
+ * fingerprint): a thread need not load the whole CLI.
+ */
 export const WORKER = "build/cli/drawWorker.js";
 export const INPUTS = "build/cli/inputs.json";
 

@@ -1,15 +1,19 @@
 /**
  * The robustness draws on a second thread (node:worker_threads). compute starts the thread before it reads the input,
  * hands it the task as soon as the scores are known (the engine's drawElsewhere), and writes Kết quả meanwhile; the
- * answer is awaited when Xếp hạng's turn comes. The thread runs this file: bundled as build/cli/drawWorker.js beside
- * the CLI bundle, or the sources through tsx. Whatever goes wrong with the thread, the draws are run on the main thread
- * from the same task: the same figures, only later.
+ * answer is awaited when Xếp hạng's turn comes. Xếp hạng is built there too, after the draws, with its fingerprint
+ * (rankingElsewhere): the main thread, busy with Kết quả, only writes it. The thread runs this file: bundled as
+ * build/cli/drawWorker.js beside the CLI bundle, or the sources through tsx. Whatever goes wrong with the thread, the
+ * draws are run on the main thread from the same task, and Xếp hạng built there: the same figures, only later.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { performance } from "node:perf_hooks";
 import { drawRanks, type RobustnessTask } from "../engine/robustness";
+import { rankingOfJob, type RankingJob } from "../engine/outputs";
+import type { SheetSpec } from "../engine/sheetSpec";
+import { specFingerprint } from "../workbook/ownership";
 
 /** Marks a thread started for the draws (workerData), so that loading the bundle elsewhere serves nothing. */
 const ROLE = "ictplan-draws";
@@ -17,6 +21,13 @@ const ROLE = "ictplan-draws";
 /** What the thread sends back: drawRanks' answer and how long the draws took there. */
 interface Answer {
   readonly drawn: Int32Array;
+  readonly ms: number;
+}
+
+/** What the thread sends back for a job: Xếp hạng, its fingerprint, and how long it took there. */
+export interface BuiltRanking {
+  readonly spec: SheetSpec;
+  readonly fingerprint: string;
   readonly ms: number;
 }
 
@@ -31,7 +42,7 @@ export function runningThreads(): number {
 /** Starts a thread that serves one task; throws when none can start. */
 export function startThread(): Worker {
   const workerData = { role: ROLE };
-  // From a bundle: the draw thread's own (build/cli/drawWorker.js, 12 KB, built beside main.js), else the bundle itself.
+  // From a bundle: the draw thread's own (build/cli/drawWorker.js, about 100 KB, built beside main.js), else the bundle itself.
   if (!__filename.endsWith(".ts")) {
     const own = path.join(__dirname, "drawWorker.js");
     return new Worker(existsSync(own) ? own : __filename, { workerData });
@@ -46,15 +57,24 @@ export type DrawReport =
   | { readonly where: "worker"; readonly ms: number; readonly waited: number }
   | { readonly where: "main"; readonly ms: number; readonly why: string };
 
+/** How Xếp hạng's build went, for ICTPLAN_DEBUG: on the thread, or left to the main thread and why. */
+export type RankingReport =
+  | { readonly where: "worker"; readonly ms: number; readonly waited: number }
+  | { readonly where: "main"; readonly why: string };
+
 /** Robustness draws handed to a worker thread, or run on this thread when the worker cannot. */
 export class DrawWorker {
   private thread: Worker | null = null;
   private task: RobustnessTask | null = null;
+  private job: RankingJob | null = null;
   private failure = "";
   private answer: Answer | null = null;
+  private built: BuiltRanking | null = null;
   private settle: (() => void) | null = null;
   /** Set once the draws are done, wherever. */
   report: DrawReport | null = null;
+  /** Set once Xếp hạng is built on the thread, or left to the main thread. */
+  rankingReport: RankingReport | null = null;
 
   private constructor(spawn: () => Worker) {
     let thread: Worker;
@@ -67,8 +87,9 @@ export class DrawWorker {
     this.thread = thread;
     live.add(thread);
     thread.on("message", (m: unknown) => {
-      if (this.answer || this.failure) return;
-      if (isAnswer(m, this.task)) this.answer = m;
+      if (this.done() || this.failure) return;
+      if (!this.answer && isAnswer(m, this.task)) this.answer = m;
+      else if (this.answer && isBuilt(m)) this.built = m;
       else this.failure = "an answer of the wrong shape";
       this.settle?.();
     });
@@ -87,8 +108,13 @@ export class DrawWorker {
     return new DrawWorker(spawn);
   }
 
+  /** Whether every answer asked for has come: the draws', and Xếp hạng's where a job was posted. */
+  private done(): boolean {
+    return this.answer !== null && (this.job === null || this.built !== null);
+  }
+
   private fail(why: string): void {
-    if (this.answer || this.failure) return;
+    if (this.done() || this.failure) return;
     this.failure = why;
     this.settle?.();
   }
@@ -105,19 +131,27 @@ export class DrawWorker {
     }
   };
 
+  /** Hands Xếp hạng's job over: the engine's rankingElsewhere (after post). */
+  readonly postRanking = (job: RankingJob): void => {
+    this.job = job;
+    if (!this.thread || this.failure) return;
+    try {
+      // A structured clone: the plan without its figures, the units' results, Kết quả's rows.
+      this.thread.postMessage(job);
+    } catch (e) {
+      this.fail(`job not posted: ${messageOf(e)}`);
+    }
+  };
+
   /** drawRanks' answer for the task posted: the worker's, or, when it failed, drawn here. */
   async drawn(): Promise<Int32Array> {
     const task = this.task;
     if (!task) throw new Error("no task posted");
     const thread = this.thread;
     const t0 = performance.now();
-    if (thread && !this.answer && !this.failure) {
-      // Held while waiting: otherwise a main thread with nothing else to do would let the process end.
-      thread.ref();
-      await new Promise<void>((resolve) => (this.settle = resolve));
-      thread.unref();
-    }
-    this.stop();
+    if (thread && !this.answer && !this.failure) await this.wait(thread);
+    // The thread still has Xếp hạng to build.
+    if (!this.job || !this.answer) this.stop();
     if (this.answer) {
       this.report = { where: "worker", ms: this.answer.ms, waited: performance.now() - t0 };
       return this.answer.drawn;
@@ -128,12 +162,36 @@ export class DrawWorker {
     return drawn;
   }
 
+  /**
+   * Xếp hạng built on the thread from the job posted, after drawn(); null when it was not (no job posted, or the thread
+   * failed): the main thread builds it then.
+   */
+  async ranking(): Promise<BuiltRanking | null> {
+    const thread = this.thread;
+    const t0 = performance.now();
+    if (thread && this.job && !this.built && !this.failure) await this.wait(thread);
+    this.stop();
+    this.rankingReport = this.built
+      ? { where: "worker", ms: this.built.ms, waited: performance.now() - t0 }
+      : { where: "main", why: this.job ? this.failure : "no job posted" };
+    return this.built;
+  }
+
+  /** Waits for the thread's next answer or failure, holding the process open meanwhile. */
+  private async wait(thread: Worker): Promise<void> {
+    // Held while waiting: otherwise a main thread with nothing else to do would let the process end.
+    thread.ref();
+    await new Promise<void>((resolve) => (this.settle = resolve));
+    this.settle = null;
+    thread.unref();
+  }
+
   /** Ends the thread, if still running (a run that ends, answered or not, refused or failed). */
   stop(): void {
     const thread = this.thread;
     this.thread = null;
     if (!thread) return;
-    if (!this.answer) this.fail("stopped");
+    this.fail("stopped");
     void thread.terminate();
   }
 }
@@ -156,13 +214,35 @@ function isAnswer(m: unknown, task: RobustnessTask | null): m is Answer {
   );
 }
 
-/** In a thread started for the draws: draws the one task posted, answers, and ends. */
+/** Xếp hạng as the thread sends it back. */
+function isBuilt(m: unknown): m is BuiltRanking {
+  if (typeof m !== "object" || m === null) return false;
+  const { spec, fingerprint, ms } = m as Partial<BuiltRanking>;
+  return (
+    typeof fingerprint === "string" &&
+    typeof ms === "number" &&
+    spec?.kind === "ranking" &&
+    Array.isArray(spec.blocks)
+  );
+}
+
+/**
+ * In a thread started for the draws: draws the task posted first and answers; then builds Xếp hạng from the job posted
+ * next, if any, with those draws, and answers with it and its fingerprint. The main thread ends the thread.
+ */
 function serve(): void {
-  parentPort?.once("message", (task: RobustnessTask) => {
+  let drawn: Int32Array | null = null;
+  parentPort?.on("message", (m: RobustnessTask | RankingJob) => {
     const t0 = performance.now();
-    const drawn = drawRanks(task);
-    const answer: Answer = { drawn, ms: performance.now() - t0 };
-    parentPort?.postMessage(answer);
+    if (drawn === null) {
+      drawn = drawRanks(m as RobustnessTask);
+      const answer: Answer = { drawn, ms: performance.now() - t0 };
+      parentPort?.postMessage(answer);
+      return;
+    }
+    const spec = rankingOfJob(m as RankingJob, drawn);
+    const built: BuiltRanking = { spec, fingerprint: specFingerprint(spec), ms: performance.now() - t0 };
+    parentPort?.postMessage(built);
   });
 }
 

@@ -34,7 +34,7 @@ import {
 import { figureCount } from "../engine/figures";
 import { findingsSummary, langFromEnv, msg, type Lang, type MessageKey } from "./messages";
 import { writeJson } from "./json";
-import { DrawWorker } from "./drawWorker";
+import { DrawWorker, type BuiltRanking } from "./drawWorker";
 
 // ExcelJS (the template writer) and docx take a second to load: only the commands that use them load them. A
 // require, not import(): under tsx's CommonJS hook a dynamic import goes to Node's ESM loader, which cannot load .ts.
@@ -290,6 +290,7 @@ async function compute(
       lang: a.lang,
       robustness: a.robustness,
       drawElsewhere: draws?.post,
+      rankingElsewhere: draws?.postRanking,
     });
     const out = output(first.period);
     if (first.refused) {
@@ -305,11 +306,17 @@ async function compute(
     const later = drawing.length
       ? (await wb.owned()).filter((o) => o.kind === "summary" && drawing.includes(o.period ?? ""))
       : [];
-    // The run with the intervals, once drawn: awaited when Xếp hạng's turn to be written comes.
+    // The run with the intervals, once drawn, and Xếp hạng built on the thread with its fingerprint: awaited when
+    // Xếp hạng's turn to be written comes.
     let done: Promise<RunResult> | null = null;
+    let builtThere: BuiltRanking | null = null;
     const finished = () =>
-      (done ??=
-        first.attachIntervals && draws ? draws.drawn().then(first.attachIntervals) : Promise.resolve(first));
+      (done ??= (async () => {
+        if (!first.attachIntervals || !draws) return first;
+        const drawn = await draws.drawn();
+        builtThere = await draws.ranking();
+        return first.attachIntervals(drawn, builtThere?.spec);
+      })());
     if (first.sheets.length) {
       try {
         await wb.applySheets(first.sheets, {
@@ -318,6 +325,7 @@ async function compute(
             spec.kind === "ranking"
               ? finished().then((r) => r.sheets.find((s) => s.kind === "ranking") ?? spec)
               : spec,
+          fingerprintOf: (spec) => (spec === builtThere?.spec ? builtThere.fingerprint : undefined),
         });
       } catch (e) {
         if (e instanceof EditedOutputError) throw new FileProblem("edited", { sheets: e.sheets.join(", ") });
@@ -339,6 +347,8 @@ async function compute(
     }
     const run = await finished();
     if (io.env.ICTPLAN_DEBUG && draws?.report) io.stderr(`robustness: ${JSON.stringify(draws.report)}`);
+    if (io.env.ICTPLAN_DEBUG && draws?.rankingReport)
+      io.stderr(`ranking: ${JSON.stringify(draws.rankingReport)}`);
     return { code: exitFor(run.findings), run, out };
   } finally {
     draws?.stop();

@@ -171,6 +171,6 @@ export function computePeriod(plan: Plan, period: string, options: ComputeOption
 }
 
 /** Results computed with drawElsewhere, with the intervals drawn there (drawRanks' answer to the task handed over). */
-export function withIntervals(results: PeriodResults, drawn: Int32Array): PeriodResults {
+export function withIntervals<R extends Pick<PeriodResults, "ranking">>(results: R, drawn: Int32Array): R {
   return { ...results, ranking: results.ranking.map((r, i) => ({ ...r, robustness: intervalAt(drawn, i) })) };
 }

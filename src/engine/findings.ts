@@ -1,7 +1,7 @@
 /** Findings: constructing them and rendering their messages. */
 import type { CellRef } from "./grid";
 import { refAddress } from "./grid";
-import type { Finding, Plan, Severity } from "./model";
+import type { Finding, Plan, PlanShape, Severity } from "./model";
 import {
   enumName,
   INPUT_SHEETS,
@@ -44,7 +44,7 @@ export function templateSheetNames(lang: "vi" | "en"): SheetNames {
  * The input sheets as the planner's workbook names them: each found sheet by its own name, a missing one as the
  * template of the workbook's language names it (plan.language), else as the message's.
  */
-export function planSheetNames(plan: Plan, lang: "vi" | "en"): SheetNames {
+export function planSheetNames(plan: PlanShape, lang: "vi" | "en"): SheetNames {
   const names = templateSheetNames(plan.language ?? lang);
   return Object.fromEntries(
     INPUT_SHEETS.map((d) => [d.key, plan.layout[d.key]?.sheet ?? names[d.key]]),
@@ -77,7 +77,11 @@ export function sheetParams(names: SheetNames): Record<string, string> {
 }
 
 /** The note under an output sheet's title, naming the planner's figures sheet as their workbook does. */
-export function generatedNote(plan: Plan, lang: "vi" | "en", names = planSheetNames(plan, lang)): string {
+export function generatedNote(
+  plan: PlanShape,
+  lang: "vi" | "en",
+  names = planSheetNames(plan, lang),
+): string {
   return fillTemplate(labels(lang).generated, sheetParams(names));
 }
 

@@ -128,6 +128,9 @@ export interface Plan {
   readonly unread?: readonly ListSheet[];
 }
 
+/** A plan without its figures: all Xếp hạng is built from, sent to a thread without the figures' megabytes. */
+export type PlanShape = Omit<Plan, "figures">;
+
 /** A validation finding: errors are data, with a code, a severity, a cell and message parameters. */
 export interface Finding {
   readonly code: string;

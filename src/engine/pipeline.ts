@@ -8,7 +8,7 @@ import type { Lang } from "./i18n/labels";
 import { checkWorkbook } from "./validate";
 import { computePeriod, withIntervals } from "./compute";
 import { buildQuarterlySummary } from "./summary";
-import { outputSheets } from "./outputs";
+import { outputSheets, type RankingJob } from "./outputs";
 import { parsePeriod, periodKey } from "./periods";
 import { refusal, type Refusal } from "./gate";
 import { buildFindingsSheet } from "./outputs/findingsSheet";
@@ -33,6 +33,12 @@ export interface RunOptions {
    * known. The run's intervals stay null; its `attachIntervals` gives the run with drawRanks' answer.
    */
   readonly drawElsewhere?: (task: RobustnessTask) => void;
+  /**
+   * With the task handed to drawElsewhere: Xếp hạng is built there too (rankingOfJob, once the draws are done), handed
+   * this job as soon as Kết quả's rows are known. The run's sheets then hold its stand-in, and `attachIntervals` takes
+   * the sheet built there.
+   */
+  readonly rankingElsewhere?: (job: RankingJob) => void;
 }
 
 export interface RunResult {
@@ -47,9 +53,10 @@ export interface RunResult {
   readonly sheets: readonly SheetSpec[];
   /**
    * Only when the task went to drawElsewhere: this run with the intervals drawn there, results and Xếp hạng alike
-   * (the other sheets are the same objects).
+   * (the other sheets are the same objects). Xếp hạng is `ranking` where it was built elsewhere (rankingOfJob of the
+   * job handed to rankingElsewhere), else built here.
    */
-  readonly attachIntervals?: (drawn: Int32Array) => RunResult;
+  readonly attachIntervals?: (drawn: Int32Array, ranking?: SheetSpec) => RunResult;
 }
 
 /** Reads a typed period into its key, or null when it is not one. */
@@ -100,18 +107,22 @@ export function* planSteps(grids: WorkbookGrids, options: RunOptions): Generator
   if (options.sheets === false)
     return { plan, findings, period, results, summary, refused: null, sheets: [] };
   yield "sheets";
-  const { sheets: built, rankingFor } = outputSheets(plan, results, findings, {
-    lang: options.lang,
-    summary,
-  });
+  const rankingLater = handedOver && options.rankingElsewhere !== undefined;
+  const {
+    sheets: built,
+    rankingFor,
+    job,
+  } = outputSheets(plan, results, findings, { lang: options.lang, summary, rankingLater });
+  if (rankingLater) options.rankingElsewhere?.(job);
   const sheets = built.map(fitCellText);
   const run: RunResult = { plan, findings, period, results, summary, refused: null, sheets };
   if (!handedOver) return run;
   return {
     ...run,
-    attachIntervals: (drawn) => {
+    attachIntervals: (drawn, builtElsewhere) => {
       const withDrawn = withIntervals(results, drawn);
-      const ranking = fitCellText(rankingFor(withDrawn));
+      const built = sheets.find((s) => s.kind === "ranking") as SheetSpec;
+      const ranking = builtElsewhere ?? rankingFor(withDrawn, built);
       return {
         ...run,
         results: withDrawn,

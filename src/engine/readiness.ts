@@ -1,5 +1,5 @@
 /** Pillar scores and the composite readiness index from indicator scores and weights. */
-import type { Indicator, Plan } from "./model";
+import type { Indicator, Plan, PlanShape } from "./model";
 
 /** Pillar scores and index of one unit. */
 export interface Composite {
@@ -19,7 +19,7 @@ interface PillarIndex {
 const pillarIndexes = new WeakMap<readonly Indicator[], PillarIndex>();
 
 /** The pillars and their numbers, worked out once per list of indicators (composite runs once per unit). */
-function pillarIndex(plan: Plan): PillarIndex {
+function pillarIndex(plan: PlanShape): PillarIndex {
   let hit = pillarIndexes.get(plan.indicators);
   if (!hit) {
     const names = [...new Set(plan.indicators.map((i) => i.pillar))];
@@ -36,7 +36,7 @@ function pillarIndex(plan: Plan): PillarIndex {
 export const MAX_PILLARS = 40;
 
 /** The pillars in the order the indicators first name them. */
-export function pillarsOf(plan: Plan): string[] {
+export function pillarsOf(plan: PlanShape): string[] {
   return [...pillarIndex(plan).names];
 }
 

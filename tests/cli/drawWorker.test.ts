@@ -21,6 +21,9 @@ import { buildTemplate } from "../../src/workbook/xlsx/template";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
 import { WORKER, buildCli } from "../../scripts/build-cli";
 import { generatePlanRows } from "../../bench/generate";
+import { runPlan } from "../../src/engine/pipeline";
+import { rankingOfJob, type RankingJob } from "../../src/engine/outputs";
+import { specFingerprint } from "../../src/workbook/ownership";
 
 const repo = path.join(__dirname, "..", "..");
 let dir: string;
@@ -89,6 +92,59 @@ describe("DrawWorker", () => {
     w.post(task);
     expect(await w.drawn()).toEqual(expected);
     expect(w.report).toEqual(expect.objectContaining({ where: "main", why: expect.stringMatching(why) }));
+    await noThreadLeft();
+  });
+
+  /** The task and Xếp hạng's job of a run of the sample. */
+  function sampleJob(): { task: RobustnessTask; job: RankingJob } {
+    const tasks: RobustnessTask[] = [];
+    const jobs: RankingJob[] = [];
+    runPlan(planRowsToGrids(samplePlanRows()), {
+      period: "2015-Q2",
+      lang: "vi",
+      asOf: "2015-07-05",
+      drawElsewhere: (t) => tasks.push(t),
+      rankingElsewhere: (j) => jobs.push(j),
+    });
+    return { task: tasks[0], job: jobs[0] };
+  }
+
+  it("builds Xếp hạng on the thread after the draws: the sheet and fingerprint the main thread makes", async () => {
+    const { task, job } = sampleJob();
+    const w = DrawWorker.start();
+    w.post(task);
+    w.postRanking(job);
+    const drawn = await w.drawn();
+    expect(runningThreads()).toBe(1);
+    const built = await w.ranking();
+    // As JSON: the thread's objects come from another realm than the test's.
+    const here = rankingOfJob(job, drawn);
+    expect(JSON.parse(JSON.stringify(built?.spec))).toEqual(JSON.parse(JSON.stringify(here)));
+    expect(built?.fingerprint).toBe(specFingerprint(here));
+    expect(w.rankingReport).toEqual(expect.objectContaining({ where: "worker" }));
+    await noThreadLeft();
+  });
+
+  it("leaves Xếp hạng to the main thread when the thread fails after the draws, or no job was posted", async () => {
+    const { task, job } = sampleJob();
+    const w = DrawWorker.start(
+      thread(
+        "const { parentPort } = require('node:worker_threads');" +
+          `parentPort.once('message', () => { parentPort.postMessage({ drawn: new Int32Array(${expected.length}), ms: 1 });` +
+          "parentPort.once('message', () => process.exit(4)); });",
+      ),
+    );
+    w.post(task);
+    w.postRanking(job);
+    expect(await w.drawn()).toHaveLength(expected.length);
+    expect(await w.ranking()).toBeNull();
+    expect(w.rankingReport).toEqual({ where: "main", why: "exited (4) without an answer" });
+    await noThreadLeft();
+    const alone = DrawWorker.start();
+    alone.post(task);
+    await alone.drawn();
+    expect(await alone.ranking()).toBeNull();
+    expect(alone.rankingReport).toEqual({ where: "main", why: "no job posted" });
     await noThreadLeft();
   });
 
@@ -275,8 +331,8 @@ describe("compute with the draws on a thread", () => {
       }
       for (const d of ["src", "node_modules"]) await fs.symlink(path.join(repo, d), path.join(root, d));
       await buildCli(root);
-      // The thread loads its own small bundle, not the CLI's 3.5 MB.
-      expect((await fs.stat(path.join(root, WORKER))).size).toBeLessThan(50_000);
+      // The thread loads its own bundle (the draws, Xếp hạng's builder and the fingerprint), not the whole CLI's.
+      expect((await fs.stat(path.join(root, WORKER))).size).toBeLessThan(150_000);
       const runner = path.join(root, "run.js");
       await fs.writeFile(
         runner,

@@ -13,6 +13,8 @@ import { factLayout } from "../../src/engine/factLayout";
 import { generatePlanRows } from "../../bench/generate";
 import type { Plan } from "../../src/engine/model";
 import type { PlanRows } from "../../src/engine/format";
+import { rankingOfJob, type RankingJob } from "../../src/engine/outputs";
+import { specFingerprint } from "../../src/workbook/ownership";
 
 const AS_OF = "2015-07-05";
 const cases: [string, PlanRows, string][] = [
@@ -82,16 +84,62 @@ describe("a run whose robustness is drawn elsewhere", () => {
     },
   );
 
+  it.each(cases)(
+    "%s: Xếp hạng built elsewhere from its job (a structured clone, no figures): the sheet a run drawing itself writes",
+    (_, rows, period) => {
+      const grids = planRowsToGrids(rows);
+      const tasks: RobustnessTask[] = [];
+      const jobs: RankingJob[] = [];
+      const first = runPlan(grids, {
+        period,
+        lang: "vi",
+        asOf: AS_OF,
+        drawElsewhere: (t) => tasks.push(t),
+        rankingElsewhere: (j) => jobs.push(j),
+      });
+      expect(jobs).toHaveLength(1);
+      expect("figures" in jobs[0].plan).toBe(false);
+      const whole = runPlan(grids, { period, lang: "vi", asOf: AS_OF });
+      const at = whole.sheets.findIndex((s) => s.kind === "ranking");
+      // The stand-in: what a write needs before the first sheet (name, kind, defined names), and no cells.
+      const { blocks, definedNames, name, kind } = whole.sheets[at];
+      expect(blocks.length).toBeGreaterThan(0);
+      expect(first.sheets[at]).toEqual({ name, kind, definedNames, blocks: [] });
+      const drawn = drawRanks(structuredClone(tasks[0]));
+      const there = rankingOfJob(structuredClone(jobs[0]), drawn);
+      expect(there).toEqual(whole.sheets[at]);
+      expect(specFingerprint(there)).toBe(specFingerprint(whole.sheets[at]));
+      const done = first.attachIntervals!(drawn, there);
+      expect(done.sheets).toEqual(whole.sheets);
+      expect(done.sheets[at]).toBe(there);
+      expect(done.results).toEqual(whole.results);
+      // Not built elsewhere after all (the thread failed): built here, the same sheet.
+      expect(first.attachIntervals!(drawn).sheets).toEqual(whole.sheets);
+    },
+  );
+
   it("hands nothing over without robustness, or when the data are refused", () => {
     const grids = planRowsToGrids(samplePlanRows());
     const tasks: RobustnessTask[] = [];
     const drawElsewhere = (t: RobustnessTask) => tasks.push(t);
-    const off = runPlan(grids, { period: "2015-Q2", lang: "vi", robustness: false, drawElsewhere });
+    const jobs: RankingJob[] = [];
+    const rankingElsewhere = (j: RankingJob) => jobs.push(j);
+    const off = runPlan(grids, {
+      period: "2015-Q2",
+      lang: "vi",
+      robustness: false,
+      drawElsewhere,
+      rankingElsewhere,
+    });
     expect(off.attachIntervals).toBeUndefined();
-    const refused = runPlan(grids, { period: "2016-Q1", lang: "vi", drawElsewhere });
+    // Without draws elsewhere, Xếp hạng is built here, with its cells.
+    expect(jobs).toHaveLength(0);
+    expect(off.sheets.find((s) => s.kind === "ranking")?.blocks.length).toBeGreaterThan(0);
+    const refused = runPlan(grids, { period: "2016-Q1", lang: "vi", drawElsewhere, rankingElsewhere });
     expect(refused.refused?.reason).toBe("noFigures");
     expect(refused.attachIntervals).toBeUndefined();
     expect(tasks).toHaveLength(0);
+    expect(jobs).toHaveLength(0);
   });
 
   it("computePeriod: withIntervals gives what drawing here gives", () => {

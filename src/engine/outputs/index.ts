@@ -1,16 +1,24 @@
 /** All output sheets for a period, in the order they are written. */
-import type { Finding, Plan } from "../model";
+import type { Finding, Plan, PlanShape } from "../model";
 import type { PeriodResults, UnitReadiness } from "../results";
-import type { SheetSpec } from "../sheetSpec";
+import { fitCellText, type SheetSpec } from "../sheetSpec";
 import type { QuarterlySummary } from "../summary";
 import type { Lang } from "../i18n/labels";
-import { buildResultsSheet, resultsRows } from "./resultsSheet";
-import { buildRankingSheet, intervalCells, listedFits, type RankingLayout } from "./rankingSheet";
+import { buildResultsSheet, resultsRows, type ResultsLayout } from "./resultsSheet";
+import {
+  buildRankingSheet,
+  intervalCells,
+  listedFits,
+  rankingStandIn,
+  type RankingLayout,
+  type RankingResults,
+} from "./rankingSheet";
 import { buildFindingsSheet } from "./findingsSheet";
 import { planSheetNames } from "../findings";
 import { buildSummarySheet } from "./summarySheet";
 import { periodTitle } from "./style";
 import { buildReport } from "../report";
+import { withIntervals } from "../compute";
 
 export { quoteSheetName } from "./refs";
 export { summarySheetName } from "./summarySheet";
@@ -19,6 +27,22 @@ export interface OutputOptions {
   readonly lang: Lang;
   /** The summary's content; null leaves the summary tab out. */
   readonly summary: QuarterlySummary | null;
+  /** Xếp hạng is built elsewhere, from the job: the sheets hold its stand-in (rankingStandIn). */
+  readonly rankingLater?: boolean;
+}
+
+/** What Xếp hạng is built from but the intervals: plain data, for a thread (structured clone), the figures left out. */
+export interface RankingJob {
+  readonly plan: PlanShape;
+  readonly results: RankingResults;
+  readonly layout: ResultsLayout;
+  readonly lang: Lang;
+}
+
+/** Xếp hạng of a job with the intervals drawn (drawRanks' answer), its texts cut to fit a cell. */
+export function rankingOfJob(job: RankingJob, drawn: Int32Array): SheetSpec {
+  const { plan, results, layout, lang } = job;
+  return fitCellText(buildRankingSheet(plan, withIntervals(results, drawn), layout, lang).spec);
 }
 
 /** Kết quả, Xếp hạng, Kiểm tra and (with a summary) Tổng hợp <quarter>. */
@@ -31,20 +55,27 @@ export function buildOutputSheets(
   return outputSheets(plan, results, findings, options).sheets;
 }
 
-/** buildOutputSheets, and Xếp hạng again for results that differ only in their robustness intervals. */
+/**
+ * buildOutputSheets; Xếp hạng for results that differ only in their robustness intervals (from the sheet built, given
+ * as fitCellText left it, or built anew when it was left to the job); and the job.
+ */
 export function outputSheets(
   plan: Plan,
   results: PeriodResults,
   findings: readonly Finding[],
   options: OutputOptions,
-): { sheets: SheetSpec[]; rankingFor: (results: PeriodResults) => SheetSpec } {
+): {
+  sheets: SheetSpec[];
+  rankingFor: (results: PeriodResults, built: SheetSpec) => SheetSpec;
+  job: RankingJob;
+} {
   const { lang, summary } = options;
   // Pillar scores list each indicator's weight and score while those formulas fit Excel's limits; past them (from
   // about 150 indicators, 65 in one pillar under the exclude policy) Kết quả gets running sums, read instead. Which
   // form is worked out from Kết quả's rows, so each sheet is built once.
   const rows = resultsRows(plan, results);
   const res = buildResultsSheet(plan, results, lang, rows, !listedFits(plan, results, rows, lang));
-  const rank = buildRankingSheet(plan, results, res.layout, lang);
+  const rank = options.rankingLater ? null : buildRankingSheet(plan, results, res.layout, lang);
   const checks = buildFindingsSheet(
     findings,
     lang,
@@ -52,10 +83,24 @@ export function outputSheets(
     null,
     planSheetNames(plan, lang),
   );
-  const sheets = [res.spec, rank.spec, checks];
+  const sheets = [res.spec, rank?.spec ?? rankingStandIn(plan, lang), checks];
   if (summary) sheets.push(buildSummarySheet(buildReport(plan, summary, lang)));
-  const { spec, layout } = rank;
-  return { sheets, rankingFor: (r) => withIntervalCells(spec, layout, r) };
+  const { figures: _figures, ...shape } = plan;
+  const job: RankingJob = {
+    plan: shape,
+    results: { period: results.period, ranking: results.ranking },
+    layout: res.layout,
+    lang,
+  };
+  return {
+    sheets,
+    // The interval cells patched in are short texts: the sheet patched stays fitted.
+    rankingFor: (r, built) =>
+      rank
+        ? withIntervalCells(built, rank.layout, r)
+        : fitCellText(buildRankingSheet(plan, r, res.layout, lang).spec),
+    job,
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 /** "Xếp hạng": pillar scores, index, RANK.EQ ranks within group and overall, grade, change and robustness, as live formulas. */
-import type { Plan } from "../model";
+import type { PlanShape } from "../model";
 import type { PeriodResults, UnitReadiness } from "../results";
 import type { CellStyle, FormulaTemplate, SheetSpec, SpecCell } from "../sheetSpec";
 import { tableColumnNames } from "../sheetSpec";
@@ -115,7 +115,7 @@ const digits = (n: number): number =>
 
 /** Each pillar's listing pieces (pillarsOf's order), its indicators in the plan's order, on Kết quả `resultsSheet`. */
 function pillarTerms(
-  plan: Plan,
+  plan: PlanShape,
   pillars: readonly string[],
   rowOf: ResultsLayout["rowOf"],
   scoreRef: string,
@@ -161,7 +161,7 @@ interface Listing {
 }
 
 /** A plan's listing pieces on Kết quả's rows, in the language whose sheet names its formulas read. */
-function listing(plan: Plan, rows: ResultsRows, lang: Lang): Listing {
+function listing(plan: PlanShape, rows: ResultsRows, lang: Lang): Listing {
   const pillars = pillarsOf(plan);
   const scoreRef = scoreColumn(labels(lang).sheetResults);
   return {
@@ -248,7 +248,7 @@ function unitExtent(l: Listing, at: (t: PillarTerm) => number, row: number): Lis
  * Exact: tests/engine/widePlans.test.ts holds it to the formulas built.
  */
 export function listedExtent(
-  plan: Plan,
+  plan: PlanShape,
   results: PeriodResults,
   rows: ResultsRows,
   lang: Lang,
@@ -281,7 +281,12 @@ function exactExtent(l: Listing, results: PeriodResults): ListedExtent {
  * At least the extent of the listed formulas, from the plan alone: a unit scored on every indicator at Kết quả's and
  * Xếp hạng's widest rows (each formula's length only grows with its terms and their rows' digits).
  */
-export function listedBound(plan: Plan, results: PeriodResults, rows: ResultsRows, lang: Lang): ListedExtent {
+export function listedBound(
+  plan: PlanShape,
+  results: PeriodResults,
+  rows: ResultsRows,
+  lang: Lang,
+): ListedExtent {
   return boundOf(listing(plan, rows, lang), results, rows);
 }
 
@@ -295,7 +300,7 @@ function boundOf(l: Listing, results: PeriodResults, rows: ResultsRows): ListedE
  * that each is built once, in the form that fits: by the bound where it fits (a plan far from the limits, the
  * 1,000-unit × 50-indicator plan, costs a pass over its indicators), else exactly, unit by unit.
  */
-export function listedFits(plan: Plan, results: PeriodResults, rows: ResultsRows, lang: Lang): boolean {
+export function listedFits(plan: PlanShape, results: PeriodResults, rows: ResultsRows, lang: Lang): boolean {
   const l = listing(plan, rows, lang);
   return withinLimits(boundOf(l, results, rows)) || withinLimits(exactExtent(l, results));
 }
@@ -309,8 +314,11 @@ function tableHeader(name: string): string {
   return name.length <= 250 ? name : `${name.slice(0, 249).trimEnd()}…`;
 }
 
+/** What of a period's results Xếp hạng shows. */
+export type RankingResults = Pick<PeriodResults, "period" | "ranking">;
+
 /** Units in sheet order: by ranking group, then rank, then code. */
-function ordered(results: PeriodResults): UnitReadiness[] {
+function ordered(results: RankingResults): UnitReadiness[] {
   return orderGroups(results.ranking.map((r) => r.group)).flatMap((g) =>
     byRank(results.ranking.filter((r) => r.group === g)),
   );
@@ -322,8 +330,8 @@ function ordered(results: PeriodResults): UnitReadiness[] {
  * (listedFits).
  */
 export function buildRankingSheet(
-  plan: Plan,
-  results: PeriodResults,
+  plan: PlanShape,
+  results: RankingResults,
   res: ResultsLayout,
   lang: Lang,
 ): { spec: SheetSpec; layout: RankingLayout } {
@@ -597,13 +605,23 @@ export function buildRankingSheet(
       footer: pageFooter(title, lang),
     },
     tabColor: "70AD47",
-    definedNames: settingNames(plan, [
-      "gradeGood",
-      "gradeFair",
-      "gradeAverage",
-      "indexScale",
-      "indexDecimals",
-    ]),
+    definedNames: settingNames(plan, RANKING_SETTINGS),
   };
   return { spec, layout: { sheet, firstRow: first, lastRow: last, rowOf, col } };
+}
+
+/** The settings Xếp hạng's formulas read by name. */
+const RANKING_SETTINGS = ["gradeGood", "gradeFair", "gradeAverage", "indexScale", "indexDecimals"] as const;
+
+/**
+ * Xếp hạng before it is built (on another thread): its name, kind and defined names, what a write needs of every sheet
+ * before the first is written; no cells.
+ */
+export function rankingStandIn(plan: PlanShape, lang: Lang): SheetSpec {
+  return {
+    name: labels(lang).sheetRanking,
+    kind: "ranking",
+    blocks: [],
+    definedNames: settingNames(plan, RANKING_SETTINGS),
+  };
 }

@@ -1,6 +1,6 @@
 /** Shared look of the output sheets. */
 import type { CellStyle, ConditionalFormatSpec } from "../sheetSpec";
-import type { Plan, RankingGroup } from "../model";
+import type { PlanShape, RankingGroup } from "../model";
 import { enumName, PILLARS, RANKING_GROUPS } from "../format";
 import { formatPeriod, periodFromKey } from "../periods";
 import { gradeLabel, labels, statusLabel, type Lang } from "../i18n/labels";
@@ -100,7 +100,7 @@ export function pillarName(pillar: string, lang: Lang): string {
 }
 
 /** "Quý II/2015 – tỉnh Lào Cai". */
-export function periodTitle(plan: Plan, period: string, lang: Lang): string {
+export function periodTitle(plan: PlanShape, period: string, lang: Lang): string {
   const p = periodFromKey(period);
   const label = p ? formatPeriod(p, lang) : period;
   const prov = plan.settings.province;

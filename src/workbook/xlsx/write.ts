@@ -6,12 +6,13 @@ import type {
   ConditionalFormatSpec,
   FormulaTemplate,
   SheetSpec,
+  SpecBlock,
   SpecCell,
   SpecValue,
   TableSpec,
 } from "../../engine/sheetSpec";
 import { formulaOf, isFormulaCell, tableColumnNames } from "../../engine/sheetSpec";
-import { a1, parseA1 } from "../../engine/grid";
+import { a1, columnLetter, parseA1 } from "../../engine/grid";
 import type { StyleBook } from "./styles";
 import { esc, escText, hex4 } from "./xml";
 import { drain } from "../slices";
@@ -77,6 +78,9 @@ function storedFormula(c: SpecCell): string {
   for (let k = 1; k < parts.length; k++) s += r + parts[k];
   return s;
 }
+
+/** How a cell's XML starts, before its address. */
+const CELL_OPEN = '<c r="';
 
 /** The s attribute of each cell format, made once. */
 const STYLE_ATTR: string[] = [];
@@ -303,6 +307,9 @@ export function* sheetXmlSteps(
         else seen.add(b.row + i);
   }
   const groups = new SharedGroups(spec.blocks, overlapped);
+  // Per block, its columns' letters; per literal cell object, its XML after the address.
+  const lettersOf: string[][] = [];
+  const tails = new Map<SpecCell, string>();
   let active: number[] = [];
   let next = 0;
   let done = 0;
@@ -312,7 +319,11 @@ export function* sheetXmlSteps(
     active = active.filter((k) => r < spec.blocks[k].row + spec.blocks[k].cells.length);
     const header = headerRows.has(r);
     let row = "";
-    if (active.length === 1) {
+    if (active.length === 1 && !header) {
+      const k = active[0];
+      row = blockRowXml(spec.blocks[k], k, r, (lettersOf[k] ??= []), styles, groups, tails);
+    } else if (active.length === 1) {
+      // A table's header row: its literals are written as the table's column names.
       const k = active[0];
       const b = spec.blocks[k];
       const cells = b.cells[r - b.row];
@@ -378,6 +389,42 @@ export function* sheetXmlSteps(
     );
   out.push("</worksheet>");
   return out.pieces();
+}
+
+/**
+ * The cells of row r of block k, where no other block covers the row and it is no table's header row. A plain function
+ * rather than part of sheetXmlSteps: V8 optimises it as it does not a generator's loop.
+ */
+function blockRowXml(
+  b: SpecBlock,
+  k: number,
+  r: number,
+  letters: string[],
+  styles: StyleBook,
+  groups: SharedGroups,
+  tails: Map<SpecCell, string>,
+): string {
+  const cells = b.cells[r - b.row];
+  const rowText = String(r);
+  let row = "";
+  for (let j = 0; j < cells.length; j++) {
+    const c = cells[j];
+    const ref = (letters[j] ??= columnLetter(b.col + j)) + rowText;
+    if (isFormulaCell(c)) {
+      row += cellXml(ref, c, styles.cellStyle(c.style, c.numberFormat), groups.tag(k, r - b.row, j));
+      continue;
+    }
+    // A literal's XML but its address is the same wherever the cell object is repeated (a unit's or an indicator's
+    // cells, down Kết quả): made once.
+    let tail = tails.get(c);
+    if (tail === undefined) {
+      const xml = cellXml(ref, c, styles.cellStyle(c.style, c.numberFormat));
+      // "" for a cell with nothing to write.
+      tails.set(c, (tail = xml && xml.slice(CELL_OPEN.length + ref.length)));
+    }
+    if (tail) row += CELL_OPEN + ref + tail;
+  }
+  return row;
 }
 
 /** The print area of a spec as a defined name's formula, e.g. 'Tổng hợp Quý II-2015'!$A$1:$G$120. */

@@ -142,6 +142,8 @@ export interface XlsxApplyOptions extends ApplyOptions {
    * kind and defined names; only its cells may differ) is awaited while the sheets before it are written.
    */
   readonly finalSpec?: (spec: SheetSpec) => SheetSpec | Promise<SheetSpec>;
+  /** The fingerprint of a spec (specFingerprint) where it was already worked out (the CLI's thread digests Xếp hạng). */
+  readonly fingerprintOf?: (spec: SheetSpec) => string | undefined;
 }
 
 /** An .xlsx workbook held in memory. */
@@ -477,7 +479,7 @@ export class XlsxWorkbook implements WorkbookPort {
       records.push({
         name: spec.name,
         kind: spec.kind,
-        fingerprint: await this.run(specFingerprintSteps(spec)),
+        fingerprint: options.fingerprintOf?.(spec) ?? (await this.run(specFingerprintSteps(spec))),
         period: spec.period ?? "",
         ...(stamp ? { part: stamp } : {}),
         ...(entry ? { sheetId: entry.sheetId } : {}),
