@@ -9,7 +9,7 @@ import type { QuarterlySummary } from "./summary";
 import { GRADES } from "./ranking";
 import { formatPeriod, periodFromKey } from "./periods";
 import { departmentOf, gradeLabel, labels, statusLabel, type Lang } from "./i18n/labels";
-import { MONTHS_EN, formatDate, formatNumber, formatPercent } from "./i18n/numbers";
+import { MONTHS_EN, formatDate, formatNumber, formatPercent, formatSigned } from "./i18n/numbers";
 import { buildNarrative } from "./narrative";
 import { effectiveCoverage } from "./attainment";
 import { groupName, provinceTitle } from "./outputs/style";
@@ -329,7 +329,7 @@ export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report
           u.indexChange === null
             ? { text: "" }
             : {
-                text: (u.indexChange > 0 ? "+" : "") + num(u.indexChange),
+                text: formatSigned(u.indexChange, dec, lang),
                 value: u.indexChange,
                 numberFormat: dec ? `+0.${"0".repeat(dec)};-0.${"0".repeat(dec)};0` : "+0;-0;0",
                 align: "right",
@@ -337,7 +337,7 @@ export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report
           u.rankChange === null
             ? { text: "" }
             : {
-                text: (u.rankChange > 0 ? "+" : "") + String(u.rankChange),
+                text: formatSigned(u.rankChange, 0, lang),
                 value: u.rankChange,
                 numberFormat: "+0;-0;0",
                 align: "center",
