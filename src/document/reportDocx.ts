@@ -25,9 +25,10 @@ import {
 } from "docx";
 import { ChartRun } from "docx/charts";
 import type { Report, ReportCell, ReportChart, ReportTable } from "../engine/report";
-import { chartParts, GRADE_COLORS, STATUS_COLORS } from "../engine/report";
+import { barPlotArea, chartParts, GRADE_COLORS, STATUS_COLORS } from "../engine/report";
 import { SUMMARY_WIDTHS } from "../engine/outputs/summarySheet";
 import { stampReport } from "./reportRecord";
+import { ZipPackage } from "../workbook/xlsx/zipPackage";
 import { textWidth } from "../engine/outputs/lineBreaks";
 
 const FONT = "Times New Roman";
@@ -251,6 +252,14 @@ function table(t: ReportTable): Table {
 
 /** Text width of the page in the 96-dpi pixels charts are sized in. */
 const CHART_WIDTH = Math.round(TEXT_INCHES * 96);
+/** Size of the bars' labels and the axes' text, in points. */
+const CHART_TEXT_PT = 10;
+
+/** A chart's size in points (it is given in 96-dpi pixels). */
+const chartSize = (c: ReportChart) => ({
+  width: CHART_WIDTH * 0.75,
+  height: (90 + 26 * c.categories.length) * 0.75,
+});
 
 /**
  * A horizontal bar chart of a report chart: one bar per category in its own colour, the first category (rank 1) at
@@ -281,21 +290,62 @@ function chart(c: ReportChart): Paragraph {
         gapWidth: 60,
         // Word draws the first category at the bottom: reversed, rank 1 is at the top, and the value axis
         // crosses at the last category so it stays along the bottom.
-        categoryAxis: { reverseOrder: true, font: font(10) },
+        categoryAxis: { reverseOrder: true, font: font(CHART_TEXT_PT) },
         valueAxis: {
           minimum: 0,
           maximum: c.axisMax,
+          interval: c.axisStep,
           numberFormat: c.numberFormat,
           crossesAt: "maximum",
-          font: font(10),
+          font: font(CHART_TEXT_PT),
         },
-        dataLabels: { value: true, position: "outsideEnd", font: font(10) },
+        dataLabels: { value: true, position: "outsideEnd", font: font(CHART_TEXT_PT) },
         chartArea: { border: "none" },
         // 26 px a bar under a 90 px title and axis: a part of MAX_BARS bars is 870 px (9 in) and fits a page.
         transformation: { width: CHART_WIDTH, height: 90 + 26 * c.categories.length },
       }),
     ],
   });
+}
+
+/**
+ * The plot area's manual layout: the outer box (with the axes' labels), as shares of the chart's size from its top
+ * left edge (ECMA-376 Part 1, 21.2.2.95 manualLayout), as the tab's charts have it.
+ */
+function plotLayout(c: ReportChart): string {
+  const size = chartSize(c);
+  const box = barPlotArea(size, c.labels, CHART_TEXT_PT);
+  const share = (n: number, of: number) => Math.round((n / of) * 10_000) / 10_000;
+  return (
+    `<c:layout><c:manualLayout><c:xMode val="edge"/><c:yMode val="edge"/>` +
+    `<c:x val="${share(box.left, size.width)}"/><c:y val="${share(box.top, size.height)}"/>` +
+    `<c:w val="${share(box.width, size.width)}"/><c:h val="${share(box.height, size.height)}"/></c:manualLayout></c:layout>`
+  );
+}
+
+/**
+ * Gives each chart part of a packed document its plot area (docx/charts lets the application lay it out): the
+ * charts are the document's `<c:chart r:id>` in order, their parts named by the document's relationships.
+ */
+async function layOutCharts(pkg: ZipPackage, charts: readonly ReportChart[]): Promise<void> {
+  if (!charts.length) return;
+  const doc = (await pkg.text("word/document.xml")) ?? "";
+  const rels = (await pkg.text("word/_rels/document.xml.rels")) ?? "";
+  const attr = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1] ?? "";
+  const targets = new Map(
+    [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => [attr(m[0], "Id"), attr(m[0], "Target")]),
+  );
+  const ids = [...doc.matchAll(/<c:chart\b[^>]*\br:id="([^"]+)"/g)].map((m) => m[1]);
+  if (ids.length !== charts.length)
+    throw new Error(`${ids.length} charts in the document, ${charts.length} drawn`);
+  for (const [k, id] of ids.entries()) {
+    const target = targets.get(id) ?? "";
+    const part = target.startsWith("/") ? target.slice(1) : `word/${target}`;
+    const xml = (await pkg.text(part)) ?? "";
+    const auto = "<c:plotArea><c:layout/>";
+    if (!xml.includes(auto)) throw new Error(`${part} has no plot area laid out by the application`);
+    pkg.put(part, xml.replace(auto, `<c:plotArea>${plotLayout(charts[k])}`));
+  }
 }
 
 function signatureBlock(r: Report): Table {
@@ -326,6 +376,7 @@ export async function reportDocx(r: Report): Promise<Uint8Array> {
     centred(r.heading.subject, { bold: true, size: 14 }, 120),
     body(r.snapshotDocument, { italics: true, size: 12 }),
   ];
+  const charts: ReportChart[] = [];
   if (r.qualityNote) children.push(body(r.qualityNote, { bold: true, size: 13, color: "9C0006" }));
   for (const b of r.body) {
     switch (b.kind) {
@@ -353,7 +404,10 @@ export async function reportDocx(r: Report): Promise<Uint8Array> {
         children.push(table(b.table), new Paragraph({ spacing: { after: 120 }, children: [] }));
         break;
       case "chart":
-        children.push(...chartParts(b.chart).map(chart));
+        for (const part of chartParts(b.chart)) {
+          children.push(chart(part));
+          charts.push(part);
+        }
         break;
     }
   }
@@ -393,6 +447,8 @@ export async function reportDocx(r: Report): Promise<Uint8Array> {
       },
     ],
   });
+  const pkg = await ZipPackage.open(new Uint8Array(await Packer.toArrayBuffer(doc)));
+  await layOutCharts(pkg, charts);
   // Recorded as ictplan's, so that the next report replaces it only while nobody has edited it.
-  return stampReport(new Uint8Array(await Packer.toArrayBuffer(doc)));
+  return stampReport(pkg);
 }

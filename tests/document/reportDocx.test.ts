@@ -14,7 +14,7 @@ import { runPlan, type RunResult } from "../../src/engine/pipeline";
 import { buildReport, GRADE_COLORS, type Report, type ReportBlock } from "../../src/engine/report";
 import { reportDocx } from "../../src/document/reportDocx";
 import type { Lang } from "../../src/engine/i18n/labels";
-import { haveWriter, havePoppler, pdfText, printToPdf } from "../helpers/libreoffice";
+import { haveWriter, havePoppler, pdfText, pdfWords, printToPdf } from "../helpers/libreoffice";
 
 let runs: Record<Lang, RunResult>;
 beforeAll(async () => {
@@ -37,6 +37,7 @@ interface ParsedChart {
   catOrientation: string;
   valMin: number;
   valMax: number;
+  valStep: number;
   valCrosses: string;
   legend: boolean;
 }
@@ -78,6 +79,7 @@ async function charts(bytes: Uint8Array): Promise<ParsedChart[]> {
       catOrientation: /<c:orientation val="(\w+)"/.exec(catAx)![1],
       valMin: Number(/<c:min val="([^"]+)"/.exec(valAx)![1]),
       valMax: Number(/<c:max val="([^"]+)"/.exec(valAx)![1]),
+      valStep: Number(/<c:majorUnit val="([^"]+)"/.exec(valAx)?.[1]),
       valCrosses: /<c:crosses val="(\w+)"/.exec(valAx)![1],
       legend: xml.includes("<c:legend>"),
     });
@@ -102,6 +104,8 @@ describe("the report's charts in the .docx", () => {
       );
       expect(attainment.categories.join(" ")).not.toMatch(/[A-Z]+_[A-Z]+/); // names, not codes
       expect(attainment.valMax).toBe(1);
+      // Labelled every 20%: eleven labels "0%"…"100%" run into each other across the page ("90%100%").
+      expect(attainment.valStep).toBe(0.2);
       // A share per indicator with a target; no label on the bar of one without.
       expect(attainment.labels).toEqual(
         s.indicators.map((a) => (a.shareMeeting === null ? "" : expect.stringMatching(/^\d+%$/))),
@@ -117,7 +121,7 @@ describe("the report's charts in the .docx", () => {
         // axis crossing at the last category keeps it along the bottom.
         expect(c.catOrientation).toBe("maxMin");
         expect(c.valCrosses).toBe("max");
-        expect([c.valMin, c.valMax]).toEqual([0, 100]);
+        expect([c.valMin, c.valMax, c.valStep]).toEqual([0, 100, 10]);
         expect(c.legend).toBe(false);
         const decimals = lang === "vi" ? /^\d+,\d\d$/ : /^\d+\.\d\d$/;
         expect(c.labels).toHaveLength(g.ranking.length);
@@ -193,6 +197,29 @@ describe("the report's charts in the .docx", () => {
             for (const c of b.table.columns)
               for (const w of c.title.split(" "))
                 expect([c.title, w, tokens.has(w)]).toEqual([c.title, w, true]);
+        // Every word of a chart prints clear of its edges, which are the text's margins (30 and 15 mm): the label
+        // outside the end of a bar near the maximum (99,45 of 100) neither on the right one nor past it, the longest
+        // name not on the left one.
+        const words = pdfWords(pdf);
+        const [left, right] = [(30 / 25.4) * 72, ((210 - 15) / 25.4) * 72];
+        for (const b of r.body)
+          if (b.kind === "chart") {
+            const first = b.chart.title.split(" ");
+            const title = words.find(
+              (w, i) =>
+                w.text === first[0] &&
+                first.every((t, k) => words[i + k]?.text === t && words[i + k].page === w.page),
+            )!;
+            const height = (90 + 26 * b.chart.categories.length) * 0.75;
+            const inChart = words.filter(
+              (w) => w.page === title.page && w.y0 >= title.y0 && w.y1 < title.y0 + height - 10,
+            );
+            expect(inChart.length).toBeGreaterThan(b.chart.categories.length);
+            const out = inChart
+              .filter((w) => w.x0 < left + 4 || w.x1 > right - 4)
+              .map((w) => `${w.text} ${w.x0.toFixed(1)}–${w.x1.toFixed(1)}`);
+            expect([b.chart.title, out]).toEqual([b.chart.title, []]);
+          }
         const last = pages.filter((p) => p.trim()).at(-1)!;
         expect(last).toContain("Nơi nhận");
         // The signer block never stands alone: the last recommendation is on its page.

@@ -318,6 +318,7 @@ describe("a chart printed in parts", () => {
     labels: Array.from({ length: n }, (_, i) => String(n - i)),
     colors: Array.from({ length: n }, () => "2E7D32"),
     axisMax: 100,
+    axisStep: 10,
     numberFormat: "0",
     labelFormat: "0.00",
   });

@@ -12,7 +12,7 @@ import {
   type SpecCell,
 } from "../sheetSpec";
 import type { Report, ReportBlock, ReportCell, ReportChart, ReportTable } from "../report";
-import { chartParts, GRADE_COLORS, MAX_BARS, STATUS_COLORS } from "../report";
+import { barPlotArea, chartParts, GRADE_COLORS, MAX_BARS, STATUS_COLORS } from "../report";
 import { formatPeriod, periodFromKey } from "../periods";
 import { labels, type Lang } from "../i18n/labels";
 import { fillTemplate } from "../text";
@@ -30,6 +30,8 @@ export function summarySheetName(period: string, lang: Lang): string {
 /** Widths of the seven printed columns, in characters: they fill an A4 portrait page at 100%. */
 export const SUMMARY_WIDTHS = [6, 35, 11, 11, 9, 9, 9] as const;
 const COLS = SUMMARY_WIDTHS.length;
+/** The width of the printed columns, which a chart spans, in points. */
+const CHART_WIDTH = SUMMARY_WIDTHS.reduce((s, w) => s + widthPoints(w), 0);
 /** Chart data lives right of the printed area (columns I and J), where charts read it. */
 const DATA_COL = COLS + 2;
 /** Usable height of an A4 portrait page with the margins below, in points, less a safety margin. */
@@ -212,20 +214,6 @@ const chartHeight = (c: ReportChart) => barsHeight(c.categories.length);
 const barsHeight = (bars: number) => 70 + 19 * bars;
 /** The height of the rows reserved for a chart (whole rows of 18 pt). */
 const reservedHeight = (height: number) => Math.ceil(height / 18) * 18;
-/**
- * The plot area (with its axes' labels) of a chart `height` points tall with these bar labels: the title's band above
- * it, and right of it room for the longest label outside a bar's end (11 pt, at most 6.5 pt a character) beyond the
- * axis's maximum, plus a margin. Laid out by the application, the plot area reaches the chart's edge and the label of
- * a bar near the maximum (99,45 of 100) is printed on the frame or past it (LibreOffice); nothing in Excel's reference
- * says it moves an outside-end label to keep it in (XlDataLabelPosition: "outside the data point at the top edge").
- * The axis keeps its 0–100 and every label stays outside its bar, as a reader compares them.
- */
-function plotArea(height: number, barLabels: readonly string[]): NonNullable<ChartSpec["plotArea"]> {
-  const width = SUMMARY_WIDTHS.reduce((s, w) => s + widthPoints(w), 0);
-  const label = Math.max(0, ...barLabels.map((l) => l.length)) * 6.5 + 12;
-  return { left: 6, top: 38, width: width - 6 - label, height: height - 38 - 6 };
-}
-
 /** The fewest bars worth starting a long chart with at the foot of a page. */
 const MIN_FIRST_BARS = 10;
 
@@ -323,7 +311,8 @@ function chart(
     legend: false,
     dataLabels: true,
     labelFormat,
-    plotArea: plotArea(reservedHeight(height), c.labels),
+    // The bars' labels are 11 pt (the writer's text size for the chart).
+    plotArea: barPlotArea({ width: CHART_WIDTH, height: reservedHeight(height) }, c.labels, 11),
     anchor: { fromRow: first, fromCol: 1, toRow: last + 1, toCol: COLS + 1 },
   };
 }
