@@ -207,6 +207,11 @@ export type PrintSetup = PrintZoom & {
   };
   /** The footer's centre section in Excel's header/footer codes (&P page, &N pages; a literal "&" doubled). */
   readonly footer?: string;
+  /**
+   * The number of the sheet's first printed page, whatever prints before it (Excel's First page number). Unset, it is
+   * Auto: printing the whole workbook, Excel and LibreOffice number the pages across the sheets, and &N counts all.
+   */
+  readonly firstPageNumber?: number;
 };
 
 /** A workbook-level defined name (named range) the sheet's formulas use, e.g. ictplan_gradeGood → 'Cấu hình'!$B$5. */

@@ -1802,6 +1802,12 @@ class FakeWorksheet extends Loadable {
           );
         });
       },
+      /** PageLayout.firstPageNumber: "The worksheet's first page number to print", "" for auto (ExcelApi 1.9). */
+      set firstPageNumber(v: number | "") {
+        q("firstPageNumber", v, () =>
+          need(v === "" || (typeof v === "number" && Number.isInteger(v) && v >= 0), "firstPageNumber", v),
+        );
+      },
       setPrintTitleRows(v: string) {
         q("printTitleRows", v, () => {
           need(typeof v === "string" && /^\$?\d+:\$?\d+$/.test(v), "setPrintTitleRows", v);

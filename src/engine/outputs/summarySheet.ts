@@ -431,7 +431,10 @@ export function buildSummarySheet(report: Report): SheetSpec {
       area: `A1:${a1(lastRow, COLS)}`,
       margins: { left: 0.7, right: 0.4, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
       // In the report's font at 11 pt (&"font,style" and &nn are header/footer codes; the text starts with a letter).
-      footer: `&"${FONT},Regular"&11${fillTemplate(L.pageFooter, { where })}`,
+      // Its own pages, numbered from 1 and counted by the layout, which chose every break: &N would count the whole
+      // print job, the other sheets too, when the workbook is printed or exported to PDF at once.
+      footer: `&"${FONT},Regular"&11${fillTemplate(L.summaryFooter, { where, pages: out.breaks.length + 1 })}`,
+      firstPageNumber: 1,
       rowBreaks: out.breaks,
     },
     tabColor: "FFC000",
