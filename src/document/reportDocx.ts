@@ -161,53 +161,62 @@ function tableCell(c: ReportCell, width: number, keepNext: boolean): TableCell {
 
 // A value of up to this many characters is kept on one line; a longer one may break between its words.
 const SHORT_TEXT = 12;
-/** Points of text a unit of column weight (a character of the summary tab's column widths) holds. */
-const POINTS_PER_WEIGHT = 5 / 1.3;
-// The cell's padding (Word's and LibreOffice's 0.19 cm at each side) and the grid lines, in the same weight.
-const CELL_PADDING = 3.5;
-/** The text width of the page in column weight. */
-const PAGE_WEIGHT = (TEXT_INCHES * 72) / POINTS_PER_WEIGHT;
+/** The cell's padding (Word's and LibreOffice's 0.19 cm at each side) and the grid lines, in points. */
+const CELL_PADDING = 13.5;
+/** The text width of the page in points. */
+const PAGE_POINTS = TEXT_INCHES * 72;
 
 /** Width in points of a word in Times New Roman at a size. */
 const wordPoints = (word: string, bold: boolean, size: number) => (textWidth(word, bold) * size) / 1000;
 
+/** Which tables have the same columns (the ranking of each group): they are printed with the same widths. */
+const tableKind = (t: ReportTable) => t.columns.map((c) => `${c.title}\t${c.span}`).join("\n");
+
 /**
- * Each column's share of the page, in percent: the proportions the columns have on the summary tab, each column at
- * least as wide as its longest unbreakable text (a header's word in its bold face, a short value such as "100%" or
- * "Chưa đạt" whole, at the table's 12 pt); past the page's width only the room above those widths is shared out.
+ * Each column's share of the page, in percent, for the tables of one kind: the proportions the columns have on the
+ * summary tab, except that a column is at least as wide as its longest unbreakable text in any of those tables (a
+ * header's word in its bold face, a short value such as "100%" or "Trung bình" whole, at the table's 12 pt): such a
+ * column takes that width, and the others share the rest of the page in the tab's proportions. The .docx's page is
+ * narrower than the tab's and its text larger, so a narrow column of the tab (Hạng, STT) may not hold its words.
  */
-function columnWidths(t: ReportTable): number[] {
-  let from = 0;
-  const least = t.columns.map((c, j) => {
-    const title = Math.max(...c.title.split(/\s+/).map((p) => wordPoints(p, true, HEADER_PT)));
-    let value = 0;
-    for (const r of t.rows) {
-      const cell = r[j];
-      if (!cell) continue;
-      const parts = cell.text.length <= SHORT_TEXT ? [cell.text] : cell.text.split(/\s+/);
-      for (const p of parts) value = Math.max(value, wordPoints(p, cell.bold ?? false, TABLE_PT));
-    }
-    return Math.max(title, value) / POINTS_PER_WEIGHT + CELL_PADDING;
+function columnWidths(tables: readonly ReportTable[]): number[] {
+  const { columns } = tables[0];
+  const least = columns.map((c, j) => {
+    let most = Math.max(...c.title.split(/\s+/).map((p) => wordPoints(p, true, HEADER_PT)));
+    for (const t of tables)
+      for (const r of t.rows) {
+        const cell = r[j];
+        if (!cell) continue;
+        const parts = cell.text.length <= SHORT_TEXT ? [cell.text] : cell.text.split(/\s+/);
+        for (const p of parts) most = Math.max(most, wordPoints(p, cell.bold ?? false, TABLE_PT));
+      }
+    return most + CELL_PADDING;
   });
-  const weights = t.columns.map((c, j) => {
+  let from = 0;
+  const weights = columns.map((c) => {
     const w = SUMMARY_WIDTHS.slice(from, from + c.span).reduce((s, x) => s + x, 0);
     from += c.span;
-    return Math.max(w, least[j]);
+    return w;
   });
   const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
-  const total = sum(weights);
-  if (total <= PAGE_WEIGHT) return weights.map((w) => (w / total) * 100);
-  const floor = sum(least);
-  const room = Math.max(0, PAGE_WEIGHT - floor);
-  const spare = total - floor;
-  return weights.map(
-    (w, j) => ((least[j] + (spare > 0 ? ((w - least[j]) * room) / spare : 0)) / (floor + room)) * 100,
-  );
+  // Columns too narrow at the tab's proportions take their least width, until the rest all hold their words.
+  const held = new Set<number>();
+  for (;;) {
+    const free = PAGE_POINTS - sum([...held].map((j) => least[j]));
+    const scale = free / sum(weights.filter((_, j) => !held.has(j)));
+    const narrow = weights.flatMap((w, j) => (!held.has(j) && w * scale < least[j] ? [j] : []));
+    for (const j of narrow) held.add(j);
+    // Past the page's width (every column at its least), they keep those widths' proportions.
+    if (!narrow.length || held.size === columns.length) {
+      const points = weights.map((w, j) => (held.has(j) ? least[j] : w * scale));
+      const total = sum(points);
+      return points.map((x) => (x / total) * 100);
+    }
+  }
 }
 
-/** A report table: its header repeats on every page and no row breaks across pages. */
-function table(t: ReportTable): Table {
-  const widths = columnWidths(t);
+/** A report table, its columns `widths` percent of the page: its header repeats on every page, no row breaks across pages. */
+function table(t: ReportTable, widths: readonly number[]): Table {
   const borders = {
     top: THIN,
     bottom: THIN,
@@ -377,6 +386,11 @@ export async function reportDocx(r: Report): Promise<Uint8Array> {
     body(r.snapshotDocument, { italics: true, size: 12 }),
   ];
   const charts: ReportChart[] = [];
+  const kinds = new Map<string, ReportTable[]>();
+  for (const b of r.body)
+    if (b.kind === "table")
+      kinds.set(tableKind(b.table), [...(kinds.get(tableKind(b.table)) ?? []), b.table]);
+  const widthsOf = new Map([...kinds].map(([kind, tables]) => [kind, columnWidths(tables)]));
   if (r.qualityNote) children.push(body(r.qualityNote, { bold: true, size: 13, color: "9C0006" }));
   for (const b of r.body) {
     switch (b.kind) {
@@ -401,7 +415,10 @@ export async function reportDocx(r: Report): Promise<Uint8Array> {
         );
         break;
       case "table":
-        children.push(table(b.table), new Paragraph({ spacing: { after: 120 }, children: [] }));
+        children.push(
+          table(b.table, widthsOf.get(tableKind(b.table)) ?? []),
+          new Paragraph({ spacing: { after: 120 }, children: [] }),
+        );
         break;
       case "chart":
         for (const part of chartParts(b.chart)) {

@@ -13,6 +13,7 @@ import { samplePlanRows } from "../../src/engine/sample";
 import { runPlan, type RunResult } from "../../src/engine/pipeline";
 import { buildReport, GRADE_COLORS, type Report, type ReportBlock } from "../../src/engine/report";
 import { reportDocx } from "../../src/document/reportDocx";
+import { SUMMARY_WIDTHS } from "../../src/engine/outputs/summarySheet";
 import type { Lang } from "../../src/engine/i18n/labels";
 import { haveWriter, havePoppler, pdfText, pdfWords, printToPdf } from "../helpers/libreoffice";
 
@@ -250,4 +251,43 @@ describe("the report's tables in the .docx", () => {
     // … nor says that it does not keep with the next row.
     expect(cells.filter((c) => c.includes('<w:keepNext w:val="false"/>'))).toEqual([]);
   });
+
+  it.each(["vi", "en"] as const)(
+    "(%s) give the tables of one kind the same columns, in the tab's proportions where their words fit",
+    async (lang) => {
+      const r = report(lang);
+      const zip = await JSZip.loadAsync(await reportDocx(r));
+      const doc = await zip.file("word/document.xml")!.async("string");
+      // Each bordered table's column widths (fiftieths of a percent), from its header row.
+      const widths = doc
+        .split("<w:tbl>")
+        .slice(1)
+        .filter((t) => t.includes("<w:tblHeader"))
+        .map((t) =>
+          texts(/<w:tr\b[\s\S]*?<\/w:tr>/.exec(t)![0], /<w:tcW w:type="pct" w:w="([^"]+)"/g).map(Number),
+        );
+      const tables = r.body.flatMap((b) => (b.kind === "table" ? [b.table] : []));
+      expect(widths).toHaveLength(tables.length);
+      // The rankings of the two groups: the same widths, though only one of them has a unit graded Trung bình.
+      const rankings = tables.flatMap((t, k) =>
+        t.columns[0].title === tables.at(-1)!.columns[0].title ? [k] : [],
+      );
+      expect(rankings).toHaveLength(2);
+      expect(widths[rankings[1]]).toEqual(widths[rankings[0]]);
+      // The columns the .docx does not widen for their words keep the tab's proportions, the widest (names) among them:
+      // the room the narrow columns need is taken from all the others alike.
+      for (const [k, t] of tables.entries()) {
+        let from = 0;
+        const tab = t.columns.map((c) => {
+          const w = SUMMARY_WIDTHS.slice(from, from + c.span).reduce((a, x) => a + x, 0);
+          from += c.span;
+          return w;
+        });
+        const ratios = widths[k].map((w, j) => w / tab[j]);
+        const least = Math.min(...ratios);
+        const widest = tab.indexOf(Math.max(...tab));
+        expect([k, ratios[widest] / least]).toEqual([k, expect.closeTo(1, 2)]);
+      }
+    },
+  );
 });
