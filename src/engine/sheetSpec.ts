@@ -149,8 +149,13 @@ export interface ChartSpec {
   readonly series: readonly { readonly name: string; readonly values: string }[];
   /** Colour of each bar of a one-series chart (RGB hex), e.g. the grade colours. */
   readonly pointColors?: readonly string[];
-  /** Value axis bounds and number format (axis labels and data labels). */
-  readonly valueAxis?: { readonly min: number; readonly max: number; readonly numberFormat: string };
+  /** Value axis bounds, interval between its labels (default: the application's) and number format. */
+  readonly valueAxis?: {
+    readonly min: number;
+    readonly max: number;
+    readonly majorUnit?: number;
+    readonly numberFormat: string;
+  };
   /** Show the legend (default true). */
   readonly legend?: boolean;
   /** Write each bar's value beside it. */

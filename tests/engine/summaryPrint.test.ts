@@ -89,6 +89,14 @@ describe("the summary tab's chart of province targets", () => {
     expect(bars.filter(([, v]) => v === null)).toHaveLength(1);
     expect(bars.filter(([, v]) => typeof v === "number")).toHaveLength(12);
   });
+
+  it("labels its axis every 20%, as the .docx does: eleven labels 0%…100% across the tab were printed slanted", () => {
+    const spec = summaryOf("vi");
+    const [share, ...index] = spec.charts!;
+    expect(share.valueAxis).toEqual({ min: 0, max: 1, majorUnit: 0.2, numberFormat: "0%" });
+    for (const c of index)
+      expect(c.valueAxis).toEqual({ min: 0, max: 100, majorUnit: 10, numberFormat: "0" });
+  });
 });
 
 it("no sheet asks for a row taller than Excel's 409 points, even for a finding whose message runs to pages", async () => {

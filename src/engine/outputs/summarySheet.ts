@@ -307,7 +307,7 @@ function chart(
     categories: `${a1(from, DATA_COL)}:${a1(to, DATA_COL)}`,
     series: [{ name: c.title, values: `${a1(from, DATA_COL + 1)}:${a1(to, DATA_COL + 1)}` }],
     pointColors: c.colors,
-    valueAxis: { min: 0, max: c.axisMax, numberFormat: c.numberFormat },
+    valueAxis: { min: 0, max: c.axisMax, majorUnit: c.axisStep, numberFormat: c.numberFormat },
     legend: false,
     dataLabels: true,
     labelFormat,

@@ -145,6 +145,7 @@ export function decorate(
       if (c.valueAxis) {
         chart.axes.valueAxis.minimum = c.valueAxis.min;
         chart.axes.valueAxis.maximum = c.valueAxis.max;
+        if (c.valueAxis.majorUnit !== undefined) chart.axes.valueAxis.majorUnit = c.valueAxis.majorUnit;
         if (c.labelFormat && supports(CHART_AXIS_FORMAT.set, CHART_AXIS_FORMAT.version))
           chart.axes.valueAxis.numberFormat = c.valueAxis.numberFormat;
       }
