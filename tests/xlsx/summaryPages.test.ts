@@ -59,7 +59,7 @@ describe("the summary tab printed with the other sheets", () => {
             const foot = words.filter((x) => x.page === p + 1 && x.y0 > 842 - 60);
             const start = foot.filter((x) => x.text === first).at(-1);
             return foot
-              .filter((x) => start && Math.abs(x.y0 - start.y0) < 0.5)
+              .filter((x) => start && Math.abs(x.y0 - start.y0) < 0.2)
               .sort((a, b) => a.x0 - b.x0)
               .map((x) => x.text)
               .join(" ");

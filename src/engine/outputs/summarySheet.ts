@@ -119,7 +119,12 @@ class Layout {
     }
     const h = Math.min(height(text), MAX_ROW_HEIGHT);
     this.keep(h);
-    return this.put([{ cell: { value: text, style: { ...BODY, ...style } }, span: COLS }], h);
+    // At the top of its row: a row taller than the application's lines leaves its slack below the text, not between
+    // the text and the heading above it.
+    return this.put(
+      [{ cell: { value: text, style: { ...BODY, vertical: "top", ...style } }, span: COLS }],
+      h,
+    );
   }
 
   space(height = 8): void {
@@ -336,8 +341,14 @@ export function buildSummarySheet(report: Report): SheetSpec {
     );
     out.put(
       [
-        { cell: { value: l, style: { ...BODY, fontSize: 12, horizontal: "center", ...ls } }, span: left },
-        { cell: { value: r, style: { ...BODY, fontSize: 12, horizontal: "center", ...rs } }, span: right },
+        {
+          cell: { value: l, style: { ...BODY, fontSize: 12, horizontal: "center", vertical: "top", ...ls } },
+          span: left,
+        },
+        {
+          cell: { value: r, style: { ...BODY, fontSize: 12, horizontal: "center", vertical: "top", ...rs } },
+          span: right,
+        },
       ],
       n * lineHeight(12) + 3,
     );
