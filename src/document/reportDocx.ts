@@ -29,6 +29,7 @@ import { barPlotArea, chartParts, GRADE_COLORS, STATUS_COLORS } from "../engine/
 import { SUMMARY_WIDTHS } from "../engine/outputs/summarySheet";
 import { stampReport } from "./reportRecord";
 import { ZipPackage } from "../workbook/xlsx/zipPackage";
+import { manualLayout } from "../workbook/xlsx/charts";
 import { textWidth } from "../engine/outputs/lineBreaks";
 
 const FONT = "Times New Roman";
@@ -264,11 +265,8 @@ const CHART_WIDTH = Math.round(TEXT_INCHES * 96);
 /** Size of the bars' labels and the axes' text, in points. */
 const CHART_TEXT_PT = 10;
 
-/** A chart's size in points (it is given in 96-dpi pixels). */
-const chartSize = (c: ReportChart) => ({
-  width: CHART_WIDTH * 0.75,
-  height: (90 + 26 * c.categories.length) * 0.75,
-});
+/** A chart's height in 96-dpi pixels: 26 a bar under a 90 px title and axis. */
+const chartHeight = (c: ReportChart) => 90 + 26 * c.categories.length;
 
 /**
  * A horizontal bar chart of a report chart: one bar per category in its own colour, the first category (rank 1) at
@@ -310,26 +308,17 @@ function chart(c: ReportChart): Paragraph {
         },
         dataLabels: { value: true, position: "outsideEnd", font: font(CHART_TEXT_PT) },
         chartArea: { border: "none" },
-        // 26 px a bar under a 90 px title and axis: a part of MAX_BARS bars is 870 px (9 in) and fits a page.
-        transformation: { width: CHART_WIDTH, height: 90 + 26 * c.categories.length },
+        // A part of MAX_BARS bars is 870 px (9 in) and fits a page.
+        transformation: { width: CHART_WIDTH, height: chartHeight(c) },
       }),
     ],
   });
 }
 
-/**
- * The plot area's manual layout: the outer box (with the axes' labels), as shares of the chart's size from its top
- * left edge (ECMA-376 Part 1, 21.2.2.95 manualLayout), as the tab's charts have it.
- */
+/** The plot area's manual layout, the box the tab's charts take. */
 function plotLayout(c: ReportChart): string {
-  const size = chartSize(c);
-  const box = barPlotArea(size, c.labels, CHART_TEXT_PT);
-  const share = (n: number, of: number) => Math.round((n / of) * 10_000) / 10_000;
-  return (
-    `<c:layout><c:manualLayout><c:xMode val="edge"/><c:yMode val="edge"/>` +
-    `<c:x val="${share(box.left, size.width)}"/><c:y val="${share(box.top, size.height)}"/>` +
-    `<c:w val="${share(box.width, size.width)}"/><c:h val="${share(box.height, size.height)}"/></c:manualLayout></c:layout>`
-  );
+  const size = { width: CHART_WIDTH * 0.75, height: chartHeight(c) * 0.75 };
+  return manualLayout(barPlotArea(size, c.labels, CHART_TEXT_PT), size);
 }
 
 /**

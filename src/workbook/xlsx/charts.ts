@@ -78,19 +78,27 @@ export function chartSize(spec: SheetSpec, chart: ChartSpec): { width: number; h
 }
 
 /**
- * The plot area's manual layout: the outer box (with the axes' labels, layoutTarget "outer" by default), as shares
- * of the chart's size from its top left edge (ECMA-376 Part 1, 21.2.2.95 manualLayout).
+ * A plot area's manual layout: the outer box (with the axes' labels, layoutTarget "outer" by default), as shares of
+ * the chart's size from its top left edge (ECMA-376 Part 1, 21.2.2.95 manualLayout); the Word report's charts too.
  */
-function plotLayout(chart: ChartSpec, size: { width: number; height: number } | undefined): string {
-  const p = chart.plotArea;
-  if (!p) return "<c:layout/>";
-  if (!size) throw new Error(`chart "${chart.title}": a plot area in points needs the chart's size`);
+export function manualLayout(
+  p: { left: number; top: number; width: number; height: number },
+  size: { width: number; height: number },
+): string {
   const share = (n: number, of: number) => Math.round((n / of) * 10_000) / 10_000;
   return (
     `<c:layout><c:manualLayout><c:xMode val="edge"/><c:yMode val="edge"/>` +
     `<c:x val="${share(p.left, size.width)}"/><c:y val="${share(p.top, size.height)}"/>` +
     `<c:w val="${share(p.width, size.width)}"/><c:h val="${share(p.height, size.height)}"/></c:manualLayout></c:layout>`
   );
+}
+
+/** The plot area's layout of a chart spec: its own box, or the application's. */
+function plotLayout(chart: ChartSpec, size: { width: number; height: number } | undefined): string {
+  const p = chart.plotArea;
+  if (!p) return "<c:layout/>";
+  if (!size) throw new Error(`chart "${chart.title}": a plot area in points needs the chart's size`);
+  return manualLayout(p, size);
 }
 
 /** The chart part (chartSpace) of one chart spec; `size` (points, chartSize) places a plot area given in points. */
