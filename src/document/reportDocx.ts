@@ -25,9 +25,11 @@ import {
 } from "docx";
 import { ChartRun } from "docx/charts";
 import type { Report, ReportCell, ReportChart, ReportTable } from "../engine/report";
-import { chartParts, GRADE_COLORS, STATUS_COLORS } from "../engine/report";
+import { barPlotArea, chartParts, GRADE_COLORS, STATUS_COLORS } from "../engine/report";
 import { SUMMARY_WIDTHS } from "../engine/outputs/summarySheet";
 import { stampReport } from "./reportRecord";
+import { ZipPackage } from "../workbook/xlsx/zipPackage";
+import { manualLayout } from "../workbook/xlsx/charts";
 import { textWidth } from "../engine/outputs/lineBreaks";
 
 const FONT = "Times New Roman";
@@ -160,53 +162,62 @@ function tableCell(c: ReportCell, width: number, keepNext: boolean): TableCell {
 
 // A value of up to this many characters is kept on one line; a longer one may break between its words.
 const SHORT_TEXT = 12;
-/** Points of text a unit of column weight (a character of the summary tab's column widths) holds. */
-const POINTS_PER_WEIGHT = 5 / 1.3;
-// The cell's padding (Word's and LibreOffice's 0.19 cm at each side) and the grid lines, in the same weight.
-const CELL_PADDING = 3.5;
-/** The text width of the page in column weight. */
-const PAGE_WEIGHT = (TEXT_INCHES * 72) / POINTS_PER_WEIGHT;
+/** The cell's padding (Word's and LibreOffice's 0.19 cm at each side) and the grid lines, in points. */
+const CELL_PADDING = 13.5;
+/** The text width of the page in points. */
+const PAGE_POINTS = TEXT_INCHES * 72;
 
 /** Width in points of a word in Times New Roman at a size. */
 const wordPoints = (word: string, bold: boolean, size: number) => (textWidth(word, bold) * size) / 1000;
 
+/** Which tables have the same columns (the ranking of each group): they are printed with the same widths. */
+const tableKind = (t: ReportTable) => t.columns.map((c) => `${c.title}\t${c.span}`).join("\n");
+
 /**
- * Each column's share of the page, in percent: the proportions the columns have on the summary tab, each column at
- * least as wide as its longest unbreakable text (a header's word in its bold face, a short value such as "100%" or
- * "Chưa đạt" whole, at the table's 12 pt); past the page's width only the room above those widths is shared out.
+ * Each column's share of the page, in percent, for the tables of one kind: the proportions the columns have on the
+ * summary tab, except that a column is at least as wide as its longest unbreakable text in any of those tables (a
+ * header's word in its bold face, a short value such as "100%" or "Trung bình" whole, at the table's 12 pt): such a
+ * column takes that width, and the others share the rest of the page in the tab's proportions. The .docx's page is
+ * narrower than the tab's and its text larger, so a narrow column of the tab (Hạng, STT) may not hold its words.
  */
-function columnWidths(t: ReportTable): number[] {
-  let from = 0;
-  const least = t.columns.map((c, j) => {
-    const title = Math.max(...c.title.split(/\s+/).map((p) => wordPoints(p, true, HEADER_PT)));
-    let value = 0;
-    for (const r of t.rows) {
-      const cell = r[j];
-      if (!cell) continue;
-      const parts = cell.text.length <= SHORT_TEXT ? [cell.text] : cell.text.split(/\s+/);
-      for (const p of parts) value = Math.max(value, wordPoints(p, cell.bold ?? false, TABLE_PT));
-    }
-    return Math.max(title, value) / POINTS_PER_WEIGHT + CELL_PADDING;
+function columnWidths(tables: readonly ReportTable[]): number[] {
+  const { columns } = tables[0];
+  const least = columns.map((c, j) => {
+    let most = Math.max(...c.title.split(/\s+/).map((p) => wordPoints(p, true, HEADER_PT)));
+    for (const t of tables)
+      for (const r of t.rows) {
+        const cell = r[j];
+        if (!cell) continue;
+        const parts = cell.text.length <= SHORT_TEXT ? [cell.text] : cell.text.split(/\s+/);
+        for (const p of parts) most = Math.max(most, wordPoints(p, cell.bold ?? false, TABLE_PT));
+      }
+    return most + CELL_PADDING;
   });
-  const weights = t.columns.map((c, j) => {
+  let from = 0;
+  const weights = columns.map((c) => {
     const w = SUMMARY_WIDTHS.slice(from, from + c.span).reduce((s, x) => s + x, 0);
     from += c.span;
-    return Math.max(w, least[j]);
+    return w;
   });
   const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
-  const total = sum(weights);
-  if (total <= PAGE_WEIGHT) return weights.map((w) => (w / total) * 100);
-  const floor = sum(least);
-  const room = Math.max(0, PAGE_WEIGHT - floor);
-  const spare = total - floor;
-  return weights.map(
-    (w, j) => ((least[j] + (spare > 0 ? ((w - least[j]) * room) / spare : 0)) / (floor + room)) * 100,
-  );
+  // Columns too narrow at the tab's proportions take their least width, until the rest all hold their words.
+  const held = new Set<number>();
+  for (;;) {
+    const free = PAGE_POINTS - sum([...held].map((j) => least[j]));
+    const scale = free / sum(weights.filter((_, j) => !held.has(j)));
+    const narrow = weights.flatMap((w, j) => (!held.has(j) && w * scale < least[j] ? [j] : []));
+    for (const j of narrow) held.add(j);
+    // Past the page's width (every column at its least), they keep those widths' proportions.
+    if (!narrow.length || held.size === columns.length) {
+      const points = weights.map((w, j) => (held.has(j) ? least[j] : w * scale));
+      const total = sum(points);
+      return points.map((x) => (x / total) * 100);
+    }
+  }
 }
 
-/** A report table: its header repeats on every page and no row breaks across pages. */
-function table(t: ReportTable): Table {
-  const widths = columnWidths(t);
+/** A report table, its columns `widths` percent of the page: its header repeats on every page, no row breaks across pages. */
+function table(t: ReportTable, widths: readonly number[]): Table {
   const borders = {
     top: THIN,
     bottom: THIN,
@@ -251,6 +262,11 @@ function table(t: ReportTable): Table {
 
 /** Text width of the page in the 96-dpi pixels charts are sized in. */
 const CHART_WIDTH = Math.round(TEXT_INCHES * 96);
+/** Size of the bars' labels and the axes' text, in points. */
+const CHART_TEXT_PT = 10;
+
+/** A chart's height in 96-dpi pixels: 26 a bar under a 90 px title and axis. */
+const chartHeight = (c: ReportChart) => 90 + 26 * c.categories.length;
 
 /**
  * A horizontal bar chart of a report chart: one bar per category in its own colour, the first category (rank 1) at
@@ -281,21 +297,53 @@ function chart(c: ReportChart): Paragraph {
         gapWidth: 60,
         // Word draws the first category at the bottom: reversed, rank 1 is at the top, and the value axis
         // crosses at the last category so it stays along the bottom.
-        categoryAxis: { reverseOrder: true, font: font(10) },
+        categoryAxis: { reverseOrder: true, font: font(CHART_TEXT_PT) },
         valueAxis: {
           minimum: 0,
           maximum: c.axisMax,
+          interval: c.axisStep,
           numberFormat: c.numberFormat,
           crossesAt: "maximum",
-          font: font(10),
+          font: font(CHART_TEXT_PT),
         },
-        dataLabels: { value: true, position: "outsideEnd", font: font(10) },
+        dataLabels: { value: true, position: "outsideEnd", font: font(CHART_TEXT_PT) },
         chartArea: { border: "none" },
-        // 26 px a bar under a 90 px title and axis: a part of MAX_BARS bars is 870 px (9 in) and fits a page.
-        transformation: { width: CHART_WIDTH, height: 90 + 26 * c.categories.length },
+        // A part of MAX_BARS bars is 870 px (9 in) and fits a page.
+        transformation: { width: CHART_WIDTH, height: chartHeight(c) },
       }),
     ],
   });
+}
+
+/** The plot area's manual layout, the box the tab's charts take. */
+function plotLayout(c: ReportChart): string {
+  const size = { width: CHART_WIDTH * 0.75, height: chartHeight(c) * 0.75 };
+  return manualLayout(barPlotArea(size, c.labels, CHART_TEXT_PT), size);
+}
+
+/**
+ * Gives each chart part of a packed document its plot area (docx/charts lets the application lay it out): the
+ * charts are the document's `<c:chart r:id>` in order, their parts named by the document's relationships.
+ */
+async function layOutCharts(pkg: ZipPackage, charts: readonly ReportChart[]): Promise<void> {
+  if (!charts.length) return;
+  const doc = (await pkg.text("word/document.xml")) ?? "";
+  const rels = (await pkg.text("word/_rels/document.xml.rels")) ?? "";
+  const attr = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1] ?? "";
+  const targets = new Map(
+    [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => [attr(m[0], "Id"), attr(m[0], "Target")]),
+  );
+  const ids = [...doc.matchAll(/<c:chart\b[^>]*\br:id="([^"]+)"/g)].map((m) => m[1]);
+  if (ids.length !== charts.length)
+    throw new Error(`${ids.length} charts in the document, ${charts.length} drawn`);
+  for (const [k, id] of ids.entries()) {
+    const target = targets.get(id) ?? "";
+    const part = target.startsWith("/") ? target.slice(1) : `word/${target}`;
+    const xml = (await pkg.text(part)) ?? "";
+    const auto = "<c:plotArea><c:layout/>";
+    if (!xml.includes(auto)) throw new Error(`${part} has no plot area laid out by the application`);
+    pkg.put(part, xml.replace(auto, `<c:plotArea>${plotLayout(charts[k])}`));
+  }
 }
 
 function signatureBlock(r: Report): Table {
@@ -326,6 +374,12 @@ export async function reportDocx(r: Report): Promise<Uint8Array> {
     centred(r.heading.subject, { bold: true, size: 14 }, 120),
     body(r.snapshotDocument, { italics: true, size: 12 }),
   ];
+  const charts: ReportChart[] = [];
+  const kinds = new Map<string, ReportTable[]>();
+  for (const b of r.body)
+    if (b.kind === "table")
+      kinds.set(tableKind(b.table), [...(kinds.get(tableKind(b.table)) ?? []), b.table]);
+  const widthsOf = new Map([...kinds].map(([kind, tables]) => [kind, columnWidths(tables)]));
   if (r.qualityNote) children.push(body(r.qualityNote, { bold: true, size: 13, color: "9C0006" }));
   for (const b of r.body) {
     switch (b.kind) {
@@ -350,10 +404,16 @@ export async function reportDocx(r: Report): Promise<Uint8Array> {
         );
         break;
       case "table":
-        children.push(table(b.table), new Paragraph({ spacing: { after: 120 }, children: [] }));
+        children.push(
+          table(b.table, widthsOf.get(tableKind(b.table)) ?? []),
+          new Paragraph({ spacing: { after: 120 }, children: [] }),
+        );
         break;
       case "chart":
-        children.push(...chartParts(b.chart).map(chart));
+        for (const part of chartParts(b.chart)) {
+          children.push(chart(part));
+          charts.push(part);
+        }
         break;
     }
   }
@@ -393,6 +453,8 @@ export async function reportDocx(r: Report): Promise<Uint8Array> {
       },
     ],
   });
+  const pkg = await ZipPackage.open(new Uint8Array(await Packer.toArrayBuffer(doc)));
+  await layOutCharts(pkg, charts);
   // Recorded as ictplan's, so that the next report replaces it only while nobody has edited it.
-  return stampReport(new Uint8Array(await Packer.toArrayBuffer(doc)));
+  return stampReport(pkg);
 }

@@ -21,8 +21,7 @@ async function partsDigest(pkg: ZipPackage): Promise<string> {
 }
 
 /** A report's bytes with its ownership record; the package must already have the custom properties part. */
-export async function stampReport(bytes: Uint8Array): Promise<Uint8Array> {
-  const pkg = await ZipPackage.open(bytes);
+export async function stampReport(pkg: ZipPackage): Promise<Uint8Array> {
   // The custom properties part is declared in [Content_Types].xml and _rels/.rels by the writer (docx); replacing
   // its content keeps those declarations right.
   if (!pkg.has(RECORD_PART)) throw new Error(`the report has no ${RECORD_PART} to record its digest in`);

@@ -5,7 +5,7 @@ import type { GroupSummary, QuarterlySummary } from "./summary";
 import { GRADES } from "./ranking";
 import { formatPeriod, periodFromKey } from "./periods";
 import { departmentOf, gradeLabel, labels, type Labels, type Lang } from "./i18n/labels";
-import { formatNumber, formatPercent } from "./i18n/numbers";
+import { formatNumber, formatPercent, formatSigned } from "./i18n/numbers";
 import { groupName } from "./outputs/style";
 import { fillTemplate } from "./text";
 import { effectiveCoverage } from "./attainment";
@@ -38,7 +38,7 @@ export function buildNarrative(plan: Plan, s: QuarterlySummary, lang: Lang): Nar
   const f = (t: string, params: Record<string, string | number>) => fillTemplate(t, params);
   const dec = plan.settings.indexDecimals;
   const num = (x: number) => formatNumber(x, dec, lang);
-  const signed = (x: number) => (x > 0 ? "+" : x < 0 ? "−" : "") + formatNumber(Math.abs(x), dec, lang);
+  const signed = (x: number) => formatSigned(x, dec, lang);
   const pct = (x: number) => formatPercent(x, lang);
   const period = label(s.period, lang);
   const prev = s.previousPeriod ? label(s.previousPeriod, lang) : null;

@@ -9,7 +9,7 @@ import type { QuarterlySummary } from "./summary";
 import { GRADES } from "./ranking";
 import { formatPeriod, periodFromKey } from "./periods";
 import { departmentOf, gradeLabel, labels, statusLabel, type Lang } from "./i18n/labels";
-import { MONTHS_EN, formatDate, formatNumber, formatPercent } from "./i18n/numbers";
+import { MONTHS_EN, formatDate, formatNumber, formatPercent, formatSigned } from "./i18n/numbers";
 import { buildNarrative } from "./narrative";
 import { effectiveCoverage } from "./attainment";
 import { groupName, provinceTitle } from "./outputs/style";
@@ -47,10 +47,39 @@ export interface ReportChart {
   readonly labels: readonly string[];
   readonly colors: readonly string[];
   readonly axisMax: number;
+  /** The interval between the value axis' labels: 11 labels "0%"…"100%" do not fit a page's width side by side. */
+  readonly axisStep: number;
   /** Excel number format of the value axis ("0" or "0%"). */
   readonly numberFormat: string;
   /** Excel number format of the bars' values and labels, as the tables write them ("0.00", "0%"). */
   readonly labelFormat: string;
+}
+
+/** A box in points, from the top left edge of what holds it. */
+export interface Box {
+  readonly left: number;
+  readonly top: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * The plot area (with its axes' labels) of a bar chart `width` × `height` points whose bars are labelled in
+ * `labelSize`-pt text: the title's band above it, and right of it room for the longest label outside a bar's end
+ * (at most 0.6 em a character) beyond the axis's maximum, plus a margin. Laid out by the application, the plot area
+ * reaches the chart's edges: the label of a bar near the maximum (99,45 of 100) is printed on the edge or past it
+ * (LibreOffice), and the longest name on the left edge; nothing in Excel's reference says it moves an outside-end
+ * label to keep it in (XlDataLabelPosition: "outside the data point at the top edge"). The axis keeps its 0–100 and
+ * every label stays outside its bar, as a reader compares them. The tab's charts and the .docx's take the same room.
+ */
+export function barPlotArea(
+  size: { readonly width: number; readonly height: number },
+  barLabels: readonly string[],
+  labelSize: number,
+): Box {
+  const label = Math.max(0, ...barLabels.map((l) => l.length)) * labelSize * 0.6 + 12;
+  // LibreOffice draws the names left of the box it is given by up to 5 pt: 12 pt keeps them clear of the edge.
+  return { left: 12, top: 38, width: size.width - 12 - label, height: size.height - 38 - 6 };
 }
 
 /** Bars in one chart: a chart of more is printed in parts, each of which fits a page of the report and of the tab. */
@@ -286,6 +315,7 @@ export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report
                 : "A6A6A6",
         ),
         axisMax: 1,
+        axisStep: 0.2,
         numberFormat: "0%",
         labelFormat: "0%",
       },
@@ -329,7 +359,7 @@ export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report
           u.indexChange === null
             ? { text: "" }
             : {
-                text: (u.indexChange > 0 ? "+" : "") + num(u.indexChange),
+                text: formatSigned(u.indexChange, dec, lang),
                 value: u.indexChange,
                 numberFormat: dec ? `+0.${"0".repeat(dec)};-0.${"0".repeat(dec)};0` : "+0;-0;0",
                 align: "right",
@@ -337,7 +367,7 @@ export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report
           u.rankChange === null
             ? { text: "" }
             : {
-                text: (u.rankChange > 0 ? "+" : "") + String(u.rankChange),
+                text: formatSigned(u.rankChange, 0, lang),
                 value: u.rankChange,
                 numberFormat: "+0;-0;0",
                 align: "center",
@@ -354,6 +384,7 @@ export function buildReport(plan: Plan, s: QuarterlySummary, lang: Lang): Report
         labels: g.ranking.map((u) => num(u.indexRounded)),
         colors: g.ranking.map((u) => GRADE_COLORS[u.grade].bar),
         axisMax: plan.settings.indexScale,
+        axisStep: plan.settings.indexScale / 10,
         numberFormat: "0",
         labelFormat: indexFormat,
       },

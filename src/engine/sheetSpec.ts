@@ -149,8 +149,13 @@ export interface ChartSpec {
   readonly series: readonly { readonly name: string; readonly values: string }[];
   /** Colour of each bar of a one-series chart (RGB hex), e.g. the grade colours. */
   readonly pointColors?: readonly string[];
-  /** Value axis bounds and number format (axis labels and data labels). */
-  readonly valueAxis?: { readonly min: number; readonly max: number; readonly numberFormat: string };
+  /** Value axis bounds, interval between its labels (default: the application's) and number format. */
+  readonly valueAxis?: {
+    readonly min: number;
+    readonly max: number;
+    readonly majorUnit?: number;
+    readonly numberFormat: string;
+  };
   /** Show the legend (default true). */
   readonly legend?: boolean;
   /** Write each bar's value beside it. */
@@ -207,6 +212,11 @@ export type PrintSetup = PrintZoom & {
   };
   /** The footer's centre section in Excel's header/footer codes (&P page, &N pages; a literal "&" doubled). */
   readonly footer?: string;
+  /**
+   * The number of the sheet's first printed page, whatever prints before it (Excel's First page number). Unset, it is
+   * Auto: printing the whole workbook, Excel and LibreOffice number the pages across the sheets, and &N counts all.
+   */
+  readonly firstPageNumber?: number;
 };
 
 /** A workbook-level defined name (named range) the sheet's formulas use, e.g. ictplan_gradeGood → 'Cấu hình'!$B$5. */

@@ -13,8 +13,9 @@ import { samplePlanRows } from "../../src/engine/sample";
 import { runPlan, type RunResult } from "../../src/engine/pipeline";
 import { buildReport, GRADE_COLORS, type Report, type ReportBlock } from "../../src/engine/report";
 import { reportDocx } from "../../src/document/reportDocx";
+import { SUMMARY_WIDTHS } from "../../src/engine/outputs/summarySheet";
 import type { Lang } from "../../src/engine/i18n/labels";
-import { haveWriter, havePoppler, pdfText, printToPdf } from "../helpers/libreoffice";
+import { haveWriter, havePoppler, pdfText, pdfWords, printToPdf } from "../helpers/libreoffice";
 
 let runs: Record<Lang, RunResult>;
 beforeAll(async () => {
@@ -37,6 +38,7 @@ interface ParsedChart {
   catOrientation: string;
   valMin: number;
   valMax: number;
+  valStep: number;
   valCrosses: string;
   legend: boolean;
 }
@@ -78,6 +80,7 @@ async function charts(bytes: Uint8Array): Promise<ParsedChart[]> {
       catOrientation: /<c:orientation val="(\w+)"/.exec(catAx)![1],
       valMin: Number(/<c:min val="([^"]+)"/.exec(valAx)![1]),
       valMax: Number(/<c:max val="([^"]+)"/.exec(valAx)![1]),
+      valStep: Number(/<c:majorUnit val="([^"]+)"/.exec(valAx)?.[1]),
       valCrosses: /<c:crosses val="(\w+)"/.exec(valAx)![1],
       legend: xml.includes("<c:legend>"),
     });
@@ -102,6 +105,8 @@ describe("the report's charts in the .docx", () => {
       );
       expect(attainment.categories.join(" ")).not.toMatch(/[A-Z]+_[A-Z]+/); // names, not codes
       expect(attainment.valMax).toBe(1);
+      // Labelled every 20%: eleven labels "0%"…"100%" run into each other across the page ("90%100%").
+      expect(attainment.valStep).toBe(0.2);
       // A share per indicator with a target; no label on the bar of one without.
       expect(attainment.labels).toEqual(
         s.indicators.map((a) => (a.shareMeeting === null ? "" : expect.stringMatching(/^\d+%$/))),
@@ -117,7 +122,7 @@ describe("the report's charts in the .docx", () => {
         // axis crossing at the last category keeps it along the bottom.
         expect(c.catOrientation).toBe("maxMin");
         expect(c.valCrosses).toBe("max");
-        expect([c.valMin, c.valMax]).toEqual([0, 100]);
+        expect([c.valMin, c.valMax, c.valStep]).toEqual([0, 100, 10]);
         expect(c.legend).toBe(false);
         const decimals = lang === "vi" ? /^\d+,\d\d$/ : /^\d+\.\d\d$/;
         expect(c.labels).toHaveLength(g.ranking.length);
@@ -193,6 +198,29 @@ describe("the report's charts in the .docx", () => {
             for (const c of b.table.columns)
               for (const w of c.title.split(" "))
                 expect([c.title, w, tokens.has(w)]).toEqual([c.title, w, true]);
+        // Every word of a chart prints clear of its edges, which are the text's margins (30 and 15 mm): the label
+        // outside the end of a bar near the maximum (99,45 of 100) neither on the right one nor past it, the longest
+        // name not on the left one.
+        const words = pdfWords(pdf);
+        const [left, right] = [(30 / 25.4) * 72, ((210 - 15) / 25.4) * 72];
+        for (const b of r.body)
+          if (b.kind === "chart") {
+            const first = b.chart.title.split(" ");
+            const title = words.find(
+              (w, i) =>
+                w.text === first[0] &&
+                first.every((t, k) => words[i + k]?.text === t && words[i + k].page === w.page),
+            )!;
+            const height = (90 + 26 * b.chart.categories.length) * 0.75;
+            const inChart = words.filter(
+              (w) => w.page === title.page && w.y0 >= title.y0 && w.y1 < title.y0 + height - 10,
+            );
+            expect(inChart.length).toBeGreaterThan(b.chart.categories.length);
+            const out = inChart
+              .filter((w) => w.x0 < left + 4 || w.x1 > right - 4)
+              .map((w) => `${w.text} ${w.x0.toFixed(1)}–${w.x1.toFixed(1)}`);
+            expect([b.chart.title, out]).toEqual([b.chart.title, []]);
+          }
         const last = pages.filter((p) => p.trim()).at(-1)!;
         expect(last).toContain("Nơi nhận");
         // The signer block never stands alone: the last recommendation is on its page.
@@ -223,4 +251,43 @@ describe("the report's tables in the .docx", () => {
     // … nor says that it does not keep with the next row.
     expect(cells.filter((c) => c.includes('<w:keepNext w:val="false"/>'))).toEqual([]);
   });
+
+  it.each(["vi", "en"] as const)(
+    "(%s) give the tables of one kind the same columns, in the tab's proportions where their words fit",
+    async (lang) => {
+      const r = report(lang);
+      const zip = await JSZip.loadAsync(await reportDocx(r));
+      const doc = await zip.file("word/document.xml")!.async("string");
+      // Each bordered table's column widths (fiftieths of a percent), from its header row.
+      const widths = doc
+        .split("<w:tbl>")
+        .slice(1)
+        .filter((t) => t.includes("<w:tblHeader"))
+        .map((t) =>
+          texts(/<w:tr\b[\s\S]*?<\/w:tr>/.exec(t)![0], /<w:tcW w:type="pct" w:w="([^"]+)"/g).map(Number),
+        );
+      const tables = r.body.flatMap((b) => (b.kind === "table" ? [b.table] : []));
+      expect(widths).toHaveLength(tables.length);
+      // The rankings of the two groups: the same widths, though only one of them has a unit graded Trung bình.
+      const rankings = tables.flatMap((t, k) =>
+        t.columns[0].title === tables.at(-1)!.columns[0].title ? [k] : [],
+      );
+      expect(rankings).toHaveLength(2);
+      expect(widths[rankings[1]]).toEqual(widths[rankings[0]]);
+      // The columns the .docx does not widen for their words keep the tab's proportions, the widest (names) among them:
+      // the room the narrow columns need is taken from all the others alike.
+      for (const [k, t] of tables.entries()) {
+        let from = 0;
+        const tab = t.columns.map((c) => {
+          const w = SUMMARY_WIDTHS.slice(from, from + c.span).reduce((a, x) => a + x, 0);
+          from += c.span;
+          return w;
+        });
+        const ratios = widths[k].map((w, j) => w / tab[j]);
+        const least = Math.min(...ratios);
+        const widest = tab.indexOf(Math.max(...tab));
+        expect([k, ratios[widest] / least]).toEqual([k, expect.closeTo(1, 2)]);
+      }
+    },
+  );
 });

@@ -145,6 +145,23 @@ describe("the drafted narrative", () => {
     expect(n.recommendations.at(-1)).toContain("Quý III/2015");
   });
 
+  it("writes a fall with the sign its table writes, the hyphen-minus of Excel, Word and official documents", () => {
+    for (const lang of ["vi", "en"] as const) {
+      const x = run(grids, lang);
+      const report = buildReport(x.plan, x.summary!, lang);
+      const texts = report.body.flatMap((b) =>
+        b.kind === "table" ? b.table.rows.flat().map((c) => c.text) : b.kind === "list" ? b.items : [],
+      );
+      const paragraphs = report.body.flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
+      const fall = byRank(x.results!.ranking).find((u) => (u.indexChange ?? 0) < 0)!;
+      const change = formatNumber(fall.indexChange!, 2, lang);
+      expect(change).toMatch(/^-\d/);
+      expect(texts).toContain(change);
+      expect(paragraphs.join("\n")).toContain(`${fall.name} (${change} `);
+      expect([...texts, ...paragraphs].join("\n")).not.toContain("\u2212");
+    }
+  });
+
   it("reads the same numbers in English with a decimal point", () => {
     const en = run(grids, "en");
     const text = buildNarrative(en.plan, en.summary!, "en");
@@ -392,6 +409,7 @@ describe("a chart printed in parts", () => {
     labels: Array.from({ length: n }, (_, i) => String(n - i)),
     colors: Array.from({ length: n }, () => "2E7D32"),
     axisMax: 100,
+    axisStep: 10,
     numberFormat: "0",
     labelFormat: "0.00",
   });

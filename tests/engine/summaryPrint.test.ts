@@ -77,6 +77,31 @@ describe("the summary tab of a province of 172 units, printed", () => {
   });
 });
 
+it("prints the heading block and every paragraph at the top of its row: a row taller than the lines its text takes in print leaves the slack below it, not between a heading and its text", () => {
+  for (const lang of ["vi", "en"] as const) {
+    const run = runPlan(planRowsToGrids(samplePlanRows()), {
+      period: "2015-Q2",
+      lang,
+      robustness: false,
+      asOf: "2015-07-05",
+    });
+    const spec = run.sheets.find((s) => s.kind === "summary")!;
+    const report = buildReport(run.plan, run.summary!, lang);
+    const texts = [
+      ...Object.values(report.heading).filter(
+        (t) => t !== report.heading.kind && t !== report.heading.subject,
+      ),
+      ...report.body.flatMap((b) => (b.kind === "paragraph" ? [b.text] : [])),
+    ];
+    const cells = new Map(
+      spec.blocks.flatMap((b) => b.cells.flat()).map((c) => [c.value, c.style?.vertical]),
+    );
+    expect(texts.map((t) => [t.slice(0, 30), cells.get(t)])).toEqual(
+      texts.map((t) => [t.slice(0, 30), "top"]),
+    );
+  }
+});
+
 describe("the summary tab's chart of province targets", () => {
   it("draws no bar for an indicator without a province target, where a 0% would read as none meeting it", () => {
     const spec = summaryOf("en");
@@ -88,6 +113,14 @@ describe("the summary tab's chart of province targets", () => {
     expect(bars).toContainEqual(["Số lượt CBCC được đào tạo, bồi dưỡng CNTT", null]);
     expect(bars.filter(([, v]) => v === null)).toHaveLength(1);
     expect(bars.filter(([, v]) => typeof v === "number")).toHaveLength(12);
+  });
+
+  it("labels its axis every 20%, as the .docx does: eleven labels 0%…100% across the tab were printed slanted", () => {
+    const spec = summaryOf("vi");
+    const [share, ...index] = spec.charts!;
+    expect(share.valueAxis).toEqual({ min: 0, max: 1, majorUnit: 0.2, numberFormat: "0%" });
+    for (const c of index)
+      expect(c.valueAxis).toEqual({ min: 0, max: 100, majorUnit: 10, numberFormat: "0" });
   });
 });
 

@@ -93,6 +93,8 @@ export interface ChartModel {
   valueMax?: number;
   /** ChartAxis.numberFormat of the value axis; undefined = linked to its source cells. */
   valueFormat?: string;
+  /** ChartAxis.majorUnit of the value axis; undefined = automatic. */
+  valueUnit?: number;
   legendVisible: boolean;
   /** ChartPlotArea position and box in points; undefined = never set (Automatic). */
   plotArea?: {
@@ -1396,6 +1398,19 @@ class FakeChart {
         set maximum(v: number | "") {
           bound("valueMax", v);
         },
+        /** "The interval between two major tick marks. Can be set to a numeric value or an empty string" (ChartAxis.majorUnit, ExcelApi 1.1); a unit of 0 or less is not documented: refused. */
+        set majorUnit(v: number | "") {
+          host.queue(() => {
+            need(
+              v === "" || (typeof v === "number" && Number.isFinite(v) && v > 0),
+              "valueAxis.majorUnit",
+              v,
+            );
+            const m = model();
+            if (v === "") delete m.valueUnit;
+            else m.valueUnit = v;
+          }, v);
+        },
         /** "Specifies the format code for the axis tick label" (ChartAxis.numberFormat, [Api set: ExcelApi 1.8]). */
         set numberFormat(v: string) {
           host.queue(() => {
@@ -1816,6 +1831,12 @@ class FakeWorksheet extends Loadable {
             v,
           );
         });
+      },
+      /** PageLayout.firstPageNumber: "The worksheet's first page number to print", "" for auto (ExcelApi 1.9). */
+      set firstPageNumber(v: number | "") {
+        q("firstPageNumber", v, () =>
+          need(v === "" || (typeof v === "number" && Number.isInteger(v) && v >= 0), "firstPageNumber", v),
+        );
       },
       setPrintTitleRows(v: string) {
         q("printTitleRows", v, () => {

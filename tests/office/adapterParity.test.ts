@@ -261,13 +261,27 @@ describe("Office.js and .xlsx adapters write the same workbook", () => {
         printArea?: string;
         margins?: Record<string, number>;
         centerFooter?: string;
+        firstPageNumber?: number;
       };
-      expect([spec.name, pl.zoom?.scale, pl.printArea, pl.margins, pl.centerFooter]).toEqual([
+      expect([
+        spec.name,
+        pl.zoom?.scale,
+        pl.printArea,
+        pl.margins,
+        pl.centerFooter,
+        pl.firstPageNumber,
+      ]).toEqual([
         spec.name,
         spec.print && !ps.fitToPage ? ps.scale : undefined,
         ps.printArea,
         spec.print?.margins ? ps.margins : undefined,
         x.headerFooter?.oddFooter?.replace(/^&C/, ""),
+        // ExcelJS reads an Auto first page as 1: the file's own attributes say which it is.
+        ((m) => (m ? Number(m[1]) : undefined))(
+          /<pageSetup\b[^>]*\bfirstPageNumber="(\d+)"[^>]*\buseFirstPageNumber="1"/.exec(
+            both.sheetXml.get(spec.name)!,
+          ),
+        ),
       ]);
       const xml = both.sheetXml.get(spec.name)!;
       // A break after row r in the file is one before row r + 1 (0-based r) in Excel's collection.
@@ -285,6 +299,8 @@ describe("Office.js and .xlsx adapters write the same workbook", () => {
     expect(breaks).toBeGreaterThan(0);
     expect(sheetOf(summary.name)[0].rowHeights.size).toBeGreaterThan(50);
     expect((sheetOf(summary.name)[0].pageLayout as { printArea?: string }).printArea).toMatch(/^A1:G\d+$/);
+    // The summary numbers its own pages: 1 on its first, whatever prints before it.
+    expect(sheetOf(summary.name)[0].pageLayout.firstPageNumber).toBe(1);
   });
 
   it("charts: series and bar colours, value axis, legend, data labels", () => {
@@ -327,6 +343,7 @@ describe("Office.js and .xlsx adapters write the same workbook", () => {
         labels: c.series.map((s) => Boolean(s.hasDataLabels)),
         min: c.valueMin,
         max: c.valueMax,
+        unit: c.valueUnit,
         legend: c.legendVisible,
         axisFormat: c.valueFormat ?? cellFormat(c),
         labelFormat: c.series.some((s) => s.hasDataLabels) ? cellFormat(c) : undefined,
@@ -336,6 +353,7 @@ describe("Office.js and .xlsx adapters write the same workbook", () => {
         labels: sers.map((ser) => ser.includes('<c:showVal val="1"/>')),
         min: axis(xml, "min"),
         max: axis(xml, "max"),
+        unit: axis(xml, "majorUnit"),
         legend: xml.includes("<c:legend>"),
         axisFormat: format(xml, "valAx"),
         labelFormat: xml.includes("<c:dLbls>") ? format(xml, "dLbls") : undefined,

@@ -129,6 +129,7 @@ const VI = {
   goodShare: "Tỷ lệ Tốt",
   stt: "STT",
   pageFooter: "{where} – Trang &P/&N",
+  summaryFooter: "{where} – Trang &P/{pages}",
   chartGradesByGroup: "Phân loại theo nhóm",
   countShare: "{count} ({share})",
   // The drafted narrative: {…} are filled in with numbers written the language's way.
@@ -282,6 +283,7 @@ const EN: typeof VI = {
   goodShare: "Share Good",
   stt: "No.",
   pageFooter: "{where} – Page &P/&N",
+  summaryFooter: "{where} – Page &P/{pages}",
   chartGradesByGroup: "Grades by group",
   countShare: "{count} ({share})",
   nUnitsRanked: "In {period}, {n} {n:unit was|units were} assessed and ranked",

@@ -10,6 +10,15 @@ export function formatNumber(x: number, decimals: number, lang: Lang): string {
   return `${sign}${grouped}${frac ? (lang === "vi" ? "," : ".") + frac : ""}`;
 }
 
+/**
+ * A change with its sign, "+12,59", "-2,73" or "0,00": the hyphen-minus Excel and Word write before a negative number
+ * and Vietnamese official documents print, the same in the report's text, its tables and the tab's number cells.
+ */
+export function formatSigned(x: number, decimals: number, lang: Lang): string {
+  const text = formatNumber(x, decimals, lang);
+  return x > 0 && /[1-9]/.test(text) ? `+${text}` : text;
+}
+
 /** A number with as many decimals as it has (up to 6), the language's way: vi 1.234,5 and 10.000; en 1,234.5. */
 export function formatShortest(x: number, lang: Lang): string {
   let d = 0;

@@ -12,7 +12,7 @@ import {
   type SpecCell,
 } from "../sheetSpec";
 import type { Report, ReportBlock, ReportCell, ReportChart, ReportTable } from "../report";
-import { chartParts, GRADE_COLORS, MAX_BARS, STATUS_COLORS } from "../report";
+import { barPlotArea, chartParts, GRADE_COLORS, MAX_BARS, STATUS_COLORS } from "../report";
 import { formatPeriod, periodFromKey } from "../periods";
 import { labels, type Lang } from "../i18n/labels";
 import { fillTemplate } from "../text";
@@ -30,6 +30,8 @@ export function summarySheetName(period: string, lang: Lang): string {
 /** Widths of the seven printed columns, in characters: they fill an A4 portrait page at 100%. */
 export const SUMMARY_WIDTHS = [6, 35, 11, 11, 9, 9, 9] as const;
 const COLS = SUMMARY_WIDTHS.length;
+/** The width of the printed columns, which a chart spans, in points. */
+const CHART_WIDTH = SUMMARY_WIDTHS.reduce((s, w) => s + widthPoints(w), 0);
 /** Chart data lives right of the printed area (columns I and J), where charts read it. */
 const DATA_COL = COLS + 2;
 /** Usable height of an A4 portrait page with the margins below, in points, less a safety margin. */
@@ -117,7 +119,12 @@ class Layout {
     }
     const h = Math.min(height(text), MAX_ROW_HEIGHT);
     this.keep(h);
-    return this.put([{ cell: { value: text, style: { ...BODY, ...style } }, span: COLS }], h);
+    // At the top of its row: a row taller than the application's lines leaves its slack below the text, not between
+    // the text and the heading above it.
+    return this.put(
+      [{ cell: { value: text, style: { ...BODY, vertical: "top", ...style } }, span: COLS }],
+      h,
+    );
   }
 
   space(height = 8): void {
@@ -212,20 +219,6 @@ const chartHeight = (c: ReportChart) => barsHeight(c.categories.length);
 const barsHeight = (bars: number) => 70 + 19 * bars;
 /** The height of the rows reserved for a chart (whole rows of 18 pt). */
 const reservedHeight = (height: number) => Math.ceil(height / 18) * 18;
-/**
- * The plot area (with its axes' labels) of a chart `height` points tall with these bar labels: the title's band above
- * it, and right of it room for the longest label outside a bar's end (11 pt, at most 6.5 pt a character) beyond the
- * axis's maximum, plus a margin. Laid out by the application, the plot area reaches the chart's edge and the label of
- * a bar near the maximum (99,45 of 100) is printed on the frame or past it (LibreOffice); nothing in Excel's reference
- * says it moves an outside-end label to keep it in (XlDataLabelPosition: "outside the data point at the top edge").
- * The axis keeps its 0–100 and every label stays outside its bar, as a reader compares them.
- */
-function plotArea(height: number, barLabels: readonly string[]): NonNullable<ChartSpec["plotArea"]> {
-  const width = SUMMARY_WIDTHS.reduce((s, w) => s + widthPoints(w), 0);
-  const label = Math.max(0, ...barLabels.map((l) => l.length)) * 6.5 + 12;
-  return { left: 6, top: 38, width: width - 6 - label, height: height - 38 - 6 };
-}
-
 /** The fewest bars worth starting a long chart with at the foot of a page. */
 const MIN_FIRST_BARS = 10;
 
@@ -319,11 +312,12 @@ function chart(
     categories: `${a1(from, DATA_COL)}:${a1(to, DATA_COL)}`,
     series: [{ name: c.title, values: `${a1(from, DATA_COL + 1)}:${a1(to, DATA_COL + 1)}` }],
     pointColors: c.colors,
-    valueAxis: { min: 0, max: c.axisMax, numberFormat: c.numberFormat },
+    valueAxis: { min: 0, max: c.axisMax, majorUnit: c.axisStep, numberFormat: c.numberFormat },
     legend: false,
     dataLabels: true,
     labelFormat,
-    plotArea: plotArea(reservedHeight(height), c.labels),
+    // The bars' labels are 11 pt (the writer's text size for the chart).
+    plotArea: barPlotArea({ width: CHART_WIDTH, height: reservedHeight(height) }, c.labels, 11),
     anchor: { fromRow: first, fromCol: 1, toRow: last + 1, toCol: COLS + 1 },
   };
 }
@@ -347,8 +341,14 @@ export function buildSummarySheet(report: Report): SheetSpec {
     );
     out.put(
       [
-        { cell: { value: l, style: { ...BODY, fontSize: 12, horizontal: "center", ...ls } }, span: left },
-        { cell: { value: r, style: { ...BODY, fontSize: 12, horizontal: "center", ...rs } }, span: right },
+        {
+          cell: { value: l, style: { ...BODY, fontSize: 12, horizontal: "center", vertical: "top", ...ls } },
+          span: left,
+        },
+        {
+          cell: { value: r, style: { ...BODY, fontSize: 12, horizontal: "center", vertical: "top", ...rs } },
+          span: right,
+        },
       ],
       n * lineHeight(12) + 3,
     );
@@ -442,7 +442,10 @@ export function buildSummarySheet(report: Report): SheetSpec {
       area: `A1:${a1(lastRow, COLS)}`,
       margins: { left: 0.7, right: 0.4, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
       // In the report's font at 11 pt (&"font,style" and &nn are header/footer codes; the text starts with a letter).
-      footer: `&"${FONT},Regular"&11${fillTemplate(L.pageFooter, { where })}`,
+      // Its own pages, numbered from 1 and counted by the layout, which chose every break: &N would count the whole
+      // print job, the other sheets too, when the workbook is printed or exported to PDF at once.
+      footer: `&"${FONT},Regular"&11${fillTemplate(L.summaryFooter, { where, pages: out.breaks.length + 1 })}`,
+      firstPageNumber: 1,
       rowBreaks: out.breaks,
     },
     tabColor: "FFC000",

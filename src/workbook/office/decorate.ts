@@ -145,6 +145,7 @@ export function decorate(
       if (c.valueAxis) {
         chart.axes.valueAxis.minimum = c.valueAxis.min;
         chart.axes.valueAxis.maximum = c.valueAxis.max;
+        if (c.valueAxis.majorUnit !== undefined) chart.axes.valueAxis.majorUnit = c.valueAxis.majorUnit;
         if (c.labelFormat && supports(CHART_AXIS_FORMAT.set, CHART_AXIS_FORMAT.version))
           chart.axes.valueAxis.numberFormat = c.valueAxis.numberFormat;
       }
@@ -175,6 +176,7 @@ export function decorate(
     if (p.area) layout.setPrintArea(p.area);
     if (p.margins) layout.setPrintMargins("Inches" as Excel.PrintMarginUnit, p.margins);
     if (p.footer) layout.headersFooters.defaultForAllPages.centerFooter = p.footer;
+    if (p.firstPageNumber !== undefined) layout.firstPageNumber = p.firstPageNumber;
     // "Adds a page break before the top-left cell of the range specified" (PageBreakCollection.add): the spec's
     // break after row r is one before row r + 1.
     for (const r of p.rowBreaks ?? []) sheet.horizontalPageBreaks.add(`A${r + 1}`);

@@ -78,19 +78,27 @@ export function chartSize(spec: SheetSpec, chart: ChartSpec): { width: number; h
 }
 
 /**
- * The plot area's manual layout: the outer box (with the axes' labels, layoutTarget "outer" by default), as shares
- * of the chart's size from its top left edge (ECMA-376 Part 1, 21.2.2.95 manualLayout).
+ * A plot area's manual layout: the outer box (with the axes' labels, layoutTarget "outer" by default), as shares of
+ * the chart's size from its top left edge (ECMA-376 Part 1, 21.2.2.95 manualLayout); the Word report's charts too.
  */
-function plotLayout(chart: ChartSpec, size: { width: number; height: number } | undefined): string {
-  const p = chart.plotArea;
-  if (!p) return "<c:layout/>";
-  if (!size) throw new Error(`chart "${chart.title}": a plot area in points needs the chart's size`);
+export function manualLayout(
+  p: { left: number; top: number; width: number; height: number },
+  size: { width: number; height: number },
+): string {
   const share = (n: number, of: number) => Math.round((n / of) * 10_000) / 10_000;
   return (
     `<c:layout><c:manualLayout><c:xMode val="edge"/><c:yMode val="edge"/>` +
     `<c:x val="${share(p.left, size.width)}"/><c:y val="${share(p.top, size.height)}"/>` +
     `<c:w val="${share(p.width, size.width)}"/><c:h val="${share(p.height, size.height)}"/></c:manualLayout></c:layout>`
   );
+}
+
+/** The plot area's layout of a chart spec: its own box, or the application's. */
+function plotLayout(chart: ChartSpec, size: { width: number; height: number } | undefined): string {
+  const p = chart.plotArea;
+  if (!p) return "<c:layout/>";
+  if (!size) throw new Error(`chart "${chart.title}": a plot area in points needs the chart's size`);
+  return manualLayout(p, size);
 }
 
 /** The chart part (chartSpace) of one chart spec; `size` (points, chartSize) places a plot area given in points. */
@@ -124,6 +132,8 @@ export function chartXml(
     )
     .join("");
   const title = `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="vi-VN" sz="1200" b="1"/><a:t>${escPlain(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
+  const unit =
+    chart.valueAxis?.majorUnit === undefined ? "" : `<c:majorUnit val="${chart.valueAxis.majorUnit}"/>`;
   const bounds = chart.valueAxis
     ? `<c:max val="${chart.valueAxis.max}"/><c:min val="${chart.valueAxis.min}"/>`
     : "";
@@ -131,7 +141,7 @@ export function chartXml(
     ? `<c:pieChart><c:varyColors val="1"/>${series}<c:dLbls><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/><c:showLeaderLines val="1"/></c:dLbls><c:firstSliceAng val="0"/></c:pieChart>`
     : `<c:barChart><c:barDir val="${chart.type === "bar" ? "bar" : "col"}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="80"/><c:axId val="111"/><c:axId val="222"/></c:barChart>` +
       `<c:catAx><c:axId val="111"/><c:scaling><c:orientation val="${chart.type === "bar" ? "maxMin" : "minMax"}"/></c:scaling><c:delete val="0"/><c:axPos val="${chart.type === "bar" ? "l" : "b"}"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/>${textSize(1100)}<c:crossAx val="222"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
-      `<c:valAx><c:axId val="222"/><c:scaling><c:orientation val="minMax"/>${bounds}</c:scaling><c:delete val="0"/><c:axPos val="${chart.type === "bar" ? "b" : "l"}"/><c:majorGridlines/><c:numFmt formatCode="${esc(fmt)}" sourceLinked="${chart.valueAxis ? 0 : 1}"/><c:tickLblPos val="nextTo"/>${textSize(1100)}<c:crossAx val="111"/><c:crosses val="${chart.type === "bar" ? "max" : "autoZero"}"/><c:crossBetween val="between"/></c:valAx>`;
+      `<c:valAx><c:axId val="222"/><c:scaling><c:orientation val="minMax"/>${bounds}</c:scaling><c:delete val="0"/><c:axPos val="${chart.type === "bar" ? "b" : "l"}"/><c:majorGridlines/><c:numFmt formatCode="${esc(fmt)}" sourceLinked="${chart.valueAxis ? 0 : 1}"/><c:tickLblPos val="nextTo"/>${textSize(1100)}<c:crossAx val="111"/><c:crosses val="${chart.type === "bar" ? "max" : "autoZero"}"/><c:crossBetween val="between"/>${unit}</c:valAx>`;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +

@@ -370,10 +370,12 @@ export function* sheetXmlSteps(
   );
   const p = spec.print;
   if (p) {
+    const first =
+      p.firstPageNumber === undefined ? "" : ` firstPageNumber="${p.firstPageNumber}" useFirstPageNumber="1"`;
     out.push(
       "fitToWidth" in p
-        ? `<pageSetup paperSize="9" orientation="${p.orientation}" fitToWidth="${p.fitToWidth}" fitToHeight="0"/>`
-        : `<pageSetup paperSize="9" scale="${p.scale}" orientation="${p.orientation}"/>`,
+        ? `<pageSetup paperSize="9" orientation="${p.orientation}" fitToWidth="${p.fitToWidth}" fitToHeight="0"${first}/>`
+        : `<pageSetup paperSize="9" scale="${p.scale}" orientation="${p.orientation}"${first}/>`,
     );
     if (p.footer) out.push(`<headerFooter><oddFooter>${escText(`&C${p.footer}`)}</oddFooter></headerFooter>`);
     const breaks = p.rowBreaks ?? [];
