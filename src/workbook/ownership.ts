@@ -192,6 +192,7 @@ export function normalFormula(formula: string): string {
  * ('Số liệu'!#REF!), LibreOffice drops it (#REF!), so the sheet's name goes with the reference.
  */
 const CROSS = "\uE001";
+const CROSS_CODE = 0xe001;
 
 /**
  * A formula with each reference to another sheet, and each #REF!, replaced by one mark (CROSS), outside string
@@ -199,15 +200,36 @@ const CROSS = "\uE001";
  * in the input sheets still matches; references to its own cells stay exact. A reference to another sheet is a sheet's
  * name ('Số liệu'!, with '' for a quote, or Sheet1! not after #, as in #NUM!) followed by #REF!, a cell, a range (its
  * end may repeat the name), whole rows or whole columns, not followed by what would make it a name, a function or a
- * longer reference. A row is digits or a template's row marker (ROW). A scanner, not a regular expression: it runs on
- * each of the 290,000 formulas of a 1,000-unit Kết quả read back, and an expression took 2.3 µs a formula.
+ * longer reference. A row is digits or a template's row marker (ROW).
  */
 export function maskCrossReferences(formula: string): string {
-  if (formula.indexOf("!") < 0) return formula;
-  const f = formula;
-  const n = f.length;
+  return maskedText(formula, crossReferences(formula));
+}
+
+// Where the references crossReferences found last start and end (the digests read them without building the text).
+let spanStarts = new Int32Array(16);
+let spanEnds = new Int32Array(16);
+
+/** The formula with the first `count` references crossReferences found in it masked. */
+function maskedText(f: string, count: number): string {
   let out = "";
   let copied = 0;
+  for (let k = 0; k < count; k++) {
+    out += f.slice(copied, spanStarts[k]) + CROSS;
+    copied = spanEnds[k];
+  }
+  return count ? out + f.slice(copied) : f;
+}
+
+/**
+ * Finds the references to other sheets (and #REF!) maskCrossReferences masks, into spanStarts and spanEnds, and returns
+ * how many. A scanner, not a regular expression: it runs on each of the 290,000 formulas of a 1,000-unit Kết quả read
+ * back, and an expression took 2.3 µs a formula.
+ */
+function crossReferences(f: string): number {
+  if (f.indexOf("!") < 0) return 0;
+  const n = f.length;
+  let count = 0;
   let i = 0;
   while (i < n) {
     const c = f.charCodeAt(i);
@@ -233,11 +255,17 @@ export function maskCrossReferences(formula: string): string {
     }
     if (end < 0) i++;
     else {
-      out += f.slice(copied, i) + CROSS;
-      copied = i = end;
+      if (count === spanStarts.length) {
+        const grown = [new Int32Array(count * 2), new Int32Array(count * 2)];
+        grown[0].set(spanStarts);
+        grown[1].set(spanEnds);
+        [spanStarts, spanEnds] = grown;
+      }
+      spanStarts[count] = i;
+      spanEnds[count++] = i = end;
     }
   }
-  return copied === 0 ? f : out + f.slice(copied);
+  return count;
 }
 
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -322,12 +350,15 @@ function goesOn(f: string, i: number): boolean {
   return isNameChar(c) || c === 40 || c === 36;
 }
 
-/** The index after ":" and the range's end (its sheet's name repeated or not) at i, or -1. */
+/** The index after ":" and the range's end (after its sheet's name repeated, or not) at i, or -1. */
 function rangeEnd(f: string, i: number, end: (f: string, at: number) => number): number {
   if (i < 0 || f.charCodeAt(i) !== 58) return -1;
-  const named = qualifierEnd(f, i + 1);
-  const last = end(f, named < 0 ? i + 1 : named);
-  return last >= 0 && !goesOn(f, last) ? last : -1;
+  const ends = (at: number) => {
+    const last = at < 0 ? -1 : end(f, at);
+    return last >= 0 && !goesOn(f, last) ? last : -1;
+  };
+  const named = ends(qualifierEnd(f, i + 1));
+  return named >= 0 ? named : ends(i + 1);
 }
 
 /**
@@ -502,9 +533,14 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
  * Hashes normalFormula(f) without building it, for the formulas where that is plain: string literals closed,
  * quoted sheet names followed by "!", and no number normalFormula would rewrite (ODD_NUMBER, tracked char by char
  * on the normalised text of each part between literals). False where it is not: the caller hashes entry() instead.
+ * With masks, the first that many references crossReferences found in f are hashed as the mark that replaces them
+ * (normalFormula(maskCrossReferences(f))); false too where one starts inside a literal or a quoted name as read here.
  */
-function hashFormula(f: string): boolean {
+function hashFormula(f: string, masks: number): boolean {
   const n = f.length;
+  // The next reference to mask: its index, and where it starts (n: none left).
+  let k = 0;
+  let next = masks > 0 ? spanStarts[0] : n;
   // The last two characters of the normalised part (-1: none), and what ODD_NUMBER needs to know of the number
   // being read: the digits after a point (-1: not after a point), whether the last was 0, and the length of the run
   // of digits and points since its first digit. (\.0{6} needs no watch: it implies (?<!\d)0\d.)
@@ -537,6 +573,7 @@ function hashFormula(f: string): boolean {
           else break;
         } else j++;
       }
+      if (next <= j) return false;
       for (; i <= j; i++) {
         const c = f.charCodeAt(i);
         a = Math.imul(a ^ c, FNV_PRIME);
@@ -548,7 +585,12 @@ function hashFormula(f: string): boolean {
       continue;
     }
     let c = f.charCodeAt(i);
-    if (i < nameEnd) {
+    if (i === next) {
+      if (i <= nameEnd) return false;
+      c = CROSS_CODE;
+      i = spanEnds[k++];
+      next = k < masks ? spanStarts[k] : n;
+    } else if (i < nameEnd) {
       i += c === 39 ? 2 : 1; // '' in a name is one '
     } else if (i === nameEnd) {
       i++; // the closing quote; its "!" follows
@@ -604,7 +646,7 @@ function hashFormula(f: string): boolean {
     if (run !== 0 || c === 46) continue;
     // A run of letters, symbols and spaces (no digit, point or quote) after a character that reset ODD_NUMBER's
     // watch keeps it reset: the run is hashed in a tight loop (most of a long formula's characters).
-    for (; i < n; i++) {
+    for (; i < next; i++) {
       let d = f.charCodeAt(i);
       if (d < 128) {
         const kind = PLAIN[d];
@@ -645,7 +687,7 @@ function hashEntry(row: number, col: number, formula: string | null, value: unkn
   h1 = SEED1;
   h2 = SEED2;
   if (formula) {
-    if (hashAddress(row, col, 61) && hashFormula(formula)) return true;
+    if (hashAddress(row, col, 61) && hashFormula(formula, 0)) return true;
   } else if (value === null || value === undefined || value === "") return false;
   else if (typeof value === "string") {
     if (hashAddress(row, col, 58)) {
@@ -741,7 +783,18 @@ function hashFilled(
   h1 = SEED1;
   h2 = SEED2;
   if (parts !== null && isSmallWhole(at) && hashAddress(row, col, 61)) hashTemplate(parts, at);
-  else hashEntry(row, col, maskCrossReferences(templateText(t, at)), null);
+  else hashMasked(row, col, templateText(t, at));
+}
+
+/** hashEntry of a cell with a formula (non-empty), its references to other sheets masked (maskCrossReferences). */
+function hashMasked(row: number, col: number, formula: string): void {
+  const masks = crossReferences(formula);
+  h1 = SEED1;
+  h2 = SEED2;
+  if (hashAddress(row, col, 61) && hashFormula(formula, masks)) return;
+  h1 = SEED1;
+  h2 = SEED2;
+  hashText(entry(row, col, maskedText(formula, masks), null) as string);
 }
 
 /** hashEntry of a cell whose formula (non-empty) has the given normalFormula text. */
@@ -773,6 +826,12 @@ class CellDigest {
   /** Adds a cell whose formula is a template at a row (the digest of its text), given normalParts(t). */
   addFilled(row: number, col: number, t: FormulaTemplate, parts: readonly string[] | null, at: number): void {
     hashFilled(row, col, t, parts, at);
+    this.sum();
+  }
+
+  /** Adds a cell with a formula (non-empty), digested with its references to other sheets masked. */
+  addMasked(row: number, col: number, formula: string): void {
+    hashMasked(row, col, formula);
     this.sum();
   }
 
@@ -842,11 +901,11 @@ function addSpecRows(d: CellDigest, b: SpecBlock, from: number, to: number, seen
         } else {
           seen.formulas[j] = formula;
           seen.normal[j] = undefined;
-          d.add(row, b.col + j, maskCrossReferences(formula), null);
+          d.addMasked(row, b.col + j, formula);
         }
       } else if (formula === undefined && fill !== undefined) {
         const f = templateText(fill, c.fillRow ?? 0);
-        if (f) d.add(row, b.col + j, maskCrossReferences(f), null);
+        if (f) d.addMasked(row, b.col + j, f);
         else d.add(row, b.col + j, null, c.value);
       } else d.add(row, b.col + j, null, c.value);
     }
@@ -892,8 +951,9 @@ function addGridRows(d: CellDigest, grid: Grid, from: number, to: number, masked
       const v = values[j];
       if (v === undefined && !(j in values)) continue; // a hole: forEach skipped it
       const f = formulas?.[j] ?? null;
-      if (f) d.add(grid.originRow + i, grid.originCol + j, masked ? maskCrossReferences(f) : f, null);
-      else d.add(grid.originRow + i, grid.originCol + j, null, v instanceof Date ? v.toISOString() : v);
+      if (f && masked) d.addMasked(grid.originRow + i, grid.originCol + j, f);
+      else
+        d.add(grid.originRow + i, grid.originCol + j, f, f ? null : v instanceof Date ? v.toISOString() : v);
     }
   }
 }
