@@ -585,8 +585,9 @@ function hashFormula(f: string, masks: number): boolean {
       continue;
     }
     let c = f.charCodeAt(i);
-    if (i === next) {
-      if (i <= nameEnd) return false;
+    if (i >= next) {
+      // A reference that starts inside a quoted name (or was stepped over in one) as read here: the text decides.
+      if (i !== next || i <= nameEnd) return false;
       c = CROSS_CODE;
       i = spanEnds[k++];
       next = k < masks ? spanStarts[k] : n;

@@ -144,6 +144,8 @@ const SHEET_NAMES = [
   "''",
   "0.50",
   "E1",
+  "a b!C1",
+  "x''S!A1",
 ];
 const ODD_NUMBERS = [
   "0.50",
