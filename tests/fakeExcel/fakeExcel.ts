@@ -8,6 +8,9 @@
  * - Sheets: names (31 characters, no : \ / ? * [ ], no leading or trailing apostrophe, not "History", unique ignoring
  *   case); a VeryHidden sheet cannot be deleted; the last visible sheet cannot be deleted or hidden; structure protection.
  * - Formulas are bound to sheets and evaluated (HyperFormula); strings are coerced as Excel coerces them (coerce.ts).
+ * - Rows the user inserts or deletes (userInsertRows, userDeleteRows: Range.insert and Range.delete on whole rows) move
+ *   the cells below and every reference to them, on every sheet: a range across the place grows or shrinks, a reference
+ *   to a deleted cell becomes #REF! after the sheet's name it had.
  * - Sizes: each request and each response at most 5 MB; a range read over 5,000,000 cells fails.
  * - Cell-edit mode fails a run unless delayForCellEdit is set.
  * - Formatting, conditional formats, tables, charts, freeze panes and page layout check argument types and enum values.
