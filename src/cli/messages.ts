@@ -42,7 +42,7 @@ Mã thoát: 0 không có lỗi; 1 dữ liệu có lỗi hoặc không đủ đ�
   outputIsInput:
     "Tệp ra {file} chính là tệp vào (cùng một tệp, có thể qua liên kết hoặc khác chữ hoa/thường); ictplan không ghi đè tệp vào. Hãy chọn tên khác bằng -o.",
   edited:
-    "Sheet {sheets} không còn như ictplan đã ghi (đã bị sửa tay, một sheet của bạn đã mang tên đó, hoặc công thức trong đó đã tự đổi theo khi chèn, xóa dòng trên các sheet nhập liệu, như khi xóa một chỉ tiêu). Muốn giữ phần đã sửa thì đổi tên sheet đó (hoặc chép sang sheet khác) rồi chạy lại; nếu không sửa gì trong sheet đó thì chạy lại với --force để ghi lại.",
+    "Sheet {sheets} không còn như ictplan đã ghi (đã bị sửa tay hoặc một sheet của bạn đã mang tên đó). Muốn giữ phần đã sửa thì đổi tên sheet đó (hoặc chép sang sheet khác) rồi chạy lại; nếu không sửa gì trong sheet đó thì chạy lại với --force để ghi lại.",
   notOwned:
     "Sổ có sheet {sheet} của bạn, trùng tên với một sheet ictplan ghi ra; ictplan không ghi đè sheet đó. Hãy đổi tên sheet đó rồi chạy lại.",
   writeFailed:
@@ -112,7 +112,7 @@ Exit codes: 0 clean; 1 findings of severity error, or data a report cannot be ma
   outputIsInput:
     "The output {file} is the input file (the same file, perhaps through a link or in other letter case); ictplan does not overwrite its input. Choose another name with -o.",
   edited:
-    "Sheet {sheets} is not as ictplan wrote it (it was edited by hand, a sheet of yours now has its name, or its formulas followed rows inserted or deleted on the input sheets, as when an indicator is deleted). To keep it, rename it (or copy your edits to another sheet) and run again; if you changed nothing in it, run again with --force to write it anew.",
+    "Sheet {sheets} is not as ictplan wrote it (it was edited by hand, or a sheet of yours now has its name). To keep it, rename it (or copy your edits to another sheet) and run again; if you changed nothing in it, run again with --force to write it anew.",
   notOwned:
     "The workbook has a sheet {sheet} of yours with the name of a sheet ictplan writes; ictplan does not overwrite it. Rename that sheet and run again.",
   writeFailed:

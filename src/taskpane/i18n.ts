@@ -46,9 +46,9 @@ const VI = {
     "Xong: đã ghi {sheets}. Dữ liệu còn {error} lỗi, {warning} cảnh báo: báo cáo có ghi chú, hãy xem Kết quả kiểm tra trước khi gửi.",
   checked: "Đã kiểm tra: {error} lỗi, {warning} cảnh báo, {info} thông tin.",
   edited:
-    "Sheet {sheets} không còn như ictplan đã ghi (đã bị sửa tay, một sheet của bạn đã mang tên đó, hoặc công thức trong đó đã tự đổi theo khi chèn, xóa dòng trên các sheet nhập liệu, như khi xóa một chỉ tiêu). Muốn giữ thì đổi tên sheet đó. Ghi đè?",
+    "Sheet {sheets} không còn như ictplan đã ghi (đã bị sửa tay hoặc một sheet của bạn đã mang tên đó). Muốn giữ thì đổi tên sheet đó. Ghi đè?",
   ribbonEdited:
-    "Sheet {sheets} không còn như ictplan đã ghi (đã bị sửa tay, một sheet của bạn đã mang tên đó, hoặc công thức trong đó đã tự đổi theo khi chèn, xóa dòng trên các sheet nhập liệu, như khi xóa một chỉ tiêu) nên chưa ghi đè. Muốn giữ thì đổi tên sheet đó; muốn ghi đè thì mở ngăn ictplan (Trang đầu → ictplan) và chọn Ghi đè.",
+    "Sheet {sheets} không còn như ictplan đã ghi (đã bị sửa tay hoặc một sheet của bạn đã mang tên đó) nên chưa ghi đè. Muốn giữ thì đổi tên sheet đó; muốn ghi đè thì mở ngăn ictplan (Trang đầu → ictplan) và chọn Ghi đè.",
   overwrite: "Ghi đè",
   openSheets: "Mở sheet:",
   openSheet: "Mở sheet {sheet}",
@@ -191,9 +191,9 @@ const EN: typeof VI = {
     "Done: wrote {sheets}. The data have {error} {error:error|errors} and {warning} {warning:warning|warnings}: the report carries a note; review the findings before sending it.",
   checked: "Checked: {error} {error:error|errors}, {warning} {warning:warning|warnings}, {info} info.",
   edited:
-    "Sheet {sheets} is not as ictplan wrote it (it was edited by hand, a sheet of yours now has its name, or its formulas followed rows inserted or deleted on the input sheets, as when an indicator is deleted). To keep it, rename it. Overwrite it?",
+    "Sheet {sheets} is not as ictplan wrote it (it was edited by hand, or a sheet of yours now has its name). To keep it, rename it. Overwrite it?",
   ribbonEdited:
-    "Sheet {sheets} is not as ictplan wrote it (it was edited by hand, a sheet of yours now has its name, or its formulas followed rows inserted or deleted on the input sheets, as when an indicator is deleted), so it was not overwritten. To keep it, rename it; to overwrite it, open the ictplan pane (Home → ictplan) and choose Overwrite.",
+    "Sheet {sheets} is not as ictplan wrote it (it was edited by hand, or a sheet of yours now has its name), so it was not overwritten. To keep it, rename it; to overwrite it, open the ictplan pane (Home → ictplan) and choose Overwrite.",
   overwrite: "Overwrite",
   openSheets: "Open sheet:",
   openSheet: "Open sheet {sheet}",

@@ -185,6 +185,197 @@ export function normalFormula(formula: string): string {
   return normalText(formula, true);
 }
 
+/**
+ * What a reference to another sheet reads as in the fingerprint (a private-use character, as the row marker): inserting
+ * or deleting rows (or columns) of an input sheet makes Excel and LibreOffice rewrite the outputs' references to it,
+ * though nobody typed into the outputs. A reference to a deleted cell becomes #REF!: Excel keeps the sheet's name
+ * ('Số liệu'!#REF!), LibreOffice drops it (#REF!), so the sheet's name goes with the reference.
+ */
+const CROSS = "\uE001";
+const CROSS_CODE = 0xe001;
+
+/**
+ * A formula with each reference to another sheet, and each #REF!, replaced by one mark (CROSS), outside string
+ * literals: what the fingerprint compares of a formula, so an output whose references followed rows inserted or deleted
+ * in the input sheets still matches; references to its own cells stay exact. A reference to another sheet is a sheet's
+ * name ('Số liệu'!, with '' for a quote, or Sheet1! not after #, as in #NUM!) followed by #REF!, a cell, a range (its
+ * end may repeat the name), whole rows or whole columns, not followed by what would make it a name, a function or a
+ * longer reference. A row is digits or a template's row marker (ROW).
+ */
+export function maskCrossReferences(formula: string): string {
+  return maskedText(formula, crossReferences(formula));
+}
+
+// Where the references crossReferences found last start and end (the digests read them without building the text).
+let spanStarts = new Int32Array(16);
+let spanEnds = new Int32Array(16);
+
+/** The formula with the first `count` references crossReferences found in it masked. */
+function maskedText(f: string, count: number): string {
+  let out = "";
+  let copied = 0;
+  for (let k = 0; k < count; k++) {
+    out += f.slice(copied, spanStarts[k]) + CROSS;
+    copied = spanEnds[k];
+  }
+  return count ? out + f.slice(copied) : f;
+}
+
+/**
+ * Finds the references to other sheets (and #REF!) maskCrossReferences masks, into spanStarts and spanEnds, and returns
+ * how many. A scanner, not a regular expression: it runs on each of the 290,000 formulas of a 1,000-unit Kết quả read
+ * back, and an expression took 2.3 µs a formula.
+ */
+function crossReferences(f: string): number {
+  if (f.indexOf("!") < 0) return 0;
+  const n = f.length;
+  let count = 0;
+  let i = 0;
+  while (i < n) {
+    const c = f.charCodeAt(i);
+    let end = -1;
+    if (c === 34) {
+      // A string literal, kept as written ("" for a quote); an unclosed quote is a character like another.
+      const close = literalEnd(f, i);
+      i = close < 0 ? i + 1 : close;
+      continue;
+    } else if (c === 39) {
+      const named = quotedNameEnd(f, i);
+      if (named >= 0) end = referenceEnd(f, named);
+    } else if (c === 35) {
+      if (isRefError(f, i)) end = i + 5;
+    } else if (isNameStart(c) && (i === 0 || !isNameOrHash(f.charCodeAt(i - 1)))) {
+      let j = i + 1;
+      while (j < n && isNameChar(f.charCodeAt(j))) j++;
+      if (f.charCodeAt(j) === 33) end = referenceEnd(f, j + 1);
+      if (end < 0) {
+        i = j; // no name starts inside a name
+        continue;
+      }
+    }
+    if (end < 0) i++;
+    else {
+      if (count === spanStarts.length) {
+        const grown = [new Int32Array(count * 2), new Int32Array(count * 2)];
+        grown[0].set(spanStarts);
+        grown[1].set(spanEnds);
+        [spanStarts, spanEnds] = grown;
+      }
+      spanStarts[count] = i;
+      spanEnds[count++] = i = end;
+    }
+  }
+  return count;
+}
+
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isNameStart = (c: number): boolean => isLetter(c) || c === 95 || c >= 0xc0;
+const isNameChar = (c: number): boolean => isNameStart(c) || (c >= 48 && c <= 57) || c === 46;
+const isNameOrHash = (c: number): boolean => isNameChar(c) || c === 35;
+const isRowChar = (c: number): boolean => (c >= 48 && c <= 57) || c === 0xe000;
+
+/**
+ * The index after the string literal starting at i (a quote), as normalFormula's split finds it: "" stands for a
+ * quote, and where none closes it, the first quote of the last "" does; -1 when there is none.
+ */
+function literalEnd(f: string, i: number): number {
+  let pair = -1;
+  for (let j = i + 1; j < f.length; j++)
+    if (f.charCodeAt(j) === 34) {
+      if (f.charCodeAt(j + 1) !== 34) return j + 1;
+      pair = j++;
+    }
+  return pair < 0 ? -1 : pair + 1;
+}
+
+/** The index after "'name'!" starting at i (a quote; '' for a quote in the name, which has no "), or -1. */
+function quotedNameEnd(f: string, i: number): number {
+  for (let j = i + 1; j < f.length; j++) {
+    const c = f.charCodeAt(j);
+    if (c === 34) return -1;
+    if (c !== 39) continue;
+    if (f.charCodeAt(j + 1) === 39) j++;
+    else return j > i + 1 && f.charCodeAt(j + 1) === 33 ? j + 2 : -1;
+  }
+  return -1;
+}
+
+/** The index after a sheet's name and its "!" at i, quoted or plain, or -1. */
+function qualifierEnd(f: string, i: number): number {
+  const c = f.charCodeAt(i);
+  if (c === 39) return quotedNameEnd(f, i);
+  if (!isNameStart(c)) return -1;
+  let j = i + 1;
+  while (j < f.length && isNameChar(f.charCodeAt(j))) j++;
+  return f.charCodeAt(j) === 33 ? j + 1 : -1;
+}
+
+/** Whether #REF! (in any case) is at i. */
+function isRefError(f: string, i: number): boolean {
+  return (
+    f.charCodeAt(i) === 35 &&
+    (f.charCodeAt(i + 1) | 32) === 114 &&
+    (f.charCodeAt(i + 2) | 32) === 101 &&
+    (f.charCodeAt(i + 3) | 32) === 102 &&
+    f.charCodeAt(i + 4) === 33
+  );
+}
+
+/** The index after a column ($?, 1 to 3 letters) at i, or -1. */
+function columnEnd(f: string, i: number): number {
+  const from = f.charCodeAt(i) === 36 ? i + 1 : i;
+  let j = from;
+  while (j < from + 3 && isLetter(f.charCodeAt(j))) j++;
+  return j > from ? j : -1;
+}
+
+/** The index after a row ($?, digits or the row marker) at i, or -1. */
+function rowEnd(f: string, i: number): number {
+  const from = f.charCodeAt(i) === 36 ? i + 1 : i;
+  let j = from;
+  while (j < f.length && isRowChar(f.charCodeAt(j))) j++;
+  return j > from ? j : -1;
+}
+
+/** The index after a cell ($A$1) at i, or -1. */
+function cellEnd(f: string, i: number): number {
+  const col = columnEnd(f, i);
+  return col < 0 ? -1 : rowEnd(f, col);
+}
+
+/** Whether a reference ending at i would go on: a name, a function or a longer reference ($ . ( letter, digit). */
+function goesOn(f: string, i: number): boolean {
+  if (i >= f.length) return false;
+  const c = f.charCodeAt(i);
+  return isNameChar(c) || c === 40 || c === 36;
+}
+
+/** The index after ":" and the range's end (after its sheet's name repeated, or not) at i, or -1. */
+function rangeEnd(f: string, i: number, end: (f: string, at: number) => number): number {
+  if (i < 0 || f.charCodeAt(i) !== 58) return -1;
+  const ends = (at: number) => {
+    const last = at < 0 ? -1 : end(f, at);
+    return last >= 0 && !goesOn(f, last) ? last : -1;
+  };
+  const named = ends(qualifierEnd(f, i + 1));
+  return named >= 0 ? named : ends(i + 1);
+}
+
+/**
+ * The index after what follows a sheet's name at i when it is a reference: #REF!, a cell or a range (the longest
+ * that does not go on), whole rows or whole columns; -1 for anything else (a name defined for that sheet, say).
+ */
+function referenceEnd(f: string, i: number): number {
+  if (isRefError(f, i)) return i + 5;
+  const cell = cellEnd(f, i);
+  if (cell >= 0) {
+    const range = rangeEnd(f, cell, cellEnd);
+    return range >= 0 ? range : goesOn(f, cell) ? -1 : cell;
+  }
+  const rows = rangeEnd(f, rowEnd(f, i), rowEnd);
+  return rows >= 0 ? rows : rangeEnd(f, columnEnd(f, i), columnEnd);
+}
+
 /** normalFormula, with numbers rewritten or left as written. */
 function normalText(formula: string, numbers: boolean): string {
   if (formula.indexOf('"') < 0) return normalPart(formula, numbers);
@@ -342,9 +533,14 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
  * Hashes normalFormula(f) without building it, for the formulas where that is plain: string literals closed,
  * quoted sheet names followed by "!", and no number normalFormula would rewrite (ODD_NUMBER, tracked char by char
  * on the normalised text of each part between literals). False where it is not: the caller hashes entry() instead.
+ * With masks, the first that many references crossReferences found in f are hashed as the mark that replaces them
+ * (normalFormula(maskCrossReferences(f))); false too where one starts inside a literal or a quoted name as read here.
  */
-function hashFormula(f: string): boolean {
+function hashFormula(f: string, masks: number): boolean {
   const n = f.length;
+  // The next reference to mask: its index, and where it starts (n: none left).
+  let k = 0;
+  let next = masks > 0 ? spanStarts[0] : n;
   // The last two characters of the normalised part (-1: none), and what ODD_NUMBER needs to know of the number
   // being read: the digits after a point (-1: not after a point), whether the last was 0, and the length of the run
   // of digits and points since its first digit. (\.0{6} needs no watch: it implies (?<!\d)0\d.)
@@ -377,6 +573,7 @@ function hashFormula(f: string): boolean {
           else break;
         } else j++;
       }
+      if (next <= j) return false;
       for (; i <= j; i++) {
         const c = f.charCodeAt(i);
         a = Math.imul(a ^ c, FNV_PRIME);
@@ -388,7 +585,13 @@ function hashFormula(f: string): boolean {
       continue;
     }
     let c = f.charCodeAt(i);
-    if (i < nameEnd) {
+    if (i >= next) {
+      // A reference that starts inside a quoted name (or was stepped over in one) as read here: the text decides.
+      if (i !== next || i <= nameEnd) return false;
+      c = CROSS_CODE;
+      i = spanEnds[k++];
+      next = k < masks ? spanStarts[k] : n;
+    } else if (i < nameEnd) {
       i += c === 39 ? 2 : 1; // '' in a name is one '
     } else if (i === nameEnd) {
       i++; // the closing quote; its "!" follows
@@ -444,7 +647,7 @@ function hashFormula(f: string): boolean {
     if (run !== 0 || c === 46) continue;
     // A run of letters, symbols and spaces (no digit, point or quote) after a character that reset ODD_NUMBER's
     // watch keeps it reset: the run is hashed in a tight loop (most of a long formula's characters).
-    for (; i < n; i++) {
+    for (; i < next; i++) {
       let d = f.charCodeAt(i);
       if (d < 128) {
         const kind = PLAIN[d];
@@ -485,7 +688,7 @@ function hashEntry(row: number, col: number, formula: string | null, value: unkn
   h1 = SEED1;
   h2 = SEED2;
   if (formula) {
-    if (hashAddress(row, col, 61) && hashFormula(formula)) return true;
+    if (hashAddress(row, col, 61) && hashFormula(formula, 0)) return true;
   } else if (value === null || value === undefined || value === "") return false;
   else if (typeof value === "string") {
     if (hashAddress(row, col, 58)) {
@@ -518,19 +721,21 @@ const CHECK_ROWS = [0, 1, 9, 10, 99, 100, 1_048_576, 2 ** 31 - 1];
 const NEXT_TO_ROW = /[\d.\uE000]\uE000|\uE000[\d.E]/;
 
 /**
- * normalFormula of a template, cut at its rows: normalFormula(text at r) is the cut parts joined by r's digits. Null
- * where that may not hold for every row: the row next to a digit, a point or another row (or an E after it) could
- * make a number normalFormula rewrites, and a text with such a number (ODD_NUMBER) is rewritten as a whole. Checked
- * at rows of several lengths besides.
+ * normalFormula of a template's text with its references to other sheets masked (maskCrossReferences), cut at its
+ * rows: that of the text at r is the cut parts joined by r's digits (a row in a reference to another sheet is masked
+ * with it). Null where that may not hold for every row: the row next to a digit, a point or another row (or an E after
+ * it) could make a number normalFormula rewrites, and a text with such a number (ODD_NUMBER) is rewritten as a whole.
+ * Checked at rows of several lengths besides.
  */
 export function normalTemplate(t: FormulaTemplate): readonly string[] | null {
   // The engine's row marker, a private-use character normalFormula leaves as it is, stands for the row.
-  const marked = t.parts.join(ROW);
+  const marked = maskCrossReferences(t.parts.join(ROW));
   // Numbers left as written: a number normalFormula would rewrite refuses the template.
   const normal = normalText(marked, false);
   const parts = normal.split(ROW);
-  if (parts.length !== t.parts.length || NEXT_TO_ROW.test(normal) || ODD_NUMBER.test(normal)) return null;
-  for (const r of CHECK_ROWS) if (normalFormula(templateText(t, r)) !== parts.join(String(r))) return null;
+  if (parts.length > t.parts.length || NEXT_TO_ROW.test(normal) || ODD_NUMBER.test(normal)) return null;
+  for (const r of CHECK_ROWS)
+    if (normalFormula(maskCrossReferences(templateText(t, r))) !== parts.join(String(r))) return null;
   return parts;
 }
 
@@ -579,7 +784,18 @@ function hashFilled(
   h1 = SEED1;
   h2 = SEED2;
   if (parts !== null && isSmallWhole(at) && hashAddress(row, col, 61)) hashTemplate(parts, at);
-  else hashEntry(row, col, templateText(t, at), null);
+  else hashMasked(row, col, templateText(t, at));
+}
+
+/** hashEntry of a cell with a formula (non-empty), its references to other sheets masked (maskCrossReferences). */
+function hashMasked(row: number, col: number, formula: string): void {
+  const masks = crossReferences(formula);
+  h1 = SEED1;
+  h2 = SEED2;
+  if (hashAddress(row, col, 61) && hashFormula(formula, masks)) return;
+  h1 = SEED1;
+  h2 = SEED2;
+  hashText(entry(row, col, maskedText(formula, masks), null) as string);
 }
 
 /** hashEntry of a cell whose formula (non-empty) has the given normalFormula text. */
@@ -600,6 +816,9 @@ class CellDigest {
   private b = 0;
   private n = 0;
 
+  /** prefix: what the fingerprint's format puts before the digits ("" for the strict one). */
+  constructor(private readonly prefix: string) {}
+
   add(row: number, col: number, formula: string | null, value: unknown): void {
     if (!hashEntry(row, col, formula, value)) return;
     this.sum();
@@ -608,6 +827,12 @@ class CellDigest {
   /** Adds a cell whose formula is a template at a row (the digest of its text), given normalParts(t). */
   addFilled(row: number, col: number, t: FormulaTemplate, parts: readonly string[] | null, at: number): void {
     hashFilled(row, col, t, parts, at);
+    this.sum();
+  }
+
+  /** Adds a cell with a formula (non-empty), digested with its references to other sheets masked. */
+  addMasked(row: number, col: number, formula: string): void {
+    hashMasked(row, col, formula);
     this.sum();
   }
 
@@ -624,11 +849,21 @@ class CellDigest {
   }
 
   toString(): string {
-    return `${this.a.toString(16).padStart(8, "0")}${this.b.toString(16).padStart(8, "0")}${this.n.toString(16)}`;
+    const a = this.a.toString(16).padStart(8, "0");
+    return `${this.prefix}${a}${this.b.toString(16).padStart(8, "0")}${this.n.toString(16)}`;
   }
 }
 
-/** Fingerprint of what a spec writes (formulas and literals; cached results are left out as Excel recomputes them). */
+/**
+ * What begins a fingerprint whose formulas are digested with their references to other sheets masked
+ * (maskCrossReferences): the format recorded since 2026-11-28. The strict one before it is hex digits alone.
+ */
+const MASKED = "m";
+
+/**
+ * Fingerprint of what a spec writes (formulas, with their references to other sheets masked, and literals; cached
+ * results are left out as Excel recomputes them): the one recorded.
+ */
 export function specFingerprint(spec: SheetSpec): string {
   return drain(specFingerprintSteps(spec));
 }
@@ -662,16 +897,16 @@ function addSpecRows(d: CellDigest, b: SpecBlock, from: number, to: number, seen
         // The same text as the column's last formula (a cell shared down a block): normalised once, at its second
         // row (a column of formulas each its own, as Xếp hạng's, is left to hashEntry's fast path).
         if (formula === seen.formulas[j]) {
-          const normal = (seen.normal[j] ??= normalFormula(formula));
+          const normal = (seen.normal[j] ??= normalFormula(maskCrossReferences(formula)));
           d.addNormal(row, b.col + j, normal);
         } else {
           seen.formulas[j] = formula;
           seen.normal[j] = undefined;
-          d.add(row, b.col + j, formula, null);
+          d.addMasked(row, b.col + j, formula);
         }
       } else if (formula === undefined && fill !== undefined) {
         const f = templateText(fill, c.fillRow ?? 0);
-        if (f) d.add(row, b.col + j, f, null);
+        if (f) d.addMasked(row, b.col + j, f);
         else d.add(row, b.col + j, null, c.value);
       } else d.add(row, b.col + j, null, c.value);
     }
@@ -688,7 +923,7 @@ interface ColumnTemplates {
 
 /** specFingerprint as steps, yielding every few hundred rows. */
 export function* specFingerprintSteps(spec: SheetSpec): Generator<void, string, void> {
-  const d = new CellDigest();
+  const d = new CellDigest(MASKED);
   for (const b of spec.blocks) {
     const seen: ColumnTemplates = { templates: [], parts: [], formulas: [], normal: [] };
     for (let i = 0; i < b.cells.length; i += ROWS_PER_SLICE) {
@@ -700,13 +935,16 @@ export function* specFingerprintSteps(spec: SheetSpec): Generator<void, string, 
   return d.toString();
 }
 
-/** Fingerprint of a sheet as read back, comparable with specFingerprint. */
-export function gridFingerprint(grid: Grid): string {
-  return drain(gridFingerprintSteps(grid));
+/**
+ * Fingerprint of a sheet as read back, comparable with specFingerprint; with masked false, in the strict format of the
+ * releases from 2026-11-26 to 2026-11-27 (formulas digested whole), which their outputs carry.
+ */
+export function gridFingerprint(grid: Grid, masked = true): string {
+  return drain(gridFingerprintSteps(grid, masked));
 }
 
 /** Digests rows from..to-1 of a grid; dates as ISO text. */
-function addGridRows(d: CellDigest, grid: Grid, from: number, to: number): void {
+function addGridRows(d: CellDigest, grid: Grid, from: number, to: number, masked: boolean): void {
   for (let i = from; i < to; i++) {
     const values = grid.values[i];
     const formulas = grid.formulas?.[i];
@@ -714,17 +952,19 @@ function addGridRows(d: CellDigest, grid: Grid, from: number, to: number): void 
       const v = values[j];
       if (v === undefined && !(j in values)) continue; // a hole: forEach skipped it
       const f = formulas?.[j] ?? null;
-      d.add(grid.originRow + i, grid.originCol + j, f, f ? null : v instanceof Date ? v.toISOString() : v);
+      if (f && masked) d.addMasked(grid.originRow + i, grid.originCol + j, f);
+      else
+        d.add(grid.originRow + i, grid.originCol + j, f, f ? null : v instanceof Date ? v.toISOString() : v);
     }
   }
 }
 
 /** gridFingerprint as steps, yielding every few hundred rows. */
-export function* gridFingerprintSteps(grid: Grid): Generator<void, string, void> {
-  const d = new CellDigest();
+export function* gridFingerprintSteps(grid: Grid, masked = true): Generator<void, string, void> {
+  const d = new CellDigest(masked ? MASKED : "");
   for (let i = 0; i < grid.values.length; i += ROWS_PER_SLICE) {
     const to = Math.min(i + ROWS_PER_SLICE, grid.values.length);
-    addGridRows(d, grid, i, to);
+    addGridRows(d, grid, i, to, masked);
     if (to < grid.values.length) yield;
   }
   return d.toString();
@@ -752,11 +992,18 @@ function legacyGridFingerprint(grid: Grid): string {
 /** True for a fingerprint in the format of the releases before 2026-11-26. */
 export const isLegacyFingerprint = (fingerprint: string): boolean => /^[0-9a-f]{8}$/.test(fingerprint);
 
-/** Whether a sheet as read back is the one its recorded fingerprint (of either format) describes. */
+/**
+ * Whether a sheet as read back is the one its recorded fingerprint describes, each format digested its own way: an
+ * output an earlier release wrote is compared as that release would, so an upgrade makes none look edited.
+ */
 export function fingerprintMatches(grid: Grid, recorded: string): boolean {
-  return isLegacyFingerprint(recorded)
-    ? legacyGridFingerprint(grid) === recorded
-    : gridFingerprint(grid) === recorded;
+  return drain(fingerprintMatchesSteps(grid, recorded));
+}
+
+/** fingerprintMatches as steps, yielding every few hundred rows. */
+export function* fingerprintMatchesSteps(grid: Grid, recorded: string): Generator<void, boolean, void> {
+  if (isLegacyFingerprint(recorded)) return legacyGridFingerprint(grid) === recorded;
+  return (yield* gridFingerprintSteps(grid, recorded.startsWith(MASKED))) === recorded;
 }
 
 /** Raised (as a value, by the adapters) when an owned sheet was edited by a user and force was not given. */

@@ -9,6 +9,9 @@
  * - Sheets: names (31 characters, no : \ / ? * [ ], no leading or trailing apostrophe, not "History", unique ignoring
  *   case); a VeryHidden sheet cannot be deleted; the last visible sheet cannot be deleted or hidden; structure protection.
  * - Formulas are bound to sheets and evaluated (HyperFormula); strings are coerced as Excel coerces them (coerce.ts).
+ * - Rows the user inserts or deletes (userInsertRows, userDeleteRows: Range.insert and Range.delete on whole rows) move
+ *   the cells below and every reference to them, on every sheet: a range across the place grows or shrinks, a reference
+ *   to a deleted cell becomes #REF! after the sheet's name it had.
  * - Sizes: each request and each response at most 5 MB; a range read over 5,000,000 cells fails.
  * - Cell-edit mode fails a run unless delayForCellEdit is set.
  * - Formatting, conditional formats, tables, charts, freeze panes and page layout check argument types and enum values.
@@ -194,6 +197,12 @@ const STRING_LITERAL = /("(?:[^"]|"")*")/;
 const SHEET_PREFIX =
   /'((?:[^']|'')+)'!|(?<![#\w.\u00C0-\uFFFF])([A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)!/g;
 const TOKEN = /\uE000([^\uE001]+)\uE001/g;
+/**
+ * A reference to a cell, a range or whole rows, after a bound sheet (see bind) or alone (not inside a name): the sheet's
+ * id, then the reference; columns alone ("A:C") have no row to move.
+ */
+const BOUND_REFERENCE =
+  /(\uE000([^\uE001]+)\uE001|(?<![\w.$\uE001]))(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?\d+:\$?\d+)(?![\w(!.])/g;
 
 function isColor(v: unknown): boolean {
   return typeof v === "string" && (/^#[0-9A-Fa-f]{6}$/.test(v) || /^[A-Za-z]{3,20}$/.test(v));
@@ -670,6 +679,89 @@ export class FakeExcel {
     s.name = to;
     this.dirty = true;
     this.emit("nameChanged", s, "Unknown", { nameBefore: from, nameAfter: to });
+  }
+
+  /**
+   * Test hook: the user inserts `count` blank rows above 1-based row `at` of a sheet (a row heading → Insert), as
+   * Range.insert on whole rows does: "Inserts a cell or a range of cells into the worksheet in place of this range, and
+   * shifts the other cells to make space" (Range.insert, ExcelApi 1.1, index.d.ts). As in Excel's grid, the formulas'
+   * references to the cells moved follow them, on every sheet and in defined names, and a range across the place grows.
+   */
+  userInsertRows(sheet: string, at: number, count = 1): void {
+    this.moveRows(sheet, at - 1, count, "RowInserted");
+  }
+
+  /**
+   * Test hook: the user deletes `count` rows from 1-based row `at` of a sheet, as Range.delete on whole rows does
+   * ("Deletes the cells associated with the range", Range.delete, ExcelApi 1.1, index.d.ts): the cells below move up,
+   * references follow them, a range loses the rows deleted, and a reference to deleted cells only becomes #REF!, after
+   * the sheet's name where it had one ('Số liệu'!#REF!, as Excel writes it).
+   */
+  userDeleteRows(sheet: string, at: number, count = 1): void {
+    this.moveRows(sheet, at - 1, -count, "RowDeleted");
+  }
+
+  /** Rows from 0-based r0 moved by delta (down, or up over the -delta rows deleted), with every reference to them. */
+  private moveRows(name: string, r0: number, delta: number, changeType: string): void {
+    const s = this.sheet(name) ?? fail("ItemNotFound", `no sheet ${name}`);
+    // What else moves with the rows is not modelled: refused rather than left in place.
+    if (
+      this.tables.some((t) => t.sheet === s) ||
+      s.merges.length ||
+      s.conditionalFormats.length ||
+      s.dataValidations.length ||
+      s.charts.length ||
+      s.rowBreaks.length
+    )
+      fail("NotImplemented", `moving rows of ${name}: its tables, merges, rules or charts are not modelled`);
+    const gone = Math.max(0, -delta);
+    const row = (r: number): number | null =>
+      r < r0 ? r : delta > 0 ? r + delta : r < r0 + gone ? null : r - gone;
+    const moved = <T>(m: Map<string, T>) =>
+      new Map(
+        [...m].flatMap(([k, v]): [string, T][] => {
+          const [r, c] = k.split(",").map(Number);
+          const to = row(r);
+          return to === null ? [] : [[key(to, c), v]];
+        }),
+      );
+    s.cells = moved(s.cells);
+    s.formats = moved(s.formats);
+    s.rowHeights = new Map(
+      [...s.rowHeights].flatMap(([r, h]): [number, number][] => (row(r) === null ? [] : [[row(r)!, h]])),
+    );
+    // A range's ends: its first row stays at the place, its last goes above it, when the rows under them went.
+    const range = (a: number, b: number): [number, number] | null => {
+      const first = row(a) ?? r0;
+      const last = row(b) ?? r0 - 1;
+      return last < first ? null : [first, last];
+    };
+    const shift = (formula: string, local: boolean) =>
+      formula
+        .split(STRING_LITERAL)
+        .map((part, i) =>
+          i % 2 === 1
+            ? part
+            : part.replace(
+                BOUND_REFERENCE,
+                (m, bound: string | undefined, id: string | undefined, ref: string) => {
+                  if (id !== s.id && !(id === undefined && local)) return m;
+                  const ends = [...ref.matchAll(/(\$?[A-Za-z]{0,3}\$?)(\d+)/g)];
+                  const rows = range(Number(ends[0][2]) - 1, Number(ends[ends.length - 1][2]) - 1);
+                  if (rows === null) return `${bound ?? ""}#REF!`;
+                  const at = ends.map((e, k) => `${e[1]}${rows[k === 0 ? 0 : 1] + 1}`);
+                  return `${bound ?? ""}${at.join(":")}`;
+                },
+              ),
+        )
+        .join("");
+    for (const other of this.sheets)
+      for (const cell of other.cells.values())
+        if (cell.formula !== null) cell.formula = shift(cell.formula, other === s);
+    for (const n of this.names) n.formula = shift(n.formula, false);
+    this.dirty = true;
+    this.raised = this.raised.filter((x) => x.sheet !== s);
+    this.emit("changed", s, "Unknown", { changeType });
   }
 
   /** A deep copy of the workbook's state (sheets, tables), for restore. */

@@ -1,7 +1,9 @@
 /**
- * The ownership fingerprints hash each cell's normalised text without building it (a fast path). They must give the
- * values of the release that wrote the outputs in planners' hands (commit 0d047b0), or re-running compute over an
- * unedited output would ask for --force: the implementation of that release is kept here as the oracle.
+ * The ownership fingerprints hash each cell's normalised text without building it (a fast path). The strict format must
+ * give the values of the release that wrote the outputs in planners' hands (commit 0d047b0), or re-running compute over
+ * an unedited output would ask for --force: the implementation of that release is kept here as the oracle. The masked
+ * format recorded since is that digest of the formulas with their references to other sheets masked, which an
+ * expression (the first implementation, kept here as its oracle) does on the text.
  */
 import fc from "fast-check";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
@@ -12,7 +14,12 @@ import type { CellValue, Grid } from "../../src/engine/grid";
 import type { FormulaTemplate, SheetSpec, SpecCell, SpecValue } from "../../src/engine/sheetSpec";
 import { formulaOf, templateText } from "../../src/engine/sheetSpec";
 import { ROW } from "../../src/engine/outputs/refs";
-import { gridFingerprint, specFingerprint } from "../../src/workbook/ownership";
+import {
+  fingerprintMatches,
+  gridFingerprint,
+  maskCrossReferences,
+  specFingerprint,
+} from "../../src/workbook/ownership";
 
 // ---- The oracle: src/workbook/ownership.ts at 0d047b0, unchanged. ----
 
@@ -73,28 +80,50 @@ class RefDigest {
   }
 }
 
-function refSpecFingerprint(spec: SheetSpec): string {
+function refSpecFingerprint(spec: SheetSpec, mask = (f: string) => f): string {
   const d = new RefDigest();
   for (const b of spec.blocks)
     b.cells.forEach((row, i) =>
       row.forEach((c, j) => {
         const f = formulaOf(c) ?? null;
-        d.add(b.row + i, b.col + j, f, f ? null : c.value);
+        d.add(b.row + i, b.col + j, f && mask(f), f ? null : c.value);
       }),
     );
   return d.toString();
 }
 
-function refGridFingerprint(grid: Grid): string {
+function refGridFingerprint(grid: Grid, mask = (f: string) => f): string {
   const d = new RefDigest();
   grid.values.forEach((row, i) =>
     row.forEach((v, j) => {
       const f = grid.formulas?.[i]?.[j] ?? null;
-      d.add(grid.originRow + i, grid.originCol + j, f, f ? null : v instanceof Date ? v.toISOString() : v);
+      d.add(
+        grid.originRow + i,
+        grid.originCol + j,
+        f && mask(f),
+        f ? null : v instanceof Date ? v.toISOString() : v,
+      );
     }),
   );
   return d.toString();
 }
+
+// ---- The oracle of the masked format: references to other sheets and #REF! as one mark, by an expression. ----
+
+const QUALIFIER = String.raw`(?:'(?:[^'"]|'')+'|(?<![#\w.\u00C0-\uFFFF])[A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)!`;
+const ROWS = String.raw`[\d\uE000]+`;
+const CELL = String.raw`\$?[A-Za-z]{1,3}\$?${ROWS}`;
+const REF_ERROR = "#[Rr][Ee][Ff]!";
+const CROSS_REFERENCE = new RegExp(
+  String.raw`("(?:[^"]|"")*")|(?:${QUALIFIER})?${REF_ERROR}|${QUALIFIER}` +
+    String.raw`(?:${CELL}(?::(?:${QUALIFIER})?${CELL})?|\$?${ROWS}:(?:${QUALIFIER})?\$?${ROWS}` +
+    String.raw`|\$?[A-Za-z]{1,3}:(?:${QUALIFIER})?\$?[A-Za-z]{1,3})(?![\w.($\u00C0-\uFFFF])`,
+  "g",
+);
+const refMask = (f: string): string =>
+  f.replace(CROSS_REFERENCE, (_m, literal: string | undefined) => literal ?? "\uE001");
+const refMaskedSpec = (spec: SheetSpec) => `m${refSpecFingerprint(spec, refMask)}`;
+const refMaskedGrid = (grid: Grid) => `m${refGridFingerprint(grid, refMask)}`;
 
 // ---- Random cells: what planners' and the product's formulas hold, and what trips a normaliser. ----
 
@@ -115,6 +144,8 @@ const SHEET_NAMES = [
   "''",
   "0.50",
   "E1",
+  "a b!C1",
+  "x''S!A1",
 ];
 const ODD_NUMBERS = [
   "0.50",
@@ -206,6 +237,22 @@ const token: fc.Arbitrary<string> = fc.oneof(
     .constantFrom("$C$7003", "A1", "A1E", "K10116", "$J$5:$J$1004", "A01", "XFD1048576", "e5")
     .chain(randomCase),
   fc.constantFrom(...SHEET_NAMES).map((n) => `'${n}'!`),
+  fc.constantFrom(
+    "#REF!",
+    "#ref!",
+    "#NUM!",
+    "#DIV/0!",
+    "Sheet1!",
+    "s.2!",
+    "_x!",
+    "ố!",
+    "A:C",
+    "$5:$7",
+    "Name",
+    "A1:",
+    ":C!",
+    ":$2!",
+  ),
   fc.constantFrom("'Số liệu'", "'a' !", "'abc", "'a''!", "''!", "'''!", "'a\"b'!"),
   fc
     .array(fc.oneof(fc.constantFrom('""', "'", "ß", " ", "1.50", "Đạt"), fc.string({ maxLength: 3 })), {
@@ -304,7 +351,7 @@ function specOf(g: Grid): SheetSpec {
 }
 
 describe("ownership fingerprints", () => {
-  it("equal the 0d047b0 digest for every single cell", () => {
+  it("equal the 0d047b0 digest for every single cell (strict), and that of the masked text (masked)", () => {
     fc.assert(
       fc.property(cell, origin, fc.integer({ min: 1, max: 16_384 }), (c, row, col) => {
         const g: Grid = {
@@ -314,18 +361,20 @@ describe("ownership fingerprints", () => {
           values: [[c.value]],
           formulas: [[c.formula]],
         };
-        expect(gridFingerprint(g)).toBe(refGridFingerprint(g));
+        expect(gridFingerprint(g, false)).toBe(refGridFingerprint(g));
+        expect(gridFingerprint(g)).toBe(refMaskedGrid(g));
       }),
       { numRuns: 5000 },
     );
   });
 
-  it("equal the 0d047b0 digest for random grids, read back and as specs", () => {
+  it("equal the 0d047b0 digest for random grids read back (strict); masked, the same read back and as specs", () => {
     fc.assert(
       fc.property(grid, (g) => {
-        expect(gridFingerprint(g)).toBe(refGridFingerprint(g));
+        expect(gridFingerprint(g, false)).toBe(refGridFingerprint(g));
+        expect(gridFingerprint(g)).toBe(refMaskedGrid(g));
         const spec = specOf(g);
-        expect(specFingerprint(spec)).toBe(refSpecFingerprint(spec));
+        expect(specFingerprint(spec)).toBe(refMaskedSpec(spec));
       }),
       { numRuns: 1000 },
     );
@@ -357,7 +406,7 @@ describe("ownership fingerprints", () => {
         const spec = (cells: SpecCell[][]) =>
           ({ name: "S", kind: "results", blocks: [{ row: at, col: 3, cells }] }) as SheetSpec;
         expect(specFingerprint(spec(filled))).toBe(specFingerprint(spec(text)));
-        expect(specFingerprint(spec(filled))).toBe(refSpecFingerprint(spec(text)));
+        expect(specFingerprint(spec(filled))).toBe(refMaskedSpec(spec(text)));
       }),
       { numRuns: 5000 },
     );
@@ -397,11 +446,69 @@ describe("ownership fingerprints", () => {
         );
         const spec = (rows: SpecCell[][]) =>
           ({ name: "S", kind: "results", blocks: [{ row: at, col: 2, cells: rows }] }) as SheetSpec;
-        expect(specFingerprint(spec(cells))).toBe(refSpecFingerprint(spec(fresh)));
+        expect(specFingerprint(spec(cells))).toBe(refMaskedSpec(spec(fresh)));
         expect(specFingerprint(spec(cells))).toBe(specFingerprint(spec(fresh)));
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it("mask the references to other sheets as the expression does, over random formulas", () => {
+    fc.assert(
+      fc.property(formula, (f) => expect([f, maskCrossReferences(f)]).toEqual([f, refMask(f)])),
+      { numRuns: 10000 },
+    );
+  });
+
+  it("mask each reference to another sheet (rows, columns, name) and #REF!, and nothing else", () => {
+    const cases: [string, string][] = [
+      [`=IF(ISBLANK('Số liệu'!$L$157),"",'Số liệu'!$L$157)`, `=IF(ISBLANK(¤),"",¤)`],
+      [`=IF(ISBLANK(#REF!),"",'Số liệu'!#REF!)`, `=IF(ISBLANK(¤),"",¤)`],
+      [`=SUM('Số liệu'!$C$157:C200)+Sheet1!A1:Sheet1!B2+Sheet1!5:7+'a b'!$C:D`, `=SUM(¤)+¤+¤+¤`],
+      [`=F5+$G$6+SUM(F5:F9)+"'Số liệu'!C5"+Sheet1!Name+Sheet1!A1X+'x'!A1(+#NUM!`, ""],
+      [`=('Chỉ tiêu'!$F$4*'Kết quả'!K100)/('It''s'!$F$4)`, `=(¤*¤)/(¤)`],
+    ];
+    for (const [f, masked] of cases)
+      expect([f, maskCrossReferences(f).replace(/\uE001/g, "¤")]).toEqual([f, masked || f]);
+  });
+
+  it("match an output whose references to other sheets moved; not one typed into, nor one whose own rows moved", () => {
+    const sheet = (originRow: number, formulas: (string | null)[], values: CellValue[] = []): Grid => ({
+      sheet: "Kết quả",
+      originRow,
+      originCol: 1,
+      values: [formulas.map((_, j) => values[j] ?? (j === 0 ? "Sở A" : 0.5))],
+      formulas: [formulas],
+    });
+    const written = [
+      null,
+      `=IF(ISBLANK('Số liệu'!$C$157),"",'Số liệu'!$C$157)`,
+      "=B5*2",
+      "='Chỉ tiêu'!$F$4",
+      null,
+    ];
+    const recorded = specFingerprint(specOf(sheet(5, written)));
+    const strict = gridFingerprint(sheet(5, written), false);
+    const moved = [
+      null,
+      `=IF(ISBLANK('Số liệu'!$C$158),"",'Số liệu'!$C$158)`,
+      "=B5*2",
+      "='Chỉ tiêu'!$F$5",
+      null,
+    ];
+    // Excel keeps the sheet's name before #REF!, LibreOffice drops it.
+    const deleted = [null, `=IF(ISBLANK('Số liệu'!#REF!),"",'Số liệu'!#REF!)`, "=B5*2", "=#REF!", null];
+    for (const after of [written, moved, deleted])
+      expect(fingerprintMatches(sheet(5, after), recorded)).toBe(true);
+    expect(fingerprintMatches(sheet(5, written), strict)).toBe(true);
+    expect(fingerprintMatches(sheet(5, moved), strict)).toBe(false);
+    const edits = [
+      sheet(5, moved, ["Sở A", 0.5, 0.5, 0.5, "ghi chú"]), // a note typed in
+      sheet(5, moved, ["Sở B"]), // a value changed
+      sheet(5, [null, moved[1], "=B6*2", moved[3], null]), // a reference to its own cells
+      sheet(6, moved), // a row inserted above, in the output itself
+    ];
+    for (const g of edits) expect(fingerprintMatches(g, recorded)).toBe(false);
   });
 
   it("equal the 0d047b0 digest for the formulas Excel hands back reformatted", () => {
@@ -415,7 +522,8 @@ describe("ownership fingerprints", () => {
     ];
     for (const f of formulas) {
       const g: Grid = { sheet: "S", originRow: 7, originCol: 3, values: [[0]], formulas: [[f]] };
-      expect([f, gridFingerprint(g)]).toEqual([f, refGridFingerprint(g)]);
+      expect([f, gridFingerprint(g, false)]).toEqual([f, refGridFingerprint(g)]);
+      expect([f, gridFingerprint(g)]).toEqual([f, refMaskedGrid(g)]);
     }
   });
 
@@ -429,6 +537,6 @@ describe("ownership fingerprints", () => {
     });
     expect(run.sheets.length).toBeGreaterThanOrEqual(4);
     for (const spec of run.sheets)
-      expect([spec.name, specFingerprint(spec)]).toEqual([spec.name, refSpecFingerprint(spec)]);
+      expect([spec.name, specFingerprint(spec)]).toEqual([spec.name, refMaskedSpec(spec)]);
   });
 });

@@ -38,9 +38,7 @@ import {
   scratchList,
   META_SHEET,
   type ScratchSheet,
-  fingerprintMatches,
-  gridFingerprintSteps,
-  isLegacyFingerprint,
+  fingerprintMatchesSteps,
   replacedBy,
   sheetOrder,
   specFingerprintSteps,
@@ -631,10 +629,8 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     const grids = await this.readSheets(ctx, targets);
     const edited: string[] = [];
     for (const [i, o] of present.entries()) {
-      const same = isLegacyFingerprint(o.fingerprint)
-        ? fingerprintMatches(grids[i], o.fingerprint)
-        : (await drainSliced(gridFingerprintSteps(grids[i]), this.slices)) === o.fingerprint;
-      if (!same) edited.push(o.name);
+      if (!(await drainSliced(fingerprintMatchesSteps(grids[i], o.fingerprint), this.slices)))
+        edited.push(o.name);
     }
     return edited;
   }

@@ -24,8 +24,7 @@ import {
   scratchList,
   META_SHEET,
   fnv1a,
-  fingerprintMatches,
-  gridFingerprintSteps,
+  fingerprintMatchesSteps,
   isLegacyFingerprint,
   replacedBy,
   sheetOrder,
@@ -418,10 +417,7 @@ export class XlsxWorkbook implements WorkbookPort {
       // The part byte for byte as the product wrote it: nothing to read.
       if (o.part && s.part && this.pkg.stamp(s.part) === o.part) continue;
       const grid = await this.grid(s, ctx);
-      const same = isLegacyFingerprint(o.fingerprint)
-        ? fingerprintMatches(grid, o.fingerprint)
-        : (await this.run(gridFingerprintSteps(grid))) === o.fingerprint;
-      if (!same) out.push(o.name);
+      if (!(await this.run(fingerprintMatchesSteps(grid, o.fingerprint)))) out.push(o.name);
     }
     return out;
   }
