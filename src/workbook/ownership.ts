@@ -149,8 +149,10 @@ export function ownedOf(row: readonly unknown[]): OwnedSheet | null {
  * that differ from their fingerprint, a sheet of the planner's given an output's name since (the output deleted).
  * `recorded` and `current` give a listed sheet's id as written and as the workbook has it now (undefined: not
  * known). Ids are trusted only while some listed sheet keeps the id it was written with: no rule makes a program keep
- * sheetIds when it saves (LibreOffice numbers sheets by position), and the Office.js reference does not say that
- * Worksheet.id outlives closing the workbook; with none kept, none is told by its id and the name decides.
+ * sheetIds when it saves (LibreOffice numbers sheets by position), and Worksheet.id does not always outlive closing
+ * the workbook (a sheet added in a session had a new id after reopening, OfficeDev/office-js-docs#297, "constant within
+ * a single session"; and in another Excel version, OfficeDev/office-js#1390); with none kept, none is told by its id
+ * and the name decides. Where only some changed, a sheet with a changed id is only a suspect: its cells decide.
  */
 export function idMismatches<T>(
   owned: readonly OwnedSheet[],
