@@ -2,16 +2,18 @@
  * The robustness draws on a second thread (node:worker_threads). compute starts the thread before it reads the input,
  * hands it the task as soon as the scores are known (the engine's drawElsewhere), and writes Kết quả meanwhile; the
  * answer is awaited when Xếp hạng's turn comes. Xếp hạng is built there too, after the draws, with its fingerprint
- * (rankingElsewhere): the main thread, busy with Kết quả, only writes it. The thread runs this file: bundled as
- * build/cli/drawWorker.js beside the CLI bundle, or the sources through tsx. Whatever goes wrong with the thread, the
- * draws are run on the main thread from the same task, and Xếp hạng built there: the same figures, only later.
+ * (rankingElsewhere): the main thread, busy with Kết quả, only writes it. Then the thread builds Kết quả as well, from
+ * the same job, for its fingerprint (0.3-0.5 s of the main thread at 1,000 units). The thread runs this file: bundled
+ * as build/cli/drawWorker.js beside the CLI bundle, or the sources through tsx. Whatever goes wrong with the thread,
+ * the draws are run on the main thread from the same task, and Xếp hạng built and Kết quả digested there: the same
+ * figures, only later.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { performance } from "node:perf_hooks";
 import { drawRanks, type RobustnessTask } from "../engine/robustness";
-import { rankingOfJob, type RankingJob } from "../engine/outputs";
+import { rankingOfJob, resultsOfJob, type RankingJob } from "../engine/outputs";
 import type { SheetSpec } from "../engine/sheetSpec";
 import { specFingerprint } from "../workbook/ownership";
 
@@ -28,6 +30,12 @@ interface Answer {
 export interface BuiltRanking {
   readonly spec: SheetSpec;
   readonly fingerprint: string;
+  readonly ms: number;
+}
+
+/** What the thread sends back last: Kết quả's fingerprint (the sheet itself is built here too), and how long it took. */
+export interface ResultsPrint {
+  readonly resultsFingerprint: string;
   readonly ms: number;
 }
 
@@ -70,7 +78,9 @@ export class DrawWorker {
   private failure = "";
   private answer: Answer | null = null;
   private built: BuiltRanking | null = null;
-  private settle: (() => void) | null = null;
+  private printed: ResultsPrint | null = null;
+  /** Those waiting for the thread's next answer or failure. */
+  private waiting: (() => void)[] = [];
   /** Set once the draws are done, wherever. */
   report: DrawReport | null = null;
   /** Set once Xếp hạng is built on the thread, or left to the main thread. */
@@ -89,9 +99,10 @@ export class DrawWorker {
     thread.on("message", (m: unknown) => {
       if (this.done() || this.failure) return;
       if (!this.answer && isAnswer(m, this.task)) this.answer = m;
-      else if (this.answer && isBuilt(m)) this.built = m;
+      else if (this.answer && !this.built && isBuilt(m)) this.built = m;
+      else if (this.built && isResultsPrint(m)) this.printed = m;
       else this.failure = "an answer of the wrong shape";
-      this.settle?.();
+      this.settle();
     });
     thread.on("error", (e: unknown) => this.fail(`failed: ${messageOf(e)}`));
     thread.on("exit", (code) => {
@@ -108,15 +119,15 @@ export class DrawWorker {
     return new DrawWorker(spawn);
   }
 
-  /** Whether every answer asked for has come: the draws', and Xếp hạng's where a job was posted. */
+  /** Whether every answer asked for has come: the draws', and Xếp hạng's and Kết quả's where a job was posted. */
   private done(): boolean {
-    return this.answer !== null && (this.job === null || this.built !== null);
+    return this.answer !== null && (this.job === null || this.printed !== null);
   }
 
   private fail(why: string): void {
     if (this.done() || this.failure) return;
     this.failure = why;
-    this.settle?.();
+    this.settle();
   }
 
   /** Hands the task over: the engine's drawElsewhere. */
@@ -149,7 +160,7 @@ export class DrawWorker {
     if (!task) throw new Error("no task posted");
     const thread = this.thread;
     const t0 = performance.now();
-    if (thread && !this.answer && !this.failure) await this.wait(thread);
+    while (thread && !this.answer && !this.failure) await this.wait(thread);
     // The thread still has Xếp hạng to build.
     if (!this.job || !this.answer) this.stop();
     if (this.answer) {
@@ -169,21 +180,39 @@ export class DrawWorker {
   async ranking(): Promise<BuiltRanking | null> {
     const thread = this.thread;
     const t0 = performance.now();
-    if (thread && this.job && !this.built && !this.failure) await this.wait(thread);
-    this.stop();
+    while (thread && this.job && !this.built && !this.failure) await this.wait(thread);
+    // The thread still has Kết quả's fingerprint to work out.
+    if (!this.built) this.stop();
     this.rankingReport = this.built
       ? { where: "worker", ms: this.built.ms, waited: performance.now() - t0 }
       : { where: "main", why: this.job ? this.failure : "no job posted" };
     return this.built;
   }
 
+  /**
+   * Kết quả's fingerprint worked out on the thread from the job posted, after ranking(); null when it was not (no job
+   * posted, or the thread failed): the main thread works it out then.
+   */
+  async resultsFingerprint(): Promise<string | null> {
+    const thread = this.thread;
+    while (thread && this.job && !this.printed && !this.failure) await this.wait(thread);
+    this.stop();
+    return this.printed?.resultsFingerprint ?? null;
+  }
+
   /** Waits for the thread's next answer or failure, holding the process open meanwhile. */
   private async wait(thread: Worker): Promise<void> {
     // Held while waiting: otherwise a main thread with nothing else to do would let the process end.
     thread.ref();
-    await new Promise<void>((resolve) => (this.settle = resolve));
-    this.settle = null;
-    thread.unref();
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (!this.waiting.length) thread.unref();
+  }
+
+  /** Wakes everyone waiting. */
+  private settle(): void {
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const wake of waiting) wake();
   }
 
   /** Ends the thread, if still running (a run that ends, answered or not, refused or failed). */
@@ -226,9 +255,17 @@ function isBuilt(m: unknown): m is BuiltRanking {
   );
 }
 
+/** Kết quả's fingerprint as the thread sends it. */
+function isResultsPrint(m: unknown): m is ResultsPrint {
+  if (typeof m !== "object" || m === null) return false;
+  const { resultsFingerprint, ms } = m as Partial<ResultsPrint>;
+  return typeof resultsFingerprint === "string" && typeof ms === "number";
+}
+
 /**
  * In a thread started for the draws: draws the task posted first and answers; then builds Xếp hạng from the job posted
- * next, if any, with those draws, and answers with it and its fingerprint. The main thread ends the thread.
+ * next, if any, with those draws, and answers with it and its fingerprint; then Kết quả's fingerprint (the main thread
+ * writes Kết quả meanwhile). The main thread ends the thread.
  */
 function serve(): void {
   let drawn: Int32Array | null = null;
@@ -243,6 +280,10 @@ function serve(): void {
     const spec = rankingOfJob(m as RankingJob, drawn);
     const built: BuiltRanking = { spec, fingerprint: specFingerprint(spec), ms: performance.now() - t0 };
     parentPort?.postMessage(built);
+    const t1 = performance.now();
+    const resultsFingerprint = specFingerprint(resultsOfJob(m as RankingJob));
+    const printed: ResultsPrint = { resultsFingerprint, ms: performance.now() - t1 };
+    parentPort?.postMessage(printed);
   });
 }
 

@@ -310,6 +310,8 @@ async function compute(
     // Xếp hạng's turn to be written comes.
     let done: Promise<RunResult> | null = null;
     let builtThere: BuiltRanking | null = null;
+    // Kết quả as written: the thread, given Xếp hạng's job, works out its fingerprint too.
+    const resultsSheet = first.attachIntervals ? first.sheets.find((s) => s.kind === "results") : undefined;
     const finished = () =>
       (done ??= (async () => {
         if (!first.attachIntervals || !draws) return first;
@@ -325,7 +327,12 @@ async function compute(
             spec.kind === "ranking"
               ? finished().then((r) => r.sheets.find((s) => s.kind === "ranking") ?? spec)
               : spec,
-          fingerprintOf: (spec) => (spec === builtThere?.spec ? builtThere.fingerprint : undefined),
+          fingerprintOf: (spec) =>
+            spec === builtThere?.spec
+              ? builtThere.fingerprint
+              : draws && spec === resultsSheet
+                ? draws.resultsFingerprint()
+                : undefined,
         });
       } catch (e) {
         if (e instanceof EditedOutputError) throw new FileProblem("edited", { sheets: e.sheets.join(", ") });

@@ -113,7 +113,7 @@ export function* planSteps(grids: WorkbookGrids, options: RunOptions): Generator
     rankingFor,
     job,
   } = outputSheets(plan, results, findings, { lang: options.lang, summary, rankingLater });
-  if (rankingLater) options.rankingElsewhere?.(job);
+  if (rankingLater) options.rankingElsewhere?.(job());
   const sheets = built.map(fitCellText);
   const run: RunResult = { plan, findings, period, results, summary, refused: null, sheets };
   if (!handedOver) return run;

@@ -22,7 +22,7 @@ import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
 import { WORKER, buildCli } from "../../scripts/build-cli";
 import { generatePlanRows } from "../../bench/generate";
 import { runPlan } from "../../src/engine/pipeline";
-import { rankingOfJob, type RankingJob } from "../../src/engine/outputs";
+import { rankingOfJob, resultsOfJob, type RankingJob } from "../../src/engine/outputs";
 import { specFingerprint } from "../../src/workbook/ownership";
 
 const repo = path.join(__dirname, "..", "..");
@@ -95,22 +95,23 @@ describe("DrawWorker", () => {
     await noThreadLeft();
   });
 
-  /** The task and Xếp hạng's job of a run of the sample. */
-  function sampleJob(): { task: RobustnessTask; job: RankingJob } {
+  /** The task and Xếp hạng's job of a run of the sample, and Kết quả's fingerprint there. */
+  function sampleJob(): { task: RobustnessTask; job: RankingJob; results: string } {
     const tasks: RobustnessTask[] = [];
     const jobs: RankingJob[] = [];
-    runPlan(planRowsToGrids(samplePlanRows()), {
+    const run = runPlan(planRowsToGrids(samplePlanRows()), {
       period: "2015-Q2",
       lang: "vi",
       asOf: "2015-07-05",
       drawElsewhere: (t) => tasks.push(t),
       rankingElsewhere: (j) => jobs.push(j),
     });
-    return { task: tasks[0], job: jobs[0] };
+    const results = specFingerprint(run.sheets.find((s) => s.kind === "results")!);
+    return { task: tasks[0], job: jobs[0], results };
   }
 
-  it("builds Xếp hạng on the thread after the draws: the sheet and fingerprint the main thread makes", async () => {
-    const { task, job } = sampleJob();
+  it("builds Xếp hạng on the thread after the draws, then digests Kết quả: the main thread's sheet and fingerprints", async () => {
+    const { task, job, results } = sampleJob();
     const w = DrawWorker.start();
     w.post(task);
     w.postRanking(job);
@@ -122,6 +123,30 @@ describe("DrawWorker", () => {
     expect(JSON.parse(JSON.stringify(built?.spec))).toEqual(JSON.parse(JSON.stringify(here)));
     expect(built?.fingerprint).toBe(specFingerprint(here));
     expect(w.rankingReport).toEqual(expect.objectContaining({ where: "worker" }));
+    // Kết quả's fingerprint comes last; the thread ends with it.
+    expect(runningThreads()).toBe(1);
+    expect(await w.resultsFingerprint()).toBe(results);
+    expect(specFingerprint(resultsOfJob(job))).toBe(results);
+    await noThreadLeft();
+  });
+
+  it("leaves Kết quả's fingerprint to the main thread when the thread fails after Xếp hạng", async () => {
+    const { task, job } = sampleJob();
+    const w = DrawWorker.start(
+      thread(
+        "const { parentPort } = require('node:worker_threads');" +
+          `parentPort.once('message', () => { parentPort.postMessage({ drawn: new Int32Array(${expected.length}), ms: 1 });` +
+          "parentPort.once('message', () => { parentPort.postMessage({ spec: { kind: 'ranking', blocks: [] }, fingerprint: 'f', ms: 1 });" +
+          "process.exit(5); }); });",
+      ),
+    );
+    w.post(task);
+    w.postRanking(job);
+    // Asked before the draws are in (as the CLI does once Kết quả is written): waits for all three answers.
+    const printed = w.resultsFingerprint();
+    await w.drawn();
+    expect((await w.ranking())?.fingerprint).toBe("f");
+    expect(await printed).toBeNull();
     await noThreadLeft();
   });
 

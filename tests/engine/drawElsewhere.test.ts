@@ -13,13 +13,15 @@ import { factLayout } from "../../src/engine/factLayout";
 import { generatePlanRows } from "../../bench/generate";
 import type { Plan } from "../../src/engine/model";
 import type { PlanRows } from "../../src/engine/format";
-import { rankingOfJob, type RankingJob } from "../../src/engine/outputs";
+import { rankingOfJob, resultsOfJob, type RankingJob } from "../../src/engine/outputs";
 import { specFingerprint } from "../../src/workbook/ownership";
 
 const AS_OF = "2015-07-05";
 const cases: [string, PlanRows, string][] = [
   ["the sample", samplePlanRows(), "2015-Q2"],
   ["a generated plan of 150 units", generatePlanRows(150, 20, 4), "2014-Q4"],
+  // Pillar scores past Excel's limits when listed: running sums on Kết quả.
+  ["a generated plan of 170 indicators", generatePlanRows(40, 170, 4), "2014-Q4"],
 ];
 
 /** Only numbers, booleans, arrays and typed arrays: what survives a structured clone unchanged. */
@@ -109,6 +111,11 @@ describe("a run whose robustness is drawn elsewhere", () => {
       const there = rankingOfJob(structuredClone(jobs[0]), drawn);
       expect(there).toEqual(whole.sheets[at]);
       expect(specFingerprint(there)).toBe(specFingerprint(whole.sheets[at]));
+      // Kết quả built from the job too (its rows packed): the sheet written, and so its fingerprint.
+      const results = resultsOfJob(structuredClone(jobs[0]));
+      const written = first.sheets.find((s) => s.kind === "results")!;
+      expect(results).toEqual(written);
+      expect(specFingerprint(results)).toBe(specFingerprint(written));
       const done = first.attachIntervals!(drawn, there);
       expect(done.sheets).toEqual(whole.sheets);
       expect(done.sheets[at]).toBe(there);

@@ -5,6 +5,7 @@ import { fitCellText, type SheetSpec } from "../sheetSpec";
 import type { QuarterlySummary } from "../summary";
 import type { Lang } from "../i18n/labels";
 import { buildResultsSheet, resultsRows, type ResultsLayout } from "./resultsSheet";
+import { packAttainment, unpackAttainment, type PackedAttainment } from "../packedAttainment";
 import {
   buildRankingSheet,
   intervalCells,
@@ -31,18 +32,31 @@ export interface OutputOptions {
   readonly rankingLater?: boolean;
 }
 
-/** What Xếp hạng is built from but the intervals: plain data, for a thread (structured clone), the figures left out. */
+/**
+ * What Xếp hạng is built from but the intervals, and Kết quả (for its fingerprint): plain data, for a thread
+ * (structured clone), the figures left out.
+ */
 export interface RankingJob {
   readonly plan: PlanShape;
   readonly results: RankingResults;
   readonly layout: ResultsLayout;
   readonly lang: Lang;
+  /** Kết quả's rows (their figures packed) and whether it has running sums. */
+  readonly resultsSheet: { readonly attainment: PackedAttainment; readonly running: boolean };
 }
 
 /** Xếp hạng of a job with the intervals drawn (drawRanks' answer), its texts cut to fit a cell. */
 export function rankingOfJob(job: RankingJob, drawn: Int32Array): SheetSpec {
   const { plan, results, layout, lang } = job;
   return fitCellText(buildRankingSheet(plan, withIntervals(results, drawn), layout, lang).spec);
+}
+
+/** Kết quả of a job, as the run that made the job built it (fitted, as written). */
+export function resultsOfJob(job: RankingJob): SheetSpec {
+  const { plan, results, lang, resultsSheet } = job;
+  const unitResults = { ...results, attainment: unpackAttainment(resultsSheet.attainment) };
+  const rows = resultsRows(plan, unitResults);
+  return fitCellText(buildResultsSheet(plan, unitResults, lang, rows, resultsSheet.running).spec);
 }
 
 /** Kết quả, Xếp hạng, Kiểm tra and (with a summary) Tổng hợp <quarter>. */
@@ -67,14 +81,16 @@ export function outputSheets(
 ): {
   sheets: SheetSpec[];
   rankingFor: (results: PeriodResults, built: SheetSpec) => SheetSpec;
-  job: RankingJob;
+  /** The job of Xếp hạng and Kết quả, made when asked (packing Kết quả's rows takes a few milliseconds). */
+  job: () => RankingJob;
 } {
   const { lang, summary } = options;
   // Pillar scores list each indicator's weight and score while those formulas fit Excel's limits; past them (from
   // about 150 indicators, 65 in one pillar under the exclude policy) Kết quả gets running sums, read instead. Which
   // form is worked out from Kết quả's rows, so each sheet is built once.
   const rows = resultsRows(plan, results);
-  const res = buildResultsSheet(plan, results, lang, rows, !listedFits(plan, results, rows, lang));
+  const running = !listedFits(plan, results, rows, lang);
+  const res = buildResultsSheet(plan, results, lang, rows, running);
   const rank = options.rankingLater ? null : buildRankingSheet(plan, results, res.layout, lang);
   const checks = buildFindingsSheet(
     findings,
@@ -86,12 +102,13 @@ export function outputSheets(
   const sheets = [res.spec, rank?.spec ?? rankingStandIn(plan, lang), checks];
   if (summary) sheets.push(buildSummarySheet(buildReport(plan, summary, lang)));
   const { figures: _figures, ...shape } = plan;
-  const job: RankingJob = {
+  const job = (): RankingJob => ({
     plan: shape,
     results: { period: results.period, ranking: results.ranking },
     layout: res.layout,
     lang,
-  };
+    resultsSheet: { attainment: packAttainment(results.attainment), running },
+  });
   return {
     sheets,
     // The interval cells patched in are short texts: the sheet patched stays fitted.

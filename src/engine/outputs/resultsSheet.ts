@@ -1,5 +1,5 @@
 /** "Kết quả": attainment and score of every unit × indicator, as live formulas on the source cells. */
-import type { Indicator, Plan, Unit } from "../model";
+import type { Indicator, PlanShape, Unit } from "../model";
 import type { PeriodResults, UnitAttainment } from "../results";
 import type { FormulaTemplate, SheetSpec, SpecBlock, SpecCell } from "../sheetSpec";
 import { orderGroups } from "../format";
@@ -76,8 +76,11 @@ export interface Block {
   readonly att: readonly UnitAttainment[];
 }
 
+/** What Kết quả is built from of a period's results: no province figures, grades or intervals. */
+export type ResultsOfUnits = Pick<PeriodResults, "period" | "attainment" | "ranking">;
+
 /** The blocks in order: by indicator, then ranking group, then unit — each indicator × group is contiguous. */
-function orderBlocks(plan: Plan, results: PeriodResults): Block[] {
+function orderBlocks(plan: PlanShape, results: ResultsOfUnits): Block[] {
   // Each indicator's attainment by the place of its unit's code in the plan (arrays, not a map per indicator: a
   // million entries at 3,500 units); rows come unit by unit, so a unit's place is looked up once per run of rows.
   const placeOf = new Map<string, number>();
@@ -126,7 +129,7 @@ export interface ResultsRows {
 }
 
 /** Where each unit × indicator goes on Kết quả: what Xếp hạng's formulas name, and so what decides their form. */
-export function resultsRows(plan: Plan, results: PeriodResults): ResultsRows {
+export function resultsRows(plan: PlanShape, results: ResultsOfUnits): ResultsRows {
   const blocks = orderBlocks(plan, results);
   const rowOf = new Map<string, Map<string, number>>();
   let r = HEADER_ROW;
@@ -360,8 +363,8 @@ function runningCells(run: RunningSums, unit: string, sc: number | null | undefi
  * too (for a plan whose pillar formulas, listing every indicator, would pass Excel's limits: outputSheets decides).
  */
 export function buildResultsSheet(
-  plan: Plan,
-  results: PeriodResults,
+  plan: PlanShape,
+  results: ResultsOfUnits,
   lang: Lang,
   { blocks, rowOf }: ResultsRows,
   running: boolean,

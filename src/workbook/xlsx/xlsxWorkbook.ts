@@ -141,8 +141,11 @@ export interface XlsxApplyOptions extends ApplyOptions {
    * kind and defined names; only its cells may differ) is awaited while the sheets before it are written.
    */
   readonly finalSpec?: (spec: SheetSpec) => SheetSpec | Promise<SheetSpec>;
-  /** The fingerprint of a spec (specFingerprint) where it was already worked out (the CLI's thread digests Xếp hạng). */
-  readonly fingerprintOf?: (spec: SheetSpec) => string | undefined;
+  /**
+   * The fingerprint of a spec (specFingerprint) where it is worked out elsewhere (the CLI's thread digests Xếp hạng and
+   * Kết quả): awaited once every sheet is written; null or undefined, it is worked out here.
+   */
+  readonly fingerprintOf?: (spec: SheetSpec) => string | Promise<string | null> | undefined;
 }
 
 /** An .xlsx workbook held in memory. */
@@ -462,6 +465,7 @@ export class XlsxWorkbook implements WorkbookPort {
       .map((o) => ({ ...o, sheetId: this.sheetIdOf(o.name) }));
     // The workbook opens on the summary just written, its tab alone selected.
     const opening = specs.find((s) => s.kind === "summary")?.name ?? null;
+    const pending: { at: number; spec: SheetSpec; fingerprint: Promise<string | null> }[] = [];
     for (const given of specs) {
       const spec = options.finalSpec ? await options.finalSpec(given) : given;
       const kindOf = (s: SheetEntry) => replaced.find((o) => o.name === s.name)?.kind;
@@ -472,10 +476,18 @@ export class XlsxWorkbook implements WorkbookPort {
       progress(rowsBefore + specRows(spec) - done);
       const entry = this.sheets.find((s) => s.name === spec.name && s.kind === "worksheet");
       const stamp = entry?.part ? this.pkg.stamp(entry.part) : null;
+      const elsewhere = options.fingerprintOf?.(spec);
+      if (elsewhere instanceof Promise) pending.push({ at: records.length, spec, fingerprint: elsewhere });
       records.push({
         name: spec.name,
         kind: spec.kind,
-        fingerprint: options.fingerprintOf?.(spec) ?? (await this.run(specFingerprintSteps(spec))),
+        // Where it is still being worked out elsewhere: filled in below, once every sheet is written.
+        fingerprint:
+          typeof elsewhere === "string"
+            ? elsewhere
+            : elsewhere
+              ? ""
+              : await this.run(specFingerprintSteps(spec)),
         period: spec.period ?? "",
         ...(stamp ? { part: stamp } : {}),
         ...(entry ? { sheetId: entry.sheetId } : {}),
@@ -501,6 +513,11 @@ export class XlsxWorkbook implements WorkbookPort {
       META_SHEET,
     ]);
     const meta = (await this.recordSheet()) ?? null;
+    for (const p of pending)
+      records[p.at] = {
+        ...records[p.at],
+        fingerprint: (await p.fingerprint) ?? (await this.run(specFingerprintSteps(p.spec))),
+      };
     const digest = await this.packageDigest(records.map((r) => r.name));
     await w.writeMeta(records, digest, meta, this.sheets);
     await w.finish();
