@@ -65,7 +65,7 @@ export type DrawReport =
   | { readonly where: "worker"; readonly ms: number; readonly waited: number }
   | { readonly where: "main"; readonly ms: number; readonly why: string };
 
-/** How Xếp hạng's build went, for ICTPLAN_DEBUG: on the thread, or left to the main thread and why. */
+/** How Xếp hạng's build (or Kết quả's digest) went, for ICTPLAN_DEBUG: on the thread, or left to the main thread and why. */
 export type RankingReport =
   | { readonly where: "worker"; readonly ms: number; readonly waited: number }
   | { readonly where: "main"; readonly why: string };
@@ -85,6 +85,8 @@ export class DrawWorker {
   report: DrawReport | null = null;
   /** Set once Xếp hạng is built on the thread, or left to the main thread. */
   rankingReport: RankingReport | null = null;
+  /** Set once Kết quả is digested on the thread, or left to the main thread. */
+  resultsReport: RankingReport | null = null;
 
   private constructor(spawn: () => Worker) {
     let thread: Worker;
@@ -134,25 +136,25 @@ export class DrawWorker {
   readonly post = (task: RobustnessTask): void => {
     this.task = task;
     // A copy goes (structured clone): the task stays here for the fallback. Its arrays are a few bytes per score.
-    if (!this.thread || this.failure) return;
-    try {
-      this.thread.postMessage(task);
-    } catch (e) {
-      this.fail(`not posted: ${messageOf(e)}`);
-    }
+    this.send(task, "not posted");
   };
 
-  /** Hands Xếp hạng's job over: the engine's rankingElsewhere (after post). */
+  /** Hands Xếp hạng's and Kết quả's job over: the engine's rankingElsewhere (after post). */
   readonly postRanking = (job: RankingJob): void => {
     this.job = job;
+    // A structured clone: the plan without its figures, the units' results, Kết quả's rows (packed).
+    this.send(job, "job not posted");
+  };
+
+  /** Posts a message to the thread, if it still runs; a message that cannot be posted fails the thread. */
+  private send(message: RobustnessTask | RankingJob, failure: string): void {
     if (!this.thread || this.failure) return;
     try {
-      // A structured clone: the plan without its figures, the units' results, Kết quả's rows.
-      this.thread.postMessage(job);
+      this.thread.postMessage(message);
     } catch (e) {
-      this.fail(`job not posted: ${messageOf(e)}`);
+      this.fail(`${failure}: ${messageOf(e)}`);
     }
-  };
+  }
 
   /** drawRanks' answer for the task posted: the worker's, or, when it failed, drawn here. */
   async drawn(): Promise<Int32Array> {
@@ -195,8 +197,12 @@ export class DrawWorker {
    */
   async resultsFingerprint(): Promise<string | null> {
     const thread = this.thread;
+    const t0 = performance.now();
     while (thread && this.job && !this.printed && !this.failure) await this.wait(thread);
     this.stop();
+    this.resultsReport = this.printed
+      ? { where: "worker", ms: this.printed.ms, waited: performance.now() - t0 }
+      : { where: "main", why: this.job ? this.failure : "no job posted" };
     return this.printed?.resultsFingerprint ?? null;
   }
 

@@ -356,6 +356,8 @@ async function compute(
     if (io.env.ICTPLAN_DEBUG && draws?.report) io.stderr(`robustness: ${JSON.stringify(draws.report)}`);
     if (io.env.ICTPLAN_DEBUG && draws?.rankingReport)
       io.stderr(`ranking: ${JSON.stringify(draws.rankingReport)}`);
+    if (io.env.ICTPLAN_DEBUG && draws?.resultsReport)
+      io.stderr(`results fingerprint: ${JSON.stringify(draws.resultsReport)}`);
     return { code: exitFor(run.findings), run, out };
   } finally {
     draws?.stop();
