@@ -15,7 +15,13 @@ import { performance } from "node:perf_hooks";
 import { drawRanks, type RobustnessTask } from "../engine/robustness";
 import { rankingOfJob, resultsOfJob, type RankingJob } from "../engine/outputs";
 import type { SheetSpec } from "../engine/sheetSpec";
-import { specFingerprint } from "../workbook/ownership";
+import {
+  pieceCount,
+  pieceDigest,
+  specFingerprint,
+  specFingerprintOf,
+  type DigestPart,
+} from "../workbook/ownership";
 
 /** Marks a thread started for the draws (workerData), so that loading the bundle elsewhere serves nothing. */
 const ROLE = "ictplan-draws";
@@ -33,11 +39,27 @@ export interface BuiltRanking {
   readonly ms: number;
 }
 
-/** What the thread sends back last: Kết quả's fingerprint (the sheet itself is built here too), and how long it took. */
-export interface ResultsPrint {
-  readonly resultsFingerprint: string;
+/**
+ * What the thread sends back last: the digest of the pieces of Kết quả it claimed (null: it claimed none, the main
+ * thread having taken every piece before it got to them), and how many pieces and how long that took there.
+ */
+export interface ResultsPart {
+  readonly resultsPart: DigestPart | null;
+  readonly pieces: number;
   readonly ms: number;
 }
+
+/** The job as posted: Xếp hạng's and Kết quả's, and the counter the two threads claim Kết quả's pieces from. */
+interface PostedJob {
+  readonly job: RankingJob;
+  readonly claims: SharedArrayBuffer;
+}
+
+// The slots of the claims counter: the next piece of Kết quả to digest; 1 once the thread claims; 1 once the main
+// thread found none left.
+const NEXT = 0;
+const THREAD_CLAIMS = 1;
+const MAIN_DONE = 2;
 
 /** Threads started and not yet exited. */
 const live = new Set<Worker>();
@@ -65,9 +87,22 @@ export type DrawReport =
   | { readonly where: "worker"; readonly ms: number; readonly waited: number }
   | { readonly where: "main"; readonly ms: number; readonly why: string };
 
-/** How Xếp hạng's build (or Kết quả's digest) went, for ICTPLAN_DEBUG: on the thread, or left to the main thread and why. */
+/** How Xếp hạng's build went, for ICTPLAN_DEBUG: on the thread, or left to the main thread and why. */
 export type RankingReport =
   | { readonly where: "worker"; readonly ms: number; readonly waited: number }
+  | { readonly where: "main"; readonly why: string };
+
+/**
+ * How Kết quả's digest went, for ICTPLAN_DEBUG: shared (pieces digested here and on the thread, the main thread's time
+ * on its pieces and its wait for the thread's part), or left to the main thread and why.
+ */
+export type ResultsReport =
+  | {
+      readonly where: "shared";
+      readonly pieces: readonly [number, number];
+      readonly ms: number;
+      readonly waited: number;
+    }
   | { readonly where: "main"; readonly why: string };
 
 /** Robustness draws handed to a worker thread, or run on this thread when the worker cannot. */
@@ -78,7 +113,8 @@ export class DrawWorker {
   private failure = "";
   private answer: Answer | null = null;
   private built: BuiltRanking | null = null;
-  private printed: ResultsPrint | null = null;
+  private printed: ResultsPart | null = null;
+  private claims: Int32Array | null = null;
   /** Those waiting for the thread's next answer or failure. */
   private waiting: (() => void)[] = [];
   /** Set once the draws are done, wherever. */
@@ -86,7 +122,7 @@ export class DrawWorker {
   /** Set once Xếp hạng is built on the thread, or left to the main thread. */
   rankingReport: RankingReport | null = null;
   /** Set once Kết quả is digested on the thread, or left to the main thread. */
-  resultsReport: RankingReport | null = null;
+  resultsReport: ResultsReport | null = null;
 
   private constructor(spawn: () => Worker) {
     let thread: Worker;
@@ -102,7 +138,7 @@ export class DrawWorker {
       if (this.done() || this.failure) return;
       if (!this.answer && isAnswer(m, this.task)) this.answer = m;
       else if (this.answer && !this.built && isBuilt(m)) this.built = m;
-      else if (this.built && isResultsPrint(m)) this.printed = m;
+      else if (this.built && isResultsPart(m)) this.printed = m;
       else this.failure = "an answer of the wrong shape";
       this.settle();
     });
@@ -142,12 +178,16 @@ export class DrawWorker {
   /** Hands Xếp hạng's and Kết quả's job over: the engine's rankingElsewhere (after post). */
   readonly postRanking = (job: RankingJob): void => {
     this.job = job;
-    // A structured clone: the plan without its figures, the units' results, Kết quả's rows (packed).
-    this.send(job, "job not posted");
+    const claims = new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT);
+    this.claims = new Int32Array(claims);
+    // A structured clone (the plan without its figures, the units' results, Kết quả's rows packed); the counter is
+    // shared, not copied.
+    const posted: PostedJob = { job, claims };
+    this.send(posted, "job not posted");
   };
 
   /** Posts a message to the thread, if it still runs; a message that cannot be posted fails the thread. */
-  private send(message: RobustnessTask | RankingJob, failure: string): void {
+  private send(message: RobustnessTask | PostedJob, failure: string): void {
     if (!this.thread || this.failure) return;
     try {
       this.thread.postMessage(message);
@@ -192,18 +232,41 @@ export class DrawWorker {
   }
 
   /**
-   * Kết quả's fingerprint worked out on the thread from the job posted, after ranking(); null when it was not (no job
-   * posted, or the thread failed): the main thread works it out then.
+   * Kết quả's fingerprint (spec: Kết quả as written), digested by the two threads together: the thread, once Xếp hạng is
+   * built, rebuilds Kết quả from the job and claims its pieces one by one; called once every sheet is written, the main
+   * thread claims the pieces left, then adds the thread's part. A thread still busy with Xếp hạng (a large plan) gets
+   * none, one done early most. Null when the thread failed holding pieces (or no job was posted): the main thread
+   * digests the whole sheet then.
    */
-  async resultsFingerprint(): Promise<string | null> {
-    const thread = this.thread;
+  async resultsFingerprint(spec: SheetSpec): Promise<string | null> {
+    const claims = this.claims;
+    if (!claims) {
+      this.resultsReport = { where: "main", why: "no job posted" };
+      return null;
+    }
     const t0 = performance.now();
-    while (thread && this.job && !this.printed && !this.failure) await this.wait(thread);
+    const mine = pieceDigest(spec, () => Atomics.add(claims, NEXT, 1));
+    Atomics.store(claims, MAIN_DONE, 1);
+    const t1 = performance.now();
+    // Read after the last piece was claimed: a thread that had not begun claiming then gets none.
+    const shared = Atomics.load(claims, THREAD_CLAIMS) === 1;
+    const thread = this.thread;
+    while (shared && thread && !this.printed && !this.failure) await this.wait(thread);
     this.stop();
-    this.resultsReport = this.printed
-      ? { where: "worker", ms: this.printed.ms, waited: performance.now() - t0 }
-      : { where: "main", why: this.job ? this.failure : "no job posted" };
-    return this.printed?.resultsFingerprint ?? null;
+    const total = pieceCount(spec);
+    if (shared && !this.printed) {
+      this.resultsReport = { where: "main", why: this.failure };
+      return null;
+    }
+    const theirs = shared ? (this.printed?.pieces ?? 0) : 0;
+    this.resultsReport = {
+      where: "shared",
+      pieces: [total - theirs, theirs],
+      ms: t1 - t0,
+      waited: performance.now() - t1,
+    };
+    const part = shared ? this.printed?.resultsPart : null;
+    return specFingerprintOf(part ? [mine, part] : [mine]);
   }
 
   /** Waits for the thread's next answer or failure, holding the process open meanwhile. */
@@ -261,21 +324,24 @@ function isBuilt(m: unknown): m is BuiltRanking {
   );
 }
 
-/** Kết quả's fingerprint as the thread sends it. */
-function isResultsPrint(m: unknown): m is ResultsPrint {
+/** The thread's part of Kết quả's digest, as it sends it. */
+function isResultsPart(m: unknown): m is ResultsPart {
   if (typeof m !== "object" || m === null) return false;
-  const { resultsFingerprint, ms } = m as Partial<ResultsPrint>;
-  return typeof resultsFingerprint === "string" && typeof ms === "number";
+  const { resultsPart: p, pieces, ms } = m as Partial<ResultsPart>;
+  const isPart =
+    p === null ||
+    (typeof p === "object" && p !== undefined && [p.a, p.b, p.n].every((x) => Number.isInteger(x) && x >= 0));
+  return isPart && Number.isInteger(pieces) && typeof ms === "number";
 }
 
 /**
  * In a thread started for the draws: draws the task posted first and answers; then builds Xếp hạng from the job posted
- * next, if any, with those draws, and answers with it and its fingerprint; then Kết quả's fingerprint (the main thread
- * writes Kết quả meanwhile). The main thread ends the thread.
+ * next, if any, with those draws, and answers with it and its fingerprint; then digests the pieces of Kết quả it can
+ * claim while the main thread writes (resultsFingerprint) and answers with its part. The main thread ends the thread.
  */
 function serve(): void {
   let drawn: Int32Array | null = null;
-  parentPort?.on("message", (m: RobustnessTask | RankingJob) => {
+  parentPort?.on("message", (m: RobustnessTask | PostedJob) => {
     const t0 = performance.now();
     if (drawn === null) {
       drawn = drawRanks(m as RobustnessTask);
@@ -283,13 +349,27 @@ function serve(): void {
       parentPort?.postMessage(answer);
       return;
     }
-    const spec = rankingOfJob(m as RankingJob, drawn);
+    const { job, claims } = m as PostedJob;
+    const spec = rankingOfJob(job, drawn);
     const built: BuiltRanking = { spec, fingerprint: specFingerprint(spec), ms: performance.now() - t0 };
     parentPort?.postMessage(built);
     const t1 = performance.now();
-    const resultsFingerprint = specFingerprint(resultsOfJob(m as RankingJob));
-    const printed: ResultsPrint = { resultsFingerprint, ms: performance.now() - t1 };
-    parentPort?.postMessage(printed);
+    const counter = new Int32Array(claims);
+    let pieces = 0;
+    let resultsPart: DigestPart | null = null;
+    // Kết quả is built again only while the main thread may leave pieces to claim.
+    if (!Atomics.load(counter, MAIN_DONE)) {
+      const results = resultsOfJob(job);
+      const total = pieceCount(results);
+      Atomics.store(counter, THREAD_CLAIMS, 1);
+      resultsPart = pieceDigest(results, () => {
+        const k = Atomics.add(counter, NEXT, 1);
+        if (k < total) pieces++;
+        return k;
+      });
+    }
+    const part: ResultsPart = { resultsPart, pieces, ms: performance.now() - t1 };
+    parentPort?.postMessage(part);
   });
 }
 

@@ -310,7 +310,7 @@ async function compute(
     // Xếp hạng's turn to be written comes.
     let done: Promise<RunResult> | null = null;
     let builtThere: BuiltRanking | null = null;
-    // Kết quả as written: the thread, given Xếp hạng's job, works out its fingerprint too.
+    // Kết quả as written: the thread, given Xếp hạng's job, digests it too, with the main thread once it has written.
     const resultsSheet = first.attachIntervals ? first.sheets.find((s) => s.kind === "results") : undefined;
     const finished = () =>
       (done ??= (async () => {
@@ -331,7 +331,7 @@ async function compute(
             spec === builtThere?.spec
               ? builtThere.fingerprint
               : draws && spec === resultsSheet
-                ? draws.resultsFingerprint()
+                ? () => draws.resultsFingerprint(spec)
                 : undefined,
         });
       } catch (e) {

@@ -809,6 +809,13 @@ function hashNormal(row: number, col: number, normal: string): void {
   else hashText(`${row},${col}=${normal}`);
 }
 
+/** The sums of a digest of some of a sheet's cells: digests of the other cells add to it in any order. */
+export interface DigestPart {
+  readonly a: number;
+  readonly b: number;
+  readonly n: number;
+}
+
 /**
  * Order-independent digest of a sheet's cells: each non-empty cell's entry() is hashed (FNV-1a, two seeds) and the
  * hashes summed, so a spec's blocks and a sheet read row by row agree without holding and sorting every cell's text.
@@ -848,6 +855,18 @@ class CellDigest {
     this.a = (this.a + (h1 >>> 0)) >>> 0;
     this.b = (this.b + (h2 >>> 0)) >>> 0;
     this.n++;
+  }
+
+  /** The sums so far: the digest of the cells added. */
+  part(): DigestPart {
+    return { a: this.a, b: this.b, n: this.n };
+  }
+
+  /** Adds the digest of other cells of the sheet (digested apart, on another thread). */
+  addPart(p: DigestPart): void {
+    this.a = (this.a + p.a) >>> 0;
+    this.b = (this.b + p.b) >>> 0;
+    this.n += p.n;
   }
 
   toString(): string {
@@ -934,6 +953,50 @@ export function* specFingerprintSteps(spec: SheetSpec): Generator<void, string, 
       if (to < b.cells.length) yield;
     }
   }
+  return d.toString();
+}
+
+// Rows of a spec block in one piece of the digest that threads share (pieceDigest).
+const PIECE_ROWS = 2000;
+
+/** How many pieces pieceDigest numbers a spec's rows in: each block's rows, PIECE_ROWS at a time. */
+export function pieceCount(spec: SheetSpec): number {
+  let n = 0;
+  for (const b of spec.blocks) n += Math.ceil(b.cells.length / PIECE_ROWS);
+  return n;
+}
+
+/**
+ * The digest of the pieces of a spec that claim hands out (the next piece's number each time, past the last when none
+ * is left): two threads holding the same spec and claiming from one shared counter digest it together, and their
+ * parts add up to specFingerprint's digest (specFingerprintOf).
+ */
+export function pieceDigest(spec: SheetSpec, claim: () => number): DigestPart {
+  const d = new CellDigest(MASKED);
+  // The first piece of each block, in the numbering pieceCount counts.
+  const firsts: number[] = [];
+  let total = 0;
+  for (const b of spec.blocks) {
+    firsts.push(total);
+    total += Math.ceil(b.cells.length / PIECE_ROWS);
+  }
+  const seen = new Map<number, ColumnTemplates>();
+  for (let k = claim(); k < total; k = claim()) {
+    let at = firsts.length - 1;
+    while (firsts[at] > k) at--;
+    const b = spec.blocks[at];
+    let cached = seen.get(at);
+    if (!cached) seen.set(at, (cached = { templates: [], parts: [], formulas: [], normal: [] }));
+    const from = (k - firsts[at]) * PIECE_ROWS;
+    addSpecRows(d, b, from, Math.min(from + PIECE_ROWS, b.cells.length), cached);
+  }
+  return d.part();
+}
+
+/** specFingerprint of a spec digested in parts (pieceDigest), however its pieces were shared out. */
+export function specFingerprintOf(parts: readonly DigestPart[]): string {
+  const d = new CellDigest(MASKED);
+  for (const p of parts) d.addPart(p);
   return d.toString();
 }
 

@@ -23,7 +23,8 @@ import { WORKER, buildCli } from "../../scripts/build-cli";
 import { generatePlanRows } from "../../bench/generate";
 import { runPlan } from "../../src/engine/pipeline";
 import { rankingOfJob, resultsOfJob, type RankingJob } from "../../src/engine/outputs";
-import { specFingerprint } from "../../src/workbook/ownership";
+import { pieceCount, specFingerprint } from "../../src/workbook/ownership";
+import type { SheetSpec } from "../../src/engine/sheetSpec";
 
 const repo = path.join(__dirname, "..", "..");
 let dir: string;
@@ -95,8 +96,8 @@ describe("DrawWorker", () => {
     await noThreadLeft();
   });
 
-  /** The task and Xếp hạng's job of a run of the sample, and Kết quả's fingerprint there. */
-  function sampleJob(): { task: RobustnessTask; job: RankingJob; results: string } {
+  /** The task and Xếp hạng's job of a run of the sample, and Kết quả there with its fingerprint. */
+  function sampleJob(): { task: RobustnessTask; job: RankingJob; sheet: SheetSpec; results: string } {
     const tasks: RobustnessTask[] = [];
     const jobs: RankingJob[] = [];
     const run = runPlan(planRowsToGrids(samplePlanRows()), {
@@ -106,12 +107,12 @@ describe("DrawWorker", () => {
       drawElsewhere: (t) => tasks.push(t),
       rankingElsewhere: (j) => jobs.push(j),
     });
-    const results = specFingerprint(run.sheets.find((s) => s.kind === "results")!);
-    return { task: tasks[0], job: jobs[0], results };
+    const sheet = run.sheets.find((s) => s.kind === "results")!;
+    return { task: tasks[0], job: jobs[0], sheet, results: specFingerprint(sheet) };
   }
 
   it("builds Xếp hạng on the thread after the draws, then digests Kết quả: the main thread's sheet and fingerprints", async () => {
-    const { task, job, results } = sampleJob();
+    const { task, job, sheet, results } = sampleJob();
     const w = DrawWorker.start();
     w.post(task);
     w.postRanking(job);
@@ -123,30 +124,53 @@ describe("DrawWorker", () => {
     expect(JSON.parse(JSON.stringify(built?.spec))).toEqual(JSON.parse(JSON.stringify(here)));
     expect(built?.fingerprint).toBe(specFingerprint(here));
     expect(w.rankingReport).toEqual(expect.objectContaining({ where: "worker" }));
-    // Kết quả's fingerprint comes last; the thread ends with it.
+    // Kết quả's fingerprint comes last, its pieces shared out however the threads got to them; the thread ends.
     expect(runningThreads()).toBe(1);
-    expect(await w.resultsFingerprint()).toBe(results);
     expect(specFingerprint(resultsOfJob(job))).toBe(results);
+    expect(await w.resultsFingerprint(sheet)).toBe(results);
+    const report = w.resultsReport;
+    expect(report?.where).toBe("shared");
+    if (report?.where === "shared") expect(report.pieces[0] + report.pieces[1]).toBe(pieceCount(sheet));
     await noThreadLeft();
   });
 
-  it("leaves Kết quả's fingerprint to the main thread when the thread fails after Xếp hạng", async () => {
-    const { task, job } = sampleJob();
+  /** A thread that draws nothing, sends a Xếp hạng of its own, and does `then` with the job posted (m). */
+  const fakeJobThread = (then: string) =>
+    thread(
+      "const { parentPort } = require('node:worker_threads');" +
+        `parentPort.once('message', () => { parentPort.postMessage({ drawn: new Int32Array(${expected.length}), ms: 1 });` +
+        `parentPort.once('message', (m) => { ${then}; parentPort.postMessage({ spec: { kind: 'ranking', blocks: [] }, fingerprint: 'f', ms: 1 }); }); });`,
+    );
+
+  it("digests Kết quả on the main thread when the thread fails holding a piece of it", async () => {
+    const { task, job, sheet } = sampleJob();
+    // Claims the first piece, then exits without its part.
     const w = DrawWorker.start(
-      thread(
-        "const { parentPort } = require('node:worker_threads');" +
-          `parentPort.once('message', () => { parentPort.postMessage({ drawn: new Int32Array(${expected.length}), ms: 1 });` +
-          "parentPort.once('message', () => { parentPort.postMessage({ spec: { kind: 'ranking', blocks: [] }, fingerprint: 'f', ms: 1 });" +
-          "process.exit(5); }); });",
+      fakeJobThread(
+        "const c = new Int32Array(m.claims); Atomics.store(c, 1, 1); Atomics.add(c, 0, 1); setTimeout(() => process.exit(5), 50)",
       ),
     );
     w.post(task);
     w.postRanking(job);
-    // Asked before the draws are in (as the CLI does once Kết quả is written): waits for all three answers.
-    const printed = w.resultsFingerprint();
     await w.drawn();
     expect((await w.ranking())?.fingerprint).toBe("f");
-    expect(await printed).toBeNull();
+    expect(await w.resultsFingerprint(sheet)).toBeNull();
+    expect(w.resultsReport).toEqual({ where: "main", why: "exited (5) without an answer" });
+    await noThreadLeft();
+  });
+
+  it("digests Kết quả alone when the thread claimed no piece of it, and needs no answer from it", async () => {
+    const { task, job, sheet, results } = sampleJob();
+    // Never claims, never answers for Kết quả.
+    const w = DrawWorker.start(fakeJobThread(""));
+    w.post(task);
+    w.postRanking(job);
+    await w.drawn();
+    await w.ranking();
+    expect(await w.resultsFingerprint(sheet)).toBe(results);
+    expect(w.resultsReport).toEqual(
+      expect.objectContaining({ where: "shared", pieces: [pieceCount(sheet), 0] }),
+    );
     await noThreadLeft();
   });
 

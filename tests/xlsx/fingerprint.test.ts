@@ -18,8 +18,13 @@ import {
   fingerprintMatches,
   gridFingerprint,
   maskCrossReferences,
+  pieceCount,
+  pieceDigest,
   specFingerprint,
+  specFingerprintOf,
 } from "../../src/workbook/ownership";
+import { generatePlanRows } from "../../bench/generate";
+import { planRowsToGrids } from "../../src/engine/planRows";
 
 // ---- The oracle: src/workbook/ownership.ts at 0d047b0, unchanged. ----
 
@@ -538,5 +543,33 @@ describe("ownership fingerprints", () => {
     expect(run.sheets.length).toBeGreaterThanOrEqual(4);
     for (const spec of run.sheets)
       expect([spec.name, specFingerprint(spec)]).toEqual([spec.name, refMaskedSpec(spec)]);
+  });
+
+  it("add up, digested in pieces claimed by two threads in any order, to the sheet's fingerprint", () => {
+    // Kết quả of 400 units × 12 indicators: 4,800 rows in 3 pieces, and its title, note, headers and block statistics,
+    // one piece each; Xếp hạng's, Kiểm tra's and the summary's blocks.
+    const run = runPlan(planRowsToGrids(generatePlanRows(400, 12, 4)), { period: "2014-Q4", lang: "vi" });
+    expect(pieceCount(run.sheets[0])).toBeGreaterThan(6);
+    for (const spec of run.sheets) {
+      const whole = specFingerprint(spec);
+      const total = pieceCount(spec);
+      fc.assert(
+        fc.property(fc.array(fc.boolean(), { minLength: total, maxLength: total }), (mine) => {
+          // Each piece claimed by this thread or the other, as drawn; each thread gets its pieces in order, then none.
+          const claims = [0, 1].map((side) => mine.map((m, k) => ((m ? 0 : 1) === side ? k : -1)));
+          const parts = [0, 1].map((side) => {
+            const own = claims[side].filter((k) => k >= 0);
+            let i = 0;
+            return pieceDigest(spec, () => (i < own.length ? own[i++] : total));
+          });
+          expect(specFingerprintOf(parts)).toBe(whole);
+          expect(specFingerprintOf([...parts].reverse())).toBe(whole);
+        }),
+        { numRuns: 20 },
+      );
+      // One thread with every piece, claimed from one counter.
+      let k = 0;
+      expect(specFingerprintOf([pieceDigest(spec, () => k++)])).toBe(whole);
+    }
   });
 });

@@ -142,10 +142,11 @@ export interface XlsxApplyOptions extends ApplyOptions {
    */
   readonly finalSpec?: (spec: SheetSpec) => SheetSpec | Promise<SheetSpec>;
   /**
-   * The fingerprint of a spec (specFingerprint) where it is worked out elsewhere (the CLI's thread digests Xếp hạng and
-   * Kết quả): awaited once every sheet is written; null or undefined, it is worked out here.
+   * The fingerprint of a spec (specFingerprint) where it is worked out elsewhere (the CLI's thread digests Xếp hạng), or
+   * how to work it out later (Kết quả's, digested by two threads): called once every sheet is written. Undefined, or
+   * a later answer of null: it is worked out here.
    */
-  readonly fingerprintOf?: (spec: SheetSpec) => string | Promise<string | null> | undefined;
+  readonly fingerprintOf?: (spec: SheetSpec) => string | (() => Promise<string | null>) | undefined;
 }
 
 /** An .xlsx workbook held in memory. */
@@ -465,7 +466,7 @@ export class XlsxWorkbook implements WorkbookPort {
       .map((o) => ({ ...o, sheetId: this.sheetIdOf(o.name) }));
     // The workbook opens on the summary just written, its tab alone selected.
     const opening = specs.find((s) => s.kind === "summary")?.name ?? null;
-    const pending: { at: number; spec: SheetSpec; fingerprint: Promise<string | null> }[] = [];
+    const pending: { at: number; spec: SheetSpec; later: () => Promise<string | null> }[] = [];
     for (const given of specs) {
       const spec = options.finalSpec ? await options.finalSpec(given) : given;
       const kindOf = (s: SheetEntry) => replaced.find((o) => o.name === s.name)?.kind;
@@ -477,11 +478,11 @@ export class XlsxWorkbook implements WorkbookPort {
       const entry = this.sheets.find((s) => s.name === spec.name && s.kind === "worksheet");
       const stamp = entry?.part ? this.pkg.stamp(entry.part) : null;
       const elsewhere = options.fingerprintOf?.(spec);
-      if (elsewhere instanceof Promise) pending.push({ at: records.length, spec, fingerprint: elsewhere });
+      if (typeof elsewhere === "function") pending.push({ at: records.length, spec, later: elsewhere });
       records.push({
         name: spec.name,
         kind: spec.kind,
-        // Where it is still being worked out elsewhere: filled in below, once every sheet is written.
+        // Where it is worked out later: filled in below, once every sheet is written.
         fingerprint:
           typeof elsewhere === "string"
             ? elsewhere
@@ -516,7 +517,7 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const p of pending)
       records[p.at] = {
         ...records[p.at],
-        fingerprint: (await p.fingerprint) ?? (await this.run(specFingerprintSteps(p.spec))),
+        fingerprint: (await p.later()) ?? (await this.run(specFingerprintSteps(p.spec))),
       };
     const digest = await this.packageDigest(records.map((r) => r.name));
     await w.writeMeta(records, digest, meta, this.sheets);
