@@ -56,10 +56,13 @@ interface PostedJob {
 }
 
 // The slots of the claims counter: the next piece of Kết quả to digest; 1 once the thread claims; 1 once the main
-// thread found none left.
+// thread found none left; 1 once the thread has sent Xếp hạng; how many pieces there are (0 until the main thread says).
 const NEXT = 0;
 const THREAD_CLAIMS = 1;
 const MAIN_DONE = 2;
+const RANKING_SENT = 3;
+const PIECES = 4;
+const SLOTS = 5;
 
 /** Threads started and not yet exited. */
 const live = new Set<Worker>();
@@ -115,6 +118,8 @@ export class DrawWorker {
   private built: BuiltRanking | null = null;
   private printed: ResultsPart | null = null;
   private claims: Int32Array | null = null;
+  /** The digest of the pieces of Kết quả this thread claimed while Xếp hạng was awaited, and how long that took. */
+  private early: { part: DigestPart; ms: number } | null = null;
   /** Those waiting for the thread's next answer or failure. */
   private waiting: (() => void)[] = [];
   /** Set once the draws are done, wherever. */
@@ -178,7 +183,7 @@ export class DrawWorker {
   /** Hands Xếp hạng's and Kết quả's job over: the engine's rankingElsewhere (after post). */
   readonly postRanking = (job: RankingJob): void => {
     this.job = job;
-    const claims = new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT);
+    const claims = new SharedArrayBuffer(SLOTS * Int32Array.BYTES_PER_ELEMENT);
     this.claims = new Int32Array(claims);
     // A structured clone (the plan without its figures, the units' results, Kết quả's rows packed); the counter is
     // shared, not copied.
@@ -232,11 +237,33 @@ export class DrawWorker {
   }
 
   /**
+   * Digests pieces of Kết quả (spec: as written) until the thread has sent Xếp hạng, which the main thread is about to
+   * wait for: a wait put to use (a second or more at 10,000 units). Returns at once when the thread has sent it; returns
+   * how many pieces it digested.
+   */
+  digestWhileWaiting(spec: SheetSpec): number {
+    const claims = this.claims;
+    if (!claims || this.early) return 0;
+    const t0 = performance.now();
+    const total = pieceCount(spec);
+    Atomics.store(claims, PIECES, total);
+    let pieces = 0;
+    const part = pieceDigest(spec, () => {
+      if (Atomics.load(claims, RANKING_SENT)) return total;
+      const k = Atomics.add(claims, NEXT, 1);
+      if (k < total) pieces++;
+      return k;
+    });
+    this.early = { part, ms: performance.now() - t0 };
+    return pieces;
+  }
+
+  /**
    * Kết quả's fingerprint (spec: Kết quả as written), digested by the two threads together: the thread, once Xếp hạng is
-   * built, rebuilds Kết quả from the job and claims its pieces one by one; called once every sheet is written, the main
-   * thread claims the pieces left, then adds the thread's part. A thread still busy with Xếp hạng (a large plan) gets
-   * none, one done early most. Null when the thread failed holding pieces (or no job was posted): the main thread
-   * digests the whole sheet then.
+   * built, rebuilds Kết quả from the job and claims its pieces one by one; the main thread claims pieces while it waits
+   * for Xếp hạng (digestWhileWaiting) and, called once every sheet is written, those left, then adds the thread's part.
+   * A thread still busy with Xếp hạng (a large plan) gets few, one done early most. Null when the thread failed holding
+   * pieces (or no job was posted): the main thread digests the whole sheet then.
    */
   async resultsFingerprint(spec: SheetSpec): Promise<string | null> {
     const claims = this.claims;
@@ -245,7 +272,8 @@ export class DrawWorker {
       return null;
     }
     const t0 = performance.now();
-    const mine = pieceDigest(spec, () => Atomics.add(claims, NEXT, 1));
+    const mine = [pieceDigest(spec, () => Atomics.add(claims, NEXT, 1))];
+    if (this.early) mine.push(this.early.part);
     Atomics.store(claims, MAIN_DONE, 1);
     const t1 = performance.now();
     // Read after the last piece was claimed: a thread that had not begun claiming then gets none.
@@ -262,11 +290,11 @@ export class DrawWorker {
     this.resultsReport = {
       where: "shared",
       pieces: [total - theirs, theirs],
-      ms: t1 - t0,
+      ms: t1 - t0 + (this.early?.ms ?? 0),
       waited: performance.now() - t1,
     };
     const part = shared ? this.printed?.resultsPart : null;
-    return specFingerprintOf(part ? [mine, part] : [mine]);
+    return specFingerprintOf(part ? [...mine, part] : mine);
   }
 
   /** Waits for the thread's next answer or failure, holding the process open meanwhile. */
@@ -353,12 +381,15 @@ function serve(): void {
     const spec = rankingOfJob(job, drawn);
     const built: BuiltRanking = { spec, fingerprint: specFingerprint(spec), ms: performance.now() - t0 };
     parentPort?.postMessage(built);
-    const t1 = performance.now();
     const counter = new Int32Array(claims);
+    Atomics.store(counter, RANKING_SENT, 1);
+    const t1 = performance.now();
     let pieces = 0;
     let resultsPart: DigestPart | null = null;
     // Kết quả is built again only while the main thread may leave pieces to claim.
-    if (!Atomics.load(counter, MAIN_DONE)) {
+    const known = Atomics.load(counter, PIECES);
+    const left = known === 0 || Atomics.load(counter, NEXT) < known;
+    if (left && !Atomics.load(counter, MAIN_DONE)) {
       const results = resultsOfJob(job);
       const total = pieceCount(results);
       Atomics.store(counter, THREAD_CLAIMS, 1);

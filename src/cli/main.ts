@@ -323,10 +323,12 @@ async function compute(
       try {
         await wb.applySheets(first.sheets, {
           force: a.force,
-          finalSpec: (spec) =>
-            spec.kind === "ranking"
-              ? finished().then((r) => r.sheets.find((s) => s.kind === "ranking") ?? spec)
-              : spec,
+          finalSpec: (spec) => {
+            if (spec.kind !== "ranking") return spec;
+            // Xếp hạng may not be back yet: part of Kết quả's digest meanwhile.
+            if (resultsSheet) draws?.digestWhileWaiting(resultsSheet);
+            return finished().then((r) => r.sheets.find((s) => s.kind === "ranking") ?? spec);
+          },
           fingerprintOf: (spec) =>
             spec === builtThere?.spec
               ? builtThere.fingerprint

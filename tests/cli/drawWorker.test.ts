@@ -116,6 +116,8 @@ describe("DrawWorker", () => {
     const w = DrawWorker.start();
     w.post(task);
     w.postRanking(job);
+    // As the CLI does before it waits for Xếp hạng: pieces of Kết quả digested here until the thread has sent it.
+    w.digestWhileWaiting(sheet);
     const drawn = await w.drawn();
     expect(runningThreads()).toBe(1);
     const built = await w.ranking();
@@ -159,6 +161,19 @@ describe("DrawWorker", () => {
     await noThreadLeft();
   });
 
+  it("digests no piece while waiting once the thread has sent Xếp hạng", async () => {
+    const { task, job, sheet, results } = sampleJob();
+    // Says it sent Xếp hạng as soon as it has the job, and claims nothing.
+    const w = DrawWorker.start(fakeJobThread("Atomics.store(new Int32Array(m.claims), 3, 1)"));
+    w.post(task);
+    w.postRanking(job);
+    await w.drawn();
+    await w.ranking();
+    expect(w.digestWhileWaiting(sheet)).toBe(0);
+    expect(await w.resultsFingerprint(sheet)).toBe(results);
+    await noThreadLeft();
+  });
+
   it("digests Kết quả alone when the thread claimed no piece of it, and needs no answer from it", async () => {
     const { task, job, sheet, results } = sampleJob();
     // Never claims, never answers for Kết quả.
@@ -166,6 +181,21 @@ describe("DrawWorker", () => {
     w.post(task);
     w.postRanking(job);
     await w.drawn();
+    await w.ranking();
+    expect(await w.resultsFingerprint(sheet)).toBe(results);
+    expect(w.resultsReport).toEqual(
+      expect.objectContaining({ where: "shared", pieces: [pieceCount(sheet), 0] }),
+    );
+    await noThreadLeft();
+  });
+
+  it("digests Kết quả while it waits for Xếp hạng, until the thread has sent it", async () => {
+    const { task, job, sheet, results } = sampleJob();
+    // Sends Xếp hạng without saying so in the counter: every piece is digested while waiting.
+    const w = DrawWorker.start(fakeJobThread(""));
+    w.post(task);
+    w.postRanking(job);
+    expect(w.digestWhileWaiting(sheet)).toBe(pieceCount(sheet));
     await w.ranking();
     expect(await w.resultsFingerprint(sheet)).toBe(results);
     expect(w.resultsReport).toEqual(
