@@ -6,13 +6,11 @@
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
-import { buildTemplate } from "../../src/workbook/xlsx/template";
 import { samplePlanRows } from "../../src/engine/sample";
-import { runPlan } from "../../src/engine/pipeline";
 import { labels, severityLabel, type Lang } from "../../src/engine/i18n/labels";
 import { haveOffice, havePoppler, pdfWords, printToPdf, type PdfWord } from "../helpers/libreoffice";
 import { onlySheets } from "../helpers/packages";
+import { computedQ2 } from "../helpers/sampleRun";
 
 /** The sample computed in a language, with only its Xếp hạng and Kiểm tra sheets left visible; the ranking's titles
  *  and the findings' messages. */
@@ -20,13 +18,7 @@ async function printed(
   lang: Lang,
   dir: string,
 ): Promise<{ file: string; titles: string[]; messages: string[] }> {
-  const wb = await XlsxWorkbook.load(await XlsxWorkbook.of(buildTemplate(samplePlanRows())).save());
-  const run = runPlan(await wb.readGrids(), {
-    period: "2015-Q2",
-    lang,
-    robustness: false,
-    asOf: "2015-07-05",
-  });
+  const { wb, run } = await computedQ2(samplePlanRows(), lang);
   await wb.applySheets(run.sheets.filter((s) => s.kind !== "summary"));
   const L = labels(lang);
   const file = path.join(dir, `${lang}.xlsx`);

@@ -12,7 +12,6 @@ import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
 import { buildTemplate } from "../../src/workbook/xlsx/template";
 import type { PlanRows } from "../../src/engine/format";
 import { samplePlanRows } from "../../src/engine/sample";
-import { runPlan } from "../../src/engine/pipeline";
 import { BLANK_LINE, buildReport, type Report, type ReportBlock } from "../../src/engine/report";
 import { reportDocx } from "../../src/document/reportDocx";
 import { SETTINGS } from "../../src/engine/format";
@@ -29,6 +28,7 @@ import {
 } from "../helpers/libreoffice";
 import { onlySheets } from "../helpers/packages";
 import { province2025Rows } from "../helpers/province2025";
+import { computedQ2 } from "../helpers/sampleRun";
 
 interface Printed {
   readonly label: string;
@@ -38,13 +38,7 @@ interface Printed {
 
 /** The plan computed, its summary tab alone in a workbook, and its Word report, both written to `dir`. */
 async function write(label: string, rows: PlanRows, lang: Lang, dir: string): Promise<Printed[]> {
-  const wb = await XlsxWorkbook.load(await XlsxWorkbook.of(buildTemplate(rows)).save());
-  const run = runPlan(await wb.readGrids(), {
-    period: "2015-Q2",
-    lang,
-    robustness: false,
-    asOf: "2015-07-05",
-  });
+  const { wb, run } = await computedQ2(rows, lang);
   await wb.applySheets(run.sheets);
   const report = buildReport(run.plan, run.summary!, lang);
   const tab = path.join(dir, `${label}-tab.xlsx`);

@@ -11,12 +11,12 @@ import path from "node:path";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
 import { buildTemplate } from "../../src/workbook/xlsx/template";
 import { samplePlanRows } from "../../src/engine/sample";
-import { runPlan } from "../../src/engine/pipeline";
 import { a1, parseA1 } from "../../src/engine/grid";
 import { SUMMARY_WIDTHS } from "../../src/engine/outputs/summarySheet";
 import { lines } from "../../src/engine/outputs/lineBreaks";
 import type { SheetSpec } from "../../src/engine/sheetSpec";
 import { haveOffice, havePoppler, printToPdf } from "../helpers/libreoffice";
+import { computedQ2 } from "../helpers/sampleRun";
 
 interface Case {
   readonly text: string;
@@ -33,13 +33,7 @@ const widthOf = (c: Case) => SUMMARY_WIDTHS.slice(c.col - 1, c.col - 1 + c.span)
 async function summaryCases(): Promise<Case[]> {
   const seen = new Map<string, Case>();
   for (const lang of ["vi", "en"] as const) {
-    const wb = await XlsxWorkbook.load(await XlsxWorkbook.of(buildTemplate(samplePlanRows())).save());
-    const run = runPlan(await wb.readGrids(), {
-      period: "2015-Q2",
-      lang,
-      robustness: false,
-      asOf: "2015-07-05",
-    });
+    const { run } = await computedQ2(samplePlanRows(), lang);
     const spec = run.sheets.find((s) => s.kind === "summary")!;
     const spans = new Map(
       (spec.merges ?? []).map((m) => {

@@ -5,13 +5,11 @@
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
-import { buildTemplate } from "../../src/workbook/xlsx/template";
 import { samplePlanRows } from "../../src/engine/sample";
-import { runPlan } from "../../src/engine/pipeline";
 import { labels, type Lang } from "../../src/engine/i18n/labels";
 import { haveOffice, havePoppler, pdfWords, printToPdf } from "../helpers/libreoffice";
 import { onlySheets } from "../helpers/packages";
+import { computedQ2 } from "../helpers/sampleRun";
 
 describe("the summary tab printed with the other sheets", () => {
   (haveOffice && havePoppler ? it : it.skip)(
@@ -22,13 +20,7 @@ describe("the summary tab printed with the other sheets", () => {
         const langs: Lang[] = ["vi", "en"];
         const written = await Promise.all(
           langs.map(async (lang) => {
-            const wb = await XlsxWorkbook.load(await XlsxWorkbook.of(buildTemplate(samplePlanRows())).save());
-            const run = runPlan(await wb.readGrids(), {
-              period: "2015-Q2",
-              lang,
-              robustness: false,
-              asOf: "2015-07-05",
-            });
+            const { wb, run } = await computedQ2(samplePlanRows(), lang);
             await wb.applySheets(run.sheets);
             const summary = run.sheets.find((s) => s.kind === "summary")!;
             const L = labels(lang);
