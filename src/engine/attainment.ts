@@ -187,23 +187,35 @@ export function provinceAttainment(
   period: string,
   rows: readonly UnitAttainment[],
 ): ProvinceAttainment[] {
-  const byInd = new Map<string, UnitAttainment[]>();
+  // One pass over the rows (units × indicators of them), counting per indicator: filtering each indicator's rows
+  // again for every count took 30-60 ms of a 1,000-unit run. The sum adds the attainments in the rows' order, as before.
+  const counts = new Map<string, IndicatorCounts>();
   for (const r of rows) {
-    const list = byInd.get(r.indicator) ?? [];
-    list.push(r);
-    byInd.set(r.indicator, list);
+    let c = counts.get(r.indicator);
+    if (!c)
+      counts.set(
+        r.indicator,
+        (c = { applicable: 0, withActual: 0, withData: 0, sum: 0, meeting: 0, target: false }),
+      );
+    c.applicable++;
+    if (r.actual !== null) c.withActual++;
+    if (r.attainment !== null) {
+      c.withData++;
+      c.sum += r.attainment;
+    }
+    if (r.status !== "noTarget") c.target = true;
+    if (r.status === "met") c.meeting++;
   }
   return plan.indicators.map((ind) => {
-    const list = byInd.get(ind.code) ?? [];
-    const withData = list.filter((r) => r.attainment !== null);
+    const c = counts.get(ind.code) ?? NO_ROWS;
     const base = {
       indicator: ind.code,
       period,
-      applicableUnits: list.length,
-      unitsWithData: list.filter((r) => r.actual !== null).length,
+      applicableUnits: c.applicable,
+      unitsWithData: c.withActual,
       coverageTarget: ind.coverageTarget,
     };
-    if (!list.some((r) => r.status !== "noTarget"))
+    if (!c.target)
       return {
         ...base,
         unitsMeeting: null,
@@ -212,22 +224,40 @@ export function provinceAttainment(
         status: "noTarget",
         meanAttainment: null,
       };
-    const meeting = list.filter((r) => r.status === "met").length;
-    const share = list.length ? meeting / list.length : null;
+    const share = c.applicable ? c.meeting / c.applicable : null;
     const cov = effectiveCoverage(ind);
     const a = share !== null && cov > 0 ? share / cov : null;
     return {
       ...base,
-      unitsMeeting: meeting,
+      unitsMeeting: c.meeting,
       shareMeeting: share,
       attainment: a,
       status: statusOf(a, true, plan.settings.nearTarget),
-      meanAttainment: withData.length
-        ? withData.reduce((s, r) => s + (r.attainment ?? 0), 0) / withData.length
-        : null,
+      meanAttainment: c.withData ? c.sum / c.withData : null,
     };
   });
 }
+
+/** An indicator's rows as provinceAttainment counts them. */
+interface IndicatorCounts {
+  applicable: number;
+  withActual: number;
+  withData: number;
+  /** The attainments of the rows with one, added up. */
+  sum: number;
+  meeting: number;
+  /** Whether any row has a target. */
+  target: boolean;
+}
+
+const NO_ROWS: Readonly<IndicatorCounts> = {
+  applicable: 0,
+  withActual: 0,
+  withData: 0,
+  sum: 0,
+  meeting: 0,
+  target: false,
+};
 
 /** The share of units that must meet the target: the Chỉ tiêu toàn tỉnh cell, 100% when it is blank. */
 export function effectiveCoverage(of: { readonly coverageTarget: number | null }): number {
