@@ -1,13 +1,5 @@
 import fc from "fast-check";
-import {
-  charWidth,
-  countedLines,
-  countOn,
-  lines,
-  measureOf,
-  NO_TEXT,
-  WIDEST,
-} from "../../src/engine/outputs/lineBreaks";
+import { countedLines, countOn, lines, measureOf, NO_TEXT } from "../../src/engine/outputs/lineBreaks";
 
 /** lines() of the pieces joined, counted piece by piece as the layout counts a text it cuts. */
 function countedTextLines(pieces: readonly string[], width: number, size: number, bold: boolean): number {
@@ -39,19 +31,5 @@ describe("the summary's line estimate while a long text is cut at words", () => 
       ),
       { numRuns: 2000 },
     );
-  });
-});
-
-describe("lines()' shortcut for short texts", () => {
-  it("holds every character no wider than WIDEST, in either face", () => {
-    let widest = 0;
-    for (let c = 0; c <= 0xffff; c++) widest = Math.max(widest, charWidth(c, false), charWidth(c, true));
-    expect(widest).toBeLessThanOrEqual(WIDEST);
-  });
-
-  it("counts a short text's line breaks", () => {
-    expect(lines("a\nb", 90)).toBe(2);
-    expect(lines("a\n\nb", 90, 11, true)).toBe(3);
-    expect(lines("", 90)).toBe(1);
   });
 });

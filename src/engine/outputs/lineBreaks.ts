@@ -177,14 +177,8 @@ export function countedLines(count: LineCount, m: Measure): number {
   return placeWord(count.done, count.line, count.space, count.word, m.room).done + 1;
 }
 
-/** The widest character's width (charWidth of any UTF-16 code unit, either face), in thousandths of an em. */
-export const WIDEST = 1000;
-
 /** Estimated lines a text takes in a cell `width` characters wide (its columns' widths added up). */
 export function lines(text: string, width: number, size = 12, bold = false): number {
   const m = measureOf(width, size, bold);
-  // Short enough to fit were every character the widest, and no line break: one line, without measuring it (most
-  // cells of a summary's tables).
-  if (text.length * WIDEST <= m.room && !text.includes("\n")) return 1;
   return countedLines(countOn(NO_TEXT, text, m), m);
 }
