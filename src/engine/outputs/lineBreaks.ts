@@ -129,7 +129,7 @@ export const NO_TEXT: LineCount = { done: 0, line: 0, space: 0, word: 0 };
 /**
  * The lines done and the width of the line being filled once the word read is put on it, or on a new line when it
  * does not fit; a word wider than the room is broken. (An object, not a pair: destructuring a pair goes through an
- * iterator until the optimising compiler removes it, 20 ms of a run's first thousand messages.)
+ * iterator until the optimising compiler removes it: 44 → 27 ms for the row heights of a run's thousand findings.)
  */
 function placeWord(
   done: number,
