@@ -182,28 +182,48 @@ export function unitAttainment(
  * the period target against the coverage target (Chỉ tiêu toàn tỉnh; blank means every unit, 100%), and the status
  * bands applied to that ratio. An indicator without a target has no counts and the status Không có chỉ tiêu.
  */
-export function provinceAttainment(
-  plan: Plan,
-  period: string,
-  rows: readonly UnitAttainment[],
-): ProvinceAttainment[] {
-  const byInd = new Map<string, UnitAttainment[]>();
-  for (const r of rows) {
-    const list = byInd.get(r.indicator) ?? [];
-    list.push(r);
-    byInd.set(r.indicator, list);
+export function provinceAttainment(plan: Plan, period: string, facts: AttainmentFacts): ProvinceAttainment[] {
+  // One pass over the facts (units × indicators of them), counting per indicator code, as unitAttainment's rows of
+  // that code (a code listed twice pools them): reading the 50,000 rows of a 1,000-unit plan instead took 20-60 ms.
+  // The sum adds the attainments in the facts' order, the rows' order.
+  const nInd = plan.indicators.length;
+  const slot = new Int32Array(nInd);
+  const slotOf = new Map<string, number>();
+  for (let k = 0; k < nInd; k++) {
+    const code = plan.indicators[k].code;
+    let s = slotOf.get(code);
+    if (s === undefined) slotOf.set(code, (s = slotOf.size));
+    slot[k] = s;
   }
-  return plan.indicators.map((ind) => {
-    const list = byInd.get(ind.code) ?? [];
-    const withData = list.filter((r) => r.attainment !== null);
+  const applicable = new Int32Array(slotOf.size);
+  const withActual = new Int32Array(slotOf.size);
+  const withData = new Int32Array(slotOf.size);
+  const meeting = new Int32Array(slotOf.size);
+  const hasTarget = new Uint8Array(slotOf.size);
+  const sum = new Float64Array(slotOf.size);
+  for (let f = 0; f < facts.count; f++) {
+    const s = slot[facts.indicator[f]];
+    applicable[s]++;
+    if (!Number.isNaN(facts.actual[f])) withActual[s]++;
+    const a = facts.attainment[f];
+    if (!Number.isNaN(a)) {
+      withData[s]++;
+      sum[s] += a;
+    }
+    const status = facts.status[f];
+    if (status !== NO_TARGET) hasTarget[s] = 1;
+    if (status === MET) meeting[s]++;
+  }
+  return plan.indicators.map((ind, k) => {
+    const s = slot[k];
     const base = {
       indicator: ind.code,
       period,
-      applicableUnits: list.length,
-      unitsWithData: list.filter((r) => r.actual !== null).length,
+      applicableUnits: applicable[s],
+      unitsWithData: withActual[s],
       coverageTarget: ind.coverageTarget,
     };
-    if (!list.some((r) => r.status !== "noTarget"))
+    if (!hasTarget[s])
       return {
         ...base,
         unitsMeeting: null,
@@ -212,19 +232,16 @@ export function provinceAttainment(
         status: "noTarget",
         meanAttainment: null,
       };
-    const meeting = list.filter((r) => r.status === "met").length;
-    const share = list.length ? meeting / list.length : null;
+    const share = applicable[s] ? meeting[s] / applicable[s] : null;
     const cov = effectiveCoverage(ind);
     const a = share !== null && cov > 0 ? share / cov : null;
     return {
       ...base,
-      unitsMeeting: meeting,
+      unitsMeeting: meeting[s],
       shareMeeting: share,
       attainment: a,
       status: statusOf(a, true, plan.settings.nearTarget),
-      meanAttainment: withData.length
-        ? withData.reduce((s, r) => s + (r.attainment ?? 0), 0) / withData.length
-        : null,
+      meanAttainment: withData[s] ? sum[s] / withData[s] : null,
     };
   });
 }

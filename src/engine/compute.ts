@@ -1,7 +1,7 @@
 /** Everything computed for one period: attainment, scores, index, ranks, grades, changes and robustness. */
 import type { Indicator, Plan, Unit } from "./model";
 import type { GradeDistribution, PeriodResults, UnitReadiness } from "./results";
-import { attainmentFacts, provinceAttainment, unitAttainment } from "./attainment";
+import { attainmentFacts, provinceAttainment, unitAttainment, type AttainmentFacts } from "./attainment";
 import { factLayout } from "./factLayout";
 import { figuresForPeriod, quartersOf } from "./figureIndex";
 import { factScores, indicatorScores } from "./scoring";
@@ -27,6 +27,8 @@ export interface ComputeOptions {
 interface Core {
   readonly ranking: UnitReadiness[];
   readonly rows: ReturnType<typeof unitAttainment>;
+  /** The period's attainment as flat arrays, rows' source. */
+  readonly facts: AttainmentFacts;
   /** Scores by unit and indicator code (made when first read: the computation itself reads them by position). */
   readonly scores: Map<string, Map<string, number | null>>;
   /** Each fact's score in the order of the plan's factLayout (NaN: missing). */
@@ -83,6 +85,7 @@ export function computeCore(plan: Plan, period: string): Core {
   return {
     ranking,
     rows,
+    facts,
     get scores() {
       return (byCode ??= indicatorScores(plan, facts, scores));
     },
@@ -164,7 +167,7 @@ export function computePeriod(plan: Plan, period: string, options: ComputeOption
     period,
     previousPeriod: prevKey,
     attainment: core.rows,
-    province: provinceAttainment(plan, period, core.rows),
+    province: provinceAttainment(plan, period, core.facts),
     ranking,
     distribution: gradeDistributions(ranking),
   };

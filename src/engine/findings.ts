@@ -13,7 +13,7 @@ import {
   type SheetDef,
 } from "./format";
 import { FINDING_TEXTS, type FindingCode, type FindingText } from "./i18n/findings";
-import { fillTemplate } from "./text";
+import { fillTemplate, fillTemplateFrom } from "./text";
 import { labels } from "./i18n/labels";
 import { formatPeriod, periodFromKey } from "./periods";
 import { formatShortest } from "./i18n/numbers";
@@ -88,24 +88,37 @@ export function generatedNote(
 /** Where a message is read: remedies differ (only the command line can run `ictplan template`). */
 export type Host = "excel" | "cli";
 
-/** Params as a message shows them: a unit or indicator code with its name, "Sở Du lịch (SDL)"; numbers the language's
- *  way (vi 10.000 and 0,6), except a value quoted as the planner typed it; a known ranking group (kept as its key) by
- *  the language's name, as the output sheets name it. */
+/** Params as a message shows them, where they differ from the params themselves: a unit or indicator code with its
+ *  name, "Sở Du lịch (SDL)"; numbers the language's way (vi 10.000 and 0,6), except a value quoted as the planner
+ *  typed it; a known ranking group (kept as its key) by the language's name, as the output sheets name it. */
 function shownParams(params: Finding["params"], lang: "vi" | "en"): Record<string, string | number> {
-  const out: Record<string, string | number> = { ...params };
+  const out: Record<string, string | number> = {};
   const group = RANKING_GROUPS.find((g) => g.key === params.group);
   if (group) out.group = enumName(group, lang);
   const measure = MEASURES.find((m) => m.key === params.measure);
   if (measure) out.measure = enumName(measure, lang);
   // A setting whose default is blank (Kỳ hiện tại: the latest period with figures) says so, not "the default  is used".
   if (params.default === "") out.default = lang === "vi" ? "(để trống)" : "(blank)";
-  for (const [k, v] of Object.entries(params))
-    if (typeof v === "number" && k !== "value") out[k] = formatShortest(v, lang);
-  for (const k of ["unit", "indicator"] as const) {
-    const name = params[`${k}Name`];
-    if (typeof name === "string" && name && name !== params[k]) out[k] = `${name} (${params[k]})`;
+  const keys = Object.keys(params);
+  for (let i = 0; i < keys.length; i++) {
+    const v = params[keys[i]];
+    if (typeof v === "number" && keys[i] !== "value") out[keys[i]] = formatShortest(v, lang);
   }
+  const { unit, unitName, indicator, indicatorName } = params;
+  if (typeof unitName === "string" && unitName && unitName !== unit) out.unit = `${unitName} (${unit})`;
+  if (typeof indicatorName === "string" && indicatorName && indicatorName !== indicator)
+    out.indicator = `${indicatorName} (${indicator})`;
   return out;
+}
+
+// A run's messages all name the sheets by the same names: their placeholders are made once per names.
+const SHEET_PARAMS = new WeakMap<SheetNames, Readonly<Record<string, string>>>();
+
+/** sheetParams of names, remembered per names object. */
+function sheetParamsOf(names: SheetNames): Readonly<Record<string, string>> {
+  let p = SHEET_PARAMS.get(names);
+  if (!p) SHEET_PARAMS.set(names, (p = sheetParams(names)));
+  return p;
 }
 
 /**
@@ -127,9 +140,10 @@ export function findingMessage(
     const period = typeof key === "string" ? periodFromKey(key) : null;
     if (period) periods[k] = formatPeriod(period, lang);
   }
-  const p = { ...sheetParams(names), ...shownParams(f.params, lang), ...periods };
+  // The periods over the params as shown over the params over the sheets' names, as if merged in that order.
+  const p = [periods, shownParams(f.params, lang), f.params, sheetParamsOf(names)];
   const fix = host === "cli" && t.cli ? t.cli : t;
-  return `${fillTemplate(lang === "vi" ? t.vi : t.en, p)} ${fillTemplate(lang === "vi" ? fix.fixVi : fix.fixEn, p)}`;
+  return `${fillTemplateFrom(lang === "vi" ? t.vi : t.en, p)} ${fillTemplateFrom(lang === "vi" ? fix.fixVi : fix.fixEn, p)}`;
 }
 
 /** The sheet a finding is on, with its workbook as Excel writes a reference to another's ("[unit-SDL.xlsx]Số liệu"). */

@@ -115,10 +115,19 @@ export function periodsDrawingOn(key: string): string[] {
   return [periodKey(next), String(p.year)];
 }
 
+// A figures table repeats a few period keys on thousands of rows: each key's ordinal is worked out once.
+const ORDINALS = new Map<string, number>();
+
+/** A period key's place in time (year × 10 + quarter, a year 5); not a key: after every period. */
 function ordinal(key: string): number {
-  const p = periodFromKey(key);
-  if (!p) return Number.POSITIVE_INFINITY;
-  return p.year * 10 + (p.quarter ?? 5);
+  let o = ORDINALS.get(key);
+  if (o === undefined) {
+    const p = periodFromKey(key);
+    o = p ? p.year * 10 + (p.quarter ?? 5) : Number.POSITIVE_INFINITY;
+    // Remembered for the first thousand keys (a workbook has a few dozen).
+    if (ORDINALS.size < 1000) ORDINALS.set(key, o);
+  }
+  return o;
 }
 
 /** Chronological order of period keys; a year sorts after its fourth quarter. */

@@ -43,15 +43,28 @@ export function cleanText(s: string): string {
  * for that count, English's plural (1 warning, 2 warnings): one when the param is 1, else other.
  */
 export function fillTemplate(template: string, params: Readonly<Record<string, string | number>>): string {
+  return fillTemplateFrom(template, [params]);
+}
+
+/**
+ * fillTemplate of the sources merged, the first source's params over the later ones', without merging them: each
+ * placeholder is looked up in the sources in turn (a run's thousand messages each merged a dozen params, 10 µs apiece).
+ */
+export function fillTemplateFrom(
+  template: string,
+  sources: readonly Readonly<Record<string, string | number>>[],
+): string {
   return template.replace(
     /\{(\w+)(?::([^{}|]*)\|([^{}]*))?\}/g,
-    (whole, k: string, one?: string, other?: string) =>
-      !(k in params)
+    (whole, k: string, one?: string, other?: string) => {
+      const params = sources.find((s) => k in s);
+      return !params
         ? whole
         : other === undefined
           ? String(params[k])
           : Number(params[k]) === 1
             ? one!
-            : other,
+            : other;
+    },
   );
 }

@@ -4,7 +4,13 @@ import { checkWorkbook, periodTarget, sortFindings } from "../../src/engine/vali
 import { parseA1 } from "../../src/engine/grid";
 import { INPUT_SHEETS } from "../../src/engine/format";
 import { computeCore, computePeriod } from "../../src/engine/compute";
-import { attainmentFacts, statusOf } from "../../src/engine/attainment";
+import {
+  attainmentFacts,
+  effectiveCoverage,
+  provinceAttainment,
+  statusOf,
+  unitAttainment,
+} from "../../src/engine/attainment";
 import { figuresForPeriod } from "../../src/engine/figureIndex";
 import { factScores, groupStats, minMaxScore, percentileScore, zScore } from "../../src/engine/scoring";
 import { composite } from "../../src/engine/readiness";
@@ -12,7 +18,7 @@ import { robustnessTaskAt } from "../../src/engine/robustness";
 import { robustnessTask } from "../helpers/plainRobustnessTask";
 import { factLayout } from "../../src/engine/factLayout";
 import { excelRound, excelRoundExact } from "../../src/engine/excelMath";
-import type { AttainmentStatus } from "../../src/engine/results";
+import type { AttainmentStatus, ProvinceAttainment, UnitAttainment } from "../../src/engine/results";
 import type { Finding, Indicator, Plan, Unit } from "../../src/engine/model";
 import type { PlanRows } from "../../src/engine/format";
 import { planRowsArb } from "../helpers/randomPlan";
@@ -99,6 +105,43 @@ function plainScores(plan: Plan, facts: readonly PlainFact[]): (number | null)[]
   });
 }
 
+/** Province attainment written plainly: each indicator's attainment rows (by code) filtered and counted. */
+function plainProvince(plan: Plan, rows: readonly UnitAttainment[]): ProvinceAttainment[] {
+  return plan.indicators.map((ind) => {
+    const list = rows.filter((r) => r.indicator === ind.code);
+    const withData = list.filter((r) => r.attainment !== null);
+    const base = {
+      indicator: ind.code,
+      period: rows[0]?.period ?? "",
+      applicableUnits: list.length,
+      unitsWithData: list.filter((r) => r.actual !== null).length,
+      coverageTarget: ind.coverageTarget,
+    };
+    if (list.every((r) => r.status === "noTarget"))
+      return {
+        ...base,
+        unitsMeeting: null,
+        shareMeeting: null,
+        attainment: null,
+        status: "noTarget",
+        meanAttainment: null,
+      };
+    const meeting = list.filter((r) => r.status === "met").length;
+    const share = list.length ? meeting / list.length : null;
+    const a = share !== null && effectiveCoverage(ind) > 0 ? share / effectiveCoverage(ind) : null;
+    return {
+      ...base,
+      unitsMeeting: meeting,
+      shareMeeting: share,
+      attainment: a,
+      status: statusOf(a, true, plan.settings.nearTarget),
+      meanAttainment: withData.length
+        ? withData.reduce((sum, r) => sum + (r.attainment ?? 0), 0) / withData.length
+        : null,
+    };
+  });
+}
+
 const nullable = (v: number) => (Number.isNaN(v) ? null : v);
 const STATUS: readonly AttainmentStatus[] = ["met", "near", "notMet", "noData", "noTarget"];
 
@@ -148,7 +191,10 @@ describe("the typed paths of attainment, scores and composites against their pla
         }
         // The previous period's standings: what computeCore ranks for that period, unit by unit.
         const before = computeCore(plan, "2014-Q4").ranking;
-        const now = computePeriod(plan, "2015-Q1").ranking;
+        const results = computePeriod(plan, "2015-Q1");
+        const now = results.ranking;
+        if (results.attainment.length)
+          expect(results.province).toEqual(plainProvince(plan, results.attainment));
         expect(now.map((r) => r.previous)).toEqual(
           before.map((r) => ({
             indexRounded: r.indexRounded,
@@ -176,6 +222,17 @@ describe("the typed paths of attainment, scores and composites against their pla
       expect(Object.getPrototypeOf(r)).toBe(Object.getPrototypeOf(c.scores));
       expect(r).toEqual(c.scores);
     });
+  });
+
+  it("province attainment pools the facts of an indicator code listed twice, as its rows do", () => {
+    const { plan } = checkWorkbook(planRowsToGrids(samplePlanRows()), "2015-Q2");
+    const p = { ...plan, indicators: [...plan.indicators, plan.indicators[0]] } as Plan;
+    const facts = attainmentFacts(p, "2015-Q2");
+    const province = provinceAttainment(p, "2015-Q2", facts);
+    expect(province).toEqual(plainProvince(p, unitAttainment(p, "2015-Q2", undefined, facts)));
+    expect(province[0].applicableUnits).toBe(
+      2 * attainmentFacts(plan, "2015-Q2").indicator.filter((k) => k === 0).length,
+    );
   });
 
   it("the robustness task read in place equals the one built score by score, for either missing policy", () => {

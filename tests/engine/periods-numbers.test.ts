@@ -7,6 +7,7 @@ import {
   previousPeriod,
 } from "../../src/engine/periods";
 import { readNumber, readYesNo } from "../../src/engine/numbers";
+import { formatNumber } from "../../src/engine/i18n/numbers";
 import { excelGte } from "../../src/engine/excelMath";
 
 describe("periods", () => {
@@ -42,6 +43,29 @@ describe("periods", () => {
       "2014",
       "2015-Q1",
     ]);
+  });
+
+  it("orders any two keys by year, then quarter (a year after its Q4), asked once or again", () => {
+    // Few years: keys of one year with other quarters come up often.
+    const key = fc.record({
+      year: fc.integer({ min: 2014, max: 2016 }),
+      quarter: fc.constantFrom<1 | 2 | 3 | 4 | null>(1, 2, 3, 4, null),
+    });
+    fc.assert(
+      fc.property(key, key, (a, b) => {
+        const order = Math.sign(a.year - b.year || (a.quarter ?? 5) - (b.quarter ?? 5));
+        const ka = periodKey(a);
+        const kb = periodKey(b);
+        expect(Math.sign(comparePeriodKeys(ka, kb))).toBe(order);
+        expect(Math.sign(comparePeriodKeys(ka, kb))).toBe(order);
+        expect(Math.sign(comparePeriodKeys(kb, ka))).toBe(-order || 0);
+      }),
+    );
+    // Not a key: after every period, again when asked again.
+    for (let i = 0; i < 2; i++) {
+      expect(comparePeriodKeys("Q2", "2100")).toBe(Infinity);
+      expect(comparePeriodKeys("2015-Q1", "Q2")).toBe(-Infinity);
+    }
   });
 
   it("round-trips every quarter through its Vietnamese name", () => {
@@ -122,5 +146,37 @@ describe("comparing as Excel does", () => {
       [0.1 + 0.2, 0.3],
     ])
       expect(excelGte(a, b)).toBe(definition(a, b));
+  });
+});
+
+describe("formatNumber", () => {
+  /** As first written: split at the point, the grouping pattern run on every integer part. */
+  function plainFormat(x: number, decimals: number, lang: "vi" | "en"): string {
+    const [int, frac] = Math.abs(x).toFixed(decimals).split(".");
+    const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, lang === "vi" ? "." : ",");
+    const sign = x < 0 && Number(`${int}.${frac ?? 0}`) !== 0 ? "-" : "";
+    return `${sign}${grouped}${frac ? (lang === "vi" ? "," : ".") + frac : ""}`;
+  }
+
+  it("writes any number as the plain definition does, short integer parts and exponents included", () => {
+    const x = fc.oneof(
+      fc.double(),
+      fc.integer({ min: -2000, max: 2000 }).map((n) => n / 7),
+      fc.constantFrom(0, -0, 999, 1000, -999.5, 1e21, -1e21, 1.5e300, NaN, Infinity, -Infinity),
+    );
+    fc.assert(
+      fc.property(
+        x,
+        fc.integer({ min: 0, max: 6 }),
+        fc.constantFrom("vi" as const, "en" as const),
+        (v, d, lang) => {
+          expect(formatNumber(v, d, lang)).toBe(plainFormat(v, d, lang));
+        },
+      ),
+      { numRuns: 5000 },
+    );
+    expect(formatNumber(1234567.891, 2, "vi")).toBe("1.234.567,89");
+    expect(formatNumber(-0.004, 2, "en")).toBe("0.00");
+    expect(formatNumber(999, 0, "en")).toBe("999");
   });
 });

@@ -3,9 +3,15 @@ import type { Lang } from "./labels";
 
 /** A number with a fixed count of decimals and the language's separators. */
 export function formatNumber(x: number, decimals: number, lang: Lang): string {
-  const [int, frac] = Math.abs(x).toFixed(decimals).split(".");
+  // Cut at the point without split's array and its destructuring (a report formats thousands of numbers, most of
+  // them before the optimising compiler has run).
+  const fixed = Math.abs(x).toFixed(decimals);
+  const point = fixed.indexOf(".");
+  const int = point < 0 ? fixed : fixed.slice(0, point);
+  const frac = point < 0 ? undefined : fixed.slice(point + 1);
   const group = lang === "vi" ? "." : ",";
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  // Three characters or fewer hold no place for a separator: the pattern is not run.
+  const grouped = int.length > 3 ? int.replace(/\B(?=(\d{3})+(?!\d))/g, group) : int;
   const sign = x < 0 && Number(`${int}.${frac ?? 0}`) !== 0 ? "-" : "";
   return `${sign}${grouped}${frac ? (lang === "vi" ? "," : ".") + frac : ""}`;
 }

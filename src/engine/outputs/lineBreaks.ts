@@ -126,26 +126,38 @@ export interface LineCount {
 
 export const NO_TEXT: LineCount = { done: 0, line: 0, space: 0, word: 0 };
 
-/** The line being filled with the word read put on it, or on a new line when it does not fit; a word wider than the room is broken. */
-function placeWord(done: number, line: number, space: number, word: number, room: number): [number, number] {
-  if (line > 0 && line + space + word <= room) return [done, line + space + word];
+/**
+ * The lines done and the width of the line being filled once the word read is put on it, or on a new line when it
+ * does not fit; a word wider than the room is broken. (An object, not a pair: destructuring a pair goes through an
+ * iterator until the optimising compiler removes it: 44 → 27 ms for the row heights of a run's thousand findings.)
+ */
+function placeWord(
+  done: number,
+  line: number,
+  space: number,
+  word: number,
+  room: number,
+): { done: number; line: number } {
+  if (line > 0 && line + space + word <= room) return { done, line: line + space + word };
   if (line > 0) done++;
   let rest = word;
   while (rest > room) {
     done++;
     rest -= room;
   }
-  return [done, rest];
+  return { done, line: rest };
 }
 
 /** The count of a text followed by `more`. */
 export function countOn(count: LineCount, more: string, m: Measure): LineCount {
   let { done, line, space, word } = count;
+  const { room, bold } = m;
+  const widths = bold ? BOLD : REGULAR;
   for (let i = 0; i < more.length; i++) {
     const c = more.charCodeAt(i);
     if (c === 10 || c === 32) {
       if (word > 0) {
-        [done, line] = placeWord(done, line, space, word, m.room);
+        ({ done, line } = placeWord(done, line, space, word, room));
         space = 0;
         word = 0;
       }
@@ -153,8 +165,8 @@ export function countOn(count: LineCount, more: string, m: Measure): LineCount {
         done++;
         line = 0;
         space = 0;
-      } else if (line > 0) space += charWidth(32, m.bold);
-    } else word += charWidth(c, m.bold);
+      } else if (line > 0) space += widths[0];
+    } else word += c >= 32 && c < 127 ? widths[c - 32] : charWidth(c, bold);
   }
   return { done, line, space, word };
 }
@@ -162,7 +174,7 @@ export function countOn(count: LineCount, more: string, m: Measure): LineCount {
 /** Lines of a counted text (an empty text, or an empty last paragraph, still takes one). */
 export function countedLines(count: LineCount, m: Measure): number {
   if (count.word === 0) return count.done + 1;
-  return placeWord(count.done, count.line, count.space, count.word, m.room)[0] + 1;
+  return placeWord(count.done, count.line, count.space, count.word, m.room).done + 1;
 }
 
 /** Estimated lines a text takes in a cell `width` characters wide (its columns' widths added up). */
