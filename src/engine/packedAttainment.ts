@@ -22,6 +22,13 @@ const NUMBERS = 6;
 const CONVERTED_GIVEN = 16;
 const CONVERTED = 32;
 
+/** Puts a number at `at`, or, for null, answers number k's null bit (a row's four numbers, without an array a row). */
+function put(numbers: Float64Array, at: number, v: number | null, k: number): number {
+  if (v === null) return 1 << k;
+  numbers[at] = v;
+  return 0;
+}
+
 /** The rows packed: unpackAttainment gives them back field for field. */
 export function packAttainment(rows: readonly UnitAttainment[]): PackedAttainment {
   const strings: string[] = [];
@@ -42,17 +49,13 @@ export function packAttainment(rows: readonly UnitAttainment[]): PackedAttainmen
     text[t + 3] = id(a.status);
     text[t + 4] = a.source ? id(a.source.sheet) : -1;
     const n = i * NUMBERS;
-    let f = 0;
-    [a.actual, a.target, a.attainment, a.capped].forEach((v, k) => {
-      if (v === null) f |= 1 << k;
-      else numbers[n + k] = v;
-    });
+    const f = put(numbers, n, a.actual, 0) | put(numbers, n + 1, a.target, 1);
+    flags[i] = f | put(numbers, n + 2, a.attainment, 2) | put(numbers, n + 3, a.capped, 3);
     if (a.source) {
       numbers[n + 4] = a.source.row;
       numbers[n + 5] = a.source.col;
     }
-    if (a.converted !== undefined) f |= CONVERTED_GIVEN | (a.converted ? CONVERTED : 0);
-    flags[i] = f;
+    if (a.converted !== undefined) flags[i] |= CONVERTED_GIVEN | (a.converted ? CONVERTED : 0);
   });
   return { count: rows.length, strings, text, numbers, flags };
 }

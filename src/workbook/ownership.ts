@@ -959,11 +959,20 @@ export function* specFingerprintSteps(spec: SheetSpec): Generator<void, string, 
 // Rows of a spec block in one piece of the digest that threads share (pieceDigest).
 const PIECE_ROWS = 2000;
 
-/** How many pieces pieceDigest numbers a spec's rows in: each block's rows, PIECE_ROWS at a time. */
+/** The number of each block's first piece (each block's rows, PIECE_ROWS at a time), and how many pieces there are. */
+function pieceStarts(spec: SheetSpec): { firsts: number[]; total: number } {
+  const firsts: number[] = [];
+  let total = 0;
+  for (const b of spec.blocks) {
+    firsts.push(total);
+    total += Math.ceil(b.cells.length / PIECE_ROWS);
+  }
+  return { firsts, total };
+}
+
+/** How many pieces pieceDigest numbers a spec's rows in. */
 export function pieceCount(spec: SheetSpec): number {
-  let n = 0;
-  for (const b of spec.blocks) n += Math.ceil(b.cells.length / PIECE_ROWS);
-  return n;
+  return pieceStarts(spec).total;
 }
 
 /**
@@ -973,13 +982,7 @@ export function pieceCount(spec: SheetSpec): number {
  */
 export function pieceDigest(spec: SheetSpec, claim: () => number): DigestPart {
   const d = new CellDigest(MASKED);
-  // The first piece of each block, in the numbering pieceCount counts.
-  const firsts: number[] = [];
-  let total = 0;
-  for (const b of spec.blocks) {
-    firsts.push(total);
-    total += Math.ceil(b.cells.length / PIECE_ROWS);
-  }
+  const { firsts, total } = pieceStarts(spec);
   const seen = new Map<number, ColumnTemplates>();
   for (let k = claim(); k < total; k = claim()) {
     let at = firsts.length - 1;
