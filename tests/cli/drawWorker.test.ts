@@ -111,11 +111,17 @@ describe("DrawWorker", () => {
     return { task: tasks[0], job: jobs[0], sheet, results: specFingerprint(sheet) };
   }
 
-  it("builds Xếp hạng on the thread after the draws, then digests Kết quả: the main thread's sheet and fingerprints", async () => {
-    const { task, job, sheet, results } = sampleJob();
-    const w = DrawWorker.start();
+  /** A DrawWorker started with `spawn` (the real thread by default), given the task and then the job. */
+  function posted(task: RobustnessTask, job: RankingJob, spawn?: () => Worker): DrawWorker {
+    const w = DrawWorker.start(spawn);
     w.post(task);
     w.postRanking(job);
+    return w;
+  }
+
+  it("builds Xếp hạng on the thread after the draws, then digests Kết quả: the main thread's sheet and fingerprints", async () => {
+    const { task, job, sheet, results } = sampleJob();
+    const w = posted(task, job);
     // As the CLI does before it waits for Xếp hạng: pieces of Kết quả digested here until the thread has sent it.
     w.digestWhileWaiting(sheet);
     const drawn = await w.drawn();
@@ -164,9 +170,7 @@ describe("DrawWorker", () => {
   it("digests no piece while waiting once the thread has sent Xếp hạng", async () => {
     const { task, job, sheet, results } = sampleJob();
     // Says it sent Xếp hạng as soon as it has the job, and claims nothing.
-    const w = DrawWorker.start(fakeJobThread("Atomics.store(new Int32Array(m.claims), 3, 1)"));
-    w.post(task);
-    w.postRanking(job);
+    const w = posted(task, job, fakeJobThread("Atomics.store(new Int32Array(m.claims), 3, 1)"));
     await w.drawn();
     await w.ranking();
     expect(w.digestWhileWaiting(sheet)).toBe(0);
@@ -177,9 +181,7 @@ describe("DrawWorker", () => {
   it("digests Kết quả alone when the thread claimed no piece of it, and needs no answer from it", async () => {
     const { task, job, sheet, results } = sampleJob();
     // Never claims, never answers for Kết quả.
-    const w = DrawWorker.start(fakeJobThread(""));
-    w.post(task);
-    w.postRanking(job);
+    const w = posted(task, job, fakeJobThread(""));
     await w.drawn();
     await w.ranking();
     expect(await w.resultsFingerprint(sheet)).toBe(results);
@@ -192,9 +194,7 @@ describe("DrawWorker", () => {
   it("digests Kết quả while it waits for Xếp hạng, until the thread has sent it", async () => {
     const { task, job, sheet, results } = sampleJob();
     // Sends Xếp hạng without saying so in the counter: every piece is digested while waiting.
-    const w = DrawWorker.start(fakeJobThread(""));
-    w.post(task);
-    w.postRanking(job);
+    const w = posted(task, job, fakeJobThread(""));
     expect(w.digestWhileWaiting(sheet)).toBe(pieceCount(sheet));
     await w.ranking();
     expect(await w.resultsFingerprint(sheet)).toBe(results);
