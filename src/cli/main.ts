@@ -329,6 +329,7 @@ async function compute(
             if (resultsSheet) draws?.digestWhileWaiting(resultsSheet);
             return finished().then((r) => r.sheets.find((s) => s.kind === "ranking") ?? spec);
           },
+          writtenRows: (spec) => (spec === builtThere?.spec ? builtThere.rows : undefined),
           fingerprintOf: (spec) =>
             spec === builtThere?.spec
               ? builtThere.fingerprint

@@ -25,6 +25,9 @@ import { runPlan } from "../../src/engine/pipeline";
 import { rankingOfJob, resultsOfJob, type RankingJob } from "../../src/engine/outputs";
 import { pieceCount, specFingerprint } from "../../src/workbook/ownership";
 import type { SheetSpec } from "../../src/engine/sheetSpec";
+import { sheetXml, sheetXmlSteps, writeRows, type WrittenRows } from "../../src/workbook/xlsx/write";
+import { MINIMAL_STYLES, StyleBook } from "../../src/workbook/xlsx/styles";
+import { drain } from "../../src/workbook/slices";
 
 const repo = path.join(__dirname, "..", "..");
 let dir: string;
@@ -129,8 +132,18 @@ describe("DrawWorker", () => {
     const built = await w.ranking();
     // As JSON: the thread's objects come from another realm than the test's.
     const here = rankingOfJob(job, drawn);
-    expect(JSON.parse(JSON.stringify(built?.spec))).toEqual(JSON.parse(JSON.stringify(here)));
+    // Its cells come as rows written there: the spec without them, and the sheet they make the main thread's.
+    expect(JSON.parse(JSON.stringify(built?.spec))).toEqual(
+      JSON.parse(JSON.stringify({ ...here, blocks: [] })),
+    );
     expect(built?.fingerprint).toBe(specFingerprint(here));
+    const rows = built?.rows as WrittenRows;
+    expect(rows.rows).toBe(writeRows(here).rows);
+    const links = { tables: ["rId1"] };
+    const written = drain(
+      sheetXmlSteps(built?.spec as SheetSpec, new StyleBook(MINIMAL_STYLES), links, rows),
+    );
+    expect(Buffer.concat(written)).toEqual(Buffer.from(sheetXml(here, new StyleBook(MINIMAL_STYLES), links)));
     expect(w.rankingReport).toEqual(expect.objectContaining({ where: "worker" }));
     // Kết quả's fingerprint comes last, its pieces shared out however the threads got to them; the thread ends.
     expect(runningThreads()).toBe(1);
@@ -204,7 +217,7 @@ describe("DrawWorker", () => {
     await noThreadLeft();
   });
 
-  it("leaves Xếp hạng to the main thread when the thread fails after the draws, or no job was posted", async () => {
+  it("leaves Xếp hạng to the main thread when the thread fails after the draws, sends rows that are not bytes, or no job was posted", async () => {
     const { task, job } = sampleJob();
     const w = DrawWorker.start(
       thread(
@@ -218,6 +231,21 @@ describe("DrawWorker", () => {
     expect(await w.drawn()).toHaveLength(expected.length);
     expect(await w.ranking()).toBeNull();
     expect(w.rankingReport).toEqual({ where: "main", why: "exited (4) without an answer" });
+    await noThreadLeft();
+    // Rows that are not bytes: the sheet is built here.
+    const odd = DrawWorker.start(
+      thread(
+        "const { parentPort } = require('node:worker_threads');" +
+          `parentPort.once('message', () => { parentPort.postMessage({ drawn: new Int32Array(${expected.length}), ms: 1 });` +
+          "parentPort.once('message', () => parentPort.postMessage({ spec: { kind: 'ranking', blocks: [] }, fingerprint: 'f', ms: 1," +
+          " rows: { pieces: ['<row/>'], styles: [], rows: 1, tableColumns: [] } })); });",
+      ),
+    );
+    odd.post(task);
+    odd.postRanking(job);
+    await odd.drawn();
+    expect(await odd.ranking()).toBeNull();
+    expect(odd.rankingReport).toEqual({ where: "main", why: "an answer of the wrong shape" });
     await noThreadLeft();
     const alone = DrawWorker.start();
     alone.post(task);

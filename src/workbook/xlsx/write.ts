@@ -3,6 +3,7 @@
  * merges, widths, frozen panes, conditional formats, print setup, tab colour) and its table parts.
  */
 import type {
+  CellStyle,
   ConditionalFormatSpec,
   FormulaTemplate,
   SheetSpec,
@@ -199,7 +200,7 @@ const encoder = new TextEncoder();
  * half a second at 64 MB. Few large allocations keep the garbage collector idle; small pieces stay in the CPU cache
  * while they are encoded (45 MB of Kết quả XML in half the time of 256 K-character pieces).
  */
-class ByteWriter {
+export class ByteWriter {
   private readonly done: Uint8Array[] = [];
   private buf = new Uint8Array(1 << 22);
   private pos = 0;
@@ -210,7 +211,19 @@ class ByteWriter {
     if (this.pending.length > 1 << 14) this.flush();
   }
 
+  /** Bytes made elsewhere, after the text pushed so far. */
+  bytes(b: Uint8Array): void {
+    this.flush();
+    if (this.pos) {
+      this.done.push(this.buf.subarray(0, this.pos));
+      this.buf = this.buf.subarray(this.pos);
+      this.pos = 0;
+    }
+    this.done.push(b);
+  }
+
   private flush(): void {
+    if (!this.pending) return;
     const need = this.pending.length * 3;
     if (this.pos + need > this.buf.length) {
       if (this.pos) this.done.push(this.buf.subarray(0, this.pos));
@@ -236,20 +249,40 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, links: SheetLinks):
 // Rows written between two yields of sheetXmlSteps.
 const ROWS_PER_SLICE = 100;
 
-/** sheetXml as steps, the bytes in pieces: yields the number of rows written since the last yield, every 100 rows. */
+/** What writing a sheet's rows needs of the style sheet: each cell format's index (StyleBook.cellStyle). */
+export interface CellStyles {
+  cellStyle(s: CellStyle | undefined, numberFormat: string | undefined): number;
+}
+
+/**
+ * A sheet's rows written elsewhere (the CLI's draw thread writes Xếp hạng's): their XML, whose s attributes number the
+ * cell formats 1, 2, … in the order the rows first met them (`styles`), renumbered as the workbook's when written in.
+ */
+export interface WrittenRows {
+  readonly pieces: readonly Uint8Array[];
+  readonly styles: readonly { readonly style?: CellStyle; readonly numberFormat?: string }[];
+  /** specRows of the spec written. */
+  readonly rows: number;
+  /** Each table's column names (tableColumns), in the spec's order. */
+  readonly tableColumns: readonly (readonly string[] | null)[];
+}
+
+/** Rows a spec writes (its blocks' rows; overlapping blocks counted each time): the write's unit of progress. */
+export function specRows(spec: SheetSpec): number {
+  return spec.blocks.reduce((n, b) => n + b.cells.length, 0);
+}
+
+/**
+ * sheetXml as steps, the bytes in pieces: yields the number of rows written since the last yield, every 100 rows. With
+ * `written`, the rows are those (spec's blocks are not read) and their cell formats are added to `styles` in the order
+ * the rows met them, as writing the rows here would have added them.
+ */
 export function* sheetXmlSteps(
   spec: SheetSpec,
   styles: StyleBook,
   links: SheetLinks,
+  written?: WrittenRows,
 ): Generator<number, Uint8Array[], void> {
-  const headerNames = new Map<string, string>();
-  const headerRows = new Set<number>();
-  for (const t of spec.tables ?? []) {
-    const from = parseA1(t.range.split(":")[0]);
-    const cols = tableColumns(spec, t);
-    if (from && cols) cols.forEach((n, j) => headerNames.set(`${from.row},${from.col + j}`, n));
-    if (from) headerRows.add(from.row);
-  }
   const out = new ByteWriter();
   const tabColor = spec.tabColor ? `<tabColor rgb="FF${spec.tabColor.toUpperCase()}"/>` : "";
   const fit = spec.print && "fitToWidth" in spec.print ? `<pageSetUpPr fitToPage="1"/>` : "";
@@ -272,6 +305,138 @@ export function* sheetXmlSteps(
       `<cols>${widths.map((w) => `<col min="${w.col}" max="${w.col}" width="${w.width}" customWidth="1"/>`).join("")}</cols>`,
     );
   out.push("<sheetData>");
+  if (written) {
+    const ids = written.styles.map((s) => styles.cellStyle(s.style, s.numberFormat));
+    for (const piece of written.pieces) out.bytes(restyled(piece, ids));
+    yield written.rows;
+  } else yield* rowsXml(spec, styles, out);
+  out.push("</sheetData>");
+  const merges = spec.merges ?? [];
+  if (merges.length)
+    out.push(
+      `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m.replace(/\$/g, "")}"/>`).join("")}</mergeCells>`,
+    );
+  let priority = 1;
+  for (const cf of spec.conditionalFormats ?? []) out.push(conditionalXml(cf, priority++, styles));
+  const lists = links.lists ?? [];
+  if (lists.length)
+    out.push(
+      `<dataValidations count="${lists.length}">${lists.map((l) => `<dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="${l.range}"><formula1>${esc(l.source)}</formula1></dataValidation>`).join("")}</dataValidations>`,
+    );
+  const m = spec.print?.margins ?? {
+    left: 0.7,
+    right: 0.7,
+    top: 0.75,
+    bottom: 0.75,
+    header: 0.3,
+    footer: 0.3,
+  };
+  out.push(
+    `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`,
+  );
+  const p = spec.print;
+  if (p) {
+    const first =
+      p.firstPageNumber === undefined ? "" : ` firstPageNumber="${p.firstPageNumber}" useFirstPageNumber="1"`;
+    out.push(
+      "fitToWidth" in p
+        ? `<pageSetup paperSize="9" orientation="${p.orientation}" fitToWidth="${p.fitToWidth}" fitToHeight="0"${first}/>`
+        : `<pageSetup paperSize="9" scale="${p.scale}" orientation="${p.orientation}"${first}/>`,
+    );
+    if (p.footer) out.push(`<headerFooter><oddFooter>${escText(`&C${p.footer}`)}</oddFooter></headerFooter>`);
+    const breaks = p.rowBreaks ?? [];
+    if (breaks.length)
+      out.push(
+        `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("")}</rowBreaks>`,
+      );
+  }
+  if (links.drawing) out.push(`<drawing r:id="${links.drawing}"/>`);
+  if (links.tables.length)
+    out.push(
+      `<tableParts count="${links.tables.length}">${links.tables.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`,
+    );
+  out.push("</worksheet>");
+  return out.pieces();
+}
+
+/** Cell formats numbered 1, 2, … as first asked for, for rows written away from the workbook's style sheet. */
+class StyleRecorder implements CellStyles {
+  readonly styles: { style?: CellStyle; numberFormat?: string }[] = [];
+  private readonly known = new Map<CellStyle | undefined, Map<string, number>>();
+
+  cellStyle(s: CellStyle | undefined, numberFormat: string | undefined): number {
+    // 0, no s attribute, as StyleBook.cellStyle.
+    if (!s && !numberFormat) return 0;
+    let byFormat = this.known.get(s);
+    if (!byFormat) this.known.set(s, (byFormat = new Map()));
+    let id = byFormat.get(numberFormat ?? "");
+    if (id === undefined) {
+      this.styles.push(numberFormat === undefined ? { style: s } : { style: s, numberFormat });
+      byFormat.set(numberFormat ?? "", (id = this.styles.length));
+    }
+    return id;
+  }
+}
+
+/** A spec's rows written away from the workbook (sheetXmlSteps writes them in): WrittenRows. */
+export function writeRows(spec: SheetSpec): WrittenRows {
+  const recorder = new StyleRecorder();
+  const out = new ByteWriter();
+  drain(rowsXml(spec, recorder, out));
+  return {
+    pieces: out.pieces(),
+    styles: recorder.styles,
+    rows: specRows(spec),
+    tableColumns: (spec.tables ?? []).map((t) => tableColumns(spec, t)),
+  };
+}
+
+// The bytes of ' s="', which in rows this module writes only ever opens a cell's format (text escapes '"').
+const SPACE = 0x20;
+const S = 0x73;
+const EQUALS = 0x3d;
+const QUOTE = 0x22;
+
+/** Rows' XML with each s attribute's number k replaced by ids[k - 1], the attribute left out where that is 0. */
+export function restyled(piece: Uint8Array, ids: readonly number[]): Uint8Array {
+  const attr = ids.map((id) => (id ? encoder.encode(` s="${id}"`) : new Uint8Array(0)));
+  // Where each attribute starts and ends (past its closing quote), and the number it holds.
+  const spans: number[] = [];
+  let length = piece.length;
+  for (let i = piece.indexOf(EQUALS); i >= 0; i = piece.indexOf(EQUALS, i + 1)) {
+    if (piece[i - 1] !== S || piece[i - 2] !== SPACE || piece[i + 1] !== QUOTE) continue;
+    let k = 0;
+    let j = i + 2;
+    for (; piece[j] !== QUOTE; j++) k = k * 10 + piece[j] - 48;
+    spans.push(i - 2, j + 1, k);
+    length += attr[k - 1].length - (j + 1 - (i - 2));
+    i = j;
+  }
+  const out = new Uint8Array(length);
+  let at = 0;
+  let from = 0;
+  for (let n = 0; n < spans.length; n += 3) {
+    out.set(piece.subarray(from, spans[n]), at);
+    at += spans[n] - from;
+    const a = attr[spans[n + 2] - 1];
+    out.set(a, at);
+    at += a.length;
+    from = spans[n + 1];
+  }
+  out.set(piece.subarray(from), at);
+  return out;
+}
+
+/** A spec's rows (sheetData's children) into out, yielding every 100 rows as sheetXmlSteps does. */
+function* rowsXml(spec: SheetSpec, styles: CellStyles, out: ByteWriter): Generator<number, void, void> {
+  const headerNames = new Map<string, string>();
+  const headerRows = new Set<number>();
+  for (const t of spec.tables ?? []) {
+    const from = parseA1(t.range.split(":")[0]);
+    const cols = tableColumns(spec, t);
+    if (from && cols) cols.forEach((n, j) => headerNames.set(`${from.row},${from.col + j}`, n));
+    if (from) headerRows.add(from.row);
+  }
   const cell = (r: number, col: number, c: SpecCell, header: boolean, tag?: FormulaTag) => {
     const name = header ? headerNames.get(`${r},${col}`) : undefined;
     const written = name !== undefined && !isFormulaCell(c) ? { ...c, value: name } : c;
@@ -344,53 +509,6 @@ export function* sheetXmlSteps(
     if (row || ht !== undefined)
       out.push(`<row r="${r}"${ht === undefined ? "" : ` ht="${ht}" customHeight="1"`}>${row}</row>`);
   }
-  out.push("</sheetData>");
-  const merges = spec.merges ?? [];
-  if (merges.length)
-    out.push(
-      `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m.replace(/\$/g, "")}"/>`).join("")}</mergeCells>`,
-    );
-  let priority = 1;
-  for (const cf of spec.conditionalFormats ?? []) out.push(conditionalXml(cf, priority++, styles));
-  const lists = links.lists ?? [];
-  if (lists.length)
-    out.push(
-      `<dataValidations count="${lists.length}">${lists.map((l) => `<dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="${l.range}"><formula1>${esc(l.source)}</formula1></dataValidation>`).join("")}</dataValidations>`,
-    );
-  const m = spec.print?.margins ?? {
-    left: 0.7,
-    right: 0.7,
-    top: 0.75,
-    bottom: 0.75,
-    header: 0.3,
-    footer: 0.3,
-  };
-  out.push(
-    `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`,
-  );
-  const p = spec.print;
-  if (p) {
-    const first =
-      p.firstPageNumber === undefined ? "" : ` firstPageNumber="${p.firstPageNumber}" useFirstPageNumber="1"`;
-    out.push(
-      "fitToWidth" in p
-        ? `<pageSetup paperSize="9" orientation="${p.orientation}" fitToWidth="${p.fitToWidth}" fitToHeight="0"${first}/>`
-        : `<pageSetup paperSize="9" scale="${p.scale}" orientation="${p.orientation}"${first}/>`,
-    );
-    if (p.footer) out.push(`<headerFooter><oddFooter>${escText(`&C${p.footer}`)}</oddFooter></headerFooter>`);
-    const breaks = p.rowBreaks ?? [];
-    if (breaks.length)
-      out.push(
-        `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("")}</rowBreaks>`,
-      );
-  }
-  if (links.drawing) out.push(`<drawing r:id="${links.drawing}"/>`);
-  if (links.tables.length)
-    out.push(
-      `<tableParts count="${links.tables.length}">${links.tables.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`,
-    );
-  out.push("</worksheet>");
-  return out.pieces();
 }
 
 /**
@@ -402,7 +520,7 @@ function blockRowXml(
   k: number,
   r: number,
   letters: string[],
-  styles: StyleBook,
+  styles: CellStyles,
   groups: SharedGroups,
   tails: Map<SpecCell, string>,
 ): string {

@@ -40,7 +40,17 @@ import {
 } from "./read";
 import { drain, drainSliced, type Pause } from "../slices";
 import type { NewSheet } from "../inputSheet";
-import { REL_NS, printArea, printTitles, sheetXml, sheetXmlSteps, tableColumns, tableXml } from "./write";
+import {
+  REL_NS,
+  printArea,
+  printTitles,
+  sheetXml,
+  sheetXmlSteps,
+  specRows,
+  tableColumns,
+  tableXml,
+  type WrittenRows,
+} from "./write";
 import { cellValues, chartSize, chartXml, drawingXml } from "./charts";
 import { MINIMAL_STYLES, StyleBook, fontsInSchemaOrder } from "./styles";
 import { writeCellsXml } from "./editCells";
@@ -147,6 +157,8 @@ export interface XlsxApplyOptions extends ApplyOptions {
    * a later answer of null: it is worked out here.
    */
   readonly fingerprintOf?: (spec: SheetSpec) => string | (() => Promise<string | null>) | undefined;
+  /** A spec's rows where they were written elsewhere (the CLI's thread writes Xếp hạng's): its blocks are not read. */
+  readonly writtenRows?: (spec: SheetSpec) => WrittenRows | undefined;
 }
 
 /** An .xlsx workbook held in memory. */
@@ -473,8 +485,9 @@ export class XlsxWorkbook implements WorkbookPort {
       const slot = free.find((s) => s.name === spec.name) ?? free.find((s) => kindOf(s) === spec.kind);
       if (slot) free.splice(free.indexOf(slot), 1);
       const rowsBefore = done;
-      await w.writeSheet(spec, slot ?? null, this.sheets, spec.name === opening, progress);
-      progress(rowsBefore + specRows(spec) - done);
+      const written = options.writtenRows?.(spec);
+      await w.writeSheet(spec, slot ?? null, this.sheets, spec.name === opening, progress, written);
+      progress(rowsBefore + (written?.rows ?? specRows(spec)) - done);
       const entry = this.sheets.find((s) => s.name === spec.name && s.kind === "worksheet");
       const stamp = entry?.part ? this.pkg.stamp(entry.part) : null;
       const elsewhere = options.fingerprintOf?.(spec);
@@ -730,6 +743,7 @@ class PackageWriter {
     sheets: SheetEntry[],
     selected: boolean,
     onRows: (rows: number) => void,
+    written?: WrittenRows,
   ): Promise<void> {
     let part: string;
     if (slot?.part) {
@@ -742,8 +756,8 @@ class PackageWriter {
     }
     const rels: string[] = [];
     const tableIds: string[] = [];
-    for (const t of spec.tables ?? []) {
-      const cols = tableColumns(spec, t);
+    for (const [k, t] of (spec.tables ?? []).entries()) {
+      const cols = written ? written.tableColumns[k] : tableColumns(spec, t);
       if (!cols) continue;
       const tablePart = this.freePart("xl/tables/table", ".xml");
       const id = `rId${rels.length + 1}`;
@@ -771,7 +785,12 @@ class PackageWriter {
       drawingId = `rId${rels.length + 1}`;
       rels.push(`<Relationship Id="${drawingId}" Type="${T}drawing" Target="${relative(part, drawing)}"/>`);
     }
-    const steps = sheetXmlSteps(spec, this.styles, { drawing: drawingId, tables: tableIds, selected });
+    const steps = sheetXmlSteps(
+      spec,
+      this.styles,
+      { drawing: drawingId, tables: tableIds, selected },
+      written,
+    );
     let next = steps.next();
     for (; !next.done; next = steps.next()) {
       onRows(next.value);
@@ -1044,9 +1063,4 @@ class PackageWriter {
     this.pkg.put(relsOf(this.wbPart), this.relsXml);
     this.pkg.put("[Content_Types].xml", this.typesXml);
   }
-}
-
-/** Rows a spec writes (its blocks' rows; overlapping blocks counted each time): the write's unit of progress. */
-function specRows(spec: SheetSpec): number {
-  return spec.blocks.reduce((n, b) => n + b.cells.length, 0);
 }
