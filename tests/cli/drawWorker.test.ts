@@ -155,12 +155,18 @@ describe("DrawWorker", () => {
     await noThreadLeft();
   });
 
-  /** A thread that draws nothing, sends a Xếp hạng of its own, and does `then` with the job posted (m). */
-  const fakeJobThread = (then: string) =>
+  /** A thread that answers the draws with nothing drawn, then runs `onJob` with the job posted (m). */
+  const jobThread = (onJob: string) =>
     thread(
       "const { parentPort } = require('node:worker_threads');" +
         `parentPort.once('message', () => { parentPort.postMessage({ drawn: new Int32Array(${expected.length}), ms: 1 });` +
-        `parentPort.once('message', (m) => { ${then}; parentPort.postMessage({ spec: { kind: 'ranking', blocks: [] }, fingerprint: 'f', ms: 1 }); }); });`,
+        `parentPort.once('message', (m) => { ${onJob}; }); });`,
+    );
+
+  /** A thread that draws nothing, sends a Xếp hạng of its own, and does `then` with the job posted (m). */
+  const fakeJobThread = (then: string) =>
+    jobThread(
+      `${then}; parentPort.postMessage({ spec: { kind: 'ranking', blocks: [] }, fingerprint: 'f', ms: 1 })`,
     );
 
   it("digests Kết quả on the main thread when the thread fails holding a piece of it", async () => {
@@ -219,13 +225,7 @@ describe("DrawWorker", () => {
 
   it("leaves Xếp hạng to the main thread when the thread fails after the draws, sends rows that are not bytes, or no job was posted", async () => {
     const { task, job } = sampleJob();
-    const w = DrawWorker.start(
-      thread(
-        "const { parentPort } = require('node:worker_threads');" +
-          `parentPort.once('message', () => { parentPort.postMessage({ drawn: new Int32Array(${expected.length}), ms: 1 });` +
-          "parentPort.once('message', () => process.exit(4)); });",
-      ),
-    );
+    const w = DrawWorker.start(jobThread("process.exit(4)"));
     w.post(task);
     w.postRanking(job);
     expect(await w.drawn()).toHaveLength(expected.length);
@@ -234,11 +234,9 @@ describe("DrawWorker", () => {
     await noThreadLeft();
     // Rows that are not bytes: the sheet is built here.
     const odd = DrawWorker.start(
-      thread(
-        "const { parentPort } = require('node:worker_threads');" +
-          `parentPort.once('message', () => { parentPort.postMessage({ drawn: new Int32Array(${expected.length}), ms: 1 });` +
-          "parentPort.once('message', () => parentPort.postMessage({ spec: { kind: 'ranking', blocks: [] }, fingerprint: 'f', ms: 1," +
-          " rows: { pieces: ['<row/>'], styles: [], rows: 1, tableColumns: [] } })); });",
+      jobThread(
+        "parentPort.postMessage({ spec: { kind: 'ranking', blocks: [] }, fingerprint: 'f', ms: 1," +
+          " rows: { pieces: ['<row/>'], styles: [], rows: 1, tableColumns: [] } })",
       ),
     );
     odd.post(task);
