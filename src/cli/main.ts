@@ -121,13 +121,22 @@ function parseArgs(argv: readonly string[], env: Io["env"]): Args {
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
 
-function findingJson(f: Finding, lang: Lang, names?: SheetNames) {
+/**
+ * How messages name the input sheets: one workbook's names (planSheetNames), or each finding's own workbook's (the
+ * files consolidate merges each name their sheets their own way).
+ */
+type SheetNaming = SheetNames | ((f: Finding) => SheetNames | undefined);
+
+const namesFor = (names: SheetNaming | undefined, f: Finding) =>
+  typeof names === "function" ? names(f) : names;
+
+function findingJson(f: Finding, lang: Lang, names?: SheetNaming) {
   return {
     code: f.code,
     severity: f.severity,
     sheet: f.sheet,
     cell: f.cell,
-    message: findingMessage(f, lang, "cli", names),
+    message: findingMessage(f, lang, "cli", namesFor(names, f)),
     params: f.params,
     ...(f.file ? { file: f.file } : {}),
   };
@@ -165,7 +174,7 @@ function printFindings(
   io: Io,
   findings: readonly Finding[],
   lang: Lang,
-  names?: SheetNames,
+  names?: SheetNaming,
   limit = 50,
 ): void {
   const c = countBySeverity(findings);
@@ -179,7 +188,7 @@ function printFindings(
       findingSheet(f),
       f.cell,
       f.code,
-      findingMessage(f, lang, "cli", names),
+      findingMessage(f, lang, "cli", namesFor(names, f)),
     ]);
   printTable(io, [L.severity, L.sheet, L.cell, L.code, L.message], rows);
   if (findings.length > limit) io.stdout(`  … (+${findings.length - limit})`);
@@ -488,6 +497,9 @@ async function dispatch(a: Args, io: Io): Promise<number> {
         parsed.push({ name: path.basename(f), ...checkWorkbook(await wb.readGrids()) });
       }
       const { plan, findings } = consolidatePlans(parsed);
+      // Each file's findings name the sheets as that file does (a unit may have filled in the English template).
+      const byFile = new Map(parsed.map((p) => [p.name, planSheetNames(p.plan, a.lang)]));
+      const names = (f: Finding) => (f.file === undefined ? undefined : byFile.get(f.file));
       // The merged plan in the units' workbooks' language (the command line's when they differ).
       const lang = plan.language ?? a.lang;
       const bytes = await XlsxWorkbook.of(
@@ -499,10 +511,10 @@ async function dispatch(a: Args, io: Io): Promise<number> {
           command: "consolidate",
           output: a.output,
           units: plan.units.length,
-          findings: findings.map((f) => findingJson(f, a.lang)),
+          findings: findings.map((f) => findingJson(f, a.lang, names)),
         });
       else {
-        printFindings(io, findings, a.lang);
+        printFindings(io, findings, a.lang, names);
         io.stdout(
           msg(a.lang, "consolidated", {
             files: a.files.length,

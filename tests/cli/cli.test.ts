@@ -264,6 +264,37 @@ describe("ictplan CLI", () => {
     const text = await cli("consolidate", "unit-a.xlsx", "unit-b.xlsx", "-o", "merged.xlsx", "--force");
     expect(text.out).toMatch(/Lỗi\s+\[unit-a\.xlsx\]Số liệu\s+B2\s+UNKNOWN_PERIOD\s+“Quý V\/2015”/);
   }, 60000);
+
+  it("consolidate's messages name each file's sheets as that file does", async () => {
+    // Two units' files without units yet: one of the Vietnamese template, one of the English.
+    await fs.writeFile(path.join(dir, "blank-vi.xlsx"), await XlsxWorkbook.of(buildTemplate()).save());
+    await fs.writeFile(
+      path.join(dir, "blank-en.xlsx"),
+      await XlsxWorkbook.of(buildTemplate(undefined, "en")).save(),
+    );
+    for (const lang of [[], ["--lang", "en"]]) {
+      const r = await cli(
+        "consolidate",
+        "blank-vi.xlsx",
+        "blank-en.xlsx",
+        "-o",
+        "m.xlsx",
+        "--force",
+        "--json",
+        ...lang,
+      );
+      const said = (
+        JSON.parse(r.out).findings as { code: string; file: string; sheet: string; message: string }[]
+      )
+        .filter((f) => f.code === "NO_UNITS")
+        .map((f) => [f.file, f.sheet, f.message]);
+      // The English file's message named its sheet "Đơn vị", a sheet it does not have.
+      expect(said).toEqual([
+        ["blank-vi.xlsx", "Đơn vị", expect.stringMatching(/(Sheet|The) Đơn vị (sheet )?/)],
+        ["blank-en.xlsx", "Units", expect.stringMatching(/(Sheet|The) Units (sheet )?/)],
+      ]);
+    }
+  }, 60000);
 });
 
 describe("the ictplan bin", () => {
