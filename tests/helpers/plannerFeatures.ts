@@ -56,7 +56,7 @@ export const userChart = chartXml(
     series: [{ name: "Trọng số", values: "F2:F4" }],
     anchor: { fromRow: 1, fromCol: 1, toRow: 10, toCol: 6 },
   },
-  new Map(),
+  () => null,
 );
 const CT = "application/vnd.openxmlformats-officedocument";
 

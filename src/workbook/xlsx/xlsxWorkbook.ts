@@ -51,7 +51,7 @@ import {
   tableXml,
   type WrittenRows,
 } from "./write";
-import { cellValues, chartSize, chartXml, drawingXml } from "./charts";
+import { cellValueAt, chartSize, chartXml, drawingXml } from "./charts";
 import { MINIMAL_STYLES, StyleBook, fontsInSchemaOrder } from "./styles";
 import { writeCellsXml } from "./editCells";
 import { ZipPackage, foreignPackage } from "./zipPackage";
@@ -769,10 +769,10 @@ class PackageWriter {
     let drawingId: string | undefined;
     if (spec.charts?.length) {
       const drawing = this.freePart("xl/drawings/drawing", ".xml");
-      const values = cellValues(spec);
+      const valueAt = cellValueAt(spec);
       const drawingRels = spec.charts.map((c, i) => {
         const chartPart = this.freePart("xl/charts/chart", ".xml");
-        this.pkg.put(chartPart, chartXml(spec.name, c, values, chartSize(spec, c)));
+        this.pkg.put(chartPart, chartXml(spec.name, c, valueAt, chartSize(spec, c)));
         this.addOverride(chartPart, CT.chart);
         return `<Relationship Id="rId${i + 1}" Type="${T}chart" Target="${relative(drawing, chartPart)}"/>`;
       });
