@@ -52,10 +52,7 @@ function absRef(sheet: string, range: string): string {
 function strRef(sheet: string, range: string, valueAt: CellValueAt): string {
   const cells = rangeCells(range);
   const pts = cells
-    .map(
-      (c, i) =>
-        `<c:pt idx="${i}"><c:v>${escText(String(valueAt(c.row, c.col) ?? ""))}</c:v></c:pt>`,
-    )
+    .map((c, i) => `<c:pt idx="${i}"><c:v>${escText(String(valueAt(c.row, c.col) ?? ""))}</c:v></c:pt>`)
     .join("");
   return `<c:strRef><c:f>${esc(absRef(sheet, range))}</c:f><c:strCache><c:ptCount val="${cells.length}"/>${pts}</c:strCache></c:strRef>`;
 }
@@ -75,10 +72,21 @@ function numRef(sheet: string, range: string, valueAt: CellValueAt, format = "Ge
 const DEFAULT_WIDTH = 8.43;
 const DEFAULT_HEIGHT = 15;
 
+/** A sheet's listed column widths and row heights, made once for all its charts (a summary tab has dozens). */
+const SIZES = new WeakMap<SheetSpec, { widths: Map<number, number>; heights: Map<number, number> }>();
+
 /** A chart's size in points: the widths and heights of the cells its anchor spans (corner offsets are 0). */
 export function chartSize(spec: SheetSpec, chart: ChartSpec): { width: number; height: number } {
-  const widths = new Map((spec.columnWidths ?? []).map((c) => [c.col, c.width]));
-  const heights = new Map((spec.rowHeights ?? []).map((r) => [r.row, r.height]));
+  let sizes = SIZES.get(spec);
+  if (!sizes)
+    SIZES.set(
+      spec,
+      (sizes = {
+        widths: new Map((spec.columnWidths ?? []).map((c) => [c.col, c.width])),
+        heights: new Map((spec.rowHeights ?? []).map((r) => [r.row, r.height])),
+      }),
+    );
+  const { widths, heights } = sizes;
   let width = 0;
   let height = 0;
   for (let c = chart.anchor.fromCol; c < chart.anchor.toCol; c++)
