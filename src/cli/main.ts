@@ -491,10 +491,13 @@ async function dispatch(a: Args, io: Io): Promise<number> {
       if (!a.output) throw new UsageError("missingOutput");
       await checkOutput(a, a.files.map(abs), abs(a.output));
       const parsed = [];
-      for (const f of a.files) {
+      const bases = a.files.map((f) => path.basename(f));
+      for (const [i, f] of a.files.entries()) {
         const wb = await openWorkbook(abs(f));
-        // Each file checked as validate checks it: its findings reach the planner, named with the file.
-        parsed.push({ name: path.basename(f), ...checkWorkbook(await wb.readGrids()) });
+        // Each file checked as validate checks it: its findings reach the planner, named with the file: by its name,
+        // or by its path as given where two files share a name (a folder per unit, each with its ke-hoach.xlsx).
+        const name = bases.indexOf(bases[i]) === bases.lastIndexOf(bases[i]) ? bases[i] : f;
+        parsed.push({ name, ...checkWorkbook(await wb.readGrids()) });
       }
       const { plan, findings } = consolidatePlans(parsed);
       // Each file's findings name the sheets as that file does (a unit may have filled in the English template).

@@ -265,33 +265,31 @@ describe("ictplan CLI", () => {
     expect(text.out).toMatch(/Lỗi\s+\[unit-a\.xlsx\]Số liệu\s+B2\s+UNKNOWN_PERIOD\s+“Quý V\/2015”/);
   }, 60000);
 
-  it("consolidate's messages name each file's sheets as that file does", async () => {
-    // Two units' files without units yet: one of the Vietnamese template, one of the English.
-    await fs.writeFile(path.join(dir, "blank-vi.xlsx"), await XlsxWorkbook.of(buildTemplate()).save());
-    await fs.writeFile(
-      path.join(dir, "blank-en.xlsx"),
-      await XlsxWorkbook.of(buildTemplate(undefined, "en")).save(),
-    );
-    for (const lang of [[], ["--lang", "en"]]) {
-      const r = await cli(
-        "consolidate",
-        "blank-vi.xlsx",
-        "blank-en.xlsx",
-        "-o",
-        "m.xlsx",
-        "--force",
-        "--json",
-        ...lang,
+  it("consolidate's messages name each file's sheets as that file does, and tell files of one name apart", async () => {
+    // Two units' files without units yet, each in its unit's folder under the same name: one of the Vietnamese
+    // template, one of the English.
+    for (const [folder, lang] of [
+      ["vi", "vi"],
+      ["en", "en"],
+    ] as const) {
+      await fs.mkdir(path.join(dir, folder), { recursive: true });
+      await fs.writeFile(
+        path.join(dir, folder, "ke-hoach.xlsx"),
+        await XlsxWorkbook.of(buildTemplate(undefined, lang)).save(),
       );
+    }
+    const files = [path.join("vi", "ke-hoach.xlsx"), path.join("en", "ke-hoach.xlsx")];
+    for (const lang of [[], ["--lang", "en"]]) {
+      const r = await cli("consolidate", ...files, "-o", "m.xlsx", "--force", "--json", ...lang);
       const said = (
         JSON.parse(r.out).findings as { code: string; file: string; sheet: string; message: string }[]
       )
         .filter((f) => f.code === "NO_UNITS")
         .map((f) => [f.file, f.sheet, f.message]);
-      // The English file's message named its sheet "Đơn vị", a sheet it does not have.
+      // Both were "ke-hoach.xlsx", and the English file's message named its sheet "Đơn vị", a sheet it does not have.
       expect(said).toEqual([
-        ["blank-vi.xlsx", "Đơn vị", expect.stringMatching(/(Sheet|The) Đơn vị (sheet )?/)],
-        ["blank-en.xlsx", "Units", expect.stringMatching(/(Sheet|The) Units (sheet )?/)],
+        [files[0], "Đơn vị", expect.stringMatching(/(Sheet|The) Đơn vị (sheet )?/)],
+        [files[1], "Units", expect.stringMatching(/(Sheet|The) Units (sheet )?/)],
       ]);
     }
   }, 60000);
