@@ -1,7 +1,7 @@
 /** Consolidation: many units' workbooks (each in the template's format) merged into one provincial plan. */
 import type { FigureRow, FigureTable, Finding, Indicator, Plan } from "./model";
 import { figureTable, valueAt } from "./figures";
-import type { EnumValue, PlanRows } from "./format";
+import type { EnumValue, PlanRows, SettingsValues } from "./format";
 import { DIRECTIONS, enumName, MEASURES, RANKING_GROUPS, SETTINGS, YES_NO } from "./format";
 import type { Lang } from "./i18n/labels";
 import { finding } from "./findings";
@@ -46,6 +46,57 @@ function definitionDiff(a: Indicator, b: Indicator): string | null {
   if (a.milestones.join() !== b.milestones.join()) return "milestones";
   if (a.groups.join() !== b.groups.join()) return "groups";
   return null;
+}
+
+/**
+ * The settings the merged plan takes from the first file that change what is computed, ranked or titled: a unit's file
+ * that differs was filled in from another plan (another province, other thresholds). Kỳ hiện tại and the report's
+ * settings are left out: the province's own.
+ */
+const COMPARED_SETTINGS: readonly (keyof SettingsValues)[] = [
+  "province",
+  "year",
+  "gradeGood",
+  "gradeFair",
+  "gradeAverage",
+  "attainmentCap",
+  "nearTarget",
+  "normalisation",
+  "missingPolicy",
+  "aggregation",
+  "indexScale",
+  "indexDecimals",
+  "robustnessDraws",
+  "robustnessSpread",
+  "robustnessSeed",
+];
+
+/** CONFLICTING_SETTING for each compared setting of `plan` (file `name`) that differs from `first`'s (file `other`). */
+function settingConflicts(plan: Plan, name: string, first: Plan, other: string): Finding[] {
+  const out: Finding[] = [];
+  for (const key of COMPARED_SETTINGS) {
+    const mine = plan.settings[key];
+    const kept = first.settings[key];
+    if (mine === kept) continue;
+    const def = SETTINGS.find((d) => d.key === key);
+    // Values as each file writes them: an option by its label in the file's language.
+    const shown = (p: Plan, v: string | number) =>
+      def?.type === "enum" ? label(def.values ?? [], String(v), p.language ?? "vi") : v;
+    const setting =
+      plan.settings.labels?.[key] ?? (plan.language === "en" ? def?.labelEn : def?.label) ?? key;
+    const where = plan.settings.cells[key] ?? { sheet: plan.layout.settings?.sheet ?? "", cell: "" };
+    out.push({
+      ...finding("CONFLICTING_SETTING", where, {
+        setting,
+        file: name,
+        other,
+        mine: shown(plan, mine),
+        kept: shown(first, kept),
+      }),
+      file: name,
+    });
+  }
+  return out;
 }
 
 /** Each figure row with its values in the order of `codes` (null where blank or without a column). */
@@ -138,6 +189,7 @@ export function consolidatePlans(
   const indicators = new Map(first.indicators.map((i) => [i.code, { ind: i, file: files[0].name }]));
   const units = new Map<string, { file: string; plan: Plan; unit: Plan["units"][number] }>();
   for (const { name, plan } of files) {
+    if (plan !== first) findings.push(...settingConflicts(plan, name, first, files[0].name));
     for (const i of plan.indicators) {
       const known = indicators.get(i.code);
       if (!known) indicators.set(i.code, { ind: i, file: name });

@@ -265,6 +265,64 @@ describe("ictplan CLI", () => {
     expect(text.out).toMatch(/Lỗi\s+\[unit-a\.xlsx\]Số liệu\s+B2\s+UNKNOWN_PERIOD\s+“Quý V\/2015”/);
   }, 60000);
 
+  it("consolidate says where a unit's file has other settings than the first file's, whose are kept", async () => {
+    const rows = samplePlanRows();
+    const own = (code: string, settings = rows.settings): PlanRows => ({
+      ...rows,
+      settings,
+      units: rows.units.filter((u) => u[0] === code),
+      figures: rows.figures.filter((f) => f[0] === code),
+    });
+    // Another province's file, with its own threshold for Tốt and the geometric mean.
+    const other = rows.settings.map(([k, v]): readonly [string, string | number] =>
+      k === "Tỉnh"
+        ? [k, "Yên Bái"]
+        : k === "Ngưỡng Tốt"
+          ? [k, 90]
+          : k === "Cách tổng hợp"
+            ? [k, "Trung bình nhân"]
+            : [k, v],
+    );
+    await fs.writeFile(
+      path.join(dir, "sttc.xlsx"),
+      await XlsxWorkbook.of(buildTemplate(own("STTTT"))).save(),
+    );
+    await fs.writeFile(
+      path.join(dir, "stc.xlsx"),
+      await XlsxWorkbook.of(buildTemplate(own("STC", other))).save(),
+    );
+    const r = await cli("consolidate", "sttc.xlsx", "stc.xlsx", "-o", "merged.xlsx", "--force", "--json");
+    // Before, it said nothing: the merged plan silently took Lào Cai's settings for Yên Bái's unit.
+    const found = (
+      JSON.parse(r.out).findings as {
+        code: string;
+        file: string;
+        sheet: string;
+        cell: string;
+        message: string;
+      }[]
+    )
+      .filter((f) => f.code === "CONFLICTING_SETTING")
+      .map((f) => `[${f.file}]${f.sheet}!${f.cell} ${f.message}`);
+    expect(found).toEqual([
+      expect.stringMatching(
+        /^\[stc\.xlsx\]Cấu hình!B2 Cài đặt “Tỉnh” trong stc\.xlsx là Yên Bái, khác trong sttc\.xlsx \(Lào Cai\)/,
+      ),
+      expect.stringMatching(
+        /^\[stc\.xlsx\]Cấu hình!B5 Cài đặt “Ngưỡng Tốt” trong stc\.xlsx là 90, khác trong sttc\.xlsx \(80\)/,
+      ),
+      expect.stringMatching(
+        /^\[stc\.xlsx\]Cấu hình!B\d+ Cài đặt “Cách tổng hợp” trong stc\.xlsx là Trung bình nhân, khác trong sttc\.xlsx \(Trung bình cộng\)/,
+      ),
+    ]);
+    // Warnings: the merge is written, with the first file's settings.
+    expect(r.code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path.join(dir, "merged.xlsx"));
+    const settings = book.getWorksheet("Cấu hình");
+    expect([settings?.getCell("B2").value, settings?.getCell("B5").value]).toEqual(["Lào Cai", 80]);
+  }, 60000);
+
   it("consolidate's messages name each file's sheets as that file does, and tell files of one name apart", async () => {
     // Two units' files without units yet, each in its unit's folder under the same name: one of the Vietnamese
     // template, one of the English.

@@ -425,6 +425,13 @@ export const FINDING_TEXTS = {
     fixVi: "Dùng cùng một danh mục chỉ tiêu cho mọi đơn vị.",
     fixEn: "Use the same indicator list in every unit's file.",
   },
+  CONFLICTING_SETTING: {
+    severity: "warning",
+    vi: "Cài đặt “{setting}” trong {file} là {mine}, khác trong {other} ({kept}); dùng giá trị trong {other}.",
+    en: "Setting “{setting}” in {file} is {mine}, unlike {other} ({kept}); the value in {other} is used.",
+    fixVi: "Dùng cùng một sheet {settingsSheet} cho mọi đơn vị (chép từ tệp của tỉnh).",
+    fixEn: "Use the same {settingsSheet} sheet in every unit's file (copy it from the province's file).",
+  },
   UNREADABLE: {
     severity: "error",
     vi: "Không đọc được ô: {detail}.",
