@@ -5,6 +5,7 @@ import type { EnumValue, PlanRows, SettingsValues } from "./format";
 import { DIRECTIONS, enumName, MEASURES, RANKING_GROUPS, SETTINGS, YES_NO } from "./format";
 import type { Lang } from "./i18n/labels";
 import { finding } from "./findings";
+import { formatShortest } from "./i18n/numbers";
 import { comparePeriodKeys, formatPeriod, periodFromKey } from "./periods";
 import { SEVERITY_ORDER } from "./validate";
 
@@ -79,9 +80,13 @@ function settingConflicts(plan: Plan, name: string, first: Plan, other: string):
     const kept = first.settings[key];
     if (mine === kept) continue;
     const def = SETTINGS.find((d) => d.key === key);
-    // Values as each file writes them: an option by its label in the file's language.
+    // Values as each file writes them: an option by its label, a share as a percentage, in the file's language.
     const shown = (p: Plan, v: string | number) =>
-      def?.type === "enum" ? label(def.values ?? [], String(v), p.language ?? "vi") : v;
+      def?.type === "enum"
+        ? label(def.values ?? [], String(v), p.language ?? "vi")
+        : def?.type === "percent" && typeof v === "number"
+          ? `${formatShortest(Number((v * 100).toPrecision(15)), p.language ?? "vi")}%`
+          : v;
     const setting =
       plan.settings.labels?.[key] ?? (plan.language === "en" ? def?.labelEn : def?.label) ?? key;
     const where = plan.settings.cells[key] ?? { sheet: plan.layout.settings?.sheet ?? "", cell: "" };

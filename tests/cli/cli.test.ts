@@ -273,16 +273,20 @@ describe("ictplan CLI", () => {
       units: rows.units.filter((u) => u[0] === code),
       figures: rows.figures.filter((f) => f[0] === code),
     });
-    // Another province's file, with its own threshold for Tốt and the geometric mean.
-    const other = rows.settings.map(([k, v]): readonly [string, string | number] =>
-      k === "Tỉnh"
-        ? [k, "Yên Bái"]
-        : k === "Ngưỡng Tốt"
-          ? [k, 90]
-          : k === "Cách tổng hợp"
-            ? [k, "Trung bình nhân"]
-            : [k, v],
-    );
+    // Another province's file, with its own thresholds for Tốt and Gần đạt (a share, shown as a percentage) and the
+    // geometric mean.
+    const other = [
+      ...rows.settings.map(([k, v]): readonly [string, string | number] =>
+        k === "Tỉnh"
+          ? [k, "Yên Bái"]
+          : k === "Ngưỡng Tốt"
+            ? [k, 90]
+            : k === "Cách tổng hợp"
+              ? [k, "Trung bình nhân"]
+              : [k, v],
+      ),
+      ["Ngưỡng Gần đạt", 0.9] as const,
+    ];
     await fs.writeFile(
       path.join(dir, "sttc.xlsx"),
       await XlsxWorkbook.of(buildTemplate(own("STTTT"))).save(),
@@ -310,6 +314,9 @@ describe("ictplan CLI", () => {
       ),
       expect.stringMatching(
         /^\[stc\.xlsx\]Cấu hình!B5 Cài đặt “Ngưỡng Tốt” trong stc\.xlsx là 90, khác trong sttc\.xlsx \(80\)/,
+      ),
+      expect.stringMatching(
+        /^\[stc\.xlsx\]Cấu hình!B\d+ Cài đặt “Ngưỡng Gần đạt” trong stc\.xlsx là 90%, khác trong sttc\.xlsx \(80%\)/,
       ),
       expect.stringMatching(
         /^\[stc\.xlsx\]Cấu hình!B\d+ Cài đặt “Cách tổng hợp” trong stc\.xlsx là Trung bình nhân, khác trong sttc\.xlsx \(Trung bình cộng\)/,
