@@ -310,16 +310,16 @@ describe("ictplan CLI", () => {
       .map((f) => `[${f.file}]${f.sheet}!${f.cell} ${f.message}`);
     expect(found).toEqual([
       expect.stringMatching(
-        /^\[stc\.xlsx\]Cấu hình!B2 Cài đặt “Tỉnh” trong stc\.xlsx là Yên Bái, khác trong sttc\.xlsx \(Lào Cai\)/,
+        /^\[stc\.xlsx\]Cấu hình!B2 Cài đặt “Tỉnh” trong stc\.xlsx là Yên Bái, khác với sttc\.xlsx \(Lào Cai\)/,
       ),
       expect.stringMatching(
-        /^\[stc\.xlsx\]Cấu hình!B5 Cài đặt “Ngưỡng Tốt” trong stc\.xlsx là 90, khác trong sttc\.xlsx \(80\)/,
+        /^\[stc\.xlsx\]Cấu hình!B5 Cài đặt “Ngưỡng Tốt” trong stc\.xlsx là 90, khác với sttc\.xlsx \(80\)/,
       ),
       expect.stringMatching(
-        /^\[stc\.xlsx\]Cấu hình!B\d+ Cài đặt “Ngưỡng Gần đạt” trong stc\.xlsx là 90%, khác trong sttc\.xlsx \(80%\)/,
+        /^\[stc\.xlsx\]Cấu hình!B\d+ Cài đặt “Ngưỡng Gần đạt” trong stc\.xlsx là 90%, khác với sttc\.xlsx \(80%\)/,
       ),
       expect.stringMatching(
-        /^\[stc\.xlsx\]Cấu hình!B\d+ Cài đặt “Cách tổng hợp” trong stc\.xlsx là Trung bình nhân, khác trong sttc\.xlsx \(Trung bình cộng\)/,
+        /^\[stc\.xlsx\]Cấu hình!B\d+ Cài đặt “Cách tổng hợp” trong stc\.xlsx là Trung bình nhân, khác với sttc\.xlsx \(Trung bình cộng\)/,
       ),
     ]);
     // Warnings: the merge is written, with the first file's settings.

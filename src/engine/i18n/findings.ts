@@ -427,7 +427,7 @@ export const FINDING_TEXTS = {
   },
   CONFLICTING_SETTING: {
     severity: "warning",
-    vi: "Cài đặt “{setting}” trong {file} là {mine}, khác trong {other} ({kept}); dùng giá trị trong {other}.",
+    vi: "Cài đặt “{setting}” trong {file} là {mine}, khác với {other} ({kept}); dùng giá trị trong {other}.",
     en: "Setting “{setting}” in {file} is {mine}, unlike {other} ({kept}); the value in {other} is used.",
     fixVi: "Dùng cùng một sheet {settingsSheet} cho mọi đơn vị (chép từ tệp của tỉnh).",
     fixEn: "Use the same {settingsSheet} sheet in every unit's file (copy it from the province's file).",
