@@ -4,7 +4,7 @@ import { figureTable, valueAt } from "./figures";
 import type { EnumValue, PlanRows, SettingsValues } from "./format";
 import { DIRECTIONS, enumName, MEASURES, RANKING_GROUPS, SETTINGS, YES_NO } from "./format";
 import type { Lang } from "./i18n/labels";
-import { finding } from "./findings";
+import { finding, settingLabel } from "./findings";
 import { formatShortest } from "./i18n/numbers";
 import { comparePeriodKeys, formatPeriod, periodFromKey } from "./periods";
 import { SEVERITY_ORDER } from "./validate";
@@ -87,12 +87,11 @@ function settingConflicts(plan: Plan, name: string, first: Plan, other: string):
         : def?.type === "percent" && typeof v === "number"
           ? `${formatShortest(Number((v * 100).toPrecision(15)), p.language ?? "vi")}%`
           : v;
-    const setting =
-      plan.settings.labels?.[key] ?? (plan.language === "en" ? def?.labelEn : def?.label) ?? key;
     const where = plan.settings.cells[key] ?? { sheet: plan.layout.settings?.sheet ?? "", cell: "" };
     out.push({
       ...finding("CONFLICTING_SETTING", where, {
-        setting,
+        // Its label as the file writes it (the file's template's where it has none).
+        setting: settingLabel(plan, key, "vi"),
         file: name,
         other,
         mine: shown(plan, mine),
