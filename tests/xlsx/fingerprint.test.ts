@@ -22,7 +22,7 @@ import {
   pieceDigest,
   specFingerprint,
   specFingerprintOf,
-} from "../../src/workbook/ownership";
+} from "../../src/workbook/fingerprint";
 import { generatePlanRows } from "../../bench/generate";
 import { planRowsToGrids } from "../../src/engine/planRows";
 

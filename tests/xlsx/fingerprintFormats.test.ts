@@ -7,7 +7,8 @@ import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
 import { buildTemplate } from "../../src/workbook/xlsx/template";
 import { samplePlanRows } from "../../src/engine/sample";
 import { runPlan } from "../../src/engine/pipeline";
-import { EditedOutputError, META_SHEET, gridFingerprint } from "../../src/workbook/ownership";
+import { EditedOutputError, META_SHEET } from "../../src/workbook/ownership";
+import { gridFingerprint } from "../../src/workbook/fingerprint";
 
 jest.setTimeout(60_000);
 

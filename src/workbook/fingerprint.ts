@@ -1,0 +1,919 @@
+/**
+ * The fingerprint of an owned sheet: an order-independent digest of its cells (formulas normalised as Excel may hand
+ * them back, references to other sheets masked, literals), made from a spec as written and from a grid as read back.
+ */
+import type { Grid } from "../engine/grid";
+import type { FormulaTemplate, SheetSpec, SpecBlock } from "../engine/sheetSpec";
+import { templateText } from "../engine/sheetSpec";
+import { drain } from "./slices";
+import { ROW } from "../engine/outputs/refs";
+
+const FNV_PRIME = 0x01000193;
+const SEED1 = 0x811c9dc5;
+// The second seed of the cell digest.
+const SEED2 = 0x050c5d1f;
+
+/** FNV-1a hash of a string, as 8 hex digits. */
+export function fnv1a(s: string): string {
+  let h = SEED1;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, FNV_PRIME) >>> 0;
+  }
+  return h.toString(16).padStart(8, "0");
+}
+
+/**
+ * Formula text as Excel may return it, reduced to what it means: Excel re-quotes sheet names, changes the case of
+ * function names and spacing, and reformats numbers ("0.50" → "0.5"); string literals are kept as written.
+ */
+export function normalFormula(formula: string): string {
+  return normalText(formula, true);
+}
+
+/**
+ * What a reference to another sheet reads as in the fingerprint (a private-use character, as the row marker): inserting
+ * or deleting rows (or columns) of an input sheet makes Excel and LibreOffice rewrite the outputs' references to it,
+ * though nobody typed into the outputs. A reference to a deleted cell becomes #REF!: Excel keeps the sheet's name
+ * ('Số liệu'!#REF!), LibreOffice drops it (#REF!), so the sheet's name goes with the reference.
+ */
+const CROSS = "\uE001";
+const CROSS_CODE = 0xe001;
+
+/**
+ * A formula with each reference to another sheet, and each #REF!, replaced by one mark (CROSS), outside string
+ * literals: what the fingerprint compares of a formula, so an output whose references followed rows inserted or deleted
+ * in the input sheets still matches; references to its own cells stay exact. A reference to another sheet is a sheet's
+ * name ('Số liệu'!, with '' for a quote, or Sheet1! not after #, as in #NUM!) followed by #REF!, a cell, a range (its
+ * end may repeat the name), whole rows or whole columns, not followed by what would make it a name, a function or a
+ * longer reference. A row is digits or a template's row marker (ROW).
+ */
+export function maskCrossReferences(formula: string): string {
+  return maskedText(formula, crossReferences(formula));
+}
+
+// Where the references crossReferences found last start and end (the digests read them without building the text).
+let spanStarts = new Int32Array(16);
+let spanEnds = new Int32Array(16);
+
+/** The formula with the first `count` references crossReferences found in it masked. */
+function maskedText(f: string, count: number): string {
+  let out = "";
+  let copied = 0;
+  for (let k = 0; k < count; k++) {
+    out += f.slice(copied, spanStarts[k]) + CROSS;
+    copied = spanEnds[k];
+  }
+  return count ? out + f.slice(copied) : f;
+}
+
+/**
+ * Finds the references to other sheets (and #REF!) maskCrossReferences masks, into spanStarts and spanEnds, and returns
+ * how many. A scanner, not a regular expression: it runs on each of the 290,000 formulas of a 1,000-unit Kết quả read
+ * back, and an expression took 2.3 µs a formula.
+ */
+function crossReferences(f: string): number {
+  if (f.indexOf("!") < 0) return 0;
+  const n = f.length;
+  let count = 0;
+  let i = 0;
+  while (i < n) {
+    const c = f.charCodeAt(i);
+    let end = -1;
+    if (c === 34) {
+      // A string literal, kept as written ("" for a quote); an unclosed quote is a character like another.
+      const close = literalEnd(f, i);
+      i = close < 0 ? i + 1 : close;
+      continue;
+    } else if (c === 39) {
+      const named = quotedNameEnd(f, i);
+      if (named >= 0) end = referenceEnd(f, named);
+    } else if (c === 35) {
+      if (isRefError(f, i)) end = i + 5;
+    } else if (isNameStart(c) && (i === 0 || !isNameOrHash(f.charCodeAt(i - 1)))) {
+      let j = i + 1;
+      while (j < n && isNameChar(f.charCodeAt(j))) j++;
+      if (f.charCodeAt(j) === 33) end = referenceEnd(f, j + 1);
+      if (end < 0) {
+        i = j; // no name starts inside a name
+        continue;
+      }
+    }
+    if (end < 0) i++;
+    else {
+      if (count === spanStarts.length) {
+        const grown = [new Int32Array(count * 2), new Int32Array(count * 2)];
+        grown[0].set(spanStarts);
+        grown[1].set(spanEnds);
+        [spanStarts, spanEnds] = grown;
+      }
+      spanStarts[count] = i;
+      spanEnds[count++] = i = end;
+    }
+  }
+  return count;
+}
+
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isNameStart = (c: number): boolean => isLetter(c) || c === 95 || c >= 0xc0;
+const isNameChar = (c: number): boolean => isNameStart(c) || (c >= 48 && c <= 57) || c === 46;
+const isNameOrHash = (c: number): boolean => isNameChar(c) || c === 35;
+const isRowChar = (c: number): boolean => (c >= 48 && c <= 57) || c === 0xe000;
+
+/**
+ * The index after the string literal starting at i (a quote), as normalFormula's split finds it: "" stands for a
+ * quote, and where none closes it, the first quote of the last "" does; -1 when there is none.
+ */
+function literalEnd(f: string, i: number): number {
+  let pair = -1;
+  for (let j = i + 1; j < f.length; j++)
+    if (f.charCodeAt(j) === 34) {
+      if (f.charCodeAt(j + 1) !== 34) return j + 1;
+      pair = j++;
+    }
+  return pair < 0 ? -1 : pair + 1;
+}
+
+/** The index after "'name'!" starting at i (a quote; '' for a quote in the name, which has no "), or -1. */
+function quotedNameEnd(f: string, i: number): number {
+  for (let j = i + 1; j < f.length; j++) {
+    const c = f.charCodeAt(j);
+    if (c === 34) return -1;
+    if (c !== 39) continue;
+    if (f.charCodeAt(j + 1) === 39) j++;
+    else return j > i + 1 && f.charCodeAt(j + 1) === 33 ? j + 2 : -1;
+  }
+  return -1;
+}
+
+/** The index after a sheet's name and its "!" at i, quoted or plain, or -1. */
+function qualifierEnd(f: string, i: number): number {
+  const c = f.charCodeAt(i);
+  if (c === 39) return quotedNameEnd(f, i);
+  if (!isNameStart(c)) return -1;
+  let j = i + 1;
+  while (j < f.length && isNameChar(f.charCodeAt(j))) j++;
+  return f.charCodeAt(j) === 33 ? j + 1 : -1;
+}
+
+/** Whether #REF! (in any case) is at i. */
+function isRefError(f: string, i: number): boolean {
+  return (
+    f.charCodeAt(i) === 35 &&
+    (f.charCodeAt(i + 1) | 32) === 114 &&
+    (f.charCodeAt(i + 2) | 32) === 101 &&
+    (f.charCodeAt(i + 3) | 32) === 102 &&
+    f.charCodeAt(i + 4) === 33
+  );
+}
+
+/** The index after a column ($?, 1 to 3 letters) at i, or -1. */
+function columnEnd(f: string, i: number): number {
+  const from = f.charCodeAt(i) === 36 ? i + 1 : i;
+  let j = from;
+  while (j < from + 3 && isLetter(f.charCodeAt(j))) j++;
+  return j > from ? j : -1;
+}
+
+/** The index after a row ($?, digits or the row marker) at i, or -1. */
+function rowEnd(f: string, i: number): number {
+  const from = f.charCodeAt(i) === 36 ? i + 1 : i;
+  let j = from;
+  while (j < f.length && isRowChar(f.charCodeAt(j))) j++;
+  return j > from ? j : -1;
+}
+
+/** The index after a cell ($A$1) at i, or -1. */
+function cellEnd(f: string, i: number): number {
+  const col = columnEnd(f, i);
+  return col < 0 ? -1 : rowEnd(f, col);
+}
+
+/** Whether a reference ending at i would go on: a name, a function or a longer reference ($ . ( letter, digit). */
+function goesOn(f: string, i: number): boolean {
+  if (i >= f.length) return false;
+  const c = f.charCodeAt(i);
+  return isNameChar(c) || c === 40 || c === 36;
+}
+
+/** The index after ":" and the range's end (after its sheet's name repeated, or not) at i, or -1. */
+function rangeEnd(f: string, i: number, end: (f: string, at: number) => number): number {
+  if (i < 0 || f.charCodeAt(i) !== 58) return -1;
+  const ends = (at: number) => {
+    const last = at < 0 ? -1 : end(f, at);
+    return last >= 0 && !goesOn(f, last) ? last : -1;
+  };
+  const named = ends(qualifierEnd(f, i + 1));
+  return named >= 0 ? named : ends(i + 1);
+}
+
+/**
+ * The index after what follows a sheet's name at i when it is a reference: #REF!, a cell or a range (the longest
+ * that does not go on), whole rows or whole columns; -1 for anything else (a name defined for that sheet, say).
+ */
+function referenceEnd(f: string, i: number): number {
+  if (isRefError(f, i)) return i + 5;
+  const cell = cellEnd(f, i);
+  if (cell >= 0) {
+    const range = rangeEnd(f, cell, cellEnd);
+    return range >= 0 ? range : goesOn(f, cell) ? -1 : cell;
+  }
+  const rows = rangeEnd(f, rowEnd(f, i), rowEnd);
+  return rows >= 0 ? rows : rangeEnd(f, columnEnd(f, i), columnEnd);
+}
+
+/** normalFormula, with numbers rewritten or left as written. */
+function normalText(formula: string, numbers: boolean): string {
+  if (formula.indexOf('"') < 0) return normalPart(formula, numbers);
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 === 1 ? part : normalPart(part, numbers)))
+    .join("");
+}
+
+/**
+ * A number written as String(Number(n)) would not write it: a leading zero, a trailing zero or point after the
+ * decimal point, an exponent, 16 or more digits, or six zeros after the point. Only a part where one of these may
+ * occur needs the number rewriting (the other numbers stay as they are): most formulas skip it.
+ */
+const ODD_NUMBER = /(?<!\d)0\d|\d\.(?!\d)|\.\d*0(?!\d)|\dE|\d[\d.]{15}|\.0{6}/;
+
+/** Outside string literals: sheet names unquoted, spaces dropped, upper case, numbers as Excel writes them if asked. */
+function normalPart(part: string, numbers: boolean): string {
+  const unquoted =
+    part.indexOf("'") < 0
+      ? part
+      : part.replace(/'((?:[^']|'')+)'!/g, (_m, name: string) => `${name.replace(/''/g, "'")}!`);
+  const upper = (/\s/.test(unquoted) ? unquoted.replace(/\s+/g, "") : unquoted).toUpperCase();
+  return numbers && ODD_NUMBER.test(upper)
+    ? upper.replace(/(?<![A-Z$_\d.])(\d+\.?\d*(?:E[+-]?\d+)?)(?![\d(A-Z!:])/g, (n) => String(Number(n)))
+    : upper;
+}
+
+/** A constant as Excel returns it: numbers to 15 significant digits (Excel's precision). */
+function normalValue(value: unknown): string {
+  if (typeof value === "number") return `number:${Number(value.toPrecision(15))}`;
+  return `${typeof value}:${String(value)}`;
+}
+
+function entry(row: number, col: number, formula: string | null, value: unknown): string | null {
+  if (formula) return `${row},${col}=${normalFormula(formula)}`;
+  if (value === null || value === undefined || value === "") return null;
+  return `${row},${col}:${normalValue(value)}`;
+}
+
+// The two FNV-1a hashes of the cell entry being digested: module state the hot loops update in place, only ever
+// within one synchronous hashEntry call (so digests run in time slices side by side cannot mix).
+let h1 = SEED1;
+let h2 = SEED2;
+
+/** Hashes a string's UTF-16 units into the entry (the hashes in locals: this loop is most of a fingerprint). */
+function hashText(s: string): void {
+  let a = h1;
+  let b = h2;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, FNV_PRIME);
+    b = Math.imul(b ^ c, FNV_PRIME);
+  }
+  h1 = a;
+  h2 = b;
+}
+
+// Scratch for the digits of a number, last digit first.
+const DIGITS = new Int32Array(10);
+
+/** Hashes the decimal digits of a whole number from 0 to 2^31 - 1, as String(n) writes it. */
+function hashDigits(n: number): void {
+  let len = 0;
+  do {
+    const q = (n / 10) | 0;
+    DIGITS[len++] = 48 + n - q * 10;
+    n = q;
+  } while (n > 0);
+  let a = h1;
+  let b = h2;
+  while (len > 0) {
+    const c = DIGITS[--len];
+    a = Math.imul(a ^ c, FNV_PRIME);
+    b = Math.imul(b ^ c, FNV_PRIME);
+  }
+  h1 = a;
+  h2 = b;
+}
+
+const isSmallWhole = (n: number): boolean => (n | 0) === n && n >= 0;
+
+// Every entry starts with its row, and sheets are digested row by row: the hashes of "row," from the seeds are kept
+// for the row last seen.
+let prefixRow = -1;
+let prefix1 = SEED1;
+let prefix2 = SEED2;
+
+/** Starts an entry with "row,col" followed by the separator ("=" before a formula, ":" before a value). */
+function hashAddress(row: number, col: number, separator: number): boolean {
+  if (!isSmallWhole(row) || !isSmallWhole(col)) return false;
+  if (row !== prefixRow) {
+    h1 = SEED1;
+    h2 = SEED2;
+    hashDigits(row);
+    prefix1 = Math.imul(h1 ^ 44, FNV_PRIME);
+    prefix2 = Math.imul(h2 ^ 44, FNV_PRIME);
+    prefixRow = row;
+  }
+  h1 = prefix1;
+  h2 = prefix2;
+  hashDigits(col);
+  h1 = Math.imul(h1 ^ separator, FNV_PRIME);
+  h2 = Math.imul(h2 ^ separator, FNV_PRIME);
+  return true;
+}
+
+/**
+ * A number's normalValue text without toPrecision: String(n) has at most 15 significant digits, so rounding to 15
+ * digits gives the same number back. Null when it has more (or an exponent): the caller falls back to normalValue.
+ */
+function plainNumber(n: number): string | null {
+  const s = String(n);
+  let digits = 0;
+  let leading = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 49 && c <= 57) leading = false;
+    else if (c !== 48) {
+      if (c !== 46 && c !== 45) return null; // e, Infinity, NaN
+      continue;
+    }
+    if (!leading) digits++;
+  }
+  return digits <= 15 ? s : null;
+}
+
+// Upper case of each UTF-16 unit outside ASCII, looked up once: the code, WHITE for \s (dropped), COMPLEX where the
+// fast path cannot follow toUpperCase (a surrogate, or an upper case of more than one unit, as ß → SS). 0: not yet.
+const WHITE = -1;
+const COMPLEX = -2;
+let upperTable: Int32Array | null = null;
+
+function upperOf(c: number): number {
+  const table = (upperTable ??= new Int32Array(65536));
+  const known = table[c];
+  if (known !== 0) return known;
+  const ch = String.fromCharCode(c);
+  const up = ch.toUpperCase();
+  const u =
+    c >= 0xd800 && c <= 0xdfff
+      ? COMPLEX
+      : /\s/.test(ch)
+        ? WHITE
+        : up.length === 1
+          ? up.charCodeAt(0)
+          : COMPLEX;
+  table[c] = u;
+  return u;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * Hashes normalFormula(f) without building it, for the formulas where that is plain: string literals closed,
+ * quoted sheet names followed by "!", and no number normalFormula would rewrite (ODD_NUMBER, tracked char by char
+ * on the normalised text of each part between literals). False where it is not: the caller hashes entry() instead.
+ * With masks, the first that many references crossReferences found in f are hashed as the mark that replaces them
+ * (normalFormula(maskCrossReferences(f))); false too where one starts inside a literal or a quoted name as read here.
+ */
+function hashFormula(f: string, masks: number): boolean {
+  const n = f.length;
+  // The next reference to mask: its index, and where it starts (n: none left).
+  let k = 0;
+  let next = masks > 0 ? spanStarts[0] : n;
+  // The last two characters of the normalised part (-1: none), and what ODD_NUMBER needs to know of the number
+  // being read: the digits after a point (-1: not after a point), whether the last was 0, and the length of the run
+  // of digits and points since its first digit. (\.0{6} needs no watch: it implies (?<!\d)0\d.)
+  let p1 = -1;
+  let p2 = -1;
+  let fraction = -1;
+  let lastZero = false;
+  let run = 0;
+  // Inside a quoted sheet name: the index of its closing quote.
+  let nameEnd = -1;
+  let i = 0;
+  // The hashes in locals: the loop is the hot path of a fingerprint.
+  let a = h1;
+  let b = h2;
+  for (;;) {
+    if (i >= n || f.charCodeAt(i) === 34) {
+      // End of a part: a point after a digit ("1.") or a fraction ending in 0 ("0.50") ends here.
+      if ((p1 === 46 && isDigit(p2)) || (fraction > 0 && lastZero)) return false;
+      if (i >= n) {
+        h1 = a;
+        h2 = b;
+        return true;
+      }
+      // A string literal, kept as written; "" stands for a quote. Unclosed: normalFormula's split decides.
+      let j = i + 1;
+      for (;;) {
+        if (j >= n) return false;
+        if (f.charCodeAt(j) === 34) {
+          if (j + 1 < n && f.charCodeAt(j + 1) === 34) j += 2;
+          else break;
+        } else j++;
+      }
+      if (next <= j) return false;
+      for (; i <= j; i++) {
+        const c = f.charCodeAt(i);
+        a = Math.imul(a ^ c, FNV_PRIME);
+        b = Math.imul(b ^ c, FNV_PRIME);
+      }
+      p1 = p2 = fraction = -1;
+      lastZero = false;
+      run = 0;
+      continue;
+    }
+    let c = f.charCodeAt(i);
+    if (i >= next) {
+      // A reference that starts inside a quoted name (or was stepped over in one) as read here: the text decides.
+      if (i !== next || i <= nameEnd) return false;
+      c = CROSS_CODE;
+      i = spanEnds[k++];
+      next = k < masks ? spanStarts[k] : n;
+    } else if (i < nameEnd) {
+      i += c === 39 ? 2 : 1; // '' in a name is one '
+    } else if (i === nameEnd) {
+      i++; // the closing quote; its "!" follows
+      continue;
+    } else if (c === 39) {
+      // 'name'! with '' for a quote, as normalPart's replace matches it; anything else: the reference decides.
+      let j = i + 1;
+      for (;;) {
+        if (j >= n) return false;
+        const d = f.charCodeAt(j);
+        if (d === 34) return false;
+        if (d === 39) {
+          const next = j + 1 < n ? f.charCodeAt(j + 1) : -1;
+          if (next === 39) j += 2;
+          else if (next === 33 && j > i + 1) break;
+          else return false;
+        } else j++;
+      }
+      nameEnd = j;
+      i++;
+      continue;
+    } else i++;
+    if (c < 128) {
+      if (c === 32 || (c >= 9 && c <= 13)) continue;
+      if (c >= 97 && c <= 122) c -= 32;
+    } else {
+      const u = upperOf(c);
+      if (u === WHITE) continue;
+      if (u === COMPLEX) return false;
+      c = u;
+    }
+    // ODD_NUMBER, alternative by alternative.
+    const digit = isDigit(c);
+    if (digit) {
+      if (p1 === 48 && !isDigit(p2)) return false; // (?<!\d)0\d
+      if (fraction >= 0) {
+        fraction++;
+        lastZero = c === 48;
+      }
+    } else {
+      if (p1 === 46 && isDigit(p2)) return false; // \d\.(?!\d)
+      if (fraction > 0 && lastZero) return false; // \.\d*0(?!\d)
+      if (c === 69 && isDigit(p1)) return false; // \dE
+      fraction = c === 46 ? 0 : -1;
+      lastZero = false;
+    }
+    run = digit ? run + 1 : c === 46 && run > 0 ? run + 1 : 0;
+    if (run >= 16) return false; // \d[\d.]{15}
+    p2 = p1;
+    p1 = c;
+    a = Math.imul(a ^ c, FNV_PRIME);
+    b = Math.imul(b ^ c, FNV_PRIME);
+    if (run !== 0 || c === 46) continue;
+    // A run of letters, symbols and spaces (no digit, point or quote) after a character that reset ODD_NUMBER's
+    // watch keeps it reset: the run is hashed in a tight loop (most of a long formula's characters).
+    for (; i < next; i++) {
+      let d = f.charCodeAt(i);
+      if (d < 128) {
+        const kind = PLAIN[d];
+        if (kind === 0) {
+          if (d === 32 || (d >= 9 && d <= 13)) continue;
+          break;
+        }
+        if (kind === 2) d -= 32;
+      } else {
+        const u = upperOf(d);
+        if (u === WHITE) continue;
+        if (u === COMPLEX) break;
+        d = u;
+      }
+      p2 = p1;
+      p1 = d;
+      a = Math.imul(a ^ d, FNV_PRIME);
+      b = Math.imul(b ^ d, FNV_PRIME);
+    }
+  }
+}
+
+/**
+ * ASCII characters hashFormula passes through in its tight loop: 1 for a letter or symbol kept as it is, 2 for a
+ * lower-case letter (made upper case); 0 for the others (control characters and space, ", ', ., digits, DEL).
+ */
+const PLAIN = new Uint8Array(128);
+for (let c = 33; c < 127; c++)
+  PLAIN[c] = c >= 97 && c <= 122 ? 2 : c === 34 || c === 39 || c === 46 || isDigit(c) ? 0 : 1;
+
+// The texts normalValue puts before a value.
+const NUMBER_TAG = "number:";
+const STRING_TAG = "string:";
+const BOOLEAN_TAG = "boolean:";
+
+/** Hashes entry(row, col, formula, value) without building it where it is plain; false for an empty cell. */
+function hashEntry(row: number, col: number, formula: string | null, value: unknown): boolean {
+  h1 = SEED1;
+  h2 = SEED2;
+  if (formula) {
+    if (hashAddress(row, col, 61) && hashFormula(formula, 0)) return true;
+  } else if (value === null || value === undefined || value === "") return false;
+  else if (typeof value === "string") {
+    if (hashAddress(row, col, 58)) {
+      hashText(STRING_TAG);
+      hashText(value);
+      return true;
+    }
+  } else if (typeof value === "number") {
+    const whole = isSmallWhole(value);
+    const text = whole ? "" : plainNumber(value);
+    if (text !== null && hashAddress(row, col, 58)) {
+      hashText(NUMBER_TAG);
+      if (whole) hashDigits(value);
+      else hashText(text);
+      return true;
+    }
+  } else if (typeof value === "boolean" && hashAddress(row, col, 58)) {
+    hashText(BOOLEAN_TAG);
+    hashText(value ? "true" : "false");
+    return true;
+  }
+  h1 = SEED1;
+  h2 = SEED2;
+  hashText(entry(row, col, formula, value) as string);
+  return true;
+}
+
+// Rows the normalised template is checked at, across changes in the number of digits.
+const CHECK_ROWS = [0, 1, 9, 10, 99, 100, 1_048_576, 2 ** 31 - 1];
+const NEXT_TO_ROW = /[\d.\uE000]\uE000|\uE000[\d.E]/;
+
+/**
+ * normalFormula of a template's text with its references to other sheets masked (maskCrossReferences), cut at its
+ * rows: that of the text at r is the cut parts joined by r's digits (a row in a reference to another sheet is masked
+ * with it). Null where that may not hold for every row: the row next to a digit, a point or another row (or an E after
+ * it) could make a number normalFormula rewrites, and a text with such a number (ODD_NUMBER) is rewritten as a whole.
+ * Checked at rows of several lengths besides.
+ */
+export function normalTemplate(t: FormulaTemplate): readonly string[] | null {
+  // The engine's row marker, a private-use character normalFormula leaves as it is, stands for the row.
+  const marked = maskCrossReferences(t.parts.join(ROW));
+  // Numbers left as written: a number normalFormula would rewrite refuses the template.
+  const normal = normalText(marked, false);
+  const parts = normal.split(ROW);
+  if (parts.length > t.parts.length || NEXT_TO_ROW.test(normal) || ODD_NUMBER.test(normal)) return null;
+  for (const r of CHECK_ROWS)
+    if (normalFormula(maskCrossReferences(templateText(t, r))) !== parts.join(String(r))) return null;
+  return parts;
+}
+
+const NORMAL_TEMPLATES = new WeakMap<FormulaTemplate, readonly string[] | null>();
+
+/**
+ * hashText for a template's parts, kept as its own loop on purpose: V8 optimises each for the kinds of string it sees,
+ * and with one shared loop Kết quả's and Xếp hạng's fingerprints at 1,000 units took 184–188 ms instead of 110–119.
+ */
+function hashPart(s: string): void {
+  let a = h1;
+  let b = h2;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, FNV_PRIME);
+    b = Math.imul(b ^ c, FNV_PRIME);
+  }
+  h1 = a;
+  h2 = b;
+}
+
+/** Hashes the text of a template's normalised parts joined by a row's digits, into the entry being digested. */
+function hashTemplate(parts: readonly string[], row: number): void {
+  hashPart(parts[0]);
+  for (let k = 1; k < parts.length; k++) {
+    hashDigits(row);
+    hashPart(parts[k]);
+  }
+}
+
+/** A template's normalised parts (null: its text is hashed instead), worked out once per template. */
+function normalParts(t: FormulaTemplate): readonly string[] | null {
+  let parts = NORMAL_TEMPLATES.get(t);
+  if (parts === undefined) NORMAL_TEMPLATES.set(t, (parts = normalTemplate(t)));
+  return parts;
+}
+
+/** hashEntry of a cell whose formula is a template at a row, from the template's normalised parts where it can. */
+function hashFilled(
+  row: number,
+  col: number,
+  t: FormulaTemplate,
+  parts: readonly string[] | null,
+  at: number,
+): void {
+  h1 = SEED1;
+  h2 = SEED2;
+  if (parts !== null && isSmallWhole(at) && hashAddress(row, col, 61)) hashTemplate(parts, at);
+  else hashMasked(row, col, templateText(t, at));
+}
+
+/** hashEntry of a cell with a formula (non-empty), its references to other sheets masked (maskCrossReferences). */
+function hashMasked(row: number, col: number, formula: string): void {
+  const masks = crossReferences(formula);
+  h1 = SEED1;
+  h2 = SEED2;
+  if (hashAddress(row, col, 61) && hashFormula(formula, masks)) return;
+  h1 = SEED1;
+  h2 = SEED2;
+  hashText(entry(row, col, maskedText(formula, masks), null) as string);
+}
+
+/** hashEntry of a cell whose formula (non-empty) has the given normalFormula text. */
+function hashNormal(row: number, col: number, normal: string): void {
+  h1 = SEED1;
+  h2 = SEED2;
+  // hashAddress refuses a row or column that is not a small whole number before touching the hashes.
+  if (hashAddress(row, col, 61)) hashPart(normal);
+  else hashText(`${row},${col}=${normal}`);
+}
+
+/** The sums of a digest of some of a sheet's cells: digests of the other cells add to it in any order. */
+export interface DigestPart {
+  readonly a: number;
+  readonly b: number;
+  readonly n: number;
+}
+
+/**
+ * Order-independent digest of a sheet's cells: each non-empty cell's entry() is hashed (FNV-1a, two seeds) and the
+ * hashes summed, so a spec's blocks and a sheet read row by row agree without holding and sorting every cell's text.
+ */
+class CellDigest {
+  private a = 0;
+  private b = 0;
+  private n = 0;
+
+  /** prefix: what the fingerprint's format puts before the digits ("" for the strict one). */
+  constructor(private readonly prefix: string) {}
+
+  add(row: number, col: number, formula: string | null, value: unknown): void {
+    if (!hashEntry(row, col, formula, value)) return;
+    this.sum();
+  }
+
+  /** Adds a cell whose formula is a template at a row (the digest of its text), given normalParts(t). */
+  addFilled(row: number, col: number, t: FormulaTemplate, parts: readonly string[] | null, at: number): void {
+    hashFilled(row, col, t, parts, at);
+    this.sum();
+  }
+
+  /** Adds a cell with a formula (non-empty), digested with its references to other sheets masked. */
+  addMasked(row: number, col: number, formula: string): void {
+    hashMasked(row, col, formula);
+    this.sum();
+  }
+
+  /** Adds a cell whose formula's normalFormula text is given: the digest of entry() without normalising again. */
+  addNormal(row: number, col: number, normal: string): void {
+    hashNormal(row, col, normal);
+    this.sum();
+  }
+
+  private sum(): void {
+    this.a = (this.a + (h1 >>> 0)) >>> 0;
+    this.b = (this.b + (h2 >>> 0)) >>> 0;
+    this.n++;
+  }
+
+  /** The sums so far: the digest of the cells added. */
+  part(): DigestPart {
+    return { a: this.a, b: this.b, n: this.n };
+  }
+
+  /** Adds the digest of other cells of the sheet (digested apart, on another thread). */
+  addPart(p: DigestPart): void {
+    this.a = (this.a + p.a) >>> 0;
+    this.b = (this.b + p.b) >>> 0;
+    this.n += p.n;
+  }
+
+  toString(): string {
+    const a = this.a.toString(16).padStart(8, "0");
+    return `${this.prefix}${a}${this.b.toString(16).padStart(8, "0")}${this.n.toString(16)}`;
+  }
+}
+
+/**
+ * What begins a fingerprint whose formulas are digested with their references to other sheets masked
+ * (maskCrossReferences): the format recorded since 2026-11-28. The strict one before it is hex digits alone.
+ */
+const MASKED = "m";
+
+/**
+ * Fingerprint of what a spec writes (formulas, with their references to other sheets masked, and literals; cached
+ * results are left out as Excel recomputes them): the one recorded.
+ */
+export function specFingerprint(spec: SheetSpec): string {
+  return drain(specFingerprintSteps(spec));
+}
+
+// Rows digested between two yields of the fingerprint steps.
+const ROWS_PER_SLICE = 200;
+
+/**
+ * Digests rows from..to-1 of a spec block (a plain function, not the generator: it is the loop V8 optimises). A
+ * column's cells mostly share one template, and a block of Kết quả one target formula: the last template and formula
+ * text seen in each column are kept with their normal forms, so the WeakMap and normalFormula run only when a
+ * column's template or text changes.
+ */
+function addSpecRows(d: CellDigest, b: SpecBlock, from: number, to: number, seen: ColumnTemplates): void {
+  for (let i = from; i < to; i++) {
+    const cells = b.cells[i];
+    const row = b.row + i;
+    for (let j = 0; j < cells.length; j++) {
+      const c = cells[j];
+      if (c === undefined) continue;
+      const formula = c.formula;
+      const fill = c.fill;
+      // A template without a row is left to the text (it may be "", which is no formula).
+      if (formula === undefined && fill !== undefined && fill.parts.length > 1) {
+        if (seen.templates[j] !== fill) {
+          seen.templates[j] = fill;
+          seen.parts[j] = normalParts(fill);
+        }
+        d.addFilled(row, b.col + j, fill, seen.parts[j], c.fillRow ?? 0);
+      } else if (formula) {
+        // The same text as the column's last formula (a cell shared down a block): normalised once, at its second
+        // row (a column of formulas each its own, as Xếp hạng's, is left to hashEntry's fast path).
+        if (formula === seen.formulas[j]) {
+          const normal = (seen.normal[j] ??= normalFormula(maskCrossReferences(formula)));
+          d.addNormal(row, b.col + j, normal);
+        } else {
+          seen.formulas[j] = formula;
+          seen.normal[j] = undefined;
+          d.addMasked(row, b.col + j, formula);
+        }
+      } else if (formula === undefined && fill !== undefined) {
+        const f = templateText(fill, c.fillRow ?? 0);
+        if (f) d.addMasked(row, b.col + j, f);
+        else d.add(row, b.col + j, null, c.value);
+      } else d.add(row, b.col + j, null, c.value);
+    }
+  }
+}
+
+/** The template and the formula text last digested in each column of a block, with their normal forms. */
+interface ColumnTemplates {
+  readonly templates: (FormulaTemplate | undefined)[];
+  readonly parts: (readonly string[] | null)[];
+  readonly formulas: (string | undefined)[];
+  readonly normal: (string | undefined)[];
+}
+
+/** specFingerprint as steps, yielding every few hundred rows. */
+export function* specFingerprintSteps(spec: SheetSpec): Generator<void, string, void> {
+  const d = new CellDigest(MASKED);
+  for (const b of spec.blocks) {
+    const seen: ColumnTemplates = { templates: [], parts: [], formulas: [], normal: [] };
+    for (let i = 0; i < b.cells.length; i += ROWS_PER_SLICE) {
+      const to = Math.min(i + ROWS_PER_SLICE, b.cells.length);
+      addSpecRows(d, b, i, to, seen);
+      if (to < b.cells.length) yield;
+    }
+  }
+  return d.toString();
+}
+
+// Rows of a spec block in one piece of the digest that threads share (pieceDigest).
+const PIECE_ROWS = 2000;
+
+/** The number of each block's first piece (each block's rows, PIECE_ROWS at a time), and how many pieces there are. */
+function pieceStarts(spec: SheetSpec): { firsts: number[]; total: number } {
+  const firsts: number[] = [];
+  let total = 0;
+  for (const b of spec.blocks) {
+    firsts.push(total);
+    total += Math.ceil(b.cells.length / PIECE_ROWS);
+  }
+  return { firsts, total };
+}
+
+/** How many pieces pieceDigest numbers a spec's rows in. */
+export function pieceCount(spec: SheetSpec): number {
+  return pieceStarts(spec).total;
+}
+
+/**
+ * The digest of the pieces of a spec that claim hands out (the next piece's number each time, past the last when none
+ * is left): two threads holding the same spec and claiming from one shared counter digest it together, and their
+ * parts add up to specFingerprint's digest (specFingerprintOf).
+ */
+export function pieceDigest(spec: SheetSpec, claim: () => number): DigestPart {
+  const d = new CellDigest(MASKED);
+  const { firsts, total } = pieceStarts(spec);
+  const seen = new Map<number, ColumnTemplates>();
+  for (let k = claim(); k < total; k = claim()) {
+    let at = firsts.length - 1;
+    while (firsts[at] > k) at--;
+    const b = spec.blocks[at];
+    let cached = seen.get(at);
+    if (!cached) seen.set(at, (cached = { templates: [], parts: [], formulas: [], normal: [] }));
+    const from = (k - firsts[at]) * PIECE_ROWS;
+    addSpecRows(d, b, from, Math.min(from + PIECE_ROWS, b.cells.length), cached);
+  }
+  return d.part();
+}
+
+/** specFingerprint of a spec digested in parts (pieceDigest), however its pieces were shared out. */
+export function specFingerprintOf(parts: readonly DigestPart[]): string {
+  const d = new CellDigest(MASKED);
+  for (const p of parts) d.addPart(p);
+  return d.toString();
+}
+
+/**
+ * Fingerprint of a sheet as read back, comparable with specFingerprint; with masked false, in the strict format of the
+ * releases from 2026-11-26 to 2026-11-27 (formulas digested whole), which their outputs carry.
+ */
+export function gridFingerprint(grid: Grid, masked = true): string {
+  return drain(gridFingerprintSteps(grid, masked));
+}
+
+/** Digests rows from..to-1 of a grid; dates as ISO text. */
+function addGridRows(d: CellDigest, grid: Grid, from: number, to: number, masked: boolean): void {
+  for (let i = from; i < to; i++) {
+    const values = grid.values[i];
+    const formulas = grid.formulas?.[i];
+    for (let j = 0; j < values.length; j++) {
+      const v = values[j];
+      if (v === undefined && !(j in values)) continue; // a hole: forEach skipped it
+      const f = formulas?.[j] ?? null;
+      if (f && masked) d.addMasked(grid.originRow + i, grid.originCol + j, f);
+      else
+        d.add(grid.originRow + i, grid.originCol + j, f, f ? null : v instanceof Date ? v.toISOString() : v);
+    }
+  }
+}
+
+/** gridFingerprint as steps, yielding every few hundred rows. */
+export function* gridFingerprintSteps(grid: Grid, masked = true): Generator<void, string, void> {
+  const d = new CellDigest(masked ? MASKED : "");
+  for (let i = 0; i < grid.values.length; i += ROWS_PER_SLICE) {
+    const to = Math.min(i + ROWS_PER_SLICE, grid.values.length);
+    addGridRows(d, grid, i, to, masked);
+    if (to < grid.values.length) yield;
+  }
+  return d.toString();
+}
+
+/**
+ * The fingerprint of the releases before 2026-11-26 (8 hex digits): FNV-1a of the sorted cell entries, formulas as
+ * written rather than normalised. Outputs those releases wrote carry it in their ownership record.
+ */
+function legacyGridFingerprint(grid: Grid): string {
+  const parts: string[] = [];
+  grid.values.forEach((row, i) =>
+    row.forEach((v, j) => {
+      const f = grid.formulas?.[i]?.[j] ?? null;
+      const value = f ? null : v instanceof Date ? v.toISOString() : v;
+      const r = grid.originRow + i;
+      const c = grid.originCol + j;
+      if (f) parts.push(`${r},${c}=${f}`);
+      else if (value !== null && value !== "") parts.push(`${r},${c}:${typeof value}:${String(value)}`);
+    }),
+  );
+  return fnv1a(parts.sort().join("\n"));
+}
+
+/** True for a fingerprint in the format of the releases before 2026-11-26. */
+export const isLegacyFingerprint = (fingerprint: string): boolean => /^[0-9a-f]{8}$/.test(fingerprint);
+
+/**
+ * Whether a sheet as read back is the one its recorded fingerprint describes, each format digested its own way: an
+ * output an earlier release wrote is compared as that release would, so an upgrade makes none look edited.
+ */
+export function fingerprintMatches(grid: Grid, recorded: string): boolean {
+  return drain(fingerprintMatchesSteps(grid, recorded));
+}
+
+/** fingerprintMatches as steps, yielding every few hundred rows. */
+export function* fingerprintMatchesSteps(grid: Grid, recorded: string): Generator<void, boolean, void> {
+  if (isLegacyFingerprint(recorded)) return legacyGridFingerprint(grid) === recorded;
+  return (yield* gridFingerprintSteps(grid, recorded.startsWith(MASKED))) === recorded;
+}
