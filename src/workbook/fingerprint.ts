@@ -9,13 +9,13 @@ import { drain } from "./slices";
 import { ROW } from "../engine/outputs/refs";
 
 const FNV_PRIME = 0x01000193;
-const SEED1 = 0x811c9dc5;
+const FNV_SEED1 = 0x811c9dc5;
 // The second seed of the cell digest.
-const SEED2 = 0x050c5d1f;
+const FNV_SEED2 = 0x050c5d1f;
 
 /** FNV-1a hash of a string, as 8 hex digits. */
 export function fnv1a(s: string): string {
-  let h = SEED1;
+  let h = FNV_SEED1;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, FNV_PRIME) >>> 0;
@@ -262,22 +262,91 @@ function entry(row: number, col: number, formula: string | null, value: unknown)
   return `${row},${col}:${normalValue(value)}`;
 }
 
-// The two FNV-1a hashes of the cell entry being digested: module state the hot loops update in place, only ever
-// within one synchronous hashEntry call (so digests run in time slices side by side cannot mix).
-let h1 = SEED1;
-let h2 = SEED2;
+// ---- The digest recorded since 2026-11-28 ("p"). Each cell's entry() text is hashed as a polynomial (two
+// multipliers, mod 2^32), so the hash of a text made of pieces is made from the pieces' hashes: a template's normalised
+// parts are hashed once, and a cell of a filled-down column costs a few multiplications instead of a pass over its
+// text. Each entry's hashes are mixed (fmix32) before they are summed, or the sum would be linear in the characters.
 
-/** Hashes a string's UTF-16 units into the entry (the hashes in locals: this loop is most of a fingerprint). */
+const K1 = 0x01000193;
+const K2 = 0x5bd1e995;
+const POLY_SEED1 = 0x811c9dc5 | 0;
+const POLY_SEED2 = 0x050c5d1f;
+
+// The two hashes of the entry being digested: module state the hot loops update in place, only ever within one
+// synchronous call (so digests run in time slices side by side cannot mix).
+let h1 = POLY_SEED1;
+let h2 = POLY_SEED2;
+
+/** Hashes a string's UTF-16 units into the entry. */
 function hashText(s: string): void {
   let a = h1;
   let b = h2;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    a = Math.imul(a ^ c, FNV_PRIME);
-    b = Math.imul(b ^ c, FNV_PRIME);
+    a = (Math.imul(a, K1) + c) | 0;
+    b = (Math.imul(b, K2) + c) | 0;
   }
   h1 = a;
   h2 = b;
+}
+
+/** Hashes an entry's whole text from the seeds: the way every other path must agree with. */
+function hashWhole(text: string): void {
+  h1 = POLY_SEED1;
+  h2 = POLY_SEED2;
+  hashText(text);
+}
+
+/**
+ * A piece of an entry's text: its hashes from 0 (c1, c2) and the multipliers raised to its length (q1, q2). Appended
+ * to an entry, the entry's hashes h become h·q + c.
+ */
+interface Piece {
+  readonly c1: number;
+  readonly c2: number;
+  readonly q1: number;
+  readonly q2: number;
+}
+
+/** The piece of a string. */
+function pieceOf(s: string): Piece {
+  let c1 = 0;
+  let c2 = 0;
+  let q1 = 1;
+  let q2 = 1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    c1 = (Math.imul(c1, K1) + c) | 0;
+    c2 = (Math.imul(c2, K2) + c) | 0;
+    q1 = Math.imul(q1, K1);
+    q2 = Math.imul(q2, K2);
+  }
+  return { c1, c2, q1, q2 };
+}
+
+/** The piece of two pieces one after the other. */
+function joined(x: Piece, y: Piece): Piece {
+  return {
+    c1: (Math.imul(x.c1, y.q1) + y.c1) | 0,
+    c2: (Math.imul(x.c2, y.q2) + y.c2) | 0,
+    q1: Math.imul(x.q1, y.q1),
+    q2: Math.imul(x.q2, y.q2),
+  };
+}
+
+/** Appends a piece to the entry. */
+function append(p: Piece): void {
+  h1 = (Math.imul(h1, p.q1) + p.c1) | 0;
+  h2 = (Math.imul(h2, p.q2) + p.c2) | 0;
+}
+
+// The multipliers raised to the lengths of a number's digits (0 to 10).
+const POW1 = new Int32Array(11);
+const POW2 = new Int32Array(11);
+POW1[0] = POW2[0] = 1;
+for (let k = 1; k < 11; k++) {
+  POW1[k] = Math.imul(POW1[k - 1], K1);
+  POW2[k] = Math.imul(POW2[k - 1], K2);
 }
 
 // Scratch for the digits of a number, last digit first.
@@ -295,8 +364,8 @@ function hashDigits(n: number): void {
   let b = h2;
   while (len > 0) {
     const c = DIGITS[--len];
-    a = Math.imul(a ^ c, FNV_PRIME);
-    b = Math.imul(b ^ c, FNV_PRIME);
+    a = (Math.imul(a, K1) + c) | 0;
+    b = (Math.imul(b, K2) + c) | 0;
   }
   h1 = a;
   h2 = b;
@@ -307,46 +376,26 @@ const isSmallWhole = (n: number): boolean => (n | 0) === n && n >= 0;
 // Every entry starts with its row, and sheets are digested row by row: the hashes of "row," from the seeds are kept
 // for the row last seen.
 let prefixRow = -1;
-let prefix1 = SEED1;
-let prefix2 = SEED2;
+let prefix1 = POLY_SEED1;
+let prefix2 = POLY_SEED2;
 
 /** Starts an entry with "row,col" followed by the separator ("=" before a formula, ":" before a value). */
 function hashAddress(row: number, col: number, separator: number): boolean {
   if (!isSmallWhole(row) || !isSmallWhole(col)) return false;
   if (row !== prefixRow) {
-    h1 = SEED1;
-    h2 = SEED2;
+    h1 = POLY_SEED1;
+    h2 = POLY_SEED2;
     hashDigits(row);
-    prefix1 = Math.imul(h1 ^ 44, FNV_PRIME);
-    prefix2 = Math.imul(h2 ^ 44, FNV_PRIME);
+    prefix1 = (Math.imul(h1, K1) + 44) | 0;
+    prefix2 = (Math.imul(h2, K2) + 44) | 0;
     prefixRow = row;
   }
   h1 = prefix1;
   h2 = prefix2;
   hashDigits(col);
-  h1 = Math.imul(h1 ^ separator, FNV_PRIME);
-  h2 = Math.imul(h2 ^ separator, FNV_PRIME);
+  h1 = (Math.imul(h1, K1) + separator) | 0;
+  h2 = (Math.imul(h2, K2) + separator) | 0;
   return true;
-}
-
-/**
- * A number's normalValue text without toPrecision: String(n) has at most 15 significant digits, so rounding to 15
- * digits gives the same number back. Null when it has more (or an exponent): the caller falls back to normalValue.
- */
-function plainNumber(n: number): string | null {
-  const s = String(n);
-  let digits = 0;
-  let leading = true;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 49 && c <= 57) leading = false;
-    else if (c !== 48) {
-      if (c !== 46 && c !== 45) return null; // e, Infinity, NaN
-      continue;
-    }
-    if (!leading) digits++;
-  }
-  return digits <= 15 ? s : null;
 }
 
 // Upper case of each UTF-16 unit outside ASCII, looked up once: the code, WHITE for \s (dropped), COMPLEX where the
@@ -375,13 +424,6 @@ function upperOf(c: number): number {
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
-/**
- * Hashes normalFormula(f) without building it, for the formulas where that is plain: string literals closed,
- * quoted sheet names followed by "!", and no number normalFormula would rewrite (ODD_NUMBER, tracked char by char
- * on the normalised text of each part between literals). False where it is not: the caller hashes entry() instead.
- * With masks, the first that many references crossReferences found in f are hashed as the mark that replaces them
- * (normalFormula(maskCrossReferences(f))); false too where one starts inside a literal or a quoted name as read here.
- */
 function hashFormula(f: string, masks: number): boolean {
   const n = f.length;
   // The next reference to mask: its index, and where it starts (n: none left).
@@ -422,8 +464,8 @@ function hashFormula(f: string, masks: number): boolean {
       if (next <= j) return false;
       for (; i <= j; i++) {
         const c = f.charCodeAt(i);
-        a = Math.imul(a ^ c, FNV_PRIME);
-        b = Math.imul(b ^ c, FNV_PRIME);
+        a = (Math.imul(a, K1) + c) | 0;
+        b = (Math.imul(b, K2) + c) | 0;
       }
       p1 = p2 = fraction = -1;
       lastZero = false;
@@ -488,8 +530,8 @@ function hashFormula(f: string, masks: number): boolean {
     if (run >= 16) return false; // \d[\d.]{15}
     p2 = p1;
     p1 = c;
-    a = Math.imul(a ^ c, FNV_PRIME);
-    b = Math.imul(b ^ c, FNV_PRIME);
+    a = (Math.imul(a, K1) + c) | 0;
+    b = (Math.imul(b, K2) + c) | 0;
     if (run !== 0 || c === 46) continue;
     // A run of letters, symbols and spaces (no digit, point or quote) after a character that reset ODD_NUMBER's
     // watch keeps it reset: the run is hashed in a tight loop (most of a long formula's characters).
@@ -510,8 +552,8 @@ function hashFormula(f: string, masks: number): boolean {
       }
       p2 = p1;
       p1 = d;
-      a = Math.imul(a ^ d, FNV_PRIME);
-      b = Math.imul(b ^ d, FNV_PRIME);
+      a = (Math.imul(a, K1) + d) | 0;
+      b = (Math.imul(b, K2) + d) | 0;
     }
   }
 }
@@ -524,42 +566,20 @@ const PLAIN = new Uint8Array(128);
 for (let c = 33; c < 127; c++)
   PLAIN[c] = c >= 97 && c <= 122 ? 2 : c === 34 || c === 39 || c === 46 || isDigit(c) ? 0 : 1;
 
-// The texts normalValue puts before a value.
-const NUMBER_TAG = "number:";
-const STRING_TAG = "string:";
-const BOOLEAN_TAG = "boolean:";
+// What normalValue puts before a string, and as a piece.
+const STRING_TAG_TEXT = "string:";
+const STRING_TAG = pieceOf(STRING_TAG_TEXT);
 
-/** Hashes entry(row, col, formula, value) without building it where it is plain; false for an empty cell. */
-function hashEntry(row: number, col: number, formula: string | null, value: unknown): boolean {
-  h1 = SEED1;
-  h2 = SEED2;
-  if (formula) {
-    if (hashAddress(row, col, 61) && hashFormula(formula, 0)) return true;
-  } else if (value === null || value === undefined || value === "") return false;
-  else if (typeof value === "string") {
-    if (hashAddress(row, col, 58)) {
-      hashText(STRING_TAG);
-      hashText(value);
-      return true;
-    }
-  } else if (typeof value === "number") {
-    const whole = isSmallWhole(value);
-    const text = whole ? "" : plainNumber(value);
-    if (text !== null && hashAddress(row, col, 58)) {
-      hashText(NUMBER_TAG);
-      if (whole) hashDigits(value);
-      else hashText(text);
-      return true;
-    }
-  } else if (typeof value === "boolean" && hashAddress(row, col, 58)) {
-    hashText(BOOLEAN_TAG);
-    hashText(value ? "true" : "false");
-    return true;
-  }
-  h1 = SEED1;
-  h2 = SEED2;
-  hashText(entry(row, col, formula, value) as string);
-  return true;
+/** The piece of a value's normalValue text; null for an empty cell. */
+function valuePiece(value: unknown): Piece | null {
+  if (value === null || value === undefined || value === "") return null;
+  return typeof value === "string" ? joined(STRING_TAG, pieceOf(value)) : pieceOf(normalValue(value));
+}
+
+/** Hashes the entry of a value cell whose normalValue piece is given. */
+function hashValue(row: number, col: number, value: unknown, piece: Piece): void {
+  if (hashAddress(row, col, 58)) append(piece);
+  else hashWhole(entry(row, col, null, value) as string);
 }
 
 // Rows the normalised template is checked at, across changes in the number of digits.
@@ -585,72 +605,99 @@ export function normalTemplate(t: FormulaTemplate): readonly string[] | null {
   return parts;
 }
 
-const NORMAL_TEMPLATES = new WeakMap<FormulaTemplate, readonly string[] | null>();
+/** A template's normalised parts as pieces (null: its text is hashed instead), worked out once per template. */
+const TEMPLATE_PIECES = new WeakMap<FormulaTemplate, readonly Piece[] | null>();
 
-/**
- * hashText for a template's parts, kept as its own loop on purpose: V8 optimises each for the kinds of string it sees,
- * and with one shared loop Kết quả's and Xếp hạng's fingerprints at 1,000 units took 184–188 ms instead of 110–119.
- */
-function hashPart(s: string): void {
+function templatePieces(t: FormulaTemplate): readonly Piece[] | null {
+  let pieces = TEMPLATE_PIECES.get(t);
+  if (pieces === undefined) {
+    const parts = normalTemplate(t);
+    TEMPLATE_PIECES.set(t, (pieces = parts && parts.map(pieceOf)));
+  }
+  return pieces;
+}
+
+/** Hashes the entry of a cell whose formula is a template at a row, from its normalised parts' pieces where it can. */
+function hashFilled(
+  row: number,
+  col: number,
+  t: FormulaTemplate,
+  parts: readonly Piece[] | null,
+  at: number,
+): void {
+  if (parts === null || !isSmallWhole(at) || !hashAddress(row, col, 61)) {
+    hashMasked(row, col, templateText(t, at));
+    return;
+  }
   let a = h1;
   let b = h2;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    a = Math.imul(a ^ c, FNV_PRIME);
-    b = Math.imul(b ^ c, FNV_PRIME);
+  const first = parts[0];
+  a = (Math.imul(a, first.q1) + first.c1) | 0;
+  b = (Math.imul(b, first.q2) + first.c2) | 0;
+  if (parts.length === 1) {
+    h1 = a;
+    h2 = b;
+    return;
+  }
+  // The row's digits, as a piece.
+  let d1 = 0;
+  let d2 = 0;
+  let len = 0;
+  let n = at;
+  do {
+    const q = (n / 10) | 0;
+    DIGITS[len++] = 48 + n - q * 10;
+    n = q;
+  } while (n > 0);
+  const r1 = POW1[len];
+  const r2 = POW2[len];
+  while (len > 0) {
+    const c = DIGITS[--len];
+    d1 = (Math.imul(d1, K1) + c) | 0;
+    d2 = (Math.imul(d2, K2) + c) | 0;
+  }
+  for (let k = 1; k < parts.length; k++) {
+    const p = parts[k];
+    a = (Math.imul(a, r1) + d1) | 0;
+    b = (Math.imul(b, r2) + d2) | 0;
+    a = (Math.imul(a, p.q1) + p.c1) | 0;
+    b = (Math.imul(b, p.q2) + p.c2) | 0;
   }
   h1 = a;
   h2 = b;
 }
 
-/** Hashes the text of a template's normalised parts joined by a row's digits, into the entry being digested. */
-function hashTemplate(parts: readonly string[], row: number): void {
-  hashPart(parts[0]);
-  for (let k = 1; k < parts.length; k++) {
-    hashDigits(row);
-    hashPart(parts[k]);
-  }
-}
-
-/** A template's normalised parts (null: its text is hashed instead), worked out once per template. */
-function normalParts(t: FormulaTemplate): readonly string[] | null {
-  let parts = NORMAL_TEMPLATES.get(t);
-  if (parts === undefined) NORMAL_TEMPLATES.set(t, (parts = normalTemplate(t)));
-  return parts;
-}
-
-/** hashEntry of a cell whose formula is a template at a row, from the template's normalised parts where it can. */
-function hashFilled(
-  row: number,
-  col: number,
-  t: FormulaTemplate,
-  parts: readonly string[] | null,
-  at: number,
-): void {
-  h1 = SEED1;
-  h2 = SEED2;
-  if (parts !== null && isSmallWhole(at) && hashAddress(row, col, 61)) hashTemplate(parts, at);
-  else hashMasked(row, col, templateText(t, at));
-}
-
-/** hashEntry of a cell with a formula (non-empty), its references to other sheets masked (maskCrossReferences). */
+/** Hashes the entry of a cell with a formula (non-empty), its references to other sheets masked (maskCrossReferences). */
 function hashMasked(row: number, col: number, formula: string): void {
   const masks = crossReferences(formula);
-  h1 = SEED1;
-  h2 = SEED2;
   if (hashAddress(row, col, 61) && hashFormula(formula, masks)) return;
-  h1 = SEED1;
-  h2 = SEED2;
-  hashText(entry(row, col, maskedText(formula, masks), null) as string);
+  hashWhole(entry(row, col, maskedText(formula, masks), null) as string);
 }
 
-/** hashEntry of a cell whose formula (non-empty) has the given normalFormula text. */
-function hashNormal(row: number, col: number, normal: string): void {
-  h1 = SEED1;
-  h2 = SEED2;
-  // hashAddress refuses a row or column that is not a small whole number before touching the hashes.
-  if (hashAddress(row, col, 61)) hashPart(normal);
-  else hashText(`${row},${col}=${normal}`);
+/** A formula's normalFormula text (its references to other sheets masked), and that text as a piece. */
+interface NormalFormula {
+  readonly text: string;
+  readonly piece: Piece;
+}
+
+function normalOf(formula: string): NormalFormula {
+  const text = normalFormula(maskCrossReferences(formula));
+  return { text, piece: pieceOf(text) };
+}
+
+/** Hashes the entry of a cell with a formula (non-empty) whose normal form is given. */
+function hashNormal(row: number, col: number, normal: NormalFormula): void {
+  if (hashAddress(row, col, 61)) append(normal.piece);
+  else hashWhole(`${row},${col}=${normal.text}`);
+}
+
+/** Mixes an entry's hash (murmur3's finaliser) before it is summed. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /** The sums of a digest of some of a sheet's cells: digests of the other cells add to it in any order. */
@@ -660,25 +707,37 @@ export interface DigestPart {
   readonly n: number;
 }
 
+/** What begins a fingerprint in the format recorded since 2026-11-28 (the polynomial digest). */
+const POLY = "p";
+
 /**
- * Order-independent digest of a sheet's cells: each non-empty cell's entry() is hashed (FNV-1a, two seeds) and the
- * hashes summed, so a spec's blocks and a sheet read row by row agree without holding and sorting every cell's text.
+ * Order-independent digest of a sheet's cells: each non-empty cell's entry() is hashed and mixed, and the hashes
+ * summed, so a spec's blocks and a sheet read row by row agree without holding and sorting every cell's text.
  */
 class CellDigest {
   private a = 0;
   private b = 0;
   private n = 0;
 
-  /** prefix: what the fingerprint's format puts before the digits ("" for the strict one). */
-  constructor(private readonly prefix: string) {}
-
-  add(row: number, col: number, formula: string | null, value: unknown): void {
-    if (!hashEntry(row, col, formula, value)) return;
+  /** Adds a value cell (no formula); an empty one adds nothing. Hashed as it is read: no piece is made. */
+  add(row: number, col: number, value: unknown): void {
+    if (value === null || value === undefined || value === "") return;
+    if (!hashAddress(row, col, 58)) hashWhole(entry(row, col, null, value) as string);
+    else if (typeof value === "string") {
+      hashText(STRING_TAG_TEXT);
+      hashText(value);
+    } else hashText(normalValue(value));
     this.sum();
   }
 
-  /** Adds a cell whose formula is a template at a row (the digest of its text), given normalParts(t). */
-  addFilled(row: number, col: number, t: FormulaTemplate, parts: readonly string[] | null, at: number): void {
+  /** Adds a value cell whose normalValue piece is given. */
+  addValue(row: number, col: number, value: unknown, piece: Piece): void {
+    hashValue(row, col, value, piece);
+    this.sum();
+  }
+
+  /** Adds a cell whose formula is a template at a row, given templatePieces(t). */
+  addFilled(row: number, col: number, t: FormulaTemplate, parts: readonly Piece[] | null, at: number): void {
     hashFilled(row, col, t, parts, at);
     this.sum();
   }
@@ -689,15 +748,15 @@ class CellDigest {
     this.sum();
   }
 
-  /** Adds a cell whose formula's normalFormula text is given: the digest of entry() without normalising again. */
-  addNormal(row: number, col: number, normal: string): void {
+  /** Adds a cell with a formula whose normal form is given. */
+  addNormal(row: number, col: number, normal: NormalFormula): void {
     hashNormal(row, col, normal);
     this.sum();
   }
 
   private sum(): void {
-    this.a = (this.a + (h1 >>> 0)) >>> 0;
-    this.b = (this.b + (h2 >>> 0)) >>> 0;
+    this.a = (this.a + fmix32(h1)) >>> 0;
+    this.b = (this.b + fmix32(h2)) >>> 0;
     this.n++;
   }
 
@@ -714,16 +773,14 @@ class CellDigest {
   }
 
   toString(): string {
-    const a = this.a.toString(16).padStart(8, "0");
-    return `${this.prefix}${a}${this.b.toString(16).padStart(8, "0")}${this.n.toString(16)}`;
+    return digestText(POLY, this.a, this.b, this.n);
   }
 }
 
-/**
- * What begins a fingerprint whose formulas are digested with their references to other sheets masked
- * (maskCrossReferences): the format recorded since 2026-11-28. The strict one before it is hex digits alone.
- */
-const MASKED = "m";
+/** A fingerprint's text: its format's prefix, then the two sums and the count in hex. */
+function digestText(prefix: string, a: number, b: number, n: number): string {
+  return `${prefix}${a.toString(16).padStart(8, "0")}${b.toString(16).padStart(8, "0")}${n.toString(16)}`;
+}
 
 /**
  * Fingerprint of what a spec writes (formulas, with their references to other sheets masked, and literals; cached
@@ -738,11 +795,10 @@ const ROWS_PER_SLICE = 200;
 
 /**
  * Digests rows from..to-1 of a spec block (a plain function, not the generator: it is the loop V8 optimises). A
- * column's cells mostly share one template, and a block of Kết quả one target formula: the last template and formula
- * text seen in each column are kept with their normal forms, so the WeakMap and normalFormula run only when a
- * column's template or text changes.
+ * column's cells mostly share one template, one formula text or one value down a block: the last of each seen in each
+ * column is kept with its pieces, so the WeakMap, normalFormula and the text's hashing run only when it changes.
  */
-function addSpecRows(d: CellDigest, b: SpecBlock, from: number, to: number, seen: ColumnTemplates): void {
+function addSpecRows(d: CellDigest, b: SpecBlock, from: number, to: number, seen: ColumnCache): void {
   for (let i = from; i < to; i++) {
     const cells = b.cells[i];
     const row = b.row + i;
@@ -755,42 +811,66 @@ function addSpecRows(d: CellDigest, b: SpecBlock, from: number, to: number, seen
       if (formula === undefined && fill !== undefined && fill.parts.length > 1) {
         if (seen.templates[j] !== fill) {
           seen.templates[j] = fill;
-          seen.parts[j] = normalParts(fill);
+          seen.parts[j] = templatePieces(fill);
         }
         d.addFilled(row, b.col + j, fill, seen.parts[j], c.fillRow ?? 0);
       } else if (formula) {
         // The same text as the column's last formula (a cell shared down a block): normalised once, at its second
-        // row (a column of formulas each its own, as Xếp hạng's, is left to hashEntry's fast path).
-        if (formula === seen.formulas[j]) {
-          const normal = (seen.normal[j] ??= normalFormula(maskCrossReferences(formula)));
-          d.addNormal(row, b.col + j, normal);
-        } else {
+        // row (a column of formulas each its own, as Xếp hạng's, is left to hashFormula's fast path).
+        if (formula === seen.formulas[j]) d.addNormal(row, b.col + j, (seen.normal[j] ??= normalOf(formula)));
+        else {
           seen.formulas[j] = formula;
           seen.normal[j] = undefined;
           d.addMasked(row, b.col + j, formula);
         }
-      } else if (formula === undefined && fill !== undefined) {
-        const f = templateText(fill, c.fillRow ?? 0);
-        if (f) d.addMasked(row, b.col + j, f);
-        else d.add(row, b.col + j, null, c.value);
-      } else d.add(row, b.col + j, null, c.value);
+      } else if (formula === undefined && fill !== undefined && templateText(fill, c.fillRow ?? 0))
+        d.addMasked(row, b.col + j, templateText(fill, c.fillRow ?? 0));
+      else addValueCell(d, row, b.col + j, c.value, seen, j);
     }
   }
 }
 
-/** The template and the formula text last digested in each column of a block, with their normal forms. */
-interface ColumnTemplates {
-  readonly templates: (FormulaTemplate | undefined)[];
-  readonly parts: (readonly string[] | null)[];
-  readonly formulas: (string | undefined)[];
-  readonly normal: (string | undefined)[];
+/** Adds a value cell, its piece taken from the column's cache when the column's last value was the same. */
+function addValueCell(
+  d: CellDigest,
+  row: number,
+  col: number,
+  value: unknown,
+  seen: ColumnCache,
+  j: number,
+): void {
+  if (value === null || value === undefined || value === "") return;
+  if (value !== seen.values[j] || seen.valuePieces[j] === undefined) {
+    seen.values[j] = value;
+    seen.valuePieces[j] = valuePiece(value) as Piece;
+  }
+  d.addValue(row, col, value, seen.valuePieces[j] as Piece);
 }
+
+/** The template, formula text and value last digested in each column of a block, with their pieces. */
+interface ColumnCache {
+  readonly templates: (FormulaTemplate | undefined)[];
+  readonly parts: (readonly Piece[] | null)[];
+  readonly formulas: (string | undefined)[];
+  readonly normal: (NormalFormula | undefined)[];
+  readonly values: unknown[];
+  readonly valuePieces: (Piece | undefined)[];
+}
+
+const columnCache = (): ColumnCache => ({
+  templates: [],
+  parts: [],
+  formulas: [],
+  normal: [],
+  values: [],
+  valuePieces: [],
+});
 
 /** specFingerprint as steps, yielding every few hundred rows. */
 export function* specFingerprintSteps(spec: SheetSpec): Generator<void, string, void> {
-  const d = new CellDigest(MASKED);
+  const d = new CellDigest();
   for (const b of spec.blocks) {
-    const seen: ColumnTemplates = { templates: [], parts: [], formulas: [], normal: [] };
+    const seen = columnCache();
     for (let i = 0; i < b.cells.length; i += ROWS_PER_SLICE) {
       const to = Math.min(i + ROWS_PER_SLICE, b.cells.length);
       addSpecRows(d, b, i, to, seen);
@@ -799,7 +879,6 @@ export function* specFingerprintSteps(spec: SheetSpec): Generator<void, string, 
   }
   return d.toString();
 }
-
 // Rows of a spec block in one piece of the digest that threads share (pieceDigest).
 const PIECE_ROWS = 2000;
 
@@ -825,15 +904,15 @@ export function pieceCount(spec: SheetSpec): number {
  * parts add up to specFingerprint's digest (specFingerprintOf).
  */
 export function pieceDigest(spec: SheetSpec, claim: () => number): DigestPart {
-  const d = new CellDigest(MASKED);
+  const d = new CellDigest();
   const { firsts, total } = pieceStarts(spec);
-  const seen = new Map<number, ColumnTemplates>();
+  const seen = new Map<number, ColumnCache>();
   for (let k = claim(); k < total; k = claim()) {
     let at = firsts.length - 1;
     while (firsts[at] > k) at--;
     const b = spec.blocks[at];
     let cached = seen.get(at);
-    if (!cached) seen.set(at, (cached = { templates: [], parts: [], formulas: [], normal: [] }));
+    if (!cached) seen.set(at, (cached = columnCache()));
     const from = (k - firsts[at]) * PIECE_ROWS;
     addSpecRows(d, b, from, Math.min(from + PIECE_ROWS, b.cells.length), cached);
   }
@@ -842,44 +921,94 @@ export function pieceDigest(spec: SheetSpec, claim: () => number): DigestPart {
 
 /** specFingerprint of a spec digested in parts (pieceDigest), however its pieces were shared out. */
 export function specFingerprintOf(parts: readonly DigestPart[]): string {
-  const d = new CellDigest(MASKED);
+  const d = new CellDigest();
   for (const p of parts) d.addPart(p);
   return d.toString();
 }
 
+/** The formats of the fingerprints recorded: "p" (since 2026-11-28), "m" and "" (the two before it, FNV-1a). */
+export type FingerprintFormat = "p" | "m" | "";
+
 /**
- * Fingerprint of a sheet as read back, comparable with specFingerprint; with masked false, in the strict format of the
- * releases from 2026-11-26 to 2026-11-27 (formulas digested whole), which their outputs carry.
+ * Fingerprint of a sheet as read back, comparable with specFingerprint; in an earlier format, as the releases that
+ * recorded it digested it (their outputs carry it).
  */
-export function gridFingerprint(grid: Grid, masked = true): string {
-  return drain(gridFingerprintSteps(grid, masked));
+export function gridFingerprint(grid: Grid, format: FingerprintFormat = POLY): string {
+  return drain(gridFingerprintSteps(grid, format));
 }
 
-/** Digests rows from..to-1 of a grid; dates as ISO text. */
-function addGridRows(d: CellDigest, grid: Grid, from: number, to: number, masked: boolean): void {
+/** The formula of a grid's cell (null: none) and its value as digested (dates as ISO text). */
+function gridCell(grid: Grid, i: number, j: number): { formula: string | null; value: unknown } {
+  const f = grid.formulas?.[i]?.[j] ?? null;
+  const v = grid.values[i][j];
+  return { formula: f || null, value: f ? null : v instanceof Date ? v.toISOString() : v };
+}
+
+/** Digests rows from..to-1 of a grid. */
+function addGridRows(d: CellDigest, grid: Grid, from: number, to: number): void {
   for (let i = from; i < to; i++) {
     const values = grid.values[i];
-    const formulas = grid.formulas?.[i];
     for (let j = 0; j < values.length; j++) {
-      const v = values[j];
-      if (v === undefined && !(j in values)) continue; // a hole: forEach skipped it
-      const f = formulas?.[j] ?? null;
-      if (f && masked) d.addMasked(grid.originRow + i, grid.originCol + j, f);
-      else
-        d.add(grid.originRow + i, grid.originCol + j, f, f ? null : v instanceof Date ? v.toISOString() : v);
+      if (values[j] === undefined && !(j in values)) continue; // a hole: forEach skipped it
+      const { formula, value } = gridCell(grid, i, j);
+      if (formula) d.addMasked(grid.originRow + i, grid.originCol + j, formula);
+      else d.add(grid.originRow + i, grid.originCol + j, value);
     }
   }
 }
 
 /** gridFingerprint as steps, yielding every few hundred rows. */
-export function* gridFingerprintSteps(grid: Grid, masked = true): Generator<void, string, void> {
-  const d = new CellDigest(masked ? MASKED : "");
+export function* gridFingerprintSteps(
+  grid: Grid,
+  format: FingerprintFormat = POLY,
+): Generator<void, string, void> {
+  if (format !== POLY) return yield* fnvFingerprintSteps(grid, format === MASKED);
+  const d = new CellDigest();
   for (let i = 0; i < grid.values.length; i += ROWS_PER_SLICE) {
     const to = Math.min(i + ROWS_PER_SLICE, grid.values.length);
-    addGridRows(d, grid, i, to, masked);
+    addGridRows(d, grid, i, to);
     if (to < grid.values.length) yield;
   }
   return d.toString();
+}
+
+/** What begins a fingerprint of the masked format (2026-11-27 to 2026-11-28); the strict one before it has none. */
+const MASKED = "m";
+
+/**
+ * The fingerprints of the releases from 2026-11-26 to 2026-11-28: FNV-1a (two seeds) of each cell's entry() text,
+ * summed; formulas whole (strict) or with their references to other sheets masked ("m"). Built from each cell's text:
+ * only outputs of those releases are digested so, once.
+ */
+function* fnvFingerprintSteps(grid: Grid, masked: boolean): Generator<void, string, void> {
+  let a = 0;
+  let b = 0;
+  let n = 0;
+  for (let i = 0; i < grid.values.length; i++) {
+    for (let j = 0; j < grid.values[i].length; j++) {
+      if (grid.values[i][j] === undefined && !(j in grid.values[i])) continue;
+      const { formula, value } = gridCell(grid, i, j);
+      const text = entry(
+        grid.originRow + i,
+        grid.originCol + j,
+        formula && masked ? maskCrossReferences(formula) : formula,
+        value,
+      );
+      if (text === null) continue;
+      let x = FNV_SEED1;
+      let y = FNV_SEED2;
+      for (let k = 0; k < text.length; k++) {
+        const c = text.charCodeAt(k);
+        x = Math.imul(x ^ c, FNV_PRIME);
+        y = Math.imul(y ^ c, FNV_PRIME);
+      }
+      a = (a + (x >>> 0)) >>> 0;
+      b = (b + (y >>> 0)) >>> 0;
+      n++;
+    }
+    if (i % ROWS_PER_SLICE === ROWS_PER_SLICE - 1) yield;
+  }
+  return digestText(masked ? MASKED : "", a, b, n);
 }
 
 /**
@@ -915,5 +1044,6 @@ export function fingerprintMatches(grid: Grid, recorded: string): boolean {
 /** fingerprintMatches as steps, yielding every few hundred rows. */
 export function* fingerprintMatchesSteps(grid: Grid, recorded: string): Generator<void, boolean, void> {
   if (isLegacyFingerprint(recorded)) return legacyGridFingerprint(grid) === recorded;
-  return (yield* gridFingerprintSteps(grid, recorded.startsWith(MASKED))) === recorded;
+  const format = recorded.startsWith(POLY) ? POLY : recorded.startsWith(MASKED) ? MASKED : "";
+  return (yield* gridFingerprintSteps(grid, format)) === recorded;
 }
