@@ -298,22 +298,18 @@ function hashWhole(text: string): void {
 }
 
 /**
- * A piece of an entry's text: its hashes from 0 (c1, c2) and the multipliers raised to its length (q1, q2). Appended
- * to an entry, the entry's hashes h become h·q + c.
+ * Pieces of entries' texts, four numbers each (slot k at 4k): a piece's hashes from 0 (c1, c2) and the multipliers
+ * raised to its length (q1, q2). Appended to an entry, the entry's hashes h become h·q + c. In an Int32Array, as
+ * numbers past 2^30 would be boxed in an object's fields.
  */
-interface Piece {
-  readonly c1: number;
-  readonly c2: number;
-  readonly q1: number;
-  readonly q2: number;
-}
+type Pieces = Int32Array;
 
-/** The piece of a string. */
-function pieceOf(s: string): Piece {
-  let c1 = 0;
-  let c2 = 0;
-  let q1 = 1;
-  let q2 = 1;
+/** Sets slot k of out to the piece of a string, after the piece in slot 0 of `after` when given. */
+function setPiece(out: Pieces, k: number, s: string, after?: Pieces): void {
+  let c1 = after ? after[0] : 0;
+  let c2 = after ? after[1] : 0;
+  let q1 = after ? after[2] : 1;
+  let q2 = after ? after[3] : 1;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     c1 = (Math.imul(c1, K1) + c) | 0;
@@ -321,23 +317,23 @@ function pieceOf(s: string): Piece {
     q1 = Math.imul(q1, K1);
     q2 = Math.imul(q2, K2);
   }
-  return { c1, c2, q1, q2 };
+  out[4 * k] = c1;
+  out[4 * k + 1] = c2;
+  out[4 * k + 2] = q1;
+  out[4 * k + 3] = q2;
 }
 
-/** The piece of two pieces one after the other. */
-function joined(x: Piece, y: Piece): Piece {
-  return {
-    c1: (Math.imul(x.c1, y.q1) + y.c1) | 0,
-    c2: (Math.imul(x.c2, y.q2) + y.c2) | 0,
-    q1: Math.imul(x.q1, y.q1),
-    q2: Math.imul(x.q2, y.q2),
-  };
+/** The piece of a string, in slot 0. */
+function pieceOf(s: string): Pieces {
+  const out = new Int32Array(4);
+  setPiece(out, 0, s);
+  return out;
 }
 
-/** Appends a piece to the entry. */
-function append(p: Piece): void {
-  h1 = (Math.imul(h1, p.q1) + p.c1) | 0;
-  h2 = (Math.imul(h2, p.q2) + p.c2) | 0;
+/** Appends slot k of the pieces to the entry. */
+function append(p: Pieces, k: number): void {
+  h1 = (Math.imul(h1, p[4 * k + 2]) + p[4 * k]) | 0;
+  h2 = (Math.imul(h2, p[4 * k + 3]) + p[4 * k + 1]) | 0;
 }
 
 // The multipliers raised to the lengths of a number's digits (0 to 10).
@@ -570,15 +566,15 @@ for (let c = 33; c < 127; c++)
 const STRING_TAG_TEXT = "string:";
 const STRING_TAG = pieceOf(STRING_TAG_TEXT);
 
-/** The piece of a value's normalValue text; null for an empty cell. */
-function valuePiece(value: unknown): Piece | null {
-  if (value === null || value === undefined || value === "") return null;
-  return typeof value === "string" ? joined(STRING_TAG, pieceOf(value)) : pieceOf(normalValue(value));
+/** Sets slot k of out to the piece of a value's normalValue text (not empty). */
+function setValuePiece(out: Pieces, k: number, value: unknown): void {
+  if (typeof value === "string") setPiece(out, k, value, STRING_TAG);
+  else setPiece(out, k, normalValue(value));
 }
 
-/** Hashes the entry of a value cell whose normalValue piece is given. */
-function hashValue(row: number, col: number, value: unknown, piece: Piece): void {
-  if (hashAddress(row, col, 58)) append(piece);
+/** Hashes the entry of a value cell whose normalValue piece is slot k of the pieces. */
+function hashValue(row: number, col: number, value: unknown, pieces: Pieces, k: number): void {
+  if (hashAddress(row, col, 58)) append(pieces, k);
   else hashWhole(entry(row, col, null, value) as string);
 }
 
@@ -606,35 +602,31 @@ export function normalTemplate(t: FormulaTemplate): readonly string[] | null {
 }
 
 /** A template's normalised parts as pieces (null: its text is hashed instead), worked out once per template. */
-const TEMPLATE_PIECES = new WeakMap<FormulaTemplate, readonly Piece[] | null>();
+const TEMPLATE_PIECES = new WeakMap<FormulaTemplate, Pieces | null>();
 
-function templatePieces(t: FormulaTemplate): readonly Piece[] | null {
+function templatePieces(t: FormulaTemplate): Pieces | null {
   let pieces = TEMPLATE_PIECES.get(t);
   if (pieces === undefined) {
     const parts = normalTemplate(t);
-    TEMPLATE_PIECES.set(t, (pieces = parts && parts.map(pieceOf)));
+    if (parts === null) pieces = null;
+    else {
+      pieces = new Int32Array(4 * parts.length);
+      for (let k = 0; k < parts.length; k++) setPiece(pieces, k, parts[k]);
+    }
+    TEMPLATE_PIECES.set(t, pieces);
   }
   return pieces;
 }
 
 /** Hashes the entry of a cell whose formula is a template at a row, from its normalised parts' pieces where it can. */
-function hashFilled(
-  row: number,
-  col: number,
-  t: FormulaTemplate,
-  parts: readonly Piece[] | null,
-  at: number,
-): void {
+function hashFilled(row: number, col: number, t: FormulaTemplate, parts: Pieces | null, at: number): void {
   if (parts === null || !isSmallWhole(at) || !hashAddress(row, col, 61)) {
     hashMasked(row, col, templateText(t, at));
     return;
   }
-  let a = h1;
-  let b = h2;
-  const first = parts[0];
-  a = (Math.imul(a, first.q1) + first.c1) | 0;
-  b = (Math.imul(b, first.q2) + first.c2) | 0;
-  if (parts.length === 1) {
+  let a = (Math.imul(h1, parts[2]) + parts[0]) | 0;
+  let b = (Math.imul(h2, parts[3]) + parts[1]) | 0;
+  if (parts.length === 4) {
     h1 = a;
     h2 = b;
     return;
@@ -656,12 +648,11 @@ function hashFilled(
     d1 = (Math.imul(d1, K1) + c) | 0;
     d2 = (Math.imul(d2, K2) + c) | 0;
   }
-  for (let k = 1; k < parts.length; k++) {
-    const p = parts[k];
+  for (let k = 4; k < parts.length; k += 4) {
     a = (Math.imul(a, r1) + d1) | 0;
     b = (Math.imul(b, r2) + d2) | 0;
-    a = (Math.imul(a, p.q1) + p.c1) | 0;
-    b = (Math.imul(b, p.q2) + p.c2) | 0;
+    a = (Math.imul(a, parts[k + 2]) + parts[k]) | 0;
+    b = (Math.imul(b, parts[k + 3]) + parts[k + 1]) | 0;
   }
   h1 = a;
   h2 = b;
@@ -677,7 +668,7 @@ function hashMasked(row: number, col: number, formula: string): void {
 /** A formula's normalFormula text (its references to other sheets masked), and that text as a piece. */
 interface NormalFormula {
   readonly text: string;
-  readonly piece: Piece;
+  readonly piece: Pieces;
 }
 
 function normalOf(formula: string): NormalFormula {
@@ -687,7 +678,7 @@ function normalOf(formula: string): NormalFormula {
 
 /** Hashes the entry of a cell with a formula (non-empty) whose normal form is given. */
 function hashNormal(row: number, col: number, normal: NormalFormula): void {
-  if (hashAddress(row, col, 61)) append(normal.piece);
+  if (hashAddress(row, col, 61)) append(normal.piece, 0);
   else hashWhole(`${row},${col}=${normal.text}`);
 }
 
@@ -730,14 +721,14 @@ class CellDigest {
     this.sum();
   }
 
-  /** Adds a value cell whose normalValue piece is given. */
-  addValue(row: number, col: number, value: unknown, piece: Piece): void {
-    hashValue(row, col, value, piece);
+  /** Adds a value cell whose normalValue piece is slot k of the pieces. */
+  addValue(row: number, col: number, value: unknown, pieces: Pieces, k: number): void {
+    hashValue(row, col, value, pieces, k);
     this.sum();
   }
 
   /** Adds a cell whose formula is a template at a row, given templatePieces(t). */
-  addFilled(row: number, col: number, t: FormulaTemplate, parts: readonly Piece[] | null, at: number): void {
+  addFilled(row: number, col: number, t: FormulaTemplate, parts: Pieces | null, at: number): void {
     hashFilled(row, col, t, parts, at);
     this.sum();
   }
@@ -840,21 +831,28 @@ function addValueCell(
   j: number,
 ): void {
   if (value === null || value === undefined || value === "") return;
-  if (value !== seen.values[j] || seen.valuePieces[j] === undefined) {
+  // An empty cell is never kept: undefined in values is no value yet.
+  if (value !== seen.values[j]) {
+    if (4 * j + 4 > seen.valuePieces.length) {
+      const grown = new Int32Array(Math.max(4 * j + 4, 2 * seen.valuePieces.length));
+      grown.set(seen.valuePieces);
+      seen.valuePieces = grown;
+    }
     seen.values[j] = value;
-    seen.valuePieces[j] = valuePiece(value) as Piece;
+    setValuePiece(seen.valuePieces, j, value);
   }
-  d.addValue(row, col, value, seen.valuePieces[j] as Piece);
+  d.addValue(row, col, value, seen.valuePieces, j);
 }
 
 /** The template, formula text and value last digested in each column of a block, with their pieces. */
 interface ColumnCache {
   readonly templates: (FormulaTemplate | undefined)[];
-  readonly parts: (readonly Piece[] | null)[];
+  readonly parts: (Pieces | null)[];
   readonly formulas: (string | undefined)[];
   readonly normal: (NormalFormula | undefined)[];
   readonly values: unknown[];
-  readonly valuePieces: (Piece | undefined)[];
+  /** The pieces of those values, slot j for column j. */
+  valuePieces: Pieces;
 }
 
 const columnCache = (): ColumnCache => ({
@@ -863,7 +861,7 @@ const columnCache = (): ColumnCache => ({
   formulas: [],
   normal: [],
   values: [],
-  valuePieces: [],
+  valuePieces: new Int32Array(64),
 });
 
 /** specFingerprint as steps, yielding every few hundred rows. */
