@@ -22,7 +22,7 @@ import {
   specFingerprint,
   specFingerprintOf,
   type DigestPart,
-} from "../workbook/ownership";
+} from "../workbook/fingerprint";
 
 /** Marks a thread started for the draws (workerData), so that loading the bundle elsewhere serves nothing. */
 const ROLE = "ictplan-draws";

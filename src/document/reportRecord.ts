@@ -5,7 +5,7 @@
  * rewrite the other parts, so an edited and saved report no longer matches its digest.
  */
 import { ZipPackage } from "../workbook/xlsx/zipPackage";
-import { fnv1a } from "../workbook/ownership";
+import { fnv1a } from "../workbook/fingerprint";
 
 const RECORD_PART = "docProps/custom.xml";
 const PROPERTY = "ictplan";

@@ -23,7 +23,7 @@ import { WORKER, buildCli } from "../../scripts/build-cli";
 import { generatePlanRows } from "../../bench/generate";
 import { runPlan } from "../../src/engine/pipeline";
 import { rankingOfJob, resultsOfJob, type RankingJob } from "../../src/engine/outputs";
-import { pieceCount, specFingerprint } from "../../src/workbook/ownership";
+import { pieceCount, specFingerprint } from "../../src/workbook/fingerprint";
 import type { SheetSpec } from "../../src/engine/sheetSpec";
 import { sheetXml, sheetXmlSteps, writeRows, type WrittenRows } from "../../src/workbook/xlsx/write";
 import { MINIMAL_STYLES, StyleBook } from "../../src/workbook/xlsx/styles";

@@ -14,7 +14,7 @@ import { generatePlanRows } from "../../bench/generate";
 import type { Plan } from "../../src/engine/model";
 import type { PlanRows } from "../../src/engine/format";
 import { rankingOfJob, resultsOfJob, type RankingJob } from "../../src/engine/outputs";
-import { specFingerprint } from "../../src/workbook/ownership";
+import { specFingerprint } from "../../src/workbook/fingerprint";
 
 const AS_OF = "2015-07-05";
 const cases: [string, PlanRows, string][] = [

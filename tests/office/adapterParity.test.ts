@@ -13,7 +13,7 @@ import { planRowsToGrids } from "../../src/engine/planRows";
 import { samplePlanRows } from "../../src/engine/sample";
 import { runPlan } from "../../src/engine/pipeline";
 import { a1, type Grid } from "../../src/engine/grid";
-import { normalFormula } from "../../src/workbook/ownership";
+import { normalFormula } from "../../src/workbook/fingerprint";
 import type { SheetSpec } from "../../src/engine/sheetSpec";
 import { chartSize } from "../../src/workbook/xlsx/charts";
 

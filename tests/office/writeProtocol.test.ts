@@ -8,7 +8,8 @@ import { FakeExcel, installExcelEnums, type SheetModel } from "../fakeExcel/fake
 import { OfficeWorkbook } from "../../src/workbook/office/officeWorkbook";
 import { OutputWriteError } from "../../src/workbook/office/writeError";
 import { runAction, saveSettings, type Action } from "../../src/workbook/office/actions";
-import { EditedOutputError, META_SHEET, gridFingerprint } from "../../src/workbook/ownership";
+import { EditedOutputError, META_SHEET } from "../../src/workbook/ownership";
+import { gridFingerprint } from "../../src/workbook/fingerprint";
 import { planRowsToGrids } from "../../src/engine/planRows";
 import { runPlan } from "../../src/engine/pipeline";
 import { a1, isCellError } from "../../src/engine/grid";

@@ -1,9 +1,10 @@
 /**
- * The ownership fingerprints hash each cell's normalised text without building it (a fast path). The strict format must
- * give the values of the release that wrote the outputs in planners' hands (commit 0d047b0), or re-running compute over
- * an unedited output would ask for --force: the implementation of that release is kept here as the oracle. The masked
- * format recorded since is that digest of the formulas with their references to other sheets masked, which an
- * expression (the first implementation, kept here as its oracle) does on the text.
+ * The ownership fingerprints hash each cell's normalised text without building it (a fast path), and a template cell
+ * from its parts' hashes. The formats of earlier releases must give the values those releases wrote, or re-running
+ * compute over an unedited output would ask for --force: the strict format is checked against the implementation of
+ * the release that wrote it (commit 0d047b0), kept here as the oracle, and the masked one ("m") against that digest of
+ * the formulas with their references to other sheets masked by an expression (the first implementation). The format
+ * recorded now ("p") is checked against each cell's entry text hashed whole, the straightforward way.
  */
 import fc from "fast-check";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
@@ -22,7 +23,7 @@ import {
   pieceDigest,
   specFingerprint,
   specFingerprintOf,
-} from "../../src/workbook/ownership";
+} from "../../src/workbook/fingerprint";
 import { generatePlanRows } from "../../bench/generate";
 import { planRowsToGrids } from "../../src/engine/planRows";
 
@@ -60,23 +61,54 @@ function refEntry(row: number, col: number, formula: string | null, value: unkno
   return `${row},${col}:${refNormalValue(value)}`;
 }
 
+/** The hashes of an entry's text: FNV-1a with two seeds (0d047b0's), or the polynomial digest's, mixed. */
+type EntryHash = (s: string) => [number, number];
+
+const fnvHash: EntryHash = (s) => {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x050c5d1f;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x01000193);
+  }
+  return [h1 >>> 0, h2 >>> 0];
+};
+
+// ---- The oracle of the polynomial format ("p"): each entry's text hashed whole, the straightforward way. ----
+
+const fmix32 = (h: number): number => {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+};
+
+const polyHash: EntryHash = (s) => {
+  let h1 = 0x811c9dc5 | 0;
+  let h2 = 0x050c5d1f;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = (Math.imul(h1, 0x01000193) + c) | 0;
+    h2 = (Math.imul(h2, 0x5bd1e995) + c) | 0;
+  }
+  return [fmix32(h1), fmix32(h2)];
+};
+
 class RefDigest {
   private a = 0;
   private b = 0;
   private n = 0;
 
+  constructor(private readonly hash: EntryHash = fnvHash) {}
+
   add(row: number, col: number, formula: string | null, value: unknown): void {
     const s = refEntry(row, col, formula, value);
     if (s === null) return;
-    let h1 = 0x811c9dc5;
-    let h2 = 0x050c5d1f;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x01000193);
-    }
-    this.a = (this.a + (h1 >>> 0)) >>> 0;
-    this.b = (this.b + (h2 >>> 0)) >>> 0;
+    const [h1, h2] = this.hash(s);
+    this.a = (this.a + h1) >>> 0;
+    this.b = (this.b + h2) >>> 0;
     this.n++;
   }
 
@@ -85,8 +117,8 @@ class RefDigest {
   }
 }
 
-function refSpecFingerprint(spec: SheetSpec, mask = (f: string) => f): string {
-  const d = new RefDigest();
+function refSpecFingerprint(spec: SheetSpec, mask = (f: string) => f, hash = fnvHash): string {
+  const d = new RefDigest(hash);
   for (const b of spec.blocks)
     b.cells.forEach((row, i) =>
       row.forEach((c, j) => {
@@ -97,8 +129,8 @@ function refSpecFingerprint(spec: SheetSpec, mask = (f: string) => f): string {
   return d.toString();
 }
 
-function refGridFingerprint(grid: Grid, mask = (f: string) => f): string {
-  const d = new RefDigest();
+function refGridFingerprint(grid: Grid, mask = (f: string) => f, hash = fnvHash): string {
+  const d = new RefDigest(hash);
   grid.values.forEach((row, i) =>
     row.forEach((v, j) => {
       const f = grid.formulas?.[i]?.[j] ?? null;
@@ -127,8 +159,9 @@ const CROSS_REFERENCE = new RegExp(
 );
 const refMask = (f: string): string =>
   f.replace(CROSS_REFERENCE, (_m, literal: string | undefined) => literal ?? "\uE001");
-const refMaskedSpec = (spec: SheetSpec) => `m${refSpecFingerprint(spec, refMask)}`;
 const refMaskedGrid = (grid: Grid) => `m${refGridFingerprint(grid, refMask)}`;
+const refPolySpec = (spec: SheetSpec) => `p${refSpecFingerprint(spec, refMask, polyHash)}`;
+const refPolyGrid = (grid: Grid) => `p${refGridFingerprint(grid, refMask, polyHash)}`;
 
 // ---- Random cells: what planners' and the product's formulas hold, and what trips a normaliser. ----
 
@@ -356,7 +389,7 @@ function specOf(g: Grid): SheetSpec {
 }
 
 describe("ownership fingerprints", () => {
-  it("equal the 0d047b0 digest for every single cell (strict), and that of the masked text (masked)", () => {
+  it("equal their oracles for every single cell, in each format", () => {
     fc.assert(
       fc.property(cell, origin, fc.integer({ min: 1, max: 16_384 }), (c, row, col) => {
         const g: Grid = {
@@ -366,20 +399,22 @@ describe("ownership fingerprints", () => {
           values: [[c.value]],
           formulas: [[c.formula]],
         };
-        expect(gridFingerprint(g, false)).toBe(refGridFingerprint(g));
-        expect(gridFingerprint(g)).toBe(refMaskedGrid(g));
+        expect(gridFingerprint(g, "")).toBe(refGridFingerprint(g));
+        expect(gridFingerprint(g, "m")).toBe(refMaskedGrid(g));
+        expect(gridFingerprint(g)).toBe(refPolyGrid(g));
       }),
       { numRuns: 5000 },
     );
   });
 
-  it("equal the 0d047b0 digest for random grids read back (strict); masked, the same read back and as specs", () => {
+  it("equal their oracles for random grids read back, in each format, and as specs", () => {
     fc.assert(
       fc.property(grid, (g) => {
-        expect(gridFingerprint(g, false)).toBe(refGridFingerprint(g));
-        expect(gridFingerprint(g)).toBe(refMaskedGrid(g));
+        expect(gridFingerprint(g, "")).toBe(refGridFingerprint(g));
+        expect(gridFingerprint(g, "m")).toBe(refMaskedGrid(g));
+        expect(gridFingerprint(g)).toBe(refPolyGrid(g));
         const spec = specOf(g);
-        expect(specFingerprint(spec)).toBe(refMaskedSpec(spec));
+        expect(specFingerprint(spec)).toBe(refPolySpec(spec));
       }),
       { numRuns: 1000 },
     );
@@ -411,7 +446,7 @@ describe("ownership fingerprints", () => {
         const spec = (cells: SpecCell[][]) =>
           ({ name: "S", kind: "results", blocks: [{ row: at, col: 3, cells }] }) as SheetSpec;
         expect(specFingerprint(spec(filled))).toBe(specFingerprint(spec(text)));
-        expect(specFingerprint(spec(filled))).toBe(refMaskedSpec(spec(text)));
+        expect(specFingerprint(spec(filled))).toBe(refPolySpec(spec(text)));
       }),
       { numRuns: 5000 },
     );
@@ -451,7 +486,7 @@ describe("ownership fingerprints", () => {
         );
         const spec = (rows: SpecCell[][]) =>
           ({ name: "S", kind: "results", blocks: [{ row: at, col: 2, cells: rows }] }) as SheetSpec;
-        expect(specFingerprint(spec(cells))).toBe(refMaskedSpec(spec(fresh)));
+        expect(specFingerprint(spec(cells))).toBe(refPolySpec(spec(fresh)));
         expect(specFingerprint(spec(cells))).toBe(specFingerprint(spec(fresh)));
       }),
       { numRuns: 3000 },
@@ -493,7 +528,8 @@ describe("ownership fingerprints", () => {
       null,
     ];
     const recorded = specFingerprint(specOf(sheet(5, written)));
-    const strict = gridFingerprint(sheet(5, written), false);
+    const strict = gridFingerprint(sheet(5, written), "");
+    const masked = gridFingerprint(sheet(5, written), "m");
     const moved = [
       null,
       `=IF(ISBLANK('Số liệu'!$C$158),"",'Số liệu'!$C$158)`,
@@ -503,8 +539,10 @@ describe("ownership fingerprints", () => {
     ];
     // Excel keeps the sheet's name before #REF!, LibreOffice drops it.
     const deleted = [null, `=IF(ISBLANK('Số liệu'!#REF!),"",'Số liệu'!#REF!)`, "=B5*2", "=#REF!", null];
+    expect(recorded[0]).toBe("p");
     for (const after of [written, moved, deleted])
-      expect(fingerprintMatches(sheet(5, after), recorded)).toBe(true);
+      for (const fingerprint of [recorded, masked])
+        expect(fingerprintMatches(sheet(5, after), fingerprint)).toBe(true);
     expect(fingerprintMatches(sheet(5, written), strict)).toBe(true);
     expect(fingerprintMatches(sheet(5, moved), strict)).toBe(false);
     const edits = [
@@ -513,10 +551,12 @@ describe("ownership fingerprints", () => {
       sheet(5, [null, moved[1], "=B6*2", moved[3], null]), // a reference to its own cells
       sheet(6, moved), // a row inserted above, in the output itself
     ];
-    for (const g of edits) expect(fingerprintMatches(g, recorded)).toBe(false);
+    for (const g of edits)
+      for (const fingerprint of [recorded, masked, strict])
+        expect(fingerprintMatches(g, fingerprint)).toBe(false);
   });
 
-  it("equal the 0d047b0 digest for the formulas Excel hands back reformatted", () => {
+  it("equal their oracles for the formulas Excel hands back reformatted, in each format", () => {
     const formulas = [
       "=IF(ISBLANK('Số liệu'!$C$7003),\"\",'Số liệu'!$C$7003)",
       "=if(isblank( 'Số liệu'!$c$7003 ),\"\", 'Số liệu'!$c$7003)",
@@ -527,12 +567,13 @@ describe("ownership fingerprints", () => {
     ];
     for (const f of formulas) {
       const g: Grid = { sheet: "S", originRow: 7, originCol: 3, values: [[0]], formulas: [[f]] };
-      expect([f, gridFingerprint(g, false)]).toEqual([f, refGridFingerprint(g)]);
-      expect([f, gridFingerprint(g)]).toEqual([f, refMaskedGrid(g)]);
+      expect([f, gridFingerprint(g, "")]).toEqual([f, refGridFingerprint(g)]);
+      expect([f, gridFingerprint(g, "m")]).toEqual([f, refMaskedGrid(g)]);
+      expect([f, gridFingerprint(g)]).toEqual([f, refPolyGrid(g)]);
     }
   });
 
-  it("equal the 0d047b0 digest for every sheet the sample plan's run writes", async () => {
+  it("equal the oracle for every sheet the sample plan's run writes", async () => {
     const wb = await XlsxWorkbook.load(await XlsxWorkbook.of(buildTemplate(samplePlanRows())).save());
     const run = runPlan(await wb.readGrids(), {
       period: "2015-Q2",
@@ -542,7 +583,7 @@ describe("ownership fingerprints", () => {
     });
     expect(run.sheets.length).toBeGreaterThanOrEqual(4);
     for (const spec of run.sheets)
-      expect([spec.name, specFingerprint(spec)]).toEqual([spec.name, refMaskedSpec(spec)]);
+      expect([spec.name, specFingerprint(spec)]).toEqual([spec.name, refPolySpec(spec)]);
   });
 
   it("add up, digested in pieces claimed by two threads in any order, to the sheet's fingerprint", () => {

@@ -38,12 +38,11 @@ import {
   scratchList,
   META_SHEET,
   type ScratchSheet,
-  fingerprintMatchesSteps,
   replacedBy,
   sheetOrder,
-  specFingerprintSteps,
   type OwnedSheet,
 } from "../ownership";
+import { fingerprintMatchesSteps, specFingerprintSteps } from "../fingerprint";
 import { drainSliced, timeSlices, type Pause } from "../slices";
 import { literalFor, readFormula, readValue } from "./cells";
 import { applyStyle, styleRects, type StyleRect } from "./styleBlocks";

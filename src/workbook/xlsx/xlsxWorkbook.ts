@@ -23,14 +23,11 @@ import {
   provenScratch,
   scratchList,
   META_SHEET,
-  fnv1a,
-  fingerprintMatchesSteps,
-  isLegacyFingerprint,
   replacedBy,
   sheetOrder,
-  specFingerprintSteps,
   type OwnedSheet,
 } from "../ownership";
+import { fnv1a, fingerprintMatchesSteps, isLegacyFingerprint, specFingerprintSteps } from "../fingerprint";
 import {
   readDateStyles,
   readPercentStyles,
