@@ -78,9 +78,8 @@ function rowCost(row: Row, widths: readonly number[], padding: number): number {
 
 /**
  * The widenings worth trying, as the widths after each (costs: each row's rowCost now): a column up to where its texts
- * losing a line save the most per point; and for a
- * row whose height two or more texts make together (a header's words in two narrow columns), each of them up to
- * where it loses a line, since widening one alone saves nothing.
+ * losing a line save the most per point; and for a row whose height two or more texts make together (a header's words
+ * in two narrow columns), each of them up to where it loses a line, since widening one alone saves nothing.
  */
 function* moves(
   rows: readonly Row[],
@@ -135,8 +134,9 @@ function* moves(
     )
       continue;
     const key = to.join();
-    if (!seen.has(key)) yield to;
+    if (seen.has(key)) continue;
     seen.add(key);
+    yield to;
   }
 }
 
