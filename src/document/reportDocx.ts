@@ -31,6 +31,7 @@ import { stampReport } from "./reportRecord";
 import { ZipPackage } from "../workbook/xlsx/zipPackage";
 import { manualLayout } from "../workbook/xlsx/charts";
 import { textWidth } from "../engine/outputs/lineBreaks";
+import { layoutColumns, type CellText } from "./columnLayout";
 
 const FONT = "Times New Roman";
 /** Sizes in points (docx counts half-points). */
@@ -173,47 +174,48 @@ const wordPoints = (word: string, bold: boolean, size: number) => (textWidth(wor
 /** Which tables have the same columns (the ranking of each group): they are printed with the same widths. */
 const tableKind = (t: ReportTable) => t.columns.map((c) => `${c.title}\t${c.span}`).join("\n");
 
+/** A cell's text for the layout: a short value whole, a longer one (and every header) in its words. */
+function cellText(text: string, bold: boolean, size: number, whole: boolean): CellText {
+  const words = whole ? [text] : text.split(/\s+/).filter((w) => w !== "");
+  return {
+    words: words.map((w) => wordPoints(w, bold, size)),
+    space: wordPoints(" ", bold, size),
+    line: size,
+  };
+}
+
 /**
- * Each column's share of the page, in percent, for the tables of one kind: the proportions the columns have on the
- * summary tab, except that a column is at least as wide as its longest unbreakable text in any of those tables (a
- * header's word in its bold face, a short value such as "100%" or "Trung bình" whole, at the table's 12 pt): such a
- * column takes that width, and the others share the rest of the page in the tab's proportions. The .docx's page is
- * narrower than the tab's and its text larger, so a narrow column of the tab (Hạng, STT) may not hold its words.
+ * How much a line of a table's header counts against a line of its rows: a header stacked a word a line reads badly,
+ * and it is printed again on each page; a column of numbers narrow enough for that makes few lines elsewhere.
+ */
+const HEADER_WEIGHT = 3;
+
+/**
+ * Each column's share of the page, in percent, for the tables of one kind: the layout that takes the fewest lines
+ * (layoutColumns: each column at least its longest unbreakable text, a header's word in its bold face or a short value
+ * such as "100%" or "Trung bình" whole, at the table's sizes; then the page's room where it saves the most lines), the
+ * room left shared in the proportions the columns have on the summary tab.
  */
 function columnWidths(tables: readonly ReportTable[]): number[] {
   const { columns } = tables[0];
-  const least = columns.map((c, j) => {
-    let most = Math.max(...c.title.split(/\s+/).map((p) => wordPoints(p, true, HEADER_PT)));
-    for (const t of tables)
-      for (const r of t.rows) {
+  const rows = tables.map((t) => [
+    columns.map((c) => ({ ...cellText(c.title, true, HEADER_PT, false), weight: HEADER_WEIGHT })),
+    ...t.rows.map((r) =>
+      columns.map((_, j) => {
         const cell = r[j];
-        if (!cell) continue;
-        const parts = cell.text.length <= SHORT_TEXT ? [cell.text] : cell.text.split(/\s+/);
-        for (const p of parts) most = Math.max(most, wordPoints(p, cell.bold ?? false, TABLE_PT));
-      }
-    return most + CELL_PADDING;
-  });
+        return cell
+          ? cellText(cell.text, cell.bold ?? false, TABLE_PT, cell.text.length <= SHORT_TEXT)
+          : null;
+      }),
+    ),
+  ]);
   let from = 0;
   const weights = columns.map((c) => {
     const w = SUMMARY_WIDTHS.slice(from, from + c.span).reduce((s, x) => s + x, 0);
     from += c.span;
     return w;
   });
-  const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
-  // Columns too narrow at the tab's proportions take their least width, until the rest all hold their words.
-  const held = new Set<number>();
-  for (;;) {
-    const free = PAGE_POINTS - sum([...held].map((j) => least[j]));
-    const scale = free / sum(weights.filter((_, j) => !held.has(j)));
-    const narrow = weights.flatMap((w, j) => (!held.has(j) && w * scale < least[j] ? [j] : []));
-    for (const j of narrow) held.add(j);
-    // Past the page's width (every column at its least), they keep those widths' proportions.
-    if (!narrow.length || held.size === columns.length) {
-      const points = weights.map((w, j) => (held.has(j) ? least[j] : w * scale));
-      const total = sum(points);
-      return points.map((x) => (x / total) * 100);
-    }
-  }
+  return layoutColumns(rows, weights, PAGE_POINTS, CELL_PADDING).map((x) => (x / PAGE_POINTS) * 100);
 }
 
 /** A report table, its columns `widths` percent of the page: its header repeats on every page, no row breaks across pages. */

@@ -13,7 +13,8 @@ import { samplePlanRows } from "../../src/engine/sample";
 import { runPlan, type RunResult } from "../../src/engine/pipeline";
 import { buildReport, GRADE_COLORS, type Report, type ReportBlock } from "../../src/engine/report";
 import { reportDocx } from "../../src/document/reportDocx";
-import { SUMMARY_WIDTHS } from "../../src/engine/outputs/summarySheet";
+import { lineCount } from "../../src/document/columnLayout";
+import { textWidth } from "../../src/engine/outputs/lineBreaks";
 import type { Lang } from "../../src/engine/i18n/labels";
 import { haveWriter, havePoppler, pdfText, pdfWords, printToPdf } from "../helpers/libreoffice";
 
@@ -253,18 +254,21 @@ describe("the report's tables in the .docx", () => {
   });
 
   it.each(["vi", "en"] as const)(
-    "(%s) give the tables of one kind the same columns, in the tab's proportions where their words fit",
+    "(%s) give the tables of one kind the same columns, laid out in few lines: headers in two or three",
     async (lang) => {
       const r = report(lang);
       const zip = await JSZip.loadAsync(await reportDocx(r));
       const doc = await zip.file("word/document.xml")!.async("string");
-      // Each bordered table's column widths (fiftieths of a percent), from its header row.
+      // Each bordered table's column widths (fiftieths of a percent), from its header row, in points of the page.
+      const page = ((210 - 45) / 25.4) * 72;
       const widths = doc
         .split("<w:tbl>")
         .slice(1)
         .filter((t) => t.includes("<w:tblHeader"))
         .map((t) =>
-          texts(/<w:tr\b[\s\S]*?<\/w:tr>/.exec(t)![0], /<w:tcW w:type="pct" w:w="([^"]+)"/g).map(Number),
+          texts(/<w:tr\b[\s\S]*?<\/w:tr>/.exec(t)![0], /<w:tcW w:type="pct" w:w="([^"]+)"/g).map(
+            (w) => (Number(w) / 5000) * page,
+          ),
         );
       const tables = r.body.flatMap((b) => (b.kind === "table" ? [b.table] : []));
       expect(widths).toHaveLength(tables.length);
@@ -274,20 +278,42 @@ describe("the report's tables in the .docx", () => {
       );
       expect(rankings).toHaveLength(2);
       expect(widths[rankings[1]]).toEqual(widths[rankings[0]]);
-      // The columns the .docx does not widen for their words keep the tab's proportions, the widest (names) among them:
-      // the room the narrow columns need is taken from all the others alike.
-      for (const [k, t] of tables.entries()) {
-        let from = 0;
-        const tab = t.columns.map((c) => {
-          const w = SUMMARY_WIDTHS.slice(from, from + c.span).reduce((a, x) => a + x, 0);
-          from += c.span;
-          return w;
-        });
-        const ratios = widths[k].map((w, j) => w / tab[j]);
-        const least = Math.min(...ratios);
-        const widest = tab.indexOf(Math.max(...tab));
-        expect([k, ratios[widest] / least]).toEqual([k, expect.closeTo(1, 2)]);
-      }
+      // Lines of a text in a cell, as Word breaks it in Times New Roman (the cell's padding and lines: 13.5 points).
+      const lines = (text: string, bold: boolean, size: number, width: number) =>
+        lineCount(
+          {
+            words: text.split(/\s+/).map((w) => (textWidth(w, bold) * size) / 1000),
+            space: (textWidth(" ", bold) * size) / 1000,
+            line: size,
+          },
+          width - 13.5,
+        );
+      for (const [k, t] of tables.entries())
+        for (const [j, c] of t.columns.entries()) {
+          // Every header word and short value holds in its column …
+          for (const word of c.title.split(/\s+/))
+            expect([c.title, word, lines(word, true, 11, widths[k][j])]).toEqual([c.title, word, 1]);
+          for (const row of t.rows)
+            if (row[j] && row[j].text.length <= 12)
+              expect([row[j].text, lines(row[j].text, row[j].bold ?? false, 12, widths[k][j])]).toEqual([
+                row[j].text,
+                1,
+              ]);
+          // … and a header takes at most three lines (it was "Chỉ / tiêu / toàn / tỉnh").
+          expect([c.title, lines(c.title, true, 11, widths[k][j]) <= 3]).toEqual([c.title, true]);
+        }
+      // The indicator table (13 rows): every header in two lines at most, and its status "Không có chỉ tiêu" (no
+      // target) in two, not three.
+      const indicators = tables.findIndex((t) =>
+        t.rows.some((row) => row.some((c) => c?.status === "noTarget")),
+      );
+      expect(indicators).toBeGreaterThanOrEqual(0);
+      for (const [j, c] of tables[indicators].columns.entries())
+        expect([c.title, lines(c.title, true, 11, widths[indicators][j]) <= 2]).toEqual([c.title, true]);
+      for (const row of tables[indicators].rows)
+        for (const [j, c] of row.entries())
+          if (c?.status === "noTarget")
+            expect(lines(c.text, false, 12, widths[indicators][j])).toBeLessThanOrEqual(2);
     },
   );
 });
