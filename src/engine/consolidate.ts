@@ -2,7 +2,7 @@
 import type { FigureRow, FigureTable, Finding, Indicator, Plan } from "./model";
 import { figureTable, valueAt } from "./figures";
 import type { EnumValue, PlanRows, SettingsValues } from "./format";
-import { DIRECTIONS, enumName, MEASURES, RANKING_GROUPS, SETTINGS, YES_NO } from "./format";
+import { columnHeader, DIRECTIONS, enumName, MEASURES, RANKING_GROUPS, SETTINGS, YES_NO } from "./format";
 import type { Lang } from "./i18n/labels";
 import { finding, settingLabel } from "./findings";
 import { formatShortest } from "./i18n/numbers";
@@ -44,7 +44,8 @@ function definitionDiff(a: Indicator, b: Indicator): string | null {
     "coverageTarget",
   ];
   for (const f of fields) if (a[f] !== b[f]) return f;
-  if (a.milestones.join() !== b.milestones.join()) return "milestones";
+  for (let q = 0; q < Math.max(a.milestones.length, b.milestones.length); q++)
+    if (a.milestones[q] !== b.milestones[q]) return `milestoneQ${q + 1}`;
   if (a.groups.join() !== b.groups.join()) return "groups";
   return null;
 }
@@ -80,13 +81,16 @@ function settingConflicts(plan: Plan, name: string, first: Plan, other: string):
     const kept = first.settings[key];
     if (mine === kept) continue;
     const def = SETTINGS.find((d) => d.key === key);
-    // Values as each file writes them: an option by its label, a share as a percentage, in the file's language.
+    // Values as each file writes them: an option by its label, a share as a percentage, in the file's language; a
+    // whole number as typed (a year is 2026, not 2.026); a blank one is said so in the message's language.
     const shown = (p: Plan, v: string | number) =>
       def?.type === "enum"
         ? label(def.values ?? [], String(v), p.language ?? "vi")
         : def?.type === "percent" && typeof v === "number"
           ? `${formatShortest(Number((v * 100).toPrecision(15)), p.language ?? "vi")}%`
-          : v;
+          : typeof v === "number" && Number.isInteger(v)
+            ? String(v)
+            : v;
     const where = plan.settings.cells[key] ?? { sheet: plan.layout.settings?.sheet ?? "", cell: "" };
     out.push({
       ...finding("CONFLICTING_SETTING", where, {
@@ -205,7 +209,8 @@ export function consolidatePlans(
               code: i.code,
               file: name,
               other: known.file,
-              detail: diff,
+              // The column as the file's template heads it.
+              column: columnHeader("indicators", diff, plan.language ?? "vi"),
             }),
             file: name,
           });

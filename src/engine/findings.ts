@@ -97,8 +97,10 @@ function shownParams(params: Finding["params"], lang: "vi" | "en"): Record<strin
   if (group) out.group = enumName(group, lang);
   const measure = MEASURES.find((m) => m.key === params.measure);
   if (measure) out.measure = enumName(measure, lang);
-  // A setting whose default is blank (Kỳ hiện tại: the latest period with figures) says so, not "the default  is used".
-  if (params.default === "") out.default = lang === "vi" ? "(để trống)" : "(blank)";
+  // A setting whose default is blank (Kỳ hiện tại: the latest period with figures) says so, not "the default  is used";
+  // so does a blank setting of a unit's file (CONFLICTING_SETTING's values).
+  for (const k of ["default", "mine", "kept"])
+    if (params[k] === "") out[k] = lang === "vi" ? "(để trống)" : "(blank)";
   const keys = Object.keys(params);
   for (let i = 0; i < keys.length; i++) {
     const v = params[keys[i]];

@@ -7,7 +7,7 @@ import { runCli } from "../helpers/cli";
 import { samplePlanRows } from "../../src/engine/sample";
 import { buildTemplate, sampleWorkbookBytes } from "../../src/workbook/xlsx/template";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
-import type { PlanRows } from "../../src/engine/format";
+import { sheetDef, type PlanRows } from "../../src/engine/format";
 import { province2025Rows } from "../helpers/province2025";
 
 let dir: string;
@@ -267,14 +267,15 @@ describe("ictplan CLI", () => {
 
   it("consolidate says where a unit's file has other settings than the first file's, whose are kept", async () => {
     const rows = samplePlanRows();
-    const own = (code: string, settings = rows.settings): PlanRows => ({
+    const own = (code: string, settings = rows.settings, indicators = rows.indicators): PlanRows => ({
       ...rows,
       settings,
+      indicators,
       units: rows.units.filter((u) => u[0] === code),
       figures: rows.figures.filter((f) => f[0] === code),
     });
-    // Another province's file, with its own thresholds for Tốt and Gần đạt (a share, shown as a percentage) and the
-    // geometric mean.
+    // Another province's file, with its own thresholds for Tốt and Gần đạt (a share, shown as a percentage), the
+    // geometric mean and next year's plan; and its first indicator weighted 3.
     const other = [
       ...rows.settings.map(([k, v]): readonly [string, string | number] =>
         k === "Tỉnh"
@@ -283,34 +284,41 @@ describe("ictplan CLI", () => {
             ? [k, 90]
             : k === "Cách tổng hợp"
               ? [k, "Trung bình nhân"]
-              : [k, v],
+              : k === "Năm kế hoạch"
+                ? [k, 2016]
+                : [k, v],
       ),
       ["Ngưỡng Gần đạt", 0.9] as const,
     ];
+    const weight = sheetDef("indicators").columns.findIndex((c) => c.key === "weight");
+    const weighted = rows.indicators.map((r, i) => (i === 0 ? r.map((v, j) => (j === weight ? 3 : v)) : r));
     await fs.writeFile(
       path.join(dir, "sttc.xlsx"),
       await XlsxWorkbook.of(buildTemplate(own("STTTT"))).save(),
     );
     await fs.writeFile(
       path.join(dir, "stc.xlsx"),
-      await XlsxWorkbook.of(buildTemplate(own("STC", other))).save(),
+      await XlsxWorkbook.of(buildTemplate(own("STC", other, weighted))).save(),
     );
     const r = await cli("consolidate", "sttc.xlsx", "stc.xlsx", "-o", "merged.xlsx", "--force", "--json");
     // Before, it said nothing: the merged plan silently took Lào Cai's settings for Yên Bái's unit.
-    const found = (
-      JSON.parse(r.out).findings as {
-        code: string;
-        file: string;
-        sheet: string;
-        cell: string;
-        message: string;
-      }[]
-    )
+    const all = JSON.parse(r.out).findings as {
+      code: string;
+      file: string;
+      sheet: string;
+      cell: string;
+      message: string;
+    }[];
+    const found = all
       .filter((f) => f.code === "CONFLICTING_SETTING")
       .map((f) => `[${f.file}]${f.sheet}!${f.cell} ${f.message}`);
     expect(found).toEqual([
       expect.stringMatching(
         /^\[stc\.xlsx\]Cấu hình!B2 Cài đặt “Tỉnh” trong stc\.xlsx là Yên Bái, khác với sttc\.xlsx \(Lào Cai\)/,
+      ),
+      // A year as typed: it was "2.016", with a thousands separator.
+      expect.stringMatching(
+        /^\[stc\.xlsx\]Cấu hình!B3 Cài đặt “Năm kế hoạch” trong stc\.xlsx là 2016, khác với sttc\.xlsx \(2015\)/,
       ),
       expect.stringMatching(
         /^\[stc\.xlsx\]Cấu hình!B5 Cài đặt “Ngưỡng Tốt” trong stc\.xlsx là 90, khác với sttc\.xlsx \(80\)/,
@@ -322,8 +330,15 @@ describe("ictplan CLI", () => {
         /^\[stc\.xlsx\]Cấu hình!B\d+ Cài đặt “Cách tổng hợp” trong stc\.xlsx là Trung bình nhân, khác với sttc\.xlsx \(Trung bình cộng\)/,
       ),
     ]);
-    // Warnings: the merge is written, with the first file's settings.
-    expect(r.code).toBe(0);
+    // The indicator's column by its header: it was "(weight)", a word of the code's in a Vietnamese message.
+    expect(all.filter((f) => f.code === "CONFLICTING_INDICATOR").map((f) => f.message)).toEqual([
+      expect.stringMatching(
+        /^Chỉ tiêu \S+ trong stc\.xlsx khác định nghĩa trong sttc\.xlsx ở cột “Trọng số”; /,
+      ),
+    ]);
+    // The indicator's conflict is an error (exit 1); the settings' are warnings: the merge is written, with the first
+    // file's settings.
+    expect(r.code).toBe(1);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(path.join(dir, "merged.xlsx"));
     const settings = book.getWorksheet("Cấu hình");

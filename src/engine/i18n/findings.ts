@@ -420,8 +420,8 @@ export const FINDING_TEXTS = {
   },
   CONFLICTING_INDICATOR: {
     severity: "error",
-    vi: "Chỉ tiêu {code} trong {file} khác định nghĩa trong {other} ({detail}); dùng định nghĩa trong {other}.",
-    en: "Indicator {code} in {file} differs from {other} ({detail}); the definition in {other} is used.",
+    vi: "Chỉ tiêu {code} trong {file} khác định nghĩa trong {other} ở cột “{column}”; dùng định nghĩa trong {other}.",
+    en: "Indicator {code} in {file} differs from {other} in the column “{column}”; the definition in {other} is used.",
     fixVi: "Dùng cùng một danh mục chỉ tiêu cho mọi đơn vị.",
     fixEn: "Use the same indicator list in every unit's file.",
   },
