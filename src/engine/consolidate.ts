@@ -91,7 +91,9 @@ function settingConflicts(plan: Plan, name: string, first: Plan, other: string):
           : typeof v === "number" && Number.isInteger(v)
             ? String(v)
             : v;
-    const where = plan.settings.cells[key] ?? { sheet: plan.layout.settings?.sheet ?? "", cell: "" };
+    // Its cell; a blank one's where the sheet has its row.
+    const where = plan.settings.cells[key] ??
+      plan.settings.rows?.[key] ?? { sheet: plan.layout.settings?.sheet ?? "", cell: "" };
     out.push({
       ...finding("CONFLICTING_SETTING", where, {
         // Its label as the file writes it (the file's template's where it has none).

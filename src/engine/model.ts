@@ -21,6 +21,8 @@ export interface Settings extends SettingsValues {
   readonly converted?: readonly (keyof SettingsValues)[];
   /** Each setting's label as the planner's sheet writes it (spaces collapsed), for messages to quote. */
   readonly labels?: Partial<Record<keyof SettingsValues, string>>;
+  /** The value cell of each setting the sheet has a row for, blank or not: where a message about it points. */
+  readonly rows?: Partial<Record<keyof SettingsValues, CellRef>>;
 }
 
 export interface Unit {

@@ -345,6 +345,37 @@ describe("ictplan CLI", () => {
     expect([settings?.getCell("B2").value, settings?.getCell("B5").value]).toEqual(["Lào Cai", 80]);
   }, 60000);
 
+  it("consolidate points at a unit's blank setting and says it is blank", async () => {
+    // The sample's STTTT, and a unit's file of the English template with Province left blank (a row, no value).
+    const rows = samplePlanRows();
+    await fs.writeFile(
+      path.join(dir, "stttt.xlsx"),
+      await XlsxWorkbook.of(
+        buildTemplate({
+          ...rows,
+          units: rows.units.filter((u) => u[0] === "STTTT"),
+          figures: rows.figures.filter((f) => f[0] === "STTTT"),
+        }),
+      ).save(),
+    );
+    await fs.writeFile(
+      path.join(dir, "blank-en.xlsx"),
+      await XlsxWorkbook.of(buildTemplate(undefined, "en")).save(),
+    );
+    const r = await cli("consolidate", "stttt.xlsx", "blank-en.xlsx", "-o", "m2.xlsx", "--force", "--json");
+    const said = (
+      JSON.parse(r.out).findings as { code: string; sheet: string; cell: string; message: string }[]
+    )
+      .filter((f) => f.code === "CONFLICTING_SETTING")
+      .map((f) => `${f.sheet}!${f.cell} ${f.message}`);
+    // It had no cell, and said "là , khác với".
+    expect(said).toContainEqual(
+      expect.stringMatching(
+        /^Settings!B2 Cài đặt “Province” trong blank-en\.xlsx là \(để trống\), khác với stttt\.xlsx \(Lào Cai\)/,
+      ),
+    );
+  }, 60000);
+
   it("consolidate's messages name each file's sheets as that file does, and tell files of one name apart", async () => {
     // Two units' files without units yet, each in its unit's folder under the same name: one of the Vietnamese
     // template, one of the English.

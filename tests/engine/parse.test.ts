@@ -73,7 +73,7 @@ function summary(wb: WorkbookGrids) {
       i.groups.join(),
     ]),
     figures: [...eachFigure(plan.figures)].map((f) => [f.unit, f.indicator, f.period, f.value]).sort(),
-    settings: { ...plan.settings, cells: undefined },
+    settings: { ...plan.settings, cells: undefined, rows: undefined },
   };
 }
 

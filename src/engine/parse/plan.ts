@@ -303,6 +303,7 @@ function parseSettings(ctx: SheetContext | null, findings: Finding[], lang: Lang
   const cells: Partial<Record<keyof SettingsValues, CellRef>> = {};
   const converted: (keyof SettingsValues)[] = [];
   const labels: Partial<Record<keyof SettingsValues, string>> = {};
+  const at: Partial<Record<keyof SettingsValues, CellRef>> = {};
   const shares: (keyof SettingsValues)[] = [];
   if (ctx) {
     const rows = rowsOf(ctx);
@@ -329,6 +330,7 @@ function parseSettings(ctx: SheetContext | null, findings: Finding[], lang: Lang
         );
         continue;
       }
+      at[def.key] ??= vRef;
       const raw = cellAt(ctx.grid, row, vRef.col);
       if (isBlank(raw)) continue;
       const v = readSetting(def, raw, shownAsPercent(ctx.grid, row, vRef.col));
@@ -363,7 +365,7 @@ function parseSettings(ctx: SheetContext | null, findings: Finding[], lang: Lang
     values[key] = Number(((values[key] as number) * (values.indexScale as number)).toPrecision(15));
     if (!converted.includes(key)) converted.push(key);
   }
-  return { ...(values as unknown as SettingsValues), cells, converted, labels };
+  return { ...(values as unknown as SettingsValues), cells, converted, labels, rows: at };
 }
 
 // The settings an index is graded against, on the index's scale.
