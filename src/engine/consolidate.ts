@@ -109,6 +109,41 @@ function settingConflicts(plan: Plan, name: string, first: Plan, other: string):
   return out;
 }
 
+// More indicators of a file than this differing from one other file are said in one finding (CONFLICTING_INDICATORS).
+const MANY_CONFLICTS = 3;
+// The codes that finding lists.
+const LISTED_CODES = 5;
+
+/**
+ * A file's CONFLICTING_INDICATOR findings, those with one other file said once where there are more than a few (a
+ * file of another template differs in most of its indicators): at the first one's cell, with their number and codes.
+ */
+function indicatorConflicts(found: readonly Finding[], name: string): Finding[] {
+  const byOther = new Map<string, Finding[]>();
+  for (const f of found)
+    byOther.set(String(f.params.other), [...(byOther.get(String(f.params.other)) ?? []), f]);
+  return [...byOther].flatMap(([other, fs]) => {
+    if (fs.length <= MANY_CONFLICTS) return fs;
+    const codes = fs.map((f) => String(f.params.code));
+    const listed = codes.slice(0, LISTED_CODES).join(", ") + (codes.length > LISTED_CODES ? ", …" : "");
+    return [
+      {
+        ...finding(
+          "CONFLICTING_INDICATORS",
+          { sheet: fs[0].sheet, cell: fs[0].cell },
+          {
+            count: fs.length,
+            codes: listed,
+            file: name,
+            other,
+          },
+        ),
+        file: name,
+      },
+    ];
+  });
+}
+
 /** Each figure row with its values in the order of `codes` (null where blank or without a column). */
 function rowValues(
   table: FigureTable,
@@ -200,13 +235,14 @@ export function consolidatePlans(
   const units = new Map<string, { file: string; plan: Plan; unit: Plan["units"][number] }>();
   for (const { name, plan } of files) {
     if (plan !== first) findings.push(...settingConflicts(plan, name, first, files[0].name));
+    const conflicts: Finding[] = [];
     for (const i of plan.indicators) {
       const known = indicators.get(i.code);
       if (!known) indicators.set(i.code, { ind: i, file: name });
       else {
         const diff = definitionDiff(known.ind, i);
         if (diff)
-          findings.push({
+          conflicts.push({
             ...finding("CONFLICTING_INDICATOR", i.cell, {
               code: i.code,
               file: name,
@@ -218,6 +254,7 @@ export function consolidatePlans(
           });
       }
     }
+    findings.push(...indicatorConflicts(conflicts, name));
     for (const u of plan.units) {
       const prev = units.get(u.code);
       if (prev)

@@ -345,7 +345,7 @@ describe("ictplan CLI", () => {
     expect([settings?.getCell("B2").value, settings?.getCell("B5").value]).toEqual(["Lào Cai", 80]);
   }, 60000);
 
-  it("consolidate points at a unit's blank setting and says it is blank", async () => {
+  it("consolidate points at a unit's blank setting, and says once that a file's indicators all differ", async () => {
     // The sample's STTTT, and a unit's file of the English template with Province left blank (a row, no value).
     const rows = samplePlanRows();
     await fs.writeFile(
@@ -363,9 +363,13 @@ describe("ictplan CLI", () => {
       await XlsxWorkbook.of(buildTemplate(undefined, "en")).save(),
     );
     const r = await cli("consolidate", "stttt.xlsx", "blank-en.xlsx", "-o", "m2.xlsx", "--force", "--json");
-    const said = (
-      JSON.parse(r.out).findings as { code: string; sheet: string; cell: string; message: string }[]
-    )
+    const all = JSON.parse(r.out).findings as {
+      code: string;
+      sheet: string;
+      cell: string;
+      message: string;
+    }[];
+    const said = all
       .filter((f) => f.code === "CONFLICTING_SETTING")
       .map((f) => `${f.sheet}!${f.cell} ${f.message}`);
     // It had no cell, and said "là , khác với".
@@ -374,6 +378,16 @@ describe("ictplan CLI", () => {
         /^Settings!B2 Cài đặt “Province” trong blank-en\.xlsx là \(để trống\), khác với stttt\.xlsx \(Lào Cai\)/,
       ),
     );
+    // The English template's starter indicators differ from the sample's in every one: eleven errors before, one now.
+    expect(
+      all
+        .filter((f) => f.code.startsWith("CONFLICTING_INDICATOR"))
+        .map((f) => `${f.sheet}!${f.cell} ${f.message}`),
+    ).toEqual([
+      expect.stringMatching(
+        /^Indicators!A2 11 chỉ tiêu trong blank-en\.xlsx khác định nghĩa trong stttt\.xlsx: LAN, MAYTINH, CAPQUANG, EMAIL_TK, EMAIL_SD, …; /,
+      ),
+    ]);
   }, 60000);
 
   it("consolidate's messages name each file's sheets as that file does, and tell files of one name apart", async () => {

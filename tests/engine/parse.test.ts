@@ -485,7 +485,14 @@ describe("the finding catalogue", () => {
       }),
     );
     const expected = Object.keys(FINDING_TEXTS).filter(
-      (c) => !["UNREADABLE", "CONFLICTING_UNIT", "CONFLICTING_INDICATOR", "CONFLICTING_SETTING"].includes(c),
+      (c) =>
+        ![
+          "UNREADABLE",
+          "CONFLICTING_UNIT",
+          "CONFLICTING_INDICATOR",
+          "CONFLICTING_INDICATORS",
+          "CONFLICTING_SETTING",
+        ].includes(c),
     );
     expect([...seen].sort()).toEqual(expect.arrayContaining(expected.sort()));
     expect(expected.filter((c) => !seen.has(c))).toEqual([]);

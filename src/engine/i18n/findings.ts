@@ -425,6 +425,14 @@ export const FINDING_TEXTS = {
     fixVi: "Dùng cùng một danh mục chỉ tiêu cho mọi đơn vị.",
     fixEn: "Use the same indicator list in every unit's file.",
   },
+  CONFLICTING_INDICATORS: {
+    severity: "error",
+    vi: "{count} chỉ tiêu trong {file} khác định nghĩa trong {other}: {codes}; dùng định nghĩa trong {other}.",
+    en: "{count} indicators in {file} differ from {other}: {codes}; the definitions in {other} are used.",
+    fixVi: "Dùng cùng một danh mục chỉ tiêu cho mọi đơn vị (chép sheet {indicatorsSheet} từ tệp của tỉnh).",
+    fixEn:
+      "Use the same indicator list in every unit's file (copy the {indicatorsSheet} sheet from the province's file).",
+  },
   CONFLICTING_SETTING: {
     severity: "warning",
     vi: "Cài đặt “{setting}” trong {file} là {mine}, khác với {other} ({kept}); dùng giá trị trong {other}.",
