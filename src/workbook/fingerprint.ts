@@ -345,26 +345,35 @@ for (let k = 1; k < 11; k++) {
   POW2[k] = Math.imul(POW2[k - 1], K2);
 }
 
-// Scratch for the digits of a number, last digit first.
+// Scratch for the digits of a number, last digit first, and for their piece.
 const DIGITS = new Int32Array(10);
+const DIGIT_PIECE = new Int32Array(4);
 
-/** Hashes the decimal digits of a whole number from 0 to 2^31 - 1, as String(n) writes it. */
-function hashDigits(n: number): void {
+/** Sets DIGIT_PIECE to the piece of the decimal digits of a whole number from 0 to 2^31 - 1, as String(n) writes it. */
+function setDigitPiece(n: number): void {
   let len = 0;
   do {
     const q = (n / 10) | 0;
     DIGITS[len++] = 48 + n - q * 10;
     n = q;
   } while (n > 0);
-  let a = h1;
-  let b = h2;
+  DIGIT_PIECE[2] = POW1[len];
+  DIGIT_PIECE[3] = POW2[len];
+  let a = 0;
+  let b = 0;
   while (len > 0) {
     const c = DIGITS[--len];
     a = (Math.imul(a, K1) + c) | 0;
     b = (Math.imul(b, K2) + c) | 0;
   }
-  h1 = a;
-  h2 = b;
+  DIGIT_PIECE[0] = a;
+  DIGIT_PIECE[1] = b;
+}
+
+/** Hashes the decimal digits of a whole number from 0 to 2^31 - 1 into the entry. */
+function hashDigits(n: number): void {
+  setDigitPiece(n);
+  append(DIGIT_PIECE, 0);
 }
 
 const isSmallWhole = (n: number): boolean => (n | 0) === n && n >= 0;
@@ -420,6 +429,14 @@ function upperOf(c: number): number {
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
+/**
+ * Hashes normalFormula(f) without building it, for the formulas where that is plain: string literals closed,
+ * quoted sheet names followed by "!", and no number normalFormula would rewrite (ODD_NUMBER, tracked char by char
+ * on the normalised text of each part between literals), into the entry being digested. False where it is not:
+ * the caller hashes entry() instead. With masks, the first that many references crossReferences found in f are
+ * hashed as the mark that replaces them (normalFormula(maskCrossReferences(f))); false too where one starts inside a
+ * literal or a quoted name as read here.
+ */
 function hashFormula(f: string, masks: number): boolean {
   const n = f.length;
   // The next reference to mask: its index, and where it starts (n: none left).
@@ -632,22 +649,11 @@ function hashFilled(row: number, col: number, t: FormulaTemplate, parts: Pieces 
     return;
   }
   // The row's digits, as a piece.
-  let d1 = 0;
-  let d2 = 0;
-  let len = 0;
-  let n = at;
-  do {
-    const q = (n / 10) | 0;
-    DIGITS[len++] = 48 + n - q * 10;
-    n = q;
-  } while (n > 0);
-  const r1 = POW1[len];
-  const r2 = POW2[len];
-  while (len > 0) {
-    const c = DIGITS[--len];
-    d1 = (Math.imul(d1, K1) + c) | 0;
-    d2 = (Math.imul(d2, K2) + c) | 0;
-  }
+  setDigitPiece(at);
+  const d1 = DIGIT_PIECE[0];
+  const d2 = DIGIT_PIECE[1];
+  const r1 = DIGIT_PIECE[2];
+  const r2 = DIGIT_PIECE[3];
   for (let k = 4; k < parts.length; k += 4) {
     a = (Math.imul(a, r1) + d1) | 0;
     b = (Math.imul(b, r2) + d2) | 0;
@@ -814,9 +820,12 @@ function addSpecRows(d: CellDigest, b: SpecBlock, from: number, to: number, seen
           seen.normal[j] = undefined;
           d.addMasked(row, b.col + j, formula);
         }
-      } else if (formula === undefined && fill !== undefined && templateText(fill, c.fillRow ?? 0))
-        d.addMasked(row, b.col + j, templateText(fill, c.fillRow ?? 0));
-      else addValueCell(d, row, b.col + j, c.value, seen, j);
+      } else {
+        // A template without a row: its text, which may be "" (no formula).
+        const f = formula === undefined && fill !== undefined ? templateText(fill, c.fillRow ?? 0) : "";
+        if (f) d.addMasked(row, b.col + j, f);
+        else addValueCell(d, row, b.col + j, c.value, seen, j);
+      }
     }
   }
 }
@@ -877,6 +886,7 @@ export function* specFingerprintSteps(spec: SheetSpec): Generator<void, string, 
   }
   return d.toString();
 }
+
 // Rows of a spec block in one piece of the digest that threads share (pieceDigest).
 const PIECE_ROWS = 2000;
 
