@@ -2,9 +2,9 @@
 import type { FigureRow, FigureTable, Finding, Indicator, Plan } from "./model";
 import { figureTable, valueAt } from "./figures";
 import type { EnumValue, PlanRows, SettingsValues } from "./format";
-import { columnHeader, DIRECTIONS, enumName, MEASURES, RANKING_GROUPS, SETTINGS, YES_NO } from "./format";
+import { DIRECTIONS, enumName, MEASURES, RANKING_GROUPS, SETTINGS, YES_NO } from "./format";
 import type { Lang } from "./i18n/labels";
-import { finding, settingLabel } from "./findings";
+import { finding, planColumnName, settingLabel } from "./findings";
 import { formatShortest } from "./i18n/numbers";
 import { comparePeriodKeys, formatPeriod, periodFromKey } from "./periods";
 import { SEVERITY_ORDER } from "./validate";
@@ -247,8 +247,8 @@ export function consolidatePlans(
               code: i.code,
               file: name,
               other: known.file,
-              // The column as the file's template heads it.
-              column: columnHeader("indicators", diff, plan.language ?? "vi"),
+              // The column as the file heads it.
+              column: planColumnName(plan, "indicators", diff),
             }),
             file: name,
           });

@@ -792,12 +792,6 @@ export function sheetDef(key: SheetDef["key"]): SheetDef {
   return def;
 }
 
-/** A column's header in a language's template (its key where the sheet has no such column). */
-export function columnHeader(sheet: SheetDef["key"], key: string, lang: "vi" | "en"): string {
-  const col = sheetDef(sheet).columns.find((c) => c.key === key);
-  return col ? (lang === "vi" ? col.header : col.headerEn) : key;
-}
-
 /** Roman numerals used in Vietnamese quarter names. */
 export const QUARTER_ROMAN = ["I", "II", "III", "IV"] as const;
 
