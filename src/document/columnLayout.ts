@@ -60,9 +60,8 @@ interface Row {
   readonly cells: readonly { readonly j: number; readonly t: CellText }[];
 }
 
-/** A cell's weighted height at a width. */
-const cellHeight = (t: CellText, width: number, padding: number) =>
-  lineCount(t, width - padding) * t.line * (t.weight ?? 1);
+/** The height a text's lines count for (its weight given). */
+const heightOf = (t: CellText, lines: number) => lines * t.line * (t.weight ?? 1);
 
 /** A row's height with the columns `widths` wide, plus its texts' lines a little (CELL_WEIGHT). */
 function rowCost(row: Row, widths: readonly number[], padding: number): number {
@@ -70,7 +69,7 @@ function rowCost(row: Row, widths: readonly number[], padding: number): number {
   let lines = 0;
   for (const { j, t } of row.cells) {
     const n = lineCount(t, widths[j] - padding);
-    tallest = Math.max(tallest, n * t.line * (t.weight ?? 1));
+    tallest = Math.max(tallest, heightOf(t, n));
     lines += n;
   }
   return tallest + CELL_WEIGHT * lines;
@@ -120,7 +119,7 @@ function* moves(
   }
   const seen = new Set<string>();
   for (const row of rows) {
-    const heights = row.cells.map(({ j, t }) => cellHeight(t, widths[j], padding));
+    const heights = row.cells.map(({ j, t }) => heightOf(t, lineCount(t, widths[j] - padding)));
     const tallest = Math.max(row.fixed, ...heights);
     const making = row.cells.filter((_, m) => heights[m] === tallest);
     if (making.length < 2) continue;
@@ -162,7 +161,7 @@ export function layoutColumns(
   let free = page - sum(least);
   if (free <= 0) return least.map((x) => (x / sum(least)) * page);
   const rows: Row[] = tables.flat().map((row) => ({
-    fixed: Math.max(0, ...row.map((t) => (t && t.words.length <= 1 ? t.line * (t.weight ?? 1) : 0))),
+    fixed: Math.max(0, ...row.map((t) => (t && t.words.length <= 1 ? heightOf(t, 1) : 0))),
     cells: row.flatMap((t, j) => (t && t.words.length > 1 ? [{ j, t }] : [])),
   }));
   // The rows with a text of several words in each column: the only ones a column's width changes.

@@ -24,6 +24,18 @@ afterAll(async () => {
 
 const cli = (...argv: string[]) => runCli(dir, { LANG: "vi_VN.UTF-8" }, argv);
 
+/** A finding as `--json` writes it. */
+interface JsonFinding {
+  readonly code: string;
+  readonly file: string;
+  readonly sheet: string;
+  readonly cell: string;
+  readonly message: string;
+}
+
+/** The findings of a `--json` run's output. */
+const jsonFindings = (out: string): JsonFinding[] => JSON.parse(out).findings;
+
 describe("ictplan CLI", () => {
   it("validates the sample: warnings only, exit 0, findings as a table with sheet and cell", async () => {
     const r = await cli("validate", "sample.xlsx");
@@ -243,7 +255,7 @@ describe("ictplan CLI", () => {
     const r = await cli("consolidate", "unit-a.xlsx", "unit-b.xlsx", "-o", "merged.xlsx", "--json");
     // It said nothing and exited 0: the merged workbook silently lacked the unit's unreadable row.
     expect(r.code).toBe(1);
-    const found = JSON.parse(r.out).findings as { code: string; file: string; sheet: string; cell: string }[];
+    const found = jsonFindings(r.out);
     expect(
       found
         .filter((f) => f.code !== "MISSING_FIGURE")
@@ -302,13 +314,7 @@ describe("ictplan CLI", () => {
     );
     const r = await cli("consolidate", "sttc.xlsx", "stc.xlsx", "-o", "merged.xlsx", "--force", "--json");
     // Before, it said nothing: the merged plan silently took Lào Cai's settings for Yên Bái's unit.
-    const all = JSON.parse(r.out).findings as {
-      code: string;
-      file: string;
-      sheet: string;
-      cell: string;
-      message: string;
-    }[];
+    const all = jsonFindings(r.out);
     const found = all
       .filter((f) => f.code === "CONFLICTING_SETTING")
       .map((f) => `[${f.file}]${f.sheet}!${f.cell} ${f.message}`);
@@ -363,12 +369,7 @@ describe("ictplan CLI", () => {
       await XlsxWorkbook.of(buildTemplate(undefined, "en")).save(),
     );
     const r = await cli("consolidate", "stttt.xlsx", "blank-en.xlsx", "-o", "m2.xlsx", "--force", "--json");
-    const all = JSON.parse(r.out).findings as {
-      code: string;
-      sheet: string;
-      cell: string;
-      message: string;
-    }[];
+    const all = jsonFindings(r.out);
     const said = all
       .filter((f) => f.code === "CONFLICTING_SETTING")
       .map((f) => `${f.sheet}!${f.cell} ${f.message}`);
@@ -406,9 +407,7 @@ describe("ictplan CLI", () => {
     const files = [path.join("vi", "ke-hoach.xlsx"), path.join("en", "ke-hoach.xlsx")];
     for (const lang of [[], ["--lang", "en"]]) {
       const r = await cli("consolidate", ...files, "-o", "m.xlsx", "--force", "--json", ...lang);
-      const said = (
-        JSON.parse(r.out).findings as { code: string; file: string; sheet: string; message: string }[]
-      )
+      const said = jsonFindings(r.out)
         .filter((f) => f.code === "NO_UNITS")
         .map((f) => [f.file, f.sheet, f.message]);
       // Both were "ke-hoach.xlsx", and the English file's message named its sheet "Đơn vị", a sheet it does not have.
