@@ -1,6 +1,6 @@
 /**
  * The Office.js adapter. Reads sheets in row chunks that keep each response under Excel on the web's 5 MB; writes output
- * sheets under temporary names, then swaps them in so no half-written output is ever visible (docs/architecture.md,
+ * sheets under temporary names, then swaps them in so no half-written output is ever visible (docs/decisions.md,
  * "Write protocol"). Formulas are written against the temporary names: Excel binds a reference to a sheet and carries it
  * through the rename. The ownership sheet is never deleted (Excel refuses to delete a VeryHidden sheet); its cells are
  * rewritten.
