@@ -8,7 +8,7 @@ import { buildTemplate } from "../../src/workbook/xlsx/template";
 import { samplePlanRows } from "../../src/engine/sample";
 import { runPlan } from "../../src/engine/pipeline";
 import { editPackage, partsOf } from "../helpers/packages";
-import { FEATURES, computeTwice, userChart } from "../helpers/plannerFeatures";
+import { FEATURES, computeTwice, outputChart, userChart, withFeature } from "../helpers/plannerFeatures";
 
 const text = (b: Uint8Array | undefined) => new TextDecoder().decode(b);
 
@@ -25,6 +25,19 @@ const EDITED = new Set([
 const elementsOf = (xml: string, name: string) =>
   [...xml.matchAll(new RegExp(`<${name}\\b[^>]*?(?:/>|>[\\s\\S]*?</${name}>)`, "g"))].map((m) => m[0]);
 
+/** The part a relationship of the given .rels part leads to (null for an external target). */
+function targetOf(relsPart: string, rel: string): string | null {
+  if (/TargetMode="External"/.test(rel)) return null;
+  const target = /Target="([^"]*)"/.exec(rel)?.[1] ?? "";
+  const base = relsPart.replace(/_rels\/[^/]*\.rels$/, "");
+  const out: string[] = [];
+  for (const seg of (target.startsWith("/") ? target.slice(1) : base + target).split("/"))
+    if (seg === "..") out.pop();
+    else if (seg && seg !== ".") out.push(seg);
+  return out.join("/");
+}
+const extensionOf = (part: string) => part.slice(part.lastIndexOf(".") + 1).toLowerCase();
+
 let sample: Uint8Array;
 beforeAll(async () => {
   sample = await XlsxWorkbook.of(buildTemplate(samplePlanRows())).save();
@@ -33,21 +46,46 @@ beforeAll(async () => {
 describe("every part the product does not own comes out byte for byte", () => {
   it.each(Object.keys(FEATURES))("%s", async (name) => {
     const f = FEATURES[name];
-    const input = await editPackage(sample, f.edits, f.add);
+    const input = await withFeature(sample, f);
     const before = await partsOf(input);
     const out = await computeTwice(input);
     const after = await partsOf(out);
+    const drops = new Set(f.drops ?? []);
+    // Added to an output, the planner's parts are the sample's and the feature's; the rest is the product's.
+    const planners = f.afterCompute
+      ? new Set([...(await partsOf(sample)).keys(), ...Object.keys(f.add ?? {}), ...Object.keys(f.edits)])
+      : new Set(before.keys());
+    const rootRels = (xml: string) =>
+      elementsOf(xml, "Relationship")
+        .filter((r) => !drops.has(targetOf("_rels/.rels", r) ?? ""))
+        .join("");
     for (const [part, bytes] of before) {
-      if (EDITED.has(part)) continue;
-      expect([part, after.get(part)]).toEqual([part, bytes]);
+      if (EDITED.has(part) || !planners.has(part)) continue;
+      if (drops.has(part)) expect([part, after.has(part)]).toEqual([part, false]);
+      // Only the relationships to dropped parts leave the package's own relationships.
+      else if (part === "_rels/.rels" && drops.size)
+        expect(rootRels(text(after.get(part)))).toBe(rootRels(text(bytes)));
+      else expect([part, after.get(part)]).toEqual([part, bytes]);
     }
-    // The edited parts keep every entry of the input.
+    // No relationship of the output leads to a part it does not have.
+    for (const [part, bytes] of after)
+      if (part.endsWith(".rels"))
+        for (const r of elementsOf(text(bytes), "Relationship")) {
+          const target = targetOf(part, r);
+          if (target !== null) expect([part, target, after.has(target)]).toEqual([part, target, true]);
+        }
+    // The edited parts keep every entry of the input, but for the dropped parts' (a Default kept for other parts).
     const types = text(after.get("[Content_Types].xml"));
+    const dropped = (e: string) =>
+      drops.has(/PartName="\/([^"]+)"/.exec(e)?.[1] ?? "") ||
+      ([...drops].some((p) => extensionOf(p) === /Extension="([^"]+)"/.exec(e)?.[1].toLowerCase()) &&
+        ![...after.keys()].some((p) => extensionOf(p) === /Extension="([^"]+)"/.exec(e)?.[1].toLowerCase()));
     for (const e of [
       ...elementsOf(text(before.get("[Content_Types].xml")), "Override"),
       ...elementsOf(text(before.get("[Content_Types].xml")), "Default"),
     ])
-      expect(types).toContain(e);
+      if (dropped(e)) expect(types).not.toContain(e);
+      else expect(types).toContain(e);
     const partNames = [...types.matchAll(/PartName="([^"]+)"/g)].map((m) => m[1].toLowerCase());
     expect(new Set(partNames).size).toBe(partNames.length);
     for (const p of partNames)
@@ -91,6 +129,35 @@ describe("every part the product does not own comes out byte for byte", () => {
     );
     expect(charts).toBeGreaterThan(4);
     expect(ours.length).toBe(charts);
+  });
+
+  it("a chart and a pivot table of the planner's over output sheets find them as they were", async () => {
+    const input = await withFeature(
+      sample,
+      FEATURES["a chart and a pivot table of the planner's over the output sheets"],
+    );
+    const out = await computeTwice(input);
+    const parts = await partsOf(out);
+    expect(text(parts.get("xl/charts/chart4.xml"))).toBe(outputChart);
+    // The chart's ranges: the units in Xếp hạng!A5:A35 and their index in J5:J35, under the same header row.
+    const grid = async (bytes: Uint8Array, sheet: string) => {
+      const g = (await (await XlsxWorkbook.load(bytes)).readGrids()).sheets.find((x) => x.sheet === sheet);
+      const at = (row: number, col: number) => g?.values[row - g.originRow]?.[col - g.originCol] ?? null;
+      return { header: g?.values[4 - (g?.originRow ?? 1)], at };
+    };
+    const [was, now] = [await grid(input, "Xếp hạng"), await grid(out, "Xếp hạng")];
+    expect(now.header).toEqual(was.header);
+    for (let r = 5; r <= 35; r++)
+      expect([r, typeof now.at(r, 1), typeof now.at(r, 10)]).toEqual([r, "string", "number"]);
+    expect(now.at(36, 1)).toBeNull();
+    // The pivot table's source, the results' table, keeps its name and columns.
+    const results = (parts: Map<string, Uint8Array>) =>
+      [...parts]
+        .map(([, b]) => text(b))
+        .find((x) => /<table\b[^>]*\bname="KetQua"/.test(x))
+        ?.match(/<tableColumns[\s\S]*<\/tableColumns>/)?.[0];
+    expect(results(parts)).toBeDefined();
+    expect(results(parts)).toBe(results(await partsOf(input)));
   });
 
   it("sheet-scoped names still point at their own sheet after output sheets were added and replaced", async () => {
