@@ -354,6 +354,7 @@ async function compute(
       if (!quiet) io.stderr(msg(a.lang, "writing", { file: out }));
       await writeAtomic(out, () => wb.savePieces());
       const shown = path.relative(io.cwd, out) || out;
+      if (wb.signaturesDropped) io.stderr(msg(a.lang, "unsigned", { file: shown }));
       for (const o of later)
         io.stderr(
           msg(a.lang, "laterSummary", {

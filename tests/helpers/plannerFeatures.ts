@@ -65,6 +65,7 @@ const X14 = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main";
 const X15 = "http://schemas.microsoft.com/office/spreadsheetml/2010/11/main";
 const XM = "http://schemas.microsoft.com/office/excel/2006/main";
 const MS_REL = "http://schemas.microsoft.com/office/2007/relationships";
+const DSIG = "http://schemas.openxmlformats.org/package/2006/relationships/digital-signature";
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 /** Adds a relationship of any type (addRel takes the officeDocument ones). */
 const addRelOf =
@@ -77,6 +78,9 @@ const addRelOf =
 /** Appends cells at the end of a row of a worksheet (columns right of every cell the row has). */
 const appendToRow = (row: number, cells: string) => (xml: string) =>
   xml.replace(new RegExp(`(<row r="${row}"[^>]*>[\\s\\S]*?)(</row>)`), `$1${cells}$2`);
+
+/** A package signature as Excel writes one (File > Info > Protect Workbook > Add a Digital Signature), values elided. */
+const SIGNATURE = `<?xml version="1.0" encoding="UTF-8"?>\n<Signature xmlns="http://www.w3.org/2000/09/xmldsig#" Id="idPackageSignature"><SignedInfo><CanonicalizationMethod Algorithm="http://www.w3.org/TR/2001/REC-xml-c14n-20010315"/><SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"/><Reference Type="http://www.w3.org/2000/09/xmldsig#Object" URI="#idPackageObject"><DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><DigestValue>47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=</DigestValue></Reference></SignedInfo><SignatureValue>c2lnbmF0dXJl</SignatureValue><KeyInfo><X509Data><X509Certificate>Y2VydGlmaWNhdGU=</X509Certificate></X509Data></KeyInfo><Object Id="idPackageObject"><Manifest><Reference URI="/xl/workbook.xml?ContentType=application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"><DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><DigestValue>47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=</DigestValue></Reference></Manifest><SignatureProperties><SignatureProperty Id="idSignatureTime" Target="#idPackageSignature"><mdssi:SignatureTime xmlns:mdssi="http://schemas.openxmlformats.org/package/2006/digital-signature"><mdssi:Format>YYYY-MM-DDThh:mm:ssTZD</mdssi:Format><mdssi:Value>2015-07-01T08:00:00Z</mdssi:Value></mdssi:SignatureTime></SignatureProperty></SignatureProperties></Object></Signature>`;
 
 /** A table slicer's shape: Excel 2013's graphic frame, and the rectangle older readers show instead. */
 const slicerFrame = `<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice xmlns:sle15="http://schemas.microsoft.com/office/drawing/2012/slicer" Requires="sle15"><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Nhóm xếp hạng"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/drawing/2010/slicer"><sle:slicer xmlns:sle="http://schemas.microsoft.com/office/drawing/2010/slicer" name="Nhóm xếp hạng"/></a:graphicData></a:graphic></xdr:graphicFrame></mc:Choice><mc:Fallback><xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="0" name=""/><xdr:cNvSpPr><a:spLocks noTextEdit="1"/></xdr:cNvSpPr></xdr:nvSpPr><xdr:spPr><a:xfrm><a:off x="6096000" y="381000"/><a:ext cx="1828800" cy="2524125"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:prstClr val="white"/></a:solidFill><a:ln w="1"><a:solidFill><a:prstClr val="green"/></a:solidFill></a:ln></xdr:spPr><xdr:txBody><a:bodyPr vertOverflow="clip" horzOverflow="clip"/><a:lstStyle/><a:p><a:r><a:rPr lang="vi-VN" sz="1100"/><a:t>Hình này là một slicer của bảng; slicer cần Excel 2013 trở lên.</a:t></a:r></a:p></xdr:txBody></xdr:sp></mc:Fallback></mc:AlternateContent>`;
@@ -314,6 +318,29 @@ export const FEATURES: Record<string, Feature> = {
       { part: "xl/styles.xml", text: `<cellStyle name="Ghi chú" xfId="0"/>` },
       { part: "xl/workbook.xml", text: `name="Danh mục" state="veryHidden"` },
     ],
+  },
+  "a digital signature": {
+    edits: {
+      "_rels/.rels": addRelOf("rIdSig", `${DSIG}/origin`, "_xmlsignatures/origin.sigs"),
+      "[Content_Types].xml": compose(
+        addType(
+          `<Default Extension="sigs" ContentType="application/vnd.openxmlformats-package.digital-signature-origin"/>`,
+        ),
+        override(
+          "/_xmlsignatures/sig1.xml",
+          "application/vnd.openxmlformats-package.digital-signature-xmlsignature+xml",
+        ),
+      ),
+    },
+    add: {
+      // The origin part is empty; it only relates the signatures.
+      "_xmlsignatures/origin.sigs": new Uint8Array(0),
+      "_xmlsignatures/_rels/origin.sigs.rels": rels(
+        `<Relationship Id="rId1" Type="${DSIG}/signature" Target="sig1.xml"/>`,
+      ),
+      "_xmlsignatures/sig1.xml": SIGNATURE,
+    },
+    drops: ["_xmlsignatures/origin.sigs", "_xmlsignatures/_rels/origin.sigs.rels", "_xmlsignatures/sig1.xml"],
   },
   "a link to another workbook (an external reference)": {
     edits: {

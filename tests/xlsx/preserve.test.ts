@@ -8,6 +8,7 @@ import { buildTemplate } from "../../src/workbook/xlsx/template";
 import { samplePlanRows } from "../../src/engine/sample";
 import { runPlan } from "../../src/engine/pipeline";
 import { editPackage, partsOf } from "../helpers/packages";
+import { addInputSheet } from "../../src/workbook/office/actions";
 import { FEATURES, computeTwice, outputChart, userChart, withFeature } from "../helpers/plannerFeatures";
 
 const text = (b: Uint8Array | undefined) => new TextDecoder().decode(b);
@@ -158,6 +159,28 @@ describe("every part the product does not own comes out byte for byte", () => {
         ?.match(/<tableColumns[\s\S]*<\/tableColumns>/)?.[0];
     expect(results(parts)).toBeDefined();
     expect(results(parts)).toBe(results(await partsOf(input)));
+  });
+
+  it("a signed workbook whose cells are edited or to which an input sheet is added (the preview's edits, then its download) is saved unsigned", async () => {
+    const f = FEATURES["a digital signature"];
+    // Đơn vị renamed away, so that the pane offers to add it.
+    const renamed = {
+      ...f,
+      edits: { ...f.edits, "xl/workbook.xml": (x: string) => x.replace('name="Đơn vị"', 'name="Đơn vị cũ"') },
+    };
+    const edited = await XlsxWorkbook.load(await withFeature(sample, f));
+    edited.writeCells([{ sheet: "Cấu hình", cell: "B5", value: 80 }]);
+    const added = await XlsxWorkbook.load(await withFeature(sample, renamed));
+    await addInputSheet(added, "units");
+    for (const wb of [edited, added]) {
+      const out = await partsOf(await wb.save());
+      expect([wb.signaturesDropped, [...out.keys()].filter((p) => p.startsWith("_xmlsignatures/"))]).toEqual([
+        true,
+        [],
+      ]);
+      expect(text(out.get("_rels/.rels"))).not.toContain("digital-signature");
+      expect(text(out.get("[Content_Types].xml"))).not.toContain("digital-signature");
+    }
   });
 
   it("sheet-scoped names still point at their own sheet after output sheets were added and replaced", async () => {

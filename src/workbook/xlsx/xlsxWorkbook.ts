@@ -176,6 +176,8 @@ export class XlsxWorkbook implements WorkbookPort {
    * responsive); null runs them straight through, as the CLI does.
    */
   slices: Pause | null = null;
+  /** True once a change to the package dropped the digital signatures it had (dropSignatures). */
+  signaturesDropped = false;
 
   private constructor(source: () => Promise<ZipPackage>) {
     this.ready = source().then((pkg) => this.init(pkg));
@@ -243,6 +245,48 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private async workbookRels(): Promise<Relationship[]> {
     return parseRels(await this.pkg.text(relsOf(this.wbPart)));
+  }
+
+  /**
+   * Drops the package's digital signatures, before its first change: the origin part, which the package relates, and
+   * the signature parts it relates (ECMA-376 Part 2, Digital Signatures). A signature covers the parts as signed,
+   * so Excel reports one on a changed copy as invalid; Excel drops them itself when it saves an edited workbook. Only
+   * the package in memory is edited: the input file stays signed.
+   */
+  private async dropSignatures(): Promise<void> {
+    const rootRels = await this.pkg.text("_rels/.rels");
+    const origins = parseRels(rootRels).filter(
+      (r) => !r.external && typeIs(r.type, "digital-signature/origin"),
+    );
+    if (!rootRels || !origins.length) return;
+    const gone = new Set<string>();
+    const walk = async (part: string): Promise<void> => {
+      if (gone.has(part)) return;
+      gone.add(part);
+      for (const r of parseRels(await this.pkg.text(relsOf(part))))
+        if (!r.external) await walk(resolve(part, r.target));
+      this.pkg.remove(relsOf(part));
+      this.pkg.remove(part);
+    };
+    for (const o of origins) await walk(resolve("", o.target));
+    const ids = new Set(origins.map((o) => o.id));
+    let rels = rootRels;
+    for (const e of elements(rels, ["Relationship"]).reverse())
+      if (ids.has(attrs(e.attrText).get("Id") ?? "")) rels = rels.slice(0, e.start) + rels.slice(e.end);
+    this.pkg.put("_rels/.rels", rels);
+    // Their content types: each signature's Override, and the origin's Default (by its extension, .sigs).
+    let types = (await this.pkg.text("[Content_Types].xml")) ?? "";
+    const parts = new Set([...gone].map((p) => `/${p}`.toLowerCase()));
+    for (const e of elements(types, ["Override", "Default"]).reverse()) {
+      const a = attrs(e.attrText);
+      if (
+        parts.has((a.get("PartName") ?? "").toLowerCase()) ||
+        a.get("ContentType") === "application/vnd.openxmlformats-package.digital-signature-origin"
+      )
+        types = types.slice(0, e.start) + types.slice(e.end);
+    }
+    this.pkg.put("[Content_Types].xml", types);
+    this.signaturesDropped = true;
   }
 
   private async context(): Promise<ReadContext> {
@@ -453,6 +497,8 @@ export class XlsxWorkbook implements WorkbookPort {
       if (edited.length) throw new EditedOutputError(edited);
     }
     const leftovers = await this.provenLeftovers();
+    // Before the package digest below, which then covers the package as written.
+    await this.dropSignatures();
     const worksheets = () => this.sheets.filter((s) => s.kind === "worksheet").map((s) => s.name);
     const before = worksheets();
     const w = await PackageWriter.open(this.pkg, this.wbPart, this.wbXml, this.slices);
@@ -546,6 +592,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const there = this.sheets.find((x) => foldName(x.name) === foldName(s.spec.name));
       if (there) throw new UserSheetClashError(there.name);
     }
+    await this.dropSignatures();
     const w = await PackageWriter.open(this.pkg, this.wbPart, this.wbXml, this.slices);
     for (const s of sheets) w.addUserSheet(s, this.sheets);
     await w.finish();
@@ -560,6 +607,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private async flushEdits(): Promise<void> {
     if (!this.pendingEdits.length) return;
+    await this.dropSignatures();
     const edits = this.pendingEdits.splice(0);
     for (const name of new Set(edits.map((e) => e.sheet))) {
       const s = this.sheets.find((x) => x.name === name && x.kind === "worksheet");
