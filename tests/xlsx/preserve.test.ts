@@ -8,10 +8,13 @@ import { buildTemplate } from "../../src/workbook/xlsx/template";
 import { samplePlanRows } from "../../src/engine/sample";
 import { runPlan } from "../../src/engine/pipeline";
 import { editPackage, partsOf } from "../helpers/packages";
+import { describeErrors, sdkErrorsOf } from "../helpers/openXmlSdk";
 import { addInputSheet } from "../../src/workbook/office/actions";
 import { FEATURES, computeTwice, outputChart, userChart, withFeature } from "../helpers/plannerFeatures";
 
-const text = (b: Uint8Array | undefined) => new TextDecoder().decode(b);
+const text = (b: Uint8Array | string | undefined) =>
+  typeof b === "string" ? b : new TextDecoder().decode(b);
+const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /** The package-level parts the product edits (adding entries); every other input part must come out unchanged. */
 const EDITED = new Set([
@@ -37,6 +40,13 @@ function targetOf(relsPart: string, rel: string): string | null {
     else if (seg && seg !== ".") out.push(seg);
   return out.join("/");
 }
+/** Relationships of a package that lead to a part it does not have, as "rels part → target". */
+const danglingRelationships = (parts: Map<string, Uint8Array>) =>
+  [...parts]
+    .filter(([part]) => part.endsWith(".rels"))
+    .flatMap(([part, bytes]) => elementsOf(text(bytes), "Relationship").map((r) => [part, targetOf(part, r)]))
+    .filter(([, target]) => target !== null && !parts.has(target))
+    .map(([part, target]) => `${part} → ${target}`);
 const extensionOf = (part: string) => part.slice(part.lastIndexOf(".") + 1).toLowerCase();
 
 let sample: Uint8Array;
@@ -68,13 +78,7 @@ describe("every part the product does not own comes out byte for byte", () => {
         expect(rootRels(text(after.get(part)))).toBe(rootRels(text(bytes)));
       else expect([part, after.get(part)]).toEqual([part, bytes]);
     }
-    // No relationship of the output leads to a part it does not have.
-    for (const [part, bytes] of after)
-      if (part.endsWith(".rels"))
-        for (const r of elementsOf(text(bytes), "Relationship")) {
-          const target = targetOf(part, r);
-          if (target !== null) expect([part, target, after.has(target)]).toEqual([part, target, true]);
-        }
+    expect(danglingRelationships(after)).toEqual([]);
     // The edited parts keep every entry of the input, but for the dropped parts' (a Default kept for other parts).
     const types = text(after.get("[Content_Types].xml"));
     const dropped = (e: string) =>
@@ -159,6 +163,51 @@ describe("every part the product does not own comes out byte for byte", () => {
         ?.match(/<tableColumns[\s\S]*<\/tableColumns>/)?.[0];
     expect(results(parts)).toBeDefined();
     expect(results(parts)).toBe(results(await partsOf(input)));
+  });
+
+  it("a pivot table of the planner's put on an output sheet goes with it; its cache, the workbook's, stays", async () => {
+    const f = FEATURES["a chart and a pivot table of the planner's over the output sheets"];
+    // A second pivot table over the same cache, on Kết quả (the Q1 output's sheet7), beside the results.
+    const input = await withFeature(sample, {
+      ...f,
+      edits: {
+        ...f.edits,
+        "xl/worksheets/_rels/sheet7.xml.rels": (x) =>
+          x.replace(
+            "</Relationships>",
+            `<Relationship Id="rIdPt2" Type="${R}/pivotTable" Target="../pivotTables/pivotTable2.xml"/></Relationships>`,
+          ),
+        "[Content_Types].xml": (x) =>
+          f.edits["[Content_Types].xml"](x).replace(
+            "</Types>",
+            `<Override PartName="/xl/pivotTables/pivotTable2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.pivotTable+xml"/></Types>`,
+          ),
+      },
+      add: {
+        ...f.add,
+        "xl/pivotTables/pivotTable2.xml": text(f.add?.["xl/pivotTables/pivotTable1.xml"] as string)
+          .replace('name="PivotTable2"', 'name="PivotTable3"')
+          .replace('ref="E3:F8"', 'ref="P4:Q9"'),
+        "xl/pivotTables/_rels/pivotTable2.xml.rels": f.add?.[
+          "xl/pivotTables/_rels/pivotTable1.xml.rels"
+        ] as string,
+      },
+    });
+    const before = await partsOf(input);
+    const wb = await XlsxWorkbook.load(input);
+    await wb.applySheets(
+      runPlan(await wb.readGrids(), { period: "2015-Q2", lang: "vi", robustness: false }).sheets,
+      {
+        force: true,
+      },
+    );
+    const after = await partsOf(await wb.save());
+    expect(after.has("xl/pivotTables/pivotTable2.xml")).toBe(false);
+    for (const part of ["xl/pivotCache/pivotCacheDefinition1.xml", "xl/pivotTables/pivotTable1.xml"])
+      expect([part, after.get(part)]).toEqual([part, before.get(part)]);
+    expect(text(after.get("xl/workbook.xml"))).toContain(`<pivotCache cacheId="7" r:id="rIdPcOut"/>`);
+    expect(danglingRelationships(after)).toEqual([]);
+    expect(describeErrors(await sdkErrorsOf(await wb.save()))).toEqual([]);
   });
 
   it("a signed workbook whose cells are edited or to which an input sheet is added (the preview's edits, then its download) is saved unsigned", async () => {

@@ -664,6 +664,8 @@ class PackageWriter {
   private slices: Pause | null = null;
   /** Sheet parts this writer wrote without the selected flag: deselectAllBut need not read them back. */
   private readonly unselected = new Set<string>();
+  /** What referrers() read: which parts lead to each part. */
+  private leadsTo: Map<string, Set<string>> | null = null;
 
   private constructor(
     private readonly pkg: ZipPackage,
@@ -756,7 +758,32 @@ class PackageWriter {
     return freeName((n) => this.pkg.has(n), prefix, suffix);
   }
 
-  /** Removes a part and, through its relationships, every part only it leads to (an owned sheet's tables, drawing, charts). */
+  /**
+   * Every part a relationship leads to (lower case), with the parts whose relationships lead there ("" for the package):
+   * read once, before the first removal, from the package as it came.
+   */
+  private async referrers(): Promise<Map<string, Set<string>>> {
+    if (this.leadsTo) return this.leadsTo;
+    const map = new Map<string, Set<string>>();
+    for (const rels of this.pkg.parts()) {
+      const m = /^(.*?)_rels\/([^/]*)\.rels$/i.exec(rels);
+      if (!m) continue;
+      const source = m[1] + m[2];
+      for (const r of parseRels(await this.pkg.text(rels))) {
+        if (r.external) continue;
+        const target = resolve(source, r.target).toLowerCase();
+        map.set(target, (map.get(target) ?? new Set<string>()).add(source));
+      }
+    }
+    this.leadsTo = map;
+    return map;
+  }
+
+  /**
+   * Removes a part and, through its relationships, every part only it leads to (an owned sheet's tables, drawing,
+   * charts). A part that another one leads to as well stays: a pivot table of the planner's put on an output sheet goes
+   * with the sheet, but its cache, which the workbook lists, does not.
+   */
   private async removeTree(part: string): Promise<void> {
     // A replaced output's table frees its name: the new one takes it again (KetQua, not KetQua_2 every other run), as
     // in the Office.js adapter, so a planner's formula naming the table (KetQua[Điểm]) keeps finding it.
@@ -764,9 +791,16 @@ class PackageWriter {
       const a = await this.tableAttrs(part);
       for (const k of ["name", "displayName"]) this.tableNames.delete((a.get(k) ?? "").toLowerCase());
     }
+    const referrers = await this.referrers();
     const rels = relsOf(part);
-    for (const r of parseRels(await this.pkg.text(rels)))
-      if (!r.external && !typeIs(r.type, "worksheet")) await this.removeTree(resolve(part, r.target));
+    for (const r of parseRels(await this.pkg.text(rels))) {
+      if (r.external || typeIs(r.type, "worksheet")) continue;
+      const child = resolve(part, r.target);
+      const others = [...(referrers.get(child.toLowerCase()) ?? [])].filter(
+        (p) => p.toLowerCase() !== part.toLowerCase() && (p === "" || this.pkg.has(p)),
+      );
+      if (!others.length) await this.removeTree(child);
+    }
     this.pkg.remove(rels);
     this.pkg.remove(part);
     this.removeOverride(part);
