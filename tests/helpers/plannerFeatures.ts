@@ -83,7 +83,18 @@ const appendToRow = (row: number, cells: string) => (xml: string) =>
 const SIGNATURE = `<?xml version="1.0" encoding="UTF-8"?>\n<Signature xmlns="http://www.w3.org/2000/09/xmldsig#" Id="idPackageSignature"><SignedInfo><CanonicalizationMethod Algorithm="http://www.w3.org/TR/2001/REC-xml-c14n-20010315"/><SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"/><Reference Type="http://www.w3.org/2000/09/xmldsig#Object" URI="#idPackageObject"><DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><DigestValue>47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=</DigestValue></Reference></SignedInfo><SignatureValue>c2lnbmF0dXJl</SignatureValue><KeyInfo><X509Data><X509Certificate>Y2VydGlmaWNhdGU=</X509Certificate></X509Data></KeyInfo><Object Id="idPackageObject"><Manifest><Reference URI="/xl/workbook.xml?ContentType=application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"><DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><DigestValue>47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=</DigestValue></Reference></Manifest><SignatureProperties><SignatureProperty Id="idSignatureTime" Target="#idPackageSignature"><mdssi:SignatureTime xmlns:mdssi="http://schemas.openxmlformats.org/package/2006/digital-signature"><mdssi:Format>YYYY-MM-DDThh:mm:ssTZD</mdssi:Format><mdssi:Value>2015-07-01T08:00:00Z</mdssi:Value></mdssi:SignatureTime></SignatureProperty></SignatureProperties></Object></Signature>`;
 
 /** A table slicer's shape: Excel 2013's graphic frame, and the rectangle older readers show instead. */
-const slicerFrame = `<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice xmlns:sle15="http://schemas.microsoft.com/office/drawing/2012/slicer" Requires="sle15"><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Nhóm xếp hạng"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/drawing/2010/slicer"><sle:slicer xmlns:sle="http://schemas.microsoft.com/office/drawing/2010/slicer" name="Nhóm xếp hạng"/></a:graphicData></a:graphic></xdr:graphicFrame></mc:Choice><mc:Fallback><xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="0" name=""/><xdr:cNvSpPr><a:spLocks noTextEdit="1"/></xdr:cNvSpPr></xdr:nvSpPr><xdr:spPr><a:xfrm><a:off x="6096000" y="381000"/><a:ext cx="1828800" cy="2524125"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:prstClr val="white"/></a:solidFill><a:ln w="1"><a:solidFill><a:prstClr val="green"/></a:solidFill></a:ln></xdr:spPr><xdr:txBody><a:bodyPr vertOverflow="clip" horzOverflow="clip"/><a:lstStyle/><a:p><a:r><a:rPr lang="vi-VN" sz="1100"/><a:t>Hình này là một slicer của bảng; slicer cần Excel 2013 trở lên.</a:t></a:r></a:p></xdr:txBody></xdr:sp></mc:Fallback></mc:AlternateContent>`;
+const slicerFrame = (name: string) =>
+  `<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice xmlns:sle15="http://schemas.microsoft.com/office/drawing/2012/slicer" Requires="sle15"><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="4" name="${name}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/drawing/2010/slicer"><sle:slicer xmlns:sle="http://schemas.microsoft.com/office/drawing/2010/slicer" name="${name}"/></a:graphicData></a:graphic></xdr:graphicFrame></mc:Choice><mc:Fallback><xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="0" name=""/><xdr:cNvSpPr><a:spLocks noTextEdit="1"/></xdr:cNvSpPr></xdr:nvSpPr><xdr:spPr><a:xfrm><a:off x="6096000" y="381000"/><a:ext cx="1828800" cy="2524125"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:prstClr val="white"/></a:solidFill><a:ln w="1"><a:solidFill><a:prstClr val="green"/></a:solidFill></a:ln></xdr:spPr><xdr:txBody><a:bodyPr vertOverflow="clip" horzOverflow="clip"/><a:lstStyle/><a:p><a:r><a:rPr lang="vi-VN" sz="1100"/><a:t>Hình này là một slicer của bảng; slicer cần Excel 2013 trở lên.</a:t></a:r></a:p></xdr:txBody></xdr:sp></mc:Fallback></mc:AlternateContent>`;
+
+/** A table slicer's parts: the list in its sheet, the slicer, and the cache naming the table by id and column. */
+const slicerList = (rid: string) =>
+  `<extLst><ext uri="{3A4CF648-6AED-40f4-86FF-DC5316D8AED3}" xmlns:x15="${X15}"><x14:slicerList xmlns:x14="${X14}"><x14:slicer r:id="${rid}"/></x14:slicerList></ext></extLst>`;
+const slicerCaches = (rid: string) =>
+  `<extLst><ext uri="{46BE6895-7355-4a93-B00E-2C351335B9C9}" xmlns:x15="${X15}"><x15:slicerCaches xmlns:x14="${X14}"><x14:slicerCache r:id="${rid}"/></x15:slicerCaches></ext></extLst>`;
+const slicerPart = (name: string, cache: string) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<slicers xmlns="${X14}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x" xmlns:x="${MAIN}"><slicer name="${name}" cache="${cache}" caption="${name}" rowHeight="241300"/></slicers>`;
+const slicerCachePart = (cache: string, column: string, tableId: number, index: number) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<slicerCacheDefinition xmlns="${X14}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x" xmlns:x="${MAIN}" name="${cache}" sourceName="${column}"><extLst><x:ext uri="{2F2917AC-EB37-4324-AD4E-5DD8C200BD13}" xmlns:x15="${X15}"><x15:tableSlicerCache tableId="${tableId}" column="${index}"/></x:ext></extLst></slicerCacheDefinition>`;
 
 /** The planner's chart over Xếp hạng's index (the sample's 31 units, rows 5 to 35), on Hướng dẫn. */
 export const outputChart = chartXml(
@@ -411,10 +422,7 @@ export const FEATURES: Record<string, Feature> = {
       "xl/worksheets/sheet3.xml": (x) =>
         x
           .replace("<tableParts", `<drawing r:id="rIdSlD"/><tableParts`)
-          .replace(
-            "</worksheet>",
-            `<extLst><ext uri="{3A4CF648-6AED-40f4-86FF-DC5316D8AED3}" xmlns:x15="${X15}"><x14:slicerList xmlns:x14="${X14}"><x14:slicer r:id="rIdSl"/></x14:slicerList></ext></extLst></worksheet>`,
-          ),
+          .replace("</worksheet>", `${slicerList("rIdSl")}</worksheet>`),
       "xl/worksheets/_rels/sheet3.xml.rels": compose(
         addRel("rIdSlD", "drawing", "../drawings/drawing1.xml"),
         addRelOf("rIdSl", `${MS_REL}/slicer`, "../slicers/slicer1.xml"),
@@ -425,10 +433,7 @@ export const FEATURES: Record<string, Feature> = {
             "</sheets>",
             `</sheets><definedNames><definedName name="Slicer_Nhóm_xếp_hạng">#N/A</definedName></definedNames>`,
           )
-          .replace(
-            "</workbook>",
-            `<extLst><ext uri="{46BE6895-7355-4a93-B00E-2C351335B9C9}" xmlns:x15="${X15}"><x15:slicerCaches xmlns:x14="${X14}"><x14:slicerCache r:id="rIdSlC"/></x15:slicerCaches></ext></extLst></workbook>`,
-          ),
+          .replace("</workbook>", `${slicerCaches("rIdSlC")}</workbook>`),
       "xl/_rels/workbook.xml.rels": addRelOf(
         "rIdSlC",
         `${MS_REL}/slicerCache`,
@@ -441,10 +446,10 @@ export const FEATURES: Record<string, Feature> = {
       ),
     },
     add: {
-      "xl/drawings/drawing1.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr ${DRAWING_NS}>${anchor(slicerFrame)}</xdr:wsDr>`,
-      "xl/slicers/slicer1.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<slicers xmlns="${X14}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x" xmlns:x="${MAIN}"><slicer name="Nhóm xếp hạng" cache="Slicer_Nhóm_xếp_hạng" caption="Nhóm xếp hạng" rowHeight="241300"/></slicers>`,
+      "xl/drawings/drawing1.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr ${DRAWING_NS}>${anchor(slicerFrame("Nhóm xếp hạng"))}</xdr:wsDr>`,
+      "xl/slicers/slicer1.xml": slicerPart("Nhóm xếp hạng", "Slicer_Nhóm_xếp_hạng"),
       // The sample's units' table is table id 2; its third column is Nhóm xếp hạng.
-      "xl/slicerCaches/slicerCache1.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<slicerCacheDefinition xmlns="${X14}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x" xmlns:x="${MAIN}" name="Slicer_Nhóm_xếp_hạng" sourceName="Nhóm xếp hạng"><extLst><x:ext uri="{2F2917AC-EB37-4324-AD4E-5DD8C200BD13}" xmlns:x15="${X15}"><x15:tableSlicerCache tableId="2" column="3"/></x:ext></extLst></slicerCacheDefinition>`,
+      "xl/slicerCaches/slicerCache1.xml": slicerCachePart("Slicer_Nhóm_xếp_hạng", "Nhóm xếp hạng", 2, 3),
     },
     keeps: [
       { part: "xl/workbook.xml", text: `<x14:slicerCache r:id="rIdSlC"/>` },
@@ -461,33 +466,43 @@ export const FEATURES: Record<string, Feature> = {
         ),
     },
   },
-  "a chart and a pivot table of the planner's over the output sheets": {
+  "a chart, a pivot table and a slicer of the planner's over the output sheets": {
     afterCompute: true,
+    schemas: "Office2013",
     edits: {
       // On Hướng dẫn, named as the product names its own parts: its writes must go around them.
-      "xl/worksheets/sheet1.xml": beforeFirst(`<drawing r:id="rIdOut"/>`, "<tableParts", "</worksheet>"),
+      "xl/worksheets/sheet1.xml": compose(
+        beforeFirst(`<drawing r:id="rIdOut"/>`, "<tableParts", "</worksheet>"),
+        (x) => x.replace("</worksheet>", `${slicerList("rIdSlOut")}</worksheet>`),
+      ),
       "xl/workbook.xml": (x) =>
-        x.replace(
-          "</workbook>",
-          `<pivotCaches><pivotCache cacheId="7" r:id="rIdPcOut"/></pivotCaches></workbook>`,
-        ),
-      "xl/_rels/workbook.xml.rels": addRel(
-        "rIdPcOut",
-        "pivotCacheDefinition",
-        "pivotCache/pivotCacheDefinition1.xml",
+        x
+          .replace("<definedNames>", `<definedNames><definedName name="Slicer_Nhóm">#N/A</definedName>`)
+          .replace(
+            "</workbook>",
+            `<pivotCaches><pivotCache cacheId="7" r:id="rIdPcOut"/></pivotCaches>${slicerCaches("rIdSlCOut")}</workbook>`,
+          ),
+      "xl/_rels/workbook.xml.rels": compose(
+        addRel("rIdPcOut", "pivotCacheDefinition", "pivotCache/pivotCacheDefinition1.xml"),
+        addRelOf("rIdSlCOut", `${MS_REL}/slicerCache`, "slicerCaches/slicerCache1.xml"),
       ),
       "[Content_Types].xml": compose(
         override("/xl/drawings/drawing2.xml", `${CT}.drawing+xml`),
         override("/xl/charts/chart4.xml", `${CT}.drawingml.chart+xml`),
         override("/xl/pivotCache/pivotCacheDefinition1.xml", `${CT}.spreadsheetml.pivotCacheDefinition+xml`),
         override("/xl/pivotTables/pivotTable1.xml", `${CT}.spreadsheetml.pivotTable+xml`),
+        override("/xl/slicers/slicer1.xml", "application/vnd.ms-excel.slicer+xml"),
+        override("/xl/slicerCaches/slicerCache1.xml", "application/vnd.ms-excel.slicerCache+xml"),
       ),
     },
     add: {
       "xl/worksheets/_rels/sheet1.xml.rels": rels(
-        `<Relationship Id="rIdOut" Type="${R}/drawing" Target="../drawings/drawing2.xml"/><Relationship Id="rIdPtOut" Type="${R}/pivotTable" Target="../pivotTables/pivotTable1.xml"/>`,
+        `<Relationship Id="rIdOut" Type="${R}/drawing" Target="../drawings/drawing2.xml"/><Relationship Id="rIdPtOut" Type="${R}/pivotTable" Target="../pivotTables/pivotTable1.xml"/><Relationship Id="rIdSlOut" Type="${MS_REL}/slicer" Target="../slicers/slicer1.xml"/>`,
       ),
-      "xl/drawings/drawing2.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr ${DRAWING_NS}>${chartFrame}</xdr:wsDr>`,
+      "xl/drawings/drawing2.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr ${DRAWING_NS}>${chartFrame}${anchor(slicerFrame("Nhóm"))}</xdr:wsDr>`,
+      "xl/slicers/slicer1.xml": slicerPart("Nhóm", "Slicer_Nhóm"),
+      // Kết quả's table (KetQua) is table id 5 in the Q1 output; its third column is Nhóm.
+      "xl/slicerCaches/slicerCache1.xml": slicerCachePart("Slicer_Nhóm", "Nhóm", 5, 3),
       "xl/drawings/_rels/drawing2.xml.rels": rels(
         `<Relationship Id="rId1" Type="${R}/chart" Target="../charts/chart4.xml"/>`,
       ),

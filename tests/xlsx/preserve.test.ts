@@ -136,10 +136,10 @@ describe("every part the product does not own comes out byte for byte", () => {
     expect(ours.length).toBe(charts);
   });
 
-  it("a chart and a pivot table of the planner's over output sheets find them as they were", async () => {
+  it("a chart, a pivot table and a slicer of the planner's over output sheets find them as they were", async () => {
     const input = await withFeature(
       sample,
-      FEATURES["a chart and a pivot table of the planner's over the output sheets"],
+      FEATURES["a chart, a pivot table and a slicer of the planner's over the output sheets"],
     );
     const out = await computeTwice(input);
     const parts = await partsOf(out);
@@ -155,18 +155,22 @@ describe("every part the product does not own comes out byte for byte", () => {
     for (let r = 5; r <= 35; r++)
       expect([r, typeof now.at(r, 1), typeof now.at(r, 10)]).toEqual([r, "string", "number"]);
     expect(now.at(36, 1)).toBeNull();
-    // The pivot table's source, the results' table, keeps its name and columns.
+    // The pivot table's source and the slicer's, the results' table, keeps its name, its id (5 in the Q1 output, which
+    // the slicer's cache gives) and its columns.
     const results = (parts: Map<string, Uint8Array>) =>
       [...parts]
         .map(([, b]) => text(b))
         .find((x) => /<table\b[^>]*\bname="KetQua"/.test(x))
-        ?.match(/<tableColumns[\s\S]*<\/tableColumns>/)?.[0];
-    expect(results(parts)).toBeDefined();
-    expect(results(parts)).toBe(results(await partsOf(input)));
+        ?.match(/<table\b[^>]*\bid="\d+"|<tableColumns[\s\S]*<\/tableColumns>/g);
+    expect(results(parts)?.[0]).toContain(' id="5"');
+    expect(results(parts)).toEqual(results(await partsOf(input)));
+    expect(text(parts.get("xl/slicerCaches/slicerCache1.xml"))).toContain(
+      `<x15:tableSlicerCache tableId="5" column="3"/>`,
+    );
   });
 
   it("a pivot table of the planner's put on an output sheet goes with it; its cache, the workbook's, stays", async () => {
-    const f = FEATURES["a chart and a pivot table of the planner's over the output sheets"];
+    const f = FEATURES["a chart, a pivot table and a slicer of the planner's over the output sheets"];
     // A second pivot table over the same cache, on Kết quả (the Q1 output's sheet7), beside the results.
     const input = await withFeature(sample, {
       ...f,

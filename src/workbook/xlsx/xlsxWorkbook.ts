@@ -659,6 +659,8 @@ class PackageWriter {
   /** Its defined names, lower case: tables and defined names share one namespace. */
   private readonly definedNames = new Set<string>();
   private nextTableId = 1;
+  /** The ids of replaced outputs' tables, by name (lower case): the new table of that name takes its id again. */
+  private readonly freedTableIds = new Map<string, number>();
   /** Defined names local to the written sheets: [sheet, name, formula]. */
   private readonly localNames: [string, string, string][] = [];
   private slices: Pause | null = null;
@@ -787,9 +789,12 @@ class PackageWriter {
   private async removeTree(part: string): Promise<void> {
     // A replaced output's table frees its name: the new one takes it again (KetQua, not KetQua_2 every other run), as
     // in the Office.js adapter, so a planner's formula naming the table (KetQua[Điểm]) keeps finding it.
+    // Its id too, which a planner's table slicer names it by (x15:tableSlicerCache tableId).
     if (isTablePart(part)) {
       const a = await this.tableAttrs(part);
       for (const k of ["name", "displayName"]) this.tableNames.delete((a.get(k) ?? "").toLowerCase());
+      const id = Number(a.get("id"));
+      if (Number.isInteger(id) && id > 0) this.freedTableIds.set((a.get("name") ?? "").toLowerCase(), id);
     }
     const referrers = await this.referrers();
     const rels = relsOf(part);
@@ -840,7 +845,10 @@ class PackageWriter {
       if (!cols) continue;
       const tablePart = this.freePart("xl/tables/table", ".xml");
       const id = `rId${rels.length + 1}`;
-      this.pkg.put(tablePart, tableXml(t, this.nextTableId++, this.uniqueTableName(t.name), cols));
+      const name = this.uniqueTableName(t.name);
+      const freed = this.freedTableIds.get(name.toLowerCase());
+      this.freedTableIds.delete(name.toLowerCase());
+      this.pkg.put(tablePart, tableXml(t, freed ?? this.nextTableId++, name, cols));
       this.addOverride(tablePart, CT.table);
       rels.push(`<Relationship Id="${id}" Type="${T}table" Target="${relative(part, tablePart)}"/>`);
       tableIds.push(id);
