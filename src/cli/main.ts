@@ -355,6 +355,8 @@ async function compute(
       await writeAtomic(out, () => wb.savePieces());
       const shown = path.relative(io.cwd, out) || out;
       if (wb.signaturesDropped) io.stderr(msg(a.lang, "unsigned", { file: shown }));
+      if (wb.pivotSources.length)
+        io.stderr(msg(a.lang, "stalePivots", { sheets: wb.pivotSources.join(", "), file: shown }));
       for (const o of later)
         io.stderr(
           msg(a.lang, "laterSummary", {

@@ -178,6 +178,8 @@ export class XlsxWorkbook implements WorkbookPort {
   slices: Pause | null = null;
   /** True once a change to the package dropped the digital signatures it had (dropSignatures). */
   signaturesDropped = false;
+  /** The output sheets the last applySheets wrote that a pivot table of the planner's draws on (stalePivotSources). */
+  pivotSources: string[] = [];
 
   private constructor(source: () => Promise<ZipPackage>) {
     this.ready = source().then((pkg) => this.init(pkg));
@@ -287,6 +289,32 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     this.pkg.put("[Content_Types].xml", types);
     this.signaturesDropped = true;
+  }
+
+  /**
+   * The given sheets a pivot cache of the workbook draws on (by the sheet's name or its table's), unless the cache
+   * refreshes when the file opens: its pivot tables show what the cache holds until refreshed. The cache is the
+   * planner's and stays as it is (refreshing on open is their choice, as Excel leaves it after any change to the
+   * source); the CLI says to refresh.
+   */
+  private async stalePivotSources(specs: readonly SheetSpec[]): Promise<string[]> {
+    const found = new Set<string>();
+    for (const r of await this.workbookRels()) {
+      if (r.external || !typeIs(r.type, "pivotCacheDefinition")) continue;
+      // The source comes first in the part (CT_PivotCacheDefinition), before the cache's fields and items.
+      const bytes = this.pkg.head(resolve(this.wbPart, r.target), SHEET_HEAD_BYTES);
+      const xml = bytes ? headDecoder.decode(bytes) : "";
+      const def = elements(xml, ["pivotCacheDefinition"])[0];
+      const source = elements(xml, ["worksheetSource"])[0];
+      if (!def || !source || /\brefreshOnLoad="(1|true)"/.test(def.attrText)) continue;
+      const a = attrs(source.attrText);
+      const sheet = foldName(a.get("sheet") ?? "");
+      const table = (a.get("name") ?? "").toLowerCase();
+      for (const spec of specs)
+        if (foldName(spec.name) === sheet || spec.tables?.some((t) => t.name.toLowerCase() === table))
+          found.add(spec.name);
+    }
+    return [...found];
   }
 
   private async context(): Promise<ReadContext> {
@@ -578,6 +606,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const digest = await this.packageDigest(records.map((r) => r.name));
     await w.writeMeta(records, digest, meta, this.sheets);
     await w.finish();
+    this.pivotSources = await this.stalePivotSources(specs);
     this.wbXml = w.wbXml;
     this.grids.clear();
     this.dateStyles = null;
