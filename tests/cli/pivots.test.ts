@@ -42,7 +42,7 @@ const compute = async (name: string, bytes: Uint8Array) => {
   return r.err.match(/PivotTable[^\n]*/g);
 };
 
-it("a pivot table over Kết quả's table or over Xếp hạng by its sheet: compute says once to refresh it", async () => {
+it("a pivot table over Kết quả's table, or over Xếp hạng by its sheet or by a defined name: compute says once to refresh it", async () => {
   expect(await compute("table.xlsx", plan)).toEqual([
     "PivotTable của bạn lấy số liệu từ sheet Kết quả vừa được ghi lại, và vẫn hiện số liệu cũ cho đến khi được làm mới: mở out-table.xlsx trong Excel, chọn Dữ liệu > Làm mới Tất cả.",
   ]);
@@ -53,6 +53,16 @@ it("a pivot table over Kết quả's table or over Xếp hạng by its sheet: co
   expect((await compute("sheet.xlsx", bySheet))?.map((m) => m.includes("sheet Xếp hạng vừa"))).toEqual([
     true,
   ]);
+  // Over a range named by a defined name of the planner's, its quotes written as Excel writes them.
+  const byName = await editPackage(plan, {
+    [CACHE]: (x) => x.replace(`<worksheetSource name="KetQua"/>`, `<worksheetSource name="DuLieu"/>`),
+    "xl/workbook.xml": (x) =>
+      x.replace(
+        "<definedNames>",
+        `<definedNames><definedName name="DuLieu">&apos;Xếp hạng&apos;!$A$4:$S$35</definedName>`,
+      ),
+  });
+  expect((await compute("name.xlsx", byName))?.map((m) => m.includes("sheet Xếp hạng vừa"))).toEqual([true]);
 });
 
 it("a pivot cache that refreshes on open: nothing to say", async () => {

@@ -54,7 +54,7 @@ import { writeCellsXml } from "./editCells";
 import { ZipPackage, foreignPackage } from "./zipPackage";
 import { updateTitlesOfParts } from "./appProps";
 import { DEFAULT_LIMITS, WorkbookProblem, type ReadLimits } from "./problems";
-import { attrLocal, attrs, elements, esc, prefixFor, rootPrefix } from "./xml";
+import { attrLocal, attrs, decodeEntities, elements, esc, innerText, prefixFor, rootPrefix } from "./xml";
 
 const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
 const T = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
@@ -292,10 +292,10 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /**
-   * The given sheets a pivot cache of the workbook draws on (by the sheet's name or its table's), unless the cache
-   * refreshes when the file opens: its pivot tables show what the cache holds until refreshed. The cache is the
-   * planner's and stays as it is (refreshing on open is their choice, as Excel leaves it after any change to the
-   * source); the CLI says to refresh.
+   * The given sheets a pivot cache of the workbook draws on (by the sheet's name, its table's or a defined name's),
+   * unless the cache refreshes when the file opens: its pivot tables show what the cache holds until refreshed. The
+   * cache is the planner's and stays as it is (refreshing on open is their choice, as Excel leaves it after any change
+   * to the source); the CLI says to refresh.
    */
   private async stalePivotSources(specs: readonly SheetSpec[]): Promise<string[]> {
     const found = new Set<string>();
@@ -309,9 +309,20 @@ export class XlsxWorkbook implements WorkbookPort {
       if (!def || !source || /\brefreshOnLoad="(1|true)"/.test(def.attrText)) continue;
       const a = attrs(source.attrText);
       const sheet = foldName(a.get("sheet") ?? "");
-      const table = (a.get("name") ?? "").toLowerCase();
+      const name = (a.get("name") ?? "").toLowerCase();
+      // A source named by a defined name of the planner's: the range it refers to, 'Kết quả'!$A$4:$K$345.
+      const named = elements(this.wbXml, ["definedName"]).find(
+        (e) => name && (attrs(e.attrText).get("name") ?? "").toLowerCase() === name,
+      );
+      const range = named ? foldName(decodeEntities(innerText(this.wbXml, named))) : "";
       for (const spec of specs)
-        if (foldName(spec.name) === sheet || spec.tables?.some((t) => t.name.toLowerCase() === table))
+        if (
+          foldName(spec.name) === sheet ||
+          spec.tables?.some((t) => t.name.toLowerCase() === name) ||
+          [`${spec.name}!`, `'${spec.name.replace(/'/g, "''")}'!`].some((ref) =>
+            range.startsWith(foldName(ref)),
+          )
+        )
           found.add(spec.name);
     }
     return [...found];
