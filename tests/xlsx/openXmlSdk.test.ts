@@ -2,8 +2,8 @@
  * Every file the product writes passes Microsoft's Open XML SDK validator (tests/helpers/openXmlSdk.ts), the checks
  * behind Excel's and Word's repair prompt, against Office 2007's schemas, and keeps the rules Excel enforces that no
  * schema states (tests/helpers/excelRules.ts): the sample, the templates, computed plans quarter after quarter, a
- * consolidated plan, the Word report, in both languages, the planner features of the preservation test, and random
- * plans.
+ * consolidated plan, the Word report, in both languages, the planner features of the preservation test (those of a
+ * later Excel, slicers and sparklines, against its schemas: Office 2007's pass over them), and random plans.
  */
 import { promises as fs } from "node:fs";
 import os from "node:os";

@@ -802,7 +802,7 @@ class PackageWriter {
 
   /**
    * Every part a relationship leads to (lower case), with the parts whose relationships lead there ("" for the package):
-   * read once, before the first removal, from the package as it came.
+   * read once, at the first removal (parts written since are the product's own, which nothing else leads to).
    */
   private async referrers(): Promise<Map<string, Set<string>>> {
     if (this.leadsTo) return this.leadsTo;
