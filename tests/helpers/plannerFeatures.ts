@@ -381,33 +381,62 @@ export const FEATURES: Record<string, Feature> = {
       },
     ],
   },
-  "a text import: a connection and its query table": {
+  "imports: From Text and Power Query (connections, query tables, the query's table and custom XML)": {
     edits: {
-      // Data > From Text: the imported range on Hướng dẫn, named by a name local to the sheet.
+      // Data > From Text: the imported range on Hướng dẫn, named by a name local to the sheet. Data > Get Data (Power
+      // Query): the query loaded into a table beside it, its definition kept in a custom XML part.
       "xl/worksheets/sheet1.xml": compose(
         appendToRow(
           1,
-          `<c r="H1" t="inlineStr"><is><t>Mã</t></is></c><c r="I1" t="inlineStr"><is><t>Số máy</t></is></c>`,
+          `<c r="H1" t="inlineStr"><is><t>Mã</t></is></c><c r="I1" t="inlineStr"><is><t>Số máy</t></is></c>` +
+            `<c r="K1" t="inlineStr"><is><t>Mã đơn vị</t></is></c><c r="L1" t="inlineStr"><is><t>Số máy chủ</t></is></c>`,
         ),
-        appendToRow(2, `<c r="H2" t="inlineStr"><is><t>STTTT</t></is></c><c r="I2"><v>45</v></c>`),
+        appendToRow(
+          2,
+          `<c r="H2" t="inlineStr"><is><t>STTTT</t></is></c><c r="I2"><v>45</v></c>` +
+            `<c r="K2" t="inlineStr"><is><t>STTTT</t></is></c><c r="L2"><v>3</v></c>`,
+        ),
+        (x) =>
+          x.replace(
+            "</worksheet>",
+            `<tableParts count="1"><tablePart r:id="rId2"/></tableParts></worksheet>`,
+          ),
       ),
       "xl/workbook.xml": (x) =>
         x.replace(
           "</sheets>",
           `</sheets><definedNames><definedName name="so_lieu_may" localSheetId="0">'Hướng dẫn'!$H$1:$I$2</definedName></definedNames>`,
         ),
-      "xl/_rels/workbook.xml.rels": addRel("rIdConn", "connections", "connections.xml"),
+      "xl/_rels/workbook.xml.rels": compose(
+        addRel("rIdConn", "connections", "connections.xml"),
+        addRel("rIdCx", "customXml", "../customXml/item1.xml"),
+      ),
       "[Content_Types].xml": compose(
         override("/xl/connections.xml", `${CT}.spreadsheetml.connections+xml`),
         override("/xl/queryTables/queryTable1.xml", `${CT}.spreadsheetml.queryTable+xml`),
+        override("/xl/queryTables/queryTable2.xml", `${CT}.spreadsheetml.queryTable+xml`),
+        override("/xl/tables/table5.xml", `${CT}.spreadsheetml.table+xml`),
+        override("/customXml/itemProps1.xml", `${CT}.customXmlProperties+xml`),
       ),
     },
     add: {
-      "xl/connections.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<connections xmlns="${MAIN}"><connection id="1" name="so-lieu-may" type="6" refreshedVersion="6" background="1" saveData="1"><textPr codePage="65001" sourceFile="D:\\KeHoach\\so-lieu-may.csv" comma="1"><textFields count="2"><textField/><textField/></textFields></textPr></connection></connections>`,
+      "xl/connections.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<connections xmlns="${MAIN}"><connection id="1" name="so-lieu-may" type="6" refreshedVersion="6" background="1" saveData="1"><textPr codePage="65001" sourceFile="D:\\KeHoach\\so-lieu-may.csv" comma="1"><textFields count="2"><textField/><textField/></textFields></textPr></connection><connection id="2" keepAlive="1" name="Query - so_lieu_pq" description="Connection to the 'so_lieu_pq' query in the workbook." type="5" refreshedVersion="6" background="1" saveData="1"><dbPr connection="Provider=Microsoft.Mashup.OleDb.1;Data Source=$Workbook$;Location=so_lieu_pq;Extended Properties=&quot;&quot;" command="SELECT * FROM [so_lieu_pq]"/></connection></connections>`,
       "xl/worksheets/_rels/sheet1.xml.rels": rels(
-        `<Relationship Id="rId1" Type="${R}/queryTable" Target="../queryTables/queryTable1.xml"/>`,
+        `<Relationship Id="rId1" Type="${R}/queryTable" Target="../queryTables/queryTable1.xml"/><Relationship Id="rId2" Type="${R}/table" Target="../tables/table5.xml"/>`,
       ),
       "xl/queryTables/queryTable1.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<queryTable xmlns="${MAIN}" name="so_lieu_may" connectionId="1" autoFormatId="16" applyNumberFormats="0" applyBorderFormats="0" applyFontFormats="0" applyPatternFormats="0" applyAlignmentFormats="0" applyWidthHeightFormats="0"/>`,
+      // Table id 5 and part table5.xml, which the product's first output table would otherwise take.
+      "xl/tables/table5.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${MAIN}" id="5" name="so_lieu_pq" displayName="so_lieu_pq" ref="K1:L2" tableType="queryTable" totalsRowShown="0"><autoFilter ref="K1:L2"/><tableColumns count="2"><tableColumn id="1" uniqueName="1" name="Mã đơn vị" queryTableFieldId="1"/><tableColumn id="2" uniqueName="2" name="Số máy chủ" queryTableFieldId="2"/></tableColumns><tableStyleInfo name="TableStyleMedium7" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`,
+      "xl/tables/_rels/table5.xml.rels": rels(
+        `<Relationship Id="rId1" Type="${R}/queryTable" Target="../queryTables/queryTable2.xml"/>`,
+      ),
+      "xl/queryTables/queryTable2.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<queryTable xmlns="${MAIN}" name="ExternalData_1" autoFormatId="16" applyNumberFormats="0" applyBorderFormats="0" applyFontFormats="0" applyPatternFormats="0" applyAlignmentFormats="0" applyWidthHeightFormats="0" connectionId="2"><queryTableRefresh nextId="3"><queryTableFields count="2"><queryTableField id="1" name="Mã đơn vị" tableColumnId="1"/><queryTableField id="2" name="Số máy chủ" tableColumnId="2"/></queryTableFields></queryTableRefresh></queryTable>`,
+      // The query's definition (a package in base64, elided here).
+      "customXml/item1.xml": `<?xml version="1.0" encoding="utf-8"?><DataMashup xmlns="http://schemas.microsoft.com/DataMashup">AAAAAA==</DataMashup>`,
+      "customXml/_rels/item1.xml.rels": rels(
+        `<Relationship Id="rId1" Type="${R}/customXmlProps" Target="itemProps1.xml"/>`,
+      ),
+      "customXml/itemProps1.xml": `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="{5C8B5F1E-2E0B-4E3F-9C51-3A4B0E6D7A21}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="http://schemas.microsoft.com/DataMashup"/></ds:schemaRefs></ds:datastoreItem>`,
     },
     keeps: [
       {
