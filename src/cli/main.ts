@@ -354,6 +354,9 @@ async function compute(
       if (!quiet) io.stderr(msg(a.lang, "writing", { file: out }));
       await writeAtomic(out, () => wb.savePieces());
       const shown = path.relative(io.cwd, out) || out;
+      if (wb.signaturesDropped) io.stderr(msg(a.lang, "unsigned", { file: shown }));
+      if (wb.pivotSources.length)
+        io.stderr(msg(a.lang, "stalePivots", { sheets: wb.pivotSources.join(", "), file: shown }));
       for (const o of later)
         io.stderr(
           msg(a.lang, "laterSummary", {

@@ -51,6 +51,10 @@ Mã thoát: 0 không có lỗi; 1 dữ liệu có lỗi hoặc không đủ đ�
     "Tệp {file} đã có và không phải bản ictplan ghi ra còn nguyên (đã bị sửa, hoặc là tệp khác). ictplan không ghi đè để không mất dữ liệu: chọn tên khác bằng -o, hoặc thêm --force nếu chắc chắn muốn ghi đè.",
   laterSummary:
     "Lưu ý: sheet {sheet} đã lập trước đó là bản chụp, vẫn dùng số liệu {period} như lúc lập; nếu vừa sửa số liệu {period}, lập lại sheet đó: ictplan compute {file} --period {later} --in-place",
+  unsigned:
+    "Lưu ý: sổ vào có chữ ký số. Chữ ký chỉ đúng với sổ như lúc ký, nên ictplan ghi {file} không kèm chữ ký đó (giữ lại thì Excel sẽ báo chữ ký không hợp lệ). Nếu {file} cần chữ ký, hãy ký lại trong Excel: Tệp > Thông tin > Bảo vệ Sổ làm việc.",
+  stalePivots:
+    "Lưu ý: PivotTable của bạn lấy số liệu từ sheet {sheets} vừa được ghi lại, và vẫn hiện số liệu cũ cho đến khi được làm mới: mở {file} trong Excel, chọn Dữ liệu > Làm mới Tất cả.",
   outputOpen:
     "Tệp {file} đang mở trong {program} (có tệp khóa {lock} bên cạnh), nên ictplan chưa ghi gì. Đóng tệp đó trong {program} rồi chạy lại: ghi lúc này thì lần lưu sau của {program} sẽ ghi đè bản ictplan vừa ghi. Nếu không chương trình nào đang mở tệp (tệp khóa còn sót lại sau khi máy tắt đột ngột), xóa {lock} rồi chạy lại, hoặc thêm --force.",
   fileExists:
@@ -121,6 +125,10 @@ Exit codes: 0 clean; 1 findings of severity error, or data a report cannot be ma
     "File {file} exists and is not an unchanged ictplan output (it was edited, or it is another file). ictplan does not overwrite it, so nothing is lost: choose another name with -o, or add --force to overwrite it.",
   laterSummary:
     "Note: the sheet {sheet}, made earlier, is a snapshot and still uses the {period} figures as they were then; if you just corrected {period} figures, make it again: ictplan compute {file} --period {later} --in-place",
+  unsigned:
+    "Note: the input workbook is digitally signed. A signature holds only for the workbook as it was signed, so ictplan wrote {file} without it (kept, Excel would report it as invalid). If {file} must be signed, sign it again in Excel: File > Info > Protect Workbook.",
+  stalePivots:
+    "Note: a PivotTable of yours draws on {sheets}, just rewritten, and shows the earlier figures until refreshed: open {file} in Excel and choose Data > Refresh All.",
   outputOpen:
     "File {file} is open in {program} (its lock file {lock} is beside it), so ictplan wrote nothing. Close the file in {program} and run again: written now, it would be overwritten by {program}'s next save. If no program has it open (a lock file left behind after a crash), delete {lock} and run again, or add --force.",
   fileExists:

@@ -37,12 +37,15 @@ function binary(): string {
  */
 const OFFICE_VERSION = "Office2007";
 
-/** Validates one file (by its extension: .xlsx, .xlsm, .docx…) and returns what the SDK found. */
-export function sdkErrors(file: string): Promise<SdkError[]> {
+/**
+ * Validates one file (by its extension: .xlsx, .xlsm, .docx…) and returns what the SDK found; against a later Office's
+ * schemas where a part is of a later Office (Office 2007's pass over Excel 2010's x14 elements unchecked).
+ */
+export function sdkErrors(file: string, version = OFFICE_VERSION): Promise<SdkError[]> {
   return new Promise((resolve, reject) => {
     execFile(
       binary(),
-      [file, OFFICE_VERSION],
+      [file, version],
       // Invariant globalization: the .NET runtime then needs no ICU library on the machine.
       {
         env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: "1" },
@@ -66,12 +69,12 @@ export function sdkErrors(file: string): Promise<SdkError[]> {
 }
 
 /** Validates a package held in memory, written to a temporary file named with the given extension. */
-export async function sdkErrorsOf(bytes: Uint8Array, ext = "xlsx"): Promise<SdkError[]> {
+export async function sdkErrorsOf(bytes: Uint8Array, ext = "xlsx", version?: string): Promise<SdkError[]> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "ictplan-sdk-"));
   try {
     const file = path.join(dir, `file.${ext}`);
     await writeFile(file, bytes);
-    return await sdkErrors(file);
+    return await sdkErrors(file, version);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -7,6 +7,7 @@
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
 import { runPlan } from "../../src/engine/pipeline";
 import { chartXml } from "../../src/workbook/xlsx/charts";
+import { editPackage } from "./packages";
 
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PKG = "http://schemas.openxmlformats.org/package/2006/relationships";
@@ -60,12 +61,66 @@ export const userChart = chartXml(
 );
 const CT = "application/vnd.openxmlformats-officedocument";
 
+const X14 = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main";
+const X15 = "http://schemas.microsoft.com/office/spreadsheetml/2010/11/main";
+const XM = "http://schemas.microsoft.com/office/excel/2006/main";
+const MS_REL = "http://schemas.microsoft.com/office/2007/relationships";
+const DSIG = "http://schemas.openxmlformats.org/package/2006/relationships/digital-signature";
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+/** Adds a relationship of any type (addRel takes the officeDocument ones). */
+const addRelOf =
+  (id: string, type: string, target: string, external = false) =>
+  (xml: string) =>
+    xml.replace(
+      "</Relationships>",
+      `<Relationship Id="${id}" Type="${type}" Target="${target}"${external ? ` TargetMode="External"` : ""}/></Relationships>`,
+    );
+/** Appends cells at the end of a row of a worksheet (columns right of every cell the row has). */
+const appendToRow = (row: number, cells: string) => (xml: string) =>
+  xml.replace(new RegExp(`(<row r="${row}"[^>]*>[\\s\\S]*?)(</row>)`), `$1${cells}$2`);
+
+/** A package signature as Excel writes one (File > Info > Protect Workbook > Add a Digital Signature), values elided. */
+const SIGNATURE = `<?xml version="1.0" encoding="UTF-8"?>\n<Signature xmlns="http://www.w3.org/2000/09/xmldsig#" Id="idPackageSignature"><SignedInfo><CanonicalizationMethod Algorithm="http://www.w3.org/TR/2001/REC-xml-c14n-20010315"/><SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"/><Reference Type="http://www.w3.org/2000/09/xmldsig#Object" URI="#idPackageObject"><DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><DigestValue>47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=</DigestValue></Reference></SignedInfo><SignatureValue>c2lnbmF0dXJl</SignatureValue><KeyInfo><X509Data><X509Certificate>Y2VydGlmaWNhdGU=</X509Certificate></X509Data></KeyInfo><Object Id="idPackageObject"><Manifest><Reference URI="/xl/workbook.xml?ContentType=application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"><DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><DigestValue>47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=</DigestValue></Reference></Manifest><SignatureProperties><SignatureProperty Id="idSignatureTime" Target="#idPackageSignature"><mdssi:SignatureTime xmlns:mdssi="http://schemas.openxmlformats.org/package/2006/digital-signature"><mdssi:Format>YYYY-MM-DDThh:mm:ssTZD</mdssi:Format><mdssi:Value>2015-07-01T08:00:00Z</mdssi:Value></mdssi:SignatureTime></SignatureProperty></SignatureProperties></Object></Signature>`;
+
+/** A table slicer's shape: Excel 2013's graphic frame, and the rectangle older readers show instead. */
+const slicerFrame = (name: string) =>
+  `<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice xmlns:sle15="http://schemas.microsoft.com/office/drawing/2012/slicer" Requires="sle15"><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="4" name="${name}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/drawing/2010/slicer"><sle:slicer xmlns:sle="http://schemas.microsoft.com/office/drawing/2010/slicer" name="${name}"/></a:graphicData></a:graphic></xdr:graphicFrame></mc:Choice><mc:Fallback><xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="0" name=""/><xdr:cNvSpPr><a:spLocks noTextEdit="1"/></xdr:cNvSpPr></xdr:nvSpPr><xdr:spPr><a:xfrm><a:off x="6096000" y="381000"/><a:ext cx="1828800" cy="2524125"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:prstClr val="white"/></a:solidFill><a:ln w="1"><a:solidFill><a:prstClr val="green"/></a:solidFill></a:ln></xdr:spPr><xdr:txBody><a:bodyPr vertOverflow="clip" horzOverflow="clip"/><a:lstStyle/><a:p><a:r><a:rPr lang="vi-VN" sz="1100"/><a:t>Hình này là một slicer của bảng; slicer cần Excel 2013 trở lên.</a:t></a:r></a:p></xdr:txBody></xdr:sp></mc:Fallback></mc:AlternateContent>`;
+
+/** A table slicer's parts: the list in its sheet, the slicer, and the cache naming the table by id and column. */
+const slicerList = (rid: string) =>
+  `<extLst><ext uri="{3A4CF648-6AED-40f4-86FF-DC5316D8AED3}" xmlns:x15="${X15}"><x14:slicerList xmlns:x14="${X14}"><x14:slicer r:id="${rid}"/></x14:slicerList></ext></extLst>`;
+const slicerCaches = (rid: string) =>
+  `<extLst><ext uri="{46BE6895-7355-4a93-B00E-2C351335B9C9}" xmlns:x15="${X15}"><x15:slicerCaches xmlns:x14="${X14}"><x14:slicerCache r:id="${rid}"/></x15:slicerCaches></ext></extLst>`;
+const slicerPart = (name: string, cache: string) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<slicers xmlns="${X14}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x" xmlns:x="${MAIN}"><slicer name="${name}" cache="${cache}" caption="${name}" rowHeight="241300"/></slicers>`;
+const slicerCachePart = (cache: string, column: string, tableId: number, index: number) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<slicerCacheDefinition xmlns="${X14}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x" xmlns:x="${MAIN}" name="${cache}" sourceName="${column}"><extLst><x:ext uri="{2F2917AC-EB37-4324-AD4E-5DD8C200BD13}" xmlns:x15="${X15}"><x15:tableSlicerCache tableId="${tableId}" column="${index}"/></x:ext></extLst></slicerCacheDefinition>`;
+
+/** The planner's chart over Xếp hạng's index (the sample's 31 units, rows 5 to 35), on Hướng dẫn. */
+export const outputChart = chartXml(
+  "Xếp hạng",
+  {
+    type: "column",
+    title: "Chỉ số",
+    categories: "A5:A35",
+    series: [{ name: "Chỉ số", values: "J5:J35" }],
+    anchor: { fromRow: 1, fromCol: 4, toRow: 20, toCol: 12 },
+  },
+  () => null,
+);
+
 // The sample's parts: sheet1 Hướng dẫn, sheet2 Cấu hình, sheet3 Đơn vị, sheet4 Chỉ tiêu, sheet5 Số liệu, sheet6 Danh mục.
 export type Feature = {
   edits: Record<string, (xml: string) => string>;
   add?: Record<string, string | Uint8Array>;
   /** What must still be in the output's package-level parts (workbook.xml, content types). */
   keeps?: { part: string; text: string }[];
+  /** Parts the output leaves out on purpose (a signature, invalid once the package changes), with what leads to them. */
+  drops?: string[];
+  /** Added to the sample's 2015-Q1 output rather than to the sample: it draws on an output sheet. */
+  afterCompute?: boolean;
+  /** The Office whose schemas validate it, where it is a later one's than Office 2007 (whose schemas skip x14 parts). */
+  schemas?: "Office2013";
 };
 
 export const FEATURES: Record<string, Feature> = {
@@ -275,16 +330,243 @@ export const FEATURES: Record<string, Feature> = {
       { part: "xl/workbook.xml", text: `name="Danh mục" state="veryHidden"` },
     ],
   },
+  "a digital signature": {
+    edits: {
+      "_rels/.rels": addRelOf("rIdSig", `${DSIG}/origin`, "_xmlsignatures/origin.sigs"),
+      "[Content_Types].xml": compose(
+        addType(
+          `<Default Extension="sigs" ContentType="application/vnd.openxmlformats-package.digital-signature-origin"/>`,
+        ),
+        override(
+          "/_xmlsignatures/sig1.xml",
+          "application/vnd.openxmlformats-package.digital-signature-xmlsignature+xml",
+        ),
+      ),
+    },
+    add: {
+      // The origin part is empty; it only relates the signatures.
+      "_xmlsignatures/origin.sigs": new Uint8Array(0),
+      "_xmlsignatures/_rels/origin.sigs.rels": rels(
+        `<Relationship Id="rId1" Type="${DSIG}/signature" Target="sig1.xml"/>`,
+      ),
+      "_xmlsignatures/sig1.xml": SIGNATURE,
+    },
+    drops: ["_xmlsignatures/origin.sigs", "_xmlsignatures/_rels/origin.sigs.rels", "_xmlsignatures/sig1.xml"],
+  },
+  "a link to another workbook (an external reference)": {
+    edits: {
+      // The last quarter's index of another plan, read by a formula beside the guide.
+      "xl/worksheets/sheet1.xml": appendToRow(1, `<c r="E1"><f>'[1]Xếp hạng'!$J$5</f><v>86.86</v></c>`),
+      "xl/workbook.xml": (x) =>
+        x.replace(
+          "</sheets>",
+          `</sheets><externalReferences><externalReference r:id="rIdExt"/></externalReferences>`,
+        ),
+      "xl/_rels/workbook.xml.rels": addRel("rIdExt", "externalLink", "externalLinks/externalLink1.xml"),
+      "[Content_Types].xml": override(
+        "/xl/externalLinks/externalLink1.xml",
+        `${CT}.spreadsheetml.externalLink+xml`,
+      ),
+    },
+    add: {
+      "xl/externalLinks/externalLink1.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<externalLink xmlns="${MAIN}" xmlns:r="${R}"><externalBook r:id="rId1"><sheetNames><sheetName val="Xếp hạng"/></sheetNames><sheetDataSet><sheetData sheetId="0"><row r="5"><cell r="J5"><v>86.86</v></cell></row></sheetData></sheetDataSet></externalBook></externalLink>`,
+      "xl/externalLinks/_rels/externalLink1.xml.rels": rels(
+        `<Relationship Id="rId1" Type="${R}/externalLinkPath" Target="file:///D:\\KeHoach\\ke-hoach-2014.xlsx" TargetMode="External"/>`,
+      ),
+    },
+    keeps: [
+      {
+        part: "xl/workbook.xml",
+        text: `<externalReferences><externalReference r:id="rIdExt"/></externalReferences>`,
+      },
+    ],
+  },
+  "imports: From Text and Power Query (connections, query tables, the query's table and custom XML)": {
+    edits: {
+      // Data > From Text: the imported range on Hướng dẫn, named by a name local to the sheet. Data > Get Data (Power
+      // Query): the query loaded into a table beside it, its definition kept in a custom XML part.
+      "xl/worksheets/sheet1.xml": compose(
+        appendToRow(
+          1,
+          `<c r="H1" t="inlineStr"><is><t>Mã</t></is></c><c r="I1" t="inlineStr"><is><t>Số máy</t></is></c>` +
+            `<c r="K1" t="inlineStr"><is><t>Mã đơn vị</t></is></c><c r="L1" t="inlineStr"><is><t>Số máy chủ</t></is></c>`,
+        ),
+        appendToRow(
+          2,
+          `<c r="H2" t="inlineStr"><is><t>STTTT</t></is></c><c r="I2"><v>45</v></c>` +
+            `<c r="K2" t="inlineStr"><is><t>STTTT</t></is></c><c r="L2"><v>3</v></c>`,
+        ),
+        (x) =>
+          x.replace(
+            "</worksheet>",
+            `<tableParts count="1"><tablePart r:id="rId2"/></tableParts></worksheet>`,
+          ),
+      ),
+      "xl/workbook.xml": (x) =>
+        x.replace(
+          "</sheets>",
+          `</sheets><definedNames><definedName name="so_lieu_may" localSheetId="0">'Hướng dẫn'!$H$1:$I$2</definedName></definedNames>`,
+        ),
+      "xl/_rels/workbook.xml.rels": compose(
+        addRel("rIdConn", "connections", "connections.xml"),
+        addRel("rIdCx", "customXml", "../customXml/item1.xml"),
+      ),
+      "[Content_Types].xml": compose(
+        override("/xl/connections.xml", `${CT}.spreadsheetml.connections+xml`),
+        override("/xl/queryTables/queryTable1.xml", `${CT}.spreadsheetml.queryTable+xml`),
+        override("/xl/queryTables/queryTable2.xml", `${CT}.spreadsheetml.queryTable+xml`),
+        override("/xl/tables/table5.xml", `${CT}.spreadsheetml.table+xml`),
+        override("/customXml/itemProps1.xml", `${CT}.customXmlProperties+xml`),
+      ),
+    },
+    add: {
+      "xl/connections.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<connections xmlns="${MAIN}"><connection id="1" name="so-lieu-may" type="6" refreshedVersion="6" background="1" saveData="1"><textPr codePage="65001" sourceFile="D:\\KeHoach\\so-lieu-may.csv" comma="1"><textFields count="2"><textField/><textField/></textFields></textPr></connection><connection id="2" keepAlive="1" name="Query - so_lieu_pq" description="Connection to the 'so_lieu_pq' query in the workbook." type="5" refreshedVersion="6" background="1" saveData="1"><dbPr connection="Provider=Microsoft.Mashup.OleDb.1;Data Source=$Workbook$;Location=so_lieu_pq;Extended Properties=&quot;&quot;" command="SELECT * FROM [so_lieu_pq]"/></connection></connections>`,
+      "xl/worksheets/_rels/sheet1.xml.rels": rels(
+        `<Relationship Id="rId1" Type="${R}/queryTable" Target="../queryTables/queryTable1.xml"/><Relationship Id="rId2" Type="${R}/table" Target="../tables/table5.xml"/>`,
+      ),
+      "xl/queryTables/queryTable1.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<queryTable xmlns="${MAIN}" name="so_lieu_may" connectionId="1" autoFormatId="16" applyNumberFormats="0" applyBorderFormats="0" applyFontFormats="0" applyPatternFormats="0" applyAlignmentFormats="0" applyWidthHeightFormats="0"/>`,
+      // Table id 5 and part table5.xml, which the product's first output table would otherwise take.
+      "xl/tables/table5.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${MAIN}" id="5" name="so_lieu_pq" displayName="so_lieu_pq" ref="K1:L2" tableType="queryTable" totalsRowShown="0"><autoFilter ref="K1:L2"/><tableColumns count="2"><tableColumn id="1" uniqueName="1" name="Mã đơn vị" queryTableFieldId="1"/><tableColumn id="2" uniqueName="2" name="Số máy chủ" queryTableFieldId="2"/></tableColumns><tableStyleInfo name="TableStyleMedium7" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`,
+      "xl/tables/_rels/table5.xml.rels": rels(
+        `<Relationship Id="rId1" Type="${R}/queryTable" Target="../queryTables/queryTable2.xml"/>`,
+      ),
+      "xl/queryTables/queryTable2.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<queryTable xmlns="${MAIN}" name="ExternalData_1" autoFormatId="16" applyNumberFormats="0" applyBorderFormats="0" applyFontFormats="0" applyPatternFormats="0" applyAlignmentFormats="0" applyWidthHeightFormats="0" connectionId="2"><queryTableRefresh nextId="3"><queryTableFields count="2"><queryTableField id="1" name="Mã đơn vị" tableColumnId="1"/><queryTableField id="2" name="Số máy chủ" tableColumnId="2"/></queryTableFields></queryTableRefresh></queryTable>`,
+      // The query's definition (a package in base64, elided here).
+      "customXml/item1.xml": `<?xml version="1.0" encoding="utf-8"?><DataMashup xmlns="http://schemas.microsoft.com/DataMashup">AAAAAA==</DataMashup>`,
+      "customXml/_rels/item1.xml.rels": rels(
+        `<Relationship Id="rId1" Type="${R}/customXmlProps" Target="itemProps1.xml"/>`,
+      ),
+      "customXml/itemProps1.xml": `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="{5C8B5F1E-2E0B-4E3F-9C51-3A4B0E6D7A21}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="http://schemas.microsoft.com/DataMashup"/></ds:schemaRefs></ds:datastoreItem>`,
+    },
+    keeps: [
+      {
+        part: "xl/workbook.xml",
+        text: `<definedName name="so_lieu_may" localSheetId="0">'Hướng dẫn'!$H$1:$I$2</definedName>`,
+      },
+    ],
+  },
+  "a slicer on the units' table": {
+    schemas: "Office2013",
+    edits: {
+      "xl/worksheets/sheet3.xml": (x) =>
+        x
+          .replace("<tableParts", `<drawing r:id="rIdSlD"/><tableParts`)
+          .replace("</worksheet>", `${slicerList("rIdSl")}</worksheet>`),
+      "xl/worksheets/_rels/sheet3.xml.rels": compose(
+        addRel("rIdSlD", "drawing", "../drawings/drawing1.xml"),
+        addRelOf("rIdSl", `${MS_REL}/slicer`, "../slicers/slicer1.xml"),
+      ),
+      "xl/workbook.xml": (x) =>
+        x
+          .replace(
+            "</sheets>",
+            `</sheets><definedNames><definedName name="Slicer_Nhóm_xếp_hạng">#N/A</definedName></definedNames>`,
+          )
+          .replace("</workbook>", `${slicerCaches("rIdSlC")}</workbook>`),
+      "xl/_rels/workbook.xml.rels": addRelOf(
+        "rIdSlC",
+        `${MS_REL}/slicerCache`,
+        "slicerCaches/slicerCache1.xml",
+      ),
+      "[Content_Types].xml": compose(
+        override("/xl/drawings/drawing1.xml", `${CT}.drawing+xml`),
+        override("/xl/slicers/slicer1.xml", "application/vnd.ms-excel.slicer+xml"),
+        override("/xl/slicerCaches/slicerCache1.xml", "application/vnd.ms-excel.slicerCache+xml"),
+      ),
+    },
+    add: {
+      "xl/drawings/drawing1.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr ${DRAWING_NS}>${anchor(slicerFrame("Nhóm xếp hạng"))}</xdr:wsDr>`,
+      "xl/slicers/slicer1.xml": slicerPart("Nhóm xếp hạng", "Slicer_Nhóm_xếp_hạng"),
+      // The sample's units' table is table id 2; its third column is Nhóm xếp hạng.
+      "xl/slicerCaches/slicerCache1.xml": slicerCachePart("Slicer_Nhóm_xếp_hạng", "Nhóm xếp hạng", 2, 3),
+    },
+    keeps: [
+      { part: "xl/workbook.xml", text: `<x14:slicerCache r:id="rIdSlC"/>` },
+      { part: "xl/workbook.xml", text: `<definedName name="Slicer_Nhóm_xếp_hạng">#N/A</definedName>` },
+    ],
+  },
+  "sparklines and a data validation list of Excel 2010 (x14) on Số liệu": {
+    schemas: "Office2013",
+    edits: {
+      "xl/worksheets/sheet5.xml": (x) =>
+        x.replace(
+          "</worksheet>",
+          `<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="${X14}"><x14:dataValidations count="1" xmlns:xm="${XM}"><x14:dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1"><x14:formula1><xm:f>'Đơn vị'!$A$2:$A$32</xm:f></x14:formula1><xm:sqref>Q2:Q20</xm:sqref></x14:dataValidation></x14:dataValidations></ext><ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}" xmlns:x14="${X14}"><x14:sparklineGroups xmlns:xm="${XM}"><x14:sparklineGroup displayEmptyCellsAs="gap" markers="1"><x14:colorSeries rgb="FF376092"/><x14:colorNegative rgb="FFD00000"/><x14:colorAxis rgb="FF000000"/><x14:colorMarkers rgb="FFD00000"/><x14:colorFirst rgb="FFD00000"/><x14:colorLast rgb="FFD00000"/><x14:colorHigh rgb="FFD00000"/><x14:colorLow rgb="FFD00000"/><x14:sparklines><x14:sparkline><xm:f>'Số liệu'!D2:G2</xm:f><xm:sqref>R2</xm:sqref></x14:sparkline><x14:sparkline><xm:f>'Số liệu'!D3:G3</xm:f><xm:sqref>R3</xm:sqref></x14:sparkline></x14:sparklines></x14:sparklineGroup></x14:sparklineGroups></ext></extLst></worksheet>`,
+        ),
+    },
+  },
+  "a chart, a pivot table and a slicer of the planner's over the output sheets": {
+    afterCompute: true,
+    schemas: "Office2013",
+    edits: {
+      // On Hướng dẫn, named as the product names its own parts: its writes must go around them.
+      "xl/worksheets/sheet1.xml": compose(
+        beforeFirst(`<drawing r:id="rIdOut"/>`, "<tableParts", "</worksheet>"),
+        (x) => x.replace("</worksheet>", `${slicerList("rIdSlOut")}</worksheet>`),
+      ),
+      "xl/workbook.xml": (x) =>
+        x
+          .replace("<definedNames>", `<definedNames><definedName name="Slicer_Nhóm">#N/A</definedName>`)
+          .replace(
+            "</workbook>",
+            `<pivotCaches><pivotCache cacheId="7" r:id="rIdPcOut"/></pivotCaches>${slicerCaches("rIdSlCOut")}</workbook>`,
+          ),
+      "xl/_rels/workbook.xml.rels": compose(
+        addRel("rIdPcOut", "pivotCacheDefinition", "pivotCache/pivotCacheDefinition1.xml"),
+        addRelOf("rIdSlCOut", `${MS_REL}/slicerCache`, "slicerCaches/slicerCache1.xml"),
+      ),
+      "[Content_Types].xml": compose(
+        override("/xl/drawings/drawing2.xml", `${CT}.drawing+xml`),
+        override("/xl/charts/chart4.xml", `${CT}.drawingml.chart+xml`),
+        override("/xl/pivotCache/pivotCacheDefinition1.xml", `${CT}.spreadsheetml.pivotCacheDefinition+xml`),
+        override("/xl/pivotTables/pivotTable1.xml", `${CT}.spreadsheetml.pivotTable+xml`),
+        override("/xl/slicers/slicer1.xml", "application/vnd.ms-excel.slicer+xml"),
+        override("/xl/slicerCaches/slicerCache1.xml", "application/vnd.ms-excel.slicerCache+xml"),
+      ),
+    },
+    add: {
+      "xl/worksheets/_rels/sheet1.xml.rels": rels(
+        `<Relationship Id="rIdOut" Type="${R}/drawing" Target="../drawings/drawing2.xml"/><Relationship Id="rIdPtOut" Type="${R}/pivotTable" Target="../pivotTables/pivotTable1.xml"/><Relationship Id="rIdSlOut" Type="${MS_REL}/slicer" Target="../slicers/slicer1.xml"/>`,
+      ),
+      "xl/drawings/drawing2.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr ${DRAWING_NS}>${chartFrame}${anchor(slicerFrame("Nhóm"))}</xdr:wsDr>`,
+      "xl/slicers/slicer1.xml": slicerPart("Nhóm", "Slicer_Nhóm"),
+      // Kết quả's table (KetQua) is table id 5 in the Q1 output; its third column is Nhóm.
+      "xl/slicerCaches/slicerCache1.xml": slicerCachePart("Slicer_Nhóm", "Nhóm", 5, 3),
+      "xl/drawings/_rels/drawing2.xml.rels": rels(
+        `<Relationship Id="rId1" Type="${R}/chart" Target="../charts/chart4.xml"/>`,
+      ),
+      "xl/charts/chart4.xml": outputChart,
+      // Made from the results' table (Insert > PivotTable on KetQua), as Excel names its source.
+      "xl/pivotCache/pivotCacheDefinition1.xml": `<?xml version="1.0"?><pivotCacheDefinition xmlns="${MAIN}"><cacheSource type="worksheet"><worksheetSource name="KetQua"/></cacheSource><cacheFields count="0"/></pivotCacheDefinition>`,
+      "xl/pivotTables/_rels/pivotTable1.xml.rels": rels(
+        `<Relationship Id="rId1" Type="${R}/pivotCacheDefinition" Target="../pivotCache/pivotCacheDefinition1.xml"/>`,
+      ),
+      "xl/pivotTables/pivotTable1.xml": `<?xml version="1.0"?><pivotTableDefinition xmlns="${MAIN}" name="PivotTable2" cacheId="7" dataCaption="Giá trị"><location ref="E3:F8" firstHeaderRow="1" firstDataRow="1" firstDataCol="1"/></pivotTableDefinition>`,
+    },
+    keeps: [
+      {
+        part: "xl/workbook.xml",
+        text: `<pivotCaches><pivotCache cacheId="7" r:id="rIdPcOut"/></pivotCaches>`,
+      },
+    ],
+  },
 };
+
+/** The workbook a feature is added to: the sample, or its 2015-Q1 output. */
+export async function withFeature(sample: Uint8Array, f: Feature): Promise<Uint8Array> {
+  return editPackage(f.afterCompute ? await computeOnce(sample, "2015-Q1") : sample, f.edits, f.add);
+}
+
+async function computeOnce(bytes: Uint8Array, period: string): Promise<Uint8Array> {
+  const wb = await XlsxWorkbook.load(bytes);
+  const r = runPlan(await wb.readGrids(), { period, lang: "vi", robustness: false });
+  await wb.applySheets(r.sheets);
+  return wb.save();
+}
 
 /** Computes a workbook for 2015-Q1, then its output for 2015-Q2, as a planner does quarter after quarter. */
 export async function computeTwice(bytes: Uint8Array): Promise<Uint8Array> {
   let cur = bytes;
-  for (const period of ["2015-Q1", "2015-Q2"]) {
-    const wb = await XlsxWorkbook.load(cur);
-    const r = runPlan(await wb.readGrids(), { period, lang: "vi", robustness: false });
-    await wb.applySheets(r.sheets);
-    cur = await wb.save();
-  }
+  for (const period of ["2015-Q1", "2015-Q2"]) cur = await computeOnce(cur, period);
   return cur;
 }

@@ -2,8 +2,8 @@
  * Every file the product writes passes Microsoft's Open XML SDK validator (tests/helpers/openXmlSdk.ts), the checks
  * behind Excel's and Word's repair prompt, against Office 2007's schemas, and keeps the rules Excel enforces that no
  * schema states (tests/helpers/excelRules.ts): the sample, the templates, computed plans quarter after quarter, a
- * consolidated plan, the Word report, in both languages, the planner features of the preservation test, and random
- * plans.
+ * consolidated plan, the Word report, in both languages, the planner features of the preservation test (those of a
+ * later Excel, slicers and sparklines, against its schemas: Office 2007's pass over them), and random plans.
  */
 import { promises as fs } from "node:fs";
 import os from "node:os";
@@ -13,7 +13,7 @@ import { runCli } from "../helpers/cli";
 import { describeErrors, sdkErrorsOf } from "../helpers/openXmlSdk";
 import { excelRuleBreaks } from "../helpers/excelRules";
 import { editPackage, partsOf } from "../helpers/packages";
-import { FEATURES, computeTwice } from "../helpers/plannerFeatures";
+import { FEATURES, computeTwice, withFeature } from "../helpers/plannerFeatures";
 import { planRowsArb } from "../helpers/randomPlan";
 import { samplePlanRows } from "../../src/engine/sample";
 import { runPlan } from "../../src/engine/pipeline";
@@ -41,9 +41,9 @@ const cli = async (...argv: string[]) => {
 };
 
 /** What the SDK finds, and for a workbook the breaks of Excel's unwritten rules, one line each. */
-async function problems(bytes: Uint8Array, ext = "xlsx"): Promise<string[]> {
+async function problems(bytes: Uint8Array, ext = "xlsx", version?: string): Promise<string[]> {
   const [sdk, rules] = await Promise.all([
-    sdkErrorsOf(bytes, ext),
+    sdkErrorsOf(bytes, ext, version),
     ext === "docx" ? [] : excelRuleBreaks(bytes),
   ]);
   return [...describeErrors(sdk), ...rules];
@@ -193,13 +193,13 @@ describe("a planner's workbook that Excel accepts stays acceptable after two qua
 
   it.each(Object.keys(FEATURES))("%s", async (name) => {
     const f = FEATURES[name];
-    const input = await editPackage(sample, f.edits, f.add);
+    const input = await withFeature(sample, f);
     // The SDK opens a package by its extension; a macro-enabled workbook must be named .xlsm.
     const types = new TextDecoder().decode((await partsOf(input)).get("[Content_Types].xml"));
     const ext = types.includes("sheet.macroEnabled.main+xml") ? "xlsm" : "xlsx";
     const [before, after] = await Promise.all([
-      problems(input, ext),
-      problems(await computeTwice(input), ext),
+      problems(input, ext, f.schemas),
+      problems(await computeTwice(input), ext, f.schemas),
     ]);
     expect({ input: before, output: after }).toEqual({ input: [], output: [] });
   });

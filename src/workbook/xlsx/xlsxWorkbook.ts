@@ -54,7 +54,7 @@ import { writeCellsXml } from "./editCells";
 import { ZipPackage, foreignPackage } from "./zipPackage";
 import { updateTitlesOfParts } from "./appProps";
 import { DEFAULT_LIMITS, WorkbookProblem, type ReadLimits } from "./problems";
-import { attrLocal, attrs, elements, esc, prefixFor, rootPrefix } from "./xml";
+import { attrLocal, attrs, decodeEntities, elements, esc, innerText, prefixFor, rootPrefix } from "./xml";
 
 const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
 const T = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
@@ -176,6 +176,10 @@ export class XlsxWorkbook implements WorkbookPort {
    * responsive); null runs them straight through, as the CLI does.
    */
   slices: Pause | null = null;
+  /** True once a change to the package dropped the digital signatures it had (dropSignatures). */
+  signaturesDropped = false;
+  /** The output sheets the last applySheets wrote that a pivot table of the planner's draws on (stalePivotSources). */
+  pivotSources: string[] = [];
 
   private constructor(source: () => Promise<ZipPackage>) {
     this.ready = source().then((pkg) => this.init(pkg));
@@ -243,6 +247,85 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private async workbookRels(): Promise<Relationship[]> {
     return parseRels(await this.pkg.text(relsOf(this.wbPart)));
+  }
+
+  /**
+   * Drops the package's digital signatures, before its first change: the origin part, which the package relates, and
+   * the signature parts it relates (ECMA-376 Part 2, Digital Signatures). A signature covers the parts as signed,
+   * so Excel reports one on a changed copy as invalid; Excel drops them itself when it saves an edited workbook. Only
+   * the package in memory is edited: the input file stays signed.
+   */
+  private async dropSignatures(): Promise<void> {
+    const rootRels = await this.pkg.text("_rels/.rels");
+    const origins = parseRels(rootRels).filter(
+      (r) => !r.external && typeIs(r.type, "digital-signature/origin"),
+    );
+    if (!rootRels || !origins.length) return;
+    const gone = new Set<string>();
+    const walk = async (part: string): Promise<void> => {
+      if (gone.has(part)) return;
+      gone.add(part);
+      for (const r of parseRels(await this.pkg.text(relsOf(part))))
+        if (!r.external) await walk(resolve(part, r.target));
+      this.pkg.remove(relsOf(part));
+      this.pkg.remove(part);
+    };
+    for (const o of origins) await walk(resolve("", o.target));
+    const ids = new Set(origins.map((o) => o.id));
+    let rels = rootRels;
+    for (const e of elements(rels, ["Relationship"]).reverse())
+      if (ids.has(attrs(e.attrText).get("Id") ?? "")) rels = rels.slice(0, e.start) + rels.slice(e.end);
+    this.pkg.put("_rels/.rels", rels);
+    // Their content types: each signature's Override, and the origin's Default (by its extension, .sigs).
+    let types = (await this.pkg.text("[Content_Types].xml")) ?? "";
+    const parts = new Set([...gone].map((p) => `/${p}`.toLowerCase()));
+    for (const e of elements(types, ["Override", "Default"]).reverse()) {
+      const a = attrs(e.attrText);
+      if (
+        parts.has((a.get("PartName") ?? "").toLowerCase()) ||
+        a.get("ContentType") === "application/vnd.openxmlformats-package.digital-signature-origin"
+      )
+        types = types.slice(0, e.start) + types.slice(e.end);
+    }
+    this.pkg.put("[Content_Types].xml", types);
+    this.signaturesDropped = true;
+  }
+
+  /**
+   * The given sheets a pivot cache of the workbook draws on (by the sheet's name, its table's or a defined name's),
+   * unless the cache refreshes when the file opens: its pivot tables show what the cache holds until refreshed. The
+   * cache is the planner's and stays as it is (refreshing on open is their choice, as Excel leaves it after any change
+   * to the source); the CLI says to refresh.
+   */
+  private async stalePivotSources(specs: readonly SheetSpec[]): Promise<string[]> {
+    const found = new Set<string>();
+    for (const r of await this.workbookRels()) {
+      if (r.external || !typeIs(r.type, "pivotCacheDefinition")) continue;
+      // The source comes first in the part (CT_PivotCacheDefinition), before the cache's fields and items.
+      const bytes = this.pkg.head(resolve(this.wbPart, r.target), SHEET_HEAD_BYTES);
+      const xml = bytes ? headDecoder.decode(bytes) : "";
+      const def = elements(xml, ["pivotCacheDefinition"])[0];
+      const source = elements(xml, ["worksheetSource"])[0];
+      if (!def || !source || /\brefreshOnLoad="(1|true)"/.test(def.attrText)) continue;
+      const a = attrs(source.attrText);
+      const sheet = foldName(a.get("sheet") ?? "");
+      const name = (a.get("name") ?? "").toLowerCase();
+      // A source named by a defined name of the planner's: the range it refers to, 'Kết quả'!$A$4:$K$345.
+      const named = elements(this.wbXml, ["definedName"]).find(
+        (e) => name && (attrs(e.attrText).get("name") ?? "").toLowerCase() === name,
+      );
+      const range = named ? foldName(decodeEntities(innerText(this.wbXml, named))) : "";
+      for (const spec of specs)
+        if (
+          foldName(spec.name) === sheet ||
+          spec.tables?.some((t) => t.name.toLowerCase() === name) ||
+          [`${spec.name}!`, `'${spec.name.replace(/'/g, "''")}'!`].some((ref) =>
+            range.startsWith(foldName(ref)),
+          )
+        )
+          found.add(spec.name);
+    }
+    return [...found];
   }
 
   private async context(): Promise<ReadContext> {
@@ -453,6 +536,8 @@ export class XlsxWorkbook implements WorkbookPort {
       if (edited.length) throw new EditedOutputError(edited);
     }
     const leftovers = await this.provenLeftovers();
+    // Before the package digest below, which then covers the package as written.
+    await this.dropSignatures();
     const worksheets = () => this.sheets.filter((s) => s.kind === "worksheet").map((s) => s.name);
     const before = worksheets();
     const w = await PackageWriter.open(this.pkg, this.wbPart, this.wbXml, this.slices);
@@ -532,6 +617,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const digest = await this.packageDigest(records.map((r) => r.name));
     await w.writeMeta(records, digest, meta, this.sheets);
     await w.finish();
+    this.pivotSources = await this.stalePivotSources(specs);
     this.wbXml = w.wbXml;
     this.grids.clear();
     this.dateStyles = null;
@@ -546,6 +632,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const there = this.sheets.find((x) => foldName(x.name) === foldName(s.spec.name));
       if (there) throw new UserSheetClashError(there.name);
     }
+    await this.dropSignatures();
     const w = await PackageWriter.open(this.pkg, this.wbPart, this.wbXml, this.slices);
     for (const s of sheets) w.addUserSheet(s, this.sheets);
     await w.finish();
@@ -560,6 +647,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private async flushEdits(): Promise<void> {
     if (!this.pendingEdits.length) return;
+    await this.dropSignatures();
     const edits = this.pendingEdits.splice(0);
     for (const name of new Set(edits.map((e) => e.sheet))) {
       const s = this.sheets.find((x) => x.name === name && x.kind === "worksheet");
@@ -611,11 +699,15 @@ class PackageWriter {
   /** Its defined names, lower case: tables and defined names share one namespace. */
   private readonly definedNames = new Set<string>();
   private nextTableId = 1;
+  /** The ids of replaced outputs' tables, by name (lower case): the new table of that name takes its id again. */
+  private readonly freedTableIds = new Map<string, number>();
   /** Defined names local to the written sheets: [sheet, name, formula]. */
   private readonly localNames: [string, string, string][] = [];
   private slices: Pause | null = null;
   /** Sheet parts this writer wrote without the selected flag: deselectAllBut need not read them back. */
   private readonly unselected = new Set<string>();
+  /** What referrers() read: which parts lead to each part. */
+  private leadsTo: Map<string, Set<string>> | null = null;
 
   private constructor(
     private readonly pkg: ZipPackage,
@@ -708,17 +800,52 @@ class PackageWriter {
     return freeName((n) => this.pkg.has(n), prefix, suffix);
   }
 
-  /** Removes a part and, through its relationships, every part only it leads to (an owned sheet's tables, drawing, charts). */
+  /**
+   * Every part a relationship leads to (lower case), with the parts whose relationships lead there ("" for the package):
+   * read once, at the first removal (parts written since are the product's own, which nothing else leads to).
+   */
+  private async referrers(): Promise<Map<string, Set<string>>> {
+    if (this.leadsTo) return this.leadsTo;
+    const map = new Map<string, Set<string>>();
+    for (const rels of this.pkg.parts()) {
+      const m = /^(.*?)_rels\/([^/]*)\.rels$/i.exec(rels);
+      if (!m) continue;
+      const source = m[1] + m[2];
+      for (const r of parseRels(await this.pkg.text(rels))) {
+        if (r.external) continue;
+        const target = resolve(source, r.target).toLowerCase();
+        map.set(target, (map.get(target) ?? new Set<string>()).add(source));
+      }
+    }
+    this.leadsTo = map;
+    return map;
+  }
+
+  /**
+   * Removes a part and, through its relationships, every part only it leads to (an owned sheet's tables, drawing,
+   * charts). A part that another one leads to as well stays: a pivot table of the planner's put on an output sheet goes
+   * with the sheet, but its cache, which the workbook lists, does not.
+   */
   private async removeTree(part: string): Promise<void> {
     // A replaced output's table frees its name: the new one takes it again (KetQua, not KetQua_2 every other run), as
     // in the Office.js adapter, so a planner's formula naming the table (KetQua[Điểm]) keeps finding it.
+    // Its id too, which a planner's table slicer names it by (x15:tableSlicerCache tableId).
     if (isTablePart(part)) {
       const a = await this.tableAttrs(part);
       for (const k of ["name", "displayName"]) this.tableNames.delete((a.get(k) ?? "").toLowerCase());
+      const id = Number(a.get("id"));
+      if (Number.isInteger(id) && id > 0) this.freedTableIds.set((a.get("name") ?? "").toLowerCase(), id);
     }
+    const referrers = await this.referrers();
     const rels = relsOf(part);
-    for (const r of parseRels(await this.pkg.text(rels)))
-      if (!r.external && !typeIs(r.type, "worksheet")) await this.removeTree(resolve(part, r.target));
+    for (const r of parseRels(await this.pkg.text(rels))) {
+      if (r.external || typeIs(r.type, "worksheet")) continue;
+      const child = resolve(part, r.target);
+      const others = [...(referrers.get(child.toLowerCase()) ?? [])].filter(
+        (p) => p.toLowerCase() !== part.toLowerCase() && (p === "" || this.pkg.has(p)),
+      );
+      if (!others.length) await this.removeTree(child);
+    }
     this.pkg.remove(rels);
     this.pkg.remove(part);
     this.removeOverride(part);
@@ -758,7 +885,10 @@ class PackageWriter {
       if (!cols) continue;
       const tablePart = this.freePart("xl/tables/table", ".xml");
       const id = `rId${rels.length + 1}`;
-      this.pkg.put(tablePart, tableXml(t, this.nextTableId++, this.uniqueTableName(t.name), cols));
+      const name = this.uniqueTableName(t.name);
+      const freed = this.freedTableIds.get(name.toLowerCase());
+      this.freedTableIds.delete(name.toLowerCase());
+      this.pkg.put(tablePart, tableXml(t, freed ?? this.nextTableId++, name, cols));
       this.addOverride(tablePart, CT.table);
       rels.push(`<Relationship Id="${id}" Type="${T}table" Target="${relative(part, tablePart)}"/>`);
       tableIds.push(id);
