@@ -19,6 +19,7 @@ import { UserSheetClashError } from "../../src/workbook/ownership";
 import { describeOfficeError } from "../../src/taskpane/errors";
 import { FakeExcel, installExcelEnums } from "../fakeExcel/fakeExcel";
 import { runCli } from "../helpers/cli";
+import { editPackage, partsOf } from "../helpers/packages";
 
 jest.setTimeout(60_000);
 beforeAll(() => installExcelEnums());
@@ -105,6 +106,27 @@ describe("a planner's sheet named as the ownership sheet", () => {
     const wb = await XlsxWorkbook.load(bytes);
     expect((await wb.ownedSheets()).length).toBe(4);
     expect((await wb.readGrids()).sheets.map((g) => g.sheet)).not.toContain("ictplan_meta");
+  });
+
+  it("the product's record saved hidden (LibreOffice has no very hidden) is very hidden again after the next run", async () => {
+    const stateOf = async (bytes: Uint8Array) =>
+      /<sheet name="ictplan_meta"[^>]*?state="(\w+)"/.exec(
+        new TextDecoder().decode((await partsOf(bytes)).get("xl/workbook.xml")),
+      )?.[1];
+    const wb = await XlsxWorkbook.load(await XlsxWorkbook.of(buildTemplate(samplePlanRows())).save());
+    await wb.applySheets(specs(await wb.readGrids()));
+    const written = await wb.save();
+    expect(await stateOf(written)).toBe("veryHidden");
+    const saved = await editPackage(written, {
+      "xl/workbook.xml": (x) =>
+        x.replace(/(<sheet name="ictplan_meta"[^>]*?)state="veryHidden"/, '$1state="hidden"'),
+    });
+    expect(await stateOf(saved)).toBe("hidden");
+    const again = await XlsxWorkbook.load(saved);
+    await again.applySheets(specs(await again.readGrids()));
+    const rewritten = await again.save();
+    expect(await stateOf(rewritten)).toBe("veryHidden");
+    expect((await (await XlsxWorkbook.load(rewritten)).ownedSheets()).length).toBe(4);
   });
 
   it.each([

@@ -962,6 +962,7 @@ class PackageWriter {
     if (slot?.part) {
       part = slot.part;
       await this.removeTree(part);
+      if (slot.state !== "veryHidden") this.veryHide(slot);
     } else part = this.addSheet(META_SHEET, "veryHidden", sheets);
     this.pkg.put(part, sheetXml(spec, this.styles, { tables: [] }));
     this.addOverride(part, CT.sheet);
@@ -992,6 +993,20 @@ class PackageWriter {
   private sheetElements() {
     const { start, end } = this.sheetsElement();
     return elements(this.wbXml, ["sheet"], start, end);
+  }
+
+  /**
+   * The record's sheet very hidden again, out of Excel's Unhide list (where a planner could delete it and the product
+   * lose which sheets are its own): LibreOffice has no such state and saves it hidden.
+   */
+  private veryHide(slot: SheetEntry): void {
+    const e = this.sheetElements().find((x) => attrs(x.attrText).get("name") === slot.name);
+    if (!e) return;
+    const tag = this.wbXml.slice(e.start, e.end);
+    const hidden = /\bstate="[^"]*"/.test(tag)
+      ? tag.replace(/\bstate="[^"]*"/, `state="veryHidden"`)
+      : tag.replace(/^<[^\s/>]+/, `$& state="veryHidden"`);
+    this.wbXml = this.wbXml.slice(0, e.start) + hidden + this.wbXml.slice(e.end);
   }
 
   private renameSheet(slot: SheetEntry, name: string): void {
