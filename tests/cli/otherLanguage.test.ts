@@ -79,7 +79,8 @@ const words = (s: string) =>
   (s.replace(/\{[^}]*\}/g, " ").match(/\p{L}+/gu) ?? []).map((w) => w.toLowerCase());
 /**
  * Words both languages' catalogues use, and only these: "sheet" (Vietnamese planners say it too), names of programs,
- * formats, commands and options ("ictplan template", "--period", "Excel", "Apple Numbers", "Open XML"), abbreviations
+ * formats, commands and options ("ictplan template", "--period", "Excel", "Apple Numbers", "Open XML"), Excel features
+ * Vietnamese Office names in English too ("PivotTable"), abbreviations
  * (KT., TUQ., DTI, ICT-Index, NĐ-CP, BC-STTTT, BC-SKHCN, Z-score, min–max), roman numerals, and Vietnamese words spelt as
  * English ones ("in", "so", "to", "do").
  */
@@ -87,7 +88,7 @@ const SHARED = new Set(
   `sheet a b i ii iii iv n o p q x z in so to do no nam cai excel libreoffice soffice headless infilter starcalc html xml
   json xlsx xlsm xls xlsb ods docx opendocument open apple numbers web word ictplan compute consolidate validate
   template sample demo report convert force lang debug robustness period place plan out cp mb kt tl tm tuq dti ict
-  index bc stttt skhcn vi en min max score`.split(/\s+/),
+  index bc stttt skhcn vi en min max score pivottable`.split(/\s+/),
 );
 const EN_WORDS = new Set(catalogue("en").flatMap(words));
 /** Words of the English catalogues a Vietnamese text never has (an English word in a Vietnamese catalogue included). */
