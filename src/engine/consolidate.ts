@@ -7,6 +7,7 @@ import type { Lang } from "./i18n/labels";
 import { finding, planColumnName, settingLabel } from "./findings";
 import { formatShortest } from "./i18n/numbers";
 import { comparePeriodKeys, formatPeriod, periodFromKey } from "./periods";
+import { quartersOf } from "./figureIndex";
 import { SEVERITY_ORDER } from "./validate";
 
 /** An enum value by its label in a language; a value of the planner's own (a group, a pillar) as it is. */
@@ -193,21 +194,135 @@ export function planToRows(plan: Plan, lang: Lang = "vi"): PlanRows {
   };
 }
 
+/** A unit's figures for a period, as one file has them. */
+type TakenRow = ReturnType<typeof rowValues>[number];
+
+/** A figure as its file writes it in a message: a percentage as one, yes/no as Có/Không, a blank said blank (""). */
+function figureText(v: number | null, ind: Indicator | undefined, lang: Lang): string | number {
+  if (v === null) return "";
+  if (ind?.measure === "yesno") return enumName(v ? YES_NO[0] : YES_NO[1], lang);
+  return ind?.measure === "percent" ? `${formatShortest(Number((v * 100).toPrecision(15)), lang)}%` : v;
+}
+
+/**
+ * Each unit's figure rows, a period's from the first file that has a row for it (files' rows of a unit the file does
+ * not list are its UNKNOWN_UNIT, not taken); another file's row of the same unit and period is the unit's figures
+ * sent twice: counted once, and said once per unit and file, an error where the figures differ (CONFLICTING_UNIT, at
+ * the first differing figure, with both values), a warning where they are the same (UNIT_SENT_TWICE).
+ */
+function unitRows(
+  files: readonly { name: string; plan: Plan }[],
+  indicators: readonly Indicator[],
+): {
+  rows: Map<string, TakenRow[]>;
+  taken: Map<string, number>;
+  holder: Map<string, { file: string; plan: Plan; unit: Plan["units"][number] }>;
+  findings: Finding[];
+} {
+  const codes = indicators.map((i) => i.code);
+  // Unit and period → the file (its place in `files`: the same file may be given twice) whose row is taken.
+  const taken = new Map<string, { at: number; row: TakenRow }>();
+  const rows = new Map<string, TakenRow[]>();
+  const holder = new Map<string, { file: string; plan: Plan; unit: Plan["units"][number] }>();
+  const findings: Finding[] = [];
+  for (const [at, { name, plan }] of files.entries()) {
+    const listed = new Map(plan.units.map((u) => [u.code, u]));
+    const table = plan.figures;
+    const unitCol = plan.layout.figures?.columns.unit ?? 1;
+    // Per unit and other file, this file's first row of the unit that file has too, and its first differing figure.
+    const again = new Map<string, { unit: string; other: string; row: TakenRow; differs?: Finding }>();
+    for (const r of rowValues(table, codes)) {
+      const unit = listed.get(r.unit);
+      if (!unit) continue;
+      if (!holder.has(r.unit)) holder.set(r.unit, { file: name, plan, unit });
+      const key = `${r.unit}\u0000${r.period}`;
+      const prev = taken.get(key);
+      if (!prev || prev.at === at) {
+        if (!prev) taken.set(key, { at, row: r });
+        const list = rows.get(r.unit);
+        if (list) list.push(r);
+        else rows.set(r.unit, [r]);
+        continue;
+      }
+      const other = files[prev.at].name;
+      const pair = `${r.unit}\u0000${prev.at}`;
+      const seen = again.get(pair) ?? { unit: r.unit, other, row: r };
+      again.set(pair, seen);
+      const j = seen.differs ? -1 : r.values.findIndex((v, k) => v !== prev.row.values[k]);
+      if (j < 0) continue;
+      const ind = indicators[j];
+      const col = table.indicators.indexOf(codes[j]);
+      const lang = plan.language ?? "vi";
+      seen.differs = {
+        ...finding(
+          "CONFLICTING_UNIT",
+          { sheet: table.sheet, row: r.row, col: col < 0 ? unitCol : table.cols[col] },
+          {
+            unit: r.unit,
+            unitName: unit.name,
+            file: name,
+            other,
+            indicator: ind.code,
+            indicatorName: ind.name,
+            period: r.period,
+            mine: figureText(r.values[j], ind, lang),
+            kept: figureText(prev.row.values[j], ind, lang),
+          },
+        ),
+        file: name,
+      };
+    }
+    for (const { unit, other, row, differs } of again.values())
+      findings.push(
+        differs ?? {
+          ...finding(
+            "UNIT_SENT_TWICE",
+            { sheet: table.sheet, row: row.row, col: unitCol },
+            { unit, unitName: listed.get(unit)?.name ?? unit, file: name, other },
+          ),
+          file: name,
+        },
+      );
+  }
+  return {
+    rows,
+    taken: new Map([...taken].map(([k, v]) => [k, v.at])),
+    holder,
+    findings,
+  };
+}
+
+/** The findings of a unit's missing figures, which the merged plan decides rather than the file that says them. */
+const FIGURES_OF_UNIT = new Set(["MISSING_FIGURE_ROW", "MISSING_FIGURE"]);
+
 /**
  * A unit's file's own findings as the planner merging the files is to read them, each with its file: all of them but
  * NO_UNIT_IN_GROUP (a unit's file holds its own units only; the merged plan is what must have some in every group),
  * and the definitions every file copies (a finding on Cấu hình or Chỉ tiêu) said once, in the first file that has it.
+ * A unit's missing figures (`taken`: unit and period → the file whose row the merged plan takes) are said by the file
+ * whose row is taken, and where no file has a row, once: a file that lists every unit of the province has no row for
+ * the others, which their own files have.
  */
 function filesFindings(
   files: readonly { name: string; plan: Plan; findings?: readonly Finding[] }[],
+  taken: ReadonlyMap<string, number>,
 ): Finding[] {
   const said = new Set<string>();
   const out: Finding[] = [];
-  for (const { name, plan, findings = [] } of files) {
+  for (const [at, { name, plan, findings = [] }] of files.entries()) {
     const shared = [plan.layout.settings?.sheet, plan.layout.indicators?.sheet];
     for (const f of findings) {
       if (f.code === "NO_UNIT_IN_GROUP") continue;
-      if (shared.includes(f.sheet)) {
+      if (FIGURES_OF_UNIT.has(f.code)) {
+        const { unit, period } = f.params;
+        const rowIn = quartersOf(String(period))
+          .map((q) => taken.get(`${unit}\u0000${q}`))
+          .find((x) => x !== undefined);
+        if (rowIn !== undefined && rowIn !== at) continue;
+        const key = JSON.stringify([f.code, unit, period, f.params.indicator]);
+        if (rowIn === undefined && said.has(key)) continue;
+        said.add(key);
+      } else if (shared.includes(f.sheet)) {
         const key = JSON.stringify([f.code, f.sheet, f.cell, f.params]);
         if (said.has(key)) continue;
         said.add(key);
@@ -219,9 +334,10 @@ function filesFindings(
 }
 
 /**
- * Merges units' plans: settings and indicators from the first file, every unit once; conflicts become findings, and
- * so do each file's own findings (`findings`: its checkWorkbook's), named with the file, errors first. The merged
- * plan is in the units' workbooks' language when they share one.
+ * Merges units' plans: settings and indicators from the first file, every unit once (as the file that has its
+ * figures lists it), each unit's figures for a period once; conflicts become findings, and so do each file's own
+ * findings (`findings`: its checkWorkbook's), named with the file, errors first. The merged plan is in the units'
+ * workbooks' language when they share one.
  */
 export function consolidatePlans(
   files: readonly { name: string; plan: Plan; findings?: readonly Finding[] }[],
@@ -229,10 +345,11 @@ export function consolidatePlans(
   plan: Plan;
   findings: Finding[];
 } {
-  const findings: Finding[] = filesFindings(files);
+  const findings: Finding[] = [];
   const first = files[0].plan;
   const indicators = new Map(first.indicators.map((i) => [i.code, { ind: i, file: files[0].name }]));
-  const units = new Map<string, { file: string; plan: Plan; unit: Plan["units"][number] }>();
+  // Each unit as the first file listing it lists it: a file may list the province's every unit.
+  const listed = new Map<string, { file: string; plan: Plan; unit: Plan["units"][number] }>();
   for (const { name, plan } of files) {
     if (plan !== first) findings.push(...settingConflicts(plan, name, first, files[0].name));
     const conflicts: Finding[] = [];
@@ -255,29 +372,16 @@ export function consolidatePlans(
       }
     }
     findings.push(...indicatorConflicts(conflicts, name));
-    for (const u of plan.units) {
-      const prev = units.get(u.code);
-      if (prev)
-        findings.push({
-          ...finding("CONFLICTING_UNIT", u.cell, { code: u.code, file: name, other: prev.file }),
-          file: name,
-        });
-      else units.set(u.code, { file: name, plan, unit: u });
-    }
+    for (const u of plan.units) if (!listed.has(u.code)) listed.set(u.code, { file: name, plan, unit: u });
   }
-  const codes = [...indicators.keys()];
-  // Each file's rows once, grouped by unit; then each unit's rows from the file that holds the unit.
-  const byFile = new Map<Plan, Map<string, ReturnType<typeof rowValues>>>();
-  for (const { plan } of files) {
-    const byUnit = new Map<string, ReturnType<typeof rowValues>>();
-    for (const r of rowValues(plan.figures, codes)) {
-      const list = byUnit.get(r.unit);
-      if (list) list.push(r);
-      else byUnit.set(r.unit, [r]);
-    }
-    byFile.set(plan, byUnit);
-  }
-  const rows = [...units.values()].flatMap(({ plan, unit }) => byFile.get(plan)?.get(unit.code) ?? []);
+  const merged = [...indicators.values()].map((x) => x.ind);
+  const codes = merged.map((i) => i.code);
+  const byUnit = unitRows(files, merged);
+  findings.unshift(...filesFindings(files, byUnit.taken));
+  findings.push(...byUnit.findings);
+  // A unit as the file with its figures lists it (its own name, group and status), else as the first file does.
+  const units = [...listed.keys()].map((code) => byUnit.holder.get(code) ?? listed.get(code)!);
+  const rows = units.flatMap(({ unit }) => byUnit.rows.get(unit.code) ?? []);
   // The merged plan's cells refer to no single sheet: it is written out again (planToRows), never read by cell.
   const figures = figureTable(
     "",
@@ -289,8 +393,8 @@ export function consolidatePlans(
   const periods = [...new Set(rows.map((r) => r.period))].sort(comparePeriodKeys);
   const plan: Plan = {
     settings: first.settings,
-    units: [...units.values()].map((u) => u.unit),
-    indicators: [...indicators.values()].map((x) => x.ind),
+    units: units.map((u) => u.unit),
+    indicators: merged,
     periods,
     figures,
     layout: {},

@@ -223,10 +223,62 @@ describe("ictplan CLI", () => {
     const ranks = (j: { ranking: { unit: string; rank: number; rankOverall: number; index: number }[] }) =>
       j.ranking.map((r) => [r.unit, r.rank, r.rankOverall, r.index]).sort();
     expect(ranks(a)).toEqual(ranks(b));
-    const dup = await cli("consolidate", files[0], files[0], "-o", "dup.xlsx", "--json");
-    expect(dup.code).toBe(1);
-    expect(JSON.parse(dup.out).findings[0].code).toBe("CONFLICTING_UNIT");
   }, 120000);
+
+  it("consolidate takes each unit's figures from the file that has them, once, and says where two files differ", async () => {
+    const rows = samplePlanRows();
+    const own = (code: string): PlanRows => ({ ...rows, figures: rows.figures.filter((f) => f[0] === code) });
+    const save = async (name: string, r: PlanRows) =>
+      fs.writeFile(path.join(dir, name), await XlsxWorkbook.of(buildTemplate(r)).save());
+    // Each unit's file lists the province's every unit, as the province sent it out, with the unit's own figures; SDL
+    // sent its file twice, a copy named "(1)" as a browser saves it, then again with one figure changed.
+    await save("all-STTTT.xlsx", own("STTTT"));
+    await save("all-SDL.xlsx", own("SDL"));
+    await save("all-SDL (1).xlsx", own("SDL"));
+    const last = own("SDL").figures.length - 1;
+    const count = rows.figureIndicators.indexOf("DAOTAO") + 2;
+    await save("all-SDL-v2.xlsx", {
+      ...own("SDL"),
+      figures: own("SDL").figures.map((f, i) => (i === last ? f.map((v, j) => (j === count ? 42 : v)) : f)),
+    });
+    const merge = async (...files: string[]) => {
+      const r = await cli("consolidate", ...files, "-o", "all.xlsx", "--force", "--json");
+      const check = JSON.parse(
+        (await cli("compute", "all.xlsx", "--period", "2015-Q2", "-o", "all-out.xlsx", "--force", "--json"))
+          .out,
+      );
+      const sdl = check.attainment.filter((a: { unit: string; actual: number | null }) => a.unit === "SDL");
+      return { r, sdl, found: jsonFindings(r.out) };
+    };
+    const once = await merge("all-STTTT.xlsx", "all-SDL.xlsx");
+    // SDL's figures were dropped: the first file listing SDL (without its figures) was kept, with 29 CONFLICTING_UNIT.
+    expect(once.found.map((f) => f.code)).not.toContain("CONFLICTING_UNIT");
+    expect(once.r.code).toBe(0);
+    expect(once.sdl.filter((a: { actual: number | null }) => a.actual !== null).length).toBeGreaterThan(0);
+    // Units no file has figures for are said once, not by every file that lists them.
+    const missing = once.found.filter((f) => f.code === "MISSING_FIGURE_ROW");
+    expect(missing.length).toBe(29);
+    // The same figures twice are counted once, with a warning.
+    const twice = await merge("all-STTTT.xlsx", "all-SDL.xlsx", "all-SDL (1).xlsx");
+    expect(twice.r.code).toBe(0);
+    expect(twice.found.filter((f) => f.code === "UNIT_SENT_TWICE").map((f) => f.file)).toEqual([
+      "all-SDL (1).xlsx",
+    ]);
+    expect(twice.sdl).toEqual(once.sdl);
+    // Other figures for the same unit and quarter: an error at the figure, with both values; the first file's are kept.
+    const changed = await merge("all-STTTT.xlsx", "all-SDL.xlsx", "all-SDL-v2.xlsx");
+    expect(changed.r.code).toBe(1);
+    expect(
+      changed.found
+        .filter((f) => f.code === "CONFLICTING_UNIT")
+        .map((f) => `${f.file} ${f.cell} ${f.message}`),
+    ).toEqual([
+      expect.stringMatching(
+        /^all-SDL-v2\.xlsx H\d+ Số liệu của Sở Du lịch \(SDL\) có trong cả all-SDL-v2\.xlsx và all-SDL\.xlsx nhưng khác nhau: .*\(DAOTAO\) Quý II\/2015 là 42 trong all-SDL-v2\.xlsx, \(để trống\) trong all-SDL\.xlsx; dùng số liệu trong all-SDL\.xlsx\./,
+      ),
+    ]);
+    expect(changed.sdl).toEqual(once.sdl);
+  }, 60000);
 
   it("consolidate passes on each unit's file's findings, named with the file", async () => {
     const rows = samplePlanRows();

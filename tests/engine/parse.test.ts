@@ -489,6 +489,7 @@ describe("the finding catalogue", () => {
         ![
           "UNREADABLE",
           "CONFLICTING_UNIT",
+          "UNIT_SENT_TWICE",
           "CONFLICTING_INDICATOR",
           "CONFLICTING_INDICATORS",
           "CONFLICTING_SETTING",

@@ -413,10 +413,17 @@ export const FINDING_TEXTS = {
   },
   CONFLICTING_UNIT: {
     severity: "error",
-    vi: "Đơn vị {code} có trong cả {file} và {other}; giữ bản trong {other}.",
-    en: "Unit {code} is in both {file} and {other}; the one in {other} is kept.",
-    fixVi: "Mỗi đơn vị chỉ gửi một tệp.",
-    fixEn: "Each unit should send one file.",
+    vi: "Số liệu của {unit} có trong cả {file} và {other} nhưng khác nhau: {indicator} {period} là {mine} trong {file}, {kept} trong {other}; dùng số liệu trong {other}.",
+    en: "The figures of {unit} are in both {file} and {other} but differ: {indicator} for {period} is {mine} in {file}, {kept} in {other}; the figures in {other} are used.",
+    fixVi: "Giữ một tệp cho mỗi đơn vị (bản đúng), bỏ tệp kia khỏi lệnh gộp rồi chạy lại.",
+    fixEn: "Keep one file per unit (the right one), leave the other out of the merge and run again.",
+  },
+  UNIT_SENT_TWICE: {
+    severity: "warning",
+    vi: "Số liệu của {unit} trong {file} trùng với trong {other} (gửi hai lần); chỉ tính một lần.",
+    en: "The figures of {unit} in {file} are the same as in {other} (sent twice); they are counted once.",
+    fixVi: "Không cần làm gì; có thể bỏ {file} khỏi lệnh gộp.",
+    fixEn: "Nothing to do; {file} can be left out of the merge.",
   },
   CONFLICTING_INDICATOR: {
     severity: "error",
