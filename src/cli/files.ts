@@ -123,6 +123,36 @@ export async function lockFileOf(file: string): Promise<{ lock: string; program:
   return null;
 }
 
+/** The office program whose lock file a name is (Excel's `~$<name>`, LibreOffice's `.~lock.<name>#`), else null. */
+export function lockProgram(file: string): string | null {
+  const name = path.basename(file);
+  return name.startsWith("~$") ? "Excel" : /^\.~lock\..*#$/.test(name) ? "LibreOffice" : null;
+}
+
+/**
+ * The workbooks a list of inputs names: each file as given, a folder's .xlsx and .xlsm files in name order (Windows
+ * shells hand `communes\*.xlsx` over unexpanded, and a province's thousand files make a long line); a folder with
+ * none is a FileProblem.
+ */
+export async function workbookFiles(inputs: readonly string[], cwd: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const f of inputs) {
+    const st = await fs.stat(path.resolve(cwd, f)).catch(() => null);
+    if (!st?.isDirectory()) {
+      out.push(f);
+      continue;
+    }
+    const entries = await fs.readdir(path.resolve(cwd, f), { withFileTypes: true });
+    const found = entries
+      .filter((e) => e.isFile() && /\.xls[xm]$/i.test(e.name))
+      .map((e) => e.name)
+      .sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    if (!found.length) throw new FileProblem("noWorkbooks", { folder: f });
+    out.push(...found.map((n) => path.join(f, n)));
+  }
+  return out;
+}
+
 /**
  * Refuses to write a file another program has open (its lock file beside it): that program would save its own copy over
  * ictplan's when the planner next saves, and on Windows the rename fails midway. --force skips this check (a lock

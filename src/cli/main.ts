@@ -6,6 +6,7 @@ import type { Finding } from "../engine/model";
 import {
   countBySeverity,
   findingMessage,
+  finding,
   findingSheet,
   planSheetNames,
   type SheetNames,
@@ -18,7 +19,7 @@ import { gradeLabel, labels, severityLabel } from "../engine/i18n/labels";
 import { formatNumber } from "../engine/i18n/numbers";
 import { groupName } from "../engine/outputs/style";
 import { consolidatePlans, planToRows } from "../engine/consolidate";
-import { checkWorkbook } from "../engine/validate";
+import { checkWorkbook, SEVERITY_ORDER } from "../engine/validate";
 import { GRADES } from "../engine/ranking";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
 import { EditedOutputError, UserSheetClashError } from "../workbook/ownership";
@@ -27,8 +28,11 @@ import {
   assertFolderExists,
   assertNotOpen,
   assertReplaceable,
+  lockFileOf,
+  lockProgram,
   openWorkbook,
   sameFile,
+  workbookFiles,
   writeAtomic,
 } from "./files";
 import { figureCount } from "../engine/figures";
@@ -489,17 +493,40 @@ async function dispatch(a: Args, io: Io): Promise<number> {
     case "consolidate": {
       if (a.files.length < 1) throw new UsageError("missingFile");
       if (!a.output) throw new UsageError("missingOutput");
-      await checkOutput(a, a.files.map(abs), abs(a.output));
+      const given = await workbookFiles(a.files, io.cwd);
+      // An office program's lock file (`communes/*.xlsx` matches Excel's `~$X001.xlsx` while X001.xlsx is open) is
+      // not a plan: left out, and said where the file it locks is not among the inputs (that file's INPUT_OPEN says it).
+      const files = given.filter((f) => !lockProgram(f));
+      if (!files.length) throw new UsageError("missingFile");
+      await checkOutput(a, files.map(abs), abs(a.output));
       const parsed = [];
-      const bases = a.files.map((f) => path.basename(f));
-      for (const [i, f] of a.files.entries()) {
+      const notes: Finding[] = [];
+      const locks = new Set<string>();
+      const bases = files.map((f) => path.basename(f));
+      for (const [i, f] of files.entries()) {
         const wb = await openWorkbook(abs(f));
         // Each file checked as validate checks it: its findings reach the planner, named with the file: by its name,
         // or by its path as given where two files share a name (a folder per unit, each with its ke-hoach.xlsx).
         const name = bases.indexOf(bases[i]) === bases.lastIndexOf(bases[i]) ? bases[i] : f;
         parsed.push({ name, ...checkWorkbook(await wb.readGrids()) });
+        // Open in Excel: what the unit typed since it last saved is not in the file.
+        const open = await lockFileOf(abs(f));
+        if (open) {
+          locks.add(open.lock);
+          const params = { file: name, program: open.program, lock: path.basename(open.lock) };
+          notes.push({ ...finding("INPUT_OPEN", { sheet: "" }, params), file: name });
+        }
       }
-      const { plan, findings } = consolidatePlans(parsed);
+      for (const f of given.filter((x) => lockProgram(x) && !locks.has(abs(x)))) {
+        const params = { file: path.basename(f), program: lockProgram(f) ?? "" };
+        notes.push({ ...finding("LOCK_FILE", { sheet: "" }, params), file: path.basename(f) });
+      }
+      const merged = consolidatePlans(parsed);
+      const { plan } = merged;
+      // Errors first; the inputs' notes before the merge's findings of their severity (a wall of missing figures).
+      const findings = [...notes, ...merged.findings].sort(
+        (x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity],
+      );
       // Each file's findings name the sheets as that file does (a unit may have filled in the English template).
       const byFile = new Map(parsed.map((p) => [p.name, planSheetNames(p.plan, a.lang)]));
       const names = (f: Finding) => (f.file === undefined ? undefined : byFile.get(f.file));
@@ -520,7 +547,7 @@ async function dispatch(a: Args, io: Io): Promise<number> {
         printFindings(io, findings, a.lang, names);
         io.stdout(
           msg(a.lang, "consolidated", {
-            files: a.files.length,
+            files: files.length,
             units: plan.units.length,
             figures: figureCount(plan.figures),
           }),

@@ -13,7 +13,7 @@ Cách dùng:
                                                        tính kết quả, xếp hạng và tạo sheet tổng hợp
   ictplan report <plan.xlsx> [--period 2015-Q2] [-o bao-cao.docx]
                                                        viết báo cáo quý dạng Word (.docx)
-  ictplan consolidate <a.xlsx> <b.xlsx>… -o tinh.xlsx  gộp sổ của các đơn vị
+  ictplan consolidate <a.xlsx|thư mục>… -o tinh.xlsx   gộp sổ của các đơn vị
   ictplan template [-o plan.xlsx]                      tạo sổ mẫu trống
   ictplan sample [-o sample.xlsx]                      ghi sổ mẫu Lào Cai
   ictplan demo                                         chạy thử trên sổ mẫu, ghi vào out/
@@ -29,6 +29,8 @@ Mã thoát: 0 không có lỗi; 1 dữ liệu có lỗi hoặc không đủ đ�
   badPeriod: 'Kỳ "{value}" không hợp lệ; viết 2015-Q2, "Quý II/2015" hoặc 2014.',
   notFound: "Không tìm thấy tệp {file}.",
   inputIsFolder: "{file} là một thư mục, không phải tệp. Hãy chỉ ra tệp .xlsx của sổ kế hoạch.",
+  noWorkbooks:
+    "Thư mục {folder} không có tệp .xlsx nào. Hãy chép sổ của các đơn vị vào thư mục đó, hoặc chỉ ra từng tệp.",
   readDenied:
     "Bạn không có quyền đọc tệp {file}. Hãy xin quyền đọc tệp, hoặc chép tệp vào thư mục của mình, rồi chạy lại.",
   readFailed:
@@ -83,7 +85,7 @@ Usage:
                                                        compute results and rankings, write the summary tab
   ictplan report <plan.xlsx> [--period 2015-Q2] [-o report.docx]
                                                        write the quarterly report as a Word document
-  ictplan consolidate <a.xlsx> <b.xlsx>… -o province.xlsx  merge units' workbooks
+  ictplan consolidate <a.xlsx|folder>… -o province.xlsx   merge units' workbooks
   ictplan template [-o plan.xlsx]                      write an empty plan template
   ictplan sample [-o sample.xlsx]                      write the Lao Cai sample
   ictplan demo                                         run on the sample, write out/
@@ -99,6 +101,7 @@ Exit codes: 0 clean; 1 findings of severity error, or data a report cannot be ma
   badPeriod: 'Period "{value}" is not valid; write 2015-Q2, "Quý II/2015" or 2014.',
   notFound: "File {file} not found.",
   inputIsFolder: "{file} is a folder, not a file. Give the plan workbook's .xlsx file.",
+  noWorkbooks: "Folder {folder} has no .xlsx files. Copy the units' workbooks into it, or name each file.",
   readDenied:
     "You have no permission to read {file}. Ask for read access to the file, or copy it into a folder of yours, and run again.",
   readFailed:

@@ -280,6 +280,50 @@ describe("ictplan CLI", () => {
     expect(changed.sdl).toEqual(once.sdl);
   }, 60000);
 
+  it("consolidate reads a folder's workbooks, and leaves out the lock files of Excel a glob matches", async () => {
+    const rows = samplePlanRows();
+    const folder = path.join(dir, "xa");
+    await fs.mkdir(folder);
+    for (const code of ["STTTT", "SDL"])
+      await fs.writeFile(
+        path.join(folder, `${code}.xlsx`),
+        await XlsxWorkbook.of(
+          buildTemplate({
+            ...rows,
+            units: rows.units.filter((u) => u[0] === code),
+            figures: rows.figures.filter((f) => f[0] === code),
+          }),
+        ).save(),
+      );
+    // SDL.xlsx open in Excel, and a lock file left by a workbook no longer there: what `xa/*.xlsx` matches besides.
+    const owner = Buffer.concat([Buffer.from([5]), Buffer.from("Tuan "), Buffer.alloc(48)]);
+    await fs.writeFile(path.join(folder, "~$SDL.xlsx"), owner);
+    await fs.writeFile(path.join(folder, "~$cu.xlsx"), owner);
+    const listed = ["SDL.xlsx", "STTTT.xlsx", "~$SDL.xlsx", "~$cu.xlsx"].map((f) => path.join("xa", f));
+    for (const inputs of [listed, ["xa"]]) {
+      const r = await cli("consolidate", ...inputs, "-o", "xa.xlsx", "--force", "--json", "--lang", "en");
+      // It stopped at the lock file: "not an .xlsx file" (exit 2); a folder was refused as not a file.
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.out).units).toBe(2);
+      expect(
+        jsonFindings(r.out)
+          .filter((f) => f.code === "INPUT_OPEN" || f.code === "LOCK_FILE")
+          .map((f) => `${f.file} ${f.message}`),
+      ).toEqual([
+        expect.stringMatching(
+          /^SDL\.xlsx SDL\.xlsx is open in Excel \(its lock file ~\$SDL\.xlsx is beside it\)/,
+        ),
+        expect.stringMatching(/^~\$cu\.xlsx ~\$cu\.xlsx is the lock file Excel keeps .* it is left out/),
+      ]);
+    }
+    await fs.mkdir(path.join(dir, "empty-folder"));
+    const none = await cli("consolidate", "empty-folder", "-o", "none.xlsx");
+    expect([none.code, none.err]).toEqual([
+      2,
+      expect.stringMatching(/^Thư mục empty-folder không có tệp \.xlsx nào/),
+    ]);
+  }, 60000);
+
   it("consolidate passes on each unit's file's findings, named with the file", async () => {
     const rows = samplePlanRows();
     const period = rows.figures.findIndex((f) => f[0] === "STTTT"); // the unit's first row: Quý I/2014

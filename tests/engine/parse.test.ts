@@ -490,6 +490,8 @@ describe("the finding catalogue", () => {
           "UNREADABLE",
           "CONFLICTING_UNIT",
           "UNIT_SENT_TWICE",
+          "INPUT_OPEN",
+          "LOCK_FILE",
           "CONFLICTING_INDICATOR",
           "CONFLICTING_INDICATORS",
           "CONFLICTING_SETTING",

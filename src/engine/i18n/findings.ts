@@ -425,6 +425,20 @@ export const FINDING_TEXTS = {
     fixVi: "Không cần làm gì; có thể bỏ {file} khỏi lệnh gộp.",
     fixEn: "Nothing to do; {file} can be left out of the merge.",
   },
+  INPUT_OPEN: {
+    severity: "warning",
+    vi: "{file} đang mở trong {program} (có tệp khóa {lock} bên cạnh); gộp bản đã lưu lần cuối.",
+    en: "{file} is open in {program} (its lock file {lock} is beside it); it is merged as last saved.",
+    fixVi: "Nếu đã sửa tệp mà chưa lưu, lưu lại trong {program} rồi chạy lại.",
+    fixEn: "If it was changed and not saved, save it in {program} and run again.",
+  },
+  LOCK_FILE: {
+    severity: "info",
+    vi: "{file} là tệp khóa {program} tạo ra khi một sổ đang mở, không phải sổ kế hoạch; đã bỏ qua.",
+    en: "{file} is the lock file {program} keeps while a workbook is open, not a plan; it is left out.",
+    fixVi: "Không cần làm gì.",
+    fixEn: "Nothing to do.",
+  },
   CONFLICTING_INDICATOR: {
     severity: "error",
     vi: "Chỉ tiêu {code} trong {file} khác định nghĩa trong {other} ở cột “{column}”; dùng định nghĩa trong {other}.",
