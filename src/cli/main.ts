@@ -503,8 +503,15 @@ async function dispatch(a: Args, io: Io): Promise<number> {
       const notes: Finding[] = [];
       const locks = new Set<string>();
       const bases = files.map((f) => path.basename(f));
+      // Every file that cannot be read said at once: a province's 150 files are not to be fixed one run at a time.
+      const unreadable: FileProblem[] = [];
       for (const [i, f] of files.entries()) {
-        const wb = await openWorkbook(abs(f));
+        const wb = await openWorkbook(abs(f)).catch((e: unknown) => {
+          if (!(e instanceof FileProblem)) throw e;
+          unreadable.push(e);
+          return null;
+        });
+        if (!wb) continue;
         // Each file checked as validate checks it: its findings reach the planner, named with the file: by its name,
         // or by its path as given where two files share a name (a folder per unit, each with its ke-hoach.xlsx).
         const name = bases.indexOf(bases[i]) === bases.lastIndexOf(bases[i]) ? bases[i] : f;
@@ -521,6 +528,12 @@ async function dispatch(a: Args, io: Io): Promise<number> {
         const params = { file: path.basename(f), program: lockProgram(f) ?? "" };
         notes.push({ ...finding("LOCK_FILE", { sheet: "" }, params), file: path.basename(f) });
       }
+      if (unreadable.length === 1) throw unreadable[0];
+      if (unreadable.length)
+        throw new FileProblem("unreadableInputs", {
+          count: unreadable.length,
+          list: unreadable.map((e) => `  ${msg(a.lang, e.key, e.params)}`).join("\n"),
+        });
       const merged = consolidatePlans(parsed);
       const { plan } = merged;
       // Errors first; the inputs' notes before the merge's findings of their severity (a wall of missing figures).

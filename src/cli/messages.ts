@@ -29,6 +29,8 @@ Mã thoát: 0 không có lỗi; 1 dữ liệu có lỗi hoặc không đủ đ�
   badPeriod: 'Kỳ "{value}" không hợp lệ; viết 2015-Q2, "Quý II/2015" hoặc 2014.',
   notFound: "Không tìm thấy tệp {file}.",
   inputIsFolder: "{file} là một thư mục, không phải tệp. Hãy chỉ ra tệp .xlsx của sổ kế hoạch.",
+  unreadableInputs:
+    "{count} tệp không đọc được, nên chưa gộp gì; sửa hoặc bỏ từng tệp khỏi lệnh rồi chạy lại:\n{list}",
   noWorkbooks:
     "Thư mục {folder} không có tệp .xlsx nào. Hãy chép sổ của các đơn vị vào thư mục đó, hoặc chỉ ra từng tệp.",
   readDenied:
@@ -101,6 +103,8 @@ Exit codes: 0 clean; 1 findings of severity error, or data a report cannot be ma
   badPeriod: 'Period "{value}" is not valid; write 2015-Q2, "Quý II/2015" or 2014.',
   notFound: "File {file} not found.",
   inputIsFolder: "{file} is a folder, not a file. Give the plan workbook's .xlsx file.",
+  unreadableInputs:
+    "{count} files cannot be read, so nothing was merged; fix each or leave it out, and run again:\n{list}",
   noWorkbooks: "Folder {folder} has no .xlsx files. Copy the units' workbooks into it, or name each file.",
   readDenied:
     "You have no permission to read {file}. Ask for read access to the file, or copy it into a folder of yours, and run again.",

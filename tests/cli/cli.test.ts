@@ -324,6 +324,39 @@ describe("ictplan CLI", () => {
     ]);
   }, 60000);
 
+  it("consolidate names every unit's file it cannot read at once, and merges nothing", async () => {
+    // A Word document named .xlsx, and an old .xls's signature.
+    const word = new JSZip();
+    word.file(
+      "[Content_Types].xml",
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    );
+    word.file("word/document.xml", "<w:document/>");
+    await fs.writeFile(path.join(dir, "xa-word.xlsx"), await word.generateAsync({ type: "nodebuffer" }));
+    await fs.writeFile(
+      path.join(dir, "xa-cu.xlsx"),
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]),
+    );
+    const r = await cli(
+      "consolidate",
+      "sample.xlsx",
+      "xa-word.xlsx",
+      "xa-cu.xlsx",
+      "-o",
+      "none.xlsx",
+      "--json",
+    );
+    // It stopped at the first, so that the second was found only on the next run.
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out).error).toBe("unreadableInputs");
+    expect(r.err.split("\n")).toEqual([
+      expect.stringMatching(/^2 tệp không đọc được, nên chưa gộp gì/),
+      expect.stringMatching(/^ {2}Tệp .*xa-word\.xlsx là văn bản Word/),
+      expect.stringMatching(/^ {2}Tệp .*xa-cu\.xlsx là định dạng \.xls cũ/),
+    ]);
+    await expect(fs.stat(path.join(dir, "none.xlsx"))).rejects.toThrow();
+  });
+
   it("consolidate passes on each unit's file's findings, named with the file", async () => {
     const rows = samplePlanRows();
     const period = rows.figures.findIndex((f) => f[0] === "STTTT"); // the unit's first row: Quý I/2014
