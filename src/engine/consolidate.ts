@@ -310,7 +310,11 @@ function filesFindings(
   const said = new Set<string>();
   const out: Finding[] = [];
   for (const [at, { name, plan, findings = [] }] of files.entries()) {
-    const shared = [plan.layout.settings?.sheet, plan.layout.indicators?.sheet];
+    // The sheets by what they are: a unit that filled in the English template calls Chỉ tiêu "Indicators".
+    const shared = new Map([
+      [plan.layout.settings?.sheet, "settings"],
+      [plan.layout.indicators?.sheet, "indicators"],
+    ]);
     for (const f of findings) {
       if (f.code === "NO_UNIT_IN_GROUP") continue;
       if (FIGURES_OF_UNIT.has(f.code)) {
@@ -322,8 +326,10 @@ function filesFindings(
         const key = JSON.stringify([f.code, unit, period, f.params.indicator]);
         if (rowIn === undefined && said.has(key)) continue;
         said.add(key);
-      } else if (shared.includes(f.sheet)) {
-        const key = JSON.stringify([f.code, f.sheet, f.cell, f.params]);
+      } else if (shared.has(f.sheet)) {
+        // Without the names the file gives its indicators, in its template's language.
+        const { indicatorName: _i, unitName: _u, ...params } = f.params;
+        const key = JSON.stringify([f.code, shared.get(f.sheet), f.cell, params]);
         if (said.has(key)) continue;
         said.add(key);
       }

@@ -324,6 +324,42 @@ describe("ictplan CLI", () => {
     ]);
   }, 60000);
 
+  it("consolidate says a finding on the indicators every file copies once, also from a file of the English template", async () => {
+    const rows = samplePlanRows();
+    for (const [code, lang] of [
+      ["STTTT", "vi"],
+      ["SDL", "en"],
+    ] as const)
+      await fs.writeFile(
+        path.join(dir, `lang-${code}.xlsx`),
+        await XlsxWorkbook.of(
+          buildTemplate(
+            {
+              ...rows,
+              units: rows.units.filter((u) => u[0] === code),
+              figures: rows.figures.filter((f) => f[0] === code),
+            },
+            lang,
+          ),
+        ).save(),
+      );
+    const r = await cli(
+      "consolidate",
+      "lang-STTTT.xlsx",
+      "lang-SDL.xlsx",
+      "-o",
+      "lang.xlsx",
+      "--force",
+      "--json",
+    );
+    // DAOTAO's missing target was said twice: on Chỉ tiêu, and on the English file's Indicators.
+    expect(
+      jsonFindings(r.out)
+        .filter((f) => f.code === "MISSING_TARGET")
+        .map((f) => `[${f.file}]${f.sheet}!${f.cell}`),
+    ).toEqual(["[lang-STTTT.xlsx]Chỉ tiêu!G7"]);
+  });
+
   it("consolidate names every unit's file it cannot read at once, and merges nothing", async () => {
     // A Word document named .xlsx, and an old .xls's signature.
     const word = new JSZip();
