@@ -115,6 +115,10 @@ const MANY_CONFLICTS = 3;
 // The codes that finding lists.
 const LISTED_CODES = 5;
 
+/** Indicator codes as a message lists them: the first few, then "…". */
+const listedCodes = (codes: readonly string[]) =>
+  codes.slice(0, LISTED_CODES).join(", ") + (codes.length > LISTED_CODES ? ", …" : "");
+
 /**
  * A file's CONFLICTING_INDICATOR findings, those with one other file said once where there are more than a few (a
  * file of another template differs in most of its indicators): at the first one's cell, with their number and codes.
@@ -125,8 +129,6 @@ function indicatorConflicts(found: readonly Finding[], name: string): Finding[] 
     byOther.set(String(f.params.other), [...(byOther.get(String(f.params.other)) ?? []), f]);
   return [...byOther].flatMap(([other, fs]) => {
     if (fs.length <= MANY_CONFLICTS) return fs;
-    const codes = fs.map((f) => String(f.params.code));
-    const listed = codes.slice(0, LISTED_CODES).join(", ") + (codes.length > LISTED_CODES ? ", …" : "");
     return [
       {
         ...finding(
@@ -134,7 +136,7 @@ function indicatorConflicts(found: readonly Finding[], name: string): Finding[] 
           { sheet: fs[0].sheet, cell: fs[0].cell },
           {
             count: fs.length,
-            codes: listed,
+            codes: listedCodes(fs.map((f) => String(f.params.code))),
             file: name,
             other,
           },
@@ -359,10 +361,14 @@ export function consolidatePlans(
   for (const { name, plan } of files) {
     if (plan !== first) findings.push(...settingConflicts(plan, name, first, files[0].name));
     const conflicts: Finding[] = [];
+    // Indicators the first file has not: a unit's own enters the province's ranking, where every other unit lacks it.
+    const added: Indicator[] = [];
     for (const i of plan.indicators) {
       const known = indicators.get(i.code);
-      if (!known) indicators.set(i.code, { ind: i, file: name });
-      else {
+      if (!known) {
+        indicators.set(i.code, { ind: i, file: name });
+        if (plan !== first) added.push(i);
+      } else {
         const diff = definitionDiff(known.ind, i);
         if (diff)
           conflicts.push({
@@ -378,6 +384,15 @@ export function consolidatePlans(
       }
     }
     findings.push(...indicatorConflicts(conflicts, name));
+    if (added.length)
+      findings.push({
+        ...finding("ADDED_INDICATOR", added[0].cell, {
+          codes: listedCodes(added.map((i) => i.code)),
+          file: name,
+          other: files[0].name,
+        }),
+        file: name,
+      });
     for (const u of plan.units) if (!listed.has(u.code)) listed.set(u.code, { file: name, plan, unit: u });
   }
   const merged = [...indicators.values()].map((x) => x.ind);

@@ -360,6 +360,43 @@ describe("ictplan CLI", () => {
     ).toEqual(["[lang-STTTT.xlsx]Chỉ tiêu!G7"]);
   });
 
+  it("consolidate says a unit's own indicator, which it adds to every unit's ranking", async () => {
+    const rows = samplePlanRows();
+    const own = (code: string): PlanRows => ({
+      ...rows,
+      units: rows.units.filter((u) => u[0] === code),
+      figures: rows.figures.filter((f) => f[0] === code),
+    });
+    const sdl = own("SDL");
+    const extra = rows.indicators[0].map((v, j) => (j === 0 ? "RIENG" : j === 1 ? "Chỉ tiêu riêng" : v));
+    await fs.writeFile(
+      path.join(dir, "ind-a.xlsx"),
+      await XlsxWorkbook.of(buildTemplate(own("STTTT"))).save(),
+    );
+    await fs.writeFile(
+      path.join(dir, "ind-b.xlsx"),
+      await XlsxWorkbook.of(
+        buildTemplate({
+          ...sdl,
+          indicators: [...sdl.indicators, extra],
+          figureIndicators: [...sdl.figureIndicators, "RIENG"],
+          figures: sdl.figures.map((f) => [...f, 1]),
+        }),
+      ).save(),
+    );
+    const r = await cli("consolidate", "ind-a.xlsx", "ind-b.xlsx", "-o", "ind.xlsx", "--force", "--json");
+    // Nothing was said: STTTT was then ranked on SDL's own indicator, without a figure for it.
+    expect(
+      jsonFindings(r.out)
+        .filter((f) => f.code === "ADDED_INDICATOR")
+        .map((f) => `[${f.file}]${f.sheet}!${f.cell} ${f.message}`),
+    ).toEqual([
+      expect.stringMatching(
+        /^\[ind-b\.xlsx\]Chỉ tiêu!A\d+ Chỉ tiêu RIENG có trong ind-b\.xlsx nhưng không có trong ind-a\.xlsx; đã thêm vào kế hoạch gộp/,
+      ),
+    ]);
+  });
+
   it("consolidate names every unit's file it cannot read at once, and merges nothing", async () => {
     // A Word document named .xlsx, and an old .xls's signature.
     const word = new JSZip();

@@ -491,6 +491,7 @@ describe("the finding catalogue", () => {
           "CONFLICTING_UNIT",
           "UNIT_SENT_TWICE",
           "INPUT_OPEN",
+          "ADDED_INDICATOR",
           "LOCK_FILE",
           "CONFLICTING_INDICATOR",
           "CONFLICTING_INDICATORS",

@@ -425,6 +425,15 @@ export const FINDING_TEXTS = {
     fixVi: "Không cần làm gì; có thể bỏ {file} khỏi lệnh gộp.",
     fixEn: "Nothing to do; {file} can be left out of the merge.",
   },
+  ADDED_INDICATOR: {
+    severity: "warning",
+    vi: "Chỉ tiêu {codes} có trong {file} nhưng không có trong {other}; đã thêm vào kế hoạch gộp, nên các đơn vị khác thiếu số liệu của chỉ tiêu đó.",
+    en: "{file} has indicators that {other} has not: {codes}; they are added to the merged plan, where the other units have no figures for them.",
+    fixVi:
+      "Chỉ tiêu riêng của đơn vị thì xóa khỏi sheet {indicatorsSheet} của {file} rồi gộp lại; chỉ tiêu chung thì thêm vào {other}.",
+    fixEn:
+      "A unit's own indicator: delete it from the {indicatorsSheet} sheet of {file} and merge again; one every unit reports: add it to {other}.",
+  },
   INPUT_OPEN: {
     severity: "warning",
     vi: "{file} đang mở trong {program} (có tệp khóa {lock} bên cạnh); gộp bản đã lưu lần cuối.",
