@@ -123,6 +123,9 @@ function parseArgs(argv: readonly string[], env: Io["env"]): Args {
   return a;
 }
 
+// The files with errors consolidate names after its findings, at most.
+const MAX_LISTED_FILES = 30;
+
 const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
 
 /**
@@ -195,7 +198,15 @@ function printFindings(
       findingMessage(f, lang, "cli", namesFor(names, f)),
     ]);
   printTable(io, [L.severity, L.sheet, L.cell, L.code, L.message], rows);
-  if (findings.length > limit) io.stdout(`  … (+${findings.length - limit})`);
+  if (findings.length <= limit) return;
+  // What the rest are, by code, the most frequent first: a province's files have thousands.
+  const more = new Map<string, number>();
+  for (const f of findings.slice(limit)) more.set(f.code, (more.get(f.code) ?? 0) + 1);
+  const codes = [...more]
+    .sort((x, y) => y[1] - x[1])
+    .map(([code, n]) => `${formatNumber(n, 0, lang)} ${code}`)
+    .join(", ");
+  io.stdout(msg(lang, "moreFindings", { count: formatNumber(findings.length - limit, 0, lang), codes }));
 }
 
 function periodLabel(key: string | null, lang: Lang): string {
@@ -558,11 +569,23 @@ async function dispatch(a: Args, io: Io): Promise<number> {
         });
       else {
         printFindings(io, findings, a.lang, names);
+        // Whom to call: the files with errors, which the table may not reach.
+        const failing = [...new Set(findings.filter((f) => f.severity === "error").map((f) => f.file))];
+        if (failing.length)
+          io.stdout(
+            msg(a.lang, "filesWithErrors", {
+              count: failing.length,
+              files:
+                failing.slice(0, MAX_LISTED_FILES).join(", ") +
+                (failing.length > MAX_LISTED_FILES ? ", …" : ""),
+            }),
+          );
+        const n = (x: number) => formatNumber(x, 0, a.lang);
         io.stdout(
           msg(a.lang, "consolidated", {
-            files: files.length,
-            units: plan.units.length,
-            figures: figureCount(plan.figures),
+            files: n(files.length),
+            units: n(plan.units.length),
+            figures: n(figureCount(plan.figures)),
           }),
         );
         io.stdout(msg(a.lang, "written", { file: abs(a.output) }));

@@ -74,6 +74,8 @@ Mã thoát: 0 không có lỗi; 1 dữ liệu có lỗi hoặc không đủ đ�
   distribution: "Phân loại",
   written: "Đã ghi: {file}",
   consolidated: "Đã gộp {files} tệp: {units} đơn vị, {figures} số liệu.",
+  moreFindings: "  … và {count} mục nữa ({codes}); --json liệt kê đầy đủ.",
+  filesWithErrors: "Tệp có lỗi ({count}): {files}.",
   openWith: "Mở bằng Excel hoặc LibreOffice để xem công thức, biểu đồ và sheet tổng hợp.",
 };
 
@@ -147,6 +149,8 @@ Exit codes: 0 clean; 1 findings of severity error, or data a report cannot be ma
   distribution: "Grades",
   written: "Written: {file}",
   consolidated: "Merged {files} files: {units} units, {figures} figures.",
+  moreFindings: "  … and {count} more ({codes}); --json lists them all.",
+  filesWithErrors: "Files with errors ({count}): {files}.",
   openWith: "Open it in Excel or LibreOffice to see the formulas, charts and the summary tab.",
 };
 

@@ -397,6 +397,34 @@ describe("ictplan CLI", () => {
     ]);
   });
 
+  it("says what the findings past the table are, and consolidate which files have errors", async () => {
+    // A commune's file of the province's 172 units with its own figures only: 171 units without a row.
+    const rows = province2025Rows();
+    await fs.writeFile(
+      path.join(dir, "x001-only.xlsx"),
+      await XlsxWorkbook.of(
+        buildTemplate({ ...rows, figures: rows.figures.filter((f) => f[0] === "X001") }),
+      ).save(),
+    );
+    const r = await cli("compute", "x001-only.xlsx", "-o", "x001-out.xlsx", "--force", "--no-robustness");
+    // It said "… (+122)", with no word of what they were or how to see them.
+    expect(r.out).toMatch(/^ {2}… và 122 mục nữa \(122 MISSING_FIGURE_ROW\); --json liệt kê đầy đủ\.$/m);
+    const m = await cli(
+      "consolidate",
+      "sample.xlsx",
+      "x001-only.xlsx",
+      "-o",
+      "x001-m.xlsx",
+      "--force",
+      "--lang",
+      "en",
+    );
+    // The province's indicators apply to communes, the sample's to districts: an error of the second file.
+    expect(m.out).toMatch(/^Files with errors \(1\): x001-only\.xlsx\.$/m);
+    // The sample's 31 units and the province's 150 communes; the figures' count as English writes it (it was 2496).
+    expect(m.out).toMatch(/^Merged 2 files: 181 units, 2,496 figures\.$/m);
+  }, 60000);
+
   it("consolidate names every unit's file it cannot read at once, and merges nothing", async () => {
     // A Word document named .xlsx, and an old .xls's signature.
     const word = new JSZip();
