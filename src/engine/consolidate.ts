@@ -303,11 +303,12 @@ const FIGURES_OF_UNIT = new Set(["MISSING_FIGURE_ROW", "MISSING_FIGURE"]);
  * and the definitions every file copies (a finding on Cấu hình or Chỉ tiêu) said once, in the first file that has it.
  * A unit's missing figures (`taken`: unit and period → the file whose row the merged plan takes) are said by the file
  * whose row is taken, and where no file has a row, once: a file that lists every unit of the province has no row for
- * the others, which their own files have.
+ * the others, which their own files have. A row under the code of another file's unit (`unitFile`) is OTHER_FILES_UNIT.
  */
 function filesFindings(
   files: readonly { name: string; plan: Plan; findings?: readonly Finding[] }[],
   taken: ReadonlyMap<string, number>,
+  unitFile: ReadonlyMap<string, { file: string }>,
 ): Finding[] {
   const said = new Set<string>();
   const out: Finding[] = [];
@@ -319,6 +320,14 @@ function filesFindings(
     ]);
     for (const f of findings) {
       if (f.code === "NO_UNIT_IN_GROUP") continue;
+      // Figures typed under another file's unit's code: adding that unit here, as the file's own message says, would
+      // make them that unit's.
+      const other = f.code === "UNKNOWN_UNIT" ? unitFile.get(String(f.params.code))?.file : undefined;
+      if (other !== undefined && other !== name) {
+        const own = plan.units.map((u) => u.code).join(", ");
+        out.push({ ...finding("OTHER_FILES_UNIT", f, { ...f.params, other, own }), file: name });
+        continue;
+      }
       if (FIGURES_OF_UNIT.has(f.code)) {
         const { unit, period } = f.params;
         const rowIn = quartersOf(String(period))
@@ -398,10 +407,11 @@ export function consolidatePlans(
   const merged = [...indicators.values()].map((x) => x.ind);
   const codes = merged.map((i) => i.code);
   const byUnit = unitRows(files, merged);
-  findings.unshift(...filesFindings(files, byUnit.taken));
+  // Each unit as the file with its figures lists it (its own name, group and status), else as the first file does.
+  const unitFile = new Map([...listed].map(([code, l]) => [code, byUnit.holder.get(code) ?? l]));
+  findings.unshift(...filesFindings(files, byUnit.taken, unitFile));
   findings.push(...byUnit.findings);
-  // A unit as the file with its figures lists it (its own name, group and status), else as the first file does.
-  const units = [...listed.keys()].map((code) => byUnit.holder.get(code) ?? listed.get(code)!);
+  const units = [...unitFile.values()];
   const rows = units.flatMap(({ unit }) => byUnit.rows.get(unit.code) ?? []);
   // The merged plan's cells refer to no single sheet: it is written out again (planToRows), never read by cell.
   const figures = figureTable(

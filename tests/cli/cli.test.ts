@@ -425,6 +425,33 @@ describe("ictplan CLI", () => {
     expect(m.out).toMatch(/^Merged 2 files: 181 units, 2,496 figures\.$/m);
   }, 60000);
 
+  it("consolidate says a unit's figures typed under another unit's code whose file that is, and the code to type", async () => {
+    const rows = samplePlanRows();
+    const own = (code: string, as = code): PlanRows => ({
+      ...rows,
+      units: rows.units.filter((u) => u[0] === code),
+      figures: rows.figures.filter((f) => f[0] === code).map((f) => [as, ...f.slice(1)]),
+    });
+    await fs.writeFile(
+      path.join(dir, "code-a.xlsx"),
+      await XlsxWorkbook.of(buildTemplate(own("STTTT"))).save(),
+    );
+    await fs.writeFile(
+      path.join(dir, "code-b.xlsx"),
+      await XlsxWorkbook.of(buildTemplate(own("SDL", "STTTT"))).save(),
+    );
+    const r = await cli("consolidate", "code-a.xlsx", "code-b.xlsx", "-o", "code.xlsx", "--force", "--json");
+    expect(r.code).toBe(1);
+    // It said to add STTTT to code-b.xlsx's Đơn vị: its figures would then have been STTTT's.
+    expect(
+      jsonFindings(r.out)
+        .filter((f) => f.code.endsWith("_UNIT"))
+        .map((f) => `${f.code} [${f.file}]${f.sheet}!${f.cell} ${f.message}`),
+    ).toEqual([
+      "OTHER_FILES_UNIT [code-b.xlsx]Số liệu!A2 Mã đơn vị STTTT (6 dòng số liệu) là đơn vị của code-a.xlsx, không có trên sheet Đơn vị của tệp này; các dòng này không được tính. Nếu đây là số liệu của đơn vị mình, sửa mã thành mã trên sheet Đơn vị (SDL).",
+    ]);
+  });
+
   it("consolidate names every unit's file it cannot read at once, and merges nothing", async () => {
     // A Word document named .xlsx, and an old .xls's signature.
     const word = new JSZip();

@@ -492,6 +492,7 @@ describe("the finding catalogue", () => {
           "UNIT_SENT_TWICE",
           "INPUT_OPEN",
           "ADDED_INDICATOR",
+          "OTHER_FILES_UNIT",
           "LOCK_FILE",
           "CONFLICTING_INDICATOR",
           "CONFLICTING_INDICATORS",

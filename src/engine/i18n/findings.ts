@@ -434,6 +434,13 @@ export const FINDING_TEXTS = {
     fixEn:
       "A unit's own indicator: delete it from the {indicatorsSheet} sheet of {file} and merge again; one every unit reports: add it to {other}.",
   },
+  OTHER_FILES_UNIT: {
+    severity: "error",
+    vi: "Mã đơn vị {code} ({rows} dòng số liệu) là đơn vị của {other}, không có trên sheet {unitsSheet} của tệp này; các dòng này không được tính.",
+    en: "Unit code {code} ({rows} figure rows) is {other}'s unit, not on this file's {unitsSheet} sheet; those rows are not counted.",
+    fixVi: "Nếu đây là số liệu của đơn vị mình, sửa mã thành mã trên sheet {unitsSheet} ({own}).",
+    fixEn: "If these are this unit's figures, correct the code to the one on the {unitsSheet} sheet ({own}).",
+  },
   INPUT_OPEN: {
     severity: "warning",
     vi: "{file} đang mở trong {program} (có tệp khóa {lock} bên cạnh); gộp bản đã lưu lần cuối.",
