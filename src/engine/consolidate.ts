@@ -196,6 +196,9 @@ export function planToRows(plan: Plan, lang: Lang = "vi"): PlanRows {
   };
 }
 
+/** A unit as a file lists it. */
+type Listing = { file: string; plan: Plan; unit: Plan["units"][number] };
+
 /** A unit's figures for a period, as one file has them. */
 type TakenRow = ReturnType<typeof rowValues>[number];
 
@@ -218,14 +221,14 @@ function unitRows(
 ): {
   rows: Map<string, TakenRow[]>;
   taken: Map<string, number>;
-  holder: Map<string, { file: string; plan: Plan; unit: Plan["units"][number] }>;
+  holder: Map<string, Listing>;
   findings: Finding[];
 } {
   const codes = indicators.map((i) => i.code);
   // Unit and period → the file (its place in `files`: the same file may be given twice) whose row is taken.
   const taken = new Map<string, { at: number; row: TakenRow }>();
   const rows = new Map<string, TakenRow[]>();
-  const holder = new Map<string, { file: string; plan: Plan; unit: Plan["units"][number] }>();
+  const holder = new Map<string, Listing>();
   const findings: Finding[] = [];
   for (const [at, { name, plan }] of files.entries()) {
     const listed = new Map(plan.units.map((u) => [u.code, u]));
@@ -292,6 +295,41 @@ function unitRows(
     holder,
     findings,
   };
+}
+
+/**
+ * CONFLICTING_UNIT_ROW where the file with a unit's figures (`holder`) ranks it otherwise than the first file listing
+ * it (`listed`): in another group, or active where that file has it not (a unit that picked the wrong group is ranked
+ * among others, silently). The names may differ: a unit corrects its own.
+ */
+function unitRowConflicts(
+  listed: ReadonlyMap<string, Listing>,
+  holder: ReadonlyMap<string, Listing>,
+): Finding[] {
+  const out: Finding[] = [];
+  for (const [code, first] of listed) {
+    const own = holder.get(code);
+    if (!own || own.file === first.file) continue;
+    const shown = (l: Listing, key: "group" | "active") =>
+      key === "group"
+        ? label(RANKING_GROUPS, l.unit.group, l.plan.language ?? "vi")
+        : enumName(l.unit.active ? YES_NO[0] : YES_NO[1], l.plan.language ?? "vi");
+    for (const key of ["group", "active"] as const)
+      if (own.unit[key] !== first.unit[key])
+        out.push({
+          ...finding("CONFLICTING_UNIT_ROW", own.unit.cell, {
+            unit: code,
+            unitName: own.unit.name,
+            file: own.file,
+            other: first.file,
+            column: planColumnName(own.plan, "units", key),
+            mine: shown(own, key),
+            kept: shown(first, key),
+          }),
+          file: own.file,
+        });
+  }
+  return out;
 }
 
 /** The findings of a unit's missing figures, which the merged plan decides rather than the file that says them. */
@@ -366,7 +404,7 @@ export function consolidatePlans(
   const first = files[0].plan;
   const indicators = new Map(first.indicators.map((i) => [i.code, { ind: i, file: files[0].name }]));
   // Each unit as the first file listing it lists it: a file may list the province's every unit.
-  const listed = new Map<string, { file: string; plan: Plan; unit: Plan["units"][number] }>();
+  const listed = new Map<string, Listing>();
   for (const { name, plan } of files) {
     if (plan !== first) findings.push(...settingConflicts(plan, name, first, files[0].name));
     const conflicts: Finding[] = [];
@@ -410,7 +448,7 @@ export function consolidatePlans(
   // Each unit as the file with its figures lists it (its own name, group and status), else as the first file does.
   const unitFile = new Map([...listed].map(([code, l]) => [code, byUnit.holder.get(code) ?? l]));
   findings.unshift(...filesFindings(files, byUnit.taken, unitFile));
-  findings.push(...byUnit.findings);
+  findings.push(...byUnit.findings, ...unitRowConflicts(listed, byUnit.holder));
   const units = [...unitFile.values()];
   const rows = units.flatMap(({ unit }) => byUnit.rows.get(unit.code) ?? []);
   // The merged plan's cells refer to no single sheet: it is written out again (planToRows), never read by cell.

@@ -452,6 +452,34 @@ describe("ictplan CLI", () => {
     ]);
   });
 
+  it("consolidate says where the file with a unit's figures ranks it in another group than the province's list", async () => {
+    const rows = samplePlanRows();
+    // The province's every unit in both files; SDL's own picked the districts' group for itself.
+    const units = rows.units.map((u) => (u[0] === "SDL" ? [u[0], u[1], "UBND huyện, thành phố", u[3]] : u));
+    await fs.writeFile(
+      path.join(dir, "grp-a.xlsx"),
+      await XlsxWorkbook.of(
+        buildTemplate({ ...rows, figures: rows.figures.filter((f) => f[0] === "STTTT") }),
+      ).save(),
+    );
+    await fs.writeFile(
+      path.join(dir, "grp-b.xlsx"),
+      await XlsxWorkbook.of(
+        buildTemplate({ ...rows, units, figures: rows.figures.filter((f) => f[0] === "SDL") }),
+      ).save(),
+    );
+    const r = await cli("consolidate", "grp-a.xlsx", "grp-b.xlsx", "-o", "grp.xlsx", "--force", "--json");
+    // Nothing was said: SDL was ranked among the districts.
+    const row = units.findIndex((u) => u[0] === "SDL") + 2;
+    expect(
+      jsonFindings(r.out)
+        .filter((f) => f.code === "CONFLICTING_UNIT_ROW")
+        .map((f) => `[${f.file}]${f.sheet}!${f.cell} ${f.message}`),
+    ).toEqual([
+      `[grp-b.xlsx]Đơn vị!A${row} Sở Du lịch (SDL) trong grp-b.xlsx có “Nhóm xếp hạng” là UBND huyện, thành phố, còn grp-a.xlsx ghi Sở, ban, ngành; dùng grp-b.xlsx, tệp có số liệu của đơn vị. Sửa lại ở tệp ghi sai rồi gộp lại.`,
+    ]);
+  });
+
   it("consolidate names every unit's file it cannot read at once, and merges nothing", async () => {
     // A Word document named .xlsx, and an old .xls's signature.
     const word = new JSZip();

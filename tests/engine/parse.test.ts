@@ -493,6 +493,7 @@ describe("the finding catalogue", () => {
           "INPUT_OPEN",
           "ADDED_INDICATOR",
           "OTHER_FILES_UNIT",
+          "CONFLICTING_UNIT_ROW",
           "LOCK_FILE",
           "CONFLICTING_INDICATOR",
           "CONFLICTING_INDICATORS",

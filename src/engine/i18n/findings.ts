@@ -418,6 +418,13 @@ export const FINDING_TEXTS = {
     fixVi: "Giữ một tệp cho mỗi đơn vị (bản đúng), bỏ tệp kia khỏi lệnh gộp rồi chạy lại.",
     fixEn: "Keep one file per unit (the right one), leave the other out of the merge and run again.",
   },
+  CONFLICTING_UNIT_ROW: {
+    severity: "warning",
+    vi: "{unit} trong {file} có “{column}” là {mine}, còn {other} ghi {kept}; dùng {file}, tệp có số liệu của đơn vị.",
+    en: "{unit} in {file} has “{column}” {mine}, while {other} has {kept}; {file}, the file with the unit's figures, is used.",
+    fixVi: "Sửa lại ở tệp ghi sai rồi gộp lại.",
+    fixEn: "Correct the file that is wrong and merge again.",
+  },
   UNIT_SENT_TWICE: {
     severity: "warning",
     vi: "Số liệu của {unit} trong {file} trùng với trong {other} (gửi hai lần); chỉ tính một lần.",
