@@ -277,17 +277,26 @@ function unitRows(
         file: name,
       };
     }
-    for (const { unit, other, row, differs } of again.values())
-      findings.push(
-        differs ?? {
-          ...finding(
-            "UNIT_SENT_TWICE",
-            { sheet: table.sheet, row: row.row, col: unitCol },
-            { unit, unitName: listed.get(unit)?.name ?? unit, file: name, other },
-          ),
-          file: name,
-        },
-      );
+    // The same figures once per other file, its units listed: a province's files may all carry the units' past quarters.
+    const same = new Map<string, { unit: string; row: TakenRow }[]>();
+    for (const { unit, other, row, differs } of again.values()) {
+      if (differs) findings.push(differs);
+      else same.set(other, [...(same.get(other) ?? []), { unit, row }]);
+    }
+    for (const [other, list] of same)
+      findings.push({
+        ...finding(
+          "UNIT_SENT_TWICE",
+          { sheet: table.sheet, row: list[0].row.row, col: unitCol },
+          {
+            count: list.length,
+            units: listedCodes(list.map((x) => x.unit)),
+            file: name,
+            other,
+          },
+        ),
+        file: name,
+      });
   }
   return {
     rows,

@@ -480,6 +480,37 @@ describe("ictplan CLI", () => {
     ]);
   });
 
+  it("consolidate says the units' past quarters every file carries once per file, not once per unit", async () => {
+    // The province sent its plan with every unit's figures up to Quý I/2015; each unit adds its own Quý II/2015.
+    const rows = samplePlanRows();
+    const files = ["STTTT", "SDL", "SNV"].map((code) => `hist-${code}.xlsx`);
+    for (const [i, code] of ["STTTT", "SDL", "SNV"].entries())
+      await fs.writeFile(
+        path.join(dir, files[i]),
+        await XlsxWorkbook.of(
+          buildTemplate({
+            ...rows,
+            figures: rows.figures.filter(
+              (f) => !["2015-Q2", "Quý II/2015"].includes(String(f[1])) || f[0] === code,
+            ),
+          }),
+        ).save(),
+      );
+    const r = await cli("consolidate", ...files, "-o", "hist.xlsx", "--force", "--json");
+    expect(r.code).toBe(0);
+    // It said each of the 31 units' past quarters in each later file: 62 warnings.
+    expect(
+      jsonFindings(r.out)
+        .filter((f) => f.code === "UNIT_SENT_TWICE")
+        .map((f) => `${f.file} ${f.message}`),
+    ).toEqual([
+      expect.stringMatching(
+        /^hist-SDL\.xlsx .* trùng với trong hist-STTTT\.xlsx \(gửi hai lần\): STTTT, VPUB, \S+, \S+, \S+, … \(31 đơn vị\)/,
+      ),
+      expect.stringMatching(/^hist-SNV\.xlsx .* trùng với trong hist-STTTT\.xlsx .* \(31 đơn vị\)/),
+    ]);
+  });
+
   it("consolidate names every unit's file it cannot read at once, and merges nothing", async () => {
     // A Word document named .xlsx, and an old .xls's signature.
     const word = new JSZip();
