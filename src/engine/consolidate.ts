@@ -279,10 +279,31 @@ function unitRows(
     }
     // The same figures once per other file, its units listed: a province's files may all carry the units' past quarters.
     const same = new Map<string, { unit: string; row: TakenRow }[]>();
-    for (const { unit, other, row, differs } of again.values()) {
-      if (differs) findings.push(differs);
+    const differ = new Map<string, Finding[]>();
+    for (const { unit, other, row, differs } of again.values())
+      if (differs) differ.set(other, [...(differ.get(other) ?? []), differs]);
       else same.set(other, [...(same.get(other) ?? []), { unit, row }]);
-    }
+    // Many units differing from one file (a copy of the province's past quarters made before it corrected them): once.
+    for (const [other, fs] of differ)
+      findings.push(
+        ...(fs.length <= MANY_CONFLICTS
+          ? fs
+          : [
+              {
+                ...finding(
+                  "CONFLICTING_UNITS",
+                  { sheet: fs[0].sheet, cell: fs[0].cell },
+                  {
+                    count: fs.length,
+                    units: listedCodes(fs.map((f) => String(f.params.unit))),
+                    file: name,
+                    other,
+                  },
+                ),
+                file: name,
+              },
+            ]),
+      );
     for (const [other, list] of same)
       findings.push({
         ...finding(

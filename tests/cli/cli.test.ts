@@ -496,6 +496,35 @@ describe("ictplan CLI", () => {
           }),
         ).save(),
       );
+    // And one unit's file with the past quarters of an earlier version, before the province corrected Quý I/2014.
+    const count = rows.figureIndicators.indexOf("DAOTAO") + 2;
+    await fs.writeFile(
+      path.join(dir, "hist-old.xlsx"),
+      await XlsxWorkbook.of(
+        buildTemplate({
+          ...rows,
+          figures: rows.figures
+            .filter((f) => !["2015-Q2", "Quý II/2015"].includes(String(f[1])))
+            .map((f) =>
+              ["2014-Q1", "Quý I/2014"].includes(String(f[1]))
+                ? f.map((v, j) => (j === count ? 7777 : v))
+                : f,
+            ),
+        }),
+      ).save(),
+    );
+    const old = await cli("consolidate", files[0], "hist-old.xlsx", "-o", "hist.xlsx", "--force", "--json");
+    expect(old.code).toBe(1);
+    // One error per unit, 31, before.
+    expect(
+      jsonFindings(old.out)
+        .filter((f) => f.code.startsWith("CONFLICTING_UNIT"))
+        .map((f) => `${f.code} ${f.file} ${f.message}`),
+    ).toEqual([
+      expect.stringMatching(
+        /^CONFLICTING_UNITS hist-old\.xlsx 31 đơn vị có số liệu trong hist-old\.xlsx khác với trong hist-STTTT\.xlsx: STTTT, VPUB, \S+, \S+, \S+, …; dùng số liệu trong hist-STTTT\.xlsx\./,
+      ),
+    ]);
     const r = await cli("consolidate", ...files, "-o", "hist.xlsx", "--force", "--json");
     expect(r.code).toBe(0);
     // It said each of the 31 units' past quarters in each later file: 62 warnings.

@@ -494,6 +494,7 @@ describe("the finding catalogue", () => {
           "ADDED_INDICATOR",
           "OTHER_FILES_UNIT",
           "CONFLICTING_UNIT_ROW",
+          "CONFLICTING_UNITS",
           "LOCK_FILE",
           "CONFLICTING_INDICATOR",
           "CONFLICTING_INDICATORS",

@@ -418,6 +418,15 @@ export const FINDING_TEXTS = {
     fixVi: "Giữ một tệp cho mỗi đơn vị (bản đúng), bỏ tệp kia khỏi lệnh gộp rồi chạy lại.",
     fixEn: "Keep one file per unit (the right one), leave the other out of the merge and run again.",
   },
+  CONFLICTING_UNITS: {
+    severity: "error",
+    vi: "{count} đơn vị có số liệu trong {file} khác với trong {other}: {units}; dùng số liệu trong {other}.",
+    en: "{count} units have other figures in {file} than in {other}: {units}; the figures in {other} are used.",
+    fixVi:
+      "Nếu {file} chép số liệu các quý trước từ bản cũ của tỉnh, chép lại từ bản mới; giữ một tệp cho mỗi đơn vị rồi gộp lại.",
+    fixEn:
+      "If {file} copied past quarters from an earlier version of the province's plan, copy them again from the latest; keep one file per unit and merge again.",
+  },
   CONFLICTING_UNIT_ROW: {
     severity: "warning",
     vi: "{unit} trong {file} có “{column}” là {mine}, còn {other} ghi {kept}; dùng {file}, tệp có số liệu của đơn vị.",
