@@ -564,7 +564,9 @@ async function dispatch(a: Args, io: Io): Promise<number> {
         writeJson(io.stdout, {
           command: "consolidate",
           output: a.output,
+          files: files.length,
           units: plan.units.length,
+          figures: figureCount(plan.figures),
           findings: findings.map((f) => findingJson(f, a.lang, names)),
         });
       else {

@@ -304,7 +304,10 @@ describe("ictplan CLI", () => {
       const r = await cli("consolidate", ...inputs, "-o", "xa.xlsx", "--force", "--json", "--lang", "en");
       // It stopped at the lock file: "not an .xlsx file" (exit 2); a folder was refused as not a file.
       expect(r.code).toBe(0);
-      expect(JSON.parse(r.out).units).toBe(2);
+      // The two units' figure cells, each once.
+      const figures =
+        rows.figures.filter((f) => f[0] === "STTTT" || f[0] === "SDL").length * rows.figureIndicators.length;
+      expect(JSON.parse(r.out)).toEqual(expect.objectContaining({ files: 2, units: 2, figures }));
       expect(
         jsonFindings(r.out)
           .filter((f) => f.code === "INPUT_OPEN" || f.code === "LOCK_FILE")
