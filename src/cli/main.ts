@@ -510,6 +510,8 @@ async function dispatch(a: Args, io: Io): Promise<number> {
       const files = given.filter((f) => !lockProgram(f));
       if (!files.length) throw new UsageError("missingFile");
       await checkOutput(a, files.map(abs), abs(a.output));
+      // A province's thousand files take seconds: say what is under way, as compute does.
+      if (!a.json) io.stderr(msg(a.lang, "readingFiles", { count: formatNumber(files.length, 0, a.lang) }));
       const parsed = [];
       const notes: Finding[] = [];
       const locks = new Set<string>();
@@ -556,6 +558,7 @@ async function dispatch(a: Args, io: Io): Promise<number> {
       const names = (f: Finding) => (f.file === undefined ? undefined : byFile.get(f.file));
       // The merged plan in the units' workbooks' language (the command line's when they differ).
       const lang = plan.language ?? a.lang;
+      if (!a.json) io.stderr(msg(a.lang, "writing", { file: abs(a.output) }));
       const bytes = await XlsxWorkbook.of(
         (await template()).buildTemplate(planToRows(plan, lang), lang),
       ).save();

@@ -65,6 +65,7 @@ Mã thoát: 0 không có lỗi; 1 dữ liệu có lỗi hoặc không đủ đ�
   macroOutput:
     "Sổ vào {file} có macro (.xlsm): tệp ra cũng phải là .xlsm để giữ macro và mở được trong Excel.",
   reading: "Đang đọc {file}…",
+  readingFiles: "Đang đọc {count} tệp…",
   computing: "Đang tính {period}…",
   computingCurrent: "Đang tính kỳ hiện tại của sổ…",
   writing: "Đang ghi {file}…",
@@ -140,6 +141,7 @@ Exit codes: 0 clean; 1 findings of severity error, or data a report cannot be ma
   macroOutput:
     "The input {file} has macros (.xlsm): the output must be .xlsm too, to keep them and to open in Excel.",
   reading: "Reading {file}…",
+  readingFiles: "Reading {count} files…",
   computing: "Computing {period}…",
   computingCurrent: "Computing the workbook's current period…",
   writing: "Writing {file}…",

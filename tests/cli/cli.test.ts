@@ -426,6 +426,8 @@ describe("ictplan CLI", () => {
     expect(m.out).toMatch(/^Files with errors \(1\): x001-only\.xlsx\.$/m);
     // The sample's 31 units and the province's 150 communes; the figures' count as English writes it (it was 2496).
     expect(m.out).toMatch(/^Merged 2 files: 181 units, 2,496 figures\.$/m);
+    // Progress on stderr, as compute's: it said nothing for the seconds a province's files take.
+    expect(m.err).toBe(`Reading 2 files…\nWriting ${path.join(dir, "x001-m.xlsx")}…`);
   }, 60000);
 
   it("consolidate says a unit's figures typed under another unit's code whose file that is, and the code to type", async () => {
