@@ -423,17 +423,21 @@ const isMacro = (file: string) => /\.xlsm$/i.test(file);
  * ictplan may not replace.
  */
 async function checkOutput(a: Args, inputs: readonly string[], out: string): Promise<void> {
+  // template, sample and consolidate make a new plan, without macros: Excel opens no .xlsm without them.
+  const fresh = a.command === "template" || a.command === "sample" || a.command === "consolidate";
+  if (fresh && isMacro(out)) throw new FileProblem("newWorkbookXlsm", { file: out, command: a.command });
   for (const input of inputs) {
     // Only compute can write into its input (--in-place); report and consolidate are told to choose another name.
     if (await sameFile(input, out))
       throw new FileProblem(a.command === "compute" ? "sameAsInput" : "outputIsInput", { file: out });
-    if (isMacro(input) && !isMacro(out)) throw new FileProblem("macroOutput", { file: input });
+    // A copy of a macro workbook stays one; consolidate's units' macros are not in its new plan.
+    if (!fresh && isMacro(input) && !isMacro(out)) throw new FileProblem("macroOutput", { file: input });
   }
   await assertFolderExists(out);
   if (a.force) return;
   await assertNotOpen(out);
-  // template, sample and consolidate make a new plan: an existing file may be one the planner filled in since.
-  if (a.command === "template" || a.command === "sample" || a.command === "consolidate") {
+  // A new plan's output: an existing file may be one the planner filled in since.
+  if (fresh) {
     if (
       await fs.stat(out).then(
         () => true,

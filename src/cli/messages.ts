@@ -64,6 +64,8 @@ Mã thoát: 0 không có lỗi; 1 dữ liệu có lỗi hoặc không đủ đ�
     "Thư mục {folder} không tồn tại. ictplan không tự tạo thư mục (để một lỗi gõ đường dẫn không sinh ra thư mục lạ): hãy tạo thư mục đó trước, hoặc sửa đường dẫn sau -o.",
   macroOutput:
     "Sổ vào {file} có macro (.xlsm): tệp ra cũng phải là .xlsm để giữ macro và mở được trong Excel.",
+  newWorkbookXlsm:
+    "ictplan {command} ghi một sổ mới không có macro, nên tệp ra phải là .xlsx (Excel không mở tệp .xlsm không có macro): đổi tên {file} thành .xlsx.",
   reading: "Đang đọc {file}…",
   readingFiles: "Đang đọc {count} tệp…",
   computing: "Đang tính {period}…",
@@ -140,6 +142,8 @@ Exit codes: 0 clean; 1 findings of severity error, or data a report cannot be ma
     "Folder {folder} does not exist. ictplan creates no folders (so that a mistyped path makes none): create it first, or correct the path after -o.",
   macroOutput:
     "The input {file} has macros (.xlsm): the output must be .xlsm too, to keep them and to open in Excel.",
+  newWorkbookXlsm:
+    "ictplan {command} writes a new workbook without macros, so its output must be .xlsx (Excel does not open an .xlsm without them): name {file} .xlsx.",
   reading: "Reading {file}…",
   readingFiles: "Reading {count} files…",
   computing: "Computing {period}…",

@@ -545,6 +545,32 @@ describe("ictplan CLI", () => {
     ]);
   });
 
+  it("consolidate merges a unit's .xlsm into an .xlsx, and no command names a new workbook .xlsm", async () => {
+    const rows = samplePlanRows();
+    await fs.writeFile(
+      path.join(dir, "macro-unit.xlsm"),
+      await XlsxWorkbook.of(
+        buildTemplate({
+          ...rows,
+          units: rows.units.filter((u) => u[0] === "SDL"),
+          figures: rows.figures.filter((f) => f[0] === "SDL"),
+        }),
+      ).save(),
+    );
+    // It asked for an .xlsm output, to keep macros it does not copy; and then wrote an .xlsx named .xlsm, which Excel
+    // does not open.
+    const r = await cli("consolidate", "sample.xlsx", "macro-unit.xlsm", "-o", "from-macro.xlsx", "--force");
+    expect(r.code).toBe(0);
+    await expect(fs.stat(path.join(dir, "from-macro.xlsx"))).resolves.toBeTruthy();
+    for (const argv of [
+      ["consolidate", "sample.xlsx", "macro-unit.xlsm", "-o", "m.xlsm"],
+      ["template", "-o", "t.xlsm"],
+    ]) {
+      const bad = await cli(...argv, "--json");
+      expect([bad.code, JSON.parse(bad.out).error]).toEqual([2, "newWorkbookXlsm"]);
+    }
+  });
+
   it("consolidate names every unit's file it cannot read at once, and merges nothing", async () => {
     // A Word document named .xlsx, and an old .xls's signature.
     const word = new JSZip();
