@@ -130,11 +130,23 @@ export function lockProgram(file: string): string | null {
 }
 
 /**
- * The workbooks a list of inputs names: each file as given, a folder's .xlsx and .xlsm files in name order (Windows
- * shells hand `communes\*.xlsx` over unexpanded, and a province's thousand files make a long line); a folder with
- * none is a FileProblem.
+ * The workbooks a list of inputs names: each file as given, a folder's .xlsx and .xlsm files, its subfolders' too (a
+ * folder per unit), in name order (Windows shells hand `communes\*.xlsx` over unexpanded, and a province's thousand
+ * files make a long line); a folder with none is a FileProblem.
  */
 export async function workbookFiles(inputs: readonly string[], cwd: string): Promise<string[]> {
+  const inFolder = async (folder: string): Promise<string[]> => {
+    const entries = await fs.readdir(path.resolve(cwd, folder), { withFileTypes: true });
+    entries.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+    const out: string[] = [];
+    for (const e of entries) {
+      const at = path.join(folder, e.name);
+      // Hidden folders are a program's own (.git, .Trash).
+      if (e.isDirectory() && !e.name.startsWith(".")) out.push(...(await inFolder(at)));
+      else if (e.isFile() && /\.xls[xm]$/i.test(e.name)) out.push(at);
+    }
+    return out;
+  };
   const out: string[] = [];
   for (const f of inputs) {
     const st = await fs.stat(path.resolve(cwd, f)).catch(() => null);
@@ -142,13 +154,9 @@ export async function workbookFiles(inputs: readonly string[], cwd: string): Pro
       out.push(f);
       continue;
     }
-    const entries = await fs.readdir(path.resolve(cwd, f), { withFileTypes: true });
-    const found = entries
-      .filter((e) => e.isFile() && /\.xls[xm]$/i.test(e.name))
-      .map((e) => e.name)
-      .sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    const found = await inFolder(f);
     if (!found.length) throw new FileProblem("noWorkbooks", { folder: f });
-    out.push(...found.map((n) => path.join(f, n)));
+    out.push(...found);
   }
   return out;
 }

@@ -277,12 +277,12 @@ function unitRows(
         file: name,
       };
     }
-    // The same figures once per other file, its units listed: a province's files may all carry the units' past quarters.
-    const same = new Map<string, { unit: string; row: TakenRow }[]>();
+    // The same figures once per file, its units and the other files listed: a province's files may all carry the
+    // units' past quarters, and a folder the merged plan of last quarter.
+    const same = [...again.values()].filter((x) => !x.differs);
     const differ = new Map<string, Finding[]>();
-    for (const { unit, other, row, differs } of again.values())
+    for (const { other, differs } of again.values())
       if (differs) differ.set(other, [...(differ.get(other) ?? []), differs]);
-      else same.set(other, [...(same.get(other) ?? []), { unit, row }]);
     // Many units differing from one file (a copy of the province's past quarters made before it corrected them): once.
     for (const [other, fs] of differ)
       findings.push(
@@ -304,16 +304,17 @@ function unitRows(
               },
             ]),
       );
-    for (const [other, list] of same)
+    const units = [...new Set(same.map((x) => x.unit))];
+    if (units.length)
       findings.push({
         ...finding(
           "UNIT_SENT_TWICE",
-          { sheet: table.sheet, row: list[0].row.row, col: unitCol },
+          { sheet: table.sheet, row: same[0].row.row, col: unitCol },
           {
-            count: list.length,
-            units: listedCodes(list.map((x) => x.unit)),
+            count: units.length,
+            units: listedCodes(units),
             file: name,
-            other,
+            other: listedCodes([...new Set(same.map((x) => x.other))]),
           },
         ),
         file: name,

@@ -283,10 +283,14 @@ describe("ictplan CLI", () => {
   it("consolidate reads a folder's workbooks, and leaves out the lock files of Excel a glob matches", async () => {
     const rows = samplePlanRows();
     const folder = path.join(dir, "xa");
-    await fs.mkdir(folder);
-    for (const code of ["STTTT", "SDL"])
+    // STTTT's file in a folder of its own, as its e-mail's attachment was saved.
+    await fs.mkdir(path.join(folder, "so-tttt"), { recursive: true });
+    for (const [code, at] of [
+      ["STTTT", "so-tttt/STTTT.xlsx"],
+      ["SDL", "SDL.xlsx"],
+    ])
       await fs.writeFile(
-        path.join(folder, `${code}.xlsx`),
+        path.join(folder, at),
         await XlsxWorkbook.of(
           buildTemplate({
             ...rows,
@@ -299,10 +303,13 @@ describe("ictplan CLI", () => {
     const owner = Buffer.concat([Buffer.from([5]), Buffer.from("Tuan "), Buffer.alloc(48)]);
     await fs.writeFile(path.join(folder, "~$SDL.xlsx"), owner);
     await fs.writeFile(path.join(folder, "~$cu.xlsx"), owner);
-    const listed = ["SDL.xlsx", "STTTT.xlsx", "~$SDL.xlsx", "~$cu.xlsx"].map((f) => path.join("xa", f));
+    const listed = ["SDL.xlsx", "so-tttt/STTTT.xlsx", "~$SDL.xlsx", "~$cu.xlsx"].map((f) =>
+      path.join("xa", f),
+    );
     for (const inputs of [listed, ["xa"]]) {
       const r = await cli("consolidate", ...inputs, "-o", "xa.xlsx", "--force", "--json", "--lang", "en");
-      // It stopped at the lock file: "not an .xlsx file" (exit 2); a folder was refused as not a file.
+      // It stopped at the lock file: "not an .xlsx file" (exit 2); a folder was refused as not a file (its subfolder's
+      // file then unread).
       expect(r.code).toBe(0);
       // The two units' figure cells, each once.
       const figures =
@@ -542,6 +549,17 @@ describe("ictplan CLI", () => {
         /^hist-SDL\.xlsx .* trùng với trong hist-STTTT\.xlsx \(gửi hai lần\): STTTT, VPUB, \S+, \S+, \S+, … \(31 đơn vị\)/,
       ),
       expect.stringMatching(/^hist-SNV\.xlsx .* trùng với trong hist-STTTT\.xlsx .* \(31 đơn vị\)/),
+    ]);
+    // Last quarter's merged plan left among the files: once, with the files it repeats (it was one per file).
+    const again = await cli("consolidate", ...files, "hist.xlsx", "-o", "hist2.xlsx", "--force", "--json");
+    expect(
+      jsonFindings(again.out)
+        .filter((f) => f.file === "hist.xlsx")
+        .map((f) => `${f.code} ${f.message}`),
+    ).toEqual([
+      expect.stringMatching(
+        /^UNIT_SENT_TWICE .* trùng với trong hist-STTTT\.xlsx, hist-SNV\.xlsx, hist-SDL\.xlsx \(gửi hai lần\): .* \(31 đơn vị\)/,
+      ),
     ]);
   });
 
