@@ -53,12 +53,14 @@ function definitionDiff(a: Indicator, b: Indicator): string | null {
 
 /**
  * The settings the merged plan takes from the first file that change what is computed, ranked or titled: a unit's file
- * that differs was filled in from another plan (another province, other thresholds). Kỳ hiện tại and the report's
- * settings are left out: the province's own.
+ * that differs was filled in from another plan (another province, other thresholds), or Kỳ hiện tại not moved on (the
+ * quarter compute takes by default: the first file of a folder may be any unit's). The report's settings are left
+ * out: the province's own.
  */
 const COMPARED_SETTINGS: readonly (keyof SettingsValues)[] = [
   "province",
   "year",
+  "currentPeriod",
   "gradeGood",
   "gradeFair",
   "gradeAverage",
@@ -87,11 +89,13 @@ function settingConflicts(plan: Plan, name: string, first: Plan, other: string):
     const shown = (p: Plan, v: string | number) =>
       def?.type === "enum"
         ? label(def.values ?? [], String(v), p.language ?? "vi")
-        : def?.type === "percent" && typeof v === "number"
-          ? `${formatShortest(Number((v * 100).toPrecision(15)), p.language ?? "vi")}%`
-          : typeof v === "number" && Number.isInteger(v)
-            ? String(v)
-            : v;
+        : def?.type === "period" && v !== ""
+          ? periodText(String(v), p.language ?? "vi")
+          : def?.type === "percent" && typeof v === "number"
+            ? `${formatShortest(Number((v * 100).toPrecision(15)), p.language ?? "vi")}%`
+            : typeof v === "number" && Number.isInteger(v)
+              ? String(v)
+              : v;
     // Its cell; a blank one's where the sheet has its row.
     const where = plan.settings.cells[key] ??
       plan.settings.rows?.[key] ?? { sheet: plan.layout.settings?.sheet ?? "", cell: "" };

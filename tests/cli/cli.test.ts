@@ -692,7 +692,9 @@ describe("ictplan CLI", () => {
               ? [k, "Trung bình nhân"]
               : k === "Năm kế hoạch"
                 ? [k, 2016]
-                : [k, v],
+                : k === "Kỳ hiện tại"
+                  ? [k, "Quý I/2015"]
+                  : [k, v],
       ),
       ["Ngưỡng Gần đạt", 0.9] as const,
     ];
@@ -719,6 +721,10 @@ describe("ictplan CLI", () => {
       // A year as typed: it was "2.016", with a thousands separator.
       expect.stringMatching(
         /^\[stc\.xlsx\]Cấu hình!B3 Cài đặt “Năm kế hoạch” trong stc\.xlsx là 2016, khác với sttc\.xlsx \(2015\)/,
+      ),
+      // Not moved on to the quarter the others report: compute would take Quý I by default, were it the first file.
+      expect.stringMatching(
+        /^\[stc\.xlsx\]Cấu hình!B4 Cài đặt “Kỳ hiện tại” trong stc\.xlsx là Quý I\/2015, khác với sttc\.xlsx \(Quý II\/2015\)/,
       ),
       expect.stringMatching(
         /^\[stc\.xlsx\]Cấu hình!B5 Cài đặt “Ngưỡng Tốt” trong stc\.xlsx là 90, khác với sttc\.xlsx \(80\)/,
