@@ -579,7 +579,8 @@ async function dispatch(a: Args, io: Io): Promise<number> {
       else {
         printFindings(io, findings, a.lang, names);
         // Whom to call: the files with errors, which the table may not reach.
-        const failing = [...new Set(findings.filter((f) => f.severity === "error").map((f) => f.file))];
+        const erring = new Set(findings.filter((f) => f.severity === "error").map((f) => f.file));
+        const failing = parsed.map((p) => p.name).filter((name) => erring.has(name));
         if (failing.length)
           io.stdout(
             msg(a.lang, "filesWithErrors", {

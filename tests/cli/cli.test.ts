@@ -419,22 +419,35 @@ describe("ictplan CLI", () => {
     const r = await cli("compute", "x001-only.xlsx", "-o", "x001-out.xlsx", "--force", "--no-robustness");
     // It said "… (+122)", with no word of what they were or how to see them.
     expect(r.out).toMatch(/^ {2}… và 122 mục nữa \(122 MISSING_FIGURE_ROW\); --json liệt kê đầy đủ\.$/m);
+    // And the sample again, with a row of a unit it has not: an error of the file's own, listed before the merge's.
+    const sample = samplePlanRows();
+    await fs.writeFile(
+      path.join(dir, "x-bad.xlsx"),
+      await XlsxWorkbook.of(
+        buildTemplate({
+          ...sample,
+          figures: sample.figures.map((f, i) => (i === 0 ? ["KHONGCO", ...f.slice(1)] : f)),
+        }),
+      ).save(),
+    );
     const m = await cli(
       "consolidate",
       "sample.xlsx",
       "x001-only.xlsx",
+      "x-bad.xlsx",
       "-o",
       "x001-m.xlsx",
       "--force",
       "--lang",
       "en",
     );
-    // The province's indicators apply to communes, the sample's to districts: an error of the second file.
-    expect(m.out).toMatch(/^Files with errors \(1\): x001-only\.xlsx\.$/m);
+    // The province's indicators apply to communes, the sample's to districts: an error of the second file. The files
+    // in the order given (x-bad.xlsx came first, its error being listed first).
+    expect(m.out).toMatch(/^Files with errors \(2\): x001-only\.xlsx, x-bad\.xlsx\.$/m);
     // The sample's 31 units and the province's 150 communes; the figures' count as English writes it (it was 2496).
-    expect(m.out).toMatch(/^Merged 2 files: 181 units, 2,496 figures\.$/m);
+    expect(m.out).toMatch(/^Merged 3 files: 181 units, 2,496 figures\.$/m);
     // Progress on stderr, as compute's: it said nothing for the seconds a province's files take.
-    expect(m.err).toBe(`Reading 2 files…\nWriting ${path.join(dir, "x001-m.xlsx")}…`);
+    expect(m.err).toBe(`Reading 3 files…\nWriting ${path.join(dir, "x001-m.xlsx")}…`);
   }, 60000);
 
   it("consolidate says a unit's figures typed under another unit's code whose file that is, and the code to type", async () => {
