@@ -150,6 +150,9 @@ export async function workbookFiles(inputs: readonly string[], cwd: string): Pro
   const out: string[] = [];
   for (const f of inputs) {
     const st = await fs.stat(path.resolve(cwd, f)).catch(() => null);
+    // A wildcard no shell expanded (cmd and PowerShell leave `xa\*.xlsx` to the program): its folder is what to give.
+    if (!st && /[*?]/.test(path.basename(f)))
+      throw new FileProblem("unexpandedPattern", { pattern: f, folder: path.dirname(f) });
     if (!st?.isDirectory()) {
       out.push(f);
       continue;

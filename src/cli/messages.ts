@@ -31,6 +31,8 @@ Mã thoát: 0 không có lỗi; 1 dữ liệu có lỗi hoặc không đủ đ�
   inputIsFolder: "{file} là một thư mục, không phải tệp. Hãy chỉ ra tệp .xlsx của sổ kế hoạch.",
   unreadableInputs:
     "{count} tệp không đọc được, nên chưa gộp gì; sửa hoặc bỏ từng tệp khỏi lệnh rồi chạy lại:\n{list}",
+  unexpandedPattern:
+    "Không có tệp nào tên {pattern}: ictplan không tự mở rộng ký tự * hoặc ? (cửa sổ lệnh Windows cũng không). Hãy chỉ ra thư mục: ictplan consolidate {folder} -o tinh.xlsx.",
   noWorkbooks:
     "Thư mục {folder} không có tệp .xlsx nào. Hãy chép sổ của các đơn vị vào thư mục đó, hoặc chỉ ra từng tệp.",
   readDenied:
@@ -110,6 +112,8 @@ Exit codes: 0 clean; 1 findings of severity error, or data a report cannot be ma
   inputIsFolder: "{file} is a folder, not a file. Give the plan workbook's .xlsx file.",
   unreadableInputs:
     "{count} files cannot be read, so nothing was merged; fix each or leave it out, and run again:\n{list}",
+  unexpandedPattern:
+    "No file is named {pattern}: ictplan does not expand * or ? (nor do Windows' command prompt and PowerShell). Give the folder: ictplan consolidate {folder} -o province.xlsx.",
   noWorkbooks: "Folder {folder} has no .xlsx files. Copy the units' workbooks into it, or name each file.",
   readDenied:
     "You have no permission to read {file}. Ask for read access to the file, or copy it into a folder of yours, and run again.",

@@ -119,7 +119,7 @@ const MANY_CONFLICTS = 3;
 // The codes that finding lists.
 const LISTED_CODES = 5;
 
-/** Indicator codes as a message lists them: the first few, then "…". */
+/** Codes or file names as a message lists them: the first few, then "…". */
 const listedCodes = (codes: readonly string[]) =>
   codes.slice(0, LISTED_CODES).join(", ") + (codes.length > LISTED_CODES ? ", …" : "");
 
@@ -216,8 +216,9 @@ function figureText(v: number | null, ind: Indicator | undefined, lang: Lang): s
 /**
  * Each unit's figure rows, a period's from the first file that has a row for it (files' rows of a unit the file does
  * not list are its UNKNOWN_UNIT, not taken); another file's row of the same unit and period is the unit's figures
- * sent twice: counted once, and said once per unit and file, an error where the figures differ (CONFLICTING_UNIT, at
- * the first differing figure, with both values), a warning where they are the same (UNIT_SENT_TWICE).
+ * sent twice: counted once, an error where the figures differ (CONFLICTING_UNIT once per unit and other file, at the
+ * first differing figure, with both values; CONFLICTING_UNITS for more than a few units), a warning where they are the
+ * same (UNIT_SENT_TWICE, once per file).
  */
 function unitRows(
   files: readonly { name: string; plan: Plan }[],

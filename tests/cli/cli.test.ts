@@ -326,6 +326,12 @@ describe("ictplan CLI", () => {
         expect.stringMatching(/^~\$cu\.xlsx ~\$cu\.xlsx is the lock file Excel keeps .* it is left out/),
       ]);
     }
+    // As cmd.exe and PowerShell pass it: it was "file xa\*.xlsx not found".
+    const pattern = await cli("consolidate", path.join("xa", "*.xlsx"), "-o", "p.xlsx", "--lang", "en");
+    expect([pattern.code, pattern.err]).toEqual([
+      2,
+      `No file is named ${path.join("xa", "*.xlsx")}: ictplan does not expand * or ? (nor do Windows' command prompt and PowerShell). Give the folder: ictplan consolidate xa -o province.xlsx.`,
+    ]);
     await fs.mkdir(path.join(dir, "empty-folder"));
     const none = await cli("consolidate", "empty-folder", "-o", "none.xlsx");
     expect([none.code, none.err]).toEqual([
