@@ -467,6 +467,20 @@ export function consolidatePlans(
       }
     }
     findings.push(...indicatorConflicts(conflicts, name));
+    // The first file's indicators this file has deleted that apply to a unit it has figures for: blank in the merge.
+    const have = new Set(plan.indicators.map((i) => i.code));
+    const withRows = new Set(plan.figures.rows.map((r) => r.unit));
+    const groups = new Set(plan.units.filter((u) => withRows.has(u.code)).map((u) => u.group));
+    const dropped = first.indicators.filter((i) => !have.has(i.code) && i.groups.some((g) => groups.has(g)));
+    if (dropped.length && plan !== first)
+      findings.push({
+        ...finding(
+          "DROPPED_INDICATOR",
+          { sheet: plan.layout.indicators?.sheet ?? "", cell: "" },
+          { codes: listedCodes(dropped.map((i) => i.code)), file: name, other: files[0].name },
+        ),
+        file: name,
+      });
     if (added.length)
       findings.push({
         ...finding("ADDED_INDICATOR", added[0].cell, {

@@ -376,7 +376,7 @@ describe("ictplan CLI", () => {
     ).toEqual(["[lang-STTTT.xlsx]Chỉ tiêu!G7"]);
   });
 
-  it("consolidate says a unit's own indicator, which it adds to every unit's ranking", async () => {
+  it("consolidate says a unit's own indicator, which it adds to every unit's ranking, and one it deleted", async () => {
     const rows = samplePlanRows();
     const own = (code: string): PlanRows => ({
       ...rows,
@@ -409,6 +409,30 @@ describe("ictplan CLI", () => {
     ).toEqual([
       expect.stringMatching(
         /^\[ind-b\.xlsx\]Chỉ tiêu!A\d+ Chỉ tiêu RIENG có trong ind-b\.xlsx nhưng không có trong ind-a\.xlsx; đã thêm vào kế hoạch gộp/,
+      ),
+    ]);
+    // And a unit that deleted an indicator, its row and its column: blank in the merged plan, without a word.
+    const snv = own("SNV");
+    const k = snv.figureIndicators.indexOf("VBDT");
+    await fs.writeFile(
+      path.join(dir, "ind-c.xlsx"),
+      await XlsxWorkbook.of(
+        buildTemplate({
+          ...snv,
+          indicators: snv.indicators.filter((r) => r[0] !== "VBDT"),
+          figureIndicators: snv.figureIndicators.filter((c) => c !== "VBDT"),
+          figures: snv.figures.map((f) => f.filter((_, j) => j !== k + 2)),
+        }),
+      ).save(),
+    );
+    const c = await cli("consolidate", "ind-a.xlsx", "ind-c.xlsx", "-o", "ind.xlsx", "--force", "--json");
+    expect(
+      jsonFindings(c.out)
+        .filter((f) => f.code === "DROPPED_INDICATOR")
+        .map((f) => `[${f.file}]${f.sheet} ${f.message}`),
+    ).toEqual([
+      expect.stringMatching(
+        /^\[ind-c\.xlsx\]Chỉ tiêu Chỉ tiêu VBDT của ind-a\.xlsx không có trong ind-c\.xlsx: các đơn vị trong ind-c\.xlsx không có số liệu/,
       ),
     ]);
   });

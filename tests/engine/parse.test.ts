@@ -492,6 +492,7 @@ describe("the finding catalogue", () => {
           "UNIT_SENT_TWICE",
           "INPUT_OPEN",
           "ADDED_INDICATOR",
+          "DROPPED_INDICATOR",
           "OTHER_FILES_UNIT",
           "CONFLICTING_UNIT_ROW",
           "CONFLICTING_UNITS",

@@ -457,6 +457,15 @@ export const FINDING_TEXTS = {
     fixVi: "Nếu đây là số liệu của đơn vị mình, sửa mã thành mã trên sheet {unitsSheet} ({own}).",
     fixEn: "If these are this unit's figures, correct the code to the one on the {unitsSheet} sheet ({own}).",
   },
+  DROPPED_INDICATOR: {
+    severity: "warning",
+    vi: "Chỉ tiêu {codes} của {other} không có trong {file}: các đơn vị trong {file} không có số liệu của chỉ tiêu đó trong kế hoạch gộp (được tính như để trống).",
+    en: "{file} lacks indicators of {other}: {codes}; its units have no figures for them in the merged plan (scored as blank).",
+    fixVi:
+      "Chép lại sheet {indicatorsSheet} từ tệp của tỉnh vào {file}, nhập số liệu của các chỉ tiêu đó rồi gộp lại.",
+    fixEn:
+      "Copy the {indicatorsSheet} sheet from the province's file into {file}, enter those indicators' figures and merge again.",
+  },
   INPUT_OPEN: {
     severity: "warning",
     vi: "{file} đang mở trong {program} (có tệp khóa {lock} bên cạnh); gộp bản đã lưu lần cuối.",
