@@ -217,8 +217,8 @@ function figureText(v: number | null, ind: Indicator | undefined, lang: Lang): s
  * Each unit's figure rows, a period's from the first file that has a row for it (files' rows of a unit the file does
  * not list are its UNKNOWN_UNIT, not taken); another file's row of the same unit and period is the unit's figures
  * sent twice: counted once, an error where the figures differ (CONFLICTING_UNIT once per unit and other file, at the
- * first differing figure, with both values; CONFLICTING_UNITS for more than a few units), a warning where they are the
- * same (UNIT_SENT_TWICE, once per file).
+ * first differing figure, with both values; CONFLICTING_UNITS for more than a few units), a warning where a file adds
+ * nothing (UNIT_SENT_TWICE, once per file).
  */
 function unitRows(
   files: readonly { name: string; plan: Plan }[],
@@ -241,6 +241,8 @@ function unitRows(
     const unitCol = plan.layout.figures?.columns.unit ?? 1;
     // Per unit and other file, this file's first row of the unit that file has too, and its first differing figure.
     const again = new Map<string, { unit: string; other: string; row: TakenRow; differs?: Finding }>();
+    // Whether the file adds a row no earlier file has: one that adds none was sent twice.
+    let adds = false;
     for (const r of rowValues(table, codes)) {
       const unit = listed.get(r.unit);
       if (!unit) continue;
@@ -248,6 +250,7 @@ function unitRows(
       const key = `${r.unit}\u0000${r.period}`;
       const prev = taken.get(key);
       if (!prev || prev.at === at) {
+        adds = true;
         if (!prev) taken.set(key, { at, row: r });
         const list = rows.get(r.unit);
         if (list) list.push(r);
@@ -282,9 +285,10 @@ function unitRows(
         file: name,
       };
     }
-    // The same figures once per file, its units and the other files listed: a province's files may all carry the
-    // units' past quarters, and a folder the merged plan of last quarter.
-    const same = [...again.values()].filter((x) => !x.differs);
+    // A file whose every row an earlier file has (a file sent twice, its "(1)" copy, last quarter's merged plan left in
+    // the folder), its units and the files it repeats listed; the same rows beside rows of its own are the province's
+    // past quarters, which every unit's file may carry: counted once, unsaid.
+    const same = adds ? [] : [...again.values()].filter((x) => !x.differs);
     const differ = new Map<string, Finding[]>();
     for (const { other, differs } of again.values())
       if (differs) differ.set(other, [...(differ.get(other) ?? []), differs]);

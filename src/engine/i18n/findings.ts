@@ -436,10 +436,10 @@ export const FINDING_TEXTS = {
   },
   UNIT_SENT_TWICE: {
     severity: "warning",
-    vi: "Đơn vị có số liệu trong {file} trùng với trong {other} (gửi hai lần): {units} ({count} đơn vị); chỉ tính một lần.",
-    en: "Units whose figures in {file} are the same as in {other} (sent twice): {units} ({count}); they are counted once.",
-    fixVi: "Không cần làm gì; nếu là cùng một tệp gửi hai lần, có thể bỏ {file} khỏi lệnh gộp.",
-    fixEn: "Nothing to do; if it is one file sent twice, {file} can be left out of the merge.",
+    vi: "Mọi số liệu trong {file} đều đã có trong {other} (một tệp gửi hai lần?): {units} ({count} đơn vị); chỉ tính một lần.",
+    en: "Every figure in {file} is already in {other} (a file sent twice?), of units {units}, {count} in all; they are counted once.",
+    fixVi: "Không cần làm gì; có thể bỏ {file} khỏi lệnh gộp.",
+    fixEn: "Nothing to do; {file} can be left out of the merge.",
   },
   ADDED_INDICATOR: {
     severity: "warning",
