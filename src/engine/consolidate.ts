@@ -82,7 +82,10 @@ function settingConflicts(plan: Plan, name: string, first: Plan, other: string):
   for (const key of COMPARED_SETTINGS) {
     const mine = plan.settings[key];
     const kept = first.settings[key];
-    if (mine === kept) continue;
+    // Its cell; a blank one's where the sheet has its row. A setting the file has no row for is the default, nothing
+    // the unit wrote (a workbook that is not a plan has none).
+    const where = plan.settings.cells[key] ?? plan.settings.rows?.[key];
+    if (mine === kept || !where) continue;
     const def = SETTINGS.find((d) => d.key === key);
     // Values as each file writes them: an option by its label, a share as a percentage, in the file's language; a
     // whole number as typed (a year is 2026, not 2.026); a blank one is said so in the message's language.
@@ -96,9 +99,6 @@ function settingConflicts(plan: Plan, name: string, first: Plan, other: string):
             : typeof v === "number" && Number.isInteger(v)
               ? String(v)
               : v;
-    // Its cell; a blank one's where the sheet has its row.
-    const where = plan.settings.cells[key] ??
-      plan.settings.rows?.[key] ?? { sheet: plan.layout.settings?.sheet ?? "", cell: "" };
     out.push({
       ...finding("CONFLICTING_SETTING", where, {
         // Its label as the file writes it (the file's template's where it has none).

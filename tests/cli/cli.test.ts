@@ -624,6 +624,26 @@ describe("ictplan CLI", () => {
     }
   });
 
+  it("consolidate says a workbook that is not a plan lacks its sheets, not that its settings differ", async () => {
+    const other = new ExcelJS.Workbook();
+    other.addWorksheet("Sheet1").getCell("A1").value = "Danh sách cán bộ";
+    await fs.writeFile(path.join(dir, "not-a-plan.xlsx"), Buffer.from(await other.xlsx.writeBuffer()));
+    const r = await cli(
+      "consolidate",
+      "sample.xlsx",
+      "not-a-plan.xlsx",
+      "-o",
+      "nap.xlsx",
+      "--force",
+      "--json",
+    );
+    const codes = jsonFindings(r.out)
+      .filter((f) => f.file === "not-a-plan.xlsx")
+      .map((f) => f.code);
+    // It said Tỉnh, Năm kế hoạch (the default, 2026) and Kỳ hiện tại "differ", settings the workbook has not.
+    expect(codes).toEqual(["MISSING_SHEET", "MISSING_SHEET", "MISSING_SHEET"]);
+  });
+
   it("consolidate names every unit's file it cannot read at once, and merges nothing", async () => {
     // A Word document named .xlsx, and an old .xls's signature.
     const word = new JSZip();
