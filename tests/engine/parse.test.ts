@@ -488,14 +488,15 @@ describe("the finding catalogue", () => {
       (c) =>
         ![
           "UNREADABLE",
+          // consolidate's, on several files (tests/cli/cli.test.ts).
           "CONFLICTING_UNIT",
+          "CONFLICTING_UNITS",
+          "CONFLICTING_UNIT_ROW",
           "UNIT_SENT_TWICE",
-          "INPUT_OPEN",
+          "OTHER_FILES_UNIT",
           "ADDED_INDICATOR",
           "DROPPED_INDICATOR",
-          "OTHER_FILES_UNIT",
-          "CONFLICTING_UNIT_ROW",
-          "CONFLICTING_UNITS",
+          "INPUT_OPEN",
           "LOCK_FILE",
           "CONFLICTING_INDICATOR",
           "CONFLICTING_INDICATORS",
