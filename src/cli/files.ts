@@ -123,6 +123,47 @@ export async function lockFileOf(file: string): Promise<{ lock: string; program:
   return null;
 }
 
+/** The office program whose lock file a name is (Excel's `~$<name>`, LibreOffice's `.~lock.<name>#`), else null. */
+export function lockProgram(file: string): string | null {
+  const name = path.basename(file);
+  return name.startsWith("~$") ? "Excel" : /^\.~lock\..*#$/.test(name) ? "LibreOffice" : null;
+}
+
+/**
+ * The workbooks a list of inputs names: each file as given, a folder's .xlsx and .xlsm files, its subfolders' too (a
+ * folder per unit), in name order (Windows shells hand `communes\*.xlsx` over unexpanded, and a province's thousand
+ * files make a long line); a folder with none is a FileProblem.
+ */
+export async function workbookFiles(inputs: readonly string[], cwd: string): Promise<string[]> {
+  const inFolder = async (folder: string): Promise<string[]> => {
+    const entries = await fs.readdir(path.resolve(cwd, folder), { withFileTypes: true });
+    entries.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+    const out: string[] = [];
+    for (const e of entries) {
+      const at = path.join(folder, e.name);
+      // Hidden folders are a program's own (.git, .Trash).
+      if (e.isDirectory() && !e.name.startsWith(".")) out.push(...(await inFolder(at)));
+      else if (e.isFile() && /\.xls[xm]$/i.test(e.name)) out.push(at);
+    }
+    return out;
+  };
+  const out: string[] = [];
+  for (const f of inputs) {
+    const st = await fs.stat(path.resolve(cwd, f)).catch(() => null);
+    // A wildcard no shell expanded (cmd and PowerShell leave `xa\*.xlsx` to the program): its folder is what to give.
+    if (!st && /[*?]/.test(path.basename(f)))
+      throw new FileProblem("unexpandedPattern", { pattern: f, folder: path.dirname(f) });
+    if (!st?.isDirectory()) {
+      out.push(f);
+      continue;
+    }
+    const found = await inFolder(f);
+    if (!found.length) throw new FileProblem("noWorkbooks", { folder: f });
+    out.push(...found);
+  }
+  return out;
+}
+
 /**
  * Refuses to write a file another program has open (its lock file beside it): that program would save its own copy over
  * ictplan's when the planner next saves, and on Windows the rename fails midway. --force skips this check (a lock

@@ -6,6 +6,7 @@ import type { Finding } from "../engine/model";
 import {
   countBySeverity,
   findingMessage,
+  finding,
   findingSheet,
   planSheetNames,
   type SheetNames,
@@ -18,7 +19,7 @@ import { gradeLabel, labels, severityLabel } from "../engine/i18n/labels";
 import { formatNumber } from "../engine/i18n/numbers";
 import { groupName } from "../engine/outputs/style";
 import { consolidatePlans, planToRows } from "../engine/consolidate";
-import { checkWorkbook } from "../engine/validate";
+import { checkWorkbook, SEVERITY_ORDER } from "../engine/validate";
 import { GRADES } from "../engine/ranking";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
 import { EditedOutputError, UserSheetClashError } from "../workbook/ownership";
@@ -27,8 +28,11 @@ import {
   assertFolderExists,
   assertNotOpen,
   assertReplaceable,
+  lockFileOf,
+  lockProgram,
   openWorkbook,
   sameFile,
+  workbookFiles,
   writeAtomic,
 } from "./files";
 import { figureCount } from "../engine/figures";
@@ -119,6 +123,9 @@ function parseArgs(argv: readonly string[], env: Io["env"]): Args {
   return a;
 }
 
+// The files with errors consolidate names after its findings, at most.
+const MAX_LISTED_FILES = 30;
+
 const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
 
 /**
@@ -191,7 +198,15 @@ function printFindings(
       findingMessage(f, lang, "cli", namesFor(names, f)),
     ]);
   printTable(io, [L.severity, L.sheet, L.cell, L.code, L.message], rows);
-  if (findings.length > limit) io.stdout(`  … (+${findings.length - limit})`);
+  if (findings.length <= limit) return;
+  // What the rest are, by code, the most frequent first: a province's files have thousands.
+  const more = new Map<string, number>();
+  for (const f of findings.slice(limit)) more.set(f.code, (more.get(f.code) ?? 0) + 1);
+  const codes = [...more]
+    .sort((x, y) => y[1] - x[1])
+    .map(([code, n]) => `${formatNumber(n, 0, lang)} ${code}`)
+    .join(", ");
+  io.stdout(msg(lang, "moreFindings", { count: formatNumber(findings.length - limit, 0, lang), codes }));
 }
 
 function periodLabel(key: string | null, lang: Lang): string {
@@ -411,17 +426,21 @@ const isMacro = (file: string) => /\.xlsm$/i.test(file);
  * ictplan may not replace.
  */
 async function checkOutput(a: Args, inputs: readonly string[], out: string): Promise<void> {
+  // template, sample and consolidate make a new plan, without macros: Excel opens no .xlsm without them.
+  const fresh = a.command === "template" || a.command === "sample" || a.command === "consolidate";
+  if (fresh && isMacro(out)) throw new FileProblem("newWorkbookXlsm", { file: out, command: a.command });
   for (const input of inputs) {
     // Only compute can write into its input (--in-place); report and consolidate are told to choose another name.
     if (await sameFile(input, out))
       throw new FileProblem(a.command === "compute" ? "sameAsInput" : "outputIsInput", { file: out });
-    if (isMacro(input) && !isMacro(out)) throw new FileProblem("macroOutput", { file: input });
+    // A copy of a macro workbook stays one; consolidate's units' macros are not in its new plan.
+    if (!fresh && isMacro(input) && !isMacro(out)) throw new FileProblem("macroOutput", { file: input });
   }
   await assertFolderExists(out);
   if (a.force) return;
   await assertNotOpen(out);
-  // template, sample and consolidate make a new plan: an existing file may be one the planner filled in since.
-  if (a.command === "template" || a.command === "sample" || a.command === "consolidate") {
+  // A new plan's output: an existing file may be one the planner filled in since.
+  if (fresh) {
     if (
       await fs.stat(out).then(
         () => true,
@@ -492,22 +511,61 @@ async function dispatch(a: Args, io: Io): Promise<number> {
     case "consolidate": {
       if (a.files.length < 1) throw new UsageError("missingFile");
       if (!a.output) throw new UsageError("missingOutput");
-      await checkOutput(a, a.files.map(abs), abs(a.output));
+      const given = await workbookFiles(a.files, io.cwd);
+      // An office program's lock file (`communes/*.xlsx` matches Excel's `~$X001.xlsx` while X001.xlsx is open) is
+      // not a plan: left out, and said where the file it locks is not among the inputs (that file's INPUT_OPEN says it).
+      const files = given.filter((f) => !lockProgram(f));
+      if (!files.length) throw new UsageError("missingFile");
+      await checkOutput(a, files.map(abs), abs(a.output));
+      // A province's thousand files take seconds: say what is under way, as compute does.
+      if (!a.json) io.stderr(msg(a.lang, "readingFiles", { count: formatNumber(files.length, 0, a.lang) }));
       const parsed = [];
-      const bases = a.files.map((f) => path.basename(f));
-      for (const [i, f] of a.files.entries()) {
-        const wb = await openWorkbook(abs(f));
+      const notes: Finding[] = [];
+      const locks = new Set<string>();
+      const bases = files.map((f) => path.basename(f));
+      // Every file that cannot be read said at once: a province's 150 files are not to be fixed one run at a time.
+      const unreadable: FileProblem[] = [];
+      for (const [i, f] of files.entries()) {
+        const wb = await openWorkbook(abs(f)).catch((e: unknown) => {
+          if (!(e instanceof FileProblem)) throw e;
+          unreadable.push(e);
+          return null;
+        });
+        if (!wb) continue;
         // Each file checked as validate checks it: its findings reach the planner, named with the file: by its name,
         // or by its path as given where two files share a name (a folder per unit, each with its ke-hoach.xlsx).
         const name = bases.indexOf(bases[i]) === bases.lastIndexOf(bases[i]) ? bases[i] : f;
         parsed.push({ name, ...checkWorkbook(await wb.readGrids()) });
+        // Open in Excel: what the unit typed since it last saved is not in the file.
+        const open = await lockFileOf(abs(f));
+        if (open) {
+          locks.add(open.lock);
+          const params = { file: name, program: open.program, lock: path.basename(open.lock) };
+          notes.push({ ...finding("INPUT_OPEN", { sheet: "" }, params), file: name });
+        }
       }
-      const { plan, findings } = consolidatePlans(parsed);
+      for (const f of given.filter((x) => lockProgram(x) && !locks.has(abs(x)))) {
+        const params = { file: path.basename(f), program: lockProgram(f) ?? "" };
+        notes.push({ ...finding("LOCK_FILE", { sheet: "" }, params), file: path.basename(f) });
+      }
+      if (unreadable.length === 1) throw unreadable[0];
+      if (unreadable.length)
+        throw new FileProblem("unreadableInputs", {
+          count: unreadable.length,
+          list: unreadable.map((e) => `  ${msg(a.lang, e.key, e.params)}`).join("\n"),
+        });
+      const merged = consolidatePlans(parsed);
+      const { plan } = merged;
+      // Errors first; the inputs' notes before the merge's findings of their severity (a wall of missing figures).
+      const findings = [...notes, ...merged.findings].sort(
+        (x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity],
+      );
       // Each file's findings name the sheets as that file does (a unit may have filled in the English template).
       const byFile = new Map(parsed.map((p) => [p.name, planSheetNames(p.plan, a.lang)]));
       const names = (f: Finding) => (f.file === undefined ? undefined : byFile.get(f.file));
       // The merged plan in the units' workbooks' language (the command line's when they differ).
       const lang = plan.language ?? a.lang;
+      if (!a.json) io.stderr(msg(a.lang, "writing", { file: abs(a.output) }));
       const bytes = await XlsxWorkbook.of(
         (await template()).buildTemplate(planToRows(plan, lang), lang),
       ).save();
@@ -516,16 +574,31 @@ async function dispatch(a: Args, io: Io): Promise<number> {
         writeJson(io.stdout, {
           command: "consolidate",
           output: a.output,
+          files: files.length,
           units: plan.units.length,
+          figures: figureCount(plan.figures),
           findings: findings.map((f) => findingJson(f, a.lang, names)),
         });
       else {
         printFindings(io, findings, a.lang, names);
+        // Whom to call: the files with errors, which the table may not reach.
+        const erring = new Set(findings.filter((f) => f.severity === "error").map((f) => f.file));
+        const failing = parsed.map((p) => p.name).filter((name) => erring.has(name));
+        if (failing.length)
+          io.stdout(
+            msg(a.lang, "filesWithErrors", {
+              count: failing.length,
+              files:
+                failing.slice(0, MAX_LISTED_FILES).join(", ") +
+                (failing.length > MAX_LISTED_FILES ? ", …" : ""),
+            }),
+          );
+        const n = (x: number) => formatNumber(x, 0, a.lang);
         io.stdout(
           msg(a.lang, "consolidated", {
-            files: a.files.length,
-            units: plan.units.length,
-            figures: figureCount(plan.figures),
+            files: n(files.length),
+            units: n(plan.units.length),
+            figures: n(figureCount(plan.figures)),
           }),
         );
         io.stdout(msg(a.lang, "written", { file: abs(a.output) }));

@@ -13,7 +13,7 @@ Cách dùng:
                                                        tính kết quả, xếp hạng và tạo sheet tổng hợp
   ictplan report <plan.xlsx> [--period 2015-Q2] [-o bao-cao.docx]
                                                        viết báo cáo quý dạng Word (.docx)
-  ictplan consolidate <a.xlsx> <b.xlsx>… -o tinh.xlsx  gộp sổ của các đơn vị
+  ictplan consolidate <a.xlsx|thư mục>… -o tinh.xlsx   gộp sổ của các đơn vị
   ictplan template [-o plan.xlsx]                      tạo sổ mẫu trống
   ictplan sample [-o sample.xlsx]                      ghi sổ mẫu Lào Cai
   ictplan demo                                         chạy thử trên sổ mẫu, ghi vào out/
@@ -29,6 +29,12 @@ Mã thoát: 0 không có lỗi; 1 dữ liệu có lỗi hoặc không đủ đ�
   badPeriod: 'Kỳ "{value}" không hợp lệ; viết 2015-Q2, "Quý II/2015" hoặc 2014.',
   notFound: "Không tìm thấy tệp {file}.",
   inputIsFolder: "{file} là một thư mục, không phải tệp. Hãy chỉ ra tệp .xlsx của sổ kế hoạch.",
+  unreadableInputs:
+    "{count} tệp không đọc được, nên chưa gộp gì; sửa hoặc bỏ từng tệp khỏi lệnh rồi chạy lại:\n{list}",
+  unexpandedPattern:
+    "Không có tệp nào tên {pattern}: ictplan không tự mở rộng ký tự * hoặc ? (cửa sổ lệnh Windows cũng không). Hãy chỉ ra thư mục: ictplan consolidate {folder} -o tinh.xlsx.",
+  noWorkbooks:
+    "Thư mục {folder} không có tệp .xlsx nào. Hãy chép sổ của các đơn vị vào thư mục đó, hoặc chỉ ra từng tệp.",
   readDenied:
     "Bạn không có quyền đọc tệp {file}. Hãy xin quyền đọc tệp, hoặc chép tệp vào thư mục của mình, rồi chạy lại.",
   readFailed:
@@ -64,7 +70,10 @@ Mã thoát: 0 không có lỗi; 1 dữ liệu có lỗi hoặc không đủ đ�
     "Thư mục {folder} không tồn tại. ictplan không tự tạo thư mục (để một lỗi gõ đường dẫn không sinh ra thư mục lạ): hãy tạo thư mục đó trước, hoặc sửa đường dẫn sau -o.",
   macroOutput:
     "Sổ vào {file} có macro (.xlsm): tệp ra cũng phải là .xlsm để giữ macro và mở được trong Excel.",
+  newWorkbookXlsm:
+    "ictplan {command} ghi một sổ mới không có macro, nên tệp ra phải là .xlsx (Excel không mở tệp .xlsm không có macro): đổi tên {file} thành .xlsx.",
   reading: "Đang đọc {file}…",
+  readingFiles: "Đang đọc {count} tệp…",
   computing: "Đang tính {period}…",
   computingCurrent: "Đang tính kỳ hiện tại của sổ…",
   writing: "Đang ghi {file}…",
@@ -74,6 +83,8 @@ Mã thoát: 0 không có lỗi; 1 dữ liệu có lỗi hoặc không đủ đ�
   distribution: "Phân loại",
   written: "Đã ghi: {file}",
   consolidated: "Đã gộp {files} tệp: {units} đơn vị, {figures} số liệu.",
+  moreFindings: "  … và {count} mục nữa ({codes}); --json liệt kê đầy đủ.",
+  filesWithErrors: "Tệp có lỗi ({count}): {files}.",
   openWith: "Mở bằng Excel hoặc LibreOffice để xem công thức, biểu đồ và sheet tổng hợp.",
 };
 
@@ -87,7 +98,7 @@ Usage:
                                                        compute results and rankings, write the summary tab
   ictplan report <plan.xlsx> [--period 2015-Q2] [-o report.docx]
                                                        write the quarterly report as a Word document
-  ictplan consolidate <a.xlsx> <b.xlsx>… -o province.xlsx  merge units' workbooks
+  ictplan consolidate <a.xlsx|folder>… -o province.xlsx   merge units' workbooks
   ictplan template [-o plan.xlsx]                      write an empty plan template
   ictplan sample [-o sample.xlsx]                      write the Lao Cai sample
   ictplan demo                                         run on the sample, write out/
@@ -103,6 +114,11 @@ Exit codes: 0 clean; 1 findings of severity error, or data a report cannot be ma
   badPeriod: 'Period "{value}" is not valid; write 2015-Q2, "Quý II/2015" or 2014.',
   notFound: "File {file} not found.",
   inputIsFolder: "{file} is a folder, not a file. Give the plan workbook's .xlsx file.",
+  unreadableInputs:
+    "{count} files cannot be read, so nothing was merged; fix each or leave it out, and run again:\n{list}",
+  unexpandedPattern:
+    "No file is named {pattern}: ictplan does not expand * or ? (nor do Windows' command prompt and PowerShell). Give the folder: ictplan consolidate {folder} -o province.xlsx.",
+  noWorkbooks: "Folder {folder} has no .xlsx files. Copy the units' workbooks into it, or name each file.",
   readDenied:
     "You have no permission to read {file}. Ask for read access to the file, or copy it into a folder of yours, and run again.",
   readFailed:
@@ -138,7 +154,10 @@ Exit codes: 0 clean; 1 findings of severity error, or data a report cannot be ma
     "Folder {folder} does not exist. ictplan creates no folders (so that a mistyped path makes none): create it first, or correct the path after -o.",
   macroOutput:
     "The input {file} has macros (.xlsm): the output must be .xlsm too, to keep them and to open in Excel.",
+  newWorkbookXlsm:
+    "ictplan {command} writes a new workbook without macros, so its output must be .xlsx (Excel does not open an .xlsm without them): name {file} .xlsx.",
   reading: "Reading {file}…",
+  readingFiles: "Reading {count} files…",
   computing: "Computing {period}…",
   computingCurrent: "Computing the workbook's current period…",
   writing: "Writing {file}…",
@@ -148,6 +167,8 @@ Exit codes: 0 clean; 1 findings of severity error, or data a report cannot be ma
   distribution: "Grades",
   written: "Written: {file}",
   consolidated: "Merged {files} files: {units} units, {figures} figures.",
+  moreFindings: "  … and {count} more ({codes}); --json lists them all.",
+  filesWithErrors: "Files with errors ({count}): {files}.",
   openWith: "Open it in Excel or LibreOffice to see the formulas, charts and the summary tab.",
 };
 

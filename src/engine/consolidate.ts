@@ -7,6 +7,7 @@ import type { Lang } from "./i18n/labels";
 import { finding, planColumnName, settingLabel } from "./findings";
 import { formatShortest } from "./i18n/numbers";
 import { comparePeriodKeys, formatPeriod, periodFromKey } from "./periods";
+import { quartersOf } from "./figureIndex";
 import { SEVERITY_ORDER } from "./validate";
 
 /** An enum value by its label in a language; a value of the planner's own (a group, a pillar) as it is. */
@@ -52,12 +53,14 @@ function definitionDiff(a: Indicator, b: Indicator): string | null {
 
 /**
  * The settings the merged plan takes from the first file that change what is computed, ranked or titled: a unit's file
- * that differs was filled in from another plan (another province, other thresholds). Kỳ hiện tại and the report's
- * settings are left out: the province's own.
+ * that differs was filled in from another plan (another province, other thresholds), or Kỳ hiện tại not moved on (the
+ * quarter compute takes by default: the first file of a folder may be any unit's). The report's settings are left
+ * out: the province's own.
  */
 const COMPARED_SETTINGS: readonly (keyof SettingsValues)[] = [
   "province",
   "year",
+  "currentPeriod",
   "gradeGood",
   "gradeFair",
   "gradeAverage",
@@ -79,21 +82,23 @@ function settingConflicts(plan: Plan, name: string, first: Plan, other: string):
   for (const key of COMPARED_SETTINGS) {
     const mine = plan.settings[key];
     const kept = first.settings[key];
-    if (mine === kept) continue;
+    // Its cell; a blank one's where the sheet has its row. A setting the file has no row for is the default, nothing
+    // the unit wrote (a workbook that is not a plan has none).
+    const where = plan.settings.cells[key] ?? plan.settings.rows?.[key];
+    if (mine === kept || !where) continue;
     const def = SETTINGS.find((d) => d.key === key);
     // Values as each file writes them: an option by its label, a share as a percentage, in the file's language; a
     // whole number as typed (a year is 2026, not 2.026); a blank one is said so in the message's language.
     const shown = (p: Plan, v: string | number) =>
       def?.type === "enum"
         ? label(def.values ?? [], String(v), p.language ?? "vi")
-        : def?.type === "percent" && typeof v === "number"
-          ? `${formatShortest(Number((v * 100).toPrecision(15)), p.language ?? "vi")}%`
-          : typeof v === "number" && Number.isInteger(v)
-            ? String(v)
-            : v;
-    // Its cell; a blank one's where the sheet has its row.
-    const where = plan.settings.cells[key] ??
-      plan.settings.rows?.[key] ?? { sheet: plan.layout.settings?.sheet ?? "", cell: "" };
+        : def?.type === "period" && v !== ""
+          ? periodText(String(v), p.language ?? "vi")
+          : def?.type === "percent" && typeof v === "number"
+            ? `${formatShortest(Number((v * 100).toPrecision(15)), p.language ?? "vi")}%`
+            : typeof v === "number" && Number.isInteger(v)
+              ? String(v)
+              : v;
     out.push({
       ...finding("CONFLICTING_SETTING", where, {
         // Its label as the file writes it (the file's template's where it has none).
@@ -114,6 +119,10 @@ const MANY_CONFLICTS = 3;
 // The codes that finding lists.
 const LISTED_CODES = 5;
 
+/** Codes or file names as a message lists them: the first few, then "…". */
+const listedCodes = (codes: readonly string[]) =>
+  codes.slice(0, LISTED_CODES).join(", ") + (codes.length > LISTED_CODES ? ", …" : "");
+
 /**
  * A file's CONFLICTING_INDICATOR findings, those with one other file said once where there are more than a few (a
  * file of another template differs in most of its indicators): at the first one's cell, with their number and codes.
@@ -124,8 +133,6 @@ function indicatorConflicts(found: readonly Finding[], name: string): Finding[] 
     byOther.set(String(f.params.other), [...(byOther.get(String(f.params.other)) ?? []), f]);
   return [...byOther].flatMap(([other, fs]) => {
     if (fs.length <= MANY_CONFLICTS) return fs;
-    const codes = fs.map((f) => String(f.params.code));
-    const listed = codes.slice(0, LISTED_CODES).join(", ") + (codes.length > LISTED_CODES ? ", …" : "");
     return [
       {
         ...finding(
@@ -133,7 +140,7 @@ function indicatorConflicts(found: readonly Finding[], name: string): Finding[] 
           { sheet: fs[0].sheet, cell: fs[0].cell },
           {
             count: fs.length,
-            codes: listed,
+            codes: listedCodes(fs.map((f) => String(f.params.code))),
             file: name,
             other,
           },
@@ -172,12 +179,12 @@ export function planToRows(plan: Plan, lang: Lang = "vi"): PlanRows {
     },
   );
   const codes = plan.indicators.map((i) => i.code);
+  // Each unit's place once: looked up at every comparison, it took 1.8 s of a 4,000-unit merge.
+  const place = new Map<string, number>();
+  plan.units.forEach((u, i) => place.has(u.code) || place.set(u.code, i));
+  const at = (code: string) => place.get(code) ?? -1;
   const figures = rowValues(plan.figures, codes)
-    .sort(
-      (a, b) =>
-        comparePeriodKeys(a.period, b.period) ||
-        plan.units.findIndex((u) => u.code === a.unit) - plan.units.findIndex((u) => u.code === b.unit),
-    )
+    .sort((a, b) => comparePeriodKeys(a.period, b.period) || at(a.unit) - at(b.unit))
     .map((r) => [r.unit, periodText(r.period, lang), ...r.values]);
   return {
     settings,
@@ -193,22 +200,225 @@ export function planToRows(plan: Plan, lang: Lang = "vi"): PlanRows {
   };
 }
 
+/** A unit as a file lists it. */
+type Listing = { file: string; plan: Plan; unit: Plan["units"][number] };
+
+/** A unit's figures for a period, as one file has them. */
+type TakenRow = ReturnType<typeof rowValues>[number];
+
+/** A figure as its file writes it in a message: a percentage as one, yes/no as Có/Không, a blank said blank (""). */
+function figureText(v: number | null, ind: Indicator | undefined, lang: Lang): string | number {
+  if (v === null) return "";
+  if (ind?.measure === "yesno") return enumName(v ? YES_NO[0] : YES_NO[1], lang);
+  return ind?.measure === "percent" ? `${formatShortest(Number((v * 100).toPrecision(15)), lang)}%` : v;
+}
+
+/**
+ * Each unit's figure rows, a period's from the first file that has a row for it (files' rows of a unit the file does
+ * not list are its UNKNOWN_UNIT, not taken); another file's row of the same unit and period is the unit's figures
+ * sent twice: counted once, an error where the figures differ (CONFLICTING_UNIT once per unit and other file, at the
+ * first differing figure, with both values; CONFLICTING_UNITS for more than a few units), a warning where a file adds
+ * nothing (UNIT_SENT_TWICE, once per file).
+ */
+function unitRows(
+  files: readonly { name: string; plan: Plan }[],
+  indicators: readonly Indicator[],
+): {
+  rows: Map<string, TakenRow[]>;
+  taken: Map<string, number>;
+  holder: Map<string, Listing>;
+  findings: Finding[];
+} {
+  const codes = indicators.map((i) => i.code);
+  // Unit and period → the file (its place in `files`: the same file may be given twice) whose row is taken.
+  const taken = new Map<string, { at: number; row: TakenRow }>();
+  const rows = new Map<string, TakenRow[]>();
+  const holder = new Map<string, Listing>();
+  const findings: Finding[] = [];
+  for (const [at, { name, plan }] of files.entries()) {
+    const listed = new Map(plan.units.map((u) => [u.code, u]));
+    const table = plan.figures;
+    const unitCol = plan.layout.figures?.columns.unit ?? 1;
+    // Per unit and other file, this file's first row of the unit that file has too, and its first differing figure.
+    const again = new Map<string, { unit: string; other: string; row: TakenRow; differs?: Finding }>();
+    // Whether the file adds a row no earlier file has: one that adds none was sent twice.
+    let adds = false;
+    for (const r of rowValues(table, codes)) {
+      const unit = listed.get(r.unit);
+      if (!unit) continue;
+      if (!holder.has(r.unit)) holder.set(r.unit, { file: name, plan, unit });
+      const key = `${r.unit}\u0000${r.period}`;
+      const prev = taken.get(key);
+      if (!prev || prev.at === at) {
+        adds = true;
+        if (!prev) taken.set(key, { at, row: r });
+        const list = rows.get(r.unit);
+        if (list) list.push(r);
+        else rows.set(r.unit, [r]);
+        continue;
+      }
+      const other = files[prev.at].name;
+      const pair = `${r.unit}\u0000${prev.at}`;
+      const seen = again.get(pair) ?? { unit: r.unit, other, row: r };
+      again.set(pair, seen);
+      const j = seen.differs ? -1 : r.values.findIndex((v, k) => v !== prev.row.values[k]);
+      if (j < 0) continue;
+      const ind = indicators[j];
+      const col = table.indicators.indexOf(codes[j]);
+      const lang = plan.language ?? "vi";
+      seen.differs = {
+        ...finding(
+          "CONFLICTING_UNIT",
+          { sheet: table.sheet, row: r.row, col: col < 0 ? unitCol : table.cols[col] },
+          {
+            unit: r.unit,
+            unitName: unit.name,
+            file: name,
+            other,
+            indicator: ind.code,
+            indicatorName: ind.name,
+            period: r.period,
+            mine: figureText(r.values[j], ind, lang),
+            kept: figureText(prev.row.values[j], ind, lang),
+          },
+        ),
+        file: name,
+      };
+    }
+    // A file whose every row an earlier file has (a file sent twice, its "(1)" copy, last quarter's merged plan left in
+    // the folder), its units and the files it repeats listed; the same rows beside rows of its own are the province's
+    // past quarters, which every unit's file may carry: counted once, unsaid.
+    const same = adds ? [] : [...again.values()].filter((x) => !x.differs);
+    const differ = new Map<string, Finding[]>();
+    for (const { other, differs } of again.values())
+      if (differs) differ.set(other, [...(differ.get(other) ?? []), differs]);
+    // Many units differing from one file (a copy of the province's past quarters made before it corrected them): once.
+    for (const [other, fs] of differ)
+      findings.push(
+        ...(fs.length <= MANY_CONFLICTS
+          ? fs
+          : [
+              {
+                ...finding(
+                  "CONFLICTING_UNITS",
+                  { sheet: fs[0].sheet, cell: fs[0].cell },
+                  {
+                    count: fs.length,
+                    units: listedCodes(fs.map((f) => String(f.params.unit))),
+                    file: name,
+                    other,
+                  },
+                ),
+                file: name,
+              },
+            ]),
+      );
+    const units = [...new Set(same.map((x) => x.unit))];
+    if (units.length)
+      findings.push({
+        ...finding(
+          "UNIT_SENT_TWICE",
+          { sheet: table.sheet, row: same[0].row.row, col: unitCol },
+          {
+            count: units.length,
+            units: listedCodes(units),
+            file: name,
+            other: listedCodes([...new Set(same.map((x) => x.other))]),
+          },
+        ),
+        file: name,
+      });
+  }
+  return {
+    rows,
+    taken: new Map([...taken].map(([k, v]) => [k, v.at])),
+    holder,
+    findings,
+  };
+}
+
+/**
+ * CONFLICTING_UNIT_ROW where the file with a unit's figures (`holder`) ranks it otherwise than the first file listing
+ * it (`listed`): in another group, or active where that file has it not (a unit that picked the wrong group is ranked
+ * among others, silently). The names may differ: a unit corrects its own.
+ */
+function unitRowConflicts(
+  listed: ReadonlyMap<string, Listing>,
+  holder: ReadonlyMap<string, Listing>,
+): Finding[] {
+  const out: Finding[] = [];
+  for (const [code, first] of listed) {
+    const own = holder.get(code);
+    if (!own || own.file === first.file) continue;
+    const shown = (l: Listing, key: "group" | "active") =>
+      key === "group"
+        ? label(RANKING_GROUPS, l.unit.group, l.plan.language ?? "vi")
+        : enumName(l.unit.active ? YES_NO[0] : YES_NO[1], l.plan.language ?? "vi");
+    for (const key of ["group", "active"] as const)
+      if (own.unit[key] !== first.unit[key])
+        out.push({
+          ...finding("CONFLICTING_UNIT_ROW", own.unit.cell, {
+            unit: code,
+            unitName: own.unit.name,
+            file: own.file,
+            other: first.file,
+            column: planColumnName(own.plan, "units", key),
+            mine: shown(own, key),
+            kept: shown(first, key),
+          }),
+          file: own.file,
+        });
+  }
+  return out;
+}
+
+/** The findings of a unit's missing figures, which the merged plan decides rather than the file that says them. */
+const FIGURES_OF_UNIT = new Set(["MISSING_FIGURE_ROW", "MISSING_FIGURE"]);
+
 /**
  * A unit's file's own findings as the planner merging the files is to read them, each with its file: all of them but
  * NO_UNIT_IN_GROUP (a unit's file holds its own units only; the merged plan is what must have some in every group),
  * and the definitions every file copies (a finding on Cấu hình or Chỉ tiêu) said once, in the first file that has it.
+ * A unit's missing figures (`taken`: unit and period → the file whose row the merged plan takes) are said by the file
+ * whose row is taken, and where no file has a row, once: a file that lists every unit of the province has no row for
+ * the others, which their own files have. A row under the code of another file's unit (`unitFile`) is OTHER_FILES_UNIT.
  */
 function filesFindings(
   files: readonly { name: string; plan: Plan; findings?: readonly Finding[] }[],
+  taken: ReadonlyMap<string, number>,
+  unitFile: ReadonlyMap<string, { file: string }>,
 ): Finding[] {
   const said = new Set<string>();
   const out: Finding[] = [];
-  for (const { name, plan, findings = [] } of files) {
-    const shared = [plan.layout.settings?.sheet, plan.layout.indicators?.sheet];
+  for (const [at, { name, plan, findings = [] }] of files.entries()) {
+    // The sheets by what they are: a unit that filled in the English template calls Chỉ tiêu "Indicators".
+    const shared = new Map([
+      [plan.layout.settings?.sheet, "settings"],
+      [plan.layout.indicators?.sheet, "indicators"],
+    ]);
     for (const f of findings) {
       if (f.code === "NO_UNIT_IN_GROUP") continue;
-      if (shared.includes(f.sheet)) {
-        const key = JSON.stringify([f.code, f.sheet, f.cell, f.params]);
+      // Figures typed under another file's unit's code: adding that unit here, as the file's own message says, would
+      // make them that unit's.
+      const other = f.code === "UNKNOWN_UNIT" ? unitFile.get(String(f.params.code))?.file : undefined;
+      if (other !== undefined && other !== name) {
+        const own = plan.units.map((u) => u.code).join(", ");
+        out.push({ ...finding("OTHER_FILES_UNIT", f, { ...f.params, other, own }), file: name });
+        continue;
+      }
+      if (FIGURES_OF_UNIT.has(f.code)) {
+        const { unit, period } = f.params;
+        const rowIn = quartersOf(String(period))
+          .map((q) => taken.get(`${unit}\u0000${q}`))
+          .find((x) => x !== undefined);
+        if (rowIn !== undefined && rowIn !== at) continue;
+        const key = JSON.stringify([f.code, unit, period, f.params.indicator]);
+        if (rowIn === undefined && said.has(key)) continue;
+        said.add(key);
+      } else if (shared.has(f.sheet)) {
+        // Without the names the file gives its indicators, in its template's language.
+        const { indicatorName: _i, unitName: _u, ...params } = f.params;
+        const key = JSON.stringify([f.code, shared.get(f.sheet), f.cell, params]);
         if (said.has(key)) continue;
         said.add(key);
       }
@@ -219,9 +429,10 @@ function filesFindings(
 }
 
 /**
- * Merges units' plans: settings and indicators from the first file, every unit once; conflicts become findings, and
- * so do each file's own findings (`findings`: its checkWorkbook's), named with the file, errors first. The merged
- * plan is in the units' workbooks' language when they share one.
+ * Merges units' plans: settings and indicators from the first file, every unit once (as the file that has its
+ * figures lists it), each unit's figures for a period once; conflicts become findings, and so do each file's own
+ * findings (`findings`: its checkWorkbook's), named with the file, errors first. The merged plan is in the units'
+ * workbooks' language when they share one.
  */
 export function consolidatePlans(
   files: readonly { name: string; plan: Plan; findings?: readonly Finding[] }[],
@@ -229,17 +440,22 @@ export function consolidatePlans(
   plan: Plan;
   findings: Finding[];
 } {
-  const findings: Finding[] = filesFindings(files);
+  const findings: Finding[] = [];
   const first = files[0].plan;
   const indicators = new Map(first.indicators.map((i) => [i.code, { ind: i, file: files[0].name }]));
-  const units = new Map<string, { file: string; plan: Plan; unit: Plan["units"][number] }>();
+  // Each unit as the first file listing it lists it: a file may list the province's every unit.
+  const listed = new Map<string, Listing>();
   for (const { name, plan } of files) {
     if (plan !== first) findings.push(...settingConflicts(plan, name, first, files[0].name));
     const conflicts: Finding[] = [];
+    // Indicators the first file has not: a unit's own enters the province's ranking, where every other unit lacks it.
+    const added: Indicator[] = [];
     for (const i of plan.indicators) {
       const known = indicators.get(i.code);
-      if (!known) indicators.set(i.code, { ind: i, file: name });
-      else {
+      if (!known) {
+        indicators.set(i.code, { ind: i, file: name });
+        if (plan !== first) added.push(i);
+      } else {
         const diff = definitionDiff(known.ind, i);
         if (diff)
           conflicts.push({
@@ -255,29 +471,40 @@ export function consolidatePlans(
       }
     }
     findings.push(...indicatorConflicts(conflicts, name));
-    for (const u of plan.units) {
-      const prev = units.get(u.code);
-      if (prev)
-        findings.push({
-          ...finding("CONFLICTING_UNIT", u.cell, { code: u.code, file: name, other: prev.file }),
+    // The first file's indicators this file has deleted that apply to a unit it has figures for: blank in the merge.
+    const have = new Set(plan.indicators.map((i) => i.code));
+    const withRows = new Set(plan.figures.rows.map((r) => r.unit));
+    const groups = new Set(plan.units.filter((u) => withRows.has(u.code)).map((u) => u.group));
+    const dropped = first.indicators.filter((i) => !have.has(i.code) && i.groups.some((g) => groups.has(g)));
+    if (dropped.length && plan !== first)
+      findings.push({
+        ...finding(
+          "DROPPED_INDICATOR",
+          { sheet: plan.layout.indicators?.sheet ?? "", cell: "" },
+          { codes: listedCodes(dropped.map((i) => i.code)), file: name, other: files[0].name },
+        ),
+        file: name,
+      });
+    if (added.length)
+      findings.push({
+        ...finding("ADDED_INDICATOR", added[0].cell, {
+          codes: listedCodes(added.map((i) => i.code)),
           file: name,
-        });
-      else units.set(u.code, { file: name, plan, unit: u });
-    }
+          other: files[0].name,
+        }),
+        file: name,
+      });
+    for (const u of plan.units) if (!listed.has(u.code)) listed.set(u.code, { file: name, plan, unit: u });
   }
-  const codes = [...indicators.keys()];
-  // Each file's rows once, grouped by unit; then each unit's rows from the file that holds the unit.
-  const byFile = new Map<Plan, Map<string, ReturnType<typeof rowValues>>>();
-  for (const { plan } of files) {
-    const byUnit = new Map<string, ReturnType<typeof rowValues>>();
-    for (const r of rowValues(plan.figures, codes)) {
-      const list = byUnit.get(r.unit);
-      if (list) list.push(r);
-      else byUnit.set(r.unit, [r]);
-    }
-    byFile.set(plan, byUnit);
-  }
-  const rows = [...units.values()].flatMap(({ plan, unit }) => byFile.get(plan)?.get(unit.code) ?? []);
+  const merged = [...indicators.values()].map((x) => x.ind);
+  const codes = merged.map((i) => i.code);
+  const byUnit = unitRows(files, merged);
+  // Each unit as the file with its figures lists it (its own name, group and status), else as the first file does.
+  const unitFile = new Map([...listed].map(([code, l]) => [code, byUnit.holder.get(code) ?? l]));
+  findings.unshift(...filesFindings(files, byUnit.taken, unitFile));
+  findings.push(...byUnit.findings, ...unitRowConflicts(listed, byUnit.holder));
+  const units = [...unitFile.values()];
+  const rows = units.flatMap(({ unit }) => byUnit.rows.get(unit.code) ?? []);
   // The merged plan's cells refer to no single sheet: it is written out again (planToRows), never read by cell.
   const figures = figureTable(
     "",
@@ -289,8 +516,8 @@ export function consolidatePlans(
   const periods = [...new Set(rows.map((r) => r.period))].sort(comparePeriodKeys);
   const plan: Plan = {
     settings: first.settings,
-    units: [...units.values()].map((u) => u.unit),
-    indicators: [...indicators.values()].map((x) => x.ind),
+    units: units.map((u) => u.unit),
+    indicators: merged,
     periods,
     figures,
     layout: {},

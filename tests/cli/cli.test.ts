@@ -223,10 +223,459 @@ describe("ictplan CLI", () => {
     const ranks = (j: { ranking: { unit: string; rank: number; rankOverall: number; index: number }[] }) =>
       j.ranking.map((r) => [r.unit, r.rank, r.rankOverall, r.index]).sort();
     expect(ranks(a)).toEqual(ranks(b));
-    const dup = await cli("consolidate", files[0], files[0], "-o", "dup.xlsx", "--json");
-    expect(dup.code).toBe(1);
-    expect(JSON.parse(dup.out).findings[0].code).toBe("CONFLICTING_UNIT");
   }, 120000);
+
+  it("consolidate takes each unit's figures from the file that has them, once, and says where two files differ", async () => {
+    const rows = samplePlanRows();
+    const own = (code: string): PlanRows => ({ ...rows, figures: rows.figures.filter((f) => f[0] === code) });
+    const save = async (name: string, r: PlanRows) =>
+      fs.writeFile(path.join(dir, name), await XlsxWorkbook.of(buildTemplate(r)).save());
+    // Each unit's file lists the province's every unit, as the province sent it out, with the unit's own figures; SDL
+    // sent its file twice, a copy named "(1)" as a browser saves it, then again with one figure changed.
+    await save("all-STTTT.xlsx", own("STTTT"));
+    await save("all-SDL.xlsx", own("SDL"));
+    await save("all-SDL (1).xlsx", own("SDL"));
+    const last = own("SDL").figures.length - 1;
+    const count = rows.figureIndicators.indexOf("DAOTAO") + 2;
+    await save("all-SDL-v2.xlsx", {
+      ...own("SDL"),
+      figures: own("SDL").figures.map((f, i) => (i === last ? f.map((v, j) => (j === count ? 42 : v)) : f)),
+    });
+    const merge = async (...files: string[]) => {
+      const r = await cli("consolidate", ...files, "-o", "all.xlsx", "--force", "--json");
+      const check = JSON.parse(
+        (await cli("compute", "all.xlsx", "--period", "2015-Q2", "-o", "all-out.xlsx", "--force", "--json"))
+          .out,
+      );
+      const sdl = check.attainment.filter((a: { unit: string; actual: number | null }) => a.unit === "SDL");
+      return { r, sdl, found: jsonFindings(r.out) };
+    };
+    const once = await merge("all-STTTT.xlsx", "all-SDL.xlsx");
+    // SDL's figures were dropped: the first file listing SDL (without its figures) was kept, with 29 CONFLICTING_UNIT.
+    expect(once.found.map((f) => f.code)).not.toContain("CONFLICTING_UNIT");
+    expect(once.r.code).toBe(0);
+    expect(once.sdl.filter((a: { actual: number | null }) => a.actual !== null).length).toBeGreaterThan(0);
+    // Units no file has figures for are said once, not by every file that lists them.
+    const missing = once.found.filter((f) => f.code === "MISSING_FIGURE_ROW");
+    expect(missing.length).toBe(29);
+    // The same figures twice are counted once, with a warning.
+    const twice = await merge("all-STTTT.xlsx", "all-SDL.xlsx", "all-SDL (1).xlsx");
+    expect(twice.r.code).toBe(0);
+    expect(twice.found.filter((f) => f.code === "UNIT_SENT_TWICE").map((f) => f.file)).toEqual([
+      "all-SDL (1).xlsx",
+    ]);
+    expect(twice.sdl).toEqual(once.sdl);
+    // Other figures for the same unit and quarter: an error at the figure, with both values; the first file's are kept.
+    const changed = await merge("all-STTTT.xlsx", "all-SDL.xlsx", "all-SDL-v2.xlsx");
+    expect(changed.r.code).toBe(1);
+    expect(
+      changed.found
+        .filter((f) => f.code === "CONFLICTING_UNIT")
+        .map((f) => `${f.file} ${f.cell} ${f.message}`),
+    ).toEqual([
+      expect.stringMatching(
+        /^all-SDL-v2\.xlsx H\d+ Số liệu của Sở Du lịch \(SDL\) có trong cả all-SDL-v2\.xlsx và all-SDL\.xlsx nhưng khác nhau: .*\(DAOTAO\) Quý II\/2015 là 42 trong all-SDL-v2\.xlsx, \(để trống\) trong all-SDL\.xlsx; dùng số liệu trong all-SDL\.xlsx\./,
+      ),
+    ]);
+    expect(changed.sdl).toEqual(once.sdl);
+  }, 60000);
+
+  it("consolidate reads a folder's workbooks, and leaves out the lock files of Excel a glob matches", async () => {
+    const rows = samplePlanRows();
+    const folder = path.join(dir, "xa");
+    // STTTT's file in a folder of its own, as its e-mail's attachment was saved.
+    await fs.mkdir(path.join(folder, "so-tttt"), { recursive: true });
+    for (const [code, at] of [
+      ["STTTT", "so-tttt/STTTT.xlsx"],
+      ["SDL", "SDL.xlsx"],
+    ])
+      await fs.writeFile(
+        path.join(folder, at),
+        await XlsxWorkbook.of(
+          buildTemplate({
+            ...rows,
+            units: rows.units.filter((u) => u[0] === code),
+            figures: rows.figures.filter((f) => f[0] === code),
+          }),
+        ).save(),
+      );
+    // SDL.xlsx open in Excel, and a lock file left by a workbook no longer there: what `xa/*.xlsx` matches besides.
+    const owner = Buffer.concat([Buffer.from([5]), Buffer.from("Tuan "), Buffer.alloc(48)]);
+    await fs.writeFile(path.join(folder, "~$SDL.xlsx"), owner);
+    await fs.writeFile(path.join(folder, "~$cu.xlsx"), owner);
+    const listed = ["SDL.xlsx", "so-tttt/STTTT.xlsx", "~$SDL.xlsx", "~$cu.xlsx"].map((f) =>
+      path.join("xa", f),
+    );
+    for (const inputs of [listed, ["xa"]]) {
+      const r = await cli("consolidate", ...inputs, "-o", "xa.xlsx", "--force", "--json", "--lang", "en");
+      // It stopped at the lock file: "not an .xlsx file" (exit 2); a folder was refused as not a file (its subfolder's
+      // file then unread).
+      expect(r.code).toBe(0);
+      // The two units' figure cells, each once.
+      const figures =
+        rows.figures.filter((f) => f[0] === "STTTT" || f[0] === "SDL").length * rows.figureIndicators.length;
+      expect(JSON.parse(r.out)).toEqual(expect.objectContaining({ files: 2, units: 2, figures }));
+      expect(
+        jsonFindings(r.out)
+          .filter((f) => f.code === "INPUT_OPEN" || f.code === "LOCK_FILE")
+          .map((f) => `${f.file} ${f.message}`),
+      ).toEqual([
+        expect.stringMatching(
+          /^SDL\.xlsx SDL\.xlsx is open in Excel \(its lock file ~\$SDL\.xlsx is beside it\)/,
+        ),
+        expect.stringMatching(/^~\$cu\.xlsx ~\$cu\.xlsx is the lock file Excel keeps .* it is left out/),
+      ]);
+    }
+    // As cmd.exe and PowerShell pass it: it was "file xa\*.xlsx not found".
+    const pattern = await cli("consolidate", path.join("xa", "*.xlsx"), "-o", "p.xlsx", "--lang", "en");
+    expect([pattern.code, pattern.err]).toEqual([
+      2,
+      `No file is named ${path.join("xa", "*.xlsx")}: ictplan does not expand * or ? (nor do Windows' command prompt and PowerShell). Give the folder: ictplan consolidate xa -o province.xlsx.`,
+    ]);
+    await fs.mkdir(path.join(dir, "empty-folder"));
+    const none = await cli("consolidate", "empty-folder", "-o", "none.xlsx");
+    expect([none.code, none.err]).toEqual([
+      2,
+      expect.stringMatching(/^Thư mục empty-folder không có tệp \.xlsx nào/),
+    ]);
+  }, 60000);
+
+  it("consolidate says a finding on the indicators every file copies once, also from a file of the English template", async () => {
+    const rows = samplePlanRows();
+    for (const [code, lang] of [
+      ["STTTT", "vi"],
+      ["SDL", "en"],
+    ] as const)
+      await fs.writeFile(
+        path.join(dir, `lang-${code}.xlsx`),
+        await XlsxWorkbook.of(
+          buildTemplate(
+            {
+              ...rows,
+              units: rows.units.filter((u) => u[0] === code),
+              figures: rows.figures.filter((f) => f[0] === code),
+            },
+            lang,
+          ),
+        ).save(),
+      );
+    const r = await cli(
+      "consolidate",
+      "lang-STTTT.xlsx",
+      "lang-SDL.xlsx",
+      "-o",
+      "lang.xlsx",
+      "--force",
+      "--json",
+    );
+    // DAOTAO's missing target was said twice: on Chỉ tiêu, and on the English file's Indicators.
+    expect(
+      jsonFindings(r.out)
+        .filter((f) => f.code === "MISSING_TARGET")
+        .map((f) => `[${f.file}]${f.sheet}!${f.cell}`),
+    ).toEqual(["[lang-STTTT.xlsx]Chỉ tiêu!G7"]);
+  });
+
+  it("consolidate says a unit's own indicator, which it adds to every unit's ranking, and one it deleted", async () => {
+    const rows = samplePlanRows();
+    const own = (code: string): PlanRows => ({
+      ...rows,
+      units: rows.units.filter((u) => u[0] === code),
+      figures: rows.figures.filter((f) => f[0] === code),
+    });
+    const sdl = own("SDL");
+    const extra = rows.indicators[0].map((v, j) => (j === 0 ? "RIENG" : j === 1 ? "Chỉ tiêu riêng" : v));
+    await fs.writeFile(
+      path.join(dir, "ind-a.xlsx"),
+      await XlsxWorkbook.of(buildTemplate(own("STTTT"))).save(),
+    );
+    await fs.writeFile(
+      path.join(dir, "ind-b.xlsx"),
+      await XlsxWorkbook.of(
+        buildTemplate({
+          ...sdl,
+          indicators: [...sdl.indicators, extra],
+          figureIndicators: [...sdl.figureIndicators, "RIENG"],
+          figures: sdl.figures.map((f) => [...f, 1]),
+        }),
+      ).save(),
+    );
+    const r = await cli("consolidate", "ind-a.xlsx", "ind-b.xlsx", "-o", "ind.xlsx", "--force", "--json");
+    // Nothing was said: STTTT was then ranked on SDL's own indicator, without a figure for it.
+    expect(
+      jsonFindings(r.out)
+        .filter((f) => f.code === "ADDED_INDICATOR")
+        .map((f) => `[${f.file}]${f.sheet}!${f.cell} ${f.message}`),
+    ).toEqual([
+      expect.stringMatching(
+        /^\[ind-b\.xlsx\]Chỉ tiêu!A\d+ Chỉ tiêu RIENG có trong ind-b\.xlsx nhưng không có trong ind-a\.xlsx; đã thêm vào kế hoạch gộp/,
+      ),
+    ]);
+    // And a unit that deleted an indicator, its row and its column: blank in the merged plan, without a word.
+    const snv = own("SNV");
+    const k = snv.figureIndicators.indexOf("VBDT");
+    await fs.writeFile(
+      path.join(dir, "ind-c.xlsx"),
+      await XlsxWorkbook.of(
+        buildTemplate({
+          ...snv,
+          indicators: snv.indicators.filter((r) => r[0] !== "VBDT"),
+          figureIndicators: snv.figureIndicators.filter((c) => c !== "VBDT"),
+          figures: snv.figures.map((f) => f.filter((_, j) => j !== k + 2)),
+        }),
+      ).save(),
+    );
+    const c = await cli("consolidate", "ind-a.xlsx", "ind-c.xlsx", "-o", "ind.xlsx", "--force", "--json");
+    expect(
+      jsonFindings(c.out)
+        .filter((f) => f.code === "DROPPED_INDICATOR")
+        .map((f) => `[${f.file}]${f.sheet} ${f.message}`),
+    ).toEqual([
+      expect.stringMatching(
+        /^\[ind-c\.xlsx\]Chỉ tiêu Chỉ tiêu VBDT của ind-a\.xlsx không có trong ind-c\.xlsx: các đơn vị trong ind-c\.xlsx không có số liệu/,
+      ),
+    ]);
+  });
+
+  it("says what the findings past the table are, and consolidate which files have errors", async () => {
+    // A commune's file of the province's 172 units with its own figures only: 171 units without a row.
+    const rows = province2025Rows();
+    await fs.writeFile(
+      path.join(dir, "x001-only.xlsx"),
+      await XlsxWorkbook.of(
+        buildTemplate({ ...rows, figures: rows.figures.filter((f) => f[0] === "X001") }),
+      ).save(),
+    );
+    const r = await cli("compute", "x001-only.xlsx", "-o", "x001-out.xlsx", "--force", "--no-robustness");
+    // It said "… (+122)", with no word of what they were or how to see them.
+    expect(r.out).toMatch(/^ {2}… và 122 mục nữa \(122 MISSING_FIGURE_ROW\); --json liệt kê đầy đủ\.$/m);
+    // And the sample again, with a row of a unit it has not: an error of the file's own, listed before the merge's.
+    const sample = samplePlanRows();
+    await fs.writeFile(
+      path.join(dir, "x-bad.xlsx"),
+      await XlsxWorkbook.of(
+        buildTemplate({
+          ...sample,
+          figures: sample.figures.map((f, i) => (i === 0 ? ["KHONGCO", ...f.slice(1)] : f)),
+        }),
+      ).save(),
+    );
+    const m = await cli(
+      "consolidate",
+      "sample.xlsx",
+      "x001-only.xlsx",
+      "x-bad.xlsx",
+      "-o",
+      "x001-m.xlsx",
+      "--force",
+      "--lang",
+      "en",
+    );
+    // The province's indicators apply to communes, the sample's to districts: an error of the second file. The files
+    // in the order given (x-bad.xlsx came first, its error being listed first).
+    expect(m.out).toMatch(/^Files with errors \(2\): x001-only\.xlsx, x-bad\.xlsx\.$/m);
+    // The sample's 31 units and the province's 150 communes; the figures' count as English writes it (it was 2496).
+    expect(m.out).toMatch(/^Merged 3 files: 181 units, 2,496 figures\.$/m);
+    // Progress on stderr, as compute's: it said nothing for the seconds a province's files take.
+    expect(m.err).toBe(`Reading 3 files…\nWriting ${path.join(dir, "x001-m.xlsx")}…`);
+  }, 60000);
+
+  it("consolidate says a unit's figures typed under another unit's code whose file that is, and the code to type", async () => {
+    const rows = samplePlanRows();
+    const own = (code: string, as = code): PlanRows => ({
+      ...rows,
+      units: rows.units.filter((u) => u[0] === code),
+      figures: rows.figures.filter((f) => f[0] === code).map((f) => [as, ...f.slice(1)]),
+    });
+    await fs.writeFile(
+      path.join(dir, "code-a.xlsx"),
+      await XlsxWorkbook.of(buildTemplate(own("STTTT"))).save(),
+    );
+    await fs.writeFile(
+      path.join(dir, "code-b.xlsx"),
+      await XlsxWorkbook.of(buildTemplate(own("SDL", "STTTT"))).save(),
+    );
+    const r = await cli("consolidate", "code-a.xlsx", "code-b.xlsx", "-o", "code.xlsx", "--force", "--json");
+    expect(r.code).toBe(1);
+    // It said to add STTTT to code-b.xlsx's Đơn vị: its figures would then have been STTTT's.
+    expect(
+      jsonFindings(r.out)
+        .filter((f) => f.code.endsWith("_UNIT"))
+        .map((f) => `${f.code} [${f.file}]${f.sheet}!${f.cell} ${f.message}`),
+    ).toEqual([
+      "OTHER_FILES_UNIT [code-b.xlsx]Số liệu!A2 Mã đơn vị STTTT (6 dòng số liệu) là đơn vị của code-a.xlsx, không có trên sheet Đơn vị của tệp này; các dòng này không được tính. Nếu đây là số liệu của đơn vị mình, sửa mã thành mã trên sheet Đơn vị (SDL).",
+    ]);
+  });
+
+  it("consolidate says where the file with a unit's figures ranks it in another group than the province's list", async () => {
+    const rows = samplePlanRows();
+    // The province's every unit in both files; SDL's own picked the districts' group for itself.
+    const units = rows.units.map((u) => (u[0] === "SDL" ? [u[0], u[1], "UBND huyện, thành phố", u[3]] : u));
+    await fs.writeFile(
+      path.join(dir, "grp-a.xlsx"),
+      await XlsxWorkbook.of(
+        buildTemplate({ ...rows, figures: rows.figures.filter((f) => f[0] === "STTTT") }),
+      ).save(),
+    );
+    await fs.writeFile(
+      path.join(dir, "grp-b.xlsx"),
+      await XlsxWorkbook.of(
+        buildTemplate({ ...rows, units, figures: rows.figures.filter((f) => f[0] === "SDL") }),
+      ).save(),
+    );
+    const r = await cli("consolidate", "grp-a.xlsx", "grp-b.xlsx", "-o", "grp.xlsx", "--force", "--json");
+    // Nothing was said: SDL was ranked among the districts.
+    const row = units.findIndex((u) => u[0] === "SDL") + 2;
+    expect(
+      jsonFindings(r.out)
+        .filter((f) => f.code === "CONFLICTING_UNIT_ROW")
+        .map((f) => `[${f.file}]${f.sheet}!${f.cell} ${f.message}`),
+    ).toEqual([
+      `[grp-b.xlsx]Đơn vị!A${row} Sở Du lịch (SDL) trong grp-b.xlsx có “Nhóm xếp hạng” là UBND huyện, thành phố, còn grp-a.xlsx ghi Sở, ban, ngành; dùng grp-b.xlsx, tệp có số liệu của đơn vị. Sửa lại ở tệp ghi sai rồi gộp lại.`,
+    ]);
+  });
+
+  it("consolidate counts the units' past quarters every file carries once, and says a file that adds nothing", async () => {
+    // The province sent its plan with every unit's figures up to Quý I/2015; each unit adds its own Quý II/2015.
+    const rows = samplePlanRows();
+    const files = ["STTTT", "SDL", "SNV"].map((code) => `hist-${code}.xlsx`);
+    for (const [i, code] of ["STTTT", "SDL", "SNV"].entries())
+      await fs.writeFile(
+        path.join(dir, files[i]),
+        await XlsxWorkbook.of(
+          buildTemplate({
+            ...rows,
+            figures: rows.figures.filter(
+              (f) => !["2015-Q2", "Quý II/2015"].includes(String(f[1])) || f[0] === code,
+            ),
+          }),
+        ).save(),
+      );
+    // And one unit's file with the past quarters of an earlier version, before the province corrected Quý I/2014.
+    const count = rows.figureIndicators.indexOf("DAOTAO") + 2;
+    await fs.writeFile(
+      path.join(dir, "hist-old.xlsx"),
+      await XlsxWorkbook.of(
+        buildTemplate({
+          ...rows,
+          figures: rows.figures
+            .filter((f) => !["2015-Q2", "Quý II/2015"].includes(String(f[1])))
+            .map((f) =>
+              ["2014-Q1", "Quý I/2014"].includes(String(f[1]))
+                ? f.map((v, j) => (j === count ? 7777 : v))
+                : f,
+            ),
+        }),
+      ).save(),
+    );
+    const old = await cli("consolidate", files[0], "hist-old.xlsx", "-o", "hist.xlsx", "--force", "--json");
+    expect(old.code).toBe(1);
+    // One error per unit, 31, before.
+    expect(
+      jsonFindings(old.out)
+        .filter((f) => f.code.startsWith("CONFLICTING_UNIT"))
+        .map((f) => `${f.code} ${f.file} ${f.message}`),
+    ).toEqual([
+      expect.stringMatching(
+        /^CONFLICTING_UNITS hist-old\.xlsx 31 đơn vị có số liệu trong hist-old\.xlsx khác với trong hist-STTTT\.xlsx: STTTT, VPUB, \S+, \S+, \S+, …; dùng số liệu trong hist-STTTT\.xlsx\./,
+      ),
+    ]);
+    const r = await cli("consolidate", ...files, "-o", "hist.xlsx", "--force", "--json");
+    expect(r.code).toBe(0);
+    // Each file adds its unit's Quý II: the past quarters it repeats are counted once, unsaid. It said each of the 31
+    // units' past quarters in each later file: 62 warnings.
+    expect(jsonFindings(r.out).filter((f) => f.code === "UNIT_SENT_TWICE")).toEqual([]);
+    // Last quarter's merged plan left among the files adds nothing: said once, with the files it repeats.
+    const again = await cli("consolidate", ...files, "hist.xlsx", "-o", "hist2.xlsx", "--force", "--json");
+    expect(
+      jsonFindings(again.out)
+        .filter((f) => f.file === "hist.xlsx")
+        .map((f) => `${f.code} ${f.message}`),
+    ).toEqual([
+      expect.stringMatching(
+        /^UNIT_SENT_TWICE Mọi số liệu trong hist\.xlsx đều đã có trong hist-STTTT\.xlsx, hist-SNV\.xlsx, hist-SDL\.xlsx \(một tệp gửi hai lần\?\): STTTT, VPUB, \S+, \S+, \S+, … \(31 đơn vị\)/,
+      ),
+    ]);
+  });
+
+  it("consolidate merges a unit's .xlsm into an .xlsx, and no command names a new workbook .xlsm", async () => {
+    const rows = samplePlanRows();
+    await fs.writeFile(
+      path.join(dir, "macro-unit.xlsm"),
+      await XlsxWorkbook.of(
+        buildTemplate({
+          ...rows,
+          units: rows.units.filter((u) => u[0] === "SDL"),
+          figures: rows.figures.filter((f) => f[0] === "SDL"),
+        }),
+      ).save(),
+    );
+    // It asked for an .xlsm output, to keep macros it does not copy; and then wrote an .xlsx named .xlsm, which Excel
+    // does not open.
+    const r = await cli("consolidate", "sample.xlsx", "macro-unit.xlsm", "-o", "from-macro.xlsx", "--force");
+    expect(r.code).toBe(0);
+    await expect(fs.stat(path.join(dir, "from-macro.xlsx"))).resolves.toBeTruthy();
+    for (const argv of [
+      ["consolidate", "sample.xlsx", "macro-unit.xlsm", "-o", "m.xlsm"],
+      ["template", "-o", "t.xlsm"],
+    ]) {
+      const bad = await cli(...argv, "--json");
+      expect([bad.code, JSON.parse(bad.out).error]).toEqual([2, "newWorkbookXlsm"]);
+    }
+  });
+
+  it("consolidate says a workbook that is not a plan lacks its sheets, not that its settings differ", async () => {
+    const other = new ExcelJS.Workbook();
+    other.addWorksheet("Sheet1").getCell("A1").value = "Danh sách cán bộ";
+    await fs.writeFile(path.join(dir, "not-a-plan.xlsx"), Buffer.from(await other.xlsx.writeBuffer()));
+    const r = await cli(
+      "consolidate",
+      "sample.xlsx",
+      "not-a-plan.xlsx",
+      "-o",
+      "nap.xlsx",
+      "--force",
+      "--json",
+    );
+    const codes = jsonFindings(r.out)
+      .filter((f) => f.file === "not-a-plan.xlsx")
+      .map((f) => f.code);
+    // It said Tỉnh, Năm kế hoạch (the default, 2026) and Kỳ hiện tại "differ", settings the workbook has not.
+    expect(codes).toEqual(["MISSING_SHEET", "MISSING_SHEET", "MISSING_SHEET"]);
+  });
+
+  it("consolidate names every unit's file it cannot read at once, and merges nothing", async () => {
+    // A Word document named .xlsx, and an old .xls's signature.
+    const word = new JSZip();
+    word.file(
+      "[Content_Types].xml",
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    );
+    word.file("word/document.xml", "<w:document/>");
+    await fs.writeFile(path.join(dir, "xa-word.xlsx"), await word.generateAsync({ type: "nodebuffer" }));
+    await fs.writeFile(
+      path.join(dir, "xa-cu.xlsx"),
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]),
+    );
+    const r = await cli(
+      "consolidate",
+      "sample.xlsx",
+      "xa-word.xlsx",
+      "xa-cu.xlsx",
+      "-o",
+      "none.xlsx",
+      "--json",
+    );
+    // It stopped at the first, so that the second was found only on the next run.
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out).error).toBe("unreadableInputs");
+    expect(r.err.split("\n")).toEqual([
+      expect.stringMatching(/^2 tệp không đọc được, nên chưa gộp gì/),
+      expect.stringMatching(/^ {2}Tệp .*xa-word\.xlsx là văn bản Word/),
+      expect.stringMatching(/^ {2}Tệp .*xa-cu\.xlsx là định dạng \.xls cũ/),
+    ]);
+    await expect(fs.stat(path.join(dir, "none.xlsx"))).rejects.toThrow();
+  });
 
   it("consolidate passes on each unit's file's findings, named with the file", async () => {
     const rows = samplePlanRows();
@@ -298,7 +747,9 @@ describe("ictplan CLI", () => {
               ? [k, "Trung bình nhân"]
               : k === "Năm kế hoạch"
                 ? [k, 2016]
-                : [k, v],
+                : k === "Kỳ hiện tại"
+                  ? [k, "Quý I/2015"]
+                  : [k, v],
       ),
       ["Ngưỡng Gần đạt", 0.9] as const,
     ];
@@ -325,6 +776,10 @@ describe("ictplan CLI", () => {
       // A year as typed: it was "2.016", with a thousands separator.
       expect.stringMatching(
         /^\[stc\.xlsx\]Cấu hình!B3 Cài đặt “Năm kế hoạch” trong stc\.xlsx là 2016, khác với sttc\.xlsx \(2015\)/,
+      ),
+      // Not moved on to the quarter the others report: compute would take Quý I by default, were it the first file.
+      expect.stringMatching(
+        /^\[stc\.xlsx\]Cấu hình!B4 Cài đặt “Kỳ hiện tại” trong stc\.xlsx là Quý I\/2015, khác với sttc\.xlsx \(Quý II\/2015\)/,
       ),
       expect.stringMatching(
         /^\[stc\.xlsx\]Cấu hình!B5 Cài đặt “Ngưỡng Tốt” trong stc\.xlsx là 90, khác với sttc\.xlsx \(80\)/,

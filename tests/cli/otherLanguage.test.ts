@@ -86,7 +86,7 @@ const words = (s: string) =>
  */
 const SHARED = new Set(
   `sheet a b i ii iii iv n o p q x z in so to do no nam cai excel libreoffice soffice headless infilter starcalc html xml
-  json xlsx xlsm xls xlsb ods docx opendocument open apple numbers web word ictplan compute consolidate validate
+  json xlsx xlsm xls xlsb ods docx opendocument open apple numbers web word windows ictplan compute consolidate validate
   template sample demo report convert force lang debug robustness period place plan out cp mb kt tl tm tuq dti ict
   index bc stttt skhcn vi en min max score pivottable`.split(/\s+/),
 );

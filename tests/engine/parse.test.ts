@@ -488,7 +488,16 @@ describe("the finding catalogue", () => {
       (c) =>
         ![
           "UNREADABLE",
+          // consolidate's, on several files (tests/cli/cli.test.ts).
           "CONFLICTING_UNIT",
+          "CONFLICTING_UNITS",
+          "CONFLICTING_UNIT_ROW",
+          "UNIT_SENT_TWICE",
+          "OTHER_FILES_UNIT",
+          "ADDED_INDICATOR",
+          "DROPPED_INDICATOR",
+          "INPUT_OPEN",
+          "LOCK_FILE",
           "CONFLICTING_INDICATOR",
           "CONFLICTING_INDICATORS",
           "CONFLICTING_SETTING",

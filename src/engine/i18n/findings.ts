@@ -413,10 +413,72 @@ export const FINDING_TEXTS = {
   },
   CONFLICTING_UNIT: {
     severity: "error",
-    vi: "Đơn vị {code} có trong cả {file} và {other}; giữ bản trong {other}.",
-    en: "Unit {code} is in both {file} and {other}; the one in {other} is kept.",
-    fixVi: "Mỗi đơn vị chỉ gửi một tệp.",
-    fixEn: "Each unit should send one file.",
+    vi: "Số liệu của {unit} có trong cả {file} và {other} nhưng khác nhau: {indicator} {period} là {mine} trong {file}, {kept} trong {other}; dùng số liệu trong {other}.",
+    en: "The figures of {unit} are in both {file} and {other} but differ: {indicator} for {period} is {mine} in {file}, {kept} in {other}; the figures in {other} are used.",
+    fixVi: "Giữ một tệp cho mỗi đơn vị (bản đúng), bỏ tệp kia khỏi lệnh gộp rồi chạy lại.",
+    fixEn: "Keep one file per unit (the right one), leave the other out of the merge and run again.",
+  },
+  CONFLICTING_UNITS: {
+    severity: "error",
+    vi: "{count} đơn vị có số liệu trong {file} khác với trong {other}: {units}; dùng số liệu trong {other}.",
+    en: "{count} units have other figures in {file} than in {other}: {units}; the figures in {other} are used.",
+    fixVi:
+      "Nếu {file} chép số liệu các quý trước từ bản cũ của tỉnh, chép lại từ bản mới; giữ một tệp cho mỗi đơn vị rồi gộp lại.",
+    fixEn:
+      "If {file} copied past quarters from an earlier version of the province's plan, copy them again from the latest; keep one file per unit and merge again.",
+  },
+  CONFLICTING_UNIT_ROW: {
+    severity: "warning",
+    vi: "{unit} trong {file} có “{column}” là {mine}, còn {other} ghi {kept}; dùng {file}, tệp có số liệu của đơn vị.",
+    en: "{unit} in {file} has “{column}” {mine}, while {other} has {kept}; {file}, the file with the unit's figures, is used.",
+    fixVi: "Sửa lại ở tệp ghi sai rồi gộp lại.",
+    fixEn: "Correct the file that is wrong and merge again.",
+  },
+  UNIT_SENT_TWICE: {
+    severity: "warning",
+    vi: "Mọi số liệu trong {file} đều đã có trong {other} (một tệp gửi hai lần?): {units} ({count} đơn vị); chỉ tính một lần.",
+    en: "Every figure in {file} is already in {other} (a file sent twice?), of units {units}, {count} in all; they are counted once.",
+    fixVi: "Không cần làm gì; có thể bỏ {file} khỏi lệnh gộp.",
+    fixEn: "Nothing to do; {file} can be left out of the merge.",
+  },
+  ADDED_INDICATOR: {
+    severity: "warning",
+    vi: "Chỉ tiêu {codes} có trong {file} nhưng không có trong {other}; đã thêm vào kế hoạch gộp, nên các đơn vị khác thiếu số liệu của chỉ tiêu đó.",
+    en: "{file} has indicators that {other} has not: {codes}; they are added to the merged plan, where the other units have no figures for them.",
+    fixVi:
+      "Chỉ tiêu riêng của đơn vị thì xóa khỏi sheet {indicatorsSheet} của {file} rồi gộp lại; chỉ tiêu chung thì thêm vào {other}.",
+    fixEn:
+      "A unit's own indicator: delete it from the {indicatorsSheet} sheet of {file} and merge again; one every unit reports: add it to {other}.",
+  },
+  OTHER_FILES_UNIT: {
+    severity: "error",
+    vi: "Mã đơn vị {code} ({rows} dòng số liệu) là đơn vị của {other}, không có trên sheet {unitsSheet} của tệp này; các dòng này không được tính.",
+    en: "Unit code {code} ({rows} figure rows) is {other}'s unit, not on this file's {unitsSheet} sheet; those rows are not counted.",
+    fixVi: "Nếu đây là số liệu của đơn vị mình, sửa mã thành mã trên sheet {unitsSheet} ({own}).",
+    fixEn: "If these are this unit's figures, correct the code to the one on the {unitsSheet} sheet ({own}).",
+  },
+  DROPPED_INDICATOR: {
+    severity: "warning",
+    vi: "Chỉ tiêu {codes} của {other} không có trong {file}: các đơn vị trong {file} không có số liệu của chỉ tiêu đó trong kế hoạch gộp (được tính như để trống).",
+    en: "{file} lacks indicators of {other}: {codes}; its units have no figures for them in the merged plan (scored as blank).",
+    fixVi:
+      "Chép lại sheet {indicatorsSheet} từ tệp của tỉnh vào {file}, nhập số liệu của các chỉ tiêu đó rồi gộp lại.",
+    fixEn:
+      "Copy the {indicatorsSheet} sheet from the province's file into {file}, enter those indicators' figures and merge again.",
+  },
+  INPUT_OPEN: {
+    severity: "warning",
+    vi: "{file} đang mở trong {program} (có tệp khóa {lock} bên cạnh); gộp bản đã lưu lần cuối.",
+    en: "{file} is open in {program} (its lock file {lock} is beside it); it is merged as last saved.",
+    fixVi: "Nếu đã sửa tệp mà chưa lưu, lưu lại trong {program} rồi chạy lại.",
+    fixEn: "If it was changed and not saved, save it in {program} and run again.",
+  },
+  LOCK_FILE: {
+    severity: "info",
+    vi: "{file} là tệp khóa {program} tạo ra khi một sổ đang mở, không phải sổ kế hoạch; đã bỏ qua.",
+    en: "{file} is the lock file {program} keeps while a workbook is open, not a plan; it is left out.",
+    fixVi: "Không cần làm gì.",
+    fixEn: "Nothing to do.",
   },
   CONFLICTING_INDICATOR: {
     severity: "error",
