@@ -146,6 +146,123 @@ describe("saving settings into a sheet the planner protected", () => {
   });
 });
 
+describe("a planner's formulas and defined names over output sheets", () => {
+  /** The sum of a column's numbers over rows r0..r1 (1-based) of a sheet, as Excel computes it now. */
+  const sum = (host: FakeExcel, sheet: string, col: string, r0: number, r1: number) => {
+    let total = 0;
+    for (let r = r0; r <= r1; r++) {
+      const v = host.valueAt(sheet, `${col}${r}`);
+      if (typeof v === "number") total += v;
+    }
+    return total;
+  };
+  /** The planner's sheets (one hidden) and names (workbook- and sheet-scoped) over Xếp hạng and Kết quả. */
+  const FORMULAS: Record<string, Record<string, string>> = {
+    "Của tôi": {
+      A1: "=SUM('Xếp hạng'!J5:J35)",
+      A2: "=VLOOKUP(\"VPUB\",'Xếp hạng'!A5:L35,10,0)",
+      A3: "=SUM(TongDiem)",
+      A4: "=SUM(ChiSo)",
+    },
+    "Ẩn của tôi": { B2: "=SUM('Kết quả'!K5:K345)" },
+  };
+  async function withPlannersFormulas(): Promise<{ host: FakeExcel; wb: OfficeWorkbook }> {
+    const host = sample();
+    const wb = new OfficeWorkbook(host.runner());
+    await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" });
+    const ctx = ctxOf(host);
+    ctx.workbook.worksheets.add("Của tôi");
+    ctx.workbook.worksheets.add("Ẩn của tôi").visibility = Excel.SheetVisibility.hidden;
+    ctx.workbook.names.add("TongDiem", "='Kết quả'!$K$5:$K$345");
+    ctx.workbook.worksheets.getItem("Của tôi").names.add("ChiSo", "='Xếp hạng'!$J$5:$J$35");
+    for (const [sheet, cells] of Object.entries(FORMULAS))
+      for (const [at, f] of Object.entries(cells))
+        ctx.workbook.worksheets.getItem(sheet).getRange(at).formulas = [[f]];
+    await ctx.sync();
+    return { host, wb };
+  }
+  /** Their formulas and names read as typed, and compute what the outputs hold now. */
+  function expectReading(host: FakeExcel): void {
+    for (const [sheet, cells] of Object.entries(FORMULAS))
+      for (const [at, f] of Object.entries(cells))
+        expect([sheet, at, host.read(sheet, at)]).toEqual([sheet, at, f]);
+    expect(host.names.map((n) => [n.name, host.render(n.formula)])).toEqual(
+      expect.arrayContaining([
+        ["TongDiem", "='Kết quả'!$K$5:$K$345"],
+        ["ChiSo", "='Xếp hạng'!$J$5:$J$35"],
+      ]),
+    );
+    const index = sum(host, "Xếp hạng", "J", 5, 35);
+    const points = sum(host, "Kết quả", "K", 5, 345);
+    const vpub = host.sheet("Xếp hạng")!;
+    const row = [...vpub.cells].find(([k, c]) => k.endsWith(",0") && c.value === "VPUB")![0].split(",")[0];
+    const got = ["A1", "A2", "A3", "A4"]
+      .map((a) => host.valueAt("Của tôi", a))
+      .concat(host.valueAt("Ẩn của tôi", "B2"));
+    const want = [index, host.valueAt("Xếp hạng", `J${Number(row) + 1}`), points, index, points];
+    got.forEach((v, i) => expect([i, typeof v]).toEqual([i, "number"]));
+    got.forEach((v, i) => expect(v).toBeCloseTo(want[i] as number, 6));
+    expect(index).toBeGreaterThan(0);
+  }
+
+  it("keep their text and read the new outputs across computes, a period change and a summary", async () => {
+    const { host, wb } = await withPlannersFormulas();
+    expectReading(host);
+    const values: unknown[] = [];
+    for (const [action, period, edit] of [
+      ["compute", "2015-Q2", 0],
+      ["compute", "2015-Q1", 1],
+      ["summary", "2015-Q1", 0.5],
+      ["compute", "2015-Q2", 0.2],
+    ] as const) {
+      // An input the outputs read changes, so the outputs' values do.
+      host.userEdit("Số liệu", "C157", edit);
+      await runAction(wb, action, { lang: "vi", period });
+      expect(host.sheets.map((s) => s.name).filter((n) => /^ictplan_(tmp|old)/.test(n))).toEqual([]);
+      expectReading(host);
+      values.push(host.valueAt("Của tôi", "A1"));
+    }
+    expect(new Set(values).size).toBeGreaterThan(1);
+    expect(host.sheet("Ẩn của tôi")!.visibility).toBe("Hidden");
+  });
+
+  it("a protected sheet of theirs holding one: refused before anything changes, the message names it", async () => {
+    const { host, wb } = await withPlannersFormulas();
+    const ctx = ctxOf(host);
+    ctx.workbook.worksheets.getItem("Ẩn của tôi").protection.protect();
+    await ctx.sync();
+    const state = () => ({
+      sheets: host.sheets.map((s) => [s.name, s.visibility, s.id, host.shown(s.name)]),
+      names: host.names.map((n) => [n.name, host.render(n.formula)]),
+      tables: tablesOf(host),
+    });
+    const before = state();
+    const error = await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" }).catch((e: unknown) => e);
+    expect(state()).toEqual(before);
+    expect(describeOfficeError(error, "vi")).toBe(
+      'Sheet "Ẩn của tôi" đang được bảo vệ và có công thức đọc sheet "Kết quả". Khi thay các sheet kết quả, ictplan phải nhập lại các công thức đó (nếu không, Excel biến chúng thành #REF!), nhưng không được ghi vào sheet đang được bảo vệ. Bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi chạy lại; sau đó có thể bảo vệ lại. Các sheet kết quả cũ không bị thay đổi.',
+    );
+    expect(describeOfficeError(error, "en")).toMatch(
+      /^Sheet "Ẩn của tôi" is protected and has formulas reading "Kết quả"\..*Unprotect it \(Review → Unprotect Sheet\).*were not changed\.$/,
+    );
+    expect(errorDetail(error)).toBeNull();
+    // Unprotected, the write goes through and their formulas read the new outputs.
+    ctx.workbook.worksheets.getItem("Ẩn của tôi").protection.unprotect();
+    await ctx.sync();
+    await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" });
+    expectReading(host);
+  });
+
+  it("a protected sheet of theirs without one does not stop the write", async () => {
+    const { host, wb } = await withPlannersFormulas();
+    const ctx = ctxOf(host);
+    ctx.workbook.worksheets.getItem("Số liệu").protection.protect();
+    await ctx.sync();
+    await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" });
+    expectReading(host);
+  });
+});
+
 type Edit =
   | { kind: "action"; action: Action; force: boolean }
   | { kind: "settings"; gradeGood: number }
