@@ -4,7 +4,7 @@
  * pane's language, what stopped it and what to do; nothing the planner typed is lost.
  */
 import fc from "fast-check";
-import { FakeExcel, installExcelEnums } from "../fakeExcel/fakeExcel";
+import { FakeExcel, installExcelEnums, quoteName } from "../fakeExcel/fakeExcel";
 import { OfficeWorkbook } from "../../src/workbook/office/officeWorkbook";
 import { OutputWriteError } from "../../src/workbook/office/writeError";
 import {
@@ -276,7 +276,9 @@ type Edit =
   | { kind: "renameOutput"; pick: number; to: string }
   | { kind: "table"; pick: number; name: string }
   | { kind: "name"; name: string }
-  | { kind: "type"; pick: number; row: number; text: string };
+  | { kind: "type"; pick: number; row: number; text: string }
+  /** A formula over an output on a sheet of theirs, or a defined name over one (named). */
+  | { kind: "formula"; pick: number; row: number; output: number; named: boolean };
 
 // Names a planner might type: an output's in either case or language, an input's, an output table's, their own.
 const SHEET_NAMES = [
@@ -351,6 +353,12 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
       .record({ pick: fc.nat(20), row: fc.nat(30), text: fc.constantFrom("ghi chú", "=1+1", "-", "12%", "") })
       .map((r) => ({ kind: "type" as const, ...r })),
   },
+  {
+    weight: 2,
+    arbitrary: fc
+      .record({ pick: fc.nat(20), row: fc.nat(5), output: fc.nat(5), named: fc.boolean() })
+      .map((r) => ({ kind: "formula" as const, ...r })),
+  },
 );
 
 /** The product's own names (a planner's sheet may carry one: it is theirs all the same). */
@@ -366,6 +374,21 @@ const contents = (host: FakeExcel, name: string) => host.shown(name);
 async function plannerEdit(host: FakeExcel, edit: Edit, owned: readonly string[]): Promise<boolean> {
   const visible = host.sheets.filter((s) => s.visibility === "Visible");
   const outputs = visible.filter((s) => owned.includes(s.name));
+  if (edit.kind === "formula") {
+    const theirs = host.sheets.filter((s) => !owned.includes(s.name) && s.name !== META_SHEET);
+    const output = outputs[edit.output % Math.max(1, outputs.length)];
+    if (!output || !theirs.length) return false;
+    const range = `${quoteName(output.name)}!$A$1:$L$40`;
+    const ctx = ctxOf(host);
+    if (edit.named) ctx.workbook.names.add(`Cua_toi_${edit.row}`, `=${range}`);
+    ctx.workbook.worksheets
+      .getItem(theirs[edit.pick % theirs.length].name)
+      .getRange(`Y${edit.row + 1}`).formulas = [[`=COUNT(${edit.named ? `Cua_toi_${edit.row}` : range})`]];
+    return ctx.sync().then(
+      () => true,
+      () => false,
+    );
+  }
   const sheet =
     edit.kind === "renameOutput"
       ? (outputs[edit.pick % Math.max(1, outputs.length)]?.name ?? "")

@@ -763,7 +763,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         setDefinedNames(ctx, specDefinedNames(specs), definedNames);
         // What refers to the replaced sheets is read last before the swap (a formula the planner types meanwhile is
         // missed only during the swap's request), its bounds loaded by the write's last request.
-        let dependents: Dependents | null = null;
+        const pending: { dependents?: Dependents } = {};
         tempIds = await this.writeTemporary(
           ctx,
           specs,
@@ -774,10 +774,10 @@ export class OfficeWorkbook implements InteractiveWorkbook {
           tempTables,
           adds,
           () => {
-            if (old.length) dependents = queueDependents(ctx, kept, theirs);
+            if (old.length) pending.dependents = queueDependents(ctx, kept, theirs);
           },
         );
-        if (dependents) reentries = await this.dependentFormulas(ctx, dependents, old, specs);
+        if (pending.dependents) reentries = await this.dependentFormulas(ctx, pending.dependents, old, specs);
       } catch (e) {
         const dropped = await this.dropTemporary(
           ctx,
