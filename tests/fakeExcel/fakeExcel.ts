@@ -2314,6 +2314,16 @@ class FakeNamedItem extends Loadable {
   get formula(): string {
     return this.get("formula");
   }
+  /** Loads the name and its formula as Excel shows it (current sheet names, #REF! for deleted ones); ItemNotFound if gone. */
+  load(_props: string | string[] = "name, formula"): this {
+    this.host.onSync(() => {
+      const m = this.model();
+      this.loaded.set("name", m.name);
+      this.loaded.set("formula", this.host.render(m.formula));
+      return [m.name, m.formula];
+    });
+    return this;
+  }
   /** "The formula of the named item. Formulas always start with an equal sign ("=")." (NamedItem.formula, ExcelApi 1.7) */
   set formula(v: string) {
     this.host.queue(() => {

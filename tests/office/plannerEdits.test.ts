@@ -253,6 +253,39 @@ describe("a planner's formulas and defined names over output sheets", () => {
     expectReading(host);
   });
 
+  it("a sheet of theirs protected while the write runs: the swap is undone, their formulas and the outputs as they were", async () => {
+    // Which sync of a compute is the swap: the one after which the temporary sheets are gone (a rehearsal).
+    const rehearsal = (await withPlannersFormulas()).host;
+    const started = rehearsal.syncs;
+    const tempsAfter: boolean[] = [];
+    const rehearse = rehearsal.sync.bind(rehearsal);
+    rehearsal.sync = async (context) => {
+      await rehearse(context);
+      tempsAfter.push(rehearsal.sheets.some((x) => x.name.startsWith("ictplan_tmp_")));
+    };
+    await runAction(new OfficeWorkbook(rehearsal.runner()), "compute", { lang: "vi", period: "2015-Q2" });
+    const swap = tempsAfter.findIndex((t, i) => i > 0 && tempsAfter[i - 1] && !t);
+    expect(rehearsal.syncs - started).toBeGreaterThan(swap);
+
+    const { host, wb } = await withPlannersFormulas();
+    const shown = () => host.sheets.map((x) => [x.name, host.shown(x.name)]);
+    const before = shown();
+    const names = host.names.map((n) => [n.name, host.render(n.formula)]);
+    let k = 0;
+    const sync = host.sync.bind(host);
+    host.sync = async (context) => {
+      // After the adapter read the sheet and before its swap, the planner protects it.
+      if (k++ === swap) host.sheet("Của tôi")!.protected = true;
+      await sync(context);
+    };
+    const error = await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OutputWriteError);
+    expect((error as OutputWriteError).outcome).toBe("restored");
+    expect(shown()).toEqual(before);
+    expect(host.names.map((n) => [n.name, host.render(n.formula)])).toEqual(names);
+    expectReading(host);
+  });
+
   it("a protected sheet of theirs without one does not stop the write", async () => {
     const { host, wb } = await withPlannersFormulas();
     const ctx = ctxOf(host);

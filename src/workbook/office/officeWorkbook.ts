@@ -1052,6 +1052,21 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     return out;
   }
 
+  /** Queues the loading of the re-entries' cells' formulas and names' formulas as they are now; read after the sync. */
+  private currentTexts(ctx: Excel.RequestContext, reentries: readonly Reentry[]): (() => string)[] {
+    const sheets = ctx.workbook.worksheets;
+    return reentries.map((r) => {
+      if ("sheet" in r) {
+        const cell = sheets.getItem(r.sheet).getCell(r.row, r.col).load("formulas");
+        return () => String(cell.formulas[0][0]);
+      }
+      const item = (r.scope === null ? ctx.workbook.names : sheets.getItem(r.scope).names)
+        .getItem(r.name)
+        .load("formula");
+      return () => String(item.formula);
+    });
+  }
+
   /** Enters the formulas again: as read ("formula", undoing a swap) or naming the new sheets ("after"). */
   private reenter(ctx: Excel.RequestContext, reentries: readonly Reentry[], text: "formula" | "after"): void {
     const sheets = ctx.workbook.worksheets;
@@ -1115,6 +1130,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       ctx.workbook.names.load("items/name");
       const meta = sheets.getItem(META_SHEET).getUsedRangeOrNullObject(true);
       meta.load("values");
+      const texts = this.currentTexts(ctx, swap.reentries);
       await ctx.sync();
       const names = new Set(sheets.items.map((s) => s.name));
       const tables = new Set(ctx.workbook.tables.items.map((t) => t.name));
@@ -1145,7 +1161,14 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       old.forEach((o, k) => {
         if (names.has(aside[k])) sheets.getItem(aside[k]).name = o.name;
       });
-      this.reenter(ctx, swap.reentries, "formula");
+      // Only what the swap entered again binds to the new sheets: what it did not reach still names the old sheets
+      // (under their aside names, or under their own if the swap failed before renaming them all, when it reached none),
+      // and follows them back. Entering that again would fail again where it failed (an array, a sheet protected since).
+      const namesAside = refersToSheets(aside);
+      const reached = aside.every((a) => names.has(a))
+        ? swap.reentries.filter((_, k) => !namesAside(texts[k]()))
+        : [];
+      this.reenter(ctx, reached, "formula");
       dropNames(ctx, swap.added);
       if (!hasMeta) {
         // The ownership sheet was added by this run: remove it again (Hidden first: a VeryHidden sheet cannot be deleted).
