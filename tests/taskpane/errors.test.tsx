@@ -35,6 +35,7 @@ describe("Excel errors in words", () => {
     const edit = describeOfficeError(officeError("InvalidOperationInCellEditMode", "editing"), "vi");
     expect(edit).toBe("Excel đang ở chế độ sửa ô. Nhấn Enter hoặc Esc rồi chạy lại.");
   });
+
   it("a protected sheet of the planner's over outputs: named with the outputs; what the write left said once", () => {
     const e = new ProtectedReferrersError(["Của tôi", "Ẩn"], ["Xếp hạng", "Kết quả"]);
     expect(describeOfficeError(e, "vi")).toMatch(

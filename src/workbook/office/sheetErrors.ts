@@ -25,9 +25,9 @@ export class ProtectedSheetError extends Error {
 }
 
 /**
- * Sheets of the planner's hold formulas or names over output sheets a write would replace, and are protected: the write
- * must enter those formulas again once the new sheets are in place (Excel turns a reference to a deleted sheet into
- * #REF!), which protection forbids. Refused before the swap: the previous outputs stay as they were.
+ * Sheets of the planner's hold formulas over output sheets a write would replace, and are protected: the write must
+ * enter those formulas again once the new sheets are in place (Excel turns a reference to a deleted sheet into #REF!),
+ * which protection forbids. Refused before the swap: the previous outputs stay as they were.
  */
 export class ProtectedReferrersError extends Error {
   constructor(
