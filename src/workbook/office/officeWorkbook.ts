@@ -376,6 +376,47 @@ type Reentry = {
     }
 );
 
+type CellReentry = Extract<Reentry, { readonly sheet: string }>;
+
+/** A rectangle of cells entered again in one write: 0-based origin, formulas by row. */
+interface CellBlock {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  readonly formulas: string[][];
+}
+
+/**
+ * Cells to enter again as rectangles, one write each (a column of lookups over an output is one operation, not one per
+ * cell): neighbours along a row join, then rows of the same columns one under the other.
+ */
+export function cellBlocks(cells: readonly CellReentry[], text: "formula" | "after"): CellBlock[] {
+  const sorted = [...cells].sort(
+    (a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : 0) || a.row - b.row || a.col - b.col,
+  );
+  const runs: { sheet: string; row: number; col: number; texts: string[] }[] = [];
+  for (const c of sorted) {
+    const last = runs[runs.length - 1];
+    if (last?.sheet === c.sheet && last.row === c.row && last.col + last.texts.length === c.col)
+      last.texts.push(c[text]);
+    else runs.push({ sheet: c.sheet, row: c.row, col: c.col, texts: [c[text]] });
+  }
+  const blocks: CellBlock[] = [];
+  // The block each sheet's columns (first and count) last went into: a run right under it joins it.
+  const open = new Map<string, CellBlock>();
+  for (const r of runs) {
+    const key = JSON.stringify([r.sheet, r.col, r.texts.length]);
+    const above = open.get(key);
+    if (above && above.row + above.formulas.length === r.row) above.formulas.push(r.texts);
+    else {
+      const block = { sheet: r.sheet, row: r.row, col: r.col, formulas: [r.texts] };
+      blocks.push(block);
+      open.set(key, block);
+    }
+  }
+  return blocks;
+}
+
 interface Target {
   readonly name: string;
   readonly sheet: Excel.Worksheet;
@@ -1070,9 +1111,13 @@ export class OfficeWorkbook implements InteractiveWorkbook {
   /** Enters the formulas again: as read ("formula", undoing a swap) or naming the new sheets ("after"). */
   private reenter(ctx: Excel.RequestContext, reentries: readonly Reentry[], text: "formula" | "after"): void {
     const sheets = ctx.workbook.worksheets;
+    const cells = reentries.filter((r): r is CellReentry => "sheet" in r);
+    for (const b of cellBlocks(cells, text))
+      sheets
+        .getItem(b.sheet)
+        .getRangeByIndexes(b.row, b.col, b.formulas.length, b.formulas[0].length).formulas = b.formulas;
     for (const r of reentries)
-      if ("sheet" in r) sheets.getItem(r.sheet).getCell(r.row, r.col).formulas = [[r[text]]];
-      else
+      if (!("sheet" in r))
         (r.scope === null ? ctx.workbook.names : sheets.getItem(r.scope).names).getItem(r.name).formula =
           r[text];
   }
