@@ -2,7 +2,12 @@
 import type { Lang } from "./i18n";
 import { OutputWriteError, type WriteOutcome } from "../workbook/office/writeError";
 import { DialogError } from "./saveFile";
-import { ProtectedSheetError, SheetGoneError, SheetHiddenError } from "../workbook/office/sheetErrors";
+import {
+  ProtectedReferrersError,
+  ProtectedSheetError,
+  SheetGoneError,
+  SheetHiddenError,
+} from "../workbook/office/sheetErrors";
 import { WorkbookProblem } from "../workbook/xlsx/problems";
 import { problemMessage } from "../workbook/problemText";
 import { UserSheetClashError } from "../workbook/ownership";
@@ -66,6 +71,16 @@ const PROTECTED_SHEET: Record<Lang, string> = {
   en: 'Sheet "{sheet}" is protected, so Excel refused to write; nothing was written. Unprotect it (Review → Unprotect Sheet), then save again: the values you typed are still in this pane.',
 };
 
+/** Sheets of the planner's, protected, with formulas over outputs a write replaces (ProtectedReferrersError). */
+const PROTECTED_REFERRERS: Record<Lang, string> = {
+  vi: "Sheet {sheets} đang được bảo vệ và có công thức đọc sheet {outputs}. Khi thay các sheet kết quả, ictplan phải nhập lại các công thức đó (nếu không, Excel biến chúng thành #REF!), nhưng không được ghi vào sheet đang được bảo vệ. Bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi chạy lại; sau đó có thể bảo vệ lại.",
+  en: "Sheet {sheets} is protected and has formulas reading {outputs}. Replacing the output sheets, ictplan must enter those formulas again (else Excel turns them into #REF!), and it cannot write to a protected sheet. Unprotect it (Review → Unprotect Sheet), then run again; you can protect it again afterwards.",
+};
+
+const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(", ");
+const protectedReferrers = (e: ProtectedReferrersError, lang: Lang) =>
+  PROTECTED_REFERRERS[lang].replace("{sheets}", quoted(e.sheets)).replace("{outputs}", quoted(e.outputs));
+
 /** An error Excel reports with no explanation of ours: while reading, selecting, or writing the output. */
 const GENERIC: Record<Lang, string> = {
   vi: "Excel báo lỗi nên thao tác chưa xong.",
@@ -112,7 +127,14 @@ const codeOf = (e: unknown) =>
  */
 export function errorDetail(e: unknown): string | null {
   const cause = e instanceof OutputWriteError ? e.cause : e;
-  const ours = [SheetGoneError, SheetHiddenError, ProtectedSheetError, WorkbookProblem, UserSheetClashError];
+  const ours = [
+    SheetGoneError,
+    SheetHiddenError,
+    ProtectedSheetError,
+    ProtectedReferrersError,
+    WorkbookProblem,
+    UserSheetClashError,
+  ];
   if (ours.some((kind) => cause instanceof kind)) return null;
   const code = codeOf(cause);
   if (e instanceof DialogError ? DIALOG[code] : MESSAGES[code]) return null;
@@ -133,6 +155,9 @@ export function describeOfficeError(e: unknown, lang: Lang): string {
   if (e instanceof SheetGoneError) return SHEET_GONE[lang].replace("{sheet}", e.sheet);
   if (e instanceof SheetHiddenError) return SHEET_HIDDEN[lang].replaceAll("{sheet}", e.sheet);
   if (e instanceof ProtectedSheetError) return PROTECTED_SHEET[lang].replace("{sheet}", e.sheet);
+  // Refused before the swap, the temporary sheets removed again.
+  if (e instanceof ProtectedReferrersError)
+    return `${protectedReferrers(e, lang)} ${OUTCOME.unchanged[lang]}`;
   if (e instanceof WorkbookProblem) return problemMessage(e, String(e.params.file ?? ""), lang);
   const code = codeOf(e);
   if (e instanceof DialogError) return DIALOG[code]?.[lang] ?? DIALOG_GENERIC[lang];
@@ -147,6 +172,7 @@ function describeCause(
   lang: Lang,
   generic: Record<Lang, string>,
 ): { text: string; ours: boolean } {
+  if (e instanceof ProtectedReferrersError) return { text: protectedReferrers(e, lang), ours: true };
   const code = codeOf(e);
   if (MESSAGES[code]) return { text: MESSAGES[code][lang], ours: true };
   const text = e instanceof Error ? e.message : String(e);

@@ -8,7 +8,9 @@
  *   resolves with one more sync when anything is still queued, and drops the queue of one that rejects.
  * - Sheets: names (31 characters, no : \ / ? * [ ], no leading or trailing apostrophe, not "History", unique ignoring
  *   case); a VeryHidden sheet cannot be deleted; the last visible sheet cannot be deleted or hidden; structure protection.
- * - Formulas are bound to sheets and evaluated (HyperFormula); strings are coerced as Excel coerces them (coerce.ts).
+ * - Formulas, and defined names workbook- and sheet-scoped, are bound to sheets: a rename carries them, a delete leaves
+ *   #REF! in their text (Excel's "How to correct a #REF! error"); formulas are evaluated (HyperFormula); strings are
+ *   coerced as Excel coerces them (coerce.ts).
  * - Rows the user inserts or deletes (userInsertRows, userDeleteRows: Range.insert and Range.delete on whole rows) move
  *   the cells below and every reference to them, on every sheet: a range across the place grows or shrinks, a reference
  *   to a deleted cell becomes #REF! after the sheet's name it had.
@@ -69,6 +71,8 @@ export interface NameModel {
   name: string;
   /** "=…", bound (see FakeExcel.bind): it follows a renamed sheet and shows #REF! once its sheet is deleted. */
   formula: string;
+  /** The id of the sheet a sheet-scoped name belongs to (Worksheet.names); undefined for a workbook-scoped name. */
+  scope?: string;
 }
 export interface RangeRef {
   sheet: SheetModel;
@@ -274,7 +278,10 @@ class FakeEventHandlers {
 export class FakeExcel {
   sheets: SheetModel[] = [];
   tables: TableModel[] = [];
-  /** Workbook-scoped defined names (Formulas → Name Manager); the formula is bound to sheets as cell formulas are. */
+  /**
+   * Defined names (Formulas → Name Manager), workbook-scoped and sheet-scoped (NameModel.scope); the formula is bound to
+   * sheets as cell formulas are: a rename carries it, a deleted sheet leaves #REF! in its place.
+   */
   names: NameModel[] = [];
   syncs = 0;
   /** The active sheet and the selected address, as the user would see them. */
@@ -579,7 +586,9 @@ export class FakeExcel {
       // A formula naming an undefined name evaluates to #NAME? (HyperFormula does the same).
       this.names.map((n) => {
         const text = this.render(n.formula);
-        return { name: n.name, expression: text.includes("#REF!") ? "=#REF!" : text };
+        // A sheet-scoped name's scope is its sheet's index among the sheets given (HyperFormula numbers them so).
+        const scope = n.scope === undefined ? {} : { scope: this.sheets.findIndex((s) => s.id === n.scope) };
+        return { name: n.name, expression: text.includes("#REF!") ? "=#REF!" : text, ...scope };
       }),
     );
     for (const { sheet, r, c, cell } of formulaCells) {
@@ -885,7 +894,7 @@ export class FakeExcel {
     const fold = (s: string) => s.normalize("NFC").toLowerCase();
     return (
       this.tables.some((t) => t !== except && fold(t.name) === fold(name)) ||
-      this.names.some((n) => fold(n.name) === fold(name))
+      this.names.some((n) => n.scope === undefined && fold(n.name) === fold(name))
     );
   }
 
@@ -1807,6 +1816,11 @@ class FakeWorksheet extends Loadable {
       needSheet(this.ref()).tabColor = v;
     }, v);
   }
+  /** Worksheet.names: "Collection of names scoped to the current worksheet." (ExcelApi 1.4) */
+  get names(): FakeNames {
+    this.host.requires("1.4", "Worksheet.names");
+    return new FakeNames(this.host, this.ref);
+  }
   /** Worksheet.protection (WorksheetProtection, ExcelApi 1.2): protect with the default options, unprotect, protected. */
   get protection(): FakeProtection {
     return new FakeProtection(this.host, this.ref);
@@ -2080,6 +2094,8 @@ class FakeWorksheet extends Loadable {
         fail("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       this.host.sheets = this.host.sheets.filter((x) => x !== s);
       this.host.tables = this.host.tables.filter((t) => t.sheet !== s);
+      // Its sheet-scoped names go with it; other names that refer to it keep #REF! in its place (render).
+      this.host.names = this.host.names.filter((n) => n.scope !== s.id);
       this.host.markDirty();
       this.host.raise("deleted", s);
     });
@@ -2298,6 +2314,16 @@ class FakeNamedItem extends Loadable {
   get formula(): string {
     return this.get("formula");
   }
+  /** Loads the name and its formula as Excel shows it (current sheet names, #REF! for deleted ones); ItemNotFound if gone. */
+  load(_props: string | string[] = "name, formula"): this {
+    this.host.onSync(() => {
+      const m = this.model();
+      this.loaded.set("name", m.name);
+      this.loaded.set("formula", this.host.render(m.formula));
+      return [m.name, m.formula];
+    });
+    return this;
+  }
   /** "The formula of the named item. Formulas always start with an equal sign ("=")." (NamedItem.formula, ExcelApi 1.7) */
   set formula(v: string) {
     this.host.queue(() => {
@@ -2319,18 +2345,33 @@ class FakeNamedItem extends Loadable {
 }
 
 /**
- * Workbook.names (Excel.NamedItemCollection): load("items/name") (ExcelApi 1.1); getItem resolves by name at sync
- * (ItemNotFound when missing); add(name, reference) "adds a new name to the collection of the given scope" (ExcelApi
- * 1.4). Names are unique ignoring case, as the Name Manager enforces; the error code for a duplicate is not documented,
- * so the stricter reading is taken: the add fails (ItemAlreadyExists) and nothing changes.
+ * Workbook.names and Worksheet.names (Excel.NamedItemCollection): load("items/name") (ExcelApi 1.1); getItem resolves by
+ * name at sync (ItemNotFound when missing); add(name, reference) "adds a new name to the collection of the given scope"
+ * (ExcelApi 1.4). The workbook's collection holds the workbook-scoped names, a sheet's the names scoped to it ("names
+ * scoped to the current worksheet", Worksheet.names). Names are unique in their scope ignoring case, as the Name Manager
+ * enforces; the error code for a duplicate is not documented, so the stricter reading is taken: the add fails
+ * (ItemAlreadyExists) and nothing changes.
  */
 class FakeNames extends Loadable {
-  constructor(private host: FakeExcel) {
+  constructor(
+    private host: FakeExcel,
+    /** The sheet of a Worksheet.names collection; none for Workbook.names. */
+    private sheet?: SheetOf,
+  ) {
     super();
+  }
+  /** The id of this collection's scope, checked at sync: a sheet-scoped collection of a deleted sheet fails. */
+  private scope(): string | undefined {
+    return this.sheet ? needSheet(this.sheet()).id : undefined;
+  }
+  private models(): NameModel[] {
+    const scope = this.scope();
+    return this.host.names.filter((n) => n.scope === scope);
   }
   load(_props = "items/name"): this {
     this.host.onSync(() => {
-      const items = this.host.names.map((n) => {
+      const models = this.models();
+      const items = models.map((n) => {
         const item = new FakeNamedItem(this.host, () => n);
         const loaded = (item as unknown as { loaded: Map<string, unknown> }).loaded;
         loaded.set("name", n.name);
@@ -2338,7 +2379,7 @@ class FakeNames extends Loadable {
         return item;
       });
       this.loaded.set("items", items);
-      return this.host.names.map((n) => n.name);
+      return models.map((n) => n.name);
     });
     return this;
   }
@@ -2348,7 +2389,7 @@ class FakeNames extends Loadable {
   getItem(name: string): FakeNamedItem {
     let model: NameModel | undefined;
     return new FakeNamedItem(this.host, () => {
-      model ??= this.host.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
+      model ??= this.models().find((n) => n.name.toLowerCase() === name.toLowerCase());
       return model ?? fail("ItemNotFound", `The requested resource doesn't exist: name "${name}".`);
     });
   }
@@ -2358,9 +2399,16 @@ class FakeNames extends Loadable {
       this.host.requires("1.4", "NamedItemCollection.add");
       need(validDefinedName(name), "name", name);
       need(typeof reference === "string", "reference", reference);
-      if (this.host.nameTaken(name))
+      const scope = this.scope();
+      const fold = (x: string) => x.normalize("NFC").toLowerCase();
+      if (
+        scope === undefined
+          ? this.host.nameTaken(name)
+          : this.models().some((n) => fold(n.name) === fold(name))
+      )
         fail("ItemAlreadyExists", `A resource with the same name or identifier already exists: "${name}"`);
       model.formula = this.host.bind(reference.startsWith("=") ? reference : `=${reference}`);
+      if (scope !== undefined) model.scope = scope;
       this.host.names.push(model);
       this.host.markDirty();
     }, [name, reference]);

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { chunkRows, joinedBlocks, jsonLength } from "../../src/workbook/office/officeWorkbook";
+import { cellBlocks, chunkRows, joinedBlocks, jsonLength } from "../../src/workbook/office/officeWorkbook";
 import { formulaOf, type SpecCell } from "../../src/engine/sheetSpec";
 import { literalFor } from "../../src/workbook/office/cells";
 
@@ -113,5 +113,58 @@ describe("the Office adapter's request estimate", () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("cells entered again after a swap, as rectangles", () => {
+  const cell = (sheet: string, row: number, col: number) => ({
+    sheet,
+    row,
+    col,
+    formula: `=${sheet}!${row},${col}`,
+    after: `=new ${sheet}!${row},${col}`,
+  });
+
+  it("each cell written once, with its own text, whatever the order and the gaps (fast-check)", () => {
+    const cellsArb = fc.uniqueArray(
+      fc.record({ sheet: fc.constantFrom("A", "B"), row: fc.nat(6), col: fc.nat(4) }),
+      { selector: (c) => `${c.sheet} ${c.row} ${c.col}`, maxLength: 40 },
+    );
+    fc.assert(
+      fc.property(cellsArb, fc.constantFrom("formula" as const, "after" as const), (picked, text) => {
+        const cells = picked.map((c) => cell(c.sheet, c.row, c.col));
+        const written = new Map<string, string>();
+        for (const b of cellBlocks(cells, text))
+          b.formulas.forEach((row, i) => {
+            expect(row.length).toBe(b.formulas[0].length);
+            row.forEach((f, j) => {
+              const at = `${b.sheet} ${b.row + i} ${b.col + j}`;
+              expect(written.has(at)).toBe(false);
+              written.set(at, f);
+            });
+          });
+        expect(written).toEqual(new Map(cells.map((c) => [`${c.sheet} ${c.row} ${c.col}`, c[text]])));
+      }),
+    );
+  });
+
+  it("a column of lookups is one write; neighbours join along rows, then down", () => {
+    const cells = [0, 1, 2, 3]
+      .map((r) => cell("A", r, 0))
+      .concat(cell("A", 1, 1), cell("B", 0, 0), cell("B", 0, 1));
+    expect(
+      cellBlocks(cells, "formula").map((b) => [
+        b.sheet,
+        b.row,
+        b.col,
+        b.formulas.length,
+        b.formulas[0].length,
+      ]),
+    ).toEqual([
+      ["A", 0, 0, 1, 1],
+      ["A", 1, 0, 1, 2],
+      ["A", 2, 0, 2, 1],
+      ["B", 0, 0, 1, 2],
+    ]);
   });
 });

@@ -148,6 +148,50 @@ describe("formulas", () => {
     expect(r.values).toEqual([["#REF!"]]);
   });
 
+  it("defined names are bound too, workbook- and sheet-scoped: a rename carries them, a delete leaves #REF!", async () => {
+    const host = twoSheets();
+    const ctx = ctxOf(host);
+    const other = ctx.workbook.worksheets.getItem("Other");
+    ctx.workbook.names.add("Both", "=Data!$A$1:$B$1");
+    other.names.add("First", "=Data!$A$1");
+    other.getRange("B1:C1").formulas = [["=SUM(Both)", "=First*10"]];
+    await ctx.sync();
+    expect([host.valueAt("Other", "B1"), host.valueAt("Other", "C1")]).toEqual([3, 10]);
+    // Workbook.names lists the workbook's names only, Worksheet.names its sheet's.
+    const loaded = () => {
+      const wbNames = ctx.workbook.names.load("items/name, items/formula");
+      const sheetNames = other.names.load("items/name, items/formula");
+      return async () => {
+        await ctx.sync();
+        return [...wbNames.items, ...sheetNames.items].map((n) => [n.name, n.formula as string]);
+      };
+    };
+    ctx.workbook.worksheets.getItem("Data").name = "Số liệu";
+    let read = loaded();
+    expect(await read()).toEqual([
+      ["Both", "='Số liệu'!$A$1:$B$1"],
+      ["First", "='Số liệu'!$A$1"],
+    ]);
+    expect(host.valueAt("Other", "C1")).toBe(10);
+    ctx.workbook.worksheets.getItem("Số liệu").delete();
+    read = loaded();
+    expect(await read()).toEqual([
+      ["Both", "=#REF!$A$1:$B$1"],
+      ["First", "=#REF!$A$1"],
+    ]);
+    expect([host.valueAt("Other", "B1"), host.valueAt("Other", "C1")]).toEqual(["#REF!", "#REF!"]);
+    // Entered again, a name binds to the sheet that now has the name it names.
+    ctx.workbook.worksheets.add("Số liệu");
+    ctx.workbook.worksheets.getItem("Số liệu").getRange("A1").values = [[7]];
+    other.names.getItem("First").formula = "='Số liệu'!$A$1";
+    await ctx.sync();
+    expect(host.valueAt("Other", "C1")).toBe(70);
+    // A sheet's own names go with it.
+    ctx.workbook.worksheets.getItem("Other").delete();
+    await ctx.sync();
+    expect(host.names.map((n) => n.name)).toEqual(["Both"]);
+  });
+
   it("a formula naming a sheet that does not exist is refused, never bound to a sheet added later", async () => {
     const host = twoSheets();
     const ctx = ctxOf(host);

@@ -4,7 +4,7 @@
  * pane's language, what stopped it and what to do; nothing the planner typed is lost.
  */
 import fc from "fast-check";
-import { FakeExcel, installExcelEnums } from "../fakeExcel/fakeExcel";
+import { FakeExcel, installExcelEnums, quoteName } from "../fakeExcel/fakeExcel";
 import { OfficeWorkbook } from "../../src/workbook/office/officeWorkbook";
 import { OutputWriteError } from "../../src/workbook/office/writeError";
 import {
@@ -146,6 +146,156 @@ describe("saving settings into a sheet the planner protected", () => {
   });
 });
 
+describe("a planner's formulas and defined names over output sheets", () => {
+  /** The sum of a column's numbers over rows r0..r1 (1-based) of a sheet, as Excel computes it now. */
+  const sum = (host: FakeExcel, sheet: string, col: string, r0: number, r1: number) => {
+    let total = 0;
+    for (let r = r0; r <= r1; r++) {
+      const v = host.valueAt(sheet, `${col}${r}`);
+      if (typeof v === "number") total += v;
+    }
+    return total;
+  };
+  /** The planner's sheets (one hidden) and names (workbook- and sheet-scoped) over Xếp hạng and Kết quả. */
+  const FORMULAS: Record<string, Record<string, string>> = {
+    "Của tôi": {
+      A1: "=SUM('Xếp hạng'!J5:J35)",
+      A2: "=VLOOKUP(\"VPUB\",'Xếp hạng'!A5:L35,10,0)",
+      A3: "=SUM(TongDiem)",
+      A4: "=SUM(ChiSo)",
+    },
+    "Ẩn của tôi": { B2: "=SUM('Kết quả'!K5:K345)" },
+  };
+  async function withPlannersFormulas(): Promise<{ host: FakeExcel; wb: OfficeWorkbook }> {
+    const host = sample();
+    const wb = new OfficeWorkbook(host.runner());
+    await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" });
+    const ctx = ctxOf(host);
+    ctx.workbook.worksheets.add("Của tôi");
+    ctx.workbook.worksheets.add("Ẩn của tôi").visibility = Excel.SheetVisibility.hidden;
+    ctx.workbook.names.add("TongDiem", "='Kết quả'!$K$5:$K$345");
+    ctx.workbook.worksheets.getItem("Của tôi").names.add("ChiSo", "='Xếp hạng'!$J$5:$J$35");
+    for (const [sheet, cells] of Object.entries(FORMULAS))
+      for (const [at, f] of Object.entries(cells))
+        ctx.workbook.worksheets.getItem(sheet).getRange(at).formulas = [[f]];
+    await ctx.sync();
+    return { host, wb };
+  }
+  /** Their formulas and names read as typed, and compute what the outputs hold now. */
+  function expectReading(host: FakeExcel): void {
+    for (const [sheet, cells] of Object.entries(FORMULAS))
+      for (const [at, f] of Object.entries(cells))
+        expect([sheet, at, host.read(sheet, at)]).toEqual([sheet, at, f]);
+    expect(host.names.map((n) => [n.name, host.render(n.formula)])).toEqual(
+      expect.arrayContaining([
+        ["TongDiem", "='Kết quả'!$K$5:$K$345"],
+        ["ChiSo", "='Xếp hạng'!$J$5:$J$35"],
+      ]),
+    );
+    const index = sum(host, "Xếp hạng", "J", 5, 35);
+    const points = sum(host, "Kết quả", "K", 5, 345);
+    const vpub = host.sheet("Xếp hạng")!;
+    const row = [...vpub.cells].find(([k, c]) => k.endsWith(",0") && c.value === "VPUB")![0].split(",")[0];
+    const got = ["A1", "A2", "A3", "A4"]
+      .map((a) => host.valueAt("Của tôi", a))
+      .concat(host.valueAt("Ẩn của tôi", "B2"));
+    const want = [index, host.valueAt("Xếp hạng", `J${Number(row) + 1}`), points, index, points];
+    got.forEach((v, i) => expect([i, typeof v]).toEqual([i, "number"]));
+    got.forEach((v, i) => expect(v).toBeCloseTo(want[i] as number, 6));
+    expect(index).toBeGreaterThan(0);
+  }
+
+  it("keep their text and read the new outputs across computes, a period change and a summary", async () => {
+    const { host, wb } = await withPlannersFormulas();
+    expectReading(host);
+    const values: unknown[] = [];
+    for (const [action, period, edit] of [
+      ["compute", "2015-Q2", 0],
+      ["compute", "2015-Q1", 1],
+      ["summary", "2015-Q1", 0.5],
+      ["compute", "2015-Q2", 0.2],
+    ] as const) {
+      // An input the outputs read changes, so the outputs' values do.
+      host.userEdit("Số liệu", "C157", edit);
+      await runAction(wb, action, { lang: "vi", period });
+      expect(host.sheets.map((s) => s.name).filter((n) => /^ictplan_(tmp|old)/.test(n))).toEqual([]);
+      expectReading(host);
+      values.push(host.valueAt("Của tôi", "A1"));
+    }
+    expect(new Set(values).size).toBeGreaterThan(1);
+    expect(host.sheet("Ẩn của tôi")!.visibility).toBe("Hidden");
+  });
+
+  it("a protected sheet of theirs holding one: refused before anything changes, the message names it", async () => {
+    const { host, wb } = await withPlannersFormulas();
+    const ctx = ctxOf(host);
+    ctx.workbook.worksheets.getItem("Ẩn của tôi").protection.protect();
+    await ctx.sync();
+    const state = () => ({
+      sheets: host.sheets.map((s) => [s.name, s.visibility, s.id, host.shown(s.name)]),
+      names: host.names.map((n) => [n.name, host.render(n.formula)]),
+      tables: tablesOf(host),
+    });
+    const before = state();
+    const error = await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" }).catch((e: unknown) => e);
+    expect(state()).toEqual(before);
+    expect(describeOfficeError(error, "vi")).toBe(
+      'Sheet "Ẩn của tôi" đang được bảo vệ và có công thức đọc sheet "Kết quả". Khi thay các sheet kết quả, ictplan phải nhập lại các công thức đó (nếu không, Excel biến chúng thành #REF!), nhưng không được ghi vào sheet đang được bảo vệ. Bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi chạy lại; sau đó có thể bảo vệ lại. Các sheet kết quả cũ không bị thay đổi.',
+    );
+    expect(describeOfficeError(error, "en")).toMatch(
+      /^Sheet "Ẩn của tôi" is protected and has formulas reading "Kết quả"\..*Unprotect it \(Review → Unprotect Sheet\).*were not changed\.$/,
+    );
+    expect(errorDetail(error)).toBeNull();
+    // Unprotected, the write goes through and their formulas read the new outputs.
+    ctx.workbook.worksheets.getItem("Ẩn của tôi").protection.unprotect();
+    await ctx.sync();
+    await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" });
+    expectReading(host);
+  });
+
+  it("a sheet of theirs protected while the write runs: the swap is undone, their formulas and the outputs as they were", async () => {
+    // Which sync of a compute is the swap: the one after which the temporary sheets are gone (a rehearsal).
+    const rehearsal = (await withPlannersFormulas()).host;
+    const started = rehearsal.syncs;
+    const tempsAfter: boolean[] = [];
+    const rehearse = rehearsal.sync.bind(rehearsal);
+    rehearsal.sync = async (context) => {
+      await rehearse(context);
+      tempsAfter.push(rehearsal.sheets.some((x) => x.name.startsWith("ictplan_tmp_")));
+    };
+    await runAction(new OfficeWorkbook(rehearsal.runner()), "compute", { lang: "vi", period: "2015-Q2" });
+    const swap = tempsAfter.findIndex((t, i) => i > 0 && tempsAfter[i - 1] && !t);
+    expect(rehearsal.syncs - started).toBeGreaterThan(swap);
+
+    const { host, wb } = await withPlannersFormulas();
+    const shown = () => host.sheets.map((x) => [x.name, host.shown(x.name)]);
+    const before = shown();
+    const names = host.names.map((n) => [n.name, host.render(n.formula)]);
+    let k = 0;
+    const sync = host.sync.bind(host);
+    host.sync = async (context) => {
+      // After the adapter read the sheet and before its swap, the planner protects it.
+      if (k++ === swap) host.sheet("Của tôi")!.protected = true;
+      await sync(context);
+    };
+    const error = await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OutputWriteError);
+    expect((error as OutputWriteError).outcome).toBe("restored");
+    expect(shown()).toEqual(before);
+    expect(host.names.map((n) => [n.name, host.render(n.formula)])).toEqual(names);
+    expectReading(host);
+  });
+
+  it("a protected sheet of theirs without one does not stop the write", async () => {
+    const { host, wb } = await withPlannersFormulas();
+    const ctx = ctxOf(host);
+    ctx.workbook.worksheets.getItem("Số liệu").protection.protect();
+    await ctx.sync();
+    await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" });
+    expectReading(host);
+  });
+});
+
 type Edit =
   | { kind: "action"; action: Action; force: boolean }
   | { kind: "settings"; gradeGood: number }
@@ -159,7 +309,9 @@ type Edit =
   | { kind: "renameOutput"; pick: number; to: string }
   | { kind: "table"; pick: number; name: string }
   | { kind: "name"; name: string }
-  | { kind: "type"; pick: number; row: number; text: string };
+  | { kind: "type"; pick: number; row: number; text: string }
+  /** A formula over an output on a sheet of theirs, or a defined name over one (named). */
+  | { kind: "formula"; pick: number; row: number; output: number; named: boolean };
 
 // Names a planner might type: an output's in either case or language, an input's, an output table's, their own.
 const SHEET_NAMES = [
@@ -234,6 +386,12 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
       .record({ pick: fc.nat(20), row: fc.nat(30), text: fc.constantFrom("ghi chú", "=1+1", "-", "12%", "") })
       .map((r) => ({ kind: "type" as const, ...r })),
   },
+  {
+    weight: 2,
+    arbitrary: fc
+      .record({ pick: fc.nat(20), row: fc.nat(5), output: fc.nat(5), named: fc.boolean() })
+      .map((r) => ({ kind: "formula" as const, ...r })),
+  },
 );
 
 /** The product's own names (a planner's sheet may carry one: it is theirs all the same). */
@@ -249,6 +407,21 @@ const contents = (host: FakeExcel, name: string) => host.shown(name);
 async function plannerEdit(host: FakeExcel, edit: Edit, owned: readonly string[]): Promise<boolean> {
   const visible = host.sheets.filter((s) => s.visibility === "Visible");
   const outputs = visible.filter((s) => owned.includes(s.name));
+  if (edit.kind === "formula") {
+    const theirs = host.sheets.filter((s) => !owned.includes(s.name) && s.name !== META_SHEET);
+    const output = outputs[edit.output % Math.max(1, outputs.length)];
+    if (!output || !theirs.length) return false;
+    const range = `${quoteName(output.name)}!$A$1:$L$40`;
+    const ctx = ctxOf(host);
+    if (edit.named) ctx.workbook.names.add(`Cua_toi_${edit.row}`, `=${range}`);
+    ctx.workbook.worksheets
+      .getItem(theirs[edit.pick % theirs.length].name)
+      .getRange(`Y${edit.row + 1}`).formulas = [[`=COUNT(${edit.named ? `Cua_toi_${edit.row}` : range})`]];
+    return ctx.sync().then(
+      () => true,
+      () => false,
+    );
+  }
   const sheet =
     edit.kind === "renameOutput"
       ? (outputs[edit.pick % Math.max(1, outputs.length)]?.name ?? "")

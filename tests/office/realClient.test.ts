@@ -287,3 +287,46 @@ describe("the mirror on Microsoft's client", () => {
     ).rejects.toThrow("no member RangeFormat.fontColour");
   });
 });
+
+describe("the planner's formulas and names over outputs, with Microsoft's client", () => {
+  it("reads the names and protection with the write's last request and enters them again in the swap", async () => {
+    const { host, log, wb } = setup("1.7");
+    await runAction(wb, "compute", { lang: "vi" });
+    host.addSheet("Của tôi", [["=SUM('Xếp hạng'!J5:J35)", "=SUM(ChiSo)", "=SUM(TongDiem)"]]);
+    host.names.push({ name: "TongDiem", formula: host.bind("='Kết quả'!$K$5:$K$345") });
+    host.names.push({
+      name: "ChiSo",
+      formula: host.bind("='Xếp hạng'!$J$5:$J$35"),
+      scope: host.sheet("Của tôi")!.id,
+    });
+    const first = log.bodies.length;
+    await runAction(wb, "compute", { lang: "vi" });
+    const bodies = log.bodies.slice(first);
+    // Queried (ActionType 2) as Worksheet.names and WorksheetProtection, members the client has at ExcelApi 1.7, in
+    // the write's last request (it sets properties too). Paths leave out the indexers (getItem).
+    const queries = (b: RequestBody, path: string) =>
+      b.Actions.filter((a) => a.ActionType === 2 && pathOf(b, a.ObjectPathId) === path).map(
+        (a) => a.QueryInfo?.Select,
+      );
+    const last = bodies.find((b) => queries(b, "Worksheets/Protection").length);
+    expect(queries(last!, "Worksheets/Protection")).toContainEqual(["protected"]);
+    expect(queries(last!, "Worksheets/Names")).toContainEqual(["name", "formula"]);
+    expect(queries(last!, "Names")).toContainEqual(["name", "formula"]);
+    expect(calls([last!], 4).length).toBeGreaterThan(0);
+    // The swap (it renames sheets) writes the cells (a range) and the names (a sheet's own, the workbook's).
+    const swap = bodies.find((b) => calls([b], 4).includes("Worksheets.Name"));
+    expect(calls([swap!], 4)).toEqual(
+      expect.arrayContaining([
+        "Worksheets/GetRangeByIndexes.Formulas",
+        "Worksheets/Names.Formula",
+        "Names.Formula",
+      ]),
+    );
+    expect(host.shown("Của tôi")).toEqual({
+      "0,0": "=SUM('Xếp hạng'!J5:J35)",
+      "0,1": "=SUM(ChiSo)",
+      "0,2": "=SUM(TongDiem)",
+    });
+    expect(host.valueAt("Của tôi", "A1")).toBeGreaterThan(0);
+  });
+});

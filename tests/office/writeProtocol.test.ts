@@ -4,7 +4,7 @@
  * and a failure at any operation of any batch leaves the previous outputs intact or restored, with a truthful message.
  */
 import fc from "fast-check";
-import { FakeExcel, installExcelEnums, type SheetModel } from "../fakeExcel/fakeExcel";
+import { FakeExcel, installExcelEnums, quoteName, type SheetModel } from "../fakeExcel/fakeExcel";
 import { OfficeWorkbook } from "../../src/workbook/office/officeWorkbook";
 import { OutputWriteError } from "../../src/workbook/office/writeError";
 import { runAction, saveSettings, type Action } from "../../src/workbook/office/actions";
@@ -28,7 +28,9 @@ type Step =
   | { kind: "period"; period: string | null }
   | { kind: "settings"; gradeGood: number }
   | { kind: "editInput"; row: number; value: number }
-  | { kind: "editOutput"; pick: number };
+  | { kind: "editOutput"; pick: number }
+  /** The planner types a formula over an output on a sheet of theirs (hidden or not), through a defined name or not. */
+  | { kind: "plannerFormula"; pick: number; row: number; hidden: boolean; named: boolean };
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
   {
@@ -57,7 +59,27 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
       .map((r) => ({ kind: "editInput" as const, ...r })),
   },
   { weight: 1, arbitrary: fc.nat(10).map((pick) => ({ kind: "editOutput" as const, pick })) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .record({ pick: fc.nat(10), row: fc.nat(8), hidden: fc.boolean(), named: fc.boolean() })
+      .map((r) => ({ kind: "plannerFormula" as const, ...r })),
+  },
 );
+
+/** The planner's sheets the sequences type formulas over outputs into, one hidden. */
+const PLANNER_SHEETS = ["Của tôi", "Ẩn của tôi"];
+/** The range of an output the planner's formulas count the numbers of. */
+const COUNTED = "$A$1:$L$60";
+
+/** How many numbers (not errors) an output holds in COUNTED, as Excel's COUNT sees them now. */
+function numbersIn(host: FakeExcel, sheet: string): number {
+  host.recalc();
+  return [...host.sheet(sheet)!.cells].filter(([k, c]) => {
+    const [r, col] = k.split(",").map(Number);
+    return r < 60 && col < 12 && typeof c.value === "number" && !c.error;
+  }).length;
+}
 
 const isScratch = (n: string) => n.startsWith("ictplan_tmp_") || n.startsWith("ictplan_old_");
 /** A sheet's cells as the user sees them in the formula bar. */
@@ -139,6 +161,50 @@ function expectNoErrors(
   }
 }
 
+/**
+ * The planner's formulas and names over the results and ranking written (a visible and a hidden sheet of theirs, a
+ * workbook- and a sheet-scoped name); returns what their cells and names read as typed, by the outputs' kinds.
+ */
+function typeOver(host: FakeExcel, sheets: readonly SheetSpec[]): (names: readonly SheetSpec[]) => unknown {
+  const named = (specs: readonly SheetSpec[], kind: string) =>
+    quoteName(specs.find((s) => s.kind === kind)!.name);
+  const text = (specs: readonly SheetSpec[]) => ({
+    cells: [
+      `=COUNT(${named(specs, "results")}!A1:L60)`,
+      "=COUNT(DemKQ)",
+      "=COUNT(DemXH)",
+      `=COUNT(${named(specs, "ranking")}!A1:L60)`,
+    ],
+    names: [`=${named(specs, "results")}!${COUNTED}`, `=${named(specs, "ranking")}!${COUNTED}`],
+  });
+  const typed = text(sheets);
+  host.addSheet(PLANNER_SHEETS[0], [typed.cells.slice(0, 3)]);
+  host.addSheet(PLANNER_SHEETS[1], [typed.cells.slice(3)]).visibility = "Hidden";
+  host.names.push({ name: "DemKQ", formula: host.bind(typed.names[0]) });
+  host.names.push({
+    name: "DemXH",
+    formula: host.bind(typed.names[1]),
+    scope: host.sheet(PLANNER_SHEETS[0])!.id,
+  });
+  return (specs) => {
+    const { cells, names } = text(specs);
+    const counts = [
+      numbersIn(host, specs.find((s) => s.kind === "results")!.name),
+      numbersIn(host, specs.find((s) => s.kind === "ranking")!.name),
+    ];
+    expect({
+      cells: [0, 1, 2]
+        .map((c) => host.read(PLANNER_SHEETS[0], a1(1, c + 1)))
+        .concat(host.read(PLANNER_SHEETS[1], "A1")),
+      names: ["DemKQ", "DemXH"].map((n) => host.render(host.names.find((d) => d.name === n)!.formula)),
+      values: [0, 1, 2]
+        .map((c) => host.valueAt(PLANNER_SHEETS[0], a1(1, c + 1)))
+        .concat(host.valueAt(PLANNER_SHEETS[1], "A1")),
+    }).toEqual({ cells, names, values: [counts[0], counts[0], counts[1], counts[1]] });
+    return null;
+  };
+}
+
 async function runSequence(rows: PlanRows, steps: readonly Step[]): Promise<void> {
   const host = FakeExcel.withGrids(planRowsToGrids(rows));
   const inputs = host.sheets.map((s) => s.name);
@@ -146,11 +212,33 @@ async function runSequence(rows: PlanRows, steps: readonly Step[]): Promise<void
   const expectedInputs = new Map(host.sheets.map((s) => [s.name, contents(host, s)]));
   const edited = new Set<string>();
   const last = new Map<string, SheetSpec>();
+  for (const name of PLANNER_SHEETS) host.addSheet(name);
+  host.sheet(PLANNER_SHEETS[1])!.visibility = "Hidden";
+  /** The planner's formulas over outputs: where, the text typed, the output counted. */
+  const typed = new Map<string, { sheet: string; at: string; formula: string; output: string }>();
   let period: string | null = null;
   let force = false;
   for (const step of steps) {
     if (step.kind === "force") force = true;
-    else if (step.kind === "period") period = step.period;
+    else if (step.kind === "plannerFormula") {
+      const outputs = [...last.keys()].filter((n) => host.sheet(n));
+      if (!outputs.length) continue;
+      const output = outputs[step.pick % outputs.length];
+      const sheet = PLANNER_SHEETS[step.hidden ? 1 : 0];
+      const at = `A${step.row + 1}`;
+      const range = `${quoteName(output)}!${COUNTED}`;
+      const name = `Dem_${step.row}`;
+      const formula = `=COUNT(${step.named ? name : range})`;
+      if (step.named) {
+        // Defined again (Name Manager → Edit): the cells counting through it count the new output.
+        host.names = host.names.filter((n) => n.name !== name);
+        host.names.push({ name, formula: host.bind(`=${range}`) });
+        for (const t of typed.values()) if (t.formula === formula) t.output = output;
+      }
+      host.userEdit(sheet, at, formula);
+      typed.set(`${sheet}!${at}`, { sheet, at, formula, output });
+      continue;
+    } else if (step.kind === "period") period = step.period;
     else if (step.kind === "settings") {
       await saveSettings(wb, { gradeGood: step.gradeGood });
       const cfg = host.sheet("Cấu hình");
@@ -195,6 +283,16 @@ async function runSequence(rows: PlanRows, steps: readonly Step[]): Promise<void
       expect([name, contents(host, host.sheet(name)!)]).toEqual([name, expectedInputs.get(name)]);
     const outputs = await expectTrueRecord(host, edited);
     expectNoErrors(host, outputs, last);
+    // The planner's formulas over outputs (and their names) kept as typed, reading the outputs as they are now.
+    for (const t of typed.values()) {
+      expect([t.sheet, t.at, host.read(t.sheet, t.at)]).toEqual([t.sheet, t.at, t.formula]);
+      expect([t.formula, host.valueAt(t.sheet, t.at)]).toEqual([t.formula, numbersIn(host, t.output)]);
+    }
+    for (const n of host.names.filter((d) => /^Dem_\d$/.test(d.name)))
+      expect([n.name, host.render(n.formula)]).toEqual([
+        n.name,
+        expect.stringMatching(new RegExp(`^=[^#]+!${COUNTED.replace(/\$/g, "\\$")}$`)),
+      ]);
   }
 }
 
@@ -241,9 +339,12 @@ describe("write protocol", () => {
     ] as const) {
       host.restore(start);
       if (setup.length) await wb.applySheets(setup);
+      // The planner's formulas over the outputs replaced (the language changes their names): entered again.
+      const reading = setup.length ? typeOver(host, setup) : () => null;
       const base = host.snapshot();
       const s0 = host.syncs;
       await wb.applySheets(specs, { force: true });
+      reading(specs);
       // The plan's settings are on Cấu hình: the write creates their defined names too.
       expect(host.names.length).toBeGreaterThan(0);
       const batches = host.log.slice(s0).map((l) => l.ops);
@@ -263,6 +364,7 @@ describe("write protocol", () => {
             // The failure came after the new sheets and the record were in place: the swap was finished.
             outcomes.set("finished", (outcomes.get("finished") ?? 0) + 1);
             expectEngineValues(host, specs);
+            reading(specs);
             await expectTrueRecord(host, new Set());
             continue;
           }
@@ -281,6 +383,7 @@ describe("write protocol", () => {
             outcome === "unchanged" ? /không bị thay đổi/ : /khôi phục/,
           );
           if (setup.length) expectEngineValues(host, setup);
+          reading(setup);
         }
     }
     expect(trials).toBeGreaterThan(100);

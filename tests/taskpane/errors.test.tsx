@@ -5,7 +5,7 @@ import { describeOfficeError, errorDetail } from "../../src/taskpane/errors";
 import { MessageView } from "../../src/taskpane/message";
 import { DialogError } from "../../src/taskpane/saveFile";
 import { OutputWriteError } from "../../src/workbook/office/writeError";
-import { SheetGoneError } from "../../src/workbook/office/sheetErrors";
+import { ProtectedReferrersError, SheetGoneError } from "../../src/workbook/office/sheetErrors";
 
 /** An error as Excel.run throws it (OfficeExtension.Error: code and message). */
 const officeError = (code: string, message: string) => Object.assign(new Error(message), { code });
@@ -34,6 +34,21 @@ describe("Excel errors in words", () => {
   it("an error we explain says what to do itself, once", () => {
     const edit = describeOfficeError(officeError("InvalidOperationInCellEditMode", "editing"), "vi");
     expect(edit).toBe("Excel đang ở chế độ sửa ô. Nhấn Enter hoặc Esc rồi chạy lại.");
+  });
+
+  it("a protected sheet of the planner's over outputs: named with the outputs; what the write left said once", () => {
+    const e = new ProtectedReferrersError(["Của tôi", "Ẩn"], ["Xếp hạng", "Kết quả"]);
+    expect(describeOfficeError(e, "vi")).toMatch(
+      /^Sheet "Của tôi", "Ẩn" đang được bảo vệ và có công thức đọc sheet "Xếp hạng", "Kết quả"\..*Các sheet kết quả cũ không bị thay đổi\.$/,
+    );
+    expect(errorDetail(e)).toBeNull();
+    // Its temporary sheets not removed: the outcome said by the write's error, not "nothing changed".
+    const left = describeOfficeError(new OutputWriteError(e, "unknown", ["ictplan_tmp_0"]), "en");
+    expect(left).toMatch(
+      /^Sheet "Của tôi", "Ẩn" is protected.*Undoing failed too: temporary sheets ictplan_tmp_0/,
+    );
+    expect(left).not.toMatch(/were not changed/);
+    expect(errorDetail(new OutputWriteError(e, "unknown", []))).toBeNull();
   });
 });
 

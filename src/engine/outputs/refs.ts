@@ -58,6 +58,18 @@ export function rowTemplate(text: string): FormulaTemplate {
 const STRING_LITERAL = /("(?:[^"]|"")*")/;
 
 /**
+ * A pattern matching a reference to one of the given sheets as Excel writes it ('Kết quả'! or Results!), capturing the
+ * quoted or plain name: not a longer name ending the same ('Tổng hợp Kết quả'!, X''Kết quả'!), nor a sheet of another
+ * workbook ([1]Results!).
+ */
+function sheetPattern(quoted: readonly string[]): RegExp {
+  const alternatives = [...quoted]
+    .sort((a, b) => b.length - a.length)
+    .map((q) => (q.startsWith("'") ? `(?<!')${escape(q)}` : `(?<![\\w.'\\]\\u00C0-\\uFFFF])${escape(q)}`));
+  return new RegExp(`(${alternatives.join("|")})!`, "g");
+}
+
+/**
  * A function rewriting a formula's references to the given sheets (name → other name), outside string literals. The
  * Office adapter writes formulas against its temporary sheets so (Excel binds a reference to a sheet and carries it
  * through the later rename); the ownership check reads a leftover temporary sheet's formulas under their final names.
@@ -65,15 +77,23 @@ const STRING_LITERAL = /("(?:[^"]|"")*")/;
 export function retargeter(names: ReadonlyMap<string, string>): (formula: string) => string {
   if (!names.size) return (f) => f;
   const by = new Map([...names].map(([from, to]) => [quoteSheetName(from), `${quoteSheetName(to)}!`]));
-  const alternatives = [...by.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map((q) => (q.startsWith("'") ? escape(q) : `(?<![\\w.'\\u00C0-\\uFFFF])${escape(q)}`));
-  const pattern = new RegExp(`(${alternatives.join("|")})!`, "g");
+  const pattern = sheetPattern([...by.keys()]);
   return (formula) =>
     formula
       .split(STRING_LITERAL)
       .map((part, i) => (i % 2 === 1 ? part : part.replace(pattern, (_m, q: string) => by.get(q) ?? _m)))
       .join("");
+}
+
+/** A test of whether a formula refers to one of the given sheets (outside string literals), as Excel writes it. */
+export function refersToSheets(names: readonly string[]): (formula: string) => boolean {
+  if (!names.length) return () => false;
+  const pattern = sheetPattern(names.map(quoteSheetName));
+  return (formula) =>
+    formula.split(STRING_LITERAL).some((part, i) => {
+      pattern.lastIndex = 0;
+      return i % 2 === 0 && pattern.test(part);
+    });
 }
 
 function escape(s: string): string {

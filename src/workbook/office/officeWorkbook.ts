@@ -11,7 +11,7 @@ import { isListSheetName } from "../../engine/parse/headers";
 import type { DefinedNameSpec, SheetSpec } from "../../engine/sheetSpec";
 import { formulaOf, specDefinedNames, writesSettingNames } from "../../engine/sheetSpec";
 import { isSettingName } from "../../engine/outputs/liveSettings";
-import { retargeter } from "../../engine/outputs/refs";
+import { refersToSheets, retargeter } from "../../engine/outputs/refs";
 import type { ApplyOptions, InteractiveWorkbook } from "../port";
 import type { CellEdit } from "../../engine/settingsEdit";
 import type { NewSheet } from "../inputSheet";
@@ -48,7 +48,12 @@ import { literalFor, readFormula, readValue } from "./cells";
 import { applyStyle, styleRects, type StyleRect } from "./styleBlocks";
 import { decorate, tempTableName } from "./decorate";
 import { OutputWriteError } from "./writeError";
-import { ProtectedSheetError, SheetGoneError, SheetHiddenError } from "./sheetErrors";
+import {
+  ProtectedReferrersError,
+  ProtectedSheetError,
+  SheetGoneError,
+  SheetHiddenError,
+} from "./sheetErrors";
 
 /** The arguments of the workbook events watchChanges registers. */
 type SheetEvent =
@@ -334,7 +339,10 @@ interface Swap {
   readonly hasMeta: boolean;
   /** The scratch list as the write found it, without the leftovers it removed: put back when the swap is undone. */
   readonly scratch: readonly ScratchSheet[];
-  /** Formulas of kept owned sheets that name a replaced sheet, entered again once the names are swapped. */
+  /**
+   * Formulas that name a replaced sheet (of kept owned sheets, of the planner's sheets, the planner's defined names),
+   * entered again once the names are swapped.
+   */
   readonly reentries: readonly Reentry[];
   /** Every sheet's name in the order the workbook ends with (ownership.sheetOrder). */
   readonly order: readonly string[];
@@ -348,17 +356,129 @@ interface Swap {
   readonly tables: readonly TableRename[];
 }
 
-interface Reentry {
+/** A formula naming a replaced sheet: a cell's or a defined name's. */
+type Reentry = {
+  /** The text as read, entered again when a swap is undone (it names the old sheets, renamed back). */
+  readonly formula: string;
+  /** The text the swap enters: the same, naming each replaced sheet by its successor's name where that differs. */
+  readonly after: string;
+} & (
+  | {
+      readonly sheet: string;
+      /** 0-based. */
+      readonly row: number;
+      readonly col: number;
+    }
+  | {
+      readonly name: string;
+      /** The sheet a sheet-scoped name belongs to (Worksheet.names); null for a workbook-scoped one. */
+      readonly scope: string | null;
+    }
+);
+
+type CellReentry = Extract<Reentry, { readonly sheet: string }>;
+
+/** A rectangle of cells entered again in one write: 0-based origin, formulas by row. */
+interface CellBlock {
   readonly sheet: string;
-  /** 0-based. */
   readonly row: number;
   readonly col: number;
-  readonly formula: string;
+  readonly formulas: string[][];
+}
+
+/**
+ * Cells to enter again as rectangles, one write each (a column of lookups over an output is one operation, not one per
+ * cell): neighbours along a row join, then rows of the same columns one under the other.
+ */
+export function cellBlocks(cells: readonly CellReentry[], text: "formula" | "after"): CellBlock[] {
+  const sorted = [...cells].sort(
+    (a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : 0) || a.row - b.row || a.col - b.col,
+  );
+  const runs: { sheet: string; row: number; col: number; texts: string[] }[] = [];
+  for (const c of sorted) {
+    const last = runs[runs.length - 1];
+    if (last?.sheet === c.sheet && last.row === c.row && last.col + last.texts.length === c.col)
+      last.texts.push(c[text]);
+    else runs.push({ sheet: c.sheet, row: c.row, col: c.col, texts: [c[text]] });
+  }
+  const blocks: CellBlock[] = [];
+  // The block each sheet's columns (first and count) last went into: a run right under it joins it.
+  const open = new Map<string, CellBlock>();
+  for (const r of runs) {
+    const key = JSON.stringify([r.sheet, r.col, r.texts.length]);
+    const above = open.get(key);
+    if (above && above.row + above.formulas.length === r.row) above.formulas.push(r.texts);
+    else {
+      const block = { sheet: r.sheet, row: r.row, col: r.col, formulas: [r.texts] };
+      blocks.push(block);
+      open.set(key, block);
+    }
+  }
+  return blocks;
 }
 
 interface Target {
   readonly name: string;
   readonly sheet: Excel.Worksheet;
+}
+
+/** What dependentFormulas reads, queued with the write's last request (queueDependents). */
+interface Dependents {
+  /** How many of the targets are kept owned sheets; the planner's (theirs) follow. */
+  readonly kept: number;
+  readonly theirs: readonly string[];
+  readonly targets: readonly Target[];
+  readonly bounds: readonly Bounds[];
+  readonly names: Excel.NamedItemCollection;
+  /** Each of the planner's sheets' own names and protection. */
+  readonly scoped: readonly Excel.NamedItemCollection[];
+  readonly locked: readonly Excel.WorksheetProtection[];
+}
+
+/**
+ * Queues the loading of what may refer to the sheets a write replaces: the bounds of the kept owned sheets and of the
+ * planner's sheets (no merged areas: only formulas are wanted), the defined names, the planner's sheets' own names and
+ * protection.
+ */
+function queueDependents(
+  ctx: Excel.RequestContext,
+  kept: readonly OwnedSheet[],
+  theirs: readonly string[],
+): Dependents {
+  const sheets = ctx.workbook.worksheets;
+  const mine = theirs.map((name) => sheets.getItem(name));
+  const targets = [
+    ...kept.map((o) => ({ name: o.name, sheet: sheets.getItem(o.name) })),
+    ...theirs.map((name, k) => ({ name, sheet: mine[k] })),
+  ];
+  return {
+    kept: kept.length,
+    theirs,
+    targets,
+    bounds: queueBounds(targets, false),
+    names: ctx.workbook.names.load("items/name, items/formula"),
+    scoped: mine.map((ws) => ws.names.load("items/name, items/formula")),
+    locked: mine.map((ws) => ws.protection.load("protected")),
+  };
+}
+
+/** A sheet's used range, and its merged areas where they are read. */
+interface Bounds {
+  readonly r: Excel.Range;
+  readonly merged: Excel.RangeAreas | null;
+}
+
+/** Queues the loading of the sheets' used ranges' bounds, and of the lists sheets' merged areas if asked. */
+function queueBounds(targets: readonly Target[], withMerges: boolean): Bounds[] {
+  return targets.map((t) => {
+    const r = t.sheet.getUsedRangeOrNullObject(true);
+    r.load(["rowIndex", "columnIndex", "rowCount", "columnCount"]);
+    // The lists' merged areas, in the same request: the whole sheet's, as the used range may be a null object.
+    const merged =
+      withMerges && isListSheetName(t.name) ? t.sheet.getRange().getMergedAreasOrNullObject() : null;
+    merged?.load("address");
+    return { r, merged };
+  });
 }
 
 /** The A1 blocks of a RangeAreas address ("'Đơn vị'!C2:C23, 'Đơn vị'!C24:C32"), without sheet names; none when not read. */
@@ -398,27 +518,26 @@ export class OfficeWorkbook implements InteractiveWorkbook {
    * also capped at 5,000,000 cells on every platform).
    */
   private async readSheets(ctx: Excel.RequestContext, targets: readonly Target[]): Promise<Grid[]> {
-    const bounds = (withMerges: boolean) =>
-      targets.map((t) => {
-        const r = t.sheet.getUsedRangeOrNullObject(true);
-        r.load(["rowIndex", "columnIndex", "rowCount", "columnCount"]);
-        // The lists' merged areas, in the same request: the whole sheet's, as the used range may be a null object.
-        const merged =
-          withMerges && isListSheetName(t.name) ? t.sheet.getRange().getMergedAreasOrNullObject() : null;
-        merged?.load("address");
-        return { r, merged };
-      });
     const mergesWanted = this.supports(MERGED_AREAS.set, MERGED_AREAS.version);
-    let read = bounds(mergesWanted);
+    let read = queueBounds(targets, mergesWanted);
     try {
       await this.sync(ctx);
     } catch (e) {
       // Excel gives no merged areas past 512 in a range ("this method will fail to return the result"): read the
       // sheets without them, as on a host without ExcelApi 1.13.
       if (!read.some((x) => x.merged)) throw e;
-      read = bounds(false);
+      read = queueBounds(targets, false);
       await this.sync(ctx);
     }
+    return this.readCells(ctx, targets, read);
+  }
+
+  /** Reads the cells of sheets whose bounds (queueBounds) a sync has loaded: see readSheets. */
+  private async readCells(
+    ctx: Excel.RequestContext,
+    targets: readonly Target[],
+    read: readonly Bounds[],
+  ): Promise<Grid[]> {
     const used = read.map((x) => x.r);
     const grids: Grid[] = targets.map((t, i) => ({
       sheet: t.name,
@@ -672,19 +791,47 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       const added = specDefinedNames(specs)
         .map((d) => d.name)
         .filter((n) => !has(n));
+      // Owned sheets this write does not replace stay in the record; their formulas naming a replaced sheet are
+      // re-entered, as are the planner's (every other sheet but the ownership sheet and the leftovers removed).
+      const kept = owned.filter((o) => names.includes(o.name) && !replacedBy(owned, specs).includes(o));
+      const theirs = names.filter(
+        (n) => !owned.some((o) => o.name === n) && !(hasMeta && n === META_SHEET) && !leftovers.includes(n),
+      );
       const adds: Excel.Worksheet[] = [];
       let tempIds: string[];
+      let reentries: Reentry[] = [];
       try {
         setDefinedNames(ctx, specDefinedNames(specs), definedNames);
-        tempIds = await this.writeTemporary(ctx, specs, temps, leftovers, hasMeta, listed, tempTables, adds);
+        // What refers to the replaced sheets is read last before the swap (a formula the planner types meanwhile is
+        // missed only during the swap's request), its bounds loaded by the write's last request.
+        const pending: { dependents?: Dependents } = {};
+        tempIds = await this.writeTemporary(
+          ctx,
+          specs,
+          temps,
+          leftovers,
+          hasMeta,
+          listed,
+          tempTables,
+          adds,
+          () => {
+            if (old.length) pending.dependents = queueDependents(ctx, kept, theirs);
+          },
+        );
+        if (pending.dependents) reentries = await this.dependentFormulas(ctx, pending.dependents, old, specs);
       } catch (e) {
-        throw await this.dropTemporary(ctx, hasMeta ? temps : [...temps, META_SHEET], added, scratch, e);
+        const dropped = await this.dropTemporary(
+          ctx,
+          hasMeta ? temps : [...temps, META_SHEET],
+          added,
+          scratch,
+          e,
+        );
+        // A refusal of ours said as such once the temporary sheets are gone: nothing of the workbook changed.
+        throw e instanceof ProtectedReferrersError && dropped.outcome === "unchanged" ? e : dropped;
       } finally {
         this.noteAdded(adds);
       }
-      // Owned sheets this write does not replace stay in the record; their formulas naming a replaced sheet are re-entered.
-      const kept = owned.filter((o) => names.includes(o.name) && !replacedBy(owned, specs).includes(o));
-      const reentries = kept.length && old.length ? await this.dependentFormulas(ctx, kept, old) : [];
       // Each with its Worksheet.id: a kept sheet's as it is now, a new output's its temporary sheet's (kept through the
       // rename). The .xlsx adapter's columns stay as recorded for the kept sheets (Excel keeps a sheet's sheetId).
       const record: OwnedSheet[] = [
@@ -762,6 +909,8 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     listed: readonly ScratchSheet[],
     tempTables: readonly ReadonlyMap<string, string>[],
     adds: Excel.Worksheet[],
+    /** Queues what the last request also loads. */
+    withLast: () => void,
   ): Promise<string[]> {
     const sheets = ctx.workbook.worksheets;
     // Sheets an interrupted earlier run left, proven the product's (provenLeftovers): removed first.
@@ -799,6 +948,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         }
       decorate(sheet, spec, this.supports, (name) => tempTables[k].get(name) ?? name);
     }
+    withLast();
     await this.sync(ctx);
     return made.map((w) => w.id);
   }
@@ -838,7 +988,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     added: readonly string[],
     scratch: readonly ScratchSheet[],
     cause: unknown,
-  ): Promise<unknown> {
+  ): Promise<OutputWriteError> {
     try {
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/name");
@@ -876,7 +1026,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     const sheets = ctx.workbook.worksheets;
     old.forEach((o, k) => (sheets.getItem(o.name).name = aside[k]));
     specs.forEach((s, k) => (sheets.getItem(temps[k]).name = s.name));
-    this.reenter(ctx, swap.reentries);
+    this.reenter(ctx, swap.reentries, "after");
     this.writeRecord(ctx, record);
     this.finish(ctx, swap, aside, swap.tables, swap.stale);
     try {
@@ -888,38 +1038,88 @@ export class OfficeWorkbook implements InteractiveWorkbook {
   }
 
   /**
-   * Formulas of kept owned sheets that name a sheet being replaced (the summary names Kết quả, which compute replaces).
-   * Excel binds them to the old sheet and would turn them into #REF! when it is deleted; entered again after the
-   * rename, the same text binds to the new sheet.
+   * Formulas that name a sheet being replaced: of kept owned sheets (the summary names Kết quả, which compute replaces),
+   * of the planner's sheets (hidden ones too) and of the planner's defined names, workbook- and sheet-scoped
+   * (Worksheet.names, ExcelApi 1.4). Excel binds them to the old sheet and turns them into #REF! when it is deleted;
+   * entered again after the rename, the same text binds to the new sheet (named by its successor's name where the
+   * language changed it). A protected sheet of the planner's holding such a formula cannot be written: the write is
+   * refused.
    */
   private async dependentFormulas(
     ctx: Excel.RequestContext,
-    kept: readonly OwnedSheet[],
+    dependents: Dependents,
     old: readonly OwnedSheet[],
+    specs: readonly SheetSpec[],
   ): Promise<Reentry[]> {
-    const names = old.map((o) => o.name.toLowerCase());
-    const grids = await this.readSheets(
-      ctx,
-      kept.map((o) => ({ name: o.name, sheet: ctx.workbook.worksheets.getItem(o.name) })),
-    );
+    const { kept, theirs, targets, bounds, names, scoped, locked } = dependents;
+    const refersTo = old.map((o) => refersToSheets([o.name]));
+    const refers = refersToSheets(old.map((o) => o.name));
+    const renamed = new Map<string, string>();
+    for (const o of old) {
+      const next = specs.find((s) => s.name === o.name) ?? specs.find((s) => replacedBy([o], [s]).length);
+      if (next && next.name !== o.name) renamed.set(o.name, next.name);
+    }
+    const retarget = retargeter(renamed);
+    const grids = await this.readCells(ctx, targets, bounds);
     const out: Reentry[] = [];
-    for (const g of grids)
-      g.formulas?.forEach((row, i) =>
-        row.forEach((f, j) => {
-          const lower = f?.toLowerCase();
-          if (
-            f &&
-            names.some((n) => lower!.includes(`${n}!`) || lower!.includes(`${n.replace(/'/g, "''")}'!`))
-          )
-            out.push({ sheet: g.sheet, row: g.originRow - 1 + i, col: g.originCol - 1 + j, formula: f });
+    const refused = new Set<string>();
+    const over = new Set<string>();
+    grids.forEach((g, i) =>
+      g.formulas?.forEach((row, r) =>
+        row.forEach((f, c) => {
+          if (!f || !refers(f)) return;
+          out.push({
+            sheet: g.sheet,
+            row: g.originRow - 1 + r,
+            col: g.originCol - 1 + c,
+            formula: f,
+            after: retarget(f),
+          });
+          if (i >= kept && locked[i - kept].protected) {
+            refused.add(g.sheet);
+            old.forEach((o, k) => refersTo[k](f) && over.add(o.name));
+          }
         }),
-      );
+      ),
+    );
+    const named = (scope: string | null, items: readonly Excel.NamedItem[]) => {
+      for (const n of items)
+        if (typeof n.formula === "string" && refers(n.formula))
+          out.push({ name: n.name, scope, formula: n.formula, after: retarget(n.formula) });
+    };
+    named(null, names.items);
+    theirs.forEach((t, k) => named(t, scoped[k].items));
+    if (refused.size) throw new ProtectedReferrersError([...refused], [...over]);
     return out;
   }
 
-  private reenter(ctx: Excel.RequestContext, reentries: readonly Reentry[]): void {
+  /** Queues the loading of the re-entries' cells' formulas and names' formulas as they are now; read after the sync. */
+  private currentTexts(ctx: Excel.RequestContext, reentries: readonly Reentry[]): (() => string)[] {
+    const sheets = ctx.workbook.worksheets;
+    return reentries.map((r) => {
+      if ("sheet" in r) {
+        const cell = sheets.getItem(r.sheet).getCell(r.row, r.col).load("formulas");
+        return () => String(cell.formulas[0][0]);
+      }
+      const item = (r.scope === null ? ctx.workbook.names : sheets.getItem(r.scope).names)
+        .getItem(r.name)
+        .load("formula");
+      return () => String(item.formula);
+    });
+  }
+
+  /** Enters the formulas again: as read ("formula", undoing a swap) or naming the new sheets ("after"). */
+  private reenter(ctx: Excel.RequestContext, reentries: readonly Reentry[], text: "formula" | "after"): void {
+    const sheets = ctx.workbook.worksheets;
+    const cells = reentries.filter((r): r is CellReentry => "sheet" in r);
+    for (const b of cellBlocks(cells, text))
+      sheets
+        .getItem(b.sheet)
+        .getRangeByIndexes(b.row, b.col, b.formulas.length, b.formulas[0].length).formulas = b.formulas;
     for (const r of reentries)
-      ctx.workbook.worksheets.getItem(r.sheet).getCell(r.row, r.col).formulas = [[r.formula]];
+      if (!("sheet" in r))
+        (r.scope === null ? ctx.workbook.names : sheets.getItem(r.scope).names).getItem(r.name).formula =
+          r[text];
   }
 
   /** Rewrites the ownership sheet's cells (the sheet itself stays: it may be VeryHidden, which cannot be deleted). */
@@ -975,6 +1175,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       ctx.workbook.names.load("items/name");
       const meta = sheets.getItem(META_SHEET).getUsedRangeOrNullObject(true);
       meta.load("values");
+      const texts = this.currentTexts(ctx, swap.reentries);
       await ctx.sync();
       const names = new Set(sheets.items.map((s) => s.name));
       const tables = new Set(ctx.workbook.tables.items.map((t) => t.name));
@@ -1005,7 +1206,14 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       old.forEach((o, k) => {
         if (names.has(aside[k])) sheets.getItem(aside[k]).name = o.name;
       });
-      this.reenter(ctx, swap.reentries);
+      // Only what the swap entered again binds to the new sheets: what it did not reach still names the old sheets
+      // (under their aside names, or under their own if the swap failed before renaming them all, when it reached none),
+      // and follows them back. Entering that again would fail again where it failed (an array, a sheet protected since).
+      const namesAside = refersToSheets(aside);
+      const reached = aside.every((a) => names.has(a))
+        ? swap.reentries.filter((_, k) => !namesAside(texts[k]()))
+        : [];
+      this.reenter(ctx, reached, "formula");
       dropNames(ctx, swap.added);
       if (!hasMeta) {
         // The ownership sheet was added by this run: remove it again (Hidden first: a VeryHidden sheet cannot be deleted).

@@ -23,3 +23,20 @@ export class ProtectedSheetError extends Error {
     this.name = "ProtectedSheetError";
   }
 }
+
+/**
+ * Sheets of the planner's hold formulas over output sheets a write would replace, and are protected: the write must
+ * enter those formulas again once the new sheets are in place (Excel turns a reference to a deleted sheet into #REF!),
+ * which protection forbids. Refused before the swap: the previous outputs stay as they were.
+ */
+export class ProtectedReferrersError extends Error {
+  constructor(
+    readonly sheets: readonly string[],
+    readonly outputs: readonly string[],
+  ) {
+    super(
+      `sheets ${sheets.map((s) => `"${s}"`).join(", ")} are protected and hold formulas over ${outputs.join(", ")}`,
+    );
+    this.name = "ProtectedReferrersError";
+  }
+}
