@@ -5,6 +5,7 @@ import type { EnumValue, PlanRows, SettingsValues } from "./format";
 import { DIRECTIONS, enumName, MEASURES, RANKING_GROUPS, SETTINGS, YES_NO } from "./format";
 import type { Lang } from "./i18n/labels";
 import { finding, planColumnName, settingLabel } from "./findings";
+import type { FindingCode } from "./i18n/findings";
 import { formatShortest } from "./i18n/numbers";
 import { comparePeriodKeys, formatPeriod, periodFromKey } from "./periods";
 import { quartersOf } from "./figureIndex";
@@ -124,31 +125,44 @@ const listedCodes = (codes: readonly string[]) =>
   codes.slice(0, LISTED_CODES).join(", ") + (codes.length > LISTED_CODES ? ", …" : "");
 
 /**
- * A file's CONFLICTING_INDICATOR findings, those with one other file said once where there are more than a few (a
- * file of another template differs in most of its indicators): at the first one's cell, with their number and codes.
+ * A file's conflicts with other files, those with one other file said once where there are more than a few (a file of
+ * another template differs in most of its indicators; a copy of the province's past quarters made before it corrected
+ * them, in most of its units): `code` at the first one's cell, with their number and first few `listed` (each
+ * conflict's own `key`).
  */
-function indicatorConflicts(found: readonly Finding[], name: string): Finding[] {
+function conflictsByFile(
+  found: readonly Finding[],
+  name: string,
+  code: FindingCode,
+  listed: "codes" | "units",
+  key: string,
+): Finding[] {
   const byOther = new Map<string, Finding[]>();
-  for (const f of found)
-    byOther.set(String(f.params.other), [...(byOther.get(String(f.params.other)) ?? []), f]);
-  return [...byOther].flatMap(([other, fs]) => {
-    if (fs.length <= MANY_CONFLICTS) return fs;
-    return [
-      {
-        ...finding(
-          "CONFLICTING_INDICATORS",
-          { sheet: fs[0].sheet, cell: fs[0].cell },
+  for (const f of found) {
+    const other = String(f.params.other);
+    const list = byOther.get(other);
+    if (list) list.push(f);
+    else byOther.set(other, [f]);
+  }
+  return [...byOther].flatMap(([other, fs]) =>
+    fs.length <= MANY_CONFLICTS
+      ? fs
+      : [
           {
-            count: fs.length,
-            codes: listedCodes(fs.map((f) => String(f.params.code))),
+            ...finding(
+              code,
+              { sheet: fs[0].sheet, cell: fs[0].cell },
+              {
+                count: fs.length,
+                [listed]: listedCodes(fs.map((f) => String(f.params[key]))),
+                file: name,
+                other,
+              },
+            ),
             file: name,
-            other,
           },
-        ),
-        file: name,
-      },
-    ];
-  });
+        ],
+  );
 }
 
 /** Each figure row with its values in the order of `codes` (null where blank or without a column). */
@@ -289,30 +303,8 @@ function unitRows(
     // the folder), its units and the files it repeats listed; the same rows beside rows of its own are the province's
     // past quarters, which every unit's file may carry: counted once, unsaid.
     const same = adds ? [] : [...again.values()].filter((x) => !x.differs);
-    const differ = new Map<string, Finding[]>();
-    for (const { other, differs } of again.values())
-      if (differs) differ.set(other, [...(differ.get(other) ?? []), differs]);
-    // Many units differing from one file (a copy of the province's past quarters made before it corrected them): once.
-    for (const [other, fs] of differ)
-      findings.push(
-        ...(fs.length <= MANY_CONFLICTS
-          ? fs
-          : [
-              {
-                ...finding(
-                  "CONFLICTING_UNITS",
-                  { sheet: fs[0].sheet, cell: fs[0].cell },
-                  {
-                    count: fs.length,
-                    units: listedCodes(fs.map((f) => String(f.params.unit))),
-                    file: name,
-                    other,
-                  },
-                ),
-                file: name,
-              },
-            ]),
-      );
+    const differ = [...again.values()].flatMap((x) => (x.differs ? [x.differs] : []));
+    findings.push(...conflictsByFile(differ, name, "CONFLICTING_UNITS", "units", "unit"));
     const units = [...new Set(same.map((x) => x.unit))];
     if (units.length)
       findings.push({
@@ -470,7 +462,7 @@ export function consolidatePlans(
           });
       }
     }
-    findings.push(...indicatorConflicts(conflicts, name));
+    findings.push(...conflictsByFile(conflicts, name, "CONFLICTING_INDICATORS", "codes", "code"));
     // The first file's indicators this file has deleted that apply to a unit it has figures for: blank in the merge.
     const have = new Set(plan.indicators.map((i) => i.code));
     const withRows = new Set(plan.figures.rows.map((r) => r.unit));
