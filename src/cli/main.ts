@@ -18,7 +18,7 @@ import { formatPeriod, periodFromKey, periodsDrawingOn } from "../engine/periods
 import { gradeLabel, labels, severityLabel } from "../engine/i18n/labels";
 import { formatNumber } from "../engine/i18n/numbers";
 import { groupName } from "../engine/outputs/style";
-import { consolidatePlans, planToRows } from "../engine/consolidate";
+import { consolidatePlans, listedCodes, planToRows } from "../engine/consolidate";
 import { checkWorkbook, SEVERITY_ORDER } from "../engine/validate";
 import { GRADES } from "../engine/ranking";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
@@ -588,9 +588,7 @@ async function dispatch(a: Args, io: Io): Promise<number> {
           io.stdout(
             msg(a.lang, "filesWithErrors", {
               count: failing.length,
-              files:
-                failing.slice(0, MAX_LISTED_FILES).join(", ") +
-                (failing.length > MAX_LISTED_FILES ? ", …" : ""),
+              files: listedCodes(failing, MAX_LISTED_FILES),
             }),
           );
         const n = (x: number) => formatNumber(x, 0, a.lang);

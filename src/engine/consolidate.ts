@@ -120,9 +120,9 @@ const MANY_CONFLICTS = 3;
 // The codes that finding lists.
 const LISTED_CODES = 5;
 
-/** Codes or file names as a message lists them: the first few, then "…". */
-const listedCodes = (codes: readonly string[]) =>
-  codes.slice(0, LISTED_CODES).join(", ") + (codes.length > LISTED_CODES ? ", …" : "");
+/** Codes or file names as a message lists them: the first few (`most`), then "…". */
+export const listedCodes = (codes: readonly string[], most = LISTED_CODES) =>
+  codes.slice(0, most).join(", ") + (codes.length > most ? ", …" : "");
 
 /**
  * A file's conflicts with other files, those with one other file said once where there are more than a few (a file of
