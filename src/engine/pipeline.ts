@@ -107,13 +107,11 @@ export function* planSteps(grids: WorkbookGrids, options: RunOptions): Generator
   if (options.sheets === false)
     return { plan, findings, period, results, summary, refused: null, sheets: [] };
   yield "sheets";
-  const rankingLater = handedOver && options.rankingElsewhere !== undefined;
-  const {
-    sheets: built,
-    rankingFor,
-    job,
-  } = outputSheets(plan, results, findings, { lang: options.lang, summary, rankingLater });
-  if (rankingLater) options.rankingElsewhere?.(job());
+  const { sheets: built, rankingFor } = outputSheets(plan, results, findings, {
+    lang: options.lang,
+    summary,
+    rankingElsewhere: handedOver ? options.rankingElsewhere : undefined,
+  });
   const sheets = built.map(fitCellText);
   const run: RunResult = { plan, findings, period, results, summary, refused: null, sheets };
   if (!handedOver) return run;

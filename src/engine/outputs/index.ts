@@ -28,8 +28,11 @@ export interface OutputOptions {
   readonly lang: Lang;
   /** The summary's content; null leaves the summary tab out. */
   readonly summary: QuarterlySummary | null;
-  /** Xếp hạng is built elsewhere, from the job: the sheets hold its stand-in (rankingStandIn). */
-  readonly rankingLater?: boolean;
+  /**
+   * Xếp hạng is built elsewhere, from the job handed over here as soon as Kết quả is built (the other sheets are built
+   * meanwhile): the sheets hold its stand-in (rankingStandIn).
+   */
+  readonly rankingElsewhere?: (job: RankingJob) => void;
 }
 
 /**
@@ -81,8 +84,6 @@ export function outputSheets(
 ): {
   sheets: SheetSpec[];
   rankingFor: (results: PeriodResults, built: SheetSpec) => SheetSpec;
-  /** The job of Xếp hạng and Kết quả, made when asked (packing Kết quả's rows takes a few milliseconds). */
-  job: () => RankingJob;
 } {
   const { lang, summary } = options;
   // Pillar scores list each indicator's weight and score while those formulas fit Excel's limits; past them (from
@@ -91,7 +92,18 @@ export function outputSheets(
   const rows = resultsRows(plan, results);
   const running = !listedFits(plan, results, rows, lang);
   const res = buildResultsSheet(plan, results, lang, rows, running);
-  const rank = options.rankingLater ? null : buildRankingSheet(plan, results, res.layout, lang);
+  const elsewhere = options.rankingElsewhere;
+  if (elsewhere) {
+    const { figures: _figures, ...shape } = plan;
+    elsewhere({
+      plan: shape,
+      results: { period: results.period, ranking: results.ranking },
+      layout: res.layout,
+      lang,
+      resultsSheet: { attainment: packAttainment(results.attainment), running },
+    });
+  }
+  const rank = elsewhere ? null : buildRankingSheet(plan, results, res.layout, lang);
   const checks = buildFindingsSheet(
     findings,
     lang,
@@ -101,14 +113,6 @@ export function outputSheets(
   );
   const sheets = [res.spec, rank?.spec ?? rankingStandIn(plan, lang), checks];
   if (summary) sheets.push(buildSummarySheet(buildReport(plan, summary, lang)));
-  const { figures: _figures, ...shape } = plan;
-  const job = (): RankingJob => ({
-    plan: shape,
-    results: { period: results.period, ranking: results.ranking },
-    layout: res.layout,
-    lang,
-    resultsSheet: { attainment: packAttainment(results.attainment), running },
-  });
   return {
     sheets,
     // The interval cells patched in are short texts: the sheet patched stays fitted.
@@ -116,7 +120,6 @@ export function outputSheets(
       rank
         ? withIntervalCells(built, rank.layout, r)
         : fitCellText(buildRankingSheet(plan, r, res.layout, lang).spec),
-    job,
   };
 }
 
