@@ -156,11 +156,50 @@ function realSession(log: RequestLog): object {
   };
 }
 
+/**
+ * The real counterpart of a collection's item, made when the adapter first uses the item (a method, a navigation, a
+ * write, an argument), not when it lists `items`: the client queues an Instantiate action for a path it makes (getItem),
+ * none for the items a load returns, so pairing every item listed would send requests the adapter never causes (a
+ * closing request of Instantiate actions only, after readGrids listed the sheets). A property read is checked against
+ * the item's class (`proto`) without making it.
+ */
+class LaterReal {
+  private made: unknown;
+  private done = false;
+  constructor(
+    private readonly make: () => unknown,
+    readonly proto: object,
+  ) {}
+  get(): unknown {
+    if (!this.done) [this.made, this.done] = [this.make(), true];
+    return this.made;
+  }
+}
+
 const pairs = new WeakMap<object, { fake: unknown; real: unknown }>();
 const fakeOf = (v: unknown): unknown =>
   typeof v === "object" && v !== null && pairs.has(v) ? pairs.get(v)!.fake : v;
-const realOf = (v: unknown): unknown =>
-  typeof v === "object" && v !== null && pairs.has(v) ? pairs.get(v)!.real : v;
+const realOf = (v: unknown): unknown => {
+  const real = typeof v === "object" && v !== null && pairs.has(v) ? pairs.get(v)!.real : v;
+  return real instanceof LaterReal ? real.get() : real;
+};
+
+/**
+ * The client's class of a fake object (FakeWorksheet: Excel.Worksheet), or for a plain object the class its property
+ * is named after (Table.worksheet: Excel.Worksheet), if the client has one.
+ */
+function clientClass(fake: object, property: string): object | undefined {
+  const own = fake.constructor.name.replace(/^Fake/, "");
+  const name = own === "Object" ? property.charAt(0).toUpperCase() + property.slice(1) : own;
+  const cls = (loadClient() as unknown as Record<string, { prototype?: object } | undefined>)[name];
+  return cls?.prototype;
+}
+
+/** The real counterpart `make` makes, made when first used where the client has the fake's class, else now. */
+function later(fake: object, property: string, make: () => unknown): unknown {
+  const proto = clientClass(fake, property);
+  return proto ? new LaterReal(make, proto) : make();
+}
 
 const className = (real: unknown): string =>
   (real as { _className?: string } | null | undefined)?._className ?? String(real);
@@ -178,10 +217,22 @@ function mirror(fake: object, real: unknown): object {
     get(target, prop) {
       const value = Reflect.get(target, prop, target) as unknown;
       if (value === undefined || typeof prop === "symbol") return value;
-      const r = realMember(real, prop);
+      if (real instanceof LaterReal && typeof value !== "function") {
+        // A property read or a navigation of an item not used yet: checked against its class, nothing queued.
+        if (!(prop in real.proto)) throw new Error(`The real Office.js client has no member ${String(prop)}`);
+        if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+        return mirror(
+          value,
+          later(value, prop, () => (real.get() as Record<string, unknown>)[prop]),
+        );
+      }
+      const r = realMember(real instanceof LaterReal ? real.get() : real, prop);
       if (prop === "items" && Array.isArray(value))
         return value.map((item: { name: string }) =>
-          mirror(item, (r.getItem as (n: string) => unknown).call(r, item.name)),
+          mirror(
+            item,
+            later(item, "", () => (r.getItem as (n: string) => unknown).call(r, item.name)),
+          ),
         );
       if (typeof value === "function")
         return (...args: unknown[]) => {
@@ -199,7 +250,7 @@ function mirror(fake: object, real: unknown): object {
     },
     set(target, prop, value) {
       Reflect.set(target, prop, fakeOf(value), target);
-      realMember(real, prop)[prop] = realOf(value);
+      realMember(real instanceof LaterReal ? real.get() : real, prop)[prop] = realOf(value);
       return true;
     },
   });
