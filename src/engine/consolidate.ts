@@ -247,6 +247,9 @@ function figureText(v: number | null, ind: Indicator | undefined, lang: Lang): s
   return ind?.measure === "percent" ? `${formatShortest(Number((v * 100).toPrecision(15)), lang)}%` : v;
 }
 
+/** Whether a row has no figure at all. */
+const blank = (r: TakenRow) => r.values.every((v) => v === null);
+
 /** Whether a code is a word of a file's name ("X006 (1).xlsx", "xa-X006-quy3.xlsx" are X006's), in any case. */
 function nameHolds(file: string, code: string): boolean {
   const name = file.replace(/^.*[\\/]/, "").toLowerCase();
@@ -324,7 +327,7 @@ function unitRows(
   };
   // Unit and period → the row taken, its file's place in `files` (the same file may be given twice), that file's
   // other rows of the same unit and period (its own DUPLICATE_FIGURE_ROW, as the file alone would count them), and
-  // whether no other file has a row.
+  // whether no other file has figures in a row.
   const taken = new Map<string, { at: number; row: TakenRow; extra: TakenRow[]; alone: boolean }>();
   const keyOf = (r: TakenRow) => `${r.unit}\u0000${r.period}`;
   for (const [at, { rows }] of byFile.entries())
@@ -332,8 +335,11 @@ function unitRows(
       const prev = taken.get(keyOf(r));
       if (!prev) taken.set(keyOf(r), { at, row: r, extra: [], alone: true });
       else if (prev.at === at) prev.extra.push(r);
-      else {
-        prev.alone = false;
+      else if (blank(r) !== blank(prev.row)) {
+        // A row without a figure (a list pre-filled with every unit's row for the quarter) is no figures.
+        if (blank(prev.row)) Object.assign(prev, { at, row: r, extra: [] });
+      } else {
+        if (!blank(r)) prev.alone = false;
         // The same figures stay where they were first found (a copy sent twice is the later file), but for the
         // unit's own file, which then says its blanks.
         const ownOverOther = (own[at]?.has(r.unit) ?? false) && !own[prev.at]?.has(r.unit);
@@ -371,9 +377,11 @@ function unitRows(
       const t = taken.get(keyOf(r))!;
       if (t.at === at) {
         adds = true;
-        if (t.row === r && t.alone && own[at] && !own[at].has(r.unit)) others.push(r);
+        if (t.row === r && t.alone && !blank(r) && own[at] && !own[at].has(r.unit)) others.push(r);
         continue;
       }
+      // A blank row beside another file's figures adds nothing, and says nothing.
+      if (blank(r) && !blank(t.row)) continue;
       const other = files[t.at].name;
       const pair = `${r.unit}\u0000${t.at}`;
       const seen = again.get(pair) ?? { unit: r.unit, other, row: r };
@@ -429,7 +437,12 @@ function unitRows(
   }
   return {
     rows,
-    taken: new Map([...taken].map(([k, v]) => [k, v.at])),
+    // A blank row of a file known as another unit's (the province's list of its every unit) is none of the unit's.
+    taken: new Map(
+      [...taken].flatMap(([k, { at, row }]) =>
+        blank(row) && own[at] && !own[at].has(row.unit) ? [] : [[k, at] as const],
+      ),
+    ),
     holder,
     findings,
   };
@@ -510,9 +523,10 @@ const FIGURES_OF_UNIT = new Set(["MISSING_FIGURE_ROW", "MISSING_FIGURE"]);
  * A unit's file's own findings as the planner merging the files is to read them, each with its file: all of them but
  * NO_UNIT_IN_GROUP (a unit's file holds its own units only; the merged plan is what must have some in every group),
  * and the definitions every file copies (a finding on Cấu hình or Chỉ tiêu) said once, in the first file that has it.
- * A unit's missing figures (`taken`: unit and period → the file whose row the merged plan takes) are said by the file
- * whose row is taken, and where no file has a row, once: by the unit's own file (`own`), else for the merge, in no
- * file (a file that lists every unit of the province has no row for the others: it is not theirs to send). A row under
+ * A unit's missing figures (`taken`: unit and period → the file whose row the merged plan takes, but for a blank row
+ * of another unit's file) are said by the file whose row is taken, and where no file has a row, once: by the unit's
+ * own file (`own`), else for the merge, in no file (a file that lists every unit of the province, blank or without
+ * rows for the others, is not theirs to send). A row under
  * the code of another file's unit (`unitFile`) is OTHER_FILES_UNIT.
  */
 function filesFindings(

@@ -656,7 +656,7 @@ describe("ictplan CLI", () => {
       ...rows,
       units: rows.units.filter((u) => u[0] === "X006"),
       figures: rows.figures
-        .filter((f) => f[0] === "X006" && f[1] === "Quý II/2015")
+        .filter((f) => f[0] === "X006" && ["2015-Q2", "Quý II/2015"].includes(String(f[1])))
         .map((f) => f.map((v, j) => (j === count ? value : v))),
     });
     const folder = path.join(dir, "x006");
@@ -716,7 +716,8 @@ describe("ictplan CLI", () => {
     // The province sent every commune the list of its every unit. X009 typed its figures under X005's code (the row
     // above its own in the list); X001 sent its own. X005 and X007 returned their files without a row.
     const rows = province2025Rows(10);
-    const q2 = (code: string) => rows.figures.filter((f) => f[0] === code && f[1] === "Quý II/2015");
+    const q2 = (code: string) =>
+      rows.figures.filter((f) => f[0] === code && ["2015-Q2", "Quý II/2015"].includes(String(f[1])));
     const write = async (name: string, figures: PlanRows["figures"]) =>
       fs.writeFile(path.join(dir, name), await XlsxWorkbook.of(buildTemplate({ ...rows, figures })).save());
     await write("X001.xlsx", q2("X001"));
@@ -752,6 +753,42 @@ describe("ictplan CLI", () => {
     expect(missing("X009")).toEqual([expect.stringMatching(/^\[X009\.xlsx\]Số liệu!/)]);
     expect(missing("STTTT")).toEqual(["[]Số liệu!"]);
     expect(missing("X005")).toEqual([]);
+  }, 60000);
+
+  it("consolidate takes no blank row of a list pre-filled with every unit's row over a unit's own figures", async () => {
+    // The province sent every commune its every unit's row for Quý II/2015, blank; each commune filled in its own.
+    const rows = province2025Rows(10);
+    const n = rows.figureIndicators.length;
+    const filled = (code: string) =>
+      rows.units.map((u) =>
+        u[0] === code
+          ? rows.figures.find((f) => f[0] === code && ["2015-Q2", "Quý II/2015"].includes(String(f[1])))!
+          : [u[0], "Quý II/2015", ...Array<null>(n).fill(null)],
+      );
+    // X003's file is named after the commune, not its code: whose file it is, is not known.
+    const communes = ["X001", "X005", "X009", "X003"];
+    const names = ["pre-X001.xlsx", "pre-X005.xlsx", "pre-X009.xlsx", "pre-ban-xeo.xlsx"];
+    for (const [i, code] of communes.entries())
+      await fs.writeFile(
+        path.join(dir, names[i]),
+        await XlsxWorkbook.of(buildTemplate({ ...rows, figures: filled(code) })).save(),
+      );
+    const r = await cli("consolidate", ...names, "-o", "pre.xlsx", "--force", "--json");
+    const found = jsonFindings(r.out);
+    // pre-X001.xlsx's blank rows were taken: the others' figures were lost, with an error each.
+    expect(found.filter((f) => f.code.startsWith("CONFLICTING_UNIT"))).toEqual([]);
+    const daotao = rows.figureIndicators.indexOf("DAOTAO") + 2;
+    for (const code of communes)
+      expect(await mergedFigure(path.join(dir, "pre.xlsx"), code, "2015-Q2", "DAOTAO")).toBe(
+        filled(code).find((f) => f[0] === code)![daotao],
+      );
+    // A department no file is of: its blank figures said once for the merge, not as pre-X001.xlsx's.
+    const stttt = found.filter((f) => f.code === "MISSING_FIGURE" && f.message.includes("(STTTT)"));
+    expect(stttt.length).toBeGreaterThan(0);
+    expect(stttt.map((f) => `[${f.file ?? ""}]${f.sheet}!${f.cell}`)).toEqual(
+      Array(stttt.length).fill("[]Số liệu!"),
+    );
+    expect(found.filter((f) => f.code === "FIGURES_FROM_OTHER_FILE")).toEqual([]);
   }, 60000);
 
   it("consolidate says a setting many files share once, with the files", async () => {
