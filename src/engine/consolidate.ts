@@ -526,8 +526,8 @@ const FIGURES_OF_UNIT = new Set(["MISSING_FIGURE_ROW", "MISSING_FIGURE"]);
  * A unit's missing figures (`taken`: unit and period → the file whose row the merged plan takes, but for a blank row
  * of another unit's file) are said by the file whose row is taken, and where no file has a row, once: by the unit's
  * own file (`own`), else for the merge, in no file (a file that lists every unit of the province, blank or without
- * rows for the others, is not theirs to send). A row under
- * the code of another file's unit (`unitFile`) is OTHER_FILES_UNIT.
+ * rows for the others, is not theirs to send). A row under the code of another file's unit (`unitFile`) is
+ * OTHER_FILES_UNIT. A file's NO_FIGURES_FOR_PERIOD for a quarter the merged plan has figures for is left out.
  */
 function filesFindings(
   files: readonly UnitFile[],
@@ -536,6 +536,9 @@ function filesFindings(
   own: readonly (ReadonlySet<string> | null)[],
 ): Finding[] {
   const said = new Set<string>();
+  // The merged plan's quarters: a file without figures for its Kỳ hiện tại (the province's, given first, before the
+  // communes' with that quarter's) is no plan without them.
+  const merged = new Set([...taken.keys()].map((k) => k.slice(k.indexOf("\u0000") + 1)));
   // Units' missing rows another file said, to say once for the unit's own file or the merge, unless that file says it.
   const unsaid = new Map<string, Finding>();
   const out: Finding[] = [];
@@ -555,6 +558,11 @@ function filesFindings(
         out.push({ ...finding("OTHER_FILES_UNIT", f, { ...f.params, other, own }), file: name });
         continue;
       }
+      if (
+        f.code === "NO_FIGURES_FOR_PERIOD" &&
+        quartersOf(String(f.params.period)).some((q) => merged.has(q))
+      )
+        continue;
       if (FIGURES_OF_UNIT.has(f.code)) {
         const { unit, period } = f.params;
         const rowIn = quartersOf(String(period))
@@ -693,8 +701,9 @@ export function consolidatePlans(files: readonly UnitFile[]): {
   const byUnit = unitRows(files, merged, own);
   // Each unit as the file with its figures lists it (its own name, group and status), else as the first file does.
   const unitFile = new Map([...listed].map(([code, l]) => [code, byUnit.holder.get(code) ?? l]));
-  findings.unshift(...filesFindings(files, byUnit.taken, unitFile, own));
+  // The merge's own findings, a few said once each, before the files' (a wall of missing figures at a province's scale).
   findings.push(...byUnit.findings, ...unitRowConflicts(listed, byUnit.holder));
+  findings.push(...filesFindings(files, byUnit.taken, unitFile, own));
   const units = [...unitFile.values()];
   const rows = units.flatMap(({ unit }) => byUnit.rows.get(unit.code) ?? []);
   // The merged plan's cells refer to no single sheet: it is written out again (planToRows), never read by cell.

@@ -511,12 +511,12 @@ export const FINDING_TEXTS = {
   },
   FIGURES_FROM_OTHER_FILE: {
     severity: "warning",
-    vi: "{file} là tệp của {own} nhưng có số liệu {periods} của {count} đơn vị khác mà không tệp nào khác có: {units}; đã dùng làm số liệu của các đơn vị đó. Đơn vị có tệp riêng nhưng tệp thiếu các dòng này: {withFile}; đơn vị không gửi tệp: {withoutFile}.",
-    en: "{file} is {own}'s file but has figures for {periods} of {count} other {count:unit|units} that no other file has: {units}; they are used as those units' figures. Units whose own file lacks these rows: {withFile}; units that sent no file: {withoutFile}.",
+    vi: "{file} là tệp của {own} nhưng có số liệu {periods} của {count} đơn vị khác mà không tệp nào khác có: {units}; đã dùng làm số liệu của {count:đơn vị đó|các đơn vị đó}. Đơn vị có tệp riêng nhưng tệp thiếu các dòng này: {withFile}; đơn vị không gửi tệp: {withoutFile}.",
+    en: "{file} is {own}'s file but has figures for {periods} of {count} other {count:unit|units} that no other file has: {units}; they are used as {count:that unit's|those units'} figures. Units whose own file lacks these rows: {withFile}; units that sent no file: {withoutFile}.",
     fixVi:
-      "Nếu đó là số liệu của {own} gõ nhầm mã, sửa mã trong {file}; nếu {file} nhập hộ các đơn vị đó thì không cần làm gì; nếu không, xóa các dòng đó rồi gộp lại.",
+      "Nếu đó là số liệu của {own} gõ nhầm mã, sửa mã trong {file}; nếu {file} nhập hộ {count:đơn vị đó|các đơn vị đó} thì không cần làm gì; nếu không, xóa các dòng đó rồi gộp lại.",
     fixEn:
-      "If they are {own}'s figures under a wrong code, correct the code in {file}; if {file} filled them in for those units, nothing to do; otherwise delete those rows and merge again.",
+      "If they are {own}'s figures under a wrong code, correct the code in {file}; if {file} filled them in for {count:that unit|those units}, nothing to do; otherwise delete those rows and merge again.",
   },
   UNREADABLE: {
     severity: "error",
