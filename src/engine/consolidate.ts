@@ -250,9 +250,12 @@ function figureText(v: number | null, ind: Indicator | undefined, lang: Lang): s
 /** Whether a row has no figure at all. */
 const blank = (r: TakenRow) => r.values.every((v) => v === null);
 
-/** Whether a code is a word of a file's name ("X006 (1).xlsx", "xa-X006-quy3.xlsx" are X006's), in any case. */
+/**
+ * Whether a code is a word of a file's name as given ("X006 (1).xlsx", "xa-X006-quy3.xlsx", "X006/ke-hoach.xlsx" of
+ * files of one name in a folder per unit, are X006's), in any case.
+ */
 function nameHolds(file: string, code: string): boolean {
-  const name = file.replace(/^.*[\\/]/, "").toLowerCase();
+  const name = file.toLowerCase();
   const c = code.toLowerCase();
   for (let i = name.indexOf(c); i >= 0; i = name.indexOf(c, i + 1)) {
     const before = name[i - 1] ?? " ";

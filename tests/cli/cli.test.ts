@@ -753,6 +753,16 @@ describe("ictplan CLI", () => {
     expect(missing("X009")).toEqual([expect.stringMatching(/^\[X009\.xlsx\]Số liệu!/)]);
     expect(missing("STTTT")).toEqual(["[]Số liệu!"]);
     expect(missing("X005")).toEqual([]);
+    // A folder per unit, each with its ke-hoach.xlsx: whose file it is, its folder says.
+    for (const code of ["X001", "X009"]) {
+      await fs.mkdir(path.join(dir, "per-unit", code), { recursive: true });
+      await fs.copyFile(path.join(dir, `${code}.xlsx`), path.join(dir, "per-unit", code, "ke-hoach.xlsx"));
+    }
+    expect(fromOther(await merge("per-unit"))).toEqual([
+      expect.stringMatching(
+        /^\[per-unit.X009.ke-hoach\.xlsx\]Số liệu!A2 per-unit.X009.ke-hoach\.xlsx là tệp của X009 /,
+      ),
+    ]);
   }, 60000);
 
   it("consolidate takes no blank row of a list pre-filled with every unit's row over a unit's own figures", async () => {
