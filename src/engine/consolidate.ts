@@ -289,7 +289,8 @@ type Taken = "own" | "newer" | "undated" | "first";
 /**
  * Each unit's figure rows, a period's from one file (files' rows of a unit the file does not list are its
  * UNKNOWN_UNIT, not taken): the unit's own file's (`own`), the one saved later of two of its own (a planner sends a
- * corrected file: "X006.xlsx" after "X006 (1).xlsx"), else the first given. Another file's row of the same unit and
+ * corrected file: "X006.xlsx" after "X006 (1).xlsx"), else the first given; a row without a figure (a list pre-filled
+ * with every unit's row) is taken only where no file has one with figures. Another file's row of the same unit and
  * period is the unit's figures sent twice: counted once, an error where the figures differ (CONFLICTING_UNIT once per
  * unit and other file, at the first differing figure, with both values, the file taken and why; CONFLICTING_UNITS for
  * more than a few units), a warning where a file adds nothing (UNIT_SENT_TWICE, once per file). The only row of a
