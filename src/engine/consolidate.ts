@@ -10,6 +10,7 @@ import { formatShortest } from "./i18n/numbers";
 import { comparePeriodKeys, formatPeriod, periodFromKey } from "./periods";
 import { quartersOf } from "./figureIndex";
 import { SEVERITY_ORDER } from "./validate";
+import { foldText } from "./text";
 
 /** An enum value by its label in a language; a value of the planner's own (a group, a pillar) as it is. */
 const label = (values: readonly EnumValue[], key: string, lang: Lang) => {
@@ -251,29 +252,26 @@ function figureText(v: number | null, ind: Indicator | undefined, lang: Lang): s
 const blank = (r: TakenRow) => r.values.every((v) => v === null);
 
 /**
- * Whether a code is a word of a file's name as given ("X006 (1).xlsx", "xa-X006-quy3.xlsx", "X006/ke-hoach.xlsx" of
- * files of one name in a folder per unit, are X006's), in any case.
+ * Whether a unit's code or name is a run of words of a file's name as given, accents and case aside ("X006 (1).xlsx",
+ * "xa-X006-quy3.xlsx", "Xa Phong Nien 1.xlsx", and "X006/ke-hoach.xlsx" of files of one name in a folder per unit).
  */
-function nameHolds(file: string, code: string): boolean {
-  const name = file.toLowerCase();
-  const c = code.toLowerCase();
-  for (let i = name.indexOf(c); i >= 0; i = name.indexOf(c, i + 1)) {
-    const before = name[i - 1] ?? " ";
-    const after = name[i + c.length] ?? " ";
-    if (!/[a-z0-9]/.test(before) && !/[a-z0-9]/.test(after)) return true;
-  }
-  return false;
+function nameHolds(file: string, unit: Plan["units"][number]): boolean {
+  const words = ` ${foldText(file)} `;
+  return [unit.code, unit.name].some((n) => {
+    const w = foldText(n);
+    return w !== "" && words.includes(` ${w} `);
+  });
 }
 
 /**
- * The units each file is the own file of: the one it lists when it lists one, else those whose code its name holds (a
- * province sends every commune the same list of its every unit: "X009.xlsx" is X009's); null when that is not known
- * (a file listing many units under a name without a code).
+ * The units each file is the own file of: the one it lists when it lists one, else those its name names (a province
+ * sends every commune the same list of its every unit: "X009.xlsx" is X009's); null when that is not known (a file
+ * listing many units under a name that names none).
  */
 function ownUnits(files: readonly UnitFile[]): (ReadonlySet<string> | null)[] {
   return files.map(({ name, plan }) => {
     if (plan.units.length === 1) return new Set([plan.units[0].code]);
-    const named = plan.units.filter((u) => nameHolds(name, u.code)).map((u) => u.code);
+    const named = plan.units.filter((u) => nameHolds(name, u)).map((u) => u.code);
     return named.length ? new Set(named) : null;
   });
 }

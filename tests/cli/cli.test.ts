@@ -753,6 +753,11 @@ describe("ictplan CLI", () => {
     expect(missing("X009")).toEqual([expect.stringMatching(/^\[X009\.xlsx\]Số liệu!/)]);
     expect(missing("STTTT")).toEqual(["[]Số liệu!"]);
     expect(missing("X005")).toEqual([]);
+    // A file named after its commune, not its code.
+    await fs.copyFile(path.join(dir, "X009.xlsx"), path.join(dir, "Xa Phong Nien 1.xlsx"));
+    expect(fromOther(await merge("X001.xlsx", "Xa Phong Nien 1.xlsx"))).toEqual([
+      expect.stringMatching(/^\[Xa Phong Nien 1\.xlsx\]Số liệu!A2 Xa Phong Nien 1\.xlsx là tệp của X009 /),
+    ]);
     // A folder per unit, each with its ke-hoach.xlsx: whose file it is, its folder says.
     for (const code of ["X001", "X009"]) {
       await fs.mkdir(path.join(dir, "per-unit", code), { recursive: true });
