@@ -545,7 +545,7 @@ export const TAKEN_TEXTS = {
     en: "which was saved later is not known (saved: {other} {otherSaved}, {file} {fileSaved})",
   },
   first: {
-    vi: "tệp đứng trước trong lệnh gộp: không tệp nào là tệp riêng của đơn vị (tên tệp có mã đơn vị, hoặc tệp chỉ có đơn vị đó)",
-    en: "the one given first: neither is known as the unit's own file (its name holds the unit's code, or it lists that unit alone)",
+    vi: "tệp đứng trước trong lệnh gộp: không tệp nào là tệp riêng của đơn vị (tên tệp có mã hoặc tên đơn vị, hoặc tệp chỉ có đơn vị đó)",
+    en: "the one given first: neither is known as the unit's own file (its name holds the unit's code or name, or it lists that unit alone)",
   },
 } as const satisfies Record<string, { readonly vi: string; readonly en: string }>;
