@@ -531,8 +531,8 @@ export type FindingCode = keyof typeof FINDING_TEXTS;
 
 /**
  * Why consolidate took one file's figures of a unit over another file's that differ (CONFLICTING_UNIT's {taken}), with
- * the files' saved times: the unit's own file; of two of its own, the one saved later, or neither when that is not
- * known; of two files neither of which is its own, the first given.
+ * the files' saved times: the unit's own file; of two of its own, the one saved later, or a word that which is later
+ * is not known; of two files neither of which is its own, the first given.
  */
 export const TAKEN_TEXTS = {
   own: { vi: "tệp của chính đơn vị", en: "the unit's own file" },
