@@ -631,9 +631,9 @@ function settingsByValue(found: readonly Finding[]): Finding[] {
 
 /**
  * Merges units' plans: settings and indicators from the first file, every unit once (as the file that has its
- * figures lists it), each unit's figures for a period once; conflicts become findings, and so do each file's own
- * findings (`findings`: its checkWorkbook's), named with the file, errors first. The merged plan is in the units'
- * workbooks' language when they share one.
+ * figures lists it), each unit's figures for a period once (unitRows: from its own file, the later saved of two);
+ * conflicts become findings, and so do each file's own findings (`findings`: its checkWorkbook's) after them, named
+ * with the file, errors first. The merged plan is in the units' workbooks' language when they share one.
  */
 export function consolidatePlans(files: readonly UnitFile[]): {
   plan: Plan;
