@@ -9,7 +9,7 @@ import {
   SETTINGS,
   YES_NO,
 } from "../src/engine/format";
-import { FINDING_TEXTS } from "../src/engine/i18n/findings";
+import { FINDING_TEXTS, TAKEN_TEXTS } from "../src/engine/i18n/findings";
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
@@ -220,6 +220,15 @@ export function validationDoc(): string {
         "cli" in t ? ` CLI: ${cell(t.cli.fixVi)} / ${cell(t.cli.fixEn)}` : ""
       } |`,
     );
-  out.push("");
+  out.push(
+    "",
+    "`{taken}` in `CONFLICTING_UNIT` and `CONFLICTING_UNITS` says why consolidate took the figures in `{other}` (the",
+    "param `taken`), with the files' saved times as the workbooks record them (`fileSaved`, `otherSaved`):",
+    "",
+    "| taken | vi | en |",
+    "| --- | --- | --- |",
+    ...Object.entries(TAKEN_TEXTS).map(([k, t]) => `| ${k} | ${cell(t.vi)} | ${cell(t.en)} |`),
+    "",
+  );
   return out.join("\n");
 }

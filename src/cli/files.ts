@@ -6,9 +6,10 @@ import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
 import { reportUnchanged } from "../document/reportRecord";
 import { WorkbookProblem } from "../workbook/xlsx/problems";
 import { PROBLEM_MESSAGES } from "../workbook/problemText";
-import { useZipCodec } from "../workbook/xlsx/zipPackage";
+import { useZipCodec, ZipPackage } from "../workbook/xlsx/zipPackage";
 import { NODE_CODEC } from "../workbook/xlsx/nodeCodec";
 import type { MessageKey } from "./messages";
+import type { SavedTime } from "../engine/consolidate";
 
 // The CLI runs in Node: its native zlib unzips and zips several times faster than fflate.
 useZipCodec(NODE_CODEC);
@@ -28,6 +29,41 @@ export class FileProblem extends Error {
 
 /** Reads and opens an .xlsx file, or throws a FileProblem that says what is wrong and what to do. */
 export async function openWorkbook(file: string, maxMB = MAX_FILE_MB): Promise<XlsxWorkbook> {
+  return (await openFile(file, maxMB)).wb;
+}
+
+/** openWorkbook, with when the workbook was last saved as it records it (null when it does not): a unit's file to merge. */
+export async function openUnitWorkbook(file: string): Promise<{ wb: XlsxWorkbook; saved: SavedTime | null }> {
+  const { wb, bytes } = await openFile(file, MAX_FILE_MB);
+  return { wb, saved: await savedTime(bytes) };
+}
+
+/**
+ * The time a workbook records it was last saved (its core properties' dcterms:modified, which Excel and LibreOffice
+ * set on every save), shown on the planner's clock; null when it records none. The file's own modification time is
+ * not taken: an e-mail's attachment gets the time it was saved from the mail, a zip's files the zip's.
+ */
+async function savedTime(bytes: Uint8Array): Promise<SavedTime | null> {
+  try {
+    const pkg = await ZipPackage.open(bytes);
+    const rel = /<Relationship\b[^>]*\/core-properties"[^>]*>/.exec(
+      (await pkg.text("_rels/.rels")) ?? "",
+    )?.[0];
+    const part = (rel && /\bTarget="\/?([^"]+)"/.exec(rel)?.[1]) ?? "docProps/core.xml";
+    const value = /<(?:[\w.-]+:)?modified\b[^>]*>\s*([^<\s]+)\s*</.exec((await pkg.text(part)) ?? "")?.[1];
+    const time = value ? Date.parse(value) : NaN;
+    if (!Number.isFinite(time)) return null;
+    const d = new Date(time);
+    const two = (n: number) => String(n).padStart(2, "0");
+    const date = `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+    return { time, text: `${date} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}` };
+  } catch {
+    // A part that cannot be read: the workbook opened, only its saved time is not known.
+    return null;
+  }
+}
+
+async function openFile(file: string, maxMB: number): Promise<{ wb: XlsxWorkbook; bytes: Uint8Array }> {
   let stat;
   try {
     stat = await fs.stat(file);
@@ -47,7 +83,7 @@ export async function openWorkbook(file: string, maxMB = MAX_FILE_MB): Promise<X
   try {
     const wb = await XlsxWorkbook.load(bytes);
     await wb.readGrids();
-    return wb;
+    return { wb, bytes };
   } catch (e) {
     if (e instanceof WorkbookProblem)
       throw new FileProblem(PROBLEM_MESSAGES[e.reason], { file, ...e.params });

@@ -30,6 +30,7 @@ import {
   assertReplaceable,
   lockFileOf,
   lockProgram,
+  openUnitWorkbook,
   openWorkbook,
   sameFile,
   workbookFiles,
@@ -526,16 +527,17 @@ async function dispatch(a: Args, io: Io): Promise<number> {
       // Every file that cannot be read said at once: a province's 150 files are not to be fixed one run at a time.
       const unreadable: FileProblem[] = [];
       for (const [i, f] of files.entries()) {
-        const wb = await openWorkbook(abs(f)).catch((e: unknown) => {
+        const opened = await openUnitWorkbook(abs(f)).catch((e: unknown) => {
           if (!(e instanceof FileProblem)) throw e;
           unreadable.push(e);
           return null;
         });
-        if (!wb) continue;
+        if (!opened) continue;
         // Each file checked as validate checks it: its findings reach the planner, named with the file: by its name,
-        // or by its path as given where two files share a name (a folder per unit, each with its ke-hoach.xlsx).
+        // or by its path as given where two files share a name (a folder per unit, each with its ke-hoach.xlsx). When
+        // it was saved decides between two versions of a unit's file.
         const name = bases.indexOf(bases[i]) === bases.lastIndexOf(bases[i]) ? bases[i] : f;
-        parsed.push({ name, ...checkWorkbook(await wb.readGrids()) });
+        parsed.push({ name, saved: opened.saved, ...checkWorkbook(await opened.wb.readGrids()) });
         // Open in Excel: what the unit typed since it last saved is not in the file.
         const open = await lockFileOf(abs(f));
         if (open) {

@@ -12,7 +12,7 @@ import {
   type SettingsValues,
   type SheetDef,
 } from "./format";
-import { FINDING_TEXTS, type FindingCode, type FindingText } from "./i18n/findings";
+import { FINDING_TEXTS, TAKEN_TEXTS, type FindingCode, type FindingText } from "./i18n/findings";
 import { fillTemplate, fillTemplateFrom } from "./text";
 import { labels } from "./i18n/labels";
 import { formatPeriod, periodFromKey } from "./periods";
@@ -101,6 +101,15 @@ function shownParams(params: Finding["params"], lang: "vi" | "en"): Record<strin
   // so does a blank setting of a unit's file (CONFLICTING_SETTING's values).
   for (const k of ["default", "mine", "kept"])
     if (params[k] === "") out[k] = lang === "vi" ? "(để trống)" : "(blank)";
+  // A file that records no saved time, an empty list of units (consolidate's): said so.
+  for (const k of ["fileSaved", "otherSaved"])
+    if (params[k] === "") out[k] = lang === "vi" ? "không rõ" : "not recorded";
+  for (const k of ["withFile", "withoutFile"])
+    if (params[k] === "") out[k] = lang === "vi" ? "không có" : "none";
+  // Why consolidate took a file's figures, with the files' saved times as shown.
+  const { taken } = params;
+  if (typeof taken === "string" && Object.hasOwn(TAKEN_TEXTS, taken))
+    out.taken = fillTemplateFrom(TAKEN_TEXTS[taken as keyof typeof TAKEN_TEXTS][lang], [out, params]);
   const keys = Object.keys(params);
   for (let i = 0; i < keys.length; i++) {
     const v = params[keys[i]];

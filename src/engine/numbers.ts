@@ -2,7 +2,7 @@
 import type { CellValue } from "./grid";
 import { isCellError } from "./grid";
 import { YES_NO } from "./format";
-import { foldCell, foldText } from "./text";
+import { foldText } from "./text";
 
 /** A number read from a cell: the value, whether it was typed as text, and whether it carried a % sign. */
 export interface ReadNumber {
@@ -72,7 +72,7 @@ export function readYesNo(v: CellValue): boolean | null {
   if (typeof v !== "string" || isCellError(v)) return null;
   const raw = v.trim();
   if (raw === "✓" || raw === "✔") return true;
-  const f = foldCell(raw);
+  const f = foldText(raw);
   if (YES.has(f)) return true;
   if (NO.has(f)) return false;
   return null;

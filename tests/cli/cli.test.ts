@@ -9,6 +9,8 @@ import { buildTemplate, sampleWorkbookBytes } from "../../src/workbook/xlsx/temp
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
 import { sheetDef, type PlanRows } from "../../src/engine/format";
 import { province2025Rows } from "../helpers/province2025";
+import { checkWorkbook } from "../../src/engine/validate";
+import { valueAt } from "../../src/engine/figures";
 
 let dir: string;
 beforeAll(async () => {
@@ -35,6 +37,33 @@ interface JsonFinding {
 
 /** The findings of a `--json` run's output. */
 const jsonFindings = (out: string): JsonFinding[] => JSON.parse(out).findings;
+
+/** A workbook's bytes recording another time it was last saved (docProps/core.xml's dcterms:modified), or none (null). */
+async function savedAt(bytes: Uint8Array, iso: string | null): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const core = await zip.file("docProps/core.xml")!.async("string");
+  const modified = `<dcterms:modified xsi:type="dcterms:W3CDTF">${iso}</dcterms:modified>`;
+  zip.file(
+    "docProps/core.xml",
+    core.replace(/<dcterms:modified\b.*?<\/dcterms:modified>/, iso ? modified : ""),
+  );
+  return zip.generateAsync({ type: "uint8array" });
+}
+
+/** A merged workbook's figure of a unit's indicator for a period (a key, "2015-Q2"); undefined without its row. */
+async function mergedFigure(file: string, unit: string, period: string, indicator: string) {
+  const { plan } = checkWorkbook(await (await XlsxWorkbook.load(await fs.readFile(file))).readGrids());
+  const t = plan.figures;
+  const i = t.rows.findIndex((r) => r.unit === unit && r.period === period);
+  return i < 0 ? undefined : valueAt(t, i * t.indicators.length + t.indicators.indexOf(indicator));
+}
+
+/** A saved time as consolidate shows it, on this machine's clock: "2026-11-20 09:12:00". */
+function shownTime(iso: string): string {
+  const d = new Date(iso);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+}
 
 describe("ictplan CLI", () => {
   it("validates the sample: warnings only, exit 0, findings as a table with sheet and cell", async () => {
@@ -228,8 +257,19 @@ describe("ictplan CLI", () => {
   it("consolidate takes each unit's figures from the file that has them, once, and says where two files differ", async () => {
     const rows = samplePlanRows();
     const own = (code: string): PlanRows => ({ ...rows, figures: rows.figures.filter((f) => f[0] === code) });
+    // Saved a day apart, in the order SDL sent them.
+    const saved = [
+      "2015-07-01T02:00:00Z",
+      "2015-07-02T02:00:00Z",
+      "2015-07-03T02:00:00Z",
+      "2015-07-04T02:00:00Z",
+    ];
+    let sent = 0;
     const save = async (name: string, r: PlanRows) =>
-      fs.writeFile(path.join(dir, name), await XlsxWorkbook.of(buildTemplate(r)).save());
+      fs.writeFile(
+        path.join(dir, name),
+        await savedAt(await XlsxWorkbook.of(buildTemplate(r)).save(), saved[sent++] ?? null),
+      );
     // Each unit's file lists the province's every unit, as the province sent it out, with the unit's own figures; SDL
     // sent its file twice, a copy named "(1)" as a browser saves it, then again with one figure changed.
     await save("all-STTTT.xlsx", own("STTTT"));
@@ -265,7 +305,8 @@ describe("ictplan CLI", () => {
       "all-SDL (1).xlsx",
     ]);
     expect(twice.sdl).toEqual(once.sdl);
-    // Other figures for the same unit and quarter: an error at the figure, with both values; the first file's are kept.
+    // Other figures for the same unit and quarter: an error at the figure, with both values; SDL's file saved later
+    // is taken (the first given was), and the finding is on the one left out.
     const changed = await merge("all-STTTT.xlsx", "all-SDL.xlsx", "all-SDL-v2.xlsx");
     expect(changed.r.code).toBe(1);
     expect(
@@ -274,10 +315,14 @@ describe("ictplan CLI", () => {
         .map((f) => `${f.file} ${f.cell} ${f.message}`),
     ).toEqual([
       expect.stringMatching(
-        /^all-SDL-v2\.xlsx H\d+ Số liệu của Sở Du lịch \(SDL\) có trong cả all-SDL-v2\.xlsx và all-SDL\.xlsx nhưng khác nhau: .*\(DAOTAO\) Quý II\/2015 là 42 trong all-SDL-v2\.xlsx, \(để trống\) trong all-SDL\.xlsx; dùng số liệu trong all-SDL\.xlsx\./,
+        /^all-SDL\.xlsx H\d+ Số liệu của Sở Du lịch \(SDL\) có trong cả all-SDL\.xlsx và all-SDL-v2\.xlsx nhưng khác nhau: .*\(DAOTAO\) Quý II\/2015 là \(để trống\) trong all-SDL\.xlsx, 42 trong all-SDL-v2\.xlsx; dùng số liệu trong all-SDL-v2\.xlsx, tệp lưu sau/,
       ),
     ]);
-    expect(changed.sdl).toEqual(once.sdl);
+    const daotao = (a: { indicator: string }) => a.indicator === "DAOTAO";
+    expect(changed.sdl.filter(daotao).map((a: { actual: number | null }) => a.actual)).toEqual([42]);
+    expect(changed.sdl.filter((a: { indicator: string }) => !daotao(a))).toEqual(
+      once.sdl.filter((a: { indicator: string }) => !daotao(a)),
+    );
   }, 60000);
 
   it("consolidate reads a folder's workbooks, and leaves out the lock files of Excel a glob matches", async () => {
@@ -576,8 +621,12 @@ describe("ictplan CLI", () => {
         .filter((f) => f.code.startsWith("CONFLICTING_UNIT"))
         .map((f) => `${f.code} ${f.file} ${f.message}`),
     ).toEqual([
+      // STTTT's own past quarters from its own file, whichever was saved later.
       expect.stringMatching(
-        /^CONFLICTING_UNITS hist-old\.xlsx 31 đơn vị có số liệu trong hist-old\.xlsx khác với trong hist-STTTT\.xlsx: STTTT, VPUB, \S+, \S+, \S+, …; dùng số liệu trong hist-STTTT\.xlsx\./,
+        /^CONFLICTING_UNIT hist-old\.xlsx .* Quý I\/2014 là 7\.777 trong hist-old\.xlsx, \d+ trong hist-STTTT\.xlsx; dùng số liệu trong hist-STTTT\.xlsx, tệp của chính đơn vị\./,
+      ),
+      expect.stringMatching(
+        /^CONFLICTING_UNITS hist-old\.xlsx 30 đơn vị có số liệu trong hist-old\.xlsx khác với trong hist-STTTT\.xlsx: VPUB, \S+, \S+, \S+, \S+, …; dùng số liệu trong hist-STTTT\.xlsx, tệp đứng trước trong lệnh gộp: không tệp nào là tệp riêng của đơn vị/,
       ),
     ]);
     const r = await cli("consolidate", ...files, "-o", "hist.xlsx", "--force", "--json");
@@ -597,6 +646,212 @@ describe("ictplan CLI", () => {
       ),
     ]);
   });
+
+  it("consolidate takes the later saved of two versions of a unit's file, and says which and why", async () => {
+    // A commune's file, then its corrected one a day later, which the browser saved as "X006.xlsx" beside the first
+    // (now "X006 (1).xlsx"): the folder's name order puts the old one first.
+    const rows = province2025Rows(10);
+    const count = rows.figureIndicators.indexOf("DAOTAO") + 2;
+    const own = (value: number): PlanRows => ({
+      ...rows,
+      units: rows.units.filter((u) => u[0] === "X006"),
+      figures: rows.figures
+        .filter((f) => f[0] === "X006" && ["2015-Q2", "Quý II/2015"].includes(String(f[1])))
+        .map((f) => f.map((v, j) => (j === count ? value : v))),
+    });
+    const folder = path.join(dir, "x006");
+    await fs.mkdir(folder, { recursive: true });
+    const [early, late] = ["2026-11-20T02:12:00Z", "2026-11-21T03:30:05Z"];
+    const write = async (name: string, value: number, saved: string | null) =>
+      fs.writeFile(
+        path.join(folder, name),
+        await savedAt(await XlsxWorkbook.of(buildTemplate(own(value))).save(), saved),
+      );
+    const merge = async (...lang: string[]) => {
+      const r = await cli("consolidate", "x006", "-o", "x006.xlsx", "--force", "--json", ...lang);
+      const said = jsonFindings(r.out)
+        .filter((f) => f.code === "CONFLICTING_UNIT")
+        .map((f) => `[${f.file}] ${f.message.replace(/^.*?: /, "")}`);
+      return { said, value: await mergedFigure(path.join(dir, "x006.xlsx"), "X006", "2015-Q2", "DAOTAO") };
+    };
+    await write("X006 (1).xlsx", 11, early);
+    await write("X006.xlsx", 42, late);
+    // The old figures were merged, and the message said nothing of which file was newer.
+    expect(await merge()).toEqual({
+      value: 42,
+      said: [
+        expect.stringMatching(
+          new RegExp(
+            `^\\[X006 \\(1\\)\\.xlsx\\] .*\\(DAOTAO\\) Quý II/2015 là 11 trong X006 \\(1\\)\\.xlsx, 42 trong X006\\.xlsx; dùng số liệu trong X006\\.xlsx, tệp lưu sau \\(lưu lúc ${shownTime(late)}; X006 \\(1\\)\\.xlsx lưu lúc ${shownTime(early)}\\)\\. Giữ một tệp`,
+          ),
+        ),
+      ],
+    });
+    expect((await merge("--lang", "en")).said).toEqual([
+      expect.stringContaining(
+        `the figures in X006.xlsx are used, the one saved later (saved ${shownTime(late)}; X006 (1).xlsx saved ${shownTime(early)}).`,
+      ),
+    ]);
+    // The "(1)" is the later one: its figures, whatever the name order.
+    await write("X006 (1).xlsx", 11, late);
+    await write("X006.xlsx", 42, early);
+    expect(await merge()).toEqual({
+      value: 11,
+      said: [expect.stringMatching(/^\[X006\.xlsx\] .*; dùng số liệu trong X006 \(1\)\.xlsx, tệp lưu sau /)],
+    });
+    // Files that record no saved time: the first given, said as not knowing which is newer.
+    await write("X006 (1).xlsx", 11, null);
+    await write("X006.xlsx", 42, null);
+    expect(await merge()).toEqual({
+      value: 11,
+      said: [
+        expect.stringContaining(
+          "; dùng số liệu trong X006 (1).xlsx, không biết tệp nào lưu sau (thời điểm lưu: X006 (1).xlsx không rõ, X006.xlsx không rõ).",
+        ),
+      ],
+    });
+  }, 60000);
+
+  it("consolidate says figures that only another commune's file has, and a unit without a row once, by its own file", async () => {
+    // The province sent every commune the list of its every unit. X009 typed its figures under X005's code (the row
+    // above its own in the list); X001 sent its own. X005 and X007 returned their files without a row.
+    const rows = province2025Rows(10);
+    const q2 = (code: string) =>
+      rows.figures.filter((f) => f[0] === code && ["2015-Q2", "Quý II/2015"].includes(String(f[1])));
+    const write = async (name: string, figures: PlanRows["figures"]) =>
+      fs.writeFile(path.join(dir, name), await XlsxWorkbook.of(buildTemplate({ ...rows, figures })).save());
+    await write("X001.xlsx", q2("X001"));
+    await write(
+      "X009.xlsx",
+      q2("X009").map((f) => ["X005", ...f.slice(1)]),
+    );
+    await write("X005.xlsx", []);
+    await write("X007.xlsx", []);
+    const merge = async (...files: string[]) =>
+      jsonFindings((await cli("consolidate", ...files, "-o", "filled.xlsx", "--force", "--json")).out);
+    const fromOther = (found: JsonFinding[]) =>
+      found
+        .filter((f) => f.code === "FIGURES_FROM_OTHER_FILE")
+        .map((f) => `[${f.file}]${f.sheet}!${f.cell} ${f.message}`);
+    // X005 sent nothing: its figures were X009's, without a word.
+    const silent = await merge("X001.xlsx", "X009.xlsx");
+    expect(fromOther(silent)).toEqual([
+      "[X009.xlsx]Số liệu!A2 X009.xlsx là tệp của X009 nhưng có số liệu Quý II/2015 của 1 đơn vị khác mà không tệp nào khác có: X005; đã dùng làm số liệu của đơn vị đó. Đơn vị có tệp riêng nhưng tệp thiếu các dòng này: không có; đơn vị không gửi tệp: X005. Nếu đó là số liệu của X009 gõ nhầm mã, sửa mã trong X009.xlsx; nếu X009.xlsx nhập hộ đơn vị đó thì không cần làm gì; nếu không, xóa các dòng đó rồi gộp lại.",
+    ]);
+    const all = await merge("X001.xlsx", "X005.xlsx", "X007.xlsx", "X009.xlsx");
+    expect(fromOther(all)).toEqual([
+      expect.stringContaining(
+        "Đơn vị có tệp riêng nhưng tệp thiếu các dòng này: X005; đơn vị không gửi tệp: không có.",
+      ),
+    ]);
+    // X007's missing row was said by X001.xlsx, the first file listing it; the departments', which sent no file, too.
+    const missing = (unit: string) =>
+      all
+        .filter((f) => f.code === "MISSING_FIGURE_ROW" && f.message.includes(`(${unit})`))
+        .map((f) => `[${f.file ?? ""}]${f.sheet}!${f.cell}`);
+    expect(missing("X007")).toEqual(["[X007.xlsx]Số liệu!"]);
+    expect(missing("X009")).toEqual([expect.stringMatching(/^\[X009\.xlsx\]Số liệu!/)]);
+    expect(missing("STTTT")).toEqual(["[]Số liệu!"]);
+    expect(missing("X005")).toEqual([]);
+    // A file named after its commune, not its code.
+    await fs.copyFile(path.join(dir, "X009.xlsx"), path.join(dir, "Xa Phong Nien 1.xlsx"));
+    expect(fromOther(await merge("X001.xlsx", "Xa Phong Nien 1.xlsx"))).toEqual([
+      expect.stringMatching(/^\[Xa Phong Nien 1\.xlsx\]Số liệu!A2 Xa Phong Nien 1\.xlsx là tệp của X009 /),
+    ]);
+    // A folder per unit, each with its ke-hoach.xlsx: whose file it is, its folder says.
+    for (const code of ["X001", "X009"]) {
+      await fs.mkdir(path.join(dir, "per-unit", code), { recursive: true });
+      await fs.copyFile(path.join(dir, `${code}.xlsx`), path.join(dir, "per-unit", code, "ke-hoach.xlsx"));
+    }
+    expect(fromOther(await merge("per-unit"))).toEqual([
+      expect.stringMatching(
+        /^\[per-unit.X009.ke-hoach\.xlsx\]Số liệu!A2 per-unit.X009.ke-hoach\.xlsx là tệp của X009 /,
+      ),
+    ]);
+  }, 60000);
+
+  it("consolidate takes no blank row of a list pre-filled with every unit's row over a unit's own figures", async () => {
+    // The province sent every commune its every unit's row for Quý II/2015, blank; each commune filled in its own.
+    const rows = province2025Rows(10);
+    const n = rows.figureIndicators.length;
+    const filled = (code: string) =>
+      rows.units.map((u) =>
+        u[0] === code
+          ? rows.figures.find((f) => f[0] === code && ["2015-Q2", "Quý II/2015"].includes(String(f[1])))!
+          : [u[0], "Quý II/2015", ...Array<null>(n).fill(null)],
+      );
+    // X003's file is named after the commune, not its code: whose file it is, is not known.
+    const communes = ["X001", "X005", "X009", "X003"];
+    const names = ["pre-X001.xlsx", "pre-X005.xlsx", "pre-X009.xlsx", "pre-ban-xeo.xlsx"];
+    for (const [i, code] of communes.entries())
+      await fs.writeFile(
+        path.join(dir, names[i]),
+        await XlsxWorkbook.of(buildTemplate({ ...rows, figures: filled(code) })).save(),
+      );
+    const r = await cli("consolidate", ...names, "-o", "pre.xlsx", "--force", "--json");
+    const found = jsonFindings(r.out);
+    // pre-X001.xlsx's blank rows were taken: the others' figures were lost, with an error each.
+    expect(found.filter((f) => f.code.startsWith("CONFLICTING_UNIT"))).toEqual([]);
+    const daotao = rows.figureIndicators.indexOf("DAOTAO") + 2;
+    for (const code of communes)
+      expect(await mergedFigure(path.join(dir, "pre.xlsx"), code, "2015-Q2", "DAOTAO")).toBe(
+        filled(code).find((f) => f[0] === code)![daotao],
+      );
+    // A department no file is of: its blank figures said once for the merge, not as pre-X001.xlsx's.
+    const stttt = found.filter((f) => f.code === "MISSING_FIGURE" && f.message.includes("(STTTT)"));
+    expect(stttt.length).toBeGreaterThan(0);
+    expect(stttt.map((f) => `[${f.file ?? ""}]${f.sheet}!${f.cell}`)).toEqual(
+      Array(stttt.length).fill("[]Số liệu!"),
+    );
+    expect(found.filter((f) => f.code === "FIGURES_FROM_OTHER_FILE")).toEqual([]);
+  }, 60000);
+
+  it("consolidate says a setting many files share once, with the files", async () => {
+    // The province's file with the past quarters, and five communes' files of last quarter's template, whose Kỳ hiện
+    // tại is Quý I/2015.
+    const rows = province2025Rows(10);
+    const old = rows.settings.map(([k, v]): readonly [string, string | number] =>
+      k === "Kỳ hiện tại" ? [k, "Quý I/2015"] : [k, v],
+    );
+    const communes = ["X001", "X002", "X003", "X004", "X005"];
+    await fs.writeFile(
+      path.join(dir, "tinh.xlsx"),
+      await XlsxWorkbook.of(
+        buildTemplate({
+          ...rows,
+          figures: rows.figures.filter((f) => !["2015-Q2", "Quý II/2015"].includes(String(f[1]))),
+        }),
+      ).save(),
+    );
+    for (const code of communes)
+      await fs.writeFile(
+        path.join(dir, `${code}.xlsx`),
+        await XlsxWorkbook.of(
+          buildTemplate({
+            ...rows,
+            settings: old,
+            units: rows.units.filter((u) => u[0] === code),
+            figures: rows.figures.filter((f) => f[0] === code),
+          }),
+        ).save(),
+      );
+    const files = ["tinh.xlsx", ...communes.map((c) => `${c}.xlsx`)];
+    const r = await cli("consolidate", ...files, "-o", "tinh-q2.xlsx", "--force", "--json");
+    const found = jsonFindings(r.out);
+    // The province's file has no figures for its Quý II/2015, which the communes' files bring: an error before
+    // (NO_FIGURES_FOR_PERIOD). The merge's own findings come before the files' own, a wall at a province's scale
+    // (missing figures) that pushed them past the table.
+    expect(found.map((f) => f.code)).toEqual(["CONFLICTING_SETTINGS", "MISSING_TARGET"]);
+    expect(r.code).toBe(0);
+    // One warning per file before.
+    expect(
+      found
+        .filter((f) => f.code.startsWith("CONFLICTING_SETTING"))
+        .map((f) => `${f.code} [${f.file}]${f.sheet}!${f.cell} ${f.message}`),
+    ).toEqual([
+      "CONFLICTING_SETTINGS [X001.xlsx]Cấu hình!B4 Cài đặt “Kỳ hiện tại” là Quý I/2015 trong 5 tệp (X001.xlsx, X002.xlsx, X003.xlsx, X004.xlsx, X005.xlsx), khác với tinh.xlsx (Quý II/2015); dùng giá trị trong tinh.xlsx. Dùng cùng một sheet Cấu hình cho mọi đơn vị (chép từ tệp của tỉnh).",
+    ]);
+  }, 60000);
 
   it("consolidate merges a unit's .xlsm into an .xlsx, and no command names a new workbook .xlsm", async () => {
     const rows = samplePlanRows();

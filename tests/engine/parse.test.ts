@@ -501,6 +501,8 @@ describe("the finding catalogue", () => {
           "CONFLICTING_INDICATOR",
           "CONFLICTING_INDICATORS",
           "CONFLICTING_SETTING",
+          "CONFLICTING_SETTINGS",
+          "FIGURES_FROM_OTHER_FILE",
         ].includes(c),
     );
     expect([...seen].sort()).toEqual(expect.arrayContaining(expected.sort()));

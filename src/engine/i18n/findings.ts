@@ -413,15 +413,15 @@ export const FINDING_TEXTS = {
   },
   CONFLICTING_UNIT: {
     severity: "error",
-    vi: "Số liệu của {unit} có trong cả {file} và {other} nhưng khác nhau: {indicator} {period} là {mine} trong {file}, {kept} trong {other}; dùng số liệu trong {other}.",
-    en: "The figures of {unit} are in both {file} and {other} but differ: {indicator} for {period} is {mine} in {file}, {kept} in {other}; the figures in {other} are used.",
+    vi: "Số liệu của {unit} có trong cả {file} và {other} nhưng khác nhau: {indicator} {period} là {mine} trong {file}, {kept} trong {other}; dùng số liệu trong {other}, {taken}.",
+    en: "The figures of {unit} are in both {file} and {other} but differ: {indicator} for {period} is {mine} in {file}, {kept} in {other}; the figures in {other} are used, {taken}.",
     fixVi: "Giữ một tệp cho mỗi đơn vị (bản đúng), bỏ tệp kia khỏi lệnh gộp rồi chạy lại.",
     fixEn: "Keep one file per unit (the right one), leave the other out of the merge and run again.",
   },
   CONFLICTING_UNITS: {
     severity: "error",
-    vi: "{count} đơn vị có số liệu trong {file} khác với trong {other}: {units}; dùng số liệu trong {other}.",
-    en: "{count} units have other figures in {file} than in {other}: {units}; the figures in {other} are used.",
+    vi: "{count} đơn vị có số liệu trong {file} khác với trong {other}: {units}; dùng số liệu trong {other}, {taken}.",
+    en: "{count} units have other figures in {file} than in {other}: {units}; the figures in {other} are used, {taken}.",
     fixVi:
       "Nếu {file} chép số liệu các quý trước từ bản cũ của tỉnh, chép lại từ bản mới; giữ một tệp cho mỗi đơn vị rồi gộp lại.",
     fixEn:
@@ -502,6 +502,22 @@ export const FINDING_TEXTS = {
     fixVi: "Dùng cùng một sheet {settingsSheet} cho mọi đơn vị (chép từ tệp của tỉnh).",
     fixEn: "Use the same {settingsSheet} sheet in every unit's file (copy it from the province's file).",
   },
+  CONFLICTING_SETTINGS: {
+    severity: "warning",
+    vi: "Cài đặt “{setting}” là {mine} trong {count} tệp ({files}), khác với {other} ({kept}); dùng giá trị trong {other}.",
+    en: "Setting “{setting}” is {mine} in {count} files ({files}), unlike {other} ({kept}); the value in {other} is used.",
+    fixVi: "Dùng cùng một sheet {settingsSheet} cho mọi đơn vị (chép từ tệp của tỉnh).",
+    fixEn: "Use the same {settingsSheet} sheet in every unit's file (copy it from the province's file).",
+  },
+  FIGURES_FROM_OTHER_FILE: {
+    severity: "warning",
+    vi: "{file} là tệp của {own} nhưng có số liệu {periods} của {count} đơn vị khác mà không tệp nào khác có: {units}; đã dùng làm số liệu của {count:đơn vị đó|các đơn vị đó}. Đơn vị có tệp riêng nhưng tệp thiếu các dòng này: {withFile}; đơn vị không gửi tệp: {withoutFile}.",
+    en: "{file} is {own}'s file but has figures for {periods} of {count} other {count:unit|units} that no other file has: {units}; they are used as {count:that unit's|those units'} figures. Units whose own file lacks these rows: {withFile}; units that sent no file: {withoutFile}.",
+    fixVi:
+      "Nếu đó là số liệu của {own} gõ nhầm mã, sửa mã trong {file}; nếu {file} nhập hộ {count:đơn vị đó|các đơn vị đó} thì không cần làm gì; nếu không, xóa các dòng đó rồi gộp lại.",
+    fixEn:
+      "If they are {own}'s figures under a wrong code, correct the code in {file}; if {file} filled them in for {count:that unit|those units}, nothing to do; otherwise delete those rows and merge again.",
+  },
   UNREADABLE: {
     severity: "error",
     vi: "Không đọc được ô: {detail}.",
@@ -512,3 +528,24 @@ export const FINDING_TEXTS = {
 } as const satisfies Record<string, FindingText>;
 
 export type FindingCode = keyof typeof FINDING_TEXTS;
+
+/**
+ * Why consolidate took one file's figures of a unit over another file's that differ (CONFLICTING_UNIT's {taken}), with
+ * the files' saved times: the unit's own file; of two of its own, the one saved later, or a word that which is later
+ * is not known; of two files neither of which is its own, the first given.
+ */
+export const TAKEN_TEXTS = {
+  own: { vi: "tệp của chính đơn vị", en: "the unit's own file" },
+  newer: {
+    vi: "tệp lưu sau (lưu lúc {otherSaved}; {file} lưu lúc {fileSaved})",
+    en: "the one saved later (saved {otherSaved}; {file} saved {fileSaved})",
+  },
+  undated: {
+    vi: "không biết tệp nào lưu sau (thời điểm lưu: {other} {otherSaved}, {file} {fileSaved})",
+    en: "which was saved later is not known (saved: {other} {otherSaved}, {file} {fileSaved})",
+  },
+  first: {
+    vi: "tệp đứng trước trong lệnh gộp: không tệp nào là tệp riêng của đơn vị (tên tệp có mã hoặc tên đơn vị, hoặc tệp chỉ có đơn vị đó)",
+    en: "the one given first: neither is known as the unit's own file (its name holds the unit's code or name, or it lists that unit alone)",
+  },
+} as const satisfies Record<string, { readonly vi: string; readonly en: string }>;

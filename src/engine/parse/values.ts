@@ -7,7 +7,7 @@ import { finding } from "../findings";
 import type { Lang } from "../i18n/labels";
 import { formatDate } from "../i18n/numbers";
 import { isBlank, readNumber, readYesNo } from "../numbers";
-import { foldCell, foldText, cleanText } from "../text";
+import { foldText, cleanText } from "../text";
 
 /** A value read from a cell, with the findings it raised. */
 export interface Read<T> {
@@ -30,7 +30,7 @@ export function shown(v: CellValue): string {
 /** Reads an enum value by its key, labels or aliases (any case, accents optional). */
 export function matchEnum(v: CellValue, values: readonly EnumValue[]): EnumValue | null {
   if (typeof v !== "string" && typeof v !== "number") return null;
-  const f = foldCell(String(v));
+  const f = foldText(String(v));
   if (!f) return null;
   return enumByName(values).get(f) ?? null;
 }
