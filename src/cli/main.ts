@@ -22,7 +22,12 @@ import { consolidatePlans, listedCodes, planToRows } from "../engine/consolidate
 import { checkWorkbook, SEVERITY_ORDER } from "../engine/validate";
 import { GRADES } from "../engine/ranking";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
-import { EditedOutputError, UserSheetClashError } from "../workbook/ownership";
+import {
+  EditedOutputError,
+  PlannersObjectsError,
+  UserSheetClashError,
+  type PlannersObject,
+} from "../workbook/ownership";
 import {
   FileProblem,
   assertFolderExists,
@@ -285,6 +290,27 @@ function runJson(run: RunResult, lang: Lang, extra: Record<string, unknown>) {
   };
 }
 
+/** Each kind of object's word in the messages, in the order they are listed. */
+const OBJECT_WORDS: Readonly<Record<PlannersObject, MessageKey>> = {
+  chart: "objectChart",
+  picture: "objectPicture",
+  shape: "objectShape",
+  slicer: "objectSlicer",
+  pivotTable: "objectPivotTable",
+  table: "objectTable",
+  notes: "objectNotes",
+};
+
+/** The sheets and the kinds of objects of the planner's a refused write names. */
+function objectsParams(e: PlannersObjectsError, lang: Lang): Record<string, string> {
+  const kinds = new Set(e.found.flatMap((f) => f.objects));
+  const objects = (Object.keys(OBJECT_WORDS) as PlannersObject[]).filter((k) => kinds.has(k));
+  return {
+    sheets: e.sheets.join(", "),
+    objects: objects.map((k) => msg(lang, OBJECT_WORDS[k])).join(", "),
+  };
+}
+
 const exitFor = (findings: readonly Finding[]) => (findings.some((f) => f.severity === "error") ? 1 : 0);
 
 async function compute(
@@ -362,6 +388,7 @@ async function compute(
                 : undefined,
         });
       } catch (e) {
+        if (e instanceof PlannersObjectsError) throw new FileProblem("plannersObjects", objectsParams(e, a.lang));
         if (e instanceof EditedOutputError) throw new FileProblem("edited", { sheets: e.sheets.join(", ") });
         if (e instanceof UserSheetClashError) throw new FileProblem("notOwned", { sheet: e.sheet });
         throw e;

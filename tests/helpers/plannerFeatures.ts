@@ -552,6 +552,55 @@ export const FEATURES: Record<string, Feature> = {
   },
 };
 
+/**
+ * Objects of the planner's put on the sample's 2015-Q1 output sheets (sheet7 Kết quả, sheet8 Xếp hạng, sheet9 Kiểm
+ * tra; sheet10 the summary tab, its charts in drawing1): a picture and a chart of theirs on Xếp hạng, notes on Kết
+ * quả, a table on Kiểm tra; and, apart, a logo beside the summary tab's charts.
+ */
+export const onOutputSheets = {
+  edits: {
+    "xl/worksheets/sheet7.xml": beforeFirst(`<legacyDrawing r:id="rIdVml"/>`, "<tableParts"),
+    "xl/worksheets/_rels/sheet7.xml.rels": compose(
+      addRel("rIdCm", "comments", "../comments9.xml"),
+      addRel("rIdVml", "vmlDrawing", "../drawings/vmlDrawing9.vml"),
+    ),
+    "xl/worksheets/sheet8.xml": beforeFirst(`<drawing r:id="rIdDr"/>`, "<tableParts"),
+    "xl/worksheets/_rels/sheet8.xml.rels": addRel("rIdDr", "drawing", "../drawings/drawing9.xml"),
+    "xl/worksheets/sheet9.xml": (x: string) =>
+      x
+        .replace(`<tableParts count="1">`, `<tableParts count="2">`)
+        .replace("</tableParts>", `<tablePart r:id="rIdTb"/></tableParts>`),
+    "xl/worksheets/_rels/sheet9.xml.rels": addRel("rIdTb", "table", "../tables/table9.xml"),
+    "[Content_Types].xml": compose(
+      addType(`<Default Extension="png" ContentType="image/png"/>`),
+      override("/xl/drawings/drawing9.xml", `${CT}.drawing+xml`),
+      override("/xl/charts/chart9.xml", `${CT}.drawingml.chart+xml`),
+      override("/xl/comments9.xml", `${CT}.spreadsheetml.comments+xml`),
+      override("/xl/tables/table9.xml", `${CT}.spreadsheetml.table+xml`),
+    ),
+  } as Record<string, (xml: string) => string>,
+  add: {
+    "xl/drawings/drawing9.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr ${DRAWING_NS}>${picture}${chartFrame.replace('r:id="rId1"', 'r:id="rId2"')}</xdr:wsDr>`,
+    "xl/drawings/_rels/drawing9.xml.rels": rels(
+      `<Relationship Id="rId1" Type="${R}/image" Target="../media/image9.png"/><Relationship Id="rId2" Type="${R}/chart" Target="../charts/chart9.xml"/>`,
+    ),
+    "xl/media/image9.png": PNG,
+    "xl/charts/chart9.xml": outputChart,
+    "xl/comments9.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${MAIN}"><authors><author>Nguyễn Văn A</author></authors><commentList><comment ref="B5" authorId="0"><text><t>Hỏi lại đơn vị</t></text></comment></commentList></comments>`,
+    "xl/drawings/vmlDrawing9.vml": `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><v:shape type="#_x0000_t202"><x:ClientData ObjectType="Note"><x:Row>4</x:Row><x:Column>1</x:Column></x:ClientData></v:shape></xml>`,
+    "xl/tables/table9.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${MAIN}" id="9" name="ViecCanLam" displayName="ViecCanLam" ref="H4:H6"><autoFilter ref="H4:H6"/><tableColumns count="1"><tableColumn id="1" name="Việc"/></tableColumns></table>`,
+  } as Record<string, string | Uint8Array>,
+  summaryLogo: {
+    edits: {
+      "xl/drawings/drawing1.xml": (x: string) =>
+        x.replace("</xdr:wsDr>", `${picture.replace('r:embed="rId1"', 'r:embed="rIdLogo"')}</xdr:wsDr>`),
+      "xl/drawings/_rels/drawing1.xml.rels": addRel("rIdLogo", "image", "../media/image9.png"),
+      "[Content_Types].xml": addType(`<Default Extension="png" ContentType="image/png"/>`),
+    } as Record<string, (xml: string) => string>,
+    add: { "xl/media/image9.png": PNG } as Record<string, string | Uint8Array>,
+  },
+};
+
 /** The workbook a feature is added to: the sample, or its 2015-Q1 output. */
 export async function withFeature(sample: Uint8Array, f: Feature): Promise<Uint8Array> {
   return editPackage(f.afterCompute ? await computeOnce(sample, "2015-Q1") : sample, f.edits, f.add);

@@ -25,7 +25,10 @@ import {
   META_SHEET,
   replacedBy,
   sheetOrder,
+  PlannersObjectsError,
   type OwnedSheet,
+  type PlannersObject,
+  type SheetObjects,
 } from "../ownership";
 import { fnv1a, fingerprintMatchesSteps, isLegacyFingerprint, specFingerprintSteps } from "../fingerprint";
 import {
@@ -135,6 +138,27 @@ const PREVIOUS_RELEASE =
   /<(?:[\w.-]+:)?fileVersion appName="xl" lastEdited="5" lowestEdited="5" rupBuild="9303"\/>[\s\S]*<(?:[\w.-]+:)?calcPr calcId="171027"\/>/;
 
 const EMPTY = new Uint8Array(0);
+
+/**
+ * What a sheet's drawing holds beside the product's charts (a frame of a chart named as one of `ours`, as drawingXml
+ * names them): each anchor a picture, a slicer or timeline, a chart, or a shape (a text box, a group, a diagram…).
+ */
+function drawingObjects(xml: string, ours: ReadonlySet<string>): PlannersObject[] {
+  const out: PlannersObject[] = [];
+  // An anchor in a fallback (mc:Fallback) stands for one in its choice, for programs that do not know that one.
+  const fallbacks = elements(xml, ["Fallback"]);
+  for (const a of elements(xml, ["twoCellAnchor", "oneCellAnchor", "absoluteAnchor"])) {
+    if (fallbacks.some((f) => f.start < a.start && a.end <= f.end)) continue;
+    const inner = xml.slice(a.openEnd, a.end);
+    const name = elements(inner, ["cNvPr"]).map((e) => attrs(e.attrText).get("name") ?? "")[0] ?? "";
+    if (/drawing\/20\d\d\/(slicer|timeslicer)"/.test(inner)) out.push("slicer");
+    else if (/drawingml\/2006\/chart"|drawing\/2014\/chartex"/.test(inner)) {
+      if (!ours.has(name)) out.push("chart");
+    } else if (/<(?:[\w.-]+:)?pic\b/.test(inner)) out.push("picture");
+    else out.push("shape");
+  }
+  return out;
+}
 
 /** The lowest "prefix{n}suffix" not in use. */
 function freeName(taken: (name: string) => boolean, prefix: string, suffix: string): string {
@@ -518,6 +542,46 @@ export class XlsxWorkbook implements WorkbookPort {
     return out;
   }
 
+  /**
+   * The objects of the planner's on the given output sheets: what their relationships lead to that the product does not
+   * write there (pictures, shapes, slicers and charts of their own in the sheet's drawing, notes, PivotTables, tables
+   * not named as the product names its own). A cell edit is the fingerprint's to find; these leave the cells alone.
+   */
+  private async plannersObjects(
+    sheets: readonly OwnedSheet[],
+    specs: readonly SheetSpec[],
+  ): Promise<SheetObjects[]> {
+    const charts = new Set(specs.flatMap((s) => (s.charts ?? []).map((c) => c.title)));
+    // The product's tables, KetQua or KetQua_2 where the name was taken (uniqueTableName).
+    const tables = specs.flatMap((s) => (s.tables ?? []).map((t) => t.name.toLowerCase()));
+    const ours = (name: string) =>
+      tables.some((t) => name === t || (name.startsWith(`${t}_`) && /^\d+$/.test(name.slice(t.length + 1))));
+    const out: SheetObjects[] = [];
+    for (const o of sheets) {
+      const part = this.sheets.find((s) => s.name === o.name && s.kind === "worksheet")?.part;
+      if (!part) continue;
+      const found = new Set<PlannersObject>();
+      for (const r of parseRels(await this.pkg.text(relsOf(part)))) {
+        if (r.external) continue;
+        const target = resolve(part, r.target);
+        if (typeIs(r.type, "drawing"))
+          for (const kind of drawingObjects((await this.pkg.text(target)) ?? "", charts)) found.add(kind);
+        else if (typeIs(r.type, "comments") || typeIs(r.type, "threadedComment")) found.add("notes");
+        else if (typeIs(r.type, "vmlDrawing")) found.add("shape");
+        else if (typeIs(r.type, "pivotTable")) found.add("pivotTable");
+        else if (typeIs(r.type, "slicer") || typeIs(r.type, "timeline")) found.add("slicer");
+        else if (typeIs(r.type, "table")) {
+          const t = elements((await this.pkg.text(target)) ?? "", ["table"])[0];
+          if (!ours((t ? (attrs(t.attrText).get("name") ?? "") : "").toLowerCase())) found.add("table");
+        }
+      }
+      // Notes come with a VML drawing that holds their boxes: one object, said once.
+      if (found.has("notes")) found.delete("shape");
+      if (found.size) out.push({ sheet: o.name, objects: [...found] });
+    }
+    return out;
+  }
+
   async applySheets(specs: readonly SheetSpec[], options: XlsxApplyOptions = {}): Promise<void> {
     await this.ready;
     await this.flushEdits();
@@ -534,6 +598,8 @@ export class XlsxWorkbook implements WorkbookPort {
     if (!options.force) {
       const edited = await this.editedSheets(replaced);
       if (edited.length) throw new EditedOutputError(edited);
+      const objects = await this.plannersObjects(replaced, specs);
+      if (objects.length) throw new PlannersObjectsError(objects);
     }
     const leftovers = await this.provenLeftovers();
     // Before the package digest below, which then covers the package as written.
