@@ -388,7 +388,8 @@ async function compute(
                 : undefined,
         });
       } catch (e) {
-        if (e instanceof PlannersObjectsError) throw new FileProblem("plannersObjects", objectsParams(e, a.lang));
+        if (e instanceof PlannersObjectsError)
+          throw new FileProblem("plannersObjects", objectsParams(e, a.lang));
         if (e instanceof EditedOutputError) throw new FileProblem("edited", { sheets: e.sheets.join(", ") });
         if (e instanceof UserSheetClashError) throw new FileProblem("notOwned", { sheet: e.sheet });
         throw e;

@@ -10,7 +10,8 @@ import { samplePlanRows } from "../../src/engine/sample";
 import { runPlan } from "../../src/engine/pipeline";
 import { PlannersObjectsError } from "../../src/workbook/ownership";
 import { editPackage, partsOf } from "../helpers/packages";
-import { onOutputSheets } from "../helpers/plannerFeatures";
+import { onOutputSheets, slicerListOf } from "../helpers/plannerFeatures";
+import { describeErrors, sdkErrorsOf } from "../helpers/openXmlSdk";
 
 const compute = async (bytes: Uint8Array, period: string, force = false) => {
   const wb = await XlsxWorkbook.load(bytes);
@@ -62,4 +63,48 @@ it("with force, the sheets are written and the planner's objects go with them", 
     "table9.xml",
   ])
     expect(rels.filter((x) => x.includes(gone))).toEqual([]);
+});
+
+it("a slicer on Xếp hạng: refused; with force it goes, and its cache, which nothing else uses, with it", async () => {
+  const input = await editPackage(q1, onOutputSheets.slicer.edits, onOutputSheets.slicer.add);
+  expect(await refusal(compute(input, "2015-Q2"))).toEqual([{ sheet: "Xếp hạng", objects: ["slicer"] }]);
+  const out = await compute(input, "2015-Q2", true);
+  const after = await partsOf(out);
+  expect([...after.keys()].filter((p) => /slicer/i.test(p))).toEqual([]);
+  const text = (part: string) => new TextDecoder().decode(after.get(part));
+  for (const part of ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml"])
+    expect([part, /slicer/i.test(text(part))]).toEqual([part, false]);
+  // The workbook's other defined names stay.
+  expect(text("xl/workbook.xml")).toContain(`<definedName name="ictplan_gradeGood">`);
+  expect(describeErrors(await sdkErrorsOf(out, "xlsx", "Office2013"))).toEqual([]);
+});
+
+it("a slicer on Xếp hạng whose cache a slicer on a sheet of the planner's uses too: with force the cache stays", async () => {
+  const f = onOutputSheets.slicer;
+  const input = await editPackage(
+    q1,
+    {
+      ...f.edits,
+      "xl/worksheets/sheet1.xml": (x) => x.replace("</worksheet>", `${slicerListOf("rIdSl")}</worksheet>`),
+
+      "[Content_Types].xml": (x) =>
+        f.edits["[Content_Types].xml"](x).replace(
+          "</Types>",
+          `<Override PartName="/xl/slicers/slicer8.xml" ContentType="application/vnd.ms-excel.slicer+xml"/></Types>`,
+        ),
+    },
+    {
+      ...f.add,
+      "xl/slicers/slicer8.xml": f.add["xl/slicers/slicer9.xml"],
+      "xl/worksheets/_rels/sheet1.xml.rels": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdSl" Type="http://schemas.microsoft.com/office/2007/relationships/slicer" Target="../slicers/slicer8.xml"/></Relationships>`,
+    },
+  );
+  const before = await partsOf(input);
+  const after = await partsOf(await compute(input, "2015-Q2", true));
+  expect(after.has("xl/slicers/slicer9.xml")).toBe(false);
+  for (const part of ["xl/slicers/slicer8.xml", "xl/slicerCaches/slicerCache9.xml"])
+    expect([part, after.get(part)]).toEqual([part, before.get(part)]);
+  const wb = new TextDecoder().decode(after.get("xl/workbook.xml"));
+  expect(wb).toContain(`<x14:slicerCache r:id="rIdSlC"/>`);
+  expect(wb).toContain(`<definedName name="Slicer_Nhóm">#N/A</definedName>`);
 });

@@ -160,6 +160,18 @@ function drawingObjects(xml: string, ours: ReadonlySet<string>): PlannersObject[
   return out;
 }
 
+/** The XML without the elements of these local names whose attributes `drop` picks. */
+function withoutElements(
+  xml: string,
+  names: readonly string[],
+  drop: (a: Map<string, string>) => boolean,
+): string {
+  let out = xml;
+  for (const e of elements(xml, names).reverse())
+    if (drop(attrs(e.attrText))) out = out.slice(0, e.start) + out.slice(e.end);
+  return out;
+}
+
 /** The lowest "prefix{n}suffix" not in use. */
 function freeName(taken: (name: string) => boolean, prefix: string, suffix: string): string {
   for (let n = 1; ; n++) if (!taken(`${prefix}${n}${suffix}`)) return `${prefix}${n}${suffix}`;
@@ -765,6 +777,8 @@ class PackageWriter {
   /** Its defined names, lower case: tables and defined names share one namespace. */
   private readonly definedNames = new Set<string>();
   private nextTableId = 1;
+  /** The caches (by name) of the slicers removed with replaced output sheets: dropOrphanedSlicerCaches' to check. */
+  private readonly slicersGone = new Set<string>();
   /** The ids of replaced outputs' tables, by name (lower case): the new table of that name takes its id again. */
   private readonly freedTableIds = new Map<string, number>();
   /** Defined names local to the written sheets: [sheet, name, formula]. */
@@ -910,11 +924,65 @@ class PackageWriter {
       const others = [...(referrers.get(child.toLowerCase()) ?? [])].filter(
         (p) => p.toLowerCase() !== part.toLowerCase() && (p === "" || this.pkg.has(p)),
       );
-      if (!others.length) await this.removeTree(child);
+      if (others.length) continue;
+      if (typeIs(r.type, "slicer")) for (const c of await this.slicerCachesOf(child)) this.slicersGone.add(c);
+      await this.removeTree(child);
     }
     this.pkg.remove(rels);
     this.pkg.remove(part);
     this.removeOverride(part);
+  }
+
+  /** The caches (by name) the slicers of a slicer part use. */
+  private async slicerCachesOf(part: string): Promise<string[]> {
+    const xml = (await this.pkg.text(part)) ?? "";
+    return elements(xml, ["slicer"]).map((e) => attrs(e.attrText).get("cache") ?? "");
+  }
+
+  /**
+   * Removes the slicer caches whose last slicer went with a replaced output sheet (a slicer the planner put there), as
+   * Excel removes a cache with its last slicer (and excelize's DeleteSlicer, deleteSlicerCache): the cache part, the
+   * workbook's relationship and x14:slicerCache entry (its ext, emptied, too), and the defined name Excel gives it
+   * (Slicer_Nhóm, =#N/A). A cache another slicer still uses stays, as every cache this write left alone.
+   */
+  private async dropOrphanedSlicerCaches(): Promise<void> {
+    if (!this.slicersGone.size) return;
+    const used = new Set<string>();
+    for (const rels of this.pkg.parts()) {
+      const m = /^(.*?)_rels\/([^/]*)\.rels$/i.exec(rels);
+      if (!m) continue;
+      for (const r of parseRels(await this.pkg.text(rels)))
+        if (!r.external && typeIs(r.type, "slicer"))
+          for (const c of await this.slicerCachesOf(resolve(m[1] + m[2], r.target))) used.add(c);
+    }
+    for (const r of parseRels(this.relsXml)) {
+      if (r.external || !typeIs(r.type, "slicerCache")) continue;
+      const part = resolve(this.wbPart, r.target);
+      const def = elements((await this.pkg.text(part)) ?? "", ["slicerCacheDefinition"])[0];
+      const name = def ? (attrs(def.attrText).get("name") ?? "") : "";
+      if (!this.slicersGone.has(name) || used.has(name)) continue;
+      this.pkg.remove(relsOf(part));
+      this.pkg.remove(part);
+      this.removeOverride(part);
+      this.relsXml = withoutElements(this.relsXml, ["Relationship"], (a) => a.get("Id") === r.id);
+      this.wbXml = withoutElements(this.wbXml, ["slicerCache"], (a) => attrLocal(a, "id", true) === r.id);
+      this.wbXml = withoutElements(
+        this.wbXml,
+        ["definedName"],
+        (a) => a.get("name") === name && a.get("localSheetId") === undefined,
+      );
+    }
+    // An x14 or x15 list of slicer caches left empty goes with its ext element, and an extLst left empty with it.
+    const around = (tag: string, e: { start: number; end: number }) =>
+      elements(this.wbXml, [tag]).find((x) => x.start < e.start && e.end <= x.end);
+    for (const e of elements(this.wbXml, ["slicerCaches"]).reverse()) {
+      const ext = around("ext", e);
+      if (!ext || elements(this.wbXml, ["slicerCache"], e.start, e.end).length) continue;
+      const list = around("extLst", ext);
+      const alone = list && elements(this.wbXml, ["ext"], list.start, list.end).length === 1;
+      const cut = alone ? list : ext;
+      this.wbXml = this.wbXml.slice(0, cut.start) + this.wbXml.slice(cut.end);
+    }
   }
 
   private uniqueTableName(base: string): string {
@@ -1240,6 +1308,7 @@ class PackageWriter {
 
   /** Print titles, styles, the calculation chain, and the edited package-level parts. */
   async finish(): Promise<void> {
+    await this.dropOrphanedSlicerCaches();
     for (const [name, definedName, formula] of this.localNames) {
       const index = this.sheetElements().findIndex((e) => attrs(e.attrText).get("name") === name);
       this.addDefinedName(
