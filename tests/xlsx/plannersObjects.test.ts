@@ -2,7 +2,7 @@
  * Objects the planner put on an output sheet (a picture, a chart of their own, notes, a table): the sheet is written
  * anew, so a write without force refuses, naming each sheet and what it holds, and changes nothing; with force the
  * sheet is written and they go with it, nothing left leading to them. The product's own charts and tables are no
- * object of the planner's.
+ * object of the planner's. And the package digest takes what an output sheet shares with the planner's parts as theirs.
  */
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
 import { buildTemplate } from "../../src/workbook/xlsx/template";
@@ -10,7 +10,7 @@ import { samplePlanRows } from "../../src/engine/sample";
 import { runPlan } from "../../src/engine/pipeline";
 import { PlannersObjectsError } from "../../src/workbook/ownership";
 import { editPackage, partsOf } from "../helpers/packages";
-import { onOutputSheets, slicerListOf } from "../helpers/plannerFeatures";
+import { FEATURES, onOutputSheets, slicerListOf } from "../helpers/plannerFeatures";
 import { describeErrors, sdkErrorsOf } from "../helpers/openXmlSdk";
 
 const compute = async (bytes: Uint8Array, period: string, force = false) => {
@@ -107,4 +107,80 @@ it("a slicer on Xếp hạng whose cache a slicer on a sheet of the planner's us
   const wb = new TextDecoder().decode(after.get("xl/workbook.xml"));
   expect(wb).toContain(`<x14:slicerCache r:id="rIdSlC"/>`);
   expect(wb).toContain(`<definedName name="Slicer_Nhóm">#N/A</definedName>`);
+});
+
+describe("the package digest, which tells an output file nobody changed since it was written", () => {
+  const f = FEATURES["a chart, a pivot table and a slicer of the planner's over the output sheets"];
+  const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  const unchanged = async (bytes: Uint8Array) => (await XlsxWorkbook.load(bytes)).unchangedSinceWritten();
+
+  it("counts a part an output sheet shares with the planner's parts as theirs, as the removal does", async () => {
+    // A pivot cache of the planner's over Kết quả, which the workbook lists; a second pivot table over it on Q1's
+    // summary tab, which the Q2 run keeps (one tab per period).
+    const input = await editPackage(
+      q1,
+      {
+        ...f.edits,
+        "xl/worksheets/_rels/sheet10.xml.rels": (x) =>
+          x.replace(
+            "</Relationships>",
+            `<Relationship Id="rIdPt2" Type="${R}/pivotTable" Target="../pivotTables/pivotTable2.xml"/></Relationships>`,
+          ),
+      },
+      {
+        ...f.add,
+        "xl/pivotTables/pivotTable2.xml": f.add?.["xl/pivotTables/pivotTable1.xml"] as string,
+        "xl/pivotTables/_rels/pivotTable2.xml.rels": f.add?.[
+          "xl/pivotTables/_rels/pivotTable1.xml.rels"
+        ] as string,
+      },
+    );
+    const out = await compute(input, "2015-Q2");
+    expect(await unchanged(out)).toBe(true);
+    // The cache changed since (refreshed by a program that rewrote only it): still the workbook's, a change of the file.
+    const refreshed = await editPackage(out, {
+      "xl/pivotCache/pivotCacheDefinition1.xml": (x) =>
+        x.replace(`<cacheFields count="0"/>`, `<cacheFields count="1"/>`),
+    });
+    expect(await unchanged(refreshed)).toBe(false);
+  });
+
+  it("an output whose record has the digest of the releases before the parts beneath the outputs were digested: unchanged", async () => {
+    const out = await compute(q1, "2015-Q2");
+    const wb = await XlsxWorkbook.load(out);
+    const digests = await (
+      wb as unknown as { packageDigest(o: readonly string[]): Promise<{ digest: string; legacy: string }> }
+    ).packageDigest(await wb.ownedSheets());
+    expect(digests.legacy).not.toBe(digests.digest);
+    const legacy = await editPackage(out, {
+      "xl/worksheets/sheet11.xml": (x) => x.replace(`<t>${digests.digest}</t>`, `<t>${digests.legacy}</t>`),
+    });
+    expect(new TextDecoder().decode((await partsOf(legacy)).get("xl/worksheets/sheet11.xml"))).toContain(
+      `<t>${digests.legacy}</t>`,
+    );
+    expect(await unchanged(legacy)).toBe(true);
+  });
+
+  it("a picture put on an output sheet since is a change, its cells untouched", async () => {
+    const out = await compute(q1, "2015-Q2");
+    expect(await unchanged(out)).toBe(true);
+    const pictured = await editPackage(
+      out,
+      {
+        "xl/worksheets/sheet7.xml": (x) => x.replace("<tableParts", `<drawing r:id="rIdDr"/><tableParts`),
+        "xl/worksheets/_rels/sheet7.xml.rels": (x) =>
+          x.replace(
+            "</Relationships>",
+            `<Relationship Id="rIdDr" Type="${R}/drawing" Target="../drawings/drawing9.xml"/></Relationships>`,
+          ),
+      },
+      {
+        "xl/drawings/drawing9.xml": onOutputSheets.add["xl/drawings/drawing9.xml"],
+        "xl/drawings/_rels/drawing9.xml.rels": onOutputSheets.add["xl/drawings/_rels/drawing9.xml.rels"],
+        "xl/media/image9.png": onOutputSheets.add["xl/media/image9.png"],
+        "xl/charts/chart9.xml": onOutputSheets.add["xl/charts/chart9.xml"],
+      },
+    );
+    expect(await unchanged(pictured)).toBe(false);
+  });
 });

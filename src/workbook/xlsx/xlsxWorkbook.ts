@@ -160,6 +160,35 @@ function drawingObjects(xml: string, ours: ReadonlySet<string>): PlannersObject[
   return out;
 }
 
+/** Every part a relationship leads to (lower case), with the parts whose relationships lead there ("" for the package). */
+type Referrers = ReadonlyMap<string, ReadonlySet<string>>;
+
+/** The package's Referrers, read from every relationships part. */
+async function referrersOf(pkg: ZipPackage): Promise<Referrers> {
+  const map = new Map<string, Set<string>>();
+  for (const rels of pkg.parts()) {
+    const m = /^(.*?)_rels\/([^/]*)\.rels$/i.exec(rels);
+    if (!m) continue;
+    const source = m[1] + m[2];
+    for (const r of parseRels(await pkg.text(rels))) {
+      if (r.external) continue;
+      const target = resolve(source, r.target).toLowerCase();
+      map.set(target, (map.get(target) ?? new Set<string>()).add(source));
+    }
+  }
+  return map;
+}
+
+/**
+ * Whether no part but `parent` leads to `child` (of the parts still in the package, and the package itself): the one
+ * rule by which a part is an owned sheet's, removed with it (removeTree) and left out of the package digest (ownedParts).
+ */
+function ledToOnlyBy(referrers: Referrers, child: string, parent: string, pkg: ZipPackage): boolean {
+  return ![...(referrers.get(child.toLowerCase()) ?? [])].some(
+    (p) => p.toLowerCase() !== parent.toLowerCase() && (p === "" || pkg.has(p)),
+  );
+}
+
 /** The XML without the elements of these local names whose attributes `drop` picks. */
 function withoutElements(
   xml: string,
@@ -488,36 +517,60 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.sheets.find((s) => s.name === name && s.kind === "worksheet")?.sheetId;
   }
 
-  /** Parts the product owns: its sheets and the meta sheet with every part they lead to, and the package-level parts it edits. */
-  private async ownedParts(names: readonly string[]): Promise<Set<string>> {
+  /**
+   * Parts the product owns (lower case): its sheets and the meta sheet with every part only they lead to (by the rule by
+   * which a part goes with a replaced sheet, ledToOnlyBy: a pivot cache a pivot table on an output sheet shares with the
+   * workbook is the planner's, digested), and the package-level parts it edits; and, of these, the parts there are
+   * beneath its sheets (their relationships, tables, drawings, charts).
+   */
+  private async ownedParts(names: readonly string[]): Promise<{ all: Set<string>; beneath: string[] }> {
     const out = new Set<string>(
       [this.wbPart, relsOf(this.wbPart), "[Content_Types].xml"].map((p) => p.toLowerCase()),
     );
     for (const r of await this.workbookRels())
       if (typeIs(r.type, "styles") || typeIs(r.type, "calcChain"))
         out.add(resolve(this.wbPart, r.target).toLowerCase());
+    const referrers = await referrersOf(this.pkg);
     const walk = async (part: string): Promise<void> => {
       if (out.has(part.toLowerCase())) return;
       out.add(part.toLowerCase());
       out.add(relsOf(part).toLowerCase());
-      for (const r of parseRels(await this.pkg.text(relsOf(part))))
-        if (!r.external && !typeIs(r.type, "worksheet")) await walk(resolve(part, r.target));
+      for (const r of parseRels(await this.pkg.text(relsOf(part)))) {
+        const child = r.external ? "" : resolve(part, r.target);
+        if (child && !typeIs(r.type, "worksheet") && ledToOnlyBy(referrers, child, part, this.pkg))
+          await walk(child);
+      }
     };
-    for (const s of this.sheets)
-      if (s.part && (names.includes(s.name) || s.name === META_SHEET)) await walk(s.part);
-    return out;
+    const roots = this.sheets.filter((s) => s.part && (names.includes(s.name) || s.name === META_SHEET));
+    const before = new Set(out);
+    for (const s of roots.filter((x) => x.name !== META_SHEET)) await walk(s.part as string);
+    // Not the sheets' own parts, which editedSheets reads, nor the record's, which the first write adds after its digest.
+    const sheetParts = new Set(roots.map((s) => (s.part as string).toLowerCase()));
+    const beneath = this.pkg
+      .parts()
+      .map((p) => p.toLowerCase())
+      .filter((p) => out.has(p) && !before.has(p) && !sheetParts.has(p))
+      .sort();
+    for (const s of roots.filter((x) => x.name === META_SHEET)) await walk(s.part as string);
+    return { all: out, beneath };
   }
 
   /**
    * A digest of everything in the package the product does not own (each part's CRC-32 and the names of the user's
-   * sheets): recorded when the product writes, so a later run can tell whether anyone changed the file since.
+   * sheets) and of the names of the parts beneath its sheets, so that a picture, a note or a pivot table put on an
+   * output sheet (new parts its sheet alone leads to) is a change too: recorded when the product writes, so a later run
+   * can tell whether anyone changed the file since. And the digest as releases before 2026-11-28 made it, without those
+   * names (`legacy`).
    */
-  private async packageDigest(owned: readonly string[]): Promise<string> {
+  private async packageDigest(owned: readonly string[]): Promise<{ digest: string; legacy: string }> {
     const mine = await this.ownedParts(owned);
-    const lines = await this.pkg.crcLines((p) => !mine.has(p.toLowerCase()), this.slices ?? undefined);
+    const lines = await this.pkg.crcLines((p) => !mine.all.has(p.toLowerCase()), this.slices ?? undefined);
     for (const s of this.sheets)
       if (!owned.includes(s.name) && s.name !== META_SHEET) lines.push(`sheet:${s.name}`);
-    return fnv1a(lines.join("\n"));
+    return {
+      digest: fnv1a([...lines, ...mine.beneath.map((p) => `beneath:${p}`)].join("\n")),
+      legacy: fnv1a(lines.join("\n")),
+    };
   }
 
   /** True when this is a file the product wrote and nobody has changed since: its owned sheets and all the rest. */
@@ -530,7 +583,10 @@ export class XlsxWorkbook implements WorkbookPort {
     if ((await this.editedSheets(owned)).length) return false;
     if (recorded === undefined && owned.every((o) => isLegacyFingerprint(o.fingerprint)))
       return PREVIOUS_RELEASE.test(this.wbXml);
-    return typeof recorded === "string" && recorded === (await this.packageDigest(owned.map((o) => o.name)));
+    if (typeof recorded !== "string") return false;
+    // A record written before the parts beneath the outputs were digested is checked as it was made.
+    const now = await this.packageDigest(owned.map((o) => o.name));
+    return recorded === now.digest || recorded === now.legacy;
   }
 
   async ownedSheets(): Promise<string[]> {
@@ -692,7 +748,7 @@ export class XlsxWorkbook implements WorkbookPort {
         ...records[p.at],
         fingerprint: (await p.later()) ?? (await this.run(specFingerprintSteps(p.spec))),
       };
-    const digest = await this.packageDigest(records.map((r) => r.name));
+    const { digest } = await this.packageDigest(records.map((r) => r.name));
     await w.writeMeta(records, digest, meta, this.sheets);
     await w.finish();
     this.pivotSources = await this.stalePivotSources(specs);
@@ -787,7 +843,7 @@ class PackageWriter {
   /** Sheet parts this writer wrote without the selected flag: deselectAllBut need not read them back. */
   private readonly unselected = new Set<string>();
   /** What referrers() read: which parts lead to each part. */
-  private leadsTo: Map<string, Set<string>> | null = null;
+  private leadsTo: Referrers | null = null;
 
   private constructor(
     private readonly pkg: ZipPackage,
@@ -884,21 +940,8 @@ class PackageWriter {
    * Every part a relationship leads to (lower case), with the parts whose relationships lead there ("" for the package):
    * read once, at the first removal (parts written since are the product's own, which nothing else leads to).
    */
-  private async referrers(): Promise<Map<string, Set<string>>> {
-    if (this.leadsTo) return this.leadsTo;
-    const map = new Map<string, Set<string>>();
-    for (const rels of this.pkg.parts()) {
-      const m = /^(.*?)_rels\/([^/]*)\.rels$/i.exec(rels);
-      if (!m) continue;
-      const source = m[1] + m[2];
-      for (const r of parseRels(await this.pkg.text(rels))) {
-        if (r.external) continue;
-        const target = resolve(source, r.target).toLowerCase();
-        map.set(target, (map.get(target) ?? new Set<string>()).add(source));
-      }
-    }
-    this.leadsTo = map;
-    return map;
+  private async referrers(): Promise<Referrers> {
+    return (this.leadsTo ??= await referrersOf(this.pkg));
   }
 
   /**
@@ -921,10 +964,7 @@ class PackageWriter {
     for (const r of parseRels(await this.pkg.text(rels))) {
       if (r.external || typeIs(r.type, "worksheet")) continue;
       const child = resolve(part, r.target);
-      const others = [...(referrers.get(child.toLowerCase()) ?? [])].filter(
-        (p) => p.toLowerCase() !== part.toLowerCase() && (p === "" || this.pkg.has(p)),
-      );
-      if (others.length) continue;
+      if (!ledToOnlyBy(referrers, child, part, this.pkg)) continue;
       if (typeIs(r.type, "slicer")) for (const c of await this.slicerCachesOf(child)) this.slicersGone.add(c);
       await this.removeTree(child);
     }
