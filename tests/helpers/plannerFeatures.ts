@@ -119,8 +119,6 @@ export type Feature = {
   drops?: string[];
   /** Added to the sample's 2015-Q1 output rather than to the sample: it draws on an output sheet. */
   afterCompute?: boolean;
-  /** The Office whose schemas validate it, where it is a later one's than Office 2007 (whose schemas skip x14 parts). */
-  schemas?: "Office2013";
 };
 
 export const FEATURES: Record<string, Feature> = {
@@ -446,7 +444,6 @@ export const FEATURES: Record<string, Feature> = {
     ],
   },
   "a slicer on the units' table": {
-    schemas: "Office2013",
     edits: {
       "xl/worksheets/sheet3.xml": (x) =>
         x
@@ -486,7 +483,6 @@ export const FEATURES: Record<string, Feature> = {
     ],
   },
   "sparklines and a data validation list of Excel 2010 (x14) on Số liệu": {
-    schemas: "Office2013",
     edits: {
       "xl/worksheets/sheet5.xml": (x) =>
         x.replace(
@@ -497,7 +493,6 @@ export const FEATURES: Record<string, Feature> = {
   },
   "a chart, a pivot table and a slicer of the planner's over the output sheets": {
     afterCompute: true,
-    schemas: "Office2013",
     edits: {
       // On Hướng dẫn, named as the product names its own parts: its writes must go around them.
       "xl/worksheets/sheet1.xml": compose(
