@@ -724,6 +724,8 @@ export class XlsxWorkbook implements WorkbookPort {
       });
     }
     for (const s of [...free, ...leftovers]) await w.removeSheet(s, this.sheets);
+    // Before the package digest below, which then covers the package without them.
+    await w.dropOrphanedSlicerCaches();
     if (opening) await w.deselectAllBut(opening, this.sheets);
     // Ordered before the ownership sheet is added: it goes last either way.
     w.reorder(
@@ -985,7 +987,7 @@ class PackageWriter {
    * workbook's relationship and x14:slicerCache entry (its ext, emptied, too), and the defined name Excel gives it
    * (Slicer_Nhóm, =#N/A). A cache another slicer still uses stays, as every cache this write left alone.
    */
-  private async dropOrphanedSlicerCaches(): Promise<void> {
+  async dropOrphanedSlicerCaches(): Promise<void> {
     if (!this.slicersGone.size) return;
     const used = new Set<string>();
     for (const rels of this.pkg.parts()) {
@@ -1011,6 +1013,7 @@ class PackageWriter {
         ["definedName"],
         (a) => a.get("name") === name && a.get("localSheetId") === undefined,
       );
+      this.dropEmptyDefinedNames();
     }
     // An x14 or x15 list of slicer caches left empty goes with its ext element, and an extLst left empty with it.
     const around = (tag: string, e: { start: number; end: number }) =>
@@ -1309,6 +1312,13 @@ class PackageWriter {
     }
   }
 
+  /** Removes the workbook's definedNames element when no name is left in it. */
+  private dropEmptyDefinedNames(): void {
+    const dn = elements(this.wbXml, ["definedNames"])[0];
+    if (dn && !dn.selfClosing && !elements(this.wbXml, ["definedName"], dn.start, dn.end).length)
+      this.wbXml = this.wbXml.slice(0, dn.start) + this.wbXml.slice(dn.end);
+  }
+
   /** Appends a definedName element to the workbook's definedNames, creating that where CT_Workbook puts it. */
   private addDefinedName(el: string): void {
     const dn = elements(this.wbXml, ["definedNames"])[0];
@@ -1339,16 +1349,13 @@ class PackageWriter {
       if (a.get("localSheetId") === undefined && isSettingName(a.get("name") ?? ""))
         this.wbXml = this.wbXml.slice(0, e.start) + this.wbXml.slice(e.end);
     }
-    const dn = elements(this.wbXml, ["definedNames"])[0];
-    if (dn && !dn.selfClosing && !elements(this.wbXml, ["definedName"], dn.start, dn.end).length)
-      this.wbXml = this.wbXml.slice(0, dn.start) + this.wbXml.slice(dn.end);
+    this.dropEmptyDefinedNames();
     for (const d of names)
       this.addDefinedName(`<${this.p}definedName name="${esc(d.name)}">${esc(d.ref)}</${this.p}definedName>`);
   }
 
   /** Print titles, styles, the calculation chain, and the edited package-level parts. */
   async finish(): Promise<void> {
-    await this.dropOrphanedSlicerCaches();
     for (const [name, definedName, formula] of this.localNames) {
       const index = this.sheetElements().findIndex((e) => attrs(e.attrText).get("name") === name);
       this.addDefinedName(
