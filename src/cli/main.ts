@@ -22,7 +22,12 @@ import { consolidatePlans, listedCodes, planToRows } from "../engine/consolidate
 import { checkWorkbook, SEVERITY_ORDER } from "../engine/validate";
 import { GRADES } from "../engine/ranking";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
-import { EditedOutputError, UserSheetClashError } from "../workbook/ownership";
+import {
+  EditedOutputError,
+  PlannersObjectsError,
+  UserSheetClashError,
+  type PlannersObject,
+} from "../workbook/ownership";
 import {
   FileProblem,
   assertFolderExists,
@@ -286,7 +291,39 @@ function runJson(run: RunResult, lang: Lang, extra: Record<string, unknown>) {
   };
 }
 
+/** Each kind of object's word in the messages, in the order they are listed. */
+const OBJECT_WORDS: Readonly<Record<PlannersObject, MessageKey>> = {
+  chart: "objectChart",
+  picture: "objectPicture",
+  shape: "objectShape",
+  slicer: "objectSlicer",
+  pivotTable: "objectPivotTable",
+  table: "objectTable",
+  notes: "objectNotes",
+};
+
+/** The sheets and the kinds of objects of the planner's a refused write names. */
+function objectsParams(e: PlannersObjectsError, lang: Lang): Record<string, string> {
+  const kinds = new Set(e.found.flatMap((f) => f.objects));
+  const objects = (Object.keys(OBJECT_WORDS) as PlannersObject[]).filter((k) => kinds.has(k));
+  return {
+    sheets: e.sheets.join(", "),
+    objects: objects.map((k) => msg(lang, OBJECT_WORDS[k])).join(", "),
+  };
+}
+
 const exitFor = (findings: readonly Finding[]) => (findings.some((f) => f.severity === "error") ? 1 : 0);
+
+/**
+ * What compute says beside the findings, once the output is written: on stderr, and in --json's `notes`. Its code is
+ * its message's key; its params as the message fills them in, but for a period, given as its key (2015-Q2), and sheets
+ * as a list.
+ */
+interface Note {
+  readonly code: "unsigned" | "stalePivots" | "laterSummary";
+  readonly params: Readonly<Record<string, string | readonly string[]>>;
+  readonly message: string;
+}
 
 async function compute(
   a: Args,
@@ -294,7 +331,7 @@ async function compute(
   input: string,
   output: (period: string | null) => string,
   quiet: boolean,
-): Promise<{ code: number; run: RunResult; out: string }> {
+): Promise<{ code: number; run: RunResult; out: string; notes: Note[] }> {
   const period = a.period === null ? null : periodArg(a.period);
   if (a.period !== null && period === null) throw new UsageError("badPeriod", { value: a.period });
   // The robustness draws go to a second thread, started now so that it is ready when the scores are; with one core
@@ -318,10 +355,11 @@ async function compute(
       rankingElsewhere: draws?.postRanking,
     });
     const out = output(first.period);
+    const notes: Note[] = [];
     if (first.refused) {
       // Nothing is written: results from data like these would mislead.
       io.stderr(refusalMessage(first.refused, a.lang));
-      return { code: 1, run: first, out };
+      return { code: 1, run: first, out, notes: [] };
     }
     if (!a.inPlace) await checkOutput(a, [input], out);
     else if (!a.force) await assertNotOpen(out);
@@ -363,6 +401,8 @@ async function compute(
                 : undefined,
         });
       } catch (e) {
+        if (e instanceof PlannersObjectsError)
+          throw new FileProblem("plannersObjects", objectsParams(e, a.lang));
         if (e instanceof EditedOutputError) throw new FileProblem("edited", { sheets: e.sheets.join(", ") });
         if (e instanceof UserSheetClashError) throw new FileProblem("notOwned", { sheet: e.sheet });
         throw e;
@@ -370,18 +410,28 @@ async function compute(
       if (!quiet) io.stderr(msg(a.lang, "writing", { file: out }));
       await writeAtomic(out, () => wb.savePieces());
       const shown = path.relative(io.cwd, out) || out;
-      if (wb.signaturesDropped) io.stderr(msg(a.lang, "unsigned", { file: shown }));
+      if (wb.signaturesDropped)
+        notes.push({
+          code: "unsigned",
+          params: { file: shown },
+          message: msg(a.lang, "unsigned", { file: shown }),
+        });
       if (wb.pivotSources.length)
-        io.stderr(msg(a.lang, "stalePivots", { sheets: wb.pivotSources.join(", "), file: shown }));
-      for (const o of later)
-        io.stderr(
-          msg(a.lang, "laterSummary", {
-            sheet: o.name,
-            period: periodLabel(first.period, a.lang),
-            file: /\s/.test(shown) ? `"${shown}"` : shown,
-            later: o.period ?? "",
-          }),
-        );
+        notes.push({
+          code: "stalePivots",
+          params: { sheets: wb.pivotSources, file: shown },
+          message: msg(a.lang, "stalePivots", { sheets: wb.pivotSources.join(", "), file: shown }),
+        });
+      for (const o of later) {
+        const file = /\s/.test(shown) ? `"${shown}"` : shown;
+        const params = { sheet: o.name, file, later: o.period ?? "" };
+        notes.push({
+          code: "laterSummary",
+          params: { ...params, period: first.period ?? "" },
+          message: msg(a.lang, "laterSummary", { ...params, period: periodLabel(first.period, a.lang) }),
+        });
+      }
+      for (const n of notes) io.stderr(n.message);
     }
     const run = await finished();
     if (io.env.ICTPLAN_DEBUG && draws?.report) io.stderr(`robustness: ${JSON.stringify(draws.report)}`);
@@ -389,7 +439,7 @@ async function compute(
       io.stderr(`ranking: ${JSON.stringify(draws.rankingReport)}`);
     if (io.env.ICTPLAN_DEBUG && draws?.resultsReport)
       io.stderr(`results fingerprint: ${JSON.stringify(draws.resultsReport)}`);
-    return { code: exitFor(run.findings), run, out };
+    return { code: exitFor(run.findings), run, out, notes };
   } finally {
     draws?.stop();
   }
@@ -482,8 +532,8 @@ async function dispatch(a: Args, io: Io): Promise<number> {
       const input = abs(file);
       const output = (period: string | null) =>
         a.inPlace ? input : abs(a.output ?? defaultOutput(file, period));
-      const { code, run, out } = await compute(a, io, input, output, a.json);
-      printRun(io, a, run, out, { command: "compute", file });
+      const { code, run, out, notes } = await compute(a, io, input, output, a.json);
+      printRun(io, a, run, out, { command: "compute", file, notes });
       return code;
     }
     case "report": {
@@ -633,11 +683,17 @@ async function dispatch(a: Args, io: Io): Promise<number> {
       await writeAtomic(sample, new Uint8Array(bytes));
       const period = a.period ?? "2015-Q2";
       const output = (p: string | null) => path.join(dir, `lao-cai-${p ?? periodArg(period) ?? period}.xlsx`);
-      const { code, run, out } = await compute({ ...a, period, force: true }, io, sample, output, a.json);
+      const { code, run, out, notes } = await compute(
+        { ...a, period, force: true },
+        io,
+        sample,
+        output,
+        a.json,
+      );
       // The report beside the workbook, unless the gate refused the run (then neither is written).
       const docx = run.summary && !run.refused ? out.replace(/\.xlsx$/, ".docx") : null;
       if (docx) await writeAtomic(docx, await reportDocx(buildReport(run.plan, run.summary!, a.lang)));
-      printRun(io, a, run, out, { command: "demo", file: sample, report: docx });
+      printRun(io, a, run, out, { command: "demo", file: sample, report: docx, notes });
       if (!a.json) {
         if (docx) io.stdout(msg(a.lang, "written", { file: docx }));
         io.stdout(msg(a.lang, "openWith"));

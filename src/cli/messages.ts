@@ -49,6 +49,15 @@ Mã thoát: 0 không có lỗi; 1 dữ liệu có lỗi hoặc không đủ đ�
     "Tệp ra {file} chính là tệp vào (cùng một tệp, có thể qua liên kết hoặc khác chữ hoa/thường); ictplan không ghi đè tệp vào. Hãy chọn tên khác bằng -o.",
   edited:
     "Sheet {sheets} không còn như ictplan đã ghi (đã bị sửa tay hoặc một sheet của bạn đã mang tên đó). Muốn giữ phần đã sửa thì đổi tên sheet đó (hoặc chép sang sheet khác) rồi chạy lại; nếu không sửa gì trong sheet đó thì chạy lại với --force để ghi lại.",
+  plannersObjects:
+    "Sheet {sheets} có {objects} bạn đặt vào; ictplan ghi lại sheet đó từ đầu nên chưa ghi gì, để không làm mất chúng. Hãy chuyển chúng sang một sheet của bạn (chọn, Cắt, rồi Dán vào sheet kia; biểu đồ chuyển đi vẫn lấy số liệu như trước), rồi chạy lại; hoặc chạy lại với --force để ghi lại sheet mà không giữ chúng.",
+  objectPicture: "hình ảnh",
+  objectChart: "biểu đồ",
+  objectShape: "hình vẽ",
+  objectSlicer: "slicer",
+  objectNotes: "ghi chú",
+  objectTable: "bảng",
+  objectPivotTable: "PivotTable",
   notOwned:
     "Sổ có sheet {sheet} của bạn, trùng tên với một sheet ictplan ghi ra; ictplan không ghi đè sheet đó. Hãy đổi tên sheet đó rồi chạy lại.",
   writeFailed:
@@ -133,6 +142,15 @@ Exit codes: 0 clean; 1 findings of severity error, or data a report cannot be ma
     "The output {file} is the input file (the same file, perhaps through a link or in other letter case); ictplan does not overwrite its input. Choose another name with -o.",
   edited:
     "Sheet {sheets} is not as ictplan wrote it (it was edited by hand, or a sheet of yours now has its name). To keep it, rename it (or copy your edits to another sheet) and run again; if you changed nothing in it, run again with --force to write it anew.",
+  plannersObjects:
+    "Sheet {sheets} holds {objects} you put there; ictplan writes that sheet anew, so it wrote nothing, to lose none of them. Move them to a sheet of your own (select, Cut, then Paste on that sheet; a chart moved so still draws on the same figures) and run again, or run again with --force to write the sheet without them.",
+  objectPicture: "pictures",
+  objectChart: "charts",
+  objectShape: "shapes",
+  objectSlicer: "slicers",
+  objectNotes: "notes",
+  objectTable: "tables",
+  objectPivotTable: "PivotTables",
   notOwned:
     "The workbook has a sheet {sheet} of yours with the name of a sheet ictplan writes; ictplan does not overwrite it. Rename that sheet and run again.",
   writeFailed:

@@ -67,12 +67,15 @@ function Preview() {
   const opened = useRef(0);
   const [opening, setOpening] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // What the last download left out of the workbook opened, said as compute says it.
+  const [notice, setNotice] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
   async function open(name: string, bytes: () => Promise<ArrayBuffer>) {
     setOpening(name);
     setError(null);
+    setNotice(null);
     try {
       // ExcelJS is large: it is fetched only when a file is opened, so the pane itself starts fast.
       const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../workbook/xlsx/xlsxWorkbook");
@@ -101,6 +104,12 @@ function Preview() {
     a.href = url;
     a.download = workbook.fileName.replace(/\.xlsx$/i, "") + "-ictplan.xlsx";
     a.click();
+    // A change to a signed workbook leaves its signature out (XlsxWorkbook.dropSignatures).
+    setNotice(
+      workbook.xlsx.signaturesDropped
+        ? t(lang, "downloadUnsigned", { input: workbook.fileName, file: a.download })
+        : null,
+    );
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
 
@@ -174,6 +183,11 @@ function Preview() {
           {error && (
             <MessageBar intent="error">
               <MessageBarBody>{error}</MessageBarBody>
+            </MessageBar>
+          )}
+          {notice && (
+            <MessageBar intent="warning">
+              <MessageBarBody>{notice}</MessageBarBody>
             </MessageBar>
           )}
           {workbook ? (

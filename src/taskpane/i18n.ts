@@ -132,6 +132,8 @@ const VI = {
   openFile: "Mở tệp .xlsx",
   useSample: "Dùng tệp mẫu Lào Cai",
   download: "Tải kết quả (.xlsx)",
+  downloadUnsigned:
+    "Lưu ý: sổ {input} có chữ ký số. Chữ ký chỉ đúng với sổ như lúc ký, nên bản tải về {file} không kèm chữ ký đó (giữ lại thì Excel sẽ báo chữ ký không hợp lệ). Nếu {file} cần chữ ký, hãy ký lại trong Excel: Tệp > Thông tin > Bảo vệ Sổ làm việc.",
   darkTheme: "Giao diện tối",
   paneWidth: "Độ rộng bảng điều khiển",
   widthOption: "{width} px – {where}",
@@ -277,6 +279,8 @@ const EN: typeof VI = {
   openFile: "Open .xlsx file",
   useSample: "Use the Lao Cai sample",
   download: "Download results (.xlsx)",
+  downloadUnsigned:
+    "Note: the workbook {input} is digitally signed. A signature holds only for the workbook as it was signed, so the download {file} is without it (kept, Excel would report it as invalid). If {file} must be signed, sign it again in Excel: File > Info > Protect Workbook.",
   darkTheme: "Dark theme",
   paneWidth: "Task pane width",
   widthOption: "{width} px – {where}",

@@ -170,6 +170,27 @@ export class EditedOutputError extends Error {
   }
 }
 
+/** What a planner may put on an output sheet besides cells: the product writes none of it there but its own charts and tables. */
+export type PlannersObject = "picture" | "chart" | "shape" | "slicer" | "notes" | "table" | "pivotTable";
+
+/** An output sheet and the objects of the planner's it holds. */
+export interface SheetObjects {
+  readonly sheet: string;
+  readonly objects: readonly PlannersObject[];
+}
+
+/**
+ * Raised when output sheets a write replaces hold objects of the planner's (a chart, a picture, notes…) and force was
+ * not given: the sheet is written anew and they would go with it. An edit of the sheet, as EditedOutputError, which a
+ * caller that tells no more (the pane) handles alike.
+ */
+export class PlannersObjectsError extends EditedOutputError {
+  constructor(readonly found: readonly SheetObjects[]) {
+    super(found.map((f) => f.sheet));
+    this.message = `output sheets hold objects of the user's: ${found.map((f) => `${f.sheet} (${f.objects.join(", ")})`).join("; ")}`;
+  }
+}
+
 /**
  * Owned sheets a write replaces: those of the same name, and those of the same kind, except summaries: there is one
  * summary tab per period, and a new one replaces only its own period's.

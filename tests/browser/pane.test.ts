@@ -28,6 +28,7 @@ import { DOCX_MIME } from "../../src/workbook/office/actions";
 import { fileMessages } from "../../src/taskpane/fileTransfer";
 import { samplePlanRows } from "../../src/engine/sample";
 import { templateHeaders } from "../../src/engine/planRows";
+import { FEATURES, withFeature } from "../helpers/plannerFeatures";
 
 const root = path.join(__dirname, "..", "..");
 const officeDist = path.join(root, "node_modules", "@microsoft", "office-js", "dist");
@@ -881,6 +882,31 @@ describeBrowser("task pane in Chromium", () => {
     await expect(item.textContent()).resolves.toContain(`${indicator.name} (${indicator.code})`);
     await page.close();
   }, 90000);
+
+  it("a signed workbook: downloaded as opened, it stays signed; computed, the download is unsigned and the preview says so", async () => {
+    const sample = await XlsxWorkbook.of(buildTemplate(samplePlanRows())).save();
+    const page = await newPage();
+    await openBytes(page, "da-ky.xlsx", await withFeature(sample, FEATURES["a digital signature"]));
+    const download = async () => {
+      const [file] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "Tải kết quả (.xlsx)" }).click(),
+      ]);
+      return JSZip.loadAsync(await fs.readFile((await file.path()) as string));
+    };
+    const signed = (zip: JSZip) => Object.keys(zip.files).some((p) => p.startsWith("_xmlsignatures/"));
+    expect(signed(await download())).toBe(true);
+    await expect(page.getByText(/chữ ký số/).count()).resolves.toBe(0);
+    await page.getByRole("button", { name: "Tính toán & xếp hạng" }).click();
+    await page.getByText(/^Xong: đã ghi/).waitFor();
+    expect(signed(await download())).toBe(false);
+    await page
+      .getByText(
+        "Lưu ý: sổ da-ky.xlsx có chữ ký số. Chữ ký chỉ đúng với sổ như lúc ký, nên bản tải về da-ky-ictplan.xlsx không kèm chữ ký đó",
+      )
+      .waitFor();
+    await page.close();
+  }, 180000);
 
   it("downloads the Word report from the pane; a refused period gives no file and says why", async () => {
     const page = await newPage();

@@ -71,3 +71,25 @@ it("a pivot cache that refreshes on open: nothing to say", async () => {
   });
   expect(await compute("refreshing.xlsx", refreshing)).toBeNull();
 });
+
+it("with --json, the note is in the output's notes, its sheets a list", async () => {
+  await fs.writeFile(path.join(dir, "json.xlsx"), plan);
+  const r = await runCli(dir, { LANG: "vi_VN.UTF-8" }, [
+    "compute",
+    "json.xlsx",
+    "--period",
+    "2015-Q2",
+    "-o",
+    "out-json.xlsx",
+    "--no-robustness",
+    "--json",
+  ]);
+  expect(r.code).toBe(0);
+  const notes = (JSON.parse(r.out) as { notes: { code: string; params: unknown; message: string }[] }).notes;
+  expect(notes.map((n) => [n.code, n.params])).toEqual([
+    ["stalePivots", { sheets: ["Kết quả"], file: "out-json.xlsx" }],
+  ]);
+  expect(notes[0].message).toMatch(
+    /^Lưu ý: PivotTable của bạn lấy số liệu từ sheet Kết quả vừa được ghi lại/,
+  );
+});

@@ -46,6 +46,25 @@ describe("a Q1 figure corrected after the Q2 summary was made", () => {
     expect(q1.err).toContain(
       "Lưu ý: sheet Tổng hợp Quý II-2015 đã lập trước đó là bản chụp, vẫn dùng số liệu Quý I/2015 như lúc lập; nếu vừa sửa số liệu Quý I/2015, lập lại sheet đó: ictplan compute q1-again.xlsx --period 2015-Q2 --in-place",
     );
+    // With --json, in its notes too, the period as its key.
+    const json = await cli(
+      "compute",
+      "corrected.xlsx",
+      "--period",
+      "2015-Q1",
+      "-o",
+      "q1-json.xlsx",
+      "--json",
+    );
+    expect((JSON.parse(json.out) as { notes: { code: string; params: unknown }[] }).notes).toEqual([
+      {
+        code: "laterSummary",
+        params: { sheet: "Tổng hợp Quý II-2015", file: "q1-json.xlsx", later: "2015-Q2", period: "2015-Q1" },
+        message: expect.stringContaining(
+          "ictplan compute q1-json.xlsx --period 2015-Q2 --in-place",
+        ) as string,
+      },
+    ]);
     // The Q2 tab as a fresh run from the corrected plan makes it, which the tab in the file is not yet.
     expect((await cli("compute", "corrected.xlsx", "--period", "2015-Q2", "-o", "fresh.xlsx")).code).toBe(0);
     const fresh = await valuesOf("fresh.xlsx", "Tổng hợp Quý II-2015");

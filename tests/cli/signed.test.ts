@@ -47,3 +47,13 @@ it("the output of a signed plan is unsigned, said once in the planner's language
   const again = await cli("en_US.UTF-8", "compute", "out.xlsx", "-o", "again.xlsx");
   expect([again.code, again.err.includes("digitally signed")]).toEqual([0, false]);
 });
+
+it("with --json, the note is in the output's notes too", async () => {
+  const r = await cli("en_US.UTF-8", "compute", "signed.xlsx", "-o", "json.xlsx", "--json");
+  expect(r.code).toBe(0);
+  const notes = (JSON.parse(r.out) as { notes: { code: string; params: unknown; message: string }[] }).notes;
+  expect(notes.map((n) => [n.code, n.params])).toEqual([["unsigned", { file: "json.xlsx" }]]);
+  expect(notes[0].message).toContain("so ictplan wrote json.xlsx without it");
+  const unsigned = await cli("en_US.UTF-8", "compute", "json.xlsx", "-o", "again-json.xlsx", "--json");
+  expect((JSON.parse(unsigned.out) as { notes: unknown[] }).notes).toEqual([]);
+});

@@ -87,7 +87,7 @@ const slicerFrame = (name: string) =>
   `<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice xmlns:sle15="http://schemas.microsoft.com/office/drawing/2012/slicer" Requires="sle15"><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="4" name="${name}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/drawing/2010/slicer"><sle:slicer xmlns:sle="http://schemas.microsoft.com/office/drawing/2010/slicer" name="${name}"/></a:graphicData></a:graphic></xdr:graphicFrame></mc:Choice><mc:Fallback><xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="0" name=""/><xdr:cNvSpPr><a:spLocks noTextEdit="1"/></xdr:cNvSpPr></xdr:nvSpPr><xdr:spPr><a:xfrm><a:off x="6096000" y="381000"/><a:ext cx="1828800" cy="2524125"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:prstClr val="white"/></a:solidFill><a:ln w="1"><a:solidFill><a:prstClr val="green"/></a:solidFill></a:ln></xdr:spPr><xdr:txBody><a:bodyPr vertOverflow="clip" horzOverflow="clip"/><a:lstStyle/><a:p><a:r><a:rPr lang="vi-VN" sz="1100"/><a:t>Hình này là một slicer của bảng; slicer cần Excel 2013 trở lên.</a:t></a:r></a:p></xdr:txBody></xdr:sp></mc:Fallback></mc:AlternateContent>`;
 
 /** A table slicer's parts: the list in its sheet, the slicer, and the cache naming the table by id and column. */
-const slicerList = (rid: string) =>
+export const slicerListOf = (rid: string) =>
   `<extLst><ext uri="{3A4CF648-6AED-40f4-86FF-DC5316D8AED3}" xmlns:x15="${X15}"><x14:slicerList xmlns:x14="${X14}"><x14:slicer r:id="${rid}"/></x14:slicerList></ext></extLst>`;
 const slicerCaches = (rid: string) =>
   `<extLst><ext uri="{46BE6895-7355-4a93-B00E-2C351335B9C9}" xmlns:x15="${X15}"><x15:slicerCaches xmlns:x14="${X14}"><x14:slicerCache r:id="${rid}"/></x15:slicerCaches></ext></extLst>`;
@@ -119,8 +119,6 @@ export type Feature = {
   drops?: string[];
   /** Added to the sample's 2015-Q1 output rather than to the sample: it draws on an output sheet. */
   afterCompute?: boolean;
-  /** The Office whose schemas validate it, where it is a later one's than Office 2007 (whose schemas skip x14 parts). */
-  schemas?: "Office2013";
 };
 
 export const FEATURES: Record<string, Feature> = {
@@ -446,12 +444,11 @@ export const FEATURES: Record<string, Feature> = {
     ],
   },
   "a slicer on the units' table": {
-    schemas: "Office2013",
     edits: {
       "xl/worksheets/sheet3.xml": (x) =>
         x
           .replace("<tableParts", `<drawing r:id="rIdSlD"/><tableParts`)
-          .replace("</worksheet>", `${slicerList("rIdSl")}</worksheet>`),
+          .replace("</worksheet>", `${slicerListOf("rIdSl")}</worksheet>`),
       "xl/worksheets/_rels/sheet3.xml.rels": compose(
         addRel("rIdSlD", "drawing", "../drawings/drawing1.xml"),
         addRelOf("rIdSl", `${MS_REL}/slicer`, "../slicers/slicer1.xml"),
@@ -486,7 +483,6 @@ export const FEATURES: Record<string, Feature> = {
     ],
   },
   "sparklines and a data validation list of Excel 2010 (x14) on Số liệu": {
-    schemas: "Office2013",
     edits: {
       "xl/worksheets/sheet5.xml": (x) =>
         x.replace(
@@ -497,12 +493,11 @@ export const FEATURES: Record<string, Feature> = {
   },
   "a chart, a pivot table and a slicer of the planner's over the output sheets": {
     afterCompute: true,
-    schemas: "Office2013",
     edits: {
       // On Hướng dẫn, named as the product names its own parts: its writes must go around them.
       "xl/worksheets/sheet1.xml": compose(
         beforeFirst(`<drawing r:id="rIdOut"/>`, "<tableParts", "</worksheet>"),
-        (x) => x.replace("</worksheet>", `${slicerList("rIdSlOut")}</worksheet>`),
+        (x) => x.replace("</worksheet>", `${slicerListOf("rIdSlOut")}</worksheet>`),
       ),
       "xl/workbook.xml": (x) =>
         x
@@ -549,6 +544,86 @@ export const FEATURES: Record<string, Feature> = {
         text: `<pivotCaches><pivotCache cacheId="7" r:id="rIdPcOut"/></pivotCaches>`,
       },
     ],
+  },
+};
+
+/**
+ * Objects of the planner's put on the sample's 2015-Q1 output sheets (sheet7 Kết quả, sheet8 Xếp hạng, sheet9 Kiểm
+ * tra; sheet10 the summary tab, its charts in drawing1): a picture and a chart of theirs on Xếp hạng, notes on Kết
+ * quả, a table on Kiểm tra; and, apart, a logo beside the summary tab's charts.
+ */
+export const onOutputSheets = {
+  edits: {
+    "xl/worksheets/sheet7.xml": beforeFirst(`<legacyDrawing r:id="rIdVml"/>`, "<tableParts"),
+    "xl/worksheets/_rels/sheet7.xml.rels": compose(
+      addRel("rIdCm", "comments", "../comments9.xml"),
+      addRel("rIdVml", "vmlDrawing", "../drawings/vmlDrawing9.vml"),
+    ),
+    "xl/worksheets/sheet8.xml": beforeFirst(`<drawing r:id="rIdDr"/>`, "<tableParts"),
+    "xl/worksheets/_rels/sheet8.xml.rels": addRel("rIdDr", "drawing", "../drawings/drawing9.xml"),
+    "xl/worksheets/sheet9.xml": (x: string) =>
+      x
+        .replace(`<tableParts count="1">`, `<tableParts count="2">`)
+        .replace("</tableParts>", `<tablePart r:id="rIdTb"/></tableParts>`),
+    "xl/worksheets/_rels/sheet9.xml.rels": addRel("rIdTb", "table", "../tables/table9.xml"),
+    "[Content_Types].xml": compose(
+      addType(`<Default Extension="png" ContentType="image/png"/>`),
+      override("/xl/drawings/drawing9.xml", `${CT}.drawing+xml`),
+      override("/xl/charts/chart9.xml", `${CT}.drawingml.chart+xml`),
+      override("/xl/comments9.xml", `${CT}.spreadsheetml.comments+xml`),
+      override("/xl/tables/table9.xml", `${CT}.spreadsheetml.table+xml`),
+    ),
+  } as Record<string, (xml: string) => string>,
+  add: {
+    "xl/drawings/drawing9.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr ${DRAWING_NS}>${picture}${chartFrame.replace('r:id="rId1"', 'r:id="rId2"')}</xdr:wsDr>`,
+    "xl/drawings/_rels/drawing9.xml.rels": rels(
+      `<Relationship Id="rId1" Type="${R}/image" Target="../media/image9.png"/><Relationship Id="rId2" Type="${R}/chart" Target="../charts/chart9.xml"/>`,
+    ),
+    "xl/media/image9.png": PNG,
+    "xl/charts/chart9.xml": outputChart,
+    "xl/comments9.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${MAIN}"><authors><author>Nguyễn Văn A</author></authors><commentList><comment ref="B5" authorId="0"><text><t>Hỏi lại đơn vị</t></text></comment></commentList></comments>`,
+    "xl/drawings/vmlDrawing9.vml": `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><v:shape type="#_x0000_t202"><x:ClientData ObjectType="Note"><x:Row>4</x:Row><x:Column>1</x:Column></x:ClientData></v:shape></xml>`,
+    "xl/tables/table9.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${MAIN}" id="9" name="ViecCanLam" displayName="ViecCanLam" ref="H4:H6"><autoFilter ref="H4:H6"/><tableColumns count="1"><tableColumn id="1" name="Việc"/></tableColumns></table>`,
+  } as Record<string, string | Uint8Array>,
+  /** A slicer of the planner's on Xếp hạng over its table (XepHang, table id 6), its cache the workbook's. */
+  slicer: {
+    edits: {
+      "xl/worksheets/sheet8.xml": compose(beforeFirst(`<drawing r:id="rIdSlD"/>`, "<tableParts"), (x) =>
+        x.replace("</worksheet>", `${slicerListOf("rIdSl")}</worksheet>`),
+      ),
+      "xl/worksheets/_rels/sheet8.xml.rels": compose(
+        addRel("rIdSlD", "drawing", "../drawings/drawing9.xml"),
+        addRelOf("rIdSl", `${MS_REL}/slicer`, "../slicers/slicer9.xml"),
+      ),
+      "xl/workbook.xml": (x: string) =>
+        x
+          .replace("<definedNames>", `<definedNames><definedName name="Slicer_Nhóm">#N/A</definedName>`)
+          .replace("</workbook>", `${slicerCaches("rIdSlC")}</workbook>`),
+      "xl/_rels/workbook.xml.rels": addRelOf(
+        "rIdSlC",
+        `${MS_REL}/slicerCache`,
+        "slicerCaches/slicerCache9.xml",
+      ),
+      "[Content_Types].xml": compose(
+        override("/xl/drawings/drawing9.xml", `${CT}.drawing+xml`),
+        override("/xl/slicers/slicer9.xml", "application/vnd.ms-excel.slicer+xml"),
+        override("/xl/slicerCaches/slicerCache9.xml", "application/vnd.ms-excel.slicerCache+xml"),
+      ),
+    } as Record<string, (xml: string) => string>,
+    add: {
+      "xl/drawings/drawing9.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr ${DRAWING_NS}>${anchor(slicerFrame("Nhóm"))}</xdr:wsDr>`,
+      "xl/slicers/slicer9.xml": slicerPart("Nhóm", "Slicer_Nhóm"),
+      "xl/slicerCaches/slicerCache9.xml": slicerCachePart("Slicer_Nhóm", "Nhóm", 6, 3),
+    } as Record<string, string | Uint8Array>,
+  },
+  summaryLogo: {
+    edits: {
+      "xl/drawings/drawing1.xml": (x: string) =>
+        x.replace("</xdr:wsDr>", `${picture.replace('r:embed="rId1"', 'r:embed="rIdLogo"')}</xdr:wsDr>`),
+      "xl/drawings/_rels/drawing1.xml.rels": addRel("rIdLogo", "image", "../media/image9.png"),
+      "[Content_Types].xml": addType(`<Default Extension="png" ContentType="image/png"/>`),
+    } as Record<string, (xml: string) => string>,
+    add: { "xl/media/image9.png": PNG } as Record<string, string | Uint8Array>,
   },
 };
 

@@ -25,7 +25,10 @@ import {
   META_SHEET,
   replacedBy,
   sheetOrder,
+  PlannersObjectsError,
   type OwnedSheet,
+  type PlannersObject,
+  type SheetObjects,
 } from "../ownership";
 import { fnv1a, fingerprintMatchesSteps, isLegacyFingerprint, specFingerprintSteps } from "../fingerprint";
 import {
@@ -135,6 +138,68 @@ const PREVIOUS_RELEASE =
   /<(?:[\w.-]+:)?fileVersion appName="xl" lastEdited="5" lowestEdited="5" rupBuild="9303"\/>[\s\S]*<(?:[\w.-]+:)?calcPr calcId="171027"\/>/;
 
 const EMPTY = new Uint8Array(0);
+
+/**
+ * What a sheet's drawing holds beside the product's charts (a frame of a chart named as one of `ours`, as drawingXml
+ * names them): each anchor a picture, a slicer or timeline, a chart, or a shape (a text box, a group, a diagram…).
+ */
+function drawingObjects(xml: string, ours: ReadonlySet<string>): PlannersObject[] {
+  const out: PlannersObject[] = [];
+  // An anchor in a fallback (mc:Fallback) stands for one in its choice, for programs that do not know that one.
+  const fallbacks = elements(xml, ["Fallback"]);
+  for (const a of elements(xml, ["twoCellAnchor", "oneCellAnchor", "absoluteAnchor"])) {
+    if (fallbacks.some((f) => f.start < a.start && a.end <= f.end)) continue;
+    const inner = xml.slice(a.openEnd, a.end);
+    const name = elements(inner, ["cNvPr"]).map((e) => attrs(e.attrText).get("name") ?? "")[0] ?? "";
+    if (/drawing\/20\d\d\/(slicer|timeslicer)"/.test(inner)) out.push("slicer");
+    else if (/drawingml\/2006\/chart"|drawing\/2014\/chartex"/.test(inner)) {
+      if (!ours.has(name)) out.push("chart");
+    } else if (/<(?:[\w.-]+:)?pic\b/.test(inner)) out.push("picture");
+    else out.push("shape");
+  }
+  return out;
+}
+
+/** Every part a relationship leads to (lower case), with the parts whose relationships lead there ("" for the package). */
+type Referrers = ReadonlyMap<string, ReadonlySet<string>>;
+
+/** The package's Referrers, read from every relationships part. */
+async function referrersOf(pkg: ZipPackage): Promise<Referrers> {
+  const map = new Map<string, Set<string>>();
+  for (const rels of pkg.parts()) {
+    const m = /^(.*?)_rels\/([^/]*)\.rels$/i.exec(rels);
+    if (!m) continue;
+    const source = m[1] + m[2];
+    for (const r of parseRels(await pkg.text(rels))) {
+      if (r.external) continue;
+      const target = resolve(source, r.target).toLowerCase();
+      map.set(target, (map.get(target) ?? new Set<string>()).add(source));
+    }
+  }
+  return map;
+}
+
+/**
+ * Whether no part but `parent` leads to `child` (of the parts still in the package, and the package itself): the one
+ * rule by which a part is an owned sheet's, removed with it (removeTree) and left out of the package digest (ownedParts).
+ */
+function ledToOnlyBy(referrers: Referrers, child: string, parent: string, pkg: ZipPackage): boolean {
+  return ![...(referrers.get(child.toLowerCase()) ?? [])].some(
+    (p) => p.toLowerCase() !== parent.toLowerCase() && (p === "" || pkg.has(p)),
+  );
+}
+
+/** The XML without the elements of these local names whose attributes `drop` picks. */
+function withoutElements(
+  xml: string,
+  names: readonly string[],
+  drop: (a: Map<string, string>) => boolean,
+): string {
+  let out = xml;
+  for (const e of elements(xml, names).reverse())
+    if (drop(attrs(e.attrText))) out = out.slice(0, e.start) + out.slice(e.end);
+  return out;
+}
 
 /** The lowest "prefix{n}suffix" not in use. */
 function freeName(taken: (name: string) => boolean, prefix: string, suffix: string): string {
@@ -452,36 +517,60 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.sheets.find((s) => s.name === name && s.kind === "worksheet")?.sheetId;
   }
 
-  /** Parts the product owns: its sheets and the meta sheet with every part they lead to, and the package-level parts it edits. */
-  private async ownedParts(names: readonly string[]): Promise<Set<string>> {
+  /**
+   * Parts the product owns (lower case): its sheets and the meta sheet with every part only they lead to (by the rule by
+   * which a part goes with a replaced sheet, ledToOnlyBy: a pivot cache a pivot table on an output sheet shares with the
+   * workbook is the planner's, digested), and the package-level parts it edits; and, of these, the parts there are
+   * beneath its sheets (their relationships, tables, drawings, charts).
+   */
+  private async ownedParts(names: readonly string[]): Promise<{ all: Set<string>; beneath: string[] }> {
     const out = new Set<string>(
       [this.wbPart, relsOf(this.wbPart), "[Content_Types].xml"].map((p) => p.toLowerCase()),
     );
     for (const r of await this.workbookRels())
       if (typeIs(r.type, "styles") || typeIs(r.type, "calcChain"))
         out.add(resolve(this.wbPart, r.target).toLowerCase());
+    const referrers = await referrersOf(this.pkg);
     const walk = async (part: string): Promise<void> => {
       if (out.has(part.toLowerCase())) return;
       out.add(part.toLowerCase());
       out.add(relsOf(part).toLowerCase());
-      for (const r of parseRels(await this.pkg.text(relsOf(part))))
-        if (!r.external && !typeIs(r.type, "worksheet")) await walk(resolve(part, r.target));
+      for (const r of parseRels(await this.pkg.text(relsOf(part)))) {
+        const child = r.external ? "" : resolve(part, r.target);
+        if (child && !typeIs(r.type, "worksheet") && ledToOnlyBy(referrers, child, part, this.pkg))
+          await walk(child);
+      }
     };
-    for (const s of this.sheets)
-      if (s.part && (names.includes(s.name) || s.name === META_SHEET)) await walk(s.part);
-    return out;
+    const roots = this.sheets.filter((s) => s.part && (names.includes(s.name) || s.name === META_SHEET));
+    const before = new Set(out);
+    for (const s of roots.filter((x) => x.name !== META_SHEET)) await walk(s.part as string);
+    // Not the sheets' own parts, which editedSheets reads, nor the record's, which the first write adds after its digest.
+    const sheetParts = new Set(roots.map((s) => (s.part as string).toLowerCase()));
+    const beneath = this.pkg
+      .parts()
+      .map((p) => p.toLowerCase())
+      .filter((p) => out.has(p) && !before.has(p) && !sheetParts.has(p))
+      .sort();
+    for (const s of roots.filter((x) => x.name === META_SHEET)) await walk(s.part as string);
+    return { all: out, beneath };
   }
 
   /**
    * A digest of everything in the package the product does not own (each part's CRC-32 and the names of the user's
-   * sheets): recorded when the product writes, so a later run can tell whether anyone changed the file since.
+   * sheets) and of the names of the parts beneath its sheets, so that a picture, a note or a pivot table put on an
+   * output sheet (new parts its sheet alone leads to) is a change too: recorded when the product writes, so a later run
+   * can tell whether anyone changed the file since. And the digest as releases before 2026-11-28 made it, without those
+   * names (`legacy`).
    */
-  private async packageDigest(owned: readonly string[]): Promise<string> {
+  private async packageDigest(owned: readonly string[]): Promise<{ digest: string; legacy: string }> {
     const mine = await this.ownedParts(owned);
-    const lines = await this.pkg.crcLines((p) => !mine.has(p.toLowerCase()), this.slices ?? undefined);
+    const lines = await this.pkg.crcLines((p) => !mine.all.has(p.toLowerCase()), this.slices ?? undefined);
     for (const s of this.sheets)
       if (!owned.includes(s.name) && s.name !== META_SHEET) lines.push(`sheet:${s.name}`);
-    return fnv1a(lines.join("\n"));
+    return {
+      digest: fnv1a([...lines, ...mine.beneath.map((p) => `beneath:${p}`)].join("\n")),
+      legacy: fnv1a(lines.join("\n")),
+    };
   }
 
   /** True when this is a file the product wrote and nobody has changed since: its owned sheets and all the rest. */
@@ -494,7 +583,10 @@ export class XlsxWorkbook implements WorkbookPort {
     if ((await this.editedSheets(owned)).length) return false;
     if (recorded === undefined && owned.every((o) => isLegacyFingerprint(o.fingerprint)))
       return PREVIOUS_RELEASE.test(this.wbXml);
-    return typeof recorded === "string" && recorded === (await this.packageDigest(owned.map((o) => o.name)));
+    if (typeof recorded !== "string") return false;
+    // A record written before the parts beneath the outputs were digested is checked as it was made.
+    const now = await this.packageDigest(owned.map((o) => o.name));
+    return recorded === now.digest || recorded === now.legacy;
   }
 
   async ownedSheets(): Promise<string[]> {
@@ -518,6 +610,46 @@ export class XlsxWorkbook implements WorkbookPort {
     return out;
   }
 
+  /**
+   * The objects of the planner's on the given output sheets: what their relationships lead to that the product does not
+   * write there (pictures, shapes, slicers and charts of their own in the sheet's drawing, notes, PivotTables, tables
+   * not named as the product names its own). A cell edit is the fingerprint's to find; these leave the cells alone.
+   */
+  private async plannersObjects(
+    sheets: readonly OwnedSheet[],
+    specs: readonly SheetSpec[],
+  ): Promise<SheetObjects[]> {
+    const charts = new Set(specs.flatMap((s) => (s.charts ?? []).map((c) => c.title)));
+    // The product's tables, KetQua or KetQua_2 where the name was taken (uniqueTableName).
+    const tables = specs.flatMap((s) => (s.tables ?? []).map((t) => t.name.toLowerCase()));
+    const ours = (name: string) =>
+      tables.some((t) => name === t || (name.startsWith(`${t}_`) && /^\d+$/.test(name.slice(t.length + 1))));
+    const out: SheetObjects[] = [];
+    for (const o of sheets) {
+      const part = this.sheets.find((s) => s.name === o.name && s.kind === "worksheet")?.part;
+      if (!part) continue;
+      const found = new Set<PlannersObject>();
+      for (const r of parseRels(await this.pkg.text(relsOf(part)))) {
+        if (r.external) continue;
+        const target = resolve(part, r.target);
+        if (typeIs(r.type, "drawing"))
+          for (const kind of drawingObjects((await this.pkg.text(target)) ?? "", charts)) found.add(kind);
+        else if (typeIs(r.type, "comments") || typeIs(r.type, "threadedComment")) found.add("notes");
+        else if (typeIs(r.type, "vmlDrawing")) found.add("shape");
+        else if (typeIs(r.type, "pivotTable")) found.add("pivotTable");
+        else if (typeIs(r.type, "slicer") || typeIs(r.type, "timeline")) found.add("slicer");
+        else if (typeIs(r.type, "table")) {
+          const t = elements((await this.pkg.text(target)) ?? "", ["table"])[0];
+          if (!ours((t ? (attrs(t.attrText).get("name") ?? "") : "").toLowerCase())) found.add("table");
+        }
+      }
+      // Notes come with a VML drawing that holds their boxes: one object, said once.
+      if (found.has("notes")) found.delete("shape");
+      if (found.size) out.push({ sheet: o.name, objects: [...found] });
+    }
+    return out;
+  }
+
   async applySheets(specs: readonly SheetSpec[], options: XlsxApplyOptions = {}): Promise<void> {
     await this.ready;
     await this.flushEdits();
@@ -534,6 +666,8 @@ export class XlsxWorkbook implements WorkbookPort {
     if (!options.force) {
       const edited = await this.editedSheets(replaced);
       if (edited.length) throw new EditedOutputError(edited);
+      const objects = await this.plannersObjects(replaced, specs);
+      if (objects.length) throw new PlannersObjectsError(objects);
     }
     const leftovers = await this.provenLeftovers();
     // Before the package digest below, which then covers the package as written.
@@ -590,6 +724,8 @@ export class XlsxWorkbook implements WorkbookPort {
       });
     }
     for (const s of [...free, ...leftovers]) await w.removeSheet(s, this.sheets);
+    // Before the package digest below, which then covers the package without them.
+    await w.dropOrphanedSlicerCaches();
     if (opening) await w.deselectAllBut(opening, this.sheets);
     // Ordered before the ownership sheet is added: it goes last either way.
     w.reorder(
@@ -614,7 +750,7 @@ export class XlsxWorkbook implements WorkbookPort {
         ...records[p.at],
         fingerprint: (await p.later()) ?? (await this.run(specFingerprintSteps(p.spec))),
       };
-    const digest = await this.packageDigest(records.map((r) => r.name));
+    const { digest } = await this.packageDigest(records.map((r) => r.name));
     await w.writeMeta(records, digest, meta, this.sheets);
     await w.finish();
     this.pivotSources = await this.stalePivotSources(specs);
@@ -699,6 +835,8 @@ class PackageWriter {
   /** Its defined names, lower case: tables and defined names share one namespace. */
   private readonly definedNames = new Set<string>();
   private nextTableId = 1;
+  /** The caches (by name) of the slicers removed with replaced output sheets: dropOrphanedSlicerCaches' to check. */
+  private readonly slicersGone = new Set<string>();
   /** The ids of replaced outputs' tables, by name (lower case): the new table of that name takes its id again. */
   private readonly freedTableIds = new Map<string, number>();
   /** Defined names local to the written sheets: [sheet, name, formula]. */
@@ -707,7 +845,7 @@ class PackageWriter {
   /** Sheet parts this writer wrote without the selected flag: deselectAllBut need not read them back. */
   private readonly unselected = new Set<string>();
   /** What referrers() read: which parts lead to each part. */
-  private leadsTo: Map<string, Set<string>> | null = null;
+  private leadsTo: Referrers | null = null;
 
   private constructor(
     private readonly pkg: ZipPackage,
@@ -804,21 +942,8 @@ class PackageWriter {
    * Every part a relationship leads to (lower case), with the parts whose relationships lead there ("" for the package):
    * read once, at the first removal (parts written since are the product's own, which nothing else leads to).
    */
-  private async referrers(): Promise<Map<string, Set<string>>> {
-    if (this.leadsTo) return this.leadsTo;
-    const map = new Map<string, Set<string>>();
-    for (const rels of this.pkg.parts()) {
-      const m = /^(.*?)_rels\/([^/]*)\.rels$/i.exec(rels);
-      if (!m) continue;
-      const source = m[1] + m[2];
-      for (const r of parseRels(await this.pkg.text(rels))) {
-        if (r.external) continue;
-        const target = resolve(source, r.target).toLowerCase();
-        map.set(target, (map.get(target) ?? new Set<string>()).add(source));
-      }
-    }
-    this.leadsTo = map;
-    return map;
+  private async referrers(): Promise<Referrers> {
+    return (this.leadsTo ??= await referrersOf(this.pkg));
   }
 
   /**
@@ -841,14 +966,66 @@ class PackageWriter {
     for (const r of parseRels(await this.pkg.text(rels))) {
       if (r.external || typeIs(r.type, "worksheet")) continue;
       const child = resolve(part, r.target);
-      const others = [...(referrers.get(child.toLowerCase()) ?? [])].filter(
-        (p) => p.toLowerCase() !== part.toLowerCase() && (p === "" || this.pkg.has(p)),
-      );
-      if (!others.length) await this.removeTree(child);
+      if (!ledToOnlyBy(referrers, child, part, this.pkg)) continue;
+      if (typeIs(r.type, "slicer")) for (const c of await this.slicerCachesOf(child)) this.slicersGone.add(c);
+      await this.removeTree(child);
     }
     this.pkg.remove(rels);
     this.pkg.remove(part);
     this.removeOverride(part);
+  }
+
+  /** The caches (by name) the slicers of a slicer part use. */
+  private async slicerCachesOf(part: string): Promise<string[]> {
+    const xml = (await this.pkg.text(part)) ?? "";
+    return elements(xml, ["slicer"]).map((e) => attrs(e.attrText).get("cache") ?? "");
+  }
+
+  /**
+   * Removes the slicer caches whose last slicer went with a replaced output sheet (a slicer the planner put there), as
+   * Excel removes a cache with its last slicer (and excelize's DeleteSlicer, deleteSlicerCache): the cache part, the
+   * workbook's relationship and x14:slicerCache entry (its ext, emptied, too), and the defined name Excel gives it
+   * (Slicer_Nhóm, =#N/A). A cache another slicer still uses stays, as every cache this write left alone.
+   */
+  async dropOrphanedSlicerCaches(): Promise<void> {
+    if (!this.slicersGone.size) return;
+    const used = new Set<string>();
+    for (const rels of this.pkg.parts()) {
+      const m = /^(.*?)_rels\/([^/]*)\.rels$/i.exec(rels);
+      if (!m) continue;
+      for (const r of parseRels(await this.pkg.text(rels)))
+        if (!r.external && typeIs(r.type, "slicer"))
+          for (const c of await this.slicerCachesOf(resolve(m[1] + m[2], r.target))) used.add(c);
+    }
+    for (const r of parseRels(this.relsXml)) {
+      if (r.external || !typeIs(r.type, "slicerCache")) continue;
+      const part = resolve(this.wbPart, r.target);
+      const def = elements((await this.pkg.text(part)) ?? "", ["slicerCacheDefinition"])[0];
+      const name = def ? (attrs(def.attrText).get("name") ?? "") : "";
+      if (!this.slicersGone.has(name) || used.has(name)) continue;
+      this.pkg.remove(relsOf(part));
+      this.pkg.remove(part);
+      this.removeOverride(part);
+      this.relsXml = withoutElements(this.relsXml, ["Relationship"], (a) => a.get("Id") === r.id);
+      this.wbXml = withoutElements(this.wbXml, ["slicerCache"], (a) => attrLocal(a, "id", true) === r.id);
+      this.wbXml = withoutElements(
+        this.wbXml,
+        ["definedName"],
+        (a) => a.get("name") === name && a.get("localSheetId") === undefined,
+      );
+      this.dropEmptyDefinedNames();
+    }
+    // An x14 or x15 list of slicer caches left empty goes with its ext element, and an extLst left empty with it.
+    const around = (tag: string, e: { start: number; end: number }) =>
+      elements(this.wbXml, [tag]).find((x) => x.start < e.start && e.end <= x.end);
+    for (const e of elements(this.wbXml, ["slicerCaches"]).reverse()) {
+      const ext = around("ext", e);
+      if (!ext || elements(this.wbXml, ["slicerCache"], e.start, e.end).length) continue;
+      const list = around("extLst", ext);
+      const alone = list && elements(this.wbXml, ["ext"], list.start, list.end).length === 1;
+      const cut = alone ? list : ext;
+      this.wbXml = this.wbXml.slice(0, cut.start) + this.wbXml.slice(cut.end);
+    }
   }
 
   private uniqueTableName(base: string): string {
@@ -1135,6 +1312,13 @@ class PackageWriter {
     }
   }
 
+  /** Removes the workbook's definedNames element when no name is left in it. */
+  private dropEmptyDefinedNames(): void {
+    const dn = elements(this.wbXml, ["definedNames"])[0];
+    if (dn && !dn.selfClosing && !elements(this.wbXml, ["definedName"], dn.start, dn.end).length)
+      this.wbXml = this.wbXml.slice(0, dn.start) + this.wbXml.slice(dn.end);
+  }
+
   /** Appends a definedName element to the workbook's definedNames, creating that where CT_Workbook puts it. */
   private addDefinedName(el: string): void {
     const dn = elements(this.wbXml, ["definedNames"])[0];
@@ -1165,9 +1349,7 @@ class PackageWriter {
       if (a.get("localSheetId") === undefined && isSettingName(a.get("name") ?? ""))
         this.wbXml = this.wbXml.slice(0, e.start) + this.wbXml.slice(e.end);
     }
-    const dn = elements(this.wbXml, ["definedNames"])[0];
-    if (dn && !dn.selfClosing && !elements(this.wbXml, ["definedName"], dn.start, dn.end).length)
-      this.wbXml = this.wbXml.slice(0, dn.start) + this.wbXml.slice(dn.end);
+    this.dropEmptyDefinedNames();
     for (const d of names)
       this.addDefinedName(`<${this.p}definedName name="${esc(d.name)}">${esc(d.ref)}</${this.p}definedName>`);
   }
