@@ -268,7 +268,7 @@ describe("ictplan CLI", () => {
     const save = async (name: string, r: PlanRows) =>
       fs.writeFile(
         path.join(dir, name),
-        await savedAt(await XlsxWorkbook.of(buildTemplate(r)).save(), saved[sent++] ?? null),
+        await savedAt(await XlsxWorkbook.of(buildTemplate(r)).save(), saved[sent++]),
       );
     // Each unit's file lists the province's every unit, as the province sent it out, with the unit's own figures; SDL
     // sent its file twice, a copy named "(1)" as a browser saves it, then again with one figure changed.
