@@ -923,7 +923,7 @@ describeBrowser("task pane in Chromium", () => {
     await page.getByRole("button", { name: "Tính toán & xếp hạng" }).click();
     await page
       .getByText(
-        "Sheet Kết quả, Xếp hạng, Kiểm tra có hình ảnh, biểu đồ, hình vẽ, slicer, ghi chú, bảng hoặc PivotTable bạn đặt vào; ictplan ghi lại sheet đó từ đầu nên chưa ghi gì",
+        "Sheet Kết quả, Xếp hạng, Kiểm tra có hình ảnh, biểu đồ, hình vẽ, slicer, ghi chú, bảng, PivotTable hoặc liên kết bạn đặt vào; ictplan ghi lại sheet đó từ đầu nên chưa ghi gì",
       )
       .waitFor();
     await page.getByRole("button", { name: "Ghi đè" }).click();

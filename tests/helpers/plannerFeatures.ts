@@ -550,7 +550,7 @@ export const FEATURES: Record<string, Feature> = {
 /**
  * Objects of the planner's put on the sample's 2015-Q1 output sheets (sheet7 Kết quả, sheet8 Xếp hạng, sheet9 Kiểm
  * tra; sheet10 the summary tab, its charts in drawing1): a picture and a chart of theirs on Xếp hạng, notes on Kết
- * quả, a table on Kiểm tra; and, apart, a logo beside the summary tab's charts.
+ * quả, a table and a link to a web page on Kiểm tra; and, apart, a logo beside the summary tab's charts.
  */
 export const onOutputSheets = {
   edits: {
@@ -563,9 +563,15 @@ export const onOutputSheets = {
     "xl/worksheets/_rels/sheet8.xml.rels": addRel("rIdDr", "drawing", "../drawings/drawing9.xml"),
     "xl/worksheets/sheet9.xml": (x: string) =>
       x
+        .replace("<pageMargins", `<hyperlinks><hyperlink ref="E5" r:id="rIdLk"/></hyperlinks><pageMargins`)
         .replace(`<tableParts count="1">`, `<tableParts count="2">`)
         .replace("</tableParts>", `<tablePart r:id="rIdTb"/></tableParts>`),
-    "xl/worksheets/_rels/sheet9.xml.rels": addRel("rIdTb", "table", "../tables/table9.xml"),
+    "xl/worksheets/_rels/sheet9.xml.rels": compose(addRel("rIdTb", "table", "../tables/table9.xml"), (x) =>
+      x.replace(
+        "</Relationships>",
+        `<Relationship Id="rIdLk" Type="${R}/hyperlink" Target="https://laocai.gov.vn/" TargetMode="External"/></Relationships>`,
+      ),
+    ),
     "[Content_Types].xml": compose(
       addType(`<Default Extension="png" ContentType="image/png"/>`),
       override("/xl/drawings/drawing9.xml", `${CT}.drawing+xml`),

@@ -613,7 +613,8 @@ export class XlsxWorkbook implements WorkbookPort {
   /**
    * The objects of the planner's on the given output sheets: what their relationships lead to that the product does not
    * write there (pictures, shapes, slicers and charts of their own in the sheet's drawing, notes, PivotTables, tables
-   * not named as the product names its own). A cell edit is the fingerprint's to find; these leave the cells alone.
+   * not named as the product names its own, links to web pages or files; a link to a place in the workbook has no
+   * relationship and is not found). A cell edit is the fingerprint's to find; these leave the cells alone.
    */
   private async plannersObjects(
     sheets: readonly OwnedSheet[],
@@ -630,6 +631,8 @@ export class XlsxWorkbook implements WorkbookPort {
       if (!part) continue;
       const found = new Set<PlannersObject>();
       for (const r of parseRels(await this.pkg.text(relsOf(part)))) {
+        // A link to a web page or a file put on a cell (the product links nothing).
+        if (typeIs(r.type, "hyperlink")) found.add("link");
         if (r.external) continue;
         const target = resolve(part, r.target);
         if (typeIs(r.type, "drawing"))
