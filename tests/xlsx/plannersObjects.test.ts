@@ -10,7 +10,7 @@ import { samplePlanRows } from "../../src/engine/sample";
 import { runPlan } from "../../src/engine/pipeline";
 import { PlannersObjectsError } from "../../src/workbook/ownership";
 import { editPackage, partsOf } from "../helpers/packages";
-import { FEATURES, onOutputSheets, slicerListOf } from "../helpers/plannerFeatures";
+import { FEATURES, onOutputSheets, slicerList } from "../helpers/plannerFeatures";
 import { describeErrors, sdkErrorsOf } from "../helpers/openXmlSdk";
 
 const compute = async (bytes: Uint8Array, period: string, force = false) => {
@@ -87,7 +87,7 @@ it("a slicer on Xếp hạng whose cache a slicer on a sheet of the planner's us
     q1,
     {
       ...f.edits,
-      "xl/worksheets/sheet1.xml": (x) => x.replace("</worksheet>", `${slicerListOf("rIdSl")}</worksheet>`),
+      "xl/worksheets/sheet1.xml": (x) => x.replace("</worksheet>", `${slicerList("rIdSl")}</worksheet>`),
 
       "[Content_Types].xml": (x) =>
         f.edits["[Content_Types].xml"](x).replace(
