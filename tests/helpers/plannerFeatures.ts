@@ -549,12 +549,18 @@ export const FEATURES: Record<string, Feature> = {
 
 /**
  * Objects of the planner's put on the sample's 2015-Q1 output sheets (sheet7 Kết quả, sheet8 Xếp hạng, sheet9 Kiểm
- * tra; sheet10 the summary tab, its charts in drawing1): a picture and a chart of theirs on Xếp hạng, notes on Kết
- * quả, a table and a link to a web page on Kiểm tra; and, apart, a logo beside the summary tab's charts.
+ * tra; sheet10 the summary tab, its charts in drawing1): a picture and a chart of theirs on Xếp hạng, notes and a link
+ * to a place in the workbook on Kết quả, a table and a link to a web page on Kiểm tra; and, apart, a logo beside the
+ * summary tab's charts.
  */
 export const onOutputSheets = {
   edits: {
-    "xl/worksheets/sheet7.xml": beforeFirst(`<legacyDrawing r:id="rIdVml"/>`, "<tableParts"),
+    "xl/worksheets/sheet7.xml": compose(beforeFirst(`<legacyDrawing r:id="rIdVml"/>`, "<tableParts"), (x) =>
+      x.replace(
+        "<pageMargins",
+        `<hyperlinks><hyperlink ref="B5" location="'Số liệu'!A1" display="Số liệu"/></hyperlinks><pageMargins`,
+      ),
+    ),
     "xl/worksheets/_rels/sheet7.xml.rels": compose(
       addRel("rIdCm", "comments", "../comments9.xml"),
       addRel("rIdVml", "vmlDrawing", "../drawings/vmlDrawing9.vml"),

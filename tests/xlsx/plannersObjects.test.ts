@@ -31,10 +31,10 @@ beforeAll(async () => {
   q1 = await compute(await XlsxWorkbook.of(buildTemplate(samplePlanRows())).save(), "2015-Q1");
 });
 
-it("a picture and a chart on Xếp hạng, notes on Kết quả, a table and a link on Kiểm tra: refused, naming each sheet and what it holds", async () => {
+it("a picture and a chart on Xếp hạng, notes and a link on Kết quả, a table and a link on Kiểm tra: refused, naming each sheet and what it holds", async () => {
   const input = await editPackage(q1, onOutputSheets.edits, onOutputSheets.add);
   expect(await refusal(compute(input, "2015-Q2"))).toEqual([
-    { sheet: "Kết quả", objects: ["notes"] },
+    { sheet: "Kết quả", objects: ["notes", "link"] },
     { sheet: "Xếp hạng", objects: ["picture", "chart"] },
     { sheet: "Kiểm tra", objects: ["table", "link"] },
   ]);
