@@ -300,6 +300,7 @@ const OBJECT_WORDS: Readonly<Record<PlannersObject, MessageKey>> = {
   pivotTable: "objectPivotTable",
   table: "objectTable",
   notes: "objectNotes",
+  link: "objectLink",
 };
 
 /** The sheets and the kinds of objects of the planner's a refused write names. */

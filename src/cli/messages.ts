@@ -58,6 +58,7 @@ Mã thoát: 0 không có lỗi; 1 dữ liệu có lỗi hoặc không đủ đ�
   objectNotes: "ghi chú",
   objectTable: "bảng",
   objectPivotTable: "PivotTable",
+  objectLink: "liên kết",
   notOwned:
     "Sổ có sheet {sheet} của bạn, trùng tên với một sheet ictplan ghi ra; ictplan không ghi đè sheet đó. Hãy đổi tên sheet đó rồi chạy lại.",
   writeFailed:
@@ -151,6 +152,7 @@ Exit codes: 0 clean; 1 findings of severity error, or data a report cannot be ma
   objectNotes: "notes",
   objectTable: "tables",
   objectPivotTable: "PivotTables",
+  objectLink: "links",
   notOwned:
     "The workbook has a sheet {sheet} of yours with the name of a sheet ictplan writes; ictplan does not overwrite it. Rename that sheet and run again.",
   writeFailed:

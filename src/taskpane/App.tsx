@@ -28,7 +28,7 @@ import type { RunResult } from "../engine/pipeline";
 import type { SettingsChange } from "../engine/settingsEdit";
 import type { SheetDef } from "../engine/format";
 import { countBySeverity } from "../engine/findings";
-import { EditedOutputError } from "../workbook/ownership";
+import { EditedOutputError, PlannersObjectsError } from "../workbook/ownership";
 import type { InteractiveWorkbook } from "../workbook/port";
 import {
   addInputSheet,
@@ -274,7 +274,8 @@ export function App({ workbook, initialLang, onLangChange, missing = [], saveFil
       } else if (e instanceof EditedOutputError)
         setMessage({
           intent: "warning",
-          key: "edited",
+          // Objects of the planner's on an output sheet (the .xlsx adapter's refusal): said as such.
+          key: e instanceof PlannersObjectsError ? "plannersObjects" : "edited",
           params: { sheets: e.sheets.join(", ") },
           retry: action,
         });

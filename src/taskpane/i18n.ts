@@ -47,6 +47,8 @@ const VI = {
   checked: "Đã kiểm tra: {error} lỗi, {warning} cảnh báo, {info} thông tin.",
   edited:
     "Sheet {sheets} không còn như ictplan đã ghi (đã bị sửa tay hoặc một sheet của bạn đã mang tên đó). Muốn giữ thì đổi tên sheet đó. Ghi đè?",
+  plannersObjects:
+    "Sheet {sheets} có hình ảnh, biểu đồ, hình vẽ, slicer, ghi chú, bảng, PivotTable hoặc liên kết bạn đặt vào; ictplan ghi lại sheet đó từ đầu nên chưa ghi gì, để không làm mất chúng. Muốn giữ thì chuyển chúng sang một sheet của bạn (chọn, Cắt, rồi Dán vào sheet kia; biểu đồ chuyển đi vẫn lấy số liệu như trước). Ghi đè mà không giữ chúng?",
   ribbonEdited:
     "Sheet {sheets} không còn như ictplan đã ghi (đã bị sửa tay hoặc một sheet của bạn đã mang tên đó) nên chưa ghi đè. Muốn giữ thì đổi tên sheet đó; muốn ghi đè thì mở ngăn ictplan (Trang đầu → ictplan) và chọn Ghi đè.",
   overwrite: "Ghi đè",
@@ -194,6 +196,8 @@ const EN: typeof VI = {
   checked: "Checked: {error} {error:error|errors}, {warning} {warning:warning|warnings}, {info} info.",
   edited:
     "Sheet {sheets} is not as ictplan wrote it (it was edited by hand, or a sheet of yours now has its name). To keep it, rename it. Overwrite it?",
+  plannersObjects:
+    "Sheet {sheets} holds pictures, charts, shapes, slicers, notes, tables, PivotTables or links you put there; ictplan writes that sheet anew, so it wrote nothing, to lose none of them. To keep them, move them to a sheet of your own (select, Cut, then Paste on that sheet; a chart moved so still draws on the same figures). Overwrite without them?",
   ribbonEdited:
     "Sheet {sheets} is not as ictplan wrote it (it was edited by hand, or a sheet of yours now has its name), so it was not overwritten. To keep it, rename it; to overwrite it, open the ictplan pane (Home → ictplan) and choose Overwrite.",
   overwrite: "Overwrite",

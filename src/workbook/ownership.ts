@@ -171,7 +171,8 @@ export class EditedOutputError extends Error {
 }
 
 /** What a planner may put on an output sheet besides cells: the product writes none of it there but its own charts and tables. */
-export type PlannersObject = "picture" | "chart" | "shape" | "slicer" | "notes" | "table" | "pivotTable";
+export type PlannersObject =
+  "picture" | "chart" | "shape" | "slicer" | "notes" | "table" | "pivotTable" | "link";
 
 /** An output sheet and the objects of the planner's it holds. */
 export interface SheetObjects {

@@ -28,7 +28,8 @@ import { DOCX_MIME } from "../../src/workbook/office/actions";
 import { fileMessages } from "../../src/taskpane/fileTransfer";
 import { samplePlanRows } from "../../src/engine/sample";
 import { templateHeaders } from "../../src/engine/planRows";
-import { FEATURES, withFeature } from "../helpers/plannerFeatures";
+import { FEATURES, onOutputSheets, withFeature } from "../helpers/plannerFeatures";
+import { editPackage } from "../helpers/packages";
 
 const root = path.join(__dirname, "..", "..");
 const officeDist = path.join(root, "node_modules", "@microsoft", "office-js", "dist");
@@ -905,6 +906,28 @@ describeBrowser("task pane in Chromium", () => {
         "Lưu ý: sổ da-ky.xlsx có chữ ký số. Chữ ký chỉ đúng với sổ như lúc ký, nên bản tải về da-ky-ictplan.xlsx không kèm chữ ký đó",
       )
       .waitFor();
+    await page.close();
+  }, 180000);
+
+  it("objects of the planner's on the output sheets: computing refuses, saying so, until Overwrite", async () => {
+    const wb = await XlsxWorkbook.load(await XlsxWorkbook.of(buildTemplate(samplePlanRows())).save());
+    await wb.applySheets(
+      runPlan(await wb.readGrids(), { period: "2015-Q1", lang: "vi", robustness: false }).sheets,
+    );
+    const page = await newPage();
+    await openBytes(
+      page,
+      "co-hinh.xlsx",
+      await editPackage(await wb.save(), onOutputSheets.edits, onOutputSheets.add),
+    );
+    await page.getByRole("button", { name: "Tính toán & xếp hạng" }).click();
+    await page
+      .getByText(
+        "Sheet Kết quả, Xếp hạng, Kiểm tra có hình ảnh, biểu đồ, hình vẽ, slicer, ghi chú, bảng, PivotTable hoặc liên kết bạn đặt vào; ictplan ghi lại sheet đó từ đầu nên chưa ghi gì",
+      )
+      .waitFor();
+    await page.getByRole("button", { name: "Ghi đè" }).click();
+    await page.getByText(/^Xong: đã ghi/).waitFor();
     await page.close();
   }, 180000);
 

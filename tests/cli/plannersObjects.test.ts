@@ -41,7 +41,7 @@ it("refused in the planner's language, naming the sheets and what they hold; not
   const vi = await cli("vi_VN.UTF-8", "-o", "vi.xlsx");
   expect(vi.code).toBe(2);
   expect(vi.err).toContain(
-    "Sheet Kết quả, Xếp hạng, Kiểm tra có biểu đồ, hình ảnh, bảng, ghi chú bạn đặt vào; ictplan ghi lại sheet đó từ đầu nên chưa ghi gì",
+    "Sheet Kết quả, Xếp hạng, Kiểm tra có biểu đồ, hình ảnh, bảng, ghi chú, liên kết bạn đặt vào; ictplan ghi lại sheet đó từ đầu nên chưa ghi gì",
   );
   expect(await exists("vi.xlsx")).toBe(false);
   const en = await cli("en_US.UTF-8", "-o", "en.xlsx", "--json");
@@ -49,7 +49,7 @@ it("refused in the planner's language, naming the sheets and what they hold; not
   const json = JSON.parse(en.out) as { error: string; message: string };
   expect(json.error).toBe("plannersObjects");
   expect(json.message).toContain(
-    "Sheet Kết quả, Xếp hạng, Kiểm tra holds charts, pictures, tables, notes you put there; ictplan writes that sheet anew, so it wrote nothing",
+    "Sheet Kết quả, Xếp hạng, Kiểm tra holds charts, pictures, tables, notes, links you put there; ictplan writes that sheet anew, so it wrote nothing",
   );
   expect(await exists("en.xlsx")).toBe(false);
   const forced = await cli("en_US.UTF-8", "-o", "forced.xlsx", "--force");

@@ -87,7 +87,7 @@ const slicerFrame = (name: string) =>
   `<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice xmlns:sle15="http://schemas.microsoft.com/office/drawing/2012/slicer" Requires="sle15"><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="4" name="${name}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/drawing/2010/slicer"><sle:slicer xmlns:sle="http://schemas.microsoft.com/office/drawing/2010/slicer" name="${name}"/></a:graphicData></a:graphic></xdr:graphicFrame></mc:Choice><mc:Fallback><xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="0" name=""/><xdr:cNvSpPr><a:spLocks noTextEdit="1"/></xdr:cNvSpPr></xdr:nvSpPr><xdr:spPr><a:xfrm><a:off x="6096000" y="381000"/><a:ext cx="1828800" cy="2524125"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:prstClr val="white"/></a:solidFill><a:ln w="1"><a:solidFill><a:prstClr val="green"/></a:solidFill></a:ln></xdr:spPr><xdr:txBody><a:bodyPr vertOverflow="clip" horzOverflow="clip"/><a:lstStyle/><a:p><a:r><a:rPr lang="vi-VN" sz="1100"/><a:t>Hình này là một slicer của bảng; slicer cần Excel 2013 trở lên.</a:t></a:r></a:p></xdr:txBody></xdr:sp></mc:Fallback></mc:AlternateContent>`;
 
 /** A table slicer's parts: the list in its sheet, the slicer, and the cache naming the table by id and column. */
-export const slicerListOf = (rid: string) =>
+export const slicerList = (rid: string) =>
   `<extLst><ext uri="{3A4CF648-6AED-40f4-86FF-DC5316D8AED3}" xmlns:x15="${X15}"><x14:slicerList xmlns:x14="${X14}"><x14:slicer r:id="${rid}"/></x14:slicerList></ext></extLst>`;
 const slicerCaches = (rid: string) =>
   `<extLst><ext uri="{46BE6895-7355-4a93-B00E-2C351335B9C9}" xmlns:x15="${X15}"><x15:slicerCaches xmlns:x14="${X14}"><x14:slicerCache r:id="${rid}"/></x15:slicerCaches></ext></extLst>`;
@@ -448,7 +448,7 @@ export const FEATURES: Record<string, Feature> = {
       "xl/worksheets/sheet3.xml": (x) =>
         x
           .replace("<tableParts", `<drawing r:id="rIdSlD"/><tableParts`)
-          .replace("</worksheet>", `${slicerListOf("rIdSl")}</worksheet>`),
+          .replace("</worksheet>", `${slicerList("rIdSl")}</worksheet>`),
       "xl/worksheets/_rels/sheet3.xml.rels": compose(
         addRel("rIdSlD", "drawing", "../drawings/drawing1.xml"),
         addRelOf("rIdSl", `${MS_REL}/slicer`, "../slicers/slicer1.xml"),
@@ -497,7 +497,7 @@ export const FEATURES: Record<string, Feature> = {
       // On Hướng dẫn, named as the product names its own parts: its writes must go around them.
       "xl/worksheets/sheet1.xml": compose(
         beforeFirst(`<drawing r:id="rIdOut"/>`, "<tableParts", "</worksheet>"),
-        (x) => x.replace("</worksheet>", `${slicerListOf("rIdSlOut")}</worksheet>`),
+        (x) => x.replace("</worksheet>", `${slicerList("rIdSlOut")}</worksheet>`),
       ),
       "xl/workbook.xml": (x) =>
         x
@@ -549,12 +549,18 @@ export const FEATURES: Record<string, Feature> = {
 
 /**
  * Objects of the planner's put on the sample's 2015-Q1 output sheets (sheet7 Kết quả, sheet8 Xếp hạng, sheet9 Kiểm
- * tra; sheet10 the summary tab, its charts in drawing1): a picture and a chart of theirs on Xếp hạng, notes on Kết
- * quả, a table on Kiểm tra; and, apart, a logo beside the summary tab's charts.
+ * tra; sheet10 the summary tab, its charts in drawing1): a picture and a chart of theirs on Xếp hạng, notes and a link
+ * to a place in the workbook on Kết quả, a table and a link to a web page on Kiểm tra; and, apart, a logo beside the
+ * summary tab's charts.
  */
 export const onOutputSheets = {
   edits: {
-    "xl/worksheets/sheet7.xml": beforeFirst(`<legacyDrawing r:id="rIdVml"/>`, "<tableParts"),
+    "xl/worksheets/sheet7.xml": compose(beforeFirst(`<legacyDrawing r:id="rIdVml"/>`, "<tableParts"), (x) =>
+      x.replace(
+        "<pageMargins",
+        `<hyperlinks><hyperlink ref="B5" location="'Số liệu'!A1" display="Số liệu"/></hyperlinks><pageMargins`,
+      ),
+    ),
     "xl/worksheets/_rels/sheet7.xml.rels": compose(
       addRel("rIdCm", "comments", "../comments9.xml"),
       addRel("rIdVml", "vmlDrawing", "../drawings/vmlDrawing9.vml"),
@@ -563,9 +569,15 @@ export const onOutputSheets = {
     "xl/worksheets/_rels/sheet8.xml.rels": addRel("rIdDr", "drawing", "../drawings/drawing9.xml"),
     "xl/worksheets/sheet9.xml": (x: string) =>
       x
+        .replace("<pageMargins", `<hyperlinks><hyperlink ref="E5" r:id="rIdLk"/></hyperlinks><pageMargins`)
         .replace(`<tableParts count="1">`, `<tableParts count="2">`)
         .replace("</tableParts>", `<tablePart r:id="rIdTb"/></tableParts>`),
-    "xl/worksheets/_rels/sheet9.xml.rels": addRel("rIdTb", "table", "../tables/table9.xml"),
+    "xl/worksheets/_rels/sheet9.xml.rels": compose(addRel("rIdTb", "table", "../tables/table9.xml"), (x) =>
+      x.replace(
+        "</Relationships>",
+        `<Relationship Id="rIdLk" Type="${R}/hyperlink" Target="https://laocai.gov.vn/" TargetMode="External"/></Relationships>`,
+      ),
+    ),
     "[Content_Types].xml": compose(
       addType(`<Default Extension="png" ContentType="image/png"/>`),
       override("/xl/drawings/drawing9.xml", `${CT}.drawing+xml`),
@@ -589,7 +601,7 @@ export const onOutputSheets = {
   slicer: {
     edits: {
       "xl/worksheets/sheet8.xml": compose(beforeFirst(`<drawing r:id="rIdSlD"/>`, "<tableParts"), (x) =>
-        x.replace("</worksheet>", `${slicerListOf("rIdSl")}</worksheet>`),
+        x.replace("</worksheet>", `${slicerList("rIdSl")}</worksheet>`),
       ),
       "xl/worksheets/_rels/sheet8.xml.rels": compose(
         addRel("rIdSlD", "drawing", "../drawings/drawing9.xml"),
@@ -616,6 +628,7 @@ export const onOutputSheets = {
       "xl/slicerCaches/slicerCache9.xml": slicerCachePart("Slicer_Nhóm", "Nhóm", 6, 3),
     } as Record<string, string | Uint8Array>,
   },
+  /** A logo of the planner's put in the drawing of the summary tab, beside its charts. */
   summaryLogo: {
     edits: {
       "xl/drawings/drawing1.xml": (x: string) =>

@@ -10,7 +10,7 @@ import { samplePlanRows } from "../../src/engine/sample";
 import { runPlan } from "../../src/engine/pipeline";
 import { PlannersObjectsError } from "../../src/workbook/ownership";
 import { editPackage, partsOf } from "../helpers/packages";
-import { FEATURES, onOutputSheets, slicerListOf } from "../helpers/plannerFeatures";
+import { FEATURES, onOutputSheets, slicerList } from "../helpers/plannerFeatures";
 import { describeErrors, sdkErrorsOf } from "../helpers/openXmlSdk";
 
 const compute = async (bytes: Uint8Array, period: string, force = false) => {
@@ -31,12 +31,12 @@ beforeAll(async () => {
   q1 = await compute(await XlsxWorkbook.of(buildTemplate(samplePlanRows())).save(), "2015-Q1");
 });
 
-it("a picture and a chart on Xếp hạng, notes on Kết quả, a table on Kiểm tra: refused, naming each sheet and what it holds", async () => {
+it("a picture and a chart on Xếp hạng, notes and a link on Kết quả, a table and a link on Kiểm tra: refused, naming each sheet and what it holds", async () => {
   const input = await editPackage(q1, onOutputSheets.edits, onOutputSheets.add);
   expect(await refusal(compute(input, "2015-Q2"))).toEqual([
-    { sheet: "Kết quả", objects: ["notes"] },
+    { sheet: "Kết quả", objects: ["notes", "link"] },
     { sheet: "Xếp hạng", objects: ["picture", "chart"] },
-    { sheet: "Kiểm tra", objects: ["table"] },
+    { sheet: "Kiểm tra", objects: ["table", "link"] },
   ]);
 });
 
@@ -87,7 +87,7 @@ it("a slicer on Xếp hạng whose cache a slicer on a sheet of the planner's us
     q1,
     {
       ...f.edits,
-      "xl/worksheets/sheet1.xml": (x) => x.replace("</worksheet>", `${slicerListOf("rIdSl")}</worksheet>`),
+      "xl/worksheets/sheet1.xml": (x) => x.replace("</worksheet>", `${slicerList("rIdSl")}</worksheet>`),
 
       "[Content_Types].xml": (x) =>
         f.edits["[Content_Types].xml"](x).replace(

@@ -613,7 +613,7 @@ export class XlsxWorkbook implements WorkbookPort {
   /**
    * The objects of the planner's on the given output sheets: what their relationships lead to that the product does not
    * write there (pictures, shapes, slicers and charts of their own in the sheet's drawing, notes, PivotTables, tables
-   * not named as the product names its own). A cell edit is the fingerprint's to find; these leave the cells alone.
+   * not named as the product names its own, links: the product writes none of these there). A cell edit is the fingerprint's to find; these leave the cells alone.
    */
   private async plannersObjects(
     sheets: readonly OwnedSheet[],
@@ -630,6 +630,8 @@ export class XlsxWorkbook implements WorkbookPort {
       if (!part) continue;
       const found = new Set<PlannersObject>();
       for (const r of parseRels(await this.pkg.text(relsOf(part)))) {
+        // A link to a web page or a file put on a cell (the product links nothing).
+        if (typeIs(r.type, "hyperlink")) found.add("link");
         if (r.external) continue;
         const target = resolve(part, r.target);
         if (typeIs(r.type, "drawing"))
@@ -643,11 +645,25 @@ export class XlsxWorkbook implements WorkbookPort {
           if (!ours((t ? (attrs(t.attrText).get("name") ?? "") : "").toLowerCase())) found.add("table");
         }
       }
+      // A link to a place in the workbook has no relationship: it is in the sheet's part, after its cells (read only
+      // where the part is not byte for byte as written).
+      if (
+        !(o.part && this.pkg.stamp(part) === o.part) &&
+        /<(?:[\w.-]+:)?hyperlink\b/.test(await this.afterCells(part))
+      )
+        found.add("link");
       // Notes come with a VML drawing that holds their boxes: one object, said once.
       if (found.has("notes")) found.delete("shape");
       if (found.size) out.push({ sheet: o.name, objects: [...found] });
     }
     return out;
+  }
+
+  /** A sheet part's text after its cells (sheetData), decoded alone: a large sheet's cells are most of its bytes. */
+  private async afterCells(part: string): Promise<string> {
+    const bytes = (await this.pkg.utf8(part, this.slices ?? undefined)) ?? EMPTY;
+    const end = lastIndexOfBytes(bytes, SHEET_DATA_END);
+    return headDecoder.decode(end < 0 ? bytes : bytes.subarray(end));
   }
 
   async applySheets(specs: readonly SheetSpec[], options: XlsxApplyOptions = {}): Promise<void> {
@@ -813,6 +829,18 @@ export class XlsxWorkbook implements WorkbookPort {
     await this.flushEdits();
     return this.pkg.generatePieces();
   }
+}
+
+// The end of a sheet's cells ("</sheetData>", "</x:sheetData>", or "<sheetData/>" when it has none).
+const SHEET_DATA_END = new TextEncoder().encode("sheetData");
+
+/** Where the last occurrence of `needle` starts in `bytes`, or -1. */
+function lastIndexOfBytes(bytes: Uint8Array, needle: Uint8Array): number {
+  outer: for (let i = bytes.length - needle.length; i >= 0; i--) {
+    for (let k = 0; k < needle.length; k++) if (bytes[i + k] !== needle[k]) continue outer;
+    return i;
+  }
+  return -1;
 }
 
 // Bytes of a sheet part read to find its sheet view, which precedes the cell data.
