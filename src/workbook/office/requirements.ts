@@ -17,6 +17,12 @@ export const MINIMUM: RequirementSet = { set: "ExcelApi", version: "1.7" };
 export const OPTIONAL = {
   /** Page layout: A4, scale or fit to width, margins, print area, footer, page breaks, title rows (Worksheet.pageLayout). */
   printLayout: { set: "ExcelApi", version: "1.9" },
+  /**
+   * A chart series' data source (`ChartSeries.getDimensionDataSourceString`): read before the outputs are replaced, so a
+   * chart of the planner's over Kết quả or Xếp hạng is pointed at the new sheet; without it such a chart shows #REF!
+   * after each compute, and the pane says so before.
+   */
+  chartSources: { set: "ExcelApi", version: "1.15" },
 } as const satisfies Record<string, RequirementSet>;
 
 export type OptionalFeature = keyof typeof OPTIONAL;
