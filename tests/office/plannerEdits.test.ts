@@ -407,6 +407,42 @@ describe("a planner's charts over output sheets", () => {
     expect(errorDetail(error)).toBeNull();
   });
 
+  it("one on an output sheet: refused before anything changes, the message names it and says to move it; moved, it is kept", async () => {
+    const { host, wb } = await withPlannersCharts();
+    const mine = host.userAddChart("Xếp hạng", "Pie", [{ values: "'Xếp hạng'!J5:J10" }], "Của tôi");
+    const before = host.sheets.map((s) => [s.name, s.id, host.shown(s.name), s.charts.length]);
+    const error = await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" }).catch((e: unknown) => e);
+    expect(host.sheets.map((s) => [s.name, s.id, host.shown(s.name), s.charts.length])).toEqual(before);
+    expect(describeOfficeError(error, "vi")).toMatch(
+      /^Biểu đồ "Của tôi" \(sheet "Xếp hạng"\) của bạn nằm trên sheet kết quả.*Di chuyển Biểu đồ.*không bị thay đổi\.$/,
+    );
+    expect(describeOfficeError(error, "en")).toMatch(
+      /^Your chart "Của tôi" \(sheet "Xếp hạng"\) is on an output sheet.*Move Chart.*were not changed\.$/,
+    );
+    // Moved to their sheet (Chart Design → Move Chart), it still draws Xếp hạng, and is kept.
+    host.sheet("Xếp hạng")!.charts = host.sheet("Xếp hạng")!.charts.filter((c) => c !== mine);
+    host.sheet("Biểu đồ")!.charts.push(mine);
+    await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" });
+    expect(sources(host, "Biểu đồ")).toEqual([...READ, ["Của tôi", [["", "='Xếp hạng'!$J$5:$J$10"]]]]);
+  });
+
+  it("on a summary: the product's own charts go with it; one of theirs is refused; an earlier version's summary cannot tell", async () => {
+    const { host, wb } = await withPlannersCharts();
+    await runAction(wb, "summary", { lang: "vi", period: "2015-Q2" });
+    const summary = host.sheets.find((s) => s.name.startsWith("Tổng hợp"))!.name;
+    const charts = () => host.sheet(summary)!.charts;
+    expect(charts().length).toBeGreaterThan(0);
+    expect(charts().every((c) => /^ictplan_chart_\d+$/.test(c.name))).toBe(true);
+    await runAction(wb, "summary", { lang: "vi", period: "2015-Q2" });
+    host.userAddChart(summary, "Line", [{ values: "'Xếp hạng'!J5:J35" }], "Xu hướng");
+    const error = await runAction(wb, "summary", { lang: "vi", period: "2015-Q2" }).catch((e: unknown) => e);
+    expect(describeOfficeError(error, "en")).toMatch(/^Your chart "Xu hướng" \(sheet "Tổng hợp[^"]*"\)/);
+    // Written before the product named its charts: none has its name, so none can be told for the planner's.
+    for (const c of charts()) c.name = c.name.replace("ictplan_chart_", "Chart ");
+    await runAction(wb, "summary", { lang: "vi", period: "2015-Q2" });
+    expect(charts().map((c) => c.name)).not.toContain("Xu hướng");
+  });
+
   it("a protected sheet of theirs holding one: refused before anything changes, the message names it", async () => {
     const { host, wb } = await withPlannersCharts();
     host.sheet("Biểu đồ")!.protected = true;

@@ -372,13 +372,24 @@ describe("the planner's charts over outputs, with Microsoft's client", () => {
       "='Xếp hạng'!$J$5:$J$35",
     ]);
 
-    // Below ExcelApi 1.15 nothing of the charts is read.
+    // The output sheets' charts are queried by name in the same request (one of the planner's there is refused).
+    expect(charts.map(({ action }) => action.QueryInfo?.Select)).toContainEqual(["name"]);
+    expect(new Set(charts.map(({ body }) => body))).toEqual(new Set([bodies[write]]));
+
+    // Below ExcelApi 1.15 the planner's charts are not read: only the output sheets' names of charts.
     const older = setup("1.14");
     await runAction(older.wb, "compute", { lang: "vi" });
     older.host.addSheet("Biểu đồ");
     older.host.userAddChart("Biểu đồ", "Line", [{ values: "'Xếp hạng'!J5:J35" }]);
     const from = older.log.bodies.length;
     await runAction(older.wb, "compute", { lang: "vi" });
-    expect(actionsOn(older.log.bodies.slice(from), /Charts/)).toEqual([]);
+    // Instantiations (ActionType 1) aside: queries of the three outputs' charts' names, nothing else.
+    const read = actionsOn(older.log.bodies.slice(from), /Charts/).filter(
+      ({ action }) => action.ActionType !== 1,
+    );
+    expect(read.map(({ action }) => [action.ActionType, action.QueryInfo?.Select ?? null])).toEqual(
+      read.map(() => [2, ["name"]]),
+    );
+    expect(read).toHaveLength(3);
   });
 });

@@ -52,6 +52,7 @@ import { OutputWriteError } from "./writeError";
 import {
   currentSources,
   dimensionsOf,
+  plannersCharts,
   repoint,
   replacedSheet,
   sourceRange,
@@ -448,15 +449,18 @@ interface Dependents {
   readonly locked: readonly Excel.WorksheetProtection[];
   /** Each of the planner's sheets' charts with their names and types; none where their sources cannot be read. */
   readonly charts: readonly Excel.ChartCollection[] | null;
+  /** The charts on each output sheet replaced, by name: those of the planner's would be deleted with it. */
+  readonly onOutputs: readonly Excel.ChartCollection[];
 }
 
 /**
  * Queues the loading of what may refer to the sheets a write replaces: the bounds of the kept owned sheets and of the
  * planner's sheets (no merged areas: only formulas are wanted), the defined names, the planner's sheets' own names,
- * protection and charts (where their sources can be read).
+ * protection and charts (where their sources can be read), and the charts on the output sheets replaced.
  */
 function queueDependents(
   ctx: Excel.RequestContext,
+  old: readonly OwnedSheet[],
   kept: readonly OwnedSheet[],
   theirs: readonly string[],
   chartSources: boolean,
@@ -477,6 +481,7 @@ function queueDependents(
     locked: mine.map((ws) => ws.protection.load("protected")),
     // Chart.chartType (ExcelApi 1.7) tells which dimensions its series have (chartSources.dimensionsOf).
     charts: chartSources ? mine.map((ws) => ws.charts.load("items/name, items/chartType")) : null,
+    onOutputs: old.map((o) => sheets.getItem(o.name).charts.load("items/name")),
   };
 }
 
@@ -847,6 +852,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
             if (old.length)
               pending.dependents = queueDependents(
                 ctx,
+                old,
                 kept,
                 theirs,
                 this.supports(OPTIONAL.chartSources.set, OPTIONAL.chartSources.version),
@@ -1083,7 +1089,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
    * entered again after the rename, the same text binds to the new sheet (named by its successor's name where the
    * language changed it). So are the series of the planner's charts over a replaced sheet (chartSources.ts): pointed
    * at the same range of its successor. A protected sheet of the planner's holding such a formula or chart cannot be
-   * written: the write is refused.
+   * written, and a chart of theirs on a replaced output would be deleted with it: the write is refused.
    */
   private async dependents(
     ctx: Excel.RequestContext,
@@ -1091,7 +1097,15 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     old: readonly OwnedSheet[],
     specs: readonly SheetSpec[],
   ): Promise<{ reentries: Reentry[]; charts: SeriesSource[] }> {
-    const { kept, theirs, targets, bounds, names, scoped, locked } = dependents;
+    const { kept, theirs, targets, bounds, names, scoped, locked, onOutputs } = dependents;
+    // A chart of the planner's on an output sheet replaced would go with it: refused before anything else is read.
+    const lost = old.flatMap((o, k) =>
+      plannersCharts(
+        o.kind,
+        onOutputs[k].items.map((c) => c.name),
+      ).map((chart) => ({ sheet: o.name, chart })),
+    );
+    if (lost.length) throw new OutputChartsError(lost, "onOutput");
     const refersTo = old.map((o) => refersToSheets([o.name]));
     const refers = refersToSheets(old.map((o) => o.name));
     const renamed = new Map<string, string>();
