@@ -78,11 +78,11 @@ const PROTECTED_REFERRERS: Record<Lang, string> = {
   en: "Sheet {sheets} is protected and has formulas or charts reading {outputs}. Replacing the output sheets, ictplan must enter those formulas again and point those charts at the new sheets (else Excel turns them into #REF!), and it cannot write to a protected sheet. Unprotect it (Review → Unprotect Sheet), then run again; you can protect it again afterwards.",
 };
 
-/** Charts of the planner's a write would break, by why (OutputChartsError). */
+/** Charts (and drawings) of the planner's a write would break, by why (OutputChartsError). */
 const OUTPUT_CHARTS: Record<OutputChartsError["reason"], Record<Lang, string>> = {
   onOutput: {
-    vi: "Biểu đồ {charts} của bạn nằm trên sheet kết quả mà ictplan thay bằng sheet mới mỗi lần tính, nên sẽ bị xoá cùng sheet cũ. Hãy chuyển biểu đồ sang một sheet của bạn (chọn biểu đồ → Thiết kế Biểu đồ → Di chuyển Biểu đồ → Đối tượng trong) rồi chạy lại: biểu đồ vẫn vẽ từ sheet kết quả và được giữ qua các lần tính.",
-    en: "Your chart {charts} is on an output sheet that ictplan replaces with a new one at each compute, so it would be deleted with the old sheet. Move it to a sheet of yours (select the chart → Chart Design → Move Chart → Object in), then run again: it still draws from the output and is kept across computes.",
+    vi: "Biểu đồ hoặc hình {charts} của bạn nằm trên sheet kết quả mà ictplan thay bằng sheet mới mỗi lần tính, nên sẽ bị xoá cùng sheet cũ. Hãy chuyển sang một sheet của bạn (biểu đồ: chọn biểu đồ → Thiết kế Biểu đồ → Di chuyển Biểu đồ → Đối tượng trong; hình: Cắt rồi Dán) rồi chạy lại: biểu đồ vẫn vẽ từ sheet kết quả và được giữ qua các lần tính.",
+    en: "Your chart or drawing {charts} is on an output sheet that ictplan replaces with a new one at each compute, so it would be deleted with the old sheet. Move it to a sheet of yours (a chart: select it → Chart Design → Move Chart → Object in; a picture or shape: Cut, then Paste), then run again: a chart still draws from the output and is kept across computes.",
   },
   source: {
     vi: "Biểu đồ {charts} có chuỗi số liệu lấy từ nhiều vùng của một sheet kết quả. ictplan chỉ trỏ lại vào sheet mới được chuỗi lấy từ một vùng liền, nên nếu thay sheet thì biểu đồ sẽ hiện #REF!. Hãy sửa chuỗi đó thành một vùng liền (Thiết kế Biểu đồ → Chọn Dữ liệu) rồi chạy lại.",

@@ -147,6 +147,12 @@ export interface SheetModel {
   /** In priority order: index 0 is the top priority. */
   conditionalFormats: ConditionalFormatModel[];
   charts: ChartModel[];
+  /**
+   * Worksheet.shapes: pictures, geometric shapes, lines, groups (Excel.ShapeType), by name. Charts are not among them
+   * (ChartCollection holds them; whether Excel also lists a chart as a shape is not documented, and the adapter takes only
+   * the types the reference names as the planner's drawings).
+   */
+  shapes: { name: string; type: string }[];
   freeze: { rows: number; cols: number } | null;
   pageLayout: Record<string, unknown>;
   tabColor: string | null;
@@ -387,6 +393,7 @@ export class FakeExcel {
       merges: [],
       conditionalFormats: [],
       charts: [],
+      shapes: [],
       freeze: null,
       pageLayout: {},
       tabColor: null,
@@ -626,6 +633,12 @@ export class FakeExcel {
     };
     s.charts.push(chart);
     return chart;
+  }
+
+  /** Test hook: the planner inserts a picture or a shape on a sheet (Insert → Pictures, Shapes): an Excel.ShapeType. */
+  userAddShape(sheet: string, type: string, name: string): void {
+    checkEnum("ShapeType", type, "shape type");
+    (this.sheet(sheet) ?? fail("ItemNotFound", `no sheet ${sheet}`)).shapes.push({ name, type });
   }
 
   /** Recomputes every formula cell except those written under suspended calculation and not recalculated since. */
@@ -1795,10 +1808,11 @@ class FakeChart extends Loadable {
     const host = this.host;
     const model = this.model;
     let count: number | null = null;
-    return {
+    const series = {
       load: (props: string = "count") => {
         need(props === "count", "fake host: series load", props);
         host.onSync(() => (count = model().series.length));
+        return series;
       },
       get count(): number {
         if (count === null)
@@ -1829,6 +1843,7 @@ class FakeChart extends Loadable {
         );
       },
     };
+    return series;
   }
 }
 
@@ -2144,6 +2159,30 @@ class FakeWorksheet extends Loadable {
         );
       },
     };
+  }
+  /**
+   * Worksheet.shapes: "Returns the collection of all the Shape objects on the worksheet." [Api set: ExcelApi 1.9]
+   * (checked at the call); load("items/name, items/type") (Shape.name, Shape.type: ExcelApi 1.9).
+   */
+  get shapes() {
+    this.host.requires("1.9", "Worksheet.shapes");
+    const host = this.host;
+    const ref = this.ref;
+    let items: { name: string; type: string }[] | null = null;
+    const shapes = {
+      load: (props: string) => {
+        const list = propList(props).map((p) => p.replace(/^items\//, ""));
+        for (const p of list) need(["name", "type"].includes(p), "fake host: shape load", p);
+        host.onSync(() => (items = needSheet(ref()).shapes.map((x) => ({ ...x }))));
+        return shapes;
+      },
+      get items(): { name: string; type: string }[] {
+        if (items === null)
+          throw new OfficeError("PropertyNotLoaded", "The property 'items' is not available.");
+        return items;
+      },
+    };
+    return shapes;
   }
   /** Worksheet.charts: "Returns a collection of charts that are part of the worksheet." (ExcelApi 1.1) */
   get charts(): FakeCharts {

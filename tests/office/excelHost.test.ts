@@ -565,6 +565,24 @@ describe("a chart's data sources", () => {
   });
 });
 
+describe("a sheet's shapes", () => {
+  it("are listed by name and type from ExcelApi 1.9, after the sync; charts are not among them", async () => {
+    const host = new FakeExcel();
+    host.addSheet("A", [[1]]);
+    host.userAddShape("A", "Image", "Logo");
+    host.userAddChart("A", "Line", [{ values: "A!A1" }]);
+    const ctx = ctxOf(host);
+    const shapes = ctx.workbook.worksheets.getItem("A").shapes.load("items/name, items/type");
+    expect(() => shapes.items).toThrow(OfficeError);
+    await ctx.sync();
+    expect(shapes.items.map((x) => [x.name, x.type])).toEqual([["Logo", "Image"]]);
+    expect(() => host.userAddShape("A", "Picture", "x")).toThrow(OfficeError);
+    const old = new FakeExcel({ ExcelApi: "1.8" });
+    old.addSheet("A");
+    expect(() => ctxOf(old).workbook.worksheets.getItem("A").shapes).toThrow(OfficeError);
+  });
+});
+
 describe("sheet order", () => {
   it("Worksheet.position moves a sheet (hidden ones count); out of range or under structure protection it fails", async () => {
     const host = twoSheets();

@@ -414,16 +414,40 @@ describe("a planner's charts over output sheets", () => {
     const error = await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" }).catch((e: unknown) => e);
     expect(host.sheets.map((s) => [s.name, s.id, host.shown(s.name), s.charts.length])).toEqual(before);
     expect(describeOfficeError(error, "vi")).toMatch(
-      /^Biểu đồ "Của tôi" \(sheet "Xếp hạng"\) của bạn nằm trên sheet kết quả.*Di chuyển Biểu đồ.*không bị thay đổi\.$/,
+      /^Biểu đồ hoặc hình "Của tôi" \(sheet "Xếp hạng"\) của bạn nằm trên sheet kết quả.*Di chuyển Biểu đồ.*không bị thay đổi\.$/,
     );
     expect(describeOfficeError(error, "en")).toMatch(
-      /^Your chart "Của tôi" \(sheet "Xếp hạng"\) is on an output sheet.*Move Chart.*were not changed\.$/,
+      /^Your chart or drawing "Của tôi" \(sheet "Xếp hạng"\) is on an output sheet.*Move Chart.*were not changed\.$/,
     );
     // Moved to their sheet (Chart Design → Move Chart), it still draws Xếp hạng, and is kept.
     host.sheet("Xếp hạng")!.charts = host.sheet("Xếp hạng")!.charts.filter((c) => c !== mine);
     host.sheet("Biểu đồ")!.charts.push(mine);
     await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" });
     expect(sources(host, "Biểu đồ")).toEqual([...READ, ["Của tôi", [["", "='Xếp hạng'!$J$5:$J$10"]]]]);
+  });
+
+  it("a picture or shape of theirs on an output sheet: refused likewise from ExcelApi 1.9; below it not looked for", async () => {
+    for (const api of ["1.9", "1.8"]) {
+      const host = FakeExcel.withGrids(planRowsToGrids(samplePlanRows()), { ExcelApi: api });
+      const wb = new OfficeWorkbook(host.runner(), (set, v) => host.isSetSupported(set, v));
+      await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" });
+      host.userAddShape("Kết quả", "Image", "Logo Sở");
+      const error = await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" }).catch(
+        (e: unknown) => e,
+      );
+      if (api === "1.8") {
+        expect(error).not.toBeInstanceOf(Error);
+        expect(host.sheet("Kết quả")!.shapes).toEqual([]);
+        continue;
+      }
+      expect(host.sheet("Kết quả")!.shapes).toEqual([{ name: "Logo Sở", type: "Image" }]);
+      expect(describeOfficeError(error, "vi")).toMatch(
+        /^Biểu đồ hoặc hình "Logo Sở" \(sheet "Kết quả"\) của bạn.*hình: Cắt rồi Dán.*không bị thay đổi\.$/,
+      );
+      expect(describeOfficeError(error, "en")).toMatch(
+        /^Your chart or drawing "Logo Sở" \(sheet "Kết quả"\)/,
+      );
+    }
   });
 
   it("on a summary: the product's own charts go with it; one of theirs is refused; an earlier version's summary cannot tell", async () => {
@@ -436,7 +460,9 @@ describe("a planner's charts over output sheets", () => {
     await runAction(wb, "summary", { lang: "vi", period: "2015-Q2" });
     host.userAddChart(summary, "Line", [{ values: "'Xếp hạng'!J5:J35" }], "Xu hướng");
     const error = await runAction(wb, "summary", { lang: "vi", period: "2015-Q2" }).catch((e: unknown) => e);
-    expect(describeOfficeError(error, "en")).toMatch(/^Your chart "Xu hướng" \(sheet "Tổng hợp[^"]*"\)/);
+    expect(describeOfficeError(error, "en")).toMatch(
+      /^Your chart or drawing "Xu hướng" \(sheet "Tổng hợp[^"]*"\)/,
+    );
     // Written before the product named its charts: none has its name, so none can be told for the planner's.
     for (const c of charts()) c.name = c.name.replace("ictplan_chart_", "Chart ");
     await runAction(wb, "summary", { lang: "vi", period: "2015-Q2" });

@@ -375,6 +375,15 @@ describe("the planner's charts over outputs, with Microsoft's client", () => {
     // The output sheets' charts are queried by name in the same request (one of the planner's there is refused).
     expect(charts.map(({ action }) => action.QueryInfo?.Select)).toContainEqual(["name"]);
     expect(new Set(charts.map(({ body }) => body))).toEqual(new Set([bodies[write]]));
+    // So are their pictures and shapes (Worksheet.shapes, ExcelApi 1.9), with Shape.name and Shape.type.
+    const shapes = actionsOn([bodies[write]], /^Worksheets\/Shapes\.$/).filter(
+      ({ action }) => action.ActionType === 2,
+    );
+    expect(shapes.map(({ action }) => action.QueryInfo?.Select)).toEqual([
+      ["name", "type"],
+      ["name", "type"],
+      ["name", "type"],
+    ]);
 
     // Below ExcelApi 1.15 the planner's charts are not read: only the output sheets' names of charts.
     const older = setup("1.14");

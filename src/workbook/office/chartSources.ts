@@ -25,9 +25,8 @@ export function dimensionsOf(chartType: string): Dimension[] {
 export interface SeriesSource {
   /** The sheet holding the chart (the planner's). */
   readonly sheet: string;
-  /** The chart's position in its sheet's charts (ChartCollection.getItemAt) and its name, for messages. */
+  /** The chart's position in its sheet's charts (ChartCollection.getItemAt). */
   readonly chart: number;
-  readonly chartName: string;
   readonly series: number;
   readonly dimension: Dimension;
   /** The replaced sheet it reads, by the name it had when read, and its successor's name. */
@@ -56,16 +55,21 @@ export function replacedSheet(source: { sheet: string }, replaced: readonly stri
   return replaced.find((n) => foldName(n) === foldName(source.sheet)) ?? null;
 }
 
+/** A chart's series by where it is: its chart's sheet and position, its own position. */
+type SeriesAt = Pick<SeriesSource, "sheet" | "chart" | "series">;
+
+const seriesAt = (ctx: Excel.RequestContext, s: SeriesAt): Excel.ChartSeries =>
+  ctx.workbook.worksheets.getItem(s.sheet).charts.getItemAt(s.chart).series.getItemAt(s.series);
+
 /** Queues pointing each series dimension at its range on the sheet named `on(s)` (the successor, or the old sheet). */
 export function repoint(
   ctx: Excel.RequestContext,
   sources: readonly SeriesSource[],
   on: (s: SeriesSource) => string,
 ): void {
-  const sheets = ctx.workbook.worksheets;
   for (const s of sources) {
-    const series = sheets.getItem(s.sheet).charts.getItemAt(s.chart).series.getItemAt(s.series);
-    const range = sheets.getItem(on(s)).getRange(s.address);
+    const series = seriesAt(ctx, s);
+    const range = ctx.workbook.worksheets.getItem(on(s)).getRange(s.address);
     // "For scatter charts, [setValues] refers to y-axis values" (ChartSeries.setValues); setXAxisValues sets the
     // categories of the others (ExcelApi 1.7).
     if (s.dimension === "Values" || s.dimension === "YValues") series.setValues(range);
@@ -74,19 +78,12 @@ export function repoint(
   }
 }
 
-/** Queues reading each series dimension's source as it is now (ExcelApi 1.15); read after the sync. */
-export function currentSources(
+/** Queues reading a series dimension's source as it is now (ExcelApi 1.15); read after the sync. */
+export function sourceOf(
   ctx: Excel.RequestContext,
-  sources: readonly SeriesSource[],
-): OfficeExtension.ClientResult<string>[] {
-  const sheets = ctx.workbook.worksheets;
-  return sources.map((s) =>
-    sheets
-      .getItem(s.sheet)
-      .charts.getItemAt(s.chart)
-      .series.getItemAt(s.series)
-      .getDimensionDataSourceString(s.dimension as Excel.ChartSeriesDimension),
-  );
+  s: SeriesAt & { readonly dimension: Dimension },
+): OfficeExtension.ClientResult<string> {
+  return seriesAt(ctx, s).getDimensionDataSourceString(s.dimension as Excel.ChartSeriesDimension);
 }
 
 /** The name the product gives the k-th chart it writes on a sheet (Chart.name: "Specifies the name of a chart object"). */

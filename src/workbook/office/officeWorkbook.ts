@@ -19,6 +19,7 @@ import {
   DATA_VALIDATION,
   MERGED_AREAS,
   OPTIONAL,
+  SHAPES,
   RENAME_EVENTS,
   WORKBOOK_EVENTS,
   type SupportsSet,
@@ -50,11 +51,11 @@ import { applyStyle, styleRects, type StyleRect } from "./styleBlocks";
 import { decorate, tempTableName } from "./decorate";
 import { OutputWriteError } from "./writeError";
 import {
-  currentSources,
   dimensionsOf,
   plannersCharts,
   repoint,
   replacedSheet,
+  sourceOf,
   sourceRange,
   type Dimension,
   type SeriesSource,
@@ -451,12 +452,14 @@ interface Dependents {
   readonly charts: readonly Excel.ChartCollection[] | null;
   /** The charts on each output sheet replaced, by name: those of the planner's would be deleted with it. */
   readonly onOutputs: readonly Excel.ChartCollection[];
+  /** Likewise its pictures and shapes, where the host lists them. */
+  readonly shapesOnOutputs: readonly Excel.ShapeCollection[] | null;
 }
 
 /**
  * Queues the loading of what may refer to the sheets a write replaces: the bounds of the kept owned sheets and of the
  * planner's sheets (no merged areas: only formulas are wanted), the defined names, the planner's sheets' own names,
- * protection and charts (where their sources can be read), and the charts on the output sheets replaced.
+ * protection and charts (where their sources can be read), and the charts and shapes on the output sheets replaced.
  */
 function queueDependents(
   ctx: Excel.RequestContext,
@@ -464,6 +467,7 @@ function queueDependents(
   kept: readonly OwnedSheet[],
   theirs: readonly string[],
   chartSources: boolean,
+  shapes: boolean,
 ): Dependents {
   const sheets = ctx.workbook.worksheets;
   const mine = theirs.map((name) => sheets.getItem(name));
@@ -482,6 +486,9 @@ function queueDependents(
     // Chart.chartType (ExcelApi 1.7) tells which dimensions its series have (chartSources.dimensionsOf).
     charts: chartSources ? mine.map((ws) => ws.charts.load("items/name, items/chartType")) : null,
     onOutputs: old.map((o) => sheets.getItem(o.name).charts.load("items/name")),
+    shapesOnOutputs: shapes
+      ? old.map((o) => sheets.getItem(o.name).shapes.load("items/name, items/type"))
+      : null,
   };
 }
 
@@ -856,6 +863,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
                 kept,
                 theirs,
                 this.supports(OPTIONAL.chartSources.set, OPTIONAL.chartSources.version),
+                this.supports(SHAPES.set, SHAPES.version),
               );
           },
         );
@@ -1097,13 +1105,17 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     old: readonly OwnedSheet[],
     specs: readonly SheetSpec[],
   ): Promise<{ reentries: Reentry[]; charts: SeriesSource[] }> {
-    const { kept, theirs, targets, bounds, names, scoped, locked, onOutputs } = dependents;
-    // A chart of the planner's on an output sheet replaced would go with it: refused before anything else is read.
+    const { kept, theirs, targets, bounds, names, scoped, locked, onOutputs, shapesOnOutputs } = dependents;
+    // A chart or drawing of the planner's on an output sheet replaced would go with it: refused before anything else is
+    // read. The product writes no shape; one of a type the reference does not name ("Unsupported") is not told.
     const lost = old.flatMap((o, k) =>
-      plannersCharts(
-        o.kind,
-        onOutputs[k].items.map((c) => c.name),
-      ).map((chart) => ({ sheet: o.name, chart })),
+      [
+        ...plannersCharts(
+          o.kind,
+          onOutputs[k].items.map((c) => c.name),
+        ),
+        ...(shapesOnOutputs?.[k].items ?? []).filter((x) => x.type !== "Unsupported").map((x) => x.name),
+      ].map((chart) => ({ sheet: o.name, chart })),
     );
     if (lost.length) throw new OutputChartsError(lost, "onOutput");
     const refersTo = old.map((o) => refersToSheets([o.name]));
@@ -1131,11 +1143,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
               dimensionsOf(at.type).map((dimension) => ({
                 at,
                 dimension,
-                text: ctx.workbook.worksheets
-                  .getItem(at.sheet)
-                  .charts.getItemAt(at.chart)
-                  .series.getItemAt(at.series)
-                  .getDimensionDataSourceString(dimension as Excel.ChartSeriesDimension),
+                text: sourceOf(ctx, { ...at, dimension }),
               })),
             );
           }
@@ -1187,7 +1195,6 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       charts.push({
         sheet: at.sheet,
         chart: at.chart,
-        chartName: at.name,
         series: at.series,
         dimension,
         from,
@@ -1316,7 +1323,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       const meta = sheets.getItem(META_SHEET).getUsedRangeOrNullObject(true);
       meta.load("values");
       const texts = this.currentTexts(ctx, swap.reentries);
-      const sources = currentSources(ctx, swap.charts);
+      const sources = swap.charts.map((c) => sourceOf(ctx, c));
       await ctx.sync();
       const names = new Set(sheets.items.map((s) => s.name));
       const tables = new Set(ctx.workbook.tables.items.map((t) => t.name));

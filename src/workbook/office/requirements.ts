@@ -51,6 +51,10 @@ export const CHART_PLOT_AREA = { set: "ExcelApi", version: "1.8" } as const;
  */
 export const MERGED_AREAS = { set: "ExcelApi", version: "1.13" } as const;
 
+/** The pictures and shapes on a sheet (`Worksheet.shapes`), looked for on the output sheets a write replaces (one of the
+ * planner's would be deleted with it); without them only charts are looked for. */
+export const SHAPES = { set: "ExcelApi", version: "1.9" } as const;
+
 /** Change events for the whole workbook (`WorksheetCollection.onChanged`, ExcelApi 1.9; onAdded and onDeleted are 1.7),
  * by which the pane reads the workbook again after the planner edits it; without them it reads again when the planner
  * comes back to the pane. */
