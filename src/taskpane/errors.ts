@@ -3,6 +3,7 @@ import type { Lang } from "./i18n";
 import { OutputWriteError, type WriteOutcome } from "../workbook/office/writeError";
 import { DialogError } from "./saveFile";
 import {
+  OutputChartsError,
   ProtectedReferrersError,
   ProtectedSheetError,
   SheetGoneError,
@@ -73,11 +74,28 @@ const PROTECTED_SHEET: Record<Lang, string> = {
 
 /** Sheets of the planner's, protected, with formulas over outputs a write replaces (ProtectedReferrersError). */
 const PROTECTED_REFERRERS: Record<Lang, string> = {
-  vi: "Sheet {sheets} đang được bảo vệ và có công thức đọc sheet {outputs}. Khi thay các sheet kết quả, ictplan phải nhập lại các công thức đó (nếu không, Excel biến chúng thành #REF!), nhưng không được ghi vào sheet đang được bảo vệ. Bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi chạy lại; sau đó có thể bảo vệ lại.",
-  en: "Sheet {sheets} is protected and has formulas reading {outputs}. Replacing the output sheets, ictplan must enter those formulas again (else Excel turns them into #REF!), and it cannot write to a protected sheet. Unprotect it (Review → Unprotect Sheet), then run again; you can protect it again afterwards.",
+  vi: "Sheet {sheets} đang được bảo vệ và có công thức hoặc biểu đồ đọc sheet {outputs}. Khi thay các sheet kết quả, ictplan phải nhập lại các công thức đó và trỏ lại các biểu đồ đó vào sheet mới (nếu không, Excel biến chúng thành #REF!), nhưng không được ghi vào sheet đang được bảo vệ. Bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi chạy lại; sau đó có thể bảo vệ lại.",
+  en: "Sheet {sheets} is protected and has formulas or charts reading {outputs}. Replacing the output sheets, ictplan must enter those formulas again and point those charts at the new sheets (else Excel turns them into #REF!), and it cannot write to a protected sheet. Unprotect it (Review → Unprotect Sheet), then run again; you can protect it again afterwards.",
+};
+
+/** Charts (and drawings) of the planner's a write would break, by why (OutputChartsError). */
+const OUTPUT_CHARTS: Record<OutputChartsError["reason"], Record<Lang, string>> = {
+  onOutput: {
+    vi: "Biểu đồ hoặc hình {charts} của bạn nằm trên sheet kết quả mà ictplan thay bằng sheet mới mỗi lần tính, nên sẽ bị xoá cùng sheet cũ. Hãy chuyển sang một sheet của bạn (biểu đồ: chọn biểu đồ → Thiết kế Biểu đồ → Di chuyển Biểu đồ → Đối tượng trong; hình: Cắt rồi Dán) rồi chạy lại: biểu đồ vẫn vẽ từ sheet kết quả và được giữ qua các lần tính.",
+    en: "Your chart or drawing {charts} is on an output sheet that ictplan replaces with a new one at each compute, so it would be deleted with the old sheet. Move it to a sheet of yours (a chart: select it → Chart Design → Move Chart → Object in; a picture or shape: Cut, then Paste), then run again: a chart still draws from the output and is kept across computes.",
+  },
+  source: {
+    vi: "Biểu đồ {charts} có chuỗi số liệu lấy từ nhiều vùng của một sheet kết quả. ictplan chỉ trỏ lại vào sheet mới được chuỗi lấy từ một vùng liền, nên nếu thay sheet thì biểu đồ sẽ hiện #REF!. Hãy sửa chuỗi đó thành một vùng liền (Thiết kế Biểu đồ → Chọn Dữ liệu) rồi chạy lại.",
+    en: "Chart {charts} has a series drawn from several areas of an output sheet. ictplan can point only a series drawn from one range at the new sheet, so replacing the sheet would leave #REF! in the chart. Make that series one range (Chart Design → Select Data), then run again.",
+  },
 };
 
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(", ");
+const outputCharts = (e: OutputChartsError, lang: Lang) =>
+  OUTPUT_CHARTS[e.reason][lang].replace(
+    "{charts}",
+    e.charts.map((c) => `"${c.chart}" (sheet "${c.sheet}")`).join(", "),
+  );
 const protectedReferrers = (e: ProtectedReferrersError, lang: Lang) =>
   PROTECTED_REFERRERS[lang].replace("{sheets}", quoted(e.sheets)).replace("{outputs}", quoted(e.outputs));
 
@@ -132,6 +150,7 @@ export function errorDetail(e: unknown): string | null {
     SheetHiddenError,
     ProtectedSheetError,
     ProtectedReferrersError,
+    OutputChartsError,
     WorkbookProblem,
     UserSheetClashError,
   ];
@@ -158,6 +177,7 @@ export function describeOfficeError(e: unknown, lang: Lang): string {
   // Refused before the swap, the temporary sheets removed again.
   if (e instanceof ProtectedReferrersError)
     return `${protectedReferrers(e, lang)} ${OUTCOME.unchanged[lang]}`;
+  if (e instanceof OutputChartsError) return `${outputCharts(e, lang)} ${OUTCOME.unchanged[lang]}`;
   if (e instanceof WorkbookProblem) return problemMessage(e, String(e.params.file ?? ""), lang);
   const code = codeOf(e);
   if (e instanceof DialogError) return DIALOG[code]?.[lang] ?? DIALOG_GENERIC[lang];
@@ -173,6 +193,7 @@ function describeCause(
   generic: Record<Lang, string>,
 ): { text: string; ours: boolean } {
   if (e instanceof ProtectedReferrersError) return { text: protectedReferrers(e, lang), ours: true };
+  if (e instanceof OutputChartsError) return { text: outputCharts(e, lang), ours: true };
   const code = codeOf(e);
   if (MESSAGES[code]) return { text: MESSAGES[code][lang], ours: true };
   const text = e instanceof Error ? e.message : String(e);

@@ -59,6 +59,8 @@ const VI = {
     "Excel này chưa hỗ trợ {set} {version}. Hãy cập nhật Office (Microsoft 365, Excel 2019 trở lên, Excel trên web).",
   missing_printLayout:
     "Excel này chưa hỗ trợ {set} {version}: báo cáo quý được tạo nhưng chưa đặt trang in (A4, tỷ lệ, lề, vùng in, chân trang có số trang, ngắt trang, lặp dòng tiêu đề). Hãy đặt trong tab Bố trí Trang trước khi in.",
+  missing_chartSources:
+    "Excel này chưa hỗ trợ {set} {version}: ictplan không đọc được vùng dữ liệu của biểu đồ, nên biểu đồ của bạn vẽ từ các sheet kết quả (Kết quả, Xếp hạng, Kiểm tra, Tổng hợp) sẽ hiện #REF! sau mỗi lần Tính toán. Sau khi tính, chọn lại dữ liệu cho biểu đồ (Thiết kế Biểu đồ → Chọn Dữ liệu), hoặc dùng Excel cho Microsoft 365 hay Excel trên web.",
   views: "Các mục",
   overview: "Tổng quan",
   findings: "Kết quả kiểm tra",
@@ -208,6 +210,8 @@ const EN: typeof VI = {
     "This Excel does not support {set} {version}. Please update Office (Microsoft 365, Excel 2019 or later, Excel on the web).",
   missing_printLayout:
     "This Excel does not support {set} {version}: the quarterly summary is written without its page setup (A4, scale, margins, print area, footer with page numbers, page breaks, repeated title rows). Set it on the Page Layout tab before printing.",
+  missing_chartSources:
+    "This Excel does not support {set} {version}: ictplan cannot read a chart's data ranges, so your charts drawn from the output sheets (Results, Ranking, Checks, the summaries) show #REF! after each Compute. After computing, select their data again (Chart Design → Select Data), or use Excel for Microsoft 365 or Excel on the web.",
   views: "Views",
   overview: "Overview",
   findings: "Findings",

@@ -77,11 +77,19 @@ export interface NameModel {
 export interface RangeRef {
   sheet: SheetModel;
   box: Box;
+  /** Further areas on the same sheet: a chart series drawn from several ("Select Data" with a comma). */
+  more?: Box[];
 }
 export interface SeriesModel {
   name: string | null;
+  /**
+   * The ranges it reads, each bound to its sheet as formulas are (Excel's series formula, =SERIES(…)): a rename carries
+   * them, a deleted sheet leaves #REF! in their place (FakeExcel.sourceText).
+   */
   values: RangeRef | null;
   xValues: RangeRef | null;
+  /** ChartSeries.setBubbleSizes (bubble charts only). */
+  bubbleSizes?: RangeRef | null;
   /** ChartSeries.format.fill.setSolidColor. */
   color?: string;
   /** ChartPoint.format.fill.setSolidColor by point index. */
@@ -89,6 +97,8 @@ export interface SeriesModel {
   hasDataLabels?: boolean;
 }
 export interface ChartModel {
+  /** Chart.name: "Specifies the name of a chart object." (ExcelApi 1.1); a new chart is "Chart <n>", as Excel names it. */
+  name: string;
   type: string;
   title: string | null;
   from: string | null;
@@ -137,6 +147,12 @@ export interface SheetModel {
   /** In priority order: index 0 is the top priority. */
   conditionalFormats: ConditionalFormatModel[];
   charts: ChartModel[];
+  /**
+   * Worksheet.shapes: pictures, geometric shapes, lines, groups (Excel.ShapeType), by name. Charts are not among them
+   * (ChartCollection holds them; whether Excel also lists a chart as a shape is not documented, and the adapter takes only
+   * the types the reference names as the planner's drawings).
+   */
+  shapes: { name: string; type: string }[];
   freeze: { rows: number; cols: number } | null;
   pageLayout: Record<string, unknown>;
   tabColor: string | null;
@@ -377,6 +393,7 @@ export class FakeExcel {
       merges: [],
       conditionalFormats: [],
       charts: [],
+      shapes: [],
       freeze: null,
       pageLayout: {},
       tabColor: null,
@@ -549,6 +566,79 @@ export class FakeExcel {
       const s = this.sheets.find((x) => x.id === id);
       return s ? `${quoteName(s.name)}!` : "#REF!";
     });
+  }
+
+  /**
+   * A series' data source as ChartSeries.getDimensionDataSourceString gives it: "Gets the string representation of the
+   * data source of the chart series. The string representation could be information such as a cell address."
+   * (ExcelApi 1.15). Its exact form is not documented: the fake gives the reference as the series formula writes it,
+   * "='Xếp hạng'!$J$5:$J$35", "" for a dimension given no range, and "=#REF!" once the sheet is deleted (Excel turns a
+   * chart's reference to a deleted sheet into #REF!, as a cell's: "How to correct a #REF! error").
+   */
+  sourceText(ref: RangeRef | null | undefined): string {
+    if (!ref) return "";
+    if (!this.sheets.includes(ref.sheet)) return "=#REF!";
+    const cell = (r: number, c: number) => `$${colName(c)}$${r + 1}`;
+    const area = ({ r0, c0, r1, c1 }: Box) =>
+      `${quoteName(ref.sheet.name)}!${cell(r0, c0)}${r0 === r1 && c0 === c1 ? "" : `:${cell(r1, c1)}`}`;
+    // Several areas as the series formula writes them: in parentheses, separated by commas.
+    return ref.more?.length ? `=(${[ref.box, ...ref.more].map(area).join(",")})` : `=${area(ref.box)}`;
+  }
+
+  /**
+   * A reference "Sheet!A1:B2" (the sheet quoted where needed), or several on one sheet separated by commas, resolved to
+   * its sheet now; the sheet must exist.
+   */
+  rangeRef(address: string): RangeRef {
+    const [first, ...rest] = address.split(/,(?=(?:[^']*'[^']*')*[^']*$)/).map((part) => {
+      const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!(.+)$/.exec(part) ?? fail("InvalidArgument", address);
+      const name = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+      const sheet = this.sheet(name) ?? fail("ItemNotFound", `no sheet ${name}`);
+      return { sheet, box: parseAddress(m[3].replace(/\$/g, "")) };
+    });
+    need(
+      rest.every((r) => r.sheet === first.sheet),
+      "areas of one sheet",
+      address,
+    );
+    return rest.length ? { ...first, more: rest.map((r) => r.box) } : first;
+  }
+
+  /**
+   * Test hook: the planner inserts a chart on a sheet in Excel (Insert → Chart, then Select Data), each series reading
+   * the ranges given ("'Xếp hạng'!J5:J35"). Returns its model.
+   */
+  userAddChart(
+    sheet: string,
+    type: string,
+    series: readonly { values: string; xValues?: string; bubbleSizes?: string }[],
+    name?: string,
+  ): ChartModel {
+    checkEnum("ChartType", type, "chart type");
+    const s = this.sheet(sheet) ?? fail("ItemNotFound", `no sheet ${sheet}`);
+    const chart: ChartModel = {
+      name: name ?? `Chart ${s.charts.length + 1}`,
+      type,
+      title: null,
+      from: null,
+      to: null,
+      categoryReversed: false,
+      legendVisible: true,
+      series: series.map((x) => ({
+        name: null,
+        values: this.rangeRef(x.values),
+        xValues: x.xValues ? this.rangeRef(x.xValues) : null,
+        ...(x.bubbleSizes ? { bubbleSizes: this.rangeRef(x.bubbleSizes) } : {}),
+      })),
+    };
+    s.charts.push(chart);
+    return chart;
+  }
+
+  /** Test hook: the planner inserts a picture or a shape on a sheet (Insert → Pictures, Shapes): an Excel.ShapeType. */
+  userAddShape(sheet: string, type: string, name: string): void {
+    checkEnum("ShapeType", type, "shape type");
+    (this.sheet(sheet) ?? fail("ItemNotFound", `no sheet ${sheet}`)).shapes.push({ name, type });
   }
 
   /** Recomputes every formula cell except those written under suspended calculation and not recalculated since. */
@@ -1440,11 +1530,155 @@ export class FakeRange extends Loadable {
   }
 }
 
-class FakeChart {
+/**
+ * ClientResult<T> of a method such as ChartSeries.getDimensionDataSourceString: its value is there after the sync that
+ * carried the call, not before (the client's ClientResult throws until the response has set it).
+ */
+class FakeResult<T> {
+  private got: { value: T } | null = null;
+  constructor(host: FakeExcel, compute: () => T) {
+    host.onSync(() => {
+      this.got = { value: compute() };
+      return this.got.value;
+    });
+  }
+  get value(): T {
+    if (!this.got)
+      throw new OfficeError("ValueNotLoaded", "The value of the result object has not been loaded yet.");
+    return this.got.value;
+  }
+}
+
+/** Chart types whose series have x and y values rather than categories and values (Excel.ChartSeriesDimension). */
+const XY_CHARTS = /^(XYScatter|Bubble)/;
+
+/**
+ * Worksheet.charts (ChartCollection, ExcelApi 1.1): add, getItemAt(index) ("Gets a chart based on its position in the
+ * collection. Zero-indexed"), load of `count` or of the items' name and chartType (Chart.chartType: ExcelApi 1.7).
+ */
+class FakeCharts extends Loadable {
+  constructor(
+    private host: FakeExcel,
+    private ref: SheetOf,
+  ) {
+    super();
+  }
+  load(props: string | string[] = "items/name"): this {
+    const list = propList(props).map((p) => p.replace(/^items\//, ""));
+    for (const p of list) need(["name", "chartType", "count"].includes(p), "fake host: chart load", p);
+    this.host.onSync(() => {
+      if (list.includes("chartType")) this.host.requires("1.7", "Chart.chartType");
+      const sheet = needSheet(this.ref());
+      const items = sheet.charts.map((m) => {
+        const chart = new FakeChart(
+          this.host,
+          () => m,
+          () => sheet,
+        );
+        const loaded = (chart as unknown as { loaded: Map<string, unknown> }).loaded;
+        loaded.set("name", m.name);
+        loaded.set("chartType", m.type);
+        return chart;
+      });
+      this.loaded.set("items", items);
+      this.loaded.set("count", items.length);
+      return sheet.charts.map((m) => [m.name, m.type]);
+    });
+    return this;
+  }
+  get items(): FakeChart[] {
+    return this.get("items");
+  }
+  get count(): number {
+    return this.get("count");
+  }
+  getItemAt(index: number): FakeChart {
+    return new FakeChart(
+      this.host,
+      () =>
+        needSheet(this.ref()).charts[index] ?? fail("ItemNotFound", `The sheet has no chart at ${index}.`),
+      () => needSheet(this.ref()),
+    );
+  }
+  add(type: string, source: FakeRange, seriesBy?: string): FakeChart {
+    let model: ChartModel | null = null;
+    this.host.queue(() => {
+      checkEnum("ChartType", type, "charts.add type");
+      if (seriesBy !== undefined) checkEnum("ChartSeriesBy", seriesBy, "charts.add seriesBy");
+      need(source instanceof FakeRange, "sourceData", typeof source);
+      const { sheet, box } = source.resolve();
+      const home = needSheet(this.ref());
+      // Inserting a chart edits objects ("allowEditObjects", false unless given).
+      this.host.editable(home, "chart");
+      const byRows = seriesBy === "Rows" || (seriesBy !== "Columns" && box.c1 - box.c0 > box.r1 - box.r0);
+      const series = byRows
+        ? Array.from({ length: box.r1 - box.r0 + 1 }, (_, i) => ({
+            r0: box.r0 + i,
+            r1: box.r0 + i,
+            c0: box.c0,
+            c1: box.c1,
+          }))
+        : Array.from({ length: box.c1 - box.c0 + 1 }, (_, j) => ({
+            r0: box.r0,
+            r1: box.r1,
+            c0: box.c0 + j,
+            c1: box.c0 + j,
+          }));
+      model = {
+        name: `Chart ${home.charts.length + 1}`,
+        type,
+        title: null,
+        from: null,
+        to: null,
+        categoryReversed: false,
+        legendVisible: true,
+        series: series.map((b) => ({ name: null, values: { sheet, box: b }, xValues: null })),
+      };
+      home.charts.push(model);
+    }, [type, "<ref>", seriesBy ?? null]);
+    return new FakeChart(
+      this.host,
+      () => model ?? fail("InvalidOperation", "no chart"),
+      () => needSheet(this.ref()),
+    );
+  }
+}
+
+class FakeChart extends Loadable {
   constructor(
     private host: FakeExcel,
     private model: () => ChartModel,
-  ) {}
+    /** The sheet holding the chart: its protection refuses edits to the chart. */
+    private home: () => SheetModel,
+  ) {
+    super();
+  }
+  load(props: string | string[] = "name"): this {
+    const list = propList(props);
+    for (const p of list) need(["name", "chartType"].includes(p), "fake host: chart load", p);
+    this.host.onSync(() => {
+      if (list.includes("chartType")) this.host.requires("1.7", "Chart.chartType");
+      const m = this.model();
+      this.loaded.set("name", m.name);
+      this.loaded.set("chartType", m.type);
+      return list.map((p) => this.loaded.get(p));
+    });
+    return this;
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  /** Chart.name: "Specifies the name of a chart object." (ExcelApi 1.1) */
+  set name(v: string) {
+    this.host.queue(() => {
+      need(typeof v === "string" && v.length > 0, "chart name", v);
+      this.host.editable(this.home(), "chart");
+      this.model().name = v;
+    }, v);
+  }
+  get chartType(): string {
+    return this.get("chartType");
+  }
   get title() {
     const q = (v: unknown) =>
       this.host.queue(() => {
@@ -1569,12 +1803,28 @@ class FakeChart {
       },
     };
   }
+  /** Chart.series (ChartSeriesCollection): getItemAt, add (ExcelApi 1.7), load("count") (count: ExcelApi 1.1). */
   get series() {
-    return {
+    const host = this.host;
+    const model = this.model;
+    let count: number | null = null;
+    const series = {
+      load: (props: string = "count") => {
+        need(props === "count", "fake host: series load", props);
+        host.onSync(() => (count = model().series.length));
+        return series;
+      },
+      get count(): number {
+        if (count === null)
+          throw new OfficeError("PropertyNotLoaded", "The property 'count' is not available.");
+        return count;
+      },
       getItemAt: (i: number) =>
         new FakeSeries(
           this.host,
           () => this.model().series[i] ?? fail("ItemNotFound", `chart has no series ${i}`),
+          this.model,
+          this.home,
         ),
       add: (name?: string) => {
         let s: SeriesModel | null = null;
@@ -1585,9 +1835,15 @@ class FakeChart {
           s = { name: name ?? null, values: null, xValues: null };
           this.model().series.push(s);
         }, name ?? null);
-        return new FakeSeries(this.host, () => s ?? fail("InvalidOperation", "no series"));
+        return new FakeSeries(
+          this.host,
+          () => s ?? fail("InvalidOperation", "no series"),
+          this.model,
+          this.home,
+        );
       },
     };
+    return series;
   }
 }
 
@@ -1609,6 +1865,8 @@ class FakeSeries {
   constructor(
     private host: FakeExcel,
     private model: () => SeriesModel,
+    private chart: () => ChartModel,
+    private home: () => SheetModel,
   ) {}
   /** ChartSeries.format.fill (ChartSeriesFormat, ExcelApi 1.1). */
   get format() {
@@ -1648,19 +1906,59 @@ class FakeSeries {
       this.model().name = v;
     }, v);
   }
-  private setRange(which: "values" | "xValues", r: FakeRange): void {
+  private setRange(which: "values" | "xValues" | "bubbleSizes", r: FakeRange): void {
     this.host.queue(() => {
-      // ChartSeries.setValues / setXAxisValues: [Api set: ExcelApi 1.7]
-      this.host.requires("1.7", "ChartSeries.setValues");
+      // ChartSeries.setValues / setXAxisValues / setBubbleSizes: [Api set: ExcelApi 1.7]
+      this.host.requires("1.7", `ChartSeries.${which}`);
       need(r instanceof FakeRange, which, typeof r);
+      // setBubbleSizes: "Only works for bubble charts." What it does on another is not documented: refused.
+      if (which === "bubbleSizes" && !/^Bubble/.test(this.chart().type))
+        fail("InvalidOperation", `setBubbleSizes on a ${this.chart().type} chart`);
+      // Editing a chart on a protected sheet edits an object ("allowEditObjects", false unless given).
+      this.host.editable(this.home(), "chart");
       this.model()[which] = r.resolve();
     }, r);
   }
+  /** "Sets the values for a chart series. For scatter charts, it refers to y-axis values." (ExcelApi 1.7) */
   setValues(r: FakeRange): void {
     this.setRange("values", r);
   }
+  /** "Sets the values of the x-axis for a chart series." (ExcelApi 1.7) */
   setXAxisValues(r: FakeRange): void {
     this.setRange("xValues", r);
+  }
+  /** "Sets the bubble sizes for a chart series. Only works for bubble charts." (ExcelApi 1.7) */
+  setBubbleSizes(r: FakeRange): void {
+    this.setRange("bubbleSizes", r);
+  }
+  /**
+   * ChartSeries.getDimensionDataSourceString(dimension): "Gets the string representation of the data source of the
+   * chart series. The string representation could be information such as a cell address." [Api set: ExcelApi 1.15]
+   * (checked at the call; Excel reports it at the sync). The dimension is an Excel.ChartSeriesDimension: Categories and
+   * Values, or "the x-axis values in scatter and bubble charts", YValues and BubbleSizes "in bubble charts". What Excel
+   * answers for a dimension the chart's type has not is not documented: the stricter reading, InvalidArgument.
+   */
+  getDimensionDataSourceString(dimension: string): FakeResult<string> {
+    this.host.requires("1.15", "ChartSeries.getDimensionDataSourceString");
+    return new FakeResult(this.host, () => {
+      checkEnum("ChartSeriesDimension", dimension, "getDimensionDataSourceString");
+      const type = this.chart().type;
+      const allowed = !XY_CHARTS.test(type)
+        ? ["Categories", "Values"]
+        : /^Bubble/.test(type)
+          ? ["XValues", "YValues", "BubbleSizes"]
+          : ["XValues", "YValues"];
+      if (!allowed.includes(dimension))
+        fail("InvalidArgument", `A ${type} chart's series has no ${dimension} dimension.`);
+      const s = this.model();
+      return this.host.sourceText(
+        dimension === "Values" || dimension === "YValues"
+          ? s.values
+          : dimension === "BubbleSizes"
+            ? s.bubbleSizes
+            : s.xValues,
+      );
+    });
   }
 }
 
@@ -1862,45 +2160,33 @@ class FakeWorksheet extends Loadable {
       },
     };
   }
-  get charts() {
-    return {
-      add: (type: string, source: FakeRange, seriesBy?: string) => {
-        let model: ChartModel | null = null;
-        this.host.queue(() => {
-          checkEnum("ChartType", type, "charts.add type");
-          if (seriesBy !== undefined) checkEnum("ChartSeriesBy", seriesBy, "charts.add seriesBy");
-          need(source instanceof FakeRange, "sourceData", typeof source);
-          const { sheet, box } = source.resolve();
-          // Inserting a chart edits objects ("allowEditObjects", false unless given).
-          this.host.editable(needSheet(this.ref()), "chart");
-          const byRows = seriesBy === "Rows" || (seriesBy !== "Columns" && box.c1 - box.c0 > box.r1 - box.r0);
-          const series = byRows
-            ? Array.from({ length: box.r1 - box.r0 + 1 }, (_, i) => ({
-                r0: box.r0 + i,
-                r1: box.r0 + i,
-                c0: box.c0,
-                c1: box.c1,
-              }))
-            : Array.from({ length: box.c1 - box.c0 + 1 }, (_, j) => ({
-                r0: box.r0,
-                r1: box.r1,
-                c0: box.c0 + j,
-                c1: box.c0 + j,
-              }));
-          model = {
-            type,
-            title: null,
-            from: null,
-            to: null,
-            categoryReversed: false,
-            legendVisible: true,
-            series: series.map((b) => ({ name: null, values: { sheet, box: b }, xValues: null })),
-          };
-          needSheet(this.ref()).charts.push(model);
-        }, [type, "<ref>", seriesBy ?? null]);
-        return new FakeChart(this.host, () => model ?? fail("InvalidOperation", "no chart"));
+  /**
+   * Worksheet.shapes: "Returns the collection of all the Shape objects on the worksheet." [Api set: ExcelApi 1.9]
+   * (checked at the call); load("items/name, items/type") (Shape.name, Shape.type: ExcelApi 1.9).
+   */
+  get shapes() {
+    this.host.requires("1.9", "Worksheet.shapes");
+    const host = this.host;
+    const ref = this.ref;
+    let items: { name: string; type: string }[] | null = null;
+    const shapes = {
+      load: (props: string) => {
+        const list = propList(props).map((p) => p.replace(/^items\//, ""));
+        for (const p of list) need(["name", "type"].includes(p), "fake host: shape load", p);
+        host.onSync(() => (items = needSheet(ref()).shapes.map((x) => ({ ...x }))));
+        return shapes;
+      },
+      get items(): { name: string; type: string }[] {
+        if (items === null)
+          throw new OfficeError("PropertyNotLoaded", "The property 'items' is not available.");
+        return items;
       },
     };
+    return shapes;
+  }
+  /** Worksheet.charts: "Returns a collection of charts that are part of the worksheet." (ExcelApi 1.1) */
+  get charts(): FakeCharts {
+    return new FakeCharts(this.host, this.ref);
   }
   get tables() {
     return {

@@ -510,6 +510,79 @@ describe("formatting, conditional formats, tables, charts, freeze panes, page la
   });
 });
 
+describe("a chart's data sources", () => {
+  it("are bound to sheets: a rename carries them, a deleted sheet leaves #REF!; read with ExcelApi 1.15, after the sync", async () => {
+    const host = new FakeExcel();
+    host.addSheet("Xếp hạng", [[1], [2], [3]]);
+    host.addSheet("Biểu đồ");
+    host.addSheet("Spare");
+    host.userAddChart("Biểu đồ", "BarClustered", [{ values: "'Xếp hạng'!A1:A3", xValues: "Spare!A1:A3" }]);
+    const ctx = ctxOf(host);
+    const series = ctx.workbook.worksheets.getItem("Biểu đồ").charts.getItemAt(0).series.getItemAt(0);
+    const values = series.getDimensionDataSourceString("Values");
+    const categories = series.getDimensionDataSourceString("Categories");
+    expect(() => values.value).toThrow(OfficeError);
+    await ctx.sync();
+    expect([values.value, categories.value]).toEqual(["='Xếp hạng'!$A$1:$A$3", "=Spare!$A$1:$A$3"]);
+    // A bar chart's series has no x values (undocumented: refused).
+    series.getDimensionDataSourceString("XValues");
+    expect(await code(ctx.sync())).toBe("InvalidArgument");
+    ctx.workbook.worksheets.getItem("Xếp hạng").name = "Ranks";
+    const renamed = series.getDimensionDataSourceString("Values");
+    await ctx.sync();
+    expect(renamed.value).toBe("=Ranks!$A$1:$A$3");
+    ctx.workbook.worksheets.getItem("Ranks").delete();
+    const gone = series.getDimensionDataSourceString("Values");
+    await ctx.sync();
+    expect(gone.value).toBe("=#REF!");
+    // Re-pointed at a range of a sheet that exists, it reads it; on a protected sheet the chart cannot be edited.
+    series.setValues(ctx.workbook.worksheets.getItem("Spare").getRange("A1:A3"));
+    const back = series.getDimensionDataSourceString("Values");
+    await ctx.sync();
+    expect(back.value).toBe("=Spare!$A$1:$A$3");
+    host.sheet("Biểu đồ")!.protected = true;
+    series.setValues(ctx.workbook.worksheets.getItem("Spare").getRange("A1:A2"));
+    expect(await code(ctx.sync())).toBe("AccessDenied");
+    // setBubbleSizes only on a bubble chart.
+    host.sheet("Biểu đồ")!.protected = false;
+    series.setBubbleSizes(ctx.workbook.worksheets.getItem("Spare").getRange("A1:A3"));
+    expect(await code(ctx.sync())).toBe("InvalidOperation");
+    // The collection's items with their names and types; below ExcelApi 1.15 no source can be read.
+    const charts = ctx.workbook.worksheets.getItem("Biểu đồ").charts.load("items/name, items/chartType");
+    await ctx.sync();
+    expect(charts.items.map((c) => [c.name, c.chartType])).toEqual([["Chart 1", "BarClustered"]]);
+    const old = new FakeExcel({ ExcelApi: "1.14" });
+    old.addSheet("A", [[1]]);
+    old.userAddChart("A", "Line", [{ values: "A!A1" }]);
+    const octx = ctxOf(old);
+    expect(() =>
+      octx.workbook.worksheets
+        .getItem("A")
+        .charts.getItemAt(0)
+        .series.getItemAt(0)
+        .getDimensionDataSourceString("Values"),
+    ).toThrow(OfficeError);
+  });
+});
+
+describe("a sheet's shapes", () => {
+  it("are listed by name and type from ExcelApi 1.9, after the sync; charts are not among them", async () => {
+    const host = new FakeExcel();
+    host.addSheet("A", [[1]]);
+    host.userAddShape("A", "Image", "Logo");
+    host.userAddChart("A", "Line", [{ values: "A!A1" }]);
+    const ctx = ctxOf(host);
+    const shapes = ctx.workbook.worksheets.getItem("A").shapes.load("items/name, items/type");
+    expect(() => shapes.items).toThrow(OfficeError);
+    await ctx.sync();
+    expect(shapes.items.map((x) => [x.name, x.type])).toEqual([["Logo", "Image"]]);
+    expect(() => host.userAddShape("A", "Picture", "x")).toThrow(OfficeError);
+    const old = new FakeExcel({ ExcelApi: "1.8" });
+    old.addSheet("A");
+    expect(() => ctxOf(old).workbook.worksheets.getItem("A").shapes).toThrow(OfficeError);
+  });
+});
+
 describe("sheet order", () => {
   it("Worksheet.position moves a sheet (hidden ones count); out of range or under structure protection it fails", async () => {
     const host = twoSheets();

@@ -21,6 +21,8 @@ import { isSettingName } from "../../src/engine/outputs/liveSettings";
 import { describeOfficeError, errorDetail } from "../../src/taskpane/errors";
 import { planRowsToGrids } from "../../src/engine/planRows";
 import { samplePlanRows } from "../../src/engine/sample";
+import { OPTIONAL, requirementGate } from "../../src/workbook/office/requirements";
+import { t } from "../../src/taskpane/i18n";
 
 beforeAll(() => installExcelEnums());
 
@@ -240,10 +242,10 @@ describe("a planner's formulas and defined names over output sheets", () => {
     const error = await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" }).catch((e: unknown) => e);
     expect(state()).toEqual(before);
     expect(describeOfficeError(error, "vi")).toBe(
-      'Sheet "Ẩn của tôi" đang được bảo vệ và có công thức đọc sheet "Kết quả". Khi thay các sheet kết quả, ictplan phải nhập lại các công thức đó (nếu không, Excel biến chúng thành #REF!), nhưng không được ghi vào sheet đang được bảo vệ. Bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi chạy lại; sau đó có thể bảo vệ lại. Các sheet kết quả cũ không bị thay đổi.',
+      'Sheet "Ẩn của tôi" đang được bảo vệ và có công thức hoặc biểu đồ đọc sheet "Kết quả". Khi thay các sheet kết quả, ictplan phải nhập lại các công thức đó và trỏ lại các biểu đồ đó vào sheet mới (nếu không, Excel biến chúng thành #REF!), nhưng không được ghi vào sheet đang được bảo vệ. Bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi chạy lại; sau đó có thể bảo vệ lại. Các sheet kết quả cũ không bị thay đổi.',
     );
     expect(describeOfficeError(error, "en")).toMatch(
-      /^Sheet "Ẩn của tôi" is protected and has formulas reading "Kết quả"\..*Unprotect it \(Review → Unprotect Sheet\).*were not changed\.$/,
+      /^Sheet "Ẩn của tôi" is protected and has formulas or charts reading "Kết quả"\..*Unprotect it \(Review → Unprotect Sheet\).*were not changed\.$/,
     );
     expect(errorDetail(error)).toBeNull();
     // Unprotected, the write goes through and their formulas read the new outputs.
@@ -293,6 +295,190 @@ describe("a planner's formulas and defined names over output sheets", () => {
     await ctx.sync();
     await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" });
     expectReading(host);
+  });
+});
+
+describe("a planner's charts over output sheets", () => {
+  /** The ranges each series of each chart on a sheet reads, as the fake host's Excel shows them ("=#REF!" once gone). */
+  const sources = (host: FakeExcel, sheet: string) =>
+    host
+      .sheet(sheet)!
+      .charts.map((c) => [
+        c.name,
+        c.series.map((s) => [host.sourceText(s.xValues), host.sourceText(s.values)]),
+      ]);
+  /** After a first compute: "Biểu đồ" with a bar chart of Xếp hạng's index by unit, and a scatter chart over Kết quả. */
+  async function withPlannersCharts(api = "1.17"): Promise<{ host: FakeExcel; wb: OfficeWorkbook }> {
+    const host = FakeExcel.withGrids(planRowsToGrids(samplePlanRows()), { ExcelApi: api });
+    const wb = new OfficeWorkbook(host.runner(), (set, v) => host.isSetSupported(set, v));
+    await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" });
+    host.addSheet("Biểu đồ", [["Chỉ số theo đơn vị"]]);
+    host.userAddChart("Biểu đồ", "BarClustered", [
+      { values: "'Xếp hạng'!J5:J35", xValues: "'Xếp hạng'!B5:B35" },
+    ]);
+    host.userAddChart(
+      "Biểu đồ",
+      "XYScatter",
+      [
+        { xValues: "'Kết quả'!J5:J40", values: "'Kết quả'!K5:K40" },
+        { xValues: "'Biểu đồ'!A1:A3", values: "'Biểu đồ'!B1:B3" },
+      ],
+      "Điểm",
+    );
+    return { host, wb };
+  }
+  const READ = [
+    ["Chart 1", [["='Xếp hạng'!$B$5:$B$35", "='Xếp hạng'!$J$5:$J$35"]]],
+    [
+      "Điểm",
+      [
+        ["='Kết quả'!$J$5:$J$40", "='Kết quả'!$K$5:$K$40"],
+        ["='Biểu đồ'!$A$1:$A$3", "='Biểu đồ'!$B$1:$B$3"],
+      ],
+    ],
+  ];
+
+  it("keep their series across computes, a summary and a language change, read in one more request", async () => {
+    const { host, wb } = await withPlannersCharts();
+    expect(sources(host, "Biểu đồ")).toEqual(READ);
+    for (const [action, lang] of [
+      ["compute", "vi"],
+      ["summary", "vi"],
+      ["compute", "vi"],
+    ] as const) {
+      await runAction(wb, action, { lang, period: "2015-Q2" });
+      expect(sources(host, "Biểu đồ")).toEqual(READ);
+    }
+    // In English the outputs are Results and Ranking: the series read them under their new names.
+    await runAction(wb, "compute", { lang: "en", period: "2015-Q2", force: true });
+    expect(JSON.stringify(sources(host, "Biểu đồ"))).toBe(
+      JSON.stringify(READ)
+        .replace(/'Xếp hạng'/g, "Ranking")
+        .replace(/'Kết quả'/g, "Results"),
+    );
+    // The charts' series cost one request (their counts); their sources travel with the cells read.
+    const syncs = async (h: FakeExcel, w: OfficeWorkbook) => {
+      const s0 = w.syncs;
+      await runAction(w, "compute", { lang: "en", period: "2015-Q2" });
+      return w.syncs - s0;
+    };
+    const plain = sample();
+    const plainWb = new OfficeWorkbook(plain.runner());
+    await runAction(plainWb, "compute", { lang: "en", period: "2015-Q2" });
+    expect(await syncs(host, wb)).toBe((await syncs(plain, plainWb)) + 1);
+  });
+
+  it("below ExcelApi 1.15 their sources cannot be read: the pane notes it, and a compute leaves #REF! as it says", async () => {
+    expect(
+      requirementGate((set, v) => new FakeExcel({ ExcelApi: "1.14" }).isSetSupported(set, v)).missing,
+    ).toContain("chartSources");
+    expect(t("vi", "missing_chartSources", { ...OPTIONAL.chartSources })).toMatch(
+      /ExcelApi 1\.15: .*#REF!.*Chọn Dữ liệu/,
+    );
+    expect(t("en", "missing_chartSources", { ...OPTIONAL.chartSources })).toMatch(
+      /ExcelApi 1\.15: .*#REF!.*Select Data/,
+    );
+    const { host, wb } = await withPlannersCharts("1.14");
+    await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" });
+    expect(sources(host, "Biểu đồ")[0]).toEqual(["Chart 1", [["=#REF!", "=#REF!"]]]);
+  });
+
+  it("one whose series reads an output in several areas: refused before anything changes, the message names it", async () => {
+    const { host, wb } = await withPlannersCharts();
+    host.userAddChart(
+      "Biểu đồ",
+      "ColumnClustered",
+      [{ values: "'Xếp hạng'!J5:J10,'Xếp hạng'!J12:J35" }],
+      "Hai vùng",
+    );
+    const before = host.sheets.map((s) => [s.name, s.id, host.shown(s.name)]);
+    const error = await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" }).catch((e: unknown) => e);
+    expect(host.sheets.map((s) => [s.name, s.id, host.shown(s.name)])).toEqual(before);
+    expect(sources(host, "Biểu đồ")).toEqual([
+      ...READ,
+      ["Hai vùng", [["", "=('Xếp hạng'!$J$5:$J$10,'Xếp hạng'!$J$12:$J$35)"]]],
+    ]);
+    expect(describeOfficeError(error, "vi")).toMatch(
+      /^Biểu đồ "Hai vùng" \(sheet "Biểu đồ"\) có chuỗi số liệu lấy từ nhiều vùng.*Chọn Dữ liệu.*không bị thay đổi\.$/,
+    );
+    expect(describeOfficeError(error, "en")).toMatch(
+      /^Chart "Hai vùng" \(sheet "Biểu đồ"\) has a series drawn from several areas.*Select Data.*were not changed\.$/,
+    );
+    expect(errorDetail(error)).toBeNull();
+  });
+
+  it("one on an output sheet: refused before anything changes, the message names it and says to move it; moved, it is kept", async () => {
+    const { host, wb } = await withPlannersCharts();
+    const mine = host.userAddChart("Xếp hạng", "Pie", [{ values: "'Xếp hạng'!J5:J10" }], "Của tôi");
+    const before = host.sheets.map((s) => [s.name, s.id, host.shown(s.name), s.charts.length]);
+    const error = await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" }).catch((e: unknown) => e);
+    expect(host.sheets.map((s) => [s.name, s.id, host.shown(s.name), s.charts.length])).toEqual(before);
+    expect(describeOfficeError(error, "vi")).toMatch(
+      /^Biểu đồ hoặc hình "Của tôi" \(sheet "Xếp hạng"\) của bạn nằm trên sheet kết quả.*Di chuyển Biểu đồ.*không bị thay đổi\.$/,
+    );
+    expect(describeOfficeError(error, "en")).toMatch(
+      /^Your chart or drawing "Của tôi" \(sheet "Xếp hạng"\) is on an output sheet.*Move Chart.*were not changed\.$/,
+    );
+    // Moved to their sheet (Chart Design → Move Chart), it still draws Xếp hạng, and is kept.
+    host.sheet("Xếp hạng")!.charts = host.sheet("Xếp hạng")!.charts.filter((c) => c !== mine);
+    host.sheet("Biểu đồ")!.charts.push(mine);
+    await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" });
+    expect(sources(host, "Biểu đồ")).toEqual([...READ, ["Của tôi", [["", "='Xếp hạng'!$J$5:$J$10"]]]]);
+  });
+
+  it("a picture or shape of theirs on an output sheet: refused likewise from ExcelApi 1.9; below it not looked for", async () => {
+    for (const api of ["1.9", "1.8"]) {
+      const host = FakeExcel.withGrids(planRowsToGrids(samplePlanRows()), { ExcelApi: api });
+      const wb = new OfficeWorkbook(host.runner(), (set, v) => host.isSetSupported(set, v));
+      await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" });
+      host.userAddShape("Kết quả", "Image", "Logo Sở");
+      const error = await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" }).catch(
+        (e: unknown) => e,
+      );
+      if (api === "1.8") {
+        expect(error).not.toBeInstanceOf(Error);
+        expect(host.sheet("Kết quả")!.shapes).toEqual([]);
+        continue;
+      }
+      expect(host.sheet("Kết quả")!.shapes).toEqual([{ name: "Logo Sở", type: "Image" }]);
+      expect(describeOfficeError(error, "vi")).toMatch(
+        /^Biểu đồ hoặc hình "Logo Sở" \(sheet "Kết quả"\) của bạn.*hình: Cắt rồi Dán.*không bị thay đổi\.$/,
+      );
+      expect(describeOfficeError(error, "en")).toMatch(
+        /^Your chart or drawing "Logo Sở" \(sheet "Kết quả"\)/,
+      );
+    }
+  });
+
+  it("on a summary: the product's own charts go with it; one of theirs is refused; an earlier version's summary cannot tell", async () => {
+    const { host, wb } = await withPlannersCharts();
+    await runAction(wb, "summary", { lang: "vi", period: "2015-Q2" });
+    const summary = host.sheets.find((s) => s.name.startsWith("Tổng hợp"))!.name;
+    const charts = () => host.sheet(summary)!.charts;
+    expect(charts().length).toBeGreaterThan(0);
+    expect(charts().every((c) => /^ictplan_chart_\d+$/.test(c.name))).toBe(true);
+    await runAction(wb, "summary", { lang: "vi", period: "2015-Q2" });
+    host.userAddChart(summary, "Line", [{ values: "'Xếp hạng'!J5:J35" }], "Xu hướng");
+    const error = await runAction(wb, "summary", { lang: "vi", period: "2015-Q2" }).catch((e: unknown) => e);
+    expect(describeOfficeError(error, "en")).toMatch(
+      /^Your chart or drawing "Xu hướng" \(sheet "Tổng hợp[^"]*"\)/,
+    );
+    // Written before the product named its charts: none has its name, so none can be told for the planner's.
+    for (const c of charts()) c.name = c.name.replace("ictplan_chart_", "Chart ");
+    await runAction(wb, "summary", { lang: "vi", period: "2015-Q2" });
+    expect(charts().map((c) => c.name)).not.toContain("Xu hướng");
+  });
+
+  it("a protected sheet of theirs holding one: refused before anything changes, the message names it", async () => {
+    const { host, wb } = await withPlannersCharts();
+    host.sheet("Biểu đồ")!.protected = true;
+    const before = host.sheets.map((s) => [s.name, s.id, host.shown(s.name)]);
+    const error = await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" }).catch((e: unknown) => e);
+    expect(host.sheets.map((s) => [s.name, s.id, host.shown(s.name)])).toEqual(before);
+    expect(sources(host, "Biểu đồ")).toEqual(READ);
+    expect(describeOfficeError(error, "en")).toMatch(
+      /^Sheet "Biểu đồ" is protected and has formulas or charts reading "Xếp hạng", "Kết quả"\..*were not changed\.$/,
+    );
   });
 });
 

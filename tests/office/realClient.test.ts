@@ -330,3 +330,75 @@ describe("the planner's formulas and names over outputs, with Microsoft's client
     expect(host.valueAt("Của tôi", "A1")).toBeGreaterThan(0);
   });
 });
+
+describe("the planner's charts over outputs, with Microsoft's client", () => {
+  it("reads the charts with the write's last request, their series counts in one more, their sources with the cells, and points them in the swap", async () => {
+    const { host, log, wb } = setup("1.15");
+    await runAction(wb, "compute", { lang: "vi" });
+    host.addSheet("Biểu đồ", [["Chỉ số"]]);
+    host.userAddChart("Biểu đồ", "BarClustered", [
+      { xValues: "'Xếp hạng'!B5:B35", values: "'Xếp hạng'!J5:J35" },
+    ]);
+    const first = log.bodies.length;
+    await runAction(wb, "compute", { lang: "vi" });
+    const bodies = log.bodies.slice(first);
+    const at = (pattern: RegExp) => bodies.findIndex((b) => actionsOn([b], pattern).length > 0);
+    // Queried as Worksheet.charts with Chart.name and Chart.chartType (ExcelApi 1.7), in the request that writes.
+    const charts = actionsOn(bodies, /^Worksheets\/Charts\.$/).filter(
+      ({ action }) => action.ActionType === 2,
+    );
+    expect(charts.map(({ action }) => action.QueryInfo?.Select)).toContainEqual(["name", "chartType"]);
+    const write = bodies.indexOf(charts[0].body);
+    expect(calls([bodies[write]], 4).length).toBeGreaterThan(0);
+    // The series' count, alone in the next request; the sources (ExcelApi 1.15) in the one after, with cells read.
+    const counts = at(/Charts\/GetItemAt\/Series\.$/);
+    expect(counts).toBe(write + 1);
+    const sources = actionsOn(bodies, /GetItemAt\/Series\/GetItemAt\.GetDimensionDataSourceString$/);
+    expect(sources.map(({ action }) => action.ArgumentInfo?.Arguments)).toEqual([["Categories"], ["Values"]]);
+    expect(bodies.indexOf(sources[0].body)).toBe(counts + 1);
+    expect(actionsOn([sources[0].body], /GetRangeByIndexes\.$/).length).toBeGreaterThan(0);
+    // The swap points the series at ranges of the new sheets: methods whose argument is a Range's object path.
+    const swap = bodies.find((b) => calls([b], 4).includes("Worksheets.Name"))!;
+    const points = actionsOn([swap], /Series\/GetItemAt\.Set(XAxisValues|Values)$/);
+    expect(points.map(({ action }) => action.Name)).toEqual(["SetXAxisValues", "SetValues"]);
+    for (const { action } of points) {
+      const [arg] = action.ArgumentInfo?.Arguments ?? [];
+      expect(typeof arg).toBe("number");
+      expect(swap.ObjectPaths[String(arg)]).toMatchObject({ ObjectPathType: 3, Name: "GetRange" });
+    }
+    const series = host.sheet("Biểu đồ")!.charts[0].series[0];
+    expect([host.sourceText(series.xValues), host.sourceText(series.values)]).toEqual([
+      "='Xếp hạng'!$B$5:$B$35",
+      "='Xếp hạng'!$J$5:$J$35",
+    ]);
+
+    // The output sheets' charts are queried by name in the same request (one of the planner's there is refused).
+    expect(charts.map(({ action }) => action.QueryInfo?.Select)).toContainEqual(["name"]);
+    expect(new Set(charts.map(({ body }) => body))).toEqual(new Set([bodies[write]]));
+    // So are their pictures and shapes (Worksheet.shapes, ExcelApi 1.9), with Shape.name and Shape.type.
+    const shapes = actionsOn([bodies[write]], /^Worksheets\/Shapes\.$/).filter(
+      ({ action }) => action.ActionType === 2,
+    );
+    expect(shapes.map(({ action }) => action.QueryInfo?.Select)).toEqual([
+      ["name", "type"],
+      ["name", "type"],
+      ["name", "type"],
+    ]);
+
+    // Below ExcelApi 1.15 the planner's charts are not read: only the output sheets' names of charts.
+    const older = setup("1.14");
+    await runAction(older.wb, "compute", { lang: "vi" });
+    older.host.addSheet("Biểu đồ");
+    older.host.userAddChart("Biểu đồ", "Line", [{ values: "'Xếp hạng'!J5:J35" }]);
+    const from = older.log.bodies.length;
+    await runAction(older.wb, "compute", { lang: "vi" });
+    // Instantiations (ActionType 1) aside: queries of the three outputs' charts' names, nothing else.
+    const read = actionsOn(older.log.bodies.slice(from), /Charts/).filter(
+      ({ action }) => action.ActionType !== 1,
+    );
+    expect(read.map(({ action }) => [action.ActionType, action.QueryInfo?.Select ?? null])).toEqual(
+      read.map(() => [2, ["name"]]),
+    );
+    expect(read).toHaveLength(3);
+  });
+});

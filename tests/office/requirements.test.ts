@@ -57,7 +57,12 @@ describe("requirements, stated once", () => {
       });
       const versions = new Set([...text.matchAll(/ExcelApi (\d+\.\d+)/g)].map((m) => m[1]));
       // The minimum and the pane's optional set, and no version requirements.ts does not state.
-      const stated = [MINIMUM.version, OPTIONAL.printLayout.version, MERGED_AREAS.version];
+      const stated = [
+        MINIMUM.version,
+        OPTIONAL.printLayout.version,
+        OPTIONAL.chartSources.version,
+        MERGED_AREAS.version,
+      ];
       expect({ file, versions: [...versions].filter((v) => !stated.includes(v)) }).toEqual({
         file,
         versions: [],
@@ -83,10 +88,17 @@ describe("requirements, stated once", () => {
 
   it("the pane starts from ExcelApi 1.7 and notes what is missing above it", () => {
     expect(requirementGate(hostWithApi("1.6"))).toEqual({ ok: false, missing: [] });
-    expect(requirementGate(hostWithApi("1.7"))).toEqual({ ok: true, missing: ["printLayout"] });
-    expect(requirementGate(hostWithApi("1.8"))).toEqual({ ok: true, missing: ["printLayout"] });
-    expect(requirementGate(hostWithApi("1.9"))).toEqual({ ok: true, missing: [] });
-    expect(requirementGate(hostWithApi("1.10"))).toEqual({ ok: true, missing: [] });
+    expect(requirementGate(hostWithApi("1.7"))).toEqual({
+      ok: true,
+      missing: ["printLayout", "chartSources"],
+    });
+    expect(requirementGate(hostWithApi("1.8"))).toEqual({
+      ok: true,
+      missing: ["printLayout", "chartSources"],
+    });
+    expect(requirementGate(hostWithApi("1.9"))).toEqual({ ok: true, missing: ["chartSources"] });
+    expect(requirementGate(hostWithApi("1.14"))).toEqual({ ok: true, missing: ["chartSources"] });
+    expect(requirementGate(hostWithApi("1.15"))).toEqual({ ok: true, missing: [] });
     expect(t("en", "needsApi", { ...MINIMUM })).toContain("ExcelApi 1.7");
     expect(t("vi", "needsApi", { ...MINIMUM })).toContain("ExcelApi 1.7");
     expect(t("en", "missing_printLayout", { ...OPTIONAL.printLayout })).toMatch(

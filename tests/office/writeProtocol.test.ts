@@ -4,7 +4,13 @@
  * and a failure at any operation of any batch leaves the previous outputs intact or restored, with a truthful message.
  */
 import fc from "fast-check";
-import { FakeExcel, installExcelEnums, quoteName, type SheetModel } from "../fakeExcel/fakeExcel";
+import {
+  FakeExcel,
+  installExcelEnums,
+  quoteName,
+  type ChartModel,
+  type SheetModel,
+} from "../fakeExcel/fakeExcel";
 import { OfficeWorkbook } from "../../src/workbook/office/officeWorkbook";
 import { OutputWriteError } from "../../src/workbook/office/writeError";
 import { runAction, saveSettings, type Action } from "../../src/workbook/office/actions";
@@ -19,6 +25,7 @@ import type { PlanRows } from "../../src/engine/format";
 import { planRowsArb } from "../helpers/randomPlan";
 import { generatePlanRows } from "../../bench/generate";
 import { describeOfficeError } from "../../src/taskpane/errors";
+import { OutputChartsError } from "../../src/workbook/office/sheetErrors";
 
 beforeAll(() => installExcelEnums());
 
@@ -30,7 +37,11 @@ type Step =
   | { kind: "editInput"; row: number; value: number }
   | { kind: "editOutput"; pick: number }
   /** The planner types a formula over an output on a sheet of theirs (hidden or not), through a defined name or not. */
-  | { kind: "plannerFormula"; pick: number; row: number; hidden: boolean; named: boolean };
+  | { kind: "plannerFormula"; pick: number; row: number; hidden: boolean; named: boolean }
+  /** The planner inserts a chart of an output's column on a sheet of theirs (hidden or not): a bar or a scatter chart. */
+  | { kind: "plannerChart"; pick: number; hidden: boolean; scatter: boolean }
+  /** The planner inserts a chart of an output's column on that output sheet itself. */
+  | { kind: "outputChart"; pick: number };
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
   {
@@ -65,12 +76,25 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
       .record({ pick: fc.nat(10), row: fc.nat(8), hidden: fc.boolean(), named: fc.boolean() })
       .map((r) => ({ kind: "plannerFormula" as const, ...r })),
   },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({ pick: fc.nat(10), hidden: fc.boolean(), scatter: fc.boolean() })
+      .map((r) => ({ kind: "plannerChart" as const, ...r })),
+  },
+  { weight: 1, arbitrary: fc.nat(10).map((pick) => ({ kind: "outputChart" as const, pick })) },
 );
 
 /** The planner's sheets the sequences type formulas over outputs into, one hidden. */
 const PLANNER_SHEETS = ["Của tôi", "Ẩn của tôi"];
 /** The range of an output the planner's formulas count the numbers of. */
 const COUNTED = "$A$1:$L$60";
+/** The columns of an output the planner's charts draw: categories, then values. */
+const CHARTED = ["$A$1:$A$60", "$J$1:$J$60"];
+
+/** Each series' categories (or x values) and values of a chart as Excel shows them now. */
+const chartSources = (host: FakeExcel, sheet: string, k: number) =>
+  host.sheet(sheet)!.charts[k].series.map((s) => [host.sourceText(s.xValues), host.sourceText(s.values)]);
 
 /** How many numbers (not errors) an output holds in COUNTED, as Excel's COUNT sees them now. */
 function numbersIn(host: FakeExcel, sheet: string): number {
@@ -180,6 +204,13 @@ function typeOver(host: FakeExcel, sheets: readonly SheetSpec[]): (names: readon
   const typed = text(sheets);
   host.addSheet(PLANNER_SHEETS[0], [typed.cells.slice(0, 3)]);
   host.addSheet(PLANNER_SHEETS[1], [typed.cells.slice(3)]).visibility = "Hidden";
+  // A chart of the ranking's index by unit of the results: its series are pointed at the new sheets in the swap.
+  const series = (specs: readonly SheetSpec[]) => [
+    [`=${named(specs, "results")}!${CHARTED[0]}`, `=${named(specs, "ranking")}!${CHARTED[1]}`],
+  ];
+  host.userAddChart(PLANNER_SHEETS[0], "BarClustered", [
+    { xValues: series(sheets)[0][0].slice(1), values: series(sheets)[0][1].slice(1) },
+  ]);
   host.names.push({ name: "DemKQ", formula: host.bind(typed.names[0]) });
   host.names.push({
     name: "DemXH",
@@ -192,6 +223,7 @@ function typeOver(host: FakeExcel, sheets: readonly SheetSpec[]): (names: readon
       numbersIn(host, specs.find((s) => s.kind === "results")!.name),
       numbersIn(host, specs.find((s) => s.kind === "ranking")!.name),
     ];
+    expect(chartSources(host, PLANNER_SHEETS[0], 0)).toEqual(series(specs));
     expect({
       cells: [0, 1, 2]
         .map((c) => host.read(PLANNER_SHEETS[0], a1(1, c + 1)))
@@ -216,11 +248,35 @@ async function runSequence(rows: PlanRows, steps: readonly Step[]): Promise<void
   host.sheet(PLANNER_SHEETS[1])!.visibility = "Hidden";
   /** The planner's formulas over outputs: where, the text typed, the output counted. */
   const typed = new Map<string, { sheet: string; at: string; formula: string; output: string }>();
+  /** The planner's charts over outputs: where, and the output they draw. */
+  const charted: { sheet: string; k: number; output: string }[] = [];
+  /** Every chart the planner made, wherever it is now. */
+  const made: ChartModel[] = [];
   let period: string | null = null;
   let force = false;
   for (const step of steps) {
     if (step.kind === "force") force = true;
-    else if (step.kind === "plannerFormula") {
+    else if (step.kind === "plannerChart") {
+      const outputs = [...last.keys()].filter((n) => host.sheet(n));
+      if (!outputs.length) continue;
+      const output = outputs[step.pick % outputs.length];
+      const sheet = PLANNER_SHEETS[step.hidden ? 1 : 0];
+      const [x, y] = CHARTED.map((c) => `${quoteName(output)}!${c}`);
+      made.push(
+        host.userAddChart(sheet, step.scatter ? "XYScatter" : "ColumnClustered", [{ xValues: x, values: y }]),
+      );
+      charted.push({ sheet, k: host.sheet(sheet)!.charts.length - 1, output });
+      continue;
+    } else if (step.kind === "outputChart") {
+      const outputs = [...last.keys()].filter((n) => host.sheet(n));
+      if (!outputs.length) continue;
+      const output = outputs[step.pick % outputs.length];
+      const [x, y] = CHARTED.map((c) => `${quoteName(output)}!${c}`);
+      made.push(
+        host.userAddChart(output, "BarClustered", [{ xValues: x, values: y }], `Của tôi ${step.pick}`),
+      );
+      continue;
+    } else if (step.kind === "plannerFormula") {
       const outputs = [...last.keys()].filter((n) => host.sheet(n));
       if (!outputs.length) continue;
       const output = outputs[step.pick % outputs.length];
@@ -262,6 +318,24 @@ async function runSequence(rows: PlanRows, steps: readonly Step[]): Promise<void
       try {
         result = await runAction(wb, step.action, { lang: "vi", period, force });
       } catch (e) {
+        if (e instanceof OutputChartsError) {
+          // Refused because charts of the planner's are on outputs it would replace: nothing changed. The planner moves
+          // them to a sheet of theirs (Chart Design → Move Chart), where they still draw the outputs.
+          expect(e.reason).toBe("onOutput");
+          expect(host.sheets.map((s) => [s.name, contents(host, s)])).toEqual(before);
+          for (const { sheet, chart } of e.charts) {
+            const from = host.sheet(sheet)!;
+            const model = from.charts.find((c) => c.name === chart)!;
+            expect(model.series.map((x) => host.sourceText(x.values))).toEqual([
+              `=${quoteName(sheet)}!${CHARTED[1]}`,
+            ]);
+            from.charts = from.charts.filter((c) => c !== model);
+            const to = host.sheet(PLANNER_SHEETS[0])!;
+            to.charts.push(model);
+            charted.push({ sheet: to.name, k: to.charts.length - 1, output: sheet });
+          }
+          continue;
+        }
         // Refused because a user edited an output it would replace: nothing changed.
         if (!(e instanceof EditedOutputError)) throw e;
         expect(force).toBe(false);
@@ -288,6 +362,14 @@ async function runSequence(rows: PlanRows, steps: readonly Step[]): Promise<void
       expect([t.sheet, t.at, host.read(t.sheet, t.at)]).toEqual([t.sheet, t.at, t.formula]);
       expect([t.formula, host.valueAt(t.sheet, t.at)]).toEqual([t.formula, numbersIn(host, t.output)]);
     }
+    // No chart of the planner's is lost (one on an output sheet went with it), and those over outputs draw them as now.
+    expect(made.filter((m) => !host.sheets.some((x) => x.charts.includes(m))).map((m) => m.name)).toEqual([]);
+    for (const c of charted)
+      expect([c.sheet, c.k, chartSources(host, c.sheet, c.k)]).toEqual([
+        c.sheet,
+        c.k,
+        [CHARTED.map((r) => `=${quoteName(c.output)}!${r}`)],
+      ]);
     for (const n of host.names.filter((d) => /^Dem_\d$/.test(d.name)))
       expect([n.name, host.render(n.formula)]).toEqual([
         n.name,

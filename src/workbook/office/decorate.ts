@@ -7,6 +7,7 @@ import {
   type SheetSpec,
 } from "../../engine/sheetSpec";
 import { CHART_AXIS_FORMAT, CHART_PLOT_AREA, OPTIONAL, type SupportsSet } from "./requirements";
+import { productChartName } from "./chartSources";
 
 const rgb = (hex: string) => `#${hex}`;
 
@@ -118,12 +119,14 @@ export function decorate(
   for (const cf of [...(spec.conditionalFormats ?? [])].reverse()) conditional(sheet, cf);
   for (const h of runs((spec.rowHeights ?? []).map((r) => ({ at: r.row, size: r.height }))))
     sheet.getRange(`${h.from}:${h.to}`).format.rowHeight = h.size;
-  for (const c of spec.charts ?? []) {
+  for (const [k, c] of (spec.charts ?? []).entries()) {
     const type = (
       c.type === "pie" ? "Pie" : c.type === "bar" ? "BarClustered" : "ColumnClustered"
     ) as Excel.ChartType;
     const first = c.series[0];
     const chart = sheet.charts.add(type, sheet.getRange(first.values), seriesBy(first.values));
+    // Named as the product's: a chart of the planner's on an output sheet is told by its name (plannersCharts).
+    chart.name = productChartName(k);
     chart.title.text = c.title;
     chart.setPosition(a1(c.anchor.fromRow, c.anchor.fromCol), a1(c.anchor.toRow, c.anchor.toCol));
     const all = [chart.series.getItemAt(0)];

@@ -18,6 +18,8 @@ import type { NewSheet } from "../inputSheet";
 import {
   DATA_VALIDATION,
   MERGED_AREAS,
+  OPTIONAL,
+  SHAPES,
   RENAME_EVENTS,
   WORKBOOK_EVENTS,
   type SupportsSet,
@@ -49,6 +51,17 @@ import { applyStyle, styleRects, type StyleRect } from "./styleBlocks";
 import { decorate, tempTableName } from "./decorate";
 import { OutputWriteError } from "./writeError";
 import {
+  dimensionsOf,
+  plannersCharts,
+  repoint,
+  replacedSheet,
+  sourceOf,
+  sourceRange,
+  type Dimension,
+  type SeriesSource,
+} from "./chartSources";
+import {
+  OutputChartsError,
   ProtectedReferrersError,
   ProtectedSheetError,
   SheetGoneError,
@@ -344,6 +357,8 @@ interface Swap {
    * entered again once the names are swapped.
    */
   readonly reentries: readonly Reentry[];
+  /** The planner's charts' series over a replaced sheet, pointed at its successor once the names are swapped. */
+  readonly charts: readonly SeriesSource[];
   /** Every sheet's name in the order the workbook ends with (ownership.sheetOrder). */
   readonly order: readonly string[];
   /** The summary just written, which the user is shown; null when none was. */
@@ -433,17 +448,26 @@ interface Dependents {
   /** Each of the planner's sheets' own names and protection. */
   readonly scoped: readonly Excel.NamedItemCollection[];
   readonly locked: readonly Excel.WorksheetProtection[];
+  /** Each of the planner's sheets' charts with their names and types; none where their sources cannot be read. */
+  readonly charts: readonly Excel.ChartCollection[] | null;
+  /** The charts on each output sheet replaced, by name: those of the planner's would be deleted with it. */
+  readonly onOutputs: readonly Excel.ChartCollection[];
+  /** Likewise its pictures and shapes, where the host lists them. */
+  readonly shapesOnOutputs: readonly Excel.ShapeCollection[] | null;
 }
 
 /**
  * Queues the loading of what may refer to the sheets a write replaces: the bounds of the kept owned sheets and of the
- * planner's sheets (no merged areas: only formulas are wanted), the defined names, the planner's sheets' own names and
- * protection.
+ * planner's sheets (no merged areas: only formulas are wanted), the defined names, the planner's sheets' own names,
+ * protection and charts (where their sources can be read), and the charts and shapes on the output sheets replaced.
  */
 function queueDependents(
   ctx: Excel.RequestContext,
+  old: readonly OwnedSheet[],
   kept: readonly OwnedSheet[],
   theirs: readonly string[],
+  chartSources: boolean,
+  shapes: boolean,
 ): Dependents {
   const sheets = ctx.workbook.worksheets;
   const mine = theirs.map((name) => sheets.getItem(name));
@@ -459,6 +483,12 @@ function queueDependents(
     names: ctx.workbook.names.load("items/name, items/formula"),
     scoped: mine.map((ws) => ws.names.load("items/name, items/formula")),
     locked: mine.map((ws) => ws.protection.load("protected")),
+    // Chart.chartType (ExcelApi 1.7) tells which dimensions its series have (chartSources.dimensionsOf).
+    charts: chartSources ? mine.map((ws) => ws.charts.load("items/name, items/chartType")) : null,
+    onOutputs: old.map((o) => sheets.getItem(o.name).charts.load("items/name")),
+    shapesOnOutputs: shapes
+      ? old.map((o) => sheets.getItem(o.name).shapes.load("items/name, items/type"))
+      : null,
   };
 }
 
@@ -537,7 +567,10 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     ctx: Excel.RequestContext,
     targets: readonly Target[],
     read: readonly Bounds[],
+    /** Queues what the first request also carries (queued again if that request is refused as too large). */
+    withFirst?: () => void,
   ): Promise<Grid[]> {
+    let first = withFirst;
     const used = read.map((x) => x.r);
     const grids: Grid[] = targets.map((t, i) => ({
       sheet: t.name,
@@ -579,8 +612,10 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         bytes += cost(piece);
         p++;
       }
+      first?.();
       try {
         await this.sync(ctx);
+        first = undefined;
       } catch (e) {
         if (codeOf(e) !== "ResponsePayloadSizeLimitExceeded" || batch.every((b) => b.piece.rows === 1))
           throw e;
@@ -630,6 +665,11 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       }
       for (const [grid, s] of seen) perCell.set(grid, Math.max(1, s.bytes) / s.cells);
       if (p < pieces.length) this.chunkSyncs++;
+    }
+    if (first) {
+      // No cells to read: what the first request was to carry goes alone.
+      first();
+      await this.sync(ctx);
     }
     return grids.map((g, i) =>
       percents[i].some((row) => row.some((f) => f !== null)) ? { ...g, formats: percents[i] } : g,
@@ -800,6 +840,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       const adds: Excel.Worksheet[] = [];
       let tempIds: string[];
       let reentries: Reentry[] = [];
+      let charts: SeriesSource[] = [];
       try {
         setDefinedNames(ctx, specDefinedNames(specs), definedNames);
         // What refers to the replaced sheets is read last before the swap (a formula the planner types meanwhile is
@@ -815,10 +856,19 @@ export class OfficeWorkbook implements InteractiveWorkbook {
           tempTables,
           adds,
           () => {
-            if (old.length) pending.dependents = queueDependents(ctx, kept, theirs);
+            if (old.length)
+              pending.dependents = queueDependents(
+                ctx,
+                old,
+                kept,
+                theirs,
+                this.supports(OPTIONAL.chartSources.set, OPTIONAL.chartSources.version),
+                this.supports(SHAPES.set, SHAPES.version),
+              );
           },
         );
-        if (pending.dependents) reentries = await this.dependentFormulas(ctx, pending.dependents, old, specs);
+        if (pending.dependents)
+          ({ reentries, charts } = await this.dependents(ctx, pending.dependents, old, specs));
       } catch (e) {
         const dropped = await this.dropTemporary(
           ctx,
@@ -828,7 +878,8 @@ export class OfficeWorkbook implements InteractiveWorkbook {
           e,
         );
         // A refusal of ours said as such once the temporary sheets are gone: nothing of the workbook changed.
-        throw e instanceof ProtectedReferrersError && dropped.outcome === "unchanged" ? e : dropped;
+        const ours = e instanceof ProtectedReferrersError || e instanceof OutputChartsError;
+        throw ours && dropped.outcome === "unchanged" ? e : dropped;
       } finally {
         this.noteAdded(adds);
       }
@@ -876,6 +927,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         hasMeta,
         scratch: scratch.filter((t) => !leftovers.includes(t.name)),
         reentries,
+        charts,
         stale,
         added,
         order,
@@ -1027,6 +1079,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     old.forEach((o, k) => (sheets.getItem(o.name).name = aside[k]));
     specs.forEach((s, k) => (sheets.getItem(temps[k]).name = s.name));
     this.reenter(ctx, swap.reentries, "after");
+    repoint(ctx, swap.charts, (c) => c.to);
     this.writeRecord(ctx, record);
     this.finish(ctx, swap, aside, swap.tables, swap.stale);
     try {
@@ -1042,16 +1095,29 @@ export class OfficeWorkbook implements InteractiveWorkbook {
    * of the planner's sheets (hidden ones too) and of the planner's defined names, workbook- and sheet-scoped
    * (Worksheet.names, ExcelApi 1.4). Excel binds them to the old sheet and turns them into #REF! when it is deleted;
    * entered again after the rename, the same text binds to the new sheet (named by its successor's name where the
-   * language changed it). A protected sheet of the planner's holding such a formula cannot be written: the write is
-   * refused.
+   * language changed it). So are the series of the planner's charts over a replaced sheet (chartSources.ts): pointed
+   * at the same range of its successor. A protected sheet of the planner's holding such a formula or chart cannot be
+   * written, and a chart of theirs on a replaced output would be deleted with it: the write is refused.
    */
-  private async dependentFormulas(
+  private async dependents(
     ctx: Excel.RequestContext,
     dependents: Dependents,
     old: readonly OwnedSheet[],
     specs: readonly SheetSpec[],
-  ): Promise<Reentry[]> {
-    const { kept, theirs, targets, bounds, names, scoped, locked } = dependents;
+  ): Promise<{ reentries: Reentry[]; charts: SeriesSource[] }> {
+    const { kept, theirs, targets, bounds, names, scoped, locked, onOutputs, shapesOnOutputs } = dependents;
+    // A chart or drawing of the planner's on an output sheet replaced would go with it: refused before anything else is
+    // read. The product writes no shape; one of a type the reference does not name ("Unsupported") is not told.
+    const lost = old.flatMap((o, k) =>
+      [
+        ...plannersCharts(
+          o.kind,
+          onOutputs[k].items.map((c) => c.name),
+        ),
+        ...(shapesOnOutputs?.[k].items ?? []).filter((x) => x.type !== "Unsupported").map((x) => x.name),
+      ].map((chart) => ({ sheet: o.name, chart })),
+    );
+    if (lost.length) throw new OutputChartsError(lost, "onOutput");
     const refersTo = old.map((o) => refersToSheets([o.name]));
     const refers = refersToSheets(old.map((o) => o.name));
     const renamed = new Map<string, string>();
@@ -1060,10 +1126,36 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       if (next && next.name !== o.name) renamed.set(o.name, next.name);
     }
     const retarget = retargeter(renamed);
-    const grids = await this.readCells(ctx, targets, bounds);
+    const series = await this.chartSeries(ctx, theirs, dependents.charts);
+    // Each series' sources travel with the cells' first request.
+    let sources: {
+      at: (typeof series)[number];
+      dimension: Dimension;
+      text: OfficeExtension.ClientResult<string>;
+    }[] = [];
+    const grids = await this.readCells(
+      ctx,
+      targets,
+      bounds,
+      series.length
+        ? () => {
+            sources = series.flatMap((at) =>
+              dimensionsOf(at.type).map((dimension) => ({
+                at,
+                dimension,
+                text: sourceOf(ctx, { ...at, dimension }),
+              })),
+            );
+          }
+        : undefined,
+    );
     const out: Reentry[] = [];
     const refused = new Set<string>();
     const over = new Set<string>();
+    const isLocked = (sheet: string) => {
+      const k = theirs.indexOf(sheet);
+      return k >= 0 && locked[k].protected;
+    };
     grids.forEach((g, i) =>
       g.formulas?.forEach((row, r) =>
         row.forEach((f, c) => {
@@ -1075,7 +1167,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
             formula: f,
             after: retarget(f),
           });
-          if (i >= kept && locked[i - kept].protected) {
+          if (i >= kept && isLocked(g.sheet)) {
             refused.add(g.sheet);
             old.forEach((o, k) => refersTo[k](f) && over.add(o.name));
           }
@@ -1089,8 +1181,63 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     };
     named(null, names.items);
     theirs.forEach((t, k) => named(t, scoped[k].items));
+    const charts: SeriesSource[] = [];
+    const unkept = new Map<string, { sheet: string; chart: string }>();
+    const replaced = old.map((o) => o.name);
+    for (const { at, dimension, text } of sources) {
+      if (!refers(text.value)) continue;
+      const range = sourceRange(text.value);
+      const from = range && replacedSheet(range, replaced);
+      if (!range || !from) {
+        unkept.set(`${at.sheet}\u0000${at.chart}`, { sheet: at.sheet, chart: at.name });
+        continue;
+      }
+      charts.push({
+        sheet: at.sheet,
+        chart: at.chart,
+        series: at.series,
+        dimension,
+        from,
+        to: renamed.get(from) ?? from,
+        address: range.address,
+      });
+      if (isLocked(at.sheet)) {
+        refused.add(at.sheet);
+        over.add(from);
+      }
+    }
     if (refused.size) throw new ProtectedReferrersError([...refused], [...over]);
-    return out;
+    if (unkept.size) throw new OutputChartsError([...unkept.values()], "source");
+    return { reentries: out, charts };
+  }
+
+  /**
+   * The series of the planner's charts, each with its chart's sheet, position, name and type: one request for the
+   * charts' series counts (ChartSeriesCollection.count, ExcelApi 1.1), made only when a sheet of theirs has a chart.
+   */
+  private async chartSeries(
+    ctx: Excel.RequestContext,
+    theirs: readonly string[],
+    charts: readonly Excel.ChartCollection[] | null,
+  ): Promise<{ sheet: string; chart: number; name: string; type: string; series: number }[]> {
+    const found = (charts ?? []).flatMap((c, i) =>
+      c.items.map((item, chart) => ({
+        sheet: theirs[i],
+        chart,
+        name: item.name,
+        type: String(item.chartType),
+      })),
+    );
+    if (!found.length) return [];
+    const counts = found.map((f) => {
+      const series = ctx.workbook.worksheets.getItem(f.sheet).charts.getItemAt(f.chart).series;
+      series.load("count");
+      return series;
+    });
+    await this.sync(ctx);
+    return found.flatMap((f, k) =>
+      Array.from({ length: counts[k].count }, (_, series) => ({ ...f, series })),
+    );
   }
 
   /** Queues the loading of the re-entries' cells' formulas and names' formulas as they are now; read after the sync. */
@@ -1176,6 +1323,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       const meta = sheets.getItem(META_SHEET).getUsedRangeOrNullObject(true);
       meta.load("values");
       const texts = this.currentTexts(ctx, swap.reentries);
+      const sources = swap.charts.map((c) => sourceOf(ctx, c));
       await ctx.sync();
       const names = new Set(sheets.items.map((s) => s.name));
       const tables = new Set(ctx.workbook.tables.items.map((t) => t.name));
@@ -1210,10 +1358,11 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       // (under their aside names, or under their own if the swap failed before renaming them all, when it reached none),
       // and follows them back. Entering that again would fail again where it failed (an array, a sheet protected since).
       const namesAside = refersToSheets(aside);
-      const reached = aside.every((a) => names.has(a))
-        ? swap.reentries.filter((_, k) => !namesAside(texts[k]()))
-        : [];
+      const all = aside.every((a) => names.has(a));
+      const reached = all ? swap.reentries.filter((_, k) => !namesAside(texts[k]())) : [];
       this.reenter(ctx, reached, "formula");
+      // The charts' series likewise: those the swap pointed at a new sheet go back to the old one.
+      repoint(ctx, all ? swap.charts.filter((_, k) => !namesAside(sources[k].value)) : [], (c) => c.from);
       dropNames(ctx, swap.added);
       if (!hasMeta) {
         // The ownership sheet was added by this run: remove it again (Hidden first: a VeryHidden sheet cannot be deleted).

@@ -17,6 +17,12 @@ export const MINIMUM: RequirementSet = { set: "ExcelApi", version: "1.7" };
 export const OPTIONAL = {
   /** Page layout: A4, scale or fit to width, margins, print area, footer, page breaks, title rows (Worksheet.pageLayout). */
   printLayout: { set: "ExcelApi", version: "1.9" },
+  /**
+   * A chart series' data source (`ChartSeries.getDimensionDataSourceString`): read before the outputs are replaced, so a
+   * chart of the planner's over Kết quả or Xếp hạng is pointed at the new sheet; without it such a chart shows #REF!
+   * after each compute, and the pane says so before.
+   */
+  chartSources: { set: "ExcelApi", version: "1.15" },
 } as const satisfies Record<string, RequirementSet>;
 
 export type OptionalFeature = keyof typeof OPTIONAL;
@@ -44,6 +50,10 @@ export const CHART_PLOT_AREA = { set: "ExcelApi", version: "1.8" } as const;
  * a period merged down its rows is read on every row; without them the other rows of such a merge read blank.
  */
 export const MERGED_AREAS = { set: "ExcelApi", version: "1.13" } as const;
+
+/** The pictures and shapes on a sheet (`Worksheet.shapes`), looked for on the output sheets a write replaces (one of the
+ * planner's would be deleted with it); without them only charts are looked for. */
+export const SHAPES = { set: "ExcelApi", version: "1.9" } as const;
 
 /** Change events for the whole workbook (`WorksheetCollection.onChanged`, ExcelApi 1.9; onAdded and onDeleted are 1.7),
  * by which the pane reads the workbook again after the planner edits it; without them it reads again when the planner

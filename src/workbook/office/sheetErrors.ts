@@ -40,3 +40,28 @@ export class ProtectedReferrersError extends Error {
     this.name = "ProtectedReferrersError";
   }
 }
+
+/** A chart named with the sheet it is on. */
+export interface ChartPlace {
+  readonly sheet: string;
+  readonly chart: string;
+}
+
+/**
+ * Charts a write would break, refused before the swap (the previous outputs stay as they were): charts of the planner's
+ * on an output sheet it replaces ("onOutput": they would be deleted with the old sheet), or charts whose series read a
+ * replaced output in a form that cannot be pointed at the new sheet ("source": several areas in one series).
+ */
+export class OutputChartsError extends Error {
+  constructor(
+    readonly charts: readonly ChartPlace[],
+    readonly reason: "onOutput" | "source",
+  ) {
+    super(
+      `charts ${charts.map((c) => `"${c.chart}" on "${c.sheet}"`).join(", ")} ${
+        reason === "onOutput" ? "are on output sheets a write replaces" : "read an output in several areas"
+      }`,
+    );
+    this.name = "OutputChartsError";
+  }
+}
