@@ -6,6 +6,7 @@ import { fillTemplate } from "../text";
 import { labels, severityLabel, type Lang } from "../i18n/labels";
 import { refusalMessage, type Refusal } from "../gate";
 import { HEADER_STYLE, NOTE_STYLE, TITLE_STYLE, pageFooter, wrappedRowHeight } from "./style";
+import { OUTPUT_TABLES } from "./refs";
 
 const WIDTHS = [12, 14, 8, 26, 100] as const;
 // A finding's cells align to the top, where its message's first line is, not to the foot of a tall row.
@@ -74,7 +75,7 @@ export function buildFindingsSheet(
     columnWidths: WIDTHS.map((width, i) => ({ col: i + 1, width })),
     rowHeights,
     freeze: { rows: 4, cols: 0 },
-    tables: rows.length ? [{ name: "KiemTra", range: `A4:E${last}` }] : [],
+    tables: rows.length ? [{ name: OUTPUT_TABLES.findings, range: `A4:E${last}` }] : [],
     conditionalFormats: [
       {
         type: "textEquals",

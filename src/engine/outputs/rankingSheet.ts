@@ -9,7 +9,7 @@ import { byRank } from "../summary";
 import { orderGroups } from "../format";
 import { gradeLabel, labels, type Lang } from "../i18n/labels";
 import { generatedNote } from "../findings";
-import { ROW, absRange, local, quoteSheetName, rowTemplate, str } from "./refs";
+import { OUTPUT_TABLES, ROW, absRange, local, quoteSheetName, rowTemplate, str } from "./refs";
 import { columnLetter } from "../grid";
 import { COLS, HEADER_ROW, weightRef, type ResultsLayout, type ResultsRows } from "./resultsSheet";
 import {
@@ -585,7 +585,9 @@ export function buildRankingSheet(
     columnWidths: widths.map((width, i) => ({ col: i + 1, width })),
     rowHeights: [headerRowHeight(HEADER_ROW, header, widths)],
     freeze: { rows: HEADER_ROW, cols: 2 },
-    tables: units.length ? [{ name: "XepHang", range: `A${HEADER_ROW}:${local(last, lastCol)}` }] : [],
+    tables: units.length
+      ? [{ name: OUTPUT_TABLES.ranking, range: `A${HEADER_ROW}:${local(last, lastCol)}` }]
+      : [],
     conditionalFormats: units.length
       ? [
           ...gradeFormats(gradeRange, lang),

@@ -99,3 +99,6 @@ export function refersToSheets(names: readonly string[]): (formula: string) => b
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+/** The names of the tables the product writes on its output sheets (Kết quả, Xếp hạng, Kiểm tra), in every language. */
+export const OUTPUT_TABLES = { results: "KetQua", ranking: "XepHang", findings: "KiemTra" } as const;

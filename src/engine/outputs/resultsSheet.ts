@@ -7,7 +7,7 @@ import { columnLetter, type CellRef } from "../grid";
 import { periodFromKey } from "../periods";
 import { generatedNote } from "../findings";
 import { labels, statusLabel, type Lang } from "../i18n/labels";
-import { ROW, abs, absRange, local, quoteSheetName, rowTemplate, sheetRef, str } from "./refs";
+import { OUTPUT_TABLES, ROW, abs, absRange, local, quoteSheetName, rowTemplate, sheetRef, str } from "./refs";
 import { groupStats } from "../scoring";
 import { pillarsOf } from "../readiness";
 import { settingNames, settingTerm } from "./liveSettings";
@@ -570,7 +570,9 @@ export function buildResultsSheet(
       ),
     ],
     freeze: { rows: HEADER_ROW, cols: 2 },
-    tables: cells.length ? [{ name: "KetQua", range: `A${HEADER_ROW}:${local(lastRow, COLS.score)}` }] : [],
+    tables: cells.length
+      ? [{ name: OUTPUT_TABLES.results, range: `A${HEADER_ROW}:${local(lastRow, COLS.score)}` }]
+      : [],
     conditionalFormats: cells.length ? statusFormats(statusRange, lang) : [],
     print: {
       orientation: "landscape",

@@ -85,17 +85,3 @@ export function sourceOf(
 ): OfficeExtension.ClientResult<string> {
   return seriesAt(ctx, s).getDimensionDataSourceString(s.dimension as Excel.ChartSeriesDimension);
 }
-
-/** The name the product gives the k-th chart it writes on a sheet (Chart.name: "Specifies the name of a chart object"). */
-export const productChartName = (k: number): string => `ictplan_chart_${k + 1}`;
-
-/**
- * The planner's charts among those on an output sheet about to be replaced: they would be deleted with it. Only a
- * summary has charts of the product's, named productChartName since 2026-11-28; a summary none of whose charts has such a
- * name was written by an earlier version, and its charts cannot be told apart (taken as the product's).
- */
-export function plannersCharts(kind: string, names: readonly string[]): string[] {
-  const ours = names.filter((n) => /^ictplan_chart_\d+$/.test(n));
-  if (kind === "summary" && !ours.length) return [];
-  return names.filter((n) => !ours.includes(n));
-}

@@ -7,7 +7,7 @@ import {
   type SheetSpec,
 } from "../../engine/sheetSpec";
 import { CHART_AXIS_FORMAT, CHART_PLOT_AREA, OPTIONAL, type SupportsSet } from "./requirements";
-import { productChartName } from "./chartSources";
+import { productChartName } from "../ownership";
 
 const rgb = (hex: string) => `#${hex}`;
 

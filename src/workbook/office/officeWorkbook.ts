@@ -34,6 +34,7 @@ import {
   foldName,
   idMismatches,
   isOwnershipRecord,
+  plannersCharts,
   ownedOf,
   recordRow,
   provenScratch,
@@ -52,7 +53,6 @@ import { decorate, tempTableName } from "./decorate";
 import { OutputWriteError } from "./writeError";
 import {
   dimensionsOf,
-  plannersCharts,
   repoint,
   replacedSheet,
   sourceOf,

@@ -8,6 +8,7 @@ import {
 } from "../../engine/sheetSpec";
 import { columnLetter, parseA1 } from "../../engine/grid";
 import { esc, escPlain, escText } from "./xml";
+import { productChartName } from "../ownership";
 
 /** A cell's value (the charts' cached points). */
 export type CellValueAt = (row: number, col: number) => SpecValue;
@@ -175,7 +176,11 @@ export function chartXml(
 const textSize = (sz: number) =>
   `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${sz}"/></a:pPr><a:endParaRPr lang="vi-VN"/></a:p></c:txPr>`;
 
-/** The drawing part that places a sheet's charts; chart i is linked by relationship rId(firstRel + i). */
+/**
+ * The drawing part that places a sheet's charts; chart i is linked by relationship rId(firstRel + i). Each frame is
+ * named as the product names its charts (productChartName: Excel's Chart.name), so that a chart of the planner's on
+ * an output sheet is told from them (plannersCharts).
+ */
 export function drawingXml(charts: readonly ChartSpec[], firstRel: number): string {
   const anchors = charts
     .map((c, i) => {
@@ -183,7 +188,7 @@ export function drawingXml(charts: readonly ChartSpec[], firstRel: number): stri
       return (
         `<xdr:twoCellAnchor editAs="oneCell"><xdr:from><xdr:col>${c.anchor.fromCol - 1}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${c.anchor.fromRow - 1}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
         `<xdr:to><xdr:col>${c.anchor.toCol - 1}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${c.anchor.toRow - 1}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>` +
-        `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${id}" name="${escPlain(c.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+        `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${id}" name="${productChartName(i)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
         `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">` +
         `<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rId${firstRel + i}"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
       );

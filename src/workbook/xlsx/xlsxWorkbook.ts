@@ -26,10 +26,12 @@ import {
   replacedBy,
   sheetOrder,
   PlannersObjectsError,
+  plannersCharts,
   type OwnedSheet,
   type PlannersObject,
   type SheetObjects,
 } from "../ownership";
+import { OUTPUT_TABLES } from "../../engine/outputs/refs";
 import { fnv1a, fingerprintMatchesSteps, isLegacyFingerprint, specFingerprintSteps } from "../fingerprint";
 import {
   readDateStyles,
@@ -140,11 +142,13 @@ const PREVIOUS_RELEASE =
 const EMPTY = new Uint8Array(0);
 
 /**
- * What a sheet's drawing holds beside the product's charts (a frame of a chart named as one of `ours`, as drawingXml
- * names them): each anchor a picture, a slicer or timeline, a chart, or a shape (a text box, a group, a diagram…).
+ * What a sheet's drawing holds beside the product's charts (plannersCharts, by the frames' names as drawingXml names
+ * them; `kind`: the output's): each anchor a picture, a slicer or timeline, a chart, or a shape (a text box, a group,
+ * a diagram…).
  */
-function drawingObjects(xml: string, ours: ReadonlySet<string>): PlannersObject[] {
+function drawingObjects(xml: string, kind: string): PlannersObject[] {
   const out: PlannersObject[] = [];
+  const charts: string[] = [];
   // An anchor in a fallback (mc:Fallback) stands for one in its choice, for programs that do not know that one.
   const fallbacks = elements(xml, ["Fallback"]);
   for (const a of elements(xml, ["twoCellAnchor", "oneCellAnchor", "absoluteAnchor"])) {
@@ -152,11 +156,11 @@ function drawingObjects(xml: string, ours: ReadonlySet<string>): PlannersObject[
     const inner = xml.slice(a.openEnd, a.end);
     const name = elements(inner, ["cNvPr"]).map((e) => attrs(e.attrText).get("name") ?? "")[0] ?? "";
     if (/drawing\/20\d\d\/(slicer|timeslicer)"/.test(inner)) out.push("slicer");
-    else if (/drawingml\/2006\/chart"|drawing\/2014\/chartex"/.test(inner)) {
-      if (!ours.has(name)) out.push("chart");
-    } else if (/<(?:[\w.-]+:)?pic\b/.test(inner)) out.push("picture");
+    else if (/drawingml\/2006\/chart"|drawing\/2014\/chartex"/.test(inner)) charts.push(name);
+    else if (/<(?:[\w.-]+:)?pic\b/.test(inner)) out.push("picture");
     else out.push("shape");
   }
+  if (plannersCharts(kind, charts).length) out.push("chart");
   return out;
 }
 
@@ -615,13 +619,10 @@ export class XlsxWorkbook implements WorkbookPort {
    * write there (pictures, shapes, slicers and charts of their own in the sheet's drawing, notes, PivotTables, tables
    * not named as the product names its own, links: the product writes none of these there). A cell edit is the fingerprint's to find; these leave the cells alone.
    */
-  private async plannersObjects(
-    sheets: readonly OwnedSheet[],
-    specs: readonly SheetSpec[],
-  ): Promise<SheetObjects[]> {
-    const charts = new Set(specs.flatMap((s) => (s.charts ?? []).map((c) => c.title)));
-    // The product's tables, KetQua or KetQua_2 where the name was taken (uniqueTableName).
-    const tables = specs.flatMap((s) => (s.tables ?? []).map((t) => t.name.toLowerCase()));
+  private async plannersObjects(sheets: readonly OwnedSheet[]): Promise<SheetObjects[]> {
+    // The product's tables, KetQua or KetQua_2 where the name was taken (uniqueTableName), by name rather than from the
+    // specs written (Xếp hạng's is a stand-in while the draw thread builds it).
+    const tables = Object.values(OUTPUT_TABLES).map((t) => t.toLowerCase());
     const ours = (name: string) =>
       tables.some((t) => name === t || (name.startsWith(`${t}_`) && /^\d+$/.test(name.slice(t.length + 1))));
     const out: SheetObjects[] = [];
@@ -635,7 +636,7 @@ export class XlsxWorkbook implements WorkbookPort {
         if (r.external) continue;
         const target = resolve(part, r.target);
         if (typeIs(r.type, "drawing"))
-          for (const kind of drawingObjects((await this.pkg.text(target)) ?? "", charts)) found.add(kind);
+          for (const kind of drawingObjects((await this.pkg.text(target)) ?? "", o.kind)) found.add(kind);
         else if (typeIs(r.type, "comments") || typeIs(r.type, "threadedComment")) found.add("notes");
         else if (typeIs(r.type, "vmlDrawing")) found.add("shape");
         else if (typeIs(r.type, "pivotTable")) found.add("pivotTable");
@@ -682,7 +683,7 @@ export class XlsxWorkbook implements WorkbookPort {
     if (!options.force) {
       const edited = await this.editedSheets(replaced);
       if (edited.length) throw new EditedOutputError(edited);
-      const objects = await this.plannersObjects(replaced, specs);
+      const objects = await this.plannersObjects(replaced);
       if (objects.length) throw new PlannersObjectsError(objects);
     }
     const leftovers = await this.provenLeftovers();
