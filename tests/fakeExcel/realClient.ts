@@ -194,7 +194,17 @@ function mirror(fake: object, real: unknown): object {
             ? mirror(result, realResult)
             : result;
         };
-      if (typeof value === "object" && value !== null && !Array.isArray(value)) return mirror(value, r[prop]);
+      if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+        // A loaded value that is an object (DataValidation.rule, prompt): data, which the real client, never answered,
+        // has not loaded and refuses to give (PropertyNotLoaded). It makes no request.
+        let real: unknown;
+        try {
+          real = r[prop];
+        } catch {
+          return value;
+        }
+        return mirror(value, real);
+      }
       return value;
     },
     set(target, prop, value) {
