@@ -12,7 +12,8 @@
  *   #REF! in their text (Excel's "How to correct a #REF! error"); formulas are evaluated (HyperFormula); strings are
  *   coerced as Excel coerces them (coerce.ts). So are a chart series' ranges (ChartSeries.getDimensionDataSourceString,
  *   ExcelApi 1.15) and data validation's formulas (Range.dataValidation, ExcelApi 1.8; the validated cells found by
- *   Range.getSpecialCellsOrNullObject, ExcelApi 1.9). A sheet's shapes are listed (Worksheet.shapes, ExcelApi 1.9).
+ *   Range.getSpecialCellsOrNullObject, ExcelApi 1.9) and conditional formats' (ConditionalFormat.custom.rule.formula,
+ *   cellValue.rule, ExcelApi 1.6). A sheet's shapes are listed (Worksheet.shapes, ExcelApi 1.9).
  * - Rows the user inserts or deletes (userInsertRows, userDeleteRows: Range.insert and Range.delete on whole rows) move
  *   the cells below and every reference to them, on every sheet: a range across the place grows or shrinks, a reference
  *   to a deleted cell becomes #REF! after the sheet's name it had.
@@ -58,6 +59,9 @@ export interface Box {
   c1: number;
 }
 export interface ConditionalFormatModel {
+  /** ConditionalFormat.id: "The priority of the conditional format in the current ConditionalFormatCollection" is not
+   * its id; the id's form is not documented: the fake gives "cf<n>", never reused. */
+  id: string;
   type: string;
   box: Box;
   props: Record<string, unknown>;
@@ -1036,6 +1040,9 @@ export class FakeExcel {
   }
 }
 
+/** The ids given to conditional formats so far (ConditionalFormatModel.id). */
+let conditionalFormatIds = 0;
+
 /** A copy of a plain value with each string in it mapped. */
 function mapStrings<T>(v: T, f: (s: string) => string): T {
   if (typeof v === "string") return f(v) as T;
@@ -1209,19 +1216,27 @@ class FakeFormat {
 }
 
 /** A conditional format: only the member matching its type may be used (others fail at sync, stricter reading). */
-class FakeConditionalFormat {
+class FakeConditionalFormat extends Loadable {
   constructor(
     private host: FakeExcel,
     private model: () => ConditionalFormatModel,
-  ) {}
+  ) {
+    super();
+  }
   private member(type: string, name: string) {
+    const host = this.host;
     const q = (prop: string, v: unknown, check: () => void) =>
       this.host.queue(() => {
         const m = this.model();
         if (m.type !== type)
           fail("InvalidOperation", `${name} is not available on a ${m.type} conditional format`);
         check();
-        m.props[`${name}.${prop}`] = v;
+        const sheet = host.sheets.find((x) => x.conditionalFormats.includes(m));
+        if (sheet) host.editable(sheet, "conditional format");
+        // A rule's formulas are bound to their sheets, as a cell's (a deleted sheet leaves #REF!).
+        m.props[`${name}.${prop}`] = prop.startsWith("rule")
+          ? mapStrings(v, (x) => (x.startsWith("=") ? host.bind(x) : x))
+          : v;
       }, v);
     const format = {
       fill: {
@@ -1237,10 +1252,48 @@ class FakeConditionalFormat {
     };
     return { q, format };
   }
+  /** Loads the format's id and type (ConditionalFormat.id, type: ExcelApi 1.6). */
+  load(props: string | string[] = "id, type"): this {
+    const list = propList(props);
+    for (const p of list) need(["id", "type"].includes(p), "fake host: conditional format load", p);
+    this.host.onSync(() => {
+      const m = this.model();
+      this.loaded.set("id", m.id);
+      this.loaded.set("type", m.type);
+      return [m.id, m.type];
+    });
+    return this;
+  }
+  get id(): string {
+    return this.get("id");
+  }
+  get type(): string {
+    return this.get("type");
+  }
+  /** A rule's loaded value, as Excel shows it (current sheet names, #REF! for deleted sheets): ExcelApi 1.6. */
+  private loadRule(type: string, key: string, set: (v: unknown) => void): void {
+    this.host.onSync(() => {
+      const m = this.model();
+      if (m.type !== type)
+        fail("InvalidOperation", `${key} is not available on a ${m.type} conditional format`);
+      const v = mapStrings(m.props[key], (x) => (x.startsWith("=") ? this.host.render(x) : x));
+      set(v);
+      return v;
+    });
+  }
   get cellValue() {
     const { q, format } = this.member("CellValue", "cellValue");
-    return {
+    let got: { value: unknown } | null = null;
+    const cellValue = {
       format,
+      load: (_props = "rule") => {
+        this.loadRule("CellValue", "cellValue.rule", (v) => (got = { value: v }));
+        return cellValue;
+      },
+      get rule(): { formula1: string; formula2?: string; operator: string } {
+        if (!got) throw new OfficeError("PropertyNotLoaded", "The property 'rule' is not available.");
+        return got.value as { formula1: string; formula2?: string; operator: string };
+      },
       set rule(v: { formula1: string; formula2?: string; operator: string }) {
         q("rule", v, () => {
           need(typeof v?.formula1 === "string", "rule.formula1", v?.formula1);
@@ -1250,6 +1303,7 @@ class FakeConditionalFormat {
         });
       },
     };
+    return cellValue;
   }
   get textComparison() {
     const { q, format } = this.member("ContainsText", "textComparison");
@@ -1265,14 +1319,21 @@ class FakeConditionalFormat {
   }
   get custom() {
     const { q, format } = this.member("Custom", "custom");
-    return {
-      format,
-      rule: {
-        set formula(v: string) {
-          q("rule.formula", v, () => need(typeof v === "string" && v.startsWith("="), "rule.formula", v));
-        },
+    let got: { value: unknown } | null = null;
+    const rule = {
+      load: (_props = "formula") => {
+        this.loadRule("Custom", "custom.rule.formula", (v) => (got = { value: v }));
+        return rule;
+      },
+      get formula(): string {
+        if (!got) throw new OfficeError("PropertyNotLoaded", "The property 'formula' is not available.");
+        return got.value as string;
+      },
+      set formula(v: string) {
+        q("rule.formula", v, () => need(typeof v === "string" && v.startsWith("="), "rule.formula", v));
       },
     };
+    return { format, rule };
   }
   get dataBar() {
     const { q } = this.member("DataBar", "dataBar");
@@ -1529,8 +1590,44 @@ export class FakeRange extends Loadable {
       return { sheet, areas };
     });
   }
+  /**
+   * Range.conditionalFormats (ConditionalFormatCollection, ExcelApi 1.6): "the collection of all the conditional formats
+   * that are overlap the range", top priority first; load("items/id, items/type"); getItem(id).
+   */
   get conditionalFormats() {
-    return {
+    const formats = () => {
+      const { sheet, box } = this.resolve();
+      return sheet.conditionalFormats.filter((m) => overlaps(m.box, box));
+    };
+    let items: FakeConditionalFormat[] | null = null;
+    const collection = {
+      load: (props: string = "items/id, items/type") => {
+        const list = propList(props).map((p) => p.replace(/^items\//, ""));
+        this.host.onSync(() => {
+          this.host.requires("1.6", "Range.conditionalFormats");
+          items = formats().map((m) => {
+            const f = new FakeConditionalFormat(this.host, () => m);
+            const loaded = (f as unknown as { loaded: Map<string, unknown> }).loaded;
+            for (const p of list) {
+              need(["id", "type"].includes(p), "fake host: conditional format load", p);
+              loaded.set(p, m[p as "id" | "type"]);
+            }
+            return f;
+          });
+          return items.length;
+        });
+        return collection;
+      },
+      get items(): FakeConditionalFormat[] {
+        if (!items) throw new OfficeError("PropertyNotLoaded", "The property 'items' is not available.");
+        return items;
+      },
+      /** "Returns a conditional format for the given ID." (ConditionalFormatCollection.getItem, ExcelApi 1.6) */
+      getItem: (id: string) =>
+        new FakeConditionalFormat(
+          this.host,
+          () => formats().find((m) => m.id === id) ?? fail("ItemNotFound", `no conditional format ${id}`),
+        ),
       add: (type: string) => {
         let model: ConditionalFormatModel | null = null;
         this.host.queue(() => {
@@ -1539,7 +1636,7 @@ export class FakeRange extends Loadable {
           checkEnum("ConditionalFormatType", type, "conditionalFormats.add");
           const { sheet, box } = this.resolve();
           this.host.editable(sheet, "conditional format");
-          model = { type, box, props: {} };
+          model = { id: `cf${++conditionalFormatIds}`, type, box, props: {} };
           // "Adds a new conditional format to the collection at the first/top priority." (ConditionalFormatCollection.add)
           sheet.conditionalFormats.unshift(model);
         }, type);
@@ -1549,6 +1646,7 @@ export class FakeRange extends Loadable {
         );
       },
     };
+    return collection;
   }
   load(props: string | string[]): this {
     const list = propList(props);

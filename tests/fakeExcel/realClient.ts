@@ -180,9 +180,16 @@ function mirror(fake: object, real: unknown): object {
       if (value === undefined || typeof prop === "symbol") return value;
       const r = realMember(real, prop);
       if (prop === "items" && Array.isArray(value))
-        return value.map((item: { name: string }) =>
-          mirror(item, (r.getItem as (n: string) => unknown).call(r, item.name)),
-        );
+        return value.map((item: { name: string }) => {
+          // The client refuses a new path under one a sync has ended (a Range's: InvalidObjectPath), which the items
+          // of a collection under a range (Range.conditionalFormats) would need: those are read as data, unmirrored.
+          try {
+            return mirror(item, (r.getItem as (n: string) => unknown).call(r, item.name));
+          } catch (e) {
+            if ((e as { code?: string }).code !== "InvalidObjectPath") throw e;
+            return item;
+          }
+        });
       if (typeof value === "function")
         return (...args: unknown[]) => {
           const result = (value as (...a: unknown[]) => unknown).apply(target, args.map(fakeOf));

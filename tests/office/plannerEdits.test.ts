@@ -4,7 +4,7 @@
  * pane's language, what stopped it and what to do; nothing the planner typed is lost.
  */
 import fc from "fast-check";
-import { FakeExcel, installExcelEnums, quoteName } from "../fakeExcel/fakeExcel";
+import { FakeExcel, boxAddress, installExcelEnums, quoteName } from "../fakeExcel/fakeExcel";
 import { OfficeWorkbook } from "../../src/workbook/office/officeWorkbook";
 import { OutputWriteError } from "../../src/workbook/office/writeError";
 import {
@@ -242,10 +242,10 @@ describe("a planner's formulas and defined names over output sheets", () => {
     const error = await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" }).catch((e: unknown) => e);
     expect(state()).toEqual(before);
     expect(describeOfficeError(error, "vi")).toBe(
-      'Sheet "Ẩn của tôi" đang được bảo vệ và có công thức, biểu đồ hoặc quy tắc xác thực dữ liệu (danh sách chọn) đọc sheet "Kết quả". Khi thay các sheet kết quả, ictplan phải nhập lại các công thức, quy tắc đó và trỏ lại các biểu đồ đó vào sheet mới (nếu không, Excel biến chúng thành #REF!), nhưng không được ghi vào sheet đang được bảo vệ. Bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi chạy lại; sau đó có thể bảo vệ lại. Các sheet kết quả cũ không bị thay đổi.',
+      'Sheet "Ẩn của tôi" đang được bảo vệ và có công thức, biểu đồ, quy tắc xác thực dữ liệu (danh sách chọn) hoặc định dạng có điều kiện đọc sheet "Kết quả". Khi thay các sheet kết quả, ictplan phải nhập lại các công thức, quy tắc đó và trỏ lại các biểu đồ đó vào sheet mới (nếu không, Excel biến chúng thành #REF!), nhưng không được ghi vào sheet đang được bảo vệ. Bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi chạy lại; sau đó có thể bảo vệ lại. Các sheet kết quả cũ không bị thay đổi.',
     );
     expect(describeOfficeError(error, "en")).toMatch(
-      /^Sheet "Ẩn của tôi" is protected and has formulas, charts or data validation \(drop-down lists\) reading "Kết quả"\..*Unprotect it \(Review → Unprotect Sheet\).*were not changed\.$/,
+      /^Sheet "Ẩn của tôi" is protected and has formulas, charts, data validation \(drop-down lists\) or conditional formats reading "Kết quả"\..*Unprotect it \(Review → Unprotect Sheet\).*were not changed\.$/,
     );
     expect(errorDetail(error)).toBeNull();
     // Unprotected, the write goes through and their formulas read the new outputs.
@@ -477,7 +477,7 @@ describe("a planner's charts over output sheets", () => {
     expect(host.sheets.map((s) => [s.name, s.id, host.shown(s.name)])).toEqual(before);
     expect(sources(host, "Biểu đồ")).toEqual(READ);
     expect(describeOfficeError(error, "en")).toMatch(
-      /^Sheet "Biểu đồ" is protected and has formulas, charts or data validation \(drop-down lists\) reading "Xếp hạng", "Kết quả"\..*were not changed\.$/,
+      /^Sheet "Biểu đồ" is protected and has formulas, charts, data validation \(drop-down lists\) or conditional formats reading "Xếp hạng", "Kết quả"\..*were not changed\.$/,
     );
   });
 });
@@ -561,7 +561,7 @@ describe("a planner's data validation over output sheets", () => {
     const error = await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" }).catch((e: unknown) => e);
     expect(host.sheets.map((s) => [s.name, s.id, host.shown(s.name)])).toEqual(before);
     expect(describeOfficeError(error, "en")).toMatch(
-      /^Sheet "Chấm điểm" is protected and has formulas, charts or data validation \(drop-down lists\) reading "Xếp hạng", "Kết quả"\./,
+      /^Sheet "Chấm điểm" is protected and has formulas, charts, data validation \(drop-down lists\) or conditional formats reading "Xếp hạng", "Kết quả"\./,
     );
   });
 
@@ -569,6 +569,56 @@ describe("a planner's data validation over output sheets", () => {
     const { host, wb } = await withPlannersRules("1.8");
     await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" });
     expect(JSON.stringify(rules(host, "Chấm điểm"))).toContain('"source":"=#REF!');
+  });
+});
+
+describe("a planner's conditional formats over output sheets", () => {
+  /** Each conditional format of a sheet as Excel shows it: its range, type and rule's formulas. */
+  const formats = (host: FakeExcel, sheet: string) =>
+    host
+      .sheet(sheet)!
+      .conditionalFormats.map((f) => [boxAddress(f.box), f.type, host.render(JSON.stringify(f.props))]);
+  /** After a first compute: on "Tô màu", a formula rule against Xếp hạng and a cell value rule against Kết quả. */
+  async function withPlannersFormats(): Promise<{ host: FakeExcel; wb: OfficeWorkbook }> {
+    const host = sample();
+    const wb = new OfficeWorkbook(host.runner());
+    await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" });
+    host.addSheet("Tô màu", [["Chỉ số"], [50], [90]]);
+    const ctx = ctxOf(host);
+    const ws = ctx.workbook.worksheets.getItem("Tô màu");
+    const low = ws.getRange("A2:A20").conditionalFormats.add(Excel.ConditionalFormatType.custom);
+    low.custom.rule.formula = "=A2<AVERAGE('Xếp hạng'!$J$5:$J$35)";
+    low.custom.format.fill.color = "#FFC7CE";
+    const high = ws.getRange("B2:B20").conditionalFormats.add(Excel.ConditionalFormatType.cellValue);
+    high.cellValue.rule = { formula1: "='Kết quả'!$K$5", operator: "GreaterThan" };
+    high.cellValue.format.fill.color = "#C6EFCE";
+    await ctx.sync();
+    return { host, wb };
+  }
+
+  it("have their formulas entered again for the new sheets, across computes and a language change", async () => {
+    const { host, wb } = await withPlannersFormats();
+    const typed = formats(host, "Tô màu");
+    expect(JSON.stringify(typed)).toContain("AVERAGE('Xếp hạng'!$J$5:$J$35)");
+    await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" });
+    expect(formats(host, "Tô màu")).toEqual(typed);
+    await runAction(wb, "compute", { lang: "en", period: "2015-Q2", force: true });
+    expect(JSON.stringify(formats(host, "Tô màu"))).toBe(
+      JSON.stringify(typed)
+        .replace(/'Xếp hạng'/g, "Ranking")
+        .replace(/'Kết quả'/g, "Results"),
+    );
+  });
+
+  it("a protected sheet of theirs holding one: refused before anything changes", async () => {
+    const { host, wb } = await withPlannersFormats();
+    host.sheet("Tô màu")!.protected = true;
+    const before = host.sheets.map((s) => [s.name, s.id, host.shown(s.name)]);
+    const error = await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" }).catch((e: unknown) => e);
+    expect(host.sheets.map((s) => [s.name, s.id, host.shown(s.name)])).toEqual(before);
+    expect(describeOfficeError(error, "en")).toMatch(
+      /^Sheet "Tô màu" is protected and has .*conditional formats reading "Kết quả", "Xếp hạng"\./,
+    );
   });
 });
 

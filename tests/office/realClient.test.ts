@@ -449,3 +449,36 @@ describe("the planner's data validation over outputs, with Microsoft's client", 
     expect(rule).toEqual([{ list: { inCellDropDown: true, source: "='Xếp hạng'!$B$5:$B$35" } }]);
   });
 });
+
+describe("the planner's conditional formats over outputs, with Microsoft's client", () => {
+  it("lists them with the write's last request, reads their formulas with the cells, and enters them again in the swap", async () => {
+    const { host, log, runner, wb } = setup("1.7");
+    await runAction(wb, "compute", { lang: "vi" });
+    host.addSheet("Tô màu", [[1]]);
+    await runner(async (ctx) => {
+      const f = ctx.workbook.worksheets
+        .getItem("Tô màu")
+        .getRange("A1:A9")
+        .conditionalFormats.add(Excel.ConditionalFormatType.custom);
+      f.custom.rule.formula = "=A1<'Xếp hạng'!$J$5";
+      await ctx.sync();
+    });
+    const first = log.bodies.length;
+    await runAction(wb, "compute", { lang: "vi" });
+    const bodies = log.bodies.slice(first);
+    // Range.conditionalFormats of each sheet of the planner's, with ConditionalFormat.id and type (ExcelApi 1.6).
+    const listed = actionsOn(bodies, /^Worksheets\/GetRange\/ConditionalFormats\.$/).filter(
+      ({ action }) => action.ActionType === 2,
+    );
+    expect(listed.map(({ action }) => action.QueryInfo?.Select)).toEqual(Array(5).fill(["id", "type"]));
+    // The formula rule's formula, by the format's id (getItem: paths leave out indexers), with the cells' first read.
+    const read = actionsOn(bodies, /ConditionalFormats\/Custom\/Rule\.$/).filter(
+      ({ action }) => action.ActionType === 2,
+    );
+    expect(read.map(({ action }) => action.QueryInfo?.Select)).toEqual([["formula"]]);
+    expect(actionsOn([read[0].body], /GetRangeByIndexes\.$/).length).toBeGreaterThan(0);
+    const swap = bodies.find((b) => calls([b], 4).includes("Worksheets.Name"))!;
+    const set = actionsOn([swap], /ConditionalFormats\/Custom\/Rule\.Formula$/);
+    expect(set.map(({ action }) => action.ArgumentInfo?.Arguments)).toEqual([["=A1<'Xếp hạng'!$J$5"]]);
+  });
+});

@@ -227,6 +227,14 @@ function typeOver(host: FakeExcel, sheets: readonly SheetSpec[]): (names: readon
   host.userAddChart(PLANNER_SHEETS[0], "BarClustered", [
     { xValues: series(sheets)[0][0].slice(1), values: series(sheets)[0][1].slice(1) },
   ]);
+  // A formula rule reading the ranking on C1:C9 of theirs: entered again in the swap.
+  const rule = (specs: readonly SheetSpec[]) => `=C1>${named(specs, "ranking")}!$J$1`;
+  host.sheet(PLANNER_SHEETS[0])!.conditionalFormats.unshift({
+    id: "cf-planner",
+    type: "Custom",
+    box: { r0: 0, c0: 2, r1: 8, c1: 2 },
+    props: { "custom.rule.formula": host.bind(rule(sheets)) },
+  });
   // A drop-down of the results' first column on B2:B5 of theirs: entered again in the swap.
   host.sheet(PLANNER_SHEETS[0])!.dataValidations.push({
     box: { r0: 1, c0: 1, r1: 4, c1: 1 },
@@ -245,6 +253,8 @@ function typeOver(host: FakeExcel, sheets: readonly SheetSpec[]): (names: readon
       numbersIn(host, specs.find((s) => s.kind === "ranking")!.name),
     ];
     expect(chartSources(host, PLANNER_SHEETS[0], 0)).toEqual(series(specs));
+    const format = host.sheet(PLANNER_SHEETS[0])!.conditionalFormats.find((f) => f.id === "cf-planner")!;
+    expect(host.render(String(format.props["custom.rule.formula"]))).toBe(rule(specs));
     expect([1, 4].map((r) => listSource(host, PLANNER_SHEETS[0], r, 1))).toEqual([
       series(specs)[0][0],
       series(specs)[0][0],

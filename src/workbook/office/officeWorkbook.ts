@@ -61,6 +61,7 @@ import {
   type Dimension,
   type SeriesSource,
 } from "./chartSources";
+import { formatOf, mapOperands, operandFormulas, reenterFormats, type FormatReentry } from "./formats";
 import {
   blockCells,
   blockSize,
@@ -372,6 +373,8 @@ interface Swap {
   readonly charts: readonly SeriesSource[];
   /** The planner's data validation over a replaced sheet, entered again once the names are swapped. */
   readonly validations: readonly ValidationReentry[];
+  /** The planner's conditional formats whose formulas name a replaced sheet, entered again likewise. */
+  readonly formats: readonly FormatReentry[];
   /** Every sheet's name in the order the workbook ends with (ownership.sheetOrder). */
   readonly order: readonly string[];
   /** The summary just written, which the user is shown; null when none was. */
@@ -469,13 +472,15 @@ interface Dependents {
   readonly shapesOnOutputs: readonly Excel.ShapeCollection[] | null;
   /** Each of the planner's sheets' cells with data validation, where the host finds them. */
   readonly validated: readonly Excel.RangeAreas[] | null;
+  /** Each of the planner's sheets' conditional formats, with their ids and types. */
+  readonly formats: readonly Excel.ConditionalFormatCollection[];
 }
 
 /**
  * Queues the loading of what may refer to the sheets a write replaces: the bounds of the kept owned sheets and of the
  * planner's sheets (no merged areas: only formulas are wanted), the defined names, the planner's sheets' own names,
- * protection, charts (where their sources can be read) and cells with data validation (where the host finds them), and
- * the charts and shapes on the output sheets replaced.
+ * protection, charts (where their sources can be read), cells with data validation (where the host finds them) and
+ * conditional formats, and the charts and shapes on the output sheets replaced.
  */
 function queueDependents(
   ctx: Excel.RequestContext,
@@ -514,6 +519,8 @@ function queueDependents(
             .load("address"),
         )
       : null,
+    // Range.conditionalFormats of the whole sheet: "all the conditional formats that are overlap the range" (ExcelApi 1.6).
+    formats: mine.map((ws) => ws.getRange().conditionalFormats.load("items/id, items/type")),
   };
 }
 
@@ -867,6 +874,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       let reentries: Reentry[] = [];
       let charts: SeriesSource[] = [];
       let validations: ValidationReentry[] = [];
+      let formats: FormatReentry[] = [];
       try {
         setDefinedNames(ctx, specDefinedNames(specs), definedNames);
         // What refers to the replaced sheets is read last before the swap (a formula the planner types meanwhile is
@@ -895,7 +903,12 @@ export class OfficeWorkbook implements InteractiveWorkbook {
           },
         );
         if (pending.dependents)
-          ({ reentries, charts, validations } = await this.dependents(ctx, pending.dependents, old, specs));
+          ({ reentries, charts, validations, formats } = await this.dependents(
+            ctx,
+            pending.dependents,
+            old,
+            specs,
+          ));
       } catch (e) {
         const dropped = await this.dropTemporary(
           ctx,
@@ -956,6 +969,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         reentries,
         charts,
         validations,
+        formats,
         stale,
         added,
         order,
@@ -1109,6 +1123,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     this.reenter(ctx, swap.reentries, "after");
     repoint(ctx, swap.charts, (c) => c.to);
     reenterValidations(ctx, swap.validations, "after");
+    reenterFormats(ctx, swap.formats, "after");
     this.writeRecord(ctx, record);
     this.finish(ctx, swap, aside, swap.tables, swap.stale);
     try {
@@ -1133,7 +1148,12 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     dependents: Dependents,
     old: readonly OwnedSheet[],
     specs: readonly SheetSpec[],
-  ): Promise<{ reentries: Reentry[]; charts: SeriesSource[]; validations: ValidationReentry[] }> {
+  ): Promise<{
+    reentries: Reentry[];
+    charts: SeriesSource[];
+    validations: ValidationReentry[];
+    formats: FormatReentry[];
+  }> {
     const { kept, theirs, targets, bounds, names, scoped, locked, onOutputs, shapesOnOutputs } = dependents;
     // A chart or drawing of the planner's on an output sheet replaced would go with it: refused before anything else is
     // read. The product writes no shape; one of a type the reference does not name ("Unsupported") is not told.
@@ -1167,11 +1187,18 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       text: OfficeExtension.ClientResult<string>;
     }[] = [];
     let rules: { sheet: string; address: string; dv: Excel.DataValidation }[] = [];
+    // The formulas of the conditional formats with a formula or a cell value rule.
+    let formulas: {
+      sheet: string;
+      id: string;
+      custom: Excel.ConditionalFormatRule | null;
+      cellValue: Excel.CellValueConditionalFormat | null;
+    }[] = [];
     const grids = await this.readCells(
       ctx,
       targets,
       bounds,
-      series.length || columns.length
+      series.length || columns.length || dependents.formats.some((f) => f.items.length)
         ? () => {
             sources = series.flatMap((at) =>
               dimensionsOf(at.type).map((dimension) => ({
@@ -1187,6 +1214,19 @@ export class OfficeWorkbook implements InteractiveWorkbook {
                 .getRange(c.address)
                 .dataValidation.load("type, rule, ignoreBlanks, prompt, errorAlert"),
             }));
+            formulas = dependents.formats.flatMap((c, k) =>
+              c.items
+                .filter((f) => f.type === "Custom" || f.type === "CellValue")
+                .map((f) => {
+                  const format = formatOf(ctx, theirs[k], f.id);
+                  return {
+                    sheet: theirs[k],
+                    id: f.id,
+                    custom: f.type === "Custom" ? format.custom.rule.load("formula") : null,
+                    cellValue: f.type === "CellValue" ? format.cellValue.load("rule") : null,
+                  };
+                }),
+            );
           }
         : undefined,
     );
@@ -1289,9 +1329,29 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         old.forEach((o, k) => formulas.some(refersTo[k]) && over.add(o.name));
       }
     }
+    const formats: FormatReentry[] = [];
+    for (const { sheet, id, custom, cellValue } of formulas) {
+      const texts = custom ? [custom.formula] : cellValue ? operandFormulas(cellValue.rule) : [];
+      if (!texts.some(refers)) continue;
+      formats.push(
+        custom
+          ? { sheet, id, kind: "custom", formula: custom.formula, after: retarget(custom.formula) }
+          : {
+              sheet,
+              id,
+              kind: "cellValue",
+              rule: cellValue!.rule,
+              after: mapOperands(cellValue!.rule, retarget),
+            },
+      );
+      if (isLocked(sheet)) {
+        refused.add(sheet);
+        old.forEach((o, k) => texts.some(refersTo[k]) && over.add(o.name));
+      }
+    }
     if (refused.size) throw new ProtectedReferrersError([...refused], [...over]);
     if (unkept.size) throw new OutputChartsError([...unkept.values()], "source");
-    return { reentries: out, charts, validations };
+    return { reentries: out, charts, validations, formats };
   }
 
   /**
@@ -1410,6 +1470,15 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       const rules = swap.validations.map((v) =>
         sheets.getItem(v.sheet).getRange(v.address).dataValidation.load("type, rule"),
       );
+      const formatTexts = swap.formats.map((f): (() => string[]) => {
+        const format = formatOf(ctx, f.sheet, f.id);
+        if (f.kind === "custom") {
+          const rule = format.custom.rule.load("formula");
+          return () => [rule.formula];
+        }
+        const cell = format.cellValue.load("rule");
+        return () => operandFormulas(cell.rule);
+      });
       await ctx.sync();
       const names = new Set(sheets.items.map((s) => s.name));
       const tables = new Set(ctx.workbook.tables.items.map((t) => t.name));
@@ -1454,6 +1523,11 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         ctx,
         all ? swap.validations.filter((_, k) => !ruleFormulas(ruleOf(rules[k])).some(namesAside)) : [],
         "rule",
+      );
+      reenterFormats(
+        ctx,
+        all ? swap.formats.filter((_, k) => !formatTexts[k]().some(namesAside)) : [],
+        "read",
       );
       dropNames(ctx, swap.added);
       if (!hasMeta) {
