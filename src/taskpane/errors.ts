@@ -74,8 +74,8 @@ const PROTECTED_SHEET: Record<Lang, string> = {
 
 /** Sheets of the planner's, protected, with formulas over outputs a write replaces (ProtectedReferrersError). */
 const PROTECTED_REFERRERS: Record<Lang, string> = {
-  vi: "Sheet {sheets} đang được bảo vệ và có công thức hoặc biểu đồ đọc sheet {outputs}. Khi thay các sheet kết quả, ictplan phải nhập lại các công thức đó và trỏ lại các biểu đồ đó vào sheet mới (nếu không, Excel biến chúng thành #REF!), nhưng không được ghi vào sheet đang được bảo vệ. Bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi chạy lại; sau đó có thể bảo vệ lại.",
-  en: "Sheet {sheets} is protected and has formulas or charts reading {outputs}. Replacing the output sheets, ictplan must enter those formulas again and point those charts at the new sheets (else Excel turns them into #REF!), and it cannot write to a protected sheet. Unprotect it (Review → Unprotect Sheet), then run again; you can protect it again afterwards.",
+  vi: "Sheet {sheets} đang được bảo vệ và có công thức, biểu đồ, quy tắc xác thực dữ liệu (danh sách chọn) hoặc định dạng có điều kiện đọc sheet {outputs}. Khi thay các sheet kết quả, ictplan phải nhập lại các công thức, quy tắc đó và trỏ lại các biểu đồ đó vào sheet mới (nếu không, Excel biến chúng thành #REF!), nhưng không được ghi vào sheet đang được bảo vệ. Bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi chạy lại; sau đó có thể bảo vệ lại.",
+  en: "Sheet {sheets} is protected and has formulas, charts, data validation (drop-down lists) or conditional formats reading {outputs}. Replacing the output sheets, ictplan must enter those formulas and rules again and point those charts at the new sheets (else Excel turns them into #REF!), and it cannot write to a protected sheet. Unprotect it (Review → Unprotect Sheet), then run again; you can protect it again afterwards.",
 };
 
 /** Charts (and drawings) of the planner's a write would break, by why (OutputChartsError). */

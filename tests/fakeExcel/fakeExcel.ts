@@ -10,7 +10,10 @@
  *   case); a VeryHidden sheet cannot be deleted; the last visible sheet cannot be deleted or hidden; structure protection.
  * - Formulas, and defined names workbook- and sheet-scoped, are bound to sheets: a rename carries them, a delete leaves
  *   #REF! in their text (Excel's "How to correct a #REF! error"); formulas are evaluated (HyperFormula); strings are
- *   coerced as Excel coerces them (coerce.ts).
+ *   coerced as Excel coerces them (coerce.ts). So are a chart series' ranges (ChartSeries.getDimensionDataSourceString,
+ *   ExcelApi 1.15) and data validation's formulas (Range.dataValidation, ExcelApi 1.8; the validated cells found by
+ *   Range.getSpecialCellsOrNullObject, ExcelApi 1.9) and conditional formats' (ConditionalFormat.custom.rule.formula,
+ *   cellValue.rule, ExcelApi 1.6). A sheet's shapes are listed (Worksheet.shapes, ExcelApi 1.9).
  * - Rows the user inserts or deletes (userInsertRows, userDeleteRows: Range.insert and Range.delete on whole rows) move
  *   the cells below and every reference to them, on every sheet: a range across the place grows or shrinks, a reference
  *   to a deleted cell becomes #REF! after the sheet's name it had.
@@ -56,9 +59,19 @@ export interface Box {
   c1: number;
 }
 export interface ConditionalFormatModel {
+  /** ConditionalFormat.id: "The priority of the conditional format in the current ConditionalFormatCollection" is not
+   * its id; the id's form is not documented: the fake gives "cf<n>", never reused. */
+  id: string;
   type: string;
   box: Box;
   props: Record<string, unknown>;
+}
+export interface DataValidationModel {
+  box: Box;
+  rule: Record<string, unknown>;
+  ignoreBlanks?: boolean;
+  prompt?: Record<string, unknown>;
+  errorAlert?: Record<string, unknown>;
 }
 export interface TableModel {
   name: string;
@@ -141,8 +154,12 @@ export interface SheetModel {
   rowHeights: Map<number, number>;
   /** Manual horizontal page breaks: the 0-based rows a new page starts at (PageBreakCollection.add). */
   rowBreaks: number[];
-  /** Data validation rules by the range they were set on. */
-  dataValidations: { box: Box; rule: Record<string, unknown> }[];
+  /**
+   * Data validation by the range it was set on, the last set winning where two overlap. The rule's formulas ("=…" strings:
+   * a list's source, formula1, formula2, a custom formula) are bound to sheets as a cell's are (FakeExcel.dvRule shows
+   * them): "a reference to a deleted sheet becomes #REF!" holds for them too.
+   */
+  dataValidations: DataValidationModel[];
   merges: Box[];
   /** In priority order: index 0 is the top priority. */
   conditionalFormats: ConditionalFormatModel[];
@@ -635,6 +652,11 @@ export class FakeExcel {
     return chart;
   }
 
+  /** A data validation rule as Excel shows it now: its formulas with current sheet names, #REF! for deleted sheets. */
+  dvRule(v: DataValidationModel): Record<string, unknown> {
+    return mapStrings(v.rule, (x) => (x.startsWith("=") ? this.render(x) : x));
+  }
+
   /** Test hook: the planner inserts a picture or a shape on a sheet (Insert → Pictures, Shapes): an Excel.ShapeType. */
   userAddShape(sheet: string, type: string, name: string): void {
     checkEnum("ShapeType", type, "shape type");
@@ -1018,6 +1040,42 @@ export class FakeExcel {
   }
 }
 
+/** The ids given to conditional formats so far (ConditionalFormatModel.id). */
+let conditionalFormatIds = 0;
+
+/** A copy of a plain value with each string in it mapped. */
+function mapStrings<T>(v: T, f: (s: string) => string): T {
+  if (typeof v === "string") return f(v) as T;
+  if (Array.isArray(v)) return v.map((x: unknown) => mapStrings(x, f)) as T;
+  if (typeof v === "object" && v !== null)
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mapStrings(x, f)])) as T;
+  return v;
+}
+
+/** A box without the cells of another: up to four boxes (above, below, left, right of the overlap). */
+function subtract(a: Box, b: Box): Box[] {
+  if (!overlaps(a, b)) return [a];
+  const out: Box[] = [];
+  if (a.r0 < b.r0) out.push({ ...a, r1: b.r0 - 1 });
+  if (a.r1 > b.r1) out.push({ ...a, r0: b.r1 + 1 });
+  const r0 = Math.max(a.r0, b.r0);
+  const r1 = Math.min(a.r1, b.r1);
+  if (a.c0 < b.c0) out.push({ r0, r1, c0: a.c0, c1: b.c0 - 1 });
+  if (a.c1 > b.c1) out.push({ r0, r1, c0: b.c1 + 1, c1: a.c1 });
+  return out;
+}
+
+/** DataValidationType by the rule's kind of criteria (Excel.DataValidationRule's members). */
+const DV_TYPES: Record<string, string> = {
+  wholeNumber: "WholeNumber",
+  decimal: "Decimal",
+  list: "List",
+  date: "Date",
+  time: "Time",
+  textLength: "TextLength",
+  custom: "Custom",
+};
+
 /** Properties that must be loaded before they are read ("call the load method … and call context.sync()"). */
 class Loadable {
   protected loaded = new Map<string, unknown>();
@@ -1158,19 +1216,27 @@ class FakeFormat {
 }
 
 /** A conditional format: only the member matching its type may be used (others fail at sync, stricter reading). */
-class FakeConditionalFormat {
+class FakeConditionalFormat extends Loadable {
   constructor(
     private host: FakeExcel,
     private model: () => ConditionalFormatModel,
-  ) {}
+  ) {
+    super();
+  }
   private member(type: string, name: string) {
+    const host = this.host;
     const q = (prop: string, v: unknown, check: () => void) =>
       this.host.queue(() => {
         const m = this.model();
         if (m.type !== type)
           fail("InvalidOperation", `${name} is not available on a ${m.type} conditional format`);
         check();
-        m.props[`${name}.${prop}`] = v;
+        const sheet = host.sheets.find((x) => x.conditionalFormats.includes(m));
+        if (sheet) host.editable(sheet, "conditional format");
+        // A rule's formulas are bound to their sheets, as a cell's (a deleted sheet leaves #REF!).
+        m.props[`${name}.${prop}`] = prop.startsWith("rule")
+          ? mapStrings(v, (x) => (x.startsWith("=") ? host.bind(x) : x))
+          : v;
       }, v);
     const format = {
       fill: {
@@ -1186,10 +1252,48 @@ class FakeConditionalFormat {
     };
     return { q, format };
   }
+  /** Loads the format's id and type (ConditionalFormat.id, type: ExcelApi 1.6). */
+  load(props: string | string[] = "id, type"): this {
+    const list = propList(props);
+    for (const p of list) need(["id", "type"].includes(p), "fake host: conditional format load", p);
+    this.host.onSync(() => {
+      const m = this.model();
+      this.loaded.set("id", m.id);
+      this.loaded.set("type", m.type);
+      return [m.id, m.type];
+    });
+    return this;
+  }
+  get id(): string {
+    return this.get("id");
+  }
+  get type(): string {
+    return this.get("type");
+  }
+  /** A rule's loaded value, as Excel shows it (current sheet names, #REF! for deleted sheets): ExcelApi 1.6. */
+  private loadRule(type: string, key: string, set: (v: unknown) => void): void {
+    this.host.onSync(() => {
+      const m = this.model();
+      if (m.type !== type)
+        fail("InvalidOperation", `${key} is not available on a ${m.type} conditional format`);
+      const v = mapStrings(m.props[key], (x) => (x.startsWith("=") ? this.host.render(x) : x));
+      set(v);
+      return v;
+    });
+  }
   get cellValue() {
     const { q, format } = this.member("CellValue", "cellValue");
-    return {
+    let got: { value: unknown } | null = null;
+    const cellValue = {
       format,
+      load: (_props = "rule") => {
+        this.loadRule("CellValue", "cellValue.rule", (v) => (got = { value: v }));
+        return cellValue;
+      },
+      get rule(): { formula1: string; formula2?: string; operator: string } {
+        if (!got) throw new OfficeError("PropertyNotLoaded", "The property 'rule' is not available.");
+        return got.value as { formula1: string; formula2?: string; operator: string };
+      },
       set rule(v: { formula1: string; formula2?: string; operator: string }) {
         q("rule", v, () => {
           need(typeof v?.formula1 === "string", "rule.formula1", v?.formula1);
@@ -1199,6 +1303,7 @@ class FakeConditionalFormat {
         });
       },
     };
+    return cellValue;
   }
   get textComparison() {
     const { q, format } = this.member("ContainsText", "textComparison");
@@ -1214,14 +1319,21 @@ class FakeConditionalFormat {
   }
   get custom() {
     const { q, format } = this.member("Custom", "custom");
-    return {
-      format,
-      rule: {
-        set formula(v: string) {
-          q("rule.formula", v, () => need(typeof v === "string" && v.startsWith("="), "rule.formula", v));
-        },
+    let got: { value: unknown } | null = null;
+    const rule = {
+      load: (_props = "formula") => {
+        this.loadRule("Custom", "custom.rule.formula", (v) => (got = { value: v }));
+        return rule;
+      },
+      get formula(): string {
+        if (!got) throw new OfficeError("PropertyNotLoaded", "The property 'formula' is not available.");
+        return got.value as string;
+      },
+      set formula(v: string) {
+        q("rule.formula", v, () => need(typeof v === "string" && v.startsWith("="), "rule.formula", v));
       },
     };
+    return { format, rule };
   }
   get dataBar() {
     const { q } = this.member("DataBar", "dataBar");
@@ -1288,6 +1400,132 @@ export class FakeRangeAreas extends Loadable {
   }
 }
 
+/** Range.dataValidation (Excel.DataValidation, ExcelApi 1.8): see FakeRange.dataValidation. */
+class FakeDataValidation extends Loadable {
+  constructor(
+    private host: FakeExcel,
+    private range: FakeRange,
+  ) {
+    super();
+  }
+  private set(prop: "rule" | "ignoreBlanks" | "prompt" | "errorAlert", v: unknown): void {
+    const host = this.host;
+    host.queue(() => {
+      host.requires("1.8", `DataValidation.${prop}`);
+      const { sheet, box } = this.range.resolve();
+      host.editable(sheet, "data validation");
+      const here = sheet.dataValidations.filter((x) => overlaps(x.box, box));
+      if (prop !== "rule") {
+        // On the rule of the range, which must be one.
+        const one = here.length === 1 && cellsOf(here[0].box) === cellsOf(box) ? here[0] : null;
+        if (!one) fail("InvalidOperation", `DataValidation.${prop} of a range without one rule`);
+        need(prop === "ignoreBlanks" ? typeof v === "boolean" : typeof v === "object" && v !== null, prop, v);
+        one![prop] = v as never;
+        return;
+      }
+      const rule = v as Record<string, unknown>;
+      const kinds = Object.keys(rule ?? {});
+      need(
+        kinds.length === 1 && kinds[0] in DV_TYPES,
+        "DataValidationRule: one kind of criteria",
+        kinds.join(","),
+      );
+      const list = rule.list as { inCellDropDown?: unknown; source?: unknown } | undefined;
+      if (list) {
+        need(typeof list.source === "string" && list.source.length > 0, "list.source", list.source);
+        need(
+          list.inCellDropDown === undefined || typeof list.inCellDropDown === "boolean",
+          "inCellDropDown",
+          list.inCellDropDown,
+        );
+      }
+      if (here.length) fail("InvalidOperation", `${boxAddress(box)} has data validation: clear it first`);
+      // Formulas bind to their sheets (a missing sheet is refused, as for a cell's formula).
+      sheet.dataValidations.push({
+        box,
+        rule: mapStrings(rule, (x) => (x.startsWith("=") ? host.bind(x) : x)),
+      });
+    }, v);
+  }
+  set rule(v: Record<string, unknown>) {
+    this.set("rule", v);
+  }
+  set ignoreBlanks(v: boolean) {
+    this.set("ignoreBlanks", v);
+  }
+  set prompt(v: Record<string, unknown>) {
+    this.set("prompt", v);
+  }
+  set errorAlert(v: Record<string, unknown>) {
+    this.set("errorAlert", v);
+  }
+  get rule(): Record<string, unknown> {
+    return this.get("rule");
+  }
+  get type(): string {
+    return this.get("type");
+  }
+  get ignoreBlanks(): boolean {
+    return this.get("ignoreBlanks");
+  }
+  get prompt(): Record<string, unknown> {
+    return this.get("prompt");
+  }
+  get errorAlert(): Record<string, unknown> {
+    return this.get("errorAlert");
+  }
+  load(props: string | string[]): this {
+    const list = propList(props);
+    for (const p of list)
+      need(
+        ["type", "rule", "ignoreBlanks", "prompt", "errorAlert"].includes(p),
+        "fake host: dataValidation load",
+        p,
+      );
+    this.host.onSync(() => {
+      this.host.requires("1.8", "DataValidation");
+      const { sheet, box } = this.range.resolve();
+      // Each cell's validation as Excel shows it: the last set over it, or none.
+      const shown = new Map<string, Record<string, unknown> | null>();
+      for (let r = box.r0; r <= box.r1; r++)
+        for (let c = box.c0; c <= box.c1; c++) {
+          const v = [...sheet.dataValidations]
+            .reverse()
+            .find((x) => overlaps(x.box, { r0: r, c0: c, r1: r, c1: c }));
+          const cell = v
+            ? {
+                type: DV_TYPES[Object.keys(v.rule)[0]],
+                rule: this.host.dvRule(v),
+                ignoreBlanks: v.ignoreBlanks ?? true,
+                prompt: v.prompt ?? { showPrompt: false, title: "", message: "" },
+                errorAlert: v.errorAlert ?? { showAlert: true, style: "Stop", title: "", message: "" },
+              }
+            : null;
+          shown.set(JSON.stringify(cell), cell);
+        }
+      // "Inconsistent" where the cells' rules differ, "MixedCriteria" where some cells have none (DataValidationType).
+      const [one] = shown.values();
+      const none = { type: "None", rule: {}, ignoreBlanks: true, prompt: {}, errorAlert: {} };
+      const mixed = { ...none, type: shown.has("null") ? "MixedCriteria" : "Inconsistent" };
+      const got: Record<string, unknown> = shown.size > 1 ? mixed : (one ?? none);
+      for (const p of list) this.loaded.set(p, structuredClone(got[p]));
+      return list.map((p) => this.loaded.get(p));
+    });
+    return this;
+  }
+  /** "Clears the data validation from the current range." (DataValidation.clear, ExcelApi 1.8) */
+  clear(): void {
+    this.host.queue(() => {
+      this.host.requires("1.8", "DataValidation.clear");
+      const { sheet, box } = this.range.resolve();
+      this.host.editable(sheet, "data validation");
+      sheet.dataValidations = sheet.dataValidations.flatMap((v) =>
+        subtract(v.box, box).map((b) => ({ ...v, box: b })),
+      );
+    });
+  }
+}
+
 export class FakeRange extends Loadable {
   constructor(
     private host: FakeExcel,
@@ -1311,44 +1549,85 @@ export class FakeRange extends Loadable {
   /**
    * Range.dataValidation [Api set: ExcelApi 1.8]. DataValidationRule holds one kind of criteria; ListDataValidation's
    * source is "a Range object, or a string that contains a comma-separated number, Boolean, or date" list, and a
-   * string starting with "=" is a formula (a range reference).
+   * string starting with "=" is a formula (a range reference), bound to its sheet. `type` is "None" where no cell has a
+   * rule, "Inconsistent" where the cells' rules differ ("there are different rules on different cells"); `rule`,
+   * `ignoreBlanks`, `prompt` and `errorAlert` are the range's where all its cells share one; clear() "Clears the data
+   * validation from the current range". Whether setting `rule` where a rule is replaces it or fails is not documented:
+   * the stricter reading, a range with a rule must be cleared first (InvalidOperation otherwise).
    */
   get dataValidation() {
-    const host = this.host;
-    const resolve = () => this.resolve();
-    return {
-      set rule(rule: Record<string, unknown>) {
-        host.queue(() => {
-          host.requires("1.8", "dataValidation");
-          const kinds = Object.keys(rule);
-          need(kinds.length === 1, "DataValidationRule: one kind of criteria", kinds.join(","));
-          const list = rule.list as { inCellDropDown?: unknown; source?: unknown } | undefined;
-          if (list) {
-            need(typeof list.source === "string" && list.source.length > 0, "list.source", list.source);
-            need(
-              list.inCellDropDown === undefined || typeof list.inCellDropDown === "boolean",
-              "inCellDropDown",
-              list.inCellDropDown,
-            );
-            const source = list.source as string;
-            if (source.startsWith("=")) {
-              const m = /^='?(.+?)'?!\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?$/.exec(source);
-              need(
-                m !== null && host.sheet(m[1].replace(/''/g, "'")) !== undefined,
-                "list.source range",
-                source,
-              );
-            }
-          }
-          const { sheet, box } = resolve();
-          host.editable(sheet, "data validation");
-          sheet.dataValidations.push({ box, rule });
-        }, rule);
-      },
-    };
+    return new FakeDataValidation(this.host, this);
   }
+  /**
+   * Range.getSpecialCellsOrNullObject(cellType) [Api set: ExcelApi 1.9]: "Gets the RangeAreas object, comprising one or
+   * more ranges, that represents all the cells that match the specified type and value", a null object if none. Only
+   * "DataValidations" ("Cells with validation criteria") is modelled.
+   */
+  getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
+    this.host.requires("1.9", "Range.getSpecialCellsOrNullObject");
+    checkEnum("SpecialCellType", cellType, "getSpecialCellsOrNullObject");
+    if (cellType !== "DataValidations") fail("NotImplemented", `fake host: special cells ${cellType}`);
+    return new FakeRangeAreas(this.host, () => {
+      const { sheet, box } = this.resolve();
+      const clipped = sheet.dataValidations
+        .filter((v) => overlaps(v.box, box))
+        .map((v) => ({
+          r0: Math.max(v.box.r0, box.r0),
+          c0: Math.max(v.box.c0, box.c0),
+          r1: Math.min(v.box.r1, box.r1),
+          c1: Math.min(v.box.c1, box.c1),
+        }))
+        .sort((a, b) => a.c0 - b.c0 || a.c1 - b.c1 || a.r0 - b.r0);
+      // How Excel cuts the cells into areas is not documented: the stricter reading joins neighbours one under the other
+      // whatever their rules, so an area's column may hold several rules (DataValidation.type "Inconsistent").
+      const areas: Box[] = [];
+      for (const b of clipped) {
+        const last = areas[areas.length - 1];
+        if (last && last.c0 === b.c0 && last.c1 === b.c1 && b.r0 <= last.r1 + 1)
+          last.r1 = Math.max(last.r1, b.r1);
+        else areas.push({ ...b });
+      }
+      return { sheet, areas };
+    });
+  }
+  /**
+   * Range.conditionalFormats (ConditionalFormatCollection, ExcelApi 1.6): "the collection of all the conditional formats
+   * that are overlap the range", top priority first; load("items/id, items/type"); getItem(id).
+   */
   get conditionalFormats() {
-    return {
+    const formats = () => {
+      const { sheet, box } = this.resolve();
+      return sheet.conditionalFormats.filter((m) => overlaps(m.box, box));
+    };
+    let items: FakeConditionalFormat[] | null = null;
+    const collection = {
+      load: (props: string = "items/id, items/type") => {
+        const list = propList(props).map((p) => p.replace(/^items\//, ""));
+        this.host.onSync(() => {
+          this.host.requires("1.6", "Range.conditionalFormats");
+          items = formats().map((m) => {
+            const f = new FakeConditionalFormat(this.host, () => m);
+            const loaded = (f as unknown as { loaded: Map<string, unknown> }).loaded;
+            for (const p of list) {
+              need(["id", "type"].includes(p), "fake host: conditional format load", p);
+              loaded.set(p, m[p as "id" | "type"]);
+            }
+            return f;
+          });
+          return items.length;
+        });
+        return collection;
+      },
+      get items(): FakeConditionalFormat[] {
+        if (!items) throw new OfficeError("PropertyNotLoaded", "The property 'items' is not available.");
+        return items;
+      },
+      /** "Returns a conditional format for the given ID." (ConditionalFormatCollection.getItem, ExcelApi 1.6) */
+      getItem: (id: string) =>
+        new FakeConditionalFormat(
+          this.host,
+          () => formats().find((m) => m.id === id) ?? fail("ItemNotFound", `no conditional format ${id}`),
+        ),
       add: (type: string) => {
         let model: ConditionalFormatModel | null = null;
         this.host.queue(() => {
@@ -1357,7 +1636,7 @@ export class FakeRange extends Loadable {
           checkEnum("ConditionalFormatType", type, "conditionalFormats.add");
           const { sheet, box } = this.resolve();
           this.host.editable(sheet, "conditional format");
-          model = { type, box, props: {} };
+          model = { id: `cf${++conditionalFormatIds}`, type, box, props: {} };
           // "Adds a new conditional format to the collection at the first/top priority." (ConditionalFormatCollection.add)
           sheet.conditionalFormats.unshift(model);
         }, type);
@@ -1367,6 +1646,7 @@ export class FakeRange extends Loadable {
         );
       },
     };
+    return collection;
   }
   load(props: string | string[]): this {
     const list = propList(props);

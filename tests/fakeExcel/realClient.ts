@@ -221,19 +221,30 @@ function mirror(fake: object, real: unknown): object {
         // A property read or a navigation of an item not used yet: checked against its class, nothing queued.
         if (!(prop in real.proto)) throw new Error(`The real Office.js client has no member ${String(prop)}`);
         if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
-        return mirror(
-          value,
-          later(value, prop, () => (real.get() as Record<string, unknown>)[prop]),
-        );
+        // A loaded value that is an object (DataValidation.rule) the client has no class for is data, as below.
+        let navigated: unknown;
+        try {
+          navigated = later(value, prop, () => (real.get() as Record<string, unknown>)[prop]);
+        } catch {
+          return value;
+        }
+        return mirror(value, navigated);
       }
       const r = realMember(real instanceof LaterReal ? real.get() : real, prop);
       if (prop === "items" && Array.isArray(value))
-        return value.map((item: { name: string }) =>
-          mirror(
-            item,
-            later(item, "", () => (r.getItem as (n: string) => unknown).call(r, item.name)),
-          ),
-        );
+        return value.map((item: { name: string }) => {
+          // The client refuses a new path under one a sync has ended (a Range's: InvalidObjectPath), which the items
+          // of a collection under a range (Range.conditionalFormats) would need: those are read as data, unmirrored.
+          try {
+            return mirror(
+              item,
+              later(item, "", () => (r.getItem as (n: string) => unknown).call(r, item.name)),
+            );
+          } catch (e) {
+            if ((e as { code?: string }).code !== "InvalidObjectPath") throw e;
+            return item;
+          }
+        });
       if (typeof value === "function")
         return (...args: unknown[]) => {
           const result = (value as (...a: unknown[]) => unknown).apply(target, args.map(fakeOf));
@@ -245,7 +256,17 @@ function mirror(fake: object, real: unknown): object {
             ? mirror(result, realResult)
             : result;
         };
-      if (typeof value === "object" && value !== null && !Array.isArray(value)) return mirror(value, r[prop]);
+      if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+        // A loaded value that is an object (DataValidation.rule, prompt): data, which the real client, never answered,
+        // has not loaded and refuses to give (PropertyNotLoaded). It makes no request.
+        let real: unknown;
+        try {
+          real = r[prop];
+        } catch {
+          return value;
+        }
+        return mirror(value, real);
+      }
       return value;
     },
     set(target, prop, value) {

@@ -90,7 +90,7 @@ describe("adding a missing input sheet in Excel (fake host)", () => {
     for (const v of added.dataValidations) {
       expect(v.box.r0).toBe(1);
       expect(v.box.r1).toBe(TEMPLATE_ROWS - 1);
-      expect(String((v.rule.list as { source: string }).source)).toMatch(
+      expect(String((host.dvRule(v).list as { source: string }).source)).toMatch(
         /^='Danh mục'!\$[A-E]\$2:\$[A-E]\$\d+$/,
       );
     }
@@ -229,9 +229,10 @@ describe("adding a sheet from the English template (the pane in English)", () =>
       const lists = key === "units" || key === "indicators";
       expect(host.sheets.map((s) => s.name)).toEqual([...before.keys(), ...(lists ? ["Lists"] : []), name]);
       for (const v of added.dataValidations) {
-        const source = (v.rule.list as { source: string }).source;
+        const source = (host.dvRule(v).list as { source: string }).source;
         if (key === "settings") expect(source).not.toMatch(/^=/);
-        else expect(source).toMatch(/^='Lists'!\$[A-E]\$2:\$[A-E]\$\d+$/);
+        // As Excel shows a formula: the sheet's name quoted only where it needs it.
+        else expect(source).toMatch(/^=Lists!\$[A-E]\$2:\$[A-E]\$\d+$/);
       }
       if (lists) {
         const sheet = host.sheet("Lists") as SheetModel;
@@ -335,8 +336,8 @@ describe("a planner's own sheet called Danh mục (or Lists): a catalogue of the
     ["HS01", "Hồ sơ dịch vụ công"],
     ["HS02", "Hồ sơ một cửa"],
   ];
-  const sources = (s: SheetModel) =>
-    s.dataValidations.map((v) => String((v.rule.list as { source: string }).source));
+  const sources = (host: FakeExcel, s: SheetModel) =>
+    s.dataValidations.map((v) => String((host.dvRule(v).list as { source: string }).source));
 
   it.each([
     ["vi", "Danh mục", nameOf("units")],
@@ -354,11 +355,14 @@ describe("a planner's own sheet called Danh mục (or Lists): a catalogue of the
       expect(await addInputSheet(wb, "units", "vi")).toBe(added);
       expect(snapshot(host.sheet(theirs)!)).toBe(before);
       expect(host.sheet(theirs)!.visibility).toBe("Visible");
-      const lists = sources(host.sheet(added)!);
+      const lists = sources(host, host.sheet(added)!);
       expect(lists.length).toBeGreaterThan(0);
       for (const src of lists) expect(src).not.toMatch(new RegExp(`^='${theirs}'!`));
       // Each drop-down reads a sheet holding the product's lists in the workbook's language.
-      const sheetOf = (src: string) => /^='((?:[^']|'')+)'!/.exec(src)![1].replace(/''/g, "'");
+      const sheetOf = (src: string) => {
+        const m = /^=(?:'((?:[^']|'')+)'|([^'!]+))!/.exec(src)!;
+        return m[1]?.replace(/''/g, "'") ?? m[2];
+      };
       for (const src of lists) {
         const lists = host.sheet(sheetOf(src))!;
         expect(lists.visibility).toBe("Hidden");

@@ -1,5 +1,5 @@
 /** The fake host refuses what Excel refuses: one test per documented rule (see tests/fakeExcel/fakeExcel.ts for the pages). */
-import { FakeExcel, OfficeError, installExcelEnums } from "../fakeExcel/fakeExcel";
+import { FakeExcel, OfficeError, boxAddress, installExcelEnums } from "../fakeExcel/fakeExcel";
 
 beforeAll(() => installExcelEnums());
 
@@ -561,6 +561,53 @@ describe("a chart's data sources", () => {
         .charts.getItemAt(0)
         .series.getItemAt(0)
         .getDimensionDataSourceString("Values"),
+    ).toThrow(OfficeError);
+  });
+});
+
+describe("data validation", () => {
+  it("binds its formulas to sheets (#REF! once deleted); cells found from ExcelApi 1.9; rules read whole, set on cleared ranges", async () => {
+    const host = new FakeExcel();
+    host.addSheet("Xếp hạng", [["a"], ["b"]]);
+    host.addSheet("Của tôi");
+    const ctx = ctxOf(host);
+    const ws = ctx.workbook.worksheets.getItem("Của tôi");
+    ws.getRange("A1:A3").dataValidation.rule = {
+      list: { inCellDropDown: true, source: "='Xếp hạng'!$A$1:$A$2" },
+    };
+    ws.getRange("A4").dataValidation.rule = { custom: { formula: "=A4>0" } };
+    await ctx.sync();
+    // Set over a rule without clearing it first: refused (undocumented: the stricter reading).
+    ws.getRange("A2").dataValidation.rule = { list: { inCellDropDown: true, source: "x,y" } };
+    expect(await code(ctx.sync())).toBe("InvalidOperation");
+    const areas = ws
+      .getRange()
+      .getSpecialCellsOrNullObject(Excel.SpecialCellType.dataValidations)
+      .load("address");
+    const one = ws.getRange("A1:A3").dataValidation.load("type, rule, prompt");
+    const two = ws.getRange("A1:A4").dataValidation.load("type");
+    const some = ws.getRange("A3:A5").dataValidation.load("type");
+    await ctx.sync();
+    // Neighbours one under the other are one area, whatever their rules.
+    expect(areas.address).toBe("'Của tôi'!A1:A4");
+    expect([one.type, one.rule, one.prompt.showPrompt]).toEqual([
+      "List",
+      { list: { inCellDropDown: true, source: "='Xếp hạng'!$A$1:$A$2" } },
+      false,
+    ]);
+    expect([two.type, some.type]).toEqual(["Inconsistent", "MixedCriteria"]);
+    ws.getRange("A2").dataValidation.clear();
+    ctx.workbook.worksheets.getItem("Xếp hạng").delete();
+    await ctx.sync();
+    expect(host.sheet("Của tôi")!.dataValidations.map((v) => [boxAddress(v.box), host.dvRule(v)])).toEqual([
+      ["A1", { list: { inCellDropDown: true, source: "=#REF!$A$1:$A$2" } }],
+      ["A3", { list: { inCellDropDown: true, source: "=#REF!$A$1:$A$2" } }],
+      ["A4", { custom: { formula: "=A4>0" } }],
+    ]);
+    const old = new FakeExcel({ ExcelApi: "1.8" });
+    old.addSheet("A");
+    expect(() =>
+      ctxOf(old).workbook.worksheets.getItem("A").getRange().getSpecialCellsOrNullObject("DataValidations"),
     ).toThrow(OfficeError);
   });
 });

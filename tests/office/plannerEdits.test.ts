@@ -4,7 +4,7 @@
  * pane's language, what stopped it and what to do; nothing the planner typed is lost.
  */
 import fc from "fast-check";
-import { FakeExcel, installExcelEnums, quoteName } from "../fakeExcel/fakeExcel";
+import { FakeExcel, boxAddress, installExcelEnums, quoteName } from "../fakeExcel/fakeExcel";
 import { OfficeWorkbook } from "../../src/workbook/office/officeWorkbook";
 import { OutputWriteError } from "../../src/workbook/office/writeError";
 import {
@@ -242,10 +242,10 @@ describe("a planner's formulas and defined names over output sheets", () => {
     const error = await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" }).catch((e: unknown) => e);
     expect(state()).toEqual(before);
     expect(describeOfficeError(error, "vi")).toBe(
-      'Sheet "Ẩn của tôi" đang được bảo vệ và có công thức hoặc biểu đồ đọc sheet "Kết quả". Khi thay các sheet kết quả, ictplan phải nhập lại các công thức đó và trỏ lại các biểu đồ đó vào sheet mới (nếu không, Excel biến chúng thành #REF!), nhưng không được ghi vào sheet đang được bảo vệ. Bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi chạy lại; sau đó có thể bảo vệ lại. Các sheet kết quả cũ không bị thay đổi.',
+      'Sheet "Ẩn của tôi" đang được bảo vệ và có công thức, biểu đồ, quy tắc xác thực dữ liệu (danh sách chọn) hoặc định dạng có điều kiện đọc sheet "Kết quả". Khi thay các sheet kết quả, ictplan phải nhập lại các công thức, quy tắc đó và trỏ lại các biểu đồ đó vào sheet mới (nếu không, Excel biến chúng thành #REF!), nhưng không được ghi vào sheet đang được bảo vệ. Bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi chạy lại; sau đó có thể bảo vệ lại. Các sheet kết quả cũ không bị thay đổi.',
     );
     expect(describeOfficeError(error, "en")).toMatch(
-      /^Sheet "Ẩn của tôi" is protected and has formulas or charts reading "Kết quả"\..*Unprotect it \(Review → Unprotect Sheet\).*were not changed\.$/,
+      /^Sheet "Ẩn của tôi" is protected and has formulas, charts, data validation \(drop-down lists\) or conditional formats reading "Kết quả"\..*Unprotect it \(Review → Unprotect Sheet\).*were not changed\.$/,
     );
     expect(errorDetail(error)).toBeNull();
     // Unprotected, the write goes through and their formulas read the new outputs.
@@ -477,7 +477,147 @@ describe("a planner's charts over output sheets", () => {
     expect(host.sheets.map((s) => [s.name, s.id, host.shown(s.name)])).toEqual(before);
     expect(sources(host, "Biểu đồ")).toEqual(READ);
     expect(describeOfficeError(error, "en")).toMatch(
-      /^Sheet "Biểu đồ" is protected and has formulas or charts reading "Xếp hạng", "Kết quả"\..*were not changed\.$/,
+      /^Sheet "Biểu đồ" is protected and has formulas, charts, data validation \(drop-down lists\) or conditional formats reading "Xếp hạng", "Kết quả"\..*were not changed\.$/,
+    );
+  });
+});
+
+describe("a planner's data validation over output sheets", () => {
+  /** Each validation rule of a sheet as Excel shows it, with its range. */
+  const rules = (host: FakeExcel, sheet: string) =>
+    host
+      .sheet(sheet)!
+      .dataValidations.map((v) => [
+        v.box,
+        host.dvRule(v),
+        // A new rule's prompt as Excel gives it (DataValidationPrompt): none shown.
+        v.prompt ?? { showPrompt: false, title: "", message: "" },
+      ])
+      .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+  /** After a first compute: on "Chấm điểm", a drop-down of Xếp hạng's unit names and a whole-number rule capped by Kết quả. */
+  async function withPlannersRules(api = "1.17"): Promise<{ host: FakeExcel; wb: OfficeWorkbook }> {
+    const host = FakeExcel.withGrids(planRowsToGrids(samplePlanRows()), { ExcelApi: api });
+    const wb = new OfficeWorkbook(host.runner(), (set, v) => host.isSetSupported(set, v));
+    await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" });
+    host.addSheet("Chấm điểm", [["Đơn vị", "Điểm", "Ghi chú"]]);
+    const ctx = ctxOf(host);
+    const ws = ctx.workbook.worksheets.getItem("Chấm điểm");
+    const units = ws.getRange("A2:A20").dataValidation;
+    units.rule = { list: { inCellDropDown: true, source: "='Xếp hạng'!$B$5:$B$35" } };
+    units.prompt = { showPrompt: true, title: "Đơn vị", message: "Chọn từ Xếp hạng" };
+    ws.getRange("B2:B20").dataValidation.rule = {
+      wholeNumber: { operator: "Between", formula1: "0", formula2: "='Kết quả'!$K$5" },
+    };
+    ws.getRange("C2:C20").dataValidation.rule = { list: { inCellDropDown: true, source: "Có,Không" } };
+    await ctx.sync();
+    return { host, wb };
+  }
+
+  it("are entered again for the new sheets, with their prompt, across computes and a language change", async () => {
+    const { host, wb } = await withPlannersRules();
+    const typed = rules(host, "Chấm điểm");
+    expect(JSON.stringify(typed)).toContain("='Xếp hạng'!$B$5:$B$35");
+    await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" });
+    expect(rules(host, "Chấm điểm")).toEqual(typed);
+    await runAction(wb, "compute", { lang: "en", period: "2015-Q2", force: true });
+    expect(JSON.stringify(rules(host, "Chấm điểm"))).toBe(
+      JSON.stringify(typed)
+        .replace(/'Xếp hạng'/g, "Ranking")
+        .replace(/'Kết quả'/g, "Results"),
+    );
+  });
+
+  it("rules that differ down one column (one area to Excel) are read cell by cell and each entered again", async () => {
+    const { host, wb } = await withPlannersRules();
+    const ctx = ctxOf(host);
+    const ws = ctx.workbook.worksheets.getItem("Chấm điểm");
+    ws.getRange("D2:D10").dataValidation.rule = {
+      list: { inCellDropDown: true, source: "='Xếp hạng'!$B$5:$B$35" },
+    };
+    ws.getRange("D11:D12").dataValidation.rule = {
+      list: { inCellDropDown: true, source: "='Kết quả'!$B$5:$B$35" },
+    };
+    ws.getRange("D13").dataValidation.rule = { custom: { formula: "=D13<='Kết quả'!$K$5" } };
+    await ctx.sync();
+    const typed = rules(host, "Chấm điểm");
+    const before = wb.syncs;
+    await runAction(wb, "compute", { lang: "en", period: "2015-Q2", force: true });
+    expect(JSON.stringify(rules(host, "Chấm điểm"))).toBe(
+      JSON.stringify(typed)
+        .replace(/'Xếp hạng'/g, "Ranking")
+        .replace(/'Kết quả'/g, "Results"),
+    );
+    // One more request than with the columns of one rule each: the cells of column D.
+    const plain = await withPlannersRules();
+    const s0 = plain.wb.syncs;
+    await runAction(plain.wb, "compute", { lang: "en", period: "2015-Q2", force: true });
+    expect(wb.syncs - before).toBe(plain.wb.syncs - s0 + 1);
+  });
+
+  it("a protected sheet of theirs holding one: refused before anything changes, the message names it", async () => {
+    const { host, wb } = await withPlannersRules();
+    host.sheet("Chấm điểm")!.protected = true;
+    const before = host.sheets.map((s) => [s.name, s.id, host.shown(s.name)]);
+    const error = await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" }).catch((e: unknown) => e);
+    expect(host.sheets.map((s) => [s.name, s.id, host.shown(s.name)])).toEqual(before);
+    expect(describeOfficeError(error, "en")).toMatch(
+      /^Sheet "Chấm điểm" is protected and has formulas, charts, data validation \(drop-down lists\) or conditional formats reading "Xếp hạng", "Kết quả"\./,
+    );
+  });
+
+  it("below ExcelApi 1.9 the validated cells cannot be found: a rule over an output shows #REF! (docs/limits.md)", async () => {
+    const { host, wb } = await withPlannersRules("1.8");
+    await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" });
+    expect(JSON.stringify(rules(host, "Chấm điểm"))).toContain('"source":"=#REF!');
+  });
+});
+
+describe("a planner's conditional formats over output sheets", () => {
+  /** Each conditional format of a sheet as Excel shows it: its range, type and rule's formulas. */
+  const formats = (host: FakeExcel, sheet: string) =>
+    host
+      .sheet(sheet)!
+      .conditionalFormats.map((f) => [boxAddress(f.box), f.type, host.render(JSON.stringify(f.props))]);
+  /** After a first compute: on "Tô màu", a formula rule against Xếp hạng and a cell value rule against Kết quả. */
+  async function withPlannersFormats(): Promise<{ host: FakeExcel; wb: OfficeWorkbook }> {
+    const host = sample();
+    const wb = new OfficeWorkbook(host.runner());
+    await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" });
+    host.addSheet("Tô màu", [["Chỉ số"], [50], [90]]);
+    const ctx = ctxOf(host);
+    const ws = ctx.workbook.worksheets.getItem("Tô màu");
+    const low = ws.getRange("A2:A20").conditionalFormats.add(Excel.ConditionalFormatType.custom);
+    low.custom.rule.formula = "=A2<AVERAGE('Xếp hạng'!$J$5:$J$35)";
+    low.custom.format.fill.color = "#FFC7CE";
+    const high = ws.getRange("B2:B20").conditionalFormats.add(Excel.ConditionalFormatType.cellValue);
+    high.cellValue.rule = { formula1: "='Kết quả'!$K$5", operator: "GreaterThan" };
+    high.cellValue.format.fill.color = "#C6EFCE";
+    await ctx.sync();
+    return { host, wb };
+  }
+
+  it("have their formulas entered again for the new sheets, across computes and a language change", async () => {
+    const { host, wb } = await withPlannersFormats();
+    const typed = formats(host, "Tô màu");
+    expect(JSON.stringify(typed)).toContain("AVERAGE('Xếp hạng'!$J$5:$J$35)");
+    await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" });
+    expect(formats(host, "Tô màu")).toEqual(typed);
+    await runAction(wb, "compute", { lang: "en", period: "2015-Q2", force: true });
+    expect(JSON.stringify(formats(host, "Tô màu"))).toBe(
+      JSON.stringify(typed)
+        .replace(/'Xếp hạng'/g, "Ranking")
+        .replace(/'Kết quả'/g, "Results"),
+    );
+  });
+
+  it("a protected sheet of theirs holding one: refused before anything changes", async () => {
+    const { host, wb } = await withPlannersFormats();
+    host.sheet("Tô màu")!.protected = true;
+    const before = host.sheets.map((s) => [s.name, s.id, host.shown(s.name)]);
+    const error = await runAction(wb, "compute", { lang: "vi", period: "2015-Q2" }).catch((e: unknown) => e);
+    expect(host.sheets.map((s) => [s.name, s.id, host.shown(s.name)])).toEqual(before);
+    expect(describeOfficeError(error, "en")).toMatch(
+      /^Sheet "Tô màu" is protected and has .*conditional formats reading "Kết quả", "Xếp hạng"\./,
     );
   });
 });
@@ -708,8 +848,9 @@ async function runEdits(edits: readonly Edit[]): Promise<void> {
     // Every drop-down the pane added reads the product's lists, never a catalogue of the planner's.
     for (const ws of host.sheets)
       for (const v of ws.dataValidations) {
-        const source = String((v.rule.list as { source?: string } | undefined)?.source ?? "");
-        const named = /^='((?:[^']|'')+)'!/.exec(source)?.[1].replace(/''/g, "'");
+        const source = String((host.dvRule(v).list as { source?: string } | undefined)?.source ?? "");
+        const m = /^=(?:'((?:[^']|'')+)'|([^'!]+))!/.exec(source);
+        const named = m?.[1]?.replace(/''/g, "'") ?? m?.[2];
         if (named)
           expect([source, host.sheet(named)?.cells.get("0,0")?.value]).toEqual([source, "Nhóm xếp hạng"]);
       }

@@ -402,3 +402,83 @@ describe("the planner's charts over outputs, with Microsoft's client", () => {
     expect(read).toHaveLength(3);
   });
 });
+
+describe("the planner's data validation over outputs, with Microsoft's client", () => {
+  it("finds the validated cells with the write's last request, reads their rules with the cells, and enters them again in the swap", async () => {
+    const { host, log, runner, wb } = setup("1.9");
+    await runAction(wb, "compute", { lang: "vi" });
+    host.addSheet("Chấm điểm", [["Đơn vị"]]);
+    await runner(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Chấm điểm").getRange("A2:A9").dataValidation.rule = {
+        list: { inCellDropDown: true, source: "='Xếp hạng'!$B$5:$B$35" },
+      };
+      await ctx.sync();
+    });
+    const first = log.bodies.length;
+    await runAction(wb, "compute", { lang: "vi" });
+    const bodies = log.bodies.slice(first);
+    // Range.getSpecialCellsOrNullObject("DataValidations") (ExcelApi 1.9), its address, in the request that writes.
+    const special = actionsOn(bodies, /GetSpecialCellsOrNullObject\.$/).filter(
+      ({ action }) => action.ActionType === 2,
+    );
+    // One per sheet of the planner's: the four input sheets and theirs.
+    expect(special.map(({ action }) => action.QueryInfo?.Select)).toEqual(Array(5).fill(["address"]));
+    const path = special[0].body.ObjectPaths[String(special[0].action.ObjectPathId)];
+    expect(path.ArgumentInfo?.Arguments).toEqual(["DataValidations", null]); // no cellValueType
+    expect(calls([special[0].body], 4).length).toBeGreaterThan(0);
+    // Range.dataValidation's type, rule, ignoreBlanks, prompt and errorAlert, with the cells' first read.
+    const read = actionsOn(bodies, /GetRange\/DataValidation\.$/).filter(
+      ({ action }) => action.ActionType === 2,
+    );
+    expect(read.map(({ action }) => action.QueryInfo?.Select)).toEqual([
+      ["type", "rule", "ignoreBlanks", "prompt", "errorAlert"],
+    ]);
+    expect(actionsOn([read[0].body], /GetRangeByIndexes\.$/).length).toBeGreaterThan(0);
+    // The swap clears the range's validation and sets it again.
+    const swap = bodies.find((b) => calls([b], 4).includes("Worksheets.Name"))!;
+    expect(calls([swap], 3)).toContain("Worksheets/GetRange/DataValidation.Clear");
+    expect(calls([swap], 4)).toEqual(
+      expect.arrayContaining([
+        "Worksheets/GetRange/DataValidation.Rule",
+        "Worksheets/GetRange/DataValidation.IgnoreBlanks",
+        "Worksheets/GetRange/DataValidation.Prompt",
+        "Worksheets/GetRange/DataValidation.ErrorAlert",
+      ]),
+    );
+    const rule = actionsOn([swap], /DataValidation\.Rule$/)[0].action.ArgumentInfo?.Arguments;
+    expect(rule).toEqual([{ list: { inCellDropDown: true, source: "='Xếp hạng'!$B$5:$B$35" } }]);
+  });
+});
+
+describe("the planner's conditional formats over outputs, with Microsoft's client", () => {
+  it("lists them with the write's last request, reads their formulas with the cells, and enters them again in the swap", async () => {
+    const { host, log, runner, wb } = setup("1.7");
+    await runAction(wb, "compute", { lang: "vi" });
+    host.addSheet("Tô màu", [[1]]);
+    await runner(async (ctx) => {
+      const f = ctx.workbook.worksheets
+        .getItem("Tô màu")
+        .getRange("A1:A9")
+        .conditionalFormats.add(Excel.ConditionalFormatType.custom);
+      f.custom.rule.formula = "=A1<'Xếp hạng'!$J$5";
+      await ctx.sync();
+    });
+    const first = log.bodies.length;
+    await runAction(wb, "compute", { lang: "vi" });
+    const bodies = log.bodies.slice(first);
+    // Range.conditionalFormats of each sheet of the planner's, with ConditionalFormat.id and type (ExcelApi 1.6).
+    const listed = actionsOn(bodies, /^Worksheets\/GetRange\/ConditionalFormats\.$/).filter(
+      ({ action }) => action.ActionType === 2,
+    );
+    expect(listed.map(({ action }) => action.QueryInfo?.Select)).toEqual(Array(5).fill(["id", "type"]));
+    // The formula rule's formula, by the format's id (getItem: paths leave out indexers), with the cells' first read.
+    const read = actionsOn(bodies, /ConditionalFormats\/Custom\/Rule\.$/).filter(
+      ({ action }) => action.ActionType === 2,
+    );
+    expect(read.map(({ action }) => action.QueryInfo?.Select)).toEqual([["formula"]]);
+    expect(actionsOn([read[0].body], /GetRangeByIndexes\.$/).length).toBeGreaterThan(0);
+    const swap = bodies.find((b) => calls([b], 4).includes("Worksheets.Name"))!;
+    const set = actionsOn([swap], /ConditionalFormats\/Custom\/Rule\.Formula$/);
+    expect(set.map(({ action }) => action.ArgumentInfo?.Arguments)).toEqual([["=A1<'Xếp hạng'!$J$5"]]);
+  });
+});

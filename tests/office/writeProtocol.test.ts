@@ -41,7 +41,9 @@ type Step =
   /** The planner inserts a chart of an output's column on a sheet of theirs (hidden or not): a bar or a scatter chart. */
   | { kind: "plannerChart"; pick: number; hidden: boolean; scatter: boolean }
   /** The planner inserts a chart of an output's column on that output sheet itself. */
-  | { kind: "outputChart"; pick: number };
+  | { kind: "outputChart"; pick: number }
+  /** The planner sets a drop-down list of an output's column on a cell of a sheet of theirs. */
+  | { kind: "plannerList"; pick: number; row: number };
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
   {
@@ -83,6 +85,12 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
       .map((r) => ({ kind: "plannerChart" as const, ...r })),
   },
   { weight: 1, arbitrary: fc.nat(10).map((pick) => ({ kind: "outputChart" as const, pick })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({ pick: fc.nat(10), row: fc.nat(8) })
+      .map((r) => ({ kind: "plannerList" as const, ...r })),
+  },
 );
 
 /** The planner's sheets the sequences type formulas over outputs into, one hidden. */
@@ -91,6 +99,14 @@ const PLANNER_SHEETS = ["Của tôi", "Ẩn của tôi"];
 const COUNTED = "$A$1:$L$60";
 /** The columns of an output the planner's charts draw: categories, then values. */
 const CHARTED = ["$A$1:$A$60", "$J$1:$J$60"];
+
+/** The source of the drop-down list on a cell (0-based) of a sheet, as Excel shows it now; null without one. */
+function listSource(host: FakeExcel, sheet: string, r: number, c: number): string | null {
+  const v = [...host.sheet(sheet)!.dataValidations]
+    .reverse()
+    .find((x) => x.box.r0 <= r && r <= x.box.r1 && x.box.c0 <= c && c <= x.box.c1);
+  return v ? String((host.dvRule(v).list as { source: string }).source) : null;
+}
 
 /** Each series' categories (or x values) and values of a chart as Excel shows them now. */
 const chartSources = (host: FakeExcel, sheet: string, k: number) =>
@@ -211,6 +227,19 @@ function typeOver(host: FakeExcel, sheets: readonly SheetSpec[]): (names: readon
   host.userAddChart(PLANNER_SHEETS[0], "BarClustered", [
     { xValues: series(sheets)[0][0].slice(1), values: series(sheets)[0][1].slice(1) },
   ]);
+  // A formula rule reading the ranking on C1:C9 of theirs: entered again in the swap.
+  const rule = (specs: readonly SheetSpec[]) => `=C1>${named(specs, "ranking")}!$J$1`;
+  host.sheet(PLANNER_SHEETS[0])!.conditionalFormats.unshift({
+    id: "cf-planner",
+    type: "Custom",
+    box: { r0: 0, c0: 2, r1: 8, c1: 2 },
+    props: { "custom.rule.formula": host.bind(rule(sheets)) },
+  });
+  // A drop-down of the results' first column on B2:B5 of theirs: entered again in the swap.
+  host.sheet(PLANNER_SHEETS[0])!.dataValidations.push({
+    box: { r0: 1, c0: 1, r1: 4, c1: 1 },
+    rule: { list: { inCellDropDown: true, source: host.bind(series(sheets)[0][0]) } },
+  });
   host.names.push({ name: "DemKQ", formula: host.bind(typed.names[0]) });
   host.names.push({
     name: "DemXH",
@@ -224,6 +253,12 @@ function typeOver(host: FakeExcel, sheets: readonly SheetSpec[]): (names: readon
       numbersIn(host, specs.find((s) => s.kind === "ranking")!.name),
     ];
     expect(chartSources(host, PLANNER_SHEETS[0], 0)).toEqual(series(specs));
+    const format = host.sheet(PLANNER_SHEETS[0])!.conditionalFormats.find((f) => f.id === "cf-planner")!;
+    expect(host.render(String(format.props["custom.rule.formula"]))).toBe(rule(specs));
+    expect([1, 4].map((r) => listSource(host, PLANNER_SHEETS[0], r, 1))).toEqual([
+      series(specs)[0][0],
+      series(specs)[0][0],
+    ]);
     expect({
       cells: [0, 1, 2]
         .map((c) => host.read(PLANNER_SHEETS[0], a1(1, c + 1)))
@@ -250,6 +285,8 @@ async function runSequence(rows: PlanRows, steps: readonly Step[]): Promise<void
   const typed = new Map<string, { sheet: string; at: string; formula: string; output: string }>();
   /** The planner's charts over outputs: where, and the output they draw. */
   const charted: { sheet: string; k: number; output: string }[] = [];
+  /** The planner's drop-downs over outputs: the cell (0-based, on PLANNER_SHEETS[0]) and the output listed. */
+  const listed = new Map<number, string>();
   /** Every chart the planner made, wherever it is now. */
   const made: ChartModel[] = [];
   let period: string | null = null;
@@ -266,6 +303,20 @@ async function runSequence(rows: PlanRows, steps: readonly Step[]): Promise<void
         host.userAddChart(sheet, step.scatter ? "XYScatter" : "ColumnClustered", [{ xValues: x, values: y }]),
       );
       charted.push({ sheet, k: host.sheet(sheet)!.charts.length - 1, output });
+      continue;
+    } else if (step.kind === "plannerList") {
+      const outputs = [...last.keys()].filter((n) => host.sheet(n));
+      if (!outputs.length) continue;
+      const output = outputs[step.pick % outputs.length];
+      // Data → Data Validation on one cell of theirs (replacing the one it had).
+      const mine = host.sheet(PLANNER_SHEETS[0])!;
+      const box = { r0: step.row, c0: 5, r1: step.row, c1: 5 };
+      mine.dataValidations = mine.dataValidations.filter((v) => v.box.r0 !== step.row || v.box.c0 !== 5);
+      mine.dataValidations.push({
+        box,
+        rule: { list: { inCellDropDown: true, source: host.bind(`=${quoteName(output)}!${CHARTED[0]}`) } },
+      });
+      listed.set(step.row, output);
       continue;
     } else if (step.kind === "outputChart") {
       const outputs = [...last.keys()].filter((n) => host.sheet(n));
@@ -362,6 +413,12 @@ async function runSequence(rows: PlanRows, steps: readonly Step[]): Promise<void
       expect([t.sheet, t.at, host.read(t.sheet, t.at)]).toEqual([t.sheet, t.at, t.formula]);
       expect([t.formula, host.valueAt(t.sheet, t.at)]).toEqual([t.formula, numbersIn(host, t.output)]);
     }
+    // The planner's drop-downs over outputs list the outputs as they are now.
+    for (const [r, output] of listed)
+      expect([r, listSource(host, PLANNER_SHEETS[0], r, 5)]).toEqual([
+        r,
+        `=${quoteName(output)}!${CHARTED[0]}`,
+      ]);
     // No chart of the planner's is lost (one on an output sheet went with it), and those over outputs draw them as now.
     expect(made.filter((m) => !host.sheets.some((x) => x.charts.includes(m))).map((m) => m.name)).toEqual([]);
     for (const c of charted)

@@ -39,7 +39,7 @@ describe("Excel errors in words", () => {
   it("a protected sheet of the planner's over outputs: named with the outputs; what the write left said once", () => {
     const e = new ProtectedReferrersError(["Của tôi", "Ẩn"], ["Xếp hạng", "Kết quả"]);
     expect(describeOfficeError(e, "vi")).toMatch(
-      /^Sheet "Của tôi", "Ẩn" đang được bảo vệ và có công thức hoặc biểu đồ đọc sheet "Xếp hạng", "Kết quả"\..*Các sheet kết quả cũ không bị thay đổi\.$/,
+      /^Sheet "Của tôi", "Ẩn" đang được bảo vệ và có công thức, biểu đồ, quy tắc xác thực dữ liệu \(danh sách chọn\) hoặc định dạng có điều kiện đọc sheet "Xếp hạng", "Kết quả"\..*Các sheet kết quả cũ không bị thay đổi\.$/,
     );
     expect(errorDetail(e)).toBeNull();
     // Its temporary sheets not removed: the outcome said by the write's error, not "nothing changed".

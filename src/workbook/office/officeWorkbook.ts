@@ -20,6 +20,7 @@ import {
   MERGED_AREAS,
   OPTIONAL,
   SHAPES,
+  VALIDATED_CELLS,
   RENAME_EVENTS,
   WORKBOOK_EVENTS,
   type SupportsSet,
@@ -60,6 +61,17 @@ import {
   type Dimension,
   type SeriesSource,
 } from "./chartSources";
+import { formatOf, mapOperands, operandFormulas, reenterFormats, type FormatReentry } from "./formats";
+import {
+  blockCells,
+  blockSize,
+  columnBlocks,
+  sameRuns,
+  reenterValidations,
+  ruleFormulas,
+  ruleOf,
+  type ValidationReentry,
+} from "./validations";
 import {
   OutputChartsError,
   ProtectedReferrersError,
@@ -359,6 +371,10 @@ interface Swap {
   readonly reentries: readonly Reentry[];
   /** The planner's charts' series over a replaced sheet, pointed at its successor once the names are swapped. */
   readonly charts: readonly SeriesSource[];
+  /** The planner's data validation over a replaced sheet, entered again once the names are swapped. */
+  readonly validations: readonly ValidationReentry[];
+  /** The planner's conditional formats whose formulas name a replaced sheet, entered again likewise. */
+  readonly formats: readonly FormatReentry[];
   /** Every sheet's name in the order the workbook ends with (ownership.sheetOrder). */
   readonly order: readonly string[];
   /** The summary just written, which the user is shown; null when none was. */
@@ -454,12 +470,17 @@ interface Dependents {
   readonly onOutputs: readonly Excel.ChartCollection[];
   /** Likewise its pictures and shapes, where the host lists them. */
   readonly shapesOnOutputs: readonly Excel.ShapeCollection[] | null;
+  /** Each of the planner's sheets' cells with data validation, where the host finds them. */
+  readonly validated: readonly Excel.RangeAreas[] | null;
+  /** Each of the planner's sheets' conditional formats, with their ids and types. */
+  readonly formats: readonly Excel.ConditionalFormatCollection[];
 }
 
 /**
  * Queues the loading of what may refer to the sheets a write replaces: the bounds of the kept owned sheets and of the
  * planner's sheets (no merged areas: only formulas are wanted), the defined names, the planner's sheets' own names,
- * protection and charts (where their sources can be read), and the charts and shapes on the output sheets replaced.
+ * protection, charts (where their sources can be read), cells with data validation (where the host finds them) and
+ * conditional formats, and the charts and shapes on the output sheets replaced.
  */
 function queueDependents(
   ctx: Excel.RequestContext,
@@ -468,6 +489,7 @@ function queueDependents(
   theirs: readonly string[],
   chartSources: boolean,
   shapes: boolean,
+  validated: boolean,
 ): Dependents {
   const sheets = ctx.workbook.worksheets;
   const mine = theirs.map((name) => sheets.getItem(name));
@@ -489,6 +511,16 @@ function queueDependents(
     shapesOnOutputs: shapes
       ? old.map((o) => sheets.getItem(o.name).shapes.load("items/name, items/type"))
       : null,
+    validated: validated
+      ? mine.map((ws) =>
+          ws
+            .getRange()
+            .getSpecialCellsOrNullObject("DataValidations" as Excel.SpecialCellType)
+            .load("address"),
+        )
+      : null,
+    // Range.conditionalFormats of the whole sheet: "all the conditional formats that are overlap the range" (ExcelApi 1.6).
+    formats: mine.map((ws) => ws.getRange().conditionalFormats.load("items/id, items/type")),
   };
 }
 
@@ -841,6 +873,8 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       let tempIds: string[];
       let reentries: Reentry[] = [];
       let charts: SeriesSource[] = [];
+      let validations: ValidationReentry[] = [];
+      let formats: FormatReentry[] = [];
       try {
         setDefinedNames(ctx, specDefinedNames(specs), definedNames);
         // What refers to the replaced sheets is read last before the swap (a formula the planner types meanwhile is
@@ -864,11 +898,17 @@ export class OfficeWorkbook implements InteractiveWorkbook {
                 theirs,
                 this.supports(OPTIONAL.chartSources.set, OPTIONAL.chartSources.version),
                 this.supports(SHAPES.set, SHAPES.version),
+                this.supports(VALIDATED_CELLS.set, VALIDATED_CELLS.version),
               );
           },
         );
         if (pending.dependents)
-          ({ reentries, charts } = await this.dependents(ctx, pending.dependents, old, specs));
+          ({ reentries, charts, validations, formats } = await this.dependents(
+            ctx,
+            pending.dependents,
+            old,
+            specs,
+          ));
       } catch (e) {
         const dropped = await this.dropTemporary(
           ctx,
@@ -928,6 +968,8 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         scratch: scratch.filter((t) => !leftovers.includes(t.name)),
         reentries,
         charts,
+        validations,
+        formats,
         stale,
         added,
         order,
@@ -1080,6 +1122,8 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     specs.forEach((s, k) => (sheets.getItem(temps[k]).name = s.name));
     this.reenter(ctx, swap.reentries, "after");
     repoint(ctx, swap.charts, (c) => c.to);
+    reenterValidations(ctx, swap.validations, "after");
+    reenterFormats(ctx, swap.formats, "after");
     this.writeRecord(ctx, record);
     this.finish(ctx, swap, aside, swap.tables, swap.stale);
     try {
@@ -1104,7 +1148,12 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     dependents: Dependents,
     old: readonly OwnedSheet[],
     specs: readonly SheetSpec[],
-  ): Promise<{ reentries: Reentry[]; charts: SeriesSource[] }> {
+  ): Promise<{
+    reentries: Reentry[];
+    charts: SeriesSource[];
+    validations: ValidationReentry[];
+    formats: FormatReentry[];
+  }> {
     const { kept, theirs, targets, bounds, names, scoped, locked, onOutputs, shapesOnOutputs } = dependents;
     // A chart or drawing of the planner's on an output sheet replaced would go with it: refused before anything else is
     // read. The product writes no shape; one of a type the reference does not name ("Unsupported") is not told.
@@ -1127,17 +1176,29 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     }
     const retarget = retargeter(renamed);
     const series = await this.chartSeries(ctx, theirs, dependents.charts);
-    // Each series' sources travel with the cells' first request.
+    // Each column of the cells with data validation, one rule each as a planner sets them.
+    const columns = (dependents.validated ?? []).flatMap((areas, k) =>
+      columnBlocks(mergedAddresses(areas)).map((address) => ({ sheet: theirs[k], address })),
+    );
+    // Each series' sources and each column's validation travel with the cells' first request.
     let sources: {
       at: (typeof series)[number];
       dimension: Dimension;
       text: OfficeExtension.ClientResult<string>;
     }[] = [];
+    let rules: { sheet: string; address: string; dv: Excel.DataValidation }[] = [];
+    // The formulas of the conditional formats with a formula or a cell value rule.
+    let formulas: {
+      sheet: string;
+      id: string;
+      custom: Excel.ConditionalFormatRule | null;
+      cellValue: Excel.CellValueConditionalFormat | null;
+    }[] = [];
     const grids = await this.readCells(
       ctx,
       targets,
       bounds,
-      series.length
+      series.length || columns.length || dependents.formats.some((f) => f.items.length)
         ? () => {
             sources = series.flatMap((at) =>
               dimensionsOf(at.type).map((dimension) => ({
@@ -1145,6 +1206,26 @@ export class OfficeWorkbook implements InteractiveWorkbook {
                 dimension,
                 text: sourceOf(ctx, { ...at, dimension }),
               })),
+            );
+            rules = columns.map((c) => ({
+              ...c,
+              dv: ctx.workbook.worksheets
+                .getItem(c.sheet)
+                .getRange(c.address)
+                .dataValidation.load("type, rule, ignoreBlanks, prompt, errorAlert"),
+            }));
+            formulas = dependents.formats.flatMap((c, k) =>
+              c.items
+                .filter((f) => f.type === "Custom" || f.type === "CellValue")
+                .map((f) => {
+                  const format = formatOf(ctx, theirs[k], f.id);
+                  return {
+                    sheet: theirs[k],
+                    id: f.id,
+                    custom: f.type === "Custom" ? format.custom.rule.load("formula") : null,
+                    cellValue: f.type === "CellValue" ? format.cellValue.load("rule") : null,
+                  };
+                }),
             );
           }
         : undefined,
@@ -1206,9 +1287,71 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         over.add(from);
       }
     }
+    // A column whose cells' rules differ (the areas Excel gives join neighbours) is read cell by cell, in one more
+    // request made only then, and taken back a run of equal rules at a time; at most READ_CELLS cells (a rule over a
+    // whole column would be a million: such a column is not told).
+    let budget = READ_CELLS;
+    const mixed = rules.filter(
+      (r) => !ruleOf(r.dv) && String(r.dv.type) !== "None" && (budget -= blockSize(r.address)) >= 0,
+    );
+    if (mixed.length) {
+      const cells = mixed.flatMap((m) =>
+        blockCells(m.address).map((address) => ({
+          sheet: m.sheet,
+          address,
+          dv: ctx.workbook.worksheets
+            .getItem(m.sheet)
+            .getRange(address)
+            .dataValidation.load("type, rule, ignoreBlanks, prompt, errorAlert"),
+        })),
+      );
+      await this.sync(ctx);
+      const same = (c: (typeof cells)[number]) =>
+        JSON.stringify([ruleOf(c.dv), c.dv.ignoreBlanks, c.dv.prompt, c.dv.errorAlert]);
+      rules = [...rules.filter((r) => !mixed.includes(r)), ...sameRuns(cells, same)];
+    }
+    const validations: ValidationReentry[] = [];
+    for (const { sheet, address, dv } of rules) {
+      const rule = ruleOf(dv);
+      const formulas = ruleFormulas(rule);
+      if (!rule || !formulas.some(refers)) continue;
+      validations.push({
+        sheet,
+        address,
+        rule,
+        after: ruleOf(dv, retarget)!,
+        ignoreBlanks: dv.ignoreBlanks,
+        prompt: dv.prompt,
+        errorAlert: dv.errorAlert,
+      });
+      if (isLocked(sheet)) {
+        refused.add(sheet);
+        old.forEach((o, k) => formulas.some(refersTo[k]) && over.add(o.name));
+      }
+    }
+    const formats: FormatReentry[] = [];
+    for (const { sheet, id, custom, cellValue } of formulas) {
+      const texts = custom ? [custom.formula] : cellValue ? operandFormulas(cellValue.rule) : [];
+      if (!texts.some(refers)) continue;
+      formats.push(
+        custom
+          ? { sheet, id, kind: "custom", formula: custom.formula, after: retarget(custom.formula) }
+          : {
+              sheet,
+              id,
+              kind: "cellValue",
+              rule: cellValue!.rule,
+              after: mapOperands(cellValue!.rule, retarget),
+            },
+      );
+      if (isLocked(sheet)) {
+        refused.add(sheet);
+        old.forEach((o, k) => texts.some(refersTo[k]) && over.add(o.name));
+      }
+    }
     if (refused.size) throw new ProtectedReferrersError([...refused], [...over]);
     if (unkept.size) throw new OutputChartsError([...unkept.values()], "source");
-    return { reentries: out, charts };
+    return { reentries: out, charts, validations, formats };
   }
 
   /**
@@ -1324,6 +1467,18 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       meta.load("values");
       const texts = this.currentTexts(ctx, swap.reentries);
       const sources = swap.charts.map((c) => sourceOf(ctx, c));
+      const rules = swap.validations.map((v) =>
+        sheets.getItem(v.sheet).getRange(v.address).dataValidation.load("type, rule"),
+      );
+      const formatTexts = swap.formats.map((f): (() => string[]) => {
+        const format = formatOf(ctx, f.sheet, f.id);
+        if (f.kind === "custom") {
+          const rule = format.custom.rule.load("formula");
+          return () => [rule.formula];
+        }
+        const cell = format.cellValue.load("rule");
+        return () => operandFormulas(cell.rule);
+      });
       await ctx.sync();
       const names = new Set(sheets.items.map((s) => s.name));
       const tables = new Set(ctx.workbook.tables.items.map((t) => t.name));
@@ -1363,6 +1518,17 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       this.reenter(ctx, reached, "formula");
       // The charts' series likewise: those the swap pointed at a new sheet go back to the old one.
       repoint(ctx, all ? swap.charts.filter((_, k) => !namesAside(sources[k].value)) : [], (c) => c.from);
+      // And the validations: one the swap did not reach still names an old sheet by its aside name.
+      reenterValidations(
+        ctx,
+        all ? swap.validations.filter((_, k) => !ruleFormulas(ruleOf(rules[k])).some(namesAside)) : [],
+        "rule",
+      );
+      reenterFormats(
+        ctx,
+        all ? swap.formats.filter((_, k) => !formatTexts[k]().some(namesAside)) : [],
+        "read",
+      );
       dropNames(ctx, swap.added);
       if (!hasMeta) {
         // The ownership sheet was added by this run: remove it again (Hidden first: a VeryHidden sheet cannot be deleted).

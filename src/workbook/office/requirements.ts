@@ -51,6 +51,11 @@ export const CHART_PLOT_AREA = { set: "ExcelApi", version: "1.8" } as const;
  */
 export const MERGED_AREAS = { set: "ExcelApi", version: "1.13" } as const;
 
+/** The cells of a sheet with data validation (`Range.getSpecialCellsOrNullObject("DataValidations")`), read on the
+ * planner's sheets so that a drop-down over an output is entered again for the new sheet; without it such a drop-down
+ * shows #REF! after the output is replaced. */
+export const VALIDATED_CELLS = { set: "ExcelApi", version: "1.9" } as const;
+
 /** The pictures and shapes on a sheet (`Worksheet.shapes`), looked for on the output sheets a write replaces (one of the
  * planner's would be deleted with it); without them only charts are looked for. */
 export const SHAPES = { set: "ExcelApi", version: "1.9" } as const;
